@@ -1,0 +1,91 @@
+// File: auth.h
+// Signing in and out, and turning a session cookie into a Principal (who is calling, in what
+// role, with which relationships). Sessions are server-side rows; the cookie holds a random
+// token whose hash is the row's key.
+//
+// Thread-safety: AuthService and SignInThrottle are safe to call from many threads.
+#pragma once
+
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "app/repositories.h"
+#include "base/clock.h"
+#include "domain/accounts/access_policy.h"
+
+namespace selfdirect::app {
+
+// Counts failed sign-ins per account and per client address within a sliding window, and refuses
+// further attempts once a count reaches its limit (limits.h), until the window passes. Kept in
+// memory: a restart forgets the counts, which only helps an attacker after a restart, and keeps
+// the hot path free of writes.
+class SignInThrottle {
+ public:
+  explicit SignInThrottle(const Clock& clock) : clock_(clock) {}
+  // True when this account or address may try now.
+  bool Allowed(const std::string& email, const std::string& address);
+  void RecordFailure(const std::string& email, const std::string& address);
+  void RecordSuccess(const std::string& email);
+
+ private:
+  struct Window {
+    int64_t started_seconds = 0;
+    int failures = 0;
+  };
+  bool Blocked(const std::unordered_map<std::string, Window>& table, const std::string& key,
+               int limit, int64_t now) const;
+  void Bump(std::unordered_map<std::string, Window>& table, const std::string& key, int64_t now);
+
+  const Clock& clock_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, Window> by_email_;    // Guarded by mutex_.
+  std::unordered_map<std::string, Window> by_address_;  // Guarded by mutex_.
+};
+
+struct Principal {
+  UserRecord user;
+  domain::Actor actor;
+  SessionRecord session;
+};
+
+struct SignedIn {
+  std::string token;  // Goes in the session cookie; never stored.
+  std::string csrf_token;
+  UserRecord user;
+};
+
+// Why a session could not be used, so that pages can say "you were signed out" rather than
+// "sign in" when a session has ended.
+enum class SessionProblem { kNone, kUnknown, kExpired };
+
+class AuthService {
+ public:
+  AuthService(Store& store, const Clock& clock, SignInThrottle& throttle)
+      : store_(store), clock_(clock), throttle_(throttle) {}
+
+  // Checks the password (slow: ~75 ms, run it off I/O threads) and opens a session.
+  // Errors: kInvalidArgument with a field error when email or password is blank;
+  // kUnauthenticated for a wrong email or password (one message for both);
+  // kResourceExhausted when the throttle refuses the attempt. Every attempt is audited.
+  Result<SignedIn> SignIn(CouncilId council, const std::string& email,
+                          const std::string& password, const std::string& client_address);
+
+  // Returns the principal for a session token, sliding its idle expiry. kUnauthenticated when the
+  // token is unknown or the session has ended; `problem` (if given) says which.
+  Result<Principal> ResolveSession(CouncilId council, const std::string& token,
+                                   SessionProblem* problem = nullptr);
+
+  // Ends the session (no error if it had already ended).
+  Status SignOut(CouncilId council, const std::string& token, const std::string& client_address);
+
+  // Builds the Actor for a user (loads represented people).
+  static Result<domain::Actor> ActorFor(Transaction& tx, const UserRecord& user);
+
+ private:
+  Store& store_;
+  const Clock& clock_;
+  SignInThrottle& throttle_;
+};
+
+}  // namespace selfdirect::app

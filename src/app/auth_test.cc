@@ -1,0 +1,125 @@
+#include "app/auth.h"
+
+#include <gtest/gtest.h>
+
+#include "app/test_store.h"
+#include "base/limits.h"
+
+namespace selfdirect::app {
+namespace {
+
+class AuthTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto hash = HashPassword("correct horse battery");
+    ASSERT_TRUE(hash.ok());
+    ASSERT_TRUE(db_.store().Write(db_.council(), [&](Transaction& tx) -> Status {
+      UserRecord u{UserId{}, "worker@example.org", "Worker", domain::Role::kPractitioner, TeamId{},
+                   PersonId{}, *hash, false};
+      SD_ASSIGN_OR_RETURN(user_, tx.users().Insert(u, clock_.Now()));
+      return OkStatus();
+    }).ok());
+  }
+
+  int AuditCount(const std::string& action) {
+    int n = 0;
+    EXPECT_TRUE(db_.store().Read(db_.council(), [&](Transaction& tx) -> Status {
+      SD_ASSIGN_OR_RETURN(auto entries, tx.audit().Recent(1000, "", ""));
+      for (const auto& e : entries) n += e.action == action;
+      return OkStatus();
+    }).ok());
+    return n;
+  }
+
+  testing::TestCouncil db_;
+  FakeClock clock_{*Timestamp::Parse("2026-11-22T09:00:00Z")};
+  SignInThrottle throttle_{clock_};
+  AuthService auth_{db_.store(), clock_, throttle_};
+  UserId user_;
+};
+
+TEST_F(AuthTest, SignsInWithTheRightPasswordAndResolvesTheSession) {
+  auto in = auth_.SignIn(db_.council(), " Worker@Example.org ", "correct horse battery", "1.2.3.4");
+  ASSERT_TRUE(in.ok()) << in.error().message;
+  EXPECT_EQ(in->user.id, user_);
+  EXPECT_EQ(in->token.size(), 43u);
+  auto who = auth_.ResolveSession(db_.council(), in->token);
+  ASSERT_TRUE(who.ok());
+  EXPECT_EQ(who->user.id, user_);
+  EXPECT_EQ(who->actor.role, domain::Role::kPractitioner);
+  EXPECT_EQ(who->session.csrf_token, in->csrf_token);
+  EXPECT_EQ(AuditCount("session.sign_in"), 1);
+}
+
+TEST_F(AuthTest, WrongPasswordAndUnknownEmailGiveTheSameAnswer) {
+  auto wrong = auth_.SignIn(db_.council(), "worker@example.org", "nope nope nope", "1.2.3.4");
+  auto unknown = auth_.SignIn(db_.council(), "nobody@example.org", "nope nope nope", "1.2.3.4");
+  ASSERT_FALSE(wrong.ok());
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(wrong.error().code, ErrorCode::kUnauthenticated);
+  EXPECT_EQ(wrong.error().message, unknown.error().message);
+  EXPECT_EQ(AuditCount("session.sign_in"), 2);
+}
+
+TEST_F(AuthTest, BlankFieldsAreFieldErrors) {
+  auto r = auth_.SignIn(db_.council(), "", "", "1.2.3.4");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(r.error().fields.size(), 2u);
+}
+
+TEST_F(AuthTest, ThrottlesAfterRepeatedFailuresThenRecovers) {
+  for (int i = 0; i < limits::kSignInFailuresBeforeLock; ++i) {
+    EXPECT_EQ(auth_.SignIn(db_.council(), "worker@example.org", "bad", "1.2.3.4").error().code,
+              ErrorCode::kUnauthenticated);
+  }
+  auto locked = auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery", "1.2.3.4");
+  ASSERT_FALSE(locked.ok());
+  EXPECT_EQ(locked.error().code, ErrorCode::kResourceExhausted);
+  clock_.AdvanceSeconds(limits::kSignInWindowSeconds);
+  EXPECT_TRUE(auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery", "1.2.3.4").ok());
+}
+
+TEST_F(AuthTest, SessionsEndAfterIdleTimeAndOnSignOut) {
+  auto in = *auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery", "1.2.3.4");
+  clock_.AdvanceSeconds(limits::kSessionIdleSeconds - 10);
+  EXPECT_TRUE(auth_.ResolveSession(db_.council(), in.token).ok());  // Slides the idle window.
+  clock_.AdvanceSeconds(limits::kSessionIdleSeconds - 10);
+  EXPECT_TRUE(auth_.ResolveSession(db_.council(), in.token).ok());
+  clock_.AdvanceSeconds(limits::kSessionIdleSeconds + 1);
+  SessionProblem problem = SessionProblem::kNone;
+  auto ended = auth_.ResolveSession(db_.council(), in.token, &problem);
+  ASSERT_FALSE(ended.ok());
+  EXPECT_EQ(ended.error().code, ErrorCode::kUnauthenticated);
+  EXPECT_EQ(problem, SessionProblem::kExpired);
+
+  auto again = *auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery", "1.2.3.4");
+  ASSERT_TRUE(auth_.SignOut(db_.council(), again.token, "1.2.3.4").ok());
+  EXPECT_FALSE(auth_.ResolveSession(db_.council(), again.token, &problem).ok());
+  EXPECT_EQ(problem, SessionProblem::kUnknown);
+}
+
+TEST_F(AuthTest, ASessionBelongsToItsCouncilOnly) {
+  auto in = *auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery", "1.2.3.4");
+  EXPECT_FALSE(auth_.ResolveSession(db_.other_council(), in.token).ok());
+  EXPECT_FALSE(auth_.SignIn(db_.other_council(), "worker@example.org", "correct horse battery", "1.2.3.4").ok());
+}
+
+TEST(Passwords, HashesVerifyAndTokensAreRandom) {
+  auto h = HashPassword("a long passphrase");
+  ASSERT_TRUE(h.ok());
+  EXPECT_EQ(h->rfind("$argon2id$", 0), 0u);
+  EXPECT_TRUE(VerifyPassword("a long passphrase", *h));
+  EXPECT_FALSE(VerifyPassword("a long passphrasE", *h));
+  EXPECT_FALSE(VerifyPassword("x", "not a hash"));
+  EXPECT_NE(RandomToken(), RandomToken());
+  EXPECT_EQ(TokenHash("abc"), TokenHash("abc"));
+  EXPECT_EQ(TokenHash("abc").size(), 64u);
+  EXPECT_TRUE(SecureEquals("abc", "abc"));
+  EXPECT_FALSE(SecureEquals("abc", "abd"));
+  EXPECT_FALSE(SecureEquals("abc", "ab"));
+  EXPECT_EQ(RandomDemoPassword().size(), 19u);
+}
+
+}  // namespace
+}  // namespace selfdirect::app

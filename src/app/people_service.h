@@ -1,0 +1,41 @@
+// File: people_service.h
+// Use cases on person records: search, view, create. Each checks the caller's role and
+// relationship (domain/accounts/access_policy.h), writes an audit entry in the same transaction
+// as the read or write it records, and returns an Error the web layer maps to a status.
+#pragma once
+
+#include "app/auth.h"
+#include "app/repositories.h"
+
+namespace selfdirect::app {
+
+struct CallContext {
+  CouncilId council;
+  std::string client_address;
+};
+
+class PeopleService {
+ public:
+  PeopleService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  // One page of the people the caller may see. Practitioners and approvers see their team only.
+  // Errors: kPermissionDenied for roles that cannot list people; kInvalidArgument for paging or
+  // search text out of bounds (field errors "page", "page_size", "q").
+  Result<PeoplePage> Search(const CallContext& ctx, const Principal& who, const std::string& q,
+                            int page, int page_size);
+
+  // The person, if the caller may see them. kNotFound both when there is no such person and when
+  // the caller has no relationship with them, so ids cannot be probed; refusals are audited.
+  Result<PersonRecord> Get(const CallContext& ctx, const Principal& who, PersonId id);
+
+  // Validates and stores a new person in the caller's team (or `team_id` for administrators).
+  // Errors: kPermissionDenied; kInvalidArgument with field errors.
+  Result<PersonRecord> Create(const CallContext& ctx, const Principal& who,
+                              const domain::PersonInput& input, std::optional<TeamId> team_id);
+
+ private:
+  Store& store_;
+  const Clock& clock_;
+};
+
+}  // namespace selfdirect::app

@@ -1,0 +1,64 @@
+// File: clock.h
+// Timestamp is a moment in UTC, in microseconds since 1970-01-01T00:00:00Z. Clock tells the
+// current Timestamp and is injected into use cases so tests control time (FakeClock); domain code
+// never reads a clock, it takes "today" as a parameter.
+#pragma once
+
+#include <atomic>
+#include <compare>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "base/date.h"
+#include "base/result.h"
+
+namespace selfdirect {
+
+class Timestamp {
+ public:
+  constexpr Timestamp() = default;
+  static constexpr Timestamp FromMicros(int64_t micros) { return Timestamp(micros); }
+  static constexpr Timestamp FromSeconds(int64_t seconds) { return Timestamp(seconds * 1'000'000); }
+  // Parses "YYYY-MM-DDTHH:MM:SSZ" or with fractional seconds "....SS.ffffffZ".
+  static Result<Timestamp> Parse(std::string_view text);
+
+  constexpr int64_t micros() const { return micros_; }
+  constexpr int64_t seconds() const { return micros_ / 1'000'000; }
+  Date UtcDate() const;
+  // "2026-11-22T08:30:00Z" (whole seconds) or with six decimals when there are microseconds.
+  std::string ToString() const;
+
+  Timestamp PlusSeconds(int64_t seconds) const { return Timestamp(micros_ + seconds * 1'000'000); }
+  auto operator<=>(const Timestamp&) const = default;
+
+ private:
+  constexpr explicit Timestamp(int64_t micros) : micros_(micros) {}
+  int64_t micros_ = 0;
+};
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual Timestamp Now() const = 0;
+};
+
+// The real clock. Thread-safe.
+class SystemClock final : public Clock {
+ public:
+  Timestamp Now() const override;
+  static SystemClock& Instance();
+};
+
+// A clock for tests that moves only when told. Thread-safe.
+class FakeClock final : public Clock {
+ public:
+  explicit FakeClock(Timestamp start) : micros_(start.micros()) {}
+  Timestamp Now() const override { return Timestamp::FromMicros(micros_.load()); }
+  void AdvanceSeconds(int64_t seconds) { micros_ += seconds * 1'000'000; }
+
+ private:
+  std::atomic<int64_t> micros_;
+};
+
+}  // namespace selfdirect

@@ -1,0 +1,47 @@
+#include "base/clock.h"
+
+#include <gtest/gtest.h>
+
+#include "base/strong_id.h"
+
+namespace selfdirect {
+namespace {
+
+TEST(Timestamp, FormatsAndParsesUtc) {
+  auto t = Timestamp::Parse("2026-11-22T08:30:05Z");
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t->ToString(), "2026-11-22T08:30:05Z");
+  EXPECT_EQ(t->UtcDate().ToString(), "2026-11-22");
+  auto f = Timestamp::Parse("2026-11-22T08:30:05.25Z");
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f->ToString(), "2026-11-22T08:30:05.250000Z");
+  EXPECT_EQ(f->micros() - t->micros(), 250000);
+  EXPECT_FALSE(Timestamp::Parse("2026-11-22 08:30:05Z").ok());
+  EXPECT_FALSE(Timestamp::Parse("2026-11-22T24:00:00Z").ok());
+  EXPECT_FALSE(Timestamp::Parse("2026-11-22T08:30:05+01:00").ok());
+}
+
+TEST(Timestamp, BeforeTheEpochStaysOnTheRightDay) {
+  Timestamp t = Timestamp::FromSeconds(-1);
+  EXPECT_EQ(t.ToString(), "1969-12-31T23:59:59Z");
+}
+
+TEST(FakeClock, MovesOnlyWhenTold) {
+  FakeClock clock(Timestamp::FromSeconds(1000));
+  EXPECT_EQ(clock.Now().seconds(), 1000);
+  clock.AdvanceSeconds(60);
+  EXPECT_EQ(clock.Now().seconds(), 1060);
+}
+
+TEST(StrongId, ParsesOnlyPositiveDecimals) {
+  EXPECT_EQ(PersonId::Parse("42")->value(), 42);
+  EXPECT_FALSE(PersonId::Parse("0").has_value());
+  EXPECT_FALSE(PersonId::Parse("-1").has_value());
+  EXPECT_FALSE(PersonId::Parse("4x").has_value());
+  EXPECT_FALSE(PersonId::Parse("").has_value());
+  EXPECT_FALSE(PersonId::Parse("9999999999999999999").has_value());
+  EXPECT_FALSE(PersonId().valid());
+}
+
+}  // namespace
+}  // namespace selfdirect

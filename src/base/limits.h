@@ -1,0 +1,55 @@
+// File: limits.h
+// Every limit in Selfdirect, in one place, each with its reason. A limit bounds memory, time or
+// the damage a bad client can do; hitting one is a clear error, never a crash.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace selfdirect::limits {
+
+// HTTP.
+// The largest request body: forms and JSON documents are small; imports stream from the CLI.
+inline constexpr size_t kMaxRequestBodyBytes = 1 << 20;  // 1 MiB.
+// The largest request head (request line and headers): browsers send under 8 KiB.
+inline constexpr size_t kMaxRequestHeaderBytes = 16 * 1024;
+// A client must send a whole request head within this time, or it is a slow client and dropped.
+inline constexpr int kRequestReadTimeoutSeconds = 15;
+// An idle keep-alive connection is closed after this time.
+inline constexpr int kKeepAliveIdleSeconds = 60;
+// Writing a response must finish within this time.
+inline constexpr int kResponseWriteTimeoutSeconds = 30;
+// Open connections at once: beyond this new ones are closed at once (file descriptors are finite).
+inline constexpr int kMaxOpenConnections = 4096;
+// Time in-flight requests get to finish after SIGTERM before the server stops anyway.
+inline constexpr int kShutdownGraceSeconds = 10;
+
+// Lists and paging.
+inline constexpr int kDefaultPageSize = 25;
+inline constexpr int kMaxPageSize = 100;
+// Deep paging past this is refused: use search instead (and it keeps OFFSET scans bounded).
+inline constexpr int kMaxPageNumber = 10'000;
+inline constexpr size_t kMaxSearchQueryChars = 100;
+
+// Accounts and sessions.
+inline constexpr int kSessionIdleSeconds = 30 * 60;             // Signed out after 30 idle minutes.
+inline constexpr int kSessionAbsoluteSeconds = 12 * 60 * 60;    // And after 12 hours regardless.
+inline constexpr int kSignInFailuresBeforeLock = 5;             // Per account, within the window.
+inline constexpr int kSignInFailuresPerAddressBeforeLock = 20;  // Per client address.
+inline constexpr int kSignInWindowSeconds = 15 * 60;
+inline constexpr size_t kMaxThrottleEntries = 100'000;  // Bounded memory for the throttle table.
+inline constexpr size_t kMinPasswordChars = 12;
+inline constexpr size_t kMaxPasswordChars = 256;  // Argon2 hashes any length; bound the work.
+// Password hashes at once: each argon2id hash takes 64 MiB and ~75 ms of one core.
+inline constexpr int kPasswordHashThreads = 2;
+// Sign-ins waiting for a hashing thread; beyond this the server answers 503.
+inline constexpr int kMaxQueuedPasswordHashes = 64;
+
+// People records.
+inline constexpr size_t kMaxNameChars = 100;
+inline constexpr size_t kMaxEmailChars = 254;  // RFC 5321 path limit.
+
+// Demo.
+inline constexpr int kMaxDemoPeople = 100'000;
+
+}  // namespace selfdirect::limits

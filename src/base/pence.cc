@@ -1,0 +1,157 @@
+#include "base/pence.h"
+
+#include <cstdlib>
+
+#include "base/assert.h"
+
+namespace selfdirect {
+namespace {
+
+// Parsing refuses amounts above this: no personal budget, charge or payment comes near it, and
+// keeping amounts small leaves every sum of a year's postings far from int64 overflow.
+constexpr int64_t kParseLimitPence = 1'000'000'000'000;  // £10,000,000,000.
+
+}  // namespace
+
+Result<Pence> Pence::Parse(std::string_view text) {
+  auto invalid = [&] {
+    return Error::InvalidArgument("Enter an amount of money in pounds and pence, like 12.50");
+  };
+  std::string_view s = text;
+  bool negative = false;
+  if (!s.empty() && s.front() == '-') {
+    negative = true;
+    s.remove_prefix(1);
+  }
+  constexpr std::string_view kPound = "\xC2\xA3";  // '£' in UTF-8.
+  if (s.substr(0, kPound.size()) == kPound) s.remove_prefix(kPound.size());
+  if (s.empty()) return invalid();
+  int64_t pounds = 0;
+  size_t i = 0;
+  for (; i < s.size() && s[i] != '.'; ++i) {
+    if (s[i] < '0' || s[i] > '9') return invalid();
+    if (pounds > kParseLimitPence / 100) return invalid();
+    pounds = pounds * 10 + (s[i] - '0');
+  }
+  if (i == 0) return invalid();  // ".50" has no pounds digit; ask for "0.50".
+  int64_t pennies = 0;
+  if (i < s.size()) {
+    std::string_view frac = s.substr(i + 1);
+    if (frac.empty() || frac.size() > 2) return invalid();
+    for (char c : frac) {
+      if (c < '0' || c > '9') return invalid();
+    }
+    pennies = (frac[0] - '0') * 10 + (frac.size() == 2 ? frac[1] - '0' : 0);
+  }
+  int64_t total = pounds * 100 + pennies;
+  if (total > kParseLimitPence) return invalid();
+  return Pence(negative ? -total : total);
+}
+
+std::string Pence::ToString() const {
+  // Work in unsigned magnitude so that INT64_MIN cannot overflow on negation.
+  uint64_t magnitude = pence_ < 0 ? 0 - static_cast<uint64_t>(pence_) : static_cast<uint64_t>(pence_);
+  std::string out = pence_ < 0 ? "-" : "";
+  out += std::to_string(magnitude / 100);
+  out += '.';
+  out += static_cast<char>('0' + (magnitude % 100) / 10);
+  out += static_cast<char>('0' + magnitude % 10);
+  return out;
+}
+
+std::string Pence::ToDisplayString() const {
+  uint64_t magnitude = pence_ < 0 ? 0 - static_cast<uint64_t>(pence_) : static_cast<uint64_t>(pence_);
+  std::string digits = std::to_string(magnitude / 100);
+  std::string grouped;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  std::string out = pence_ < 0 ? "-\xC2\xA3" : "\xC2\xA3";
+  out += grouped;
+  out += '.';
+  out += static_cast<char>('0' + (magnitude % 100) / 10);
+  out += static_cast<char>('0' + magnitude % 10);
+  return out;
+}
+
+Pence Pence::operator+(Pence other) const {
+  int64_t sum = 0;
+  SD_ASSERT(!__builtin_add_overflow(pence_, other.pence_, &sum));  // Amounts are bounded.
+  return Pence(sum);
+}
+
+Pence Pence::operator-(Pence other) const {
+  int64_t difference = 0;
+  SD_ASSERT(!__builtin_sub_overflow(pence_, other.pence_, &difference));  // Amounts are bounded.
+  return Pence(difference);
+}
+
+Pence Pence::operator*(int64_t factor) const {
+  int64_t product = 0;
+  SD_ASSERT(!__builtin_mul_overflow(pence_, factor, &product));  // Amounts are bounded.
+  return Pence(product);
+}
+
+namespace {
+
+// 128-bit intermediates (a GCC/Clang extension) keep amount * rate exact.
+__extension__ typedef __int128 Int128;
+
+// Quotient of a / b under `rule`, in 128 bits so that amount * rate cannot overflow.
+Int128 Divide128(Int128 a, Int128 b, Rounding rule) {
+  SD_ASSERT(b > 0);  // Divisors are counts of weeks, parts or a denominator.
+  Int128 q = a / b;  // Truncates toward zero.
+  Int128 r = a % b;  // Same sign as a.
+  if (r == 0) return q;
+  Int128 away = r < 0 ? q - 1 : q + 1;
+  switch (rule) {
+    case Rounding::kTowardZero:
+      return q;
+    case Rounding::kDown:
+      return r < 0 ? q - 1 : q;
+    case Rounding::kUp:
+      return r > 0 ? q + 1 : q;
+    case Rounding::kHalfUp:
+    case Rounding::kHalfEven: {
+      Int128 twice = 2 * (r < 0 ? -r : r);
+      if (twice > b) return away;
+      if (twice < b) return q;
+      if (rule == Rounding::kHalfUp) return away;
+      return (q % 2 == 0) ? q : away;
+    }
+  }
+  return q;
+}
+
+int64_t Narrow(Int128 v) {
+  SD_ASSERT(v <= INT64_MAX);  // Results are bounded amounts.
+  SD_ASSERT(v >= INT64_MIN);
+  return static_cast<int64_t>(v);
+}
+
+}  // namespace
+
+int64_t DivideInteger(int64_t a, int64_t b, Rounding rule) { return Narrow(Divide128(a, b, rule)); }
+
+Pence DivideRounding(Pence amount, int64_t divisor, Rounding rule) {
+  return Pence::FromPence(DivideInteger(amount.pence(), divisor, rule));
+}
+
+Pence MultiplyRatio(Pence amount, int64_t numerator, int64_t denominator, Rounding rule) {
+  Int128 product = static_cast<Int128>(amount.pence()) * numerator;
+  return Pence::FromPence(Narrow(Divide128(product, denominator, rule)));
+}
+
+std::vector<Pence> Apportion(Pence total, int64_t parts) {
+  SD_ASSERT(parts > 0);
+  SD_ASSERT(parts <= 100'000);  // Apportioning is over weeks or people in one plan.
+  int64_t base = DivideInteger(total.pence(), parts, Rounding::kDown);
+  int64_t extra = total.pence() - base * parts;  // 0 <= extra < parts.
+  std::vector<Pence> out;
+  out.reserve(static_cast<size_t>(parts));
+  for (int64_t i = 0; i < parts; ++i) out.push_back(Pence::FromPence(base + (i < extra ? 1 : 0)));
+  return out;
+}
+
+}  // namespace selfdirect

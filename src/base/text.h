@@ -1,0 +1,20 @@
+// File: text.h
+// Small text helpers for input handling: trimming, ASCII case folding, UTF-8 checks.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace selfdirect {
+
+// Removes ASCII whitespace from both ends.
+std::string_view Trim(std::string_view s);
+// Lower-cases ASCII letters; other bytes (including UTF-8) are unchanged.
+std::string AsciiLower(std::string_view s);
+std::string AsciiUpper(std::string_view s);
+// True when `s` is well-formed UTF-8 with no control characters other than tab, CR and LF.
+bool IsCleanUtf8(std::string_view s);
+// Number of Unicode code points in well-formed UTF-8 `s`.
+size_t CodePointCount(std::string_view s);
+
+}  // namespace selfdirect

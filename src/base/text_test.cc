@@ -1,0 +1,26 @@
+#include "base/text.h"
+
+#include <gtest/gtest.h>
+
+namespace selfdirect {
+namespace {
+
+TEST(Text, TrimsAndFoldsCase) {
+  EXPECT_EQ(Trim("  a b \n"), "a b");
+  EXPECT_EQ(Trim("   "), "");
+  EXPECT_EQ(AsciiLower("SW1A 1AA"), "sw1a 1aa");
+  EXPECT_EQ(AsciiUpper("sw1a 1aa"), "SW1A 1AA");
+}
+
+TEST(Text, AcceptsOnlyCleanUtf8) {
+  EXPECT_TRUE(IsCleanUtf8("Siobh\xC3\xA1n O'Neill"));
+  EXPECT_TRUE(IsCleanUtf8("line\nbreak"));
+  EXPECT_FALSE(IsCleanUtf8("\xC3"));          // Truncated.
+  EXPECT_FALSE(IsCleanUtf8("\xC0\xAF"));      // Overlong.
+  EXPECT_FALSE(IsCleanUtf8("\xED\xA0\x80"));  // Surrogate.
+  EXPECT_FALSE(IsCleanUtf8(std::string("a\0b", 3)));
+  EXPECT_EQ(CodePointCount("Siobh\xC3\xA1n"), 7u);
+}
+
+}  // namespace
+}  // namespace selfdirect

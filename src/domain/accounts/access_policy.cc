@@ -1,0 +1,57 @@
+#include "domain/accounts/access_policy.h"
+
+#include <algorithm>
+
+namespace selfdirect::domain {
+
+bool CanViewPerson(const Actor& actor, const PersonAccessFacts& person) {
+  switch (actor.role) {
+    case Role::kPractitioner:
+    case Role::kApprover:
+      return actor.team_id.valid() && actor.team_id == person.team_id;
+    case Role::kFinanceOfficer:
+    case Role::kAdministrator:
+      return true;
+    case Role::kBudgetHolder:
+      return actor.own_person_id.valid() && actor.own_person_id == person.person_id;
+    case Role::kRepresentative:
+      return std::find(actor.represented_people.begin(), actor.represented_people.end(),
+                       person.person_id) != actor.represented_people.end();
+    case Role::kAnalyst:
+    case Role::kDirectoryEditor:
+    case Role::kPersonalAssistant:
+    case Role::kEmployerOrganisation:
+      return false;
+  }
+  return false;
+}
+
+bool CanEditPerson(const Actor& actor, const PersonAccessFacts& person) {
+  switch (actor.role) {
+    case Role::kPractitioner:
+    case Role::kApprover:
+    case Role::kAdministrator:
+      return CanViewPerson(actor, person);
+    default:
+      return false;
+  }
+}
+
+bool CanCreatePerson(const Actor& actor) {
+  return actor.role == Role::kPractitioner || actor.role == Role::kApprover ||
+         actor.role == Role::kAdministrator;
+}
+
+bool CanListPeople(const Actor& actor) {
+  switch (actor.role) {
+    case Role::kPractitioner:
+    case Role::kApprover:
+    case Role::kFinanceOfficer:
+    case Role::kAdministrator:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace selfdirect::domain

@@ -1,0 +1,337 @@
+// The repository contract: every storage adapter must pass these tests. They run against SQLite
+// (a fresh file per test) and, when SELFDIRECT_TEST_POSTGRES_URL is set, against PostgreSQL (each
+// test works in fresh councils, so tests never see each other's rows).
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+
+#include "app/passwords.h"
+#include "base/text.h"
+#include "storage/sql/sql_store.h"
+
+namespace selfdirect::storage {
+namespace {
+
+using app::CouncilKind;
+
+const Timestamp kNow = *Timestamp::Parse("2026-11-22T09:00:00Z");
+
+std::string UniqueCode(std::string_view stem) {
+  static std::atomic<int> n{0};
+  return std::string(stem) + "-" + std::to_string(getpid()) + "-" + std::to_string(++n) + "-" +
+         app::RandomToken().substr(0, 6);
+}
+
+domain::PersonDetails Person(std::string given, std::string family, std::string postcode = "") {
+  domain::PersonDetails d;
+  d.given_name = std::move(given);
+  d.family_name = std::move(family);
+  d.date_of_birth = *Date::Parse("1950-06-01");
+  if (!postcode.empty()) d.postcode = postcode;
+  d.primary_support_reason = domain::PrimarySupportReason::kPhysicalSupport;
+  d.budget_management = domain::BudgetManagement::kDirectPayment;
+  return d;
+}
+
+class RepositoryContract : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    std::string url;
+    if (GetParam() == "sqlite") {
+      path_ = std::filesystem::temp_directory_path() / (UniqueCode("sd-contract") + ".db");
+      url = "sqlite:" + path_.string();
+    } else {
+      const char* pg = std::getenv("SELFDIRECT_TEST_POSTGRES_URL");
+      if (!pg || !*pg) {
+        if (std::getenv("SELFDIRECT_REQUIRE_POSTGRES")) FAIL() << "PostgreSQL URL not set";
+        GTEST_SKIP() << "SELFDIRECT_TEST_POSTGRES_URL is not set";
+      }
+      url = pg;
+    }
+    auto store = OpenStore(url);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    store_ = std::move(*store);
+    council_ = *store_->UpsertCouncil(UniqueCode("c"), "Test Council", CouncilKind::kLive);
+    other_ = *store_->UpsertCouncil(UniqueCode("o"), "Other Council", CouncilKind::kLive);
+    team_ = AddTeam(council_, "Adults North");
+  }
+
+  void TearDown() override {
+    store_.reset();
+    if (!path_.empty()) {
+      for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::filesystem::remove(path_.string() + suffix);
+      }
+    }
+  }
+
+  TeamId AddTeam(CouncilId council, const std::string& name) {
+    TeamId id;
+    EXPECT_TRUE(store_->Write(council, [&](app::Transaction& tx) -> Status {
+      SD_ASSIGN_OR_RETURN(id, tx.teams().Insert(name));
+      return OkStatus();
+    }).ok());
+    return id;
+  }
+
+  PersonId AddPerson(CouncilId council, TeamId team, const domain::PersonDetails& d) {
+    PersonId id;
+    Status s = store_->Write(council, [&](app::Transaction& tx) -> Status {
+      SD_ASSIGN_OR_RETURN(id, tx.people().Insert(d, team, kNow));
+      return OkStatus();
+    });
+    EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().message);
+    return id;
+  }
+
+  app::PeoplePage Search(CouncilId council, app::PeopleQuery q) {
+    app::PeoplePage page;
+    Status s = store_->Read(council, [&](app::Transaction& tx) -> Status {
+      SD_ASSIGN_OR_RETURN(page, tx.people().Search(q));
+      return OkStatus();
+    });
+    EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().message);
+    return page;
+  }
+
+  std::filesystem::path path_;
+  std::unique_ptr<SqlStore> store_;
+  CouncilId council_;
+  CouncilId other_;
+  TeamId team_;
+};
+
+TEST_P(RepositoryContract, CouncilsAreFoundByCodeAndUpsertKeepsTheId) {
+  std::string code = UniqueCode("x");
+  CouncilId a = *store_->UpsertCouncil(code, "First name", CouncilKind::kDemo);
+  CouncilId b = *store_->UpsertCouncil(code, "Second name", CouncilKind::kDemo);
+  EXPECT_EQ(a, b);
+  auto found = *store_->FindCouncil(code);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->name, "Second name");
+  EXPECT_EQ(found->kind, CouncilKind::kDemo);
+  EXPECT_FALSE(store_->FindCouncil(UniqueCode("missing"))->has_value());
+  EXPECT_GE(store_->ListCouncils()->size(), 3u);
+  EXPECT_TRUE(store_->Ping().ok());
+}
+
+TEST_P(RepositoryContract, PeopleRoundTripExactly) {
+  domain::PersonDetails d = Person("Siobh\xC3\xA1n", "O'Neill", "HR4 9ZZ");
+  d.nhs_number = "9434765919";
+  PersonId id = AddPerson(council_, team_, d);
+  ASSERT_TRUE(id.valid());
+  std::optional<app::PersonRecord> got;
+  ASSERT_TRUE(store_->Read(council_, [&](app::Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(got, tx.people().Find(id));
+    return OkStatus();
+  }).ok());
+  ASSERT_TRUE(got.has_value());
+  EXPECT_EQ(got->details.given_name, "Siobh\xC3\xA1n");
+  EXPECT_EQ(got->details.family_name, "O'Neill");
+  EXPECT_EQ(got->details.date_of_birth.ToString(), "1950-06-01");
+  EXPECT_EQ(got->details.postcode, "HR4 9ZZ");
+  EXPECT_EQ(got->details.nhs_number, "9434765919");
+  EXPECT_EQ(got->details.budget_management, domain::BudgetManagement::kDirectPayment);
+  EXPECT_EQ(got->team_id, team_);
+  EXPECT_EQ(got->created_at, kNow);
+}
+
+TEST_P(RepositoryContract, AnotherCouncilCannotReadOrFindThePerson) {
+  PersonId id = AddPerson(council_, team_, Person("Ada", "Lovelace"));
+  std::optional<app::PersonRecord> got;
+  ASSERT_TRUE(store_->Read(other_, [&](app::Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(got, tx.people().Find(id));
+    return OkStatus();
+  }).ok());
+  EXPECT_FALSE(got.has_value());
+  EXPECT_EQ(Search(other_, {"lovelace", std::nullopt, 1, 25}).total, 0);
+  EXPECT_EQ(Search(council_, {"lovelace", std::nullopt, 1, 25}).total, 1);
+}
+
+TEST_P(RepositoryContract, SearchMatchesWordsPagesAndFiltersByTeam) {
+  TeamId south = AddTeam(council_, "Adults South");
+  for (int i = 0; i < 30; ++i) {
+    AddPerson(council_, i % 2 ? team_ : south,
+              Person("Person" + std::to_string(i), i < 3 ? "Smith" : "Jones"));
+  }
+  AddPerson(council_, team_, Person("Mary", "Smith", "HR4 9ZZ"));
+  EXPECT_EQ(Search(council_, {"", std::nullopt, 1, 25}).total, 31);
+  EXPECT_EQ(Search(council_, {"", std::nullopt, 1, 25}).items.size(), 25u);
+  EXPECT_EQ(Search(council_, {"", std::nullopt, 2, 25}).items.size(), 6u);
+  EXPECT_EQ(Search(council_, {"smith", std::nullopt, 1, 25}).total, 4);
+  EXPECT_EQ(Search(council_, {"mary smith", std::nullopt, 1, 25}).total, 1);
+  EXPECT_EQ(Search(council_, {"hr49zz", std::nullopt, 1, 25}).total, 1);
+  EXPECT_EQ(Search(council_, {"hr4 9zz", std::nullopt, 1, 25}).total, 1);
+  EXPECT_EQ(Search(council_, {"", team_, 1, 25}).total, 16);
+  EXPECT_EQ(Search(council_, {"", south, 1, 25}).total, 15);
+  // Ordered by family name, then given name.
+  auto first = Search(council_, {"", std::nullopt, 1, 1});
+  EXPECT_EQ(first.items.at(0).details.family_name, "Jones");
+  // LIKE wildcards in the search text are literal characters.
+  EXPECT_EQ(Search(council_, {"%", std::nullopt, 1, 25}).total, 0);
+  EXPECT_EQ(Search(council_, {"_", std::nullopt, 1, 25}).total, 0);
+  // The reference is searchable.
+  auto page = Search(council_, {"mary", std::nullopt, 1, 25});
+  std::string ref = AsciiLower(domain::PersonReference(page.items.at(0).id));
+  EXPECT_EQ(Search(council_, {ref, std::nullopt, 1, 25}).total, 1);
+}
+
+TEST_P(RepositoryContract, UsersHaveUniqueEmailsPerCouncil) {
+  app::UserRecord u{UserId{}, "Worker@Example.org", "A worker", domain::Role::kPractitioner, team_,
+                    PersonId{}, "hash", false};
+  UserId id;
+  ASSERT_TRUE(store_->Write(council_, [&](app::Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(id, tx.users().Insert(u, kNow));
+    return OkStatus();
+  }).ok());
+  Status dup = store_->Write(council_, [&](app::Transaction& tx) -> Status {
+    auto again = tx.users().Insert(u, kNow);
+    return again.ok() ? OkStatus() : Status(again.error());
+  });
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.error().code, ErrorCode::kAlreadyExists);
+  // The same email may exist in another council.
+  EXPECT_TRUE(store_->Write(other_, [&](app::Transaction& tx) -> Status {
+    app::UserRecord v = u;
+    v.team_id = TeamId{};
+    return tx.users().Insert(v, kNow).ok() ? OkStatus() : Error::Internal("insert failed");
+  }).ok());
+  std::optional<app::UserRecord> found;
+  ASSERT_TRUE(store_->Read(council_, [&](app::Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(found, tx.users().FindByEmail("WORKER@example.ORG"));
+    return OkStatus();
+  }).ok());
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->id, id);
+  EXPECT_EQ(found->email, "worker@example.org");
+  EXPECT_EQ(found->role, domain::Role::kPractitioner);
+  EXPECT_EQ(found->team_id, team_);
+  EXPECT_FALSE(found->person_id.valid());
+}
+
+TEST_P(RepositoryContract, RepresentativesAreLinkedToPeople) {
+  PersonId p1 = AddPerson(council_, team_, Person("A", "One"));
+  PersonId p2 = AddPerson(council_, team_, Person("B", "Two"));
+  std::vector<PersonId> linked;
+  ASSERT_TRUE(store_->Write(council_, [&](app::Transaction& tx) -> Status {
+    app::UserRecord rep{UserId{}, "rep@example.org", "Rep", domain::Role::kRepresentative, TeamId{},
+                        PersonId{}, "hash", false};
+    SD_ASSIGN_OR_RETURN(UserId id, tx.users().Insert(rep, kNow));
+    SD_RETURN_IF_ERROR(tx.users().AddRepresentation(id, p2, "daughter"));
+    SD_RETURN_IF_ERROR(tx.users().AddRepresentation(id, p1, "daughter"));
+    SD_ASSIGN_OR_RETURN(linked, tx.users().RepresentedPeople(id));
+    return OkStatus();
+  }).ok());
+  EXPECT_EQ(linked, (std::vector<PersonId>{p1, p2}));
+}
+
+TEST_P(RepositoryContract, SessionsAreFoundTouchedAndExpired) {
+  UserId user;
+  ASSERT_TRUE(store_->Write(council_, [&](app::Transaction& tx) -> Status {
+    app::UserRecord u{UserId{}, "s@example.org", "S", domain::Role::kAnalyst, TeamId{}, PersonId{},
+                      "hash", false};
+    SD_ASSIGN_OR_RETURN(user, tx.users().Insert(u, kNow));
+    SD_RETURN_IF_ERROR(tx.sessions().Insert({"h1", user, "csrf1", kNow, kNow, kNow.PlusSeconds(100)}));
+    SD_RETURN_IF_ERROR(tx.sessions().Insert({"h2", user, "csrf2", kNow, kNow, kNow.PlusSeconds(100)}));
+    return tx.sessions().Touch("h1", kNow.PlusSeconds(50));
+  }).ok());
+  std::optional<app::SessionRecord> s1, missing;
+  int64_t removed = 0;
+  ASSERT_TRUE(store_->Write(council_, [&](app::Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(s1, tx.sessions().Find("h1"));
+    // Idle cutoff between the two last-seen times removes only h2.
+    SD_ASSIGN_OR_RETURN(removed, tx.sessions().DeleteExpired(kNow.PlusSeconds(60), kNow.PlusSeconds(10)));
+    SD_ASSIGN_OR_RETURN(missing, tx.sessions().Find("h2"));
+    return OkStatus();
+  }).ok());
+  ASSERT_TRUE(s1.has_value());
+  EXPECT_EQ(s1->csrf_token, "csrf1");
+  EXPECT_EQ(s1->last_seen_at, kNow.PlusSeconds(50));
+  EXPECT_EQ(removed, 1);
+  EXPECT_FALSE(missing.has_value());
+  // Another council cannot see the session.
+  std::optional<app::SessionRecord> cross;
+  ASSERT_TRUE(store_->Read(other_, [&](app::Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(cross, tx.sessions().Find("h1"));
+    return OkStatus();
+  }).ok());
+  EXPECT_FALSE(cross.has_value());
+}
+
+TEST_P(RepositoryContract, AuditLogIsAppendOnlyAndNewestFirst) {
+  ASSERT_TRUE(store_->Write(council_, [&](app::Transaction& tx) -> Status {
+    SD_RETURN_IF_ERROR(tx.audit().Append({kNow, UserId{}, "a.first", "person", "1", "d", "127.0.0.1"}));
+    return tx.audit().Append({kNow.PlusSeconds(1), UserId{}, "a.second", "person", "2", "", "::1"});
+  }).ok());
+  std::vector<app::AuditEntry> all, one;
+  ASSERT_TRUE(store_->Read(council_, [&](app::Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(all, tx.audit().Recent(10, "", ""));
+    SD_ASSIGN_OR_RETURN(one, tx.audit().Recent(10, "person", "1"));
+    return OkStatus();
+  }).ok());
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].action, "a.second");
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].detail, "d");
+  // A live council's data, and so its audit log, cannot be deleted.
+  Status wipe = store_->DeleteCouncilData(council_);
+  ASSERT_FALSE(wipe.ok());
+  EXPECT_EQ(wipe.error().code, ErrorCode::kFailedPrecondition);
+}
+
+TEST_P(RepositoryContract, AFailedWriteLeavesNothingBehind) {
+  Status s = store_->Write(council_, [&](app::Transaction& tx) -> Status {
+    SD_RETURN_IF_ERROR(tx.people().Insert(Person("Rolled", "Back"), team_, kNow));
+    return Error::InvalidArgument("a later check failed");
+  });
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(Search(council_, {"rolled", std::nullopt, 1, 25}).total, 0);
+  // A person in a team of another council violates the tenant foreign key.
+  TeamId foreign = AddTeam(other_, "Elsewhere");
+  Status bad = store_->Write(council_, [&](app::Transaction& tx) -> Status {
+    SD_RETURN_IF_ERROR(tx.people().Insert(Person("Wrong", "Team"), foreign, kNow));
+    return OkStatus();
+  });
+  EXPECT_FALSE(bad.ok());
+  EXPECT_EQ(Search(council_, {"wrong", std::nullopt, 1, 25}).total, 0);
+}
+
+TEST_P(RepositoryContract, ADemoCouncilCanBeWipedAndOthersAreUntouched) {
+  CouncilId demo = *store_->UpsertCouncil(UniqueCode("demo"), "Demo", CouncilKind::kDemo);
+  TeamId t = AddTeam(demo, "Demo team");
+  AddPerson(demo, t, Person("Demo", "Person"));
+  AddPerson(council_, team_, Person("Live", "Person"));
+  ASSERT_TRUE(store_->Write(demo, [&](app::Transaction& tx) {
+    return tx.audit().Append({kNow, UserId{}, "x", "", "", "", ""});
+  }).ok());
+  Status wipe = store_->DeleteCouncilData(demo);
+  ASSERT_TRUE(wipe.ok()) << wipe.error().message;
+  EXPECT_EQ(Search(demo, {"", std::nullopt, 1, 25}).total, 0);
+  EXPECT_EQ(Search(council_, {"live", std::nullopt, 1, 25}).total, 1);
+}
+
+TEST_P(RepositoryContract, MigrationsAreAppliedOnce) {
+  auto again = store_->Migrate();
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Adapters, RepositoryContract, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+TEST(OpenStore, RefusesUnknownSchemesAndUnreachableServers) {
+  auto bad = OpenStore("mysql://localhost/db");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
+  auto empty = OpenStore("sqlite:");
+  EXPECT_FALSE(empty.ok());
+  auto down = OpenStore("postgresql://nobody@127.0.0.1:1/none?connect_timeout=1");
+  ASSERT_FALSE(down.ok());
+  EXPECT_EQ(down.error().code, ErrorCode::kUnavailable);
+}
+
+}  // namespace
+}  // namespace selfdirect::storage

@@ -1,0 +1,288 @@
+#include "storage/sql/sql_repositories.h"
+
+#include "base/limits.h"
+#include "base/text.h"
+
+namespace selfdirect::storage {
+namespace {
+
+constexpr std::string_view kPersonColumns =
+    "person_id, team_id, given_name, family_name, date_of_birth, postcode, nhs_number, "
+    "primary_support_reason, budget_management, created_at, updated_at";
+
+app::PersonRecord PersonFromRow(const SqlRow& r) {
+  app::PersonRecord p;
+  p.id = PersonId{r.Int(0)};
+  p.team_id = TeamId{r.Int(1)};
+  p.details.given_name = r.Text(2);
+  p.details.family_name = r.Text(3);
+  auto dob = Date::Parse(r.Text(4));
+  SD_ASSERT(dob.ok());  // Stored dates were validated on the way in.
+  p.details.date_of_birth = *dob;
+  p.details.postcode = r.OptionalText(5);
+  p.details.nhs_number = r.OptionalText(6);
+  auto psr = domain::ParsePrimarySupportReason(r.Text(7));
+  SD_ASSERT(psr.has_value());  // Stored by name from the enum.
+  p.details.primary_support_reason = *psr;
+  auto mgmt = domain::ParseBudgetManagement(r.Text(8));
+  SD_ASSERT(mgmt.has_value());  // Stored by name from the enum.
+  p.details.budget_management = *mgmt;
+  p.created_at = Timestamp::FromMicros(r.Int(9));
+  p.updated_at = Timestamp::FromMicros(r.Int(10));
+  return p;
+}
+
+// What search matches against: lower-case names, reference, postcode with and without space.
+std::string SearchText(PersonId id, const domain::PersonDetails& d) {
+  std::string text = AsciiLower(d.given_name + " " + d.family_name + " " +
+                                domain::PersonReference(id));
+  if (d.postcode) {
+    std::string pc = AsciiLower(*d.postcode);
+    text += " " + pc + " ";
+    for (char ch : pc) {
+      if (ch != ' ') text += ch;
+    }
+  }
+  if (d.nhs_number) text += " " + *d.nhs_number;
+  return text;
+}
+
+// Escapes LIKE wildcards in user text (the statements say ESCAPE '\').
+std::string LikeContains(std::string_view word) {
+  std::string out = "%";
+  for (char ch : word) {
+    if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  out += '%';
+  return out;
+}
+
+app::UserRecord UserFromRow(const SqlRow& r) {
+  app::UserRecord u;
+  u.id = UserId{r.Int(0)};
+  u.email = r.Text(1);
+  u.display_name = r.Text(2);
+  auto role = domain::ParseRole(r.Text(3));
+  SD_ASSERT(role.has_value());  // Stored by name from the enum.
+  u.role = *role;
+  u.team_id = TeamId{r.Int(4)};
+  u.person_id = PersonId{r.Int(5)};
+  u.password_hash = r.Text(6);
+  u.disabled = r.Int(7) == 1;
+  return u;
+}
+
+constexpr std::string_view kUserColumns =
+    "user_id, email, display_name, role, team_id, person_id, password_hash, disabled";
+
+}  // namespace
+
+Result<PersonId> SqlPeople::Insert(const domain::PersonDetails& d, TeamId team_id, Timestamp now) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(
+      "INSERT INTO people (council_id, team_id, given_name, family_name, date_of_birth, postcode, "
+      "nhs_number, primary_support_reason, budget_management, search_text, created_at, updated_at) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '', $10, $10) RETURNING person_id",
+      {council_.value(), team_id.value(), d.given_name, d.family_name, d.date_of_birth.ToString(),
+       SqlOptional(d.postcode), SqlOptional(d.nhs_number),
+       std::string(domain::PrimarySupportReasonName(d.primary_support_reason)),
+       std::string(domain::BudgetManagementName(d.budget_management)), now.micros()}));
+  PersonId id{rows.at(0).Int(0)};
+  // The reference is made from the id, so the search text is written once the id is known.
+  SD_RETURN_IF_ERROR(c_.Query(
+      "UPDATE people SET search_text = $3 WHERE council_id = $1 AND person_id = $2",
+      {council_.value(), id.value(), SearchText(id, d)}));
+  return id;
+}
+
+Result<std::optional<app::PersonRecord>> SqlPeople::Find(PersonId id) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(
+      "SELECT " + std::string(kPersonColumns) +
+          " FROM people WHERE council_id = $1 AND person_id = $2",
+      {council_.value(), id.value()}));
+  if (rows.empty()) return std::optional<app::PersonRecord>();
+  return std::optional<app::PersonRecord>(PersonFromRow(rows[0]));
+}
+
+Result<app::PeoplePage> SqlPeople::Search(const app::PeopleQuery& q) {
+  SD_ASSERT(q.page >= 1 && q.page <= limits::kMaxPageNumber);    // The use case checked paging.
+  SD_ASSERT(q.page_size >= 1 && q.page_size <= limits::kMaxPageSize);
+  std::string where = " WHERE council_id = $1";
+  std::vector<SqlValue> params{council_.value()};
+  if (q.team_id) {
+    params.push_back(q.team_id->value());
+    where += " AND team_id = $" + std::to_string(params.size());
+  }
+  // Each word must appear somewhere; at most five words count.
+  std::string_view rest = q.search;
+  int words = 0;
+  while (!rest.empty() && words < 5) {
+    size_t space = rest.find(' ');
+    std::string_view word = rest.substr(0, space);
+    rest = space == std::string_view::npos ? "" : rest.substr(space + 1);
+    if (word.empty()) continue;
+    params.push_back(LikeContains(word));
+    where += " AND search_text LIKE $" + std::to_string(params.size()) + " ESCAPE '\\'";
+    ++words;
+  }
+  app::PeoplePage page;
+  SD_ASSIGN_OR_RETURN(auto count, c_.Query("SELECT COUNT(*) FROM people" + where, params));
+  page.total = count.at(0).Int(0);
+  params.push_back(int64_t{q.page_size});
+  std::string limit = " LIMIT $" + std::to_string(params.size());
+  params.push_back(int64_t{(q.page - 1)} * q.page_size);
+  limit += " OFFSET $" + std::to_string(params.size());
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(
+      "SELECT " + std::string(kPersonColumns) + " FROM people" + where +
+          " ORDER BY family_name, given_name, person_id" + limit,
+      params));
+  page.items.reserve(rows.size());
+  for (const auto& r : rows) page.items.push_back(PersonFromRow(r));
+  return page;
+}
+
+Result<int64_t> SqlPeople::Count() {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT COUNT(*) FROM people WHERE council_id = $1",
+                                          {council_.value()}));
+  return rows.at(0).Int(0);
+}
+
+Result<UserId> SqlUsers::Insert(const app::UserRecord& u, Timestamp now) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(
+      "INSERT INTO users (council_id, email, display_name, role, team_id, person_id, "
+      "password_hash, disabled, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+      "RETURNING user_id",
+      {council_.value(), AsciiLower(u.email), u.display_name, std::string(domain::RoleName(u.role)),
+       SqlOptionalId(u.team_id.value()), SqlOptionalId(u.person_id.value()), u.password_hash,
+       int64_t{u.disabled ? 1 : 0}, now.micros()}));
+  return UserId{rows.at(0).Int(0)};
+}
+
+Result<std::optional<app::UserRecord>> SqlUsers::FindByEmail(const std::string& email) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(
+      "SELECT " + std::string(kUserColumns) + " FROM users WHERE council_id = $1 AND email = $2",
+      {council_.value(), AsciiLower(email)}));
+  if (rows.empty()) return std::optional<app::UserRecord>();
+  return std::optional<app::UserRecord>(UserFromRow(rows[0]));
+}
+
+Result<std::optional<app::UserRecord>> SqlUsers::FindById(UserId id) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(
+      "SELECT " + std::string(kUserColumns) + " FROM users WHERE council_id = $1 AND user_id = $2",
+      {council_.value(), id.value()}));
+  if (rows.empty()) return std::optional<app::UserRecord>();
+  return std::optional<app::UserRecord>(UserFromRow(rows[0]));
+}
+
+Status SqlUsers::AddRepresentation(UserId representative, PersonId person,
+                                   const std::string& relationship) {
+  SD_RETURN_IF_ERROR(c_.Query(
+      "INSERT INTO person_representatives (council_id, user_id, person_id, relationship) "
+      "VALUES ($1, $2, $3, $4)",
+      {council_.value(), representative.value(), person.value(), relationship}));
+  return OkStatus();
+}
+
+Result<std::vector<PersonId>> SqlUsers::RepresentedPeople(UserId representative) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(
+      "SELECT person_id FROM person_representatives WHERE council_id = $1 AND user_id = $2 "
+      "ORDER BY person_id",
+      {council_.value(), representative.value()}));
+  std::vector<PersonId> out;
+  for (const auto& r : rows) out.push_back(PersonId{r.Int(0)});
+  return out;
+}
+
+Result<TeamId> SqlTeams::Insert(const std::string& name) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(
+      "INSERT INTO teams (council_id, name) VALUES ($1, $2) RETURNING team_id",
+      {council_.value(), name}));
+  return TeamId{rows.at(0).Int(0)};
+}
+
+Result<std::vector<app::Team>> SqlTeams::List() {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(
+      "SELECT team_id, name FROM teams WHERE council_id = $1 ORDER BY name", {council_.value()}));
+  std::vector<app::Team> out;
+  for (const auto& r : rows) out.push_back(app::Team{TeamId{r.Int(0)}, r.Text(1)});
+  return out;
+}
+
+Status SqlSessions::Insert(const app::SessionRecord& s) {
+  SD_RETURN_IF_ERROR(c_.Query(
+      "INSERT INTO sessions (council_id, token_hash, user_id, csrf_token, created_at, "
+      "last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+      {council_.value(), s.token_hash, s.user_id.value(), s.csrf_token, s.created_at.micros(),
+       s.last_seen_at.micros(), s.expires_at.micros()}));
+  return OkStatus();
+}
+
+Result<std::optional<app::SessionRecord>> SqlSessions::Find(const std::string& token_hash) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(
+      "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at FROM sessions "
+      "WHERE council_id = $1 AND token_hash = $2",
+      {council_.value(), token_hash}));
+  if (rows.empty()) return std::optional<app::SessionRecord>();
+  const SqlRow& r = rows[0];
+  return std::optional<app::SessionRecord>(app::SessionRecord{
+      r.Text(0), UserId{r.Int(1)}, r.Text(2), Timestamp::FromMicros(r.Int(3)),
+      Timestamp::FromMicros(r.Int(4)), Timestamp::FromMicros(r.Int(5))});
+}
+
+Status SqlSessions::Touch(const std::string& token_hash, Timestamp last_seen_at) {
+  SD_RETURN_IF_ERROR(c_.Query(
+      "UPDATE sessions SET last_seen_at = $3 WHERE council_id = $1 AND token_hash = $2",
+      {council_.value(), token_hash, last_seen_at.micros()}));
+  return OkStatus();
+}
+
+Status SqlSessions::Delete(const std::string& token_hash) {
+  SD_RETURN_IF_ERROR(c_.Query("DELETE FROM sessions WHERE council_id = $1 AND token_hash = $2",
+                              {council_.value(), token_hash}));
+  return OkStatus();
+}
+
+Result<int64_t> SqlSessions::DeleteExpired(Timestamp now, Timestamp idle_cutoff) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(
+      "DELETE FROM sessions WHERE council_id = $1 AND (expires_at <= $2 OR last_seen_at < $3) "
+      "RETURNING token_hash",
+      {council_.value(), now.micros(), idle_cutoff.micros()}));
+  return static_cast<int64_t>(rows.size());
+}
+
+Status SqlAudit::Append(const app::AuditEntry& e) {
+  SD_RETURN_IF_ERROR(c_.Query(
+      "INSERT INTO audit_log (council_id, at, actor_user_id, action, record_type, record_id, "
+      "detail, client_address) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+      {council_.value(), e.at.micros(), SqlOptionalId(e.actor_user_id.value()), e.action,
+       e.record_type, e.record_id, e.detail, e.client_address}));
+  return OkStatus();
+}
+
+Result<std::vector<app::AuditEntry>> SqlAudit::Recent(int limit, const std::string& record_type,
+                                                      const std::string& record_id) {
+  SD_ASSERT(limit > 0 && limit <= 1000);  // Callers page the log.
+  std::string sql =
+      "SELECT at, actor_user_id, action, record_type, record_id, detail, client_address "
+      "FROM audit_log WHERE council_id = $1";
+  std::vector<SqlValue> params{council_.value()};
+  if (!record_type.empty()) {
+    params.push_back(record_type);
+    sql += " AND record_type = $2";
+    if (!record_id.empty()) {
+      params.push_back(record_id);
+      sql += " AND record_id = $3";
+    }
+  }
+  params.push_back(int64_t{limit});
+  sql += " ORDER BY audit_id DESC LIMIT $" + std::to_string(params.size());
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(sql, params));
+  std::vector<app::AuditEntry> out;
+  for (const auto& r : rows) {
+    out.push_back(app::AuditEntry{Timestamp::FromMicros(r.Int(0)), UserId{r.Int(1)}, r.Text(2),
+                                  r.Text(3), r.Text(4), r.Text(5), r.Text(6)});
+  }
+  return out;
+}
+
+}  // namespace selfdirect::storage

@@ -1,0 +1,102 @@
+// File: sql_repositories.h
+// The repositories of app/repositories.h over one SqlConnection inside an open transaction,
+// bound to one council. Every statement filters by that council.
+#pragma once
+
+#include "app/repositories.h"
+#include "storage/sql/sql.h"
+
+namespace selfdirect::storage {
+
+class SqlPeople final : public app::PeopleRepository {
+ public:
+  SqlPeople(SqlConnection& c, CouncilId council) : c_(c), council_(council) {}
+  Result<PersonId> Insert(const domain::PersonDetails& details, TeamId team_id,
+                          Timestamp now) override;
+  Result<std::optional<app::PersonRecord>> Find(PersonId id) override;
+  Result<app::PeoplePage> Search(const app::PeopleQuery& query) override;
+  Result<int64_t> Count() override;
+
+ private:
+  SqlConnection& c_;
+  const CouncilId council_;
+};
+
+class SqlUsers final : public app::UserRepository {
+ public:
+  SqlUsers(SqlConnection& c, CouncilId council) : c_(c), council_(council) {}
+  Result<UserId> Insert(const app::UserRecord& user, Timestamp now) override;
+  Result<std::optional<app::UserRecord>> FindByEmail(const std::string& email) override;
+  Result<std::optional<app::UserRecord>> FindById(UserId id) override;
+  Status AddRepresentation(UserId representative, PersonId person,
+                           const std::string& relationship) override;
+  Result<std::vector<PersonId>> RepresentedPeople(UserId representative) override;
+
+ private:
+  SqlConnection& c_;
+  const CouncilId council_;
+};
+
+class SqlTeams final : public app::TeamRepository {
+ public:
+  SqlTeams(SqlConnection& c, CouncilId council) : c_(c), council_(council) {}
+  Result<TeamId> Insert(const std::string& name) override;
+  Result<std::vector<app::Team>> List() override;
+
+ private:
+  SqlConnection& c_;
+  const CouncilId council_;
+};
+
+class SqlSessions final : public app::SessionRepository {
+ public:
+  SqlSessions(SqlConnection& c, CouncilId council) : c_(c), council_(council) {}
+  Status Insert(const app::SessionRecord& session) override;
+  Result<std::optional<app::SessionRecord>> Find(const std::string& token_hash) override;
+  Status Touch(const std::string& token_hash, Timestamp last_seen_at) override;
+  Status Delete(const std::string& token_hash) override;
+  Result<int64_t> DeleteExpired(Timestamp now, Timestamp idle_cutoff) override;
+
+ private:
+  SqlConnection& c_;
+  const CouncilId council_;
+};
+
+class SqlAudit final : public app::AuditLog {
+ public:
+  SqlAudit(SqlConnection& c, CouncilId council) : c_(c), council_(council) {}
+  Status Append(const app::AuditEntry& entry) override;
+  Result<std::vector<app::AuditEntry>> Recent(int limit, const std::string& record_type,
+                                              const std::string& record_id) override;
+
+ private:
+  SqlConnection& c_;
+  const CouncilId council_;
+};
+
+class SqlTransaction final : public app::Transaction {
+ public:
+  SqlTransaction(SqlConnection& c, CouncilId council)
+      : council_(council),
+        people_(c, council),
+        users_(c, council),
+        teams_(c, council),
+        sessions_(c, council),
+        audit_(c, council) {}
+  CouncilId council_id() const override { return council_; }
+  app::PeopleRepository& people() override { return people_; }
+  app::UserRepository& users() override { return users_; }
+  app::TeamRepository& teams() override { return teams_; }
+  app::SessionRepository& sessions() override { return sessions_; }
+  app::AuditLog& audit() override { return audit_; }
+
+ private:
+  CouncilId council_;
+  SqlPeople people_;
+  SqlUsers users_;
+  SqlTeams teams_;
+  SqlSessions sessions_;
+  SqlAudit audit_;
+};
+
+}  // namespace selfdirect::storage

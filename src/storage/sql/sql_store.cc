@@ -1,0 +1,193 @@
+#include "storage/sql/sql_store.h"
+
+#include <algorithm>
+
+#include "base/embedded_file.h"
+#include "storage/postgres/postgres_source.h"
+#include "storage/sql/sql_repositories.h"
+#include "storage/sqlite/sqlite_source.h"
+
+namespace selfdirect::embedded {
+const std::vector<EmbeddedFile>& Migrations();
+}  // namespace selfdirect::embedded
+
+namespace selfdirect::storage {
+namespace {
+
+// PostgreSQL connections per server process: enough for the I/O threads and the password pool.
+constexpr size_t kPostgresPoolSize = 8;
+
+struct Migration {
+  int version = 0;
+  std::string name;
+  std::string_view sql;
+};
+
+std::vector<Migration> MigrationsFor(Dialect dialect) {
+  std::string prefix = dialect == Dialect::kSqlite ? "sqlite/" : "postgres/";
+  std::vector<Migration> out;
+  for (const auto& f : embedded::Migrations()) {
+    if (f.path.substr(0, prefix.size()) != prefix) continue;
+    std::string_view file = f.path.substr(prefix.size());
+    int version = std::stoi(std::string(file.substr(0, 4)));
+    out.push_back({version, std::string(file), f.content});
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
+  return out;
+}
+
+}  // namespace
+
+Result<int> SqlStore::Migrate() {
+  SD_ASSIGN_OR_RETURN(auto lease, source_->AcquireWriter());
+  SqlConnection& c = lease->connection();
+  SD_RETURN_IF_ERROR(c.ExecuteScript(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+      "name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
+  int applied = 0;
+  for (const Migration& m : MigrationsFor(c.dialect())) {
+    SD_RETURN_IF_ERROR(c.Begin(true));
+    if (c.dialect() == Dialect::kPostgres) {
+      // Two servers starting at once: the second waits here, then sees the migration applied.
+      auto locked = c.Query("SELECT pg_advisory_xact_lock(7305001)", {});
+      if (!locked.ok()) {
+        (void)c.Rollback();
+        return locked.error();
+      }
+    }
+    auto done = c.Query("SELECT 1 FROM schema_migrations WHERE version = $1", {int64_t{m.version}});
+    if (!done.ok()) {
+      (void)c.Rollback();
+      return done.error();
+    }
+    if (!done->empty()) {
+      SD_RETURN_IF_ERROR(c.Rollback());
+      continue;
+    }
+    Status s = c.ExecuteScript(std::string(m.sql));
+    if (s.ok()) {
+      auto r = c.Query(
+          "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+          {int64_t{m.version}, m.name, std::string("now")});
+      if (!r.ok()) s = r.error();
+    }
+    if (!s.ok()) {
+      (void)c.Rollback();
+      return Error::Internal("Migration " + m.name + " failed: " + s.error().message);
+    }
+    SD_RETURN_IF_ERROR(c.Commit());
+    ++applied;
+  }
+  return applied;
+}
+
+Result<std::optional<app::Council>> SqlStore::FindCouncil(const std::string& code) {
+  SD_ASSIGN_OR_RETURN(auto lease, source_->AcquireReader());
+  SD_ASSIGN_OR_RETURN(auto rows, lease->connection().Query(
+      "SELECT council_id, code, name, is_demo FROM councils WHERE code = $1", {code}));
+  if (rows.empty()) return std::optional<app::Council>();
+  const SqlRow& r = rows[0];
+  return std::optional<app::Council>(app::Council{
+      CouncilId{r.Int(0)}, r.Text(1), r.Text(2),
+      r.Int(3) == 1 ? app::CouncilKind::kDemo : app::CouncilKind::kLive});
+}
+
+Result<std::vector<app::Council>> SqlStore::ListCouncils() {
+  SD_ASSIGN_OR_RETURN(auto lease, source_->AcquireReader());
+  SD_ASSIGN_OR_RETURN(auto rows, lease->connection().Query(
+      "SELECT council_id, code, name, is_demo FROM councils ORDER BY council_id", {}));
+  std::vector<app::Council> out;
+  for (const auto& r : rows) {
+    out.push_back(app::Council{CouncilId{r.Int(0)}, r.Text(1), r.Text(2),
+                               r.Int(3) == 1 ? app::CouncilKind::kDemo : app::CouncilKind::kLive});
+  }
+  return out;
+}
+
+Result<CouncilId> SqlStore::UpsertCouncil(const std::string& code, const std::string& name,
+                                          app::CouncilKind kind) {
+  SD_ASSIGN_OR_RETURN(auto lease, source_->AcquireWriter());
+  SqlConnection& c = lease->connection();
+  SD_RETURN_IF_ERROR(c.Begin(true));
+  auto rows = c.Query(
+      "INSERT INTO councils (code, name, is_demo, created_at) VALUES ($1, $2, $3, $4) "
+      "ON CONFLICT (code) DO UPDATE SET name = excluded.name RETURNING council_id, is_demo",
+      {code, name, int64_t{kind == app::CouncilKind::kDemo ? 1 : 0}, int64_t{0}});
+  if (!rows.ok()) {
+    (void)c.Rollback();
+    return rows.error();
+  }
+  SD_RETURN_IF_ERROR(c.Commit());
+  return CouncilId{(*rows)[0].Int(0)};
+}
+
+Status SqlStore::DeleteCouncilData(CouncilId council) {
+  SD_ASSIGN_OR_RETURN(auto lease, source_->AcquireWriter());
+  SqlConnection& c = lease->connection();
+  SD_RETURN_IF_ERROR(c.Begin(true));
+  auto fail = [&](Error e) {
+    (void)c.Rollback();
+    return e;
+  };
+  auto kind = c.Query("SELECT is_demo FROM councils WHERE council_id = $1", {council.value()});
+  if (!kind.ok()) return fail(kind.error());
+  if (kind->empty() || (*kind)[0].Int(0) != 1) {
+    return fail(Error::FailedPrecondition("Only a demo council's data can be deleted"));
+  }
+  // Children before parents, for the foreign keys.
+  for (const char* table : {"sessions", "person_representatives", "audit_log", "users", "people",
+                            "teams"}) {
+    auto r = c.Query(std::string("DELETE FROM ") + table + " WHERE council_id = $1",
+                     {council.value()});
+    if (!r.ok()) return fail(r.error());
+  }
+  return c.Commit();
+}
+
+Status SqlStore::Run(CouncilId council, bool write, const app::TransactionFunction& fn) {
+  SD_ASSERT(council.valid());  // Callers resolve the council before opening a transaction.
+  SD_ASSIGN_OR_RETURN(auto lease, write ? source_->AcquireWriter() : source_->AcquireReader());
+  SqlConnection& c = lease->connection();
+  SD_RETURN_IF_ERROR(c.Begin(write));
+  SqlTransaction tx(c, council);
+  Status s = fn(tx);
+  if (!s.ok()) {
+    (void)c.Rollback();
+    return s;
+  }
+  return c.Commit();
+}
+
+Status SqlStore::Read(CouncilId council, const app::TransactionFunction& fn) {
+  return Run(council, false, fn);
+}
+
+Status SqlStore::Write(CouncilId council, const app::TransactionFunction& fn) {
+  return Run(council, true, fn);
+}
+
+Status SqlStore::Ping() {
+  SD_ASSIGN_OR_RETURN(auto lease, source_->AcquireReader());
+  SD_ASSIGN_OR_RETURN(auto rows, lease->connection().Query("SELECT 1", {}));
+  if (rows.size() != 1) return Error::Internal("SELECT 1 returned no row");
+  return OkStatus();
+}
+
+Result<std::unique_ptr<SqlStore>> OpenStore(const std::string& url) {
+  std::unique_ptr<ConnectionSource> source;
+  if (url.rfind("sqlite:", 0) == 0) {
+    std::string path = url.substr(7);
+    if (path.empty()) return Error::InvalidArgument("Give a file after sqlite:, like sqlite:selfdirect.db");
+    SD_ASSIGN_OR_RETURN(source, OpenSqlite(path));
+  } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    SD_ASSIGN_OR_RETURN(source, OpenPostgres(url, kPostgresPoolSize));
+  } else {
+    return Error::InvalidArgument(
+        "--database must be sqlite:PATH or postgresql://user@host:port/db");
+  }
+  auto store = std::make_unique<SqlStore>(std::move(source));
+  SD_RETURN_IF_ERROR(store->Migrate());
+  return store;
+}
+
+}  // namespace selfdirect::storage

@@ -1,0 +1,41 @@
+// File: sql_store.h
+// SqlStore implements app::Store on any ConnectionSource (SQLite or PostgreSQL): the repository
+// SQL is shared, the connection decides the dialect. Migrations are applied by Migrate().
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app/repositories.h"
+#include "storage/sql/sql.h"
+
+namespace selfdirect::storage {
+
+class SqlStore final : public app::Store {
+ public:
+  explicit SqlStore(std::unique_ptr<ConnectionSource> source) : source_(std::move(source)) {}
+
+  // Applies the numbered migrations not yet applied, each in its own transaction, and returns
+  // how many it applied.
+  Result<int> Migrate();
+
+  std::string_view kind() const override { return source_->kind(); }
+  Result<std::optional<app::Council>> FindCouncil(const std::string& code) override;
+  Result<std::vector<app::Council>> ListCouncils() override;
+  Result<CouncilId> UpsertCouncil(const std::string& code, const std::string& name,
+                                  app::CouncilKind kind) override;
+  Status DeleteCouncilData(CouncilId council) override;
+  Status Read(CouncilId council, const app::TransactionFunction& fn) override;
+  Status Write(CouncilId council, const app::TransactionFunction& fn) override;
+  Status Ping() override;
+
+ private:
+  Status Run(CouncilId council, bool write, const app::TransactionFunction& fn);
+  std::unique_ptr<ConnectionSource> source_;
+};
+
+// Opens the database named by `url`: "sqlite:PATH" or "postgresql://..." (also "postgres://"),
+// and applies migrations. kInvalidArgument for an unknown scheme; kUnavailable if it cannot open.
+Result<std::unique_ptr<SqlStore>> OpenStore(const std::string& url);
+
+}  // namespace selfdirect::storage
