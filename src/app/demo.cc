@@ -1,0 +1,206 @@
+#include "app/demo.h"
+
+#include "app/passwords.h"
+#include "base/limits.h"
+
+namespace selfdirect::app {
+
+uint64_t DemoRandom::Next() {
+  uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+uint64_t DemoRandom::Below(uint64_t bound) {
+  SD_ASSERT(bound > 0);
+  return Next() % bound;
+}
+
+namespace {
+
+using domain::Role;
+
+// Common given names and surnames in England and Wales (a spread of ages and backgrounds).
+const std::vector<std::string> kGivenNames = {
+    "Margaret", "John", "Patricia", "David", "Susan", "Michael", "Barbara", "Peter", "Jean",
+    "Robert", "Mary", "William", "Joan", "James", "Dorothy", "Brian", "Sandra", "Kevin", "Linda",
+    "Paul", "Christine", "Stephen", "Janet", "Mohammed", "Fatima", "Aisha", "Oliver", "Amelia",
+    "Harry", "Olivia", "Jack", "Emily", "Thomas", "Sophie", "Daniel", "Chloe", "Ravi", "Priya",
+    "Kwame", "Grace", "Tomasz", "Agnieszka", "Siobhan", "Sean", "Eilidh", "Rhys", "Megan", "Ahmed",
+    "Zainab", "Yusuf", "Hannah", "Samuel", "Ruth", "George", "Elsie", "Arthur", "Ivy", "Albert",
+    "Lily", "Frank", "Ellen", "Leon", "Jade", "Connor", "Shannon", "Ibrahim", "Maryam", "Anil",
+    "Sunita", "Chidi", "Ngozi", "Wei", "Mei", "Andrzej", "Ewa"};
+const std::vector<std::string> kFamilyNames = {
+    "Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson", "Thomas",
+    "Johnson", "Roberts", "Robinson", "Thompson", "Wright", "Walker", "White", "Edwards", "Hughes",
+    "Green", "Hall", "Lewis", "Harris", "Clarke", "Patel", "Jackson", "Wood", "Turner", "Martin",
+    "Cooper", "Hill", "Ward", "Morris", "Moore", "Clark", "Lee", "King", "Baker", "Harrison",
+    "Morgan", "Allen", "James", "Scott", "Phillips", "Watson", "Davis", "Parker", "Price", "Bennett",
+    "Young", "Griffiths", "Mitchell", "Kelly", "Cook", "Carter", "Richardson", "Bailey", "Collins",
+    "Bell", "Shaw", "Murphy", "Khan", "Begum", "Ali", "Hussain", "Singh", "Kaur", "Okafor",
+    "Mensah", "Nowak", "Kowalski", "Chen", "Wong", "O'Brien", "MacDonald", "Pritchard"};
+// Postcode districts of the demo area. The postcodes are made up: the inward part is random.
+const std::vector<std::string> kDistricts = {"HR1", "HR2", "HR3", "HR4", "HR5", "HR6",
+                                             "HR7", "HR8", "HR9"};
+const std::vector<std::string> kTeams = {"Adults North", "Adults South",
+                                         "Learning Disability and Autism", "Mental Health"};
+
+std::string DemoPostcode(DemoRandom& r) {
+  constexpr std::string_view kInwardLetters = "ABDEFGHJLNPQRSTUWXYZ";
+  std::string pc = r.Pick(kDistricts) + " " + std::to_string(r.Below(10));
+  pc += kInwardLetters[r.Below(kInwardLetters.size())];
+  pc += kInwardLetters[r.Below(kInwardLetters.size())];
+  return pc;
+}
+
+// NHS numbers starting 999 are reserved for testing and never issued to patients.
+std::optional<std::string> DemoNhsNumber(DemoRandom& r) {
+  for (int attempt = 0; attempt < 10; ++attempt) {
+    std::string digits = "999";
+    for (int i = 0; i < 6; ++i) digits += static_cast<char>('0' + r.Below(10));
+    int sum = 0;
+    for (int i = 0; i < 9; ++i) sum += (digits[static_cast<size_t>(i)] - '0') * (10 - i);
+    int check = 11 - sum % 11;
+    if (check == 11) check = 0;
+    if (check == 10) continue;
+    return digits + static_cast<char>('0' + check);
+  }
+  return std::nullopt;
+}
+
+Status TeamsStep(DemoContext& ctx) {
+  for (const auto& name : kTeams) {
+    SD_ASSIGN_OR_RETURN(TeamId id, ctx.tx.teams().Insert(name));
+    ctx.teams[name] = id;
+  }
+  return OkStatus();
+}
+
+// People with long-term support. Mixes follow national figures (rules.md section 4): about 55%
+// aged 65 and over, and 25% of community clients on direct payments.
+Status PeopleStep(DemoContext& ctx) {
+  using domain::BudgetManagement;
+  using domain::PrimarySupportReason;
+  DemoRandom& r = ctx.random;
+  Date today = ctx.now.UtcDate();
+  for (int i = 0; i < ctx.people_wanted; ++i) {
+    domain::PersonDetails d;
+    d.given_name = r.Pick(kGivenNames);
+    d.family_name = r.Pick(kFamilyNames);
+    bool older = r.Percent(55);
+    int age = older ? 65 + static_cast<int>(r.Below(35)) : 18 + static_cast<int>(r.Below(47));
+    d.date_of_birth = today.AddDays(-(int64_t{age} * 365 + static_cast<int64_t>(r.Below(365)) + age / 4));
+    d.postcode = DemoPostcode(r);
+    if (r.Percent(80)) d.nhs_number = DemoNhsNumber(r);
+    uint64_t psr = r.Below(100);
+    d.primary_support_reason = psr < 55   ? PrimarySupportReason::kPhysicalSupport
+                               : psr < 67 ? PrimarySupportReason::kMemoryAndCognition
+                               : psr < 82 ? PrimarySupportReason::kLearningDisability
+                               : psr < 92 ? PrimarySupportReason::kMentalHealth
+                               : psr < 96 ? PrimarySupportReason::kSensorySupport
+                                          : PrimarySupportReason::kSocialSupport;
+    uint64_t m = r.Below(100);
+    d.budget_management = m < 25   ? BudgetManagement::kDirectPayment
+                          : m < 80 ? BudgetManagement::kCouncilManaged
+                          : m < 88 ? BudgetManagement::kIndividualServiceFund
+                          : m < 93 ? BudgetManagement::kMixed
+                                   : BudgetManagement::kNotDecided;
+    std::string team = d.primary_support_reason == PrimarySupportReason::kLearningDisability
+                           ? "Learning Disability and Autism"
+                       : d.primary_support_reason == PrimarySupportReason::kMentalHealth
+                           ? "Mental Health"
+                       : r.Percent(50) ? "Adults North"
+                                       : "Adults South";
+    if (d.budget_management == BudgetManagement::kDirectPayment) ++ctx.direct_payments;
+    SD_ASSIGN_OR_RETURN(PersonId id, ctx.tx.people().Insert(d, ctx.teams.at(team), ctx.now));
+    ctx.people.push_back(id);
+  }
+  return OkStatus();
+}
+
+Status AccountsStep(DemoContext& ctx) {
+  struct Spec {
+    const char* local;
+    Role role;
+    const char* name;
+    const char* team;
+  };
+  const std::vector<Spec> specs = {
+      {"practitioner", Role::kPractitioner, "Demo Practitioner", "Adults North"},
+      {"approver", Role::kApprover, "Demo Team Manager", "Adults North"},
+      {"finance", Role::kFinanceOfficer, "Demo Finance Officer", ""},
+      {"analyst", Role::kAnalyst, "Demo Analyst", ""},
+      {"directory", Role::kDirectoryEditor, "Demo Directory Editor", ""},
+      {"pa", Role::kPersonalAssistant, "Demo Personal Assistant", ""},
+      {"employer", Role::kEmployerOrganisation, "Demo Employer Staff", ""},
+      {"admin", Role::kAdministrator, "Demo Administrator", ""},
+      {"budget.holder", Role::kBudgetHolder, "Demo Budget Holder", ""},
+      {"carer", Role::kRepresentative, "Demo Carer", ""},
+  };
+  // The budget holder and the people the carer helps are real demo people in Adults North.
+  std::vector<PersonId> north;
+  for (PersonId id : ctx.people) {
+    SD_ASSIGN_OR_RETURN(auto p, ctx.tx.people().Find(id));
+    if (p && p->team_id == ctx.teams.at("Adults North")) north.push_back(id);
+    if (north.size() >= 3) break;
+  }
+  for (const auto& s : specs) {
+    DemoUser user{std::string(s.local) + "@demo.example.org", RandomDemoPassword(), s.role, s.name};
+    SD_ASSIGN_OR_RETURN(std::string hash, HashPassword(user.password));
+    UserRecord record{UserId{}, user.email, user.display_name, s.role, TeamId{}, PersonId{}, hash, false};
+    if (*s.team) record.team_id = ctx.teams.at(s.team);
+    if (s.role == Role::kBudgetHolder && !north.empty()) record.person_id = north[0];
+    SD_ASSIGN_OR_RETURN(UserId id, ctx.tx.users().Insert(record, ctx.now));
+    if (s.role == Role::kRepresentative) {
+      for (size_t i = 1; i < north.size(); ++i) {
+        SD_RETURN_IF_ERROR(ctx.tx.users().AddRepresentation(id, north[i], "family carer"));
+      }
+    }
+    ctx.users.push_back(std::move(user));
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+const std::vector<DemoStep>& DemoSteps() {
+  static const std::vector<DemoStep> steps = {
+      {"teams", TeamsStep},
+      {"people", PeopleStep},
+      {"accounts", AccountsStep},
+  };
+  return steps;
+}
+
+Result<DemoSummary> CreateDemoCouncil(Store& store, const Clock& clock, const DemoOptions& options) {
+  if (options.people < 1 || options.people > limits::kMaxDemoPeople) {
+    return Error::InvalidArgument("--people must be from 1 to 100000");
+  }
+  SD_ASSIGN_OR_RETURN(auto existing, store.FindCouncil(options.council_code));
+  if (existing && existing->kind != CouncilKind::kDemo) {
+    return Error::FailedPrecondition("Council '" + options.council_code +
+                                     "' holds live data; the demo will not overwrite it");
+  }
+  SD_ASSIGN_OR_RETURN(CouncilId council,
+                      store.UpsertCouncil(options.council_code, options.council_name, CouncilKind::kDemo));
+  if (existing) SD_RETURN_IF_ERROR(store.DeleteCouncilData(council));
+  DemoRandom random(options.seed);
+  DemoSummary summary;
+  summary.council = council;
+  const Timestamp now = clock.Now();
+  SD_RETURN_IF_ERROR(store.Write(council, [&](Transaction& tx) -> Status {
+    DemoContext ctx{tx, random, now, options.people, {}, {}, 0, {}};
+    for (const auto& step : DemoSteps()) {
+      Status s = step.run(ctx);
+      if (!s.ok()) return Error{s.error().code, "demo step " + step.name + ": " + s.error().message, {}};
+    }
+    summary.people = static_cast<int>(ctx.people.size());
+    summary.direct_payments = ctx.direct_payments;
+    summary.users = ctx.users;
+    return OkStatus();
+  }));
+  return summary;
+}
+
+}  // namespace selfdirect::app

@@ -1,0 +1,204 @@
+#include "cli/commands.h"
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "app/demo.h"
+#include "app/passwords.h"
+#include "storage/sql/sql_store.h"
+#include "web/http/server.h"
+#include "web/site.h"
+
+namespace selfdirect::cli {
+namespace {
+
+int ExitCodeFor(const Error& e) {
+  switch (e.code) {
+    case ErrorCode::kInvalidArgument:
+    case ErrorCode::kNotFound:
+    case ErrorCode::kAlreadyExists:
+    case ErrorCode::kFailedPrecondition:
+      return kExitBadInput;
+    default:
+      return kExitInternal;
+  }
+}
+
+int Fail(const Error& e) {
+  std::cerr << "selfdirect: " << e.message << "\n";
+  for (const auto& f : e.fields) std::cerr << "  " << f.field << ": " << f.message << "\n";
+  return ExitCodeFor(e);
+}
+
+// The front-end assets live in web/dist beside the build folder; find them from the binary's
+// own location so `build/selfdirect serve` works from any directory.
+std::string DefaultAssetsDir() {
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (auto dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
+      auto candidate = dir / "web" / "dist";
+      if (std::filesystem::is_directory(candidate, ec)) return candidate.string();
+    }
+  }
+  return "web/dist";
+}
+
+Result<std::pair<std::string, uint16_t>> ParseListen(const std::string& listen) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 >= listen.size()) {
+    return Error::InvalidArgument("--listen must be HOST:PORT, like 127.0.0.1:8080");
+  }
+  std::string port_text = listen.substr(colon + 1);
+  if (port_text.size() > 5 || port_text.find_first_not_of("0123456789") != std::string::npos) {
+    return Error::InvalidArgument("--listen port must be a number from 0 to 65535");
+  }
+  int port = std::stoi(port_text);
+  if (port > 65535) return Error::InvalidArgument("--listen port must be a number from 0 to 65535");
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  return std::make_pair(host, static_cast<uint16_t>(port));
+}
+
+Result<app::Council> ChooseCouncil(app::Store& store, const std::string& code) {
+  if (!code.empty()) {
+    SD_ASSIGN_OR_RETURN(auto council, store.FindCouncil(code));
+    if (!council) return Error::InvalidArgument("No council with code '" + code + "' in the database");
+    return *council;
+  }
+  SD_ASSIGN_OR_RETURN(auto councils, store.ListCouncils());
+  if (councils.empty()) {
+    return Error::FailedPrecondition(
+        "The database has no council yet. Run `selfdirect demo` to create the demo council.");
+  }
+  if (councils.size() > 1) {
+    std::string codes;
+    for (const auto& c : councils) codes += (codes.empty() ? "" : ", ") + c.code;
+    return Error::InvalidArgument("The database holds several councils (" + codes +
+                                  "): choose one with --council CODE");
+  }
+  return councils[0];
+}
+
+int Serve(const std::string& database, const std::string& listen, const std::string& council_code,
+          const std::string& assets, int io_threads, bool access_log, bool secure_cookies) {
+  auto address = ParseListen(listen);
+  if (!address.ok()) return Fail(address.error());
+  auto store = storage::OpenStore(database);
+  if (!store.ok()) return Fail(store.error());
+  auto council = ChooseCouncil(**store, council_code);
+  if (!council.ok()) return Fail(council.error());
+  auto templates = web::CheckTemplates();
+  if (!templates.ok()) return Fail(templates.error());
+  auto files = web::StaticFiles::Load(assets.empty() ? DefaultAssetsDir() : assets);
+  if (!files.ok()) return Fail(files.error());
+  app::InitialiseCrypto();
+  web::Site site({*council, secure_cookies}, **store, SystemClock::Instance(), std::move(*files));
+  web::ServerOptions options;
+  options.host = address->first;
+  options.port = address->second;
+  options.io_threads = io_threads;
+  options.access_log = access_log;
+  spdlog::info(R"({{"event":"starting","database":"{}","council":"{}","assets_files":{}}})",
+               (*store)->kind(), council->code, 0);
+  Status s = web::RunServer(options, site);
+  if (!s.ok()) return Fail(s.error());
+  return kExitOk;
+}
+
+int Demo(const std::string& database, int people, const std::string& password_file) {
+  auto store = storage::OpenStore(database);
+  if (!store.ok()) return Fail(store.error());
+  app::DemoOptions options;
+  options.people = people;
+  auto summary = app::CreateDemoCouncil(**store, SystemClock::Instance(), options);
+  if (!summary.ok()) return Fail(summary.error());
+  std::cout << "Demo council '" << options.council_name << "' is ready in " << database << ":\n"
+            << "  " << summary->people << " people with long-term support, "
+            << summary->direct_payments << " on direct payments\n\n"
+            << "Demo users (passwords are shown only now; run `selfdirect demo` again for new ones):\n";
+  for (const auto& u : summary->users) {
+    std::cout << "  " << std::left << std::setw(22) << domain::RoleName(u.role) << " "
+              << std::setw(34) << u.email << " " << u.password << "\n";
+  }
+  if (!password_file.empty()) {
+    std::ofstream out(password_file, std::ios::trunc);
+    if (!out) return Fail(Error::InvalidArgument("Cannot write " + password_file));
+    ::chmod(password_file.c_str(), 0600);
+    out << "{\n";
+    for (size_t i = 0; i < summary->users.size(); ++i) {
+      const auto& u = summary->users[i];
+      out << "  \"" << domain::RoleName(u.role) << "\": {\"email\": \"" << u.email
+          << "\", \"password\": \"" << u.password << "\"}" << (i + 1 < summary->users.size() ? "," : "")
+          << "\n";
+    }
+    out << "}\n";
+  }
+  return kExitOk;
+}
+
+int Migrate(const std::string& database) {
+  auto store = storage::OpenStore(database);  // Opening applies the migrations.
+  if (!store.ok()) return Fail(store.error());
+  std::cout << "Database " << database << " is up to date.\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  auto logger = spdlog::stdout_logger_mt("selfdirect");
+  logger->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%fZ","level":"%l","log":%v})", spdlog::pattern_time_type::utc);
+  spdlog::set_default_logger(logger);
+
+  CLI::App cli{"Selfdirect: personal budgets for adult social care"};
+  cli.require_subcommand(1);
+  std::string database = "sqlite:selfdirect.db";
+
+  auto* serve = cli.add_subcommand("serve", "Run the web service");
+  std::string listen = "127.0.0.1:8080", council, assets;
+  int io_threads = 1;
+  bool no_access_log = false, secure_cookies = false;
+  serve->add_option("--database", database, "sqlite:PATH or postgresql://user@host:port/db")->capture_default_str();
+  serve->add_option("--listen", listen, "HOST:PORT to listen on")->capture_default_str();
+  serve->add_option("--council", council, "Council code (needed when the database holds several)");
+  serve->add_option("--assets", assets, "Folder of built front-end assets (default: web/dist)");
+  serve->add_option("--io-threads", io_threads, "I/O threads")->check(CLI::Range(1, 64))->capture_default_str();
+  serve->add_flag("--no-access-log", no_access_log, "Do not log each request");
+  serve->add_flag("--secure-cookies", secure_cookies, "Mark cookies Secure (when behind HTTPS)");
+
+  auto* demo = cli.add_subcommand("demo", "Create or refresh the demo council");
+  int people = 2000;
+  std::string password_file;
+  demo->add_option("--database", database, "sqlite:PATH or postgresql://user@host:port/db")->capture_default_str();
+  demo->add_option("--people", people, "People with long-term support")->capture_default_str();
+  demo->add_option("--password-file", password_file, "Also write the demo users' passwords to this JSON file (mode 0600)");
+
+  auto* migrate = cli.add_subcommand("migrate", "Apply database migrations");
+  migrate->add_option("--database", database, "sqlite:PATH or postgresql://user@host:port/db")->capture_default_str();
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = cli.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  try {
+    if (*serve) return Serve(database, listen, council, assets, io_threads, !no_access_log, secure_cookies);
+    if (*demo) return Demo(database, people, password_file);
+    if (*migrate) return Migrate(database);
+  } catch (const std::exception& e) {
+    std::cerr << "selfdirect: internal error: " << e.what() << "\n";
+    return kExitInternal;
+  }
+  return kExitUsage;
+}
+
+}  // namespace selfdirect::cli

@@ -1,0 +1,264 @@
+#include "web/http/message.h"
+
+#include <boost/json/serialize.hpp>
+#include <boost/url/parse.hpp>
+#include <boost/url/parse_path.hpp>
+#include <boost/url/decode_view.hpp>
+
+#include "base/text.h"
+
+namespace selfdirect::web {
+
+namespace urls = boost::urls;
+
+std::string_view MethodName(Method m) {
+  switch (m) {
+    case Method::kGet:
+      return "GET";
+    case Method::kHead:
+      return "HEAD";
+    case Method::kPost:
+      return "POST";
+    case Method::kPut:
+      return "PUT";
+    case Method::kPatch:
+      return "PATCH";
+    case Method::kDelete:
+      return "DELETE";
+    case Method::kOptions:
+      return "OPTIONS";
+    case Method::kOther:
+      return "OTHER";
+  }
+  return "OTHER";
+}
+
+Method ParseMethod(std::string_view name) {
+  for (Method m : {Method::kGet, Method::kHead, Method::kPost, Method::kPut, Method::kPatch,
+                   Method::kDelete, Method::kOptions}) {
+    if (MethodName(m) == name) return m;
+  }
+  return Method::kOther;
+}
+
+std::string Request::Query(const std::string& name) const {
+  auto it = query.find(name);
+  return it == query.end() ? "" : it->second;
+}
+
+std::string Request::Header(const std::string& name) const {
+  auto it = headers.find(name);
+  return it == headers.end() ? "" : it->second;
+}
+
+std::string Request::Cookie(const std::string& name) const {
+  auto it = cookies.find(name);
+  return it == cookies.end() ? "" : it->second;
+}
+
+namespace {
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Percent-decodes one x-www-form-urlencoded component ('+' is a space). False if malformed.
+bool DecodeComponent(std::string_view in, std::string& out) {
+  out.clear();
+  out.reserve(in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    char c = in[i];
+    if (c == '+') {
+      out += ' ';
+    } else if (c == '%') {
+      if (i + 2 >= in.size()) return false;
+      int hi = HexValue(in[i + 1]), lo = HexValue(in[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      out += static_cast<char>(hi * 16 + lo);
+      i += 2;
+    } else {
+      out += c;
+    }
+  }
+  return IsCleanUtf8(out);
+}
+
+// Decodes an x-www-form-urlencoded body or a query string (WHATWG URL standard, section 5.1).
+// nullopt if malformed: a bad percent escape or text that is not clean UTF-8.
+std::optional<std::multimap<std::string, std::string>> DecodePairs(std::string_view text) {
+  std::multimap<std::string, std::string> out;
+  while (!text.empty()) {
+    size_t amp = text.find('&');
+    std::string_view pair = text.substr(0, amp);
+    text = amp == std::string_view::npos ? std::string_view() : text.substr(amp + 1);
+    if (pair.empty()) continue;
+    size_t eq = pair.find('=');
+    std::string key, value;
+    if (!DecodeComponent(pair.substr(0, eq), key)) return std::nullopt;
+    if (eq != std::string_view::npos && !DecodeComponent(pair.substr(eq + 1), value)) {
+      return std::nullopt;
+    }
+    out.emplace(std::move(key), std::move(value));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::multimap<std::string, std::string>> Request::Form() const {
+  return DecodePairs(body);
+}
+
+bool Request::IsApi() const { return path.rfind("/api/", 0) == 0 || path == "/healthz"; }
+
+bool ParseTarget(std::string_view target, Request& request) {
+  auto url = urls::parse_origin_form(boost::core::string_view(target.data(), target.size()));
+  if (!url) return false;
+  request.target = std::string(target);
+  request.path.clear();
+  request.segments.clear();
+  for (auto seg : url->segments()) {
+    std::string s(seg);
+    if (s == ".." || s == "." || s.find('\0') != std::string::npos || !IsCleanUtf8(s)) return false;
+    request.segments.push_back(std::move(s));
+  }
+  request.path = "/";
+  for (size_t i = 0; i < request.segments.size(); ++i) {
+    if (i > 0) request.path += '/';
+    request.path += request.segments[i];
+  }
+  // "/people/" names the same page as "/people".
+  if (!request.segments.empty() && request.segments.back().empty()) request.segments.pop_back();
+  auto encoded_query = url->encoded_query();
+  auto query = DecodePairs(std::string_view(encoded_query.data(), encoded_query.size()));
+  if (!query) return false;
+  request.query = std::move(*query);
+  return true;
+}
+
+std::map<std::string, std::string> ParseCookies(std::string_view header) {
+  std::map<std::string, std::string> out;
+  while (!header.empty()) {
+    size_t semi = header.find(';');
+    std::string_view part = Trim(header.substr(0, semi));
+    header = semi == std::string_view::npos ? "" : header.substr(semi + 1);
+    size_t eq = part.find('=');
+    if (eq == std::string_view::npos || eq == 0) continue;
+    out.emplace(std::string(Trim(part.substr(0, eq))), std::string(Trim(part.substr(eq + 1))));
+  }
+  return out;
+}
+
+void Response::SetHeader(std::string name, std::string value) {
+  for (auto& h : headers) {
+    if (AsciiLower(h.first) == AsciiLower(name)) {
+      h.second = std::move(value);
+      return;
+    }
+  }
+  headers.emplace_back(std::move(name), std::move(value));
+}
+
+std::string Response::GetHeader(std::string_view name) const {
+  for (const auto& h : headers) {
+    if (AsciiLower(h.first) == AsciiLower(name)) return h.second;
+  }
+  return "";
+}
+
+Response Response::Html(int status, std::string html) {
+  Response r;
+  r.status = status;
+  r.body = std::move(html);
+  r.SetHeader("Content-Type", "text/html; charset=utf-8");
+  r.SetHeader("Cache-Control", "no-store");
+  return r;
+}
+
+Response Response::Json(int status, const boost::json::value& body) {
+  Response r;
+  r.status = status;
+  r.body = boost::json::serialize(body);
+  r.SetHeader("Content-Type", "application/json");
+  r.SetHeader("Cache-Control", "no-store");
+  return r;
+}
+
+Response Response::Text(int status, std::string text) {
+  Response r;
+  r.status = status;
+  r.body = std::move(text);
+  r.SetHeader("Content-Type", "text/plain; charset=utf-8");
+  return r;
+}
+
+Response Response::Redirect(const std::string& location) {
+  Response r;
+  r.status = 303;
+  r.SetHeader("Location", location);
+  r.SetHeader("Cache-Control", "no-store");
+  return r;
+}
+
+Response Response::NoContent() {
+  Response r;
+  r.status = 204;
+  r.SetHeader("Cache-Control", "no-store");
+  return r;
+}
+
+Response JsonError(int status, std::string_view code, const std::string& message,
+                   const std::vector<std::pair<std::string, std::string>>& fields) {
+  boost::json::object error{{"code", code}, {"message", message}};
+  if (!fields.empty()) {
+    boost::json::object f;
+    for (const auto& [name, text] : fields) {
+      if (!f.contains(name)) f[name] = text;
+    }
+    error["fields"] = std::move(f);
+  }
+  return Response::Json(status, boost::json::object{{"error", std::move(error)}});
+}
+
+void AddSecurityHeaders(Response& r) {
+  r.SetHeader("Content-Security-Policy",
+              "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+              "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+              "form-action 'self'; frame-ancestors 'none'");
+  r.SetHeader("X-Content-Type-Options", "nosniff");
+  r.SetHeader("X-Frame-Options", "DENY");
+  r.SetHeader("Referrer-Policy", "same-origin");
+  r.SetHeader("Cross-Origin-Opener-Policy", "same-origin");
+  r.SetHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+}
+
+std::string PercentEncode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : text) {
+    auto c = static_cast<unsigned char>(ch);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '.' || c == '_' || c == '~' || c == '/') {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string CookieHeader(const std::string& name, const std::string& value,
+                         std::optional<int> max_age_seconds, bool secure,
+                         std::string_view same_site) {
+  std::string out = name + "=" + value + "; Path=/; HttpOnly; SameSite=" + std::string(same_site);
+  if (max_age_seconds) out += "; Max-Age=" + std::to_string(*max_age_seconds);
+  if (secure) out += "; Secure";
+  return out;
+}
+
+}  // namespace selfdirect::web

@@ -1,0 +1,81 @@
+// File: message.h
+// Request and Response: the HTTP messages handlers see. They carry no Boost.Beast types, so
+// handlers and pages can be unit-tested without sockets; server.cc converts to and from Beast.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+namespace selfdirect::web {
+
+enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
+std::string_view MethodName(Method m);
+Method ParseMethod(std::string_view name);
+
+struct Request {
+  Method method = Method::kGet;
+  std::string target;  // As received: path and query.
+  std::string path;    // Percent-decoded path, e.g. "/people/42".
+  std::vector<std::string> segments;  // Decoded path segments, e.g. {"people", "42"}.
+  std::multimap<std::string, std::string> query;    // Decoded query parameters.
+  std::map<std::string, std::string> headers;       // Names lower-cased.
+  std::map<std::string, std::string> cookies;
+  std::string body;
+  std::string client_address;
+  std::map<std::string, std::string> path_params;  // Filled by the router: {"id": "42"}.
+
+  // First value of a query parameter, or "".
+  std::string Query(const std::string& name) const;
+  std::string Header(const std::string& name) const;
+  std::string Cookie(const std::string& name) const;
+  // Parses an application/x-www-form-urlencoded body; nullopt if it is malformed.
+  std::optional<std::multimap<std::string, std::string>> Form() const;
+  bool IsApi() const;  // Under /api/ or /healthz: answer errors as JSON.
+};
+
+// Parses the request target into path, segments and query. False if malformed (the caller
+// answers 400).
+bool ParseTarget(std::string_view target, Request& request);
+// Parses a Cookie header into name/value pairs.
+std::map<std::string, std::string> ParseCookies(std::string_view header);
+
+struct Response {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  // Replaces any header of that name.
+  void SetHeader(std::string name, std::string value);
+  // Adds another header of that name (Set-Cookie may repeat).
+  void AddHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+  std::string GetHeader(std::string_view name) const;
+
+  static Response Html(int status, std::string html);
+  static Response Json(int status, const boost::json::value& body);
+  static Response Text(int status, std::string text);
+  static Response Redirect(const std::string& location);  // 303 See Other.
+  static Response NoContent();
+};
+
+// JSON error body, the API's one error shape: {"error": {"code", "message", "fields"}}.
+Response JsonError(int status, std::string_view code, const std::string& message,
+                   const std::vector<std::pair<std::string, std::string>>& fields = {});
+
+// Security headers every response carries (CSP without inline script, no framing, no sniffing).
+void AddSecurityHeaders(Response& response);
+
+// Percent-encodes `text` for a query value; letters, digits, "-._~/" pass through.
+std::string PercentEncode(std::string_view text);
+
+// Builds a Set-Cookie value: HttpOnly, SameSite, Path=/, optional Max-Age (seconds; 0 deletes).
+std::string CookieHeader(const std::string& name, const std::string& value,
+                         std::optional<int> max_age_seconds, bool secure,
+                         std::string_view same_site = "Lax");
+
+}  // namespace selfdirect::web

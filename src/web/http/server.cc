@@ -1,0 +1,231 @@
+#include "web/http/server.h"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <chrono>
+#include <thread>
+
+#include "base/limits.h"
+#include "base/text.h"
+
+namespace selfdirect::web {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
+
+struct ServerState {
+  RequestHandler& handler;
+  const ServerOptions& options;
+  asio::thread_pool& slow_pool;
+  std::atomic<int> open_connections{0};
+  std::atomic<int> queued_slow{0};
+  std::atomic<bool> stopping{false};
+};
+
+Request ToRequest(const http::request<http::string_body>& in, const std::string& client, bool& ok) {
+  Request r;
+  r.method = ParseMethod(std::string_view(in.method_string().data(), in.method_string().size()));
+  ok = ParseTarget(std::string_view(in.target().data(), in.target().size()), r);
+  for (const auto& field : in) {
+    r.headers[AsciiLower(std::string_view(field.name_string().data(), field.name_string().size()))] =
+        std::string(field.value());
+  }
+  r.cookies = ParseCookies(r.Header("cookie"));
+  r.body = in.body();
+  r.client_address = client;
+  return r;
+}
+
+http::response<http::string_body> ToBeast(Response&& r, unsigned version, bool keep_alive,
+                                          bool head) {
+  http::response<http::string_body> out{static_cast<http::status>(r.status), version};
+  out.set(http::field::server, "selfdirect");
+  for (auto& [name, value] : r.headers) out.insert(name, value);
+  size_t length = r.body.size();
+  if (!head) out.body() = std::move(r.body);
+  out.keep_alive(keep_alive);
+  if (head) {
+    out.content_length(length);
+  } else if (r.status != 204 && r.status != 304) {
+    out.prepare_payload();
+  }
+  return out;
+}
+
+Response PlainError(int status, std::string_view message) {
+  Response r = JsonError(status, status == 413 ? "payload_too_large" : "bad_request", std::string(message));
+  AddSecurityHeaders(r);
+  return r;
+}
+
+asio::awaitable<Response> Dispatch(ServerState& state, Request& request) {
+  if (!state.handler.RunsOffIoThread(request)) co_return state.handler.Handle(request);
+  if (state.queued_slow.fetch_add(1) >= limits::kMaxQueuedPasswordHashes) {
+    state.queued_slow.fetch_sub(1);
+    co_return state.handler.Overloaded(request);
+  }
+  Response response = co_await asio::co_spawn(
+      state.slow_pool,
+      [&]() -> asio::awaitable<Response> { co_return state.handler.Handle(request); },
+      asio::use_awaitable);
+  state.queued_slow.fetch_sub(1);
+  co_return response;
+}
+
+asio::awaitable<void> Session(ServerState& state, beast::tcp_stream stream) {
+  std::string client;
+  {
+    beast::error_code ec;
+    auto ep = stream.socket().remote_endpoint(ec);
+    if (!ec) client = ep.address().to_string();
+  }
+  beast::flat_buffer buffer;
+  bool first = true;
+  for (;;) {
+    http::request_parser<http::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(limits::kMaxRequestHeaderBytes));
+    parser.body_limit(limits::kMaxRequestBodyBytes);
+    stream.expires_after(std::chrono::seconds(first ? limits::kRequestReadTimeoutSeconds
+                                                    : limits::kKeepAliveIdleSeconds));
+    first = false;
+    auto [ec, n] = co_await http::async_read(stream, buffer, parser, kNoThrow);
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
+        ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
+        ec == asio::error::eof) {
+      break;
+    }
+    auto started = std::chrono::steady_clock::now();
+    Response response;
+    unsigned version = 11;
+    bool keep_alive = false;
+    bool head = false;
+    std::string method = "-", target = "-";
+    if (ec) {
+      // Malformed or over a limit: answer once and close.
+      int status = ec == http::error::body_limit ? 413 : (ec == http::error::header_limit ? 431 : 400);
+      response = PlainError(status, status == 413   ? "The request body is too large (limit 1 MiB)"
+                                    : status == 431 ? "The request headers are too large"
+                                                    : "The request could not be read");
+    } else {
+      auto& req = parser.get();
+      version = req.version();
+      keep_alive = req.keep_alive() && !state.stopping.load();
+      method = std::string(req.method_string());
+      target = std::string(req.target());
+      bool parsed = false;
+      Request request = ToRequest(req, client, parsed);
+      head = request.method == Method::kHead;
+      if (!parsed) {
+        response = PlainError(400, "The request address could not be read");
+      } else {
+        try {
+          response = co_await Dispatch(state, request);
+        } catch (const std::exception& e) {
+          spdlog::error("handler threw on {} {}: {}", method, target, e.what());
+          response = PlainError(500, "Something went wrong. Try again later.");
+          response.status = 500;
+        }
+      }
+    }
+    int status = response.status;
+    auto res = ToBeast(std::move(response), version, keep_alive, head);
+    size_t bytes = res.body().size();
+    stream.expires_after(std::chrono::seconds(limits::kResponseWriteTimeoutSeconds));
+    auto [wec, wn] = co_await http::async_write(stream, res, kNoThrow);
+    if (state.options.access_log) {
+      auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                    std::chrono::steady_clock::now() - started).count();
+      spdlog::info(R"({{"event":"request","method":"{}","target":"{}","status":{},"bytes":{},"duration_us":{},"client":"{}"}})",
+                   method, target.substr(0, 200), status, bytes, us, client);
+    }
+    if (wec || !keep_alive || ec) break;
+  }
+  beast::error_code ignored;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  state.open_connections.fetch_sub(1);
+}
+
+asio::awaitable<void> Listen(ServerState& state, tcp::acceptor& acceptor) {
+  for (;;) {
+    auto [ec, socket] = co_await acceptor.async_accept(kNoThrow);
+    if (ec) {
+      if (state.stopping.load() || ec == asio::error::operation_aborted) co_return;
+      continue;
+    }
+    if (state.open_connections.fetch_add(1) >= limits::kMaxOpenConnections) {
+      state.open_connections.fetch_sub(1);
+      beast::error_code ignored;
+      socket.close(ignored);  // Over the limit: refuse rather than queue unboundedly.
+      continue;
+    }
+    auto executor = asio::make_strand(acceptor.get_executor());
+    socket.set_option(tcp::no_delay(true));
+    asio::co_spawn(executor, Session(state, beast::tcp_stream(std::move(socket))), asio::detached);
+  }
+}
+
+}  // namespace
+
+Status RunServer(const ServerOptions& options, RequestHandler& handler) {
+  asio::io_context ioc(options.io_threads);
+  asio::thread_pool slow_pool(limits::kPasswordHashThreads);
+  ServerState state{handler, options, slow_pool};
+  tcp::acceptor acceptor(ioc);
+  beast::error_code ec;
+  auto address = asio::ip::make_address(options.host, ec);
+  if (ec) return Error::InvalidArgument("--listen host is not an IP address: " + options.host);
+  tcp::endpoint endpoint(address, options.port);
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return Error::Unavailable("Cannot listen on " + options.host + ":" +
+                              std::to_string(options.port) + ": " + ec.message());
+  }
+  uint16_t bound = acceptor.local_endpoint().port();
+  spdlog::info(R"({{"event":"listening","address":"{}","port":{}}})", options.host, bound);
+  if (options.on_listening) options.on_listening(bound);
+
+  asio::co_spawn(ioc, Listen(state, acceptor), asio::detached);
+
+  asio::signal_set signals(ioc, SIGINT, SIGTERM);
+  asio::steady_timer drain(ioc);
+  auto deadline = std::chrono::steady_clock::now();
+  std::function<void()> wait_for_drain = [&] {
+    if (state.open_connections.load() == 0 || std::chrono::steady_clock::now() >= deadline) {
+      ioc.stop();
+      return;
+    }
+    drain.expires_after(std::chrono::milliseconds(20));
+    drain.async_wait([&](const beast::error_code&) { wait_for_drain(); });
+  };
+  signals.async_wait([&](const beast::error_code& sec, int signal) {
+    if (sec) return;
+    spdlog::info(R"({{"event":"shutdown","signal":{},"open_connections":{}}})", signal,
+                 state.open_connections.load());
+    state.stopping = true;
+    beast::error_code ignored;
+    acceptor.close(ignored);
+    deadline = std::chrono::steady_clock::now() + std::chrono::seconds(limits::kShutdownGraceSeconds);
+    wait_for_drain();
+  });
+
+  std::vector<std::thread> threads;
+  for (int i = 1; i < options.io_threads; ++i) threads.emplace_back([&] { ioc.run(); });
+  ioc.run();
+  for (auto& t : threads) t.join();
+  slow_pool.join();
+  spdlog::info(R"({{"event":"stopped"}})");
+  return OkStatus();
+}
+
+}  // namespace selfdirect::web

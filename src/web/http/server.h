@@ -1,0 +1,41 @@
+// File: server.h
+// The HTTP/1.1 server: Boost.Beast on Asio C++20 coroutines. It enforces the request limits of
+// limits.h (head and body size, read and write timeouts, open connections), writes one structured
+// access-log line per request, runs slow handlers (password hashing) on a small bounded pool, and
+// shuts down gracefully on SIGTERM or SIGINT: it stops accepting, lets in-flight requests finish
+// (up to limits::kShutdownGraceSeconds), then returns.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "base/result.h"
+#include "web/http/message.h"
+
+namespace selfdirect::web {
+
+class RequestHandler {
+ public:
+  virtual ~RequestHandler() = default;
+  // Answers a request. Must not throw for bad input; a thrown exception is logged and answered 500.
+  virtual Response Handle(Request& request) = 0;
+  // True when the request's handler is slow CPU work (argon2id) that must not run on an I/O thread.
+  virtual bool RunsOffIoThread(const Request& request) const = 0;
+  // The response to send when the slow-work queue is full.
+  virtual Response Overloaded(const Request& request) const = 0;
+};
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  uint16_t port = 8080;
+  int io_threads = 1;  // One I/O thread is fastest on two cores (docs/performance.md).
+  bool access_log = true;
+  // Called once the socket is listening, with the bound port (useful with port 0).
+  std::function<void(uint16_t)> on_listening;
+};
+
+// Runs until SIGTERM/SIGINT. kUnavailable if the address cannot be bound.
+Status RunServer(const ServerOptions& options, RequestHandler& handler);
+
+}  // namespace selfdirect::web

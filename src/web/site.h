@@ -1,0 +1,121 @@
+// File: site.h
+// Site is the whole web application for one council: it owns the route table (pages, JSON API,
+// static assets, health), resolves the session behind each request, enforces each route's roles
+// and CSRF rule, calls the handler, and maps errors to GOV.UK error pages or JSON errors.
+//
+// Each route declares who may call it (public, or signed in with one of a set of roles); the
+// record-level rule (may this person see this record?) is enforced by the use cases in app/.
+// Every JSON route carries its OpenAPI operation, and the document at /api/v1/openapi.json is
+// built from the route table, so it cannot leave one out.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "app/auth.h"
+#include "app/people_service.h"
+#include "web/http/router.h"
+#include "web/http/server.h"
+#include "web/http/static_files.h"
+#include "web/pages/view.h"
+
+namespace selfdirect::web {
+
+struct SiteOptions {
+  app::Council council;
+  bool secure_cookies = false;  // Set when served over HTTPS (behind a TLS proxy).
+};
+
+// What a handler gets: the request, the caller (if signed in) and the council.
+struct Context {
+  Request& request;
+  std::optional<app::Principal> principal;
+  app::CallContext call;
+};
+
+class Site final : public RequestHandler {
+ public:
+  Site(SiteOptions options, app::Store& store, const Clock& clock, StaticFiles static_files);
+
+  Response Handle(Request& request) override;
+  bool RunsOffIoThread(const Request& request) const override;
+  Response Overloaded(const Request& request) const override;
+
+  // The OpenAPI 3.1 document describing every JSON route.
+  boost::json::value OpenApiDocument() const;
+
+ private:
+  enum class Audience { kPublic, kSignedIn };
+  using Handler = std::function<Response(Site&, Context&)>;
+  struct Route {
+    Audience audience = Audience::kSignedIn;
+    std::vector<domain::Role> roles;  // Empty: any signed-in role.
+    bool api = false;
+    bool slow = false;         // Runs off the I/O thread (password hashing).
+    bool own_csrf = false;     // Checks its own anti-forgery token (sign-in).
+    Handler handler;
+    boost::json::value openapi;  // The OpenAPI operation object (API routes).
+  };
+
+  void AddPageRoutes();
+  void AddApiRoutes();
+  void Add(Method method, const std::string& pattern, Route route);
+
+  Response Dispatch(Request& request);
+  Response Authorise(const Route& route, Context& ctx, app::SessionProblem problem);
+  bool CsrfValid(const Route& route, const Context& ctx) const;
+
+  // Pages.
+  Response StartPage(Context& ctx);
+  Response SignInPage(Context& ctx);
+  Response SignInSubmit(Context& ctx);
+  Response SignOut(Context& ctx);
+  Response AccessibilityPage(Context& ctx);
+  Response HomePage(Context& ctx);
+  Response PeopleListPage(Context& ctx);
+  Response PersonPage(Context& ctx);
+  Response NewPersonPage(Context& ctx);
+  Response NewPersonSubmit(Context& ctx);
+  Response MyPage(Context& ctx);
+
+  // API.
+  Response ApiHealth(Context& ctx);
+  Response ApiOpenApi(Context& ctx);
+  Response ApiSignIn(Context& ctx);
+  Response ApiSignOut(Context& ctx);
+  Response ApiMe(Context& ctx);
+  Response ApiListPeople(Context& ctx);
+  Response ApiGetPerson(Context& ctx);
+  Response ApiCreatePerson(Context& ctx);
+
+  // Rendering helpers.
+  Response Page(int status, const std::string& title, const std::string& template_name,
+                ViewData data, Context& ctx);
+  Response ErrorPage(int status, const std::string& heading,
+                     const std::vector<std::string>& paragraphs, Context& ctx,
+                     const std::string& link_href = "", const std::string& link_text = "");
+  Response ErrorResponse(const Error& error, Context& ctx);
+  Response RenderNewPersonForm(int status, const domain::PersonInput& input,
+                               const std::vector<FieldError>& errors, Context& ctx);
+  Response SignInForm(int status, Context& ctx, const std::string& email,
+                      const std::vector<FieldError>& errors, const std::string& notice);
+  std::string HomePath(const app::Principal& who) const;
+
+  SiteOptions options_;
+  app::Store& store_;
+  const Clock& clock_;
+  StaticFiles static_files_;
+  app::SignInThrottle throttle_;
+  app::AuthService auth_;
+  app::PeopleService people_;
+  Router<Route> router_;
+};
+
+// Maps an error code to its HTTP status (400s for the caller's faults, 5xx for ours).
+int HttpStatusFor(ErrorCode code, bool api);
+
+}  // namespace selfdirect::web
