@@ -12,6 +12,7 @@
 
 #include "app/demo.h"
 #include "app/passwords.h"
+#include "base/limits.h"
 #include "storage/sql/sql_store.h"
 #include "web/http/server.h"
 #include "web/site.h"
@@ -87,8 +88,20 @@ Result<app::Council> ChooseCouncil(app::Store& store, const std::string& code) {
   return councils[0];
 }
 
-int Serve(const std::string& database, const std::string& listen, const std::string& council_code,
-          const std::string& assets, int io_threads, bool access_log, bool secure_cookies) {
+struct ServeOptions {
+  std::string listen = "127.0.0.1:8080";
+  std::string council;
+  std::string assets;
+  int io_threads = 1;
+  int read_timeout_seconds = limits::kRequestReadTimeoutSeconds;
+  bool no_access_log = false;
+  bool secure_cookies = false;
+};
+
+int Serve(const std::string& database, const ServeOptions& o) {
+  const std::string& listen = o.listen;
+  const std::string& council_code = o.council;
+  const std::string& assets = o.assets;
   auto address = ParseListen(listen);
   if (!address.ok()) return Fail(address.error());
   auto store = storage::OpenStore(database);
@@ -100,14 +113,15 @@ int Serve(const std::string& database, const std::string& listen, const std::str
   auto files = web::StaticFiles::Load(assets.empty() ? DefaultAssetsDir() : assets);
   if (!files.ok()) return Fail(files.error());
   app::InitialiseCrypto();
-  web::Site site({*council, secure_cookies}, **store, SystemClock::Instance(), std::move(*files));
+  web::Site site({*council, o.secure_cookies}, **store, SystemClock::Instance(), std::move(*files));
   web::ServerOptions options;
   options.host = address->first;
   options.port = address->second;
-  options.io_threads = io_threads;
-  options.access_log = access_log;
-  spdlog::info(R"({{"event":"starting","database":"{}","council":"{}","assets_files":{}}})",
-               (*store)->kind(), council->code, 0);
+  options.io_threads = o.io_threads;
+  options.access_log = !o.no_access_log;
+  options.read_timeout_seconds = o.read_timeout_seconds;
+  spdlog::info(R"({{"event":"starting","database":"{}","council":"{}"}})", (*store)->kind(),
+               council->code);
   Status s = web::RunServer(options, site);
   if (!s.ok()) return Fail(s.error());
   return kExitOk;
@@ -163,16 +177,16 @@ int Main(int argc, char** argv) {
   std::string database = "sqlite:selfdirect.db";
 
   auto* serve = cli.add_subcommand("serve", "Run the web service");
-  std::string listen = "127.0.0.1:8080", council, assets;
-  int io_threads = 1;
-  bool no_access_log = false, secure_cookies = false;
+  ServeOptions so;
   serve->add_option("--database", database, "sqlite:PATH or postgresql://user@host:port/db")->capture_default_str();
-  serve->add_option("--listen", listen, "HOST:PORT to listen on")->capture_default_str();
-  serve->add_option("--council", council, "Council code (needed when the database holds several)");
-  serve->add_option("--assets", assets, "Folder of built front-end assets (default: web/dist)");
-  serve->add_option("--io-threads", io_threads, "I/O threads")->check(CLI::Range(1, 64))->capture_default_str();
-  serve->add_flag("--no-access-log", no_access_log, "Do not log each request");
-  serve->add_flag("--secure-cookies", secure_cookies, "Mark cookies Secure (when behind HTTPS)");
+  serve->add_option("--listen", so.listen, "HOST:PORT to listen on (port 0: any free port)")->capture_default_str();
+  serve->add_option("--council", so.council, "Council code (needed when the database holds several)");
+  serve->add_option("--assets", so.assets, "Folder of built front-end assets (default: web/dist)");
+  serve->add_option("--io-threads", so.io_threads, "I/O threads")->check(CLI::Range(1, 64))->capture_default_str();
+  serve->add_option("--read-timeout", so.read_timeout_seconds, "Seconds a client has to send a request head")
+      ->check(CLI::Range(1, 300))->capture_default_str();
+  serve->add_flag("--no-access-log", so.no_access_log, "Do not log each request");
+  serve->add_flag("--secure-cookies", so.secure_cookies, "Mark cookies Secure (when behind HTTPS)");
 
   auto* demo = cli.add_subcommand("demo", "Create or refresh the demo council");
   int people = 2000;
@@ -191,7 +205,7 @@ int Main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   try {
-    if (*serve) return Serve(database, listen, council, assets, io_threads, !no_access_log, secure_cookies);
+    if (*serve) return Serve(database, so);
     if (*demo) return Demo(database, people, password_file);
     if (*migrate) return Migrate(database);
   } catch (const std::exception& e) {

@@ -25,6 +25,16 @@
 
 namespace selfdirect::web {
 
+// The three boxes of a GOV.UK date input, as typed.
+struct DateParts {
+  std::string day;
+  std::string month;
+  std::string year;
+};
+// "27", "3", "1950" -> "1950-03-27"; all empty -> "". Malformed parts give a string the date
+// validator refuses, so the person sees "Date of birth must be a real date".
+std::string IsoDateFromParts(const DateParts& parts);
+
 struct SiteOptions {
   app::Council council;
   bool secure_cookies = false;  // Set when served over HTTPS (behind a TLS proxy).
@@ -100,7 +110,8 @@ class Site final : public RequestHandler {
                      const std::string& link_href = "", const std::string& link_text = "");
   Response ErrorResponse(const Error& error, Context& ctx);
   Response RenderNewPersonForm(int status, const domain::PersonInput& input,
-                               const std::vector<FieldError>& errors, Context& ctx);
+                               const DateParts& dob_parts, const std::vector<FieldError>& errors,
+                               Context& ctx);
   Response SignInForm(int status, Context& ctx, const std::string& email,
                       const std::vector<FieldError>& errors, const std::string& notice);
   std::string HomePath(const app::Principal& who) const;

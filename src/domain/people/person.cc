@@ -125,7 +125,7 @@ Result<PersonDetails> ValidatePerson(const PersonInput& input, Date today) {
   if (dob_text.empty()) {
     errors.push_back({"date_of_birth", "Enter a date of birth"});
   } else if (auto dob = Date::Parse(dob_text); !dob.ok()) {
-    errors.push_back({"date_of_birth", "Date of birth must be a real date, like 1950-03-27"});
+    errors.push_back({"date_of_birth", "Date of birth must be a real date"});
   } else if (*dob > today) {
     errors.push_back({"date_of_birth", "Date of birth must be in the past"});
   } else if (AgeOn(*dob, today) > 125) {

@@ -316,7 +316,9 @@ json::value Site::OpenApiDocument() const {
                                     {"description", "The csrf_token returned by POST /api/v1/sessions"}});
       op.as_object()["parameters"] = std::move(params);
     }
-    paths[pattern].emplace_object()[verb] = std::move(op);
+    json::value& entry = paths[pattern];
+    if (!entry.is_object()) entry.emplace_object();
+    entry.as_object()[verb] = std::move(op);
   });
   auto str = [](json::object extra = {}) {
     json::object o{{"type", "string"}};

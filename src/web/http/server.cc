@@ -93,7 +93,7 @@ asio::awaitable<void> Session(ServerState& state, beast::tcp_stream stream) {
     http::request_parser<http::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(limits::kMaxRequestHeaderBytes));
     parser.body_limit(limits::kMaxRequestBodyBytes);
-    stream.expires_after(std::chrono::seconds(first ? limits::kRequestReadTimeoutSeconds
+    stream.expires_after(std::chrono::seconds(first ? state.options.read_timeout_seconds
                                                     : limits::kKeepAliveIdleSeconds));
     first = false;
     auto [ec, n] = co_await http::async_read(stream, buffer, parser, kNoThrow);

@@ -31,6 +31,8 @@ struct ServerOptions {
   uint16_t port = 8080;
   int io_threads = 1;  // One I/O thread is fastest on two cores (docs/performance.md).
   bool access_log = true;
+  // A client must send a whole request head within this time (slow clients are dropped).
+  int read_timeout_seconds = 15;
   // Called once the socket is listening, with the bound port (useful with port 0).
   std::function<void(uint16_t)> on_listening;
 };

@@ -82,6 +82,15 @@ ViewData Pagination(int page, int total_pages, const std::string& base) {
 
 }  // namespace
 
+std::string IsoDateFromParts(const DateParts& parts) {
+  if (parts.day.empty() && parts.month.empty() && parts.year.empty()) return "";
+  auto pad = [](const std::string& s, size_t width) {
+    return s.size() >= width ? s : std::string(width - s.size(), '0') + s;
+  };
+  // Anything that is not a plain number stays visible to the validator, which then refuses it.
+  return pad(parts.year, 4) + "-" + pad(parts.month, 2) + "-" + pad(parts.day, 2);
+}
+
 void Site::AddPageRoutes() {
   auto page = [](Audience audience, std::vector<Role> roles, Handler h) {
     Route r;
@@ -315,6 +324,7 @@ Response Site::PersonPage(Context& ctx) {
 }
 
 Response Site::RenderNewPersonForm(int status, const domain::PersonInput& input,
+                                   const DateParts& dob_parts,
                                    const std::vector<FieldError>& errors, Context& ctx) {
   ViewData d;
   d.set("csrf_token", ctx.principal->session.csrf_token);
@@ -344,12 +354,18 @@ Response Site::RenderNewPersonForm(int status, const domain::PersonInput& input,
   };
   text("given_name", "First name", "", input.given_name, "govuk-!-width-two-thirds", "off");
   text("family_name", "Last name", "", input.family_name, "govuk-!-width-two-thirds", "off");
-  text("date_of_birth", "Date of birth", "For example, 1950-03-27", input.date_of_birth,
-       "govuk-input--width-10", "off");
+  d.set("text_fields", text_fields);
+  text_fields = ViewList();
+  ViewData date;
+  date.set("day", dob_parts.day);
+  date.set("month", dob_parts.month);
+  date.set("year", dob_parts.year);
+  if (std::string err = error_for("date_of_birth"); !err.empty()) date.set("error", err);
+  d.set("date_field", date);
   text("postcode", "Postcode (optional)", "", input.postcode, "govuk-input--width-10", "off");
   text("nhs_number", "NHS number (optional)", "10 digits, for example 943 476 5919",
        input.nhs_number, "govuk-input--width-10", "off");
-  d.set("text_fields", text_fields);
+  d.set("more_text_fields", text_fields);
 
   ViewList radio_fields;
   auto radios = [&](const std::string& name, const std::string& label,
@@ -404,7 +420,7 @@ Response Site::RenderNewPersonForm(int status, const domain::PersonInput& input,
 }
 
 Response Site::NewPersonPage(Context& ctx) {
-  return RenderNewPersonForm(200, domain::PersonInput{}, {}, ctx);
+  return RenderNewPersonForm(200, domain::PersonInput{}, DateParts{}, {}, ctx);
 }
 
 Response Site::NewPersonSubmit(Context& ctx) {
@@ -414,8 +430,11 @@ Response Site::NewPersonSubmit(Context& ctx) {
     auto it = form->find(name);
     return it == form->end() ? std::string() : it->second;
   };
+  DateParts dob{std::string(Trim(value("date_of_birth-day"))),
+                std::string(Trim(value("date_of_birth-month"))),
+                std::string(Trim(value("date_of_birth-year")))};
   domain::PersonInput input{value("given_name"),  value("family_name"),
-                            value("date_of_birth"), value("postcode"),
+                            IsoDateFromParts(dob), value("postcode"),
                             value("nhs_number"),   value("primary_support_reason"),
                             value("budget_management")};
   std::optional<TeamId> team;
@@ -423,7 +442,7 @@ Response Site::NewPersonSubmit(Context& ctx) {
   auto created = people_.Create(ctx.call, *ctx.principal, input, team);
   if (!created.ok()) {
     if (created.error().code == ErrorCode::kInvalidArgument) {
-      return RenderNewPersonForm(422, input, created.error().fields, ctx);
+      return RenderNewPersonForm(422, input, dob, created.error().fields, ctx);
     }
     return ErrorResponse(created.error(), ctx);
   }

@@ -1,0 +1,83 @@
+#include "web/http/message.h"
+
+#include <gtest/gtest.h>
+
+namespace selfdirect::web {
+namespace {
+
+TEST(ParseTarget, DecodesPathSegmentsAndQuery) {
+  Request r;
+  ASSERT_TRUE(ParseTarget("/people/42?q=mary+smith&page=2&x=%C2%A3", r));
+  EXPECT_EQ(r.path, "/people/42");
+  EXPECT_EQ(r.segments, (std::vector<std::string>{"people", "42"}));
+  EXPECT_EQ(r.Query("q"), "mary smith");
+  EXPECT_EQ(r.Query("page"), "2");
+  EXPECT_EQ(r.Query("x"), "\xC2\xA3");
+  EXPECT_EQ(r.Query("missing"), "");
+}
+
+TEST(ParseTarget, TrailingSlashNamesTheSamePage) {
+  Request r;
+  ASSERT_TRUE(ParseTarget("/people/", r));
+  EXPECT_EQ(r.segments, (std::vector<std::string>{"people"}));
+  ASSERT_TRUE(ParseTarget("/", r));
+  EXPECT_TRUE(r.segments.empty());
+}
+
+TEST(ParseTarget, RefusesTraversalBadEscapesAndControlCharacters) {
+  Request r;
+  EXPECT_FALSE(ParseTarget("/static/../etc/passwd", r));
+  EXPECT_FALSE(ParseTarget("/static/%2e%2e/etc/passwd", r));
+  EXPECT_FALSE(ParseTarget("/people?q=%zz", r));
+  EXPECT_FALSE(ParseTarget("/people?q=%4", r));
+  EXPECT_FALSE(ParseTarget("/people?q=%00", r));
+  EXPECT_FALSE(ParseTarget("/people?q=%C3", r));  // Truncated UTF-8.
+  EXPECT_FALSE(ParseTarget("http://elsewhere.example/", r));
+}
+
+TEST(Form, DecodesUrlEncodedBodies) {
+  Request r;
+  r.body = "email=a%40b.org&password=p+w%26&empty=&flag";
+  auto form = r.Form();
+  ASSERT_TRUE(form.has_value());
+  EXPECT_EQ(form->find("email")->second, "a@b.org");
+  EXPECT_EQ(form->find("password")->second, "p w&");
+  EXPECT_EQ(form->find("empty")->second, "");
+  EXPECT_EQ(form->count("flag"), 1u);
+  r.body = "a=%G1";
+  EXPECT_FALSE(r.Form().has_value());
+}
+
+TEST(Cookies, ParseNameValuePairs) {
+  auto c = ParseCookies("sd_session=abc; theme=dark ;broken; =x");
+  EXPECT_EQ(c.at("sd_session"), "abc");
+  EXPECT_EQ(c.at("theme"), "dark");
+  EXPECT_EQ(c.count("broken"), 0u);
+  EXPECT_EQ(CookieHeader("a", "b", 0, true, "Strict"),
+            "a=b; Path=/; HttpOnly; SameSite=Strict; Max-Age=0; Secure");
+}
+
+TEST(JsonError, HasTheOneErrorShape) {
+  Response r = JsonError(422, "invalid_argument", "Check", {{"q", "Too long"}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(r.GetHeader("content-type"), "application/json");
+  EXPECT_EQ(r.body, R"({"error":{"code":"invalid_argument","message":"Check","fields":{"q":"Too long"}}})");
+}
+
+TEST(SecurityHeaders, ForbidFramingSniffingAndInlineScript) {
+  Response r;
+  AddSecurityHeaders(r);
+  EXPECT_NE(r.GetHeader("Content-Security-Policy").find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_NE(r.GetHeader("Content-Security-Policy").find("script-src 'self'"), std::string::npos);
+  EXPECT_EQ(r.GetHeader("Content-Security-Policy").find("unsafe-inline"), std::string::npos);
+  EXPECT_EQ(r.GetHeader("X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(r.GetHeader("Referrer-Policy"), "same-origin");
+}
+
+TEST(PercentEncode, KeepsPathCharactersAndEscapesTheRest) {
+  EXPECT_EQ(PercentEncode("/people/42"), "/people/42");
+  EXPECT_EQ(PercentEncode("a b&c"), "a%20b%26c");
+}
+
+}  // namespace
+}  // namespace selfdirect::web
