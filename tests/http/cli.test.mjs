@@ -1,0 +1,66 @@
+// The command line: exit codes and messages for bad input, and graceful shutdown on SIGTERM.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { run, startServer, databaseUrl } from '../support/server.mjs'
+
+test('bad options give a message and a non-zero exit', () => {
+  const scheme = run(['serve', '--database', 'mysql://nowhere/db'])
+  assert.equal(scheme.status, 1)
+  assert.match(scheme.stderr, /--database must be sqlite:PATH or postgresql:/)
+  const listen = run(['serve', '--database', 'sqlite:/tmp/selfdirect-cli-test.db', '--listen', 'nonsense'])
+  assert.equal(listen.status, 1)
+  assert.match(listen.stderr, /--listen must be HOST:PORT/)
+  const people = run(['demo', '--database', 'sqlite:/tmp/selfdirect-cli-test.db', '--people', '0'])
+  assert.equal(people.status, 1)
+  assert.match(people.stderr, /--people must be from 1 to 100000/)
+  const usage = run(['frobnicate'])
+  assert.equal(usage.status, 2)
+  const none = run([])
+  assert.equal(none.status, 2)
+})
+
+test('serving an empty database explains what to do', () => {
+  const r = run(['serve', '--database', `sqlite:/tmp/selfdirect-empty-${process.pid}.db`, '--listen', '127.0.0.1:0'])
+  assert.equal(r.status, 1)
+  assert.match(r.stderr, /Run `selfdirect demo`/)
+})
+
+test('SIGTERM stops the server gracefully with exit code 0', async () => {
+  const server = await startServer({ people: 20 })
+  const exited = new Promise(resolve => server.child.once('exit', (code, signal) => resolve({ code, signal })))
+  const inflight = fetch(server.base + '/healthz')
+  server.child.kill('SIGTERM')
+  const r = await inflight.catch(() => null)
+  if (r) assert.equal(r.status, 200)
+  const { code } = await exited
+  assert.equal(code, 0)
+  assert.match(server.log(), /"event":"stopped"/)
+  await server.stop()
+})
+
+test('demo refresh recreates the council in the same database with new passwords', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'selfdirect-refresh-'))
+  const database = databaseUrl(dir)
+  const first = run(['demo', '--database', database, '--people', '40', '--password-file', join(dir, 'a.json')])
+  assert.equal(first.status, 0, first.stderr)
+  assert.match(first.stdout, /40 people with long-term support/)
+  const second = run(['demo', '--database', database, '--people', '40', '--password-file', join(dir, 'b.json')])
+  assert.equal(second.status, 0, second.stderr)
+  assert.match(second.stdout, /40 people with long-term support/)
+  const a = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8'))
+  const b = JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8'))
+  assert.notEqual(a.practitioner.password, b.practitioner.password)
+  // The old password no longer works; the new one does.
+  const server = await startServer({ people: 40, database })
+  const old = await fetch(server.base + '/api/v1/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(a.practitioner) })
+  assert.equal(old.status, 401)
+  const fresh = await fetch(server.base + '/api/v1/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b.practitioner) })
+  assert.equal(fresh.status, 201)
+  const list = await fetch(server.base + '/api/v1/people?page_size=1', { headers: { cookie: fresh.headers.getSetCookie()[0].split(';')[0] } })
+  assert.equal(list.status, 200)
+  await server.stop()
+  rmSync(dir, { recursive: true, force: true })
+})
