@@ -85,9 +85,8 @@ Result<SignedIn> AuthService::SignIn(CouncilId council, const std::string& email
                                         client_address});
   };
   if (!throttle_.Allowed(email, client_address)) {
-    SD_RETURN_IF_ERROR(store_.Write(council, [&](Transaction& tx) {
-      return audit(tx, UserId{}, "throttled: " + email);
-    }));
+    SD_RETURN_IF_ERROR(store_.Write(
+        council, [&](Transaction& tx) { return audit(tx, UserId{}, "throttled: " + email); }));
     return Error::ResourceExhausted(
         "Too many attempts to sign in. Wait 15 minutes, then try again.");
   }
@@ -111,11 +110,15 @@ Result<SignedIn> AuthService::SignIn(CouncilId council, const std::string& email
   throttle_.RecordSuccess(email);
 
   SignedIn out{RandomToken(), RandomToken(), *user};
-  SessionRecord session{TokenHash(out.token), user->id, out.csrf_token, now, now,
+  SessionRecord session{TokenHash(out.token),
+                        user->id,
+                        out.csrf_token,
+                        now,
+                        now,
                         now.PlusSeconds(limits::kSessionAbsoluteSeconds)};
   SD_RETURN_IF_ERROR(store_.Write(council, [&](Transaction& tx) -> Status {
-    SD_RETURN_IF_ERROR(tx.sessions().DeleteExpired(
-        now, now.PlusSeconds(-limits::kSessionIdleSeconds)));
+    SD_RETURN_IF_ERROR(
+        tx.sessions().DeleteExpired(now, now.PlusSeconds(-limits::kSessionIdleSeconds)));
     SD_RETURN_IF_ERROR(tx.sessions().Insert(session));
     return audit(tx, user->id, "signed in");
   }));
@@ -145,15 +148,13 @@ Result<Principal> AuthService::ResolveSession(CouncilId council, const std::stri
   bool past_end = now >= session->expires_at;
   if (idle || past_end || user->disabled) {
     if (problem) *problem = SessionProblem::kExpired;
-    SD_RETURN_IF_ERROR(store_.Write(council, [&](Transaction& tx) {
-      return tx.sessions().Delete(hash);
-    }));
+    SD_RETURN_IF_ERROR(
+        store_.Write(council, [&](Transaction& tx) { return tx.sessions().Delete(hash); }));
     return Error::Unauthenticated("Your session has ended. Sign in again to continue.");
   }
   if (now.seconds() - session->last_seen_at.seconds() >= kTouchIntervalSeconds) {
-    SD_RETURN_IF_ERROR(store_.Write(council, [&](Transaction& tx) {
-      return tx.sessions().Touch(hash, now);
-    }));
+    SD_RETURN_IF_ERROR(
+        store_.Write(council, [&](Transaction& tx) { return tx.sessions().Touch(hash, now); }));
     session->last_seen_at = now;
   }
   if (problem) *problem = SessionProblem::kNone;

@@ -68,8 +68,8 @@ class AuthService {
   // Errors: kInvalidArgument with a field error when email or password is blank;
   // kUnauthenticated for a wrong email or password (one message for both);
   // kResourceExhausted when the throttle refuses the attempt. Every attempt is audited.
-  Result<SignedIn> SignIn(CouncilId council, const std::string& email,
-                          const std::string& password, const std::string& client_address);
+  Result<SignedIn> SignIn(CouncilId council, const std::string& email, const std::string& password,
+                          const std::string& client_address);
 
   // Returns the principal for a session token, sliding its idle expiry. kUnauthenticated when the
   // token is unknown or the session has ended; `problem` (if given) says which.

@@ -13,21 +13,29 @@ class AuthTest : public ::testing::Test {
   void SetUp() override {
     auto hash = HashPassword("correct horse battery");
     ASSERT_TRUE(hash.ok());
-    ASSERT_TRUE(db_.store().Write(db_.council(), [&](Transaction& tx) -> Status {
-      UserRecord u{UserId{}, "worker@example.org", "Worker", domain::Role::kPractitioner, TeamId{},
-                   PersonId{}, *hash, false};
-      SD_ASSIGN_OR_RETURN(user_, tx.users().Insert(u, clock_.Now()));
-      return OkStatus();
-    }).ok());
+    ASSERT_TRUE(db_.store()
+                    .Write(db_.council(),
+                           [&](Transaction& tx) -> Status {
+                             UserRecord u{UserId{}, "worker@example.org",
+                                          "Worker", domain::Role::kPractitioner,
+                                          TeamId{}, PersonId{},
+                                          *hash,    false};
+                             SD_ASSIGN_OR_RETURN(user_, tx.users().Insert(u, clock_.Now()));
+                             return OkStatus();
+                           })
+                    .ok());
   }
 
   int AuditCount(const std::string& action) {
     int n = 0;
-    EXPECT_TRUE(db_.store().Read(db_.council(), [&](Transaction& tx) -> Status {
-      SD_ASSIGN_OR_RETURN(auto entries, tx.audit().Recent(1000, "", ""));
-      for (const auto& e : entries) n += e.action == action;
-      return OkStatus();
-    }).ok());
+    EXPECT_TRUE(db_.store()
+                    .Read(db_.council(),
+                          [&](Transaction& tx) -> Status {
+                            SD_ASSIGN_OR_RETURN(auto entries, tx.audit().Recent(1000, "", ""));
+                            for (const auto& e : entries) n += e.action == action;
+                            return OkStatus();
+                          })
+                    .ok());
     return n;
   }
 
@@ -73,11 +81,13 @@ TEST_F(AuthTest, ThrottlesAfterRepeatedFailuresThenRecovers) {
     EXPECT_EQ(auth_.SignIn(db_.council(), "worker@example.org", "bad", "1.2.3.4").error().code,
               ErrorCode::kUnauthenticated);
   }
-  auto locked = auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery", "1.2.3.4");
+  auto locked =
+      auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery", "1.2.3.4");
   ASSERT_FALSE(locked.ok());
   EXPECT_EQ(locked.error().code, ErrorCode::kResourceExhausted);
   clock_.AdvanceSeconds(limits::kSignInWindowSeconds);
-  EXPECT_TRUE(auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery", "1.2.3.4").ok());
+  EXPECT_TRUE(
+      auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery", "1.2.3.4").ok());
 }
 
 TEST_F(AuthTest, SessionsEndAfterIdleTimeAndOnSignOut) {
@@ -93,7 +103,8 @@ TEST_F(AuthTest, SessionsEndAfterIdleTimeAndOnSignOut) {
   EXPECT_EQ(ended.error().code, ErrorCode::kUnauthenticated);
   EXPECT_EQ(problem, SessionProblem::kExpired);
 
-  auto again = *auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery", "1.2.3.4");
+  auto again =
+      *auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery", "1.2.3.4");
   ASSERT_TRUE(auth_.SignOut(db_.council(), again.token, "1.2.3.4").ok());
   EXPECT_FALSE(auth_.ResolveSession(db_.council(), again.token, &problem).ok());
   EXPECT_EQ(problem, SessionProblem::kUnknown);
@@ -102,7 +113,9 @@ TEST_F(AuthTest, SessionsEndAfterIdleTimeAndOnSignOut) {
 TEST_F(AuthTest, ASessionBelongsToItsCouncilOnly) {
   auto in = *auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery", "1.2.3.4");
   EXPECT_FALSE(auth_.ResolveSession(db_.other_council(), in.token).ok());
-  EXPECT_FALSE(auth_.SignIn(db_.other_council(), "worker@example.org", "correct horse battery", "1.2.3.4").ok());
+  EXPECT_FALSE(
+      auth_.SignIn(db_.other_council(), "worker@example.org", "correct horse battery", "1.2.3.4")
+          .ok());
 }
 
 TEST(Passwords, HashesVerifyAndTokensAreRandom) {

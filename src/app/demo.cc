@@ -23,26 +23,30 @@ using domain::Role;
 
 // Common given names and surnames in England and Wales (a spread of ages and backgrounds).
 const std::vector<std::string> kGivenNames = {
-    "Margaret", "John", "Patricia", "David", "Susan", "Michael", "Barbara", "Peter", "Jean",
-    "Robert", "Mary", "William", "Joan", "James", "Dorothy", "Brian", "Sandra", "Kevin", "Linda",
-    "Paul", "Christine", "Stephen", "Janet", "Mohammed", "Fatima", "Aisha", "Oliver", "Amelia",
-    "Harry", "Olivia", "Jack", "Emily", "Thomas", "Sophie", "Daniel", "Chloe", "Ravi", "Priya",
-    "Kwame", "Grace", "Tomasz", "Agnieszka", "Siobhan", "Sean", "Eilidh", "Rhys", "Megan", "Ahmed",
-    "Zainab", "Yusuf", "Hannah", "Samuel", "Ruth", "George", "Elsie", "Arthur", "Ivy", "Albert",
-    "Lily", "Frank", "Ellen", "Leon", "Jade", "Connor", "Shannon", "Ibrahim", "Maryam", "Anil",
-    "Sunita", "Chidi", "Ngozi", "Wei", "Mei", "Andrzej", "Ewa"};
+    "Margaret", "John",      "Patricia", "David",   "Susan",     "Michael", "Barbara", "Peter",
+    "Jean",     "Robert",    "Mary",     "William", "Joan",      "James",   "Dorothy", "Brian",
+    "Sandra",   "Kevin",     "Linda",    "Paul",    "Christine", "Stephen", "Janet",   "Mohammed",
+    "Fatima",   "Aisha",     "Oliver",   "Amelia",  "Harry",     "Olivia",  "Jack",    "Emily",
+    "Thomas",   "Sophie",    "Daniel",   "Chloe",   "Ravi",      "Priya",   "Kwame",   "Grace",
+    "Tomasz",   "Agnieszka", "Siobhan",  "Sean",    "Eilidh",    "Rhys",    "Megan",   "Ahmed",
+    "Zainab",   "Yusuf",     "Hannah",   "Samuel",  "Ruth",      "George",  "Elsie",   "Arthur",
+    "Ivy",      "Albert",    "Lily",     "Frank",   "Ellen",     "Leon",    "Jade",    "Connor",
+    "Shannon",  "Ibrahim",   "Maryam",   "Anil",    "Sunita",    "Chidi",   "Ngozi",   "Wei",
+    "Mei",      "Andrzej",   "Ewa"};
 const std::vector<std::string> kFamilyNames = {
-    "Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson", "Thomas",
-    "Johnson", "Roberts", "Robinson", "Thompson", "Wright", "Walker", "White", "Edwards", "Hughes",
-    "Green", "Hall", "Lewis", "Harris", "Clarke", "Patel", "Jackson", "Wood", "Turner", "Martin",
-    "Cooper", "Hill", "Ward", "Morris", "Moore", "Clark", "Lee", "King", "Baker", "Harrison",
-    "Morgan", "Allen", "James", "Scott", "Phillips", "Watson", "Davis", "Parker", "Price", "Bennett",
-    "Young", "Griffiths", "Mitchell", "Kelly", "Cook", "Carter", "Richardson", "Bailey", "Collins",
-    "Bell", "Shaw", "Murphy", "Khan", "Begum", "Ali", "Hussain", "Singh", "Kaur", "Okafor",
-    "Mensah", "Nowak", "Kowalski", "Chen", "Wong", "O'Brien", "MacDonald", "Pritchard"};
+    "Smith",   "Jones",     "Williams", "Taylor",   "Brown",    "Davies",   "Evans",      "Wilson",
+    "Thomas",  "Johnson",   "Roberts",  "Robinson", "Thompson", "Wright",   "Walker",     "White",
+    "Edwards", "Hughes",    "Green",    "Hall",     "Lewis",    "Harris",   "Clarke",     "Patel",
+    "Jackson", "Wood",      "Turner",   "Martin",   "Cooper",   "Hill",     "Ward",       "Morris",
+    "Moore",   "Clark",     "Lee",      "King",     "Baker",    "Harrison", "Morgan",     "Allen",
+    "James",   "Scott",     "Phillips", "Watson",   "Davis",    "Parker",   "Price",      "Bennett",
+    "Young",   "Griffiths", "Mitchell", "Kelly",    "Cook",     "Carter",   "Richardson", "Bailey",
+    "Collins", "Bell",      "Shaw",     "Murphy",   "Khan",     "Begum",    "Ali",        "Hussain",
+    "Singh",   "Kaur",      "Okafor",   "Mensah",   "Nowak",    "Kowalski", "Chen",       "Wong",
+    "O'Brien", "MacDonald", "Pritchard"};
 // Postcode districts of the demo area. The postcodes are made up: the inward part is random.
-const std::vector<std::string> kDistricts = {"HR1", "HR2", "HR3", "HR4", "HR5", "HR6",
-                                             "HR7", "HR8", "HR9"};
+const std::vector<std::string> kDistricts = {"HR1", "HR2", "HR3", "HR4", "HR5",
+                                             "HR6", "HR7", "HR8", "HR9"};
 const std::vector<std::string> kTeams = {"Adults North", "Adults South",
                                          "Learning Disability and Autism", "Mental Health"};
 
@@ -90,7 +94,8 @@ Status PeopleStep(DemoContext& ctx) {
     d.family_name = r.Pick(kFamilyNames);
     bool older = r.Percent(55);
     int age = older ? 65 + static_cast<int>(r.Below(35)) : 18 + static_cast<int>(r.Below(47));
-    d.date_of_birth = today.AddDays(-(int64_t{age} * 365 + static_cast<int64_t>(r.Below(365)) + age / 4));
+    d.date_of_birth =
+        today.AddDays(-(int64_t{age} * 365 + static_cast<int64_t>(r.Below(365)) + age / 4));
     d.postcode = DemoPostcode(r);
     if (r.Percent(80)) d.nhs_number = DemoNhsNumber(r);
     uint64_t psr = r.Below(100);
@@ -148,7 +153,8 @@ Status AccountsStep(DemoContext& ctx) {
   for (const auto& s : specs) {
     DemoUser user{std::string(s.local) + "@demo.example.org", RandomDemoPassword(), s.role, s.name};
     SD_ASSIGN_OR_RETURN(std::string hash, HashPassword(user.password));
-    UserRecord record{UserId{}, user.email, user.display_name, s.role, TeamId{}, PersonId{}, hash, false};
+    UserRecord record{UserId{}, user.email, user.display_name, s.role, TeamId{}, PersonId{},
+                      hash,     false};
     if (*s.team) record.team_id = ctx.teams.at(s.team);
     if (s.role == Role::kBudgetHolder && !north.empty()) record.person_id = north[0];
     SD_ASSIGN_OR_RETURN(UserId id, ctx.tx.users().Insert(record, ctx.now));
@@ -173,7 +179,8 @@ const std::vector<DemoStep>& DemoSteps() {
   return steps;
 }
 
-Result<DemoSummary> CreateDemoCouncil(Store& store, const Clock& clock, const DemoOptions& options) {
+Result<DemoSummary> CreateDemoCouncil(Store& store, const Clock& clock,
+                                      const DemoOptions& options) {
   if (options.people < 1 || options.people > limits::kMaxDemoPeople) {
     return Error::InvalidArgument("--people must be from 1 to 100000");
   }
@@ -182,8 +189,9 @@ Result<DemoSummary> CreateDemoCouncil(Store& store, const Clock& clock, const De
     return Error::FailedPrecondition("Council '" + options.council_code +
                                      "' holds live data; the demo will not overwrite it");
   }
-  SD_ASSIGN_OR_RETURN(CouncilId council,
-                      store.UpsertCouncil(options.council_code, options.council_name, CouncilKind::kDemo));
+  SD_ASSIGN_OR_RETURN(
+      CouncilId council,
+      store.UpsertCouncil(options.council_code, options.council_name, CouncilKind::kDemo));
   if (existing) SD_RETURN_IF_ERROR(store.DeleteCouncilData(council));
   DemoRandom random(options.seed);
   DemoSummary summary;
@@ -193,7 +201,8 @@ Result<DemoSummary> CreateDemoCouncil(Store& store, const Clock& clock, const De
     DemoContext ctx{tx, random, now, options.people, {}, {}, 0, {}};
     for (const auto& step : DemoSteps()) {
       Status s = step.run(ctx);
-      if (!s.ok()) return Error{s.error().code, "demo step " + step.name + ": " + s.error().message, {}};
+      if (!s.ok())
+        return Error{s.error().code, "demo step " + step.name + ": " + s.error().message, {}};
     }
     summary.people = static_cast<int>(ctx.people.size());
     summary.direct_payments = ctx.direct_payments;

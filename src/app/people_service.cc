@@ -41,8 +41,7 @@ Result<PeoplePage> PeopleService::Search(const CallContext& ctx, const Principal
   return result;
 }
 
-Result<PersonRecord> PeopleService::Get(const CallContext& ctx, const Principal& who,
-                                        PersonId id) {
+Result<PersonRecord> PeopleService::Get(const CallContext& ctx, const Principal& who, PersonId id) {
   std::optional<PersonRecord> found;
   bool refused = false;
   const Timestamp now = clock_.Now();
@@ -78,14 +77,16 @@ Result<PersonRecord> PeopleService::Create(const CallContext& ctx, const Princip
   PersonRecord record;
   SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto teams, tx.teams().List());
-    bool known = std::any_of(teams.begin(), teams.end(), [&](const Team& t) { return t.id == team; });
+    bool known =
+        std::any_of(teams.begin(), teams.end(), [&](const Team& t) { return t.id == team; });
     if (!known) {
-      return Error::InvalidArgument("Choose a team", {{"team_id", "Select one of the council's teams"}});
+      return Error::InvalidArgument("Choose a team",
+                                    {{"team_id", "Select one of the council's teams"}});
     }
     SD_ASSIGN_OR_RETURN(PersonId id, tx.people().Insert(details, team, now));
     record = PersonRecord{id, team, details, now, now};
-    return tx.audit().Append(AuditEntry{now, who.user.id, "person.create", "person",
-                                        id.ToString(), "", ctx.client_address});
+    return tx.audit().Append(AuditEntry{now, who.user.id, "person.create", "person", id.ToString(),
+                                        "", ctx.client_address});
   }));
   return record;
 }

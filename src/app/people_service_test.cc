@@ -10,11 +10,14 @@ namespace {
 class PeopleServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(db_.store().Write(db_.council(), [&](Transaction& tx) -> Status {
-      SD_ASSIGN_OR_RETURN(north_, tx.teams().Insert("North"));
-      SD_ASSIGN_OR_RETURN(south_, tx.teams().Insert("South"));
-      return OkStatus();
-    }).ok());
+    ASSERT_TRUE(db_.store()
+                    .Write(db_.council(),
+                           [&](Transaction& tx) -> Status {
+                             SD_ASSIGN_OR_RETURN(north_, tx.teams().Insert("North"));
+                             SD_ASSIGN_OR_RETURN(south_, tx.teams().Insert("South"));
+                             return OkStatus();
+                           })
+                    .ok());
     ctx_ = CallContext{db_.council(), "127.0.0.1"};
   }
 
@@ -69,10 +72,13 @@ TEST_F(PeopleServiceTest, EveryReadAndWriteIsAudited) {
   (void)people_.Get(ctx_, other, p.id);
   (void)people_.Search(ctx_, worker, "aud", 1, 25);
   std::vector<AuditEntry> entries;
-  ASSERT_TRUE(db_.store().Read(db_.council(), [&](Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(entries, tx.audit().Recent(10, "", ""));
-    return OkStatus();
-  }).ok());
+  ASSERT_TRUE(db_.store()
+                  .Read(db_.council(),
+                        [&](Transaction& tx) -> Status {
+                          SD_ASSIGN_OR_RETURN(entries, tx.audit().Recent(10, "", ""));
+                          return OkStatus();
+                        })
+                  .ok());
   std::vector<std::string> actions;
   for (const auto& e : entries) actions.push_back(e.action);
   EXPECT_EQ(actions, (std::vector<std::string>{"people.search", "person.view_refused",
@@ -120,8 +126,10 @@ TEST_F(PeopleServiceTest, PagingAndSearchLimitsAreFieldErrors) {
 
 TEST_F(PeopleServiceTest, AdministratorsMustNameAKnownTeam) {
   auto admin = As(domain::Role::kAdministrator);
-  EXPECT_EQ(people_.Create(ctx_, admin, Input("A"), std::nullopt).error().fields.at(0).field, "team_id");
-  EXPECT_EQ(people_.Create(ctx_, admin, Input("A"), TeamId{99999}).error().fields.at(0).field, "team_id");
+  EXPECT_EQ(people_.Create(ctx_, admin, Input("A"), std::nullopt).error().fields.at(0).field,
+            "team_id");
+  EXPECT_EQ(people_.Create(ctx_, admin, Input("A"), TeamId{99999}).error().fields.at(0).field,
+            "team_id");
   EXPECT_TRUE(people_.Create(ctx_, admin, Input("A"), south_).ok());
 }
 

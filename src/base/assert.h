@@ -11,9 +11,9 @@ namespace selfdirect::internal {
 [[noreturn]] void AssertFailed(const char* condition, const char* file, int line);
 }  // namespace selfdirect::internal
 
-#define SD_ASSERT(condition)                                               \
-  do {                                                                     \
-    if (!(condition)) {                                                    \
+#define SD_ASSERT(condition)                                                \
+  do {                                                                      \
+    if (!(condition)) {                                                     \
       ::selfdirect::internal::AssertFailed(#condition, __FILE__, __LINE__); \
-    }                                                                      \
+    }                                                                       \
   } while (false)

@@ -50,7 +50,8 @@ Result<Pence> Pence::Parse(std::string_view text) {
 
 std::string Pence::ToString() const {
   // Work in unsigned magnitude so that INT64_MIN cannot overflow on negation.
-  uint64_t magnitude = pence_ < 0 ? 0 - static_cast<uint64_t>(pence_) : static_cast<uint64_t>(pence_);
+  uint64_t magnitude =
+      pence_ < 0 ? 0 - static_cast<uint64_t>(pence_) : static_cast<uint64_t>(pence_);
   std::string out = pence_ < 0 ? "-" : "";
   out += std::to_string(magnitude / 100);
   out += '.';
@@ -60,7 +61,8 @@ std::string Pence::ToString() const {
 }
 
 std::string Pence::ToDisplayString() const {
-  uint64_t magnitude = pence_ < 0 ? 0 - static_cast<uint64_t>(pence_) : static_cast<uint64_t>(pence_);
+  uint64_t magnitude =
+      pence_ < 0 ? 0 - static_cast<uint64_t>(pence_) : static_cast<uint64_t>(pence_);
   std::string digits = std::to_string(magnitude / 100);
   std::string grouped;
   for (size_t i = 0; i < digits.size(); ++i) {

@@ -13,7 +13,10 @@ TEST(Pence, ParsesPoundsAndPence) {
   EXPECT_EQ(Pence::Parse("7")->pence(), 700);
   EXPECT_EQ(Pence::Parse("0.05")->pence(), 5);
   EXPECT_EQ(Pence::Parse("-0.50")->pence(), -50);
-  EXPECT_EQ(Pence::Parse("\xC2\xA3" "186.40")->pence(), 18640);
+  EXPECT_EQ(Pence::Parse("\xC2\xA3"
+                         "186.40")
+                ->pence(),
+            18640);
 }
 
 TEST(Pence, RefusesMalformedAmounts) {
@@ -32,8 +35,12 @@ TEST(Pence, FormatsWithTwoDecimals) {
   EXPECT_EQ(Pence::FromPence(-5).ToString(), "-0.05");
   EXPECT_EQ(Pence::FromPence(0).ToString(), "0.00");
   EXPECT_EQ(Pence::FromPence(INT64_MIN).ToString(), "-92233720368547758.08");
-  EXPECT_EQ(Pence::FromPence(123456789).ToDisplayString(), "\xC2\xA3" "1,234,567.89");
-  EXPECT_EQ(Pence::FromPence(-99).ToDisplayString(), "-\xC2\xA3" "0.99");
+  EXPECT_EQ(Pence::FromPence(123456789).ToDisplayString(),
+            "\xC2\xA3"
+            "1,234,567.89");
+  EXPECT_EQ(Pence::FromPence(-99).ToDisplayString(),
+            "-\xC2\xA3"
+            "0.99");
 }
 
 TEST(Pence, RoundTripsThroughText) {
@@ -84,10 +91,10 @@ TEST(MultiplyRatio, PercentagesInBasisPoints) {
   EXPECT_EQ(MultiplyRatio(Pence::FromPence(1), 1, 2, Rounding::kHalfEven).pence(), 0);
   EXPECT_EQ(MultiplyRatio(Pence::FromPence(3), 1, 2, Rounding::kHalfEven).pence(), 2);
   // No intermediate overflow: a large amount times a large numerator.
-  EXPECT_EQ(MultiplyRatio(Pence::FromPence(1'000'000'000'000), 1'000'000, 1'000'000,
-                          Rounding::kHalfUp)
-                .pence(),
-            1'000'000'000'000);
+  EXPECT_EQ(
+      MultiplyRatio(Pence::FromPence(1'000'000'000'000), 1'000'000, 1'000'000, Rounding::kHalfUp)
+          .pence(),
+      1'000'000'000'000);
 }
 
 TEST(Apportion, PartsAddUpExactlyAndDifferByAtMostOnePenny) {

@@ -78,7 +78,7 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design.
+  Result(T value) : state_(std::move(value)) {}      // NOLINT: implicit by design.
   Result(Error error) : state_(std::move(error)) {}  // NOLINT: implicit by design.
 
   bool ok() const { return state_.index() == 0; }
@@ -135,16 +135,17 @@ inline Status OkStatus() { return Status(); }
 }  // namespace selfdirect
 
 // Evaluates `expr` (a Result); if it holds an error, returns that error from the current function.
-#define SD_RETURN_IF_ERROR(expr)                      \
-  do {                                                \
-    auto sd_status_ = (expr);                         \
+#define SD_RETURN_IF_ERROR(expr)                     \
+  do {                                               \
+    auto sd_status_ = (expr);                        \
     if (!sd_status_.ok()) return sd_status_.error(); \
   } while (false)
 
 #define SD_CONCAT_INNER_(a, b) a##b
 #define SD_CONCAT_(a, b) SD_CONCAT_INNER_(a, b)
 // SD_ASSIGN_OR_RETURN(lhs, expr): lhs = value of expr, or return its error.
-#define SD_ASSIGN_OR_RETURN(lhs, expr) SD_ASSIGN_OR_RETURN_IMPL_(SD_CONCAT_(sd_r_, __LINE__), lhs, expr)
+#define SD_ASSIGN_OR_RETURN(lhs, expr) \
+  SD_ASSIGN_OR_RETURN_IMPL_(SD_CONCAT_(sd_r_, __LINE__), lhs, expr)
 #define SD_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
   auto tmp = (expr);                              \
   if (!tmp.ok()) return tmp.error();              \

@@ -44,7 +44,8 @@ std::string DefaultAssetsDir() {
   std::error_code ec;
   auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    for (auto dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
+    for (auto dir = exe.parent_path(); !dir.empty() && dir != dir.root_path();
+         dir = dir.parent_path()) {
       auto candidate = dir / "web" / "dist";
       if (std::filesystem::is_directory(candidate, ec)) return candidate.string();
     }
@@ -64,14 +65,16 @@ Result<std::pair<std::string, uint16_t>> ParseListen(const std::string& listen) 
   int port = std::stoi(port_text);
   if (port > 65535) return Error::InvalidArgument("--listen port must be a number from 0 to 65535");
   std::string host = listen.substr(0, colon);
-  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
   return std::make_pair(host, static_cast<uint16_t>(port));
 }
 
 Result<app::Council> ChooseCouncil(app::Store& store, const std::string& code) {
   if (!code.empty()) {
     SD_ASSIGN_OR_RETURN(auto council, store.FindCouncil(code));
-    if (!council) return Error::InvalidArgument("No council with code '" + code + "' in the database");
+    if (!council)
+      return Error::InvalidArgument("No council with code '" + code + "' in the database");
     return *council;
   }
   SD_ASSIGN_OR_RETURN(auto councils, store.ListCouncils());
@@ -134,10 +137,11 @@ int Demo(const std::string& database, int people, const std::string& password_fi
   options.people = people;
   auto summary = app::CreateDemoCouncil(**store, SystemClock::Instance(), options);
   if (!summary.ok()) return Fail(summary.error());
-  std::cout << "Demo council '" << options.council_name << "' is ready in " << database << ":\n"
-            << "  " << summary->people << " people with long-term support, "
-            << summary->direct_payments << " on direct payments\n\n"
-            << "Demo users (passwords are shown only now; run `selfdirect demo` again for new ones):\n";
+  std::cout
+      << "Demo council '" << options.council_name << "' is ready in " << database << ":\n"
+      << "  " << summary->people << " people with long-term support, " << summary->direct_payments
+      << " on direct payments\n\n"
+      << "Demo users (passwords are shown only now; run `selfdirect demo` again for new ones):\n";
   for (const auto& u : summary->users) {
     std::cout << "  " << std::left << std::setw(22) << domain::RoleName(u.role) << " "
               << std::setw(34) << u.email << " " << u.password << "\n";
@@ -150,8 +154,8 @@ int Demo(const std::string& database, int people, const std::string& password_fi
     for (size_t i = 0; i < summary->users.size(); ++i) {
       const auto& u = summary->users[i];
       out << "  \"" << domain::RoleName(u.role) << "\": {\"email\": \"" << u.email
-          << "\", \"password\": \"" << u.password << "\"}" << (i + 1 < summary->users.size() ? "," : "")
-          << "\n";
+          << "\", \"password\": \"" << u.password << "\"}"
+          << (i + 1 < summary->users.size() ? "," : "") << "\n";
     }
     out << "}\n";
   }
@@ -169,7 +173,8 @@ int Migrate(const std::string& database) {
 
 int Main(int argc, char** argv) {
   auto logger = spdlog::stdout_logger_mt("selfdirect");
-  logger->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%fZ","level":"%l","log":%v})", spdlog::pattern_time_type::utc);
+  logger->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%fZ","level":"%l","log":%v})",
+                      spdlog::pattern_time_type::utc);
   spdlog::set_default_logger(logger);
 
   CLI::App cli{"Selfdirect: personal budgets for adult social care"};
@@ -178,25 +183,36 @@ int Main(int argc, char** argv) {
 
   auto* serve = cli.add_subcommand("serve", "Run the web service");
   ServeOptions so;
-  serve->add_option("--database", database, "sqlite:PATH or postgresql://user@host:port/db")->capture_default_str();
-  serve->add_option("--listen", so.listen, "HOST:PORT to listen on (port 0: any free port)")->capture_default_str();
-  serve->add_option("--council", so.council, "Council code (needed when the database holds several)");
+  serve->add_option("--database", database, "sqlite:PATH or postgresql://user@host:port/db")
+      ->capture_default_str();
+  serve->add_option("--listen", so.listen, "HOST:PORT to listen on (port 0: any free port)")
+      ->capture_default_str();
+  serve->add_option("--council", so.council,
+                    "Council code (needed when the database holds several)");
   serve->add_option("--assets", so.assets, "Folder of built front-end assets (default: web/dist)");
-  serve->add_option("--io-threads", so.io_threads, "I/O threads")->check(CLI::Range(1, 64))->capture_default_str();
-  serve->add_option("--read-timeout", so.read_timeout_seconds, "Seconds a client has to send a request head")
-      ->check(CLI::Range(1, 300))->capture_default_str();
+  serve->add_option("--io-threads", so.io_threads, "I/O threads")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  serve
+      ->add_option("--read-timeout", so.read_timeout_seconds,
+                   "Seconds a client has to send a request head")
+      ->check(CLI::Range(1, 300))
+      ->capture_default_str();
   serve->add_flag("--no-access-log", so.no_access_log, "Do not log each request");
   serve->add_flag("--secure-cookies", so.secure_cookies, "Mark cookies Secure (when behind HTTPS)");
 
   auto* demo = cli.add_subcommand("demo", "Create or refresh the demo council");
   int people = 2000;
   std::string password_file;
-  demo->add_option("--database", database, "sqlite:PATH or postgresql://user@host:port/db")->capture_default_str();
+  demo->add_option("--database", database, "sqlite:PATH or postgresql://user@host:port/db")
+      ->capture_default_str();
   demo->add_option("--people", people, "People with long-term support")->capture_default_str();
-  demo->add_option("--password-file", password_file, "Also write the demo users' passwords to this JSON file (mode 0600)");
+  demo->add_option("--password-file", password_file,
+                   "Also write the demo users' passwords to this JSON file (mode 0600)");
 
   auto* migrate = cli.add_subcommand("migrate", "Apply database migrations");
-  migrate->add_option("--database", database, "sqlite:PATH or postgresql://user@host:port/db")->capture_default_str();
+  migrate->add_option("--database", database, "sqlite:PATH or postgresql://user@host:port/db")
+      ->capture_default_str();
 
   try {
     cli.parse(argc, argv);

@@ -70,10 +70,13 @@ class RepositoryContract : public ::testing::TestWithParam<std::string> {
 
   TeamId AddTeam(CouncilId council, const std::string& name) {
     TeamId id;
-    EXPECT_TRUE(store_->Write(council, [&](app::Transaction& tx) -> Status {
-      SD_ASSIGN_OR_RETURN(id, tx.teams().Insert(name));
-      return OkStatus();
-    }).ok());
+    EXPECT_TRUE(store_
+                    ->Write(council,
+                            [&](app::Transaction& tx) -> Status {
+                              SD_ASSIGN_OR_RETURN(id, tx.teams().Insert(name));
+                              return OkStatus();
+                            })
+                    .ok());
     return id;
   }
 
@@ -124,10 +127,13 @@ TEST_P(RepositoryContract, PeopleRoundTripExactly) {
   PersonId id = AddPerson(council_, team_, d);
   ASSERT_TRUE(id.valid());
   std::optional<app::PersonRecord> got;
-  ASSERT_TRUE(store_->Read(council_, [&](app::Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(got, tx.people().Find(id));
-    return OkStatus();
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->Read(council_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(got, tx.people().Find(id));
+                           return OkStatus();
+                         })
+                  .ok());
   ASSERT_TRUE(got.has_value());
   EXPECT_EQ(got->details.given_name, "Siobh\xC3\xA1n");
   EXPECT_EQ(got->details.family_name, "O'Neill");
@@ -142,10 +148,13 @@ TEST_P(RepositoryContract, PeopleRoundTripExactly) {
 TEST_P(RepositoryContract, AnotherCouncilCannotReadOrFindThePerson) {
   PersonId id = AddPerson(council_, team_, Person("Ada", "Lovelace"));
   std::optional<app::PersonRecord> got;
-  ASSERT_TRUE(store_->Read(other_, [&](app::Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(got, tx.people().Find(id));
-    return OkStatus();
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->Read(other_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(got, tx.people().Find(id));
+                           return OkStatus();
+                         })
+                  .ok());
   EXPECT_FALSE(got.has_value());
   EXPECT_EQ(Search(other_, {"lovelace", std::nullopt, 1, 25}).total, 0);
   EXPECT_EQ(Search(council_, {"lovelace", std::nullopt, 1, 25}).total, 1);
@@ -180,13 +189,16 @@ TEST_P(RepositoryContract, SearchMatchesWordsPagesAndFiltersByTeam) {
 }
 
 TEST_P(RepositoryContract, UsersHaveUniqueEmailsPerCouncil) {
-  app::UserRecord u{UserId{}, "Worker@Example.org", "A worker", domain::Role::kPractitioner, team_,
-                    PersonId{}, "hash", false};
+  app::UserRecord u{UserId{}, "Worker@Example.org", "A worker", domain::Role::kPractitioner,
+                    team_,    PersonId{},           "hash",     false};
   UserId id;
-  ASSERT_TRUE(store_->Write(council_, [&](app::Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(id, tx.users().Insert(u, kNow));
-    return OkStatus();
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->Write(council_,
+                          [&](app::Transaction& tx) -> Status {
+                            SD_ASSIGN_OR_RETURN(id, tx.users().Insert(u, kNow));
+                            return OkStatus();
+                          })
+                  .ok());
   Status dup = store_->Write(council_, [&](app::Transaction& tx) -> Status {
     auto again = tx.users().Insert(u, kNow);
     return again.ok() ? OkStatus() : Status(again.error());
@@ -194,16 +206,24 @@ TEST_P(RepositoryContract, UsersHaveUniqueEmailsPerCouncil) {
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.error().code, ErrorCode::kAlreadyExists);
   // The same email may exist in another council.
-  EXPECT_TRUE(store_->Write(other_, [&](app::Transaction& tx) -> Status {
-    app::UserRecord v = u;
-    v.team_id = TeamId{};
-    return tx.users().Insert(v, kNow).ok() ? OkStatus() : Error::Internal("insert failed");
-  }).ok());
+  EXPECT_TRUE(store_
+                  ->Write(other_,
+                          [&](app::Transaction& tx) -> Status {
+                            app::UserRecord v = u;
+                            v.team_id = TeamId{};
+                            return tx.users().Insert(v, kNow).ok()
+                                       ? OkStatus()
+                                       : Error::Internal("insert failed");
+                          })
+                  .ok());
   std::optional<app::UserRecord> found;
-  ASSERT_TRUE(store_->Read(council_, [&](app::Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(found, tx.users().FindByEmail("WORKER@example.ORG"));
-    return OkStatus();
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->Read(council_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(found, tx.users().FindByEmail("WORKER@example.ORG"));
+                           return OkStatus();
+                         })
+                  .ok());
   ASSERT_TRUE(found.has_value());
   EXPECT_EQ(found->id, id);
   EXPECT_EQ(found->email, "worker@example.org");
@@ -216,37 +236,52 @@ TEST_P(RepositoryContract, RepresentativesAreLinkedToPeople) {
   PersonId p1 = AddPerson(council_, team_, Person("A", "One"));
   PersonId p2 = AddPerson(council_, team_, Person("B", "Two"));
   std::vector<PersonId> linked;
-  ASSERT_TRUE(store_->Write(council_, [&](app::Transaction& tx) -> Status {
-    app::UserRecord rep{UserId{}, "rep@example.org", "Rep", domain::Role::kRepresentative, TeamId{},
-                        PersonId{}, "hash", false};
-    SD_ASSIGN_OR_RETURN(UserId id, tx.users().Insert(rep, kNow));
-    SD_RETURN_IF_ERROR(tx.users().AddRepresentation(id, p2, "daughter"));
-    SD_RETURN_IF_ERROR(tx.users().AddRepresentation(id, p1, "daughter"));
-    SD_ASSIGN_OR_RETURN(linked, tx.users().RepresentedPeople(id));
-    return OkStatus();
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->Write(council_,
+                          [&](app::Transaction& tx) -> Status {
+                            app::UserRecord rep{
+                                UserId{}, "rep@example.org", "Rep",  domain::Role::kRepresentative,
+                                TeamId{}, PersonId{},        "hash", false};
+                            SD_ASSIGN_OR_RETURN(UserId id, tx.users().Insert(rep, kNow));
+                            SD_RETURN_IF_ERROR(tx.users().AddRepresentation(id, p2, "daughter"));
+                            SD_RETURN_IF_ERROR(tx.users().AddRepresentation(id, p1, "daughter"));
+                            SD_ASSIGN_OR_RETURN(linked, tx.users().RepresentedPeople(id));
+                            return OkStatus();
+                          })
+                  .ok());
   EXPECT_EQ(linked, (std::vector<PersonId>{p1, p2}));
 }
 
 TEST_P(RepositoryContract, SessionsAreFoundTouchedAndExpired) {
   UserId user;
-  ASSERT_TRUE(store_->Write(council_, [&](app::Transaction& tx) -> Status {
-    app::UserRecord u{UserId{}, "s@example.org", "S", domain::Role::kAnalyst, TeamId{}, PersonId{},
-                      "hash", false};
-    SD_ASSIGN_OR_RETURN(user, tx.users().Insert(u, kNow));
-    SD_RETURN_IF_ERROR(tx.sessions().Insert({"h1", user, "csrf1", kNow, kNow, kNow.PlusSeconds(100)}));
-    SD_RETURN_IF_ERROR(tx.sessions().Insert({"h2", user, "csrf2", kNow, kNow, kNow.PlusSeconds(100)}));
-    return tx.sessions().Touch("h1", kNow.PlusSeconds(50));
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->Write(council_,
+                          [&](app::Transaction& tx) -> Status {
+                            app::UserRecord u{
+                                UserId{}, "s@example.org", "S",    domain::Role::kAnalyst,
+                                TeamId{}, PersonId{},      "hash", false};
+                            SD_ASSIGN_OR_RETURN(user, tx.users().Insert(u, kNow));
+                            SD_RETURN_IF_ERROR(tx.sessions().Insert(
+                                {"h1", user, "csrf1", kNow, kNow, kNow.PlusSeconds(100)}));
+                            SD_RETURN_IF_ERROR(tx.sessions().Insert(
+                                {"h2", user, "csrf2", kNow, kNow, kNow.PlusSeconds(100)}));
+                            return tx.sessions().Touch("h1", kNow.PlusSeconds(50));
+                          })
+                  .ok());
   std::optional<app::SessionRecord> s1, missing;
   int64_t removed = 0;
-  ASSERT_TRUE(store_->Write(council_, [&](app::Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(s1, tx.sessions().Find("h1"));
-    // Idle cutoff between the two last-seen times removes only h2.
-    SD_ASSIGN_OR_RETURN(removed, tx.sessions().DeleteExpired(kNow.PlusSeconds(60), kNow.PlusSeconds(10)));
-    SD_ASSIGN_OR_RETURN(missing, tx.sessions().Find("h2"));
-    return OkStatus();
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->Write(council_,
+                          [&](app::Transaction& tx) -> Status {
+                            SD_ASSIGN_OR_RETURN(s1, tx.sessions().Find("h1"));
+                            // Idle cutoff between the two last-seen times removes only h2.
+                            SD_ASSIGN_OR_RETURN(removed,
+                                                tx.sessions().DeleteExpired(kNow.PlusSeconds(60),
+                                                                            kNow.PlusSeconds(10)));
+                            SD_ASSIGN_OR_RETURN(missing, tx.sessions().Find("h2"));
+                            return OkStatus();
+                          })
+                  .ok());
   ASSERT_TRUE(s1.has_value());
   EXPECT_EQ(s1->csrf_token, "csrf1");
   EXPECT_EQ(s1->last_seen_at, kNow.PlusSeconds(50));
@@ -254,24 +289,35 @@ TEST_P(RepositoryContract, SessionsAreFoundTouchedAndExpired) {
   EXPECT_FALSE(missing.has_value());
   // Another council cannot see the session.
   std::optional<app::SessionRecord> cross;
-  ASSERT_TRUE(store_->Read(other_, [&](app::Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(cross, tx.sessions().Find("h1"));
-    return OkStatus();
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->Read(other_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(cross, tx.sessions().Find("h1"));
+                           return OkStatus();
+                         })
+                  .ok());
   EXPECT_FALSE(cross.has_value());
 }
 
 TEST_P(RepositoryContract, AuditLogIsAppendOnlyAndNewestFirst) {
-  ASSERT_TRUE(store_->Write(council_, [&](app::Transaction& tx) -> Status {
-    SD_RETURN_IF_ERROR(tx.audit().Append({kNow, UserId{}, "a.first", "person", "1", "d", "127.0.0.1"}));
-    return tx.audit().Append({kNow.PlusSeconds(1), UserId{}, "a.second", "person", "2", "", "::1"});
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->Write(council_,
+                          [&](app::Transaction& tx) -> Status {
+                            SD_RETURN_IF_ERROR(tx.audit().Append(
+                                {kNow, UserId{}, "a.first", "person", "1", "d", "127.0.0.1"}));
+                            return tx.audit().Append({kNow.PlusSeconds(1), UserId{}, "a.second",
+                                                      "person", "2", "", "::1"});
+                          })
+                  .ok());
   std::vector<app::AuditEntry> all, one;
-  ASSERT_TRUE(store_->Read(council_, [&](app::Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(all, tx.audit().Recent(10, "", ""));
-    SD_ASSIGN_OR_RETURN(one, tx.audit().Recent(10, "person", "1"));
-    return OkStatus();
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->Read(council_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(all, tx.audit().Recent(10, "", ""));
+                           SD_ASSIGN_OR_RETURN(one, tx.audit().Recent(10, "person", "1"));
+                           return OkStatus();
+                         })
+                  .ok());
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[0].action, "a.second");
   ASSERT_EQ(one.size(), 1u);
@@ -304,9 +350,12 @@ TEST_P(RepositoryContract, ADemoCouncilCanBeWipedAndOthersAreUntouched) {
   TeamId t = AddTeam(demo, "Demo team");
   AddPerson(demo, t, Person("Demo", "Person"));
   AddPerson(council_, team_, Person("Live", "Person"));
-  ASSERT_TRUE(store_->Write(demo, [&](app::Transaction& tx) {
-    return tx.audit().Append({kNow, UserId{}, "x", "", "", "", ""});
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->Write(demo,
+                          [&](app::Transaction& tx) {
+                            return tx.audit().Append({kNow, UserId{}, "x", "", "", "", ""});
+                          })
+                  .ok());
   Status wipe = store_->DeleteCouncilData(demo);
   ASSERT_TRUE(wipe.ok()) << wipe.error().message;
   EXPECT_EQ(Search(demo, {"", std::nullopt, 1, 25}).total, 0);

@@ -58,11 +58,14 @@ bool Site::RunsOffIoThread(const Request& request) const {
 }
 
 Response Site::Overloaded(const Request& request) const {
-  Response r = request.IsApi()
-                   ? JsonError(503, "unavailable", "Too many people are signing in. Try again in a minute.")
-                   : Response::Html(503, "<!DOCTYPE html><html lang=\"en\"><head><title>Service busy</title></head>"
-                                         "<body><h1>Sorry, the service is busy</h1><p>Too many people are "
-                                         "signing in. Try again in a minute.</p></body></html>");
+  Response r =
+      request.IsApi()
+          ? JsonError(503, "unavailable", "Too many people are signing in. Try again in a minute.")
+          : Response::Html(
+                503,
+                "<!DOCTYPE html><html lang=\"en\"><head><title>Service busy</title></head>"
+                "<body><h1>Sorry, the service is busy</h1><p>Too many people are "
+                "signing in. Try again in a minute.</p></body></html>");
   r.SetHeader("Retry-After", "60");
   AddSecurityHeaders(r);
   return r;
@@ -73,7 +76,8 @@ Response Site::Handle(Request& request) {
   try {
     response = Dispatch(request);
   } catch (const std::exception& e) {
-    spdlog::error(R"({{"event":"handler_exception","target":"{}","what":"{}"}})", request.target, e.what());
+    spdlog::error(R"({{"event":"handler_exception","target":"{}","what":"{}"}})", request.target,
+                  e.what());
     Context ctx{request, std::nullopt, {options_.council.id, request.client_address}};
     response = ErrorResponse(Error::Internal("Something went wrong"), ctx);
   }
@@ -100,20 +104,22 @@ Response Site::Dispatch(Request& request) {
         if (!allow.empty()) allow += ", ";
         allow += MethodName(m);
       }
-      Response r = request.IsApi()
-                       ? JsonError(405, "method_not_allowed",
-                                   "This address does not accept " + std::string(MethodName(request.method)))
-                       : ErrorPage(405, "This page cannot be used that way",
-                                   {"Go back and try again, or start from the home page."}, ctx, "/",
-                                   "Go to the home page");
+      Response r =
+          request.IsApi()
+              ? JsonError(405, "method_not_allowed",
+                          "This address does not accept " + std::string(MethodName(request.method)))
+              : ErrorPage(405, "This page cannot be used that way",
+                          {"Go back and try again, or start from the home page."}, ctx, "/",
+                          "Go to the home page");
       r.SetHeader("Allow", allow);
       return r;
     }
-    return request.IsApi() ? JsonError(404, "not_found", "No such address: " + request.path)
-                           : ErrorPage(404, "Page not found",
-                                       {"If you typed the web address, check it is correct.",
-                                        "If you pasted the web address, check you copied the entire address."},
-                                       ctx, "/", "Go to the home page");
+    return request.IsApi()
+               ? JsonError(404, "not_found", "No such address: " + request.path)
+               : ErrorPage(404, "Page not found",
+                           {"If you typed the web address, check it is correct.",
+                            "If you pasted the web address, check you copied the entire address."},
+                           ctx, "/", "Go to the home page");
   }
   const Route& route = *match.route;
   request.path_params = std::move(match.params);
@@ -143,7 +149,8 @@ Response Site::Dispatch(Request& request) {
   Response response = route.handler(*this, ctx);
   if (problem == app::SessionProblem::kExpired || problem == app::SessionProblem::kUnknown) {
     if (!token.empty() && !ctx.principal && response.GetHeader("Set-Cookie").empty()) {
-      response.SetHeader("Set-Cookie", CookieHeader(kSessionCookie, "", 0, options_.secure_cookies));
+      response.SetHeader("Set-Cookie",
+                         CookieHeader(kSessionCookie, "", 0, options_.secure_cookies));
     }
   }
   return response;
@@ -229,8 +236,8 @@ Response Site::Page(int status, const std::string& title, const std::string& tem
     ViewData d;
     d.set("href", href);
     d.set("text", text);
-    d.set("current", ctx.request.path == href ||
-                         (href != "/" && ctx.request.path.rfind(href + "/", 0) == 0));
+    d.set("current",
+          ctx.request.path == href || (href != "/" && ctx.request.path.rfind(href + "/", 0) == 0));
     nav.push_back(d);
   };
   if (ctx.principal) {
@@ -273,9 +280,8 @@ Response Site::ErrorResponse(const Error& error, Context& ctx) {
     spdlog::error(R"({{"event":"error","target":"{}","code":"{}","message":"{}"}})",
                   ctx.request.target, ErrorCodeName(error.code), error.message);
   }
-  std::string message = error.code == ErrorCode::kInternal
-                            ? "Something went wrong. Try again later."
-                            : error.message;
+  std::string message =
+      error.code == ErrorCode::kInternal ? "Something went wrong. Try again later." : error.message;
   if (ctx.request.IsApi()) {
     std::vector<std::pair<std::string, std::string>> fields;
     for (const auto& f : error.fields) fields.emplace_back(f.field, f.message);

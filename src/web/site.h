@@ -9,12 +9,11 @@
 // built from the route table, so it cannot leave one out.
 #pragma once
 
+#include <boost/json/value.hpp>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <boost/json/value.hpp>
 
 #include "app/auth.h"
 #include "app/people_service.h"
@@ -65,8 +64,8 @@ class Site final : public RequestHandler {
     Audience audience = Audience::kSignedIn;
     std::vector<domain::Role> roles;  // Empty: any signed-in role.
     bool api = false;
-    bool slow = false;         // Runs off the I/O thread (password hashing).
-    bool own_csrf = false;     // Checks its own anti-forgery token (sign-in).
+    bool slow = false;      // Runs off the I/O thread (password hashing).
+    bool own_csrf = false;  // Checks its own anti-forgery token (sign-in).
     Handler handler;
     boost::json::value openapi;  // The OpenAPI operation object (API routes).
   };

@@ -24,7 +24,8 @@ class SiteTest : public ::testing::Test {
     ASSERT_TRUE(demo.ok()) << demo.error().message;
     for (const auto& u : demo->users) passwords_[std::string(domain::RoleName(u.role))] = u;
     council_ = *db_.store().FindCouncil("demo");
-    site_ = std::make_unique<Site>(SiteOptions{*council_, false}, db_.store(), clock_, StaticFiles());
+    site_ =
+        std::make_unique<Site>(SiteOptions{*council_, false}, db_.store(), clock_, StaticFiles());
   }
 
   Response Call(Method method, const std::string& target, const std::string& body = "",
@@ -92,7 +93,8 @@ TEST_F(SiteTest, SignedOutCallersAreSentToSignInOrGet401) {
   EXPECT_EQ(page.GetHeader("Location"), "/sign-in?next=/people");
   Response api = Call(Method::kGet, "/api/v1/people");
   EXPECT_EQ(api.status, 401);
-  Response forged = Call(Method::kGet, "/people", "", {{"cookie", "sd_session=not-a-real-session"}});
+  Response forged =
+      Call(Method::kGet, "/people", "", {{"cookie", "sd_session=not-a-real-session"}});
   EXPECT_EQ(forged.status, 303);
   EXPECT_NE(forged.GetHeader("Set-Cookie").find("Max-Age=0"), std::string::npos);
 }
@@ -125,24 +127,36 @@ TEST_F(SiteTest, BudgetHoldersAndCarersSeeOnlyTheirPeople) {
   auto [holder, h_csrf] = SignIn("budget_holder");
   auto me = json::parse(Call(Method::kGet, "/api/v1/me", "", {{"cookie", holder}}).body);
   int64_t own = me.at("person_id").as_int64();
-  EXPECT_EQ(Call(Method::kGet, "/api/v1/people/" + std::to_string(own), "", {{"cookie", holder}}).status, 200);
+  EXPECT_EQ(
+      Call(Method::kGet, "/api/v1/people/" + std::to_string(own), "", {{"cookie", holder}}).status,
+      200);
   int64_t other = own == 1 ? 2 : 1;
-  EXPECT_EQ(Call(Method::kGet, "/api/v1/people/" + std::to_string(other), "", {{"cookie", holder}}).status, 404);
-  EXPECT_EQ(Call(Method::kGet, "/people/" + std::to_string(other), "", {{"cookie", holder}}).status, 404);
+  EXPECT_EQ(Call(Method::kGet, "/api/v1/people/" + std::to_string(other), "", {{"cookie", holder}})
+                .status,
+            404);
+  EXPECT_EQ(Call(Method::kGet, "/people/" + std::to_string(other), "", {{"cookie", holder}}).status,
+            404);
 
   auto [carer, c_csrf] = SignIn("representative");
   auto carer_me = json::parse(Call(Method::kGet, "/api/v1/me", "", {{"cookie", carer}}).body);
   auto represented = carer_me.at("represented_people").as_array();
   ASSERT_FALSE(represented.empty());
   EXPECT_EQ(Call(Method::kGet, "/api/v1/people/" + std::to_string(represented[0].as_int64()), "",
-                 {{"cookie", carer}}).status, 200);
-  EXPECT_EQ(Call(Method::kGet, "/api/v1/people/" + std::to_string(own), "", {{"cookie", carer}}).status, 404);
+                 {{"cookie", carer}})
+                .status,
+            200);
+  EXPECT_EQ(
+      Call(Method::kGet, "/api/v1/people/" + std::to_string(own), "", {{"cookie", carer}}).status,
+      404);
 }
 
 TEST_F(SiteTest, PractitionersSeeOnlyTheirTeamAndNothingOfAnotherCouncil) {
   auto [worker, csrf] = SignIn("practitioner");
-  auto page = json::parse(Call(Method::kGet, "/api/v1/people?page_size=100", "", {{"cookie", worker}}).body);
-  int64_t team = json::parse(Call(Method::kGet, "/api/v1/me", "", {{"cookie", worker}}).body).at("team_id").as_int64();
+  auto page = json::parse(
+      Call(Method::kGet, "/api/v1/people?page_size=100", "", {{"cookie", worker}}).body);
+  int64_t team = json::parse(Call(Method::kGet, "/api/v1/me", "", {{"cookie", worker}}).body)
+                     .at("team_id")
+                     .as_int64();
   std::set<int64_t> visible;
   for (const auto& p : page.at("items").as_array()) {
     EXPECT_EQ(p.at("team_id").as_int64(), team);
@@ -151,35 +165,48 @@ TEST_F(SiteTest, PractitionersSeeOnlyTheirTeamAndNothingOfAnotherCouncil) {
   int refused = 0;
   for (int64_t id = 1; id <= 60; ++id) {
     if (visible.count(id)) continue;
-    EXPECT_EQ(Call(Method::kGet, "/api/v1/people/" + std::to_string(id), "", {{"cookie", worker}}).status, 404);
+    EXPECT_EQ(
+        Call(Method::kGet, "/api/v1/people/" + std::to_string(id), "", {{"cookie", worker}}).status,
+        404);
     ++refused;
   }
   EXPECT_GT(refused, 0);
   // A person of another council is invisible even to its id.
-  auto other = *db_.store().UpsertCouncil("elsewhere", "Elsewhere Council", app::CouncilKind::kLive);
+  auto other =
+      *db_.store().UpsertCouncil("elsewhere", "Elsewhere Council", app::CouncilKind::kLive);
   PersonId foreign;
-  ASSERT_TRUE(db_.store().Write(other, [&](app::Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(TeamId t, tx.teams().Insert("Team"));
-    domain::PersonDetails d;
-    d.given_name = "Foreign";
-    d.family_name = "Person";
-    d.date_of_birth = *Date::Parse("1960-01-01");
-    SD_ASSIGN_OR_RETURN(foreign, tx.people().Insert(d, t, clock_.Now()));
-    return OkStatus();
-  }).ok());
-  EXPECT_EQ(Call(Method::kGet, "/api/v1/people/" + foreign.ToString(), "", {{"cookie", worker}}).status, 404);
+  ASSERT_TRUE(db_.store()
+                  .Write(other,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(TeamId t, tx.teams().Insert("Team"));
+                           domain::PersonDetails d;
+                           d.given_name = "Foreign";
+                           d.family_name = "Person";
+                           d.date_of_birth = *Date::Parse("1960-01-01");
+                           SD_ASSIGN_OR_RETURN(foreign, tx.people().Insert(d, t, clock_.Now()));
+                           return OkStatus();
+                         })
+                  .ok());
+  EXPECT_EQ(
+      Call(Method::kGet, "/api/v1/people/" + foreign.ToString(), "", {{"cookie", worker}}).status,
+      404);
   auto [admin, admin_csrf] = SignIn("administrator");
-  EXPECT_EQ(Call(Method::kGet, "/api/v1/people/" + foreign.ToString(), "", {{"cookie", admin}}).status, 404);
+  EXPECT_EQ(
+      Call(Method::kGet, "/api/v1/people/" + foreign.ToString(), "", {{"cookie", admin}}).status,
+      404);
 }
 
 TEST_F(SiteTest, WritesNeedTheCsrfTokenAndBadInputChangesNothing) {
   auto [worker, csrf] = SignIn("practitioner");
   auto count = [&] {
-    return json::parse(Call(Method::kGet, "/api/v1/people?page_size=1", "", {{"cookie", worker}}).body)
-        .at("total").as_int64();
+    return json::parse(
+               Call(Method::kGet, "/api/v1/people?page_size=1", "", {{"cookie", worker}}).body)
+        .at("total")
+        .as_int64();
   };
   int64_t before = count();
-  std::string person = R"({"given_name":"Ada","family_name":"Byron","date_of_birth":"1950-12-10","primary_support_reason":"physical_support"})";
+  std::string person =
+      R"({"given_name":"Ada","family_name":"Byron","date_of_birth":"1950-12-10","primary_support_reason":"physical_support"})";
   std::map<std::string, std::string> h{{"cookie", worker}, {"content-type", "application/json"}};
   EXPECT_EQ(Call(Method::kPost, "/api/v1/people", person, h).status, 403);  // No CSRF header.
   h["x-csrf-token"] = "wrong";
@@ -188,12 +215,15 @@ TEST_F(SiteTest, WritesNeedTheCsrfTokenAndBadInputChangesNothing) {
   Response malformed = Call(Method::kPost, "/api/v1/people", "{not json", h);
   EXPECT_EQ(malformed.status, 400);
   EXPECT_EQ(json::parse(malformed.body).at("error").at("code"), "bad_request");
-  Response invalid = Call(Method::kPost, "/api/v1/people",
-                          R"({"given_name":"","family_name":"X","date_of_birth":"2999-01-01","primary_support_reason":"x","shoe_size":"9"})", h);
+  Response invalid = Call(
+      Method::kPost, "/api/v1/people",
+      R"({"given_name":"","family_name":"X","date_of_birth":"2999-01-01","primary_support_reason":"x","shoe_size":"9"})",
+      h);
   EXPECT_EQ(invalid.status, 422);
   EXPECT_TRUE(json::parse(invalid.body).at("error").at("fields").as_object().contains("shoe_size"));
-  Response wrong_type = Call(Method::kPost, "/api/v1/people", person,
-                             {{"cookie", worker}, {"content-type", "text/plain"}, {"x-csrf-token", csrf}});
+  Response wrong_type =
+      Call(Method::kPost, "/api/v1/people", person,
+           {{"cookie", worker}, {"content-type", "text/plain"}, {"x-csrf-token", csrf}});
   EXPECT_EQ(wrong_type.status, 400);
   EXPECT_EQ(count(), before);
   Response created = Call(Method::kPost, "/api/v1/people", person, h);
@@ -209,15 +239,25 @@ TEST_F(SiteTest, WritesNeedTheCsrfTokenAndBadInputChangesNothing) {
 
 TEST_F(SiteTest, TheAddPersonFormShowsGovukErrorsThenCreates) {
   auto [worker, csrf] = SignIn("practitioner");
-  std::map<std::string, std::string> h{{"cookie", worker}, {"content-type", "application/x-www-form-urlencoded"}};
-  Response bad = Call(Method::kPost, "/people/new", "csrf_token=" + csrf + "&given_name=&family_name=Khan&date_of_birth-day=31&date_of_birth-month=2&date_of_birth-year=1950", h);
+  std::map<std::string, std::string> h{{"cookie", worker},
+                                       {"content-type", "application/x-www-form-urlencoded"}};
+  Response bad = Call(Method::kPost, "/people/new",
+                      "csrf_token=" + csrf +
+                          "&given_name=&family_name=Khan&date_of_birth-day=31&date_of_birth-month="
+                          "2&date_of_birth-year=1950",
+                      h);
   EXPECT_EQ(bad.status, 422);
   EXPECT_NE(bad.body.find("<title>Error: Add a person"), std::string::npos);
   EXPECT_NE(bad.body.find("There is a problem"), std::string::npos);
   EXPECT_NE(bad.body.find("href=\"#given_name\""), std::string::npos);
   EXPECT_NE(bad.body.find("Date of birth must be a real date"), std::string::npos);
   EXPECT_NE(bad.body.find("value=\"Khan\""), std::string::npos);  // What was typed is kept.
-  Response ok = Call(Method::kPost, "/people/new", "csrf_token=" + csrf + "&given_name=Aisha&family_name=Khan&date_of_birth-day=2&date_of_birth-month=5&date_of_birth-year=1948&postcode=hr4+9zz&primary_support_reason=physical_support&budget_management=direct_payment", h);
+  Response ok = Call(Method::kPost, "/people/new",
+                     "csrf_token=" + csrf +
+                         "&given_name=Aisha&family_name=Khan&date_of_birth-day=2&date_of_birth-"
+                         "month=5&date_of_birth-year=1948&postcode=hr4+9zz&primary_support_reason="
+                         "physical_support&budget_management=direct_payment",
+                     h);
   ASSERT_EQ(ok.status, 303);
   Response page = Call(Method::kGet, ok.GetHeader("Location"), "", {{"cookie", worker}});
   EXPECT_EQ(page.status, 200);
@@ -233,10 +273,12 @@ TEST_F(SiteTest, SignInPageFormChecksItsTokenAndRedirectsOnlyLocally) {
   EXPECT_NE(set_cookie.find("SameSite=Strict"), std::string::npos);
   std::string token = set_cookie.substr(10, 43);
   const auto& u = passwords_.at("practitioner");
-  std::string body = "csrf_token=" + token + "&next=%2Fpeople&email=" + u.email + "&password=" + u.password;
+  std::string body =
+      "csrf_token=" + token + "&next=%2Fpeople&email=" + u.email + "&password=" + u.password;
   Response forged = Call(Method::kPost, "/sign-in", body, {{"cookie", "sd_signin=other"}});
   EXPECT_EQ(forged.status, 403);
-  Response wrong = Call(Method::kPost, "/sign-in", "csrf_token=" + token + "&email=" + u.email + "&password=nope",
+  Response wrong = Call(Method::kPost, "/sign-in",
+                        "csrf_token=" + token + "&email=" + u.email + "&password=nope",
                         {{"cookie", "sd_signin=" + token}});
   EXPECT_EQ(wrong.status, 401);
   EXPECT_NE(wrong.body.find("Enter a correct email address and password"), std::string::npos);
@@ -244,7 +286,8 @@ TEST_F(SiteTest, SignInPageFormChecksItsTokenAndRedirectsOnlyLocally) {
   EXPECT_EQ(ok.status, 303);
   EXPECT_EQ(ok.GetHeader("Location"), "/people");
   Response evil = Call(Method::kPost, "/sign-in",
-                       "csrf_token=" + token + "&next=%2F%2Fevil.example&email=" + u.email + "&password=" + u.password,
+                       "csrf_token=" + token + "&next=%2F%2Fevil.example&email=" + u.email +
+                           "&password=" + u.password,
                        {{"cookie", "sd_signin=" + token}});
   EXPECT_EQ(evil.GetHeader("Location"), "/people");  // The practitioner's home, not //evil.example.
 }
@@ -255,10 +298,15 @@ TEST_F(SiteTest, EveryJsonRouteIsInTheOpenApiDocument) {
   auto doc = json::parse(r.body);
   EXPECT_EQ(doc.at("openapi"), "3.1.0");
   const auto& paths = doc.at("paths").as_object();
-  for (auto [path, method] : std::vector<std::pair<std::string, std::string>>{
-           {"/healthz", "get"}, {"/api/v1/openapi.json", "get"}, {"/api/v1/sessions", "post"},
-           {"/api/v1/sessions/current", "delete"}, {"/api/v1/me", "get"}, {"/api/v1/people", "get"},
-           {"/api/v1/people", "post"}, {"/api/v1/people/{id}", "get"}}) {
+  for (auto [path, method] :
+       std::vector<std::pair<std::string, std::string>>{{"/healthz", "get"},
+                                                        {"/api/v1/openapi.json", "get"},
+                                                        {"/api/v1/sessions", "post"},
+                                                        {"/api/v1/sessions/current", "delete"},
+                                                        {"/api/v1/me", "get"},
+                                                        {"/api/v1/people", "get"},
+                                                        {"/api/v1/people", "post"},
+                                                        {"/api/v1/people/{id}", "get"}}) {
     ASSERT_TRUE(paths.contains(path)) << path;
     EXPECT_TRUE(paths.at(path).as_object().contains(method)) << method << " " << path;
   }
@@ -283,10 +331,13 @@ TEST_F(SiteTest, EveryJsonRouteIsInTheOpenApiDocument) {
 TEST_F(SiteTest, PagingOutOfRangeIsAClearError) {
   auto [worker, csrf] = SignIn("practitioner");
   EXPECT_EQ(Call(Method::kGet, "/api/v1/people?page=0", "", {{"cookie", worker}}).status, 422);
-  EXPECT_EQ(Call(Method::kGet, "/api/v1/people?page_size=101", "", {{"cookie", worker}}).status, 422);
+  EXPECT_EQ(Call(Method::kGet, "/api/v1/people?page_size=101", "", {{"cookie", worker}}).status,
+            422);
   EXPECT_EQ(Call(Method::kGet, "/api/v1/people?page=abc", "", {{"cookie", worker}}).status, 422);
   EXPECT_EQ(Call(Method::kGet, "/people?page=9999", "", {{"cookie", worker}}).status, 404);
-  EXPECT_EQ(Call(Method::kGet, "/people?q=" + std::string(150, 'a'), "", {{"cookie", worker}}).status, 422);
+  EXPECT_EQ(
+      Call(Method::kGet, "/people?q=" + std::string(150, 'a'), "", {{"cookie", worker}}).status,
+      422);
 }
 
 TEST(IsoDateFromParts, PadsAndKeepsBadInputVisible) {

@@ -26,8 +26,8 @@ namespace selfdirect::domain {
 struct Actor {
   UserId user_id;
   Role role = Role::kBudgetHolder;
-  TeamId team_id;                          // Practitioners and approvers; else invalid.
-  PersonId own_person_id;                  // Budget holders; else invalid.
+  TeamId team_id;                            // Practitioners and approvers; else invalid.
+  PersonId own_person_id;                    // Budget holders; else invalid.
   std::vector<PersonId> represented_people;  // Representatives.
 };
 

@@ -20,8 +20,8 @@ TEST(AccessPolicy, PractitionersSeeOnlyTheirOwnTeam) {
 
 TEST(AccessPolicy, BudgetHoldersSeeOnlyThemselves) {
   Actor me{.user_id = UserId{5}, .role = Role::kBudgetHolder, .own_person_id = PersonId{9}};
-  Actor someone_else{.user_id = UserId{6}, .role = Role::kBudgetHolder,
-                     .own_person_id = PersonId{10}};
+  Actor someone_else{
+      .user_id = UserId{6}, .role = Role::kBudgetHolder, .own_person_id = PersonId{10}};
   EXPECT_TRUE(CanViewPerson(me, kPersonInTeamThree));
   EXPECT_FALSE(CanEditPerson(me, kPersonInTeamThree));
   EXPECT_FALSE(CanViewPerson(someone_else, kPersonInTeamThree));
@@ -30,7 +30,8 @@ TEST(AccessPolicy, BudgetHoldersSeeOnlyThemselves) {
 }
 
 TEST(AccessPolicy, RepresentativesSeeOnlyThePeopleTheyRepresent) {
-  Actor rep{.user_id = UserId{7}, .role = Role::kRepresentative,
+  Actor rep{.user_id = UserId{7},
+            .role = Role::kRepresentative,
             .represented_people = {PersonId{9}, PersonId{11}}};
   EXPECT_TRUE(CanViewPerson(rep, kPersonInTeamThree));
   EXPECT_FALSE(CanViewPerson(rep, PersonAccessFacts{PersonId{12}, TeamId{3}}));

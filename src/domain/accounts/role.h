@@ -22,11 +22,11 @@ enum class Role {
   kAdministrator,         // Users, roles, council settings and reference data.
 };
 
-inline constexpr Role kAllRoles[] = {
-    Role::kBudgetHolder,   Role::kRepresentative,  Role::kPractitioner,
-    Role::kApprover,       Role::kFinanceOfficer,  Role::kAnalyst,
-    Role::kDirectoryEditor, Role::kPersonalAssistant, Role::kEmployerOrganisation,
-    Role::kAdministrator};
+inline constexpr Role kAllRoles[] = {Role::kBudgetHolder,         Role::kRepresentative,
+                                     Role::kPractitioner,         Role::kApprover,
+                                     Role::kFinanceOfficer,       Role::kAnalyst,
+                                     Role::kDirectoryEditor,      Role::kPersonalAssistant,
+                                     Role::kEmployerOrganisation, Role::kAdministrator};
 
 // Stable machine name, e.g. "budget_holder".
 std::string_view RoleName(Role role);

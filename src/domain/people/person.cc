@@ -102,7 +102,8 @@ bool CheckName(std::string_view field, std::string_view label, std::string_view 
     return false;
   }
   if (!IsCleanUtf8(value)) {
-    errors.push_back({std::string(field), std::string(label) + " must not contain control characters"});
+    errors.push_back(
+        {std::string(field), std::string(label) + " must not contain control characters"});
     return false;
   }
   if (CodePointCount(value) > limits::kMaxNameChars) {

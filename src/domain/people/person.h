@@ -28,9 +28,9 @@ enum class PrimarySupportReason {
   kSocialSupport,
 };
 inline constexpr PrimarySupportReason kAllPrimarySupportReasons[] = {
-    PrimarySupportReason::kPhysicalSupport,   PrimarySupportReason::kSensorySupport,
+    PrimarySupportReason::kPhysicalSupport,    PrimarySupportReason::kSensorySupport,
     PrimarySupportReason::kMemoryAndCognition, PrimarySupportReason::kLearningDisability,
-    PrimarySupportReason::kMentalHealth,      PrimarySupportReason::kSocialSupport};
+    PrimarySupportReason::kMentalHealth,       PrimarySupportReason::kSocialSupport};
 std::string_view PrimarySupportReasonName(PrimarySupportReason r);
 std::string_view PrimarySupportReasonLabel(PrimarySupportReason r);
 std::optional<PrimarySupportReason> ParsePrimarySupportReason(std::string_view name);

@@ -41,9 +41,13 @@ TEST(ValidatePerson, OptionalFieldsMayBeBlank) {
 }
 
 TEST(ValidatePerson, ReportsEveryBadFieldInFormOrder) {
-  PersonInput in{.given_name = "", .family_name = std::string(101, 'x'),
-                 .date_of_birth = "2027-01-01", .postcode = "nowhere", .nhs_number = "123",
-                 .primary_support_reason = "astrology", .budget_management = "cash"};
+  PersonInput in{.given_name = "",
+                 .family_name = std::string(101, 'x'),
+                 .date_of_birth = "2027-01-01",
+                 .postcode = "nowhere",
+                 .nhs_number = "123",
+                 .primary_support_reason = "astrology",
+                 .budget_management = "cash"};
   auto r = ValidatePerson(in, kToday);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
@@ -71,7 +75,8 @@ TEST(ValidatePerson, RefusesImplausibleAgesAndMalformedText) {
 TEST(PersonReference, IsZeroPadded) { EXPECT_EQ(PersonReference(PersonId{123}), "SD-000123"); }
 
 TEST(PersonEnums, NamesRoundTrip) {
-  for (auto r : kAllPrimarySupportReasons) EXPECT_EQ(ParsePrimarySupportReason(PrimarySupportReasonName(r)), r);
+  for (auto r : kAllPrimarySupportReasons)
+    EXPECT_EQ(ParsePrimarySupportReason(PrimarySupportReasonName(r)), r);
   for (auto m : kAllBudgetManagements) EXPECT_EQ(ParseBudgetManagement(BudgetManagementName(m)), m);
 }
 

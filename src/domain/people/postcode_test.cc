@@ -6,12 +6,12 @@ namespace selfdirect::domain {
 namespace {
 
 TEST(Postcode, NormalisesEveryOutwardShape) {
-  EXPECT_EQ(*NormalisePostcode("m1 1ae"), "M1 1AE");          // A9
-  EXPECT_EQ(*NormalisePostcode("B338TH"), "B33 8TH");         // A99
-  EXPECT_EQ(*NormalisePostcode("cr2 6xh"), "CR2 6XH");        // AA9
-  EXPECT_EQ(*NormalisePostcode("DN55 1PT"), "DN55 1PT");      // AA99
-  EXPECT_EQ(*NormalisePostcode("w1a 0ax"), "W1A 0AX");        // A9A
-  EXPECT_EQ(*NormalisePostcode("  ec1a1bb "), "EC1A 1BB");    // AA9A
+  EXPECT_EQ(*NormalisePostcode("m1 1ae"), "M1 1AE");        // A9
+  EXPECT_EQ(*NormalisePostcode("B338TH"), "B33 8TH");       // A99
+  EXPECT_EQ(*NormalisePostcode("cr2 6xh"), "CR2 6XH");      // AA9
+  EXPECT_EQ(*NormalisePostcode("DN55 1PT"), "DN55 1PT");    // AA99
+  EXPECT_EQ(*NormalisePostcode("w1a 0ax"), "W1A 0AX");      // A9A
+  EXPECT_EQ(*NormalisePostcode("  ec1a1bb "), "EC1A 1BB");  // AA9A
   EXPECT_EQ(*NormalisePostcode("HR4 9ZZ"), "HR4 9ZZ");
 }
 

@@ -217,7 +217,7 @@ class PostgresSource final : public ConnectionSource {
   std::mutex mutex_;
   std::condition_variable cv_;
   std::vector<std::unique_ptr<PostgresConnection>> idle_;  // Guarded by mutex_.
-  size_t open_ = 0;                                         // Guarded by mutex_.
+  size_t open_ = 0;                                        // Guarded by mutex_.
 };
 
 PostgresLease::~PostgresLease() { source_.Return(std::move(conn_)); }

@@ -26,7 +26,9 @@ inline SqlValue SqlNull() { return std::monostate{}; }
 inline SqlValue SqlOptional(const std::optional<std::string>& v) {
   return v ? SqlValue(*v) : SqlValue(std::monostate{});
 }
-inline SqlValue SqlOptionalId(int64_t id) { return id > 0 ? SqlValue(id) : SqlValue(std::monostate{}); }
+inline SqlValue SqlOptionalId(int64_t id) {
+  return id > 0 ? SqlValue(id) : SqlValue(std::monostate{});
+}
 
 class SqlRow {
  public:

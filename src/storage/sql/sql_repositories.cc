@@ -34,8 +34,8 @@ app::PersonRecord PersonFromRow(const SqlRow& r) {
 
 // What search matches against: lower-case names, reference, postcode with and without space.
 std::string SearchText(PersonId id, const domain::PersonDetails& d) {
-  std::string text = AsciiLower(d.given_name + " " + d.family_name + " " +
-                                domain::PersonReference(id));
+  std::string text =
+      AsciiLower(d.given_name + " " + d.family_name + " " + domain::PersonReference(id));
   if (d.postcode) {
     std::string pc = AsciiLower(*d.postcode);
     text += " " + pc + " ";
@@ -79,33 +79,36 @@ constexpr std::string_view kUserColumns =
 }  // namespace
 
 Result<PersonId> SqlPeople::Insert(const domain::PersonDetails& d, TeamId team_id, Timestamp now) {
-  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(
-      "INSERT INTO people (council_id, team_id, given_name, family_name, date_of_birth, postcode, "
-      "nhs_number, primary_support_reason, budget_management, search_text, created_at, updated_at) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '', $10, $10) RETURNING person_id",
-      {council_.value(), team_id.value(), d.given_name, d.family_name, d.date_of_birth.ToString(),
-       SqlOptional(d.postcode), SqlOptional(d.nhs_number),
-       std::string(domain::PrimarySupportReasonName(d.primary_support_reason)),
-       std::string(domain::BudgetManagementName(d.budget_management)), now.micros()}));
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query("INSERT INTO people (council_id, team_id, given_name, family_name, date_of_birth, "
+               "postcode, "
+               "nhs_number, primary_support_reason, budget_management, search_text, created_at, "
+               "updated_at) "
+               "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '', $10, $10) RETURNING person_id",
+               {council_.value(), team_id.value(), d.given_name, d.family_name,
+                d.date_of_birth.ToString(), SqlOptional(d.postcode), SqlOptional(d.nhs_number),
+                std::string(domain::PrimarySupportReasonName(d.primary_support_reason)),
+                std::string(domain::BudgetManagementName(d.budget_management)), now.micros()}));
   PersonId id{rows.at(0).Int(0)};
   // The reference is made from the id, so the search text is written once the id is known.
-  SD_RETURN_IF_ERROR(c_.Query(
-      "UPDATE people SET search_text = $3 WHERE council_id = $1 AND person_id = $2",
-      {council_.value(), id.value(), SearchText(id, d)}));
+  SD_RETURN_IF_ERROR(
+      c_.Query("UPDATE people SET search_text = $3 WHERE council_id = $1 AND person_id = $2",
+               {council_.value(), id.value(), SearchText(id, d)}));
   return id;
 }
 
 Result<std::optional<app::PersonRecord>> SqlPeople::Find(PersonId id) {
-  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(
-      "SELECT " + std::string(kPersonColumns) +
-          " FROM people WHERE council_id = $1 AND person_id = $2",
-      {council_.value(), id.value()}));
+  SD_ASSIGN_OR_RETURN(auto rows,
+                      c_.Query("SELECT " + std::string(kPersonColumns) +
+                                   " FROM people WHERE council_id = $1 AND person_id = $2",
+                               {council_.value(), id.value()}));
   if (rows.empty()) return std::optional<app::PersonRecord>();
   return std::optional<app::PersonRecord>(PersonFromRow(rows[0]));
 }
 
 Result<app::PeoplePage> SqlPeople::Search(const app::PeopleQuery& q) {
-  SD_ASSERT(q.page >= 1 && q.page <= limits::kMaxPageNumber);    // The use case checked paging.
+  SD_ASSERT(q.page >= 1 && q.page <= limits::kMaxPageNumber);  // The use case checked paging.
   SD_ASSERT(q.page_size >= 1 && q.page_size <= limits::kMaxPageSize);
   std::string where = " WHERE council_id = $1";
   std::vector<SqlValue> params{council_.value()};
@@ -132,107 +135,112 @@ Result<app::PeoplePage> SqlPeople::Search(const app::PeopleQuery& q) {
   std::string limit = " LIMIT $" + std::to_string(params.size());
   params.push_back(int64_t{(q.page - 1)} * q.page_size);
   limit += " OFFSET $" + std::to_string(params.size());
-  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(
-      "SELECT " + std::string(kPersonColumns) + " FROM people" + where +
-          " ORDER BY family_name, given_name, person_id" + limit,
-      params));
+  SD_ASSIGN_OR_RETURN(auto rows,
+                      c_.Query("SELECT " + std::string(kPersonColumns) + " FROM people" + where +
+                                   " ORDER BY family_name, given_name, person_id" + limit,
+                               params));
   page.items.reserve(rows.size());
   for (const auto& r : rows) page.items.push_back(PersonFromRow(r));
   return page;
 }
 
 Result<int64_t> SqlPeople::Count() {
-  SD_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT COUNT(*) FROM people WHERE council_id = $1",
-                                          {council_.value()}));
+  SD_ASSIGN_OR_RETURN(
+      auto rows, c_.Query("SELECT COUNT(*) FROM people WHERE council_id = $1", {council_.value()}));
   return rows.at(0).Int(0);
 }
 
 Result<UserId> SqlUsers::Insert(const app::UserRecord& u, Timestamp now) {
-  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(
-      "INSERT INTO users (council_id, email, display_name, role, team_id, person_id, "
-      "password_hash, disabled, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
-      "RETURNING user_id",
-      {council_.value(), AsciiLower(u.email), u.display_name, std::string(domain::RoleName(u.role)),
-       SqlOptionalId(u.team_id.value()), SqlOptionalId(u.person_id.value()), u.password_hash,
-       int64_t{u.disabled ? 1 : 0}, now.micros()}));
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query("INSERT INTO users (council_id, email, display_name, role, team_id, person_id, "
+               "password_hash, disabled, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+               "RETURNING user_id",
+               {council_.value(), AsciiLower(u.email), u.display_name,
+                std::string(domain::RoleName(u.role)), SqlOptionalId(u.team_id.value()),
+                SqlOptionalId(u.person_id.value()), u.password_hash, int64_t{u.disabled ? 1 : 0},
+                now.micros()}));
   return UserId{rows.at(0).Int(0)};
 }
 
 Result<std::optional<app::UserRecord>> SqlUsers::FindByEmail(const std::string& email) {
-  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(
-      "SELECT " + std::string(kUserColumns) + " FROM users WHERE council_id = $1 AND email = $2",
-      {council_.value(), AsciiLower(email)}));
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT " + std::string(kUserColumns) +
+                                              " FROM users WHERE council_id = $1 AND email = $2",
+                                          {council_.value(), AsciiLower(email)}));
   if (rows.empty()) return std::optional<app::UserRecord>();
   return std::optional<app::UserRecord>(UserFromRow(rows[0]));
 }
 
 Result<std::optional<app::UserRecord>> SqlUsers::FindById(UserId id) {
-  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(
-      "SELECT " + std::string(kUserColumns) + " FROM users WHERE council_id = $1 AND user_id = $2",
-      {council_.value(), id.value()}));
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT " + std::string(kUserColumns) +
+                                              " FROM users WHERE council_id = $1 AND user_id = $2",
+                                          {council_.value(), id.value()}));
   if (rows.empty()) return std::optional<app::UserRecord>();
   return std::optional<app::UserRecord>(UserFromRow(rows[0]));
 }
 
 Status SqlUsers::AddRepresentation(UserId representative, PersonId person,
                                    const std::string& relationship) {
-  SD_RETURN_IF_ERROR(c_.Query(
-      "INSERT INTO person_representatives (council_id, user_id, person_id, relationship) "
-      "VALUES ($1, $2, $3, $4)",
-      {council_.value(), representative.value(), person.value(), relationship}));
+  SD_RETURN_IF_ERROR(
+      c_.Query("INSERT INTO person_representatives (council_id, user_id, person_id, relationship) "
+               "VALUES ($1, $2, $3, $4)",
+               {council_.value(), representative.value(), person.value(), relationship}));
   return OkStatus();
 }
 
 Result<std::vector<PersonId>> SqlUsers::RepresentedPeople(UserId representative) {
-  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(
-      "SELECT person_id FROM person_representatives WHERE council_id = $1 AND user_id = $2 "
-      "ORDER BY person_id",
-      {council_.value(), representative.value()}));
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query(
+          "SELECT person_id FROM person_representatives WHERE council_id = $1 AND user_id = $2 "
+          "ORDER BY person_id",
+          {council_.value(), representative.value()}));
   std::vector<PersonId> out;
   for (const auto& r : rows) out.push_back(PersonId{r.Int(0)});
   return out;
 }
 
 Result<TeamId> SqlTeams::Insert(const std::string& name) {
-  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(
-      "INSERT INTO teams (council_id, name) VALUES ($1, $2) RETURNING team_id",
-      {council_.value(), name}));
+  SD_ASSIGN_OR_RETURN(
+      auto rows, c_.Query("INSERT INTO teams (council_id, name) VALUES ($1, $2) RETURNING team_id",
+                          {council_.value(), name}));
   return TeamId{rows.at(0).Int(0)};
 }
 
 Result<std::vector<app::Team>> SqlTeams::List() {
-  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(
-      "SELECT team_id, name FROM teams WHERE council_id = $1 ORDER BY name", {council_.value()}));
+  SD_ASSIGN_OR_RETURN(
+      auto rows, c_.Query("SELECT team_id, name FROM teams WHERE council_id = $1 ORDER BY name",
+                          {council_.value()}));
   std::vector<app::Team> out;
   for (const auto& r : rows) out.push_back(app::Team{TeamId{r.Int(0)}, r.Text(1)});
   return out;
 }
 
 Status SqlSessions::Insert(const app::SessionRecord& s) {
-  SD_RETURN_IF_ERROR(c_.Query(
-      "INSERT INTO sessions (council_id, token_hash, user_id, csrf_token, created_at, "
-      "last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-      {council_.value(), s.token_hash, s.user_id.value(), s.csrf_token, s.created_at.micros(),
-       s.last_seen_at.micros(), s.expires_at.micros()}));
+  SD_RETURN_IF_ERROR(
+      c_.Query("INSERT INTO sessions (council_id, token_hash, user_id, csrf_token, created_at, "
+               "last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+               {council_.value(), s.token_hash, s.user_id.value(), s.csrf_token,
+                s.created_at.micros(), s.last_seen_at.micros(), s.expires_at.micros()}));
   return OkStatus();
 }
 
 Result<std::optional<app::SessionRecord>> SqlSessions::Find(const std::string& token_hash) {
-  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(
-      "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at FROM sessions "
-      "WHERE council_id = $1 AND token_hash = $2",
-      {council_.value(), token_hash}));
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT token_hash, user_id, csrf_token, created_at, "
+                                          "last_seen_at, expires_at FROM sessions "
+                                          "WHERE council_id = $1 AND token_hash = $2",
+                                          {council_.value(), token_hash}));
   if (rows.empty()) return std::optional<app::SessionRecord>();
   const SqlRow& r = rows[0];
-  return std::optional<app::SessionRecord>(app::SessionRecord{
-      r.Text(0), UserId{r.Int(1)}, r.Text(2), Timestamp::FromMicros(r.Int(3)),
-      Timestamp::FromMicros(r.Int(4)), Timestamp::FromMicros(r.Int(5))});
+  return std::optional<app::SessionRecord>(
+      app::SessionRecord{r.Text(0), UserId{r.Int(1)}, r.Text(2), Timestamp::FromMicros(r.Int(3)),
+                         Timestamp::FromMicros(r.Int(4)), Timestamp::FromMicros(r.Int(5))});
 }
 
 Status SqlSessions::Touch(const std::string& token_hash, Timestamp last_seen_at) {
-  SD_RETURN_IF_ERROR(c_.Query(
-      "UPDATE sessions SET last_seen_at = $3 WHERE council_id = $1 AND token_hash = $2",
-      {council_.value(), token_hash, last_seen_at.micros()}));
+  SD_RETURN_IF_ERROR(
+      c_.Query("UPDATE sessions SET last_seen_at = $3 WHERE council_id = $1 AND token_hash = $2",
+               {council_.value(), token_hash, last_seen_at.micros()}));
   return OkStatus();
 }
 
@@ -243,10 +251,12 @@ Status SqlSessions::Delete(const std::string& token_hash) {
 }
 
 Result<int64_t> SqlSessions::DeleteExpired(Timestamp now, Timestamp idle_cutoff) {
-  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(
-      "DELETE FROM sessions WHERE council_id = $1 AND (expires_at <= $2 OR last_seen_at < $3) "
-      "RETURNING token_hash",
-      {council_.value(), now.micros(), idle_cutoff.micros()}));
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query(
+          "DELETE FROM sessions WHERE council_id = $1 AND (expires_at <= $2 OR last_seen_at < $3) "
+          "RETURNING token_hash",
+          {council_.value(), now.micros(), idle_cutoff.micros()}));
   return static_cast<int64_t>(rows.size());
 }
 

@@ -32,7 +32,8 @@ std::vector<Migration> MigrationsFor(Dialect dialect) {
     int version = std::stoi(std::string(file.substr(0, 4)));
     out.push_back({version, std::string(file), f.content});
   }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.version < b.version; });
   return out;
 }
 
@@ -41,9 +42,9 @@ std::vector<Migration> MigrationsFor(Dialect dialect) {
 Result<int> SqlStore::Migrate() {
   SD_ASSIGN_OR_RETURN(auto lease, source_->AcquireWriter());
   SqlConnection& c = lease->connection();
-  SD_RETURN_IF_ERROR(c.ExecuteScript(
-      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-      "name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
+  SD_RETURN_IF_ERROR(
+      c.ExecuteScript("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                      "name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
   int applied = 0;
   for (const Migration& m : MigrationsFor(c.dialect())) {
     SD_RETURN_IF_ERROR(c.Begin(true));
@@ -66,9 +67,9 @@ Result<int> SqlStore::Migrate() {
     }
     Status s = c.ExecuteScript(std::string(m.sql));
     if (s.ok()) {
-      auto r = c.Query(
-          "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-          {int64_t{m.version}, m.name, std::string("now")});
+      auto r =
+          c.Query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                  {int64_t{m.version}, m.name, std::string("now")});
       if (!r.ok()) s = r.error();
     }
     if (!s.ok()) {
@@ -83,19 +84,23 @@ Result<int> SqlStore::Migrate() {
 
 Result<std::optional<app::Council>> SqlStore::FindCouncil(const std::string& code) {
   SD_ASSIGN_OR_RETURN(auto lease, source_->AcquireReader());
-  SD_ASSIGN_OR_RETURN(auto rows, lease->connection().Query(
-      "SELECT council_id, code, name, is_demo FROM councils WHERE code = $1", {code}));
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      lease->connection().Query(
+          "SELECT council_id, code, name, is_demo FROM councils WHERE code = $1", {code}));
   if (rows.empty()) return std::optional<app::Council>();
   const SqlRow& r = rows[0];
-  return std::optional<app::Council>(app::Council{
-      CouncilId{r.Int(0)}, r.Text(1), r.Text(2),
-      r.Int(3) == 1 ? app::CouncilKind::kDemo : app::CouncilKind::kLive});
+  return std::optional<app::Council>(
+      app::Council{CouncilId{r.Int(0)}, r.Text(1), r.Text(2),
+                   r.Int(3) == 1 ? app::CouncilKind::kDemo : app::CouncilKind::kLive});
 }
 
 Result<std::vector<app::Council>> SqlStore::ListCouncils() {
   SD_ASSIGN_OR_RETURN(auto lease, source_->AcquireReader());
-  SD_ASSIGN_OR_RETURN(auto rows, lease->connection().Query(
-      "SELECT council_id, code, name, is_demo FROM councils ORDER BY council_id", {}));
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      lease->connection().Query(
+          "SELECT council_id, code, name, is_demo FROM councils ORDER BY council_id", {}));
   std::vector<app::Council> out;
   for (const auto& r : rows) {
     out.push_back(app::Council{CouncilId{r.Int(0)}, r.Text(1), r.Text(2),
@@ -135,10 +140,10 @@ Status SqlStore::DeleteCouncilData(CouncilId council) {
     return fail(Error::FailedPrecondition("Only a demo council's data can be deleted"));
   }
   // Children before parents, for the foreign keys.
-  for (const char* table : {"sessions", "person_representatives", "audit_log", "users", "people",
-                            "teams"}) {
-    auto r = c.Query(std::string("DELETE FROM ") + table + " WHERE council_id = $1",
-                     {council.value()});
+  for (const char* table :
+       {"sessions", "person_representatives", "audit_log", "users", "people", "teams"}) {
+    auto r =
+        c.Query(std::string("DELETE FROM ") + table + " WHERE council_id = $1", {council.value()});
     if (!r.ok()) return fail(r.error());
   }
   return c.Commit();
@@ -177,7 +182,8 @@ Result<std::unique_ptr<SqlStore>> OpenStore(const std::string& url) {
   std::unique_ptr<ConnectionSource> source;
   if (url.rfind("sqlite:", 0) == 0) {
     std::string path = url.substr(7);
-    if (path.empty()) return Error::InvalidArgument("Give a file after sqlite:, like sqlite:selfdirect.db");
+    if (path.empty())
+      return Error::InvalidArgument("Give a file after sqlite:, like sqlite:selfdirect.db");
     SD_ASSIGN_OR_RETURN(source, OpenSqlite(path));
   } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     SD_ASSIGN_OR_RETURN(source, OpenPostgres(url, kPostgresPoolSize));

@@ -21,7 +21,8 @@ Error SqliteError(sqlite3* db, int rc, std::string_view what) {
     return Error::AlreadyExists(message);
   }
   if ((rc & 0xff) == SQLITE_CONSTRAINT) return Error::FailedPrecondition(message);
-  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) return Error::Unavailable(message);
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    return Error::Unavailable(message);
   return Error::Internal(message);
 }
 
@@ -48,7 +49,8 @@ class SqliteConnection final : public SqlConnection {
       if (const auto* v = std::get_if<int64_t>(&params[i])) {
         rc = sqlite3_bind_int64(stmt, index, *v);
       } else if (const auto* s = std::get_if<std::string>(&params[i])) {
-        rc = sqlite3_bind_text(stmt, index, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+        rc = sqlite3_bind_text(stmt, index, s->data(), static_cast<int>(s->size()),
+                               SQLITE_TRANSIENT);
       } else {
         rc = sqlite3_bind_null(stmt, index);
       }
@@ -76,7 +78,8 @@ class SqliteConnection final : public SqlConnection {
             break;
           default: {
             const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
-            values.emplace_back(std::string(text ? text : "", static_cast<size_t>(sqlite3_column_bytes(stmt, c))));
+            values.emplace_back(
+                std::string(text ? text : "", static_cast<size_t>(sqlite3_column_bytes(stmt, c))));
           }
         }
       }
@@ -97,9 +100,7 @@ class SqliteConnection final : public SqlConnection {
     return OkStatus();
   }
 
-  Status Begin(bool write) override {
-    return Simple(write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
-  }
+  Status Begin(bool write) override { return Simple(write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED"); }
   Status Commit() override { return Simple("COMMIT"); }
   Status Rollback() override { return Simple("ROLLBACK"); }
 
@@ -127,8 +128,8 @@ class SqliteConnection final : public SqlConnection {
 
 Result<std::unique_ptr<SqliteConnection>> OpenConnection(const std::string& path, bool write) {
   sqlite3* db = nullptr;
-  int flags = SQLITE_OPEN_NOMUTEX | (write ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-                                           : SQLITE_OPEN_READONLY);
+  int flags = SQLITE_OPEN_NOMUTEX |
+              (write ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) : SQLITE_OPEN_READONLY);
   int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
@@ -207,7 +208,7 @@ class SqliteSource final : public ConnectionSource {
   const std::string path_;
   std::mutex mutex_;
   std::condition_variable cv_;
-  std::unique_ptr<SqliteConnection> writer_;                    // Guarded by mutex_.
+  std::unique_ptr<SqliteConnection> writer_;                     // Guarded by mutex_.
   std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;  // Guarded by mutex_.
   size_t open_readers_ = 0;                                      // Guarded by mutex_.
 };

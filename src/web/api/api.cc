@@ -25,7 +25,8 @@ json::value PersonJson(const app::PersonRecord& p) {
       {"date_of_birth", p.details.date_of_birth.ToString()},
       {"postcode", optional(p.details.postcode)},
       {"nhs_number", optional(p.details.nhs_number)},
-      {"primary_support_reason", domain::PrimarySupportReasonName(p.details.primary_support_reason)},
+      {"primary_support_reason",
+       domain::PrimarySupportReasonName(p.details.primary_support_reason)},
       {"budget_management", domain::BudgetManagementName(p.details.budget_management)},
       {"team_id", p.team_id.value()},
       {"created_at", p.created_at.ToString()},
@@ -38,7 +39,8 @@ json::value UserJson(const app::Principal& who) {
                  {"email", who.user.email},
                  {"display_name", who.user.display_name},
                  {"role", domain::RoleName(who.user.role)}};
-  o["team_id"] = who.user.team_id.valid() ? json::value(who.user.team_id.value()) : json::value(nullptr);
+  o["team_id"] =
+      who.user.team_id.valid() ? json::value(who.user.team_id.value()) : json::value(nullptr);
   o["person_id"] =
       who.user.person_id.valid() ? json::value(who.user.person_id.value()) : json::value(nullptr);
   json::array represented;
@@ -49,8 +51,8 @@ json::value UserJson(const app::Principal& who) {
 
 // Parses a JSON object body whose members are all strings (or null), accepting only `allowed`.
 // Errors are field errors (422) or a whole-body error (400).
-Result<std::map<std::string, std::string>> ParseStringObject(const Request& request,
-                                                             const std::vector<std::string>& allowed) {
+Result<std::map<std::string, std::string>> ParseStringObject(
+    const Request& request, const std::vector<std::string>& allowed) {
   std::string type = AsciiLower(request.Header("content-type"));
   if (type.rfind("application/json", 0) != 0) {
     return Error::InvalidArgument("Send the body as JSON with Content-Type: application/json");
@@ -108,7 +110,8 @@ json::value Operation(const std::string& id, const std::string& summary, json::o
 
 const std::vector<Role> kCaseworkRoles = {Role::kPractitioner, Role::kApprover,
                                           Role::kFinanceOfficer, Role::kAdministrator};
-const std::vector<Role> kCreatorRoles = {Role::kPractitioner, Role::kApprover, Role::kAdministrator};
+const std::vector<Role> kCreatorRoles = {Role::kPractitioner, Role::kApprover,
+                                         Role::kAdministrator};
 const std::vector<Role> kPersonViewerRoles = {Role::kPractitioner,   Role::kApprover,
                                               Role::kFinanceOfficer, Role::kAdministrator,
                                               Role::kBudgetHolder,   Role::kRepresentative};
@@ -134,18 +137,20 @@ void Site::AddApiRoutes() {
   Add(Method::kGet, "/api/v1/openapi.json",
       api(Audience::kPublic, {}, &Site::ApiOpenApi,
           Operation("getOpenApi", "This OpenAPI document",
-                    Responses({{"200", Ok("The document", json::object{{"type", "object"}})}}), false)));
-  Route sign_in = api(
-      Audience::kPublic, {}, &Site::ApiSignIn,
-      Operation("createSession", "Sign in: sets the session cookie and returns the CSRF token",
-                Responses({{"201", Ok("Signed in", Ref("SignedIn"))},
-                           {"400", ErrorReply("The body is not a JSON object")},
-                           {"401", ErrorReply("Wrong email or password")},
-                           {"422", ErrorReply("Email or password missing")},
-                           {"429", ErrorReply("Too many attempts; wait 15 minutes")}}),
-                false,
-                json::object{{"requestBody", json::object{{"required", true},
-                                                          {"content", JsonContent(Ref("SignInRequest"))}}}}));
+                    Responses({{"200", Ok("The document", json::object{{"type", "object"}})}}),
+                    false)));
+  Route sign_in =
+      api(Audience::kPublic, {}, &Site::ApiSignIn,
+          Operation("createSession", "Sign in: sets the session cookie and returns the CSRF token",
+                    Responses({{"201", Ok("Signed in", Ref("SignedIn"))},
+                               {"400", ErrorReply("The body is not a JSON object")},
+                               {"401", ErrorReply("Wrong email or password")},
+                               {"422", ErrorReply("Email or password missing")},
+                               {"429", ErrorReply("Too many attempts; wait 15 minutes")}}),
+                    false,
+                    json::object{{"requestBody",
+                                  json::object{{"required", true},
+                                               {"content", JsonContent(Ref("SignInRequest"))}}}}));
   sign_in.slow = true;
   sign_in.own_csrf = true;  // JSON only (a cross-site form cannot send it); no session yet.
   Add(Method::kPost, "/api/v1/sessions", sign_in);
@@ -157,34 +162,48 @@ void Site::AddApiRoutes() {
                     true)));
   Add(Method::kGet, "/api/v1/me",
       api(Audience::kSignedIn, {}, &Site::ApiMe,
-          Operation("getMe", "The signed-in user", Responses({{"200", Ok("The user", Ref("User"))}}),
-                    true)));
+          Operation("getMe", "The signed-in user",
+                    Responses({{"200", Ok("The user", Ref("User"))}}), true)));
   json::value list_params = json::array{
-      json::object{{"name", "q"}, {"in", "query"}, {"schema", json::object{{"type", "string"}, {"maxLength", 100}}},
+      json::object{{"name", "q"},
+                   {"in", "query"},
+                   {"schema", json::object{{"type", "string"}, {"maxLength", 100}}},
                    {"description", "Words to match in name, reference, postcode or NHS number"}},
-      json::object{{"name", "page"}, {"in", "query"},
-                   {"schema", json::object{{"type", "integer"}, {"minimum", 1}, {"maximum", 10000}, {"default", 1}}}},
-      json::object{{"name", "page_size"}, {"in", "query"},
-                   {"schema", json::object{{"type", "integer"}, {"minimum", 1}, {"maximum", 100}, {"default", 25}}}}};
+      json::object{
+          {"name", "page"},
+          {"in", "query"},
+          {"schema",
+           json::object{{"type", "integer"}, {"minimum", 1}, {"maximum", 10000}, {"default", 1}}}},
+      json::object{
+          {"name", "page_size"},
+          {"in", "query"},
+          {"schema",
+           json::object{{"type", "integer"}, {"minimum", 1}, {"maximum", 100}, {"default", 25}}}}};
   Add(Method::kGet, "/api/v1/people",
       api(Audience::kSignedIn, kCaseworkRoles, &Site::ApiListPeople,
-          Operation("listPeople", "Search the people the caller may see (practitioners: their team)",
+          Operation("listPeople",
+                    "Search the people the caller may see (practitioners: their team)",
                     Responses({{"200", Ok("One page of people", Ref("PeoplePage"))},
                                {"403", ErrorReply("The role cannot list people")},
                                {"422", ErrorReply("Paging or search out of bounds")}}),
                     true, json::object{{"parameters", list_params}})));
   Add(Method::kPost, "/api/v1/people",
       api(Audience::kSignedIn, kCreatorRoles, &Site::ApiCreatePerson,
-          Operation("createPerson", "Add a person in the caller's team",
-                    Responses({{"201", Ok("Created", Ref("Person"))},
-                               {"400", ErrorReply("The body is not a JSON object")},
-                               {"403", ErrorReply("The role cannot add people, or missing X-CSRF-Token")},
-                               {"422", ErrorReply("Field errors")}}),
-                    true,
-                    json::object{{"requestBody", json::object{{"required", true},
-                                                              {"content", JsonContent(Ref("PersonInput"))}}}})));
-  json::value id_param = json::array{json::object{
-      {"name", "id"}, {"in", "path"}, {"required", true}, {"schema", json::object{{"type", "integer"}, {"minimum", 1}}}}};
+          Operation(
+              "createPerson", "Add a person in the caller's team",
+              Responses({{"201", Ok("Created", Ref("Person"))},
+                         {"400", ErrorReply("The body is not a JSON object")},
+                         {"403", ErrorReply("The role cannot add people, or missing X-CSRF-Token")},
+                         {"422", ErrorReply("Field errors")}}),
+              true,
+              json::object{
+                  {"requestBody", json::object{{"required", true},
+                                               {"content", JsonContent(Ref("PersonInput"))}}}})));
+  json::value id_param =
+      json::array{json::object{{"name", "id"},
+                               {"in", "path"},
+                               {"required", true},
+                               {"schema", json::object{{"type", "integer"}, {"minimum", 1}}}}};
   Add(Method::kGet, "/api/v1/people/{id}",
       api(Audience::kSignedIn, kPersonViewerRoles, &Site::ApiGetPerson,
           Operation("getPerson", "One person, if the caller has a relationship with them",
@@ -197,9 +216,9 @@ void Site::AddApiRoutes() {
 Response Site::ApiHealth(Context&) {
   Status s = store_.Ping();
   if (!s.ok()) return JsonError(503, "unavailable", "The database is unavailable");
-  return Response::Json(200, json::object{{"status", "ok"},
-                                          {"database", store_.kind()},
-                                          {"council", options_.council.code}});
+  return Response::Json(
+      200, json::object{
+               {"status", "ok"}, {"database", store_.kind()}, {"council", options_.council.code}});
 }
 
 Response Site::ApiOpenApi(Context&) {
@@ -224,8 +243,8 @@ Response Site::ApiSignIn(Context& ctx) {
     return OkStatus();
   });
   if (!actor.ok()) return ErrorResponse(actor.error(), ctx);
-  Response r = Response::Json(201, json::object{{"user", UserJson(who)},
-                                                {"csrf_token", signed_in->csrf_token}});
+  Response r = Response::Json(
+      201, json::object{{"user", UserJson(who)}, {"csrf_token", signed_in->csrf_token}});
   r.AddHeader("Set-Cookie", CookieHeader(kSessionCookie, signed_in->token, std::nullopt,
                                          options_.secure_cookies, "Lax"));
   return r;
@@ -272,20 +291,23 @@ Response Site::ApiGetPerson(Context& ctx) {
 }
 
 Response Site::ApiCreatePerson(Context& ctx) {
-  auto body = ParseStringObject(ctx.request, {"given_name", "family_name", "date_of_birth", "postcode",
-                                              "nhs_number", "primary_support_reason",
-                                              "budget_management", "team_id"});
+  auto body = ParseStringObject(
+      ctx.request, {"given_name", "family_name", "date_of_birth", "postcode", "nhs_number",
+                    "primary_support_reason", "budget_management", "team_id"});
   if (!body.ok()) {
     const Error& e = body.error();
     return e.fields.empty() ? JsonError(400, "bad_request", e.message) : ErrorResponse(e, ctx);
   }
   auto& b = *body;
-  domain::PersonInput input{b["given_name"], b["family_name"], b["date_of_birth"], b["postcode"],
-                            b["nhs_number"], b["primary_support_reason"], b["budget_management"]};
+  domain::PersonInput input{b["given_name"],       b["family_name"], b["date_of_birth"],
+                            b["postcode"],         b["nhs_number"],  b["primary_support_reason"],
+                            b["budget_management"]};
   std::optional<TeamId> team;
   if (!b["team_id"].empty()) {
     auto t = TeamId::Parse(b["team_id"]);
-    if (!t) return JsonError(422, "invalid_argument", "Check the fields", {{"team_id", "Must be a team id"}});
+    if (!t)
+      return JsonError(422, "invalid_argument", "Check the fields",
+                       {{"team_id", "Must be a team id"}});
     team = *t;
   }
   auto created = people_.Create(ctx.call, *ctx.principal, input, team);
@@ -303,17 +325,22 @@ json::value Site::OpenApiDocument() const {
     json::value op = route.openapi;
     if (!route.roles.empty()) {
       std::string roles;
-      for (auto r : route.roles) roles += (roles.empty() ? "" : ", ") + std::string(domain::RoleName(r));
+      for (auto r : route.roles)
+        roles += (roles.empty() ? "" : ", ") + std::string(domain::RoleName(r));
       op.as_object()["x-roles"] = roles;
-      op.as_object()["responses"].as_object()["403"] = ErrorReply("The caller's role may not use this");
+      op.as_object()["responses"].as_object()["403"] =
+          ErrorReply("The caller's role may not use this");
     }
     if (method != Method::kGet && route.audience == Audience::kSignedIn) {
       json::array params = op.as_object().contains("parameters")
                                ? op.as_object()["parameters"].as_array()
                                : json::array{};
-      params.push_back(json::object{{"name", "X-CSRF-Token"}, {"in", "header"}, {"required", true},
-                                    {"schema", json::object{{"type", "string"}}},
-                                    {"description", "The csrf_token returned by POST /api/v1/sessions"}});
+      params.push_back(
+          json::object{{"name", "X-CSRF-Token"},
+                       {"in", "header"},
+                       {"required", true},
+                       {"schema", json::object{{"type", "string"}}},
+                       {"description", "The csrf_token returned by POST /api/v1/sessions"}});
       op.as_object()["parameters"] = std::move(params);
     }
     json::value& entry = paths[pattern];
@@ -327,82 +354,111 @@ json::value Site::OpenApiDocument() const {
   };
   auto nullable_str = [] { return json::object{{"type", json::array{"string", "null"}}}; };
   json::array reasons, managements, roles;
-  for (auto r : domain::kAllPrimarySupportReasons) reasons.push_back(json::string(domain::PrimarySupportReasonName(r)));
-  for (auto m : domain::kAllBudgetManagements) managements.push_back(json::string(domain::BudgetManagementName(m)));
+  for (auto r : domain::kAllPrimarySupportReasons)
+    reasons.push_back(json::string(domain::PrimarySupportReasonName(r)));
+  for (auto m : domain::kAllBudgetManagements)
+    managements.push_back(json::string(domain::BudgetManagementName(m)));
   for (auto r : domain::kAllRoles) roles.push_back(json::string(domain::RoleName(r)));
   json::object schemas{
       {"Error",
-       json::object{{"type", "object"},
-                    {"required", json::array{"error"}},
-                    {"properties",
-                     json::object{{"error", json::object{{"type", "object"},
-                                                         {"required", json::array{"code", "message"}},
-                                                         {"properties", json::object{
-                                                              {"code", str()},
+       json::object{
+           {"type", "object"},
+           {"required", json::array{"error"}},
+           {"properties",
+            json::object{{"error", json::object{{"type", "object"},
+                                                {"required", json::array{"code", "message"}},
+                                                {"properties",
+                                                 json::object{{"code", str()},
                                                               {"message", str()},
-                                                              {"fields", json::object{{"type", "object"},
-                                                                                      {"additionalProperties", str()}}}}}}}}}}},
-      {"Health", json::object{{"type", "object"},
-                              {"properties", json::object{{"status", str()}, {"database", str()}, {"council", str()}}}}},
-      {"SignInRequest", json::object{{"type", "object"},
-                                     {"required", json::array{"email", "password"}},
-                                     {"properties", json::object{{"email", str()}, {"password", str()}}},
-                                     {"additionalProperties", false}}},
-      {"User", json::object{{"type", "object"},
-                            {"properties", json::object{{"id", json::object{{"type", "integer"}}},
-                                                        {"email", str()},
-                                                        {"display_name", str()},
-                                                        {"role", json::object{{"type", "string"}, {"enum", roles}}},
-                                                        {"team_id", json::object{{"type", json::array{"integer", "null"}}}},
-                                                        {"person_id", json::object{{"type", json::array{"integer", "null"}}}},
-                                                        {"represented_people", json::object{{"type", "array"}, {"items", json::object{{"type", "integer"}}}}}}}}},
-      {"SignedIn", json::object{{"type", "object"},
-                                {"properties", json::object{{"user", Ref("User")}, {"csrf_token", str()}}}}},
+                                                              {"fields",
+                                                               json::object{{"type", "object"},
+                                                                            {"additionalProperties",
+                                                                             str()}}}}}}}}}}},
+      {"Health",
+       json::object{{"type", "object"},
+                    {"properties",
+                     json::object{{"status", str()}, {"database", str()}, {"council", str()}}}}},
+      {"SignInRequest",
+       json::object{{"type", "object"},
+                    {"required", json::array{"email", "password"}},
+                    {"properties", json::object{{"email", str()}, {"password", str()}}},
+                    {"additionalProperties", false}}},
+      {"User",
+       json::object{
+           {"type", "object"},
+           {"properties",
+            json::object{
+                {"id", json::object{{"type", "integer"}}},
+                {"email", str()},
+                {"display_name", str()},
+                {"role", json::object{{"type", "string"}, {"enum", roles}}},
+                {"team_id", json::object{{"type", json::array{"integer", "null"}}}},
+                {"person_id", json::object{{"type", json::array{"integer", "null"}}}},
+                {"represented_people",
+                 json::object{{"type", "array"}, {"items", json::object{{"type", "integer"}}}}}}}}},
+      {"SignedIn",
+       json::object{{"type", "object"},
+                    {"properties", json::object{{"user", Ref("User")}, {"csrf_token", str()}}}}},
       {"PersonInput",
-       json::object{{"type", "object"},
-                    {"required", json::array{"given_name", "family_name", "date_of_birth", "primary_support_reason"}},
-                    {"additionalProperties", false},
-                    {"properties", json::object{{"given_name", str({{"maxLength", 100}})},
-                                                {"family_name", str({{"maxLength", 100}})},
-                                                {"date_of_birth", str({{"format", "date"}})},
-                                                {"postcode", nullable_str()},
-                                                {"nhs_number", nullable_str()},
-                                                {"primary_support_reason", json::object{{"type", "string"}, {"enum", reasons}}},
-                                                {"budget_management", json::object{{"type", "string"}, {"enum", managements}}},
-                                                {"team_id", json::object{{"type", "string"}, {"description", "Administrators only: the team's id"}}}}}}},
+       json::object{
+           {"type", "object"},
+           {"required",
+            json::array{"given_name", "family_name", "date_of_birth", "primary_support_reason"}},
+           {"additionalProperties", false},
+           {"properties",
+            json::object{
+                {"given_name", str({{"maxLength", 100}})},
+                {"family_name", str({{"maxLength", 100}})},
+                {"date_of_birth", str({{"format", "date"}})},
+                {"postcode", nullable_str()},
+                {"nhs_number", nullable_str()},
+                {"primary_support_reason", json::object{{"type", "string"}, {"enum", reasons}}},
+                {"budget_management", json::object{{"type", "string"}, {"enum", managements}}},
+                {"team_id",
+                 json::object{{"type", "string"},
+                              {"description", "Administrators only: the team's id"}}}}}}},
       {"Person",
-       json::object{{"type", "object"},
-                    {"properties", json::object{{"id", json::object{{"type", "integer"}}},
-                                                {"reference", str()},
-                                                {"given_name", str()},
-                                                {"family_name", str()},
-                                                {"date_of_birth", str({{"format", "date"}})},
-                                                {"postcode", nullable_str()},
-                                                {"nhs_number", nullable_str()},
-                                                {"primary_support_reason", json::object{{"type", "string"}, {"enum", reasons}}},
-                                                {"budget_management", json::object{{"type", "string"}, {"enum", managements}}},
-                                                {"team_id", json::object{{"type", "integer"}}},
-                                                {"created_at", str({{"format", "date-time"}})},
-                                                {"updated_at", str({{"format", "date-time"}})}}}}},
-      {"PeoplePage", json::object{{"type", "object"},
-                                  {"properties", json::object{{"items", json::object{{"type", "array"}, {"items", Ref("Person")}}},
-                                                              {"page", json::object{{"type", "integer"}}},
-                                                              {"page_size", json::object{{"type", "integer"}}},
-                                                              {"total", json::object{{"type", "integer"}}},
-                                                              {"total_pages", json::object{{"type", "integer"}}}}}}},
+       json::object{
+           {"type", "object"},
+           {"properties",
+            json::object{
+                {"id", json::object{{"type", "integer"}}},
+                {"reference", str()},
+                {"given_name", str()},
+                {"family_name", str()},
+                {"date_of_birth", str({{"format", "date"}})},
+                {"postcode", nullable_str()},
+                {"nhs_number", nullable_str()},
+                {"primary_support_reason", json::object{{"type", "string"}, {"enum", reasons}}},
+                {"budget_management", json::object{{"type", "string"}, {"enum", managements}}},
+                {"team_id", json::object{{"type", "integer"}}},
+                {"created_at", str({{"format", "date-time"}})},
+                {"updated_at", str({{"format", "date-time"}})}}}}},
+      {"PeoplePage",
+       json::object{
+           {"type", "object"},
+           {"properties",
+            json::object{{"items", json::object{{"type", "array"}, {"items", Ref("Person")}}},
+                         {"page", json::object{{"type", "integer"}}},
+                         {"page_size", json::object{{"type", "integer"}}},
+                         {"total", json::object{{"type", "integer"}}},
+                         {"total_pages", json::object{{"type", "integer"}}}}}}},
   };
   return json::object{
       {"openapi", "3.1.0"},
       {"info", json::object{{"title", "Selfdirect API"},
                             {"version", "1.0.0"},
-                            {"description", "Personal budgets for adult social care. Errors are "
-                                            "{error:{code,message,fields}}; validation errors are 422."}}},
+                            {"description",
+                             "Personal budgets for adult social care. Errors are "
+                             "{error:{code,message,fields}}; validation errors are 422."}}},
       {"servers", json::array{json::object{{"url", "/"}}}},
       {"paths", std::move(paths)},
       {"components",
-       json::object{{"schemas", std::move(schemas)},
-                    {"securitySchemes",
-                     json::object{{"session", json::object{{"type", "apiKey"}, {"in", "cookie"}, {"name", kSessionCookie}}}}}}},
+       json::object{
+           {"schemas", std::move(schemas)},
+           {"securitySchemes", json::object{{"session", json::object{{"type", "apiKey"},
+                                                                     {"in", "cookie"},
+                                                                     {"name", kSessionCookie}}}}}}},
   };
 }
 

@@ -1,9 +1,9 @@
 #include "web/http/message.h"
 
 #include <boost/json/serialize.hpp>
+#include <boost/url/decode_view.hpp>
 #include <boost/url/parse.hpp>
 #include <boost/url/parse_path.hpp>
-#include <boost/url/decode_view.hpp>
 
 #include "base/text.h"
 

@@ -3,14 +3,13 @@
 // handlers and pages can be unit-tested without sockets; server.cc converts to and from Beast.
 #pragma once
 
+#include <boost/json/value.hpp>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <boost/json/value.hpp>
 
 namespace selfdirect::web {
 
@@ -20,11 +19,11 @@ Method ParseMethod(std::string_view name);
 
 struct Request {
   Method method = Method::kGet;
-  std::string target;  // As received: path and query.
-  std::string path;    // Percent-decoded path, e.g. "/people/42".
-  std::vector<std::string> segments;  // Decoded path segments, e.g. {"people", "42"}.
-  std::multimap<std::string, std::string> query;    // Decoded query parameters.
-  std::map<std::string, std::string> headers;       // Names lower-cased.
+  std::string target;                             // As received: path and query.
+  std::string path;                               // Percent-decoded path, e.g. "/people/42".
+  std::vector<std::string> segments;              // Decoded path segments, e.g. {"people", "42"}.
+  std::multimap<std::string, std::string> query;  // Decoded query parameters.
+  std::map<std::string, std::string> headers;     // Names lower-cased.
   std::map<std::string, std::string> cookies;
   std::string body;
   std::string client_address;
@@ -53,7 +52,9 @@ struct Response {
   // Replaces any header of that name.
   void SetHeader(std::string name, std::string value);
   // Adds another header of that name (Set-Cookie may repeat).
-  void AddHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+  void AddHeader(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+  }
   std::string GetHeader(std::string_view name) const;
 
   static Response Html(int status, std::string html);

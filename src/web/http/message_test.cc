@@ -61,13 +61,15 @@ TEST(JsonError, HasTheOneErrorShape) {
   Response r = JsonError(422, "invalid_argument", "Check", {{"q", "Too long"}});
   EXPECT_EQ(r.status, 422);
   EXPECT_EQ(r.GetHeader("content-type"), "application/json");
-  EXPECT_EQ(r.body, R"({"error":{"code":"invalid_argument","message":"Check","fields":{"q":"Too long"}}})");
+  EXPECT_EQ(r.body,
+            R"({"error":{"code":"invalid_argument","message":"Check","fields":{"q":"Too long"}}})");
 }
 
 TEST(SecurityHeaders, ForbidFramingSniffingAndInlineScript) {
   Response r;
   AddSecurityHeaders(r);
-  EXPECT_NE(r.GetHeader("Content-Security-Policy").find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_NE(r.GetHeader("Content-Security-Policy").find("frame-ancestors 'none'"),
+            std::string::npos);
   EXPECT_NE(r.GetHeader("Content-Security-Policy").find("script-src 'self'"), std::string::npos);
   EXPECT_EQ(r.GetHeader("Content-Security-Policy").find("unsafe-inline"), std::string::npos);
   EXPECT_EQ(r.GetHeader("X-Content-Type-Options"), "nosniff");

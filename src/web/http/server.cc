@@ -35,8 +35,8 @@ Request ToRequest(const http::request<http::string_body>& in, const std::string&
   r.method = ParseMethod(std::string_view(in.method_string().data(), in.method_string().size()));
   ok = ParseTarget(std::string_view(in.target().data(), in.target().size()), r);
   for (const auto& field : in) {
-    r.headers[AsciiLower(std::string_view(field.name_string().data(), field.name_string().size()))] =
-        std::string(field.value());
+    r.headers[AsciiLower(std::string_view(
+        field.name_string().data(), field.name_string().size()))] = std::string(field.value());
   }
   r.cookies = ParseCookies(r.Header("cookie"));
   r.body = in.body();
@@ -61,7 +61,8 @@ http::response<http::string_body> ToBeast(Response&& r, unsigned version, bool k
 }
 
 Response PlainError(int status, std::string_view message) {
-  Response r = JsonError(status, status == 413 ? "payload_too_large" : "bad_request", std::string(message));
+  Response r =
+      JsonError(status, status == 413 ? "payload_too_large" : "bad_request", std::string(message));
   AddSecurityHeaders(r);
   return r;
 }
@@ -110,7 +111,8 @@ asio::awaitable<void> Session(ServerState& state, beast::tcp_stream stream) {
     std::string method = "-", target = "-";
     if (ec) {
       // Malformed or over a limit: answer once and close.
-      int status = ec == http::error::body_limit ? 413 : (ec == http::error::header_limit ? 431 : 400);
+      int status =
+          ec == http::error::body_limit ? 413 : (ec == http::error::header_limit ? 431 : 400);
       response = PlainError(status, status == 413   ? "The request body is too large (limit 1 MiB)"
                                     : status == 431 ? "The request headers are too large"
                                                     : "The request could not be read");
@@ -142,9 +144,11 @@ asio::awaitable<void> Session(ServerState& state, beast::tcp_stream stream) {
     auto [wec, wn] = co_await http::async_write(stream, res, kNoThrow);
     if (state.options.access_log) {
       auto us = std::chrono::duration_cast<std::chrono::microseconds>(
-                    std::chrono::steady_clock::now() - started).count();
-      spdlog::info(R"({{"event":"request","method":"{}","target":"{}","status":{},"bytes":{},"duration_us":{},"client":"{}"}})",
-                   method, target.substr(0, 200), status, bytes, us, client);
+                    std::chrono::steady_clock::now() - started)
+                    .count();
+      spdlog::info(
+          R"({{"event":"request","method":"{}","target":"{}","status":{},"bytes":{},"duration_us":{},"client":"{}"}})",
+          method, target.substr(0, 200), status, bytes, us, client);
     }
     if (wec || !keep_alive || ec) break;
   }
@@ -215,7 +219,8 @@ Status RunServer(const ServerOptions& options, RequestHandler& handler) {
     state.stopping = true;
     beast::error_code ignored;
     acceptor.close(ignored);
-    deadline = std::chrono::steady_clock::now() + std::chrono::seconds(limits::kShutdownGraceSeconds);
+    deadline =
+        std::chrono::steady_clock::now() + std::chrono::seconds(limits::kShutdownGraceSeconds);
     wait_for_drain();
   });
 

@@ -16,7 +16,8 @@ constexpr int kSignInFormSeconds = 60 * 60;
 
 const std::vector<Role> kCaseworkRoles = {Role::kPractitioner, Role::kApprover,
                                           Role::kFinanceOfficer, Role::kAdministrator};
-const std::vector<Role> kCreatorRoles = {Role::kPractitioner, Role::kApprover, Role::kAdministrator};
+const std::vector<Role> kCreatorRoles = {Role::kPractitioner, Role::kApprover,
+                                         Role::kAdministrator};
 const std::vector<Role> kPersonViewerRoles = {Role::kPractitioner,   Role::kApprover,
                                               Role::kFinanceOfficer, Role::kAdministrator,
                                               Role::kBudgetHolder,   Role::kRepresentative};
@@ -47,7 +48,8 @@ ViewData PersonSummary(const app::PersonRecord& p) {
   d.set("family_name", p.details.family_name);
   d.set("date_of_birth", p.details.date_of_birth.ToString());
   d.set("postcode", p.details.postcode.value_or(""));
-  d.set("budget_management", std::string(domain::BudgetManagementLabel(p.details.budget_management)));
+  d.set("budget_management",
+        std::string(domain::BudgetManagementLabel(p.details.budget_management)));
   return d;
 }
 
@@ -110,10 +112,12 @@ void Site::AddPageRoutes() {
   Add(Method::kGet, "/home", page(Audience::kSignedIn, {}, &Site::HomePage));
   Add(Method::kGet, "/people", page(Audience::kSignedIn, kCaseworkRoles, &Site::PeopleListPage));
   Add(Method::kGet, "/people/new", page(Audience::kSignedIn, kCreatorRoles, &Site::NewPersonPage));
-  Add(Method::kPost, "/people/new", page(Audience::kSignedIn, kCreatorRoles, &Site::NewPersonSubmit));
-  Add(Method::kGet, "/people/{id}", page(Audience::kSignedIn, kPersonViewerRoles, &Site::PersonPage));
-  Add(Method::kGet, "/my", page(Audience::kSignedIn, {Role::kBudgetHolder, Role::kRepresentative},
-                                &Site::MyPage));
+  Add(Method::kPost, "/people/new",
+      page(Audience::kSignedIn, kCreatorRoles, &Site::NewPersonSubmit));
+  Add(Method::kGet, "/people/{id}",
+      page(Audience::kSignedIn, kPersonViewerRoles, &Site::PersonPage));
+  Add(Method::kGet, "/my",
+      page(Audience::kSignedIn, {Role::kBudgetHolder, Role::kRepresentative}, &Site::MyPage));
 }
 
 Response Site::StartPage(Context& ctx) { return Page(200, "Personal budgets", "start", {}, ctx); }
@@ -148,7 +152,8 @@ Response Site::SignInForm(int status, Context& ctx, const std::string& email,
     item.set("field", e.field);
     item.set("message", e.message);
     summary.push_back(item);
-    if (e.field == "email" && email_field.get("error") == nullptr) email_field.set("error", e.message);
+    if (e.field == "email" && email_field.get("error") == nullptr)
+      email_field.set("error", e.message);
     if (e.field == "password" && password_field.get("error") == nullptr) {
       password_field.set("error", e.message);
     }
@@ -186,8 +191,8 @@ Response Site::SignInSubmit(Context& ctx) {
     return SignInForm(403, ctx, email,
                       {{"email", "The sign-in form had expired. Enter your details again."}}, "");
   }
-  auto signed_in = auth_.SignIn(options_.council.id, email, value("password"),
-                                ctx.request.client_address);
+  auto signed_in =
+      auth_.SignIn(options_.council.id, email, value("password"), ctx.request.client_address);
   if (!signed_in.ok()) {
     const Error& e = signed_in.error();
     if (e.code == ErrorCode::kInvalidArgument) return SignInForm(422, ctx, email, e.fields, "");
@@ -262,7 +267,8 @@ Response Site::PeopleListPage(Context& ctx) {
     return Page(422, "People", "people_list", d, ctx);
   }
   int64_t total = result->total;
-  int total_pages = static_cast<int>((total + limits::kDefaultPageSize - 1) / limits::kDefaultPageSize);
+  int total_pages =
+      static_cast<int>((total + limits::kDefaultPageSize - 1) / limits::kDefaultPageSize);
   if (page_number > 1 && page_number > total_pages) {
     return ErrorPage(404, "Page not found", {"There is no such page of results."}, ctx, "/people",
                      "Go to the first page");
@@ -307,7 +313,8 @@ Response Site::PersonPage(Context& ctx) {
   };
   row("Reference", domain::PersonReference(p.id));
   row("Date of birth", p.details.date_of_birth.ToString() + " (age " +
-                           std::to_string(AgeOn(p.details.date_of_birth, clock_.Now().UtcDate())) + ")");
+                           std::to_string(AgeOn(p.details.date_of_birth, clock_.Now().UtcDate())) +
+                           ")");
   row("Postcode", p.details.postcode.value_or(""));
   std::string nhs = p.details.nhs_number.value_or("");
   if (nhs.size() == 10) nhs = nhs.substr(0, 3) + " " + nhs.substr(3, 3) + " " + nhs.substr(6);
@@ -319,7 +326,8 @@ Response Site::PersonPage(Context& ctx) {
   d.set("created_at", p.created_at.UtcDate().ToString());
   d.set("created", ctx.request.Query("created") == "1");
   const auto role = ctx.principal->user.role;
-  d.set("back_href", role == Role::kBudgetHolder || role == Role::kRepresentative ? "/my" : "/people");
+  d.set("back_href",
+        role == Role::kBudgetHolder || role == Role::kRepresentative ? "/my" : "/people");
   return Page(200, p.details.given_name + " " + p.details.family_name, "person", d, ctx);
 }
 
@@ -337,7 +345,8 @@ Response Site::RenderNewPersonForm(int status, const domain::PersonInput& input,
   };
   ViewList text_fields;
   auto text = [&](const std::string& name, const std::string& label, const std::string& hint,
-                  const std::string& value, const std::string& width, const std::string& autocomplete) {
+                  const std::string& value, const std::string& width,
+                  const std::string& autocomplete) {
     ViewData f;
     f.set("name", name);
     f.set("label", label);
@@ -347,8 +356,9 @@ Response Site::RenderNewPersonForm(int status, const domain::PersonInput& input,
     if (!autocomplete.empty()) f.set("autocomplete", autocomplete);
     std::string err = error_for(name);
     if (!err.empty()) f.set("error", err);
-    std::string describedby = (hint.empty() ? "" : name + "-hint") +
-                              (err.empty() ? "" : std::string(hint.empty() ? "" : " ") + name + "-error");
+    std::string describedby =
+        (hint.empty() ? "" : name + "-hint") +
+        (err.empty() ? "" : std::string(hint.empty() ? "" : " ") + name + "-error");
     if (!describedby.empty()) f.set("describedby", describedby);
     text_fields.push_back(f);
   };
@@ -433,9 +443,9 @@ Response Site::NewPersonSubmit(Context& ctx) {
   DateParts dob{std::string(Trim(value("date_of_birth-day"))),
                 std::string(Trim(value("date_of_birth-month"))),
                 std::string(Trim(value("date_of_birth-year")))};
-  domain::PersonInput input{value("given_name"),  value("family_name"),
-                            IsoDateFromParts(dob), value("postcode"),
-                            value("nhs_number"),   value("primary_support_reason"),
+  domain::PersonInput input{value("given_name"),       value("family_name"),
+                            IsoDateFromParts(dob),     value("postcode"),
+                            value("nhs_number"),       value("primary_support_reason"),
                             value("budget_management")};
   std::optional<TeamId> team;
   if (auto t = TeamId::Parse(value("team_id"))) team = *t;

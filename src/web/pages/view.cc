@@ -37,7 +37,8 @@ std::map<std::string, std::unique_ptr<Mustache>>& ThreadTemplates() {
 
 Status CheckTemplates() {
   for (const auto& [name, tmpl] : ThreadTemplates()) {
-    if (!tmpl->is_valid()) return Error::Internal("Template " + name + ": " + tmpl->error_message());
+    if (!tmpl->is_valid())
+      return Error::Internal("Template " + name + ": " + tmpl->error_message());
   }
   if (ThreadTemplates().count("layout") == 0) return Error::Internal("No layout template");
   return OkStatus();
