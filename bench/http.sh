@@ -17,6 +17,7 @@ for tool in wrk nginx; do
   command -v "$tool" >/dev/null || { apt-get update -q >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wrk nginx >/dev/null; }
 done
 WORK=$(mktemp -d /tmp/selfdirect-bench.XXXXXX)
+chmod 755 "$WORK"  # nginx workers run as www-data and must read the page file.
 cleanup() { kill "$SERVER_PID" 2>/dev/null || true; [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
@@ -65,7 +66,7 @@ run() {  # run NAME URL CONNECTIONS
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1=="50%" {print $2}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
-  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $4}')
+  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
   printf '| %s | %s | %s | %s | %s | %s |\n' "$1" "$3" "$rps" "$p50" "$p99" "${non2xx:-0}"
 }
 

@@ -31,13 +31,14 @@ Result<PeoplePage> PeopleService::Search(const CallContext& ctx, const Principal
   }
   PeoplePage result;
   const Timestamp now = clock_.Now();
-  SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
+  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(result, tx.people().Search(query));
-    std::string detail = "q=" + search + " page=" + std::to_string(page) +
-                         " results=" + std::to_string(result.items.size());
-    return tx.audit().Append(
-        AuditEntry{now, who.user.id, "people.search", "person", "", detail, ctx.client_address});
+    return OkStatus();
   }));
+  std::string detail = "q=" + search + " page=" + std::to_string(page) +
+                       " results=" + std::to_string(result.items.size());
+  audit_.Record(ctx.council, AuditEntry{now, who.user.id, "people.search", "person", "", detail,
+                                        ctx.client_address});
   return result;
 }
 
@@ -45,14 +46,15 @@ Result<PersonRecord> PeopleService::Get(const CallContext& ctx, const Principal&
   std::optional<PersonRecord> found;
   bool refused = false;
   const Timestamp now = clock_.Now();
-  SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
+  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(found, tx.people().Find(id));
-    refused = found && !domain::CanViewPerson(who.actor, {found->id, found->team_id});
-    std::string action = refused ? "person.view_refused" : "person.view";
-    if (!found) action = "person.view_missing";
-    return tx.audit().Append(
-        AuditEntry{now, who.user.id, action, "person", id.ToString(), "", ctx.client_address});
+    return OkStatus();
   }));
+  refused = found && !domain::CanViewPerson(who.actor, {found->id, found->team_id});
+  std::string action = refused ? "person.view_refused" : "person.view";
+  if (!found) action = "person.view_missing";
+  audit_.Record(ctx.council, AuditEntry{now, who.user.id, action, "person", id.ToString(), "",
+                                        ctx.client_address});
   if (!found || refused) return Error::NotFound("No person with that reference");
   return std::move(*found);
 }

@@ -1,9 +1,11 @@
 // File: people_service.h
 // Use cases on person records: search, view, create. Each checks the caller's role and
-// relationship (domain/accounts/access_policy.h), writes an audit entry in the same transaction
-// as the read or write it records, and returns an Error the web layer maps to a status.
+// relationship (domain/accounts/access_policy.h) and audits the access: a create's entry is
+// written in the same transaction as the record; reads and searches go to the AuditTrail, which
+// group-commits them within milliseconds. Errors map to statuses in the web layer.
 #pragma once
 
+#include "app/audit_trail.h"
 #include "app/auth.h"
 #include "app/repositories.h"
 
@@ -16,7 +18,8 @@ struct CallContext {
 
 class PeopleService {
  public:
-  PeopleService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+  PeopleService(Store& store, const Clock& clock, AuditTrail& audit)
+      : store_(store), clock_(clock), audit_(audit) {}
 
   // One page of the people the caller may see. Practitioners and approvers see their team only.
   // Errors: kPermissionDenied for roles that cannot list people; kInvalidArgument for paging or
@@ -36,6 +39,7 @@ class PeopleService {
  private:
   Store& store_;
   const Clock& clock_;
+  AuditTrail& audit_;
 };
 
 }  // namespace selfdirect::app

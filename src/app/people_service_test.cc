@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "app/test_store.h"
 
 namespace selfdirect::app {
@@ -35,7 +37,8 @@ class PeopleServiceTest : public ::testing::Test {
 
   testing::TestCouncil db_;
   FakeClock clock_{*Timestamp::Parse("2026-11-22T09:00:00Z")};
-  PeopleService people_{db_.store(), clock_};
+  AuditTrail audit_{db_.store()};
+  PeopleService people_{db_.store(), clock_, audit_};
   CallContext ctx_;
   TeamId north_, south_;
 };
@@ -71,6 +74,8 @@ TEST_F(PeopleServiceTest, EveryReadAndWriteIsAudited) {
   (void)people_.Get(ctx_, worker, p.id);
   (void)people_.Get(ctx_, other, p.id);
   (void)people_.Search(ctx_, worker, "aud", 1, 25);
+  ASSERT_TRUE(audit_.Flush().ok());
+  EXPECT_EQ(audit_.written(), 3);
   std::vector<AuditEntry> entries;
   ASSERT_TRUE(db_.store()
                   .Read(db_.council(),
@@ -131,6 +136,65 @@ TEST_F(PeopleServiceTest, AdministratorsMustNameAKnownTeam) {
   EXPECT_EQ(people_.Create(ctx_, admin, Input("A"), TeamId{99999}).error().fields.at(0).field,
             "team_id");
   EXPECT_TRUE(people_.Create(ctx_, admin, Input("A"), south_).ok());
+}
+
+}  // namespace
+}  // namespace selfdirect::app
+
+namespace selfdirect::app {
+namespace {
+
+TEST(AuditTrail, WritesQueuedEntriesWithinTheIntervalAndOnShutdown) {
+  testing::TestCouncil db;
+  auto count = [&] {
+    size_t n = 0;
+    EXPECT_TRUE(db.store()
+                    .Read(db.council(),
+                          [&](Transaction& tx) -> Status {
+                            SD_ASSIGN_OR_RETURN(auto entries, tx.audit().Recent(1000, "", ""));
+                            n = entries.size();
+                            return OkStatus();
+                          })
+                    .ok());
+    return n;
+  };
+  const Timestamp now = *Timestamp::Parse("2026-11-22T09:00:00Z");
+  {
+    AuditTrail trail(db.store(), AuditTrailOptions{.flush_interval_ms = 5, .max_queued = 100});
+    for (int i = 0; i < 50; ++i) {
+      trail.Record(db.council(),
+                   AuditEntry{now, UserId{}, "person.view", "person", std::to_string(i), "", ""});
+    }
+    for (int wait = 0; wait < 200 && count() < 50; ++wait)
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    EXPECT_EQ(count(), 50u);
+    for (int i = 0; i < 10; ++i) {
+      trail.Record(db.council(), AuditEntry{now, UserId{}, "person.view", "person", "x", "", ""});
+    }
+  }  // The destructor flushes what is left.
+  EXPECT_EQ(count(), 60u);
+}
+
+TEST(AuditTrail, AFullQueueWritesAtOnceInsteadOfDropping) {
+  testing::TestCouncil db;
+  AuditTrail trail(db.store(), AuditTrailOptions{.flush_interval_ms = 60'000, .max_queued = 3});
+  const Timestamp now = *Timestamp::Parse("2026-11-22T09:00:00Z");
+  for (int i = 0; i < 5; ++i) {
+    trail.Record(db.council(),
+                 AuditEntry{now, UserId{}, "person.view", "person", std::to_string(i), "", ""});
+  }
+  size_t stored = 0;
+  ASSERT_TRUE(db.store()
+                  .Read(db.council(),
+                        [&](Transaction& tx) -> Status {
+                          SD_ASSIGN_OR_RETURN(auto entries, tx.audit().Recent(100, "", ""));
+                          stored = entries.size();
+                          return OkStatus();
+                        })
+                  .ok());
+  EXPECT_EQ(stored, 2u);  // Two overflowed and were written at once; three wait in the queue.
+  ASSERT_TRUE(trail.Flush().ok());
+  EXPECT_EQ(trail.written(), 3);
 }
 
 }  // namespace

@@ -40,8 +40,9 @@ Site::Site(SiteOptions options, app::Store& store, const Clock& clock, StaticFil
       clock_(clock),
       static_files_(std::move(static_files)),
       throttle_(clock),
+      audit_(store),
       auth_(store, clock, throttle_),
-      people_(store, clock) {
+      people_(store, clock, audit_) {
   AddPageRoutes();
   AddApiRoutes();
 }
@@ -126,7 +127,10 @@ Response Site::Dispatch(Request& request) {
 
   app::SessionProblem problem = app::SessionProblem::kNone;
   std::string token = request.Cookie(kSessionCookie);
-  if (!token.empty()) {
+  // Public JSON routes (health, OpenAPI, sign-in) never use the caller's session; public pages do
+  // (the header shows who is signed in).
+  bool needs_session = route.audience == Audience::kSignedIn || !route.api;
+  if (!token.empty() && needs_session) {
     auto who = auth_.ResolveSession(options_.council.id, token, &problem);
     if (who.ok()) {
       ctx.principal = std::move(*who);
@@ -228,9 +232,9 @@ Response Site::Page(int status, const std::string& title, const std::string& tem
   layout.set("council_name", options_.council.name);
   layout.set("content", content);
   const auto* has_errors = data.get("has_errors");
-  layout.set("has_errors", has_errors && has_errors->is_true());
+  layout.set("has_errors", has_errors && has_errors->is_bool() && has_errors->as_bool());
   const auto* back = data.get("back_href");
-  if (back && back->is_string()) layout.set("back_href", back->string_value());
+  if (back && back->is_string()) layout.set("back_href", *back);
   ViewList nav;
   auto item = [&](const std::string& href, const std::string& text) {
     ViewData d;
@@ -265,7 +269,7 @@ Response Site::ErrorPage(int status, const std::string& heading,
   ViewData d;
   d.set("heading", heading);
   ViewList list;
-  for (const auto& p : paragraphs) list.push_back(ViewData(p));
+  for (const auto& p : paragraphs) list.push_back(p);
   d.set("paragraphs", list);
   if (!link_href.empty()) {
     d.set("link_href", link_href);

@@ -120,6 +120,7 @@ class Site final : public RequestHandler {
   const Clock& clock_;
   StaticFiles static_files_;
   app::SignInThrottle throttle_;
+  app::AuditTrail audit_;  // Flushed when the Site is destroyed (after the server stops).
   app::AuthService auth_;
   app::PeopleService people_;
   Router<Route> router_;

@@ -152,9 +152,22 @@ std::map<std::string, std::string> ParseCookies(std::string_view header) {
   return out;
 }
 
+namespace {
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+}  // namespace
+
 void Response::SetHeader(std::string name, std::string value) {
   for (auto& h : headers) {
-    if (AsciiLower(h.first) == AsciiLower(name)) {
+    if (EqualsIgnoreCase(h.first, name)) {
       h.second = std::move(value);
       return;
     }
@@ -164,7 +177,7 @@ void Response::SetHeader(std::string name, std::string value) {
 
 std::string Response::GetHeader(std::string_view name) const {
   for (const auto& h : headers) {
-    if (AsciiLower(h.first) == AsciiLower(name)) return h.second;
+    if (EqualsIgnoreCase(h.first, name)) return h.second;
   }
   return "";
 }

@@ -1,9 +1,7 @@
 #include "web/pages/view.h"
 
-#include <map>
-#include <memory>
-
 #include "base/embedded_file.h"
+#include "web/pages/mustache.h"
 
 namespace selfdirect::embedded {
 const std::vector<EmbeddedFile>& Templates();
@@ -12,7 +10,11 @@ const std::vector<EmbeddedFile>& Templates();
 namespace selfdirect::web {
 namespace {
 
-using Mustache = kainjow::mustache::mustache;
+struct CompiledTemplates {
+  PartialMap pages;
+  PartialMap partials;
+  std::string error;
+};
 
 std::string TemplateName(std::string_view path) {
   std::string name(path);
@@ -20,42 +22,46 @@ std::string TemplateName(std::string_view path) {
   return name;
 }
 
-// Parsed templates for this thread: kainjow templates are not documented as thread-safe to render
-// concurrently, so each I/O thread keeps its own (a handful of kilobytes).
-std::map<std::string, std::unique_ptr<Mustache>>& ThreadTemplates() {
-  thread_local std::map<std::string, std::unique_ptr<Mustache>> templates = [] {
-    std::map<std::string, std::unique_ptr<Mustache>> out;
+// Compiled once, on first use, then shared read-only by every thread.
+const CompiledTemplates& Compiled() {
+  static const CompiledTemplates compiled = [] {
+    CompiledTemplates out;
     for (const auto& f : embedded::Templates()) {
-      out.emplace(TemplateName(f.path), std::make_unique<Mustache>(std::string(f.content)));
+      std::string name = TemplateName(f.path);
+      auto t = MustacheTemplate::Compile(f.content);
+      if (!t.ok()) {
+        out.error += name + ": " + t.error().message + "; ";
+        continue;
+      }
+      if (name.rfind("partials/", 0) == 0) {
+        out.partials.emplace(name.substr(9), std::move(*t));
+      } else {
+        out.pages.emplace(name, std::move(*t));
+      }
     }
     return out;
   }();
-  return templates;
+  return compiled;
 }
 
 }  // namespace
 
 Status CheckTemplates() {
-  for (const auto& [name, tmpl] : ThreadTemplates()) {
-    if (!tmpl->is_valid())
-      return Error::Internal("Template " + name + ": " + tmpl->error_message());
-  }
-  if (ThreadTemplates().count("layout") == 0) return Error::Internal("No layout template");
+  const auto& c = Compiled();
+  if (!c.error.empty()) return Error::Internal("Invalid templates: " + c.error);
+  if (c.pages.count("layout") == 0) return Error::Internal("No layout template");
   return OkStatus();
 }
 
 std::string RenderTemplate(const std::string& name, const ViewData& data) {
-  auto& templates = ThreadTemplates();
-  auto it = templates.find(name);
-  SD_ASSERT(it != templates.end());  // Handlers name templates that exist (checked at start).
-  ViewData with_partials = data;
-  for (const auto& f : embedded::Templates()) {
-    std::string partial = TemplateName(f.path);
-    if (partial.rfind("partials/", 0) != 0) continue;
-    std::string body(f.content);
-    with_partials.set(partial.substr(9), kainjow::mustache::partial([body] { return body; }));
-  }
-  return it->second->render(with_partials);
+  const auto& c = Compiled();
+  auto it = c.pages.find(name);
+  SD_ASSERT(it != c.pages.end());  // Handlers name templates that exist (checked at start).
+  std::string out;
+  out.reserve(8192);
+  boost::json::value context = data.object();
+  it->second.Render(context, c.partials, out);
+  return out;
 }
 
 }  // namespace selfdirect::web

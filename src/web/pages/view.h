@@ -1,24 +1,59 @@
 // File: view.h
-// Renders Mustache templates (templates/*.mustache, compiled into the binary) inside the page
-// layout. Values are HTML-escaped by default; only `content` in the layout is inserted raw, and
-// it is itself a rendered template. Templates are parsed once per thread and reused.
+// View models and rendering for pages. A ViewData is a JSON object built by a handler; templates
+// (templates/*.mustache, compiled into the binary and compiled to token trees once) render it.
+// Values are HTML-escaped unless a template uses {{{triple}}} braces, which only the layout does,
+// for `content`, itself a rendered template.
 #pragma once
 
-#include <kainjow/mustache.hpp>
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
 #include <string>
+#include <string_view>
 
 #include "base/result.h"
 
 namespace selfdirect::web {
 
-using ViewData = kainjow::mustache::data;
-using ViewList = kainjow::mustache::list;
+class ViewList;
 
-// Checks that every embedded template parses; the server refuses to start otherwise.
+class ViewData {
+ public:
+  ViewData() = default;
+  void set(std::string_view key, std::string_view value) { object_[key] = value; }
+  void set(std::string_view key, const char* value) { object_[key] = value; }
+  void set(std::string_view key, const std::string& value) { object_[key] = value; }
+  void set(std::string_view key, bool value) { object_[key] = value; }
+  void set(std::string_view key, const ViewData& value) { object_[key] = value.object_; }
+  void set(std::string_view key, const ViewList& value);
+  void set(std::string_view key, const boost::json::value& value) { object_[key] = value; }
+  // The value under `key`, or null if unset.
+  const boost::json::value* get(std::string_view key) const { return object_.if_contains(key); }
+  const boost::json::object& object() const { return object_; }
+
+ private:
+  boost::json::object object_;
+};
+
+class ViewList {
+ public:
+  void push_back(const ViewData& item) { array_.push_back(item.object()); }
+  void push_back(std::string_view text) { array_.push_back(boost::json::string(text)); }
+  bool empty() const { return array_.empty(); }
+  const boost::json::array& array() const { return array_; }
+
+ private:
+  boost::json::array array_;
+};
+
+inline void ViewData::set(std::string_view key, const ViewList& value) {
+  object_[key] = value.array();
+}
+
+// Compiles every embedded template; the server refuses to start if one is invalid.
 Status CheckTemplates();
 
-// Renders template `name` (e.g. "people_list") with `data`. Partials ({{> error_summary}}) come
-// from templates/partials/.
+// Renders template `name` (e.g. "people_list") with `data`; partials come from templates/partials/.
 std::string RenderTemplate(const std::string& name, const ViewData& data);
 
 }  // namespace selfdirect::web
