@@ -60,6 +60,28 @@ http::response<http::string_body> ToBeast(Response&& r, unsigned version, bool k
   return out;
 }
 
+// Escapes text for a JSON string in the access log (targets come from clients and may hold quotes
+// or control bytes).
+std::string JsonEscape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u < 0x20 || u == 0x7F) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 Response PlainError(int status, std::string_view message) {
   Response r =
       JsonError(status, status == 413 ? "payload_too_large" : "bad_request", std::string(message));
