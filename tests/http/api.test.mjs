@@ -174,3 +174,15 @@ test('the OpenAPI document lists every JSON endpoint', async () => {
     assert.ok(doc.paths[path]?.[method], `${method} ${path}`)
   }
 })
+
+test('every access-log line is valid JSON, even for a hostile request target', async () => {
+  await rawRequest(server.port, 'GET /x"y\\z\x01 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')
+  await fetch(server.base + '/healthz?a="b"')
+  // The line is written once the response is sent; give the pipe a moment.
+  for (let i = 0; i < 50 && !server.log().includes('/healthz?a='); i++) await new Promise(r => setTimeout(r, 20))
+  const lines = server.log().split('\n').filter(l => l.trim())
+  assert.ok(lines.length > 10)
+  for (const line of lines) assert.doesNotThrow(() => JSON.parse(line), line)
+  const requests = lines.map(l => JSON.parse(l)).filter(l => l.log?.event === 'request')
+  assert.ok(requests.some(r => r.log.target.startsWith('/healthz?a=')))
+})

@@ -170,7 +170,7 @@ asio::awaitable<void> Session(ServerState& state, beast::tcp_stream stream) {
                     .count();
       spdlog::info(
           R"({{"event":"request","method":"{}","target":"{}","status":{},"bytes":{},"duration_us":{},"client":"{}"}})",
-          method, target.substr(0, 200), status, bytes, us, client);
+          JsonEscape(method), JsonEscape(target.substr(0, 200)), status, bytes, us, client);
     }
     if (wec || !keep_alive || ec) break;
   }
