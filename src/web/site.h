@@ -126,6 +126,16 @@ class Site final : public RequestHandler {
   Router<Route> router_;
 };
 
+// Who may call the person routes at all (the record rule then narrows it; access_policy.h).
+inline const std::vector<domain::Role> kCaseworkRoles = {
+    domain::Role::kPractitioner, domain::Role::kApprover, domain::Role::kFinanceOfficer,
+    domain::Role::kAdministrator};
+inline const std::vector<domain::Role> kCreatorRoles = {
+    domain::Role::kPractitioner, domain::Role::kApprover, domain::Role::kAdministrator};
+inline const std::vector<domain::Role> kPersonViewerRoles = {
+    domain::Role::kPractitioner,  domain::Role::kApprover,     domain::Role::kFinanceOfficer,
+    domain::Role::kAdministrator, domain::Role::kBudgetHolder, domain::Role::kRepresentative};
+
 // Maps an error code to its HTTP status (400s for the caller's faults, 5xx for ours).
 int HttpStatusFor(ErrorCode code, bool api);
 

@@ -41,6 +41,15 @@ async function expectAccessible (page, name) {
   return result
 }
 
+// Signs in through the sign-in page with the mouse and waits for the role's home page.
+async function signIn (page, user, home) {
+  await page.goto(server.base + '/sign-in')
+  await page.fill('#email', user.email)
+  await page.fill('#password', user.password)
+  await page.click('form button.govuk-button')
+  await page.waitForURL('**' + home)
+}
+
 // Presses Tab until the focused element matches `selector` (at most 40 presses).
 async function tabTo (page, selector) {
   for (let i = 0; i < 40; i++) {
@@ -97,11 +106,7 @@ test('a practitioner signs in with the keyboard only, finds a person and opens t
 test('adding a person shows GOV.UK errors, then the new record', async () => {
   const context = await browser.newContext({ bypassCSP: true })
   const page = await context.newPage()
-  await page.goto(server.base + '/sign-in')
-  await page.fill('#email', server.users.practitioner.email)
-  await page.fill('#password', server.users.practitioner.password)
-  await page.click('form button.govuk-button')
-  await page.waitForURL('**/people')
+  await signIn(page, server.users.practitioner, '/people')
   await page.click('text=Add a person')
   await expectAccessible(page, 'person-new')
   await page.click('button:has-text("Add person")')
@@ -126,11 +131,7 @@ test('adding a person shows GOV.UK errors, then the new record', async () => {
 test('the journey works with JavaScript turned off', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false })
   const page = await context.newPage()
-  await page.goto(server.base + '/sign-in')
-  await page.fill('#email', server.users.practitioner.email)
-  await page.fill('#password', server.users.practitioner.password)
-  await page.click('form button.govuk-button')
-  await page.waitForURL('**/people')
+  await signIn(page, server.users.practitioner, '/people')
   await page.fill('#q', 'a')
   await page.click('form[role=search] button')
   await page.waitForURL(/q=a/)
@@ -148,11 +149,7 @@ test('the journey works with JavaScript turned off', async () => {
 test('a budget holder sees their own record and nobody else\'s', async () => {
   const context = await browser.newContext({ bypassCSP: true })
   const page = await context.newPage()
-  await page.goto(server.base + '/sign-in')
-  await page.fill('#email', server.users.budget_holder.email)
-  await page.fill('#password', server.users.budget_holder.password)
-  await page.click('form button.govuk-button')
-  await page.waitForURL('**/my')
+  await signIn(page, server.users.budget_holder, '/my')
   await expectAccessible(page, 'my-support')
   await page.click('main ul a')
   await page.waitForURL(/\/people\/\d+$/)

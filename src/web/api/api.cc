@@ -108,14 +108,6 @@ json::value Operation(const std::string& id, const std::string& summary, json::o
   return op;
 }
 
-const std::vector<Role> kCaseworkRoles = {Role::kPractitioner, Role::kApprover,
-                                          Role::kFinanceOfficer, Role::kAdministrator};
-const std::vector<Role> kCreatorRoles = {Role::kPractitioner, Role::kApprover,
-                                         Role::kAdministrator};
-const std::vector<Role> kPersonViewerRoles = {Role::kPractitioner,   Role::kApprover,
-                                              Role::kFinanceOfficer, Role::kAdministrator,
-                                              Role::kBudgetHolder,   Role::kRepresentative};
-
 }  // namespace
 
 void Site::AddApiRoutes() {

@@ -14,14 +14,6 @@ constexpr const char* kSessionCookie = "sd_session";
 constexpr const char* kSignInCookie = "sd_signin";
 constexpr int kSignInFormSeconds = 60 * 60;
 
-const std::vector<Role> kCaseworkRoles = {Role::kPractitioner, Role::kApprover,
-                                          Role::kFinanceOfficer, Role::kAdministrator};
-const std::vector<Role> kCreatorRoles = {Role::kPractitioner, Role::kApprover,
-                                         Role::kAdministrator};
-const std::vector<Role> kPersonViewerRoles = {Role::kPractitioner,   Role::kApprover,
-                                              Role::kFinanceOfficer, Role::kAdministrator,
-                                              Role::kBudgetHolder,   Role::kRepresentative};
-
 // Only a local path may follow sign-in, never another site ("//evil.example" is not local).
 std::string SafeNext(const std::string& next) {
   if (next.size() < 2 || next[0] != '/' || next[1] == '/' || next[1] == '\\') return "";
@@ -80,6 +72,28 @@ ViewData Pagination(int page, int total_pages, const std::string& base) {
   }
   d.set("pages", pages);
   return d;
+}
+
+// Sets "errors" (the error summary's list) and "has_errors" (which also prefixes the <title> with
+// "Error: ") from field errors, in the order the fields appear on the form.
+void SetErrorSummary(ViewData& d, const std::vector<FieldError>& errors) {
+  ViewList summary;
+  for (const auto& e : errors) {
+    ViewData item;
+    item.set("field", e.field);
+    item.set("message", e.message);
+    summary.push_back(item);
+  }
+  d.set("errors", summary);
+  d.set("has_errors", !errors.empty());
+}
+
+// The first message for `field`, or "".
+std::string FirstErrorFor(const std::vector<FieldError>& errors, std::string_view field) {
+  for (const auto& e : errors) {
+    if (e.field == field) return e.message;
+  }
+  return "";
 }
 
 }  // namespace
@@ -145,23 +159,14 @@ Response Site::SignInForm(int status, Context& ctx, const std::string& email,
   d.set("next", SafeNext(next));
   ViewData email_field;
   email_field.set("value", email);
+  if (std::string err = FirstErrorFor(errors, "email"); !err.empty()) email_field.set("error", err);
   ViewData password_field;
-  ViewList summary;
-  for (const auto& e : errors) {
-    ViewData item;
-    item.set("field", e.field);
-    item.set("message", e.message);
-    summary.push_back(item);
-    if (e.field == "email" && email_field.get("error") == nullptr)
-      email_field.set("error", e.message);
-    if (e.field == "password" && password_field.get("error") == nullptr) {
-      password_field.set("error", e.message);
-    }
+  if (std::string err = FirstErrorFor(errors, "password"); !err.empty()) {
+    password_field.set("error", err);
   }
   d.set("email", email_field);
   d.set("password", password_field);
-  d.set("errors", summary);
-  d.set("has_errors", !errors.empty());
+  SetErrorSummary(d, errors);
   if (!notice.empty()) d.set("notice", notice);
   Response r = Page(status, "Sign in", "sign_in", d, ctx);
   if (fresh) {
@@ -337,12 +342,7 @@ Response Site::RenderNewPersonForm(int status, const domain::PersonInput& input,
   ViewData d;
   d.set("csrf_token", ctx.principal->session.csrf_token);
   d.set("back_href", "/people");
-  auto error_for = [&](const std::string& field) -> std::string {
-    for (const auto& e : errors) {
-      if (e.field == field) return e.message;
-    }
-    return "";
-  };
+  auto error_for = [&](const std::string& field) { return FirstErrorFor(errors, field); };
   ViewList text_fields;
   auto text = [&](const std::string& name, const std::string& label, const std::string& hint,
                   const std::string& value, const std::string& width,
@@ -417,15 +417,7 @@ Response Site::RenderNewPersonForm(int status, const domain::PersonInput& input,
          input.budget_management.empty() ? "not_decided" : input.budget_management);
   d.set("radio_fields", radio_fields);
 
-  ViewList summary;
-  for (const auto& e : errors) {
-    ViewData item;
-    item.set("field", e.field);
-    item.set("message", e.message);
-    summary.push_back(item);
-  }
-  d.set("errors", summary);
-  d.set("has_errors", !errors.empty());
+  SetErrorSummary(d, errors);
   return Page(status, "Add a person", "person_new", d, ctx);
 }
 
