@@ -11,10 +11,10 @@ namespace {
 constexpr const char* kSessionCookie = "sd_session";
 }  // namespace
 
-int HttpStatusFor(ErrorCode code, bool api) {
+int HttpStatusFor(ErrorCode code) {
   switch (code) {
     case ErrorCode::kInvalidArgument:
-      return api ? 422 : 422;
+      return 422;
     case ErrorCode::kNotFound:
       return 404;
     case ErrorCode::kAlreadyExists:
@@ -279,7 +279,7 @@ Response Site::ErrorPage(int status, const std::string& heading,
 }
 
 Response Site::ErrorResponse(const Error& error, Context& ctx) {
-  int status = HttpStatusFor(error.code, ctx.request.IsApi());
+  int status = HttpStatusFor(error.code);
   if (error.code == ErrorCode::kInternal || error.code == ErrorCode::kUnavailable) {
     spdlog::error(R"({{"event":"error","target":"{}","code":"{}","message":"{}"}})",
                   ctx.request.target, ErrorCodeName(error.code), error.message);

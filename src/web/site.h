@@ -137,6 +137,6 @@ inline const std::vector<domain::Role> kPersonViewerRoles = {
     domain::Role::kAdministrator, domain::Role::kBudgetHolder, domain::Role::kRepresentative};
 
 // Maps an error code to its HTTP status (400s for the caller's faults, 5xx for ours).
-int HttpStatusFor(ErrorCode code, bool api);
+int HttpStatusFor(ErrorCode code);
 
 }  // namespace selfdirect::web

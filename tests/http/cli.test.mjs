@@ -64,3 +64,19 @@ test('demo refresh recreates the council in the same database with new passwords
   await server.stop()
   rmSync(dir, { recursive: true, force: true })
 })
+
+test('SIGTERM closes idle keep-alive connections at once', async () => {
+  const server = await startServer({ people: 20 })
+  const net = await import('node:net')
+  const socket = net.connect(server.port, '127.0.0.1')
+  await new Promise(resolve => socket.once('connect', resolve))
+  socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n')  // Keep-alive: the socket stays open.
+  await new Promise(resolve => socket.once('data', resolve))
+  const started = Date.now()
+  const exited = new Promise(resolve => server.child.once('exit', code => resolve(code)))
+  server.child.kill('SIGTERM')
+  assert.equal(await exited, 0)
+  assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`)
+  socket.destroy()
+  await server.stop()
+})

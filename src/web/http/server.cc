@@ -7,7 +7,9 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
+#include <mutex>
 #include <thread>
+#include <unordered_set>
 
 #include "base/limits.h"
 #include "base/text.h"
@@ -21,6 +23,13 @@ namespace http = beast::http;
 using tcp = asio::ip::tcp;
 constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
 
+// A live connection, so that shutdown can close the idle ones (waiting for their next request)
+// at once instead of waiting out the keep-alive timeout.
+struct Connection {
+  beast::tcp_stream* stream;
+  bool idle = true;  // Read and written only on the connection's strand.
+};
+
 struct ServerState {
   RequestHandler& handler;
   const ServerOptions& options;
@@ -28,6 +37,25 @@ struct ServerState {
   std::atomic<int> open_connections{0};
   std::atomic<int> queued_slow{0};
   std::atomic<bool> stopping{false};
+  std::mutex connections_mutex;
+  std::unordered_set<Connection*> connections;  // Guarded by connections_mutex.
+
+  // Closes every connection that is waiting for a request; busy ones close after their response.
+  void CloseIdleConnections() {
+    std::lock_guard lock(connections_mutex);
+    for (Connection* c : connections) {
+      asio::post(c->stream->get_executor(), [this, c] {
+        // Runs on the connection's strand; re-check that it is still open.
+        std::lock_guard relock(connections_mutex);
+        // shutdown(receive), not cancel(): a read that is about to start (its initiation still
+        // queued) would miss a cancel, but sees end-of-stream after a shutdown.
+        if (connections.count(c) && c->idle) {
+          beast::error_code ignored;
+          c->stream->socket().shutdown(tcp::socket::shutdown_receive, ignored);
+        }
+      });
+    }
+  }
 };
 
 Request ToRequest(const http::request<http::string_body>& in, const std::string& client, bool& ok) {
@@ -110,9 +138,16 @@ asio::awaitable<void> Session(ServerState& state, beast::tcp_stream stream) {
     auto ep = stream.socket().remote_endpoint(ec);
     if (!ec) client = ep.address().to_string();
   }
+  Connection connection{&stream};
+  {
+    std::lock_guard lock(state.connections_mutex);
+    state.connections.insert(&connection);
+  }
   beast::flat_buffer buffer;
   bool first = true;
   for (;;) {
+    if (state.stopping.load() && !first) break;
+    connection.idle = true;
     http::request_parser<http::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(limits::kMaxRequestHeaderBytes));
     parser.body_limit(limits::kMaxRequestBodyBytes);
@@ -125,6 +160,7 @@ asio::awaitable<void> Session(ServerState& state, beast::tcp_stream stream) {
         ec == asio::error::eof) {
       break;
     }
+    connection.idle = false;
     auto started = std::chrono::steady_clock::now();
     Response response;
     unsigned version = 11;
@@ -173,6 +209,10 @@ asio::awaitable<void> Session(ServerState& state, beast::tcp_stream stream) {
           JsonEscape(method), JsonEscape(target.substr(0, 200)), status, bytes, us, client);
     }
     if (wec || !keep_alive || ec) break;
+  }
+  {
+    std::lock_guard lock(state.connections_mutex);
+    state.connections.erase(&connection);
   }
   beast::error_code ignored;
   stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
@@ -241,6 +281,7 @@ Status RunServer(const ServerOptions& options, RequestHandler& handler) {
     state.stopping = true;
     beast::error_code ignored;
     acceptor.close(ignored);
+    state.CloseIdleConnections();
     deadline =
         std::chrono::steady_clock::now() + std::chrono::seconds(limits::kShutdownGraceSeconds);
     wait_for_drain();
@@ -251,7 +292,7 @@ Status RunServer(const ServerOptions& options, RequestHandler& handler) {
   ioc.run();
   for (auto& t : threads) t.join();
   slow_pool.join();
-  spdlog::info(R"({{"event":"stopped"}})");
+  spdlog::info("{}", R"({"event":"stopped"})");
   return OkStatus();
 }
 

@@ -202,7 +202,7 @@ Response Site::SignInSubmit(Context& ctx) {
     const Error& e = signed_in.error();
     if (e.code == ErrorCode::kInvalidArgument) return SignInForm(422, ctx, email, e.fields, "");
     if (e.code == ErrorCode::kUnauthenticated || e.code == ErrorCode::kResourceExhausted) {
-      return SignInForm(HttpStatusFor(e.code, false), ctx, email, {{"email", e.message}}, "");
+      return SignInForm(HttpStatusFor(e.code), ctx, email, {{"email", e.message}}, "");
     }
     return ErrorResponse(e, ctx);
   }
