@@ -6,10 +6,13 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
+#include "app/assessment/eligibility_json.h"
 #include "app/demo.h"
 #include "app/passwords.h"
 #include "base/limits.h"
@@ -162,6 +165,24 @@ int Demo(const std::string& database, int people, const std::string& password_fi
   return kExitOk;
 }
 
+// `selfdirect assessment eligibility --input FILE|-`: one output line per case (see
+// app/assessment/eligibility_json.h); messages for invalid cases go to stderr; exit 1 if any.
+int AssessmentEligibility(const std::string& input) {
+  std::FILE* in = input == "-" ? stdin : std::fopen(input.c_str(), "rb");
+  if (in == nullptr) return Fail(Error::InvalidArgument("Cannot read " + input + ": " + std::strerror(errno)));
+  app::StreamSummary summary = app::StreamEligibility(in, stdout);
+  if (in != stdin) std::fclose(in);
+  std::fflush(stdout);
+  if (summary.malformed) return Fail(Error::InvalidArgument(summary.malformed_message));
+  if (summary.cases == 0) return Fail(Error::InvalidArgument("The input holds no case"));
+  if (summary.invalid > 0) {
+    std::cerr << "selfdirect: " << summary.invalid << " of " << summary.cases
+              << " cases are not valid; their output lines are {\"error\": ...} with a message per field\n";
+    return kExitBadInput;
+  }
+  return kExitOk;
+}
+
 int Migrate(const std::string& database) {
   auto store = storage::OpenStore(database);  // Opening applies the migrations.
   if (!store.ok()) return Fail(store.error());
@@ -210,6 +231,14 @@ int Main(int argc, char** argv) {
   demo->add_option("--password-file", password_file,
                    "Also write the demo users' passwords to this JSON file (mode 0600)");
 
+  auto* assessment = cli.add_subcommand("assessment", "Needs assessment and eligibility");
+  assessment->require_subcommand(1);
+  auto* eligibility = assessment->add_subcommand(
+      "eligibility", "Decide Care Act eligibility for one case or a stream of cases (JSON)");
+  std::string eligibility_input;
+  eligibility->add_option("--input", eligibility_input, "JSON file of one or more cases, or - for standard input")
+      ->required();
+
   auto* migrate = cli.add_subcommand("migrate", "Apply database migrations");
   migrate->add_option("--database", database, "sqlite:PATH or postgresql://user@host:port/db")
       ->capture_default_str();
@@ -224,6 +253,7 @@ int Main(int argc, char** argv) {
     if (*serve) return Serve(database, so);
     if (*demo) return Demo(database, people, password_file);
     if (*migrate) return Migrate(database);
+    if (*eligibility) return AssessmentEligibility(eligibility_input);
   } catch (const std::exception& e) {
     std::cerr << "selfdirect: internal error: " << e.what() << "\n";
     return kExitInternal;

@@ -1,0 +1,164 @@
+// Runs the golden eligibility cases in tests/cases/eligibility/*.case: each file holds a case in
+// plain words (comment), the rule it tests, the input JSON and the expected decision, so that a
+// policy officer can read and review it. The same files drive the CLI test in tests/http/.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "app/assessment/eligibility_json.h"
+
+namespace selfdirect::app {
+namespace {
+
+struct GoldenCase {
+  std::string name;
+  std::string input;
+  std::map<std::string, std::string> expect;
+};
+
+GoldenCase Load(const std::filesystem::path& path) {
+  GoldenCase c;
+  c.name = path.stem().string();
+  std::ifstream in(path);
+  std::string line;
+  enum { kHeader, kInput, kExpect } section = kHeader;
+  while (std::getline(in, line)) {
+    if (line == "input:") {
+      section = kInput;
+    } else if (line == "expect:") {
+      section = kExpect;
+    } else if (section == kInput) {
+      c.input += line + "\n";
+    } else if (section == kExpect && !line.empty()) {
+      auto colon = line.find(": ");
+      c.expect[line.substr(0, colon)] = line.substr(colon + 2);
+    }
+  }
+  return c;
+}
+
+std::string JoinCodes(const std::vector<std::string_view>& codes) {
+  if (codes.empty()) return "none";
+  std::string out;
+  for (auto c : codes) out += (out.empty() ? "" : ", ") + std::string(c);
+  return out;
+}
+
+std::vector<std::filesystem::path> CaseFiles() {
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(SELFDIRECT_CASES_DIR "/eligibility")) {
+    if (e.path().extension() == ".case") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+class EligibilityGolden : public ::testing::TestWithParam<std::filesystem::path> {};
+
+TEST_P(EligibilityGolden, DecidesAsTheCaseFileSays) {
+  GoldenCase c = Load(GetParam());
+  ASSERT_FALSE(c.input.empty()) << c.name;
+  ASSERT_FALSE(c.expect.empty()) << c.name;
+  auto input = ParseEligibilityCase(c.input);
+  if (c.expect.count("error")) {
+    ASSERT_FALSE(input.ok()) << c.name << " should be refused";
+    bool named = false;
+    for (const auto& f : input.error().fields) named |= f.field == c.expect["error"];
+    EXPECT_TRUE(named) << c.name << ": no error for field " << c.expect["error"];
+    return;
+  }
+  ASSERT_TRUE(input.ok()) << c.name << ": " << input.error().message;
+  domain::Determination d = domain::DetermineEligibility(*input);
+  EXPECT_EQ(d.eligible ? "yes" : "no", c.expect["eligible"]) << c.name;
+  std::vector<std::string_view> unmet, failed;
+  for (size_t i : d.unmet_outcomes) unmet.push_back(domain::OutcomeCode(input->kind, i));
+  for (auto f : d.failed_conditions) failed.push_back(domain::EligibilityConditionCode(f));
+  EXPECT_EQ(JoinCodes(unmet), c.expect["unmet outcomes"]) << c.name;
+  EXPECT_EQ(JoinCodes(failed), c.expect["failed conditions"]) << c.name;
+  auto sentences = domain::ExplanationSentences(*input, d);
+  EXPECT_GE(sentences.size(), 4u);
+  for (const auto& s : sentences) {
+    // Written unescaped into JSON by the CLI: must hold nothing JSON would escape.
+    EXPECT_EQ(s.find_first_of("\"\\\n\r\t"), std::string::npos) << s;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, EligibilityGolden, ::testing::ValuesIn(CaseFiles()),
+                         [](const auto& info) {
+                           std::string name = info.param.stem().string();
+                           for (char& ch : name) {
+                             if (ch == '-') ch = '_';
+                           }
+                           return name;
+                         });
+
+TEST(EligibilityGoldenFiles, CoverAdultsCarersAndErrors) {
+  int adult = 0, carer = 0, error = 0;
+  for (const auto& f : CaseFiles()) {
+    std::string n = f.stem().string();
+    adult += n.rfind("adult-", 0) == 0;
+    carer += n.rfind("carer-", 0) == 0;
+    error += n.rfind("error-", 0) == 0;
+  }
+  EXPECT_GE(adult, 10);
+  EXPECT_GE(carer, 6);
+  EXPECT_GE(error, 6);
+}
+
+TEST(ParseEligibilityCase, RefusesMoreThanOneCaseAndMalformedJson) {
+  EXPECT_FALSE(ParseEligibilityCase("{} {}").ok());
+  EXPECT_FALSE(ParseEligibilityCase("{\"kind\":").ok());
+  EXPECT_FALSE(ParseEligibilityCase("[]").ok());
+  EXPECT_FALSE(ParseEligibilityCase("").ok());
+}
+
+std::vector<std::string> ErrorFields(std::string_view json) {
+  auto r = ParseEligibilityCase(json);
+  std::vector<std::string> out;
+  if (!r.ok()) {
+    for (const auto& f : r.error().fields) out.push_back(f.field);
+  }
+  return out;
+}
+
+TEST(ParseEligibilityCase, NamesTheRightFieldAndSkipsUnknownValues) {
+  // An unknown field's value (even nested) is skipped, not blamed on the field before it.
+  EXPECT_EQ(ErrorFields(R"({"kind":"adult","mystery":{"a":[1,{"b":true}]},)"
+                        R"("needs_from_impairment_or_illness":true,"outcomes":{},)"
+                        R"("significant_impact_on_wellbeing":true})"),
+            (std::vector<std::string>{"mystery"}));
+  EXPECT_EQ(ErrorFields(R"({"kind":"adult","needs_from_impairment_or_illness":"yes","outcomes":{},)"
+                        R"("significant_impact_on_wellbeing":true})"),
+            (std::vector<std::string>{"needs_from_impairment_or_illness"}));
+  EXPECT_EQ(ErrorFields(R"({"kind":"adult","needs_from_impairment_or_illness":true,"outcomes":)"
+                        R"({"nutrition":{"unable":true,"reasons":["nope"],"note":"x"}},)"
+                        R"("significant_impact_on_wellbeing":true})"),
+            (std::vector<std::string>{"outcomes.nutrition.note", "outcomes.nutrition.reasons"}));
+  // Kind may come after the outcomes.
+  auto late = ParseEligibilityCase(
+      R"({"outcomes":{"recreational_activities":{"unable":true,)"
+      R"("reasons":["without_assistance"]}},"kind":"carer",)"
+      R"("needs_from_providing_necessary_care":true,)"
+      R"("carer_health_at_risk":false,"significant_impact_on_wellbeing":true})");
+  ASSERT_TRUE(late.ok());
+  EXPECT_TRUE(domain::DetermineEligibility(*late).eligible);
+}
+
+TEST(AppendDeterminationJson, WritesTheContractFieldsInOrder) {
+  auto in = *ParseEligibilityCase(R"({"kind":"adult","needs_from_impairment_or_illness":true,)"
+                                  R"("outcomes":{},"significant_impact_on_wellbeing":false})");
+  std::string out;
+  AppendDeterminationJson(in, domain::DetermineEligibility(in), out);
+  EXPECT_EQ(
+      out.rfind(R"({"eligible":false,"unmet_outcomes":[],"failed_conditions":[)"
+                R"("unable_to_achieve_two_or_more_outcomes","significant_impact_on_wellbeing"],)"
+                R"("explanation":["Your needs come from)",
+                0),
+      0u);
+}
+
+}  // namespace
+}  // namespace selfdirect::app

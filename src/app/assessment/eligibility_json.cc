@@ -1,0 +1,556 @@
+#include "app/assessment/eligibility_json.h"
+
+#include <algorithm>
+#include <array>
+#include <boost/json/basic_parser_impl.hpp>
+#include <cstring>
+#include <optional>
+#include <vector>
+
+namespace selfdirect::app {
+namespace {
+
+namespace json = boost::json;
+using domain::AssessmentKind;
+
+// Bounds on one case: far above any real case, small enough that a hostile one is cheap.
+constexpr size_t kMaxOutcomesListed = 32;
+constexpr size_t kMaxTextChars = 200;
+
+enum class Field {
+  kNone,
+  kKind,
+  kNeedsFromImpairment,
+  kNeedsFromCare,
+  kSignificantImpact,
+  kCarerHealth,
+  kOutcomes,
+  kUnable,
+  kReasons,
+  kMetByCarer,
+};
+
+struct RawOutcome {
+  std::string code;
+  bool unable = false;
+  bool has_unable = false;
+  bool met_by_carer = false;
+  uint8_t reasons = 0;          // Bits of the known reasons given.
+  bool listed_reasons = false;  // Any reason text was given, known or not.
+  std::string unknown_reason;   // The first unknown reason, for the error message.
+};
+
+// SAX handler for one case. Depth 1: the case; 2: inside "outcomes"; 3: inside one outcome;
+// 4: inside "reasons".
+struct CaseHandler {
+  static constexpr std::size_t max_object_size = 64;
+  static constexpr std::size_t max_array_size = 64;
+  static constexpr std::size_t max_key_size = kMaxTextChars;
+  static constexpr std::size_t max_string_size = kMaxTextChars;
+
+  int depth = 0;
+  Field field = Field::kNone;
+  std::string key;
+  std::string kind_text;
+  std::optional<bool> needs_from_impairment, needs_from_care, significant_impact, carer_health;
+  bool has_outcomes = false;
+  std::vector<RawOutcome> outcomes;
+  size_t outcomes_used = 0;
+  std::vector<FieldError> errors;
+  bool done = false;
+  // The value of an unknown field (already reported) is skipped: its events are ignored until
+  // the depth returns to skip_depth.
+  bool skipping = false;
+  int skip_depth = 0;
+
+  void Reset() {
+    depth = 0;
+    field = Field::kNone;
+    kind_text.clear();
+    needs_from_impairment.reset();
+    needs_from_care.reset();
+    significant_impact.reset();
+    carer_health.reset();
+    has_outcomes = false;
+    outcomes_used = 0;
+    errors.clear();
+    done = false;
+    skipping = false;
+  }
+  // True when this value event belongs to a skipped value (and ends the skip for a scalar).
+  bool SkipScalar() {
+    if (!skipping) return false;
+    if (depth == skip_depth) skipping = false;
+    return true;
+  }
+  void StartSkip() {
+    skipping = true;
+    skip_depth = depth;
+  }
+  void Fail(std::string where, std::string message) {
+    if (errors.size() < 20) errors.push_back({std::move(where), std::move(message)});
+  }
+  RawOutcome& Current() { return outcomes[outcomes_used - 1]; }
+  std::string OutcomePath() { return "outcomes." + Current().code; }
+
+  bool on_document_begin(json::error_code&) { return true; }
+  bool on_document_end(json::error_code&) {
+    done = true;
+    return true;
+  }
+  bool on_object_begin(json::error_code&) {
+    ++depth;
+    if (skipping) return true;
+    if (depth == 1) return true;
+    if (depth == 2 && field == Field::kOutcomes) {
+      has_outcomes = true;
+      return true;
+    }
+    if (depth == 3) return true;  // One outcome; its code was the key.
+    Fail(depth == 2 ? key : "outcomes", "Must not be an object here");
+    return true;
+  }
+  bool on_object_end(std::size_t, json::error_code&) {
+    if (skipping) {
+      if (--depth == skip_depth) skipping = false;
+      return true;
+    }
+    if (depth == 3 && outcomes_used > 0 && !Current().has_unable) {
+      Fail(OutcomePath() + ".unable", "Give \"unable\": true or false");
+    }
+    --depth;
+    field = Field::kNone;
+    return true;
+  }
+  bool on_array_begin(json::error_code&) {
+    ++depth;
+    if (skipping) return true;
+    if (depth == 4 && field == Field::kReasons) return true;
+    Fail(depth == 2 ? key : (outcomes_used ? OutcomePath() : "outcomes"),
+         "Must not be a list here");
+    return true;
+  }
+  bool on_array_end(std::size_t, json::error_code&) {
+    if (skipping) {
+      if (--depth == skip_depth) skipping = false;
+      return true;
+    }
+    --depth;
+    field = Field::kNone;
+    return true;
+  }
+  bool on_key_part(json::string_view s, std::size_t, json::error_code&) {
+    key.append(s.data(), s.size());
+    return true;
+  }
+  bool on_key(json::string_view s, std::size_t, json::error_code&) {
+    key.append(s.data(), s.size());
+    if (!skipping) OnKey();
+    key.clear();
+    return true;
+  }
+  void OnKey() {
+    struct Name {
+      std::string_view text;
+      Field field;
+    };
+    static constexpr Name kCaseFields[] = {
+        {"kind", Field::kKind},
+        {"needs_from_impairment_or_illness", Field::kNeedsFromImpairment},
+        {"needs_from_providing_necessary_care", Field::kNeedsFromCare},
+        {"significant_impact_on_wellbeing", Field::kSignificantImpact},
+        {"carer_health_at_risk", Field::kCarerHealth},
+        {"outcomes", Field::kOutcomes}};
+    static constexpr Name kOutcomeFields[] = {{"unable", Field::kUnable},
+                                              {"reasons", Field::kReasons},
+                                              {"met_by_carer", Field::kMetByCarer}};
+    auto lookup = [&](const auto& names) {
+      for (const Name& n : names) {
+        if (n.text == key) return n.field;
+      }
+      return Field::kNone;
+    };
+    field = Field::kNone;
+    if (depth == 1) {
+      field = lookup(kCaseFields);
+      if (field == Field::kNone) {
+        Fail(key, "Unknown field");
+        StartSkip();
+        return;
+      }
+      last_top_key = key;
+    } else if (depth == 2) {
+      if (outcomes_used >= kMaxOutcomesListed) {
+        Fail("outcomes", "Too many outcomes listed");
+        StartSkip();
+        return;
+      }
+      if (outcomes_used == outcomes.size()) outcomes.emplace_back();
+      RawOutcome& o = outcomes[outcomes_used++];
+      o.code = key;
+      o.unable = o.has_unable = o.met_by_carer = false;
+      o.reasons = 0;
+      o.listed_reasons = false;
+      o.unknown_reason.clear();
+    } else if (depth == 3) {
+      field = lookup(kOutcomeFields);
+      if (field == Field::kNone) {
+        Fail(OutcomePath() + "." + key, "Unknown field");
+        StartSkip();
+      }
+    }
+  }
+  std::string last_top_key;
+
+  bool on_string_part(json::string_view s, std::size_t, json::error_code&) {
+    partial.append(s.data(), s.size());
+    return true;
+  }
+  bool on_string(json::string_view s, std::size_t, json::error_code&) {
+    partial.append(s.data(), s.size());
+    if (SkipScalar()) {
+      partial.clear();
+      return true;
+    }
+    if (depth == 1 && field == Field::kKind) {
+      kind_text = partial;
+    } else if (depth == 4 && field == Field::kReasons && outcomes_used > 0) {
+      RawOutcome& o = Current();
+      o.listed_reasons = true;
+      if (auto reason = domain::ParseUnableReason(partial)) {
+        o.reasons = static_cast<uint8_t>(o.reasons | (1u << static_cast<unsigned>(*reason)));
+      } else if (o.unknown_reason.empty()) {
+        o.unknown_reason = partial;
+      }
+    } else {
+      WrongType("a string");
+    }
+    partial.clear();
+    return true;
+  }
+  std::string partial;
+
+  // Reports a value of the wrong type, saying what the field takes.
+  void WrongType(const char*) {
+    std::string where = depth <= 1 ? (last_top_key.empty() ? "(case)" : last_top_key)
+                                   : (outcomes_used ? OutcomePath() : "outcomes");
+    const char* expected = "an object";
+    switch (field) {
+      case Field::kKind:
+        expected = "\"adult\" or \"carer\"";
+        break;
+      case Field::kNeedsFromImpairment:
+      case Field::kNeedsFromCare:
+      case Field::kSignificantImpact:
+      case Field::kCarerHealth:
+      case Field::kUnable:
+      case Field::kMetByCarer:
+        expected = "true or false";
+        break;
+      case Field::kReasons:
+        expected = "a list of reasons, like [\"without_assistance\"]";
+        where += ".reasons";
+        break;
+      default:
+        break;
+    }
+    if (depth == 3 && field == Field::kUnable) where += ".unable";
+    if (depth == 3 && field == Field::kMetByCarer) where += ".met_by_carer";
+    Fail(where, std::string("Must be ") + expected);
+  }
+  bool on_bool(bool b, json::error_code&) {
+    if (SkipScalar()) return true;
+    if (depth == 1) {
+      switch (field) {
+        case Field::kNeedsFromImpairment:
+          needs_from_impairment = b;
+          return true;
+        case Field::kNeedsFromCare:
+          needs_from_care = b;
+          return true;
+        case Field::kSignificantImpact:
+          significant_impact = b;
+          return true;
+        case Field::kCarerHealth:
+          carer_health = b;
+          return true;
+        default:
+          break;
+      }
+    } else if (depth == 3 && outcomes_used > 0) {
+      if (field == Field::kUnable) {
+        Current().unable = b;
+        Current().has_unable = true;
+        return true;
+      }
+      if (field == Field::kMetByCarer) {
+        Current().met_by_carer = b;
+        return true;
+      }
+    }
+    WrongType("true or false");
+    return true;
+  }
+  bool on_number_part(json::string_view, json::error_code&) { return true; }
+  bool on_int64(int64_t, json::string_view, json::error_code&) {
+    if (SkipScalar()) return true;
+    WrongType("a number");
+    return true;
+  }
+  bool on_uint64(uint64_t, json::string_view, json::error_code&) {
+    if (SkipScalar()) return true;
+    WrongType("a number");
+    return true;
+  }
+  bool on_double(double, json::string_view, json::error_code&) {
+    if (SkipScalar()) return true;
+    WrongType("a number");
+    return true;
+  }
+  bool on_null(json::error_code&) {
+    if (SkipScalar()) return true;
+    WrongType("null");
+    return true;
+  }
+  bool on_comment_part(json::string_view, json::error_code&) { return true; }
+  bool on_comment(json::string_view, json::error_code&) { return true; }
+};
+
+// Turns what the handler saw into an EligibilityInput, checking codes and required fields.
+Result<domain::EligibilityInput> Finish(CaseHandler& h) {
+  domain::EligibilityInput in;
+  std::vector<FieldError>& errors = h.errors;
+  bool kind_ok = true;
+  if (h.kind_text == "adult") {
+    in.kind = AssessmentKind::kAdult;
+  } else if (h.kind_text == "carer") {
+    in.kind = AssessmentKind::kCarer;
+  } else {
+    kind_ok = false;
+    errors.push_back({"kind", h.kind_text.empty() ? "Give \"kind\": \"adult\" or \"carer\""
+                                                  : "Kind must be \"adult\" or \"carer\""});
+  }
+  auto require = [&](const std::optional<bool>& v, const char* name) {
+    bool reported = std::any_of(errors.begin(), errors.end(),
+                                [&](const FieldError& e) { return e.field == name; });
+    if (!v && !reported)
+      errors.push_back({name, std::string("Give \"") + name + "\": true or false"});
+    return v.value_or(false);
+  };
+  if (kind_ok && in.kind == AssessmentKind::kCarer) {
+    if (h.needs_from_care) {
+      in.condition_one = *h.needs_from_care;
+    } else {
+      in.condition_one = require(h.needs_from_impairment, "needs_from_providing_necessary_care");
+    }
+    in.carer_health_at_risk = require(h.carer_health, "carer_health_at_risk");
+  } else {
+    in.condition_one = require(h.needs_from_impairment, "needs_from_impairment_or_illness");
+    if (kind_ok && h.carer_health) {
+      errors.push_back({"carer_health_at_risk", "Only a carer's assessment has this field"});
+    }
+  }
+  in.significant_impact_on_wellbeing =
+      require(h.significant_impact, "significant_impact_on_wellbeing");
+  if (!h.has_outcomes) errors.push_back({"outcomes", "Give \"outcomes\": an object, {} if none"});
+  if (kind_ok) {
+    std::array<bool, domain::kMaxOutcomeCount> seen{};
+    for (size_t i = 0; i < h.outcomes_used; ++i) {
+      const RawOutcome& raw = h.outcomes[i];
+      auto path = [&] { return "outcomes." + raw.code; };  // Built only for an error.
+      auto index = domain::ParseOutcomeCode(in.kind, raw.code);
+      if (!index) {
+        errors.push_back(
+            {path(), "Unknown outcome for a" +
+                         std::string(in.kind == AssessmentKind::kAdult ? "n adult" : " carer")});
+        continue;
+      }
+      if (seen[*index]) {
+        errors.push_back({path(), "Outcome listed twice"});
+        continue;
+      }
+      seen[*index] = true;
+      domain::OutcomeFinding& f = in.outcomes[*index];
+      f.unable = raw.unable;
+      f.met_by_carer = raw.met_by_carer;
+      f.reasons = raw.reasons;
+      if (!raw.unknown_reason.empty()) {
+        errors.push_back({path() + ".reasons", "Unknown reason \"" + raw.unknown_reason + "\""});
+      }
+      if (f.unable && f.reasons == 0 && !raw.listed_reasons) {
+        errors.push_back({path() + ".reasons",
+                          "An outcome the person is unable to achieve needs at "
+                          "least one reason"});
+      }
+    }
+  }
+  if (!errors.empty()) return Error::InvalidArgument("The case is not valid", errors);
+  return in;
+}
+
+void AppendJsonString(std::string_view s, std::string& out) {
+  out += '"';
+  // Copy runs that need no escaping in one append; explanations are almost entirely such runs.
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto u = static_cast<unsigned char>(s[i]);
+    if (u >= 0x20 && s[i] != '"' && s[i] != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    if (s[i] == '"' || s[i] == '\\') {
+      out += '\\';
+      out += s[i];
+    } else {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
+}  // namespace
+
+Result<domain::EligibilityInput> ParseEligibilityCase(std::string_view text) {
+  json::basic_parser<CaseHandler> parser{json::parse_options{}};
+  json::error_code ec;
+  size_t used = parser.write_some(false, text.data(), text.size(), ec);
+  if (ec) return Error::InvalidArgument("The case is not valid JSON: " + ec.message());
+  if (parser.handler().depth != 0 || !parser.handler().done) {
+    return Error::InvalidArgument("The case is not a complete JSON object");
+  }
+  for (size_t i = used; i < text.size(); ++i) {
+    char c = text[i];
+    if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+      return Error::InvalidArgument("Give one case: there is more after the first JSON object");
+    }
+  }
+  return Finish(parser.handler());
+}
+
+void AppendDeterminationJson(const domain::EligibilityInput& in, const domain::Determination& d,
+                             std::string& out) {
+  out += d.eligible ? "{\"eligible\":true,\"unmet_outcomes\":["
+                    : "{\"eligible\":false,\"unmet_outcomes\":[";
+  for (size_t i = 0; i < d.unmet_outcomes.size(); ++i) {
+    if (i) out += ',';
+    AppendJsonString(domain::OutcomeCode(in.kind, d.unmet_outcomes[i]), out);
+  }
+  out += "],\"failed_conditions\":[";
+  for (size_t i = 0; i < d.failed_conditions.size(); ++i) {
+    if (i) out += ',';
+    AppendJsonString(domain::EligibilityConditionCode(d.failed_conditions[i]), out);
+  }
+  out += "],\"explanation\":[";
+  for (size_t i = 0; i < d.steps.size(); ++i) {
+    if (i) out += ',';
+    // The sentences hold no character that JSON must escape (checked in the tests), so they are
+    // written straight into the output.
+    out += '"';
+    domain::AppendExplanationSentence(in, d.steps[i], out);
+    out += '"';
+  }
+  out += "]}";
+}
+
+void AppendErrorJson(const Error& error, std::string& out) {
+  out += "{\"error\":{\"code\":";
+  AppendJsonString(ErrorCodeName(error.code), out);
+  out += ",\"message\":";
+  AppendJsonString(error.message, out);
+  out += ",\"fields\":{";
+  std::vector<std::string> seen;
+  bool first = true;
+  for (const auto& f : error.fields) {
+    if (std::find(seen.begin(), seen.end(), f.field) != seen.end()) continue;
+    seen.push_back(f.field);
+    if (!first) out += ',';
+    first = false;
+    AppendJsonString(f.field, out);
+    out += ':';
+    AppendJsonString(f.message, out);
+  }
+  out += "}}}";
+}
+
+StreamSummary StreamEligibility(std::FILE* in, std::FILE* out) {
+  constexpr size_t kChunk = 1 << 20;
+  std::vector<char> buffer(kChunk);
+  std::string output;
+  output.reserve(kChunk + 4096);
+  json::basic_parser<CaseHandler> parser{json::parse_options{}};
+  StreamSummary summary;
+  domain::Determination determination;  // Reused: no allocation per case once warm.
+  size_t have = 0;
+  bool eof = false;
+  bool in_case = false;  // A case has started but not ended.
+  auto flush = [&] {
+    std::fwrite(output.data(), 1, output.size(), out);
+    output.clear();
+  };
+  for (;;) {
+    if (!eof && have < buffer.size()) {
+      size_t n = std::fread(buffer.data() + have, 1, buffer.size() - have, in);
+      have += n;
+      if (n == 0) eof = true;
+    }
+    size_t pos = 0;
+    while (pos < have) {
+      // Skip whitespace between cases.
+      while (pos < have && (buffer[pos] == ' ' || buffer[pos] == '\n' || buffer[pos] == '\r' ||
+                            buffer[pos] == '\t'))
+        ++pos;
+      if (pos == have) break;
+      json::error_code ec;
+      size_t used = parser.write_some(!eof, buffer.data() + pos, have - pos, ec);
+      if (ec) {
+        summary.malformed = true;
+        summary.malformed_message =
+            "Case " + std::to_string(summary.cases + 1) + " is not valid JSON: " + ec.message();
+        flush();
+        return summary;
+      }
+      pos += used;
+      CaseHandler& h = parser.handler();
+      if (!parser.done()) {  // Needs more input.
+        in_case = true;
+        break;
+      }
+      in_case = false;
+      ++summary.cases;
+      auto input = Finish(h);
+      if (input.ok()) {
+        domain::DetermineEligibility(*input, determination);
+        AppendDeterminationJson(*input, determination, output);
+      } else {
+        ++summary.invalid;
+        AppendErrorJson(input.error(), output);
+      }
+      output += '\n';
+      if (output.size() >= kChunk) flush();
+      h.Reset();
+      parser.reset();
+    }
+    // Keep the unparsed tail; the parser has consumed everything it could.
+    if (pos < have) {
+      std::memmove(buffer.data(), buffer.data() + pos, have - pos);
+      have -= pos;
+    } else {
+      have = 0;
+    }
+    if (eof && have == 0) {
+      if (in_case) {
+        summary.malformed = true;
+        summary.malformed_message =
+            "The input ends in the middle of case " + std::to_string(summary.cases + 1);
+      }
+      break;
+    }
+  }
+  flush();
+  return summary;
+}
+
+}  // namespace selfdirect::app
