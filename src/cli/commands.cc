@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <boost/json.hpp>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -13,6 +14,7 @@
 #include <iostream>
 
 #include "app/assessment/eligibility_json.h"
+#include "app/assessment/fhir_questionnaire.h"
 #include "app/demo.h"
 #include "app/passwords.h"
 #include "base/limits.h"
@@ -169,7 +171,8 @@ int Demo(const std::string& database, int people, const std::string& password_fi
 // app/assessment/eligibility_json.h); messages for invalid cases go to stderr; exit 1 if any.
 int AssessmentEligibility(const std::string& input) {
   std::FILE* in = input == "-" ? stdin : std::fopen(input.c_str(), "rb");
-  if (in == nullptr) return Fail(Error::InvalidArgument("Cannot read " + input + ": " + std::strerror(errno)));
+  if (in == nullptr)
+    return Fail(Error::InvalidArgument("Cannot read " + input + ": " + std::strerror(errno)));
   app::StreamSummary summary = app::StreamEligibility(in, stdout);
   if (in != stdin) std::fclose(in);
   std::fflush(stdout);
@@ -177,9 +180,97 @@ int AssessmentEligibility(const std::string& input) {
   if (summary.cases == 0) return Fail(Error::InvalidArgument("The input holds no case"));
   if (summary.invalid > 0) {
     std::cerr << "selfdirect: " << summary.invalid << " of " << summary.cases
-              << " cases are not valid; their output lines are {\"error\": ...} with a message per field\n";
+              << " cases are not valid; their output lines are {\"error\": ...} with a message per "
+                 "field\n";
     return kExitBadInput;
   }
+  return kExitOk;
+}
+
+Result<boost::json::value> ReadJsonFile(const std::string& path) {
+  std::FILE* in = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (in == nullptr)
+    return Error::InvalidArgument("Cannot read " + path + ": " + std::strerror(errno));
+  std::string text;
+  char buf[65536];
+  size_t n = 0;
+  while ((n = std::fread(buf, 1, sizeof buf, in)) > 0) {
+    text.append(buf, n);
+    if (text.size() > (64u << 20)) return Error::InvalidArgument(path + " is larger than 64 MiB");
+  }
+  if (in != stdin) std::fclose(in);
+  boost::system::error_code ec;
+  boost::json::value v = boost::json::parse(text, ec);
+  if (ec) return Error::InvalidArgument(path + " is not valid JSON: " + ec.message());
+  return v;
+}
+
+Result<const domain::Questionnaire*> DefaultQuestionnaire(const std::string& id) {
+  const domain::Questionnaire* q = app::FindDefaultQuestionnaire(id);
+  if (q == nullptr) {
+    std::string ids;
+    for (const auto& d : app::DefaultQuestionnaires()) ids += (ids.empty() ? "" : ", ") + d.id;
+    return Error::InvalidArgument("No questionnaire \"" + id + "\"; there are: " + ids);
+  }
+  return q;
+}
+
+// `assessment questionnaire export --id ID`: the FHIR R4 Questionnaire.
+int QuestionnaireExport(const std::string& id) {
+  auto q = DefaultQuestionnaire(id);
+  if (!q.ok()) return Fail(q.error());
+  std::cout << boost::json::serialize(app::QuestionnaireToFhir(**q)) << "\n";
+  return kExitOk;
+}
+
+// `assessment questionnaire check --input FILE`: reads a FHIR Questionnaire and says whether
+// Selfdirect can use it.
+int QuestionnaireCheck(const std::string& input) {
+  auto json = ReadJsonFile(input);
+  if (!json.ok()) return Fail(json.error());
+  auto q = app::QuestionnaireFromFhir(*json);
+  if (!q.ok()) return Fail(q.error());
+  size_t questions = 0;
+  for (const auto& s : q->sections) questions += s.questions.size();
+  std::cout << "Questionnaire " << q->id << " version " << q->version << " (" << q->title
+            << "): " << q->sections.size() << " sections, " << questions
+            << " questions, effective from " << q->effective_from.ToString()
+            << ". It can be used.\n";
+  return kExitOk;
+}
+
+// `assessment questionnaire response --id ID --answers FILE`: answers ({"question": ["value"]})
+// as a FHIR QuestionnaireResponse ("completed" when every required question is answered).
+int QuestionnaireResponse(const std::string& id, const std::string& answers_path) {
+  auto q = DefaultQuestionnaire(id);
+  if (!q.ok()) return Fail(q.error());
+  auto json = ReadJsonFile(answers_path);
+  if (!json.ok()) return Fail(json.error());
+  if (!json->is_object()) return Fail(Error::InvalidArgument("Answers must be a JSON object"));
+  domain::Answers answers;
+  for (const auto& [key, value] : json->get_object()) {
+    auto& list = answers[std::string(key)];
+    auto add = [&](const boost::json::value& v) {
+      if (v.is_string())
+        list.emplace_back(v.get_string());
+      else if (v.is_bool())
+        list.emplace_back(v.get_bool() ? "true" : "false");
+      else if (v.is_int64())
+        list.emplace_back(std::to_string(v.get_int64()));
+    };
+    if (value.is_array()) {
+      for (const auto& v : value.get_array()) add(v);
+    } else {
+      add(value);
+    }
+  }
+  auto errors = domain::ValidateAnswers(**q, answers, domain::Completeness::kPartial);
+  if (!errors.empty()) return Fail(Error::InvalidArgument("Some answers are not valid", errors));
+  bool complete = domain::ValidateAnswers(**q, answers, domain::Completeness::kSubmission).empty();
+  std::cout << boost::json::serialize(app::QuestionnaireResponseToFhir(
+                   **q, answers,
+                   complete ? app::ResponseStatus::kCompleted : app::ResponseStatus::kInProgress))
+            << "\n";
   return kExitOk;
 }
 
@@ -236,7 +327,26 @@ int Main(int argc, char** argv) {
   auto* eligibility = assessment->add_subcommand(
       "eligibility", "Decide Care Act eligibility for one case or a stream of cases (JSON)");
   std::string eligibility_input;
-  eligibility->add_option("--input", eligibility_input, "JSON file of one or more cases, or - for standard input")
+  eligibility
+      ->add_option("--input", eligibility_input,
+                   "JSON file of one or more cases, or - for standard input")
+      ->required();
+  auto* questionnaire =
+      assessment->add_subcommand("questionnaire", "Questionnaire definitions (FHIR R4)");
+  questionnaire->require_subcommand(1);
+  std::string questionnaire_id = "adult-needs", questionnaire_input, answers_input;
+  auto* q_export =
+      questionnaire->add_subcommand("export", "Print a questionnaire as a FHIR R4 Questionnaire");
+  q_export->add_option("--id", questionnaire_id, "adult-needs or carer")->capture_default_str();
+  auto* q_check =
+      questionnaire->add_subcommand("check", "Check that a FHIR R4 Questionnaire can be used");
+  q_check->add_option("--input", questionnaire_input, "Questionnaire JSON file, or -")->required();
+  auto* q_response =
+      questionnaire->add_subcommand("response", "Print answers as a FHIR R4 QuestionnaireResponse");
+  q_response->add_option("--id", questionnaire_id, "adult-needs or carer")->capture_default_str();
+  q_response
+      ->add_option("--answers", answers_input,
+                   "Answers JSON file: {\"question id\": [values]}, or -")
       ->required();
 
   auto* migrate = cli.add_subcommand("migrate", "Apply database migrations");
@@ -254,6 +364,9 @@ int Main(int argc, char** argv) {
     if (*demo) return Demo(database, people, password_file);
     if (*migrate) return Migrate(database);
     if (*eligibility) return AssessmentEligibility(eligibility_input);
+    if (*q_export) return QuestionnaireExport(questionnaire_id);
+    if (*q_check) return QuestionnaireCheck(questionnaire_input);
+    if (*q_response) return QuestionnaireResponse(questionnaire_id, answers_input);
   } catch (const std::exception& e) {
     std::cerr << "selfdirect: internal error: " << e.what() << "\n";
     return kExitInternal;

@@ -1,0 +1,42 @@
+// File: fhir_questionnaire.h
+// FHIR R4 Questionnaire and QuestionnaireResponse: the stored and exchanged form of questionnaire
+// definitions and answers (https://hl7.org/fhir/R4/questionnaire.html).
+//
+// Mapping: a top-level `group` item is a Section; its items are Questions. Types: boolean,
+// choice (with `repeats: true` a multiple choice), string or text, integer. Help text is a child
+// `display` item with the questionnaire-itemControl extension "help". An option's score is the
+// ordinalValue extension; a question's score domain is the extension
+// urn:selfdirect:extension:score-domain; the assessment kind is
+// urn:selfdirect:extension:assessment-kind on the Questionnaire. enableWhen uses operator "=" with
+// answerBoolean or answerCoding.
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <vector>
+
+#include "base/result.h"
+#include "domain/assessment/questionnaire.h"
+
+namespace selfdirect::app {
+
+// Reads a FHIR R4 Questionnaire. kInvalidArgument naming the item for anything Selfdirect cannot
+// represent, or a definition that CheckQuestionnaire refuses.
+Result<domain::Questionnaire> QuestionnaireFromFhir(const boost::json::value& resource);
+boost::json::value QuestionnaireToFhir(const domain::Questionnaire& questionnaire);
+
+enum class ResponseStatus { kInProgress, kCompleted };
+// A QuestionnaireResponse holding `answers`, items grouped by section as in the questionnaire.
+boost::json::value QuestionnaireResponseToFhir(const domain::Questionnaire& questionnaire,
+                                               const domain::Answers& answers,
+                                               ResponseStatus status);
+// Reads the answers of a QuestionnaireResponse for `questionnaire`. kInvalidArgument for a
+// malformed resource; the answers themselves are checked with domain::ValidateAnswers.
+Result<domain::Answers> AnswersFromFhir(const domain::Questionnaire& questionnaire,
+                                        const boost::json::value& resource);
+
+// The questionnaires shipped in data/questionnaires (adult needs, carer), parsed once.
+const std::vector<domain::Questionnaire>& DefaultQuestionnaires();
+// The default questionnaire with this id, or null.
+const domain::Questionnaire* FindDefaultQuestionnaire(std::string_view id);
+
+}  // namespace selfdirect::app
