@@ -20,6 +20,7 @@
 #include "base/result.h"
 #include "base/strong_id.h"
 #include "domain/accounts/role.h"
+#include "domain/assessment/questionnaire.h"
 #include "domain/people/person.h"
 
 namespace selfdirect::app {
@@ -90,6 +91,58 @@ struct AuditEntry {
   std::string client_address;
 };
 
+// DO NOT RENAME: stored by name.
+enum class AssessmentStatus {
+  kDraft,      // Being filled in; can be saved and continued later.
+  kSubmitted,  // A self-assessment the person has sent; waiting for a practitioner.
+  kCompleted,  // A practitioner has recorded the decision.
+};
+std::string_view AssessmentStatusName(AssessmentStatus s);
+std::optional<AssessmentStatus> ParseAssessmentStatus(std::string_view name);
+
+enum class AssessmentOrigin { kSelf, kPractitioner };  // DO NOT RENAME: stored by name.
+
+struct AssessmentRecord {
+  AssessmentId id;
+  PersonId person_id;
+  domain::AssessmentKind kind = domain::AssessmentKind::kAdult;
+  std::string questionnaire_id;       // Which definition the answers are for,
+  std::string questionnaire_version;  // and which version, so the decision can be re-derived.
+  AssessmentOrigin origin = AssessmentOrigin::kSelf;
+  AssessmentStatus status = AssessmentStatus::kDraft;
+  domain::Answers answers;
+  std::string participants;        // Who took part (practitioner assessments).
+  std::string practitioner_notes;  // The practitioner's record, in their words.
+  UserId started_by;
+  UserId decided_by;
+  std::optional<bool> eligible;  // Set when submitted (indicative) and when completed (decision).
+  Timestamp created_at;
+  Timestamp updated_at;
+  std::optional<Timestamp> submitted_at;
+  std::optional<Timestamp> completed_at;
+};
+
+// A caseload row: the assessment and whose it is.
+struct CaseloadEntry {
+  AssessmentRecord assessment;
+  std::string person_name;
+  TeamId team_id;
+};
+
+class AssessmentRepository {
+ public:
+  virtual ~AssessmentRepository() = default;
+  virtual Result<AssessmentId> Insert(const AssessmentRecord& a) = 0;
+  virtual Result<std::optional<AssessmentRecord>> Find(AssessmentId id) = 0;
+  // Writes status, answers, participants, notes, decision and timestamps of an existing row.
+  virtual Status Update(const AssessmentRecord& a) = 0;
+  // The person's assessments, newest first.
+  virtual Result<std::vector<AssessmentRecord>> ForPerson(PersonId person) = 0;
+  // Assessments that are not completed, oldest change first (the longest waiting at the top),
+  // for one team or (nullopt) the whole council. At most `limit`.
+  virtual Result<std::vector<CaseloadEntry>> Open(std::optional<TeamId> team, int limit) = 0;
+};
+
 class PeopleRepository {
  public:
   virtual ~PeopleRepository() = default;
@@ -153,6 +206,7 @@ class Transaction {
   virtual TeamRepository& teams() = 0;
   virtual SessionRepository& sessions() = 0;
   virtual AuditLog& audit() = 0;
+  virtual AssessmentRepository& assessments() = 0;
 };
 
 using TransactionFunction = std::function<Status(Transaction&)>;

@@ -46,10 +46,12 @@ struct CouncilIdTag {};
 struct PersonIdTag {};
 struct UserIdTag {};
 struct TeamIdTag {};
+struct AssessmentIdTag {};
 using CouncilId = StrongId<CouncilIdTag>;
 using PersonId = StrongId<PersonIdTag>;
 using UserId = StrongId<UserIdTag>;
 using TeamId = StrongId<TeamIdTag>;
+using AssessmentId = StrongId<AssessmentIdTag>;
 
 }  // namespace selfdirect
 

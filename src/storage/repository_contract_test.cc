@@ -368,6 +368,92 @@ TEST_P(RepositoryContract, MigrationsAreAppliedOnce) {
   EXPECT_EQ(*again, 0);
 }
 
+TEST_P(RepositoryContract, AssessmentsRoundTripUpdateAndListOpenWork) {
+  TeamId south = AddTeam(council_, "South");
+  PersonId north_person = AddPerson(council_, team_, Person("Nora", "North"));
+  PersonId south_person = AddPerson(council_, south, Person("Sam", "South"));
+  app::AssessmentRecord a;
+  a.person_id = north_person;
+  a.kind = domain::AssessmentKind::kCarer;
+  a.questionnaire_id = "carer";
+  a.questionnaire_version = "1";
+  a.origin = app::AssessmentOrigin::kPractitioner;
+  a.answers = {{"condition_one", {"true"}},
+               {"nutrition.reasons", {"without_assistance", "significantly_longer"}},
+               {"what_matters", {"Quiet \"evenings\", and my garden \u00e9"}}};
+  a.started_by = UserId{7};
+  a.created_at = a.updated_at = kNow;
+  AssessmentId id, other;
+  ASSERT_TRUE(store_
+                  ->Write(council_,
+                          [&](app::Transaction& tx) -> Status {
+                            SD_ASSIGN_OR_RETURN(id, tx.assessments().Insert(a));
+                            app::AssessmentRecord b = a;
+                            b.person_id = south_person;
+                            b.updated_at = kNow.PlusSeconds(-100);  // Waiting longer.
+                            SD_ASSIGN_OR_RETURN(other, tx.assessments().Insert(b));
+                            return OkStatus();
+                          })
+                  .ok());
+  std::optional<app::AssessmentRecord> got;
+  ASSERT_TRUE(store_
+                  ->Read(council_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(got, tx.assessments().Find(id));
+                           return OkStatus();
+                         })
+                  .ok());
+  ASSERT_TRUE(got.has_value());
+  EXPECT_EQ(got->answers, a.answers);
+  EXPECT_EQ(got->kind, domain::AssessmentKind::kCarer);
+  EXPECT_EQ(got->status, app::AssessmentStatus::kDraft);
+  EXPECT_FALSE(got->eligible.has_value());
+  EXPECT_FALSE(got->submitted_at.has_value());
+
+  got->status = app::AssessmentStatus::kCompleted;
+  got->eligible = true;
+  got->decided_by = UserId{9};
+  got->participants = "The person and their daughter";
+  got->completed_at = kNow.PlusSeconds(60);
+  got->updated_at = kNow.PlusSeconds(60);
+  std::vector<app::CaseloadEntry> open_all, open_south;
+  std::vector<app::AssessmentRecord> for_person;
+  ASSERT_TRUE(store_
+                  ->Write(council_,
+                          [&](app::Transaction& tx) -> Status {
+                            SD_RETURN_IF_ERROR(tx.assessments().Update(*got));
+                            SD_ASSIGN_OR_RETURN(open_all, tx.assessments().Open(std::nullopt, 50));
+                            SD_ASSIGN_OR_RETURN(open_south, tx.assessments().Open(south, 50));
+                            SD_ASSIGN_OR_RETURN(for_person,
+                                                tx.assessments().ForPerson(north_person));
+                            return OkStatus();
+                          })
+                  .ok());
+  ASSERT_EQ(for_person.size(), 1u);
+  EXPECT_EQ(for_person[0].status, app::AssessmentStatus::kCompleted);
+  EXPECT_EQ(for_person[0].eligible, true);
+  EXPECT_EQ(for_person[0].decided_by, UserId{9});
+  EXPECT_EQ(for_person[0].completed_at, kNow.PlusSeconds(60));
+  ASSERT_EQ(open_all.size(), 1u);  // The completed one is no longer open.
+  EXPECT_EQ(open_all[0].assessment.id, other);
+  EXPECT_EQ(open_all[0].person_name, "Sam South");
+  ASSERT_EQ(open_south.size(), 1u);
+  // Another council sees none of it.
+  std::optional<app::AssessmentRecord> cross;
+  ASSERT_TRUE(store_
+                  ->Read(other_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(cross, tx.assessments().Find(id));
+                           return OkStatus();
+                         })
+                  .ok());
+  EXPECT_FALSE(cross.has_value());
+  Status missing =
+      store_->Write(other_, [&](app::Transaction& tx) { return tx.assessments().Update(*got); });
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+}
+
 INSTANTIATE_TEST_SUITE_P(Adapters, RepositoryContract, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

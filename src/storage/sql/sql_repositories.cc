@@ -1,5 +1,7 @@
 #include "storage/sql/sql_repositories.h"
 
+#include <boost/json.hpp>
+
 #include "base/limits.h"
 #include "base/text.h"
 
@@ -291,6 +293,170 @@ Result<std::vector<app::AuditEntry>> SqlAudit::Recent(int limit, const std::stri
   for (const auto& r : rows) {
     out.push_back(app::AuditEntry{Timestamp::FromMicros(r.Int(0)), UserId{r.Int(1)}, r.Text(2),
                                   r.Text(3), r.Text(4), r.Text(5), r.Text(6)});
+  }
+  return out;
+}
+
+}  // namespace selfdirect::storage
+
+namespace selfdirect::storage {
+namespace {
+
+namespace json = boost::json;
+
+std::string AnswersToJson(const domain::Answers& answers) {
+  json::object o;
+  for (const auto& [id, values] : answers) {
+    json::array list;
+    for (const auto& v : values) list.push_back(json::string(v));
+    o[id] = std::move(list);
+  }
+  return json::serialize(o);
+}
+
+domain::Answers AnswersFromJson(const std::string& text) {
+  domain::Answers out;
+  boost::system::error_code ec;
+  json::value v = json::parse(text, ec);
+  SD_ASSERT(!ec && v.is_object());  // Written by AnswersToJson.
+  for (const auto& [key, list] : v.get_object()) {
+    auto& values = out[std::string(key)];
+    for (const auto& item : list.as_array()) values.emplace_back(item.as_string());
+  }
+  return out;
+}
+
+constexpr std::string_view kAssessmentColumns =
+    "assessment_id, person_id, kind, questionnaire_id, questionnaire_version, origin, status, "
+    "answers_json, participants, practitioner_notes, started_by_user_id, decided_by_user_id, "
+    "eligible, created_at, updated_at, submitted_at, completed_at";
+
+app::AssessmentRecord AssessmentFromRow(const SqlRow& r) {
+  app::AssessmentRecord a;
+  a.id = AssessmentId{r.Int(0)};
+  a.person_id = PersonId{r.Int(1)};
+  a.kind = r.Text(2) == "carer" ? domain::AssessmentKind::kCarer : domain::AssessmentKind::kAdult;
+  a.questionnaire_id = r.Text(3);
+  a.questionnaire_version = r.Text(4);
+  a.origin = r.Text(5) == "practitioner" ? app::AssessmentOrigin::kPractitioner
+                                         : app::AssessmentOrigin::kSelf;
+  auto status = app::ParseAssessmentStatus(r.Text(6));
+  SD_ASSERT(status.has_value());  // The column's CHECK allows only known statuses.
+  a.status = *status;
+  a.answers = AnswersFromJson(r.Text(7));
+  a.participants = r.Text(8);
+  a.practitioner_notes = r.Text(9);
+  a.started_by = UserId{r.Int(10)};
+  a.decided_by = UserId{r.Int(11)};
+  if (!r.IsNull(12)) a.eligible = r.Int(12) == 1;
+  a.created_at = Timestamp::FromMicros(r.Int(13));
+  a.updated_at = Timestamp::FromMicros(r.Int(14));
+  if (!r.IsNull(15)) a.submitted_at = Timestamp::FromMicros(r.Int(15));
+  if (!r.IsNull(16)) a.completed_at = Timestamp::FromMicros(r.Int(16));
+  return a;
+}
+
+// "a, b" with prefix "t." -> "t.a, t.b" (for joins where column names repeat).
+std::string Qualified(std::string_view columns, std::string_view prefix) {
+  std::string out;
+  while (!columns.empty()) {
+    size_t comma = columns.find(", ");
+    out += std::string(prefix) + std::string(columns.substr(0, comma));
+    if (comma == std::string_view::npos) break;
+    out += ", ";
+    columns.remove_prefix(comma + 2);
+  }
+  return out;
+}
+
+SqlValue OptionalTime(const std::optional<Timestamp>& t) {
+  return t ? SqlValue(t->micros()) : SqlNull();
+}
+SqlValue OptionalBool(const std::optional<bool>& b) {
+  return b ? SqlValue(int64_t{*b ? 1 : 0}) : SqlNull();
+}
+
+}  // namespace
+
+Result<AssessmentId> SqlAssessments::Insert(const app::AssessmentRecord& a) {
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query(
+          "INSERT INTO assessments (council_id, person_id, kind, questionnaire_id, "
+          "questionnaire_version, "
+          "origin, status, answers_json, participants, practitioner_notes, started_by_user_id, "
+          "decided_by_user_id, eligible, created_at, updated_at, submitted_at, completed_at) "
+          "VALUES "
+          "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) "
+          "RETURNING assessment_id",
+          {council_.value(), a.person_id.value(),
+           std::string(a.kind == domain::AssessmentKind::kCarer ? "carer" : "adult"),
+           a.questionnaire_id, a.questionnaire_version,
+           std::string(a.origin == app::AssessmentOrigin::kPractitioner ? "practitioner" : "self"),
+           std::string(app::AssessmentStatusName(a.status)), AnswersToJson(a.answers),
+           a.participants, a.practitioner_notes, a.started_by.value(),
+           SqlOptionalId(a.decided_by.value()), OptionalBool(a.eligible), a.created_at.micros(),
+           a.updated_at.micros(), OptionalTime(a.submitted_at), OptionalTime(a.completed_at)}));
+  return AssessmentId{rows.at(0).Int(0)};
+}
+
+Result<std::optional<app::AssessmentRecord>> SqlAssessments::Find(AssessmentId id) {
+  SD_ASSIGN_OR_RETURN(auto rows,
+                      c_.Query("SELECT " + std::string(kAssessmentColumns) +
+                                   " FROM assessments WHERE council_id = $1 AND assessment_id = $2",
+                               {council_.value(), id.value()}));
+  if (rows.empty()) return std::optional<app::AssessmentRecord>();
+  return std::optional<app::AssessmentRecord>(AssessmentFromRow(rows[0]));
+}
+
+Status SqlAssessments::Update(const app::AssessmentRecord& a) {
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query(
+          "UPDATE assessments SET status = $3, answers_json = $4, participants = $5, "
+          "practitioner_notes = $6, decided_by_user_id = $7, eligible = $8, updated_at = $9, "
+          "submitted_at = $10, completed_at = $11 WHERE council_id = $1 AND assessment_id = $2 "
+          "RETURNING assessment_id",
+          {council_.value(), a.id.value(), std::string(app::AssessmentStatusName(a.status)),
+           AnswersToJson(a.answers), a.participants, a.practitioner_notes,
+           SqlOptionalId(a.decided_by.value()), OptionalBool(a.eligible), a.updated_at.micros(),
+           OptionalTime(a.submitted_at), OptionalTime(a.completed_at)}));
+  if (rows.empty()) return Error::NotFound("No such assessment");
+  return OkStatus();
+}
+
+Result<std::vector<app::AssessmentRecord>> SqlAssessments::ForPerson(PersonId person) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT " + std::string(kAssessmentColumns) +
+                                              " FROM assessments WHERE council_id = $1 AND "
+                                              "person_id = $2 ORDER BY assessment_id DESC",
+                                          {council_.value(), person.value()}));
+  std::vector<app::AssessmentRecord> out;
+  for (const auto& r : rows) out.push_back(AssessmentFromRow(r));
+  return out;
+}
+
+Result<std::vector<app::CaseloadEntry>> SqlAssessments::Open(std::optional<TeamId> team,
+                                                             int limit) {
+  SD_ASSERT(limit > 0 && limit <= 1000);  // Callers page caseloads.
+  std::string sql = "SELECT " + Qualified(kAssessmentColumns, "a.") +
+                    ", p.given_name, p.family_name, p.team_id FROM assessments a JOIN people p "
+                    "ON p.council_id = a.council_id AND p.person_id = a.person_id "
+                    "WHERE a.council_id = $1 AND a.status <> 'completed'";
+  std::vector<SqlValue> params{council_.value()};
+  if (team) {
+    params.push_back(team->value());
+    sql += " AND p.team_id = $2";
+  }
+  params.push_back(int64_t{limit});
+  sql += " ORDER BY a.updated_at, a.assessment_id LIMIT $" + std::to_string(params.size());
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(sql, params));
+  std::vector<app::CaseloadEntry> out;
+  for (const auto& r : rows) {
+    app::CaseloadEntry e;
+    e.assessment = AssessmentFromRow(r);
+    e.person_name = r.Text(17) + " " + r.Text(18);
+    e.team_id = TeamId{r.Int(19)};
+    out.push_back(std::move(e));
   }
   return out;
 }

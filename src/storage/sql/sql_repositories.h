@@ -74,6 +74,20 @@ class SqlAudit final : public app::AuditLog {
   const CouncilId council_;
 };
 
+class SqlAssessments final : public app::AssessmentRepository {
+ public:
+  SqlAssessments(SqlConnection& c, CouncilId council) : c_(c), council_(council) {}
+  Result<AssessmentId> Insert(const app::AssessmentRecord& a) override;
+  Result<std::optional<app::AssessmentRecord>> Find(AssessmentId id) override;
+  Status Update(const app::AssessmentRecord& a) override;
+  Result<std::vector<app::AssessmentRecord>> ForPerson(PersonId person) override;
+  Result<std::vector<app::CaseloadEntry>> Open(std::optional<TeamId> team, int limit) override;
+
+ private:
+  SqlConnection& c_;
+  const CouncilId council_;
+};
+
 class SqlTransaction final : public app::Transaction {
  public:
   SqlTransaction(SqlConnection& c, CouncilId council)
@@ -82,13 +96,15 @@ class SqlTransaction final : public app::Transaction {
         users_(c, council),
         teams_(c, council),
         sessions_(c, council),
-        audit_(c, council) {}
+        audit_(c, council),
+        assessments_(c, council) {}
   CouncilId council_id() const override { return council_; }
   app::PeopleRepository& people() override { return people_; }
   app::UserRepository& users() override { return users_; }
   app::TeamRepository& teams() override { return teams_; }
   app::SessionRepository& sessions() override { return sessions_; }
   app::AuditLog& audit() override { return audit_; }
+  app::AssessmentRepository& assessments() override { return assessments_; }
 
  private:
   CouncilId council_;
@@ -97,6 +113,7 @@ class SqlTransaction final : public app::Transaction {
   SqlTeams teams_;
   SqlSessions sessions_;
   SqlAudit audit_;
+  SqlAssessments assessments_;
 };
 
 }  // namespace selfdirect::storage

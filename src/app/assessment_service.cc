@@ -1,0 +1,239 @@
+#include "app/assessment_service.h"
+
+#include "base/limits.h"
+#include "base/text.h"
+
+namespace selfdirect::app {
+namespace {
+
+using domain::Role;
+
+bool IsCaseworker(const Principal& who) {
+  return who.user.role == Role::kPractitioner || who.user.role == Role::kApprover ||
+         who.user.role == Role::kAdministrator;
+}
+
+// The questionnaire an assessment was started with. Only version 1 of each default exists today;
+// when councils publish new versions this looks up (id, version) among the stored versions.
+const domain::Questionnaire* QuestionnaireFor(const AssessmentRecord& a) {
+  const domain::Questionnaire* q = FindDefaultQuestionnaire(a.questionnaire_id);
+  SD_ASSERT(q != nullptr);  // Assessments are only started with a known questionnaire.
+  return q;
+}
+
+}  // namespace
+
+Status AssessmentService::Audit(Transaction& tx, const Principal& who, const CallContext& ctx,
+                                const std::string& action, AssessmentId id,
+                                const std::string& detail) {
+  return tx.audit().Append(AuditEntry{clock_.Now(), who.user.id, action, "assessment",
+                                      id.ToString(), detail, ctx.client_address});
+}
+
+Result<AssessmentView> AssessmentService::Load(Transaction& tx, const Principal& who,
+                                               AssessmentId id) {
+  SD_ASSIGN_OR_RETURN(auto record, tx.assessments().Find(id));
+  if (!record) return Error::NotFound("No assessment with that reference");
+  SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(record->person_id));
+  SD_ASSERT(person.has_value());  // The foreign key keeps the person.
+  domain::PersonAccessFacts facts{person->id, person->team_id};
+  if (!domain::CanViewPerson(who.actor, facts))
+    return Error::NotFound("No assessment with that reference");
+  AssessmentView v{std::move(*record), std::move(*person), nullptr, false, false, false};
+  v.questionnaire = QuestionnaireFor(v.record);
+  bool caseworker = IsCaseworker(who) && domain::CanEditPerson(who.actor, facts);
+  bool self = v.record.origin == AssessmentOrigin::kSelf;
+  switch (v.record.status) {
+    case AssessmentStatus::kDraft:
+      v.can_answer = caseworker || self;
+      v.can_submit = self;
+      v.can_complete = caseworker;
+      break;
+    case AssessmentStatus::kSubmitted:
+      v.can_answer = caseworker;
+      v.can_complete = caseworker;
+      break;
+    case AssessmentStatus::kCompleted:
+      break;
+  }
+  return v;
+}
+
+Result<AssessmentRecord> AssessmentService::Start(const CallContext& ctx, const Principal& who,
+                                                  PersonId person_id, domain::AssessmentKind kind) {
+  const Timestamp now = clock_.Now();
+  AssessmentRecord created;
+  SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(person_id));
+    if (!person) return Error::NotFound("No person with that reference");
+    domain::PersonAccessFacts facts{person->id, person->team_id};
+    if (!domain::CanViewPerson(who.actor, facts))
+      return Error::NotFound("No person with that reference");
+    bool caseworker = IsCaseworker(who) && domain::CanEditPerson(who.actor, facts);
+    bool self = who.user.role == Role::kBudgetHolder || who.user.role == Role::kRepresentative;
+    if (!caseworker && !self)
+      return Error::PermissionDenied("Your role cannot start an assessment");
+    const domain::Questionnaire* q =
+        FindDefaultQuestionnaire(kind == domain::AssessmentKind::kCarer ? "carer" : "adult-needs");
+    SD_ASSERT(q != nullptr);  // Both defaults ship with the binary.
+    created.person_id = person_id;
+    created.kind = kind;
+    created.questionnaire_id = q->id;
+    created.questionnaire_version = q->version;
+    created.origin = caseworker ? AssessmentOrigin::kPractitioner : AssessmentOrigin::kSelf;
+    created.status = AssessmentStatus::kDraft;
+    created.started_by = who.user.id;
+    created.created_at = created.updated_at = now;
+    SD_ASSIGN_OR_RETURN(created.id, tx.assessments().Insert(created));
+    return Audit(tx, who, ctx, "assessment.start", created.id,
+                 std::string(kind == domain::AssessmentKind::kCarer ? "carer" : "adult") +
+                     " for person " + person_id.ToString());
+  }));
+  return created;
+}
+
+Result<AssessmentView> AssessmentService::Get(const CallContext& ctx, const Principal& who,
+                                              AssessmentId id) {
+  std::optional<AssessmentView> view;
+  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(view, Load(tx, who, id));
+    return OkStatus();
+  }));
+  audit_.Record(ctx.council, AuditEntry{clock_.Now(), who.user.id, "assessment.view", "assessment",
+                                        id.ToString(), "", ctx.client_address});
+  return std::move(*view);
+}
+
+Result<AssessmentRecord> AssessmentService::SaveAnswers(const CallContext& ctx,
+                                                        const Principal& who, AssessmentId id,
+                                                        const domain::Answers& changes) {
+  AssessmentRecord saved;
+  SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(AssessmentView v, Load(tx, who, id));
+    if (!v.can_answer) {
+      return Error::FailedPrecondition(
+          v.record.status == AssessmentStatus::kCompleted
+              ? "This assessment is complete and cannot be changed"
+              : "This assessment has been sent and only a practitioner can change it now");
+    }
+    domain::Answers merged = v.record.answers;
+    for (const auto& [question, values] : changes) {
+      if (values.empty()) {
+        merged.erase(question);
+      } else {
+        merged[question] = values;
+      }
+    }
+    // Only the changed questions' errors matter here: the rest were valid when saved.
+    auto errors =
+        domain::ValidateAnswers(*v.questionnaire, changes, domain::Completeness::kPartial);
+    if (!errors.empty()) return Error::InvalidArgument("Check your answer", std::move(errors));
+    v.record.answers = std::move(merged);
+    v.record.updated_at = clock_.Now();
+    SD_RETURN_IF_ERROR(tx.assessments().Update(v.record));
+    std::string detail;
+    for (const auto& [question, values] : changes) detail += (detail.empty() ? "" : ",") + question;
+    saved = v.record;
+    return Audit(tx, who, ctx, "assessment.answer", id, detail.substr(0, 500));
+  }));
+  return saved;
+}
+
+Result<domain::Determination> AssessmentService::Determine(const AssessmentView& view,
+                                                           domain::EligibilityInput* input_out) {
+  SD_ASSIGN_OR_RETURN(domain::EligibilityInput input,
+                      domain::EligibilityFromAnswers(*view.questionnaire, view.record.answers));
+  if (input_out) *input_out = input;
+  return domain::DetermineEligibility(input);
+}
+
+Result<AssessmentRecord> AssessmentService::Submit(const CallContext& ctx, const Principal& who,
+                                                   AssessmentId id) {
+  AssessmentRecord saved;
+  SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(AssessmentView v, Load(tx, who, id));
+    if (!v.can_submit) return Error::FailedPrecondition("This assessment cannot be sent");
+    SD_ASSIGN_OR_RETURN(domain::Determination d, Determine(v));
+    const Timestamp now = clock_.Now();
+    v.record.status = AssessmentStatus::kSubmitted;
+    v.record.eligible = d.eligible;
+    v.record.submitted_at = now;
+    v.record.updated_at = now;
+    SD_RETURN_IF_ERROR(tx.assessments().Update(v.record));
+    saved = v.record;
+    return Audit(tx, who, ctx, "assessment.submit", id,
+                 d.eligible ? "indicative: eligible" : "indicative: not eligible");
+  }));
+  return saved;
+}
+
+Result<AssessmentRecord> AssessmentService::Complete(const CallContext& ctx, const Principal& who,
+                                                     AssessmentId id,
+                                                     const std::string& participants,
+                                                     const std::string& notes) {
+  std::vector<FieldError> errors;
+  if (Trim(participants).empty())
+    errors.push_back({"participants", "Say who took part in the assessment"});
+  if (participants.size() > 1000)
+    errors.push_back({"participants", "Write 1000 characters or fewer"});
+  if (notes.size() > 10000) errors.push_back({"notes", "Write 10000 characters or fewer"});
+  if (!IsCleanUtf8(participants) || !IsCleanUtf8(notes))
+    errors.push_back({"notes", "Remove control characters"});
+  if (!errors.empty()) return Error::InvalidArgument("Check the record", std::move(errors));
+  AssessmentRecord saved;
+  SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(AssessmentView v, Load(tx, who, id));
+    if (!v.can_complete)
+      return Error::FailedPrecondition("Only a practitioner can record the decision, once");
+    SD_ASSIGN_OR_RETURN(domain::Determination d, Determine(v));
+    const Timestamp now = clock_.Now();
+    v.record.status = AssessmentStatus::kCompleted;
+    v.record.eligible = d.eligible;
+    v.record.decided_by = who.user.id;
+    v.record.participants = std::string(Trim(participants));
+    v.record.practitioner_notes = std::string(Trim(notes));
+    v.record.completed_at = now;
+    v.record.updated_at = now;
+    SD_RETURN_IF_ERROR(tx.assessments().Update(v.record));
+    saved = v.record;
+    return Audit(tx, who, ctx, "assessment.complete", id, d.eligible ? "eligible" : "not eligible");
+  }));
+  return saved;
+}
+
+Result<std::vector<AssessmentRecord>> AssessmentService::ForPerson(const CallContext& ctx,
+                                                                   const Principal& who,
+                                                                   PersonId person_id) {
+  std::vector<AssessmentRecord> out;
+  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(person_id));
+    if (!person || !domain::CanViewPerson(who.actor, {person->id, person->team_id})) {
+      return Error::NotFound("No person with that reference");
+    }
+    SD_ASSIGN_OR_RETURN(out, tx.assessments().ForPerson(person_id));
+    return OkStatus();
+  }));
+  audit_.Record(ctx.council, AuditEntry{clock_.Now(), who.user.id, "assessment.list", "person",
+                                        person_id.ToString(), "", ctx.client_address});
+  return out;
+}
+
+Result<std::vector<CaseloadEntry>> AssessmentService::Caseload(const CallContext& ctx,
+                                                               const Principal& who) {
+  if (!domain::CanListPeople(who.actor))
+    return Error::PermissionDenied("Your role has no caseload");
+  std::optional<TeamId> team;
+  if (who.user.role == Role::kPractitioner || who.user.role == Role::kApprover)
+    team = who.actor.team_id;
+  std::vector<CaseloadEntry> out;
+  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(out, tx.assessments().Open(team, 200));
+    return OkStatus();
+  }));
+  audit_.Record(ctx.council,
+                AuditEntry{clock_.Now(), who.user.id, "assessment.caseload", "assessment", "",
+                           std::to_string(out.size()) + " open", ctx.client_address});
+  return out;
+}
+
+}  // namespace selfdirect::app

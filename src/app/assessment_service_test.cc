@@ -1,0 +1,177 @@
+#include "app/assessment_service.h"
+
+#include <gtest/gtest.h>
+
+#include "app/test_store.h"
+
+namespace selfdirect::app {
+namespace {
+
+using domain::Role;
+
+class AssessmentServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(db_.store()
+                    .Write(db_.council(),
+                           [&](Transaction& tx) -> Status {
+                             SD_ASSIGN_OR_RETURN(north_, tx.teams().Insert("North"));
+                             SD_ASSIGN_OR_RETURN(south_, tx.teams().Insert("South"));
+                             domain::PersonDetails d;
+                             d.given_name = "Grace";
+                             d.family_name = "Hopper";
+                             d.date_of_birth = *Date::Parse("1940-12-09");
+                             SD_ASSIGN_OR_RETURN(person_,
+                                                 tx.people().Insert(d, north_, clock_.Now()));
+                             return OkStatus();
+                           })
+                    .ok());
+    ctx_ = CallContext{db_.council(), "127.0.0.1"};
+  }
+
+  Principal As(Role role, TeamId team = TeamId{}, PersonId own = PersonId{},
+               std::vector<PersonId> reps = {}) {
+    Principal p;
+    p.user.id = UserId{100 + static_cast<int>(role)};
+    p.user.role = role;
+    p.actor = domain::Actor{p.user.id, role, team, own, reps};
+    return p;
+  }
+
+  // Answers that make an adult eligible: two outcomes unmet, all required questions answered.
+  domain::Answers Complete() {
+    domain::Answers a{{"condition_one", {"true"}}, {"wellbeing_impact", {"true"}}};
+    for (size_t i = 0; i < domain::kAdultOutcomeCount; ++i) {
+      std::string code(domain::OutcomeCode(domain::AssessmentKind::kAdult, i));
+      a[code + ".able"] = {i < 2 ? "false" : "true"};
+      if (i < 2) {
+        a[code + ".reasons"] = {"without_assistance"};
+        a[code + ".carer_helps"] = {"false"};
+      }
+    }
+    return a;
+  }
+
+  testing::TestCouncil db_;
+  FakeClock clock_{*Timestamp::Parse("2026-11-22T09:00:00Z")};
+  AuditTrail audit_{db_.store()};
+  AssessmentService assessments_{db_.store(), clock_, audit_};
+  CallContext ctx_;
+  TeamId north_, south_;
+  PersonId person_;
+};
+
+TEST_F(AssessmentServiceTest, APersonSelfAssessesSubmitsAndThenAPractitionerDecides) {
+  auto me = As(Role::kBudgetHolder, TeamId{}, person_);
+  auto a = assessments_.Start(ctx_, me, person_, domain::AssessmentKind::kAdult);
+  ASSERT_TRUE(a.ok()) << a.error().message;
+  EXPECT_EQ(a->origin, AssessmentOrigin::kSelf);
+  EXPECT_EQ(a->questionnaire_id, "adult-needs");
+
+  auto incomplete = assessments_.Submit(ctx_, me, a->id);
+  ASSERT_FALSE(incomplete.ok());
+  EXPECT_EQ(incomplete.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_FALSE(incomplete.error().fields.empty());
+
+  ASSERT_TRUE(assessments_.SaveAnswers(ctx_, me, a->id, Complete()).ok());
+  auto sent = assessments_.Submit(ctx_, me, a->id);
+  ASSERT_TRUE(sent.ok()) << sent.error().message;
+  EXPECT_EQ(sent->status, AssessmentStatus::kSubmitted);
+  EXPECT_EQ(sent->eligible, true);
+
+  // Once sent, the person can no longer change it; a practitioner in the team can.
+  auto locked = assessments_.SaveAnswers(ctx_, me, a->id, {{"wellbeing_impact", {"false"}}});
+  ASSERT_FALSE(locked.ok());
+  EXPECT_EQ(locked.error().code, ErrorCode::kFailedPrecondition);
+  auto worker = As(Role::kPractitioner, north_);
+  ASSERT_TRUE(
+      assessments_.SaveAnswers(ctx_, worker, a->id, {{"wellbeing_impact", {"false"}}}).ok());
+  auto missing = assessments_.Complete(ctx_, worker, a->id, " ", "notes");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().fields.at(0).field, "participants");
+  auto done =
+      assessments_.Complete(ctx_, worker, a->id, "Grace and her son", "Grace manages well now.");
+  ASSERT_TRUE(done.ok()) << done.error().message;
+  EXPECT_EQ(done->status, AssessmentStatus::kCompleted);
+  EXPECT_EQ(done->eligible, false);  // The practitioner found no significant impact.
+  EXPECT_FALSE(
+      assessments_.SaveAnswers(ctx_, worker, a->id, {{"wellbeing_impact", {"true"}}}).ok());
+  EXPECT_FALSE(assessments_.Complete(ctx_, worker, a->id, "x", "y").ok());
+}
+
+TEST_F(AssessmentServiceTest, BadAnswersAreFieldErrorsAndChangeNothing) {
+  auto worker = As(Role::kPractitioner, north_);
+  auto a = *assessments_.Start(ctx_, worker, person_, domain::AssessmentKind::kAdult);
+  EXPECT_EQ(a.origin, AssessmentOrigin::kPractitioner);
+  ASSERT_TRUE(assessments_.SaveAnswers(ctx_, worker, a.id, {{"condition_one", {"true"}}}).ok());
+  auto bad = assessments_.SaveAnswers(ctx_, worker, a.id,
+                                      {{"condition_one", {"false"}},
+                                       {"no.such.question", {"true"}},
+                                       {"nutrition.reasons", {"flying"}}});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().fields.size(), 2u);
+  auto view = *assessments_.Get(ctx_, worker, a.id);
+  EXPECT_EQ(view.record.answers.at("condition_one"), std::vector<std::string>{"true"});
+}
+
+TEST_F(AssessmentServiceTest, OnlyPeopleWithARelationshipSeeOrStartAssessments) {
+  auto south_worker = As(Role::kPractitioner, south_);
+  auto other_holder = As(Role::kBudgetHolder, TeamId{}, PersonId{person_.value() + 1});
+  auto carer = As(Role::kRepresentative, TeamId{}, PersonId{}, {person_});
+  auto analyst = As(Role::kAnalyst);
+  EXPECT_EQ(
+      assessments_.Start(ctx_, south_worker, person_, domain::AssessmentKind::kAdult).error().code,
+      ErrorCode::kNotFound);
+  EXPECT_EQ(
+      assessments_.Start(ctx_, other_holder, person_, domain::AssessmentKind::kAdult).error().code,
+      ErrorCode::kNotFound);
+  EXPECT_EQ(assessments_.Start(ctx_, analyst, person_, domain::AssessmentKind::kAdult).error().code,
+            ErrorCode::kNotFound);
+  auto a = assessments_.Start(ctx_, carer, person_, domain::AssessmentKind::kCarer);
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->questionnaire_id, "carer");
+  EXPECT_EQ(assessments_.Get(ctx_, south_worker, a->id).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(assessments_.Get(ctx_, carer, a->id).ok());
+  EXPECT_EQ(assessments_.ForPerson(ctx_, south_worker, person_).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(assessments_.ForPerson(ctx_, carer, person_)->size(), 1u);
+}
+
+TEST_F(AssessmentServiceTest, TheCaseloadShowsOpenAssessmentsOfTheTeamLongestWaitingFirst) {
+  auto worker = As(Role::kPractitioner, north_);
+  auto first = *assessments_.Start(ctx_, worker, person_, domain::AssessmentKind::kAdult);
+  clock_.AdvanceSeconds(3600);
+  auto second = *assessments_.Start(ctx_, worker, person_, domain::AssessmentKind::kCarer);
+  auto caseload = assessments_.Caseload(ctx_, worker);
+  ASSERT_TRUE(caseload.ok());
+  ASSERT_EQ(caseload->size(), 2u);
+  EXPECT_EQ((*caseload)[0].assessment.id, first.id);
+  EXPECT_EQ((*caseload)[1].assessment.id, second.id);
+  EXPECT_TRUE(assessments_.Caseload(ctx_, As(Role::kPractitioner, south_))->empty());
+  EXPECT_EQ(assessments_.Caseload(ctx_, As(Role::kBudgetHolder)).error().code,
+            ErrorCode::kPermissionDenied);
+}
+
+TEST_F(AssessmentServiceTest, EveryChangeIsAudited) {
+  auto worker = As(Role::kPractitioner, north_);
+  auto a = *assessments_.Start(ctx_, worker, person_, domain::AssessmentKind::kAdult);
+  ASSERT_TRUE(assessments_.SaveAnswers(ctx_, worker, a.id, Complete()).ok());
+  ASSERT_TRUE(assessments_.Complete(ctx_, worker, a.id, "Grace", "").ok());
+  (void)assessments_.Get(ctx_, worker, a.id);
+  ASSERT_TRUE(audit_.Flush().ok());
+  std::vector<AuditEntry> entries;
+  ASSERT_TRUE(db_.store()
+                  .Read(db_.council(),
+                        [&](Transaction& tx) -> Status {
+                          SD_ASSIGN_OR_RETURN(entries,
+                                              tx.audit().Recent(20, "assessment", a.id.ToString()));
+                          return OkStatus();
+                        })
+                  .ok());
+  std::vector<std::string> actions;
+  for (const auto& e : entries) actions.push_back(e.action);
+  EXPECT_EQ(actions, (std::vector<std::string>{"assessment.view", "assessment.complete",
+                                               "assessment.answer", "assessment.start"}));
+}
+
+}  // namespace
+}  // namespace selfdirect::app
