@@ -42,9 +42,12 @@ Site::Site(SiteOptions options, app::Store& store, const Clock& clock, StaticFil
       throttle_(clock),
       audit_(store),
       auth_(store, clock, throttle_),
-      people_(store, clock, audit_) {
+      people_(store, clock, audit_),
+      assessments_(store, clock, audit_) {
   AddPageRoutes();
+  AddAssessmentPageRoutes();
   AddApiRoutes();
+  AddAssessmentApiRoutes();
 }
 
 void Site::Add(Method method, const std::string& pattern, Route route) {
@@ -248,6 +251,7 @@ Response Site::Page(int status, const std::string& title, const std::string& tem
     const auto& who = *ctx.principal;
     item("/home", "Home");
     if (domain::CanListPeople(who.actor)) item("/people", "People");
+    if (domain::CanListPeople(who.actor)) item("/caseload", "Caseload");
     if (who.user.role == domain::Role::kBudgetHolder) item("/my", "My support");
     if (who.user.role == domain::Role::kRepresentative) item("/my", "People I help");
     layout.set("signed_in", true);

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "app/assessment_service.h"
 #include "app/auth.h"
 #include "app/people_service.h"
 #include "web/http/router.h"
@@ -71,7 +72,9 @@ class Site final : public RequestHandler {
   };
 
   void AddPageRoutes();
+  void AddAssessmentPageRoutes();
   void AddApiRoutes();
+  void AddAssessmentApiRoutes();
   void Add(Method method, const std::string& pattern, Route route);
 
   Response Dispatch(Request& request);
@@ -90,6 +93,36 @@ class Site final : public RequestHandler {
   Response NewPersonPage(Context& ctx);
   Response NewPersonSubmit(Context& ctx);
   Response MyPage(Context& ctx);
+  // Assessment pages (pages/assessment_pages.cc).
+  Response StartAssessment(Context& ctx);
+  Response AssessmentOverview(Context& ctx);
+  Response AssessmentQuestion(Context& ctx);
+  Response AssessmentAnswer(Context& ctx);
+  Response AssessmentCheck(Context& ctx);
+  Response AssessmentSubmit(Context& ctx);
+  Response AssessmentDecision(Context& ctx);
+  Response AssessmentRecordForm(Context& ctx);
+  Response AssessmentRecordSubmit(Context& ctx);
+  Response CaseloadPage(Context& ctx);
+  Response RenderQuestion(int status, Context& ctx, const app::AssessmentView& view,
+                          const domain::Question& question, const std::vector<std::string>& values,
+                          const std::string& error);
+  Response RenderCheck(int status, Context& ctx, const app::AssessmentView& view,
+                       const std::vector<FieldError>& errors);
+  Response RenderRecord(int status, Context& ctx, const app::AssessmentView& view,
+                        const std::string& participants, const std::string& notes,
+                        const std::vector<FieldError>& errors);
+  // The assessments part of a person's page (partials/assessment_list).
+  void AddAssessmentList(ViewData& d, Context& ctx, const app::PersonRecord& person);
+  // API (api/assessment_api.cc).
+  Response ApiStartAssessment(Context& ctx);
+  Response ApiGetAssessment(Context& ctx);
+  Response ApiSaveAnswers(Context& ctx);
+  Response ApiSubmitAssessment(Context& ctx);
+  Response ApiCompleteAssessment(Context& ctx);
+  Response ApiDetermination(Context& ctx);
+  Response ApiPersonAssessments(Context& ctx);
+  Response ApiQuestionnaireResponse(Context& ctx);
 
   // API.
   Response ApiHealth(Context& ctx);
@@ -123,6 +156,7 @@ class Site final : public RequestHandler {
   app::AuditTrail audit_;  // Flushed when the Site is destroyed (after the server stops).
   app::AuthService auth_;
   app::PeopleService people_;
+  app::AssessmentService assessments_;
   Router<Route> router_;
 };
 

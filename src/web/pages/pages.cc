@@ -330,6 +330,7 @@ Response Site::PersonPage(Context& ctx) {
   d.set("rows", rows);
   d.set("created_at", p.created_at.UtcDate().ToString());
   d.set("created", ctx.request.Query("created") == "1");
+  AddAssessmentList(d, ctx, p);
   const auto role = ctx.principal->user.role;
   d.set("back_href",
         role == Role::kBudgetHolder || role == Role::kRepresentative ? "/my" : "/people");
@@ -466,6 +467,13 @@ Response Site::MyPage(Context& ctx) {
   }
   ViewData d;
   bool holder = who.user.role == Role::kBudgetHolder;
+  if (holder && !ids.empty()) {
+    auto own = people_.Get(ctx.call, who, ids[0]);
+    if (own.ok()) {
+      AddAssessmentList(d, ctx, *own);
+      d.set("show_assessments", true);
+    }
+  }
   d.set("heading", holder ? "My support" : "People I help");
   d.set("people", people);
   d.set("has_people", !ids.empty());

@@ -40,6 +40,7 @@ class ViewList {
   void push_back(const ViewData& item) { array_.push_back(item.object()); }
   void push_back(std::string_view text) { array_.push_back(boost::json::string(text)); }
   bool empty() const { return array_.empty(); }
+  size_t size() const { return array_.size(); }
   const boost::json::array& array() const { return array_; }
 
  private:

@@ -1,0 +1,305 @@
+// JSON API for assessments, each route with its OpenAPI operation.
+#include <boost/json.hpp>
+
+#include "app/assessment/eligibility_json.h"
+#include "base/text.h"
+#include "web/site.h"
+
+namespace selfdirect::web {
+namespace {
+
+namespace json = boost::json;
+using domain::Role;
+
+json::value AnswersJson(const domain::Answers& answers) {
+  json::object o;
+  for (const auto& [id, values] : answers) {
+    json::array list;
+    for (const auto& v : values) list.push_back(json::string(v));
+    o[id] = std::move(list);
+  }
+  return o;
+}
+
+json::value AssessmentJson(const app::AssessmentRecord& a) {
+  auto time = [](const std::optional<Timestamp>& t) {
+    return t ? json::value(t->ToString()) : json::value(nullptr);
+  };
+  return json::object{
+      {"id", a.id.value()},
+      {"person_id", a.person_id.value()},
+      {"kind", a.kind == domain::AssessmentKind::kCarer ? "carer" : "adult"},
+      {"questionnaire",
+       json::object{{"id", a.questionnaire_id}, {"version", a.questionnaire_version}}},
+      {"origin", a.origin == app::AssessmentOrigin::kSelf ? "self" : "practitioner"},
+      {"status", app::AssessmentStatusName(a.status)},
+      {"answers", AnswersJson(a.answers)},
+      {"eligible", a.eligible ? json::value(*a.eligible) : json::value(nullptr)},
+      {"participants", a.participants},
+      {"practitioner_notes", a.practitioner_notes},
+      {"created_at", a.created_at.ToString()},
+      {"updated_at", a.updated_at.ToString()},
+      {"submitted_at", time(a.submitted_at)},
+      {"completed_at", time(a.completed_at)},
+  };
+}
+
+// A JSON object body, or an error response to send.
+Result<json::object> JsonObjectBody(const Request& request) {
+  if (AsciiLower(request.Header("content-type")).rfind("application/json", 0) != 0) {
+    return Error::InvalidArgument("Send the body as JSON with Content-Type: application/json");
+  }
+  boost::system::error_code ec;
+  json::value body = json::parse(request.body, ec);
+  if (ec) return Error::InvalidArgument("The body is not valid JSON: " + ec.message());
+  if (!body.is_object()) return Error::InvalidArgument("The body must be a JSON object");
+  return std::move(body.as_object());
+}
+
+json::value Ref(const std::string& schema) {
+  return json::object{{"$ref", "#/components/schemas/" + schema}};
+}
+json::value Content(const json::value& schema) {
+  return json::object{{"application/json", json::object{{"schema", schema}}}};
+}
+json::value Reply(const std::string& description, const json::value& schema) {
+  return json::object{{"description", description}, {"content", Content(schema)}};
+}
+json::value ErrorReply(const std::string& description) { return Reply(description, Ref("Error")); }
+json::value IdParam() {
+  return json::array{json::object{{"name", "id"},
+                                  {"in", "path"},
+                                  {"required", true},
+                                  {"schema", json::object{{"type", "integer"}, {"minimum", 1}}}}};
+}
+json::value Operation(const std::string& id, const std::string& summary, json::object responses,
+                      json::object extra = {}) {
+  responses["401"] = ErrorReply("Not signed in, or the session has ended");
+  json::object op{{"operationId", id},
+                  {"summary", summary},
+                  {"responses", std::move(responses)},
+                  {"security", json::array{json::object{{"session", json::array{}}}}}};
+  for (const auto& [k, v] : extra) op[k] = v;
+  return op;
+}
+
+}  // namespace
+
+void Site::AddAssessmentApiRoutes() {
+  auto api = [](std::vector<Role> roles, Handler h, json::value op) {
+    Route r;
+    r.audience = Audience::kSignedIn;
+    r.roles = std::move(roles);
+    r.api = true;
+    r.handler = std::move(h);
+    r.openapi = std::move(op);
+    return r;
+  };
+  const json::object not_found{{"404", ErrorReply("No such assessment visible to the caller")}};
+  auto with = [](json::object base,
+                 std::initializer_list<std::pair<const char*, json::value>> more) {
+    for (const auto& [k, v] : more) base[k] = v;
+    return base;
+  };
+  Add(Method::kPost, "/api/v1/assessments",
+      api(kPersonViewerRoles, &Site::ApiStartAssessment,
+          Operation("startAssessment", "Start a needs or carer's assessment for a person",
+                    json::object{{"201", Reply("Started", Ref("Assessment"))},
+                                 {"404", ErrorReply("No such person visible to the caller")},
+                                 {"422", ErrorReply("Field errors")}},
+                    json::object{{"requestBody",
+                                  json::object{{"required", true},
+                                               {"content", Content(Ref("AssessmentStart"))}}}})));
+  Add(Method::kGet, "/api/v1/assessments/{id}",
+      api(kPersonViewerRoles, &Site::ApiGetAssessment,
+          Operation("getAssessment", "An assessment with its answers",
+                    with(not_found, {{"200", Reply("The assessment", Ref("Assessment"))}}),
+                    json::object{{"parameters", IdParam()}})));
+  Add(Method::kPut, "/api/v1/assessments/{id}/answers",
+      api(kPersonViewerRoles, &Site::ApiSaveAnswers,
+          Operation(
+              "saveAnswers", "Save answers (merged; an empty list clears a question)",
+              with(not_found,
+                   {{"200", Reply("Saved", Ref("Assessment"))},
+                    {"409", ErrorReply("The assessment can no longer be changed by the caller")},
+                    {"422", ErrorReply("A field error per bad answer (field = question id)")}}),
+              json::object{
+                  {"parameters", IdParam()},
+                  {"requestBody", json::object{{"required", true},
+                                               {"content", Content(Ref("AnswersUpdate"))}}}})));
+  Add(Method::kPost, "/api/v1/assessments/{id}/submit",
+      api(kPersonViewerRoles, &Site::ApiSubmitAssessment,
+          Operation(
+              "submitAssessment", "Send a self-assessment (every required question answered)",
+              with(not_found, {{"200", Reply("Sent", Ref("Assessment"))},
+                               {"409", ErrorReply("Not a draft self-assessment")},
+                               {"422", ErrorReply("Unanswered questions (field = question id)")}}),
+              json::object{{"parameters", IdParam()}})));
+  Add(Method::kPost, "/api/v1/assessments/{id}/complete",
+      api(kCreatorRoles, &Site::ApiCompleteAssessment,
+          Operation(
+              "completeAssessment", "Record the practitioner's decision",
+              with(not_found, {{"200", Reply("Recorded", Ref("Assessment"))},
+                               {"409", ErrorReply("Already completed")},
+                               {"422", ErrorReply("Field errors or unanswered questions")}}),
+              json::object{{"parameters", IdParam()},
+                           {"requestBody",
+                            json::object{{"required", true},
+                                         {"content", Content(Ref("AssessmentComplete"))}}}})));
+  Add(Method::kGet, "/api/v1/assessments/{id}/determination",
+      api(kPersonViewerRoles, &Site::ApiDetermination,
+          Operation(
+              "getDetermination", "The eligibility decision the answers give, step by step",
+              with(not_found, {{"200", Reply("The determination", Ref("Determination"))},
+                               {"422", ErrorReply("Some required questions are unanswered")}}),
+              json::object{{"parameters", IdParam()}})));
+  Add(Method::kGet, "/api/v1/assessments/{id}/questionnaire-response",
+      api(kPersonViewerRoles, &Site::ApiQuestionnaireResponse,
+          Operation("getQuestionnaireResponse", "The answers as a FHIR R4 QuestionnaireResponse",
+                    with(not_found, {{"200", Reply("FHIR QuestionnaireResponse",
+                                                   json::object{{"type", "object"}})}}),
+                    json::object{{"parameters", IdParam()}})));
+  Add(Method::kGet, "/api/v1/people/{id}/assessments",
+      api(kPersonViewerRoles, &Site::ApiPersonAssessments,
+          Operation(
+              "listPersonAssessments", "A person's assessments, newest first",
+              json::object{
+                  {"200", Reply("The assessments",
+                                json::object{
+                                    {"type", "object"},
+                                    {"properties",
+                                     json::object{
+                                         {"items", json::object{{"type", "array"},
+                                                                {"items", Ref("Assessment")}}}}}})},
+                  {"404", ErrorReply("No such person visible to the caller")}},
+              json::object{{"parameters", IdParam()}})));
+}
+
+Response Site::ApiStartAssessment(Context& ctx) {
+  auto body = JsonObjectBody(ctx.request);
+  if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
+  std::vector<std::pair<std::string, std::string>> fields;
+  const json::value* person = body->if_contains("person_id");
+  const json::value* kind = body->if_contains("kind");
+  if (!person || !person->is_int64() || person->get_int64() <= 0)
+    fields.emplace_back("person_id", "Give the person's id (a whole number)");
+  std::string kind_text = kind && kind->is_string() ? std::string(kind->get_string()) : "";
+  if (kind_text != "adult" && kind_text != "carer")
+    fields.emplace_back("kind", "Kind must be \"adult\" or \"carer\"");
+  for (const auto& [k, v] : *body) {
+    if (k != "person_id" && k != "kind") fields.emplace_back(std::string(k), "Unknown field");
+  }
+  if (!fields.empty()) return JsonError(422, "invalid_argument", "Check the fields", fields);
+  auto started = assessments_.Start(
+      ctx.call, *ctx.principal, PersonId{person->get_int64()},
+      kind_text == "carer" ? domain::AssessmentKind::kCarer : domain::AssessmentKind::kAdult);
+  if (!started.ok()) return ErrorResponse(started.error(), ctx);
+  Response r = Response::Json(201, AssessmentJson(*started));
+  r.SetHeader("Location", "/api/v1/assessments/" + started->id.ToString());
+  return r;
+}
+
+Response Site::ApiGetAssessment(Context& ctx) {
+  auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
+  if (!id) return JsonError(404, "not_found", "No assessment with that id");
+  auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
+  if (!view.ok()) return ErrorResponse(view.error(), ctx);
+  return Response::Json(200, AssessmentJson(view->record));
+}
+
+Response Site::ApiSaveAnswers(Context& ctx) {
+  auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
+  if (!id) return JsonError(404, "not_found", "No assessment with that id");
+  auto body = JsonObjectBody(ctx.request);
+  if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
+  const json::value* answers = body->if_contains("answers");
+  if (!answers || !answers->is_object() || body->size() != 1) {
+    return JsonError(422, "invalid_argument", "Send {\"answers\": {\"question id\": [values]}}",
+                     {{"answers", "Must be an object of question ids to lists of values"}});
+  }
+  domain::Answers changes;
+  std::vector<std::pair<std::string, std::string>> fields;
+  for (const auto& [key, value] : answers->get_object()) {
+    auto& list = changes[std::string(key)];
+    if (!value.is_array()) {
+      fields.emplace_back(std::string(key), "Must be a list of strings, like [\"true\"]");
+      continue;
+    }
+    for (const auto& v : value.get_array()) {
+      if (!v.is_string()) {
+        fields.emplace_back(std::string(key), "Must be a list of strings, like [\"true\"]");
+        break;
+      }
+      list.emplace_back(v.get_string());
+    }
+  }
+  if (!fields.empty()) return JsonError(422, "invalid_argument", "Check the answers", fields);
+  auto saved = assessments_.SaveAnswers(ctx.call, *ctx.principal, *id, changes);
+  if (!saved.ok()) return ErrorResponse(saved.error(), ctx);
+  return Response::Json(200, AssessmentJson(*saved));
+}
+
+Response Site::ApiSubmitAssessment(Context& ctx) {
+  auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
+  if (!id) return JsonError(404, "not_found", "No assessment with that id");
+  auto sent = assessments_.Submit(ctx.call, *ctx.principal, *id);
+  if (!sent.ok()) return ErrorResponse(sent.error(), ctx);
+  return Response::Json(200, AssessmentJson(*sent));
+}
+
+Response Site::ApiCompleteAssessment(Context& ctx) {
+  auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
+  if (!id) return JsonError(404, "not_found", "No assessment with that id");
+  auto body = JsonObjectBody(ctx.request);
+  if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
+  auto text = [&](const char* name) {
+    const json::value* v = body->if_contains(name);
+    return v && v->is_string() ? std::string(v->get_string()) : std::string();
+  };
+  auto done =
+      assessments_.Complete(ctx.call, *ctx.principal, *id, text("participants"), text("notes"));
+  if (!done.ok()) return ErrorResponse(done.error(), ctx);
+  return Response::Json(200, AssessmentJson(*done));
+}
+
+Response Site::ApiDetermination(Context& ctx) {
+  auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
+  if (!id) return JsonError(404, "not_found", "No assessment with that id");
+  auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
+  if (!view.ok()) return ErrorResponse(view.error(), ctx);
+  domain::EligibilityInput input;
+  auto d = app::AssessmentService::Determine(*view, &input);
+  if (!d.ok()) return ErrorResponse(d.error(), ctx);
+  std::string out;
+  app::AppendDeterminationJson(input, *d, out);
+  Response r;
+  r.status = 200;
+  r.body = std::move(out);
+  r.SetHeader("Content-Type", "application/json");
+  r.SetHeader("Cache-Control", "no-store");
+  return r;
+}
+
+Response Site::ApiQuestionnaireResponse(Context& ctx) {
+  auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
+  if (!id) return JsonError(404, "not_found", "No assessment with that id");
+  auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
+  if (!view.ok()) return ErrorResponse(view.error(), ctx);
+  bool complete = view->record.status != app::AssessmentStatus::kDraft;
+  return Response::Json(
+      200, app::QuestionnaireResponseToFhir(
+               *view->questionnaire, view->record.answers,
+               complete ? app::ResponseStatus::kCompleted : app::ResponseStatus::kInProgress));
+}
+
+Response Site::ApiPersonAssessments(Context& ctx) {
+  auto person = PersonId::Parse(ctx.request.path_params["id"]);
+  if (!person) return JsonError(404, "not_found", "No person with that id");
+  auto list = assessments_.ForPerson(ctx.call, *ctx.principal, *person);
+  if (!list.ok()) return ErrorResponse(list.error(), ctx);
+  json::array items;
+  for (const auto& a : *list) items.push_back(AssessmentJson(a));
+  return Response::Json(200, json::object{{"items", std::move(items)}});
+}
+
+}  // namespace selfdirect::web

@@ -1,0 +1,587 @@
+// Assessment journeys: a person's self-assessment (one question per page, save and return, check
+// answers, send, decision), a practitioner's assessment and record of the decision, the caseload.
+#include "app/assessment_service.h"
+#include "base/text.h"
+#include "web/site.h"
+
+namespace selfdirect::web {
+namespace {
+
+using app::AssessmentStatus;
+using domain::Question;
+using domain::QuestionType;
+using domain::Role;
+
+struct Located {
+  const domain::Section* section;
+  const Question* question;
+};
+
+// Visible questions in questionnaire order, given the answers so far.
+std::vector<Located> VisibleQuestions(const domain::Questionnaire& q,
+                                      const domain::Answers& answers) {
+  std::vector<Located> out;
+  for (const auto& s : q.sections) {
+    for (const auto& question : s.questions) {
+      if (domain::IsVisible(q, question, answers)) out.push_back({&s, &question});
+    }
+  }
+  return out;
+}
+
+bool Answered(const domain::Answers& answers, const std::string& id) {
+  auto it = answers.find(id);
+  return it != answers.end() && !it->second.empty();
+}
+
+std::string AnswerText(const Question& q, const std::vector<std::string>& values) {
+  if (values.empty()) return "Not answered";
+  std::string out;
+  for (const auto& v : values) {
+    std::string shown = v;
+    if (q.type == QuestionType::kBoolean) shown = v == "true" ? "Yes" : "No";
+    for (const auto& o : q.options) {
+      if (o.code == v) shown = o.display;
+    }
+    out += (out.empty() ? "" : "; ") + shown;
+  }
+  return out;
+}
+
+std::string StatusLabel(AssessmentStatus s) {
+  switch (s) {
+    case AssessmentStatus::kDraft:
+      return "In progress";
+    case AssessmentStatus::kSubmitted:
+      return "Waiting for a practitioner";
+    case AssessmentStatus::kCompleted:
+      return "Decision recorded";
+  }
+  return "";
+}
+
+std::string StatusClass(AssessmentStatus s) {
+  switch (s) {
+    case AssessmentStatus::kDraft:
+      return "govuk-tag--blue";
+    case AssessmentStatus::kSubmitted:
+      return "govuk-tag--yellow";
+    case AssessmentStatus::kCompleted:
+      return "govuk-tag--green";
+  }
+  return "";
+}
+
+std::string KindLabel(domain::AssessmentKind k) {
+  return k == domain::AssessmentKind::kCarer ? "Carer's assessment" : "Needs assessment";
+}
+
+std::string AssessmentReference(AssessmentId id) { return "AS-" + std::to_string(id.value()); }
+
+std::string QuestionHref(AssessmentId id, const std::string& question, bool from_check) {
+  return "/assessments/" + id.ToString() + "/questions/" + PercentEncode(question) +
+         (from_check ? "?return=check" : "");
+}
+
+// Where "Save and continue" goes: back to check answers (once nothing visible and required is
+// unanswered) or on to the next visible question.
+std::string NextHref(const app::AssessmentView& v, const std::string& current, bool from_check) {
+  auto visible = VisibleQuestions(*v.questionnaire, v.record.answers);
+  std::string check = "/assessments/" + v.record.id.ToString() + "/check";
+  if (from_check) {
+    for (const auto& l : visible) {
+      if (l.question->required && !Answered(v.record.answers, l.question->id)) {
+        return QuestionHref(v.record.id, l.question->id, true);
+      }
+    }
+    return check;
+  }
+  for (size_t i = 0; i < visible.size(); ++i) {
+    if (visible[i].question->id == current) {
+      return i + 1 < visible.size() ? QuestionHref(v.record.id, visible[i + 1].question->id, false)
+                                    : check;
+    }
+  }
+  return check;
+}
+
+std::optional<AssessmentId> AssessmentIdFrom(Context& ctx) {
+  auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
+  if (!id) return std::nullopt;
+  return *id;
+}
+
+}  // namespace
+
+void Site::AddAssessmentPageRoutes() {
+  const std::vector<Role> everyone_with_people = kPersonViewerRoles;
+  auto page = [](std::vector<Role> roles, Handler h) {
+    Route r;
+    r.audience = Audience::kSignedIn;
+    r.roles = std::move(roles);
+    r.handler = std::move(h);
+    return r;
+  };
+  Add(Method::kPost, "/people/{id}/assessments",
+      page(everyone_with_people, &Site::StartAssessment));
+  Add(Method::kGet, "/assessments/{id}", page(everyone_with_people, &Site::AssessmentOverview));
+  Add(Method::kGet, "/assessments/{id}/questions/{question}",
+      page(everyone_with_people, &Site::AssessmentQuestion));
+  Add(Method::kPost, "/assessments/{id}/questions/{question}",
+      page(everyone_with_people, &Site::AssessmentAnswer));
+  Add(Method::kGet, "/assessments/{id}/check", page(everyone_with_people, &Site::AssessmentCheck));
+  Add(Method::kPost, "/assessments/{id}/submit",
+      page(everyone_with_people, &Site::AssessmentSubmit));
+  Add(Method::kGet, "/assessments/{id}/decision",
+      page(everyone_with_people, &Site::AssessmentDecision));
+  Add(Method::kGet, "/assessments/{id}/record", page(kCreatorRoles, &Site::AssessmentRecordForm));
+  Add(Method::kPost, "/assessments/{id}/record",
+      page(kCreatorRoles, &Site::AssessmentRecordSubmit));
+  Add(Method::kGet, "/caseload", page(kCaseworkRoles, &Site::CaseloadPage));
+}
+
+void Site::AddAssessmentList(ViewData& d, Context& ctx, const app::PersonRecord& person) {
+  const auto& who = *ctx.principal;
+  auto list = assessments_.ForPerson(ctx.call, who, person.id);
+  ViewList items;
+  if (list.ok()) {
+    for (const auto& a : *list) {
+      ViewData item;
+      item.set("id", a.id.ToString());
+      item.set("kind_label", KindLabel(a.kind));
+      item.set("started", a.created_at.UtcDate().ToString());
+      item.set("status_label", StatusLabel(a.status));
+      item.set("status_class", StatusClass(a.status));
+      items.push_back(item);
+    }
+  }
+  d.set("assessments", items);
+  d.set("has_assessments", !items.empty());
+  bool self = who.user.role == Role::kBudgetHolder || who.user.role == Role::kRepresentative;
+  bool caseworker = domain::CanEditPerson(who.actor, {person.id, person.team_id});
+  d.set("can_start", self || caseworker);
+  d.set("start_adult_label", who.user.role == Role::kBudgetHolder ? "Start your self-assessment"
+                                                                  : "Start a needs assessment");
+  d.set("person_id", person.id.ToString());
+  d.set("csrf_token", who.session.csrf_token);
+}
+
+Response Site::StartAssessment(Context& ctx) {
+  auto person = PersonId::Parse(ctx.request.path_params["id"]);
+  if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
+  auto form = ctx.request.Form();
+  std::string kind = form && form->count("kind") ? form->find("kind")->second : "adult";
+  if (kind != "adult" && kind != "carer")
+    return ErrorResponse(Error::InvalidArgument("Choose a kind of assessment"), ctx);
+  auto started = assessments_.Start(
+      ctx.call, *ctx.principal, *person,
+      kind == "carer" ? domain::AssessmentKind::kCarer : domain::AssessmentKind::kAdult);
+  if (!started.ok()) return ErrorResponse(started.error(), ctx);
+  auto view = assessments_.Get(ctx.call, *ctx.principal, started->id);
+  if (!view.ok()) return ErrorResponse(view.error(), ctx);
+  auto visible = VisibleQuestions(*view->questionnaire, view->record.answers);
+  return Response::Redirect(QuestionHref(started->id, visible.at(0).question->id, false));
+}
+
+Response Site::AssessmentOverview(Context& ctx) {
+  auto id = AssessmentIdFrom(ctx);
+  if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
+  auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
+  if (!view.ok()) return ErrorResponse(view.error(), ctx);
+  const auto& v = *view;
+  auto visible = VisibleQuestions(*v.questionnaire, v.record.answers);
+  int answered = 0;
+  std::string first_unanswered;
+  for (const auto& l : visible) {
+    if (Answered(v.record.answers, l.question->id)) {
+      ++answered;
+    } else if (first_unanswered.empty()) {
+      first_unanswered = l.question->id;
+    }
+  }
+  ViewData d;
+  d.set("person_name", v.person.details.given_name + " " + v.person.details.family_name);
+  d.set("title", KindLabel(v.record.kind));
+  d.set("status_label", StatusLabel(v.record.status));
+  d.set("status_class", StatusClass(v.record.status));
+  d.set("started", v.record.created_at.UtcDate().ToString());
+  d.set("origin_label",
+        v.record.origin == app::AssessmentOrigin::kSelf ? "self-assessment" : "by a practitioner");
+  d.set("answered", std::to_string(answered));
+  d.set("visible_count", std::to_string(visible.size()));
+  if (v.record.submitted_at) d.set("submitted", v.record.submitted_at->UtcDate().ToString());
+  if (v.record.completed_at) d.set("completed", v.record.completed_at->UtcDate().ToString());
+  if (v.can_answer) {
+    d.set(
+        "continue_href",
+        QuestionHref(*id, first_unanswered.empty() ? visible.at(0).question->id : first_unanswered,
+                     false));
+    d.set("continue_label", answered == 0 ? "Start now" : "Continue");
+    d.set("check_href", "/assessments/" + id->ToString() + "/check");
+    d.set("intro",
+          "Answer one question at a time. Your answers are saved as you go, so you can stop and "
+          "come back later.");
+  }
+  if (v.record.status != AssessmentStatus::kDraft)
+    d.set("decision_href", "/assessments/" + id->ToString() + "/decision");
+  if (v.can_complete) d.set("record_href", "/assessments/" + id->ToString() + "/record");
+  d.set("back_href", "/people/" + v.person.id.ToString());
+  return Page(200, KindLabel(v.record.kind), "assessment_overview", d, ctx);
+}
+
+Response Site::RenderQuestion(int status, Context& ctx, const app::AssessmentView& v,
+                              const Question& q, const std::vector<std::string>& values,
+                              const std::string& error) {
+  auto visible = VisibleQuestions(*v.questionnaire, v.record.answers);
+  size_t position = 0;
+  std::string section_title, previous;
+  for (size_t i = 0; i < visible.size(); ++i) {
+    if (visible[i].question->id == q.id) {
+      position = i + 1;
+      section_title = visible[i].section->title;
+      if (i > 0) previous = visible[i - 1].question->id;
+    }
+  }
+  bool from_check = ctx.request.Query("return") == "check";
+  ViewData d;
+  d.set("assessment_id", v.record.id.ToString());
+  d.set("question_id", q.id);
+  d.set("question_text", q.text);
+  d.set("section_title", section_title);
+  if (!q.help.empty()) d.set("help", q.help);
+  d.set("csrf_token", ctx.principal->session.csrf_token);
+  d.set("return_to", from_check ? "check" : "");
+  d.set("position", std::to_string(position));
+  d.set("visible_count", std::to_string(visible.size()));
+  d.set("is_text", q.type == QuestionType::kText || q.type == QuestionType::kInteger);
+  d.set("is_multiple", q.type == QuestionType::kMultipleChoice);
+  d.set("inline", q.type == QuestionType::kBoolean);
+  std::string described = q.help.empty() ? "" : "answer-hint";
+  if (!error.empty()) {
+    d.set("error", error);
+    described += std::string(described.empty() ? "" : " ") + "answer-error";
+    ViewList errors;
+    ViewData e;
+    e.set("field", "answer");
+    e.set("message", error);
+    if (q.type != QuestionType::kText && q.type != QuestionType::kInteger)
+      e.set("href", "#answer-1");
+    errors.push_back(e);
+    d.set("errors", errors);
+    d.set("has_errors", true);
+  }
+  if (!described.empty()) d.set("described_by", described);
+  ViewList options;
+  auto option = [&](const std::string& value, const std::string& label, size_t index) {
+    ViewData o;
+    o.set("id", "answer-" + std::to_string(index));
+    o.set("value", value);
+    o.set("label", label);
+    o.set("checked", std::find(values.begin(), values.end(), value) != values.end());
+    options.push_back(o);
+  };
+  if (q.type == QuestionType::kBoolean) {
+    option("true", "Yes", 1);
+    option("false", "No", 2);
+  } else {
+    for (size_t i = 0; i < q.options.size(); ++i)
+      option(q.options[i].code, q.options[i].display, i + 1);
+  }
+  d.set("options", options);
+  d.set("text_value", values.empty() ? "" : values[0]);
+  d.set("back_href", from_check         ? "/assessments/" + v.record.id.ToString() + "/check"
+                     : previous.empty() ? "/assessments/" + v.record.id.ToString()
+                                        : QuestionHref(v.record.id, previous, false));
+  return Page(status, q.text, "assessment_question", d, ctx);
+}
+
+Response Site::AssessmentQuestion(Context& ctx) {
+  auto id = AssessmentIdFrom(ctx);
+  if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
+  auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
+  if (!view.ok()) return ErrorResponse(view.error(), ctx);
+  const Question* q = view->questionnaire->Find(ctx.request.path_params["question"]);
+  if (q == nullptr) return ErrorResponse(Error::NotFound("No such question"), ctx);
+  if (!view->can_answer) return Response::Redirect("/assessments/" + id->ToString());
+  if (!domain::IsVisible(*view->questionnaire, *q, view->record.answers)) {
+    return Response::Redirect("/assessments/" + id->ToString() + "/check");
+  }
+  auto it = view->record.answers.find(q->id);
+  return RenderQuestion(200, ctx, *view, *q,
+                        it == view->record.answers.end() ? std::vector<std::string>{} : it->second,
+                        "");
+}
+
+Response Site::AssessmentAnswer(Context& ctx) {
+  auto id = AssessmentIdFrom(ctx);
+  if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
+  auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
+  if (!view.ok()) return ErrorResponse(view.error(), ctx);
+  const Question* q = view->questionnaire->Find(ctx.request.path_params["question"]);
+  if (q == nullptr) return ErrorResponse(Error::NotFound("No such question"), ctx);
+  auto form = ctx.request.Form();
+  if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
+  std::vector<std::string> values;
+  auto [begin, end] = form->equal_range("answer");
+  for (auto it = begin; it != end; ++it) {
+    std::string value(q->type == QuestionType::kText ? std::string(Trim(it->second)) : it->second);
+    if (!value.empty()) values.push_back(std::move(value));
+  }
+  bool from_check = form->count("return") && form->find("return")->second == "check";
+  if (values.empty() && q->required) {
+    std::string message = q->type == QuestionType::kBoolean          ? "Select yes or no"
+                          : q->type == QuestionType::kMultipleChoice ? "Select at least one option"
+                                                                     : "Answer the question";
+    return RenderQuestion(422, ctx, *view, *q, values, message);
+  }
+  auto saved = assessments_.SaveAnswers(ctx.call, *ctx.principal, *id, {{q->id, values}});
+  if (!saved.ok()) {
+    if (saved.error().code == ErrorCode::kInvalidArgument && !saved.error().fields.empty()) {
+      return RenderQuestion(422, ctx, *view, *q, values, saved.error().fields[0].message);
+    }
+    return ErrorResponse(saved.error(), ctx);
+  }
+  app::AssessmentView updated = *view;
+  updated.record = *saved;
+  return Response::Redirect(NextHref(updated, q->id, from_check));
+}
+
+Response Site::RenderCheck(int status, Context& ctx, const app::AssessmentView& v,
+                           const std::vector<FieldError>& errors) {
+  ViewData d;
+  d.set("assessment_id", v.record.id.ToString());
+  d.set("person_name", v.person.details.given_name + " " + v.person.details.family_name);
+  d.set("csrf_token", ctx.principal->session.csrf_token);
+  ViewList sections;
+  for (const auto& s : v.questionnaire->sections) {
+    ViewList rows;
+    for (const auto& q : s.questions) {
+      if (!domain::IsVisible(*v.questionnaire, q, v.record.answers)) continue;
+      auto it = v.record.answers.find(q.id);
+      ViewData row;
+      row.set("question", q.text);
+      row.set("answer", AnswerText(q, it == v.record.answers.end() ? std::vector<std::string>{}
+                                                                   : it->second));
+      if (v.can_answer) row.set("change_href", QuestionHref(v.record.id, q.id, true));
+      rows.push_back(row);
+    }
+    if (rows.empty()) continue;
+    ViewData section;
+    section.set("title", s.title);
+    section.set("rows", rows);
+    sections.push_back(section);
+  }
+  d.set("sections", sections);
+  d.set("can_submit", v.can_submit);
+  if (v.can_complete) d.set("record_href", "/assessments/" + v.record.id.ToString() + "/record");
+  ViewList summary;
+  for (const auto& e : errors) {
+    ViewData item;
+    item.set("field", e.field);
+    const Question* q = v.questionnaire->Find(e.field);
+    item.set("message", q ? "Answer: " + q->text : e.message);
+    item.set("href", QuestionHref(v.record.id, e.field, true));
+    summary.push_back(item);
+  }
+  d.set("errors", summary);
+  d.set("has_errors", !errors.empty());
+  d.set("back_href", "/assessments/" + v.record.id.ToString());
+  return Page(status, "Check your answers", "assessment_check", d, ctx);
+}
+
+Response Site::AssessmentCheck(Context& ctx) {
+  auto id = AssessmentIdFrom(ctx);
+  if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
+  auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
+  if (!view.ok()) return ErrorResponse(view.error(), ctx);
+  return RenderCheck(200, ctx, *view, {});
+}
+
+Response Site::AssessmentSubmit(Context& ctx) {
+  auto id = AssessmentIdFrom(ctx);
+  if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
+  auto sent = assessments_.Submit(ctx.call, *ctx.principal, *id);
+  if (!sent.ok()) {
+    if (sent.error().code == ErrorCode::kInvalidArgument) {
+      auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
+      if (!view.ok()) return ErrorResponse(view.error(), ctx);
+      return RenderCheck(422, ctx, *view, sent.error().fields);
+    }
+    return ErrorResponse(sent.error(), ctx);
+  }
+  return Response::Redirect("/assessments/" + id->ToString() + "/decision?sent=1");
+}
+
+Response Site::AssessmentDecision(Context& ctx) {
+  auto id = AssessmentIdFrom(ctx);
+  if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
+  auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
+  if (!view.ok()) return ErrorResponse(view.error(), ctx);
+  const auto& v = *view;
+  domain::EligibilityInput input;
+  auto d = app::AssessmentService::Determine(v, &input);
+  if (!d.ok()) return Response::Redirect("/assessments/" + id->ToString() + "/check");
+  bool indicative = v.record.status != AssessmentStatus::kCompleted;
+  bool self = ctx.principal->user.role == Role::kBudgetHolder;
+  ViewData data;
+  data.set("person_name", v.person.details.given_name + " " + v.person.details.family_name);
+  data.set("reference", AssessmentReference(v.record.id));
+  data.set("just_sent", ctx.request.Query("sent") == "1");
+  data.set("indicative", indicative);
+  data.set("eligible", d->eligible);
+  std::string who = self ? "you" : "they";
+  if (d->eligible) {
+    data.set("headline", indicative ? "Your answers show eligible needs" : "Eligible needs");
+    data.set("summary",
+             indicative
+                 ? "From your answers, you are likely to have needs the council must meet."
+                 : "The council has decided that there are eligible needs for care and support.");
+  } else {
+    data.set("headline",
+             indicative ? "Your answers do not show eligible needs" : "No eligible needs");
+    data.set("summary",
+             indicative ? "From your answers, you are not likely to have needs the council must "
+                          "meet. You can still get information, advice and help to stay well."
+                        : "The council has decided that the needs are not eligible needs. "
+                          "Information, advice and support in the community are still available.");
+  }
+  ViewList outcomes;
+  for (size_t i = 0; i < domain::OutcomeCount(input.kind); ++i) {
+    ViewData row;
+    // The questionnaire's plain-English title for the outcome (its section), else the regulation's
+    // words.
+    std::string code(domain::OutcomeCode(input.kind, i));
+    std::string label(domain::OutcomeLabel(input.kind, i));
+    for (const auto& section : v.questionnaire->sections) {
+      if (section.id == code) label = section.title;
+    }
+    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    row.set("label", label);
+    const auto& f = input.outcomes[i];
+    std::string finding = "Can do this without help";
+    if (f.unable) {
+      finding = "Needs support: ";
+      bool first = true;
+      for (size_t r = 0; r < domain::kUnableReasonCount; ++r) {
+        if (!f.HasReason(static_cast<domain::UnableReason>(r))) continue;
+        finding += (first ? "" : "; ") +
+                   std::string(domain::UnableReasonLabel(static_cast<domain::UnableReason>(r)));
+        first = false;
+      }
+      if (f.met_by_carer) finding += ". Someone helps now.";
+    }
+    row.set("finding", finding);
+    outcomes.push_back(row);
+  }
+  data.set("outcomes", outcomes);
+  ViewList explanation;
+  for (const auto& sentence : domain::ExplanationSentences(input, *d))
+    explanation.push_back(sentence);
+  data.set("explanation", explanation);
+  data.set("rule_count", "three");
+  if (v.record.status == AssessmentStatus::kCompleted &&
+      domain::CanEditPerson(ctx.principal->actor, {v.person.id, v.person.team_id})) {
+    ViewData record;
+    record.set("participants", v.record.participants);
+    record.set("notes", v.record.practitioner_notes.empty() ? "None" : v.record.practitioner_notes);
+    data.set("practitioner_record", record);
+  }
+  data.set("back_href", "/assessments/" + id->ToString());
+  return Page(200, d->eligible ? "Eligible needs" : "No eligible needs", "assessment_decision",
+              data, ctx);
+}
+
+Response Site::RenderRecord(int status, Context& ctx, const app::AssessmentView& v,
+                            const std::string& participants, const std::string& notes,
+                            const std::vector<FieldError>& errors) {
+  ViewData d;
+  d.set("assessment_id", v.record.id.ToString());
+  d.set("person_name", v.person.details.given_name + " " + v.person.details.family_name);
+  d.set("csrf_token", ctx.principal->session.csrf_token);
+  d.set("participants", participants);
+  d.set("notes", notes);
+  auto determination = app::AssessmentService::Determine(v);
+  d.set("result", !determination.ok()       ? "cannot be decided yet: some answers are missing"
+                  : determination->eligible ? "has eligible needs"
+                                            : "does not have eligible needs");
+  for (const auto& e : errors) {
+    if (e.field == "participants") d.set("participants_error", e.message);
+    if (e.field == "notes") d.set("notes_error", e.message);
+  }
+  ViewList summary;
+  for (const auto& e : errors) {
+    ViewData item;
+    item.set("field", e.field);
+    item.set("message", e.message);
+    if (v.questionnaire->Find(e.field)) item.set("href", QuestionHref(v.record.id, e.field, true));
+    summary.push_back(item);
+  }
+  d.set("errors", summary);
+  d.set("has_errors", !errors.empty());
+  d.set("back_href", "/assessments/" + v.record.id.ToString() + "/check");
+  return Page(status, "Record the decision", "assessment_record", d, ctx);
+}
+
+Response Site::AssessmentRecordForm(Context& ctx) {
+  auto id = AssessmentIdFrom(ctx);
+  if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
+  auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
+  if (!view.ok()) return ErrorResponse(view.error(), ctx);
+  if (!view->can_complete) return Response::Redirect("/assessments/" + id->ToString());
+  return RenderRecord(200, ctx, *view, view->record.participants, view->record.practitioner_notes,
+                      {});
+}
+
+Response Site::AssessmentRecordSubmit(Context& ctx) {
+  auto id = AssessmentIdFrom(ctx);
+  if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
+  auto form = ctx.request.Form();
+  if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
+  auto value = [&](const char* name) {
+    auto it = form->find(name);
+    return it == form->end() ? std::string() : it->second;
+  };
+  auto done =
+      assessments_.Complete(ctx.call, *ctx.principal, *id, value("participants"), value("notes"));
+  if (!done.ok()) {
+    if (done.error().code == ErrorCode::kInvalidArgument) {
+      auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
+      if (!view.ok()) return ErrorResponse(view.error(), ctx);
+      return RenderRecord(422, ctx, *view, value("participants"), value("notes"),
+                          done.error().fields);
+    }
+    return ErrorResponse(done.error(), ctx);
+  }
+  return Response::Redirect("/assessments/" + id->ToString() + "/decision");
+}
+
+Response Site::CaseloadPage(Context& ctx) {
+  auto caseload = assessments_.Caseload(ctx.call, *ctx.principal);
+  if (!caseload.ok()) return ErrorResponse(caseload.error(), ctx);
+  const Date today = clock_.Now().UtcDate();
+  ViewList items;
+  for (const auto& e : *caseload) {
+    const auto& a = e.assessment;
+    ViewData item;
+    item.set("id", a.id.ToString());
+    item.set("person_name", e.person_name);
+    item.set("kind_label", KindLabel(a.kind));
+    item.set("status_label", StatusLabel(a.status));
+    item.set("status_class", StatusClass(a.status));
+    item.set("started", a.created_at.UtcDate().ToString());
+    Timestamp since = a.submitted_at.value_or(a.created_at);
+    item.set("days_waiting", std::to_string(today.DaysSince(since.UtcDate())));
+    items.push_back(item);
+  }
+  ViewData d;
+  d.set("items", items);
+  d.set("has_items", !items.empty());
+  d.set("count", std::to_string(items.size()));
+  const auto role = ctx.principal->user.role;
+  d.set("scope_text", role == Role::kPractitioner || role == Role::kApprover
+                          ? "Open assessments for your team."
+                          : "Open assessments for the council.");
+  return Page(200, "Caseload", "caseload", d, ctx);
+}
+
+}  // namespace selfdirect::web
