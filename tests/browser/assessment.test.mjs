@@ -1,0 +1,164 @@
+// The self-assessment journey in a browser: a budget holder starts, answers one question per page
+// with the keyboard only, checks their answers, sends, and reads the decision; axe-core runs on a
+// page of every kind. The same journey with JavaScript turned off. Then a practitioner records
+// the decision from the caseload.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { mkdirSync } from 'node:fs'
+import { startServer } from '../support/server.mjs'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const require = createRequire(join(here, '..', '..', 'web', 'package.json'))
+const { chromium } = require('playwright-core')
+const axePath = require.resolve('axe-core/axe.min.js')
+const shots = join(here, 'screenshots')
+mkdirSync(shots, { recursive: true })
+
+let server, browser
+before(async () => {
+  server = await startServer({ people: 80 })
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+  })
+})
+after(async () => { await browser?.close(); await server?.stop() })
+
+async function expectAccessible (page, name) {
+  await page.addScriptTag({ path: axePath })
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
+  }))
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true })
+  assert.deepEqual(result.violations.map(v => `${v.id}: ${v.help}`), [], `axe on ${name}`)
+}
+
+// Runs `action` (a key press or click that submits a form) and waits for the page it loads.
+async function submitting (page, action) {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), action()])
+}
+
+async function tabTo (page, selector) {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab')
+    if (await page.evaluate(s => document.activeElement?.matches(s), selector)) return
+  }
+  throw new Error(`could not reach ${selector} with the keyboard`)
+}
+
+// The answer to give for each question: unable to manage eating and dressing, fine otherwise.
+function choose (id) {
+  if (id === 'condition_one' || id === 'wellbeing_impact') return { radio: '#answer-1' }  // Yes.
+  if (id.endsWith('.able')) return { radio: id.startsWith('nutrition') || id.startsWith('dressing') ? '#answer-2' : '#answer-1' }
+  if (id.endsWith('.reasons')) return { checkbox: '#answer-1' }
+  if (id.endsWith('.carer_helps')) return { radio: '#answer-2' }
+  return { text: id === 'what_matters' ? 'Seeing my grandchildren' : 'Getting out to the allotment' }
+}
+
+async function answerEverything (page, { keyboard, audit }) {
+  const seen = new Set()
+  for (let i = 0; i < 60 && page.url().includes('/questions/'); i++) {
+    const id = decodeURIComponent(page.url().split('/questions/')[1].split('?')[0])
+    const answer = choose(id)
+    const kind = answer.text ? 'text' : answer.checkbox ? 'checkbox' : 'radio'
+    if (audit && !seen.has(kind)) { seen.add(kind); await expectAccessible(page, `question-${kind}`) }
+    if (keyboard) {
+      if (answer.text) {
+        await tabTo(page, 'textarea')
+        await page.keyboard.type(answer.text)
+      } else if (answer.checkbox) {
+        await tabTo(page, answer.checkbox)
+        await page.keyboard.press('Space')
+      } else {
+        // Tab reaches the radio group; the arrow keys choose within it, as for any keyboard user.
+        await tabTo(page, 'input[type=radio]')
+        if (answer.radio === '#answer-2') await page.keyboard.press('ArrowRight'); else await page.keyboard.press('Space')
+        assert.ok(await page.isChecked(answer.radio), `${id}: ${answer.radio} chosen`)
+      }
+      await tabTo(page, 'button.govuk-button')
+      await submitting(page, () => page.keyboard.press('Enter'))
+    } else {
+      if (answer.text) await page.fill('textarea', answer.text)
+      else await page.check(answer.radio || answer.checkbox)
+      await submitting(page, () => page.click('button:has-text("Save and continue")'))
+    }
+  }
+  assert.match(page.url(), /\/check$/)
+}
+
+async function signIn (page, user, home) {
+  await page.goto(server.base + '/sign-in')
+  await page.fill('#email', user.email)
+  await page.fill('#password', user.password)
+  await page.click('form button.govuk-button')
+  await page.waitForURL('**' + home)
+}
+
+test('a person self-assesses with the keyboard only and sees a clear decision', async () => {
+  const context = await browser.newContext({ bypassCSP: true })
+  const page = await context.newPage()
+  await page.goto(server.base + '/sign-in')
+  await tabTo(page, '#email')
+  await page.keyboard.type(server.users.budget_holder.email)
+  await page.keyboard.press('Tab')
+  await page.keyboard.type(server.users.budget_holder.password)
+  await page.keyboard.press('Enter')
+  await page.waitForURL('**/my')
+  await tabTo(page, 'form:has(input[value="adult"]) button')
+  await page.keyboard.press('Enter')
+  await page.waitForURL(/\/questions\/condition_one$/)
+  // A required question left unanswered shows the GOV.UK error pattern.
+  await tabTo(page, 'button.govuk-button')
+  await submitting(page, () => page.keyboard.press('Enter'))
+  assert.match(await page.title(), /^Error: /)
+  assert.match(await page.textContent('.govuk-error-summary'), /Select yes or no/)
+  await expectAccessible(page, 'question-error')
+  await answerEverything(page, { keyboard: true, audit: true })
+  await expectAccessible(page, 'check-answers')
+  assert.match(await page.textContent('main'), /Eating and drinking/)
+  await tabTo(page, 'form[action$="/submit"] button')
+  await page.keyboard.press('Enter')
+  await page.waitForURL(/\/decision\?sent=1$/)
+  assert.match(await page.textContent('h2.govuk-heading-l'), /Your answers show eligible needs/)
+  assert.match(await page.textContent('main'), /If you disagree/)
+  await expectAccessible(page, 'decision')
+  await context.close()
+})
+
+test('the self-assessment works with JavaScript turned off, and a practitioner records the decision', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await signIn(page, server.users.budget_holder, '/my')
+  await page.click('button:has-text("Start your self-assessment")')
+  await page.waitForURL(/\/questions\//)
+  await answerEverything(page, { keyboard: false, audit: false })
+  await page.click('button:has-text("Send assessment")')
+  await page.waitForURL(/\/decision\?sent=1$/)
+  const reference = (await page.textContent('.govuk-panel__body')).match(/AS-(\d+)/)[1]
+  await context.close()
+
+  const staff = await browser.newContext({ bypassCSP: true })
+  const worker = await staff.newPage()
+  await signIn(worker, server.users.practitioner, '/people')
+  await worker.click('text=Caseload')
+  await worker.waitForURL('**/caseload')
+  await expectAccessible(worker, 'caseload')
+  await worker.click(`a[href="/assessments/${reference}"]`)
+  await worker.click('text=Record the decision')
+  await worker.waitForURL(/\/record$/)
+  await worker.click('button:has-text("Record decision")')
+  assert.match(await worker.textContent('.govuk-error-summary'), /Say who took part/)
+  await expectAccessible(worker, 'record-errors')
+  await worker.fill('#participants', 'The person and their son')
+  await worker.fill('#notes', 'Wants to keep cooking with some help.')
+  await worker.click('button:has-text("Record decision")')
+  await worker.waitForURL(/\/decision$/)
+  assert.match(await worker.textContent('h1'), /Eligible needs/)
+  assert.match(await worker.textContent('main'), /The person and their son/)
+  await staff.close()
+})
