@@ -170,7 +170,10 @@ test('the OpenAPI document lists every JSON endpoint', async () => {
   const doc = await (await fetch(server.base + '/api/v1/openapi.json')).json()
   for (const [path, method] of [['/healthz', 'get'], ['/api/v1/sessions', 'post'], ['/api/v1/sessions/current', 'delete'],
     ['/api/v1/me', 'get'], ['/api/v1/people', 'get'], ['/api/v1/people', 'post'], ['/api/v1/people/{id}', 'get'],
-    ['/api/v1/openapi.json', 'get']]) {
+    ['/api/v1/openapi.json', 'get'], ['/api/v1/assessments', 'post'], ['/api/v1/assessments/{id}', 'get'],
+    ['/api/v1/assessments/{id}/answers', 'put'], ['/api/v1/assessments/{id}/submit', 'post'],
+    ['/api/v1/assessments/{id}/complete', 'post'], ['/api/v1/assessments/{id}/determination', 'get'],
+    ['/api/v1/assessments/{id}/questionnaire-response', 'get'], ['/api/v1/people/{id}/assessments', 'get']]) {
     assert.ok(doc.paths[path]?.[method], `${method} ${path}`)
   }
 })
