@@ -1,5 +1,6 @@
 #include "app/demo.h"
 
+#include "app/assessment/fhir_questionnaire.h"
 #include "app/passwords.h"
 #include "base/limits.h"
 
@@ -158,12 +159,121 @@ Status AccountsStep(DemoContext& ctx) {
     if (*s.team) record.team_id = ctx.teams.at(s.team);
     if (s.role == Role::kBudgetHolder && !north.empty()) record.person_id = north[0];
     SD_ASSIGN_OR_RETURN(UserId id, ctx.tx.users().Insert(record, ctx.now));
+    ctx.user_ids[s.role] = id;
+    if (s.role == Role::kBudgetHolder) ctx.budget_holder_person = record.person_id;
     if (s.role == Role::kRepresentative) {
       for (size_t i = 1; i < north.size(); ++i) {
         SD_RETURN_IF_ERROR(ctx.tx.users().AddRepresentation(id, north[i], "family carer"));
       }
     }
     ctx.users.push_back(std::move(user));
+  }
+  return OkStatus();
+}
+
+// Realistic answers to a default questionnaire: most people cannot manage a few outcomes, for
+// one or two reasons; some are helped by family.
+domain::Answers DemoAnswers(DemoRandom& r, const domain::Questionnaire& q, int unable_wanted,
+                            bool complete) {
+  domain::Answers a{{"condition_one", {r.Percent(92) ? "true" : "false"}},
+                    {"wellbeing_impact", {r.Percent(85) ? "true" : "false"}}};
+  if (q.kind == domain::AssessmentKind::kCarer)
+    a["carer_health_at_risk"] = {r.Percent(40) ? "true" : "false"};
+  static const std::vector<std::string> kWords = {"Staying in my own home",
+                                                  "Seeing my grandchildren",
+                                                  "Getting to church on Sundays",
+                                                  "Going to the allotment",
+                                                  "Not being a burden",
+                                                  "Keeping my independence",
+                                                  "My dog",
+                                                  "Going to the football with my brother",
+                                                  "Cooking my own food",
+                                                  "Having a bath safely"};
+  a["what_matters"] = {r.Pick(kWords)};
+  const size_t count = domain::OutcomeCount(q.kind);
+  std::vector<bool> unable(count, false);
+  for (int i = 0; i < unable_wanted; ++i) unable[r.Below(count)] = true;
+  size_t answered = complete ? count : r.Below(count);
+  for (size_t i = 0; i < answered; ++i) {
+    std::string code(domain::OutcomeCode(q.kind, i));
+    a[code + ".able"] = {unable[i] ? "false" : "true"};
+    if (!unable[i]) continue;
+    std::vector<std::string> reasons{
+        std::string(domain::UnableReasonCode(static_cast<domain::UnableReason>(r.Below(4))))};
+    if (r.Percent(30)) {
+      std::string second(domain::UnableReasonCode(static_cast<domain::UnableReason>(r.Below(4))));
+      if (second != reasons[0]) reasons.push_back(second);
+    }
+    a[code + ".reasons"] = reasons;
+    a[code + ".carer_helps"] = {r.Percent(45) ? "true" : "false"};
+  }
+  if (!complete) a.erase("wellbeing_impact");
+  return a;
+}
+
+// Assessments in every state: completed needs assessments for about one person in six (spread
+// over the last six months), self-assessments waiting for a practitioner, drafts in progress,
+// and carers' assessments.
+Status AssessmentsStep(DemoContext& ctx) {
+  DemoRandom& r = ctx.random;
+  const auto* adult = FindDefaultQuestionnaire("adult-needs");
+  const auto* carer = FindDefaultQuestionnaire("carer");
+  SD_ASSERT(adult != nullptr && carer != nullptr);  // Both ship with the binary.
+  UserId practitioner = ctx.user_ids.at(Role::kPractitioner);
+  auto add = [&](PersonId person, const domain::Questionnaire& q, AssessmentStatus status,
+                 int days_ago) -> Status {
+    AssessmentRecord a;
+    a.person_id = person;
+    a.kind = q.kind;
+    a.questionnaire_id = q.id;
+    a.questionnaire_version = q.version;
+    a.origin = status == AssessmentStatus::kSubmitted || r.Percent(30)
+                   ? AssessmentOrigin::kSelf
+                   : AssessmentOrigin::kPractitioner;
+    a.status = status;
+    bool complete = status != AssessmentStatus::kDraft;
+    a.answers = DemoAnswers(r, q, static_cast<int>(r.Below(5)), complete);
+    a.started_by = practitioner;
+    a.created_at =
+        ctx.now.PlusSeconds(-int64_t{days_ago} * 86400 - static_cast<int64_t>(r.Below(86400)));
+    a.updated_at = a.created_at.PlusSeconds(3600);
+    if (complete) {
+      SD_ASSIGN_OR_RETURN(domain::EligibilityInput in,
+                          domain::EligibilityFromAnswers(q, a.answers));
+      a.eligible = domain::DetermineEligibility(in).eligible;
+      a.submitted_at = a.updated_at;
+    }
+    if (status == AssessmentStatus::kCompleted) {
+      a.decided_by = practitioner;
+      a.participants = r.Percent(50) ? "The person" : "The person and a family member";
+      a.practitioner_notes =
+          "Talked through each outcome together; the person's own words are recorded.";
+      a.completed_at = a.updated_at.PlusSeconds(86400 * static_cast<int64_t>(1 + r.Below(20)));
+      a.updated_at = *a.completed_at;
+    }
+    return ctx.tx.assessments().Insert(a).ok() ? OkStatus()
+                                               : Error::Internal("demo assessment insert failed");
+  };
+  if (ctx.budget_holder_person.valid()) {
+    SD_RETURN_IF_ERROR(add(ctx.budget_holder_person, *adult, AssessmentStatus::kCompleted, 150));
+  }
+  for (size_t i = 0; i < ctx.people.size(); ++i) {
+    PersonId p = ctx.people[i];
+    if (p == ctx.budget_holder_person) continue;
+    uint64_t roll = r.Below(1000);
+    if (roll < 160) {
+      SD_RETURN_IF_ERROR(
+          add(p, *adult, AssessmentStatus::kCompleted, 30 + static_cast<int>(r.Below(150))));
+    } else if (roll < 180) {
+      SD_RETURN_IF_ERROR(
+          add(p, *adult, AssessmentStatus::kSubmitted, static_cast<int>(r.Below(28))));
+    } else if (roll < 195) {
+      SD_RETURN_IF_ERROR(add(p, *adult, AssessmentStatus::kDraft, static_cast<int>(r.Below(14))));
+    } else if (roll < 210) {
+      SD_RETURN_IF_ERROR(
+          add(p, *carer, r.Percent(60) ? AssessmentStatus::kCompleted : AssessmentStatus::kDraft,
+              static_cast<int>(r.Below(90))));
+    }
   }
   return OkStatus();
 }
@@ -175,6 +285,7 @@ const std::vector<DemoStep>& DemoSteps() {
       {"teams", TeamsStep},
       {"people", PeopleStep},
       {"accounts", AccountsStep},
+      {"assessments", AssessmentsStep},
   };
   return steps;
 }
@@ -198,7 +309,7 @@ Result<DemoSummary> CreateDemoCouncil(Store& store, const Clock& clock,
   summary.council = council;
   const Timestamp now = clock.Now();
   SD_RETURN_IF_ERROR(store.Write(council, [&](Transaction& tx) -> Status {
-    DemoContext ctx{tx, random, now, options.people, {}, {}, 0, {}};
+    DemoContext ctx{tx, random, now, options.people, {}, {}, 0, {}, {}, PersonId{}};
     for (const auto& step : DemoSteps()) {
       Status s = step.run(ctx);
       if (!s.ok())

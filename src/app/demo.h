@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "app/repositories.h"
+#include "domain/accounts/role.h"
 
 namespace selfdirect::app {
 
@@ -49,10 +50,12 @@ struct DemoContext {
   DemoRandom& random;
   Timestamp now;
   int people_wanted = 2000;
-  std::map<std::string, TeamId> teams;  // By name.
-  std::vector<PersonId> people;         // In creation order.
-  int direct_payments = 0;              // People whose budget is a direct payment.
-  std::vector<DemoUser> users;          // Made by the accounts step.
+  std::map<std::string, TeamId> teams;      // By name.
+  std::vector<PersonId> people;             // In creation order.
+  int direct_payments = 0;                  // People whose budget is a direct payment.
+  std::vector<DemoUser> users;              // Made by the accounts step.
+  std::map<domain::Role, UserId> user_ids;  // The demo user of each role.
+  PersonId budget_holder_person;            // The demo budget holder's own record.
 };
 
 struct DemoStep {
