@@ -1,5 +1,6 @@
 #include "app/assessment_service.h"
 
+#include "app/assessment/questionnaire_catalog.h"
 #include "base/limits.h"
 #include "base/text.h"
 
@@ -11,14 +12,6 @@ using domain::Role;
 bool IsCaseworker(const Principal& who) {
   return who.user.role == Role::kPractitioner || who.user.role == Role::kApprover ||
          who.user.role == Role::kAdministrator;
-}
-
-// The questionnaire an assessment was started with. Only version 1 of each default exists today;
-// when councils publish new versions this looks up (id, version) among the stored versions.
-const domain::Questionnaire* QuestionnaireFor(const AssessmentRecord& a) {
-  const domain::Questionnaire* q = FindDefaultQuestionnaire(a.questionnaire_id);
-  SD_ASSERT(q != nullptr);  // Assessments are only started with a known questionnaire.
-  return q;
 }
 
 }  // namespace
@@ -40,7 +33,8 @@ Result<AssessmentView> AssessmentService::Load(Transaction& tx, const Principal&
   if (!domain::CanViewPerson(who.actor, facts))
     return Error::NotFound("No assessment with that reference");
   AssessmentView v{std::move(*record), std::move(*person), nullptr, false, false, false};
-  v.questionnaire = QuestionnaireFor(v.record);
+  SD_ASSIGN_OR_RETURN(v.questionnaire, QuestionnaireVersion(tx, v.record.questionnaire_id,
+                                                            v.record.questionnaire_version));
   bool caseworker = IsCaseworker(who) && domain::CanEditPerson(who.actor, facts);
   bool self = v.record.origin == AssessmentOrigin::kSelf;
   switch (v.record.status) {
@@ -73,9 +67,9 @@ Result<AssessmentRecord> AssessmentService::Start(const CallContext& ctx, const 
     bool self = who.user.role == Role::kBudgetHolder || who.user.role == Role::kRepresentative;
     if (!caseworker && !self)
       return Error::PermissionDenied("Your role cannot start an assessment");
-    const domain::Questionnaire* q =
-        FindDefaultQuestionnaire(kind == domain::AssessmentKind::kCarer ? "carer" : "adult-needs");
-    SD_ASSERT(q != nullptr);  // Both defaults ship with the binary.
+    SD_ASSIGN_OR_RETURN(
+        const domain::Questionnaire* q,
+        QuestionnaireInForce(tx, std::string(QuestionnaireIdFor(kind)), now.UtcDate()));
     created.person_id = person_id;
     created.kind = kind;
     created.questionnaire_id = q->id;

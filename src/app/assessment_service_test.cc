@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
+
+#include "app/assessment/questionnaire_catalog.h"
 #include "app/test_store.h"
 
 namespace selfdirect::app {
@@ -171,6 +174,76 @@ TEST_F(AssessmentServiceTest, EveryChangeIsAudited) {
   for (const auto& e : entries) actions.push_back(e.action);
   EXPECT_EQ(actions, (std::vector<std::string>{"assessment.view", "assessment.complete",
                                                "assessment.answer", "assessment.start"}));
+}
+
+// A copy of the shipped adult questionnaire with another version and effective date.
+boost::json::value Version(const std::string& version, const std::string& start) {
+  auto fhir = QuestionnaireToFhir(*FindDefaultQuestionnaire("adult-needs"));
+  fhir.as_object()["version"] = version;
+  fhir.as_object()["effectivePeriod"] = boost::json::object{{"start", start}};
+  return fhir;
+}
+
+TEST_F(AssessmentServiceTest, NewAssessmentsUseTheImportedVersionInForceAndOldOnesKeepTheirs) {
+  auto worker = As(Role::kPractitioner, north_);
+  auto before = *assessments_.Start(ctx_, worker, person_, domain::AssessmentKind::kAdult);
+  EXPECT_EQ(before.questionnaire_version, "1");
+  ASSERT_TRUE(db_.store()
+                  .Write(db_.council(),
+                         [&](Transaction& tx) -> Status {
+                           SD_RETURN_IF_ERROR(
+                               ImportQuestionnaire(tx, Version("2", "2026-11-01"), clock_.Now()));
+                           SD_RETURN_IF_ERROR(ImportQuestionnaire(tx, Version("3", "2027-04-01"),
+                                                                  clock_.Now()));  // Not yet.
+                           return OkStatus();
+                         })
+                  .ok());
+  auto after = *assessments_.Start(ctx_, worker, person_, domain::AssessmentKind::kAdult);
+  EXPECT_EQ(after.questionnaire_version, "2");
+  EXPECT_EQ(assessments_.Get(ctx_, worker, before.id)->questionnaire->version, "1");
+  EXPECT_EQ(assessments_.Get(ctx_, worker, after.id)->questionnaire->version, "2");
+  clock_.AdvanceSeconds(200 * 86400);  // Past 1 April 2027.
+  EXPECT_EQ(assessments_.Start(ctx_, worker, person_, domain::AssessmentKind::kAdult)
+                ->questionnaire_version,
+            "3");
+  // Another council is not affected.
+  ASSERT_TRUE(db_.store()
+                  .Read(db_.other_council(),
+                        [&](Transaction& tx) -> Status {
+                          SD_ASSIGN_OR_RETURN(
+                              const domain::Questionnaire* q,
+                              QuestionnaireInForce(tx, "adult-needs", clock_.Now().UtcDate()));
+                          EXPECT_EQ(q->version, "1");
+                          return OkStatus();
+                        })
+                  .ok());
+}
+
+TEST_F(AssessmentServiceTest, ImportRefusesWhatCannotBeUsedAndChangesNothing) {
+  auto refused = [&](boost::json::value fhir) {
+    Status s = db_.store().Write(db_.council(), [&](Transaction& tx) -> Status {
+      SD_RETURN_IF_ERROR(ImportQuestionnaire(tx, fhir, clock_.Now()));
+      return OkStatus();
+    });
+    return s.ok() ? ErrorCode::kInternal : s.error().code;
+  };
+  EXPECT_EQ(refused(Version("1", "2026-04-01")),
+            ErrorCode::kAlreadyExists);  // The shipped version.
+  auto renamed = Version("2", "2026-04-01");
+  renamed.as_object()["id"] = "my-own";
+  EXPECT_EQ(refused(renamed), ErrorCode::kInvalidArgument);
+  auto trimmed = Version("2", "2026-04-01");
+  auto& sections = trimmed.as_object()["item"].as_array();
+  sections.erase(sections.begin() + 1);  // Drops the nutrition questions.
+  EXPECT_EQ(refused(trimmed), ErrorCode::kInvalidArgument);
+  ASSERT_TRUE(db_.store()
+                  .Read(db_.council(),
+                        [&](Transaction& tx) -> Status {
+                          SD_ASSIGN_OR_RETURN(auto list, tx.questionnaires().List());
+                          EXPECT_TRUE(list.empty());
+                          return OkStatus();
+                        })
+                  .ok());
 }
 
 }  // namespace

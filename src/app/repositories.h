@@ -143,6 +143,25 @@ class AssessmentRepository {
   virtual Result<std::vector<CaseloadEntry>> Open(std::optional<TeamId> team, int limit) = 0;
 };
 
+struct StoredQuestionnaire {
+  std::string questionnaire_id;
+  std::string version;
+  Date effective_from;
+  std::string fhir_json;  // The FHIR R4 Questionnaire as imported.
+  Timestamp imported_at;
+};
+
+class QuestionnaireRepository {
+ public:
+  virtual ~QuestionnaireRepository() = default;
+  // kAlreadyExists when this id and version were imported before (versions never change).
+  virtual Status Insert(const StoredQuestionnaire& q) = 0;
+  virtual Result<std::optional<StoredQuestionnaire>> Find(const std::string& id,
+                                                          const std::string& version) = 0;
+  // Every version of every questionnaire, by id then effective date.
+  virtual Result<std::vector<StoredQuestionnaire>> List() = 0;
+};
+
 class PeopleRepository {
  public:
   virtual ~PeopleRepository() = default;
@@ -207,6 +226,7 @@ class Transaction {
   virtual SessionRepository& sessions() = 0;
   virtual AuditLog& audit() = 0;
   virtual AssessmentRepository& assessments() = 0;
+  virtual QuestionnaireRepository& questionnaires() = 0;
 };
 
 using TransactionFunction = std::function<Status(Transaction&)>;

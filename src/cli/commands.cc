@@ -15,6 +15,7 @@
 
 #include "app/assessment/eligibility_json.h"
 #include "app/assessment/fhir_questionnaire.h"
+#include "app/assessment/questionnaire_catalog.h"
 #include "app/demo.h"
 #include "app/passwords.h"
 #include "base/limits.h"
@@ -274,6 +275,31 @@ int QuestionnaireResponse(const std::string& id, const std::string& answers_path
   return kExitOk;
 }
 
+// `assessment questionnaire import --database URL [--council CODE] --input FILE`: stores a FHIR R4
+// Questionnaire as a new version for the council; new assessments use it from its effective date.
+int QuestionnaireImport(const std::string& database, const std::string& council_code,
+                        const std::string& input) {
+  auto json = ReadJsonFile(input);
+  if (!json.ok()) return Fail(json.error());
+  auto store = storage::OpenStore(database);
+  if (!store.ok()) return Fail(store.error());
+  auto council = ChooseCouncil(**store, council_code);
+  if (!council.ok()) return Fail(council.error());
+  domain::Questionnaire imported;
+  Status s = (*store)->Write(council->id, [&](app::Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(imported,
+                        app::ImportQuestionnaire(tx, *json, SystemClock::Instance().Now()));
+    return tx.audit().Append(app::AuditEntry{
+        SystemClock::Instance().Now(), UserId{}, "questionnaire.import", "questionnaire",
+        imported.id + "|" + imported.version, "from the command line", ""});
+  });
+  if (!s.ok()) return Fail(s.error());
+  std::cout << "Imported " << imported.id << " version " << imported.version << " for "
+            << council->name << "; new assessments use it from "
+            << imported.effective_from.ToString() << ".\n";
+  return kExitOk;
+}
+
 int Migrate(const std::string& database) {
   auto store = storage::OpenStore(database);  // Opening applies the migrations.
   if (!store.ok()) return Fail(store.error());
@@ -341,6 +367,14 @@ int Main(int argc, char** argv) {
   auto* q_check =
       questionnaire->add_subcommand("check", "Check that a FHIR R4 Questionnaire can be used");
   q_check->add_option("--input", questionnaire_input, "Questionnaire JSON file, or -")->required();
+  auto* q_import = questionnaire->add_subcommand(
+      "import", "Store a FHIR R4 Questionnaire as a council's new version");
+  std::string import_council;
+  q_import->add_option("--database", database, "sqlite:PATH or postgresql://user@host:port/db")
+      ->capture_default_str();
+  q_import->add_option("--council", import_council,
+                       "Council code (needed when the database holds several)");
+  q_import->add_option("--input", questionnaire_input, "Questionnaire JSON file, or -")->required();
   auto* q_response =
       questionnaire->add_subcommand("response", "Print answers as a FHIR R4 QuestionnaireResponse");
   q_response->add_option("--id", questionnaire_id, "adult-needs or carer")->capture_default_str();
@@ -366,6 +400,7 @@ int Main(int argc, char** argv) {
     if (*eligibility) return AssessmentEligibility(eligibility_input);
     if (*q_export) return QuestionnaireExport(questionnaire_id);
     if (*q_check) return QuestionnaireCheck(questionnaire_input);
+    if (*q_import) return QuestionnaireImport(database, import_council, questionnaire_input);
     if (*q_response) return QuestionnaireResponse(questionnaire_id, answers_input);
   } catch (const std::exception& e) {
     std::cerr << "selfdirect: internal error: " << e.what() << "\n";

@@ -454,6 +454,45 @@ TEST_P(RepositoryContract, AssessmentsRoundTripUpdateAndListOpenWork) {
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
 }
 
+TEST_P(RepositoryContract, QuestionnaireVersionsAreStoredOnceAndListedInOrder) {
+  auto stored = [&](std::string version, std::string date) {
+    return app::StoredQuestionnaire{"adult-needs", std::move(version), *Date::Parse(date),
+                                    "{\"x\":1}", kNow};
+  };
+  std::vector<app::StoredQuestionnaire> list;
+  std::optional<app::StoredQuestionnaire> found;
+  ASSERT_TRUE(
+      store_
+          ->Write(council_,
+                  [&](app::Transaction& tx) -> Status {
+                    SD_RETURN_IF_ERROR(tx.questionnaires().Insert(stored("3", "2027-04-01")));
+                    SD_RETURN_IF_ERROR(tx.questionnaires().Insert(stored("2", "2026-11-01")));
+                    SD_ASSIGN_OR_RETURN(list, tx.questionnaires().List());
+                    SD_ASSIGN_OR_RETURN(found, tx.questionnaires().Find("adult-needs", "2"));
+                    return OkStatus();
+                  })
+          .ok());
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0].version, "2");
+  EXPECT_EQ(list[1].effective_from.ToString(), "2027-04-01");
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->fhir_json, "{\"x\":1}");
+  Status again = store_->Write(council_, [&](app::Transaction& tx) {
+    return tx.questionnaires().Insert(stored("2", "2026-12-01"));
+  });
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::kAlreadyExists);
+  std::vector<app::StoredQuestionnaire> other;
+  ASSERT_TRUE(store_
+                  ->Read(other_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(other, tx.questionnaires().List());
+                           return OkStatus();
+                         })
+                  .ok());
+  EXPECT_TRUE(other.empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Adapters, RepositoryContract, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

@@ -31,6 +31,13 @@ TEST(DefaultQuestionnaires, CoverEveryOutcomeOfRegulationsTwoAndThree) {
   EXPECT_FALSE(adult->Find("nutrition.able")->help.empty());
 }
 
+TEST(DefaultQuestionnaires, AskEverythingEligibilityNeeds) {
+  for (const auto& q : DefaultQuestionnaires()) {
+    Status s = domain::CheckEligibilityQuestions(q);
+    EXPECT_TRUE(s.ok()) << q.id << ": " << (s.ok() ? "" : s.error().message);
+  }
+}
+
 TEST(FhirQuestionnaire, ExportThenImportGivesTheSameDefinition) {
   for (const auto& q : DefaultQuestionnaires()) {
     json::value fhir = QuestionnaireToFhir(q);

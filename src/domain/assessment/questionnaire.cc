@@ -113,6 +113,39 @@ Status CheckQuestionnaire(const Questionnaire& q) {
   return OkStatus();
 }
 
+Status CheckEligibilityQuestions(const Questionnaire& q) {
+  std::vector<FieldError> errors;
+  auto need = [&](const std::string& id, QuestionType type) {
+    const Question* question = q.Find(id);
+    if (question == nullptr) {
+      errors.push_back({id, "Eligibility needs this question"});
+    } else if (question->type != type) {
+      errors.push_back({id, "Must be a " + std::string(QuestionTypeName(type)) + " question"});
+    }
+    return question;
+  };
+  need("condition_one", QuestionType::kBoolean);
+  need("wellbeing_impact", QuestionType::kBoolean);
+  if (q.kind == AssessmentKind::kCarer) need("carer_health_at_risk", QuestionType::kBoolean);
+  for (size_t i = 0; i < OutcomeCount(q.kind); ++i) {
+    std::string code(OutcomeCode(q.kind, i));
+    need(code + ".able", QuestionType::kBoolean);
+    need(code + ".carer_helps", QuestionType::kBoolean);
+    if (const Question* reasons = need(code + ".reasons", QuestionType::kMultipleChoice)) {
+      for (size_t r = 0; r < kUnableReasonCount; ++r) {
+        std::string_view reason = UnableReasonCode(static_cast<UnableReason>(r));
+        bool offered = false;
+        for (const auto& o : reasons->options) offered |= o.code == reason;
+        if (!offered)
+          errors.push_back({code + ".reasons", "Must offer the reason " + std::string(reason)});
+      }
+    }
+  }
+  if (!errors.empty())
+    return Error::InvalidArgument("The questionnaire cannot decide eligibility", errors);
+  return OkStatus();
+}
+
 bool IsVisible(const Questionnaire& q, const Question& question, const Answers& answers) {
   for (const auto& c : question.enable_when) {
     const Question* depends = q.Find(c.question);

@@ -75,6 +75,12 @@ using Answers = std::map<std::string, std::vector<std::string>, std::less<>>;
 // every problem.
 Status CheckQuestionnaire(const Questionnaire& q);
 
+// Checks that a questionnaire asks everything eligibility needs (see the file comment): the
+// condition questions (yes/no) and, per outcome of its kind, CODE.able (yes/no), CODE.reasons (a
+// multiple choice offering the four reason codes) and CODE.carer_helps (yes/no). kInvalidArgument
+// naming each missing or wrongly typed question.
+Status CheckEligibilityQuestions(const Questionnaire& q);
+
 // Whether `question` is shown, given the answers so far (conditions on hidden questions are false).
 bool IsVisible(const Questionnaire& q, const Question& question, const Answers& answers);
 

@@ -462,3 +462,50 @@ Result<std::vector<app::CaseloadEntry>> SqlAssessments::Open(std::optional<TeamI
 }
 
 }  // namespace selfdirect::storage
+
+namespace selfdirect::storage {
+namespace {
+
+app::StoredQuestionnaire QuestionnaireFromRow(const SqlRow& r) {
+  auto date = Date::Parse(r.Text(2));
+  SD_ASSERT(date.ok());  // Written from a Date.
+  return app::StoredQuestionnaire{r.Text(0), r.Text(1), *date, r.Text(3),
+                                  Timestamp::FromMicros(r.Int(4))};
+}
+
+}  // namespace
+
+Status SqlQuestionnaires::Insert(const app::StoredQuestionnaire& q) {
+  SD_RETURN_IF_ERROR(c_.Query(
+      "INSERT INTO questionnaire_versions (council_id, questionnaire_id, version, effective_from, "
+      "fhir_json, imported_at) VALUES ($1, $2, $3, $4, $5, $6)",
+      {council_.value(), q.questionnaire_id, q.version, q.effective_from.ToString(), q.fhir_json,
+       q.imported_at.micros()}));
+  return OkStatus();
+}
+
+Result<std::optional<app::StoredQuestionnaire>> SqlQuestionnaires::Find(
+    const std::string& id, const std::string& version) {
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query(
+          "SELECT questionnaire_id, version, effective_from, fhir_json, imported_at FROM "
+          "questionnaire_versions WHERE council_id = $1 AND questionnaire_id = $2 AND version = $3",
+          {council_.value(), id, version}));
+  if (rows.empty()) return std::optional<app::StoredQuestionnaire>();
+  return std::optional<app::StoredQuestionnaire>(QuestionnaireFromRow(rows[0]));
+}
+
+Result<std::vector<app::StoredQuestionnaire>> SqlQuestionnaires::List() {
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query("SELECT questionnaire_id, version, effective_from, fhir_json, imported_at FROM "
+               "questionnaire_versions WHERE council_id = $1 ORDER BY questionnaire_id, "
+               "effective_from, version",
+               {council_.value()}));
+  std::vector<app::StoredQuestionnaire> out;
+  for (const auto& r : rows) out.push_back(QuestionnaireFromRow(r));
+  return out;
+}
+
+}  // namespace selfdirect::storage

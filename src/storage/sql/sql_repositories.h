@@ -88,6 +88,19 @@ class SqlAssessments final : public app::AssessmentRepository {
   const CouncilId council_;
 };
 
+class SqlQuestionnaires final : public app::QuestionnaireRepository {
+ public:
+  SqlQuestionnaires(SqlConnection& c, CouncilId council) : c_(c), council_(council) {}
+  Status Insert(const app::StoredQuestionnaire& q) override;
+  Result<std::optional<app::StoredQuestionnaire>> Find(const std::string& id,
+                                                       const std::string& version) override;
+  Result<std::vector<app::StoredQuestionnaire>> List() override;
+
+ private:
+  SqlConnection& c_;
+  const CouncilId council_;
+};
+
 class SqlTransaction final : public app::Transaction {
  public:
   SqlTransaction(SqlConnection& c, CouncilId council)
@@ -97,7 +110,8 @@ class SqlTransaction final : public app::Transaction {
         teams_(c, council),
         sessions_(c, council),
         audit_(c, council),
-        assessments_(c, council) {}
+        assessments_(c, council),
+        questionnaires_(c, council) {}
   CouncilId council_id() const override { return council_; }
   app::PeopleRepository& people() override { return people_; }
   app::UserRepository& users() override { return users_; }
@@ -105,6 +119,7 @@ class SqlTransaction final : public app::Transaction {
   app::SessionRepository& sessions() override { return sessions_; }
   app::AuditLog& audit() override { return audit_; }
   app::AssessmentRepository& assessments() override { return assessments_; }
+  app::QuestionnaireRepository& questionnaires() override { return questionnaires_; }
 
  private:
   CouncilId council_;
@@ -114,6 +129,7 @@ class SqlTransaction final : public app::Transaction {
   SqlSessions sessions_;
   SqlAudit audit_;
   SqlAssessments assessments_;
+  SqlQuestionnaires questionnaires_;
 };
 
 }  // namespace selfdirect::storage

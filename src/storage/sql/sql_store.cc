@@ -141,7 +141,7 @@ Status SqlStore::DeleteCouncilData(CouncilId council) {
   }
   // Children before parents, for the foreign keys.
   for (const char* table : {"sessions", "person_representatives", "audit_log", "assessments",
-                            "users", "people", "teams"}) {
+                            "questionnaire_versions", "users", "people", "teams"}) {
     auto r =
         c.Query(std::string("DELETE FROM ") + table + " WHERE council_id = $1", {council.value()});
     if (!r.ok()) return fail(r.error());
