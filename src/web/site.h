@@ -104,6 +104,8 @@ class Site final : public RequestHandler {
   Response AssessmentRecordForm(Context& ctx);
   Response AssessmentRecordSubmit(Context& ctx);
   Response CaseloadPage(Context& ctx);
+  // The assessment named by the {id} path parameter, if the caller may see it.
+  Result<app::AssessmentView> AssessmentFromPath(Context& ctx);
   Response RenderQuestion(int status, Context& ctx, const app::AssessmentView& view,
                           const domain::Question& question, const std::vector<std::string>& values,
                           const std::string& error);

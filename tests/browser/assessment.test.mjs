@@ -4,51 +4,19 @@
 // the decision from the caseload.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { mkdirSync } from 'node:fs'
 import { startServer } from '../support/server.mjs'
-
-const here = dirname(fileURLToPath(import.meta.url))
-const require = createRequire(join(here, '..', '..', 'web', 'package.json'))
-const { chromium } = require('playwright-core')
-const axePath = require.resolve('axe-core/axe.min.js')
-const shots = join(here, 'screenshots')
-mkdirSync(shots, { recursive: true })
+import { launchBrowser, expectAccessible, tabTo, signIn as signInAt } from '../support/browser.mjs'
 
 let server, browser
 before(async () => {
   server = await startServer({ people: 80 })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
-  })
+  browser = await launchBrowser()
 })
 after(async () => { await browser?.close(); await server?.stop() })
-
-async function expectAccessible (page, name) {
-  await page.addScriptTag({ path: axePath })
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
-  }))
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true })
-  assert.deepEqual(result.violations.map(v => `${v.id}: ${v.help}`), [], `axe on ${name}`)
-}
 
 // Runs `action` (a key press or click that submits a form) and waits for the page it loads.
 async function submitting (page, action) {
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), action()])
-}
-
-async function tabTo (page, selector) {
-  for (let i = 0; i < 60; i++) {
-    await page.keyboard.press('Tab')
-    if (await page.evaluate(s => document.activeElement?.matches(s), selector)) return
-  }
-  throw new Error(`could not reach ${selector} with the keyboard`)
 }
 
 // The answer to give for each question: unable to manage eating and dressing, fine otherwise.
@@ -91,14 +59,6 @@ async function answerEverything (page, { keyboard, audit }) {
   assert.match(page.url(), /\/check$/)
 }
 
-async function signIn (page, user, home) {
-  await page.goto(server.base + '/sign-in')
-  await page.fill('#email', user.email)
-  await page.fill('#password', user.password)
-  await page.click('form button.govuk-button')
-  await page.waitForURL('**' + home)
-}
-
 test('a person self-assesses with the keyboard only and sees a clear decision', async () => {
   const context = await browser.newContext({ bypassCSP: true })
   const page = await context.newPage()
@@ -133,7 +93,7 @@ test('a person self-assesses with the keyboard only and sees a clear decision', 
 test('the self-assessment works with JavaScript turned off, and a practitioner records the decision', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false })
   const page = await context.newPage()
-  await signIn(page, server.users.budget_holder, '/my')
+  await signInAt(page, server.base, server.users.budget_holder, '/my')
   await page.click('button:has-text("Start your self-assessment")')
   await page.waitForURL(/\/questions\//)
   await answerEverything(page, { keyboard: false, audit: false })
@@ -144,7 +104,7 @@ test('the self-assessment works with JavaScript turned off, and a practitioner r
 
   const staff = await browser.newContext({ bypassCSP: true })
   const worker = await staff.newPage()
-  await signIn(worker, server.users.practitioner, '/people')
+  await signInAt(worker, server.base, server.users.practitioner, '/people')
   await worker.click('text=Caseload')
   await worker.waitForURL('**/caseload')
   await expectAccessible(worker, 'caseload')

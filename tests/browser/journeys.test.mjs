@@ -4,60 +4,15 @@
 // injected; the policy itself is tested in site_test.cc. Screenshots go to tests/browser/screenshots/ for people to look at.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { startServer } from '../support/server.mjs'
-
-const here = dirname(fileURLToPath(import.meta.url))
-const require = createRequire(join(here, '..', '..', 'web', 'package.json'))
-const { chromium } = require('playwright-core')
-const axePath = require.resolve('axe-core/axe.min.js')
-const shots = join(here, 'screenshots')
-mkdirSync(shots, { recursive: true })
+import { launchBrowser, expectAccessible, tabTo, signIn as signInAt } from '../support/browser.mjs'
 
 let server, browser
 before(async () => {
   server = await startServer({ people: 120 })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
-  })
+  browser = await launchBrowser()
 })
 after(async () => { await browser?.close(); await server?.stop() })
-
-// Runs axe-core on the page and fails with a readable list of violations.
-async function expectAccessible (page, name) {
-  await page.addScriptTag({ path: axePath })
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
-  }))
-  const summary = result.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`)
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true })
-  assert.deepEqual(summary, [], `axe found problems on ${name}`)
-  return result
-}
-
-// Signs in through the sign-in page with the mouse and waits for the role's home page.
-async function signIn (page, user, home) {
-  await page.goto(server.base + '/sign-in')
-  await page.fill('#email', user.email)
-  await page.fill('#password', user.password)
-  await page.click('form button.govuk-button')
-  await page.waitForURL('**' + home)
-}
-
-// Presses Tab until the focused element matches `selector` (at most 40 presses).
-async function tabTo (page, selector) {
-  for (let i = 0; i < 40; i++) {
-    await page.keyboard.press('Tab')
-    if (await page.evaluate(s => document.activeElement?.matches(s), selector)) return
-  }
-  throw new Error(`could not reach ${selector} with the keyboard`)
-}
 
 test('public pages are accessible', async () => {
   const context = await browser.newContext({ bypassCSP: true })
@@ -106,7 +61,7 @@ test('a practitioner signs in with the keyboard only, finds a person and opens t
 test('adding a person shows GOV.UK errors, then the new record', async () => {
   const context = await browser.newContext({ bypassCSP: true })
   const page = await context.newPage()
-  await signIn(page, server.users.practitioner, '/people')
+  await signInAt(page, server.base, server.users.practitioner, '/people')
   await page.click('text=Add a person')
   await expectAccessible(page, 'person-new')
   await page.click('button:has-text("Add person")')
@@ -131,7 +86,7 @@ test('adding a person shows GOV.UK errors, then the new record', async () => {
 test('the journey works with JavaScript turned off', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false })
   const page = await context.newPage()
-  await signIn(page, server.users.practitioner, '/people')
+  await signInAt(page, server.base, server.users.practitioner, '/people')
   await page.fill('#q', 'a')
   await page.click('form[role=search] button')
   await page.waitForURL(/q=a/)
@@ -149,7 +104,7 @@ test('the journey works with JavaScript turned off', async () => {
 test('a budget holder sees their own record and nobody else\'s', async () => {
   const context = await browser.newContext({ bypassCSP: true })
   const page = await context.newPage()
-  await signIn(page, server.users.budget_holder, '/my')
+  await signInAt(page, server.base, server.users.budget_holder, '/my')
   await expectAccessible(page, 'my-support')
   await page.click('main ul a')
   await page.waitForURL(/\/people\/\d+$/)

@@ -105,13 +105,13 @@ std::string NextHref(const app::AssessmentView& v, const std::string& current, b
   return check;
 }
 
-std::optional<AssessmentId> AssessmentIdFrom(Context& ctx) {
-  auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
-  if (!id) return std::nullopt;
-  return *id;
-}
-
 }  // namespace
+
+Result<app::AssessmentView> Site::AssessmentFromPath(Context& ctx) {
+  auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
+  if (!id) return Error::NotFound("No assessment with that reference");
+  return assessments_.Get(ctx.call, *ctx.principal, *id);
+}
 
 void Site::AddAssessmentPageRoutes() {
   const std::vector<Role> everyone_with_people = kPersonViewerRoles;
@@ -184,10 +184,9 @@ Response Site::StartAssessment(Context& ctx) {
 }
 
 Response Site::AssessmentOverview(Context& ctx) {
-  auto id = AssessmentIdFrom(ctx);
-  if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
-  auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
+  auto view = AssessmentFromPath(ctx);
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
+  const AssessmentId* id = &view->record.id;
   const auto& v = *view;
   auto visible = VisibleQuestions(*v.questionnaire, v.record.answers);
   int answered = 0;
@@ -296,10 +295,9 @@ Response Site::RenderQuestion(int status, Context& ctx, const app::AssessmentVie
 }
 
 Response Site::AssessmentQuestion(Context& ctx) {
-  auto id = AssessmentIdFrom(ctx);
-  if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
-  auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
+  auto view = AssessmentFromPath(ctx);
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
+  const AssessmentId* id = &view->record.id;
   const Question* q = view->questionnaire->Find(ctx.request.path_params["question"]);
   if (q == nullptr) return ErrorResponse(Error::NotFound("No such question"), ctx);
   if (!view->can_answer) return Response::Redirect("/assessments/" + id->ToString());
@@ -313,10 +311,9 @@ Response Site::AssessmentQuestion(Context& ctx) {
 }
 
 Response Site::AssessmentAnswer(Context& ctx) {
-  auto id = AssessmentIdFrom(ctx);
-  if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
-  auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
+  auto view = AssessmentFromPath(ctx);
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
+  const AssessmentId* id = &view->record.id;
   const Question* q = view->questionnaire->Find(ctx.request.path_params["question"]);
   if (q == nullptr) return ErrorResponse(Error::NotFound("No such question"), ctx);
   auto form = ctx.request.Form();
@@ -374,31 +371,24 @@ Response Site::RenderCheck(int status, Context& ctx, const app::AssessmentView& 
   d.set("sections", sections);
   d.set("can_submit", v.can_submit);
   if (v.can_complete) d.set("record_href", "/assessments/" + v.record.id.ToString() + "/record");
-  ViewList summary;
-  for (const auto& e : errors) {
-    ViewData item;
-    item.set("field", e.field);
-    const Question* q = v.questionnaire->Find(e.field);
-    item.set("message", q ? "Answer: " + q->text : e.message);
-    item.set("href", QuestionHref(v.record.id, e.field, true));
-    summary.push_back(item);
-  }
-  d.set("errors", summary);
-  d.set("has_errors", !errors.empty());
+  SetErrorSummary(
+      d, errors, [&](const FieldError& e) { return QuestionHref(v.record.id, e.field, true); },
+      [&](const FieldError& e) {
+        const Question* q = v.questionnaire->Find(e.field);
+        return q ? "Answer: " + q->text : e.message;
+      });
   d.set("back_href", "/assessments/" + v.record.id.ToString());
   return Page(status, "Check your answers", "assessment_check", d, ctx);
 }
 
 Response Site::AssessmentCheck(Context& ctx) {
-  auto id = AssessmentIdFrom(ctx);
-  if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
-  auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
+  auto view = AssessmentFromPath(ctx);
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
   return RenderCheck(200, ctx, *view, {});
 }
 
 Response Site::AssessmentSubmit(Context& ctx) {
-  auto id = AssessmentIdFrom(ctx);
+  auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
   auto sent = assessments_.Submit(ctx.call, *ctx.principal, *id);
   if (!sent.ok()) {
@@ -413,10 +403,9 @@ Response Site::AssessmentSubmit(Context& ctx) {
 }
 
 Response Site::AssessmentDecision(Context& ctx) {
-  auto id = AssessmentIdFrom(ctx);
-  if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
-  auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
+  auto view = AssessmentFromPath(ctx);
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
+  const AssessmentId* id = &view->record.id;
   const auto& v = *view;
   domain::EligibilityInput input;
   auto d = app::AssessmentService::Determine(v, &input);
@@ -508,32 +497,25 @@ Response Site::RenderRecord(int status, Context& ctx, const app::AssessmentView&
     if (e.field == "participants") d.set("participants_error", e.message);
     if (e.field == "notes") d.set("notes_error", e.message);
   }
-  ViewList summary;
-  for (const auto& e : errors) {
-    ViewData item;
-    item.set("field", e.field);
-    item.set("message", e.message);
-    if (v.questionnaire->Find(e.field)) item.set("href", QuestionHref(v.record.id, e.field, true));
-    summary.push_back(item);
-  }
-  d.set("errors", summary);
-  d.set("has_errors", !errors.empty());
+  SetErrorSummary(d, errors, [&](const FieldError& e) {
+    return v.questionnaire->Find(e.field) ? QuestionHref(v.record.id, e.field, true)
+                                          : std::string();
+  });
   d.set("back_href", "/assessments/" + v.record.id.ToString() + "/check");
   return Page(status, "Record the decision", "assessment_record", d, ctx);
 }
 
 Response Site::AssessmentRecordForm(Context& ctx) {
-  auto id = AssessmentIdFrom(ctx);
-  if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
-  auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
+  auto view = AssessmentFromPath(ctx);
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
+  const AssessmentId* id = &view->record.id;
   if (!view->can_complete) return Response::Redirect("/assessments/" + id->ToString());
   return RenderRecord(200, ctx, *view, view->record.participants, view->record.practitioner_notes,
                       {});
 }
 
 Response Site::AssessmentRecordSubmit(Context& ctx) {
-  auto id = AssessmentIdFrom(ctx);
+  auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
   auto form = ctx.request.Form();
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);

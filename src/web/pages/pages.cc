@@ -74,20 +74,6 @@ ViewData Pagination(int page, int total_pages, const std::string& base) {
   return d;
 }
 
-// Sets "errors" (the error summary's list) and "has_errors" (which also prefixes the <title> with
-// "Error: ") from field errors, in the order the fields appear on the form.
-void SetErrorSummary(ViewData& d, const std::vector<FieldError>& errors) {
-  ViewList summary;
-  for (const auto& e : errors) {
-    ViewData item;
-    item.set("field", e.field);
-    item.set("message", e.message);
-    summary.push_back(item);
-  }
-  d.set("errors", summary);
-  d.set("has_errors", !errors.empty());
-}
-
 // The first message for `field`, or "".
 std::string FirstErrorFor(const std::vector<FieldError>& errors, std::string_view field) {
   for (const auto& e : errors) {

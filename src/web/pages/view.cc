@@ -53,6 +53,23 @@ Status CheckTemplates() {
   return OkStatus();
 }
 
+void SetErrorSummary(ViewData& d, const std::vector<FieldError>& errors,
+                     const std::function<std::string(const FieldError&)>& href_for,
+                     const std::function<std::string(const FieldError&)>& message_for) {
+  ViewList summary;
+  for (const auto& e : errors) {
+    ViewData item;
+    item.set("field", e.field);
+    item.set("message", message_for ? message_for(e) : e.message);
+    if (href_for) {
+      if (std::string href = href_for(e); !href.empty()) item.set("href", href);
+    }
+    summary.push_back(item);
+  }
+  d.set("errors", summary);
+  d.set("has_errors", !errors.empty());
+}
+
 std::string RenderTemplate(const std::string& name, const ViewData& data) {
   const auto& c = Compiled();
   auto it = c.pages.find(name);

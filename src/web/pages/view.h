@@ -8,8 +8,10 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/result.h"
 
@@ -50,6 +52,13 @@ class ViewList {
 inline void ViewData::set(std::string_view key, const ViewList& value) {
   object_[key] = value.array();
 }
+
+// Sets "errors" (the error summary's list) and "has_errors" (which also prefixes the <title> with
+// "Error: ") from field errors, in order. Each entry links to `href_for(error)` if given and it
+// returns text, else to the field's id on the page; its text is `message_for(error)` if given.
+void SetErrorSummary(ViewData& d, const std::vector<FieldError>& errors,
+                     const std::function<std::string(const FieldError&)>& href_for = nullptr,
+                     const std::function<std::string(const FieldError&)>& message_for = nullptr);
 
 // Compiles every embedded template; the server refuses to start if one is invalid.
 Status CheckTemplates();

@@ -1,0 +1,54 @@
+// Shared by the browser journeys: Debian's Chromium driven by playwright-core (no browser
+// download), axe-core checks that fail with a readable list, and keyboard helpers.
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const require = createRequire(join(root, 'web', 'package.json'))
+const { chromium } = require('playwright-core')
+const axePath = require.resolve('axe-core/axe.min.js')
+export const screenshots = join(root, 'tests', 'browser', 'screenshots')
+mkdirSync(screenshots, { recursive: true })
+
+export function launchBrowser () {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    // Without the background-networking flags Chromium keeps trying to reach Google's hosts.
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+  })
+}
+
+// Runs axe-core (WCAG 2.0-2.2 A/AA and best practice) on the page, saves a screenshot, and fails
+// with the violations. The page's context must bypass our CSP so that axe can be injected.
+export async function expectAccessible (page, name) {
+  await page.addScriptTag({ path: axePath })
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
+  }))
+  const summary = result.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`)
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true })
+  assert.deepEqual(summary, [], `axe found problems on ${name}`)
+}
+
+// Presses Tab until the focused element matches the CSS `selector` (at most 60 presses).
+export async function tabTo (page, selector) {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab')
+    if (await page.evaluate(s => document.activeElement?.matches(s), selector)) return
+  }
+  throw new Error(`could not reach ${selector} with the keyboard`)
+}
+
+// Signs in through the sign-in page and waits for the role's home page.
+export async function signIn (page, base, user, home) {
+  await page.goto(base + '/sign-in')
+  await page.fill('#email', user.email)
+  await page.fill('#password', user.password)
+  await page.click('form button.govuk-button')
+  await page.waitForURL('**' + home)
+}
