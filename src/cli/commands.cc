@@ -303,7 +303,10 @@ int QuestionnaireImport(const std::string& database, const std::string& council_
 int Migrate(const std::string& database) {
   auto store = storage::OpenStore(database);  // Opening applies the migrations.
   if (!store.ok()) return Fail(store.error());
-  std::cout << "Database " << database << " is up to date.\n";
+  auto applied = (*store)->AppliedMigrations();
+  if (!applied.ok()) return Fail(applied.error());
+  std::cout << "Database " << database << " is up to date:\n";
+  for (const auto& m : *applied) std::cout << "  " << m.name << " applied " << m.applied_at << "\n";
   return kExitOk;
 }
 

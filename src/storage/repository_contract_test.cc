@@ -366,6 +366,11 @@ TEST_P(RepositoryContract, MigrationsAreAppliedOnce) {
   auto again = store_->Migrate();
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(*again, 0);
+  auto applied = store_->AppliedMigrations();
+  ASSERT_TRUE(applied.ok());
+  ASSERT_GE(applied->size(), 3u);
+  EXPECT_EQ(applied->front().name, "0001_foundation.sql");
+  for (const auto& m : *applied) EXPECT_TRUE(Timestamp::Parse(m.applied_at).ok()) << m.applied_at;
 }
 
 TEST_P(RepositoryContract, AssessmentsRoundTripUpdateAndListOpenWork) {

@@ -69,7 +69,7 @@ Result<int> SqlStore::Migrate() {
     if (s.ok()) {
       auto r =
           c.Query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-                  {int64_t{m.version}, m.name, std::string("now")});
+                  {int64_t{m.version}, m.name, SystemClock::Instance().Now().ToString()});
       if (!r.ok()) s = r.error();
     }
     if (!s.ok()) {
@@ -80,6 +80,17 @@ Result<int> SqlStore::Migrate() {
     ++applied;
   }
   return applied;
+}
+
+Result<std::vector<AppliedMigration>> SqlStore::AppliedMigrations() {
+  SD_ASSIGN_OR_RETURN(auto lease, source_->AcquireReader());
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      lease->connection().Query(
+          "SELECT version, name, applied_at FROM schema_migrations ORDER BY version", {}));
+  std::vector<AppliedMigration> out;
+  for (const auto& r : rows) out.push_back({static_cast<int>(r.Int(0)), r.Text(1), r.Text(2)});
+  return out;
 }
 
 Result<std::optional<app::Council>> SqlStore::FindCouncil(const std::string& code) {

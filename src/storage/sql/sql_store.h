@@ -11,6 +11,12 @@
 
 namespace selfdirect::storage {
 
+struct AppliedMigration {
+  int version = 0;
+  std::string name;        // e.g. "0002_assessments.sql".
+  std::string applied_at;  // UTC, "2026-11-22T09:00:00.123456Z".
+};
+
 class SqlStore final : public app::Store {
  public:
   explicit SqlStore(std::unique_ptr<ConnectionSource> source) : source_(std::move(source)) {}
@@ -18,6 +24,8 @@ class SqlStore final : public app::Store {
   // Applies the numbered migrations not yet applied, each in its own transaction, and returns
   // how many it applied.
   Result<int> Migrate();
+  // The migrations this database has, oldest first.
+  Result<std::vector<AppliedMigration>> AppliedMigrations();
 
   std::string_view kind() const override { return source_->kind(); }
   Result<std::optional<app::Council>> FindCouncil(const std::string& code) override;
