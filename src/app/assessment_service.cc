@@ -1,6 +1,7 @@
 #include "app/assessment_service.h"
 
 #include "app/assessment/questionnaire_catalog.h"
+#include "app/ras/allocation_catalog.h"
 #include "base/limits.h"
 #include "base/text.h"
 
@@ -190,7 +191,14 @@ Result<AssessmentRecord> AssessmentService::Complete(const CallContext& ctx, con
     v.record.updated_at = now;
     SD_RETURN_IF_ERROR(tx.assessments().Update(v.record));
     saved = v.record;
-    return Audit(tx, who, ctx, "assessment.complete", id, d.eligible ? "eligible" : "not eligible");
+    SD_RETURN_IF_ERROR(
+        Audit(tx, who, ctx, "assessment.complete", id, d.eligible ? "eligible" : "not eligible"));
+    // An eligible person gets an indicative budget at once (Care Act statutory guidance 11.7).
+    SD_ASSIGN_OR_RETURN(auto budget, CalculateIndicativeBudget(tx, v.record, now));
+    if (!budget) return OkStatus();
+    return Audit(tx, who, ctx, "indicative_budget.calculate", id,
+                 budget->weekly.ToDisplayString() + " a week from " + budget->table_id +
+                     " version " + std::to_string(budget->table_version));
   }));
   return saved;
 }

@@ -172,8 +172,10 @@ TEST_F(AssessmentServiceTest, EveryChangeIsAudited) {
                   .ok());
   std::vector<std::string> actions;
   for (const auto& e : entries) actions.push_back(e.action);
-  EXPECT_EQ(actions, (std::vector<std::string>{"assessment.view", "assessment.complete",
-                                               "assessment.answer", "assessment.start"}));
+  // Completing an eligible assessment calculates the indicative budget in the same transaction.
+  EXPECT_EQ(actions, (std::vector<std::string>{"assessment.view", "indicative_budget.calculate",
+                                               "assessment.complete", "assessment.answer",
+                                               "assessment.start"}));
 }
 
 // A copy of the shipped adult questionnaire with another version and effective date.

@@ -2,6 +2,8 @@
 
 #include "app/assessment/fhir_questionnaire.h"
 #include "app/passwords.h"
+#include "app/ras/allocation_catalog.h"
+#include "app/ras/allocation_json.h"
 #include "base/limits.h"
 
 namespace selfdirect::app {
@@ -233,6 +235,13 @@ Status AssessmentsStep(DemoContext& ctx) {
     a.status = status;
     bool complete = status != AssessmentStatus::kDraft;
     a.answers = DemoAnswers(r, q, static_cast<int>(r.Below(5)), complete);
+    // The demo budget holder is eligible, so their journey continues to a budget.
+    for (int tries = 0; person == ctx.budget_holder_person && tries < 50; ++tries) {
+      SD_ASSIGN_OR_RETURN(domain::EligibilityInput in,
+                          domain::EligibilityFromAnswers(q, a.answers));
+      if (domain::DetermineEligibility(in).eligible) break;
+      a.answers = DemoAnswers(r, q, 3, complete);
+    }
     a.started_by = practitioner;
     a.created_at =
         ctx.now.PlusSeconds(-int64_t{days_ago} * 86400 - static_cast<int64_t>(r.Below(86400)));
@@ -278,14 +287,75 @@ Status AssessmentsStep(DemoContext& ctx) {
   return OkStatus();
 }
 
+// Resource allocation: the default tables published by the approver, a calibration sample of
+// costed packages, an indicative budget for everyone with a current eligible assessment, and an
+// analyst's draft for next year waiting to be simulated and published.
+Status AllocationStep(DemoContext& ctx) {
+  DemoRandom& r = ctx.random;
+  const UserId approver = ctx.user_ids.at(Role::kApprover);
+  const UserId analyst = ctx.user_ids.at(Role::kAnalyst);
+  const Timestamp published = ctx.now.PlusSeconds(-240 * 86400);
+  for (const auto& t : DefaultAllocationTables()) {
+    StoredAllocationTable s;
+    s.table_id = t.id;
+    s.version = t.version;
+    s.effective_from = t.effective_from;
+    s.status = TableStatus::kPublished;
+    s.definition_json = boost::json::serialize(AllocationTableToJson(t));
+    s.note = "Adopted for 2026-27 after calibration on costed packages";
+    s.created_by = analyst;
+    s.created_at = published;
+    s.published_by = approver;
+    s.published_at = published;
+    SD_RETURN_IF_ERROR(ctx.tx.allocation_tables().Insert(s));
+  }
+  SD_ASSIGN_OR_RETURN(auto current, ctx.tx.assessments().CurrentEligible());
+  std::string csv = "weekly_cost,points\n";
+  int64_t rows = 0;
+  for (const auto& a : current) {
+    Timestamp at = a.completed_at.value_or(ctx.now);
+    SD_ASSIGN_OR_RETURN(auto budget, CalculateIndicativeBudget(ctx.tx, a, at));
+    if (!budget || a.kind != domain::AssessmentKind::kAdult || rows >= 150 || !r.Percent(60))
+      continue;
+    // What the person's care actually cost: about £30 plus £15 a point, give or take £60.
+    int64_t pence = 3000 + 1500 * budget->points + static_cast<int64_t>(r.Below(12001)) - 6000;
+    csv += Pence::FromPence(std::max<int64_t>(pence, 2000)).ToString() + "," +
+           std::to_string(budget->points) + "\n";
+    ++rows;
+  }
+  if (rows > 2) {
+    SD_ASSIGN_OR_RETURN(int64_t sample, ctx.tx.calibration_samples().Insert(CalibrationSample{
+                                            0, "Costed packages, spring 2026", csv, rows, analyst,
+                                            published.PlusSeconds(-14 * 86400)}));
+    (void)sample;
+  }
+  if (const auto* adult = DefaultAllocationTableFor("adult-needs")) {
+    domain::AllocationTable next = *adult;
+    next.version = adult->version + 1;
+    SD_ASSIGN_OR_RETURN(next.effective_from, Date::FromYmd(ctx.now.UtcDate().year() + 1, 4, 1));
+    next.conversion.price_per_point = next.conversion.price_per_point + Pence::FromPence(60);
+    next.source = "Proposed for next year: price per point up 4% with provider fees";
+    StoredAllocationTable s;
+    s.table_id = next.id;
+    s.version = next.version;
+    s.effective_from = next.effective_from;
+    s.status = TableStatus::kDraft;
+    s.definition_json = boost::json::serialize(AllocationTableToJson(next));
+    s.note = next.source;
+    s.created_by = analyst;
+    s.created_at = ctx.now.PlusSeconds(-3 * 86400);
+    SD_RETURN_IF_ERROR(ctx.tx.allocation_tables().Insert(s));
+  }
+  return OkStatus();
+}
+
 }  // namespace
 
 const std::vector<DemoStep>& DemoSteps() {
   static const std::vector<DemoStep> steps = {
-      {"teams", TeamsStep},
-      {"people", PeopleStep},
-      {"accounts", AccountsStep},
-      {"assessments", AssessmentsStep},
+      {"teams", TeamsStep},           {"people", PeopleStep},
+      {"accounts", AccountsStep},     {"assessments", AssessmentsStep},
+      {"allocation", AllocationStep},
   };
   return steps;
 }

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "base/clock.h"
+#include "base/pence.h"
 #include "base/result.h"
 #include "base/strong_id.h"
 #include "domain/accounts/role.h"
@@ -138,6 +139,9 @@ class AssessmentRepository {
   virtual Status Update(const AssessmentRecord& a) = 0;
   // The person's assessments, newest first.
   virtual Result<std::vector<AssessmentRecord>> ForPerson(PersonId person) = 0;
+  // Each person's latest completed assessment of each kind, where it found them eligible: the
+  // assessments current indicative budgets come from. By assessment id.
+  virtual Result<std::vector<AssessmentRecord>> CurrentEligible() = 0;
   // Assessments that are not completed, oldest change first (the longest waiting at the top),
   // for one team or (nullopt) the whole council. At most `limit`.
   virtual Result<std::vector<CaseloadEntry>> Open(std::optional<TeamId> team, int limit) = 0;
@@ -160,6 +164,87 @@ class QuestionnaireRepository {
                                                           const std::string& version) = 0;
   // Every version of every questionnaire, by id then effective date.
   virtual Result<std::vector<StoredQuestionnaire>> List() = 0;
+};
+
+// DO NOT RENAME: stored by name.
+enum class TableStatus {
+  kDraft,      // Proposed: can be simulated; changes nobody's budget.
+  kPublished,  // Approved: used for budgets calculated on or after its effective date.
+};
+
+struct StoredAllocationTable {
+  std::string table_id;
+  int64_t version = 0;
+  Date effective_from;
+  TableStatus status = TableStatus::kDraft;
+  std::string definition_json;  // app/ras/allocation_json.h; never changes once stored.
+  std::string note;             // Why this version: what changed and on what evidence.
+  UserId created_by;
+  Timestamp created_at;
+  UserId published_by;
+  std::optional<Timestamp> published_at;
+};
+
+class AllocationTableRepository {
+ public:
+  virtual ~AllocationTableRepository() = default;
+  // kAlreadyExists when this id and version exist.
+  virtual Status Insert(const StoredAllocationTable& t) = 0;
+  virtual Result<std::optional<StoredAllocationTable>> Find(const std::string& id,
+                                                            int64_t version) = 0;
+  // Every version of every table, by id then version.
+  virtual Result<std::vector<StoredAllocationTable>> List() = 0;
+  // Draft to published; kFailedPrecondition if it is not a draft, kNotFound if there is none.
+  virtual Status Publish(const std::string& id, int64_t version, UserId by, Timestamp at) = 0;
+};
+
+struct IndicativeBudgetRecord {
+  AssessmentId assessment_id;
+  PersonId person_id;
+  std::string table_id;
+  int64_t table_version = 0;
+  int64_t points = 0;
+  Pence weekly;  // As the table calculated it.
+  Pence annual;
+  Timestamp calculated_at;
+  std::optional<Pence> override_weekly;  // A practitioner's figure, with the reason.
+  std::string override_reason;
+  UserId overridden_by;
+  std::optional<Timestamp> overridden_at;
+
+  Pence EffectiveWeekly() const { return override_weekly ? *override_weekly : weekly; }
+};
+
+class IndicativeBudgetRepository {
+ public:
+  virtual ~IndicativeBudgetRepository() = default;
+  // Stores the calculated figures for an assessment, replacing earlier calculated figures (a
+  // recalculation with a newer table) but keeping any override.
+  virtual Status Save(const IndicativeBudgetRecord& b) = 0;
+  // Sets or (nullopt) clears the override. kNotFound if there is no budget.
+  virtual Status SetOverride(AssessmentId assessment, std::optional<Pence> weekly,
+                             const std::string& reason, UserId by, Timestamp at) = 0;
+  virtual Result<std::optional<IndicativeBudgetRecord>> Find(AssessmentId assessment) = 0;
+  // The budgets of the person's assessments, newest assessment first.
+  virtual Result<std::vector<IndicativeBudgetRecord>> ForPerson(PersonId person) = 0;
+};
+
+struct CalibrationSample {
+  int64_t id = 0;
+  std::string name;
+  std::string csv;  // Empty in List().
+  int64_t rows = 0;
+  UserId uploaded_by;
+  Timestamp uploaded_at;
+};
+
+class CalibrationSampleRepository {
+ public:
+  virtual ~CalibrationSampleRepository() = default;
+  virtual Result<int64_t> Insert(const CalibrationSample& s) = 0;
+  virtual Result<std::optional<CalibrationSample>> Find(int64_t id) = 0;
+  // Newest first, without the CSV text.
+  virtual Result<std::vector<CalibrationSample>> List() = 0;
 };
 
 class PeopleRepository {
@@ -227,6 +312,9 @@ class Transaction {
   virtual AuditLog& audit() = 0;
   virtual AssessmentRepository& assessments() = 0;
   virtual QuestionnaireRepository& questionnaires() = 0;
+  virtual AllocationTableRepository& allocation_tables() = 0;
+  virtual IndicativeBudgetRepository& indicative_budgets() = 0;
+  virtual CalibrationSampleRepository& calibration_samples() = 0;
 };
 
 using TransactionFunction = std::function<Status(Transaction&)>;

@@ -19,12 +19,12 @@
 #include "app/demo.h"
 #include "app/passwords.h"
 #include "base/limits.h"
+#include "cli/common.h"
 #include "storage/sql/sql_store.h"
 #include "web/http/server.h"
 #include "web/site.h"
 
 namespace selfdirect::cli {
-namespace {
 
 int ExitCodeFor(const Error& e) {
   switch (e.code) {
@@ -310,8 +310,6 @@ int Migrate(const std::string& database) {
   return kExitOk;
 }
 
-}  // namespace
-
 int Main(int argc, char** argv) {
   auto logger = spdlog::stdout_logger_mt("selfdirect");
   logger->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%fZ","level":"%l","log":%v})",
@@ -390,6 +388,8 @@ int Main(int argc, char** argv) {
   migrate->add_option("--database", database, "sqlite:PATH or postgresql://user@host:port/db")
       ->capture_default_str();
 
+  RasCommands ras(cli, database);
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -405,6 +405,7 @@ int Main(int argc, char** argv) {
     if (*q_check) return QuestionnaireCheck(questionnaire_input);
     if (*q_import) return QuestionnaireImport(database, import_council, questionnaire_input);
     if (*q_response) return QuestionnaireResponse(questionnaire_id, answers_input);
+    if (auto code = ras.Run()) return *code;
   } catch (const std::exception& e) {
     std::cerr << "selfdirect: internal error: " << e.what() << "\n";
     return kExitInternal;

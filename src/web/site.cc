@@ -43,9 +43,12 @@ Site::Site(SiteOptions options, app::Store& store, const Clock& clock, StaticFil
       audit_(store),
       auth_(store, clock, throttle_),
       people_(store, clock, audit_),
-      assessments_(store, clock, audit_) {
+      assessments_(store, clock, audit_),
+      ras_(store, clock, audit_) {
   AddPageRoutes();
   AddAssessmentPageRoutes();
+  AddAllocationPageRoutes();
+  AddAllocationApiRoutes();
   AddApiRoutes();
   AddAssessmentApiRoutes();
 }
@@ -254,6 +257,7 @@ Response Site::Page(int status, const std::string& title, const std::string& tem
     if (domain::CanListPeople(who.actor)) item("/caseload", "Caseload");
     if (who.user.role == domain::Role::kBudgetHolder) item("/my", "My support");
     if (who.user.role == domain::Role::kRepresentative) item("/my", "People I help");
+    if (app::CanSeeAllocationTables(who.user.role)) item("/allocation", "Resource allocation");
     layout.set("signed_in", true);
     layout.set("user_name", who.user.display_name);
     layout.set("role_label", std::string(domain::RoleLabel(who.user.role)));
@@ -280,6 +284,16 @@ Response Site::ErrorPage(int status, const std::string& heading,
     d.set("link_text", link_text);
   }
   return Page(status, heading, "error", d, ctx);
+}
+
+std::optional<int64_t> ParseInt64(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  int64_t v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  return v;
 }
 
 Response Site::ErrorResponse(const Error& error, Context& ctx) {

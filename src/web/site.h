@@ -18,6 +18,7 @@
 #include "app/assessment_service.h"
 #include "app/auth.h"
 #include "app/people_service.h"
+#include "app/ras/ras_service.h"
 #include "web/http/router.h"
 #include "web/http/server.h"
 #include "web/http/static_files.h"
@@ -75,6 +76,8 @@ class Site final : public RequestHandler {
   void AddAssessmentPageRoutes();
   void AddApiRoutes();
   void AddAssessmentApiRoutes();
+  void AddAllocationPageRoutes();
+  void AddAllocationApiRoutes();
   void Add(Method method, const std::string& pattern, Route route);
 
   Response Dispatch(Request& request);
@@ -116,6 +119,36 @@ class Site final : public RequestHandler {
                         const std::vector<FieldError>& errors);
   // The assessments part of a person's page (partials/assessment_list).
   void AddAssessmentList(ViewData& d, Context& ctx, const app::PersonRecord& person);
+  // Resource allocation pages (pages/allocation_pages.cc).
+  Response BudgetPage(Context& ctx);
+  Response BudgetOverride(Context& ctx);
+  Response RenderBudget(int status, Context& ctx, AssessmentId id, const std::string& amount,
+                        const std::string& reason, const std::vector<FieldError>& errors,
+                        const std::string& saved);
+  Response AllocationPage(Context& ctx);
+  Response RenderAllocation(int status, Context& ctx, const std::string& name,
+                            const std::string& csv, const std::vector<FieldError>& errors);
+  Response AllocationAddSample(Context& ctx);
+  Response AllocationSamplePage(Context& ctx);
+  Response AllocationTablePage(Context& ctx);
+  Response RenderTable(int status, Context& ctx, const std::string& id, int64_t version,
+                       app::DraftChanges form, const std::vector<FieldError>& errors,
+                       const std::string& saved);
+  Response AllocationDraft(Context& ctx);
+  Response AllocationImpactPage(Context& ctx);
+  Response AllocationPublish(Context& ctx);
+  Result<std::pair<std::string, int64_t>> TableFromPath(Context& ctx);
+  // Resource allocation API (api/ras_api.cc).
+  Response ApiGetBudget(Context& ctx);
+  Response ApiOverrideBudget(Context& ctx);
+  Response ApiToleranceCheck(Context& ctx);
+  Response ApiListTables(Context& ctx);
+  Response ApiGetTable(Context& ctx);
+  Response ApiCreateTable(Context& ctx);
+  Response ApiPublishTable(Context& ctx);
+  Response ApiSimulateTable(Context& ctx);
+  Response ApiAddSample(Context& ctx);
+  Response ApiFitSample(Context& ctx);
   // API (api/assessment_api.cc).
   Response ApiStartAssessment(Context& ctx);
   Response ApiGetAssessment(Context& ctx);
@@ -159,6 +192,7 @@ class Site final : public RequestHandler {
   app::AuthService auth_;
   app::PeopleService people_;
   app::AssessmentService assessments_;
+  app::RasService ras_;
   Router<Route> router_;
 };
 
@@ -171,6 +205,9 @@ inline const std::vector<domain::Role> kCreatorRoles = {
 inline const std::vector<domain::Role> kPersonViewerRoles = {
     domain::Role::kPractitioner,  domain::Role::kApprover,     domain::Role::kFinanceOfficer,
     domain::Role::kAdministrator, domain::Role::kBudgetHolder, domain::Role::kRepresentative};
+
+// A positive decimal integer path segment ("12"), or nullopt.
+std::optional<int64_t> ParseInt64(std::string_view text);
 
 // Maps an error code to its HTTP status (400s for the caller's faults, 5xx for ours).
 int HttpStatusFor(ErrorCode code);

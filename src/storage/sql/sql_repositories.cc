@@ -509,3 +509,198 @@ Result<std::vector<app::StoredQuestionnaire>> SqlQuestionnaires::List() {
 }
 
 }  // namespace selfdirect::storage
+
+namespace selfdirect::storage {
+
+Result<std::vector<app::AssessmentRecord>> SqlAssessments::CurrentEligible() {
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query("SELECT " + Qualified(kAssessmentColumns, "a.") +
+                   " FROM assessments a WHERE a.council_id = $1 AND a.status = 'completed' AND "
+                   "a.eligible = 1 AND a.assessment_id = (SELECT MAX(b.assessment_id) FROM "
+                   "assessments b WHERE b.council_id = a.council_id AND b.person_id = a.person_id "
+                   "AND b.kind = a.kind AND b.status = 'completed') ORDER BY a.assessment_id",
+               {council_.value()}));
+  std::vector<app::AssessmentRecord> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(AssessmentFromRow(r));
+  return out;
+}
+
+namespace {
+
+constexpr std::string_view kTableColumns =
+    "table_id, version, effective_from, status, definition_json, note, created_by_user_id, "
+    "created_at, published_by_user_id, published_at";
+
+app::StoredAllocationTable TableFromRow(const SqlRow& r) {
+  auto date = Date::Parse(r.Text(2));
+  SD_ASSERT(date.ok());  // Written from a Date.
+  app::StoredAllocationTable t;
+  t.table_id = r.Text(0);
+  t.version = r.Int(1);
+  t.effective_from = *date;
+  t.status = r.Text(3) == "published" ? app::TableStatus::kPublished : app::TableStatus::kDraft;
+  t.definition_json = r.Text(4);
+  t.note = r.Text(5);
+  t.created_by = UserId{r.Int(6)};
+  t.created_at = Timestamp::FromMicros(r.Int(7));
+  t.published_by = UserId{r.Int(8)};
+  if (!r.IsNull(9)) t.published_at = Timestamp::FromMicros(r.Int(9));
+  return t;
+}
+
+constexpr std::string_view kBudgetColumns =
+    "assessment_id, person_id, table_id, table_version, points, weekly_pence, annual_pence, "
+    "calculated_at, override_weekly_pence, override_reason, overridden_by_user_id, overridden_at";
+
+app::IndicativeBudgetRecord BudgetFromRow(const SqlRow& r) {
+  app::IndicativeBudgetRecord b;
+  b.assessment_id = AssessmentId{r.Int(0)};
+  b.person_id = PersonId{r.Int(1)};
+  b.table_id = r.Text(2);
+  b.table_version = r.Int(3);
+  b.points = r.Int(4);
+  b.weekly = Pence::FromPence(r.Int(5));
+  b.annual = Pence::FromPence(r.Int(6));
+  b.calculated_at = Timestamp::FromMicros(r.Int(7));
+  if (!r.IsNull(8)) b.override_weekly = Pence::FromPence(r.Int(8));
+  b.override_reason = r.Text(9);
+  b.overridden_by = UserId{r.Int(10)};
+  if (!r.IsNull(11)) b.overridden_at = Timestamp::FromMicros(r.Int(11));
+  return b;
+}
+
+}  // namespace
+
+Status SqlAllocationTables::Insert(const app::StoredAllocationTable& t) {
+  SD_RETURN_IF_ERROR(c_.Query(
+      "INSERT INTO allocation_tables (council_id, " + std::string(kTableColumns) +
+          ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+      {council_.value(), t.table_id, t.version, t.effective_from.ToString(),
+       std::string(t.status == app::TableStatus::kPublished ? "published" : "draft"),
+       t.definition_json, t.note, SqlOptionalId(t.created_by.value()), t.created_at.micros(),
+       SqlOptionalId(t.published_by.value()), OptionalTime(t.published_at)}));
+  return OkStatus();
+}
+
+Result<std::optional<app::StoredAllocationTable>> SqlAllocationTables::Find(const std::string& id,
+                                                                            int64_t version) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT " + std::string(kTableColumns) +
+                                              " FROM allocation_tables WHERE council_id = $1 AND "
+                                              "table_id = $2 AND version = $3",
+                                          {council_.value(), id, version}));
+  if (rows.empty()) return std::optional<app::StoredAllocationTable>();
+  return std::optional<app::StoredAllocationTable>(TableFromRow(rows[0]));
+}
+
+Result<std::vector<app::StoredAllocationTable>> SqlAllocationTables::List() {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT " + std::string(kTableColumns) +
+                                              " FROM allocation_tables WHERE council_id = $1 "
+                                              "ORDER BY table_id, version",
+                                          {council_.value()}));
+  std::vector<app::StoredAllocationTable> out;
+  for (const auto& r : rows) out.push_back(TableFromRow(r));
+  return out;
+}
+
+Status SqlAllocationTables::Publish(const std::string& id, int64_t version, UserId by,
+                                    Timestamp at) {
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query("UPDATE allocation_tables SET status = 'published', published_by_user_id = $4, "
+               "published_at = $5 WHERE council_id = $1 AND table_id = $2 AND version = $3 AND "
+               "status = 'draft' RETURNING version",
+               {council_.value(), id, version, SqlOptionalId(by.value()), at.micros()}));
+  if (!rows.empty()) return OkStatus();
+  SD_ASSIGN_OR_RETURN(auto existing, Find(id, version));
+  if (!existing)
+    return Error::NotFound("No allocation table " + id + " version " + std::to_string(version));
+  return Error::FailedPrecondition("Version " + std::to_string(version) + " of " + id +
+                                   " is already published");
+}
+
+Status SqlIndicativeBudgets::Save(const app::IndicativeBudgetRecord& b) {
+  SD_RETURN_IF_ERROR(c_.Query(
+      "INSERT INTO indicative_budgets (council_id, assessment_id, person_id, table_id, "
+      "table_version, points, weekly_pence, annual_pence, calculated_at, override_reason) VALUES "
+      "($1, $2, $3, $4, $5, $6, $7, $8, $9, '') ON CONFLICT (council_id, assessment_id) DO UPDATE "
+      "SET table_id = excluded.table_id, table_version = excluded.table_version, points = "
+      "excluded.points, weekly_pence = excluded.weekly_pence, annual_pence = "
+      "excluded.annual_pence, calculated_at = excluded.calculated_at",
+      {council_.value(), b.assessment_id.value(), b.person_id.value(), b.table_id, b.table_version,
+       b.points, b.weekly.pence(), b.annual.pence(), b.calculated_at.micros()}));
+  return OkStatus();
+}
+
+Status SqlIndicativeBudgets::SetOverride(AssessmentId assessment, std::optional<Pence> weekly,
+                                         const std::string& reason, UserId by, Timestamp at) {
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query(
+          "UPDATE indicative_budgets SET override_weekly_pence = $3, override_reason = $4, "
+          "overridden_by_user_id = $5, overridden_at = $6 WHERE council_id = $1 AND "
+          "assessment_id = $2 RETURNING assessment_id",
+          {council_.value(), assessment.value(), weekly ? SqlValue(weekly->pence()) : SqlNull(),
+           reason, SqlOptionalId(by.value()), at.micros()}));
+  if (rows.empty()) return Error::NotFound("No indicative budget for this assessment");
+  return OkStatus();
+}
+
+Result<std::optional<app::IndicativeBudgetRecord>> SqlIndicativeBudgets::Find(
+    AssessmentId assessment) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT " + std::string(kBudgetColumns) +
+                                              " FROM indicative_budgets WHERE council_id = $1 "
+                                              "AND assessment_id = $2",
+                                          {council_.value(), assessment.value()}));
+  if (rows.empty()) return std::optional<app::IndicativeBudgetRecord>();
+  return std::optional<app::IndicativeBudgetRecord>(BudgetFromRow(rows[0]));
+}
+
+Result<std::vector<app::IndicativeBudgetRecord>> SqlIndicativeBudgets::ForPerson(PersonId person) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT " + std::string(kBudgetColumns) +
+                                              " FROM indicative_budgets WHERE council_id = $1 "
+                                              "AND person_id = $2 ORDER BY assessment_id DESC",
+                                          {council_.value(), person.value()}));
+  std::vector<app::IndicativeBudgetRecord> out;
+  for (const auto& r : rows) out.push_back(BudgetFromRow(r));
+  return out;
+}
+
+Result<int64_t> SqlCalibrationSamples::Insert(const app::CalibrationSample& s) {
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query("INSERT INTO calibration_samples (council_id, name, csv, row_count, "
+               "uploaded_by_user_id, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING "
+               "sample_id",
+               {council_.value(), s.name, s.csv, s.rows, SqlOptionalId(s.uploaded_by.value()),
+                s.uploaded_at.micros()}));
+  return rows.at(0).Int(0);
+}
+
+Result<std::optional<app::CalibrationSample>> SqlCalibrationSamples::Find(int64_t id) {
+  SD_ASSIGN_OR_RETURN(auto rows,
+                      c_.Query("SELECT sample_id, name, csv, row_count, uploaded_by_user_id, "
+                               "uploaded_at FROM calibration_samples WHERE council_id = $1 AND "
+                               "sample_id = $2",
+                               {council_.value(), id}));
+  if (rows.empty()) return std::optional<app::CalibrationSample>();
+  const auto& r = rows[0];
+  return std::optional<app::CalibrationSample>(app::CalibrationSample{
+      r.Int(0), r.Text(1), r.Text(2), r.Int(3), UserId{r.Int(4)}, Timestamp::FromMicros(r.Int(5))});
+}
+
+Result<std::vector<app::CalibrationSample>> SqlCalibrationSamples::List() {
+  SD_ASSIGN_OR_RETURN(
+      auto rows, c_.Query("SELECT sample_id, name, row_count, uploaded_by_user_id, uploaded_at "
+                          "FROM calibration_samples WHERE council_id = $1 ORDER BY sample_id DESC",
+                          {council_.value()}));
+  std::vector<app::CalibrationSample> out;
+  for (const auto& r : rows) {
+    out.push_back(app::CalibrationSample{r.Int(0), r.Text(1), "", r.Int(2), UserId{r.Int(3)},
+                                         Timestamp::FromMicros(r.Int(4))});
+  }
+  return out;
+}
+
+}  // namespace selfdirect::storage

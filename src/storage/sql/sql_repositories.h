@@ -81,6 +81,7 @@ class SqlAssessments final : public app::AssessmentRepository {
   Result<std::optional<app::AssessmentRecord>> Find(AssessmentId id) override;
   Status Update(const app::AssessmentRecord& a) override;
   Result<std::vector<app::AssessmentRecord>> ForPerson(PersonId person) override;
+  Result<std::vector<app::AssessmentRecord>> CurrentEligible() override;
   Result<std::vector<app::CaseloadEntry>> Open(std::optional<TeamId> team, int limit) override;
 
  private:
@@ -101,6 +102,46 @@ class SqlQuestionnaires final : public app::QuestionnaireRepository {
   const CouncilId council_;
 };
 
+class SqlAllocationTables final : public app::AllocationTableRepository {
+ public:
+  SqlAllocationTables(SqlConnection& c, CouncilId council) : c_(c), council_(council) {}
+  Status Insert(const app::StoredAllocationTable& t) override;
+  Result<std::optional<app::StoredAllocationTable>> Find(const std::string& id,
+                                                         int64_t version) override;
+  Result<std::vector<app::StoredAllocationTable>> List() override;
+  Status Publish(const std::string& id, int64_t version, UserId by, Timestamp at) override;
+
+ private:
+  SqlConnection& c_;
+  const CouncilId council_;
+};
+
+class SqlIndicativeBudgets final : public app::IndicativeBudgetRepository {
+ public:
+  SqlIndicativeBudgets(SqlConnection& c, CouncilId council) : c_(c), council_(council) {}
+  Status Save(const app::IndicativeBudgetRecord& b) override;
+  Status SetOverride(AssessmentId assessment, std::optional<Pence> weekly,
+                     const std::string& reason, UserId by, Timestamp at) override;
+  Result<std::optional<app::IndicativeBudgetRecord>> Find(AssessmentId assessment) override;
+  Result<std::vector<app::IndicativeBudgetRecord>> ForPerson(PersonId person) override;
+
+ private:
+  SqlConnection& c_;
+  const CouncilId council_;
+};
+
+class SqlCalibrationSamples final : public app::CalibrationSampleRepository {
+ public:
+  SqlCalibrationSamples(SqlConnection& c, CouncilId council) : c_(c), council_(council) {}
+  Result<int64_t> Insert(const app::CalibrationSample& s) override;
+  Result<std::optional<app::CalibrationSample>> Find(int64_t id) override;
+  Result<std::vector<app::CalibrationSample>> List() override;
+
+ private:
+  SqlConnection& c_;
+  const CouncilId council_;
+};
+
 class SqlTransaction final : public app::Transaction {
  public:
   SqlTransaction(SqlConnection& c, CouncilId council)
@@ -111,7 +152,10 @@ class SqlTransaction final : public app::Transaction {
         sessions_(c, council),
         audit_(c, council),
         assessments_(c, council),
-        questionnaires_(c, council) {}
+        questionnaires_(c, council),
+        allocation_tables_(c, council),
+        indicative_budgets_(c, council),
+        calibration_samples_(c, council) {}
   CouncilId council_id() const override { return council_; }
   app::PeopleRepository& people() override { return people_; }
   app::UserRepository& users() override { return users_; }
@@ -120,6 +164,9 @@ class SqlTransaction final : public app::Transaction {
   app::AuditLog& audit() override { return audit_; }
   app::AssessmentRepository& assessments() override { return assessments_; }
   app::QuestionnaireRepository& questionnaires() override { return questionnaires_; }
+  app::AllocationTableRepository& allocation_tables() override { return allocation_tables_; }
+  app::IndicativeBudgetRepository& indicative_budgets() override { return indicative_budgets_; }
+  app::CalibrationSampleRepository& calibration_samples() override { return calibration_samples_; }
 
  private:
   CouncilId council_;
@@ -130,6 +177,9 @@ class SqlTransaction final : public app::Transaction {
   SqlAudit audit_;
   SqlAssessments assessments_;
   SqlQuestionnaires questionnaires_;
+  SqlAllocationTables allocation_tables_;
+  SqlIndicativeBudgets indicative_budgets_;
+  SqlCalibrationSamples calibration_samples_;
 };
 
 }  // namespace selfdirect::storage

@@ -4,6 +4,7 @@
 #include "app/passwords.h"
 #include "base/limits.h"
 #include "base/text.h"
+#include "web/api/api_support.h"
 #include "web/site.h"
 
 namespace selfdirect::web {
@@ -488,6 +489,7 @@ json::value Site::OpenApiDocument() const {
                          {"total", json::object{{"type", "integer"}}},
                          {"total_pages", json::object{{"type", "integer"}}}}}}},
   };
+  AddAllocationSchemas(schemas);
   return json::object{
       {"openapi", "3.1.0"},
       {"info", json::object{{"title", "Selfdirect API"},

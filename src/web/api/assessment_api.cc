@@ -3,6 +3,7 @@
 
 #include "app/assessment/eligibility_json.h"
 #include "base/text.h"
+#include "web/api/api_support.h"
 #include "web/site.h"
 
 namespace selfdirect::web {
@@ -10,6 +11,7 @@ namespace {
 
 namespace json = boost::json;
 using domain::Role;
+using namespace api_support;
 
 json::value AnswersJson(const domain::Answers& answers) {
   json::object o;
@@ -42,45 +44,6 @@ json::value AssessmentJson(const app::AssessmentRecord& a) {
       {"submitted_at", time(a.submitted_at)},
       {"completed_at", time(a.completed_at)},
   };
-}
-
-// A JSON object body, or an error response to send.
-Result<json::object> JsonObjectBody(const Request& request) {
-  if (AsciiLower(request.Header("content-type")).rfind("application/json", 0) != 0) {
-    return Error::InvalidArgument("Send the body as JSON with Content-Type: application/json");
-  }
-  boost::system::error_code ec;
-  json::value body = json::parse(request.body, ec);
-  if (ec) return Error::InvalidArgument("The body is not valid JSON: " + ec.message());
-  if (!body.is_object()) return Error::InvalidArgument("The body must be a JSON object");
-  return std::move(body.as_object());
-}
-
-json::value Ref(const std::string& schema) {
-  return json::object{{"$ref", "#/components/schemas/" + schema}};
-}
-json::value Content(const json::value& schema) {
-  return json::object{{"application/json", json::object{{"schema", schema}}}};
-}
-json::value Reply(const std::string& description, const json::value& schema) {
-  return json::object{{"description", description}, {"content", Content(schema)}};
-}
-json::value ErrorReply(const std::string& description) { return Reply(description, Ref("Error")); }
-json::value IdParam() {
-  return json::array{json::object{{"name", "id"},
-                                  {"in", "path"},
-                                  {"required", true},
-                                  {"schema", json::object{{"type", "integer"}, {"minimum", 1}}}}};
-}
-json::value Operation(const std::string& id, const std::string& summary, json::object responses,
-                      json::object extra = {}) {
-  responses["401"] = ErrorReply("Not signed in, or the session has ended");
-  json::object op{{"operationId", id},
-                  {"summary", summary},
-                  {"responses", std::move(responses)},
-                  {"security", json::array{json::object{{"session", json::array{}}}}}};
-  for (const auto& [k, v] : extra) op[k] = v;
-  return op;
 }
 
 }  // namespace

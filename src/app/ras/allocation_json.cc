@@ -1,0 +1,565 @@
+#include "app/ras/allocation_json.h"
+
+#include <cstring>
+#include <vector>
+
+namespace selfdirect::app {
+namespace json = boost::json;
+using domain::AllocationTable;
+
+namespace {
+
+// Collects field errors while reading a JSON document, with paths like "domains[2].cap".
+class Reader {
+ public:
+  std::vector<FieldError> errors;
+
+  void Fail(const std::string& path, std::string message) {
+    errors.push_back({path, std::move(message)});
+  }
+
+  const json::object* Object(const json::value& v, const std::string& path) {
+    if (!v.is_object()) {
+      Fail(path, "must be a JSON object");
+      return nullptr;
+    }
+    return &v.get_object();
+  }
+
+  void Known(const json::object& o, const std::string& path,
+             std::initializer_list<std::string_view> names) {
+    for (const auto& kv : o) {
+      bool ok = false;
+      for (auto n : names) ok = ok || kv.key() == n;
+      if (!ok) Fail(Join(path, kv.key()), "is not a field of an allocation table here");
+    }
+  }
+
+  static std::string Join(const std::string& path, std::string_view key) {
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+  }
+
+  std::string String(const json::object& o, const std::string& path, std::string_view key,
+                     bool required) {
+    auto* v = o.if_contains(key);
+    if (v == nullptr || v->is_null()) {
+      if (required) Fail(Join(path, key), "is required");
+      return {};
+    }
+    if (!v->is_string()) {
+      Fail(Join(path, key), "must be a string");
+      return {};
+    }
+    return std::string(v->get_string());
+  }
+
+  std::optional<int64_t> Integer(const json::object& o, const std::string& path,
+                                 std::string_view key, bool required) {
+    auto* v = o.if_contains(key);
+    if (v == nullptr || v->is_null()) {
+      if (required) Fail(Join(path, key), "is required");
+      return std::nullopt;
+    }
+    if (v->is_int64()) return v->get_int64();
+    if (v->is_uint64() && v->get_uint64() <= static_cast<uint64_t>(INT64_MAX))
+      return static_cast<int64_t>(v->get_uint64());
+    if (v->is_double()) {
+      double d = v->get_double();
+      if (d == static_cast<double>(static_cast<int64_t>(d)) && d > -1e15 && d < 1e15)
+        return static_cast<int64_t>(d);
+    }
+    Fail(Join(path, key), "must be a whole number");
+    return std::nullopt;
+  }
+
+  Pence Money(const json::object& o, const std::string& path, std::string_view key, bool required) {
+    auto* v = o.if_contains(key);
+    if (v == nullptr || v->is_null()) {
+      if (required) Fail(Join(path, key), "is required");
+      return Pence();
+    }
+    if (!v->is_string()) {
+      Fail(Join(path, key), "must be an amount in pounds as a string, like \"15.00\"");
+      return Pence();
+    }
+    auto p = Pence::Parse(v->get_string());
+    if (!p.ok()) {
+      Fail(Join(path, key),
+           "must be an amount in pounds with at most two decimals, like \"15.00\"");
+      return Pence();
+    }
+    return *p;
+  }
+
+  // A percentage with at most two decimals, as basis points.
+  int64_t Percent(const json::object& o, const std::string& path, std::string_view key) {
+    auto* v = o.if_contains(key);
+    if (v == nullptr || v->is_null()) return 0;
+    std::string text;
+    if (v->is_string()) {
+      text = std::string(v->get_string());
+    } else if (v->is_int64()) {
+      text = std::to_string(v->get_int64());
+    } else if (v->is_uint64()) {
+      text = std::to_string(v->get_uint64());
+    } else if (v->is_double()) {
+      double d = v->get_double() * 100;
+      auto bp = static_cast<int64_t>(d >= 0 ? d + 0.5 : d - 0.5);
+      if (std::abs(d - static_cast<double>(bp)) > 1e-6) {
+        Fail(Join(path, key), "must be a percentage with at most two decimals, like \"2.5\"");
+        return 0;
+      }
+      return bp;
+    } else {
+      Fail(Join(path, key), "must be a percentage, like \"5\" or \"2.5\"");
+      return 0;
+    }
+    if (!text.empty() && text.back() == '%') text.pop_back();
+    auto p = Pence::Parse(text);  // Same grammar: digits, up to two decimals.
+    if (!p.ok() || text.empty() || text[0] == '-' || text[0] == '\xc2') {
+      Fail(Join(path, key), "must be a percentage with at most two decimals, like \"2.5\"");
+      return 0;
+    }
+    return p->pence();
+  }
+
+  domain::AnswerIs Condition(const json::value& v, const std::string& path) {
+    domain::AnswerIs c;
+    const json::object* o = Object(v, path);
+    if (o == nullptr) return c;
+    Known(*o, path, {"question", "answer"});
+    c.question = String(*o, path, "question", true);
+    auto* a = o->if_contains("answer");
+    if (a != nullptr && a->is_bool()) {
+      c.answer = a->get_bool() ? "true" : "false";
+    } else {
+      c.answer = String(*o, path, "answer", true);
+    }
+    return c;
+  }
+
+  const json::array* Array(const json::object& o, const std::string& path, std::string_view key,
+                           bool required) {
+    auto* v = o.if_contains(key);
+    if (v == nullptr || v->is_null()) {
+      if (required) Fail(Join(path, key), "is required");
+      return nullptr;
+    }
+    if (!v->is_array()) {
+      Fail(Join(path, key), "must be a list");
+      return nullptr;
+    }
+    return &v->get_array();
+  }
+};
+
+std::string Index(const std::string& path, size_t i) {
+  return path + "[" + std::to_string(i) + "]";
+}
+
+json::object ConditionJson(const domain::AnswerIs& c) {
+  return {{"question", c.question}, {"answer", c.answer}};
+}
+
+std::string PercentText(int64_t basis_points) {
+  std::string s = domain::FormatBasisPoints(basis_points);
+  s.pop_back();
+  return s;
+}
+
+void AppendJsonString(std::string_view s, std::string& out) {
+  out += '"';
+  for (char ch : s) {
+    auto u = static_cast<unsigned char>(ch);
+    if (ch == '"' || ch == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (u < 0x20) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    } else {
+      out += ch;
+    }
+  }
+  out += '"';
+}
+
+}  // namespace
+
+Result<AllocationTable> AllocationTableFromJson(const json::value& v) {
+  Reader r;
+  AllocationTable t;
+  const json::object* o = r.Object(v, "table");
+  if (o == nullptr) return Error::InvalidArgument("The allocation table must be a JSON object");
+  r.Known(*o, "",
+          {"id", "version", "effective_from", "title", "questionnaire", "source", "domains",
+           "conversion", "add_ons", "contingency_percent", "tolerance_percent"});
+  t.id = r.String(*o, "", "id", true);
+  t.version = r.Integer(*o, "", "version", true).value_or(0);
+  std::string from = r.String(*o, "", "effective_from", true);
+  if (!from.empty()) {
+    auto d = Date::Parse(from);
+    if (d.ok())
+      t.effective_from = *d;
+    else
+      r.Fail("effective_from", "must be a date like 2026-04-01");
+  }
+  t.title = r.String(*o, "", "title", true);
+  t.questionnaire = r.String(*o, "", "questionnaire", true);
+  t.source = r.String(*o, "", "source", false);
+  if (const json::array* domains = r.Array(*o, "", "domains", true)) {
+    for (size_t i = 0; i < domains->size(); ++i) {
+      std::string path = Index("domains", i);
+      const json::object* d = r.Object((*domains)[i], path);
+      if (d == nullptr) continue;
+      r.Known(*d, path, {"code", "label", "cap", "carer_deduction", "scores"});
+      domain::DomainRule rule;
+      rule.code = r.String(*d, path, "code", true);
+      rule.label = r.String(*d, path, "label", true);
+      rule.cap = r.Integer(*d, path, "cap", false);
+      if (auto* cd = d->if_contains("carer_deduction"); cd != nullptr && !cd->is_null()) {
+        std::string cpath = path + ".carer_deduction";
+        if (const json::object* c = r.Object(*cd, cpath)) {
+          r.Known(*c, cpath, {"when", "percent", "points"});
+          domain::CarerDeduction deduction;
+          if (auto* w = c->if_contains("when"))
+            deduction.when = r.Condition(*w, cpath + ".when");
+          else
+            r.Fail(cpath + ".when", "is required");
+          deduction.points = r.Integer(*c, cpath, "points", false);
+          deduction.percent = r.Percent(*c, cpath, "percent");
+          if (deduction.percent % 100 != 0)
+            r.Fail(cpath + ".percent", "must be a whole percentage");
+          deduction.percent /= 100;
+          if (!deduction.points && !c->if_contains("percent"))
+            r.Fail(cpath, "Give \"percent\" or \"points\"");
+          rule.carer_deduction = deduction;
+        }
+      }
+      if (const json::array* scores = r.Array(*d, path, "scores", false)) {
+        for (size_t j = 0; j < scores->size(); ++j) {
+          std::string spath = Index(path + ".scores", j);
+          const json::object* s = r.Object((*scores)[j], spath);
+          if (s == nullptr) continue;
+          r.Known(*s, spath, {"question", "answer", "points", "label"});
+          domain::ScoreRule score;
+          score.question = r.String(*s, spath, "question", true);
+          auto* a = s->if_contains("answer");
+          if (a != nullptr && a->is_bool())
+            score.answer = a->get_bool() ? "true" : "false";
+          else
+            score.answer = r.String(*s, spath, "answer", true);
+          score.points = r.Integer(*s, spath, "points", true).value_or(0);
+          score.label = r.String(*s, spath, "label", false);
+          rule.scores.push_back(std::move(score));
+        }
+      }
+      t.domains.push_back(std::move(rule));
+    }
+  }
+  if (auto* cv = o->if_contains("conversion"); cv == nullptr) {
+    r.Fail("conversion", "is required");
+  } else if (const json::object* c = r.Object(*cv, "conversion")) {
+    std::string method = r.String(*c, "conversion", "method", true);
+    if (method == "price_per_point") {
+      r.Known(*c, "conversion", {"method", "price_per_point", "floor", "ceiling"});
+      t.conversion.method = domain::ConversionMethod::kPricePerPoint;
+      t.conversion.price_per_point = r.Money(*c, "conversion", "price_per_point", true);
+      t.conversion.floor = r.Money(*c, "conversion", "floor", true);
+      t.conversion.ceiling = r.Money(*c, "conversion", "ceiling", true);
+    } else if (method == "bands") {
+      r.Known(*c, "conversion", {"method", "bands"});
+      t.conversion.method = domain::ConversionMethod::kBands;
+      if (const json::array* bands = r.Array(*c, "conversion", "bands", true)) {
+        for (size_t i = 0; i < bands->size(); ++i) {
+          std::string path = Index("conversion.bands", i);
+          const json::object* b = r.Object((*bands)[i], path);
+          if (b == nullptr) continue;
+          r.Known(*b, path, {"from", "to", "weekly", "label"});
+          domain::Band band;
+          band.from_points = r.Integer(*b, path, "from", true).value_or(0);
+          band.to_points = r.Integer(*b, path, "to", false);
+          band.weekly = r.Money(*b, path, "weekly", true);
+          band.label = r.String(*b, path, "label", false);
+          t.conversion.bands.push_back(std::move(band));
+        }
+      }
+    } else if (!method.empty()) {
+      r.Fail("conversion.method", "must be \"price_per_point\" or \"bands\"");
+    }
+  }
+  if (const json::array* add_ons = r.Array(*o, "", "add_ons", false)) {
+    for (size_t i = 0; i < add_ons->size(); ++i) {
+      std::string path = Index("add_ons", i);
+      const json::object* a = r.Object((*add_ons)[i], path);
+      if (a == nullptr) continue;
+      r.Known(*a, path, {"code", "label", "weekly", "when_any"});
+      domain::AddOn add;
+      add.code = r.String(*a, path, "code", true);
+      add.label = r.String(*a, path, "label", true);
+      add.weekly = r.Money(*a, path, "weekly", true);
+      if (const json::array* when = r.Array(*a, path, "when_any", false)) {
+        for (size_t j = 0; j < when->size(); ++j)
+          add.when_any.push_back(r.Condition((*when)[j], Index(path + ".when_any", j)));
+      }
+      t.add_ons.push_back(std::move(add));
+    }
+  }
+  t.contingency_basis_points = r.Percent(*o, "", "contingency_percent");
+  t.tolerance_basis_points = r.Percent(*o, "", "tolerance_percent");
+  if (!r.errors.empty())
+    return Error::InvalidArgument("The allocation table is not valid", std::move(r.errors));
+  SD_RETURN_IF_ERROR(domain::CheckAllocationTable(t));
+  return t;
+}
+
+Result<AllocationTable> AllocationTableFromText(std::string_view text) {
+  json::error_code ec;
+  json::value v = json::parse(text, ec);
+  if (ec) return Error::InvalidArgument("The allocation table is not valid JSON: " + ec.message());
+  return AllocationTableFromJson(v);
+}
+
+json::object AllocationTableToJson(const AllocationTable& t) {
+  json::object o;
+  o["id"] = t.id;
+  o["version"] = t.version;
+  o["effective_from"] = t.effective_from.ToString();
+  o["title"] = t.title;
+  o["questionnaire"] = t.questionnaire;
+  if (!t.source.empty()) o["source"] = t.source;
+  json::array domains;
+  for (const auto& d : t.domains) {
+    json::object jd{{"code", d.code}, {"label", d.label}};
+    if (d.cap) jd["cap"] = *d.cap;
+    if (d.carer_deduction) {
+      json::object c{{"when", ConditionJson(d.carer_deduction->when)}};
+      if (d.carer_deduction->points)
+        c["points"] = *d.carer_deduction->points;
+      else
+        c["percent"] = d.carer_deduction->percent;
+      jd["carer_deduction"] = std::move(c);
+    }
+    json::array scores;
+    for (const auto& s : d.scores) {
+      json::object js{{"question", s.question}, {"answer", s.answer}, {"points", s.points}};
+      if (!s.label.empty()) js["label"] = s.label;
+      scores.push_back(std::move(js));
+    }
+    jd["scores"] = std::move(scores);
+    domains.push_back(std::move(jd));
+  }
+  o["domains"] = std::move(domains);
+  json::object c{{"method", domain::ConversionMethodName(t.conversion.method)}};
+  if (t.conversion.method == domain::ConversionMethod::kPricePerPoint) {
+    c["price_per_point"] = t.conversion.price_per_point.ToString();
+    c["floor"] = t.conversion.floor.ToString();
+    c["ceiling"] = t.conversion.ceiling.ToString();
+  } else {
+    json::array bands;
+    for (const auto& b : t.conversion.bands) {
+      json::object jb{{"from", b.from_points}};
+      if (b.to_points) jb["to"] = *b.to_points;
+      jb["weekly"] = b.weekly.ToString();
+      if (!b.label.empty()) jb["label"] = b.label;
+      bands.push_back(std::move(jb));
+    }
+    c["bands"] = std::move(bands);
+  }
+  o["conversion"] = std::move(c);
+  json::array add_ons;
+  for (const auto& a : t.add_ons) {
+    json::array when;
+    for (const auto& w : a.when_any) when.push_back(ConditionJson(w));
+    add_ons.push_back(json::object{{"code", a.code},
+                                   {"label", a.label},
+                                   {"weekly", a.weekly.ToString()},
+                                   {"when_any", std::move(when)}});
+  }
+  o["add_ons"] = std::move(add_ons);
+  o["contingency_percent"] = PercentText(t.contingency_basis_points);
+  o["tolerance_percent"] = PercentText(t.tolerance_basis_points);
+  return o;
+}
+
+json::object AllocationToJson(const domain::Allocation& a) {
+  json::object o;
+  o["table_id"] = a.table_id;
+  o["table_version"] = a.table_version;
+  o["points"] = a.points;
+  o["weekly_pence"] = a.weekly.pence();
+  o["weekly"] = a.weekly.ToString();
+  o["annual_pence"] = a.annual.pence();
+  o["annual"] = a.annual.ToString();
+  json::array domains;
+  for (const auto& d : a.domains) {
+    domains.push_back(json::object{{"code", d.code},
+                                   {"scored", d.scored},
+                                   {"capped", d.capped},
+                                   {"deducted", d.deducted},
+                                   {"net", d.net}});
+  }
+  o["domains"] = std::move(domains);
+  json::array steps;
+  for (const auto& s : a.steps) {
+    json::object js{{"kind", domain::AllocationStepKindName(s.kind)}, {"text", s.text}};
+    if (!s.domain.empty()) js["domain"] = s.domain;
+    if (s.points != 0 || s.kind == domain::AllocationStep::Kind::kTotalPoints)
+      js["points"] = s.points;
+    if (s.amount) js["amount_pence"] = s.amount->pence();
+    steps.push_back(std::move(js));
+  }
+  o["steps"] = std::move(steps);
+  return o;
+}
+
+Result<domain::Answers> AnswersFromJson(const json::value& v) {
+  if (!v.is_object()) return Error::InvalidArgument("Answers must be a JSON object");
+  domain::Answers answers;
+  std::vector<FieldError> errors;
+  for (const auto& kv : v.get_object()) {
+    auto& list = answers[std::string(kv.key())];
+    auto add = [&](const json::value& x) {
+      if (x.is_string()) {
+        list.emplace_back(x.get_string());
+      } else if (x.is_bool()) {
+        list.emplace_back(x.get_bool() ? "true" : "false");
+      } else if (x.is_int64()) {
+        list.emplace_back(std::to_string(x.get_int64()));
+      } else {
+        errors.push_back({std::string(kv.key()),
+                          "must be a string, true or false, a whole number, or a list of them"});
+      }
+    };
+    if (kv.value().is_array()) {
+      for (const auto& x : kv.value().get_array()) add(x);
+    } else {
+      add(kv.value());
+    }
+  }
+  if (!errors.empty()) return Error::InvalidArgument("Some answers are not valid", errors);
+  return answers;
+}
+
+ScoreSummary StreamScores(const AllocationTable& table, std::FILE* in, std::FILE* out) {
+  constexpr size_t kChunk = 1 << 20;
+  std::vector<char> buffer(kChunk);
+  std::string output;
+  output.reserve(kChunk + 4096);
+  alignas(16) static thread_local unsigned char scratch[64 * 1024];
+  json::monotonic_resource mr(scratch, sizeof scratch);
+  json::stream_parser parser;
+  parser.reset(&mr);
+  ScoreSummary summary;
+  size_t have = 0;
+  bool eof = false, in_value = false;
+  auto flush = [&] {
+    std::fwrite(output.data(), 1, output.size(), out);
+    output.clear();
+  };
+  auto emit_error = [&](const std::string& person, const Error& e) {
+    ++summary.invalid;
+    output += "{\"person\":";
+    AppendJsonString(person, output);
+    output += ",\"error\":{\"code\":\"invalid_argument\",\"message\":";
+    AppendJsonString(e.message, output);
+    output += ",\"fields\":{";
+    for (size_t i = 0; i < e.fields.size(); ++i) {
+      if (i) output += ',';
+      AppendJsonString(e.fields[i].field, output);
+      output += ':';
+      AppendJsonString(e.fields[i].message, output);
+    }
+    output += "}}}\n";
+  };
+  for (;;) {
+    if (!eof && have < buffer.size()) {
+      size_t n = std::fread(buffer.data() + have, 1, buffer.size() - have, in);
+      have += n;
+      if (n == 0) eof = true;
+    }
+    size_t pos = 0;
+    while (pos < have) {
+      while (pos < have && (buffer[pos] == ' ' || buffer[pos] == '\n' || buffer[pos] == '\r' ||
+                            buffer[pos] == '\t'))
+        ++pos;
+      if (pos == have) break;
+      json::error_code ec;
+      size_t used = parser.write_some(buffer.data() + pos, have - pos, ec);
+      if (ec) {
+        summary.malformed = true;
+        summary.malformed_message =
+            "Person " + std::to_string(summary.people + 1) + " is not valid JSON: " + ec.message();
+        flush();
+        return summary;
+      }
+      pos += used;
+      if (!parser.done() && eof) parser.finish(ec);  // A top-level scalar ends with the input.
+      if (!parser.done()) {
+        in_value = true;
+        break;
+      }
+      in_value = false;
+      ++summary.people;
+      {
+        json::value v = parser.release();
+        std::string person;
+        const json::object* o = v.if_object();
+        const json::value* answers_json = o ? o->if_contains("answers") : nullptr;
+        if (o != nullptr) {
+          if (auto* p = o->if_contains("person"); p != nullptr && p->is_string())
+            person = std::string(p->get_string());
+          else if (p != nullptr && p->is_int64())
+            person = std::to_string(p->get_int64());
+        }
+        if (o == nullptr) {
+          emit_error(person, Error::InvalidArgument("Each person must be a JSON object"));
+        } else if (answers_json == nullptr) {
+          emit_error(person, Error::InvalidArgument("The person has no answers",
+                                                    {{"answers", "is required"}}));
+        } else {
+          auto answers = AnswersFromJson(*answers_json);
+          if (!answers.ok()) {
+            emit_error(person, answers.error());
+          } else {
+            domain::Allocation a = domain::Allocate(table, *answers, domain::Explain::kNo);
+            output += "{\"person\":";
+            AppendJsonString(person, output);
+            output += ",\"points\":";
+            output += std::to_string(a.points);
+            output += ",\"weekly_pence\":";
+            output += std::to_string(a.weekly.pence());
+            output += ",\"weekly\":\"";
+            output += a.weekly.ToString();
+            output += "\",\"annual_pence\":";
+            output += std::to_string(a.annual.pence());
+            output += "}\n";
+          }
+        }
+      }
+      mr.release();
+      parser.reset(&mr);
+      if (output.size() >= kChunk) flush();
+    }
+    if (pos < have) {
+      std::memmove(buffer.data(), buffer.data() + pos, have - pos);
+      have -= pos;
+    } else {
+      have = 0;
+    }
+    if (eof && have == 0) {
+      if (in_value) {
+        summary.malformed = true;
+        summary.malformed_message =
+            "The input ends in the middle of person " + std::to_string(summary.people + 1);
+      }
+      break;
+    }
+  }
+  flush();
+  return summary;
+}
+
+}  // namespace selfdirect::app

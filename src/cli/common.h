@@ -1,0 +1,43 @@
+// File: common.h
+// Helpers shared by the `selfdirect` subcommands (commands.cc, ras_commands.cc).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <boost/json.hpp>
+#include <optional>
+#include <string>
+
+#include "app/repositories.h"
+#include "base/result.h"
+
+namespace selfdirect::cli {
+
+// Prints the error (and its field messages) to stderr; returns the exit code for it.
+int Fail(const Error& e);
+// The council the command acts on: the one named, or the only one in the database.
+Result<app::Council> ChooseCouncil(app::Store& store, const std::string& code);
+// Reads a JSON file, or standard input for "-" (at most 64 MiB).
+Result<boost::json::value> ReadJsonFile(const std::string& path);
+
+// `selfdirect ras ...`: registered on the application; Run returns the exit code when one of its
+// subcommands was chosen.
+class RasCommands {
+ public:
+  explicit RasCommands(CLI::App& app, std::string& database);
+  std::optional<int> Run();
+
+ private:
+  std::string& database_;
+  CLI::App* calibrate_ = nullptr;
+  CLI::App* score_ = nullptr;
+  CLI::App* check_ = nullptr;
+  CLI::App* import_ = nullptr;
+  CLI::App* simulate_ = nullptr;
+  CLI::App* publish_ = nullptr;
+  CLI::App* budgets_ = nullptr;
+  std::string input_, table_, council_, predictors_, note_, table_id_ = "adult-ras";
+  int64_t version_ = 0;
+  bool report_ = false;
+};
+
+}  // namespace selfdirect::cli

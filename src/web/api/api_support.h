@@ -1,0 +1,64 @@
+// File: api_support.h
+// Helpers shared by the JSON API files: reading a JSON object body, and building OpenAPI
+// operation objects for the route table.
+#pragma once
+
+#include <boost/json.hpp>
+#include <string>
+
+#include "base/result.h"
+#include "base/text.h"
+#include "web/http/message.h"
+
+namespace selfdirect::web {
+namespace api_support {
+
+namespace json = boost::json;
+
+// A JSON object body, or an error response to send.
+inline Result<json::object> JsonObjectBody(const Request& request) {
+  if (AsciiLower(request.Header("content-type")).rfind("application/json", 0) != 0) {
+    return Error::InvalidArgument("Send the body as JSON with Content-Type: application/json");
+  }
+  boost::system::error_code ec;
+  json::value body = json::parse(request.body, ec);
+  if (ec) return Error::InvalidArgument("The body is not valid JSON: " + ec.message());
+  if (!body.is_object()) return Error::InvalidArgument("The body must be a JSON object");
+  return std::move(body.as_object());
+}
+
+inline json::value Ref(const std::string& schema) {
+  return json::object{{"$ref", "#/components/schemas/" + schema}};
+}
+inline json::value Content(const json::value& schema) {
+  return json::object{{"application/json", json::object{{"schema", schema}}}};
+}
+inline json::value Reply(const std::string& description, const json::value& schema) {
+  return json::object{{"description", description}, {"content", Content(schema)}};
+}
+inline json::value ErrorReply(const std::string& description) {
+  return Reply(description, Ref("Error"));
+}
+inline json::value IdParam() {
+  return json::array{json::object{{"name", "id"},
+                                  {"in", "path"},
+                                  {"required", true},
+                                  {"schema", json::object{{"type", "integer"}, {"minimum", 1}}}}};
+}
+inline json::value Operation(const std::string& id, const std::string& summary,
+                             json::object responses, json::object extra = {}) {
+  responses["401"] = ErrorReply("Not signed in, or the session has ended");
+  json::object op{{"operationId", id},
+                  {"summary", summary},
+                  {"responses", std::move(responses)},
+                  {"security", json::array{json::object{{"session", json::array{}}}}}};
+  for (const auto& [k, v] : extra) op[k] = v;
+  return op;
+}
+
+}  // namespace api_support
+
+// Adds the resource allocation schemas to the OpenAPI components (api/ras_api.cc).
+void AddAllocationSchemas(boost::json::object& schemas);
+
+}  // namespace selfdirect::web
