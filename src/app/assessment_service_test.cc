@@ -15,20 +15,10 @@ using domain::Role;
 class AssessmentServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(db_.store()
-                    .Write(db_.council(),
-                           [&](Transaction& tx) -> Status {
-                             SD_ASSIGN_OR_RETURN(north_, tx.teams().Insert("North"));
-                             SD_ASSIGN_OR_RETURN(south_, tx.teams().Insert("South"));
-                             domain::PersonDetails d;
-                             d.given_name = "Grace";
-                             d.family_name = "Hopper";
-                             d.date_of_birth = *Date::Parse("1940-12-09");
-                             SD_ASSIGN_OR_RETURN(person_,
-                                                 tx.people().Insert(d, north_, clock_.Now()));
-                             return OkStatus();
-                           })
-                    .ok());
+    auto added = testing::AddTwoTeamsAndAPerson(db_.store(), db_.council(), clock_.Now());
+    north_ = added.north;
+    south_ = added.south;
+    person_ = added.person;
     ctx_ = CallContext{db_.council(), "127.0.0.1"};
   }
 

@@ -35,4 +35,26 @@ class TestCouncil {
   CouncilId other_council_;
 };
 
+// Two teams, North and South, and one person (Grace Hopper) in North: the usual starting point of
+// a use-case test.
+struct TwoTeams {
+  TeamId north, south;
+  PersonId person;
+};
+inline TwoTeams AddTwoTeamsAndAPerson(Store& store, CouncilId council, Timestamp now) {
+  TwoTeams out;
+  Status s = store.Write(council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(out.north, tx.teams().Insert("North"));
+    SD_ASSIGN_OR_RETURN(out.south, tx.teams().Insert("South"));
+    domain::PersonDetails d;
+    d.given_name = "Grace";
+    d.family_name = "Hopper";
+    d.date_of_birth = *Date::Parse("1940-12-09");
+    SD_ASSIGN_OR_RETURN(out.person, tx.people().Insert(d, out.north, now));
+    return OkStatus();
+  });
+  SD_ASSERT(s.ok());
+  return out;
+}
+
 }  // namespace selfdirect::app::testing

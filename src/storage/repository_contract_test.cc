@@ -498,6 +498,122 @@ TEST_P(RepositoryContract, QuestionnaireVersionsAreStoredOnceAndListedInOrder) {
   EXPECT_TRUE(other.empty());
 }
 
+TEST_P(RepositoryContract, AllocationTablesBudgetsAndSamplesRoundTrip) {
+  PersonId person = AddPerson(council_, team_, Person("Ada", "Allocation"));
+  app::AssessmentRecord a;
+  a.person_id = person;
+  a.questionnaire_id = "adult-needs";
+  a.questionnaire_version = "1";
+  a.status = app::AssessmentStatus::kCompleted;
+  a.eligible = true;
+  a.started_by = UserId{7};
+  a.created_at = a.updated_at = kNow;
+  a.completed_at = kNow;
+  app::StoredAllocationTable t;
+  t.table_id = "adult-ras";
+  t.version = 1;
+  t.effective_from = *Date::Parse("2026-04-01");
+  t.status = app::TableStatus::kDraft;
+  t.definition_json = "{\"id\":\"adult-ras\"}";
+  t.note = "First version";
+  t.created_at = kNow;
+  AssessmentId id, older;
+  int64_t sample = 0;
+  ASSERT_TRUE(store_
+                  ->Write(council_,
+                          [&](app::Transaction& tx) -> Status {
+                            SD_ASSIGN_OR_RETURN(older, tx.assessments().Insert(a));
+                            SD_ASSIGN_OR_RETURN(id, tx.assessments().Insert(a));
+                            SD_RETURN_IF_ERROR(tx.allocation_tables().Insert(t));
+                            SD_RETURN_IF_ERROR(tx.allocation_tables().Publish(
+                                "adult-ras", 1, UserId{8}, kNow.PlusSeconds(5)));
+                            app::IndicativeBudgetRecord b;
+                            b.assessment_id = id;
+                            b.person_id = person;
+                            b.table_id = "adult-ras";
+                            b.table_version = 1;
+                            b.points = 12;
+                            b.weekly = Pence::FromPence(19012);
+                            b.annual = Pence::FromPence(991340);
+                            b.calculated_at = kNow;
+                            SD_RETURN_IF_ERROR(tx.indicative_budgets().Save(b));
+                            SD_RETURN_IF_ERROR(tx.indicative_budgets().SetOverride(
+                                id, Pence::FromPence(25000), "Lives alone, rural", UserId{9},
+                                kNow.PlusSeconds(60)));
+                            b.weekly = Pence::FromPence(20000);  // Recalculated later.
+                            SD_RETURN_IF_ERROR(tx.indicative_budgets().Save(b));
+                            SD_ASSIGN_OR_RETURN(
+                                sample,
+                                tx.calibration_samples().Insert(app::CalibrationSample{
+                                    0, "Spring", "weekly_cost,points\n1,2\n", 1, UserId{7}, kNow}));
+                            return OkStatus();
+                          })
+                  .ok());
+  std::optional<app::StoredAllocationTable> found;
+  std::optional<app::IndicativeBudgetRecord> budget;
+  std::vector<app::AssessmentRecord> current;
+  std::vector<app::CalibrationSample> samples;
+  std::optional<app::CalibrationSample> one;
+  ASSERT_TRUE(store_
+                  ->Read(council_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(found, tx.allocation_tables().Find("adult-ras", 1));
+                           SD_ASSIGN_OR_RETURN(budget, tx.indicative_budgets().Find(id));
+                           SD_ASSIGN_OR_RETURN(current, tx.assessments().CurrentEligible());
+                           SD_ASSIGN_OR_RETURN(samples, tx.calibration_samples().List());
+                           SD_ASSIGN_OR_RETURN(one, tx.calibration_samples().Find(sample));
+                           return OkStatus();
+                         })
+                  .ok());
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->status, app::TableStatus::kPublished);
+  EXPECT_EQ(found->published_by, UserId{8});
+  EXPECT_EQ(found->published_at, kNow.PlusSeconds(5));
+  EXPECT_EQ(found->definition_json, "{\"id\":\"adult-ras\"}");
+  ASSERT_TRUE(budget.has_value());
+  EXPECT_EQ(budget->weekly, Pence::FromPence(20000));  // The recalculation replaced the figure,
+  EXPECT_EQ(budget->override_weekly, Pence::FromPence(25000));  // and kept the override.
+  EXPECT_EQ(budget->override_reason, "Lives alone, rural");
+  EXPECT_EQ(budget->overridden_by, UserId{9});
+  EXPECT_EQ(budget->EffectiveWeekly(), Pence::FromPence(25000));
+  ASSERT_EQ(current.size(), 1u);  // Only the person's latest completed assessment.
+  EXPECT_EQ(current[0].id, id);
+  ASSERT_EQ(samples.size(), 1u);
+  EXPECT_TRUE(samples[0].csv.empty());
+  ASSERT_TRUE(one.has_value());
+  EXPECT_EQ(one->csv, "weekly_cost,points\n1,2\n");
+  // Publishing twice, storing a version twice, and a budget without its table are refused.
+  Status twice = store_->Write(council_, [&](app::Transaction& tx) {
+    return tx.allocation_tables().Publish("adult-ras", 1, UserId{8}, kNow);
+  });
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().code, ErrorCode::kFailedPrecondition);
+  Status duplicate = store_->Write(
+      council_, [&](app::Transaction& tx) { return tx.allocation_tables().Insert(t); });
+  ASSERT_FALSE(duplicate.ok());
+  EXPECT_EQ(duplicate.error().code, ErrorCode::kAlreadyExists);
+  Status orphan = store_->Write(council_, [&](app::Transaction& tx) {
+    app::IndicativeBudgetRecord b;
+    b.assessment_id = older;
+    b.person_id = person;
+    b.table_id = "no-such-table";
+    b.table_version = 1;
+    b.calculated_at = kNow;
+    return tx.indicative_budgets().Save(b);
+  });
+  ASSERT_FALSE(orphan.ok());
+  // Another council sees none of it.
+  std::vector<app::StoredAllocationTable> other_tables;
+  ASSERT_TRUE(store_
+                  ->Read(other_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(other_tables, tx.allocation_tables().List());
+                           return OkStatus();
+                         })
+                  .ok());
+  EXPECT_TRUE(other_tables.empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Adapters, RepositoryContract, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 
