@@ -157,6 +157,15 @@ void Site::AddAssessmentList(ViewData& d, Context& ctx, const app::PersonRecord&
   }
   d.set("assessments", items);
   d.set("has_assessments", !items.empty());
+  if (auto budgets = ras_.ForPerson(ctx.call, who, person.id); budgets.ok() && !budgets->empty()) {
+    const auto& b = budgets->front();  // The newest assessment's.
+    ViewData budget;
+    budget.set("weekly", b.EffectiveWeekly().ToDisplayString());
+    budget.set("annual", domain::AnnualFromWeekly(b.EffectiveWeekly()).ToDisplayString());
+    budget.set("assessment_id", b.assessment_id.ToString());
+    budget.set("whose", who.user.role == Role::kBudgetHolder ? "your" : "the");
+    d.set("budget", budget);
+  }
   bool self = who.user.role == Role::kBudgetHolder || who.user.role == Role::kRepresentative;
   bool caseworker = domain::CanEditPerson(who.actor, {person.id, person.team_id});
   d.set("can_start", self || caseworker);
@@ -474,6 +483,16 @@ Response Site::AssessmentDecision(Context& ctx) {
     record.set("participants", v.record.participants);
     record.set("notes", v.record.practitioner_notes.empty() ? "None" : v.record.practitioner_notes);
     data.set("practitioner_record", record);
+  }
+  if (!indicative && d->eligible) {
+    if (auto budgets = ras_.ForPerson(ctx.call, *ctx.principal, v.person.id); budgets.ok()) {
+      for (const auto& b : *budgets) {
+        if (b.assessment_id != *id) continue;
+        data.set("budget_href", "/assessments/" + id->ToString() + "/budget");
+        data.set("budget_text",
+                 "The indicative budget is " + b.EffectiveWeekly().ToDisplayString() + " a week.");
+      }
+    }
   }
   data.set("back_href", "/assessments/" + id->ToString());
   return Page(200, d->eligible ? "Eligible needs" : "No eligible needs", "assessment_decision",
