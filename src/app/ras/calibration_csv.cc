@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <deque>
 #include <memory>
 
 namespace selfdirect::app {
@@ -20,7 +21,7 @@ std::string_view Trim(std::string_view s) {
 // Splits one line into cells; quoted cells may hold commas and doubled quotes. `scratch` holds
 // unescaped text for cells that needed it.
 bool SplitLine(std::string_view line, std::vector<std::string_view>& cells,
-               std::vector<std::string>& scratch) {
+               std::deque<std::string>& scratch) {
   cells.clear();
   size_t scratch_used = 0;
   size_t i = 0;
@@ -173,7 +174,7 @@ class CsvCalibration {
   std::vector<size_t> x_columns_;
   std::vector<double> x_;
   std::vector<std::string_view> cells_;
-  std::vector<std::string> scratch_;
+  std::deque<std::string> scratch_;  // Stable: cells view into it.
   std::unique_ptr<domain::OlsFitter> fitter_;
 };
 
