@@ -51,12 +51,13 @@ for (let i = 0; i < n; i++) {
 fs.writeSync(out, chunk); fs.closeSync(out)
 ' "$WORK/answers.jsonl" "$WORK/packages.csv" "$ROWS"
 
-seconds() { local s e; s=$(date +%s.%N); "$@"; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
+# seconds OUTPUT COMMAND...: runs COMMAND with its output to OUTPUT and prints the wall time.
+seconds() { local out=$1 s e; shift; s=$(date +%s.%N); "$@" >"$out"; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "answers: $(du -h "$WORK/answers.jsonl" | cut -f1), packages: $(du -h "$WORK/packages.csv" | cut -f1)"
 for i in 1 2 3; do
-  t=$(seconds taskset -c 0 "$BIN" ras score --table adult-ras --input "$WORK/answers.jsonl" >"$WORK/scores.jsonl")
+  t=$(seconds "$WORK/scores.jsonl" taskset -c 0 "$BIN" ras score --table adult-ras --input "$WORK/answers.jsonl")
   echo "score $ROWS people: ${t}s"
 done
 test "$(wc -l <"$WORK/scores.jsonl")" -eq "$ROWS"
@@ -74,12 +75,12 @@ cat("{\"n\":", nrow(d), ",\"intercept\":", f(co[1]), ",\"coefficients\":{",
     paste0("\"", names(se)[-1], "\":", f(se[-1]), collapse = ","),
     "},\"r_squared\":", f(s$r.squared), "}\n", sep = "")
 R
-ours=$(seconds taskset -c 0 "$BIN" ras calibrate --input "$WORK/packages.csv" >"$WORK/ours.json")
+ours=$(seconds "$WORK/ours.json" taskset -c 0 "$BIN" ras calibrate --input "$WORK/packages.csv")
 for i in 1 2; do
-  t=$(seconds taskset -c 0 "$BIN" ras calibrate --input "$WORK/packages.csv" >"$WORK/ours.json")
+  t=$(seconds "$WORK/ours.json" taskset -c 0 "$BIN" ras calibrate --input "$WORK/packages.csv")
   ours=$(echo "if ($t < $ours) $t else $ours" | bc -l)
 done
-r=$(seconds taskset -c 0 Rscript "$WORK/lm.R" "$WORK/packages.csv" >"$WORK/r.json")
+r=$(seconds "$WORK/r.json" taskset -c 0 Rscript "$WORK/lm.R" "$WORK/packages.csv")
 echo "calibrate $ROWS rows x 10 predictors: selfdirect ${ours}s (best of 3), R read.csv + lm ${r}s"
 echo "ratio (R / selfdirect): $(echo "$r / $ours" | bc -l | cut -c1-6)"
 node -e '
