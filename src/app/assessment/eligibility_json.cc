@@ -7,6 +7,8 @@
 #include <optional>
 #include <vector>
 
+#include "app/json_stream.h"
+
 namespace selfdirect::app {
 namespace {
 
@@ -388,29 +390,6 @@ Result<domain::EligibilityInput> Finish(CaseHandler& h) {
   return in;
 }
 
-void AppendJsonString(std::string_view s, std::string& out) {
-  out += '"';
-  // Copy runs that need no escaping in one append; explanations are almost entirely such runs.
-  size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    auto u = static_cast<unsigned char>(s[i]);
-    if (u >= 0x20 && s[i] != '"' && s[i] != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    if (s[i] == '"' || s[i] == '\\') {
-      out += '\\';
-      out += s[i];
-    } else {
-      static constexpr char kHex[] = "0123456789abcdef";
-      out += "\\u00";
-      out += kHex[u >> 4];
-      out += kHex[u & 15];
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
-  out += '"';
-}
-
 }  // namespace
 
 Result<domain::EligibilityInput> ParseEligibilityCase(std::string_view text) {
@@ -456,100 +435,54 @@ void AppendDeterminationJson(const domain::EligibilityInput& in, const domain::D
 }
 
 void AppendErrorJson(const Error& error, std::string& out) {
-  out += "{\"error\":{\"code\":";
-  AppendJsonString(ErrorCodeName(error.code), out);
-  out += ",\"message\":";
-  AppendJsonString(error.message, out);
-  out += ",\"fields\":{";
-  std::vector<std::string> seen;
-  bool first = true;
-  for (const auto& f : error.fields) {
-    if (std::find(seen.begin(), seen.end(), f.field) != seen.end()) continue;
-    seen.push_back(f.field);
-    if (!first) out += ',';
-    first = false;
-    AppendJsonString(f.field, out);
-    out += ':';
-    AppendJsonString(f.message, out);
-  }
-  out += "}}}";
+  out += "{\"error\":";
+  AppendErrorObject(error, out);
+  out += '}';
 }
 
 StreamSummary StreamEligibility(std::FILE* in, std::FILE* out) {
   constexpr size_t kChunk = 1 << 20;
-  std::vector<char> buffer(kChunk);
   std::string output;
   output.reserve(kChunk + 4096);
   json::basic_parser<CaseHandler> parser{json::parse_options{}};
   StreamSummary summary;
   domain::Determination determination;  // Reused: no allocation per case once warm.
-  size_t have = 0;
-  bool eof = false;
-  bool in_case = false;  // A case has started but not ended.
-  auto flush = [&] {
-    std::fwrite(output.data(), 1, output.size(), out);
-    output.clear();
+  json::error_code ec;
+  auto write_some = [&](const char* data, size_t size, bool more, size_t& used, bool& complete) {
+    used = parser.write_some(more, data, size, ec);
+    complete = !ec && parser.done();
+    return !ec;
   };
-  for (;;) {
-    if (!eof && have < buffer.size()) {
-      size_t n = std::fread(buffer.data() + have, 1, buffer.size() - have, in);
-      have += n;
-      if (n == 0) eof = true;
-    }
-    size_t pos = 0;
-    while (pos < have) {
-      // Skip whitespace between cases.
-      while (pos < have && (buffer[pos] == ' ' || buffer[pos] == '\n' || buffer[pos] == '\r' ||
-                            buffer[pos] == '\t'))
-        ++pos;
-      if (pos == have) break;
-      json::error_code ec;
-      size_t used = parser.write_some(!eof, buffer.data() + pos, have - pos, ec);
-      if (ec) {
-        summary.malformed = true;
-        summary.malformed_message =
-            "Case " + std::to_string(summary.cases + 1) + " is not valid JSON: " + ec.message();
-        flush();
-        return summary;
-      }
-      pos += used;
-      CaseHandler& h = parser.handler();
-      if (!parser.done()) {  // Needs more input.
-        in_case = true;
-        break;
-      }
-      in_case = false;
-      ++summary.cases;
-      auto input = Finish(h);
-      if (input.ok()) {
-        domain::DetermineEligibility(*input, determination);
-        AppendDeterminationJson(*input, determination, output);
-      } else {
-        ++summary.invalid;
-        AppendErrorJson(input.error(), output);
-      }
-      output += '\n';
-      if (output.size() >= kChunk) flush();
-      h.Reset();
-      parser.reset();
-    }
-    // Keep the unparsed tail; the parser has consumed everything it could.
-    if (pos < have) {
-      std::memmove(buffer.data(), buffer.data() + pos, have - pos);
-      have -= pos;
+  auto on_case = [&] {
+    ++summary.cases;
+    CaseHandler& h = parser.handler();
+    auto input = Finish(h);
+    if (input.ok()) {
+      domain::DetermineEligibility(*input, determination);
+      AppendDeterminationJson(*input, determination, output);
     } else {
-      have = 0;
+      ++summary.invalid;
+      AppendErrorJson(input.error(), output);
     }
-    if (eof && have == 0) {
-      if (in_case) {
-        summary.malformed = true;
-        summary.malformed_message =
-            "The input ends in the middle of case " + std::to_string(summary.cases + 1);
-      }
-      break;
+    output += '\n';
+    if (output.size() >= kChunk) {
+      std::fwrite(output.data(), 1, output.size(), out);
+      output.clear();
     }
+    h.Reset();
+    parser.reset();
+  };
+  StreamEnd end = ReadJsonValues(in, write_some, on_case);
+  if (end == StreamEnd::kMalformed) {
+    summary.malformed = true;
+    summary.malformed_message =
+        "Case " + std::to_string(summary.cases + 1) + " is not valid JSON: " + ec.message();
+  } else if (end == StreamEnd::kTruncated) {
+    summary.malformed = true;
+    summary.malformed_message =
+        "The input ends in the middle of case " + std::to_string(summary.cases + 1);
   }
-  flush();
+  std::fwrite(output.data(), 1, output.size(), out);
   return summary;
 }
 

@@ -3,6 +3,8 @@
 #include <cstring>
 #include <vector>
 
+#include "app/json_stream.h"
+
 namespace selfdirect::app {
 namespace json = boost::json;
 using domain::AllocationTable;
@@ -165,25 +167,6 @@ std::string PercentText(int64_t basis_points) {
   std::string s = domain::FormatBasisPoints(basis_points);
   s.pop_back();
   return s;
-}
-
-void AppendJsonString(std::string_view s, std::string& out) {
-  out += '"';
-  for (char ch : s) {
-    auto u = static_cast<unsigned char>(ch);
-    if (ch == '"' || ch == '\\') {
-      out += '\\';
-      out += ch;
-    } else if (u < 0x20) {
-      static constexpr char kHex[] = "0123456789abcdef";
-      out += "\\u00";
-      out += kHex[u >> 4];
-      out += kHex[u & 15];
-    } else {
-      out += ch;
-    }
-  }
-  out += '"';
 }
 
 }  // namespace
@@ -445,7 +428,6 @@ Result<domain::Answers> AnswersFromJson(const json::value& v) {
 
 ScoreSummary StreamScores(const AllocationTable& table, std::FILE* in, std::FILE* out) {
   constexpr size_t kChunk = 1 << 20;
-  std::vector<char> buffer(kChunk);
   std::string output;
   output.reserve(kChunk + 4096);
   alignas(16) static thread_local unsigned char scratch[64 * 1024];
@@ -453,112 +435,66 @@ ScoreSummary StreamScores(const AllocationTable& table, std::FILE* in, std::FILE
   json::stream_parser parser;
   parser.reset(&mr);
   ScoreSummary summary;
-  size_t have = 0;
-  bool eof = false, in_value = false;
-  auto flush = [&] {
-    std::fwrite(output.data(), 1, output.size(), out);
-    output.clear();
+  json::error_code ec;
+  auto write_some = [&](const char* data, size_t size, bool more, size_t& used, bool& complete) {
+    used = parser.write_some(data, size, ec);
+    if (!ec && !parser.done() && !more) parser.finish(ec);  // A top-level scalar ends the input.
+    complete = !ec && parser.done();
+    return !ec;
   };
-  auto emit_error = [&](const std::string& person, const Error& e) {
-    ++summary.invalid;
+  auto start_line = [&](const std::string& person) {
     output += "{\"person\":";
     AppendJsonString(person, output);
-    output += ",\"error\":{\"code\":\"invalid_argument\",\"message\":";
-    AppendJsonString(e.message, output);
-    output += ",\"fields\":{";
-    for (size_t i = 0; i < e.fields.size(); ++i) {
-      if (i) output += ',';
-      AppendJsonString(e.fields[i].field, output);
-      output += ':';
-      AppendJsonString(e.fields[i].message, output);
-    }
-    output += "}}}\n";
   };
-  for (;;) {
-    if (!eof && have < buffer.size()) {
-      size_t n = std::fread(buffer.data() + have, 1, buffer.size() - have, in);
-      have += n;
-      if (n == 0) eof = true;
+  auto on_person = [&] {
+    ++summary.people;
+    json::value v = parser.release();
+    std::string person;
+    const json::object* o = v.if_object();
+    if (o != nullptr) {
+      if (auto* p = o->if_contains("person"); p != nullptr && p->is_string())
+        person = std::string(p->get_string());
+      else if (p != nullptr && p->is_int64())
+        person = std::to_string(p->get_int64());
     }
-    size_t pos = 0;
-    while (pos < have) {
-      while (pos < have && (buffer[pos] == ' ' || buffer[pos] == '\n' || buffer[pos] == '\r' ||
-                            buffer[pos] == '\t'))
-        ++pos;
-      if (pos == have) break;
-      json::error_code ec;
-      size_t used = parser.write_some(buffer.data() + pos, have - pos, ec);
-      if (ec) {
-        summary.malformed = true;
-        summary.malformed_message =
-            "Person " + std::to_string(summary.people + 1) + " is not valid JSON: " + ec.message();
-        flush();
-        return summary;
-      }
-      pos += used;
-      if (!parser.done() && eof) parser.finish(ec);  // A top-level scalar ends with the input.
-      if (!parser.done()) {
-        in_value = true;
-        break;
-      }
-      in_value = false;
-      ++summary.people;
-      {
-        json::value v = parser.release();
-        std::string person;
-        const json::object* o = v.if_object();
-        const json::value* answers_json = o ? o->if_contains("answers") : nullptr;
-        if (o != nullptr) {
-          if (auto* p = o->if_contains("person"); p != nullptr && p->is_string())
-            person = std::string(p->get_string());
-          else if (p != nullptr && p->is_int64())
-            person = std::to_string(p->get_int64());
-        }
-        if (o == nullptr) {
-          emit_error(person, Error::InvalidArgument("Each person must be a JSON object"));
-        } else if (answers_json == nullptr) {
-          emit_error(person, Error::InvalidArgument("The person has no answers",
-                                                    {{"answers", "is required"}}));
-        } else {
-          auto answers = AnswersFromJson(*answers_json);
-          if (!answers.ok()) {
-            emit_error(person, answers.error());
-          } else {
-            domain::Allocation a = domain::Allocate(table, *answers, domain::Explain::kNo);
-            output += "{\"person\":";
-            AppendJsonString(person, output);
-            output += ",\"points\":";
-            output += std::to_string(a.points);
-            output += ",\"weekly_pence\":";
-            output += std::to_string(a.weekly.pence());
-            output += ",\"weekly\":\"";
-            output += a.weekly.ToString();
-            output += "\",\"annual_pence\":";
-            output += std::to_string(a.annual.pence());
-            output += "}\n";
-          }
-        }
-      }
-      mr.release();
-      parser.reset(&mr);
-      if (output.size() >= kChunk) flush();
-    }
-    if (pos < have) {
-      std::memmove(buffer.data(), buffer.data() + pos, have - pos);
-      have -= pos;
+    const json::value* answers_json = o ? o->if_contains("answers") : nullptr;
+    Result<domain::Answers> answers =
+        o == nullptr ? Error::InvalidArgument("Each person must be a JSON object")
+        : answers_json == nullptr
+            ? Error::InvalidArgument("The person has no answers", {{"answers", "is required"}})
+            : AnswersFromJson(*answers_json);
+    start_line(person);
+    if (!answers.ok()) {
+      ++summary.invalid;
+      output += ",\"error\":";
+      AppendErrorObject(answers.error(), output);
+      output += "}\n";
     } else {
-      have = 0;
+      domain::Allocation a = domain::Allocate(table, *answers, domain::Explain::kNo);
+      output += ",\"points\":" + std::to_string(a.points) +
+                ",\"weekly_pence\":" + std::to_string(a.weekly.pence()) + ",\"weekly\":\"" +
+                a.weekly.ToString() + "\",\"annual_pence\":" + std::to_string(a.annual.pence()) +
+                "}\n";
     }
-    if (eof && have == 0) {
-      if (in_value) {
-        summary.malformed = true;
-        summary.malformed_message =
-            "The input ends in the middle of person " + std::to_string(summary.people + 1);
-      }
-      break;
+    v = nullptr;  // Before the resource it lives in is released.
+    mr.release();
+    parser.reset(&mr);
+    if (output.size() >= kChunk) {
+      std::fwrite(output.data(), 1, output.size(), out);
+      output.clear();
     }
+  };
+  StreamEnd end = ReadJsonValues(in, write_some, on_person);
+  if (end == StreamEnd::kMalformed) {
+    summary.malformed = true;
+    summary.malformed_message =
+        "Person " + std::to_string(summary.people + 1) + " is not valid JSON: " + ec.message();
+  } else if (end == StreamEnd::kTruncated) {
+    summary.malformed = true;
+    summary.malformed_message =
+        "The input ends in the middle of person " + std::to_string(summary.people + 1);
   }
-  flush();
+  std::fwrite(output.data(), 1, output.size(), out);
   return summary;
 }
 
