@@ -24,11 +24,7 @@ class AssessmentServiceTest : public ::testing::Test {
 
   Principal As(Role role, TeamId team = TeamId{}, PersonId own = PersonId{},
                std::vector<PersonId> reps = {}) {
-    Principal p;
-    p.user.id = UserId{100 + static_cast<int>(role)};
-    p.user.role = role;
-    p.actor = domain::Actor{p.user.id, role, team, own, reps};
-    return p;
+    return testing::PrincipalAs(role, team, own, std::move(reps));
   }
 
   // Answers that make an adult eligible: two outcomes unmet, all required questions answered.

@@ -296,17 +296,10 @@ Status AllocationStep(DemoContext& ctx) {
   const UserId analyst = ctx.user_ids.at(Role::kAnalyst);
   const Timestamp published = ctx.now.PlusSeconds(-240 * 86400);
   for (const auto& t : DefaultAllocationTables()) {
-    StoredAllocationTable s;
-    s.table_id = t.id;
-    s.version = t.version;
-    s.effective_from = t.effective_from;
-    s.status = TableStatus::kPublished;
-    s.definition_json = boost::json::serialize(AllocationTableToJson(t));
-    s.note = "Adopted for 2026-27 after calibration on costed packages";
-    s.created_by = analyst;
-    s.created_at = published;
-    s.published_by = approver;
-    s.published_at = published;
+    StoredAllocationTable s = StoredVersion(
+        t, TableStatus::kPublished, "Adopted for 2026-27 after calibration on costed packages",
+        approver, published);
+    s.created_by = analyst;  // Drafted by the analyst, published by the approver.
     SD_RETURN_IF_ERROR(ctx.tx.allocation_tables().Insert(s));
   }
   SD_ASSIGN_OR_RETURN(auto current, ctx.tx.assessments().CurrentEligible());
@@ -335,16 +328,8 @@ Status AllocationStep(DemoContext& ctx) {
     SD_ASSIGN_OR_RETURN(next.effective_from, Date::FromYmd(ctx.now.UtcDate().year() + 1, 4, 1));
     next.conversion.price_per_point = next.conversion.price_per_point + Pence::FromPence(60);
     next.source = "Proposed for next year: price per point up 4% with provider fees";
-    StoredAllocationTable s;
-    s.table_id = next.id;
-    s.version = next.version;
-    s.effective_from = next.effective_from;
-    s.status = TableStatus::kDraft;
-    s.definition_json = boost::json::serialize(AllocationTableToJson(next));
-    s.note = next.source;
-    s.created_by = analyst;
-    s.created_at = ctx.now.PlusSeconds(-3 * 86400);
-    SD_RETURN_IF_ERROR(ctx.tx.allocation_tables().Insert(s));
+    SD_RETURN_IF_ERROR(ctx.tx.allocation_tables().Insert(StoredVersion(
+        next, TableStatus::kDraft, next.source, analyst, ctx.now.PlusSeconds(-3 * 86400))));
   }
   return OkStatus();
 }

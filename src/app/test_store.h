@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "app/auth.h"
 #include "app/passwords.h"
 #include "storage/sql/sql_store.h"
 
@@ -34,6 +35,16 @@ class TestCouncil {
   CouncilId council_;
   CouncilId other_council_;
 };
+
+// A signed-in caller of `role` (user id 100 + the role's number) for use-case tests.
+inline Principal PrincipalAs(domain::Role role, TeamId team = TeamId{}, PersonId own = PersonId{},
+                             std::vector<PersonId> represented = {}) {
+  Principal p;
+  p.user.id = UserId{100 + static_cast<int>(role)};
+  p.user.role = role;
+  p.actor = domain::Actor{p.user.id, role, team, own, std::move(represented)};
+  return p;
+}
 
 // Two teams, North and South, and one person (Grace Hopper) in North: the usual starting point of
 // a use-case test.

@@ -17,6 +17,18 @@
 
 namespace selfdirect {
 
+// Parses a positive decimal integer ("42", at most 18 digits); anything else gives nullopt.
+inline std::optional<int64_t> ParsePositiveInteger(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  int64_t v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  if (v <= 0) return std::nullopt;
+  return v;
+}
+
 template <typename Tag>
 class StrongId {
  public:
@@ -27,14 +39,9 @@ class StrongId {
   std::string ToString() const { return std::to_string(value_); }
   // Parses a positive decimal id ("42"); anything else gives nullopt.
   static std::optional<StrongId> Parse(std::string_view text) {
-    if (text.empty() || text.size() > 18) return std::nullopt;
-    int64_t v = 0;
-    for (char c : text) {
-      if (c < '0' || c > '9') return std::nullopt;
-      v = v * 10 + (c - '0');
-    }
-    if (v <= 0) return std::nullopt;
-    return StrongId(v);
+    auto v = ParsePositiveInteger(text);
+    if (!v) return std::nullopt;
+    return StrongId(*v);
   }
   constexpr auto operator<=>(const StrongId&) const = default;
 

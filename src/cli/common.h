@@ -34,7 +34,6 @@ class RasCommands {
   CLI::App* import_ = nullptr;
   CLI::App* simulate_ = nullptr;
   CLI::App* publish_ = nullptr;
-  CLI::App* budgets_ = nullptr;
   std::string input_, table_, council_, predictors_, note_, table_id_ = "adult-ras";
   int64_t version_ = 0;
   bool report_ = false;

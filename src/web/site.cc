@@ -286,14 +286,20 @@ Response Site::ErrorPage(int status, const std::string& heading,
   return Page(status, heading, "error", d, ctx);
 }
 
-std::optional<int64_t> ParseInt64(std::string_view text) {
-  if (text.empty() || text.size() > 18) return std::nullopt;
-  int64_t v = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    v = v * 10 + (c - '0');
-  }
-  return v;
+Site::Route Site::PageRoute(std::vector<domain::Role> roles, Handler handler) {
+  Route r;
+  r.audience = Audience::kSignedIn;
+  r.roles = std::move(roles);
+  r.handler = std::move(handler);
+  return r;
+}
+
+Site::Route Site::ApiRoute(std::vector<domain::Role> roles, Handler handler,
+                           boost::json::value openapi) {
+  Route r = PageRoute(std::move(roles), std::move(handler));
+  r.api = true;
+  r.openapi = std::move(openapi);
+  return r;
 }
 
 Response Site::ErrorResponse(const Error& error, Context& ctx) {

@@ -72,6 +72,12 @@ class Site final : public RequestHandler {
     boost::json::value openapi;  // The OpenAPI operation object (API routes).
   };
 
+  // A route for signed-in users with one of `roles` (empty: any role): a page, or a JSON API
+  // operation described by `openapi`.
+  static Route PageRoute(std::vector<domain::Role> roles, Handler handler);
+  static Route ApiRoute(std::vector<domain::Role> roles, Handler handler,
+                        boost::json::value openapi);
+
   void AddPageRoutes();
   void AddAssessmentPageRoutes();
   void AddApiRoutes();
@@ -205,9 +211,6 @@ inline const std::vector<domain::Role> kCreatorRoles = {
 inline const std::vector<domain::Role> kPersonViewerRoles = {
     domain::Role::kPractitioner,  domain::Role::kApprover,     domain::Role::kFinanceOfficer,
     domain::Role::kAdministrator, domain::Role::kBudgetHolder, domain::Role::kRepresentative};
-
-// A positive decimal integer path segment ("12"), or nullopt.
-std::optional<int64_t> ParseInt64(std::string_view text);
 
 // Maps an error code to its HTTP status (400s for the caller's faults, 5xx for ours).
 int HttpStatusFor(ErrorCode code);

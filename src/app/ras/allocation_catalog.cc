@@ -32,19 +32,30 @@ std::map<Key, std::unique_ptr<domain::AllocationTable>>& Cache() {
 Status AdoptDefault(Transaction& tx, const domain::AllocationTable& t, Timestamp now) {
   SD_ASSIGN_OR_RETURN(auto existing, tx.allocation_tables().Find(t.id, t.version));
   if (existing) return OkStatus();
-  StoredAllocationTable s;
-  s.table_id = t.id;
-  s.version = t.version;
-  s.effective_from = t.effective_from;
-  s.status = TableStatus::kPublished;
-  s.definition_json = boost::json::serialize(AllocationTableToJson(t));
-  s.note = "Selfdirect's default table, adopted when the first budget was calculated";
-  s.created_at = now;
-  s.published_at = now;
-  return tx.allocation_tables().Insert(s);
+  return tx.allocation_tables().Insert(StoredVersion(
+      t, TableStatus::kPublished,
+      "Selfdirect's default table, adopted when the first budget was calculated", UserId{}, now));
 }
 
 }  // namespace
+
+StoredAllocationTable StoredVersion(const domain::AllocationTable& table, TableStatus status,
+                                    std::string note, UserId by, Timestamp at) {
+  StoredAllocationTable s;
+  s.table_id = table.id;
+  s.version = table.version;
+  s.effective_from = table.effective_from;
+  s.status = status;
+  s.definition_json = boost::json::serialize(AllocationTableToJson(table));
+  s.note = std::move(note);
+  s.created_by = by;
+  s.created_at = at;
+  if (status == TableStatus::kPublished) {
+    s.published_by = by;
+    s.published_at = at;
+  }
+  return s;
+}
 
 const std::vector<domain::AllocationTable>& DefaultAllocationTables() {
   static const std::vector<domain::AllocationTable> defaults = [] {

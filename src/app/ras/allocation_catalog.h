@@ -23,6 +23,11 @@ const std::vector<domain::AllocationTable>& DefaultAllocationTables();
 // The shipped table for a questionnaire id, or null.
 const domain::AllocationTable* DefaultAllocationTableFor(std::string_view questionnaire);
 
+// `table` as a stored version: its definition written as JSON, created by `by` at `at`, and for
+// kPublished also published by them then.
+StoredAllocationTable StoredVersion(const domain::AllocationTable& table, TableStatus status,
+                                    std::string note, UserId by, Timestamp at);
+
 // The published table in force on `date` for answers to `questionnaire`. kNotFound if none.
 Result<const domain::AllocationTable*> TableInForce(Transaction& tx,
                                                     const std::string& questionnaire, Date date);

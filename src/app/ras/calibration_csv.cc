@@ -162,6 +162,7 @@ class CsvCalibration {
           "The CSV needs at least one predictor column besides weekly_cost (e.g. points)");
     }
     x_.assign(x_columns_.size(), 0.0);
+    if (options_.on_header) options_.on_header(predictors);
     fitter_ = std::make_unique<domain::OlsFitter>(std::move(predictors), options_.residuals);
     return OkStatus();
   }

@@ -27,6 +27,8 @@ namespace selfdirect::app {
 struct CalibrationOptions {
   std::vector<std::string> predictors;  // Empty: every column but weekly_cost.
   bool residuals = false;               // Summarise residuals (keeps every row in memory).
+  // Called once with the predictors, in the order of the values `on_row` gets.
+  std::function<void(const std::vector<std::string>& predictors)> on_header;
   // Called with each row's weekly cost and predictor values (e.g. to draw a chart).
   std::function<void(double weekly_cost, const double* x)> on_row;
 };

@@ -265,15 +265,7 @@ Result<StoredAllocationTable> RasService::CreateDraft(const CallContext& ctx, co
     SD_ASSIGN_OR_RETURN(const domain::Questionnaire* q,
                         QuestionnaireInForce(tx, table.questionnaire, table.effective_from));
     SD_RETURN_IF_ERROR(domain::CheckTableAgainstQuestionnaire(table, *q));
-    const Timestamp now = clock_.Now();
-    s.table_id = table.id;
-    s.version = table.version;
-    s.effective_from = table.effective_from;
-    s.status = TableStatus::kDraft;
-    s.definition_json = boost::json::serialize(AllocationTableToJson(table));
-    s.note = why;
-    s.created_by = who.user.id;
-    s.created_at = now;
+    s = StoredVersion(table, TableStatus::kDraft, why, who.user.id, clock_.Now());
     SD_RETURN_IF_ERROR(tx.allocation_tables().Insert(s));
     return tx.audit().Append(Entry(clock_, who, ctx, "allocation_table.draft", "allocation_table",
                                    s.table_id + "|" + std::to_string(s.version),
@@ -458,34 +450,17 @@ Result<CalibrationResult> RasService::Calibrate(const CallContext& ctx, const Pr
                                static_cast<int64_t>(kMaxChartPoints)));
   int64_t row = 0;
   size_t x_index = 0;
-  bool x_chosen = false;
   CalibrationOptions options;
   options.residuals = true;
-  // The header names the predictors in order (every column but weekly_cost).
-  std::string_view csv = result.sample.csv;
-  std::string_view header = csv.substr(0, csv.find('\n'));
-  std::vector<std::string> columns;
-  for (size_t start = 0;;) {
-    size_t comma = header.find(',', start);
-    std::string cell(Trim(header.substr(
-        start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
-    if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"')
-      cell = cell.substr(1, cell.size() - 2);
-    if (cell != "weekly_cost") columns.push_back(cell);
-    if (comma == std::string_view::npos) break;
-    start = comma + 1;
-  }
-  for (size_t j = 0; j < columns.size(); ++j) {
-    if (columns[j] == "points") {
-      x_index = j;
-      x_chosen = true;
-    }
-  }
+  options.on_header = [&](const std::vector<std::string>& predictors) {
+    for (size_t j = 0; j < predictors.size(); ++j)
+      if (predictors[j] == "points") x_index = j;
+    result.x_column = predictors[x_index];
+  };
   options.on_row = [&](double y, const double* x) {
     if (row++ % stride != 0 || result.points.size() >= kMaxChartPoints) return;
     result.points.push_back({x[x_index], y});
   };
-  result.x_column = x_chosen ? "points" : (columns.empty() ? "" : columns[0]);
   SD_ASSIGN_OR_RETURN(result.regression, CalibrateFromCsvText(result.sample.csv, options));
   if (auto p = SuggestedPricePerPoint(result.regression); p.ok()) result.price_per_point = *p;
   audit_.Record(ctx.council, Entry(clock_, who, ctx, "calibration_sample.fit", "calibration_sample",

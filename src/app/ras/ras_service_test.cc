@@ -21,11 +21,7 @@ class RasServiceTest : public ::testing::Test {
   }
 
   Principal As(Role role, TeamId team = TeamId{}, PersonId own = PersonId{}) {
-    Principal p;
-    p.user.id = UserId{100 + static_cast<int>(role)};
-    p.user.role = role;
-    p.actor = domain::Actor{p.user.id, role, team, own, {}};
-    return p;
+    return testing::PrincipalAs(role, team, own);
   }
 
   // An eligible adult: eating (without assistance, 3 points) and dressing (pain, 2 points), nobody

@@ -49,15 +49,7 @@ json::value AssessmentJson(const app::AssessmentRecord& a) {
 }  // namespace
 
 void Site::AddAssessmentApiRoutes() {
-  auto api = [](std::vector<Role> roles, Handler h, json::value op) {
-    Route r;
-    r.audience = Audience::kSignedIn;
-    r.roles = std::move(roles);
-    r.api = true;
-    r.handler = std::move(h);
-    r.openapi = std::move(op);
-    return r;
-  };
+  const auto api = &Site::ApiRoute;
   const json::object not_found{{"404", ErrorReply("No such assessment visible to the caller")}};
   auto with = [](json::object base,
                  std::initializer_list<std::pair<const char*, json::value>> more) {

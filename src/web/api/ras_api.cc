@@ -141,15 +141,7 @@ void AddAllocationSchemas(json::object& schemas) {
 }
 
 void Site::AddAllocationApiRoutes() {
-  auto api = [](std::vector<Role> roles, Handler h, json::value op) {
-    Route r;
-    r.audience = Audience::kSignedIn;
-    r.roles = std::move(roles);
-    r.api = true;
-    r.handler = std::move(h);
-    r.openapi = std::move(op);
-    return r;
-  };
+  const auto api = &Site::ApiRoute;
   auto replies = [](std::initializer_list<std::pair<const char*, json::value>> list) {
     json::object o;
     for (const auto& [k, v] : list) o[k] = v;
@@ -401,8 +393,8 @@ Response Site::ApiAddSample(Context& ctx) {
 }
 
 Response Site::ApiFitSample(Context& ctx) {
-  auto id = ParseInt64(ctx.request.path_params["id"]);
-  if (!id || *id <= 0) return ErrorResponse(Error::NotFound("No such calibration sample"), ctx);
+  auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
+  if (!id) return ErrorResponse(Error::NotFound("No such calibration sample"), ctx);
   auto fit = ras_.Calibrate(ctx.call, *ctx.principal, *id);
   if (!fit.ok()) return ErrorResponse(fit.error(), ctx);
   Response r;

@@ -112,6 +112,11 @@ std::optional<std::multimap<std::string, std::string>> Request::Form() const {
   return DecodePairs(body);
 }
 
+std::string FormValue(const std::multimap<std::string, std::string>& form, std::string_view name) {
+  auto it = form.find(std::string(name));
+  return it == form.end() ? std::string() : it->second;
+}
+
 bool Request::IsApi() const { return path.rfind("/api/", 0) == 0 || path == "/healthz"; }
 
 bool ParseTarget(std::string_view target, Request& request) {

@@ -38,6 +38,9 @@ struct Request {
   bool IsApi() const;  // Under /api/ or /healthz: answer errors as JSON.
 };
 
+// The first value of `name` in a parsed form, or "" when it is absent.
+std::string FormValue(const std::multimap<std::string, std::string>& form, std::string_view name);
+
 // Parses the request target into path, segments and query. False if malformed (the caller
 // answers 400).
 bool ParseTarget(std::string_view target, Request& request);

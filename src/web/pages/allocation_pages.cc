@@ -28,14 +28,6 @@ std::string ConversionText(const domain::AllocationTable& t) {
          t.conversion.ceiling.ToDisplayString() + " a week";
 }
 
-template <typename FormMap>
-std::string Form(const Request& r, const std::optional<FormMap>& form, const char* name) {
-  (void)r;
-  if (!form) return {};
-  auto it = form->find(name);
-  return it == form->end() ? std::string() : it->second;
-}
-
 std::string TablePath(const std::string& id, int64_t version) {
   return "/allocation/tables/" + id + "/" + std::to_string(version);
 }
@@ -45,13 +37,7 @@ std::string TablePath(const std::string& id, int64_t version) {
 void Site::AddAllocationPageRoutes() {
   const std::vector<Role> tables = {Role::kAnalyst, Role::kApprover, Role::kAdministrator};
   const std::vector<Role> drafters = {Role::kAnalyst, Role::kAdministrator};
-  auto page = [](std::vector<Role> roles, Handler h) {
-    Route r;
-    r.audience = Audience::kSignedIn;
-    r.roles = std::move(roles);
-    r.handler = std::move(h);
-    return r;
-  };
+  const auto page = &Site::PageRoute;
   Add(Method::kGet, "/assessments/{id}/budget", page(kPersonViewerRoles, &Site::BudgetPage));
   Add(Method::kPost, "/assessments/{id}/budget/override",
       page({Role::kPractitioner, Role::kApprover}, &Site::BudgetOverride));
@@ -148,9 +134,9 @@ Response Site::BudgetOverride(Context& ctx) {
   if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
   auto form = ctx.request.Form();
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
-  std::string amount = Form(ctx.request, form, "amount");
-  std::string reason = Form(ctx.request, form, "reason");
-  bool clear = Form(ctx.request, form, "action") == "clear";
+  std::string amount = FormValue(*form, "amount");
+  std::string reason = FormValue(*form, "reason");
+  bool clear = FormValue(*form, "action") == "clear";
   auto done = ras_.Override(ctx.call, *ctx.principal, *id, amount, reason, clear);
   if (!done.ok()) {
     if (done.error().code == ErrorCode::kInvalidArgument)
@@ -211,8 +197,8 @@ Response Site::RenderAllocation(int status, Context& ctx, const std::string& nam
 Response Site::AllocationAddSample(Context& ctx) {
   auto form = ctx.request.Form();
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
-  std::string name = Form(ctx.request, form, "name");
-  std::string csv = Form(ctx.request, form, "csv");
+  std::string name = FormValue(*form, "name");
+  std::string csv = FormValue(*form, "csv");
   auto id = ras_.AddSample(ctx.call, *ctx.principal, name, csv);
   if (!id.ok()) {
     if (id.error().code == ErrorCode::kInvalidArgument)
@@ -223,8 +209,8 @@ Response Site::AllocationAddSample(Context& ctx) {
 }
 
 Response Site::AllocationSamplePage(Context& ctx) {
-  auto id = ParseInt64(ctx.request.path_params["sample"]);
-  if (!id || *id <= 0) return ErrorResponse(Error::NotFound("No such calibration sample"), ctx);
+  auto id = ParsePositiveInteger(ctx.request.path_params["sample"]);
+  if (!id) return ErrorResponse(Error::NotFound("No such calibration sample"), ctx);
   auto fit = ras_.Calibrate(ctx.call, *ctx.principal, *id);
   if (!fit.ok()) return ErrorResponse(fit.error(), ctx);
   const domain::Regression& r = fit->regression;
@@ -293,9 +279,8 @@ Response Site::AllocationSamplePage(Context& ctx) {
 
 Result<std::pair<std::string, int64_t>> Site::TableFromPath(Context& ctx) {
   std::string id = ctx.request.path_params["table"];
-  auto version = ParseInt64(ctx.request.path_params["version"]);
-  if (id.empty() || !version || *version <= 0)
-    return Error::NotFound("No such allocation table version");
+  auto version = ParsePositiveInteger(ctx.request.path_params["version"]);
+  if (id.empty() || !version) return Error::NotFound("No such allocation table version");
   return std::make_pair(id, *version);
 }
 
@@ -433,13 +418,13 @@ Response Site::AllocationDraft(Context& ctx) {
   auto form = ctx.request.Form();
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
   app::DraftChanges c;
-  c.effective_from = Form(ctx.request, form, "effective_from");
-  c.price_per_point = Form(ctx.request, form, "price_per_point");
-  c.floor = Form(ctx.request, form, "floor");
-  c.ceiling = Form(ctx.request, form, "ceiling");
-  c.contingency_percent = Form(ctx.request, form, "contingency_percent");
-  c.tolerance_percent = Form(ctx.request, form, "tolerance_percent");
-  c.note = Form(ctx.request, form, "note");
+  c.effective_from = FormValue(*form, "effective_from");
+  c.price_per_point = FormValue(*form, "price_per_point");
+  c.floor = FormValue(*form, "floor");
+  c.ceiling = FormValue(*form, "ceiling");
+  c.contingency_percent = FormValue(*form, "contingency_percent");
+  c.tolerance_percent = FormValue(*form, "tolerance_percent");
+  c.note = FormValue(*form, "note");
   auto saved = ras_.DraftFrom(ctx.call, *ctx.principal, key->first, key->second, c);
   if (!saved.ok()) {
     if (saved.error().code == ErrorCode::kInvalidArgument) {

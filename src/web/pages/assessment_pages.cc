@@ -115,13 +115,7 @@ Result<app::AssessmentView> Site::AssessmentFromPath(Context& ctx) {
 
 void Site::AddAssessmentPageRoutes() {
   const std::vector<Role> everyone_with_people = kPersonViewerRoles;
-  auto page = [](std::vector<Role> roles, Handler h) {
-    Route r;
-    r.audience = Audience::kSignedIn;
-    r.roles = std::move(roles);
-    r.handler = std::move(h);
-    return r;
-  };
+  const auto page = &Site::PageRoute;
   Add(Method::kPost, "/people/{id}/assessments",
       page(everyone_with_people, &Site::StartAssessment));
   Add(Method::kGet, "/assessments/{id}", page(everyone_with_people, &Site::AssessmentOverview));
@@ -538,10 +532,7 @@ Response Site::AssessmentRecordSubmit(Context& ctx) {
   if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
   auto form = ctx.request.Form();
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
-  auto value = [&](const char* name) {
-    auto it = form->find(name);
-    return it == form->end() ? std::string() : it->second;
-  };
+  auto value = [&](const char* name) { return FormValue(*form, name); };
   auto done =
       assessments_.Complete(ctx.call, *ctx.principal, *id, value("participants"), value("notes"));
   if (!done.ok()) {

@@ -172,10 +172,7 @@ Response Site::SignInPage(Context& ctx) {
 Response Site::SignInSubmit(Context& ctx) {
   auto form = ctx.request.Form();
   if (!form) return SignInForm(400, ctx, "", {{"email", "Enter your email address"}}, "");
-  auto value = [&](const char* name) {
-    auto it = form->find(name);
-    return it == form->end() ? std::string() : it->second;
-  };
+  auto value = [&](const char* name) { return FormValue(*form, name); };
   std::string email = value("email");
   std::string expected = ctx.request.Cookie(kSignInCookie);
   if (expected.empty() || !app::SecureEquals(value("csrf_token"), expected)) {
@@ -415,10 +412,7 @@ Response Site::NewPersonPage(Context& ctx) {
 Response Site::NewPersonSubmit(Context& ctx) {
   auto form = ctx.request.Form();
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
-  auto value = [&](const char* name) {
-    auto it = form->find(name);
-    return it == form->end() ? std::string() : it->second;
-  };
+  auto value = [&](const char* name) { return FormValue(*form, name); };
   DateParts dob{std::string(Trim(value("date_of_birth-day"))),
                 std::string(Trim(value("date_of_birth-month"))),
                 std::string(Trim(value("date_of_birth-year")))};
