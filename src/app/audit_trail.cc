@@ -45,16 +45,15 @@ Status AuditTrail::WriteBatch(std::deque<std::pair<CouncilId, AuditEntry>>& batc
 }
 
 Status AuditTrail::Flush() {
+  // Held across the whole flush: a caller that flushes while the background thread is writing a
+  // batch it already took waits for that batch, so "flushed" means "in the database".
+  std::lock_guard writer(write_mutex_);
   std::unique_lock lock(mutex_);
   if (queue_.empty()) return OkStatus();
   std::deque<std::pair<CouncilId, AuditEntry>> batch;
   batch.swap(queue_);
   lock.unlock();
-  Status s;
-  {
-    std::lock_guard writer(write_mutex_);
-    s = WriteBatch(batch);
-  }
+  Status s = WriteBatch(batch);
   lock.lock();
   if (!s.ok()) {
     ++failed_flushes_;
