@@ -5,9 +5,10 @@
 #pragma once
 
 #include <cstdio>
-#include <functional>
+#include <cstring>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/result.h"
 
@@ -20,22 +21,58 @@ void AppendJsonString(std::string_view s, std::string& out);
 // written once, with its first message).
 void AppendErrorObject(const Error& error, std::string& out);
 
-// One call of an incremental parser over `size` bytes at `data` (`more`: the input goes on after
-// them). Returns the bytes it used and sets `complete` when a value ended there; false on a
-// syntax error.
-using WriteSome =
-    std::function<bool(const char* data, size_t size, bool more, size_t& used, bool& complete)>;
-
 enum class StreamEnd {
   kEnd,        // Every value was complete.
   kMalformed,  // A value was not valid JSON; reading stopped there.
   kTruncated,  // The input ended inside a value.
 };
 
-// Feeds `in` to `write_some` chunk by chunk, skipping whitespace between values, and calls
-// `on_value` after each complete value (which must reset the parser for the next). Memory stays
-// at one chunk plus one value.
-StreamEnd ReadJsonValues(std::FILE* in, const WriteSome& write_some,
-                         const std::function<void()>& on_value);
+// Feeds `in` chunk by chunk to `write_some`, skipping whitespace between values, and calls
+// `on_value()` after each complete value (which must reset the parser for the next). Memory stays
+// at one chunk plus one value. `write_some(data, size, more, used, complete)` is one call of an
+// incremental parser over `size` bytes (`more`: the input goes on after them); it sets the bytes
+// it used and whether a value ended there, and returns false on a syntax error. A template, so
+// the per-value calls inline on these hot paths.
+template <typename WriteSome, typename OnValue>
+StreamEnd ReadJsonValues(std::FILE* in, WriteSome&& write_some, OnValue&& on_value) {
+  constexpr size_t kChunk = 1 << 20;
+  std::vector<char> buffer(kChunk);
+  size_t have = 0;
+  bool eof = false;
+  bool in_value = false;  // A value has started but not ended.
+  for (;;) {
+    if (!eof && have < buffer.size()) {
+      size_t n = std::fread(buffer.data() + have, 1, buffer.size() - have, in);
+      have += n;
+      if (n == 0) eof = true;
+    }
+    size_t pos = 0;
+    while (pos < have) {
+      while (pos < have && (buffer[pos] == ' ' || buffer[pos] == '\n' || buffer[pos] == '\r' ||
+                            buffer[pos] == '\t'))
+        ++pos;
+      if (pos == have) break;
+      size_t used = 0;
+      bool complete = false;
+      if (!write_some(buffer.data() + pos, have - pos, !eof, used, complete))
+        return StreamEnd::kMalformed;
+      pos += used;
+      if (!complete) {  // Needs more input.
+        in_value = true;
+        break;
+      }
+      in_value = false;
+      on_value();
+    }
+    // Keep the unparsed tail; the parser has consumed everything it could.
+    if (pos < have) {
+      std::memmove(buffer.data(), buffer.data() + pos, have - pos);
+      have -= pos;
+    } else {
+      have = 0;
+    }
+    if (eof && have == 0) return in_value ? StreamEnd::kTruncated : StreamEnd::kEnd;
+  }
+}
 
 }  // namespace selfdirect::app

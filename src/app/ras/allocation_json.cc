@@ -459,10 +459,10 @@ ScoreSummary StreamScores(const AllocationTable& table, std::FILE* in, std::FILE
     }
     const json::value* answers_json = o ? o->if_contains("answers") : nullptr;
     Result<domain::Answers> answers =
-        o == nullptr ? Error::InvalidArgument("Each person must be a JSON object")
-        : answers_json == nullptr
+        answers_json != nullptr ? AnswersFromJson(*answers_json)
+        : o != nullptr
             ? Error::InvalidArgument("The person has no answers", {{"answers", "is required"}})
-            : AnswersFromJson(*answers_json);
+            : Error::InvalidArgument("Each person must be a JSON object");
     start_line(person);
     if (!answers.ok()) {
       ++summary.invalid;
@@ -471,10 +471,16 @@ ScoreSummary StreamScores(const AllocationTable& table, std::FILE* in, std::FILE
       output += "}\n";
     } else {
       domain::Allocation a = domain::Allocate(table, *answers, domain::Explain::kNo);
-      output += ",\"points\":" + std::to_string(a.points) +
-                ",\"weekly_pence\":" + std::to_string(a.weekly.pence()) + ",\"weekly\":\"" +
-                a.weekly.ToString() + "\",\"annual_pence\":" + std::to_string(a.annual.pence()) +
-                "}\n";
+      // Appended piece by piece: no temporary strings on this path.
+      output += ",\"points\":";
+      output += std::to_string(a.points);
+      output += ",\"weekly_pence\":";
+      output += std::to_string(a.weekly.pence());
+      output += ",\"weekly\":\"";
+      output += a.weekly.ToString();
+      output += "\",\"annual_pence\":";
+      output += std::to_string(a.annual.pence());
+      output += "}\n";
     }
     v = nullptr;  // Before the resource it lives in is released.
     mr.release();

@@ -270,8 +270,14 @@ Allocation Allocate(const AllocationTable& t, const Answers& answers, Explain ex
   for (const DomainRule& d : t.domains) {
     DomainPoints dp;
     dp.code = d.code;
+    // Rules for one question sit together (one per answer): look each question up once.
+    const std::string* looked_up = nullptr;
+    auto it = answers.end();
     for (const ScoreRule& s : d.scores) {
-      auto it = answers.find(s.question);
+      if (looked_up == nullptr || *looked_up != s.question) {
+        it = answers.find(s.question);
+        looked_up = &s.question;
+      }
       if (it == answers.end()) continue;
       if (std::find(it->second.begin(), it->second.end(), s.answer) == it->second.end()) continue;
       dp.scored += s.points;
