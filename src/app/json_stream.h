@@ -4,6 +4,8 @@
 // (strings escaped in runs, the error object of the API's error shape).
 #pragma once
 
+#include <boost/json.hpp>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -73,6 +75,61 @@ StreamEnd ReadJsonValues(std::FILE* in, WriteSome&& write_some, OnValue&& on_val
     }
     if (eof && have == 0) return in_value ? StreamEnd::kTruncated : StreamEnd::kEnd;
   }
+}
+
+struct StreamCounts {
+  int64_t values = 0;
+  bool malformed = false;         // The input stopped being JSON; reading stopped there.
+  std::string malformed_message;  // "Person 3 is not valid JSON: ..." (`noun` + its number).
+};
+
+// Reads a stream of JSON values from `in`, calls `handle(value, output)` for each (it appends its
+// line(s) to `output`), and writes `output` to `out` in chunks. Each value is parsed into a
+// reused arena, so memory stays bounded whatever the length of the stream.
+template <typename Handle>
+StreamCounts StreamJsonValues(std::FILE* in, std::FILE* out, std::string_view noun,
+                              Handle&& handle) {
+  constexpr size_t kChunk = 1 << 20;
+  std::string output;
+  output.reserve(kChunk + 16384);
+  alignas(16) static thread_local unsigned char scratch[64 * 1024];
+  boost::json::monotonic_resource mr(scratch, sizeof scratch);
+  boost::json::stream_parser parser;
+  parser.reset(&mr);
+  StreamCounts counts;
+  boost::json::error_code ec;
+  auto write_some = [&](const char* data, size_t size, bool more, size_t& used, bool& complete) {
+    used = parser.write_some(data, size, ec);
+    if (!ec && !parser.done() && !more) parser.finish(ec);  // A top-level scalar ends the input.
+    complete = !ec && parser.done();
+    return !ec;
+  };
+  auto on_value = [&] {
+    ++counts.values;
+    boost::json::value v = parser.release();
+    handle(v, output);
+    v = nullptr;  // Before the arena it lives in is released.
+    mr.release();
+    parser.reset(&mr);
+    if (output.size() >= kChunk) {
+      std::fwrite(output.data(), 1, output.size(), out);
+      output.clear();
+    }
+  };
+  StreamEnd end = ReadJsonValues(in, write_some, on_value);
+  if (end == StreamEnd::kMalformed) {
+    counts.malformed = true;
+    counts.malformed_message = std::string(noun) + " " + std::to_string(counts.values + 1) +
+                               " is not valid JSON: " + ec.message();
+  } else if (end == StreamEnd::kTruncated) {
+    counts.malformed = true;
+    std::string lower(noun);
+    if (!lower.empty()) lower[0] = static_cast<char>(std::tolower(lower[0]));
+    counts.malformed_message =
+        "The input ends in the middle of " + lower + " " + std::to_string(counts.values + 1);
+  }
+  std::fwrite(output.data(), 1, output.size(), out);
+  return counts;
 }
 
 }  // namespace selfdirect::app

@@ -49,15 +49,28 @@ Result<Pence> Pence::Parse(std::string_view text) {
 }
 
 std::string Pence::ToString() const {
+  std::string out;
+  AppendTo(out);
+  return out;
+}
+
+void Pence::AppendTo(std::string& out) const {
   // Work in unsigned magnitude so that INT64_MIN cannot overflow on negation.
   uint64_t magnitude =
       pence_ < 0 ? 0 - static_cast<uint64_t>(pence_) : static_cast<uint64_t>(pence_);
-  std::string out = pence_ < 0 ? "-" : "";
-  out += std::to_string(magnitude / 100);
-  out += '.';
-  out += static_cast<char>('0' + (magnitude % 100) / 10);
-  out += static_cast<char>('0' + magnitude % 10);
-  return out;
+  char buffer[24];
+  char* end = buffer + sizeof buffer;
+  char* p = end;
+  *--p = static_cast<char>('0' + magnitude % 10);
+  *--p = static_cast<char>('0' + (magnitude / 10) % 10);
+  *--p = '.';
+  uint64_t pounds = magnitude / 100;
+  do {
+    *--p = static_cast<char>('0' + pounds % 10);
+    pounds /= 10;
+  } while (pounds != 0);
+  if (pence_ < 0) *--p = '-';
+  out.append(p, static_cast<size_t>(end - p));
 }
 
 std::string Pence::ToDisplayString() const {

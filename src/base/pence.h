@@ -40,6 +40,8 @@ class Pence {
 
   // Formats as pounds with exactly two decimals and no separators: "1234.56", "-0.05".
   std::string ToString() const;
+  // Appends ToString()'s text to `out` without a temporary (for bulk output).
+  void AppendTo(std::string& out) const;
   // Formats for people: "£1,234.56", "-£0.05".
   std::string ToDisplayString() const;
 

@@ -389,6 +389,7 @@ int Main(int argc, char** argv) {
       ->capture_default_str();
 
   RasCommands ras(cli, database);
+  ChargingCommands charging(cli, database);
 
   try {
     cli.parse(argc, argv);
@@ -406,6 +407,7 @@ int Main(int argc, char** argv) {
     if (*q_import) return QuestionnaireImport(database, import_council, questionnaire_input);
     if (*q_response) return QuestionnaireResponse(questionnaire_id, answers_input);
     if (auto code = ras.Run()) return *code;
+    if (auto code = charging.Run()) return *code;
   } catch (const std::exception& e) {
     std::cerr << "selfdirect: internal error: " << e.what() << "\n";
     return kExitInternal;

@@ -39,4 +39,21 @@ class RasCommands {
   bool report_ = false;
 };
 
+// `selfdirect charging ...`: the financial assessment (charging_commands.cc).
+class ChargingCommands {
+ public:
+  explicit ChargingCommands(CLI::App& app, std::string& database);
+  std::optional<int> Run();
+
+ private:
+  std::string& database_;
+  CLI::App* assess_ = nullptr;
+  CLI::App* rates_ = nullptr;
+  CLI::App* policy_show_ = nullptr;
+  CLI::App* policy_import_ = nullptr;
+  CLI::App* reassess_ = nullptr;
+  std::string input_, council_, on_, note_, policy_;
+  bool apply_ = false;
+};
+
 }  // namespace selfdirect::cli

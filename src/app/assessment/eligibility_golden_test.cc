@@ -9,36 +9,14 @@
 #include <sstream>
 
 #include "app/assessment/eligibility_json.h"
+#include "app/golden_case.h"
 
 namespace selfdirect::app {
 namespace {
 
-struct GoldenCase {
-  std::string name;
-  std::string input;
-  std::map<std::string, std::string> expect;
-};
+using testing::GoldenCase;
 
-GoldenCase Load(const std::filesystem::path& path) {
-  GoldenCase c;
-  c.name = path.stem().string();
-  std::ifstream in(path);
-  std::string line;
-  enum { kHeader, kInput, kExpect } section = kHeader;
-  while (std::getline(in, line)) {
-    if (line == "input:") {
-      section = kInput;
-    } else if (line == "expect:") {
-      section = kExpect;
-    } else if (section == kInput) {
-      c.input += line + "\n";
-    } else if (section == kExpect && !line.empty()) {
-      auto colon = line.find(": ");
-      c.expect[line.substr(0, colon)] = line.substr(colon + 2);
-    }
-  }
-  return c;
-}
+GoldenCase Load(const std::filesystem::path& path) { return testing::LoadGoldenCase(path); }
 
 std::string JoinCodes(const std::vector<std::string_view>& codes) {
   if (codes.empty()) return "none";
@@ -48,21 +26,16 @@ std::string JoinCodes(const std::vector<std::string_view>& codes) {
 }
 
 std::vector<std::filesystem::path> CaseFiles() {
-  std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::directory_iterator(SELFDIRECT_CASES_DIR "/eligibility")) {
-    if (e.path().extension() == ".case") files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
+  return testing::GoldenCaseFiles(SELFDIRECT_CASES_DIR "/eligibility");
 }
 
 class EligibilityGolden : public ::testing::TestWithParam<std::filesystem::path> {};
 
 TEST_P(EligibilityGolden, DecidesAsTheCaseFileSays) {
   GoldenCase c = Load(GetParam());
-  ASSERT_FALSE(c.input.empty()) << c.name;
+  ASSERT_FALSE(c.sections["input"].empty()) << c.name;
   ASSERT_FALSE(c.expect.empty()) << c.name;
-  auto input = ParseEligibilityCase(c.input);
+  auto input = ParseEligibilityCase(c.sections["input"]);
   if (c.expect.count("error")) {
     ASSERT_FALSE(input.ok()) << c.name << " should be refused";
     bool named = false;
@@ -87,13 +60,7 @@ TEST_P(EligibilityGolden, DecidesAsTheCaseFileSays) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, EligibilityGolden, ::testing::ValuesIn(CaseFiles()),
-                         [](const auto& info) {
-                           std::string name = info.param.stem().string();
-                           for (char& ch : name) {
-                             if (ch == '-') ch = '_';
-                           }
-                           return name;
-                         });
+                         [](const auto& info) { return testing::GoldenTestName(info.param); });
 
 TEST(EligibilityGoldenFiles, CoverAdultsCarersAndErrors) {
   int adult = 0, carer = 0, error = 0;

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <vector>
 
+#include "app/json_reader.h"
 #include "app/json_stream.h"
 
 namespace selfdirect::app {
@@ -11,149 +12,26 @@ using domain::AllocationTable;
 
 namespace {
 
-// Collects field errors while reading a JSON document, with paths like "domains[2].cap".
-class Reader {
+// Reads allocation tables; unknown fields are told so.
+class Reader : public JsonReader {
  public:
-  std::vector<FieldError> errors;
-
-  void Fail(const std::string& path, std::string message) {
-    errors.push_back({path, std::move(message)});
-  }
-
-  const json::object* Object(const json::value& v, const std::string& path) {
-    if (!v.is_object()) {
-      Fail(path, "must be a JSON object");
-      return nullptr;
-    }
-    return &v.get_object();
-  }
-
-  void Known(const json::object& o, const std::string& path,
-             std::initializer_list<std::string_view> names) {
-    for (const auto& kv : o) {
-      bool ok = false;
-      for (auto n : names) ok = ok || kv.key() == n;
-      if (!ok) Fail(Join(path, kv.key()), "is not a field of an allocation table here");
-    }
-  }
-
-  static std::string Join(const std::string& path, std::string_view key) {
-    return path.empty() ? std::string(key) : path + "." + std::string(key);
-  }
-
-  std::string String(const json::object& o, const std::string& path, std::string_view key,
-                     bool required) {
-    auto* v = o.if_contains(key);
-    if (v == nullptr || v->is_null()) {
-      if (required) Fail(Join(path, key), "is required");
-      return {};
-    }
-    if (!v->is_string()) {
-      Fail(Join(path, key), "must be a string");
-      return {};
-    }
-    return std::string(v->get_string());
-  }
-
-  std::optional<int64_t> Integer(const json::object& o, const std::string& path,
-                                 std::string_view key, bool required) {
-    auto* v = o.if_contains(key);
-    if (v == nullptr || v->is_null()) {
-      if (required) Fail(Join(path, key), "is required");
-      return std::nullopt;
-    }
-    if (v->is_int64()) return v->get_int64();
-    if (v->is_uint64() && v->get_uint64() <= static_cast<uint64_t>(INT64_MAX))
-      return static_cast<int64_t>(v->get_uint64());
-    if (v->is_double()) {
-      double d = v->get_double();
-      if (d == static_cast<double>(static_cast<int64_t>(d)) && d > -1e15 && d < 1e15)
-        return static_cast<int64_t>(d);
-    }
-    Fail(Join(path, key), "must be a whole number");
-    return std::nullopt;
-  }
-
-  Pence Money(const json::object& o, const std::string& path, std::string_view key, bool required) {
-    auto* v = o.if_contains(key);
-    if (v == nullptr || v->is_null()) {
-      if (required) Fail(Join(path, key), "is required");
-      return Pence();
-    }
-    if (!v->is_string()) {
-      Fail(Join(path, key), "must be an amount in pounds as a string, like \"15.00\"");
-      return Pence();
-    }
-    auto p = Pence::Parse(v->get_string());
-    if (!p.ok()) {
-      Fail(Join(path, key),
-           "must be an amount in pounds with at most two decimals, like \"15.00\"");
-      return Pence();
-    }
-    return *p;
-  }
-
-  // A percentage with at most two decimals, as basis points.
-  int64_t Percent(const json::object& o, const std::string& path, std::string_view key) {
-    auto* v = o.if_contains(key);
-    if (v == nullptr || v->is_null()) return 0;
-    std::string text;
-    if (v->is_string()) {
-      text = std::string(v->get_string());
-    } else if (v->is_int64()) {
-      text = std::to_string(v->get_int64());
-    } else if (v->is_uint64()) {
-      text = std::to_string(v->get_uint64());
-    } else if (v->is_double()) {
-      double d = v->get_double() * 100;
-      auto bp = static_cast<int64_t>(d >= 0 ? d + 0.5 : d - 0.5);
-      if (std::abs(d - static_cast<double>(bp)) > 1e-6) {
-        Fail(Join(path, key), "must be a percentage with at most two decimals, like \"2.5\"");
-        return 0;
-      }
-      return bp;
-    } else {
-      Fail(Join(path, key), "must be a percentage, like \"5\" or \"2.5\"");
-      return 0;
-    }
-    if (!text.empty() && text.back() == '%') text.pop_back();
-    auto p = Pence::Parse(text);  // Same grammar: digits, up to two decimals.
-    if (!p.ok() || text.empty() || text[0] == '-' || text[0] == '\xc2') {
-      Fail(Join(path, key), "must be a percentage with at most two decimals, like \"2.5\"");
-      return 0;
-    }
-    return p->pence();
-  }
-
-  domain::AnswerIs Condition(const json::value& v, const std::string& path) {
-    domain::AnswerIs c;
-    const json::object* o = Object(v, path);
-    if (o == nullptr) return c;
-    Known(*o, path, {"question", "answer"});
-    c.question = String(*o, path, "question", true);
-    auto* a = o->if_contains("answer");
-    if (a != nullptr && a->is_bool()) {
-      c.answer = a->get_bool() ? "true" : "false";
-    } else {
-      c.answer = String(*o, path, "answer", true);
-    }
-    return c;
-  }
-
-  const json::array* Array(const json::object& o, const std::string& path, std::string_view key,
-                           bool required) {
-    auto* v = o.if_contains(key);
-    if (v == nullptr || v->is_null()) {
-      if (required) Fail(Join(path, key), "is required");
-      return nullptr;
-    }
-    if (!v->is_array()) {
-      Fail(Join(path, key), "must be a list");
-      return nullptr;
-    }
-    return &v->get_array();
-  }
+  Reader() : JsonReader("is not a field of an allocation table here") {}
 };
+
+domain::AnswerIs Condition(Reader& r, const json::value& v, const std::string& path) {
+  domain::AnswerIs c;
+  const json::object* o = r.Object(v, path);
+  if (o == nullptr) return c;
+  r.Known(*o, path, {"question", "answer"});
+  c.question = r.String(*o, path, "question", true);
+  auto* a = o->if_contains("answer");
+  if (a != nullptr && a->is_bool()) {
+    c.answer = a->get_bool() ? "true" : "false";
+  } else {
+    c.answer = r.String(*o, path, "answer", true);
+  }
+  return c;
+}
 
 std::string Index(const std::string& path, size_t i) {
   return path + "[" + std::to_string(i) + "]";
@@ -208,7 +86,7 @@ Result<AllocationTable> AllocationTableFromJson(const json::value& v) {
           r.Known(*c, cpath, {"when", "percent", "points"});
           domain::CarerDeduction deduction;
           if (auto* w = c->if_contains("when"))
-            deduction.when = r.Condition(*w, cpath + ".when");
+            deduction.when = Condition(r, *w, cpath + ".when");
           else
             r.Fail(cpath + ".when", "is required");
           deduction.points = r.Integer(*c, cpath, "points", false);
@@ -285,7 +163,7 @@ Result<AllocationTable> AllocationTableFromJson(const json::value& v) {
       add.weekly = r.Money(*a, path, "weekly", true);
       if (const json::array* when = r.Array(*a, path, "when_any", false)) {
         for (size_t j = 0; j < when->size(); ++j)
-          add.when_any.push_back(r.Condition((*when)[j], Index(path + ".when_any", j)));
+          add.when_any.push_back(Condition(r, (*when)[j], Index(path + ".when_any", j)));
       }
       t.add_ons.push_back(std::move(add));
     }
@@ -427,28 +305,8 @@ Result<domain::Answers> AnswersFromJson(const json::value& v) {
 }
 
 ScoreSummary StreamScores(const AllocationTable& table, std::FILE* in, std::FILE* out) {
-  constexpr size_t kChunk = 1 << 20;
-  std::string output;
-  output.reserve(kChunk + 4096);
-  alignas(16) static thread_local unsigned char scratch[64 * 1024];
-  json::monotonic_resource mr(scratch, sizeof scratch);
-  json::stream_parser parser;
-  parser.reset(&mr);
   ScoreSummary summary;
-  json::error_code ec;
-  auto write_some = [&](const char* data, size_t size, bool more, size_t& used, bool& complete) {
-    used = parser.write_some(data, size, ec);
-    if (!ec && !parser.done() && !more) parser.finish(ec);  // A top-level scalar ends the input.
-    complete = !ec && parser.done();
-    return !ec;
-  };
-  auto start_line = [&](const std::string& person) {
-    output += "{\"person\":";
-    AppendJsonString(person, output);
-  };
-  auto on_person = [&] {
-    ++summary.people;
-    json::value v = parser.release();
+  auto on_person = [&](const json::value& v, std::string& output) {
     std::string person;
     const json::object* o = v.if_object();
     if (o != nullptr) {
@@ -463,44 +321,31 @@ ScoreSummary StreamScores(const AllocationTable& table, std::FILE* in, std::FILE
         : o != nullptr
             ? Error::InvalidArgument("The person has no answers", {{"answers", "is required"}})
             : Error::InvalidArgument("Each person must be a JSON object");
-    start_line(person);
+    output += "{\"person\":";
+    AppendJsonString(person, output);
     if (!answers.ok()) {
       ++summary.invalid;
       output += ",\"error\":";
       AppendErrorObject(answers.error(), output);
       output += "}\n";
-    } else {
-      domain::Allocation a = domain::Allocate(table, *answers, domain::Explain::kNo);
-      // Appended piece by piece: no temporary strings on this path.
-      output += ",\"points\":";
-      output += std::to_string(a.points);
-      output += ",\"weekly_pence\":";
-      output += std::to_string(a.weekly.pence());
-      output += ",\"weekly\":\"";
-      output += a.weekly.ToString();
-      output += "\",\"annual_pence\":";
-      output += std::to_string(a.annual.pence());
-      output += "}\n";
+      return;
     }
-    v = nullptr;  // Before the resource it lives in is released.
-    mr.release();
-    parser.reset(&mr);
-    if (output.size() >= kChunk) {
-      std::fwrite(output.data(), 1, output.size(), out);
-      output.clear();
-    }
+    domain::Allocation a = domain::Allocate(table, *answers, domain::Explain::kNo);
+    // Appended piece by piece: no temporary strings on this path.
+    output += ",\"points\":";
+    output += std::to_string(a.points);
+    output += ",\"weekly_pence\":";
+    output += std::to_string(a.weekly.pence());
+    output += ",\"weekly\":\"";
+    a.weekly.AppendTo(output);
+    output += "\",\"annual_pence\":";
+    output += std::to_string(a.annual.pence());
+    output += "}\n";
   };
-  StreamEnd end = ReadJsonValues(in, write_some, on_person);
-  if (end == StreamEnd::kMalformed) {
-    summary.malformed = true;
-    summary.malformed_message =
-        "Person " + std::to_string(summary.people + 1) + " is not valid JSON: " + ec.message();
-  } else if (end == StreamEnd::kTruncated) {
-    summary.malformed = true;
-    summary.malformed_message =
-        "The input ends in the middle of person " + std::to_string(summary.people + 1);
-  }
-  std::fwrite(output.data(), 1, output.size(), out);
+  StreamCounts counts = StreamJsonValues(in, out, "Person", on_person);
+  summary.people = counts.values;
+  summary.malformed = counts.malformed;
+  summary.malformed_message = std::move(counts.malformed_message);
   return summary;
 }
 

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/assessment/fhir_questionnaire.h"
+#include "app/golden_case.h"
 #include "app/ras/allocation_catalog.h"
 #include "app/ras/allocation_json.h"
 #include "app/ras/calibration_csv.h"
@@ -35,49 +36,16 @@ domain::AllocationTable LoadTable(const std::string& name) {
   return *t;
 }
 
-struct AllocationCase {
-  std::string table, answers;
-  std::map<std::string, std::string> expect;
-};
-
-AllocationCase LoadCase(const fs::path& path) {
-  AllocationCase c;
-  std::ifstream in(path);
-  std::string line;
-  enum { kHeader, kAnswers, kExpect } section = kHeader;
-  while (std::getline(in, line)) {
-    if (line.rfind("table: ", 0) == 0) {
-      c.table = line.substr(7);
-    } else if (line == "answers:") {
-      section = kAnswers;
-    } else if (line == "expect:") {
-      section = kExpect;
-    } else if (section == kAnswers) {
-      c.answers += line + "\n";
-    } else if (section == kExpect && !line.empty()) {
-      auto colon = line.find(": ");
-      c.expect[line.substr(0, colon)] = line.substr(colon + 2);
-    }
-  }
-  return c;
-}
-
-std::vector<fs::path> CaseFiles() {
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(kCases / "allocation"))
-    if (e.path().extension() == ".case") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  return files;
-}
+std::vector<fs::path> CaseFiles() { return testing::GoldenCaseFiles(kCases / "allocation"); }
 
 class AllocationGolden : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(AllocationGolden, GivesTheBudgetTheCaseFileSays) {
-  AllocationCase c = LoadCase(GetParam());
-  ASSERT_FALSE(c.table.empty());
+  testing::GoldenCase c = testing::LoadGoldenCase(GetParam());
+  ASSERT_FALSE(c.header["table"].empty());
   ASSERT_EQ(c.expect.size(), 3u);
-  domain::AllocationTable table = LoadTable(c.table);
-  auto person = boost::json::parse(c.answers);
+  domain::AllocationTable table = LoadTable(c.header["table"]);
+  auto person = boost::json::parse(c.sections["answers"]);
   auto answers = AnswersFromJson(person.at("answers"));
   ASSERT_TRUE(answers.ok()) << answers.error().message;
   domain::Allocation a = domain::Allocate(table, *answers);
@@ -95,12 +63,7 @@ TEST_P(AllocationGolden, GivesTheBudgetTheCaseFileSays) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, AllocationGolden, ::testing::ValuesIn(CaseFiles()),
-                         [](const auto& info) {
-                           std::string name = info.param.stem().string();
-                           for (char& ch : name)
-                             if (ch == '-') ch = '_';
-                           return name;
-                         });
+                         [](const auto& info) { return testing::GoldenTestName(info.param); });
 
 TEST(AllocationGoldenFiles, CoverBandsCapsDeductionsFloorAndCeiling) {
   std::string all;

@@ -1,0 +1,617 @@
+#include "app/charging/charging_json.h"
+
+#include <mutex>
+
+#include "app/json_reader.h"
+#include "app/json_stream.h"
+#include "base/assert.h"
+#include "base/embedded_file.h"
+
+namespace selfdirect::embedded {
+const std::vector<EmbeddedFile>& ChargingRates();
+const std::vector<EmbeddedFile>& ChargingPolicies();
+}  // namespace selfdirect::embedded
+
+namespace selfdirect::app {
+namespace json = boost::json;
+using domain::ChargingPolicy;
+using domain::ChargingRates;
+using domain::Figure;
+using domain::IncomeType;
+
+namespace {
+
+std::string Index(const std::string& path, size_t i) {
+  return path + "[" + std::to_string(i) + "]";
+}
+
+std::string Join(const std::string& path, std::string_view key) {
+  return JsonReader::Join(path, key);
+}
+
+Figure ReadFigure(JsonReader& r, const json::object& o, const std::string& path,
+                  std::string_view key) {
+  Figure f;
+  auto* v = o.if_contains(key);
+  std::string at = Join(path, key);
+  if (v == nullptr) {
+    r.Fail(at, "is required");
+    return f;
+  }
+  const json::object* fo = r.Object(*v, at);
+  if (fo == nullptr) return f;
+  r.Known(*fo, at, {"amount", "status", "source", "basis", "label"});
+  f.amount = r.Money(*fo, at, "amount", true);
+  std::string status = r.String(*fo, at, "status", true);
+  if (auto s = domain::ParseFigureStatus(status))
+    f.status = *s;
+  else if (!status.empty())
+    r.Fail(at + ".status", "must be sourced, derived or unverified");
+  f.source = r.String(*fo, at, "source", false);
+  if (f.status != domain::FigureStatus::kSourced && r.String(*fo, at, "basis", false).empty() &&
+      f.source.empty())
+    r.Fail(at, "a derived or unverified figure needs a source or a basis");
+  return f;
+}
+
+struct Rates {
+  std::vector<ChargingRates> rates;
+  std::vector<json::object> json;
+};
+
+const Rates& LoadedRates() {
+  static const Rates loaded = [] {
+    Rates out;
+    for (const auto& f : embedded::ChargingRates()) {
+      json::value v = json::parse(f.content);
+      auto rates = ChargingRatesFromJson(v);
+      SD_ASSERT(rates.ok());
+      out.rates.push_back(std::move(*rates));
+      out.json.push_back(v.as_object());
+    }
+    // Oldest first.
+    std::vector<size_t> order(out.rates.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return out.rates[a].effective_from < out.rates[b].effective_from;
+    });
+    Rates sorted;
+    for (size_t i : order) {
+      sorted.rates.push_back(out.rates[i]);
+      sorted.json.push_back(out.json[i]);
+    }
+    return sorted;
+  }();
+  return loaded;
+}
+
+void Money(std::string& out, std::string_view key, Pence p) {
+  out += ",\"";
+  out += key;
+  out += "\":\"";
+  p.AppendTo(out);
+  out += '"';
+}
+
+std::string_view KindCode(domain::LineKind k) {
+  switch (k) {
+    case domain::LineKind::kIncome:
+      return "income";
+    case domain::LineKind::kDisregard:
+      return "disregard";
+    case domain::LineKind::kDeduction:
+      return "deduction";
+    case domain::LineKind::kSubtotal:
+      return "subtotal";
+    case domain::LineKind::kCharge:
+      return "charge";
+    case domain::LineKind::kNote:
+      return "note";
+  }
+  return "note";
+}
+
+}  // namespace
+
+Result<ChargingRates> ChargingRatesFromJson(const json::value& v) {
+  JsonReader r("is not a field of charging reference data here");
+  ChargingRates t;
+  const json::object* o = r.Object(v, "rates");
+  if (o == nullptr) return Error::InvalidArgument("Charging reference data must be a JSON object");
+  r.Known(
+      *o, "",
+      {"id", "title", "effective_from", "notes", "sources", "capital", "pension_credit_age",
+       "minimum_income_guarantee", "savings_credit_disregard", "income_types", "benefit_rates"});
+  t.id = r.String(*o, "", "id", true);
+  t.title = r.String(*o, "", "title", true);
+  if (auto* e = o->if_contains("effective_from"); e && e->is_object()) {
+    if (auto d = r.DateField(e->get_object(), "effective_from", "date", true))
+      t.effective_from = *d;
+  } else {
+    r.Fail("effective_from", "must be an object with a date and its status");
+  }
+  if (auto* c = o->if_contains("capital"); c && c->is_object()) {
+    const json::object& co = c->get_object();
+    t.upper_capital_limit = ReadFigure(r, co, "capital", "upper_limit");
+    t.lower_capital_limit = ReadFigure(r, co, "capital", "lower_limit");
+    if (auto* tariff = co.if_contains("tariff"); tariff && tariff->is_object()) {
+      t.tariff_capital_step = r.Money(tariff->get_object(), "capital.tariff", "capital_step", true);
+      t.tariff_weekly_per_step =
+          r.Money(tariff->get_object(), "capital.tariff", "weekly_per_step", true);
+      if (t.tariff_capital_step <= Pence())
+        r.Fail("capital.tariff.capital_step", "must be more than zero");
+    } else {
+      r.Fail("capital.tariff", "is required");
+    }
+    if (t.lower_capital_limit.amount > t.upper_capital_limit.amount)
+      r.Fail("capital.lower_limit", "must not be above the upper limit");
+  } else {
+    r.Fail("capital", "is required");
+  }
+  if (auto* p = o->if_contains("pension_credit_age"); p && p->is_object()) {
+    t.pension_credit_age = static_cast<int>(
+        r.Integer(p->get_object(), "pension_credit_age", "age", true).value_or(66));
+  }
+  if (auto* m = o->if_contains("minimum_income_guarantee"); m && m->is_object()) {
+    const json::object& mo = m->get_object();
+    const std::string at = "minimum_income_guarantee";
+    t.mig_single_18_to_24 = ReadFigure(r, mo, at, "single_18_to_24");
+    t.mig_single_25_to_pension_credit_age =
+        ReadFigure(r, mo, at, "single_25_to_pension_credit_age");
+    t.mig_single_pension_credit_age = ReadFigure(r, mo, at, "single_pension_credit_age");
+    t.mig_lone_parent = ReadFigure(r, mo, at, "lone_parent");
+    t.mig_couple_member = ReadFigure(r, mo, at, "couple_member");
+    t.mig_couple_member_pension_credit_age =
+        ReadFigure(r, mo, at, "couple_member_pension_credit_age");
+    t.mig_dependent_child = ReadFigure(r, mo, at, "dependent_child");
+    t.disability_premium_single = ReadFigure(r, mo, at, "disability_premium_single");
+    t.disability_premium_couple_member = ReadFigure(r, mo, at, "disability_premium_couple_member");
+    t.enhanced_disability_premium_single =
+        ReadFigure(r, mo, at, "enhanced_disability_premium_single");
+    t.enhanced_disability_premium_couple_member =
+        ReadFigure(r, mo, at, "enhanced_disability_premium_couple_member");
+    t.carer_premium = ReadFigure(r, mo, at, "carer_premium");
+  } else {
+    r.Fail("minimum_income_guarantee", "is required");
+  }
+  if (auto* s = o->if_contains("savings_credit_disregard"); s && s->is_object()) {
+    t.savings_credit_disregard_single =
+        ReadFigure(r, s->get_object(), "savings_credit_disregard", "single");
+    t.savings_credit_disregard_couple =
+        ReadFigure(r, s->get_object(), "savings_credit_disregard", "couple");
+  } else {
+    r.Fail("savings_credit_disregard", "is required");
+  }
+  std::array<bool, domain::kIncomeTypeCount> treated{};
+  if (auto* it = o->if_contains("income_types"); it && it->is_object()) {
+    for (const auto& kv : it->get_object()) {
+      std::string at = Join("income_types", kv.key());
+      auto type = domain::ParseIncomeType(kv.key());
+      if (!type) {
+        r.Fail(at, "is not an income type");
+        continue;
+      }
+      const json::object* io = r.Object(kv.value(), at);
+      if (io == nullptr) continue;
+      r.Known(*io, at, {"treatment", "source", "note"});
+      auto treatment = domain::ParseIncomeTreatment(r.String(*io, at, "treatment", true));
+      if (!treatment) {
+        r.Fail(at + ".treatment", "must be counted, disregarded or savings_credit_disregard");
+        continue;
+      }
+      t.treatment[static_cast<size_t>(*type)] = *treatment;
+      treated[static_cast<size_t>(*type)] = true;
+    }
+  }
+  for (size_t i = 0; i < treated.size(); ++i)
+    if (!treated[i])
+      r.Fail(Join("income_types", domain::IncomeTypeCode(static_cast<IncomeType>(i))),
+             "needs a treatment");
+  if (auto* b = o->if_contains("benefit_rates"); b && b->is_object()) {
+    for (const auto& kv : b->get_object()) {
+      std::string at = Join("benefit_rates", kv.key());
+      auto type = domain::ParseIncomeType(kv.key());
+      if (!type || !kv.value().is_array()) {
+        r.Fail(at, "must be an income type with a list of rates");
+        continue;
+      }
+      const json::array& list = kv.value().get_array();
+      for (size_t i = 0; i < list.size(); ++i) {
+        json::object holder{{"rate", list[i]}};
+        t.benefit_rates[static_cast<size_t>(*type)].push_back(
+            ReadFigure(r, holder, Index(at, i), "rate"));
+      }
+    }
+  }
+  if (!r.errors.empty()) {
+    std::string message = "The charging reference data is not valid: " + r.errors[0].field + " " +
+                          r.errors[0].message;
+    return Error::InvalidArgument(std::move(message), std::move(r.errors));
+  }
+  return t;
+}
+
+const std::vector<ChargingRates>& ReferenceChargingRates() { return LoadedRates().rates; }
+
+const json::object* ReferenceChargingRatesJson(std::string_view id) {
+  const Rates& all = LoadedRates();
+  for (size_t i = 0; i < all.rates.size(); ++i)
+    if (all.rates[i].id == id) return &all.json[i];
+  return nullptr;
+}
+
+Result<const ChargingRates*> ChargingRatesOn(Date date) {
+  const ChargingRates* r = domain::RatesInForce(ReferenceChargingRates(), date);
+  if (r == nullptr) {
+    std::string first = ReferenceChargingRates().front().effective_from.ToString();
+    return Error::InvalidArgument(
+        "There are no charging rates for " + date.ToString() + ": the earliest start on " + first,
+        {{"assessment_date", "must be on or after " + first + " (no reference data before)"}});
+  }
+  return r;
+}
+
+const ChargingPolicy& DefaultChargingPolicy() {
+  static const ChargingPolicy policy = [] {
+    SD_ASSERT(embedded::ChargingPolicies().size() == 1);
+    auto p = ChargingPolicyFromJson(json::parse(embedded::ChargingPolicies()[0].content),
+                                    ChargingPolicy{});
+    SD_ASSERT(p.ok());
+    return *p;
+  }();
+  return policy;
+}
+
+Result<ChargingPolicy> ChargingPolicyFromJson(const json::value& v, const ChargingPolicy& base,
+                                              const std::string& path) {
+  JsonReader r("is not a field of a charging policy");
+  ChargingPolicy p = base;
+  const json::object* o = r.Object(v, path.empty() ? "policy" : path);
+  if (o == nullptr)
+    return Error::InvalidArgument("The charging policy must be a JSON object", r.errors);
+  r.Known(*o, path,
+          {"title", "note", "charge_percent", "share_rounding", "minimum_weekly_charge",
+           "maximum_weekly_charge", "mig_weekly_override", "mig_uplift_weekly",
+           "mig_uplift_percent", "dre_standard_weekly", "upper_capital_limit",
+           "lower_capital_limit", "savings_credit_disregard_full"});
+  auto has = [&](std::string_view key) { return o->if_contains(key) != nullptr; };
+  auto is_null = [&](std::string_view key) {
+    auto* x = o->if_contains(key);
+    return x != nullptr && x->is_null();
+  };
+  if (has("title")) p.title = r.String(*o, path, "title", false);
+  if (has("charge_percent") && !is_null("charge_percent")) {
+    p.charge_basis_points = r.Percent(*o, path, "charge_percent");
+    if (p.charge_basis_points > 10000)
+      r.Fail(Join(path, "charge_percent"), "must be between 0 and 100");
+  }
+  if (has("share_rounding") && !is_null("share_rounding")) {
+    std::string s = r.String(*o, path, "share_rounding", false);
+    if (s == "half_up")
+      p.share_rounding = ChargingPolicy::ShareRounding::kHalfUp;
+    else if (s == "down")
+      p.share_rounding = ChargingPolicy::ShareRounding::kDown;
+    else
+      r.Fail(Join(path, "share_rounding"), "must be half_up or down");
+  }
+  auto money = [&](std::string_view key, Pence& into) {
+    if (!has(key) || is_null(key)) return;
+    into = r.Money(*o, path, key, false);
+    if (into < Pence()) r.Fail(Join(path, key), "must not be negative");
+  };
+  auto optional_money = [&](std::string_view key, std::optional<Pence>& into) {
+    if (!has(key)) return;
+    if (is_null(key)) {
+      into.reset();
+      return;
+    }
+    into = r.Money(*o, path, key, false);
+    if (*into < Pence()) r.Fail(Join(path, key), "must not be negative");
+  };
+  money("minimum_weekly_charge", p.minimum_weekly_charge);
+  optional_money("maximum_weekly_charge", p.maximum_weekly_charge);
+  optional_money("mig_weekly_override", p.mig_weekly_override);
+  money("mig_uplift_weekly", p.mig_uplift_weekly);
+  if (has("mig_uplift_percent") && !is_null("mig_uplift_percent")) {
+    p.mig_uplift_basis_points = r.Percent(*o, path, "mig_uplift_percent");
+    if (p.mig_uplift_basis_points > 10000)
+      r.Fail(Join(path, "mig_uplift_percent"), "must be between 0 and 100");
+  }
+  money("dre_standard_weekly", p.dre_standard_weekly);
+  optional_money("upper_capital_limit", p.upper_capital_limit);
+  optional_money("lower_capital_limit", p.lower_capital_limit);
+  if (p.upper_capital_limit && p.lower_capital_limit &&
+      *p.lower_capital_limit > *p.upper_capital_limit)
+    r.Fail(Join(path, "lower_capital_limit"), "must not be above the upper limit");
+  p.savings_credit_disregard_full =
+      r.Bool(*o, path, "savings_credit_disregard_full", p.savings_credit_disregard_full);
+  if (!r.errors.empty()) {
+    std::string message =
+        "The charging policy is not valid: " + r.errors[0].field + " " + r.errors[0].message;
+    return Error::InvalidArgument(std::move(message), std::move(r.errors));
+  }
+  return p;
+}
+
+json::object ChargingPolicyToJson(const ChargingPolicy& p) {
+  auto opt = [](const std::optional<Pence>& m) -> json::value {
+    return m ? json::value(m->ToString()) : json::value(nullptr);
+  };
+  auto percent = [](int64_t bp) {
+    std::string s = std::to_string(bp / 100);
+    if (bp % 100 != 0) s += "." + std::string(bp % 100 < 10 ? "0" : "") + std::to_string(bp % 100);
+    return s;
+  };
+  return {{"title", p.title},
+          {"charge_percent", percent(p.charge_basis_points)},
+          {"share_rounding",
+           p.share_rounding == ChargingPolicy::ShareRounding::kDown ? "down" : "half_up"},
+          {"minimum_weekly_charge", p.minimum_weekly_charge.ToString()},
+          {"maximum_weekly_charge", opt(p.maximum_weekly_charge)},
+          {"mig_weekly_override", opt(p.mig_weekly_override)},
+          {"mig_uplift_weekly", p.mig_uplift_weekly.ToString()},
+          {"mig_uplift_percent", percent(p.mig_uplift_basis_points)},
+          {"dre_standard_weekly", p.dre_standard_weekly.ToString()},
+          {"upper_capital_limit", opt(p.upper_capital_limit)},
+          {"lower_capital_limit", opt(p.lower_capital_limit)},
+          {"savings_credit_disregard_full", p.savings_credit_disregard_full}};
+}
+
+Result<ChargingRequest> ChargingRequestFromJson(const json::value& v, const ChargingPolicy& base) {
+  JsonReader r("is not a field of a financial assessment");
+  ChargingRequest req;
+  domain::ChargingInput& in = req.input;
+  const json::object* o = v.if_object();
+  if (o == nullptr)
+    return Error::InvalidArgument("Each financial assessment must be a JSON object");
+  r.Known(*o, "",
+          {"person", "assessment_date", "age", "household", "premiums", "dependent_children",
+           "weekly_cost_of_care", "capital", "joint_capital", "notional_capital", "income",
+           "housing_costs_weekly", "disability_related_expenditure_weekly",
+           "disability_related_expenditure", "declined_to_disclose", "policy"});
+  if (auto* p = o->if_contains("person")) {
+    if (p->is_string())
+      req.person = std::string(p->get_string());
+    else if (p->is_int64())
+      req.person = std::to_string(p->get_int64());
+    else
+      r.Fail("person", "must be a string or a whole number");
+  }
+  if (auto d = r.DateField(*o, "", "assessment_date", true)) in.assessment_date = *d;
+  in.age =
+      static_cast<int>(std::clamp<int64_t>(r.Integer(*o, "", "age", true).value_or(18), -1, 1000));
+  std::string household = r.String(*o, "", "household", true);
+  if (auto h = domain::ParseHousehold(household))
+    in.household = *h;
+  else if (!household.empty())
+    r.Fail("household", "must be single, couple or lone_parent");
+  if (const json::array* premiums = r.Array(*o, "", "premiums", false)) {
+    for (size_t i = 0; i < premiums->size(); ++i) {
+      const json::value& p = (*premiums)[i];
+      std::string_view code = p.is_string() ? std::string_view(p.get_string()) : "";
+      if (code == "disability")
+        in.disability_premium = true;
+      else if (code == "enhanced_disability")
+        in.enhanced_disability_premium = true;
+      else if (code == "carer")
+        in.carer_premium = true;
+      else
+        r.Fail(Index("premiums", i), "must be disability, enhanced_disability or carer");
+    }
+  }
+  in.dependent_children = static_cast<int>(
+      std::clamp<int64_t>(r.Integer(*o, "", "dependent_children", false).value_or(0), -1, 1000));
+  in.weekly_cost_of_care = r.Money(*o, "", "weekly_cost_of_care", true);
+  in.capital = r.Money(*o, "", "capital", false);
+  in.joint_capital = r.Money(*o, "", "joint_capital", false);
+  if (const json::array* list = r.Array(*o, "", "notional_capital", false)) {
+    for (size_t i = 0; i < list->size(); ++i) {
+      std::string at = Index("notional_capital", i);
+      const json::object* n = r.Object((*list)[i], at);
+      if (n == nullptr) continue;
+      r.Known(*n, at, {"amount", "reason", "decided_by", "decided_on"});
+      domain::NotionalCapital nc;
+      nc.amount = r.Money(*n, at, "amount", true);
+      nc.reason = r.String(*n, at, "reason", true);
+      nc.decided_by = r.String(*n, at, "decided_by", true);
+      if (auto d = r.DateField(*n, at, "decided_on", true)) nc.decided_on = *d;
+      in.notional_capital.push_back(std::move(nc));
+    }
+  }
+  if (const json::array* list = r.Array(*o, "", "income", false)) {
+    in.income.reserve(list->size());
+    for (size_t i = 0; i < list->size(); ++i) {
+      std::string at = Index("income", i);
+      const json::object* item = r.Object((*list)[i], at);
+      if (item == nullptr) continue;
+      r.Known(*item, at,
+              {"type", "weekly", "joint", "disregarded_weekly", "disregard_reason", "description"});
+      domain::IncomeItem ii;
+      std::string type = r.String(*item, at, "type", true);
+      if (auto t = domain::ParseIncomeType(type))
+        ii.type = *t;
+      else if (!type.empty())
+        r.Fail(at + ".type", "\"" + type + "\" is not an income type (see docs/charging.md)");
+      ii.weekly = r.Money(*item, at, "weekly", true);
+      ii.joint = r.Bool(*item, at, "joint", false);
+      ii.disregarded_weekly = r.Money(*item, at, "disregarded_weekly", false);
+      ii.disregard_reason = r.String(*item, at, "disregard_reason", false);
+      ii.description = r.String(*item, at, "description", false);
+      in.income.push_back(std::move(ii));
+    }
+  }
+  in.housing_costs_weekly = r.Money(*o, "", "housing_costs_weekly", false);
+  if (auto* d = o->if_contains("disability_related_expenditure_weekly"); d && !d->is_null())
+    in.dre_weekly = r.Money(*o, "", "disability_related_expenditure_weekly", false);
+  if (const json::array* list = r.Array(*o, "", "disability_related_expenditure", false)) {
+    for (size_t i = 0; i < list->size(); ++i) {
+      std::string at = Index("disability_related_expenditure", i);
+      const json::object* e = r.Object((*list)[i], at);
+      if (e == nullptr) continue;
+      r.Known(*e, at, {"description", "weekly"});
+      in.dre_items.push_back(
+          {r.String(*e, at, "description", true), r.Money(*e, at, "weekly", true)});
+    }
+  }
+  in.declined_to_disclose = r.Bool(*o, "", "declined_to_disclose", false);
+  req.policy = base;
+  if (auto* p = o->if_contains("policy"); p && !p->is_null()) {
+    auto policy = ChargingPolicyFromJson(*p, base, "policy");
+    if (policy.ok())
+      req.policy = *policy;
+    else
+      for (auto& f : policy.error().fields) r.errors.push_back(f);
+  }
+  if (r.errors.empty()) {
+    Status s = domain::ValidateChargingInput(in);
+    if (!s.ok()) return s.error();
+    return req;
+  }
+  std::string message = "The financial assessment input is not valid: " + r.errors[0].field + " " +
+                        r.errors[0].message;
+  if (r.errors.size() > 1) message += " (and " + std::to_string(r.errors.size() - 1) + " more)";
+  return Error::InvalidArgument(std::move(message), std::move(r.errors));
+}
+
+json::object ChargingInputToJson(const domain::ChargingInput& in) {
+  json::array premiums;
+  if (in.disability_premium) premiums.push_back("disability");
+  if (in.enhanced_disability_premium) premiums.push_back("enhanced_disability");
+  if (in.carer_premium) premiums.push_back("carer");
+  json::array income;
+  for (const auto& i : in.income) {
+    json::object item{{"type", domain::IncomeTypeCode(i.type)}, {"weekly", i.weekly.ToString()}};
+    if (i.joint) item["joint"] = true;
+    if (i.disregarded_weekly > Pence()) {
+      item["disregarded_weekly"] = i.disregarded_weekly.ToString();
+      item["disregard_reason"] = i.disregard_reason;
+    }
+    if (!i.description.empty()) item["description"] = i.description;
+    income.push_back(std::move(item));
+  }
+  json::object o{{"assessment_date", in.assessment_date.ToString()},
+                 {"age", in.age},
+                 {"household", domain::HouseholdCode(in.household)},
+                 {"premiums", std::move(premiums)},
+                 {"dependent_children", in.dependent_children},
+                 {"weekly_cost_of_care", in.weekly_cost_of_care.ToString()},
+                 {"capital", in.capital.ToString()},
+                 {"income", std::move(income)},
+                 {"housing_costs_weekly", in.housing_costs_weekly.ToString()},
+                 {"declined_to_disclose", in.declined_to_disclose}};
+  if (in.joint_capital > Pence()) o["joint_capital"] = in.joint_capital.ToString();
+  if (!in.notional_capital.empty()) {
+    json::array list;
+    for (const auto& n : in.notional_capital)
+      list.push_back({{"amount", n.amount.ToString()},
+                      {"reason", n.reason},
+                      {"decided_by", n.decided_by},
+                      {"decided_on", n.decided_on.ToString()}});
+    o["notional_capital"] = std::move(list);
+  }
+  if (in.dre_weekly) o["disability_related_expenditure_weekly"] = in.dre_weekly->ToString();
+  if (!in.dre_items.empty()) {
+    json::array list;
+    for (const auto& e : in.dre_items)
+      list.push_back({{"description", e.description}, {"weekly", e.weekly.ToString()}});
+    o["disability_related_expenditure"] = std::move(list);
+  }
+  return o;
+}
+
+void AppendChargingResultJson(const domain::ChargingResult& res, const ChargingRates& rates,
+                              const std::string& person, std::string& out) {
+  out += '{';
+  if (!person.empty()) {
+    out += "\"person\":";
+    AppendJsonString(person, out);
+    out += ',';
+  }
+  out += "\"weekly_charge\":\"";
+  res.weekly_charge.AppendTo(out);
+  out += '"';
+  Money(out, "council_weekly_contribution", res.council_weekly_contribution);
+  Money(out, "tariff_income_weekly", res.tariff_income_weekly);
+  Money(out, "minimum_income_guarantee_weekly", res.minimum_income_guarantee_weekly);
+  Money(out, "assessable_income_weekly", res.assessable_income_weekly);
+  out += ",\"full_cost\":";
+  out += res.full_cost ? "true" : "false";
+  if (res.full_cost) {
+    out += ",\"full_cost_reason\":\"";
+    out += res.full_cost_reason;
+    out += '"';
+  }
+  Money(out, "income_counted_weekly", res.income_counted_weekly);
+  Money(out, "income_disregarded_weekly", res.income_disregarded_weekly);
+  Money(out, "capital_assessed", res.capital_assessed);
+  Money(out, "housing_costs_weekly", res.housing_costs_weekly);
+  Money(out, "disability_related_expenditure_weekly", res.disability_related_expenditure_weekly);
+  out += ",\"rates\":";
+  AppendJsonString(rates.id, out);
+  out += ",\"explanation\":[";
+  for (size_t i = 0; i < res.explanation.size(); ++i) {
+    const auto& line = res.explanation[i];
+    if (i > 0) out += ',';
+    out += "{\"code\":\"";
+    out += line.code;
+    out += "\",\"kind\":\"";
+    out += KindCode(line.kind);
+    out += "\",\"text\":";
+    AppendJsonString(line.text, out);
+    if (line.amount) Money(out, "amount", *line.amount);
+    out += '}';
+  }
+  out += "],\"warnings\":[";
+  for (size_t i = 0; i < res.warnings.size(); ++i) {
+    if (i > 0) out += ',';
+    AppendJsonString(res.warnings[i], out);
+  }
+  out += "]}";
+}
+
+json::value ChargingResultToJson(const domain::ChargingResult& result, const ChargingRates& rates) {
+  std::string s;
+  AppendChargingResultJson(result, rates, "", s);
+  return json::parse(s);
+}
+
+Result<ChargingOutcome> AssessChargingJson(const json::value& v, const ChargingPolicy& base,
+                                           domain::Detail detail) {
+  ChargingOutcome out;
+  SD_ASSIGN_OR_RETURN(out.request, ChargingRequestFromJson(v, base));
+  SD_ASSIGN_OR_RETURN(out.rates, ChargingRatesOn(out.request.input.assessment_date));
+  out.result = domain::AssessCharge(*out.rates, out.request.policy, out.request.input, detail);
+  return out;
+}
+
+ChargingStreamSummary StreamChargingAssessments(const ChargingPolicy& base, std::FILE* in,
+                                                std::FILE* out, domain::Detail detail) {
+  ChargingStreamSummary summary;
+  auto on_value = [&](const json::value& v, std::string& output) {
+    auto outcome = AssessChargingJson(v, base, detail);
+    if (outcome.ok()) {
+      AppendChargingResultJson(outcome->result, *outcome->rates, outcome->request.person, output);
+      output += '\n';
+      return;
+    }
+    ++summary.invalid;
+    output += '{';
+    if (const json::object* o = v.if_object()) {
+      if (auto* p = o->if_contains("person"); p && p->is_string()) {
+        output += "\"person\":";
+        AppendJsonString(p->get_string(), output);
+        output += ',';
+      }
+    }
+    output += "\"error\":";
+    AppendErrorObject(outcome.error(), output);
+    output += "}\n";
+  };
+  StreamCounts counts = StreamJsonValues(in, out, "Assessment", on_value);
+  summary.assessments = counts.values;
+  summary.malformed = counts.malformed;
+  summary.malformed_message = std::move(counts.malformed_message);
+  return summary;
+}
+
+}  // namespace selfdirect::app

@@ -1,0 +1,196 @@
+// The financial assessment: the golden case files (tests/cases/charging/*.case, readable by a
+// finance officer), the shipped reference data and policy, and the `charging assess` stream.
+#include "app/charging/charging_json.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "app/golden_case.h"
+
+namespace selfdirect::app {
+namespace {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+const fs::path kCases = fs::path(SELFDIRECT_CASES_DIR) / "charging";
+
+std::vector<fs::path> CaseFiles() { return testing::GoldenCaseFiles(kCases); }
+
+std::string Input(const fs::path& path) { return testing::LoadGoldenCase(path).sections["input"]; }
+
+class ChargingGolden : public ::testing::TestWithParam<fs::path> {};
+
+TEST_P(ChargingGolden, GivesTheFiguresTheCaseFileSays) {
+  testing::GoldenCase c = testing::LoadGoldenCase(GetParam());
+  const std::string& input = c.sections["input"];
+  ASSERT_FALSE(input.empty());
+  auto outcome = AssessChargingJson(json::parse(input), DefaultChargingPolicy());
+  if (c.expect.count("error")) {
+    ASSERT_FALSE(outcome.ok()) << "expected an error at " << c.expect["error"];
+    bool named = false;
+    for (const auto& f : outcome.error().fields) named = named || f.field == c.expect["error"];
+    EXPECT_TRUE(named) << outcome.error().message;
+    return;
+  }
+  ASSERT_TRUE(outcome.ok()) << outcome.error().message;
+  ASSERT_EQ(c.expect.size(), 6u);
+  const domain::ChargingResult& r = outcome->result;
+  EXPECT_EQ(r.weekly_charge.ToString(), c.expect["weekly_charge"]);
+  EXPECT_EQ(r.council_weekly_contribution.ToString(), c.expect["council_weekly_contribution"]);
+  EXPECT_EQ(r.tariff_income_weekly.ToString(), c.expect["tariff_income_weekly"]);
+  EXPECT_EQ(r.minimum_income_guarantee_weekly.ToString(),
+            c.expect["minimum_income_guarantee_weekly"]);
+  EXPECT_EQ(r.assessable_income_weekly.ToString(), c.expect["assessable_income_weekly"]);
+  EXPECT_EQ(r.full_cost ? "true" : "false", c.expect["full_cost"]);
+  // The explanation ends with the charge and the council's part it explains.
+  ASSERT_GE(r.explanation.size(), 3u);
+  EXPECT_EQ(r.explanation[r.explanation.size() - 2].amount, r.weekly_charge);
+  EXPECT_EQ(r.explanation.back().amount, r.council_weekly_contribution);
+  // The summary (used in bulk) gives the same figures.
+  auto quick =
+      AssessChargingJson(json::parse(input), DefaultChargingPolicy(), domain::Detail::kSummary);
+  ASSERT_TRUE(quick.ok());
+  EXPECT_EQ(quick->result.weekly_charge, r.weekly_charge);
+  EXPECT_TRUE(quick->result.explanation.empty());
+  // The stored form of the input reads back to the same charge.
+  json::object stored = ChargingInputToJson(outcome->request.input);
+  stored["policy"] = ChargingPolicyToJson(outcome->request.policy);
+  auto again = AssessChargingJson(stored, DefaultChargingPolicy());
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(again->result.weekly_charge, r.weekly_charge);
+  EXPECT_EQ(again->result.assessable_income_weekly, r.assessable_income_weekly);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, ChargingGolden, ::testing::ValuesIn(CaseFiles()),
+                         [](const auto& info) { return testing::GoldenTestName(info.param); });
+
+TEST(ChargingGoldenFiles, CoverTheWorkedExamplesAndEveryBoundary) {
+  std::vector<std::string> names;
+  for (const auto& f : CaseFiles()) names.push_back(f.stem().string());
+  for (const char* must :
+       {"example-a-devon-2023-24", "example-b-liverpool-90-percent", "example-c-2025-26",
+        "capital-01-exactly-lower-limit", "capital-02-penny-over-lower-limit",
+        "capital-05-exactly-upper-limit", "capital-06-penny-over-upper-limit",
+        "boundary-01-income-below-guarantee", "boundary-02-charge-capped-at-cost",
+        "boundary-03-below-minimum-charge", "declined-01-full-cost", "couple-01-equal-shares"})
+    EXPECT_NE(std::find(names.begin(), names.end(), must), names.end()) << must;
+}
+
+TEST(ChargingReference, ShipsEachYearWithSourcesAndMarksWhatIsNotSourced) {
+  const auto& all = ReferenceChargingRates();
+  ASSERT_GE(all.size(), 4u);
+  std::vector<std::string> ids;
+  for (const auto& r : all) ids.push_back(r.id);
+  for (const char* year : {"england-2023-24", "england-2025-26", "england-2026-27"})
+    EXPECT_NE(std::find(ids.begin(), ids.end(), year), ids.end()) << year;
+  for (size_t i = 1; i < all.size(); ++i)
+    EXPECT_LT(all[i - 1].effective_from, all[i].effective_from);
+  for (const auto& r : all) {
+    const json::object* j = ReferenceChargingRatesJson(r.id);
+    ASSERT_NE(j, nullptr);
+    const json::object& sources = j->at("sources").as_object();
+    // Every figure names a known source, or says how it was derived.
+    for (const auto& kv : j->at("minimum_income_guarantee").as_object()) {
+      const json::object& f = kv.value().as_object();
+      if (auto* s = f.if_contains("source")) {
+        EXPECT_TRUE(sources.contains(s->as_string())) << r.id << " " << kv.key();
+      }
+      if (f.at("status").as_string() != "sourced") {
+        EXPECT_TRUE(f.contains("basis") || f.contains("source")) << r.id << " " << kv.key();
+      }
+    }
+    EXPECT_EQ(r.upper_capital_limit.amount, *Pence::Parse("23250.00"));
+    EXPECT_EQ(r.lower_capital_limit.amount, *Pence::Parse("14250.00"));
+  }
+  // The sourced 2025/26 amounts the worked example uses.
+  auto rates = ChargingRatesOn(*Date::Parse("2025-06-01"));
+  ASSERT_TRUE(rates.ok());
+  EXPECT_EQ((*rates)->mig_single_25_to_pension_credit_age.amount.ToString(), "112.50");
+  EXPECT_EQ((*rates)->mig_single_25_to_pension_credit_age.status, domain::FigureStatus::kSourced);
+  EXPECT_EQ((*rates)->mig_single_pension_credit_age.status, domain::FigureStatus::kDerived);
+  // The day before the first rates has none.
+  EXPECT_FALSE(ChargingRatesOn(*Date::Parse("2023-04-05")).ok());
+  EXPECT_EQ((*ChargingRatesOn(*Date::Parse("2026-04-06")))->id, "england-2026-27");
+  EXPECT_EQ((*ChargingRatesOn(*Date::Parse("2026-04-05")))->id, "england-2025-26");
+}
+
+TEST(ChargingPolicy, DefaultIsTheStatutoryMinimumAndRoundTrips) {
+  const auto& p = DefaultChargingPolicy();
+  EXPECT_EQ(p.charge_basis_points, 10000);
+  EXPECT_EQ(p.minimum_weekly_charge, Pence());
+  EXPECT_FALSE(p.maximum_weekly_charge);
+  auto again = ChargingPolicyFromJson(ChargingPolicyToJson(p), domain::ChargingPolicy{});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(json::serialize(ChargingPolicyToJson(*again)),
+            json::serialize(ChargingPolicyToJson(p)));
+  auto bad = ChargingPolicyFromJson(
+      json::parse(R"({"charge_percent": 120, "minimum_weekly_charge": "-1.00", "colour": 1})"), p);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().fields.size(), 3u);
+}
+
+TEST(ChargingExplanation, SaysWhereFiguresAreNotSourcedAndChecksBenefitRates) {
+  auto outcome = AssessChargingJson(
+      json::parse(R"({"assessment_date": "2025-06-02", "age": 70, "household": "single",
+        "weekly_cost_of_care": "100.00",
+        "income": [{"type": "state_pension", "weekly": "230.25"},
+                   {"type": "attendance_allowance", "weekly": "100.00"}]})"),
+      DefaultChargingPolicy());
+  ASSERT_TRUE(outcome.ok());
+  std::string all;
+  for (const auto& l : outcome->result.explanation) all += l.text + "\n";
+  EXPECT_NE(all.find("derived figure"), std::string::npos) << all;
+  ASSERT_EQ(outcome->result.warnings.size(), 1u);
+  EXPECT_NE(outcome->result.warnings[0].find("110.40"), std::string::npos);
+}
+
+std::string Stream(const std::string& input, ChargingStreamSummary* summary) {
+  std::FILE* in = fmemopen(const_cast<char*>(input.data()), input.size(), "r");
+  char* buffer = nullptr;
+  size_t size = 0;
+  std::FILE* out = open_memstream(&buffer, &size);
+  *summary = StreamChargingAssessments(DefaultChargingPolicy(), in, out);
+  std::fclose(in);
+  std::fclose(out);
+  std::string s(buffer, size);
+  free(buffer);
+  return s;
+}
+
+TEST(ChargingStream, OneLinePerAssessmentWithErrorsInPlace) {
+  std::string input = Input(kCases / "example-c-2025-26.case");
+  std::string compact = json::serialize(json::parse(input));
+  std::string bad = R"({"person": "p2", "assessment_date": "2025-06-02", "age": 30,
+    "household": "single", "weekly_cost_of_care": "x"})";
+  ChargingStreamSummary summary;
+  std::string out = Stream(compact + "\n" + bad + "\n" + compact, &summary);
+  EXPECT_EQ(summary.assessments, 3);
+  EXPECT_EQ(summary.invalid, 1);
+  EXPECT_FALSE(summary.malformed);
+  std::istringstream lines(out);
+  std::string line;
+  std::vector<json::value> values;
+  while (std::getline(lines, line)) values.push_back(json::parse(line));
+  ASSERT_EQ(values.size(), 3u);
+  EXPECT_EQ(values[0].at("weekly_charge").as_string(), "133.55");
+  EXPECT_EQ(values[0].at("council_weekly_contribution").as_string(), "166.45");
+  EXPECT_EQ(values[0].at("tariff_income_weekly").as_string(), "17.00");
+  EXPECT_EQ(values[0].at("minimum_income_guarantee_weekly").as_string(), "186.40");
+  EXPECT_EQ(values[0].at("full_cost").as_bool(), false);
+  EXPECT_GE(values[0].at("explanation").as_array().size(), 8u);
+  EXPECT_EQ(values[1].at("person").as_string(), "p2");
+  EXPECT_EQ(values[1].at("error").at("fields").at("weekly_cost_of_care").as_string().size() > 0,
+            true);
+  EXPECT_EQ(values[2], values[0]);
+
+  Stream(compact + "\n{\"age\": ", &summary);
+  EXPECT_TRUE(summary.malformed);
+  EXPECT_NE(summary.malformed_message.find("assessment 2"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace selfdirect::app

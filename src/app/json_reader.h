@@ -1,0 +1,177 @@
+// File: json_reader.h
+// Reading a JSON document into domain types while collecting every problem as a field error with
+// its path ("domains[2].cap", "income[0].weekly"), so one response names them all. Money is pounds
+// as a string with at most two decimals ("15.00"), read exactly into pence; percentages are
+// strings or numbers with at most two decimals, read as basis points.
+#pragma once
+
+#include <boost/json.hpp>
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/date.h"
+#include "base/pence.h"
+#include "base/result.h"
+
+namespace selfdirect::app {
+
+class JsonReader {
+ public:
+  // What an unknown field is told ("is not a field of an allocation table here").
+  explicit JsonReader(std::string unknown_field = "is not a known field here")
+      : unknown_field_(std::move(unknown_field)) {}
+
+  std::vector<FieldError> errors;
+
+  void Fail(const std::string& path, std::string message) {
+    errors.push_back({path, std::move(message)});
+  }
+
+  const boost::json::object* Object(const boost::json::value& v, const std::string& path) {
+    if (!v.is_object()) {
+      Fail(path, "must be a JSON object");
+      return nullptr;
+    }
+    return &v.get_object();
+  }
+
+  void Known(const boost::json::object& o, const std::string& path,
+             std::initializer_list<std::string_view> names) {
+    for (const auto& kv : o) {
+      bool ok = false;
+      for (auto n : names) ok = ok || kv.key() == n;
+      if (!ok) Fail(Join(path, kv.key()), unknown_field_);
+    }
+  }
+
+  static std::string Join(const std::string& path, std::string_view key) {
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+  }
+
+  std::string String(const boost::json::object& o, const std::string& path, std::string_view key,
+                     bool required) {
+    auto* v = o.if_contains(key);
+    if (v == nullptr || v->is_null()) {
+      if (required) Fail(Join(path, key), "is required");
+      return {};
+    }
+    if (!v->is_string()) {
+      Fail(Join(path, key), "must be a string");
+      return {};
+    }
+    return std::string(v->get_string());
+  }
+
+  std::optional<int64_t> Integer(const boost::json::object& o, const std::string& path,
+                                 std::string_view key, bool required) {
+    auto* v = o.if_contains(key);
+    if (v == nullptr || v->is_null()) {
+      if (required) Fail(Join(path, key), "is required");
+      return std::nullopt;
+    }
+    if (v->is_int64()) return v->get_int64();
+    if (v->is_uint64() && v->get_uint64() <= static_cast<uint64_t>(INT64_MAX))
+      return static_cast<int64_t>(v->get_uint64());
+    if (v->is_double()) {
+      double d = v->get_double();
+      if (d == static_cast<double>(static_cast<int64_t>(d)) && d > -1e15 && d < 1e15)
+        return static_cast<int64_t>(d);
+    }
+    Fail(Join(path, key), "must be a whole number");
+    return std::nullopt;
+  }
+
+  Pence Money(const boost::json::object& o, const std::string& path, std::string_view key,
+              bool required) {
+    auto* v = o.if_contains(key);
+    if (v == nullptr || v->is_null()) {
+      if (required) Fail(Join(path, key), "is required");
+      return Pence();
+    }
+    if (!v->is_string()) {
+      Fail(Join(path, key), "must be an amount in pounds as a string, like \"15.00\"");
+      return Pence();
+    }
+    auto p = Pence::Parse(v->get_string());
+    if (!p.ok()) {
+      Fail(Join(path, key),
+           "must be an amount in pounds with at most two decimals, like \"15.00\"");
+      return Pence();
+    }
+    return *p;
+  }
+
+  // A percentage with at most two decimals, as basis points.
+  int64_t Percent(const boost::json::object& o, const std::string& path, std::string_view key) {
+    auto* v = o.if_contains(key);
+    if (v == nullptr || v->is_null()) return 0;
+    std::string text;
+    if (v->is_string()) {
+      text = std::string(v->get_string());
+    } else if (v->is_int64()) {
+      text = std::to_string(v->get_int64());
+    } else if (v->is_uint64()) {
+      text = std::to_string(v->get_uint64());
+    } else if (v->is_double()) {
+      double d = v->get_double() * 100;
+      auto bp = static_cast<int64_t>(d >= 0 ? d + 0.5 : d - 0.5);
+      if (std::abs(d - static_cast<double>(bp)) > 1e-6) {
+        Fail(Join(path, key), "must be a percentage with at most two decimals, like \"2.5\"");
+        return 0;
+      }
+      return bp;
+    } else {
+      Fail(Join(path, key), "must be a percentage, like \"5\" or \"2.5\"");
+      return 0;
+    }
+    if (!text.empty() && text.back() == '%') text.pop_back();
+    auto p = Pence::Parse(text);  // Same grammar: digits, up to two decimals.
+    if (!p.ok() || text.empty() || text[0] == '-' || text[0] == '\xc2') {
+      Fail(Join(path, key), "must be a percentage with at most two decimals, like \"2.5\"");
+      return 0;
+    }
+    return p->pence();
+  }
+
+  const boost::json::array* Array(const boost::json::object& o, const std::string& path,
+                                  std::string_view key, bool required) {
+    auto* v = o.if_contains(key);
+    if (v == nullptr || v->is_null()) {
+      if (required) Fail(Join(path, key), "is required");
+      return nullptr;
+    }
+    if (!v->is_array()) {
+      Fail(Join(path, key), "must be a list");
+      return nullptr;
+    }
+    return &v->get_array();
+  }
+
+  std::optional<Date> DateField(const boost::json::object& o, const std::string& path,
+                                std::string_view key, bool required) {
+    std::string text = String(o, path, key, required);
+    if (text.empty()) return std::nullopt;
+    auto d = Date::Parse(text);
+    if (d.ok()) return *d;
+    Fail(Join(path, key), "must be a date like 2026-04-01");
+    return std::nullopt;
+  }
+
+  bool Bool(const boost::json::object& o, const std::string& path, std::string_view key,
+            bool fallback) {
+    auto* v = o.if_contains(key);
+    if (v == nullptr || v->is_null()) return fallback;
+    if (v->is_bool()) return v->get_bool();
+    Fail(Join(path, key), "must be true or false");
+    return fallback;
+  }
+
+ private:
+  std::string unknown_field_;
+};
+
+}  // namespace selfdirect::app
