@@ -16,6 +16,14 @@ struct CallContext {
   std::string client_address;
 };
 
+// The audit entry for `who` doing `action` on a record of `type` (id, detail) now.
+inline AuditEntry AuditOf(const Clock& clock, const Principal& who, const CallContext& ctx,
+                          std::string action, std::string type, std::string id,
+                          std::string detail) {
+  return AuditEntry{clock.Now(),   who.user.id,       std::move(action), std::move(type),
+                    std::move(id), std::move(detail), ctx.client_address};
+}
+
 class PeopleService {
  public:
   PeopleService(Store& store, const Clock& clock, AuditTrail& audit)

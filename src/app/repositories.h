@@ -247,6 +247,61 @@ class CalibrationSampleRepository {
   virtual Result<std::vector<CalibrationSample>> List() = 0;
 };
 
+// A financial assessment (charging): the input it was worked out from, with the council policy
+// used, and the evidence status of each item. A draft can be changed; a completed one never is:
+// a re-assessment is a new record that replaces it.
+enum class FinancialAssessmentStatus { kDraft, kCompleted };
+
+struct FinancialAssessmentRecord {
+  int64_t id = 0;
+  PersonId person_id;
+  FinancialAssessmentStatus status = FinancialAssessmentStatus::kDraft;
+  Date assessment_date;
+  std::string input_json;     // app/charging/charging_json.h input, "policy" included.
+  std::string evidence_json;  // {"income[0]": "seen" | "requested" | "not_needed", ...}
+  std::string reason;         // Why it was done ("First assessment", "Yearly rates change").
+  std::string rates_id;       // The reference data used.
+  Pence weekly_charge;
+  Pence weekly_cost;
+  bool full_cost = false;
+  std::optional<int64_t> replaces;  // The completed assessment this one replaces.
+  UserId created_by;
+  Timestamp created_at;
+  UserId completed_by;
+  std::optional<Timestamp> completed_at;
+};
+
+class FinancialAssessmentRepository {
+ public:
+  virtual ~FinancialAssessmentRepository() = default;
+  virtual Result<int64_t> Insert(const FinancialAssessmentRecord& a) = 0;
+  // Replaces a draft's input, evidence, figures and status (draft to completed with
+  // completed_by/at). kFailedPrecondition if it is completed already, kNotFound if unknown.
+  virtual Status UpdateDraft(const FinancialAssessmentRecord& a) = 0;
+  virtual Result<std::optional<FinancialAssessmentRecord>> Find(int64_t id) = 0;
+  // The person's assessments, newest first.
+  virtual Result<std::vector<FinancialAssessmentRecord>> ForPerson(PersonId person) = 0;
+  // Each person's current assessment: their latest completed one (by date, then id).
+  virtual Result<std::vector<FinancialAssessmentRecord>> Current() = 0;
+};
+
+struct StoredChargingPolicy {
+  Date effective_from;
+  std::string definition_json;
+  std::string note;
+  UserId created_by;
+  Timestamp created_at;
+};
+
+class ChargingPolicyRepository {
+ public:
+  virtual ~ChargingPolicyRepository() = default;
+  // kAlreadyExists if the council has a policy from that date.
+  virtual Status Insert(const StoredChargingPolicy& p) = 0;
+  // Oldest first.
+  virtual Result<std::vector<StoredChargingPolicy>> List() = 0;
+};
+
 class PeopleRepository {
  public:
   virtual ~PeopleRepository() = default;
@@ -315,6 +370,8 @@ class Transaction {
   virtual AllocationTableRepository& allocation_tables() = 0;
   virtual IndicativeBudgetRepository& indicative_budgets() = 0;
   virtual CalibrationSampleRepository& calibration_samples() = 0;
+  virtual FinancialAssessmentRepository& financial_assessments() = 0;
+  virtual ChargingPolicyRepository& charging_policies() = 0;
 };
 
 using TransactionFunction = std::function<Status(Transaction&)>;

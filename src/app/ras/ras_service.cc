@@ -17,12 +17,6 @@ constexpr size_t kMaxNote = 2000;
 constexpr size_t kMaxSampleName = 200;
 const Pence kMaxWeeklyOverride = Pence::FromPounds(100'000);
 
-AuditEntry Entry(const Clock& clock, const Principal& who, const CallContext& ctx,
-                 std::string action, std::string type, std::string id, std::string detail) {
-  return AuditEntry{clock.Now(),   who.user.id,       std::move(action), std::move(type),
-                    std::move(id), std::move(detail), ctx.client_address};
-}
-
 Status RequireTables(const Principal& who) {
   if (!CanSeeAllocationTables(who.user.role))
     return Error::PermissionDenied("Your role cannot see allocation tables");
@@ -110,8 +104,8 @@ Result<BudgetView> RasService::Budget(const CallContext& ctx, const Principal& w
     v.budget = std::move(*budget);
     return OkStatus();
   }));
-  audit_.Record(ctx.council,
-                Entry(clock_, who, ctx, "indicative_budget.view", "assessment", id.ToString(), ""));
+  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "indicative_budget.view", "assessment",
+                                     id.ToString(), ""));
   return v;
 }
 
@@ -126,8 +120,8 @@ Result<std::vector<IndicativeBudgetRecord>> RasService::ForPerson(const CallCont
     SD_ASSIGN_OR_RETURN(out, tx.indicative_budgets().ForPerson(person_id));
     return OkStatus();
   }));
-  audit_.Record(ctx.council, Entry(clock_, who, ctx, "indicative_budget.list", "person",
-                                   person_id.ToString(), ""));
+  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "indicative_budget.list", "person",
+                                     person_id.ToString(), ""));
   return out;
 }
 
@@ -176,8 +170,8 @@ Result<IndicativeBudgetRecord> RasService::Override(const CallContext& ctx, cons
     std::string detail = weekly ? "set to " + weekly->ToDisplayString() + " a week (calculated " +
                                       budget->weekly.ToDisplayString() + "): " + why
                                 : "override removed: " + why;
-    return tx.audit().Append(Entry(clock_, who, ctx, "indicative_budget.override", "assessment",
-                                   id.ToString(), detail.substr(0, 1200)));
+    return tx.audit().Append(AuditOf(clock_, who, ctx, "indicative_budget.override", "assessment",
+                                     id.ToString(), detail.substr(0, 1200)));
   }));
   return saved;
 }
@@ -267,9 +261,9 @@ Result<StoredAllocationTable> RasService::CreateDraft(const CallContext& ctx, co
     SD_RETURN_IF_ERROR(domain::CheckTableAgainstQuestionnaire(table, *q));
     s = StoredVersion(table, TableStatus::kDraft, why, who.user.id, clock_.Now());
     SD_RETURN_IF_ERROR(tx.allocation_tables().Insert(s));
-    return tx.audit().Append(Entry(clock_, who, ctx, "allocation_table.draft", "allocation_table",
-                                   s.table_id + "|" + std::to_string(s.version),
-                                   why.substr(0, 500)));
+    return tx.audit().Append(AuditOf(clock_, who, ctx, "allocation_table.draft", "allocation_table",
+                                     s.table_id + "|" + std::to_string(s.version),
+                                     why.substr(0, 500)));
   }));
   return s;
 }
@@ -328,9 +322,9 @@ Result<int64_t> RasService::Publish(const CallContext& ctx, const Principal& who
         if (saved) ++recalculated;
       }
     }
-    return tx.audit().Append(Entry(clock_, who, ctx, "allocation_table.publish", "allocation_table",
-                                   id + "|" + std::to_string(version),
-                                   std::to_string(recalculated) + " budgets recalculated"));
+    return tx.audit().Append(AuditOf(clock_, who, ctx, "allocation_table.publish",
+                                     "allocation_table", id + "|" + std::to_string(version),
+                                     std::to_string(recalculated) + " budgets recalculated"));
   }));
   return recalculated;
 }
@@ -391,9 +385,9 @@ Result<Simulation> RasService::Simulate(const CallContext& ctx, const Principal&
     }
     return OkStatus();
   }));
-  audit_.Record(ctx.council,
-                Entry(clock_, who, ctx, "allocation_table.simulate", "allocation_table",
-                      id + "|" + std::to_string(version), std::to_string(sim.people) + " people"));
+  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "allocation_table.simulate",
+                                     "allocation_table", id + "|" + std::to_string(version),
+                                     std::to_string(sim.people) + " people"));
   return sim;
 }
 
@@ -427,9 +421,9 @@ Result<int64_t> RasService::AddSample(const CallContext& ctx, const Principal& w
   SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(id, tx.calibration_samples().Insert(CalibrationSample{
                                 0, title, csv, fit->n, who.user.id, clock_.Now()}));
-    return tx.audit().Append(Entry(clock_, who, ctx, "calibration_sample.add", "calibration_sample",
-                                   std::to_string(id),
-                                   title + " (" + std::to_string(fit->n) + " rows)"));
+    return tx.audit().Append(AuditOf(clock_, who, ctx, "calibration_sample.add",
+                                     "calibration_sample", std::to_string(id),
+                                     title + " (" + std::to_string(fit->n) + " rows)"));
   }));
   return id;
 }
@@ -463,8 +457,8 @@ Result<CalibrationResult> RasService::Calibrate(const CallContext& ctx, const Pr
   };
   SD_ASSIGN_OR_RETURN(result.regression, CalibrateFromCsvText(result.sample.csv, options));
   if (auto p = SuggestedPricePerPoint(result.regression); p.ok()) result.price_per_point = *p;
-  audit_.Record(ctx.council, Entry(clock_, who, ctx, "calibration_sample.fit", "calibration_sample",
-                                   std::to_string(sample_id), ""));
+  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "calibration_sample.fit",
+                                     "calibration_sample", std::to_string(sample_id), ""));
   return result;
 }
 

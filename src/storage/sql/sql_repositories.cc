@@ -703,4 +703,149 @@ Result<std::vector<app::CalibrationSample>> SqlCalibrationSamples::List() {
   return out;
 }
 
+namespace {
+
+constexpr std::string_view kFinancialColumns =
+    "financial_assessment_id, person_id, status, assessment_date, input_json, evidence_json, "
+    "reason, rates_id, weekly_charge_pence, weekly_cost_pence, full_cost, replaces_id, "
+    "created_by_user_id, created_at, completed_by_user_id, completed_at";
+
+app::FinancialAssessmentRecord FinancialFromRow(const SqlRow& r) {
+  app::FinancialAssessmentRecord a;
+  a.id = r.Int(0);
+  a.person_id = PersonId{r.Int(1)};
+  a.status = r.Text(2) == "completed" ? app::FinancialAssessmentStatus::kCompleted
+                                      : app::FinancialAssessmentStatus::kDraft;
+  if (auto d = Date::Parse(r.Text(3)); d.ok()) a.assessment_date = *d;
+  a.input_json = r.Text(4);
+  a.evidence_json = r.Text(5);
+  a.reason = r.Text(6);
+  a.rates_id = r.Text(7);
+  a.weekly_charge = Pence::FromPence(r.Int(8));
+  a.weekly_cost = Pence::FromPence(r.Int(9));
+  a.full_cost = r.Int(10) == 1;
+  if (!r.IsNull(11)) a.replaces = r.Int(11);
+  a.created_by = UserId{r.Int(12)};
+  a.created_at = Timestamp::FromMicros(r.Int(13));
+  a.completed_by = UserId{r.Int(14)};
+  if (!r.IsNull(15)) a.completed_at = Timestamp::FromMicros(r.Int(15));
+  return a;
+}
+
+std::string StatusText(app::FinancialAssessmentStatus s) {
+  return s == app::FinancialAssessmentStatus::kCompleted ? "completed" : "draft";
+}
+
+}  // namespace
+
+Result<int64_t> SqlFinancialAssessments::Insert(const app::FinancialAssessmentRecord& a) {
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query("INSERT INTO financial_assessments (council_id, person_id, status, "
+               "assessment_date, input_json, evidence_json, reason, rates_id, "
+               "weekly_charge_pence, weekly_cost_pence, full_cost, replaces_id, "
+               "created_by_user_id, created_at, completed_by_user_id, completed_at) VALUES ($1, "
+               "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING "
+               "financial_assessment_id",
+               {council_.value(), a.person_id.value(), StatusText(a.status),
+                a.assessment_date.ToString(), a.input_json, a.evidence_json, a.reason, a.rates_id,
+                a.weekly_charge.pence(), a.weekly_cost.pence(), int64_t{a.full_cost ? 1 : 0},
+                a.replaces ? SqlValue(*a.replaces) : SqlNull(), SqlOptionalId(a.created_by.value()),
+                a.created_at.micros(), SqlOptionalId(a.completed_by.value()),
+                OptionalTime(a.completed_at)}));
+  return rows.at(0).Int(0);
+}
+
+Status SqlFinancialAssessments::UpdateDraft(const app::FinancialAssessmentRecord& a) {
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query("UPDATE financial_assessments SET status = $3, assessment_date = $4, input_json = "
+               "$5, evidence_json = $6, reason = $7, rates_id = $8, weekly_charge_pence = $9, "
+               "weekly_cost_pence = $10, full_cost = $11, completed_by_user_id = $12, "
+               "completed_at = $13 WHERE council_id = $1 AND financial_assessment_id = $2 AND "
+               "status = 'draft' RETURNING financial_assessment_id",
+               {council_.value(), a.id, StatusText(a.status), a.assessment_date.ToString(),
+                a.input_json, a.evidence_json, a.reason, a.rates_id, a.weekly_charge.pence(),
+                a.weekly_cost.pence(), int64_t{a.full_cost ? 1 : 0},
+                SqlOptionalId(a.completed_by.value()), OptionalTime(a.completed_at)}));
+  if (!rows.empty()) return OkStatus();
+  SD_ASSIGN_OR_RETURN(auto existing, Find(a.id));
+  if (!existing) return Error::NotFound("No such financial assessment");
+  return Error::FailedPrecondition(
+      "This financial assessment is completed and cannot be changed; start a re-assessment");
+}
+
+Result<std::optional<app::FinancialAssessmentRecord>> SqlFinancialAssessments::Find(int64_t id) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT " + std::string(kFinancialColumns) +
+                                              " FROM financial_assessments WHERE council_id = $1 "
+                                              "AND financial_assessment_id = $2",
+                                          {council_.value(), id}));
+  if (rows.empty()) return std::optional<app::FinancialAssessmentRecord>();
+  return std::optional<app::FinancialAssessmentRecord>(FinancialFromRow(rows[0]));
+}
+
+Result<std::vector<app::FinancialAssessmentRecord>> SqlFinancialAssessments::ForPerson(
+    PersonId person) {
+  SD_ASSIGN_OR_RETURN(auto rows,
+                      c_.Query("SELECT " + std::string(kFinancialColumns) +
+                                   " FROM financial_assessments WHERE council_id = $1 AND "
+                                   "person_id = $2 ORDER BY financial_assessment_id DESC",
+                               {council_.value(), person.value()}));
+  std::vector<app::FinancialAssessmentRecord> out;
+  for (const auto& r : rows) out.push_back(FinancialFromRow(r));
+  return out;
+}
+
+Result<std::vector<app::FinancialAssessmentRecord>> SqlFinancialAssessments::Current() {
+  // The latest completed assessment per person: no later completed one (by date, then id).
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query("SELECT " + std::string(kFinancialColumns) +
+                   " FROM financial_assessments f WHERE council_id = $1 AND status = "
+                   "'completed' AND NOT EXISTS (SELECT 1 FROM financial_assessments g WHERE "
+                   "g.council_id = f.council_id AND g.person_id = f.person_id AND g.status = "
+                   "'completed' AND (g.assessment_date > f.assessment_date OR (g.assessment_date "
+                   "= f.assessment_date AND g.financial_assessment_id > "
+                   "f.financial_assessment_id))) ORDER BY person_id",
+               {council_.value()}));
+  std::vector<app::FinancialAssessmentRecord> out;
+  for (const auto& r : rows) out.push_back(FinancialFromRow(r));
+  return out;
+}
+
+Status SqlChargingPolicies::Insert(const app::StoredChargingPolicy& p) {
+  SD_ASSIGN_OR_RETURN(auto existing,
+                      c_.Query("SELECT 1 FROM charging_policies WHERE council_id = $1 AND "
+                               "effective_from = $2",
+                               {council_.value(), p.effective_from.ToString()}));
+  if (!existing.empty())
+    return Error::AlreadyExists("The council already has a charging policy from " +
+                                p.effective_from.ToString());
+  SD_RETURN_IF_ERROR(
+      c_.Query("INSERT INTO charging_policies (council_id, effective_from, definition_json, note, "
+               "created_by_user_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+               {council_.value(), p.effective_from.ToString(), p.definition_json, p.note,
+                SqlOptionalId(p.created_by.value()), p.created_at.micros()}));
+  return OkStatus();
+}
+
+Result<std::vector<app::StoredChargingPolicy>> SqlChargingPolicies::List() {
+  SD_ASSIGN_OR_RETURN(auto rows,
+                      c_.Query("SELECT effective_from, definition_json, note, created_by_user_id, "
+                               "created_at FROM charging_policies WHERE council_id = $1 ORDER BY "
+                               "effective_from",
+                               {council_.value()}));
+  std::vector<app::StoredChargingPolicy> out;
+  for (const auto& r : rows) {
+    app::StoredChargingPolicy p;
+    if (auto d = Date::Parse(r.Text(0)); d.ok()) p.effective_from = *d;
+    p.definition_json = r.Text(1);
+    p.note = r.Text(2);
+    p.created_by = UserId{r.Int(3)};
+    p.created_at = Timestamp::FromMicros(r.Int(4));
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 }  // namespace selfdirect::storage

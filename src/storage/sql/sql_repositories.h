@@ -142,6 +142,31 @@ class SqlCalibrationSamples final : public app::CalibrationSampleRepository {
   const CouncilId council_;
 };
 
+class SqlFinancialAssessments final : public app::FinancialAssessmentRepository {
+ public:
+  SqlFinancialAssessments(SqlConnection& c, CouncilId council) : c_(c), council_(council) {}
+  Result<int64_t> Insert(const app::FinancialAssessmentRecord& a) override;
+  Status UpdateDraft(const app::FinancialAssessmentRecord& a) override;
+  Result<std::optional<app::FinancialAssessmentRecord>> Find(int64_t id) override;
+  Result<std::vector<app::FinancialAssessmentRecord>> ForPerson(PersonId person) override;
+  Result<std::vector<app::FinancialAssessmentRecord>> Current() override;
+
+ private:
+  SqlConnection& c_;
+  const CouncilId council_;
+};
+
+class SqlChargingPolicies final : public app::ChargingPolicyRepository {
+ public:
+  SqlChargingPolicies(SqlConnection& c, CouncilId council) : c_(c), council_(council) {}
+  Status Insert(const app::StoredChargingPolicy& p) override;
+  Result<std::vector<app::StoredChargingPolicy>> List() override;
+
+ private:
+  SqlConnection& c_;
+  const CouncilId council_;
+};
+
 class SqlTransaction final : public app::Transaction {
  public:
   SqlTransaction(SqlConnection& c, CouncilId council)
@@ -155,7 +180,9 @@ class SqlTransaction final : public app::Transaction {
         questionnaires_(c, council),
         allocation_tables_(c, council),
         indicative_budgets_(c, council),
-        calibration_samples_(c, council) {}
+        calibration_samples_(c, council),
+        financial_assessments_(c, council),
+        charging_policies_(c, council) {}
   CouncilId council_id() const override { return council_; }
   app::PeopleRepository& people() override { return people_; }
   app::UserRepository& users() override { return users_; }
@@ -167,6 +194,10 @@ class SqlTransaction final : public app::Transaction {
   app::AllocationTableRepository& allocation_tables() override { return allocation_tables_; }
   app::IndicativeBudgetRepository& indicative_budgets() override { return indicative_budgets_; }
   app::CalibrationSampleRepository& calibration_samples() override { return calibration_samples_; }
+  app::FinancialAssessmentRepository& financial_assessments() override {
+    return financial_assessments_;
+  }
+  app::ChargingPolicyRepository& charging_policies() override { return charging_policies_; }
 
  private:
   CouncilId council_;
@@ -180,6 +211,8 @@ class SqlTransaction final : public app::Transaction {
   SqlAllocationTables allocation_tables_;
   SqlIndicativeBudgets indicative_budgets_;
   SqlCalibrationSamples calibration_samples_;
+  SqlFinancialAssessments financial_assessments_;
+  SqlChargingPolicies charging_policies_;
 };
 
 }  // namespace selfdirect::storage

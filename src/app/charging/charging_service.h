@@ -1,0 +1,128 @@
+// File: charging_service.h
+// Financial assessment use cases: the public "what will I pay?" calculator (nothing stored), a
+// finance officer's assessment of a person with the evidence status of each item, the decision
+// the person sees, the council's charging policy, and the yearly re-assessment when the rates
+// change each April.
+//
+// Who may do what (on top of the record rule in domain/accounts/access_policy.h):
+//  - Anyone may use the calculator.
+//  - Finance officers create, change and complete assessments and run the re-assessment.
+//  - Anyone who may see the person sees their completed assessments (the decision); drafts are
+//    seen by finance officers and administrators only.
+//  - Finance officers and administrators store the council's charging policy.
+// Every change is audited in its transaction; reads of personal data go to the audit trail.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/audit_trail.h"
+#include "app/auth.h"
+#include "app/charging/charging_json.h"
+#include "app/people_service.h"
+
+namespace selfdirect::app {
+
+// Evidence for one item of an assessment: "verified" (seen), "declared" (the person's word is
+// accepted), "awaited" (asked for; the assessment cannot be completed until it is in).
+using EvidenceMap = std::map<std::string, std::string>;
+bool IsEvidenceStatus(std::string_view s);
+
+struct FinancialAssessmentView {
+  FinancialAssessmentRecord record;
+  PersonRecord person;
+  ChargingOutcome outcome;  // Worked out again from the stored input, policy and rates.
+  EvidenceMap evidence;
+  std::string created_by_name;
+  std::string completed_by_name;
+  bool can_edit = false;  // A draft the caller may change.
+};
+
+struct ReassessmentLine {
+  PersonId person_id;
+  std::string person_name;
+  int64_t current_id = 0;
+  std::string current_rates;
+  Pence current_charge;
+  Pence new_charge;
+};
+
+struct Reassessment {
+  Date on;
+  std::string rates_id;  // The rates in force on `on`.
+  int64_t people = 0;    // Current assessments looked at.
+  int64_t already_on_these_rates = 0;
+  int64_t increase = 0;
+  int64_t decrease = 0;
+  int64_t unchanged = 0;
+  Pence current_weekly_total;  // Of the people re-assessed.
+  Pence new_weekly_total;
+  std::vector<ReassessmentLine> changes;  // Those whose charge changes, largest change first.
+  int64_t applied = 0;                    // New assessments stored (Apply only).
+};
+
+class ChargingService {
+ public:
+  ChargingService(Store& store, const Clock& clock, AuditTrail& audit)
+      : store_(store), clock_(clock), audit_(audit) {}
+
+  // The council's policy in force on `date`: its latest stored policy from on or before that
+  // date, or the shipped default.
+  Result<domain::ChargingPolicy> PolicyOn(CouncilId council, Date date);
+
+  // The public calculator: assesses `input` with the council's policy; nothing is stored or
+  // audited (no personal record is involved).
+  Result<ChargingOutcome> Calculate(CouncilId council, const boost::json::value& input);
+
+  // A new assessment for a person (kDraft, or completed at once with `complete`). The input
+  // follows the CLI contract; its "policy" holds only changes for this person (e.g. a MIG
+  // override). Errors: kPermissionDenied, kNotFound (person), kInvalidArgument with fields.
+  Result<FinancialAssessmentView> Create(const CallContext& ctx, const Principal& who,
+                                         PersonId person, const boost::json::value& input,
+                                         const EvidenceMap& evidence, const std::string& reason,
+                                         bool complete);
+  // Changes a draft (and completes it with `complete`). kFailedPrecondition when completed.
+  Result<FinancialAssessmentView> Update(const CallContext& ctx, const Principal& who, int64_t id,
+                                         const boost::json::value& input,
+                                         const EvidenceMap& evidence, const std::string& reason,
+                                         bool complete);
+  Result<FinancialAssessmentView> Get(const CallContext& ctx, const Principal& who, int64_t id);
+  // The person's assessments the caller may see, newest first.
+  Result<std::vector<FinancialAssessmentRecord>> ForPerson(const CallContext& ctx,
+                                                           const Principal& who, PersonId person);
+
+  // Works out everyone's current assessment again with the rates and policy in force on `on`
+  // (their circumstances unchanged) and reports who changes. Apply stores a completed
+  // assessment dated `on` for each person not already assessed on those rates, replacing their
+  // current one, in one transaction.
+  Result<Reassessment> PreviewReassessment(const CallContext& ctx, const Principal& who, Date on);
+  Result<Reassessment> ApplyReassessment(const CallContext& ctx, const Principal& who, Date on);
+
+  // Stores the council's policy from `from`. kAlreadyExists if one starts that day.
+  Status StorePolicy(const CallContext& ctx, const Principal& who, const boost::json::value& json,
+                     Date from, const std::string& note);
+  Result<std::vector<StoredChargingPolicy>> Policies(const CallContext& ctx, const Principal& who);
+
+ private:
+  Result<FinancialAssessmentView> Save(const CallContext& ctx, const Principal& who,
+                                       std::optional<int64_t> id, std::optional<PersonId> person,
+                                       const boost::json::value& input, const EvidenceMap& evidence,
+                                       const std::string& reason, bool complete);
+  Result<Reassessment> Reassess(const CallContext& ctx, const Principal& who, Date on, bool apply);
+
+  Store& store_;
+  const Clock& clock_;
+  AuditTrail& audit_;
+};
+
+// The policy in force on `date` among `stored` (oldest first), or the default. kInternal if the
+// stored definition does not read.
+Result<domain::ChargingPolicy> PolicyFrom(const std::vector<StoredChargingPolicy>& stored,
+                                          Date date);
+// Works a stored assessment out again. kInternal if the stored input no longer reads.
+Result<ChargingOutcome> DeriveStored(const FinancialAssessmentRecord& record,
+                                     const domain::ChargingPolicy& council_policy);
+
+}  // namespace selfdirect::app

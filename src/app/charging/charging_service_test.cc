@@ -1,0 +1,187 @@
+#include "app/charging/charging_service.h"
+
+#include <gtest/gtest.h>
+
+#include "app/test_store.h"
+
+namespace selfdirect::app {
+namespace {
+
+using domain::Role;
+namespace json = boost::json;
+
+// The 2025/26 worked example (rules.md 1.6.4 C): GBP 133.55 a week of GBP 300.00.
+json::value ExampleC(const char* date = "2025-06-02") {
+  return json::parse(std::string(R"({"assessment_date": ")") + date + R"(", "age": 30,
+    "household": "single", "premiums": ["disability", "enhanced_disability"],
+    "weekly_cost_of_care": "300.00", "capital": "18450.00",
+    "income": [{"type": "esa", "weekly": "232.55"}, {"type": "pip_daily_living", "weekly": "110.40"},
+               {"type": "pip_mobility", "weekly": "77.05"}],
+    "housing_costs_weekly": "15.00", "disability_related_expenditure_weekly": "25.00"})");
+}
+
+class ChargingServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto added = testing::AddTwoTeamsAndAPerson(db_.store(), db_.council(), clock_.Now());
+    north_ = added.north;
+    south_ = added.south;
+    person_ = added.person;
+    ctx_ = CallContext{db_.council(), "127.0.0.1"};
+  }
+
+  Principal As(Role role, TeamId team = TeamId{}, PersonId own = PersonId{}) {
+    return testing::PrincipalAs(role, team, own);
+  }
+
+  std::vector<std::string> AuditActions(const std::string& type) {
+    SD_ASSERT(audit_.Flush().ok());
+    std::vector<AuditEntry> entries;
+    SD_ASSERT(db_.store()
+                  .Read(db_.council(),
+                        [&](Transaction& tx) -> Status {
+                          SD_ASSIGN_OR_RETURN(entries, tx.audit().Recent(50, type, ""));
+                          return OkStatus();
+                        })
+                  .ok());
+    std::vector<std::string> actions;
+    for (const auto& e : entries) actions.push_back(e.action);
+    return actions;
+  }
+
+  testing::TestCouncil db_;
+  FakeClock clock_{*Timestamp::Parse("2026-03-20T09:00:00Z")};
+  AuditTrail audit_{db_.store()};
+  ChargingService charging_{db_.store(), clock_, audit_};
+  CallContext ctx_;
+  TeamId north_, south_;
+  PersonId person_;
+};
+
+TEST_F(ChargingServiceTest, CalculatorUsesTheCouncilPolicyAndStoresNothing) {
+  auto r = charging_.Calculate(db_.council(), ExampleC());
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->result.weekly_charge.ToString(), "133.55");
+  // A council policy of 90% from April 2026 applies to calculations dated from then.
+  ASSERT_TRUE(charging_
+                  .StorePolicy(ctx_, As(Role::kAdministrator),
+                               json::parse(R"({"charge_percent": 90})"), *Date::Parse("2026-04-06"),
+                               "Charge 90% of assessable income")
+                  .ok());
+  EXPECT_EQ(charging_.Calculate(db_.council(), ExampleC())->result.weekly_charge.ToString(),
+            "133.55");
+  auto later = charging_.Calculate(db_.council(), ExampleC("2026-05-01"));
+  ASSERT_TRUE(later.ok());
+  EXPECT_EQ(later->request.policy.charge_basis_points, 9000);
+  // Policies cannot start in the past or twice on one day; practitioners cannot store one.
+  auto past = charging_.StorePolicy(ctx_, As(Role::kFinanceOfficer), json::parse("{}"),
+                                    *Date::Parse("2026-01-01"), "x");
+  ASSERT_FALSE(past.ok());
+  EXPECT_EQ(past.error().fields.at(0).field, "effective_from");
+  EXPECT_EQ(charging_
+                .StorePolicy(ctx_, As(Role::kFinanceOfficer), json::parse("{}"),
+                             *Date::Parse("2026-04-06"), "again")
+                .error()
+                .code,
+            ErrorCode::kAlreadyExists);
+  EXPECT_EQ(charging_
+                .StorePolicy(ctx_, As(Role::kPractitioner, north_), json::parse("{}"),
+                             *Date::Parse("2026-05-06"), "x")
+                .error()
+                .code,
+            ErrorCode::kPermissionDenied);
+}
+
+TEST_F(ChargingServiceTest, FinanceOfficerDraftsCompletesAndThePersonSeesTheDecision) {
+  auto finance = As(Role::kFinanceOfficer);
+  EvidenceMap evidence{{"capital", "verified"}, {"income[0]", "awaited"}};
+  auto draft =
+      charging_.Create(ctx_, finance, person_, ExampleC(), evidence, "First assessment", false);
+  ASSERT_TRUE(draft.ok()) << draft.error().message;
+  EXPECT_EQ(draft->record.status, FinancialAssessmentStatus::kDraft);
+  EXPECT_EQ(draft->record.weekly_charge.ToString(), "133.55");
+  // The person does not see a draft.
+  auto me = As(Role::kBudgetHolder, TeamId{}, person_);
+  EXPECT_EQ(charging_.Get(ctx_, me, draft->record.id).error().code, ErrorCode::kNotFound);
+  // Completing while evidence is awaited is refused, and nothing changes.
+  auto early = charging_.Update(ctx_, finance, draft->record.id, ExampleC(), evidence,
+                                "First assessment", true);
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().fields.at(0).field, "evidence.income[0]");
+  evidence["income[0]"] = "verified";
+  auto done = charging_.Update(ctx_, finance, draft->record.id, ExampleC(), evidence,
+                               "First assessment", true);
+  ASSERT_TRUE(done.ok()) << done.error().message;
+  EXPECT_EQ(done->record.status, FinancialAssessmentStatus::kCompleted);
+  auto seen = charging_.Get(ctx_, me, draft->record.id);
+  ASSERT_TRUE(seen.ok()) << seen.error().message;
+  EXPECT_EQ(seen->outcome.result.council_weekly_contribution.ToString(), "166.45");
+  EXPECT_FALSE(seen->can_edit);
+  EXPECT_EQ(seen->evidence.at("income[0]"), "verified");
+  // A completed assessment cannot be changed.
+  auto change = charging_.Update(ctx_, finance, draft->record.id, ExampleC(), evidence, "x", true);
+  EXPECT_EQ(change.error().code, ErrorCode::kFailedPrecondition);
+  // Only finance officers assess; an analyst cannot see it.
+  EXPECT_EQ(
+      charging_.Create(ctx_, As(Role::kPractitioner, north_), person_, ExampleC(), {}, "x", false)
+          .error()
+          .code,
+      ErrorCode::kPermissionDenied);
+  EXPECT_FALSE(charging_.Get(ctx_, As(Role::kAnalyst), draft->record.id).ok());
+  auto actions = AuditActions("financial_assessment");
+  EXPECT_NE(std::find(actions.begin(), actions.end(), "financial_assessment.complete"),
+            actions.end());
+  EXPECT_NE(std::find(actions.begin(), actions.end(), "financial_assessment.view"), actions.end());
+}
+
+TEST_F(ChargingServiceTest, BadInputNamesFieldsAndStoresNothing) {
+  auto finance = As(Role::kFinanceOfficer);
+  json::value bad = ExampleC();
+  bad.as_object()["income"].as_array()[0].as_object()["type"] = "lottery";
+  bad.as_object()["capital"] = "12,000";
+  auto r = charging_.Create(ctx_, finance, person_, bad, {{"capital", "maybe"}}, "", false);
+  ASSERT_FALSE(r.ok());
+  std::vector<std::string> fields;
+  for (const auto& f : r.error().fields) fields.push_back(f.field);
+  for (const char* f : {"income[0].type", "capital", "reason", "evidence.capital"})
+    EXPECT_NE(std::find(fields.begin(), fields.end(), f), fields.end()) << f;
+  EXPECT_TRUE(charging_.ForPerson(ctx_, finance, person_)->empty());
+}
+
+TEST_F(ChargingServiceTest, YearlyReassessmentShowsWhoChangesThenReplacesCurrentAssessments) {
+  auto finance = As(Role::kFinanceOfficer);
+  ASSERT_TRUE(
+      charging_.Create(ctx_, finance, person_, ExampleC(), {}, "First assessment", true).ok());
+  Date april = *Date::Parse("2026-04-06");
+  auto preview = charging_.PreviewReassessment(ctx_, finance, april);
+  ASSERT_TRUE(preview.ok()) << preview.error().message;
+  EXPECT_EQ(preview->rates_id, "england-2026-27");
+  EXPECT_EQ(preview->people, 1);
+  // 2026/27: MIG 120.40 + 53.15 + 25.95 = 199.50, 13.10 more than 186.40, so the charge falls.
+  EXPECT_EQ(preview->decrease, 1);
+  ASSERT_EQ(preview->changes.size(), 1u);
+  EXPECT_EQ(preview->changes[0].new_charge.ToString(), "120.45");
+  EXPECT_EQ(preview->applied, 0);
+  EXPECT_EQ(charging_.ForPerson(ctx_, finance, person_)->size(), 1u);
+  // Only finance officers.
+  EXPECT_FALSE(charging_.ApplyReassessment(ctx_, As(Role::kAnalyst), april).ok());
+  auto applied = charging_.ApplyReassessment(ctx_, finance, april);
+  ASSERT_TRUE(applied.ok());
+  EXPECT_EQ(applied->applied, 1);
+  auto history = charging_.ForPerson(ctx_, finance, person_);
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].weekly_charge.ToString(), "120.45");
+  EXPECT_EQ((*history)[0].replaces, (*history)[1].id);
+  auto view = charging_.Get(ctx_, finance, (*history)[0].id);
+  ASSERT_TRUE(view.ok()) << view.error().message;
+  EXPECT_EQ(view->outcome.rates->id, "england-2026-27");
+  // Running it again changes nobody: everyone is on the new rates.
+  auto again = charging_.ApplyReassessment(ctx_, finance, april);
+  EXPECT_EQ(again->applied, 0);
+  EXPECT_EQ(again->already_on_these_rates, 1);
+  // No reference data before April 2023.
+  EXPECT_FALSE(charging_.PreviewReassessment(ctx_, finance, *Date::Parse("2020-04-06")).ok());
+}
+
+}  // namespace
+}  // namespace selfdirect::app
