@@ -1,6 +1,9 @@
 #include "app/demo.h"
 
+#include <set>
+
 #include "app/assessment/fhir_questionnaire.h"
+#include "app/charging/charging_json.h"
 #include "app/passwords.h"
 #include "app/ras/allocation_catalog.h"
 #include "app/ras/allocation_json.h"
@@ -336,11 +339,120 @@ Status AllocationStep(DemoContext& ctx) {
 
 }  // namespace
 
+// A financial assessment for everyone with an indicative budget: incomes, savings and costs
+// typical of the person's age, the charge worked out with the rates of its date. Most were done
+// or re-assessed this charging year; some are still on last year's rates (for the yearly
+// re-assessment), and a few are drafts waiting for evidence.
+Status ChargingStep(DemoContext& ctx) {
+  namespace json = boost::json;
+  DemoRandom& r = ctx.random;
+  const UserId finance = ctx.user_ids.at(Role::kFinanceOfficer);
+  const Date today = ctx.now.UtcDate();
+  auto current = ChargingRatesOn(today);
+  if (!current.ok()) return OkStatus();  // No reference data for today: nothing to show.
+  const domain::ChargingRates* previous = nullptr;
+  for (const auto& rates : ReferenceChargingRates())
+    if (rates.effective_from < (*current)->effective_from) previous = &rates;
+  SD_ASSIGN_OR_RETURN(auto eligible, ctx.tx.assessments().CurrentEligible());
+  auto money = [&](int64_t from, int64_t to) {
+    return Pence::FromPence(from +
+                            static_cast<int64_t>(r.Below(static_cast<uint64_t>(to - from + 1))))
+        .ToString();
+  };
+  auto rate = [&](const domain::ChargingRates& rates, domain::IncomeType t) {
+    const auto& list = rates.benefit_rates[static_cast<size_t>(t)];
+    return list.empty() ? std::string("0.00") : list[r.Below(list.size())].amount.ToString();
+  };
+  int drafts = 0;
+  std::set<int64_t> done;
+  for (const auto& a : eligible) {
+    if (!done.insert(a.person_id.value()).second) continue;
+    SD_ASSIGN_OR_RETURN(auto budget, ctx.tx.indicative_budgets().Find(a.id));
+    SD_ASSIGN_OR_RETURN(auto person, ctx.tx.people().Find(a.person_id));
+    if (!budget || !person) continue;
+    const bool mine = a.person_id == ctx.budget_holder_person;
+    const bool last_year = !mine && previous != nullptr && r.Percent(15);
+    const domain::ChargingRates& rates = last_year ? *previous : **current;
+    const Date next_start =
+        last_year ? (*current)->effective_from : Date::FromYmd(today.year() + 1, 12, 31).value();
+    int64_t span =
+        std::max<int64_t>(1, std::min(next_start, today).DaysSince(rates.effective_from));
+    Date date =
+        rates.effective_from.AddDays(static_cast<int64_t>(r.Below(static_cast<uint64_t>(span))));
+    int age = AgeOn(person->details.date_of_birth, date);
+    if (age < 18) continue;
+    json::array income;
+    json::array premiums;
+    using T = domain::IncomeType;
+    auto add = [&](T type, std::string weekly) {
+      income.push_back(json::object{{"type", domain::IncomeTypeCode(type)}, {"weekly", weekly}});
+    };
+    if (age >= rates.pension_credit_age) {
+      add(T::kStatePension, money(17500, 23000));
+      if (r.Percent(35)) add(T::kPrivatePension, money(1000, 15000));
+      if (r.Percent(20)) add(T::kPensionCreditSavings, money(100, 1600));
+      if (r.Percent(55)) add(T::kAttendanceAllowance, rate(rates, T::kAttendanceAllowance));
+    } else {
+      add(r.Percent(50) ? T::kEsa : T::kUniversalCredit, money(9000, 26000));
+      add(T::kPipDailyLiving, rate(rates, T::kPipDailyLiving));
+      premiums.push_back("disability");
+      if (r.Percent(45)) premiums.push_back("enhanced_disability");
+      if (r.Percent(50)) add(T::kPipMobility, rate(rates, T::kPipMobility));
+      if (r.Percent(12)) add(T::kEarnings, money(2000, 15000));
+    }
+    std::string capital = r.Percent(55)   ? "0.00"
+                          : r.Percent(60) ? money(50000, 1425000)
+                          : r.Percent(75) ? money(1425001, 2325000)
+                                          : money(2325001, 9000000);
+    json::object input{{"assessment_date", date.ToString()},
+                       {"age", age},
+                       {"household", r.Percent(20) ? "couple" : "single"},
+                       {"premiums", std::move(premiums)},
+                       {"weekly_cost_of_care", budget->EffectiveWeekly().ToString()},
+                       {"capital", capital},
+                       {"income", std::move(income)},
+                       {"housing_costs_weekly", r.Percent(60) ? money(500, 4500) : "0.00"}};
+    if (r.Percent(40)) input["disability_related_expenditure_weekly"] = money(500, 3500);
+    auto outcome = AssessChargingJson(input, DefaultChargingPolicy(), domain::Detail::kSummary);
+    if (!outcome.ok()) return Error::Internal("Demo charging input: " + outcome.error().message);
+    const bool draft = !mine && drafts < 12 && r.Percent(8);
+    json::object evidence;
+    evidence["capital"] = r.Percent(70) ? "verified" : "declared";
+    const size_t items = input["income"].as_array().size();
+    for (size_t i = 0; i < items; ++i)
+      evidence["income[" + std::to_string(i) + "]"] = r.Percent(80) ? "verified" : "declared";
+    if (draft) evidence["income[0]"] = "awaited";
+    FinancialAssessmentRecord f;
+    f.person_id = a.person_id;
+    f.status = draft ? FinancialAssessmentStatus::kDraft : FinancialAssessmentStatus::kCompleted;
+    f.assessment_date = date;
+    f.input_json = json::serialize(input);
+    f.evidence_json = json::serialize(evidence);
+    f.reason =
+        last_year || !r.Percent(40) ? "First financial assessment" : "Change of circumstances";
+    f.rates_id = outcome->rates->id;
+    f.weekly_charge = outcome->result.weekly_charge;
+    f.weekly_cost = outcome->request.input.weekly_cost_of_care;
+    f.full_cost = outcome->result.full_cost;
+    f.created_by = finance;
+    f.created_at = ctx.now.PlusSeconds(-static_cast<int64_t>(r.Below(30 * 86400)));
+    if (!draft) {
+      f.completed_by = finance;
+      f.completed_at = f.created_at;
+    } else {
+      ++drafts;
+    }
+    SD_ASSIGN_OR_RETURN(int64_t id, ctx.tx.financial_assessments().Insert(f));
+    (void)id;
+  }
+  return OkStatus();
+}
+
 const std::vector<DemoStep>& DemoSteps() {
   static const std::vector<DemoStep> steps = {
       {"teams", TeamsStep},           {"people", PeopleStep},
       {"accounts", AccountsStep},     {"assessments", AssessmentsStep},
-      {"allocation", AllocationStep},
+      {"allocation", AllocationStep}, {"charging", ChargingStep},
   };
   return steps;
 }

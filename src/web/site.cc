@@ -44,11 +44,14 @@ Site::Site(SiteOptions options, app::Store& store, const Clock& clock, StaticFil
       auth_(store, clock, throttle_),
       people_(store, clock, audit_),
       assessments_(store, clock, audit_),
-      ras_(store, clock, audit_) {
+      ras_(store, clock, audit_),
+      charging_(store, clock, audit_) {
   AddPageRoutes();
   AddAssessmentPageRoutes();
   AddAllocationPageRoutes();
   AddAllocationApiRoutes();
+  AddChargingPageRoutes();
+  AddChargingApiRoutes();
   AddApiRoutes();
   AddAssessmentApiRoutes();
 }
@@ -258,6 +261,7 @@ Response Site::Page(int status, const std::string& title, const std::string& tem
     if (who.user.role == domain::Role::kBudgetHolder) item("/my", "My support");
     if (who.user.role == domain::Role::kRepresentative) item("/my", "People I help");
     if (app::CanSeeAllocationTables(who.user.role)) item("/allocation", "Resource allocation");
+    if (who.user.role == domain::Role::kFinanceOfficer) item("/charging/reassessment", "Charges");
     layout.set("signed_in", true);
     layout.set("user_name", who.user.display_name);
     layout.set("role_label", std::string(domain::RoleLabel(who.user.role)));

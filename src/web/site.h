@@ -11,12 +11,14 @@
 
 #include <boost/json/value.hpp>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/assessment_service.h"
 #include "app/auth.h"
+#include "app/charging/charging_service.h"
 #include "app/people_service.h"
 #include "app/ras/ras_service.h"
 #include "web/http/router.h"
@@ -84,6 +86,8 @@ class Site final : public RequestHandler {
   void AddAssessmentApiRoutes();
   void AddAllocationPageRoutes();
   void AddAllocationApiRoutes();
+  void AddChargingPageRoutes();
+  void AddChargingApiRoutes();
   void Add(Method method, const std::string& pattern, Route route);
 
   Response Dispatch(Request& request);
@@ -144,6 +148,34 @@ class Site final : public RequestHandler {
   Response AllocationImpactPage(Context& ctx);
   Response AllocationPublish(Context& ctx);
   Result<std::pair<std::string, int64_t>> TableFromPath(Context& ctx);
+  // Financial assessment pages (pages/charging_pages.cc).
+  Response CalculatorPage(Context& ctx);
+  Response CalculatorSubmit(Context& ctx);
+  Response NewFinancialAssessmentPage(Context& ctx);
+  Response CreateFinancialAssessment(Context& ctx);
+  Response EditFinancialAssessmentPage(Context& ctx);
+  Response UpdateFinancialAssessment(Context& ctx);
+  Response FinancialAssessmentPage(Context& ctx);
+  Response ReassessmentPage(Context& ctx);
+  Response ApplyReassessment(Context& ctx);
+  Response RenderFinancialForm(int status, Context& ctx, const app::PersonRecord& person,
+                               const std::string& action, const std::string& heading,
+                               const std::map<std::string, std::string>& values,
+                               const std::vector<FieldError>& errors,
+                               const app::ChargingOutcome* outcome);
+  Response RenderReassessment(int status, Context& ctx, const std::string& on,
+                              const std::vector<FieldError>& errors, const std::string& saved);
+  // The charges part of a person's page (partials/assessment_list).
+  void AddChargeList(ViewData& d, Context& ctx, const app::PersonRecord& person);
+  // Financial assessment API (api/charging_api.cc).
+  Response ApiCalculateCharge(Context& ctx);
+  Response ApiCreateFinancialAssessment(Context& ctx);
+  Response ApiGetFinancialAssessment(Context& ctx);
+  Response ApiUpdateFinancialAssessment(Context& ctx);
+  Response ApiPersonFinancialAssessments(Context& ctx);
+  Response ApiReassessment(Context& ctx);
+  Response ApiChargingRates(Context& ctx);
+  Response ApiChargingPolicy(Context& ctx);
   // Resource allocation API (api/ras_api.cc).
   Response ApiGetBudget(Context& ctx);
   Response ApiOverrideBudget(Context& ctx);
@@ -199,6 +231,7 @@ class Site final : public RequestHandler {
   app::PeopleService people_;
   app::AssessmentService assessments_;
   app::RasService ras_;
+  app::ChargingService charging_;
   Router<Route> router_;
 };
 

@@ -490,6 +490,7 @@ json::value Site::OpenApiDocument() const {
                          {"total_pages", json::object{{"type", "integer"}}}}}}},
   };
   AddAllocationSchemas(schemas);
+  AddChargingSchemas(schemas);
   return json::object{
       {"openapi", "3.1.0"},
       {"info", json::object{{"title", "Selfdirect API"},

@@ -60,5 +60,7 @@ inline json::value Operation(const std::string& id, const std::string& summary,
 
 // Adds the resource allocation schemas to the OpenAPI components (api/ras_api.cc).
 void AddAllocationSchemas(boost::json::object& schemas);
+// Adds the financial assessment schemas (api/charging_api.cc).
+void AddChargingSchemas(boost::json::object& schemas);
 
 }  // namespace selfdirect::web

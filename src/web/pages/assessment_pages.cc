@@ -167,6 +167,7 @@ void Site::AddAssessmentList(ViewData& d, Context& ctx, const app::PersonRecord&
                                                                   : "Start a needs assessment");
   d.set("person_id", person.id.ToString());
   d.set("csrf_token", who.session.csrf_token);
+  AddChargeList(d, ctx, person);
 }
 
 Response Site::StartAssessment(Context& ctx) {

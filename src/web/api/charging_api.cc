@@ -1,0 +1,414 @@
+// JSON API for financial assessments (charging), each route with its OpenAPI operation. The
+// input and result shapes are those of the `charging assess` CLI contract
+// (app/charging/charging_json.h).
+#include <boost/json.hpp>
+
+#include "web/api/api_support.h"
+#include "web/site.h"
+
+namespace selfdirect::web {
+namespace {
+
+namespace json = boost::json;
+using domain::Role;
+using namespace api_support;
+
+const std::vector<Role> kFinance = {Role::kFinanceOfficer};
+
+json::value Type(const char* t) { return json::object{{"type", t}}; }
+json::value Money() {
+  return json::object{{"type", "string"}, {"pattern", "^-?[0-9]+(\\.[0-9]{1,2})?$"}};
+}
+json::value Body(const json::value& schema) {
+  return json::object{{"required", true}, {"content", Content(schema)}};
+}
+json::value Query(const char* name, const char* description) {
+  return json::array{
+      json::object{{"name", name},
+                   {"in", "query"},
+                   {"required", false},
+                   {"description", description},
+                   {"schema", json::object{{"type", "string"}, {"format", "date"}}}}};
+}
+
+json::value Replies(std::initializer_list<std::pair<const char*, json::value>> list) {
+  json::object o;
+  for (const auto& [k, v] : list) o[k] = v;
+  return o;
+}
+
+json::value AssessmentJson(const app::FinancialAssessmentView& v) {
+  json::value input = json::parse(v.record.input_json);
+  json::object evidence;
+  for (const auto& [k, s] : v.evidence) evidence[k] = s;
+  return json::object{
+      {"id", v.record.id},
+      {"person_id", v.record.person_id.value()},
+      {"status",
+       v.record.status == app::FinancialAssessmentStatus::kCompleted ? "completed" : "draft"},
+      {"assessment_date", v.record.assessment_date.ToString()},
+      {"reason", v.record.reason},
+      {"input", std::move(input)},
+      {"evidence", std::move(evidence)},
+      {"result", app::ChargingResultToJson(v.outcome.result, *v.outcome.rates)},
+      {"replaces", v.record.replaces ? json::value(*v.record.replaces) : json::value(nullptr)},
+      {"created_by", v.created_by_name},
+      {"completed_at",
+       v.record.completed_at ? json::value(v.record.completed_at->ToString()) : json::value()},
+      {"can_edit", v.can_edit}};
+}
+
+json::value RecordSummaryJson(const app::FinancialAssessmentRecord& r) {
+  return json::object{
+      {"id", r.id},
+      {"status", r.status == app::FinancialAssessmentStatus::kCompleted ? "completed" : "draft"},
+      {"assessment_date", r.assessment_date.ToString()},
+      {"weekly_charge", r.weekly_charge.ToString()},
+      {"weekly_cost_of_care", r.weekly_cost.ToString()},
+      {"full_cost", r.full_cost},
+      {"rates", r.rates_id},
+      {"reason", r.reason}};
+}
+
+struct SaveBody {
+  json::value input;
+  app::EvidenceMap evidence;
+  std::string reason;
+  bool complete = false;
+};
+
+Result<SaveBody> ReadSaveBody(const json::object& body) {
+  SaveBody b;
+  std::vector<FieldError> errors;
+  for (const auto& kv : body)
+    if (kv.key() != "input" && kv.key() != "evidence" && kv.key() != "reason" &&
+        kv.key() != "complete")
+      errors.push_back({std::string(kv.key()), "is not a field here"});
+  if (auto* i = body.if_contains("input"); i && i->is_object())
+    b.input = *i;
+  else
+    errors.push_back({"input", "is required: the financial assessment input object"});
+  if (auto* e = body.if_contains("evidence")) {
+    if (!e->is_object())
+      errors.push_back({"evidence", "must be an object"});
+    else
+      for (const auto& kv : e->get_object())
+        b.evidence[std::string(kv.key())] =
+            kv.value().is_string() ? std::string(kv.value().get_string()) : "";
+  }
+  if (auto* r = body.if_contains("reason"); r && r->is_string())
+    b.reason = std::string(r->get_string());
+  if (auto* c = body.if_contains("complete")) {
+    if (!c->is_bool())
+      errors.push_back({"complete", "must be true or false"});
+    else
+      b.complete = c->get_bool();
+  }
+  if (!errors.empty()) {
+    std::string message = "The request is not valid: " + errors[0].field + " " + errors[0].message;
+    return Error::InvalidArgument(std::move(message), std::move(errors));
+  }
+  return b;
+}
+
+Result<Date> OptionalDate(const std::string& text, Date fallback) {
+  if (text.empty()) return fallback;
+  auto d = Date::Parse(text);
+  if (!d.ok()) return Error::InvalidArgument("on must be a date", {{"on", "must be YYYY-MM-DD"}});
+  return *d;
+}
+
+}  // namespace
+
+void AddChargingSchemas(json::object& schemas) {
+  json::object income{{"type", "object"},
+                      {"properties", json::object{{"type", Type("string")},
+                                                  {"weekly", Money()},
+                                                  {"joint", Type("boolean")},
+                                                  {"disregarded_weekly", Money()},
+                                                  {"disregard_reason", Type("string")},
+                                                  {"description", Type("string")}}},
+                      {"required", json::array{"type", "weekly"}}};
+  schemas["ChargingInput"] = json::object{
+      {"type", "object"},
+      {"description", "A financial assessment input: see docs/charging.md"},
+      {"properties",
+       json::object{
+           {"assessment_date", json::object{{"type", "string"}, {"format", "date"}}},
+           {"age", Type("integer")},
+           {"household", json::object{{"type", "string"},
+                                      {"enum", json::array{"single", "couple", "lone_parent"}}}},
+           {"premiums", json::object{{"type", "array"}, {"items", Type("string")}}},
+           {"dependent_children", Type("integer")},
+           {"weekly_cost_of_care", Money()},
+           {"capital", Money()},
+           {"joint_capital", Money()},
+           {"notional_capital", json::object{{"type", "array"}, {"items", Type("object")}}},
+           {"income", json::object{{"type", "array"}, {"items", income}}},
+           {"housing_costs_weekly", Money()},
+           {"disability_related_expenditure_weekly", Money()},
+           {"disability_related_expenditure",
+            json::object{{"type", "array"}, {"items", Type("object")}}},
+           {"declined_to_disclose", Type("boolean")},
+           {"policy", Type("object")}}},
+      {"required", json::array{"assessment_date", "age", "household", "weekly_cost_of_care"}}};
+  schemas["ChargingResult"] = json::object{
+      {"type", "object"},
+      {"properties",
+       json::object{{"weekly_charge", Money()},
+                    {"council_weekly_contribution", Money()},
+                    {"tariff_income_weekly", Money()},
+                    {"minimum_income_guarantee_weekly", Money()},
+                    {"assessable_income_weekly", Money()},
+                    {"full_cost", Type("boolean")},
+                    {"full_cost_reason", Type("string")},
+                    {"rates", Type("string")},
+                    {"explanation", json::object{{"type", "array"}, {"items", Type("object")}}},
+                    {"warnings", json::object{{"type", "array"}, {"items", Type("string")}}}}},
+      {"required", json::array{"weekly_charge", "council_weekly_contribution",
+                               "tariff_income_weekly", "minimum_income_guarantee_weekly",
+                               "assessable_income_weekly", "full_cost", "explanation"}}};
+  schemas["FinancialAssessmentSave"] = json::object{
+      {"type", "object"},
+      {"properties",
+       json::object{
+           {"input", Ref("ChargingInput")},
+           {"evidence",
+            json::object{{"type", "object"},
+                         {"additionalProperties",
+                          json::object{{"enum", json::array{"verified", "declared", "awaited"}}}}}},
+           {"reason", Type("string")},
+           {"complete", Type("boolean")}}},
+      {"required", json::array{"input", "reason"}}};
+  schemas["FinancialAssessment"] =
+      json::object{{"type", "object"},
+                   {"properties", json::object{{"id", Type("integer")},
+                                               {"person_id", Type("integer")},
+                                               {"status", Type("string")},
+                                               {"assessment_date", Type("string")},
+                                               {"reason", Type("string")},
+                                               {"input", Ref("ChargingInput")},
+                                               {"evidence", Type("object")},
+                                               {"result", Ref("ChargingResult")},
+                                               {"can_edit", Type("boolean")}}},
+                   {"required", json::array{"id", "status", "input", "result"}}};
+  schemas["FinancialAssessmentSummary"] =
+      json::object{{"type", "object"},
+                   {"properties", json::object{{"id", Type("integer")},
+                                               {"status", Type("string")},
+                                               {"assessment_date", Type("string")},
+                                               {"weekly_charge", Money()},
+                                               {"full_cost", Type("boolean")},
+                                               {"rates", Type("string")}}}};
+  schemas["Reassessment"] = json::object{
+      {"type", "object"},
+      {"properties",
+       json::object{{"on", Type("string")},
+                    {"rates", Type("string")},
+                    {"people", Type("integer")},
+                    {"already_on_these_rates", Type("integer")},
+                    {"increase", Type("integer")},
+                    {"decrease", Type("integer")},
+                    {"unchanged", Type("integer")},
+                    {"applied", Type("integer")},
+                    {"changes", json::object{{"type", "array"}, {"items", Type("object")}}}}}};
+}
+
+void Site::AddChargingApiRoutes() {
+  const auto api = &Site::ApiRoute;
+  auto open = [](Handler h, json::value op) {
+    Route r;
+    r.audience = Audience::kPublic;
+    r.api = true;
+    r.own_csrf = true;  // Changes nothing.
+    r.handler = std::move(h);
+    op.as_object()["security"] = json::array{};
+    op.as_object()["responses"].as_object().erase("401");
+    r.openapi = std::move(op);
+    return r;
+  };
+  Add(Method::kPost, "/api/v1/charging/calculate",
+      open(&Site::ApiCalculateCharge,
+           Operation("calculateCharge",
+                     "What would a person pay? Works out a charge without signing in; nothing is "
+                     "stored",
+                     Replies({{"200", Reply("The charge and how it was worked out",
+                                            Ref("ChargingResult"))},
+                              {"400", ErrorReply("The body is not a JSON object")},
+                              {"422", ErrorReply("Field errors, named by JSON path")}})
+                         .as_object(),
+                     json::object{{"requestBody", Body(Ref("ChargingInput"))}})));
+  Add(Method::kGet, "/api/v1/charging/rates",
+      open(&Site::ApiChargingRates,
+           Operation("getChargingRates",
+                     "The statutory figures in force on a date (today by default), with sources",
+                     Replies({{"200", Reply("The reference data", Type("object"))},
+                              {"422", ErrorReply("No reference data for that date")}})
+                         .as_object(),
+                     json::object{{"parameters", Query("on", "The date (YYYY-MM-DD)")}})));
+  Add(Method::kGet, "/api/v1/charging/policy",
+      open(&Site::ApiChargingPolicy,
+           Operation("getChargingPolicy", "The council's charging policy in force on a date",
+                     Replies({{"200", Reply("The policy", Type("object"))},
+                              {"422", ErrorReply("The date is not valid")}})
+                         .as_object(),
+                     json::object{{"parameters", Query("on", "The date (YYYY-MM-DD)")}})));
+  Add(Method::kPost, "/api/v1/people/{id}/financial-assessments",
+      api(kFinance, &Site::ApiCreateFinancialAssessment,
+          Operation("createFinancialAssessment",
+                    "Start (or complete at once) a financial assessment for a person (audited)",
+                    Replies({{"201", Reply("Stored", Ref("FinancialAssessment"))},
+                             {"404", ErrorReply("No person visible to the caller")},
+                             {"422", ErrorReply("Field errors, named by JSON path")}})
+                        .as_object(),
+                    json::object{{"parameters", IdParam()},
+                                 {"requestBody", Body(Ref("FinancialAssessmentSave"))}})));
+  Add(Method::kGet, "/api/v1/people/{id}/financial-assessments",
+      api(kPersonViewerRoles, &Site::ApiPersonFinancialAssessments,
+          Operation(
+              "listFinancialAssessments",
+              "A person's financial assessments, newest first (drafts for finance only)",
+              Replies({{"200", Reply("The list",
+                                     json::object{{"type", "array"},
+                                                  {"items", Ref("FinancialAssessmentSummary")}})},
+                       {"404", ErrorReply("No person visible to the caller")}})
+                  .as_object(),
+              json::object{{"parameters", IdParam()}})));
+  Add(Method::kGet, "/api/v1/financial-assessments/{id}",
+      api(kPersonViewerRoles, &Site::ApiGetFinancialAssessment,
+          Operation("getFinancialAssessment",
+                    "A financial assessment with its charge worked out again and explained",
+                    Replies({{"200", Reply("The assessment", Ref("FinancialAssessment"))},
+                             {"404", ErrorReply("Not visible to the caller")}})
+                        .as_object(),
+                    json::object{{"parameters", IdParam()}})));
+  Add(Method::kPut, "/api/v1/financial-assessments/{id}",
+      api(kFinance, &Site::ApiUpdateFinancialAssessment,
+          Operation("updateFinancialAssessment", "Change a draft, or complete it (audited)",
+                    Replies({{"200", Reply("Stored", Ref("FinancialAssessment"))},
+                             {"404", ErrorReply("Not visible to the caller")},
+                             {"409", ErrorReply("The assessment is completed")},
+                             {"422", ErrorReply("Field errors, named by JSON path")}})
+                        .as_object(),
+                    json::object{{"parameters", IdParam()},
+                                 {"requestBody", Body(Ref("FinancialAssessmentSave"))}})));
+  Add(Method::kPost, "/api/v1/charging/reassessments",
+      api(kFinance, &Site::ApiReassessment,
+          Operation("reassessCharges",
+                    "Work out every current charge again with the rates in force on a date; with "
+                    "apply, store the new assessments",
+                    Replies({{"200", Reply("Who changes", Ref("Reassessment"))},
+                             {"422", ErrorReply("Field errors: on")}})
+                        .as_object(),
+                    json::object{
+                        {"requestBody",
+                         Body(json::object{{"type", "object"},
+                                           {"properties", json::object{{"on", Type("string")},
+                                                                       {"apply", Type("boolean")}}},
+                                           {"required", json::array{"on"}}})}})));
+}
+
+Response Site::ApiCalculateCharge(Context& ctx) {
+  auto body = JsonObjectBody(ctx.request);
+  if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
+  auto outcome = charging_.Calculate(options_.council.id, *body);
+  if (!outcome.ok()) return ErrorResponse(outcome.error(), ctx);
+  return Response::Json(200, app::ChargingResultToJson(outcome->result, *outcome->rates));
+}
+
+Response Site::ApiChargingRates(Context& ctx) {
+  auto on = OptionalDate(ctx.request.Query("on"), clock_.Now().UtcDate());
+  if (!on.ok()) return ErrorResponse(on.error(), ctx);
+  auto rates = app::ChargingRatesOn(*on);
+  if (!rates.ok()) return ErrorResponse(rates.error(), ctx);
+  return Response::Json(200, *app::ReferenceChargingRatesJson((*rates)->id));
+}
+
+Response Site::ApiChargingPolicy(Context& ctx) {
+  auto on = OptionalDate(ctx.request.Query("on"), clock_.Now().UtcDate());
+  if (!on.ok()) return ErrorResponse(on.error(), ctx);
+  auto policy = charging_.PolicyOn(options_.council.id, *on);
+  if (!policy.ok()) return ErrorResponse(policy.error(), ctx);
+  return Response::Json(200, app::ChargingPolicyToJson(*policy));
+}
+
+Response Site::ApiCreateFinancialAssessment(Context& ctx) {
+  auto person = PersonId::Parse(ctx.request.path_params["id"]);
+  if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
+  auto body = JsonObjectBody(ctx.request);
+  if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
+  auto b = ReadSaveBody(*body);
+  if (!b.ok()) return ErrorResponse(b.error(), ctx);
+  auto saved = charging_.Create(ctx.call, *ctx.principal, *person, b->input, b->evidence, b->reason,
+                                b->complete);
+  if (!saved.ok()) return ErrorResponse(saved.error(), ctx);
+  return Response::Json(201, AssessmentJson(*saved));
+}
+
+Response Site::ApiUpdateFinancialAssessment(Context& ctx) {
+  auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
+  if (!id) return ErrorResponse(Error::NotFound("No such financial assessment"), ctx);
+  auto body = JsonObjectBody(ctx.request);
+  if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
+  auto b = ReadSaveBody(*body);
+  if (!b.ok()) return ErrorResponse(b.error(), ctx);
+  auto saved = charging_.Update(ctx.call, *ctx.principal, *id, b->input, b->evidence, b->reason,
+                                b->complete);
+  if (!saved.ok()) return ErrorResponse(saved.error(), ctx);
+  return Response::Json(200, AssessmentJson(*saved));
+}
+
+Response Site::ApiGetFinancialAssessment(Context& ctx) {
+  auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
+  if (!id) return ErrorResponse(Error::NotFound("No such financial assessment"), ctx);
+  auto view = charging_.Get(ctx.call, *ctx.principal, *id);
+  if (!view.ok()) return ErrorResponse(view.error(), ctx);
+  return Response::Json(200, AssessmentJson(*view));
+}
+
+Response Site::ApiPersonFinancialAssessments(Context& ctx) {
+  auto person = PersonId::Parse(ctx.request.path_params["id"]);
+  if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
+  auto list = charging_.ForPerson(ctx.call, *ctx.principal, *person);
+  if (!list.ok()) return ErrorResponse(list.error(), ctx);
+  json::array out;
+  for (const auto& r : *list) out.push_back(RecordSummaryJson(r));
+  return Response::Json(200, out);
+}
+
+Response Site::ApiReassessment(Context& ctx) {
+  auto body = JsonObjectBody(ctx.request);
+  if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
+  auto* on_value = body->if_contains("on");
+  auto on = on_value && on_value->is_string() ? Date::Parse(on_value->get_string())
+                                              : Result<Date>(Error::InvalidArgument(""));
+  if (!on.ok())
+    return ErrorResponse(
+        Error::InvalidArgument("on must be a date", {{"on", "must be YYYY-MM-DD"}}), ctx);
+  bool apply = false;
+  if (auto* a = body->if_contains("apply"); a && a->is_bool()) apply = a->get_bool();
+  auto r = apply ? charging_.ApplyReassessment(ctx.call, *ctx.principal, *on)
+                 : charging_.PreviewReassessment(ctx.call, *ctx.principal, *on);
+  if (!r.ok()) return ErrorResponse(r.error(), ctx);
+  json::array changes;
+  for (const auto& c : r->changes)
+    changes.push_back(json::object{{"person_id", c.person_id.value()},
+                                   {"current_id", c.current_id},
+                                   {"current_rates", c.current_rates},
+                                   {"current_weekly_charge", c.current_charge.ToString()},
+                                   {"new_weekly_charge", c.new_charge.ToString()}});
+  return Response::Json(200,
+                        json::object{{"on", r->on.ToString()},
+                                     {"rates", r->rates_id},
+                                     {"people", r->people},
+                                     {"already_on_these_rates", r->already_on_these_rates},
+                                     {"increase", r->increase},
+                                     {"decrease", r->decrease},
+                                     {"unchanged", r->unchanged},
+                                     {"current_weekly_total", r->current_weekly_total.ToString()},
+                                     {"new_weekly_total", r->new_weekly_total.ToString()},
+                                     {"applied", r->applied},
+                                     {"changes", std::move(changes)}});
+}
+
+}  // namespace selfdirect::web
