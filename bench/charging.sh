@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Financial assessment throughput (charging issue): 1,000,000 assessments read from a JSON-lines
 # file and streamed through `selfdirect charging assess` (the full contract output, explanation
-# included), pinned to one core. Target: under 2 seconds. Usage: bench/charging.sh [N]
+# included, and with --summary: figures only, as the yearly re-assessment uses them), pinned to
+# one core. Target: under 2 seconds. Usage: bench/charging.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
@@ -47,11 +48,11 @@ out.end(chunk)
 ' "$WORK/in.jsonl" "$N"
 BYTES=$(wc -c <"$WORK/in.jsonl")
 echo "Input: $N assessments, $BYTES bytes ($(nproc) cores; pinned to core 0)"
-time_runs() {  # time_runs LABEL OUTPUT
+time_runs() {  # time_runs LABEL OUTPUT [FLAGS]
   local best="" secs start end
   for run in 1 2 3; do
     start=$(date +%s.%N)
-    taskset -c 0 build/selfdirect charging assess --input "$WORK/in.jsonl" >"$2"
+    taskset -c 0 build/selfdirect charging assess ${3:-} --input "$WORK/in.jsonl" >"$2"
     end=$(date +%s.%N)
     secs=$(echo "$end - $start" | bc)
     if [ -z "$best" ] || [ "$(echo "$secs < $best" | bc)" = 1 ]; then best=$secs; fi
@@ -59,8 +60,12 @@ time_runs() {  # time_runs LABEL OUTPUT
   done
   echo "$1: best of 3 ${best} s ($(echo "$N / $best" | bc) assessments per second)"
 }
-time_runs "to /dev/null" /dev/null
-time_runs "to a file" "$WORK/out.jsonl"
+time_runs "figures only (--summary), to /dev/null" /dev/null --summary
+time_runs "figures only (--summary), to a file" "$WORK/summary.jsonl" --summary
+time_runs "with explanations, to /dev/null" /dev/null
+time_runs "with explanations, to a file" "$WORK/out.jsonl"
+cmp <(sed 's/,"explanation".*//' "$WORK/out.jsonl") <(sed 's/,"explanation".*//' "$WORK/summary.jsonl") \
+  && echo "Figures identical with and without explanations"
 echo "Output: $(wc -l <"$WORK/out.jsonl") lines, $(wc -c <"$WORK/out.jsonl") bytes;" \
   "$(grep -c '"full_cost":true' "$WORK/out.jsonl" || true) full cost;" \
   "$(grep -c '"error"' "$WORK/out.jsonl" || true) errors"

@@ -27,11 +27,11 @@ class JsonReader {
 
   std::vector<FieldError> errors;
 
-  void Fail(const std::string& path, std::string message) {
-    errors.push_back({path, std::move(message)});
+  void Fail(std::string_view path, std::string message) {
+    errors.push_back({std::string(path), std::move(message)});
   }
 
-  const boost::json::object* Object(const boost::json::value& v, const std::string& path) {
+  const boost::json::object* Object(const boost::json::value& v, std::string_view path) {
     if (!v.is_object()) {
       Fail(path, "must be a JSON object");
       return nullptr;
@@ -39,7 +39,7 @@ class JsonReader {
     return &v.get_object();
   }
 
-  void Known(const boost::json::object& o, const std::string& path,
+  void Known(const boost::json::object& o, std::string_view path,
              std::initializer_list<std::string_view> names) {
     for (const auto& kv : o) {
       bool ok = false;
@@ -48,11 +48,11 @@ class JsonReader {
     }
   }
 
-  static std::string Join(const std::string& path, std::string_view key) {
-    return path.empty() ? std::string(key) : path + "." + std::string(key);
+  static std::string Join(std::string_view path, std::string_view key) {
+    return path.empty() ? std::string(key) : std::string(path) + "." + std::string(key);
   }
 
-  std::string String(const boost::json::object& o, const std::string& path, std::string_view key,
+  std::string String(const boost::json::object& o, std::string_view path, std::string_view key,
                      bool required) {
     auto* v = o.if_contains(key);
     if (v == nullptr || v->is_null()) {
@@ -66,7 +66,7 @@ class JsonReader {
     return std::string(v->get_string());
   }
 
-  std::optional<int64_t> Integer(const boost::json::object& o, const std::string& path,
+  std::optional<int64_t> Integer(const boost::json::object& o, std::string_view path,
                                  std::string_view key, bool required) {
     auto* v = o.if_contains(key);
     if (v == nullptr || v->is_null()) {
@@ -85,7 +85,7 @@ class JsonReader {
     return std::nullopt;
   }
 
-  Pence Money(const boost::json::object& o, const std::string& path, std::string_view key,
+  Pence Money(const boost::json::object& o, std::string_view path, std::string_view key,
               bool required) {
     auto* v = o.if_contains(key);
     if (v == nullptr || v->is_null()) {
@@ -106,7 +106,7 @@ class JsonReader {
   }
 
   // A percentage with at most two decimals, as basis points.
-  int64_t Percent(const boost::json::object& o, const std::string& path, std::string_view key) {
+  int64_t Percent(const boost::json::object& o, std::string_view path, std::string_view key) {
     auto* v = o.if_contains(key);
     if (v == nullptr || v->is_null()) return 0;
     std::string text;
@@ -137,7 +137,7 @@ class JsonReader {
     return p->pence();
   }
 
-  const boost::json::array* Array(const boost::json::object& o, const std::string& path,
+  const boost::json::array* Array(const boost::json::object& o, std::string_view path,
                                   std::string_view key, bool required) {
     auto* v = o.if_contains(key);
     if (v == nullptr || v->is_null()) {
@@ -151,7 +151,7 @@ class JsonReader {
     return &v->get_array();
   }
 
-  std::optional<Date> DateField(const boost::json::object& o, const std::string& path,
+  std::optional<Date> DateField(const boost::json::object& o, std::string_view path,
                                 std::string_view key, bool required) {
     std::string text = String(o, path, key, required);
     if (text.empty()) return std::nullopt;
@@ -161,7 +161,7 @@ class JsonReader {
     return std::nullopt;
   }
 
-  bool Bool(const boost::json::object& o, const std::string& path, std::string_view key,
+  bool Bool(const boost::json::object& o, std::string_view path, std::string_view key,
             bool fallback) {
     auto* v = o.if_contains(key);
     if (v == nullptr || v->is_null()) return fallback;

@@ -454,7 +454,6 @@ Result<ChargingRequest> ChargingRequestFromJson(const json::value& v, const Char
     }
   }
   in.declined_to_disclose = r.Bool(*o, "", "declined_to_disclose", false);
-  req.policy = base;
   if (auto* p = o->if_contains("policy"); p && !p->is_null()) {
     auto policy = ChargingPolicyFromJson(*p, base, "policy");
     if (policy.ok())
@@ -580,7 +579,8 @@ Result<ChargingOutcome> AssessChargingJson(const json::value& v, const ChargingP
   ChargingOutcome out;
   SD_ASSIGN_OR_RETURN(out.request, ChargingRequestFromJson(v, base));
   SD_ASSIGN_OR_RETURN(out.rates, ChargingRatesOn(out.request.input.assessment_date));
-  out.result = domain::AssessCharge(*out.rates, out.request.policy, out.request.input, detail);
+  out.result = domain::AssessCharge(*out.rates, out.request.policy ? *out.request.policy : base,
+                                    out.request.input, detail);
   return out;
 }
 

@@ -28,6 +28,7 @@
 
 #include <boost/json.hpp>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,7 +56,7 @@ boost::json::object ChargingPolicyToJson(const domain::ChargingPolicy& policy);
 struct ChargingRequest {
   std::string person;  // Echoed; may be empty.
   domain::ChargingInput input;
-  domain::ChargingPolicy policy;
+  std::optional<domain::ChargingPolicy> policy;  // Set when the input changes the base policy.
 };
 
 // Reads and validates an input (see the file comment) against `base` policy.

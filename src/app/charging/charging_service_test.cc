@@ -72,7 +72,8 @@ TEST_F(ChargingServiceTest, CalculatorUsesTheCouncilPolicyAndStoresNothing) {
             "133.55");
   auto later = charging_.Calculate(db_.council(), ExampleC("2026-05-01"));
   ASSERT_TRUE(later.ok());
-  EXPECT_EQ(later->request.policy.charge_basis_points, 9000);
+  EXPECT_FALSE(later->request.policy);  // The council's stored policy applied, not the input's.
+  EXPECT_EQ(later->result.weekly_charge.ToString(), "108.41");  // 90% of 120.45, half up.
   // Policies cannot start in the past or twice on one day; practitioners cannot store one.
   auto past = charging_.StorePolicy(ctx_, As(Role::kFinanceOfficer), json::parse("{}"),
                                     *Date::Parse("2026-01-01"), "x");
