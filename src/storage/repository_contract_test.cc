@@ -614,6 +614,93 @@ TEST_P(RepositoryContract, AllocationTablesBudgetsAndSamplesRoundTrip) {
   EXPECT_TRUE(other_tables.empty());
 }
 
+TEST_P(RepositoryContract, FinancialAssessmentsAndChargingPoliciesRoundTrip) {
+  PersonId person = AddPerson(council_, team_, Person("Flo", "Finance"));
+  app::FinancialAssessmentRecord f;
+  f.person_id = person;
+  f.assessment_date = *Date::Parse("2025-06-02");
+  f.input_json = "{\"age\":30}";
+  f.evidence_json = "{\"capital\":\"awaited\"}";
+  f.reason = "First financial assessment";
+  f.rates_id = "england-2025-26";
+  f.weekly_charge = Pence::FromPence(13355);
+  f.weekly_cost = Pence::FromPence(30000);
+  f.created_by = UserId{7};
+  f.created_at = kNow;
+  int64_t first = 0, second = 0;
+  ASSERT_TRUE(store_
+                  ->Write(council_,
+                          [&](app::Transaction& tx) -> Status {
+                            SD_ASSIGN_OR_RETURN(first, tx.financial_assessments().Insert(f));
+                            // Completing the draft.
+                            app::FinancialAssessmentRecord done = f;
+                            done.id = first;
+                            done.status = app::FinancialAssessmentStatus::kCompleted;
+                            done.evidence_json = "{\"capital\":\"verified\"}";
+                            done.completed_by = UserId{7};
+                            done.completed_at = kNow.PlusSeconds(60);
+                            SD_RETURN_IF_ERROR(tx.financial_assessments().UpdateDraft(done));
+                            // A re-assessment on next year's rates replaces it.
+                            app::FinancialAssessmentRecord next = done;
+                            next.assessment_date = *Date::Parse("2026-04-06");
+                            next.rates_id = "england-2026-27";
+                            next.weekly_charge = Pence::FromPence(12045);
+                            next.full_cost = true;
+                            next.replaces = first;
+                            SD_ASSIGN_OR_RETURN(second, tx.financial_assessments().Insert(next));
+                            return tx.charging_policies().Insert({*Date::Parse("2026-04-06"),
+                                                                  "{\"charge_percent\":\"90\"}",
+                                                                  "90 percent", UserId{7}, kNow});
+                          })
+                  .ok());
+  std::vector<app::FinancialAssessmentRecord> history, current;
+  std::optional<app::FinancialAssessmentRecord> one;
+  std::vector<app::StoredChargingPolicy> policies;
+  Status again;
+  ASSERT_TRUE(store_
+                  ->Write(council_,
+                          [&](app::Transaction& tx) -> Status {
+                            SD_ASSIGN_OR_RETURN(history,
+                                                tx.financial_assessments().ForPerson(person));
+                            SD_ASSIGN_OR_RETURN(current, tx.financial_assessments().Current());
+                            SD_ASSIGN_OR_RETURN(one, tx.financial_assessments().Find(first));
+                            SD_ASSIGN_OR_RETURN(policies, tx.charging_policies().List());
+                            again = tx.financial_assessments().UpdateDraft(*one);
+                            return OkStatus();
+                          })
+                  .ok());
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0].id, second);
+  EXPECT_EQ(history[0].replaces, first);
+  EXPECT_TRUE(history[0].full_cost);
+  ASSERT_EQ(current.size(), 1u);
+  EXPECT_EQ(current[0].id, second);
+  EXPECT_EQ(current[0].weekly_charge, Pence::FromPence(12045));
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->status, app::FinancialAssessmentStatus::kCompleted);
+  EXPECT_EQ(one->evidence_json, "{\"capital\":\"verified\"}");
+  EXPECT_EQ(one->assessment_date.ToString(), "2025-06-02");
+  EXPECT_EQ(one->completed_at, kNow.PlusSeconds(60));
+  EXPECT_EQ(again.error().code, ErrorCode::kFailedPrecondition);  // Completed: never changed.
+  ASSERT_EQ(policies.size(), 1u);
+  EXPECT_EQ(policies[0].effective_from.ToString(), "2026-04-06");
+  // One policy a day; another council sees none of it.
+  Status twice = store_->Write(council_, [&](app::Transaction& tx) -> Status {
+    return tx.charging_policies().Insert(
+        {*Date::Parse("2026-04-06"), "{}", "again", UserId{}, kNow});
+  });
+  EXPECT_EQ(twice.error().code, ErrorCode::kAlreadyExists);
+  std::vector<app::FinancialAssessmentRecord> other;
+  ASSERT_TRUE(store_
+                  ->Read(other_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(other, tx.financial_assessments().Current());
+                           return OkStatus();
+                         })
+                  .ok());
+  EXPECT_TRUE(other.empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Adapters, RepositoryContract, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 
