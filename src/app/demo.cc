@@ -373,10 +373,9 @@ Status ChargingStep(DemoContext& ctx) {
     const bool mine = a.person_id == ctx.budget_holder_person;
     const bool last_year = !mine && previous != nullptr && r.Percent(15);
     const domain::ChargingRates& rates = last_year ? *previous : **current;
-    const Date next_start =
-        last_year ? (*current)->effective_from : Date::FromYmd(today.year() + 1, 12, 31).value();
-    int64_t span =
-        std::max<int64_t>(1, std::min(next_start, today).DaysSince(rates.effective_from));
+    // A day from the start of the rates' year to today (or to the start of this year's rates).
+    const Date until = last_year ? (*current)->effective_from : today;
+    int64_t span = std::max<int64_t>(1, until.DaysSince(rates.effective_from));
     Date date =
         rates.effective_from.AddDays(static_cast<int64_t>(r.Below(static_cast<uint64_t>(span))));
     int age = AgeOn(person->details.date_of_birth, date);

@@ -48,6 +48,11 @@ class JsonReader {
     }
   }
 
+  // "income" and 2 make "income[2]".
+  static std::string Index(std::string_view path, size_t i) {
+    return std::string(path) + "[" + std::to_string(i) + "]";
+  }
+
   static std::string Join(std::string_view path, std::string_view key) {
     return path.empty() ? std::string(key) : std::string(path) + "." + std::string(key);
   }

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "app/audit_trail.h"
 #include "app/auth.h"
 #include "app/passwords.h"
 #include "storage/sql/sql_store.h"
@@ -66,6 +67,24 @@ inline TwoTeams AddTwoTeamsAndAPerson(Store& store, CouncilId council, Timestamp
   });
   SD_ASSERT(s.ok());
   return out;
+}
+
+// The actions of the latest 50 audit entries about records of `type` (and `id`, if not empty),
+// newest first, once `audit` has written what it holds.
+inline std::vector<std::string> AuditActions(Store& store, AuditTrail& audit, CouncilId council,
+                                             const std::string& type, const std::string& id = "") {
+  SD_ASSERT(audit.Flush().ok());
+  std::vector<AuditEntry> entries;
+  SD_ASSERT(store
+                .Read(council,
+                      [&](Transaction& tx) -> Status {
+                        SD_ASSIGN_OR_RETURN(entries, tx.audit().Recent(50, type, id));
+                        return OkStatus();
+                      })
+                .ok());
+  std::vector<std::string> actions;
+  for (const auto& e : entries) actions.push_back(e.action);
+  return actions;
 }
 
 }  // namespace selfdirect::app::testing

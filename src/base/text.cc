@@ -73,4 +73,17 @@ size_t CodePointCount(std::string_view s) {
   return n;
 }
 
+std::vector<std::string> SplitCommaList(std::string_view s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t comma = s.find(',', start);
+    if (comma == std::string_view::npos) comma = s.size();
+    std::string_view item = Trim(s.substr(start, comma - start));
+    if (!item.empty()) out.emplace_back(item);
+    start = comma + 1;
+  }
+  return out;
+}
+
 }  // namespace selfdirect

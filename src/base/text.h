@@ -1,9 +1,10 @@
 // File: text.h
-// Small text helpers for input handling: trimming, ASCII case folding, UTF-8 checks.
+// Small text helpers for input handling: trimming, ASCII case folding, UTF-8 checks, lists.
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace selfdirect {
 
@@ -16,5 +17,7 @@ std::string AsciiUpper(std::string_view s);
 bool IsCleanUtf8(std::string_view s);
 // Number of Unicode code points in well-formed UTF-8 `s`.
 size_t CodePointCount(std::string_view s);
+// Splits "a, b,,c" at commas into trimmed, non-empty items: {"a", "b", "c"}.
+std::vector<std::string> SplitCommaList(std::string_view s);
 
 }  // namespace selfdirect

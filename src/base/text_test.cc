@@ -22,5 +22,12 @@ TEST(Text, AcceptsOnlyCleanUtf8) {
   EXPECT_EQ(CodePointCount("Siobh\xC3\xA1n"), 7u);
 }
 
+TEST(SplitCommaList, TrimsItemsAndDropsEmptyOnes) {
+  EXPECT_EQ(SplitCommaList("a, b,,c "), (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_TRUE(SplitCommaList("").empty());
+  EXPECT_TRUE(SplitCommaList(" , ,").empty());
+  EXPECT_EQ(SplitCommaList("disability"), (std::vector<std::string>{"disability"}));
+}
+
 }  // namespace
 }  // namespace selfdirect

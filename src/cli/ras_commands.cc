@@ -30,25 +30,12 @@ Result<domain::AllocationTable> LoadTable(const std::string& name) {
   return app::AllocationTableFromJson(json);
 }
 
-std::vector<std::string> SplitList(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    std::string item(Trim(std::string_view(text).substr(start, comma - start)));
-    if (!item.empty()) out.push_back(item);
-    start = comma + 1;
-  }
-  return out;
-}
-
 int Calibrate(const std::string& input, const std::string& predictors, bool report) {
   std::FILE* in = input == "-" ? stdin : std::fopen(input.c_str(), "rb");
   if (in == nullptr)
     return Fail(Error::InvalidArgument("Cannot read " + input + ": " + std::strerror(errno)));
   app::CalibrationOptions options;
-  options.predictors = SplitList(predictors);
+  options.predictors = SplitCommaList(predictors);
   options.residuals = report;
   auto fit = app::CalibrateFromCsv(in, options);
   if (in != stdin) std::fclose(in);

@@ -158,6 +158,8 @@ class Site final : public RequestHandler {
   Response FinancialAssessmentPage(Context& ctx);
   Response ReassessmentPage(Context& ctx);
   Response ApplyReassessment(Context& ctx);
+  Response SaveFinancialForm(Context& ctx, std::optional<PersonId> person,
+                             std::optional<int64_t> id);
   Response RenderFinancialForm(int status, Context& ctx, const app::PersonRecord& person,
                                const std::string& action, const std::string& heading,
                                const std::map<std::string, std::string>& values,

@@ -21,19 +21,11 @@ using domain::IncomeType;
 
 namespace {
 
-std::string Index(const std::string& path, size_t i) {
-  return path + "[" + std::to_string(i) + "]";
-}
-
-std::string Join(const std::string& path, std::string_view key) {
-  return JsonReader::Join(path, key);
-}
-
 Figure ReadFigure(JsonReader& r, const json::object& o, const std::string& path,
                   std::string_view key) {
   Figure f;
   auto* v = o.if_contains(key);
-  std::string at = Join(path, key);
+  std::string at = JsonReader::Join(path, key);
   if (v == nullptr) {
     r.Fail(at, "is required");
     return f;
@@ -185,7 +177,7 @@ Result<ChargingRates> ChargingRatesFromJson(const json::value& v) {
   std::array<bool, domain::kIncomeTypeCount> treated{};
   if (auto* it = o->if_contains("income_types"); it && it->is_object()) {
     for (const auto& kv : it->get_object()) {
-      std::string at = Join("income_types", kv.key());
+      std::string at = JsonReader::Join("income_types", kv.key());
       auto type = domain::ParseIncomeType(kv.key());
       if (!type) {
         r.Fail(at, "is not an income type");
@@ -205,11 +197,11 @@ Result<ChargingRates> ChargingRatesFromJson(const json::value& v) {
   }
   for (size_t i = 0; i < treated.size(); ++i)
     if (!treated[i])
-      r.Fail(Join("income_types", domain::IncomeTypeCode(static_cast<IncomeType>(i))),
+      r.Fail(JsonReader::Join("income_types", domain::IncomeTypeCode(static_cast<IncomeType>(i))),
              "needs a treatment");
   if (auto* b = o->if_contains("benefit_rates"); b && b->is_object()) {
     for (const auto& kv : b->get_object()) {
-      std::string at = Join("benefit_rates", kv.key());
+      std::string at = JsonReader::Join("benefit_rates", kv.key());
       auto type = domain::ParseIncomeType(kv.key());
       if (!type || !kv.value().is_array()) {
         r.Fail(at, "must be an income type with a list of rates");
@@ -219,7 +211,7 @@ Result<ChargingRates> ChargingRatesFromJson(const json::value& v) {
       for (size_t i = 0; i < list.size(); ++i) {
         json::object holder{{"rate", list[i]}};
         t.benefit_rates[static_cast<size_t>(*type)].push_back(
-            ReadFigure(r, holder, Index(at, i), "rate"));
+            ReadFigure(r, holder, JsonReader::Index(at, i), "rate"));
       }
     }
   }
@@ -283,7 +275,7 @@ Result<ChargingPolicy> ChargingPolicyFromJson(const json::value& v, const Chargi
   if (has("charge_percent") && !is_null("charge_percent")) {
     p.charge_basis_points = r.Percent(*o, path, "charge_percent");
     if (p.charge_basis_points > 10000)
-      r.Fail(Join(path, "charge_percent"), "must be between 0 and 100");
+      r.Fail(JsonReader::Join(path, "charge_percent"), "must be between 0 and 100");
   }
   if (has("share_rounding") && !is_null("share_rounding")) {
     std::string s = r.String(*o, path, "share_rounding", false);
@@ -292,12 +284,12 @@ Result<ChargingPolicy> ChargingPolicyFromJson(const json::value& v, const Chargi
     else if (s == "down")
       p.share_rounding = ChargingPolicy::ShareRounding::kDown;
     else
-      r.Fail(Join(path, "share_rounding"), "must be half_up or down");
+      r.Fail(JsonReader::Join(path, "share_rounding"), "must be half_up or down");
   }
   auto money = [&](std::string_view key, Pence& into) {
     if (!has(key) || is_null(key)) return;
     into = r.Money(*o, path, key, false);
-    if (into < Pence()) r.Fail(Join(path, key), "must not be negative");
+    if (into < Pence()) r.Fail(JsonReader::Join(path, key), "must not be negative");
   };
   auto optional_money = [&](std::string_view key, std::optional<Pence>& into) {
     if (!has(key)) return;
@@ -306,7 +298,7 @@ Result<ChargingPolicy> ChargingPolicyFromJson(const json::value& v, const Chargi
       return;
     }
     into = r.Money(*o, path, key, false);
-    if (*into < Pence()) r.Fail(Join(path, key), "must not be negative");
+    if (*into < Pence()) r.Fail(JsonReader::Join(path, key), "must not be negative");
   };
   money("minimum_weekly_charge", p.minimum_weekly_charge);
   optional_money("maximum_weekly_charge", p.maximum_weekly_charge);
@@ -315,14 +307,14 @@ Result<ChargingPolicy> ChargingPolicyFromJson(const json::value& v, const Chargi
   if (has("mig_uplift_percent") && !is_null("mig_uplift_percent")) {
     p.mig_uplift_basis_points = r.Percent(*o, path, "mig_uplift_percent");
     if (p.mig_uplift_basis_points > 10000)
-      r.Fail(Join(path, "mig_uplift_percent"), "must be between 0 and 100");
+      r.Fail(JsonReader::Join(path, "mig_uplift_percent"), "must be between 0 and 100");
   }
   money("dre_standard_weekly", p.dre_standard_weekly);
   optional_money("upper_capital_limit", p.upper_capital_limit);
   optional_money("lower_capital_limit", p.lower_capital_limit);
   if (p.upper_capital_limit && p.lower_capital_limit &&
       *p.lower_capital_limit > *p.upper_capital_limit)
-    r.Fail(Join(path, "lower_capital_limit"), "must not be above the upper limit");
+    r.Fail(JsonReader::Join(path, "lower_capital_limit"), "must not be above the upper limit");
   p.savings_credit_disregard_full =
       r.Bool(*o, path, "savings_credit_disregard_full", p.savings_credit_disregard_full);
   if (!r.errors.empty()) {
@@ -396,7 +388,8 @@ Result<ChargingRequest> ChargingRequestFromJson(const json::value& v, const Char
       else if (code == "carer")
         in.carer_premium = true;
       else
-        r.Fail(Index("premiums", i), "must be disability, enhanced_disability or carer");
+        r.Fail(JsonReader::Index("premiums", i),
+               "must be disability, enhanced_disability or carer");
     }
   }
   in.dependent_children = static_cast<int>(
@@ -406,7 +399,7 @@ Result<ChargingRequest> ChargingRequestFromJson(const json::value& v, const Char
   in.joint_capital = r.Money(*o, "", "joint_capital", false);
   if (const json::array* list = r.Array(*o, "", "notional_capital", false)) {
     for (size_t i = 0; i < list->size(); ++i) {
-      std::string at = Index("notional_capital", i);
+      std::string at = JsonReader::Index("notional_capital", i);
       const json::object* n = r.Object((*list)[i], at);
       if (n == nullptr) continue;
       r.Known(*n, at, {"amount", "reason", "decided_by", "decided_on"});
@@ -421,7 +414,7 @@ Result<ChargingRequest> ChargingRequestFromJson(const json::value& v, const Char
   if (const json::array* list = r.Array(*o, "", "income", false)) {
     in.income.reserve(list->size());
     for (size_t i = 0; i < list->size(); ++i) {
-      std::string at = Index("income", i);
+      std::string at = JsonReader::Index("income", i);
       const json::object* item = r.Object((*list)[i], at);
       if (item == nullptr) continue;
       r.Known(*item, at,
@@ -445,7 +438,7 @@ Result<ChargingRequest> ChargingRequestFromJson(const json::value& v, const Char
     in.dre_weekly = r.Money(*o, "", "disability_related_expenditure_weekly", false);
   if (const json::array* list = r.Array(*o, "", "disability_related_expenditure", false)) {
     for (size_t i = 0; i < list->size(); ++i) {
-      std::string at = Index("disability_related_expenditure", i);
+      std::string at = JsonReader::Index("disability_related_expenditure", i);
       const json::object* e = r.Object((*list)[i], at);
       if (e == nullptr) continue;
       r.Known(*e, at, {"description", "weekly"});

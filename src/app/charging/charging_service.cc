@@ -53,6 +53,18 @@ Result<std::string> UserName(Transaction& tx, UserId id) {
 
 }  // namespace
 
+bool IsEvidenceItem(std::string_view key, size_t income_items) {
+  if (key == "capital" || key == "housing_costs_weekly" ||
+      key == "disability_related_expenditure_weekly")
+    return true;
+  if (key.size() < 8 || key.substr(0, 7) != "income[" || key.back() != ']') return false;
+  std::string_view digits = key.substr(7, key.size() - 8);
+  if (digits.empty() || digits.size() > 3 ||
+      !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
+  return std::stoul(std::string(digits)) < income_items;
+}
+
 bool IsEvidenceStatus(std::string_view s) {
   return s == "verified" || s == "declared" || s == "awaited";
 }
@@ -161,8 +173,13 @@ Result<FinancialAssessmentView> ChargingService::Save(const CallContext& ctx, co
     if (why.empty()) errors.push_back({"reason", "Say why the assessment is being done"});
     if (why.size() > kMaxReason)
       errors.push_back({"reason", "Keep the reason to 1,000 characters or fewer"});
+    const size_t income_items = outcome.ok() ? outcome->request.input.income.size() : SIZE_MAX;
     for (const auto& [key, status] : evidence) {
-      if (!IsEvidenceStatus(status))
+      if (!IsEvidenceItem(key, income_items))
+        errors.push_back({"evidence." + key,
+                          "is not an item of the assessment: capital, housing_costs_weekly, "
+                          "disability_related_expenditure_weekly or income[N]"});
+      else if (!IsEvidenceStatus(status))
         errors.push_back({"evidence." + key, "must be verified, declared or awaited"});
       else if (complete && status == "awaited")
         errors.push_back({"evidence." + key,

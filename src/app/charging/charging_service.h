@@ -29,6 +29,9 @@ namespace selfdirect::app {
 // accepted), "awaited" (asked for; the assessment cannot be completed until it is in).
 using EvidenceMap = std::map<std::string, std::string>;
 bool IsEvidenceStatus(std::string_view s);
+// Whether `key` names an item evidence can be recorded for: "capital", "housing_costs_weekly",
+// "disability_related_expenditure_weekly", or "income[N]" with N below `income_items`.
+bool IsEvidenceItem(std::string_view key, size_t income_items);
 
 struct FinancialAssessmentView {
   FinancialAssessmentRecord record;

@@ -35,18 +35,7 @@ class ChargingServiceTest : public ::testing::Test {
   }
 
   std::vector<std::string> AuditActions(const std::string& type) {
-    SD_ASSERT(audit_.Flush().ok());
-    std::vector<AuditEntry> entries;
-    SD_ASSERT(db_.store()
-                  .Read(db_.council(),
-                        [&](Transaction& tx) -> Status {
-                          SD_ASSIGN_OR_RETURN(entries, tx.audit().Recent(50, type, ""));
-                          return OkStatus();
-                        })
-                  .ok());
-    std::vector<std::string> actions;
-    for (const auto& e : entries) actions.push_back(e.action);
-    return actions;
+    return testing::AuditActions(db_.store(), audit_, db_.council(), type);
   }
 
   testing::TestCouncil db_;
@@ -140,12 +129,20 @@ TEST_F(ChargingServiceTest, BadInputNamesFieldsAndStoresNothing) {
   json::value bad = ExampleC();
   bad.as_object()["income"].as_array()[0].as_object()["type"] = "lottery";
   bad.as_object()["capital"] = "12,000";
-  auto r = charging_.Create(ctx_, finance, person_, bad, {{"capital", "maybe"}}, "", false);
+  auto r = charging_.Create(
+      ctx_, finance, person_, bad,
+      {{"capital", "maybe"}, {"income[x]", "verified"}, {"pension", "verified"}}, "", false);
   ASSERT_FALSE(r.ok());
   std::vector<std::string> fields;
   for (const auto& f : r.error().fields) fields.push_back(f.field);
-  for (const char* f : {"income[0].type", "capital", "reason", "evidence.capital"})
+  for (const char* f : {"income[0].type", "capital", "reason", "evidence.capital",
+                        "evidence.income[x]", "evidence.pension"})
     EXPECT_NE(std::find(fields.begin(), fields.end(), f), fields.end()) << f;
+  EXPECT_TRUE(charging_.ForPerson(ctx_, finance, person_)->empty());
+  auto beyond =
+      charging_.Create(ctx_, finance, person_, ExampleC(), {{"income[3]", "verified"}}, "x", false);
+  ASSERT_FALSE(beyond.ok());
+  EXPECT_EQ(beyond.error().fields.at(0).field, "evidence.income[3]");
   EXPECT_TRUE(charging_.ForPerson(ctx_, finance, person_)->empty());
 }
 

@@ -33,10 +33,6 @@ domain::AnswerIs Condition(Reader& r, const json::value& v, const std::string& p
   return c;
 }
 
-std::string Index(const std::string& path, size_t i) {
-  return path + "[" + std::to_string(i) + "]";
-}
-
 json::object ConditionJson(const domain::AnswerIs& c) {
   return {{"question", c.question}, {"answer", c.answer}};
 }
@@ -72,7 +68,7 @@ Result<AllocationTable> AllocationTableFromJson(const json::value& v) {
   t.source = r.String(*o, "", "source", false);
   if (const json::array* domains = r.Array(*o, "", "domains", true)) {
     for (size_t i = 0; i < domains->size(); ++i) {
-      std::string path = Index("domains", i);
+      std::string path = JsonReader::Index("domains", i);
       const json::object* d = r.Object((*domains)[i], path);
       if (d == nullptr) continue;
       r.Known(*d, path, {"code", "label", "cap", "carer_deduction", "scores"});
@@ -101,7 +97,7 @@ Result<AllocationTable> AllocationTableFromJson(const json::value& v) {
       }
       if (const json::array* scores = r.Array(*d, path, "scores", false)) {
         for (size_t j = 0; j < scores->size(); ++j) {
-          std::string spath = Index(path + ".scores", j);
+          std::string spath = JsonReader::Index(path + ".scores", j);
           const json::object* s = r.Object((*scores)[j], spath);
           if (s == nullptr) continue;
           r.Known(*s, spath, {"question", "answer", "points", "label"});
@@ -135,7 +131,7 @@ Result<AllocationTable> AllocationTableFromJson(const json::value& v) {
       t.conversion.method = domain::ConversionMethod::kBands;
       if (const json::array* bands = r.Array(*c, "conversion", "bands", true)) {
         for (size_t i = 0; i < bands->size(); ++i) {
-          std::string path = Index("conversion.bands", i);
+          std::string path = JsonReader::Index("conversion.bands", i);
           const json::object* b = r.Object((*bands)[i], path);
           if (b == nullptr) continue;
           r.Known(*b, path, {"from", "to", "weekly", "label"});
@@ -153,7 +149,7 @@ Result<AllocationTable> AllocationTableFromJson(const json::value& v) {
   }
   if (const json::array* add_ons = r.Array(*o, "", "add_ons", false)) {
     for (size_t i = 0; i < add_ons->size(); ++i) {
-      std::string path = Index("add_ons", i);
+      std::string path = JsonReader::Index("add_ons", i);
       const json::object* a = r.Object((*add_ons)[i], path);
       if (a == nullptr) continue;
       r.Known(*a, path, {"code", "label", "weekly", "when_any"});
@@ -163,7 +159,8 @@ Result<AllocationTable> AllocationTableFromJson(const json::value& v) {
       add.weekly = r.Money(*a, path, "weekly", true);
       if (const json::array* when = r.Array(*a, path, "when_any", false)) {
         for (size_t j = 0; j < when->size(); ++j)
-          add.when_any.push_back(Condition(r, (*when)[j], Index(path + ".when_any", j)));
+          add.when_any.push_back(
+              Condition(r, (*when)[j], JsonReader::Index(path + ".when_any", j)));
       }
       t.add_ons.push_back(std::move(add));
     }

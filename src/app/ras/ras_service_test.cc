@@ -47,18 +47,7 @@ class RasServiceTest : public ::testing::Test {
   }
 
   std::vector<std::string> AuditActions(const std::string& type, const std::string& id) {
-    SD_ASSERT(audit_.Flush().ok());
-    std::vector<AuditEntry> entries;
-    SD_ASSERT(db_.store()
-                  .Read(db_.council(),
-                        [&](Transaction& tx) -> Status {
-                          SD_ASSIGN_OR_RETURN(entries, tx.audit().Recent(50, type, id));
-                          return OkStatus();
-                        })
-                  .ok());
-    std::vector<std::string> actions;
-    for (const auto& e : entries) actions.push_back(e.action);
-    return actions;
+    return testing::AuditActions(db_.store(), audit_, db_.council(), type, id);
   }
 
   testing::TestCouncil db_;

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <initializer_list>
 #include <string>
+#include <utility>
 
 #include "base/result.h"
 #include "base/text.h"
@@ -38,6 +40,25 @@ inline json::value Reply(const std::string& description, const json::value& sche
 }
 inline json::value ErrorReply(const std::string& description) {
   return Reply(description, Ref("Error"));
+}
+inline json::value Type(const char* t) { return json::object{{"type", t}}; }
+inline json::value Body(const json::value& schema) {
+  return json::object{{"required", true}, {"content", Content(schema)}};
+}
+// An object schema with these properties, `required` naming the ones that must be there.
+inline json::value Object(std::initializer_list<std::pair<const char*, json::value>> props,
+                          json::array required = {}) {
+  json::object p;
+  for (const auto& [k, v] : props) p[k] = v;
+  json::object o{{"type", "object"}, {"properties", std::move(p)}};
+  if (!required.empty()) o["required"] = std::move(required);
+  return o;
+}
+// The responses object of an operation: {"200": ..., "404": ...}.
+inline json::object Replies(std::initializer_list<std::pair<const char*, json::value>> list) {
+  json::object o;
+  for (const auto& [k, v] : list) o[k] = v;
+  return o;
 }
 inline json::value IdParam() {
   return json::array{json::object{{"name", "id"},

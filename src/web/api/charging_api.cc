@@ -15,12 +15,8 @@ using namespace api_support;
 
 const std::vector<Role> kFinance = {Role::kFinanceOfficer};
 
-json::value Type(const char* t) { return json::object{{"type", t}}; }
 json::value Money() {
   return json::object{{"type", "string"}, {"pattern", "^-?[0-9]+(\\.[0-9]{1,2})?$"}};
-}
-json::value Body(const json::value& schema) {
-  return json::object{{"required", true}, {"content", Content(schema)}};
 }
 json::value Query(const char* name, const char* description) {
   return json::array{
@@ -29,12 +25,6 @@ json::value Query(const char* name, const char* description) {
                    {"required", false},
                    {"description", description},
                    {"schema", json::object{{"type", "string"}, {"format", "date"}}}}};
-}
-
-json::value Replies(std::initializer_list<std::pair<const char*, json::value>> list) {
-  json::object o;
-  for (const auto& [k, v] : list) o[k] = v;
-  return o;
 }
 
 json::value AssessmentJson(const app::FinancialAssessmentView& v) {
@@ -235,23 +225,20 @@ void Site::AddChargingApiRoutes() {
                      Replies({{"200", Reply("The charge and how it was worked out",
                                             Ref("ChargingResult"))},
                               {"400", ErrorReply("The body is not a JSON object")},
-                              {"422", ErrorReply("Field errors, named by JSON path")}})
-                         .as_object(),
+                              {"422", ErrorReply("Field errors, named by JSON path")}}),
                      json::object{{"requestBody", Body(Ref("ChargingInput"))}})));
   Add(Method::kGet, "/api/v1/charging/rates",
       open(&Site::ApiChargingRates,
            Operation("getChargingRates",
                      "The statutory figures in force on a date (today by default), with sources",
                      Replies({{"200", Reply("The reference data", Type("object"))},
-                              {"422", ErrorReply("No reference data for that date")}})
-                         .as_object(),
+                              {"422", ErrorReply("No reference data for that date")}}),
                      json::object{{"parameters", Query("on", "The date (YYYY-MM-DD)")}})));
   Add(Method::kGet, "/api/v1/charging/policy",
       open(&Site::ApiChargingPolicy,
            Operation("getChargingPolicy", "The council's charging policy in force on a date",
                      Replies({{"200", Reply("The policy", Type("object"))},
-                              {"422", ErrorReply("The date is not valid")}})
-                         .as_object(),
+                              {"422", ErrorReply("The date is not valid")}}),
                      json::object{{"parameters", Query("on", "The date (YYYY-MM-DD)")}})));
   Add(Method::kPost, "/api/v1/people/{id}/financial-assessments",
       api(kFinance, &Site::ApiCreateFinancialAssessment,
@@ -259,8 +246,7 @@ void Site::AddChargingApiRoutes() {
                     "Start (or complete at once) a financial assessment for a person (audited)",
                     Replies({{"201", Reply("Stored", Ref("FinancialAssessment"))},
                              {"404", ErrorReply("No person visible to the caller")},
-                             {"422", ErrorReply("Field errors, named by JSON path")}})
-                        .as_object(),
+                             {"422", ErrorReply("Field errors, named by JSON path")}}),
                     json::object{{"parameters", IdParam()},
                                  {"requestBody", Body(Ref("FinancialAssessmentSave"))}})));
   Add(Method::kGet, "/api/v1/people/{id}/financial-assessments",
@@ -271,16 +257,14 @@ void Site::AddChargingApiRoutes() {
               Replies({{"200", Reply("The list",
                                      json::object{{"type", "array"},
                                                   {"items", Ref("FinancialAssessmentSummary")}})},
-                       {"404", ErrorReply("No person visible to the caller")}})
-                  .as_object(),
+                       {"404", ErrorReply("No person visible to the caller")}}),
               json::object{{"parameters", IdParam()}})));
   Add(Method::kGet, "/api/v1/financial-assessments/{id}",
       api(kPersonViewerRoles, &Site::ApiGetFinancialAssessment,
           Operation("getFinancialAssessment",
                     "A financial assessment with its charge worked out again and explained",
                     Replies({{"200", Reply("The assessment", Ref("FinancialAssessment"))},
-                             {"404", ErrorReply("Not visible to the caller")}})
-                        .as_object(),
+                             {"404", ErrorReply("Not visible to the caller")}}),
                     json::object{{"parameters", IdParam()}})));
   Add(Method::kPut, "/api/v1/financial-assessments/{id}",
       api(kFinance, &Site::ApiUpdateFinancialAssessment,
@@ -288,8 +272,7 @@ void Site::AddChargingApiRoutes() {
                     Replies({{"200", Reply("Stored", Ref("FinancialAssessment"))},
                              {"404", ErrorReply("Not visible to the caller")},
                              {"409", ErrorReply("The assessment is completed")},
-                             {"422", ErrorReply("Field errors, named by JSON path")}})
-                        .as_object(),
+                             {"422", ErrorReply("Field errors, named by JSON path")}}),
                     json::object{{"parameters", IdParam()},
                                  {"requestBody", Body(Ref("FinancialAssessmentSave"))}})));
   Add(Method::kPost, "/api/v1/charging/reassessments",
@@ -298,8 +281,7 @@ void Site::AddChargingApiRoutes() {
                     "Work out every current charge again with the rates in force on a date; with "
                     "apply, store the new assessments",
                     Replies({{"200", Reply("Who changes", Ref("Reassessment"))},
-                             {"422", ErrorReply("Field errors: on")}})
-                        .as_object(),
+                             {"422", ErrorReply("Field errors: on")}}),
                     json::object{
                         {"requestBody",
                          Body(json::object{{"type", "object"},

@@ -59,21 +59,6 @@ json::value VersionParams() {
                                   {"schema", json::object{{"type", "integer"}, {"minimum", 1}}}}};
 }
 
-json::value Body(const json::value& schema) {
-  return json::object{{"required", true}, {"content", Content(schema)}};
-}
-
-json::value Object(std::initializer_list<std::pair<const char*, json::value>> props,
-                   json::array required = {}) {
-  json::object p;
-  for (const auto& [k, v] : props) p[k] = v;
-  json::object o{{"type", "object"}, {"properties", std::move(p)}};
-  if (!required.empty()) o["required"] = std::move(required);
-  return o;
-}
-
-json::value Type(const char* t) { return json::object{{"type", t}}; }
-
 }  // namespace
 
 void AddAllocationSchemas(json::object& schemas) {
@@ -142,23 +127,18 @@ void AddAllocationSchemas(json::object& schemas) {
 
 void Site::AddAllocationApiRoutes() {
   const auto api = &Site::ApiRoute;
-  auto replies = [](std::initializer_list<std::pair<const char*, json::value>> list) {
-    json::object o;
-    for (const auto& [k, v] : list) o[k] = v;
-    return o;
-  };
   Add(Method::kGet, "/api/v1/assessments/{id}/indicative-budget",
       api(kPersonViewerRoles, &Site::ApiGetBudget,
           Operation("getIndicativeBudget",
                     "The indicative budget of an assessment and how it was worked out",
-                    replies({{"200", Reply("The budget", Ref("IndicativeBudget"))},
+                    Replies({{"200", Reply("The budget", Ref("IndicativeBudget"))},
                              {"404", ErrorReply("No budget visible to the caller")}}),
                     json::object{{"parameters", IdParam()}})));
   Add(Method::kPut, "/api/v1/assessments/{id}/indicative-budget/override",
       api({Role::kPractitioner, Role::kApprover}, &Site::ApiOverrideBudget,
           Operation("overrideIndicativeBudget",
                     "Set a different weekly amount with a reason, or clear it (audited)",
-                    replies({{"200", Reply("Changed", Ref("IndicativeBudget"))},
+                    Replies({{"200", Reply("Changed", Ref("IndicativeBudget"))},
                              {"404", ErrorReply("No budget visible to the caller")},
                              {"409", ErrorReply("There is no override to clear")},
                              {"422", ErrorReply("Field errors: weekly_pence, reason")}}),
@@ -169,7 +149,7 @@ void Site::AddAllocationApiRoutes() {
           Operation(
               "checkPlanTolerance",
               "Whether a plan costing this much needs an approver (the table's tolerance)",
-              replies({{"200", Reply("The check", Ref("ToleranceCheck"))},
+              Replies({{"200", Reply("The check", Ref("ToleranceCheck"))},
                        {"404", ErrorReply("No budget visible to the caller")},
                        {"422", ErrorReply("Field errors: plan_weekly_pence")}}),
               json::object{{"parameters", IdParam()},
@@ -179,7 +159,7 @@ void Site::AddAllocationApiRoutes() {
       api(kTableRoles, &Site::ApiListTables,
           Operation(
               "listAllocationTables", "Every allocation table version, newest first",
-              replies(
+              Replies(
                   {{"200",
                     Reply("The versions",
                           Object({{"items",
@@ -189,13 +169,13 @@ void Site::AddAllocationApiRoutes() {
       api(kDrafterRoles, &Site::ApiCreateTable,
           Operation("createAllocationTableDraft",
                     "Store a table definition as the next draft version (changes no budget)",
-                    replies({{"201", Reply("Stored", Ref("AllocationTableSummary"))},
+                    Replies({{"201", Reply("Stored", Ref("AllocationTableSummary"))},
                              {"422", ErrorReply("Field errors, e.g. conversion.bands[2].from")}}),
                     json::object{{"requestBody", Body(Ref("AllocationTableDraft"))}})));
   Add(Method::kGet, "/api/v1/allocation-tables/{table}/{version}",
       api(kTableRoles, &Site::ApiGetTable,
           Operation("getAllocationTable", "One version with its definition",
-                    replies({{"200", Reply("The version", Ref("AllocationTableSummary"))},
+                    Replies({{"200", Reply("The version", Ref("AllocationTableSummary"))},
                              {"404", ErrorReply("No such version")}}),
                     json::object{{"parameters", VersionParams()}})));
   Add(Method::kPost, "/api/v1/allocation-tables/{table}/{version}/publish",
@@ -203,7 +183,7 @@ void Site::AddAllocationApiRoutes() {
           Operation(
               "publishAllocationTable",
               "Publish a draft; current budgets are recalculated if it is in force",
-              replies({{"200", Reply("Published", Object({{"recalculated", Type("integer")}}))},
+              Replies({{"200", Reply("Published", Object({{"recalculated", Type("integer")}}))},
                        {"404", ErrorReply("No such version")},
                        {"409", ErrorReply("Already published")}}),
               json::object{{"parameters", VersionParams()}})));
@@ -212,21 +192,21 @@ void Site::AddAllocationApiRoutes() {
           Operation("simulateAllocationTable",
                     "Apply a version to every current assessment and compare with the table in "
                     "use",
-                    replies({{"200", Reply("The impact", Ref("Simulation"))},
+                    Replies({{"200", Reply("The impact", Ref("Simulation"))},
                              {"404", ErrorReply("No such version")}}),
                     json::object{{"parameters", VersionParams()}})));
   Add(Method::kPost, "/api/v1/calibration-samples",
       api(kDrafterRoles, &Site::ApiAddSample,
           Operation(
               "addCalibrationSample", "Store a CSV of costed packages (checked by fitting it)",
-              replies({{"201", Reply("Stored", Object({{"id", Type("integer")}}))},
+              Replies({{"201", Reply("Stored", Object({{"id", Type("integer")}}))},
                        {"422", ErrorReply("Field errors; a CSV error names row and column")}}),
               json::object{{"requestBody", Body(Ref("CalibrationSampleNew"))}})));
   Add(Method::kGet, "/api/v1/calibration-samples/{id}/fit",
       api(kTableRoles, &Site::ApiFitSample,
           Operation("fitCalibrationSample",
                     "Ordinary least squares fit of weekly cost on the sample's predictors",
-                    replies({{"200", Reply("The fit", Ref("Calibration"))},
+                    Replies({{"200", Reply("The fit", Ref("Calibration"))},
                              {"404", ErrorReply("No such sample")}}),
                     json::object{{"parameters", IdParam()}})));
 }

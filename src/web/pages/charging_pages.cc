@@ -78,18 +78,6 @@ Values ValuesFromForm(const std::multimap<std::string, std::string>& form) {
   return v;
 }
 
-std::vector<std::string> SplitList(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    if (comma > start) out.push_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
-
 std::string Get(const Values& v, const std::string& key) {
   auto it = v.find(key);
   return it == v.end() ? "" : it->second;
@@ -115,7 +103,7 @@ json::object InputFromValues(const Values& v, std::vector<int>& rows) {
   number("age");
   text("household");
   json::array premiums;
-  for (const auto& p : SplitList(Get(v, "premiums"))) premiums.push_back(json::string(p));
+  for (const auto& p : SplitCommaList(Get(v, "premiums"))) premiums.push_back(json::string(p));
   o["premiums"] = std::move(premiums);
   number("dependent_children");
   for (const auto& f : kMoneyFields) {
@@ -285,7 +273,7 @@ void SetForm(ViewData& d, const Values& v, const std::vector<FieldError>& errors
     households.push_back(h);
   }
   d.set("households", households);
-  std::vector<std::string> chosen = SplitList(Get(v, "premiums"));
+  std::vector<std::string> chosen = SplitCommaList(Get(v, "premiums"));
   ViewList premiums;
   for (const auto& [value, label] : kPremiums) {
     ViewData p;
@@ -391,10 +379,14 @@ void SetResult(ViewData& d, const app::ChargingOutcome& o, bool self) {
   d.set("result", res);
 }
 
-std::optional<int64_t> IdParam(Context& ctx) {
-  auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
-  if (!id) return std::nullopt;
-  return *id;
+// Where the finance officer's form posts, and its heading: a new assessment, or a draft.
+std::string FinancialFormAction(std::optional<PersonId> person, std::optional<int64_t> id) {
+  return id ? "/financial-assessments/" + std::to_string(*id) + "/edit"
+            : "/people/" + person->ToString() + "/financial-assessments";
+}
+
+std::string FinancialFormHeading(std::optional<int64_t> id) {
+  return id ? "Change the financial assessment" : "Financial assessment";
 }
 
 }  // namespace
@@ -478,36 +470,18 @@ Response Site::NewFinancialAssessmentPage(Context& ctx) {
            {"age", std::to_string(AgeOn(person->details.date_of_birth, today))},
            {"household", "single"},
            {"reason", "First financial assessment"}};
-  return RenderFinancialForm(200, ctx, *person,
-                             "/people/" + id->ToString() + "/financial-assessments",
-                             "Financial assessment", v, {}, nullptr);
+  return RenderFinancialForm(200, ctx, *person, FinancialFormAction(*id, std::nullopt),
+                             FinancialFormHeading(std::nullopt), v, {}, nullptr);
 }
 
 Response Site::CreateFinancialAssessment(Context& ctx) {
   auto id = PersonId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
-  auto form = ctx.request.Form();
-  if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
-  Values v = ValuesFromForm(*form);
-  std::vector<int> rows;
-  json::object input = InputFromValues(v, rows);
-  bool complete = Get(v, "action") == "complete";
-  auto saved = charging_.Create(ctx.call, *ctx.principal, *id, input, EvidenceFromValues(v, rows),
-                                Get(v, "reason"), complete);
-  if (!saved.ok()) {
-    if (saved.error().code != ErrorCode::kInvalidArgument) return ErrorResponse(saved.error(), ctx);
-    auto person = people_.Get(ctx.call, *ctx.principal, *id);
-    if (!person.ok()) return ErrorResponse(person.error(), ctx);
-    return RenderFinancialForm(
-        422, ctx, *person, "/people/" + id->ToString() + "/financial-assessments",
-        "Financial assessment", v, FormErrors(saved.error().fields, rows), nullptr);
-  }
-  return Response::Redirect("/financial-assessments/" + std::to_string(saved->record.id) +
-                            "?saved=" + (complete ? "completed" : "draft"));
+  return SaveFinancialForm(ctx, *id, std::nullopt);
 }
 
 Response Site::EditFinancialAssessmentPage(Context& ctx) {
-  auto id = IdParam(ctx);
+  auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No such financial assessment"), ctx);
   auto view = charging_.Get(ctx.call, *ctx.principal, *id);
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
@@ -517,36 +491,51 @@ Response Site::EditFinancialAssessmentPage(Context& ctx) {
                          ctx);
   Values v = ValuesFromStored(view->record.input_json, view->evidence);
   v["reason"] = view->record.reason;
-  return RenderFinancialForm(200, ctx, view->person,
-                             "/financial-assessments/" + std::to_string(*id) + "/edit",
-                             "Change the financial assessment", v, {}, &view->outcome);
+  return RenderFinancialForm(200, ctx, view->person, FinancialFormAction(std::nullopt, *id),
+                             FinancialFormHeading(*id), v, {}, &view->outcome);
 }
 
 Response Site::UpdateFinancialAssessment(Context& ctx) {
-  auto id = IdParam(ctx);
+  auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No such financial assessment"), ctx);
+  return SaveFinancialForm(ctx, std::nullopt, *id);
+}
+
+// Creates (for `person`) or changes (`id`) an assessment from the posted form; on field errors the
+// form again with what was typed, otherwise the assessment's page.
+Response Site::SaveFinancialForm(Context& ctx, std::optional<PersonId> person,
+                                 std::optional<int64_t> id) {
   auto form = ctx.request.Form();
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
   Values v = ValuesFromForm(*form);
   std::vector<int> rows;
   json::object input = InputFromValues(v, rows);
-  bool complete = Get(v, "action") == "complete";
-  auto saved = charging_.Update(ctx.call, *ctx.principal, *id, input, EvidenceFromValues(v, rows),
-                                Get(v, "reason"), complete);
-  if (!saved.ok()) {
-    if (saved.error().code != ErrorCode::kInvalidArgument) return ErrorResponse(saved.error(), ctx);
+  const bool complete = Get(v, "action") == "complete";
+  app::EvidenceMap evidence = EvidenceFromValues(v, rows);
+  auto saved = id ? charging_.Update(ctx.call, *ctx.principal, *id, input, evidence,
+                                     Get(v, "reason"), complete)
+                  : charging_.Create(ctx.call, *ctx.principal, *person, input, evidence,
+                                     Get(v, "reason"), complete);
+  if (saved.ok())
+    return Response::Redirect("/financial-assessments/" + std::to_string(saved->record.id) +
+                              "?saved=" + (complete ? "completed" : "draft"));
+  if (saved.error().code != ErrorCode::kInvalidArgument) return ErrorResponse(saved.error(), ctx);
+  Result<app::PersonRecord> record = Error::NotFound("No person with that reference");
+  if (id) {
     auto view = charging_.Get(ctx.call, *ctx.principal, *id);
     if (!view.ok()) return ErrorResponse(view.error(), ctx);
-    return RenderFinancialForm(
-        422, ctx, view->person, "/financial-assessments/" + std::to_string(*id) + "/edit",
-        "Change the financial assessment", v, FormErrors(saved.error().fields, rows), nullptr);
+    record = std::move(view->person);
+  } else {
+    record = people_.Get(ctx.call, *ctx.principal, *person);
+    if (!record.ok()) return ErrorResponse(record.error(), ctx);
   }
-  return Response::Redirect("/financial-assessments/" + std::to_string(*id) +
-                            "?saved=" + (complete ? "completed" : "draft"));
+  return RenderFinancialForm(422, ctx, *record, FinancialFormAction(person, id),
+                             FinancialFormHeading(id), v, FormErrors(saved.error().fields, rows),
+                             nullptr);
 }
 
 Response Site::FinancialAssessmentPage(Context& ctx) {
-  auto id = IdParam(ctx);
+  auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No such financial assessment"), ctx);
   auto view = charging_.Get(ctx.call, *ctx.principal, *id);
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
