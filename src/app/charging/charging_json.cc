@@ -375,7 +375,7 @@ Result<ChargingRequest> ChargingRequestFromJson(const json::value& v, const Char
   std::string household = r.String(*o, "", "household", true);
   if (auto h = domain::ParseHousehold(household))
     in.household = *h;
-  else if (!household.empty())
+  else if (auto* given = o->if_contains("household"); given && given->is_string())
     r.Fail("household", "must be single, couple or lone_parent");
   if (const json::array* premiums = r.Array(*o, "", "premiums", false)) {
     for (size_t i = 0; i < premiums->size(); ++i) {
@@ -423,7 +423,7 @@ Result<ChargingRequest> ChargingRequestFromJson(const json::value& v, const Char
       std::string type = r.String(*item, at, "type", true);
       if (auto t = domain::ParseIncomeType(type))
         ii.type = *t;
-      else if (!type.empty())
+      else if (auto* given = item->if_contains("type"); given && given->is_string())
         r.Fail(at + ".type", "\"" + type + "\" is not an income type (see docs/charging.md)");
       ii.weekly = r.Money(*item, at, "weekly", true);
       ii.joint = r.Bool(*item, at, "joint", false);
@@ -575,36 +575,6 @@ Result<ChargingOutcome> AssessChargingJson(const json::value& v, const ChargingP
   out.result = domain::AssessCharge(*out.rates, out.request.policy ? *out.request.policy : base,
                                     out.request.input, detail);
   return out;
-}
-
-ChargingStreamSummary StreamChargingAssessments(const ChargingPolicy& base, std::FILE* in,
-                                                std::FILE* out, domain::Detail detail) {
-  ChargingStreamSummary summary;
-  auto on_value = [&](const json::value& v, std::string& output) {
-    auto outcome = AssessChargingJson(v, base, detail);
-    if (outcome.ok()) {
-      AppendChargingResultJson(outcome->result, *outcome->rates, outcome->request.person, output);
-      output += '\n';
-      return;
-    }
-    ++summary.invalid;
-    output += '{';
-    if (const json::object* o = v.if_object()) {
-      if (auto* p = o->if_contains("person"); p && p->is_string()) {
-        output += "\"person\":";
-        AppendJsonString(p->get_string(), output);
-        output += ',';
-      }
-    }
-    output += "\"error\":";
-    AppendErrorObject(outcome.error(), output);
-    output += "}\n";
-  };
-  StreamCounts counts = StreamJsonValues(in, out, "Assessment", on_value);
-  summary.assessments = counts.values;
-  summary.malformed = counts.malformed;
-  summary.malformed_message = std::move(counts.malformed_message);
-  return summary;
 }
 
 }  // namespace selfdirect::app

@@ -9,6 +9,8 @@
 #include <map>
 #include <sstream>
 
+#include "app/json_stream.h"
+
 #include "app/golden_case.h"
 
 namespace selfdirect::app {
@@ -191,6 +193,104 @@ TEST(ChargingStream, OneLinePerAssessmentWithErrorsInPlace) {
   Stream(compact + "\n{\"age\": ", &summary);
   EXPECT_TRUE(summary.malformed);
   EXPECT_NE(summary.malformed_message.find("assessment 2"), std::string::npos);
+}
+
+
+// What the one-at-a-time reader gives for one input: the line the stream must write for it.
+std::string ExpectedLine(const std::string& text) {
+  json::value v = json::parse(text);
+  auto outcome = AssessChargingJson(v, DefaultChargingPolicy());
+  std::string line;
+  if (outcome.ok()) {
+    AppendChargingResultJson(outcome->result, *outcome->rates, outcome->request.person, line);
+    return line + "\n";
+  }
+  line += '{';
+  if (v.is_object() && v.as_object().contains("person") && v.at("person").is_string()) {
+    line += "\"person\":";
+    AppendJsonString(v.at("person").as_string(), line);
+    line += ',';
+  }
+  line += "\"error\":";
+  AppendErrorObject(outcome.error(), line);
+  return line + "}\n";
+}
+
+TEST(ChargingStream, TheFastReaderGivesWhatTheFullReaderGivesForEveryKindOfInput) {
+  std::vector<std::string> inputs;
+  for (const auto& f : CaseFiles()) inputs.push_back(json::serialize(json::parse(Input(f))));
+  const std::string base =
+      R"("assessment_date": "2026-05-04", "age": 40, "household": "single",
+         "weekly_cost_of_care": "250.00")";
+  for (const char* variant : {
+           R"("person": "P\u0031", "income": [{"type": "esa", "weekly": "120.00"}])",
+           R"("person": 17, "premiums": ["disability", "carer"], "capital": "20000.00")",
+           R"("income": [{"type": "earnings", "weekly": "50.00", "joint": true,
+               "disregarded_weekly": "5.00", "disregard_reason": "night care",
+               "description": "Saturday job"}], "declined_to_disclose": false)",
+           R"("disability_related_expenditure_weekly": null)",
+           R"("disability_related_expenditure_weekly": "12.50", "housing_costs_weekly": "3")",
+           R"("capital": "1.5", "joint_capital": "100000.00", "dependent_children": 2)",
+           R"("policy": {"charge_percent": 90})",
+           R"("notional_capital": [{"amount": "5000.00", "reason": "gift",
+               "decided_by": "finance officer", "decided_on": "2026-04-01"}])",
+           R"("disability_related_expenditure": [{"description": "laundry", "weekly": "4.00"}])",
+           R"("capital": "lots")", R"("capital": 500)", R"("capital": "-1.00")",
+           R"("premiums": ["wealthy"])", R"("premiums": "disability")", R"("shoe_size": 9)",
+           R"("income": [{"type": "", "weekly": "10.00"}])",
+           R"("income": [{"type": "lottery", "weekly": "10.00"}])",
+           R"("income": [{"type": "esa"}])", R"("income": [{"type": "esa", "weekly": 10}])",
+           R"("income": [{"type": "esa", "weekly": "1.00", "weekly": "2.00"}])",
+           R"("income": ["esa"])", R"("income": [{"type": "esa", "weekly": "1.00", "x": []}])",
+           R"("capital": "1.00", "capital": "2.00")", R"("declined_to_disclose": "no")",
+           R"("person": 18446744073709551615)", R"("person": ["a"])",
+       }) {
+    inputs.push_back("{" + std::string(base) + ", " + variant + "}");
+  }
+  for (const char* whole : {
+           R"({"assessment_date": "2026-05-04", "age": 40.0, "household": "single",
+               "weekly_cost_of_care": "250.00"})",
+           R"({"assessment_date": "2020-01-01", "age": 40, "household": "single",
+               "weekly_cost_of_care": "250.00"})",
+           R"({"assessment_date": "2026-05-04", "age": 40, "household": "",
+               "weekly_cost_of_care": "250.00"})",
+           R"({"assessment_date": "2026-02-30", "age": 40, "household": "single",
+               "weekly_cost_of_care": "250.00"})",
+           R"({"age": 40, "household": "single", "weekly_cost_of_care": "250.00"})",
+           R"({"assessment_date": "2026-05-04", "age": -5, "household": "single",
+               "weekly_cost_of_care": "250.00"})",
+           R"({"assessment_date": "2026-05-04", "age": 40, "household": "single",
+               "weekly_cost_of_care": "250.00", "income": [{"type": "other", "weekly": "1.00",
+               "disregarded_weekly": "1.00"}]})",
+           R"([1, 2])", R"("an assessment")", R"(42)", R"(null)", R"({})"}) {
+    inputs.push_back(whole);
+  }
+  std::string expected_all;
+  std::string stream;
+  int64_t invalid = 0;
+  // Enough copies that inputs straddle the reader's 1 MiB chunks.
+  const int copies = static_cast<int>((3u << 20) / 20000) + 1;
+  for (int copy = 0; copy < copies; ++copy) {
+    for (const auto& text : inputs) {
+      std::string line = ExpectedLine(text);
+      if (line.find("\"error\":") != std::string::npos) ++invalid;
+      expected_all += line;
+      stream += text;
+      stream += copy % 2 ? "\n" : " \r\n\t";
+    }
+  }
+  ASSERT_GT(stream.size(), 2u << 20);
+  ChargingStreamSummary summary;
+  std::string out = Stream(stream, &summary);
+  EXPECT_FALSE(summary.malformed) << summary.malformed_message;
+  EXPECT_EQ(summary.assessments, static_cast<int64_t>(inputs.size()) * copies);
+  EXPECT_EQ(summary.invalid, invalid);
+  ASSERT_EQ(out.size(), expected_all.size());
+  EXPECT_TRUE(out == expected_all);
+  // The bugs this comparison found: an empty household or income type was taken as the default.
+  for (const char* field : {"household", "income[0].type"}) {
+    EXPECT_NE(expected_all.find(std::string("\"") + field + "\":"), std::string::npos) << field;
+  }
 }
 
 }  // namespace
