@@ -19,7 +19,10 @@ TEST(AppendJsonString, EscapesQuotesBackslashesAndControlsWhereverTheyFall) {
   EXPECT_EQ(Quoted(""), "\"\"");
   EXPECT_EQ(Quoted("plain"), "\"plain\"");
   EXPECT_EQ(Quoted("a \"b\" \\ c\n"), "\"a \\\"b\\\" \\\\ c\\u000a\"");
-  EXPECT_EQ(Quoted("\xc2\xa3" "110.10 a week"), "\"\xc2\xa3" "110.10 a week\"");
+  EXPECT_EQ(Quoted("\xc2\xa3"
+                   "110.10 a week"),
+            "\"\xc2\xa3"
+            "110.10 a week\"");
   // Each character that must be escaped, at every offset of a word and in long runs, reads back
   // as the text it came from.
   for (char special : {'"', '\\', '\n', '\x01', '\x1f', '\t'}) {

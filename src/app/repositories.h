@@ -302,6 +302,31 @@ class ChargingPolicyRepository {
   virtual Result<std::vector<StoredChargingPolicy>> List() = 0;
 };
 
+// What a person worked out with the public calculator and chose to keep on their record. Their
+// own figure, not the council's decision; they can remove it.
+struct ChargingEstimateRecord {
+  int64_t id = 0;
+  PersonId person_id;
+  std::string input_json;  // app/charging/charging_json.h input (no policy: the council's applies).
+  std::string rates_id;
+  Pence weekly_charge;
+  Pence weekly_cost;
+  bool full_cost = false;
+  UserId created_by;
+  Timestamp created_at;
+};
+
+class ChargingEstimateRepository {
+ public:
+  virtual ~ChargingEstimateRepository() = default;
+  virtual Result<int64_t> Insert(const ChargingEstimateRecord& e) = 0;
+  virtual Result<std::optional<ChargingEstimateRecord>> Find(int64_t id) = 0;
+  // The person's estimates, newest first.
+  virtual Result<std::vector<ChargingEstimateRecord>> ForPerson(PersonId person) = 0;
+  // kNotFound if the council has no such estimate.
+  virtual Status Delete(int64_t id) = 0;
+};
+
 class PeopleRepository {
  public:
   virtual ~PeopleRepository() = default;
@@ -372,6 +397,7 @@ class Transaction {
   virtual CalibrationSampleRepository& calibration_samples() = 0;
   virtual FinancialAssessmentRepository& financial_assessments() = 0;
   virtual ChargingPolicyRepository& charging_policies() = 0;
+  virtual ChargingEstimateRepository& charging_estimates() = 0;
 };
 
 using TransactionFunction = std::function<Status(Transaction&)>;

@@ -701,6 +701,83 @@ TEST_P(RepositoryContract, FinancialAssessmentsAndChargingPoliciesRoundTrip) {
   EXPECT_TRUE(other.empty());
 }
 
+TEST_P(RepositoryContract, ChargingEstimatesAreKeptNewestFirstAndCanBeRemoved) {
+  PersonId person = AddPerson(council_, team_, Person("Esti", "Mate"));
+  app::ChargingEstimateRecord e;
+  e.person_id = person;
+  e.input_json = "{\"age\":70}";
+  e.rates_id = "england-2026-27";
+  e.weekly_charge = Pence::FromPence(4210);
+  e.weekly_cost = Pence::FromPence(25000);
+  e.full_cost = false;
+  e.created_by = UserId{3};
+  e.created_at = kNow;
+  int64_t first = 0, second = 0;
+  ASSERT_TRUE(store_
+                  ->Write(council_,
+                          [&](app::Transaction& tx) -> Status {
+                            SD_ASSIGN_OR_RETURN(first, tx.charging_estimates().Insert(e));
+                            app::ChargingEstimateRecord full = e;
+                            full.weekly_charge = Pence::FromPence(25000);
+                            full.full_cost = true;
+                            full.created_at = kNow.PlusSeconds(5);
+                            SD_ASSIGN_OR_RETURN(second, tx.charging_estimates().Insert(full));
+                            return OkStatus();
+                          })
+                  .ok());
+  std::vector<app::ChargingEstimateRecord> listed;
+  std::optional<app::ChargingEstimateRecord> found;
+  ASSERT_TRUE(store_
+                  ->Read(council_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(listed, tx.charging_estimates().ForPerson(person));
+                           SD_ASSIGN_OR_RETURN(found, tx.charging_estimates().Find(first));
+                           return OkStatus();
+                         })
+                  .ok());
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0].id, second);
+  EXPECT_TRUE(listed[0].full_cost);
+  EXPECT_EQ(listed[1].id, first);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->input_json, "{\"age\":70}");
+  EXPECT_EQ(found->rates_id, "england-2026-27");
+  EXPECT_EQ(found->weekly_charge, Pence::FromPence(4210));
+  EXPECT_EQ(found->weekly_cost, Pence::FromPence(25000));
+  EXPECT_EQ(found->created_by, UserId{3});
+  EXPECT_EQ(found->created_at, kNow);
+  // Another council can neither see nor remove it; removing it twice is kNotFound.
+  Status other_delete = store_->Write(
+      other_, [&](app::Transaction& tx) { return tx.charging_estimates().Delete(first); });
+  EXPECT_EQ(other_delete.error().code, ErrorCode::kNotFound);
+  std::optional<app::ChargingEstimateRecord> seen_by_other;
+  ASSERT_TRUE(store_
+                  ->Read(other_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(seen_by_other, tx.charging_estimates().Find(first));
+                           return OkStatus();
+                         })
+                  .ok());
+  EXPECT_FALSE(seen_by_other.has_value());
+  ASSERT_TRUE(
+      store_
+          ->Write(council_,
+                  [&](app::Transaction& tx) { return tx.charging_estimates().Delete(first); })
+          .ok());
+  Status again = store_->Write(
+      council_, [&](app::Transaction& tx) { return tx.charging_estimates().Delete(first); });
+  EXPECT_EQ(again.error().code, ErrorCode::kNotFound);
+  ASSERT_TRUE(store_
+                  ->Read(council_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(listed, tx.charging_estimates().ForPerson(person));
+                           return OkStatus();
+                         })
+                  .ok());
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].id, second);
+}
+
 INSTANTIATE_TEST_SUITE_P(Adapters, RepositoryContract, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

@@ -151,6 +151,11 @@ class Site final : public RequestHandler {
   // Financial assessment pages (pages/charging_pages.cc).
   Response CalculatorPage(Context& ctx);
   Response CalculatorSubmit(Context& ctx);
+  Response KeepEstimate(Context& ctx);
+  Response RemoveEstimate(Context& ctx);
+  // The "keep this estimate" choice on the calculator, for a signed-in person or representative.
+  void SetKeepChoice(ViewData& d, Context& ctx, bool show_button, const std::string& chosen,
+                     const std::string& error);
   Response NewFinancialAssessmentPage(Context& ctx);
   Response CreateFinancialAssessment(Context& ctx);
   Response EditFinancialAssessmentPage(Context& ctx);
@@ -176,6 +181,9 @@ class Site final : public RequestHandler {
   Response ApiUpdateFinancialAssessment(Context& ctx);
   Response ApiPersonFinancialAssessments(Context& ctx);
   Response ApiReassessment(Context& ctx);
+  Response ApiKeepEstimate(Context& ctx);
+  Response ApiEstimates(Context& ctx);
+  Response ApiRemoveEstimate(Context& ctx);
   Response ApiChargingRates(Context& ctx);
   Response ApiChargingPolicy(Context& ctx);
   // Resource allocation API (api/ras_api.cc).

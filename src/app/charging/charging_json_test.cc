@@ -9,9 +9,8 @@
 #include <map>
 #include <sstream>
 
-#include "app/json_stream.h"
-
 #include "app/golden_case.h"
+#include "app/json_stream.h"
 
 namespace selfdirect::app {
 namespace {
@@ -195,7 +194,6 @@ TEST(ChargingStream, OneLinePerAssessmentWithErrorsInPlace) {
   EXPECT_NE(summary.malformed_message.find("assessment 2"), std::string::npos);
 }
 
-
 // What the one-at-a-time reader gives for one input: the line the stream must write for it.
 std::string ExpectedLine(const std::string& text) {
   json::value v = json::parse(text);
@@ -235,15 +233,23 @@ TEST(ChargingStream, TheFastReaderGivesWhatTheFullReaderGivesForEveryKindOfInput
            R"("notional_capital": [{"amount": "5000.00", "reason": "gift",
                "decided_by": "finance officer", "decided_on": "2026-04-01"}])",
            R"("disability_related_expenditure": [{"description": "laundry", "weekly": "4.00"}])",
-           R"("capital": "lots")", R"("capital": 500)", R"("capital": "-1.00")",
-           R"("premiums": ["wealthy"])", R"("premiums": "disability")", R"("shoe_size": 9)",
+           R"("capital": "lots")",
+           R"("capital": 500)",
+           R"("capital": "-1.00")",
+           R"("premiums": ["wealthy"])",
+           R"("premiums": "disability")",
+           R"("shoe_size": 9)",
            R"("income": [{"type": "", "weekly": "10.00"}])",
            R"("income": [{"type": "lottery", "weekly": "10.00"}])",
-           R"("income": [{"type": "esa"}])", R"("income": [{"type": "esa", "weekly": 10}])",
+           R"("income": [{"type": "esa"}])",
+           R"("income": [{"type": "esa", "weekly": 10}])",
            R"("income": [{"type": "esa", "weekly": "1.00", "weekly": "2.00"}])",
-           R"("income": ["esa"])", R"("income": [{"type": "esa", "weekly": "1.00", "x": []}])",
-           R"("capital": "1.00", "capital": "2.00")", R"("declined_to_disclose": "no")",
-           R"("person": 18446744073709551615)", R"("person": ["a"])",
+           R"("income": ["esa"])",
+           R"("income": [{"type": "esa", "weekly": "1.00", "x": []}])",
+           R"("capital": "1.00", "capital": "2.00")",
+           R"("declined_to_disclose": "no")",
+           R"("person": 18446744073709551615)",
+           R"("person": ["a"])",
        }) {
     inputs.push_back("{" + std::string(base) + ", " + variant + "}");
   }

@@ -281,6 +281,74 @@ Result<std::vector<FinancialAssessmentRecord>> ChargingService::ForPerson(const 
   return out;
 }
 
+Result<ChargingEstimateRecord> ChargingService::SaveEstimate(const CallContext& ctx,
+                                                             const Principal& who,
+                                                             PersonId person_id,
+                                                             const json::value& input) {
+  if (!domain::ActsForPerson(who.actor, person_id))
+    return Error::PermissionDenied(
+        "Only the person or their representative can keep an estimate on their record");
+  if (const json::object* o = input.if_object(); o && o->contains("policy"))
+    return Error::InvalidArgument(
+        "An estimate uses the council's charging policy",
+        {{"policy", "An estimate uses the council's charging policy; leave this out"}});
+  ChargingEstimateRecord record;
+  SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(person_id));
+    if (!person || !domain::CanViewPerson(who.actor, {person->id, person->team_id}))
+      return Error::NotFound("No person with that reference");
+    SD_ASSIGN_OR_RETURN(auto policies, tx.charging_policies().List());
+    SD_ASSIGN_OR_RETURN(auto policy,
+                        PolicyFrom(policies, InputDate(input, clock_.Now().UtcDate())));
+    SD_ASSIGN_OR_RETURN(auto outcome, AssessChargingJson(input, policy));
+    record.person_id = person_id;
+    record.input_json = json::serialize(ChargingInputToJson(outcome.request.input));
+    record.rates_id = outcome.rates->id;
+    record.weekly_charge = outcome.result.weekly_charge;
+    record.weekly_cost = outcome.request.input.weekly_cost_of_care;
+    record.full_cost = outcome.result.full_cost;
+    record.created_by = who.user.id;
+    record.created_at = clock_.Now();
+    SD_ASSIGN_OR_RETURN(record.id, tx.charging_estimates().Insert(record));
+    return tx.audit().Append(AuditOf(clock_, who, ctx, "charging_estimate.save", "person",
+                                     person_id.ToString(),
+                                     "estimate " + std::to_string(record.id)));
+  }));
+  return record;
+}
+
+Result<std::vector<ChargingEstimateRecord>> ChargingService::Estimates(const CallContext& ctx,
+                                                                       const Principal& who,
+                                                                       PersonId person_id) {
+  std::vector<ChargingEstimateRecord> out;
+  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(person_id));
+    if (!person || !domain::CanViewPerson(who.actor, {person->id, person->team_id}))
+      return Error::NotFound("No person with that reference");
+    SD_ASSIGN_OR_RETURN(out, tx.charging_estimates().ForPerson(person_id));
+    return OkStatus();
+  }));
+  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "charging_estimate.list", "person",
+                                     person_id.ToString(), ""));
+  return out;
+}
+
+Result<PersonId> ChargingService::RemoveEstimate(const CallContext& ctx, const Principal& who,
+                                                 int64_t id) {
+  PersonId person;
+  SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto estimate, tx.charging_estimates().Find(id));
+    // Someone who may not act for the person is told there is no such estimate.
+    if (!estimate || !domain::ActsForPerson(who.actor, estimate->person_id))
+      return Error::NotFound("No such estimate");
+    person = estimate->person_id;
+    SD_RETURN_IF_ERROR(tx.charging_estimates().Delete(id));
+    return tx.audit().Append(AuditOf(clock_, who, ctx, "charging_estimate.remove", "person",
+                                     person.ToString(), "estimate " + std::to_string(id)));
+  }));
+  return person;
+}
+
 Result<Reassessment> ChargingService::PreviewReassessment(const CallContext& ctx,
                                                           const Principal& who, Date on) {
   return Reassess(ctx, who, on, false);

@@ -10,6 +10,8 @@
 //  - Anyone who may see the person sees their completed assessments (the decision); drafts are
 //    seen by finance officers and administrators only.
 //  - Finance officers and administrators store the council's charging policy.
+//  - A person (or their representative) may keep a calculator estimate on their record and
+//    remove it; anyone who may see the person sees their kept estimates.
 // Every change is audited in its transaction; reads of personal data go to the audit trail.
 #pragma once
 
@@ -102,6 +104,17 @@ class ChargingService {
   // current one, in one transaction.
   Result<Reassessment> PreviewReassessment(const CallContext& ctx, const Principal& who, Date on);
   Result<Reassessment> ApplyReassessment(const CallContext& ctx, const Principal& who, Date on);
+
+  // Keeps what the calculator gives for `input` on the person's record, because they chose to:
+  // only the person themselves or their representative. The council's policy applies (an input
+  // "policy" is a field error). Errors: kPermissionDenied, kNotFound, kInvalidArgument with fields.
+  Result<ChargingEstimateRecord> SaveEstimate(const CallContext& ctx, const Principal& who,
+                                              PersonId person, const boost::json::value& input);
+  // The person's kept estimates, newest first (anyone who may see the person).
+  Result<std::vector<ChargingEstimateRecord>> Estimates(const CallContext& ctx,
+                                                        const Principal& who, PersonId person);
+  // Removes a kept estimate (the person or their representative); returns whose it was.
+  Result<PersonId> RemoveEstimate(const CallContext& ctx, const Principal& who, int64_t id);
 
   // Stores the council's policy from `from`. kAlreadyExists if one starts that day.
   Status StorePolicy(const CallContext& ctx, const Principal& who, const boost::json::value& json,

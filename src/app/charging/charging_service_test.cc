@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "app/test_store.h"
 
 namespace selfdirect::app {
@@ -80,6 +82,72 @@ TEST_F(ChargingServiceTest, CalculatorUsesTheCouncilPolicyAndStoresNothing) {
                 .error()
                 .code,
             ErrorCode::kPermissionDenied);
+}
+
+TEST_F(ChargingServiceTest, APersonKeepsAnEstimateOnlyWhenTheyChooseAndCanRemoveIt) {
+  auto self = testing::PrincipalAs(Role::kBudgetHolder, TeamId{}, person_);
+  auto helper = testing::PrincipalAs(Role::kRepresentative, TeamId{}, PersonId{}, {person_});
+  auto stranger =
+      testing::PrincipalAs(Role::kBudgetHolder, TeamId{}, PersonId{person_.value() + 1});
+  // The calculator stores nothing.
+  ASSERT_TRUE(charging_.Calculate(db_.council(), ExampleC()).ok());
+  EXPECT_TRUE(charging_.Estimates(ctx_, self, person_)->empty());
+  // Kept by the person, then by their representative: the council's policy, newest first.
+  auto kept = charging_.SaveEstimate(ctx_, self, person_, ExampleC());
+  ASSERT_TRUE(kept.ok()) << kept.error().message;
+  EXPECT_EQ(kept->weekly_charge.ToString(), "133.55");
+  EXPECT_EQ(kept->weekly_cost.ToString(), "300.00");
+  EXPECT_EQ(kept->rates_id, "england-2025-26");
+  EXPECT_EQ(kept->created_by, self.user.id);
+  auto second = charging_.SaveEstimate(ctx_, helper, person_, ExampleC("2026-05-01"));
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  auto list = charging_.Estimates(ctx_, As(Role::kPractitioner, north_), person_);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].id, second->id);
+  EXPECT_EQ((*list)[0].rates_id, "england-2026-27");
+  // The stored input reads back to the same charge.
+  auto again = charging_.Calculate(db_.council(), json::parse((*list)[1].input_json));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->result.weekly_charge, kept->weekly_charge);
+  // Nobody else may keep one, a practitioner cannot see another team's, bad input names fields
+  // and changes nothing, and a policy cannot be slipped in.
+  EXPECT_EQ(charging_.SaveEstimate(ctx_, stranger, person_, ExampleC()).error().code,
+            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(charging_.SaveEstimate(ctx_, As(Role::kPractitioner, north_), person_, ExampleC())
+                .error()
+                .code,
+            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(charging_.Estimates(ctx_, As(Role::kPractitioner, south_), person_).error().code,
+            ErrorCode::kNotFound);
+  auto bad = charging_.SaveEstimate(
+      ctx_, self, person_,
+      json::parse(R"({"assessment_date": "2026-05-01", "age": 30, "household": "single",
+                      "weekly_cost_of_care": "lots"})"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(bad.error().fields.at(0).field, "weekly_cost_of_care");
+  json::value with_policy = ExampleC();
+  with_policy.as_object()["policy"] = json::object{{"charge_percent", 0}};
+  auto policy = charging_.SaveEstimate(ctx_, self, person_, with_policy);
+  ASSERT_FALSE(policy.ok());
+  EXPECT_EQ(policy.error().fields.at(0).field, "policy");
+  EXPECT_EQ(charging_.Estimates(ctx_, self, person_)->size(), 2u);
+  // Removing: only the person or their representative; gone once.
+  EXPECT_EQ(charging_.RemoveEstimate(ctx_, stranger, kept->id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(charging_.RemoveEstimate(ctx_, As(Role::kFinanceOfficer), kept->id).error().code,
+            ErrorCode::kNotFound);
+  auto removed = charging_.RemoveEstimate(ctx_, self, kept->id);
+  ASSERT_TRUE(removed.ok());
+  EXPECT_EQ(*removed, person_);
+  EXPECT_EQ(charging_.RemoveEstimate(ctx_, self, kept->id).error().code, ErrorCode::kNotFound);
+  list = charging_.Estimates(ctx_, self, person_);
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].id, second->id);
+  auto actions = AuditActions("person");
+  EXPECT_EQ(std::count(actions.begin(), actions.end(), "charging_estimate.save"), 2);
+  EXPECT_EQ(std::count(actions.begin(), actions.end(), "charging_estimate.remove"), 1);
+  EXPECT_GE(std::count(actions.begin(), actions.end(), "charging_estimate.list"), 3);
 }
 
 TEST_F(ChargingServiceTest, FinanceOfficerDraftsCompletesAndThePersonSeesTheDecision) {

@@ -128,8 +128,8 @@ struct FastHandler {
   // The input as the engine takes it (false: leave it to the full reader).
   bool Finish() {
     if (full) return false;
-    constexpr uint32_t kRequired = Bit(Top::kDate) | Bit(Top::kAge) | Bit(Top::kHousehold) |
-                                   Bit(Top::kCost);
+    constexpr uint32_t kRequired =
+        Bit(Top::kDate) | Bit(Top::kAge) | Bit(Top::kHousehold) | Bit(Top::kCost);
     if ((top_seen & kRequired) != kRequired) return false;
     in.income.resize(income_used);
     return domain::ValidateChargingInput(in).ok();

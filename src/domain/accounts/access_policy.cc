@@ -37,6 +37,15 @@ bool CanEditPerson(const Actor& actor, const PersonAccessFacts& person) {
   }
 }
 
+bool ActsForPerson(const Actor& actor, PersonId person) {
+  if (actor.role == Role::kBudgetHolder)
+    return actor.own_person_id.valid() && actor.own_person_id == person;
+  if (actor.role == Role::kRepresentative)
+    return std::find(actor.represented_people.begin(), actor.represented_people.end(), person) !=
+           actor.represented_people.end();
+  return false;
+}
+
 bool CanCreatePerson(const Actor& actor) {
   return actor.role == Role::kPractitioner || actor.role == Role::kApprover ||
          actor.role == Role::kAdministrator;

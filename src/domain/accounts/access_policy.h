@@ -40,6 +40,9 @@ bool CanViewPerson(const Actor& actor, const PersonAccessFacts& person);
 // Changing a record needs a working relationship: budget holders and representatives cannot
 // edit the council's record of a person directly.
 bool CanEditPerson(const Actor& actor, const PersonAccessFacts& person);
+// Acting as the person: the person themselves or their representative (keeping their own
+// estimates and choices; not the council's record).
+bool ActsForPerson(const Actor& actor, PersonId person);
 // Creating a person record: practitioners, approvers and administrators.
 bool CanCreatePerson(const Actor& actor);
 // Listing and searching people: roles that work with many people.

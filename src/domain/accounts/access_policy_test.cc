@@ -57,6 +57,21 @@ TEST(AccessPolicy, FinanceAndAdministratorsWorkAcrossTeams) {
   EXPECT_TRUE(CanEditPerson(admin, kPersonInTeamThree));
 }
 
+TEST(AccessPolicy, OnlyThePersonAndTheirRepresentativesActForThem) {
+  Actor self{.user_id = UserId{1}, .role = Role::kBudgetHolder, .own_person_id = PersonId{5}};
+  Actor helper{.user_id = UserId{2},
+               .role = Role::kRepresentative,
+               .represented_people = {PersonId{4}, PersonId{5}}};
+  Actor practitioner{.user_id = UserId{3}, .role = Role::kPractitioner, .team_id = TeamId{3}};
+  Actor unlinked{.user_id = UserId{4}, .role = Role::kBudgetHolder};
+  EXPECT_TRUE(ActsForPerson(self, PersonId{5}));
+  EXPECT_FALSE(ActsForPerson(self, PersonId{4}));
+  EXPECT_TRUE(ActsForPerson(helper, PersonId{4}));
+  EXPECT_FALSE(ActsForPerson(helper, PersonId{6}));
+  EXPECT_FALSE(ActsForPerson(practitioner, PersonId{5}));
+  EXPECT_FALSE(ActsForPerson(unlinked, PersonId{}));
+}
+
 TEST(Role, NamesRoundTrip) {
   for (Role r : kAllRoles) {
     EXPECT_EQ(ParseRole(RoleName(r)), r);

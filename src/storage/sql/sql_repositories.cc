@@ -813,6 +813,69 @@ Result<std::vector<app::FinancialAssessmentRecord>> SqlFinancialAssessments::Cur
   return out;
 }
 
+namespace {
+
+constexpr std::string_view kEstimateColumns =
+    "charging_estimate_id, person_id, input_json, rates_id, weekly_charge_pence, "
+    "weekly_cost_pence, full_cost, created_by_user_id, created_at";
+
+app::ChargingEstimateRecord EstimateFromRow(const SqlRow& r) {
+  app::ChargingEstimateRecord e;
+  e.id = r.Int(0);
+  e.person_id = PersonId{r.Int(1)};
+  e.input_json = r.Text(2);
+  e.rates_id = r.Text(3);
+  e.weekly_charge = Pence::FromPence(r.Int(4));
+  e.weekly_cost = Pence::FromPence(r.Int(5));
+  e.full_cost = r.Int(6) == 1;
+  e.created_by = UserId{r.Int(7)};
+  e.created_at = Timestamp::FromMicros(r.Int(8));
+  return e;
+}
+
+}  // namespace
+
+Result<int64_t> SqlChargingEstimates::Insert(const app::ChargingEstimateRecord& e) {
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query("INSERT INTO charging_estimates (council_id, person_id, input_json, rates_id, "
+               "weekly_charge_pence, weekly_cost_pence, full_cost, created_by_user_id, "
+               "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING "
+               "charging_estimate_id",
+               {council_.value(), e.person_id.value(), e.input_json, e.rates_id,
+                e.weekly_charge.pence(), e.weekly_cost.pence(), int64_t{e.full_cost ? 1 : 0},
+                SqlOptionalId(e.created_by.value()), e.created_at.micros()}));
+  return rows.at(0).Int(0);
+}
+
+Result<std::optional<app::ChargingEstimateRecord>> SqlChargingEstimates::Find(int64_t id) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT " + std::string(kEstimateColumns) +
+                                              " FROM charging_estimates WHERE council_id = $1 "
+                                              "AND charging_estimate_id = $2",
+                                          {council_.value(), id}));
+  if (rows.empty()) return std::optional<app::ChargingEstimateRecord>();
+  return std::optional<app::ChargingEstimateRecord>(EstimateFromRow(rows[0]));
+}
+
+Result<std::vector<app::ChargingEstimateRecord>> SqlChargingEstimates::ForPerson(PersonId person) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT " + std::string(kEstimateColumns) +
+                                              " FROM charging_estimates WHERE council_id = $1 AND "
+                                              "person_id = $2 ORDER BY charging_estimate_id DESC",
+                                          {council_.value(), person.value()}));
+  std::vector<app::ChargingEstimateRecord> out;
+  for (const auto& r : rows) out.push_back(EstimateFromRow(r));
+  return out;
+}
+
+Status SqlChargingEstimates::Delete(int64_t id) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query("DELETE FROM charging_estimates WHERE council_id = $1 "
+                                          "AND charging_estimate_id = $2 RETURNING "
+                                          "charging_estimate_id",
+                                          {council_.value(), id}));
+  if (rows.empty()) return Error::NotFound("No such estimate");
+  return OkStatus();
+}
+
 Status SqlChargingPolicies::Insert(const app::StoredChargingPolicy& p) {
   SD_ASSIGN_OR_RETURN(auto existing,
                       c_.Query("SELECT 1 FROM charging_policies WHERE council_id = $1 AND "

@@ -167,6 +167,19 @@ class SqlChargingPolicies final : public app::ChargingPolicyRepository {
   const CouncilId council_;
 };
 
+class SqlChargingEstimates final : public app::ChargingEstimateRepository {
+ public:
+  SqlChargingEstimates(SqlConnection& c, CouncilId council) : c_(c), council_(council) {}
+  Result<int64_t> Insert(const app::ChargingEstimateRecord& e) override;
+  Result<std::optional<app::ChargingEstimateRecord>> Find(int64_t id) override;
+  Result<std::vector<app::ChargingEstimateRecord>> ForPerson(PersonId person) override;
+  Status Delete(int64_t id) override;
+
+ private:
+  SqlConnection& c_;
+  const CouncilId council_;
+};
+
 class SqlTransaction final : public app::Transaction {
  public:
   SqlTransaction(SqlConnection& c, CouncilId council)
@@ -182,7 +195,8 @@ class SqlTransaction final : public app::Transaction {
         indicative_budgets_(c, council),
         calibration_samples_(c, council),
         financial_assessments_(c, council),
-        charging_policies_(c, council) {}
+        charging_policies_(c, council),
+        charging_estimates_(c, council) {}
   CouncilId council_id() const override { return council_; }
   app::PeopleRepository& people() override { return people_; }
   app::UserRepository& users() override { return users_; }
@@ -198,6 +212,7 @@ class SqlTransaction final : public app::Transaction {
     return financial_assessments_;
   }
   app::ChargingPolicyRepository& charging_policies() override { return charging_policies_; }
+  app::ChargingEstimateRepository& charging_estimates() override { return charging_estimates_; }
 
  private:
   CouncilId council_;
@@ -213,6 +228,7 @@ class SqlTransaction final : public app::Transaction {
   SqlCalibrationSamples calibration_samples_;
   SqlFinancialAssessments financial_assessments_;
   SqlChargingPolicies charging_policies_;
+  SqlChargingEstimates charging_estimates_;
 };
 
 }  // namespace selfdirect::storage

@@ -101,6 +101,19 @@ Result<SaveBody> ReadSaveBody(const json::object& body) {
   return b;
 }
 
+const std::vector<Role> kKeepers = {Role::kBudgetHolder, Role::kRepresentative};
+
+json::value EstimateJson(const app::ChargingEstimateRecord& e) {
+  return json::object{{"id", e.id},
+                      {"person_id", e.person_id.value()},
+                      {"weekly_charge", e.weekly_charge.ToString()},
+                      {"weekly_cost_of_care", e.weekly_cost.ToString()},
+                      {"full_cost", e.full_cost},
+                      {"rates", e.rates_id},
+                      {"kept_at", e.created_at.ToString()},
+                      {"input", json::parse(e.input_json)}};
+}
+
 Result<Date> OptionalDate(const std::string& text, Date fallback) {
   if (text.empty()) return fallback;
   auto d = Date::Parse(text);
@@ -190,6 +203,20 @@ void AddChargingSchemas(json::object& schemas) {
                                                {"weekly_charge", Money()},
                                                {"full_cost", Type("boolean")},
                                                {"rates", Type("string")}}}};
+  schemas["ChargingEstimate"] =
+      json::object{{"type", "object"},
+                   {"description",
+                    "A calculator estimate the person chose to keep on their record (not the "
+                    "council's decision)"},
+                   {"properties", json::object{{"id", Type("integer")},
+                                               {"person_id", Type("integer")},
+                                               {"weekly_charge", Money()},
+                                               {"weekly_cost_of_care", Money()},
+                                               {"full_cost", Type("boolean")},
+                                               {"rates", Type("string")},
+                                               {"kept_at", Type("string")},
+                                               {"input", Ref("ChargingInput")}}},
+                   {"required", json::array{"id", "person_id", "weekly_charge", "input"}}};
   schemas["Reassessment"] = json::object{
       {"type", "object"},
       {"properties",
@@ -275,6 +302,32 @@ void Site::AddChargingApiRoutes() {
                              {"422", ErrorReply("Field errors, named by JSON path")}}),
                     json::object{{"parameters", IdParam()},
                                  {"requestBody", Body(Ref("FinancialAssessmentSave"))}})));
+  Add(Method::kPost, "/api/v1/people/{id}/charging-estimates",
+      api(kKeepers, &Site::ApiKeepEstimate,
+          Operation("keepChargingEstimate",
+                    "Keep a calculator estimate on the person's record: the person or their "
+                    "representative only; the council's policy applies (audited)",
+                    Replies({{"201", Reply("Kept", Ref("ChargingEstimate"))},
+                             {"403", ErrorReply("Not the person or their representative")},
+                             {"404", ErrorReply("No person visible to the caller")},
+                             {"422", ErrorReply("Field errors, named by JSON path")}}),
+                    json::object{{"parameters", IdParam()},
+                                 {"requestBody", Body(Ref("ChargingInput"))}})));
+  Add(Method::kGet, "/api/v1/people/{id}/charging-estimates",
+      api(kPersonViewerRoles, &Site::ApiEstimates,
+          Operation(
+              "listChargingEstimates", "The estimates kept on a person's record, newest first",
+              Replies({{"200", Reply("The list", json::object{{"type", "array"},
+                                                              {"items", Ref("ChargingEstimate")}})},
+                       {"404", ErrorReply("No person visible to the caller")}}),
+              json::object{{"parameters", IdParam()}})));
+  Add(Method::kDelete, "/api/v1/charging-estimates/{id}",
+      api(kKeepers, &Site::ApiRemoveEstimate,
+          Operation("removeChargingEstimate",
+                    "Remove a kept estimate: the person or their representative only (audited)",
+                    Replies({{"200", Reply("Removed", Type("object"))},
+                             {"404", ErrorReply("No such estimate for the caller")}}),
+                    json::object{{"parameters", IdParam()}})));
   Add(Method::kPost, "/api/v1/charging/reassessments",
       api(kFinance, &Site::ApiReassessment,
           Operation("reassessCharges",
@@ -356,6 +409,34 @@ Response Site::ApiPersonFinancialAssessments(Context& ctx) {
   json::array out;
   for (const auto& r : *list) out.push_back(RecordSummaryJson(r));
   return Response::Json(200, out);
+}
+
+Response Site::ApiKeepEstimate(Context& ctx) {
+  auto person = PersonId::Parse(ctx.request.path_params["id"]);
+  if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
+  auto body = JsonObjectBody(ctx.request);
+  if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
+  auto kept = charging_.SaveEstimate(ctx.call, *ctx.principal, *person, *body);
+  if (!kept.ok()) return ErrorResponse(kept.error(), ctx);
+  return Response::Json(201, EstimateJson(*kept));
+}
+
+Response Site::ApiEstimates(Context& ctx) {
+  auto person = PersonId::Parse(ctx.request.path_params["id"]);
+  if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
+  auto list = charging_.Estimates(ctx.call, *ctx.principal, *person);
+  if (!list.ok()) return ErrorResponse(list.error(), ctx);
+  json::array out;
+  for (const auto& e : *list) out.push_back(EstimateJson(e));
+  return Response::Json(200, out);
+}
+
+Response Site::ApiRemoveEstimate(Context& ctx) {
+  auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
+  if (!id) return ErrorResponse(Error::NotFound("No such estimate"), ctx);
+  auto person = charging_.RemoveEstimate(ctx.call, *ctx.principal, *id);
+  if (!person.ok()) return ErrorResponse(person.error(), ctx);
+  return Response::Json(200, json::object{{"removed", *id}, {"person_id", person->value()}});
 }
 
 Response Site::ApiReassessment(Context& ctx) {

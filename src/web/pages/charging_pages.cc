@@ -6,6 +6,7 @@
 #include <map>
 
 #include "base/text.h"
+#include "domain/accounts/access_policy.h"
 #include "web/site.h"
 
 namespace selfdirect::web {
@@ -401,6 +402,9 @@ void Site::AddChargingPageRoutes() {
   calculate.handler = std::mem_fn(&Site::CalculatorSubmit);
   calculate.own_csrf = true;  // Changes nothing and stores nothing: no forgery to guard against.
   Add(Method::kPost, "/what-will-i-pay", calculate);
+  const std::vector<Role> keepers = {Role::kBudgetHolder, Role::kRepresentative};
+  Add(Method::kPost, "/what-will-i-pay/keep", page(keepers, &Site::KeepEstimate));
+  Add(Method::kPost, "/charging-estimates/{id}/remove", page(keepers, &Site::RemoveEstimate));
   const std::vector<Role> finance = {Role::kFinanceOfficer};
   Add(Method::kGet, "/people/{id}/financial-assessments/new",
       page(finance, &Site::NewFinancialAssessmentPage));
@@ -439,7 +443,87 @@ Response Site::CalculatorSubmit(Context& ctx) {
   }
   SetForm(d, v, {}, false);
   SetResult(d, *outcome, true);
+  SetKeepChoice(d, ctx, true, Get(v, "keep_person"), "");
   return Page(200, "What will I pay towards my care?", "charging_calculator", d, ctx);
+}
+
+void Site::SetKeepChoice(ViewData& d, Context& ctx, bool show_button, const std::string& chosen,
+                         const std::string& error) {
+  if (!ctx.principal) return;
+  const app::Principal& who = *ctx.principal;
+  std::vector<PersonId> ids;
+  if (who.user.role == Role::kBudgetHolder && who.actor.own_person_id.valid())
+    ids.push_back(who.actor.own_person_id);
+  else if (who.user.role == Role::kRepresentative)
+    ids = who.actor.represented_people;
+  if (ids.empty()) return;
+  ViewData keep;
+  keep.set("csrf_token", who.session.csrf_token);
+  keep.set("show_button", show_button);
+  if (ids.size() == 1) {
+    ViewData single;
+    single.set("id", ids[0].ToString());
+    keep.set("single", single);
+    keep.set("label", who.user.role == Role::kBudgetHolder ? "Keep this estimate on my record"
+                                                           : "Keep this estimate on their record");
+  } else {
+    ViewList people;
+    for (size_t i = 0; i < ids.size(); ++i) {
+      auto p = people_.Get(ctx.call, who, ids[i]);
+      if (!p.ok()) continue;
+      ViewData person;
+      person.set("id", ids[i].ToString());
+      person.set("suffix", i == 0 ? "" : "-" + std::to_string(i + 1));
+      person.set("name", p->details.given_name + " " + p->details.family_name);
+      person.set("checked", chosen == ids[i].ToString());
+      people.push_back(person);
+    }
+    ViewData several;
+    several.set("people", people);
+    if (!error.empty()) several.set("keep_error", error);
+    keep.set("several", several);
+    keep.set("label", "Keep this estimate on their record");
+  }
+  d.set("keep", keep);
+}
+
+// Keeps the calculator's estimate on the record of the person the form names (the signed-in
+// person themselves, or one of the people a representative helps).
+Response Site::KeepEstimate(Context& ctx) {
+  auto form = ctx.request.Form();
+  if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
+  Values v = ValuesFromForm(*form);
+  std::vector<int> rows;
+  json::object input = InputFromValues(v, rows);
+  const auto& who = *ctx.principal;
+  std::optional<PersonId> person = PersonId::Parse(Get(v, "keep_person"));
+  if (who.user.role == Role::kBudgetHolder) person = who.actor.own_person_id;
+  if (!person && who.actor.represented_people.size() == 1) person = who.actor.represented_people[0];
+  ViewData d;
+  if (!person || !person->valid()) {
+    std::string message = "Choose whose record to keep the estimate on";
+    auto outcome = charging_.Calculate(options_.council.id, input);
+    SetForm(d, v, {}, false);
+    if (outcome.ok()) SetResult(d, *outcome, true);
+    SetErrorSummary(d, {{"keep_person", message}});
+    SetKeepChoice(d, ctx, true, "", message);
+    return Page(422, "Error: What will I pay towards my care?", "charging_calculator", d, ctx);
+  }
+  auto kept = charging_.SaveEstimate(ctx.call, who, *person, input);
+  if (kept.ok())
+    return Response::Redirect("/people/" + person->ToString() + "?estimate=kept#estimates");
+  if (kept.error().code != ErrorCode::kInvalidArgument) return ErrorResponse(kept.error(), ctx);
+  SetForm(d, v, FormErrors(kept.error().fields, rows), false);
+  SetKeepChoice(d, ctx, true, Get(v, "keep_person"), "");
+  return Page(422, "Error: What will I pay towards my care?", "charging_calculator", d, ctx);
+}
+
+Response Site::RemoveEstimate(Context& ctx) {
+  auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
+  if (!id) return ErrorResponse(Error::NotFound("No such estimate"), ctx);
+  auto person = charging_.RemoveEstimate(ctx.call, *ctx.principal, *id);
+  if (!person.ok()) return ErrorResponse(person.error(), ctx);
+  return Response::Redirect("/people/" + person->ToString() + "?estimate=removed");
 }
 
 Response Site::RenderFinancialForm(int status, Context& ctx, const app::PersonRecord& person,
@@ -686,9 +770,33 @@ void Site::AddChargeList(ViewData& d, Context& ctx, const app::PersonRecord& per
   }
   d.set("charges", items);
   d.set("has_charges", !items.empty());
+  const bool acts_for = domain::ActsForPerson(who.actor, person.id);
+  ViewList estimates;
+  if (auto kept = charging_.Estimates(ctx.call, who, person.id); kept.ok()) {
+    for (const auto& e : *kept) {
+      ViewData item;
+      item.set("id", std::to_string(e.id));
+      item.set("weekly", e.weekly_charge.ToDisplayString());
+      item.set("cost", e.weekly_cost.ToDisplayString());
+      item.set("on", e.created_at.UtcDate().ToString());
+      std::string rates = e.rates_id;
+      for (const auto& r : app::ReferenceChargingRates())
+        if (r.id == e.rates_id) rates = r.title;
+      item.set("rates", rates);
+      item.set("can_remove", acts_for);
+      item.set("csrf_token", who.session.csrf_token);
+      estimates.push_back(item);
+    }
+  }
+  d.set("estimates", estimates);
+  d.set("has_estimates", !estimates.empty());
+  d.set("estimates_heading", who.user.role == Role::kBudgetHolder ? "Estimates you kept"
+                                                                  : "Estimates kept on the record");
+  d.set("estimates_who",
+        who.user.role == Role::kBudgetHolder ? "you" : "the person or their representative");
   bool finance = who.user.role == Role::kFinanceOfficer;
   d.set("can_assess_finances", finance);
-  d.set("show_charges", finance || !items.empty());
+  d.set("show_charges", finance || !items.empty() || !estimates.empty());
   d.set("charge_heading",
         who.user.role == Role::kBudgetHolder ? "What you pay towards your care" : "Charging");
 }

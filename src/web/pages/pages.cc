@@ -313,6 +313,9 @@ Response Site::PersonPage(Context& ctx) {
   d.set("rows", rows);
   d.set("created_at", p.created_at.UtcDate().ToString());
   d.set("created", ctx.request.Query("created") == "1");
+  if (std::string e = ctx.request.Query("estimate"); e == "kept" || e == "removed")
+    d.set("notice", e == "kept" ? "The estimate has been kept on this record."
+                                : "The estimate has been removed from this record.");
   AddAssessmentList(d, ctx, p);
   const auto role = ctx.principal->user.role;
   d.set("back_href",
