@@ -166,6 +166,16 @@ class JsonReader {
     return std::nullopt;
   }
 
+  // An identifier echoed back to the caller ("person": "P1" or 17), as text.
+  std::string EchoId(const boost::json::object& o, std::string_view key) {
+    auto* v = o.if_contains(key);
+    if (v == nullptr) return {};
+    if (v->is_string()) return std::string(v->get_string());
+    if (v->is_int64()) return std::to_string(v->get_int64());
+    Fail(key, "must be a string or a whole number");
+    return {};
+  }
+
   bool Bool(const boost::json::object& o, std::string_view path, std::string_view key,
             bool fallback) {
     auto* v = o.if_contains(key);

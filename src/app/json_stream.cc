@@ -76,4 +76,18 @@ void AppendErrorObject(const Error& error, std::string& out) {
   out += "}}";
 }
 
+void AppendErrorLine(const boost::json::value& input, const Error& error, std::string& out) {
+  out += '{';
+  if (const boost::json::object* o = input.if_object()) {
+    if (auto* p = o->if_contains("person"); p && p->is_string()) {
+      out += "\"person\":";
+      AppendJsonString(p->get_string(), out);
+      out += ',';
+    }
+  }
+  out += "\"error\":";
+  AppendErrorObject(error, out);
+  out += "}\n";
+}
+
 }  // namespace selfdirect::app

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/pence.h"
 #include "base/result.h"
 
 namespace selfdirect::app {
@@ -22,6 +23,19 @@ void AppendJsonString(std::string_view s, std::string& out);
 // Appends {"code": ..., "message": ..., "fields": {FIELD: MESSAGE}} (a field named twice is
 // written once, with its first message).
 void AppendErrorObject(const Error& error, std::string& out);
+
+// Appends ,"key":"12.34" (a money field after the first field of an object).
+inline void AppendMoneyField(std::string_view key, Pence amount, std::string& out) {
+  out += ",\"";
+  out += key;
+  out += "\":\"";
+  amount.AppendTo(out);
+  out += '"';
+}
+
+// Appends the output line of a streamed input that is not valid:
+// {"person": ... (when the input names one as a string), "error": {...}} and a newline.
+void AppendErrorLine(const boost::json::value& input, const Error& error, std::string& out);
 
 enum class StreamEnd {
   kEnd,        // Every value was complete.

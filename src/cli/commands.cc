@@ -390,6 +390,7 @@ int Main(int argc, char** argv) {
 
   RasCommands ras(cli, database);
   ChargingCommands charging(cli, database);
+  PlanCommands plan(cli);
 
   try {
     cli.parse(argc, argv);
@@ -408,6 +409,7 @@ int Main(int argc, char** argv) {
     if (*q_response) return QuestionnaireResponse(questionnaire_id, answers_input);
     if (auto code = ras.Run()) return *code;
     if (auto code = charging.Run()) return *code;
+    if (auto code = plan.Run()) return *code;
   } catch (const std::exception& e) {
     std::cerr << "selfdirect: internal error: " << e.what() << "\n";
     return kExitInternal;

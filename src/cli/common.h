@@ -56,4 +56,16 @@ class ChargingCommands {
   bool apply_ = false;
 };
 
+// `selfdirect plan ...`: support plan costing (plan_commands.cc).
+class PlanCommands {
+ public:
+  explicit PlanCommands(CLI::App& app);
+  std::optional<int> Run();
+
+ private:
+  CLI::App* cost_ = nullptr;
+  CLI::App* catalogue_ = nullptr;
+  std::string input_;
+};
+
 }  // namespace selfdirect::cli

@@ -3,30 +3,19 @@
 // gives one JSON object with decimal-string money; bad input gives a clear error and exit 1.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
-import { join, dirname } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { binary } from '../support/server.mjs'
+import { caseFiles, loadCase } from '../support/cases.mjs'
 
-const casesDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'cases', 'charging')
 const charging = (args, input) => spawnSync(binary, ['charging', ...args], { input, encoding: 'utf8' })
 
-function loadCase (file) {
-  const text = readFileSync(join(casesDir, file), 'utf8')
-  const input = text.slice(text.indexOf('input:\n') + 7, text.indexOf('expect:\n'))
-  const expect = {}
-  for (const line of text.slice(text.indexOf('expect:\n') + 8).split('\n')) {
-    const i = line.indexOf(': ')
-    if (i > 0) expect[line.slice(0, i)] = line.slice(i + 2)
-  }
-  return { input: JSON.parse(input), expect }
-}
 
 test('the golden cases streamed through one run give the figures the case files say', () => {
-  const files = readdirSync(casesDir).filter(f => f.endsWith('.case')).sort()
-  const cases = files.map(loadCase)
+  const files = caseFiles('charging')
+  const cases = files.map(f => loadCase('charging', f))
   const stream = cases.map(c => JSON.stringify(c.input)).join('\n') + '\n'
   const r = charging(['assess', '--input', '-'], stream)
   const errors = cases.filter(c => c.expect.error).length

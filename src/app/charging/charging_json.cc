@@ -77,14 +77,6 @@ const Rates& LoadedRates() {
   return loaded;
 }
 
-void Money(std::string& out, std::string_view key, Pence p) {
-  out += ",\"";
-  out += key;
-  out += "\":\"";
-  p.AppendTo(out);
-  out += '"';
-}
-
 std::string_view KindCode(domain::LineKind k) {
   switch (k) {
     case domain::LineKind::kIncome:
@@ -361,14 +353,7 @@ Result<ChargingRequest> ChargingRequestFromJson(const json::value& v, const Char
            "weekly_cost_of_care", "capital", "joint_capital", "notional_capital", "income",
            "housing_costs_weekly", "disability_related_expenditure_weekly",
            "disability_related_expenditure", "declined_to_disclose", "policy"});
-  if (auto* p = o->if_contains("person")) {
-    if (p->is_string())
-      req.person = std::string(p->get_string());
-    else if (p->is_int64())
-      req.person = std::to_string(p->get_int64());
-    else
-      r.Fail("person", "must be a string or a whole number");
-  }
+  req.person = r.EchoId(*o, "person");
   if (auto d = r.DateField(*o, "", "assessment_date", true)) in.assessment_date = *d;
   in.age =
       static_cast<int>(std::clamp<int64_t>(r.Integer(*o, "", "age", true).value_or(18), -1, 1000));
@@ -522,10 +507,10 @@ void AppendChargingResultJson(const domain::ChargingResult& res, const ChargingR
   out += "\"weekly_charge\":\"";
   res.weekly_charge.AppendTo(out);
   out += '"';
-  Money(out, "council_weekly_contribution", res.council_weekly_contribution);
-  Money(out, "tariff_income_weekly", res.tariff_income_weekly);
-  Money(out, "minimum_income_guarantee_weekly", res.minimum_income_guarantee_weekly);
-  Money(out, "assessable_income_weekly", res.assessable_income_weekly);
+  AppendMoneyField("council_weekly_contribution", res.council_weekly_contribution, out);
+  AppendMoneyField("tariff_income_weekly", res.tariff_income_weekly, out);
+  AppendMoneyField("minimum_income_guarantee_weekly", res.minimum_income_guarantee_weekly, out);
+  AppendMoneyField("assessable_income_weekly", res.assessable_income_weekly, out);
   out += ",\"full_cost\":";
   out += res.full_cost ? "true" : "false";
   if (res.full_cost) {
@@ -533,11 +518,12 @@ void AppendChargingResultJson(const domain::ChargingResult& res, const ChargingR
     out += res.full_cost_reason;
     out += '"';
   }
-  Money(out, "income_counted_weekly", res.income_counted_weekly);
-  Money(out, "income_disregarded_weekly", res.income_disregarded_weekly);
-  Money(out, "capital_assessed", res.capital_assessed);
-  Money(out, "housing_costs_weekly", res.housing_costs_weekly);
-  Money(out, "disability_related_expenditure_weekly", res.disability_related_expenditure_weekly);
+  AppendMoneyField("income_counted_weekly", res.income_counted_weekly, out);
+  AppendMoneyField("income_disregarded_weekly", res.income_disregarded_weekly, out);
+  AppendMoneyField("capital_assessed", res.capital_assessed, out);
+  AppendMoneyField("housing_costs_weekly", res.housing_costs_weekly, out);
+  AppendMoneyField("disability_related_expenditure_weekly",
+                   res.disability_related_expenditure_weekly, out);
   out += ",\"rates\":";
   AppendJsonString(rates.id, out);
   out += ",\"explanation\":[";
@@ -550,7 +536,7 @@ void AppendChargingResultJson(const domain::ChargingResult& res, const ChargingR
     out += KindCode(line.kind);
     out += "\",\"text\":";
     AppendJsonString(line.text, out);
-    if (line.amount) Money(out, "amount", *line.amount);
+    if (line.amount) AppendMoneyField("amount", *line.amount, out);
     out += '}';
   }
   out += "],\"warnings\":[";

@@ -351,17 +351,7 @@ void AppendFromFullReader(const json::value& v, const domain::ChargingPolicy& ba
     return;
   }
   ++invalid;
-  output += '{';
-  if (const json::object* o = v.if_object()) {
-    if (auto* p = o->if_contains("person"); p && p->is_string()) {
-      output += "\"person\":";
-      AppendJsonString(p->get_string(), output);
-      output += ',';
-    }
-  }
-  output += "\"error\":";
-  AppendErrorObject(outcome.error(), output);
-  output += "}\n";
+  AppendErrorLine(v, outcome.error(), output);
 }
 
 }  // namespace

@@ -1,0 +1,473 @@
+#include "app/planning/plan_json.h"
+
+#include <algorithm>
+
+#include "app/json_reader.h"
+#include "app/json_stream.h"
+#include "base/assert.h"
+#include "base/embedded_file.h"
+
+namespace selfdirect::embedded {
+const std::vector<EmbeddedFile>& PaRates();
+const std::vector<EmbeddedFile>& PlanningData();
+}  // namespace selfdirect::embedded
+
+namespace selfdirect::app {
+namespace json = boost::json;
+using domain::PaEmploymentRates;
+
+namespace {
+
+// A figure of the reference data: {"amount": "5000.00", "status": ..., "source"/"basis": ...}.
+Pence Figure(JsonReader& r, const json::object& o, std::string_view key) {
+  auto* v = o.if_contains(key);
+  if (v == nullptr || !v->is_object()) {
+    r.Fail(key, "must be an object with an amount, its status and its source");
+    return Pence();
+  }
+  const json::object& f = v->get_object();
+  std::string status = r.String(f, key, "status", true);
+  if (status != "sourced" && status != "derived" && status != "unverified")
+    r.Fail(JsonReader::Join(key, "status"), "must be sourced, derived or unverified");
+  if (r.String(f, key, "source", false).empty() && r.String(f, key, "basis", false).empty())
+    r.Fail(key, "needs a source or a basis");
+  return r.Money(f, key, "amount", true);
+}
+
+// A decimal with at most two places ("5.6", "15", 20), as hundredths.
+int64_t Hundredths(JsonReader& r, const json::object& o, std::string_view path,
+                   std::string_view key, int64_t fallback) {
+  auto* v = o.if_contains(key);
+  if (v == nullptr || v->is_null()) return fallback;
+  if (v->is_int64()) {
+    int64_t n = v->get_int64();
+    if (n > -1'000'000'000 && n < 1'000'000'000) return n * 100;
+  } else if (v->is_string()) {
+    auto p = Pence::Parse(v->get_string());
+    if (p.ok() && !v->get_string().starts_with("\xc2\xa3")) return p->pence();
+  } else if (v->is_double()) {
+    double d = v->get_double() * 100;
+    auto h = static_cast<int64_t>(d >= 0 ? d + 0.5 : d - 0.5);
+    if (std::abs(d - static_cast<double>(h)) < 1e-6 && std::abs(d) < 1e11) return h;
+  }
+  r.Fail(JsonReader::Join(path, key), "must be a number with at most two decimals, like \"2.5\"");
+  return fallback;
+}
+
+std::string_view PlanningFile(std::string_view name) {
+  for (const auto& f : embedded::PlanningData())
+    if (f.path == name) return f.content;
+  SD_ASSERT(false);
+  return {};
+}
+
+}  // namespace
+
+Result<PaEmploymentRates> PaRatesFromJson(const json::value& v) {
+  JsonReader r("is not a field of PA employment reference data");
+  PaEmploymentRates t;
+  const json::object* o = r.Object(v, "rates");
+  if (o == nullptr) return Error::InvalidArgument("PA reference data must be a JSON object");
+  r.Known(*o, "",
+          {"id", "title", "effective_from", "notes", "sources", "national_living_wage_hourly",
+           "employer_ni", "employer_ni_secondary_threshold_annual", "employment_allowance_annual",
+           "pension_trigger_annual", "pension_band_lower_annual", "pension_band_upper_annual",
+           "pension_employer", "holiday_weeks"});
+  t.id = r.String(*o, "", "id", true);
+  t.title = r.String(*o, "", "title", true);
+  if (auto* e = o->if_contains("effective_from"); e && e->is_object()) {
+    if (auto d = r.DateField(e->get_object(), "effective_from", "date", true))
+      t.effective_from = *d;
+  } else {
+    r.Fail("effective_from", "must be an object with a date and its status");
+  }
+  t.national_living_wage_hourly = Figure(r, *o, "national_living_wage_hourly");
+  t.employer_ni_secondary_threshold_annual =
+      Figure(r, *o, "employer_ni_secondary_threshold_annual");
+  t.employment_allowance_annual = Figure(r, *o, "employment_allowance_annual");
+  t.pension_trigger_annual = Figure(r, *o, "pension_trigger_annual");
+  t.pension_band_lower_annual = Figure(r, *o, "pension_band_lower_annual");
+  t.pension_band_upper_annual = Figure(r, *o, "pension_band_upper_annual");
+  auto part = [&](const char* key, const char* field) -> int64_t {
+    auto* x = o->if_contains(key);
+    if (x == nullptr || !x->is_object()) {
+      r.Fail(key, "is required");
+      return 0;
+    }
+    return Hundredths(r, x->get_object(), key, field, 0);
+  };
+  t.employer_ni_basis_points = part("employer_ni", "percent");
+  t.pension_employer_basis_points = part("pension_employer", "percent");
+  t.holiday_weeks_hundredths = part("holiday_weeks", "weeks");
+  if (t.pension_band_lower_annual > t.pension_band_upper_annual)
+    r.Fail("pension_band_lower_annual", "must not be above the upper limit");
+  if (!r.errors.empty()) {
+    std::string message =
+        "The PA reference data is not valid: " + r.errors[0].field + " " + r.errors[0].message;
+    return Error::InvalidArgument(std::move(message), std::move(r.errors));
+  }
+  return t;
+}
+
+const std::vector<PaEmploymentRates>& ReferencePaRates() {
+  static const std::vector<PaEmploymentRates> loaded = [] {
+    std::vector<PaEmploymentRates> out;
+    for (const auto& f : embedded::PaRates()) {
+      auto rates = PaRatesFromJson(json::parse(f.content));
+      SD_ASSERT(rates.ok());
+      out.push_back(std::move(*rates));
+    }
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a.effective_from < b.effective_from; });
+    return out;
+  }();
+  return loaded;
+}
+
+Result<const PaEmploymentRates*> PaRatesOn(Date date) {
+  const PaEmploymentRates* r = domain::PaRatesInForce(ReferencePaRates(), date);
+  if (r == nullptr) {
+    std::string first = ReferencePaRates().front().effective_from.ToString();
+    return Error::InvalidArgument(
+        "There are no PA employment rates for " + date.ToString() + ": the earliest start on " +
+            first,
+        {{"costing_date", "must be on or after " + first + " (no reference data before)"}});
+  }
+  return r;
+}
+
+Result<domain::PlanCostPolicy> PlanPolicyFromJson(const json::value& v) {
+  JsonReader r("is not a field of a planning policy");
+  domain::PlanCostPolicy p;
+  const json::object* o = r.Object(v, "policy");
+  if (o == nullptr) return Error::InvalidArgument("The planning policy must be a JSON object");
+  r.Known(*o, "",
+          {"title", "note", "employer_insurance_annual", "payroll_service_annual",
+           "tolerance_percent"});
+  p.employer_insurance_annual = r.Money(*o, "", "employer_insurance_annual", true);
+  p.payroll_service_annual = r.Money(*o, "", "payroll_service_annual", true);
+  p.tolerance_basis_points = Hundredths(r, *o, "", "tolerance_percent", 1000);
+  if (p.tolerance_basis_points < 0 || p.tolerance_basis_points > 10000)
+    r.Fail("tolerance_percent", "must be between 0 and 100");
+  if (!r.errors.empty())
+    return Error::InvalidArgument(
+        "The planning policy is not valid: " + r.errors[0].field + " " + r.errors[0].message,
+        r.errors);
+  return p;
+}
+
+const domain::PlanCostPolicy& DefaultPlanPolicy() {
+  static const domain::PlanCostPolicy policy = [] {
+    auto p = PlanPolicyFromJson(json::parse(PlanningFile("council-policy.json")));
+    SD_ASSERT(p.ok());
+    return *p;
+  }();
+  return policy;
+}
+
+const CatalogueItem* Catalogue::Find(std::string_view code) const {
+  for (const auto& i : items)
+    if (i.code == code) return &i;
+  return nullptr;
+}
+
+Result<Catalogue> CatalogueFromJson(const json::value& v) {
+  JsonReader r("is not a field of a catalogue");
+  Catalogue c;
+  const json::object* o = r.Object(v, "catalogue");
+  if (o == nullptr) return Error::InvalidArgument("The catalogue must be a JSON object");
+  r.Known(*o, "", {"title", "note", "effective_from", "items"});
+  c.title = r.String(*o, "", "title", true);
+  if (const json::array* items = r.Array(*o, "", "items", true)) {
+    for (size_t i = 0; i < items->size(); ++i) {
+      std::string at = JsonReader::Index("items", i);
+      const json::object* io = r.Object((*items)[i], at);
+      if (io == nullptr) continue;
+      r.Known(
+          *io, at,
+          {"code", "category", "unit", "reference_price", "description", "directory_service_id"});
+      CatalogueItem item;
+      item.code = r.String(*io, at, "code", true);
+      if (c.Find(item.code) != nullptr) r.Fail(at + ".code", "is used by an earlier item");
+      std::string category = r.String(*io, at, "category", true);
+      if (auto cat = domain::ParseSupportCategory(category))
+        item.category = *cat;
+      else
+        r.Fail(at + ".category", "is not a category");
+      std::string unit = r.String(*io, at, "unit", true);
+      if (auto u = domain::ParseUnit(unit))
+        item.unit = *u;
+      else
+        r.Fail(at + ".unit", "must be hour, session, day, week, month, year or item");
+      item.reference_price = r.Money(*io, at, "reference_price", true);
+      if (item.reference_price < Pence()) r.Fail(at + ".reference_price", "must not be negative");
+      item.description = r.String(*io, at, "description", true);
+      item.directory_service_id = r.String(*io, at, "directory_service_id", false);
+      c.items.push_back(std::move(item));
+    }
+  }
+  if (!r.errors.empty())
+    return Error::InvalidArgument(
+        "The catalogue is not valid: " + r.errors[0].field + " " + r.errors[0].message, r.errors);
+  return c;
+}
+
+const Catalogue& DefaultCatalogue() {
+  static const Catalogue catalogue = [] {
+    auto c = CatalogueFromJson(json::parse(PlanningFile("catalogue.json")));
+    SD_ASSERT(c.ok());
+    return *c;
+  }();
+  return catalogue;
+}
+
+json::object CatalogueItemToJson(const CatalogueItem& i) {
+  json::object o{{"code", i.code},
+                 {"category", domain::SupportCategoryCode(i.category)},
+                 {"traditional", domain::IsTraditional(i.category)},
+                 {"unit", domain::UnitCode(i.unit)},
+                 {"reference_price", i.reference_price.ToString()},
+                 {"description", i.description}};
+  if (!i.directory_service_id.empty()) o["directory_service_id"] = i.directory_service_id;
+  return o;
+}
+
+Result<PlanCostRequest> PlanCostRequestFromJson(const json::value& v, const Catalogue& catalogue) {
+  JsonReader r("is not a field of a plan here");
+  PlanCostRequest req;
+  domain::PlanCostInput& in = req.input;
+  const json::object* o = v.if_object();
+  if (o == nullptr) return Error::InvalidArgument("Each plan must be a JSON object");
+  r.Known(*o, "",
+          {"person", "costing_date", "indicative_weekly_budget", "tolerance_percent", "managed_as",
+           "employment_allowance", "payroll_service", "lines"});
+  req.person = r.EchoId(*o, "person");
+  if (auto d = r.DateField(*o, "", "costing_date", true)) in.costing_date = *d;
+  if (auto* b = o->if_contains("indicative_weekly_budget"); b && !b->is_null())
+    in.indicative_weekly = r.Money(*o, "", "indicative_weekly_budget", false);
+  if (auto* t = o->if_contains("tolerance_percent"); t && !t->is_null())
+    in.tolerance_basis_points = Hundredths(r, *o, "", "tolerance_percent", 0);
+  auto managed = [&](const json::object& from, std::string_view path, domain::ManagedAs fallback) {
+    auto* m = from.if_contains("managed_as");
+    if (m == nullptr || m->is_null()) return fallback;
+    std::string code = r.String(from, path, "managed_as", false);
+    if (auto parsed = domain::ParseManagedAs(code)) return *parsed;
+    r.Fail(JsonReader::Join(path, "managed_as"),
+           "must be direct_payment, direct_payment_nominated, direct_payment_authorised, "
+           "council_managed, individual_service_fund or council_commissioned");
+    return fallback;
+  };
+  const domain::ManagedAs plan_managed = managed(*o, "", domain::ManagedAs::kDirectPayment);
+  in.employment_allowance = r.Bool(*o, "", "employment_allowance", true);
+  in.payroll_service = r.Bool(*o, "", "payroll_service", false);
+  if (const json::array* lines = r.Array(*o, "", "lines", true)) {
+    in.lines.reserve(lines->size());
+    for (size_t i = 0; i < lines->size() && i <= 200; ++i) {
+      std::string at = JsonReader::Index("lines", i);
+      const json::object* lo = r.Object((*lines)[i], at);
+      if (lo == nullptr) continue;
+      r.Known(*lo, at,
+              {"item", "description", "category", "unit", "unit_cost", "quantity", "times", "per",
+               "weeks_per_year", "managed_as", "employer", "holiday_cover"});
+      domain::PlanLine l;
+      l.item = r.String(*lo, at, "item", false);
+      const CatalogueItem* item = nullptr;
+      if (!l.item.empty()) {
+        item = catalogue.Find(l.item);
+        if (item == nullptr)
+          r.Fail(at + ".item", "\"" + l.item + "\" is not in the council's catalogue");
+      }
+      const bool own = item == nullptr;
+      if (item != nullptr) {
+        l.category = item->category;
+        l.unit = item->unit;
+        l.unit_cost = item->reference_price;
+        l.description = item->description;
+      }
+      if (std::string d = r.String(*lo, at, "description", own && l.item.empty()); !d.empty())
+        l.description = d;
+      if (auto* c = lo->if_contains("category"); c || (own && l.item.empty())) {
+        std::string code = r.String(*lo, at, "category", own && l.item.empty());
+        if (auto cat = domain::ParseSupportCategory(code))
+          l.category = *cat;
+        else if (c != nullptr)
+          r.Fail(at + ".category", "is not a category (see docs/planning.md)");
+      }
+      if (auto* u = lo->if_contains("unit"); u || (own && l.item.empty())) {
+        std::string code = r.String(*lo, at, "unit", own && l.item.empty());
+        if (auto unit = domain::ParseUnit(code))
+          l.unit = *unit;
+        else if (u != nullptr)
+          r.Fail(at + ".unit", "must be hour, session, day, week, month, year or item");
+      }
+      if (lo->if_contains("unit_cost") || (own && l.item.empty()))
+        l.unit_cost = r.Money(*lo, at, "unit_cost", own && l.item.empty());
+      l.quantity_hundredths = Hundredths(r, *lo, at, "quantity", 100);
+      if (auto t = r.Integer(*lo, at, "times", false))
+        l.times = std::clamp<int64_t>(*t, -1, 100000);
+      if (auto* p = lo->if_contains("per"); p && !p->is_null()) {
+        if (auto period = domain::ParsePeriod(r.String(*lo, at, "per", false)))
+          l.period = *period;
+        else
+          r.Fail(at + ".per", "must be week, fortnight, four_weeks, month, year or once");
+      } else if (l.unit == domain::Unit::kItem) {
+        l.period = domain::Period::kOnce;  // An item is bought once unless a period is given.
+      } else if (l.unit == domain::Unit::kMonth) {
+        l.period = domain::Period::kMonth;
+      } else if (l.unit == domain::Unit::kYear) {
+        l.period = domain::Period::kYear;
+      }
+      if (auto w = r.Integer(*lo, at, "weeks_per_year", false))
+        l.weeks_per_year = static_cast<int>(std::clamp<int64_t>(*w, -1, 1000));
+      l.managed_as = managed(*lo, at, plan_managed);
+      if (auto* e = lo->if_contains("employer"); e && !e->is_null()) {
+        std::string code = r.String(*lo, at, "employer", false);
+        if (code == "person")
+          l.employer = domain::PaEmployer::kPerson;
+        else if (code == "organisation")
+          l.employer = domain::PaEmployer::kOrganisation;
+        else
+          r.Fail(at + ".employer", "must be person or organisation");
+      } else if (l.item == "pa-agency-hour") {
+        l.employer = domain::PaEmployer::kOrganisation;
+      }
+      l.holiday_cover = r.Bool(*lo, at, "holiday_cover", true);
+      in.lines.push_back(std::move(l));
+    }
+  }
+  if (r.errors.empty()) {
+    Status s = domain::ValidatePlanCostInput(in);
+    if (!s.ok()) return s.error();
+    return req;
+  }
+  std::string message = "The plan is not valid: " + r.errors[0].field + " " + r.errors[0].message;
+  if (r.errors.size() > 1) message += " (and " + std::to_string(r.errors.size() - 1) + " more)";
+  return Error::InvalidArgument(std::move(message), std::move(r.errors));
+}
+
+void AppendPlanCostJson(const domain::PlanCost& c, const domain::PlanCostInput& in,
+                        const std::string& person, std::string& out) {
+  out += '{';
+  if (!person.empty()) {
+    out += "\"person\":";
+    AppendJsonString(person, out);
+    out += ',';
+  }
+  out += "\"rates\":";
+  AppendJsonString(c.rates_id, out);
+  AppendMoneyField("weekly_total", c.weekly_total, out);
+  AppendMoneyField("annual_total", c.annual_total, out);
+  out += ",\"lines\":[";
+  for (size_t i = 0; i < c.lines.size(); ++i) {
+    const domain::PlanLine& l = in.lines[i];
+    const domain::LineCost& lc = c.lines[i];
+    if (i > 0) out += ',';
+    out += "{\"item\":";
+    AppendJsonString(l.item, out);
+    out += ",\"description\":";
+    AppendJsonString(l.description, out);
+    out += ",\"category\":\"";
+    out += domain::SupportCategoryCode(l.category);
+    out += "\",\"managed_as\":\"";
+    out += domain::ManagedAsCode(l.managed_as);
+    out += '"';
+    AppendMoneyField("weekly", lc.weekly, out);
+    AppendMoneyField("annual", lc.annual, out);
+    if (lc.pa) {
+      out += ",\"pa\":{\"hours_weekly\":\"";
+      Pence::FromPence(lc.pa->hours_hundredths).AppendTo(out);
+      out += '"';
+      AppendMoneyField("pay_annual", lc.pa->pay_annual, out);
+      AppendMoneyField("employer_ni_annual", lc.pa->employer_ni_annual, out);
+      AppendMoneyField("pension_annual", lc.pa->pension_annual, out);
+      AppendMoneyField("holiday_cover_annual", lc.pa->holiday_cover_annual, out);
+      out += '}';
+    }
+    out += '}';
+  }
+  out += "],\"plan_items\":[";
+  for (size_t i = 0; i < c.plan_items.size(); ++i) {
+    const auto& p = c.plan_items[i];
+    if (i > 0) out += ',';
+    out += "{\"code\":\"";
+    out += p.code;
+    out += "\",\"text\":";
+    AppendJsonString(p.text, out);
+    AppendMoneyField("weekly", p.weekly, out);
+    AppendMoneyField("annual", p.annual, out);
+    out += '}';
+  }
+  out += ']';
+  AppendMoneyField("traditional_weekly", c.traditional_weekly, out);
+  AppendMoneyField("creative_weekly", c.creative_weekly, out);
+  out += ",\"by_management\":{";
+  bool first = true;
+  for (size_t m = 0; m < domain::kManagedAsCount; ++m) {
+    if (c.weekly_by_management[m] == Pence()) continue;
+    if (!first) out += ',';
+    first = false;
+    out += '"';
+    out += domain::ManagedAsCode(static_cast<domain::ManagedAs>(m));
+    out += "\":\"";
+    c.weekly_by_management[m].AppendTo(out);
+    out += '"';
+  }
+  out += "},\"return_category\":\"";
+  out += domain::ReturnCategoryCode(c.return_category);
+  out += '"';
+  if (c.tolerance) {
+    out += ",\"tolerance\":{\"indicative_weekly\":\"";
+    c.tolerance->indicative.AppendTo(out);
+    out += '"';
+    AppendMoneyField("difference_weekly", c.tolerance->difference, out);
+    AppendMoneyField("allowed_weekly", c.tolerance->allowed, out);
+    out += ",\"needs_approval\":";
+    out += c.tolerance->needs_approval ? "true" : "false";
+    out += ",\"reason\":";
+    AppendJsonString(c.tolerance->reason, out);
+    out += '}';
+  }
+  out += ",\"warnings\":[";
+  for (size_t i = 0; i < c.warnings.size(); ++i) {
+    if (i > 0) out += ',';
+    AppendJsonString(c.warnings[i], out);
+  }
+  out += "]}";
+}
+
+json::value PlanCostToJson(const domain::PlanCost& cost, const domain::PlanCostInput& input) {
+  std::string s;
+  AppendPlanCostJson(cost, input, "", s);
+  return json::parse(s);
+}
+
+Result<PlanCostOutcome> CostPlanJson(const json::value& v, const Catalogue& catalogue,
+                                     const domain::PlanCostPolicy& policy) {
+  PlanCostOutcome out;
+  SD_ASSIGN_OR_RETURN(out.request, PlanCostRequestFromJson(v, catalogue));
+  SD_ASSIGN_OR_RETURN(out.rates, PaRatesOn(out.request.input.costing_date));
+  out.cost = domain::CostPlan(*out.rates, policy, out.request.input);
+  return out;
+}
+
+PlanStreamSummary StreamPlanCosts(const Catalogue& catalogue, const domain::PlanCostPolicy& policy,
+                                  std::FILE* in, std::FILE* out) {
+  PlanStreamSummary summary;
+  auto on_value = [&](const json::value& v, std::string& output) {
+    auto outcome = CostPlanJson(v, catalogue, policy);
+    if (outcome.ok()) {
+      AppendPlanCostJson(outcome->cost, outcome->request.input, outcome->request.person, output);
+      output += '\n';
+      return;
+    }
+    ++summary.invalid;
+    AppendErrorLine(v, outcome.error(), output);
+  };
+  StreamCounts counts = StreamJsonValues(in, out, "Plan", on_value);
+  summary.plans = counts.values;
+  summary.malformed = counts.malformed;
+  summary.malformed_message = std::move(counts.malformed_message);
+  return summary;
+}
+
+}  // namespace selfdirect::app
