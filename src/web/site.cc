@@ -52,6 +52,7 @@ Site::Site(SiteOptions options, app::Store& store, const Clock& clock, StaticFil
   AddAllocationApiRoutes();
   AddChargingPageRoutes();
   AddChargingApiRoutes();
+  AddPlanningApiRoutes();
   AddApiRoutes();
   AddAssessmentApiRoutes();
 }

@@ -88,6 +88,7 @@ class Site final : public RequestHandler {
   void AddAllocationApiRoutes();
   void AddChargingPageRoutes();
   void AddChargingApiRoutes();
+  void AddPlanningApiRoutes();
   void Add(Method method, const std::string& pattern, Route route);
 
   Response Dispatch(Request& request);
@@ -182,6 +183,9 @@ class Site final : public RequestHandler {
   Response ApiPersonFinancialAssessments(Context& ctx);
   Response ApiReassessment(Context& ctx);
   Response ApiKeepEstimate(Context& ctx);
+  // Support planning API (api/planning_api.cc).
+  Response ApiCostPlan(Context& ctx);
+  Response ApiPlanCatalogue(Context& ctx);
   Response ApiEstimates(Context& ctx);
   Response ApiRemoveEstimate(Context& ctx);
   Response ApiChargingRates(Context& ctx);

@@ -335,11 +335,16 @@ Result<PlanCostRequest> PlanCostRequestFromJson(const json::value& v, const Cata
       in.lines.push_back(std::move(l));
     }
   }
-  if (r.errors.empty()) {
-    Status s = domain::ValidatePlanCostInput(in);
-    if (!s.ok()) return s.error();
-    return req;
+  // The engine's checks too, so one answer names every problem (a field once).
+  if (Status s = domain::ValidatePlanCostInput(in); !s.ok()) {
+    if (r.errors.empty()) return s.error();
+    for (const auto& f : s.error().fields) {
+      bool named = false;
+      for (const auto& e : r.errors) named = named || e.field == f.field;
+      if (!named) r.errors.push_back(f);
+    }
   }
+  if (r.errors.empty()) return req;
   std::string message = "The plan is not valid: " + r.errors[0].field + " " + r.errors[0].message;
   if (r.errors.size() > 1) message += " (and " + std::to_string(r.errors.size() - 1) + " more)";
   return Error::InvalidArgument(std::move(message), std::move(r.errors));

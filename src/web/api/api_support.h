@@ -83,5 +83,6 @@ inline json::value Operation(const std::string& id, const std::string& summary,
 void AddAllocationSchemas(boost::json::object& schemas);
 // Adds the financial assessment schemas (api/charging_api.cc).
 void AddChargingSchemas(boost::json::object& schemas);
+void AddPlanningSchemas(boost::json::object& schemas);
 
 }  // namespace selfdirect::web
