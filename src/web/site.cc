@@ -307,6 +307,18 @@ Site::Route Site::ApiRoute(std::vector<domain::Role> roles, Handler handler,
   return r;
 }
 
+Site::Route Site::PublicApiRoute(Handler handler, boost::json::value openapi) {
+  Route r;
+  r.audience = Audience::kPublic;
+  r.api = true;
+  r.own_csrf = true;  // Changes nothing.
+  r.handler = std::move(handler);
+  openapi.as_object()["security"] = boost::json::array{};
+  openapi.as_object()["responses"].as_object().erase("401");
+  r.openapi = std::move(openapi);
+  return r;
+}
+
 Response Site::ErrorResponse(const Error& error, Context& ctx) {
   int status = HttpStatusFor(error.code);
   if (error.code == ErrorCode::kInternal || error.code == ErrorCode::kUnavailable) {

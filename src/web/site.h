@@ -77,6 +77,8 @@ class Site final : public RequestHandler {
   // A route for signed-in users with one of `roles` (empty: any role): a page, or a JSON API
   // operation described by `openapi`.
   static Route PageRoute(std::vector<domain::Role> roles, Handler handler);
+  // A JSON route anyone may call that changes nothing (no sign-in, no CSRF token).
+  static Route PublicApiRoute(Handler handler, boost::json::value openapi);
   static Route ApiRoute(std::vector<domain::Role> roles, Handler handler,
                         boost::json::value openapi);
 

@@ -42,6 +42,10 @@ inline json::value ErrorReply(const std::string& description) {
   return Reply(description, Ref("Error"));
 }
 inline json::value Type(const char* t) { return json::object{{"type", t}}; }
+// Money: pounds as a string with at most two decimals.
+inline json::value MoneyType() {
+  return json::object{{"type", "string"}, {"pattern", "^-?[0-9]+(\\.[0-9]{1,2})?$"}};
+}
 inline json::value Body(const json::value& schema) {
   return json::object{{"required", true}, {"content", Content(schema)}};
 }

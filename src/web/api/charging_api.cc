@@ -15,9 +15,6 @@ using namespace api_support;
 
 const std::vector<Role> kFinance = {Role::kFinanceOfficer};
 
-json::value Money() {
-  return json::object{{"type", "string"}, {"pattern", "^-?[0-9]+(\\.[0-9]{1,2})?$"}};
-}
 json::value Query(const char* name, const char* description) {
   return json::array{
       json::object{{"name", name},
@@ -126,9 +123,9 @@ Result<Date> OptionalDate(const std::string& text, Date fallback) {
 void AddChargingSchemas(json::object& schemas) {
   json::object income{{"type", "object"},
                       {"properties", json::object{{"type", Type("string")},
-                                                  {"weekly", Money()},
+                                                  {"weekly", MoneyType()},
                                                   {"joint", Type("boolean")},
-                                                  {"disregarded_weekly", Money()},
+                                                  {"disregarded_weekly", MoneyType()},
                                                   {"disregard_reason", Type("string")},
                                                   {"description", Type("string")}}},
                       {"required", json::array{"type", "weekly"}}};
@@ -143,13 +140,13 @@ void AddChargingSchemas(json::object& schemas) {
                                       {"enum", json::array{"single", "couple", "lone_parent"}}}},
            {"premiums", json::object{{"type", "array"}, {"items", Type("string")}}},
            {"dependent_children", Type("integer")},
-           {"weekly_cost_of_care", Money()},
-           {"capital", Money()},
-           {"joint_capital", Money()},
+           {"weekly_cost_of_care", MoneyType()},
+           {"capital", MoneyType()},
+           {"joint_capital", MoneyType()},
            {"notional_capital", json::object{{"type", "array"}, {"items", Type("object")}}},
            {"income", json::object{{"type", "array"}, {"items", income}}},
-           {"housing_costs_weekly", Money()},
-           {"disability_related_expenditure_weekly", Money()},
+           {"housing_costs_weekly", MoneyType()},
+           {"disability_related_expenditure_weekly", MoneyType()},
            {"disability_related_expenditure",
             json::object{{"type", "array"}, {"items", Type("object")}}},
            {"declined_to_disclose", Type("boolean")},
@@ -158,11 +155,11 @@ void AddChargingSchemas(json::object& schemas) {
   schemas["ChargingResult"] = json::object{
       {"type", "object"},
       {"properties",
-       json::object{{"weekly_charge", Money()},
-                    {"council_weekly_contribution", Money()},
-                    {"tariff_income_weekly", Money()},
-                    {"minimum_income_guarantee_weekly", Money()},
-                    {"assessable_income_weekly", Money()},
+       json::object{{"weekly_charge", MoneyType()},
+                    {"council_weekly_contribution", MoneyType()},
+                    {"tariff_income_weekly", MoneyType()},
+                    {"minimum_income_guarantee_weekly", MoneyType()},
+                    {"assessable_income_weekly", MoneyType()},
                     {"full_cost", Type("boolean")},
                     {"full_cost_reason", Type("string")},
                     {"rates", Type("string")},
@@ -200,7 +197,7 @@ void AddChargingSchemas(json::object& schemas) {
                    {"properties", json::object{{"id", Type("integer")},
                                                {"status", Type("string")},
                                                {"assessment_date", Type("string")},
-                                               {"weekly_charge", Money()},
+                                               {"weekly_charge", MoneyType()},
                                                {"full_cost", Type("boolean")},
                                                {"rates", Type("string")}}}};
   schemas["ChargingEstimate"] =
@@ -210,8 +207,8 @@ void AddChargingSchemas(json::object& schemas) {
                     "council's decision)"},
                    {"properties", json::object{{"id", Type("integer")},
                                                {"person_id", Type("integer")},
-                                               {"weekly_charge", Money()},
-                                               {"weekly_cost_of_care", Money()},
+                                               {"weekly_charge", MoneyType()},
+                                               {"weekly_cost_of_care", MoneyType()},
                                                {"full_cost", Type("boolean")},
                                                {"rates", Type("string")},
                                                {"kept_at", Type("string")},
@@ -233,17 +230,8 @@ void AddChargingSchemas(json::object& schemas) {
 
 void Site::AddChargingApiRoutes() {
   const auto api = &Site::ApiRoute;
-  auto open = [](Handler h, json::value op) {
-    Route r;
-    r.audience = Audience::kPublic;
-    r.api = true;
-    r.own_csrf = true;  // Changes nothing.
-    r.handler = std::move(h);
-    op.as_object()["security"] = json::array{};
-    op.as_object()["responses"].as_object().erase("401");
-    r.openapi = std::move(op);
-    return r;
-  };
+  const auto open = &Site::PublicApiRoute;
+
   Add(Method::kPost, "/api/v1/charging/calculate",
       open(&Site::ApiCalculateCharge,
            Operation("calculateCharge",

@@ -8,16 +8,9 @@
 #include "web/site.h"
 
 namespace selfdirect::web {
-namespace {
 
 namespace json = boost::json;
 using namespace api_support;
-
-json::value Money() {
-  return json::object{{"type", "string"}, {"pattern", "^-?[0-9]+(\\.[0-9]{1,2})?$"}};
-}
-
-}  // namespace
 
 void AddPlanningSchemas(json::object& schemas) {
   json::object line{
@@ -30,7 +23,7 @@ void AddPlanningSchemas(json::object& schemas) {
                     {"description", Type("string")},
                     {"category", Type("string")},
                     {"unit", Type("string")},
-                    {"unit_cost", Money()},
+                    {"unit_cost", MoneyType()},
                     {"quantity", json::object{{"type", json::array{"string", "number"}}}},
                     {"times", Type("integer")},
                     {"per", Type("string")},
@@ -42,7 +35,7 @@ void AddPlanningSchemas(json::object& schemas) {
       {"type", "object"},
       {"properties",
        json::object{{"costing_date", json::object{{"type", "string"}, {"format", "date"}}},
-                    {"indicative_weekly_budget", Money()},
+                    {"indicative_weekly_budget", MoneyType()},
                     {"tolerance_percent", json::object{{"type", json::array{"string", "number"}}}},
                     {"managed_as", Type("string")},
                     {"employment_allowance", Type("boolean")},
@@ -53,12 +46,12 @@ void AddPlanningSchemas(json::object& schemas) {
       {"type", "object"},
       {"properties",
        json::object{{"rates", Type("string")},
-                    {"weekly_total", Money()},
-                    {"annual_total", Money()},
+                    {"weekly_total", MoneyType()},
+                    {"annual_total", MoneyType()},
                     {"lines", json::object{{"type", "array"}, {"items", Type("object")}}},
                     {"plan_items", json::object{{"type", "array"}, {"items", Type("object")}}},
-                    {"traditional_weekly", Money()},
-                    {"creative_weekly", Money()},
+                    {"traditional_weekly", MoneyType()},
+                    {"creative_weekly", MoneyType()},
                     {"by_management", Type("object")},
                     {"return_category", Type("string")},
                     {"tolerance", Type("object")},
@@ -67,17 +60,8 @@ void AddPlanningSchemas(json::object& schemas) {
 }
 
 void Site::AddPlanningApiRoutes() {
-  auto open = [](Handler h, json::value op) {
-    Route r;
-    r.audience = Audience::kPublic;
-    r.api = true;
-    r.own_csrf = true;  // Changes nothing.
-    r.handler = std::move(h);
-    op.as_object()["security"] = json::array{};
-    op.as_object()["responses"].as_object().erase("401");
-    r.openapi = std::move(op);
-    return r;
-  };
+  const auto open = &Site::PublicApiRoute;
+
   Add(Method::kPost, "/api/v1/plans/cost",
       open(&Site::ApiCostPlan,
            Operation("costPlan",
