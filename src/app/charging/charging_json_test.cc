@@ -203,15 +203,8 @@ std::string ExpectedLine(const std::string& text) {
     AppendChargingResultJson(outcome->result, *outcome->rates, outcome->request.person, line);
     return line + "\n";
   }
-  line += '{';
-  if (v.is_object() && v.as_object().contains("person") && v.at("person").is_string()) {
-    line += "\"person\":";
-    AppendJsonString(v.at("person").as_string(), line);
-    line += ',';
-  }
-  line += "\"error\":";
-  AppendErrorObject(outcome.error(), line);
-  return line + "}\n";
+  AppendErrorLine(v, outcome.error(), line);
+  return line;
 }
 
 TEST(ChargingStream, TheFastReaderGivesWhatTheFullReaderGivesForEveryKindOfInput) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/effective_dated.h"
 #include "base/text.h"
 #include "domain/accounts/access_policy.h"
 
@@ -71,9 +72,7 @@ bool IsEvidenceStatus(std::string_view s) {
 
 Result<domain::ChargingPolicy> PolicyFrom(const std::vector<StoredChargingPolicy>& stored,
                                           Date date) {
-  const StoredChargingPolicy* best = nullptr;
-  for (const auto& p : stored)
-    if (p.effective_from <= date) best = &p;  // Oldest first: the last one on or before wins.
+  const StoredChargingPolicy* best = InForceOn(stored, date);
   if (best == nullptr) return DefaultChargingPolicy();
   json::error_code ec;
   json::value v = json::parse(best->definition_json, ec);
@@ -262,23 +261,40 @@ Result<FinancialAssessmentView> ChargingService::Get(const CallContext& ctx, con
   return view;
 }
 
-Result<std::vector<FinancialAssessmentRecord>> ChargingService::ForPerson(const CallContext& ctx,
-                                                                          const Principal& who,
-                                                                          PersonId person_id) {
-  std::vector<FinancialAssessmentRecord> out;
+Result<PersonCharges> ChargingService::ReadCharges(const CallContext& ctx, const Principal& who,
+                                                   PersonId person_id, bool assessments,
+                                                   bool estimates, const char* action) {
+  PersonCharges out;
   SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(person_id));
     if (!person || !domain::CanViewPerson(who.actor, {person->id, person->team_id}))
       return Error::NotFound("No person with that reference");
-    SD_ASSIGN_OR_RETURN(auto all, tx.financial_assessments().ForPerson(person_id));
-    for (auto& a : all)
-      if (a.status == FinancialAssessmentStatus::kCompleted || SeesDrafts(who))
-        out.push_back(std::move(a));
+    if (assessments) {
+      SD_ASSIGN_OR_RETURN(auto all, tx.financial_assessments().ForPerson(person_id));
+      for (auto& a : all)
+        if (a.status == FinancialAssessmentStatus::kCompleted || SeesDrafts(who))
+          out.assessments.push_back(std::move(a));
+    }
+    if (estimates) {
+      SD_ASSIGN_OR_RETURN(out.estimates, tx.charging_estimates().ForPerson(person_id));
+    }
     return OkStatus();
   }));
-  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "financial_assessment.list", "person",
-                                     person_id.ToString(), ""));
+  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, action, "person", person_id.ToString(), ""));
   return out;
+}
+
+Result<std::vector<FinancialAssessmentRecord>> ChargingService::ForPerson(const CallContext& ctx,
+                                                                          const Principal& who,
+                                                                          PersonId person_id) {
+  SD_ASSIGN_OR_RETURN(auto charges,
+                      ReadCharges(ctx, who, person_id, true, false, "financial_assessment.list"));
+  return std::move(charges.assessments);
+}
+
+Result<PersonCharges> ChargingService::Charges(const CallContext& ctx, const Principal& who,
+                                               PersonId person_id) {
+  return ReadCharges(ctx, who, person_id, true, true, "charges.list");
 }
 
 Result<ChargingEstimateRecord> ChargingService::SaveEstimate(const CallContext& ctx,
@@ -320,17 +336,9 @@ Result<ChargingEstimateRecord> ChargingService::SaveEstimate(const CallContext& 
 Result<std::vector<ChargingEstimateRecord>> ChargingService::Estimates(const CallContext& ctx,
                                                                        const Principal& who,
                                                                        PersonId person_id) {
-  std::vector<ChargingEstimateRecord> out;
-  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(person_id));
-    if (!person || !domain::CanViewPerson(who.actor, {person->id, person->team_id}))
-      return Error::NotFound("No person with that reference");
-    SD_ASSIGN_OR_RETURN(out, tx.charging_estimates().ForPerson(person_id));
-    return OkStatus();
-  }));
-  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "charging_estimate.list", "person",
-                                     person_id.ToString(), ""));
-  return out;
+  SD_ASSIGN_OR_RETURN(auto charges,
+                      ReadCharges(ctx, who, person_id, false, true, "charging_estimate.list"));
+  return std::move(charges.estimates);
 }
 
 Result<PersonId> ChargingService::RemoveEstimate(const CallContext& ctx, const Principal& who,

@@ -68,6 +68,12 @@ struct Reassessment {
   int64_t applied = 0;                    // New assessments stored (Apply only).
 };
 
+// What a person is charged: their assessments the caller may see and their kept estimates.
+struct PersonCharges {
+  std::vector<FinancialAssessmentRecord> assessments;  // Newest first.
+  std::vector<ChargingEstimateRecord> estimates;       // Newest first.
+};
+
 class ChargingService {
  public:
   ChargingService(Store& store, const Clock& clock, AuditTrail& audit)
@@ -110,6 +116,8 @@ class ChargingService {
   // "policy" is a field error). Errors: kPermissionDenied, kNotFound, kInvalidArgument with fields.
   Result<ChargingEstimateRecord> SaveEstimate(const CallContext& ctx, const Principal& who,
                                               PersonId person, const boost::json::value& input);
+  // Both lists in one read (the person page): one audit entry, "charges.list".
+  Result<PersonCharges> Charges(const CallContext& ctx, const Principal& who, PersonId person);
   // The person's kept estimates, newest first (anyone who may see the person).
   Result<std::vector<ChargingEstimateRecord>> Estimates(const CallContext& ctx,
                                                         const Principal& who, PersonId person);
@@ -126,6 +134,8 @@ class ChargingService {
                                        std::optional<int64_t> id, std::optional<PersonId> person,
                                        const boost::json::value& input, const EvidenceMap& evidence,
                                        const std::string& reason, bool complete);
+  Result<PersonCharges> ReadCharges(const CallContext& ctx, const Principal& who, PersonId person,
+                                    bool assessments, bool estimates, const char* action);
   Result<Reassessment> Reassess(const CallContext& ctx, const Principal& who, Date on, bool apply);
 
   Store& store_;

@@ -46,6 +46,13 @@ bool ActsForPerson(const Actor& actor, PersonId person) {
   return false;
 }
 
+std::vector<PersonId> PeopleActedFor(const Actor& actor) {
+  if (actor.role == Role::kBudgetHolder && actor.own_person_id.valid())
+    return {actor.own_person_id};
+  if (actor.role == Role::kRepresentative) return actor.represented_people;
+  return {};
+}
+
 bool CanCreatePerson(const Actor& actor) {
   return actor.role == Role::kPractitioner || actor.role == Role::kApprover ||
          actor.role == Role::kAdministrator;

@@ -43,6 +43,9 @@ bool CanEditPerson(const Actor& actor, const PersonAccessFacts& person);
 // Acting as the person: the person themselves or their representative (keeping their own
 // estimates and choices; not the council's record).
 bool ActsForPerson(const Actor& actor, PersonId person);
+// The people an actor acts for: a budget holder themselves, a representative the people they
+// help; nobody for other roles.
+std::vector<PersonId> PeopleActedFor(const Actor& actor);
 // Creating a person record: practitioners, approvers and administrators.
 bool CanCreatePerson(const Actor& actor);
 // Listing and searching people: roles that work with many people.

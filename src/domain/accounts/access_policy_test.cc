@@ -70,6 +70,10 @@ TEST(AccessPolicy, OnlyThePersonAndTheirRepresentativesActForThem) {
   EXPECT_FALSE(ActsForPerson(helper, PersonId{6}));
   EXPECT_FALSE(ActsForPerson(practitioner, PersonId{5}));
   EXPECT_FALSE(ActsForPerson(unlinked, PersonId{}));
+  EXPECT_EQ(PeopleActedFor(self), std::vector<PersonId>{PersonId{5}});
+  EXPECT_EQ(PeopleActedFor(helper), (std::vector<PersonId>{PersonId{4}, PersonId{5}}));
+  EXPECT_TRUE(PeopleActedFor(practitioner).empty());
+  EXPECT_TRUE(PeopleActedFor(unlinked).empty());
 }
 
 TEST(Role, NamesRoundTrip) {

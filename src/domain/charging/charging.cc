@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/effective_dated.h"
+
 namespace selfdirect::domain {
 namespace {
 
@@ -206,11 +208,7 @@ Pence TariffIncome(Pence capital, Pence lower, Pence step, Pence weekly_per_step
 }
 
 const ChargingRates* RatesInForce(const std::vector<ChargingRates>& all, Date date) {
-  const ChargingRates* best = nullptr;
-  for (const auto& r : all)
-    if (r.effective_from <= date && (best == nullptr || r.effective_from > best->effective_from))
-      best = &r;
-  return best;
+  return InForceOn(all, date);
 }
 
 ChargingResult AssessCharge(const ChargingRates& rates, const ChargingPolicy& policy,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/effective_dated.h"
 #include "base/limits.h"
 
 namespace selfdirect::domain {
@@ -144,11 +145,7 @@ std::string_view ReturnCategoryLabel(ReturnCategory r) {
 }
 
 const PaEmploymentRates* PaRatesInForce(const std::vector<PaEmploymentRates>& all, Date date) {
-  const PaEmploymentRates* best = nullptr;
-  for (const auto& r : all)
-    if (r.effective_from <= date && (best == nullptr || r.effective_from > best->effective_from))
-      best = &r;
-  return best;
+  return InForceOn(all, date);
 }
 
 Status ValidatePlanCostInput(const PlanCostInput& in) {

@@ -451,11 +451,7 @@ void Site::SetKeepChoice(ViewData& d, Context& ctx, bool show_button, const std:
                          const std::string& error) {
   if (!ctx.principal) return;
   const app::Principal& who = *ctx.principal;
-  std::vector<PersonId> ids;
-  if (who.user.role == Role::kBudgetHolder && who.actor.own_person_id.valid())
-    ids.push_back(who.actor.own_person_id);
-  else if (who.user.role == Role::kRepresentative)
-    ids = who.actor.represented_people;
+  const std::vector<PersonId> ids = domain::PeopleActedFor(who.actor);
   if (ids.empty()) return;
   ViewData keep;
   keep.set("csrf_token", who.session.csrf_token);
@@ -754,10 +750,10 @@ Response Site::ApplyReassessment(Context& ctx) {
 
 void Site::AddChargeList(ViewData& d, Context& ctx, const app::PersonRecord& person) {
   const auto& who = *ctx.principal;
-  auto list = charging_.ForPerson(ctx.call, who, person.id);
+  auto charges = charging_.Charges(ctx.call, who, person.id);
   ViewList items;
-  if (list.ok()) {
-    for (const auto& a : *list) {
+  if (charges.ok()) {
+    for (const auto& a : charges->assessments) {
       ViewData item;
       item.set("id", std::to_string(a.id));
       item.set("weekly", a.weekly_charge.ToDisplayString());
@@ -772,8 +768,8 @@ void Site::AddChargeList(ViewData& d, Context& ctx, const app::PersonRecord& per
   d.set("has_charges", !items.empty());
   const bool acts_for = domain::ActsForPerson(who.actor, person.id);
   ViewList estimates;
-  if (auto kept = charging_.Estimates(ctx.call, who, person.id); kept.ok()) {
-    for (const auto& e : *kept) {
+  if (charges.ok()) {
+    for (const auto& e : charges->estimates) {
       ViewData item;
       item.set("id", std::to_string(e.id));
       item.set("weekly", e.weekly_charge.ToDisplayString());

@@ -437,12 +437,7 @@ Response Site::NewPersonSubmit(Context& ctx) {
 
 Response Site::MyPage(Context& ctx) {
   const auto& who = *ctx.principal;
-  std::vector<PersonId> ids;
-  if (who.user.role == Role::kBudgetHolder && who.actor.own_person_id.valid()) {
-    ids.push_back(who.actor.own_person_id);
-  } else {
-    ids = who.actor.represented_people;
-  }
+  const std::vector<PersonId> ids = domain::PeopleActedFor(who.actor);
   ViewList people;
   for (PersonId id : ids) {
     auto p = people_.Get(ctx.call, who, id);
