@@ -27,6 +27,15 @@ class JsonReader {
 
   std::vector<FieldError> errors;
 
+  // Adds the errors of `more` whose fields are not named yet (another checker's findings on the
+  // same input), so one answer names every problem, each field once.
+  void Merge(const std::vector<FieldError>& more) {
+    for (const auto& f : more) {
+      bool named = false;
+      for (const auto& e : errors) named = named || e.field == f.field;
+      if (!named) errors.push_back(f);
+    }
+  }
   void Fail(std::string_view path, std::string message) {
     errors.push_back({std::string(path), std::move(message)});
   }

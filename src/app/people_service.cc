@@ -59,6 +59,35 @@ Result<PersonRecord> PeopleService::Get(const CallContext& ctx, const Principal&
   return std::move(*found);
 }
 
+Result<PersonFile> PeopleService::File(const CallContext& ctx, const Principal& who, PersonId id) {
+  std::optional<PersonRecord> found;
+  bool refused = false;
+  PersonFile file;
+  const Timestamp now = clock_.Now();
+  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(found, tx.people().Find(id));
+    refused = found && !domain::CanViewPerson(who.actor, {found->id, found->team_id});
+    if (!found || refused) return OkStatus();
+    SD_ASSIGN_OR_RETURN(file.assessments, tx.assessments().ForPerson(id));
+    SD_ASSIGN_OR_RETURN(auto budgets, tx.indicative_budgets().ForPerson(id));
+    if (!budgets.empty()) file.budget = std::move(budgets.front());
+    SD_ASSIGN_OR_RETURN(auto charges, tx.financial_assessments().ForPerson(id));
+    const bool drafts = domain::SeesFinancialDrafts(who.actor);
+    for (auto& a : charges)
+      if (a.status == FinancialAssessmentStatus::kCompleted || drafts)
+        file.charges.push_back(std::move(a));
+    SD_ASSIGN_OR_RETURN(file.estimates, tx.charging_estimates().ForPerson(id));
+    return OkStatus();
+  }));
+  std::string action = refused ? "person.view_refused" : "person.view";
+  if (!found) action = "person.view_missing";
+  audit_.Record(ctx.council, AuditEntry{now, who.user.id, action, "person", id.ToString(), "",
+                                        ctx.client_address});
+  if (!found || refused) return Error::NotFound("No person with that reference");
+  file.person = std::move(*found);
+  return file;
+}
+
 Result<PersonRecord> PeopleService::Create(const CallContext& ctx, const Principal& who,
                                            const domain::PersonInput& input,
                                            std::optional<TeamId> team_id) {

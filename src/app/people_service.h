@@ -24,6 +24,15 @@ inline AuditEntry AuditOf(const Clock& clock, const Principal& who, const CallCo
                     std::move(id), std::move(detail), ctx.client_address};
 }
 
+// What the person page shows, from one read.
+struct PersonFile {
+  PersonRecord person;
+  std::vector<AssessmentRecord> assessments;       // Newest first.
+  std::optional<IndicativeBudgetRecord> budget;    // The newest assessment's.
+  std::vector<FinancialAssessmentRecord> charges;  // Newest first.
+  std::vector<ChargingEstimateRecord> estimates;   // Newest first.
+};
+
 class PeopleService {
  public:
   PeopleService(Store& store, const Clock& clock, AuditTrail& audit)
@@ -38,6 +47,12 @@ class PeopleService {
   // The person, if the caller may see them. kNotFound both when there is no such person and when
   // the caller has no relationship with them, so ids cannot be probed; refusals are audited.
   Result<PersonRecord> Get(const CallContext& ctx, const Principal& who, PersonId id);
+
+  // Everything the person page shows, read in one transaction with one audit entry
+  // ("person.view"): the person, their needs assessments, the newest indicative budget, their
+  // financial assessments (drafts only for roles that see them) and the estimates they kept.
+  // Errors as Get.
+  Result<PersonFile> File(const CallContext& ctx, const Principal& who, PersonId id);
 
   // Validates and stores a new person in the caller's team (or `team_id` for administrators).
   // Errors: kPermissionDenied; kInvalidArgument with field errors.

@@ -122,6 +122,66 @@ TEST_F(PeopleServiceTest, BudgetHoldersSeeThemselvesOnly) {
   EXPECT_EQ(people_.Get(ctx_, holder, them.id).error().code, ErrorCode::kNotFound);
 }
 
+TEST_F(PeopleServiceTest, ThePersonFileIsOneReadWithOneAuditEntry) {
+  auto worker = As(domain::Role::kPractitioner, north_);
+  auto p = *people_.Create(ctx_, worker, Input("Filed"), std::nullopt);
+  ASSERT_TRUE(db_.store()
+                  .Write(db_.council(),
+                         [&](Transaction& tx) -> Status {
+                           FinancialAssessmentRecord a;
+                           a.person_id = p.id;
+                           a.assessment_date = *Date::Parse("2026-10-01");
+                           a.input_json = "{}";
+                           a.evidence_json = "{}";
+                           a.rates_id = "england-2026-27";
+                           a.created_at = clock_.Now();
+                           a.status = FinancialAssessmentStatus::kCompleted;
+                           a.weekly_charge = Pence::FromPence(4500);
+                           SD_RETURN_IF_ERROR(tx.financial_assessments().Insert(a));
+                           a.status = FinancialAssessmentStatus::kDraft;
+                           a.weekly_charge = Pence::FromPence(6000);
+                           SD_RETURN_IF_ERROR(tx.financial_assessments().Insert(a));
+                           ChargingEstimateRecord e;
+                           e.person_id = p.id;
+                           e.input_json = "{}";
+                           e.rates_id = "england-2026-27";
+                           e.created_at = clock_.Now();
+                           SD_RETURN_IF_ERROR(tx.charging_estimates().Insert(e));
+                           return OkStatus();
+                         })
+                  .ok());
+  ASSERT_TRUE(audit_.Flush().ok());
+  const int64_t before = audit_.written();
+
+  auto seen = people_.File(ctx_, worker, p.id);
+  ASSERT_TRUE(seen.ok()) << seen.error().message;
+  EXPECT_EQ(seen->person.id, p.id);
+  ASSERT_EQ(seen->charges.size(), 1u);  // A practitioner sees the completed assessment only.
+  EXPECT_EQ(seen->charges[0].weekly_charge, Pence::FromPence(4500));
+  EXPECT_EQ(seen->estimates.size(), 1u);
+  EXPECT_FALSE(seen->budget.has_value());
+  auto finance = people_.File(ctx_, As(domain::Role::kFinanceOfficer), p.id);
+  ASSERT_TRUE(finance.ok());
+  EXPECT_EQ(finance->charges.size(), 2u);  // Finance sees the draft too.
+  EXPECT_EQ(people_.File(ctx_, As(domain::Role::kPractitioner, south_), p.id).error().code,
+            ErrorCode::kNotFound);
+
+  ASSERT_TRUE(audit_.Flush().ok());
+  EXPECT_EQ(audit_.written() - before, 3);  // One entry per page view, refusals included.
+  std::vector<AuditEntry> entries;
+  ASSERT_TRUE(db_.store()
+                  .Read(db_.council(),
+                        [&](Transaction& tx) -> Status {
+                          SD_ASSIGN_OR_RETURN(entries, tx.audit().Recent(3, "", ""));
+                          return OkStatus();
+                        })
+                  .ok());
+  std::vector<std::string> actions;
+  for (const auto& e : entries) actions.push_back(e.action);
+  EXPECT_EQ(actions,
+            (std::vector<std::string>{"person.view_refused", "person.view", "person.view"}));
+}
+
 TEST_F(PeopleServiceTest, PagingAndSearchLimitsAreFieldErrors) {
   auto worker = As(domain::Role::kPractitioner, north_);
   auto r = people_.Search(ctx_, worker, std::string(101, 'a'), 0, 1000);

@@ -778,6 +778,159 @@ TEST_P(RepositoryContract, ChargingEstimatesAreKeptNewestFirstAndCanBeRemoved) {
   EXPECT_EQ(listed[0].id, second);
 }
 
+TEST_P(RepositoryContract, SupportPlansKeepEveryVersionAndTheirAgreedSpendTotals) {
+  PersonId person = AddPerson(council_, team_, Person("Plan", "Holder"));
+  app::SupportPlanRecord p;
+  p.person_id = person;
+  p.team_id = team_;
+  p.client_group = "physical_support";
+  p.indicative_weekly = Pence::FromPence(30000);
+  p.weekly_total = Pence::FromPence(28677);
+  p.annual_total = Pence::FromPence(1491227);
+  p.created_by = UserId{3};
+  p.last_edited_by = UserId{3};
+  p.created_at = kNow;
+  p.updated_at = kNow;
+  app::SupportPlanVersion v1{
+      0,    1,        "{\"what_matters\":\"home\"}", p.weekly_total, p.annual_total, UserId{3},
+      kNow, "Started"};
+  int64_t id = 0;
+  ASSERT_TRUE(store_
+                  ->Write(council_,
+                          [&](app::Transaction& tx) -> Status {
+                            SD_ASSIGN_OR_RETURN(id, tx.support_plans().Insert(p, v1));
+                            SD_RETURN_IF_ERROR(tx.support_plans().AddEvent(
+                                {id, 1, "started", "", UserId{3}, kNow}));
+                            app::SupportPlanVersion v2 = v1;
+                            v2.plan_id = id;
+                            v2.version = 2;
+                            v2.content_json = "{\"what_matters\":\"my garden\"}";
+                            v2.note = "What matters";
+                            v2.changed_at = kNow.PlusSeconds(60);
+                            SD_RETURN_IF_ERROR(tx.support_plans().AddVersion(v2));
+                            app::SupportPlanRecord updated = p;
+                            updated.id = id;
+                            updated.version = 2;
+                            updated.status = domain::PlanStatus::kSubmitted;
+                            updated.submitted_by = UserId{3};
+                            updated.submitted_at = kNow.PlusSeconds(90);
+                            updated.updated_at = kNow.PlusSeconds(90);
+                            SD_RETURN_IF_ERROR(tx.support_plans().Update(updated));
+                            return tx.support_plans().AddEvent(
+                                {id, 2, "submitted", "", UserId{3}, kNow.PlusSeconds(90)});
+                          })
+                  .ok());
+  // A version is never replaced.
+  app::SupportPlanVersion again = v1;
+  again.plan_id = id;
+  Status replaced = store_->Write(
+      council_, [&](app::Transaction& tx) { return tx.support_plans().AddVersion(again); });
+  EXPECT_EQ(replaced.error().code, ErrorCode::kAlreadyExists);
+
+  std::optional<app::SupportPlanRecord> found;
+  std::optional<app::SupportPlanVersion> first;
+  std::vector<app::SupportPlanVersion> versions;
+  std::vector<app::SupportPlanEvent> events;
+  std::vector<app::SupportPlanRecord> mine, waiting, waiting_elsewhere;
+  ASSERT_TRUE(store_
+                  ->Read(council_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(found, tx.support_plans().Find(id));
+                           SD_ASSIGN_OR_RETURN(first, tx.support_plans().Version(id, 1));
+                           SD_ASSIGN_OR_RETURN(versions, tx.support_plans().Versions(id));
+                           SD_ASSIGN_OR_RETURN(events, tx.support_plans().Events(id));
+                           SD_ASSIGN_OR_RETURN(mine, tx.support_plans().ForPerson(person));
+                           SD_ASSIGN_OR_RETURN(waiting, tx.support_plans().Waiting(team_, 10));
+                           SD_ASSIGN_OR_RETURN(waiting_elsewhere,
+                                               tx.support_plans().Waiting(TeamId{999999}, 10));
+                           return OkStatus();
+                         })
+                  .ok());
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->status, domain::PlanStatus::kSubmitted);
+  EXPECT_EQ(found->version, 2);
+  EXPECT_EQ(found->indicative_weekly, Pence::FromPence(30000));
+  EXPECT_EQ(found->weekly_total, Pence::FromPence(28677));
+  EXPECT_EQ(found->client_group, "physical_support");
+  EXPECT_EQ(found->submitted_at, kNow.PlusSeconds(90));
+  EXPECT_FALSE(found->decided_at.has_value());
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(first->content_json, "{\"what_matters\":\"home\"}");  // Kept as it was.
+  ASSERT_EQ(versions.size(), 2u);
+  EXPECT_EQ(versions[1].note, "What matters");
+  EXPECT_TRUE(versions[1].content_json.empty());
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[1].kind, "submitted");
+  ASSERT_EQ(mine.size(), 1u);
+  ASSERT_EQ(waiting.size(), 1u);
+  EXPECT_TRUE(waiting_elsewhere.empty());
+
+  // Agreed spend: a second agreement of the same plan replaces the first in the totals.
+  app::AgreedPlanSpend spend{id,
+                             "2026-11",
+                             team_,
+                             "physical_support",
+                             "direct_payment_only",
+                             Pence::FromPence(28677),
+                             {{"personal_assistant", "direct_payment", Pence::FromPence(27500)},
+                              {"gym", "direct_payment", Pence::FromPence(1177)}}};
+  app::AgreedPlanSpend other{id + 1000000,
+                             "2026-10",
+                             team_,
+                             "learning_disability",
+                             "council_managed_budget",
+                             Pence::FromPence(5000),
+                             {{"day_centre", "council_managed", Pence::FromPence(5000)}}};
+  app::SpendSummary all, filtered, after;
+  ASSERT_TRUE(store_
+                  ->Write(council_,
+                          [&](app::Transaction& tx) -> Status {
+                            SD_RETURN_IF_ERROR(tx.support_plans().RecordAgreedSpend(spend));
+                            SD_RETURN_IF_ERROR(tx.support_plans().RecordAgreedSpend(other));
+                            SD_ASSIGN_OR_RETURN(all, tx.support_plans().Spend({}));
+                            SD_ASSIGN_OR_RETURN(
+                                filtered, tx.support_plans().Spend({team_, "learning_disability"}));
+                            app::AgreedPlanSpend revised = spend;
+                            revised.month = "2026-12";
+                            revised.lines = {{"gym", "direct_payment", Pence::FromPence(1177)}};
+                            revised.weekly_total = Pence::FromPence(1177);
+                            SD_RETURN_IF_ERROR(tx.support_plans().RecordAgreedSpend(revised));
+                            SD_ASSIGN_OR_RETURN(after, tx.support_plans().Spend({}));
+                            return OkStatus();
+                          })
+                  .ok());
+  ASSERT_EQ(all.spend.size(), 3u);
+  EXPECT_EQ(all.spend[0].month, "2026-10");
+  EXPECT_EQ(all.spend[0].key, "day_centre");
+  EXPECT_EQ(all.spend[1].key, "gym");
+  EXPECT_EQ(all.spend[2].weekly, Pence::FromPence(27500));
+  ASSERT_EQ(all.agreements.size(), 2u);
+  EXPECT_EQ(all.agreements[1].key, "direct_payment_only");
+  EXPECT_EQ(all.agreements[1].count, 1);
+  ASSERT_EQ(filtered.spend.size(), 1u);
+  EXPECT_EQ(filtered.spend[0].key, "day_centre");
+  // The plan moved to December with only its gym line; October's other plan is untouched.
+  ASSERT_EQ(after.spend.size(), 2u);
+  EXPECT_EQ(after.spend[1].month, "2026-12");
+  EXPECT_EQ(after.spend[1].weekly, Pence::FromPence(1177));
+  ASSERT_EQ(after.agreements.size(), 2u);
+  EXPECT_EQ(after.agreements[1].month, "2026-12");
+
+  // Another council sees none of it.
+  std::optional<app::SupportPlanRecord> seen_by_other;
+  app::SpendSummary other_spend;
+  ASSERT_TRUE(store_
+                  ->Read(other_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(seen_by_other, tx.support_plans().Find(id));
+                           SD_ASSIGN_OR_RETURN(other_spend, tx.support_plans().Spend({}));
+                           return OkStatus();
+                         })
+                  .ok());
+  EXPECT_FALSE(seen_by_other.has_value());
+  EXPECT_TRUE(other_spend.spend.empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Adapters, RepositoryContract, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

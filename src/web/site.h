@@ -131,7 +131,8 @@ class Site final : public RequestHandler {
                         const std::string& participants, const std::string& notes,
                         const std::vector<FieldError>& errors);
   // The assessments part of a person's page (partials/assessment_list).
-  void AddAssessmentList(ViewData& d, Context& ctx, const app::PersonRecord& person);
+  // The sections of the person page (and My support) from one read of the person's file.
+  void AddPersonFile(ViewData& d, Context& ctx, const app::PersonFile& file);
   // Resource allocation pages (pages/allocation_pages.cc).
   Response BudgetPage(Context& ctx);
   Response BudgetOverride(Context& ctx);
@@ -176,7 +177,7 @@ class Site final : public RequestHandler {
   Response RenderReassessment(int status, Context& ctx, const std::string& on,
                               const std::vector<FieldError>& errors, const std::string& saved);
   // The charges part of a person's page (partials/assessment_list).
-  void AddChargeList(ViewData& d, Context& ctx, const app::PersonRecord& person);
+  void AddChargeList(ViewData& d, Context& ctx, const app::PersonFile& file);
   // Financial assessment API (api/charging_api.cc).
   Response ApiCalculateCharge(Context& ctx);
   Response ApiCreateFinancialAssessment(Context& ctx);

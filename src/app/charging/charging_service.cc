@@ -17,9 +17,7 @@ constexpr size_t kMaxNote = 2000;
 
 bool IsFinance(const Principal& who) { return who.user.role == Role::kFinanceOfficer; }
 
-bool SeesDrafts(const Principal& who) {
-  return who.user.role == Role::kFinanceOfficer || who.user.role == Role::kAdministrator;
-}
+bool SeesDrafts(const Principal& who) { return domain::SeesFinancialDrafts(who.actor); }
 
 // The assessment date an input names, if it names a valid one (to choose the policy before the
 // whole input is read; a missing or bad date is reported by the full read).
@@ -290,11 +288,6 @@ Result<std::vector<FinancialAssessmentRecord>> ChargingService::ForPerson(const 
   SD_ASSIGN_OR_RETURN(auto charges,
                       ReadCharges(ctx, who, person_id, true, false, "financial_assessment.list"));
   return std::move(charges.assessments);
-}
-
-Result<PersonCharges> ChargingService::Charges(const CallContext& ctx, const Principal& who,
-                                               PersonId person_id) {
-  return ReadCharges(ctx, who, person_id, true, true, "charges.list");
 }
 
 Result<ChargingEstimateRecord> ChargingService::SaveEstimate(const CallContext& ctx,

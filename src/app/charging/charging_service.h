@@ -116,8 +116,6 @@ class ChargingService {
   // "policy" is a field error). Errors: kPermissionDenied, kNotFound, kInvalidArgument with fields.
   Result<ChargingEstimateRecord> SaveEstimate(const CallContext& ctx, const Principal& who,
                                               PersonId person, const boost::json::value& input);
-  // Both lists in one read (the person page): one audit entry, "charges.list".
-  Result<PersonCharges> Charges(const CallContext& ctx, const Principal& who, PersonId person);
   // The person's kept estimates, newest first (anyone who may see the person).
   Result<std::vector<ChargingEstimateRecord>> Estimates(const CallContext& ctx,
                                                         const Principal& who, PersonId person);

@@ -232,6 +232,114 @@ json::object CatalogueItemToJson(const CatalogueItem& i) {
   return o;
 }
 
+domain::ManagedAs ReadManaged(JsonReader& r, const json::object& from, std::string_view path,
+                              domain::ManagedAs fallback) {
+  auto* m = from.if_contains("managed_as");
+  if (m == nullptr || m->is_null()) return fallback;
+  std::string code = r.String(from, path, "managed_as", false);
+  if (auto parsed = domain::ParseManagedAs(code)) return *parsed;
+  r.Fail(JsonReader::Join(path, "managed_as"),
+         "must be direct_payment, direct_payment_nominated, direct_payment_authorised, "
+         "council_managed, individual_service_fund or council_commissioned");
+  return fallback;
+}
+
+void ReadPlanLines(JsonReader& r, const json::array& lines, const Catalogue& catalogue,
+                   domain::ManagedAs plan_managed, std::vector<domain::PlanLine>& out) {
+  out.reserve(lines.size());
+  for (size_t i = 0; i < lines.size() && i <= 200; ++i) {
+    std::string at = JsonReader::Index("lines", i);
+    const json::object* lo = r.Object(lines[i], at);
+    if (lo == nullptr) continue;
+    r.Known(*lo, at,
+            {"item", "description", "category", "unit", "unit_cost", "quantity", "times", "per",
+             "weeks_per_year", "managed_as", "employer", "holiday_cover"});
+    domain::PlanLine l;
+    l.item = r.String(*lo, at, "item", false);
+    const CatalogueItem* item = nullptr;
+    if (!l.item.empty()) {
+      item = catalogue.Find(l.item);
+      if (item == nullptr)
+        r.Fail(at + ".item", "\"" + l.item + "\" is not in the council's catalogue");
+    }
+    const bool own = item == nullptr;
+    if (item != nullptr) {
+      l.category = item->category;
+      l.unit = item->unit;
+      l.unit_cost = item->reference_price;
+      l.description = item->description;
+    }
+    if (std::string d = r.String(*lo, at, "description", own && l.item.empty()); !d.empty())
+      l.description = d;
+    if (auto* c = lo->if_contains("category"); c || (own && l.item.empty())) {
+      std::string code = r.String(*lo, at, "category", own && l.item.empty());
+      if (auto cat = domain::ParseSupportCategory(code))
+        l.category = *cat;
+      else if (c != nullptr)
+        r.Fail(at + ".category", "is not a category (see docs/planning.md)");
+    }
+    if (auto* u = lo->if_contains("unit"); u || (own && l.item.empty())) {
+      std::string code = r.String(*lo, at, "unit", own && l.item.empty());
+      if (auto unit = domain::ParseUnit(code))
+        l.unit = *unit;
+      else if (u != nullptr)
+        r.Fail(at + ".unit", "must be hour, session, day, week, month, year or item");
+    }
+    if (lo->if_contains("unit_cost") || (own && l.item.empty()))
+      l.unit_cost = r.Money(*lo, at, "unit_cost", own && l.item.empty());
+    l.quantity_hundredths = Hundredths(r, *lo, at, "quantity", 100);
+    if (auto t = r.Integer(*lo, at, "times", false)) l.times = std::clamp<int64_t>(*t, -1, 100000);
+    if (auto* p = lo->if_contains("per"); p && !p->is_null()) {
+      if (auto period = domain::ParsePeriod(r.String(*lo, at, "per", false)))
+        l.period = *period;
+      else
+        r.Fail(at + ".per", "must be week, fortnight, four_weeks, month, year or once");
+    } else if (l.unit == domain::Unit::kItem) {
+      l.period = domain::Period::kOnce;  // An item is bought once unless a period is given.
+    } else if (l.unit == domain::Unit::kMonth) {
+      l.period = domain::Period::kMonth;
+    } else if (l.unit == domain::Unit::kYear) {
+      l.period = domain::Period::kYear;
+    }
+    if (auto w = r.Integer(*lo, at, "weeks_per_year", false))
+      l.weeks_per_year = static_cast<int>(std::clamp<int64_t>(*w, -1, 1000));
+    l.managed_as = ReadManaged(r, *lo, at, plan_managed);
+    if (auto* e = lo->if_contains("employer"); e && !e->is_null()) {
+      std::string code = r.String(*lo, at, "employer", false);
+      if (code == "person")
+        l.employer = domain::PaEmployer::kPerson;
+      else if (code == "organisation")
+        l.employer = domain::PaEmployer::kOrganisation;
+      else
+        r.Fail(at + ".employer", "must be person or organisation");
+    } else if (l.item == "pa-agency-hour") {
+      l.employer = domain::PaEmployer::kOrganisation;
+    }
+    l.holiday_cover = r.Bool(*lo, at, "holiday_cover", true);
+    out.push_back(std::move(l));
+  }
+}
+
+json::object PlanLineToJson(const domain::PlanLine& l) {
+  json::object o;
+  if (!l.item.empty()) o["item"] = l.item;
+  o["description"] = l.description;
+  o["category"] = domain::SupportCategoryCode(l.category);
+  o["unit"] = domain::UnitCode(l.unit);
+  o["unit_cost"] = l.unit_cost.ToString();
+  o["quantity"] = Pence::FromPence(l.quantity_hundredths).ToString();
+  o["times"] = l.times;
+  o["per"] = domain::PeriodCode(l.period);
+  if (l.period == domain::Period::kWeek && l.weeks_per_year != 52)
+    o["weeks_per_year"] = l.weeks_per_year;
+  o["managed_as"] = domain::ManagedAsCode(l.managed_as);
+  if (l.category == domain::SupportCategory::kPersonalAssistant) {
+    o["employer"] = l.employer == domain::PaEmployer::kPerson ? "person" : "organisation";
+    if (!l.holiday_cover) o["holiday_cover"] = false;
+  }
+  return o;
+}
+
 Result<PlanCostRequest> PlanCostRequestFromJson(const json::value& v, const Catalogue& catalogue) {
   JsonReader r("is not a field of a plan here");
   PlanCostRequest req;
@@ -247,102 +355,15 @@ Result<PlanCostRequest> PlanCostRequestFromJson(const json::value& v, const Cata
     in.indicative_weekly = r.Money(*o, "", "indicative_weekly_budget", false);
   if (auto* t = o->if_contains("tolerance_percent"); t && !t->is_null())
     in.tolerance_basis_points = Hundredths(r, *o, "", "tolerance_percent", 0);
-  auto managed = [&](const json::object& from, std::string_view path, domain::ManagedAs fallback) {
-    auto* m = from.if_contains("managed_as");
-    if (m == nullptr || m->is_null()) return fallback;
-    std::string code = r.String(from, path, "managed_as", false);
-    if (auto parsed = domain::ParseManagedAs(code)) return *parsed;
-    r.Fail(JsonReader::Join(path, "managed_as"),
-           "must be direct_payment, direct_payment_nominated, direct_payment_authorised, "
-           "council_managed, individual_service_fund or council_commissioned");
-    return fallback;
-  };
-  const domain::ManagedAs plan_managed = managed(*o, "", domain::ManagedAs::kDirectPayment);
+  const domain::ManagedAs plan_managed = ReadManaged(r, *o, "", domain::ManagedAs::kDirectPayment);
   in.employment_allowance = r.Bool(*o, "", "employment_allowance", true);
   in.payroll_service = r.Bool(*o, "", "payroll_service", false);
-  if (const json::array* lines = r.Array(*o, "", "lines", true)) {
-    in.lines.reserve(lines->size());
-    for (size_t i = 0; i < lines->size() && i <= 200; ++i) {
-      std::string at = JsonReader::Index("lines", i);
-      const json::object* lo = r.Object((*lines)[i], at);
-      if (lo == nullptr) continue;
-      r.Known(*lo, at,
-              {"item", "description", "category", "unit", "unit_cost", "quantity", "times", "per",
-               "weeks_per_year", "managed_as", "employer", "holiday_cover"});
-      domain::PlanLine l;
-      l.item = r.String(*lo, at, "item", false);
-      const CatalogueItem* item = nullptr;
-      if (!l.item.empty()) {
-        item = catalogue.Find(l.item);
-        if (item == nullptr)
-          r.Fail(at + ".item", "\"" + l.item + "\" is not in the council's catalogue");
-      }
-      const bool own = item == nullptr;
-      if (item != nullptr) {
-        l.category = item->category;
-        l.unit = item->unit;
-        l.unit_cost = item->reference_price;
-        l.description = item->description;
-      }
-      if (std::string d = r.String(*lo, at, "description", own && l.item.empty()); !d.empty())
-        l.description = d;
-      if (auto* c = lo->if_contains("category"); c || (own && l.item.empty())) {
-        std::string code = r.String(*lo, at, "category", own && l.item.empty());
-        if (auto cat = domain::ParseSupportCategory(code))
-          l.category = *cat;
-        else if (c != nullptr)
-          r.Fail(at + ".category", "is not a category (see docs/planning.md)");
-      }
-      if (auto* u = lo->if_contains("unit"); u || (own && l.item.empty())) {
-        std::string code = r.String(*lo, at, "unit", own && l.item.empty());
-        if (auto unit = domain::ParseUnit(code))
-          l.unit = *unit;
-        else if (u != nullptr)
-          r.Fail(at + ".unit", "must be hour, session, day, week, month, year or item");
-      }
-      if (lo->if_contains("unit_cost") || (own && l.item.empty()))
-        l.unit_cost = r.Money(*lo, at, "unit_cost", own && l.item.empty());
-      l.quantity_hundredths = Hundredths(r, *lo, at, "quantity", 100);
-      if (auto t = r.Integer(*lo, at, "times", false))
-        l.times = std::clamp<int64_t>(*t, -1, 100000);
-      if (auto* p = lo->if_contains("per"); p && !p->is_null()) {
-        if (auto period = domain::ParsePeriod(r.String(*lo, at, "per", false)))
-          l.period = *period;
-        else
-          r.Fail(at + ".per", "must be week, fortnight, four_weeks, month, year or once");
-      } else if (l.unit == domain::Unit::kItem) {
-        l.period = domain::Period::kOnce;  // An item is bought once unless a period is given.
-      } else if (l.unit == domain::Unit::kMonth) {
-        l.period = domain::Period::kMonth;
-      } else if (l.unit == domain::Unit::kYear) {
-        l.period = domain::Period::kYear;
-      }
-      if (auto w = r.Integer(*lo, at, "weeks_per_year", false))
-        l.weeks_per_year = static_cast<int>(std::clamp<int64_t>(*w, -1, 1000));
-      l.managed_as = managed(*lo, at, plan_managed);
-      if (auto* e = lo->if_contains("employer"); e && !e->is_null()) {
-        std::string code = r.String(*lo, at, "employer", false);
-        if (code == "person")
-          l.employer = domain::PaEmployer::kPerson;
-        else if (code == "organisation")
-          l.employer = domain::PaEmployer::kOrganisation;
-        else
-          r.Fail(at + ".employer", "must be person or organisation");
-      } else if (l.item == "pa-agency-hour") {
-        l.employer = domain::PaEmployer::kOrganisation;
-      }
-      l.holiday_cover = r.Bool(*lo, at, "holiday_cover", true);
-      in.lines.push_back(std::move(l));
-    }
-  }
+  if (const json::array* lines = r.Array(*o, "", "lines", true))
+    ReadPlanLines(r, *lines, catalogue, plan_managed, in.lines);
   // The engine's checks too, so one answer names every problem (a field once).
   if (Status s = domain::ValidatePlanCostInput(in); !s.ok()) {
     if (r.errors.empty()) return s.error();
-    for (const auto& f : s.error().fields) {
-      bool named = false;
-      for (const auto& e : r.errors) named = named || e.field == f.field;
-      if (!named) r.errors.push_back(f);
-    }
+    r.Merge(s.error().fields);
   }
   if (r.errors.empty()) return req;
   std::string message = "The plan is not valid: " + r.errors[0].field + " " + r.errors[0].message;

@@ -31,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "app/json_reader.h"
 #include "base/result.h"
 #include "domain/planning/costing.h"
 
@@ -63,6 +64,16 @@ struct Catalogue {
 const Catalogue& DefaultCatalogue();
 Result<Catalogue> CatalogueFromJson(const boost::json::value& json);
 boost::json::object CatalogueItemToJson(const CatalogueItem& item);
+
+// Reads a "managed_as" field of `from` (fallback when absent), or records the field's error.
+domain::ManagedAs ReadManaged(JsonReader& r, const boost::json::object& from, std::string_view path,
+                              domain::ManagedAs fallback);
+// Reads plan lines (the "lines" array of the input above) into `out`, recording field errors
+// ("lines[2].quantity") in `r`; lines without a managed_as take `plan_managed`.
+void ReadPlanLines(JsonReader& r, const boost::json::array& lines, const Catalogue& catalogue,
+                   domain::ManagedAs plan_managed, std::vector<domain::PlanLine>& out);
+// A line in the input form above (what ReadPlanLines reads back to the same line).
+boost::json::object PlanLineToJson(const domain::PlanLine& line);
 
 struct PlanCostRequest {
   std::string person;  // Echoed; may be empty.

@@ -58,6 +58,10 @@ bool CanCreatePerson(const Actor& actor) {
          actor.role == Role::kAdministrator;
 }
 
+bool SeesFinancialDrafts(const Actor& actor) {
+  return actor.role == Role::kFinanceOfficer || actor.role == Role::kAdministrator;
+}
+
 bool CanListPeople(const Actor& actor) {
   switch (actor.role) {
     case Role::kPractitioner:

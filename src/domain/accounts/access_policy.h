@@ -46,6 +46,9 @@ bool ActsForPerson(const Actor& actor, PersonId person);
 // The people an actor acts for: a budget holder themselves, a representative the people they
 // help; nobody for other roles.
 std::vector<PersonId> PeopleActedFor(const Actor& actor);
+// Seeing financial assessments still in draft: finance officers (who write them) and
+// administrators. Everyone else who may see the person sees completed ones only.
+bool SeesFinancialDrafts(const Actor& actor);
 // Creating a person record: practitioners, approvers and administrators.
 bool CanCreatePerson(const Actor& actor);
 // Listing and searching people: roles that work with many people.

@@ -47,6 +47,14 @@ TEST(AccessPolicy, RolesWithoutACaseworkRelationshipSeeNoRecords) {
   }
 }
 
+TEST(AccessPolicy, OnlyFinanceAndAdministratorsSeeFinancialDrafts) {
+  for (Role r : {Role::kFinanceOfficer, Role::kAdministrator})
+    EXPECT_TRUE(SeesFinancialDrafts(Actor{.role = r})) << RoleName(r);
+  for (Role r : {Role::kBudgetHolder, Role::kRepresentative, Role::kPractitioner, Role::kApprover,
+                 Role::kAnalyst})
+    EXPECT_FALSE(SeesFinancialDrafts(Actor{.role = r})) << RoleName(r);
+}
+
 TEST(AccessPolicy, FinanceAndAdministratorsWorkAcrossTeams) {
   Actor finance{.user_id = UserId{9}, .role = Role::kFinanceOfficer};
   Actor admin{.user_id = UserId{10}, .role = Role::kAdministrator};

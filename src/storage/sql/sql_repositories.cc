@@ -911,4 +911,329 @@ Result<std::vector<app::StoredChargingPolicy>> SqlChargingPolicies::List() {
   return out;
 }
 
+namespace {
+
+constexpr std::string_view kPlanColumns =
+    "plan_id, person_id, team_id, client_group, status, version, approved_version, "
+    "indicative_weekly_pence, weekly_total_pence, annual_total_pence, agreed_weekly_pence, "
+    "agreed_annual_pence, person_weekly_pence, council_weekly_pence, return_category, "
+    "created_by_user_id, created_at, updated_at, last_edited_by_user_id, submitted_by_user_id, "
+    "submitted_at, decided_by_user_id, decided_at, decision_reason";
+
+app::SupportPlanRecord PlanFromRow(const SqlRow& r) {
+  app::SupportPlanRecord p;
+  p.id = r.Int(0);
+  p.person_id = PersonId{r.Int(1)};
+  p.team_id = TeamId{r.Int(2)};
+  p.client_group = r.Text(3);
+  p.status = domain::ParsePlanStatus(r.Text(4)).value_or(domain::PlanStatus::kDraft);
+  p.version = r.Int(5);
+  p.approved_version = r.Int(6);
+  if (!r.IsNull(7)) p.indicative_weekly = Pence::FromPence(r.Int(7));
+  p.weekly_total = Pence::FromPence(r.Int(8));
+  p.annual_total = Pence::FromPence(r.Int(9));
+  p.agreed_weekly = Pence::FromPence(r.Int(10));
+  p.agreed_annual = Pence::FromPence(r.Int(11));
+  p.person_weekly = Pence::FromPence(r.Int(12));
+  p.council_weekly = Pence::FromPence(r.Int(13));
+  p.return_category = r.Text(14);
+  p.created_by = UserId{r.Int(15)};
+  p.created_at = Timestamp::FromMicros(r.Int(16));
+  p.updated_at = Timestamp::FromMicros(r.Int(17));
+  p.last_edited_by = UserId{r.Int(18)};
+  p.submitted_by = UserId{r.Int(19)};
+  if (!r.IsNull(20)) p.submitted_at = Timestamp::FromMicros(r.Int(20));
+  p.decided_by = UserId{r.Int(21)};
+  if (!r.IsNull(22)) p.decided_at = Timestamp::FromMicros(r.Int(22));
+  p.decision_reason = r.Text(23);
+  return p;
+}
+
+SqlValue OptionalPence(const std::optional<Pence>& p) {
+  return p ? SqlValue(p->pence()) : SqlNull();
+}
+
+app::SupportPlanVersion VersionFromRow(const SqlRow& r) {
+  app::SupportPlanVersion v;
+  v.plan_id = r.Int(0);
+  v.version = r.Int(1);
+  v.content_json = r.Text(2);
+  v.weekly_total = Pence::FromPence(r.Int(3));
+  v.annual_total = Pence::FromPence(r.Int(4));
+  v.changed_by = UserId{r.Int(5)};
+  v.changed_at = Timestamp::FromMicros(r.Int(6));
+  v.note = r.Text(7);
+  return v;
+}
+
+}  // namespace
+
+Result<int64_t> SqlSupportPlans::Insert(const app::SupportPlanRecord& p,
+                                        const app::SupportPlanVersion& first) {
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query("INSERT INTO support_plans (council_id, person_id, team_id, client_group, status, "
+               "version, approved_version, indicative_weekly_pence, weekly_total_pence, "
+               "annual_total_pence, agreed_weekly_pence, agreed_annual_pence, "
+               "person_weekly_pence, council_weekly_pence, return_category, created_by_user_id, "
+               "created_at, updated_at, last_edited_by_user_id, decision_reason) VALUES ($1, $2, "
+               "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, "
+               "$20) RETURNING plan_id",
+               {council_.value(),
+                p.person_id.value(),
+                p.team_id.value(),
+                p.client_group,
+                std::string(domain::PlanStatusCode(p.status)),
+                p.version,
+                p.approved_version,
+                OptionalPence(p.indicative_weekly),
+                p.weekly_total.pence(),
+                p.annual_total.pence(),
+                p.agreed_weekly.pence(),
+                p.agreed_annual.pence(),
+                p.person_weekly.pence(),
+                p.council_weekly.pence(),
+                p.return_category,
+                SqlOptionalId(p.created_by.value()),
+                p.created_at.micros(),
+                p.updated_at.micros(),
+                SqlOptionalId(p.last_edited_by.value()),
+                p.decision_reason}));
+  int64_t id = rows.at(0).Int(0);
+  app::SupportPlanVersion v = first;
+  v.plan_id = id;
+  SD_RETURN_IF_ERROR(AddVersion(v));
+  return id;
+}
+
+Status SqlSupportPlans::Update(const app::SupportPlanRecord& p) {
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query("UPDATE support_plans SET status = $3, version = $4, approved_version = $5, "
+               "indicative_weekly_pence = $6, weekly_total_pence = $7, annual_total_pence = $8, "
+               "agreed_weekly_pence = $9, agreed_annual_pence = $10, person_weekly_pence = $11, "
+               "council_weekly_pence = $12, return_category = $13, updated_at = $14, "
+               "last_edited_by_user_id = $15, submitted_by_user_id = $16, submitted_at = $17, "
+               "decided_by_user_id = $18, decided_at = $19, decision_reason = $20 WHERE "
+               "council_id = $1 AND plan_id = $2 RETURNING plan_id",
+               {council_.value(),
+                p.id,
+                std::string(domain::PlanStatusCode(p.status)),
+                p.version,
+                p.approved_version,
+                OptionalPence(p.indicative_weekly),
+                p.weekly_total.pence(),
+                p.annual_total.pence(),
+                p.agreed_weekly.pence(),
+                p.agreed_annual.pence(),
+                p.person_weekly.pence(),
+                p.council_weekly.pence(),
+                p.return_category,
+                p.updated_at.micros(),
+                SqlOptionalId(p.last_edited_by.value()),
+                SqlOptionalId(p.submitted_by.value()),
+                OptionalTime(p.submitted_at),
+                SqlOptionalId(p.decided_by.value()),
+                OptionalTime(p.decided_at),
+                p.decision_reason}));
+  if (rows.empty()) return Error::NotFound("No such support plan");
+  return OkStatus();
+}
+
+Status SqlSupportPlans::AddVersion(const app::SupportPlanVersion& v) {
+  SD_ASSIGN_OR_RETURN(auto existing,
+                      c_.Query("SELECT 1 FROM support_plan_versions WHERE council_id = $1 AND "
+                               "plan_id = $2 AND version = $3",
+                               {council_.value(), v.plan_id, v.version}));
+  if (!existing.empty()) return Error::AlreadyExists("That version of the plan exists");
+  SD_RETURN_IF_ERROR(c_.Query(
+      "INSERT INTO support_plan_versions (council_id, plan_id, version, content_json, "
+      "weekly_total_pence, annual_total_pence, changed_by_user_id, changed_at, note) VALUES ($1, "
+      "$2, $3, $4, $5, $6, $7, $8, $9)",
+      {council_.value(), v.plan_id, v.version, v.content_json, v.weekly_total.pence(),
+       v.annual_total.pence(), SqlOptionalId(v.changed_by.value()), v.changed_at.micros(),
+       v.note}));
+  return OkStatus();
+}
+
+Status SqlSupportPlans::AddEvent(const app::SupportPlanEvent& e) {
+  SD_RETURN_IF_ERROR(
+      c_.Query("INSERT INTO support_plan_events (council_id, plan_id, version, kind, reason, "
+               "by_user_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+               {council_.value(), e.plan_id, e.version, e.kind, e.reason,
+                SqlOptionalId(e.by.value()), e.at.micros()}));
+  return OkStatus();
+}
+
+Result<std::optional<app::SupportPlanRecord>> SqlSupportPlans::Find(int64_t id) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT " + std::string(kPlanColumns) +
+                                              " FROM support_plans WHERE council_id = $1 AND "
+                                              "plan_id = $2",
+                                          {council_.value(), id}));
+  if (rows.empty()) return std::optional<app::SupportPlanRecord>();
+  return std::optional<app::SupportPlanRecord>(PlanFromRow(rows[0]));
+}
+
+Result<std::vector<app::SupportPlanRecord>> SqlSupportPlans::ForPerson(PersonId person) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT " + std::string(kPlanColumns) +
+                                              " FROM support_plans WHERE council_id = $1 AND "
+                                              "person_id = $2 ORDER BY plan_id DESC",
+                                          {council_.value(), person.value()}));
+  std::vector<app::SupportPlanRecord> out;
+  for (const auto& r : rows) out.push_back(PlanFromRow(r));
+  return out;
+}
+
+Result<std::optional<app::SupportPlanVersion>> SqlSupportPlans::Version(int64_t plan,
+                                                                        int64_t version) {
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query("SELECT plan_id, version, content_json, weekly_total_pence, annual_total_pence, "
+               "changed_by_user_id, changed_at, note FROM support_plan_versions WHERE "
+               "council_id = $1 AND plan_id = $2 AND version = $3",
+               {council_.value(), plan, version}));
+  if (rows.empty()) return std::optional<app::SupportPlanVersion>();
+  return std::optional<app::SupportPlanVersion>(VersionFromRow(rows[0]));
+}
+
+Result<std::vector<app::SupportPlanVersion>> SqlSupportPlans::Versions(int64_t plan) {
+  SD_ASSIGN_OR_RETURN(
+      auto rows, c_.Query("SELECT plan_id, version, '', weekly_total_pence, annual_total_pence, "
+                          "changed_by_user_id, changed_at, note FROM support_plan_versions WHERE "
+                          "council_id = $1 AND plan_id = $2 ORDER BY version",
+                          {council_.value(), plan}));
+  std::vector<app::SupportPlanVersion> out;
+  for (const auto& r : rows) out.push_back(VersionFromRow(r));
+  return out;
+}
+
+Result<std::vector<app::SupportPlanEvent>> SqlSupportPlans::Events(int64_t plan) {
+  SD_ASSIGN_OR_RETURN(auto rows,
+                      c_.Query("SELECT plan_id, version, kind, reason, by_user_id, at FROM "
+                               "support_plan_events WHERE council_id = $1 AND plan_id = $2 "
+                               "ORDER BY event_id",
+                               {council_.value(), plan}));
+  std::vector<app::SupportPlanEvent> out;
+  for (const auto& r : rows)
+    out.push_back({r.Int(0), r.Int(1), r.Text(2), r.Text(3), UserId{r.Int(4)},
+                   Timestamp::FromMicros(r.Int(5))});
+  return out;
+}
+
+Result<std::vector<app::SupportPlanRecord>> SqlSupportPlans::Waiting(std::optional<TeamId> team,
+                                                                     int limit) {
+  std::string sql = "SELECT " + std::string(kPlanColumns) +
+                    " FROM support_plans WHERE council_id = $1 AND status = 'submitted'";
+  std::vector<SqlValue> args{council_.value(), int64_t{limit}};
+  if (team) {
+    sql += " AND team_id = $3";
+    args.push_back(team->value());
+  }
+  sql += " ORDER BY updated_at, plan_id LIMIT $2";
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(sql, args));
+  std::vector<app::SupportPlanRecord> out;
+  for (const auto& r : rows) out.push_back(PlanFromRow(r));
+  return out;
+}
+
+Status SqlSupportPlans::RecordAgreedSpend(const app::AgreedPlanSpend& s) {
+  const int64_t council = council_.value();
+  auto add_spend = [&](const std::string& month, int64_t team, const std::string& group,
+                       const std::string& category, const std::string& managed, int64_t weekly,
+                       int64_t lines) -> Status {
+    SD_RETURN_IF_ERROR(c_.Query(
+        "INSERT INTO plan_spend_summary (council_id, month, team_id, client_group, category, "
+        "managed_as, weekly_pence, lines) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT "
+        "(council_id, month, team_id, client_group, category, managed_as) DO UPDATE SET "
+        "weekly_pence = plan_spend_summary.weekly_pence + excluded.weekly_pence, lines = "
+        "plan_spend_summary.lines + excluded.lines",
+        {council, month, team, group, category, managed, weekly, lines}));
+    return OkStatus();
+  };
+  auto add_agreement = [&](const std::string& month, int64_t team, const std::string& group,
+                           const std::string& category, int64_t plans, int64_t weekly) -> Status {
+    SD_RETURN_IF_ERROR(c_.Query(
+        "INSERT INTO plan_agreement_summary (council_id, month, team_id, client_group, "
+        "return_category, plans, weekly_pence) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT "
+        "(council_id, month, team_id, client_group, return_category) DO UPDATE SET plans = "
+        "plan_agreement_summary.plans + excluded.plans, weekly_pence = "
+        "plan_agreement_summary.weekly_pence + excluded.weekly_pence",
+        {council, month, team, group, category, plans, weekly}));
+    return OkStatus();
+  };
+  // Take out what an earlier agreed version of this plan put in.
+  SD_ASSIGN_OR_RETURN(auto old_lines,
+                      c_.Query("SELECT month, team_id, client_group, category, managed_as, "
+                               "weekly_pence FROM plan_agreed_lines WHERE council_id = $1 AND "
+                               "plan_id = $2",
+                               {council, s.plan_id}));
+  for (const auto& r : old_lines)
+    SD_RETURN_IF_ERROR(
+        add_spend(r.Text(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4), -r.Int(5), -1));
+  SD_ASSIGN_OR_RETURN(auto old_plan,
+                      c_.Query("SELECT month, team_id, client_group, return_category, "
+                               "weekly_pence FROM plan_agreements WHERE council_id = $1 AND "
+                               "plan_id = $2",
+                               {council, s.plan_id}));
+  for (const auto& r : old_plan)
+    SD_RETURN_IF_ERROR(add_agreement(r.Text(0), r.Int(1), r.Text(2), r.Text(3), -1, -r.Int(4)));
+  SD_RETURN_IF_ERROR(
+      c_.Query("DELETE FROM plan_agreed_lines WHERE council_id = $1 AND plan_id = $2",
+               {council, s.plan_id}));
+  SD_RETURN_IF_ERROR(c_.Query("DELETE FROM plan_agreements WHERE council_id = $1 AND plan_id = $2",
+                              {council, s.plan_id}));
+  // Put in the new one.
+  const int64_t team = s.team_id.value();
+  for (const auto& l : s.lines) {
+    SD_RETURN_IF_ERROR(c_.Query(
+        "INSERT INTO plan_agreed_lines (council_id, plan_id, month, team_id, client_group, "
+        "category, managed_as, weekly_pence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        {council, s.plan_id, s.month, team, s.client_group, l.category, l.managed_as,
+         l.weekly.pence()}));
+    SD_RETURN_IF_ERROR(
+        add_spend(s.month, team, s.client_group, l.category, l.managed_as, l.weekly.pence(), 1));
+  }
+  SD_RETURN_IF_ERROR(
+      c_.Query("INSERT INTO plan_agreements (council_id, plan_id, month, team_id, client_group, "
+               "return_category, weekly_pence) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+               {council, s.plan_id, s.month, team, s.client_group, s.return_category,
+                s.weekly_total.pence()}));
+  return add_agreement(s.month, team, s.client_group, s.return_category, 1, s.weekly_total.pence());
+}
+
+Result<app::SpendSummary> SqlSupportPlans::Spend(const app::SpendQuery& q) {
+  std::string where = " WHERE council_id = $1";
+  std::vector<SqlValue> args{council_.value()};
+  if (q.team_id) {
+    args.push_back(q.team_id->value());
+    where += " AND team_id = $" + std::to_string(args.size());
+  }
+  if (!q.client_group.empty()) {
+    args.push_back(q.client_group);
+    where += " AND client_group = $" + std::to_string(args.size());
+  }
+  app::SpendSummary out;
+  SD_ASSIGN_OR_RETURN(
+      auto spend,
+      c_.Query("SELECT month, category, managed_as, SUM(weekly_pence), SUM(lines) FROM "
+               "plan_spend_summary" +
+                   where +
+                   " GROUP BY month, category, managed_as HAVING SUM(lines) > 0 ORDER BY month, "
+                   "category, managed_as",
+               args));
+  for (const auto& r : spend)
+    out.spend.push_back({r.Text(0), r.Text(1), r.Text(2), Pence::FromPence(r.Int(3)), r.Int(4)});
+  SD_ASSIGN_OR_RETURN(
+      auto agreements,
+      c_.Query("SELECT month, return_category, SUM(weekly_pence), SUM(plans) FROM "
+               "plan_agreement_summary" +
+                   where +
+                   " GROUP BY month, return_category HAVING SUM(plans) > 0 ORDER BY month, "
+                   "return_category",
+               args));
+  for (const auto& r : agreements)
+    out.agreements.push_back({r.Text(0), r.Text(1), "", Pence::FromPence(r.Int(2)), r.Int(3)});
+  return out;
+}
+
 }  // namespace selfdirect::storage

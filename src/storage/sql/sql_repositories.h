@@ -180,6 +180,29 @@ class SqlChargingEstimates final : public app::ChargingEstimateRepository {
   const CouncilId council_;
 };
 
+class SqlSupportPlans final : public app::SupportPlanRepository {
+ public:
+  SqlSupportPlans(SqlConnection& c, CouncilId council) : c_(c), council_(council) {}
+  Result<int64_t> Insert(const app::SupportPlanRecord& plan,
+                         const app::SupportPlanVersion& first) override;
+  Status Update(const app::SupportPlanRecord& plan) override;
+  Status AddVersion(const app::SupportPlanVersion& v) override;
+  Status AddEvent(const app::SupportPlanEvent& e) override;
+  Result<std::optional<app::SupportPlanRecord>> Find(int64_t id) override;
+  Result<std::vector<app::SupportPlanRecord>> ForPerson(PersonId person) override;
+  Result<std::optional<app::SupportPlanVersion>> Version(int64_t plan, int64_t version) override;
+  Result<std::vector<app::SupportPlanVersion>> Versions(int64_t plan) override;
+  Result<std::vector<app::SupportPlanEvent>> Events(int64_t plan) override;
+  Result<std::vector<app::SupportPlanRecord>> Waiting(std::optional<TeamId> team,
+                                                      int limit) override;
+  Status RecordAgreedSpend(const app::AgreedPlanSpend& spend) override;
+  Result<app::SpendSummary> Spend(const app::SpendQuery& query) override;
+
+ private:
+  SqlConnection& c_;
+  const CouncilId council_;
+};
+
 class SqlTransaction final : public app::Transaction {
  public:
   SqlTransaction(SqlConnection& c, CouncilId council)
@@ -196,7 +219,8 @@ class SqlTransaction final : public app::Transaction {
         calibration_samples_(c, council),
         financial_assessments_(c, council),
         charging_policies_(c, council),
-        charging_estimates_(c, council) {}
+        charging_estimates_(c, council),
+        support_plans_(c, council) {}
   CouncilId council_id() const override { return council_; }
   app::PeopleRepository& people() override { return people_; }
   app::UserRepository& users() override { return users_; }
@@ -213,6 +237,7 @@ class SqlTransaction final : public app::Transaction {
   }
   app::ChargingPolicyRepository& charging_policies() override { return charging_policies_; }
   app::ChargingEstimateRepository& charging_estimates() override { return charging_estimates_; }
+  app::SupportPlanRepository& support_plans() override { return support_plans_; }
 
  private:
   CouncilId council_;
@@ -229,6 +254,7 @@ class SqlTransaction final : public app::Transaction {
   SqlFinancialAssessments financial_assessments_;
   SqlChargingPolicies charging_policies_;
   SqlChargingEstimates charging_estimates_;
+  SqlSupportPlans support_plans_;
 };
 
 }  // namespace selfdirect::storage

@@ -151,10 +151,27 @@ Status SqlStore::DeleteCouncilData(CouncilId council) {
     return fail(Error::FailedPrecondition("Only a demo council's data can be deleted"));
   }
   // Children before parents, for the foreign keys.
-  for (const char* table : {"sessions", "person_representatives", "audit_log", "charging_estimates",
-                            "financial_assessments", "charging_policies", "indicative_budgets",
-                            "allocation_tables", "calibration_samples", "assessments",
-                            "questionnaire_versions", "users", "people", "teams"}) {
+  for (const char* table : {"plan_agreement_summary",
+                            "plan_spend_summary",
+                            "plan_agreements",
+                            "plan_agreed_lines",
+                            "support_plan_events",
+                            "support_plan_versions",
+                            "support_plans",
+                            "sessions",
+                            "person_representatives",
+                            "audit_log",
+                            "charging_estimates",
+                            "financial_assessments",
+                            "charging_policies",
+                            "indicative_budgets",
+                            "allocation_tables",
+                            "calibration_samples",
+                            "assessments",
+                            "questionnaire_versions",
+                            "users",
+                            "people",
+                            "teams"}) {
     auto r =
         c.Query(std::string("DELETE FROM ") + table + " WHERE council_id = $1", {council.value()});
     if (!r.ok()) return fail(r.error());

@@ -134,25 +134,23 @@ void Site::AddAssessmentPageRoutes() {
   Add(Method::kGet, "/caseload", page(kCaseworkRoles, &Site::CaseloadPage));
 }
 
-void Site::AddAssessmentList(ViewData& d, Context& ctx, const app::PersonRecord& person) {
+void Site::AddPersonFile(ViewData& d, Context& ctx, const app::PersonFile& file) {
   const auto& who = *ctx.principal;
-  auto list = assessments_.ForPerson(ctx.call, who, person.id);
+  const auto& person = file.person;
   ViewList items;
-  if (list.ok()) {
-    for (const auto& a : *list) {
-      ViewData item;
-      item.set("id", a.id.ToString());
-      item.set("kind_label", KindLabel(a.kind));
-      item.set("started", a.created_at.UtcDate().ToString());
-      item.set("status_label", StatusLabel(a.status));
-      item.set("status_class", StatusClass(a.status));
-      items.push_back(item);
-    }
+  for (const auto& a : file.assessments) {
+    ViewData item;
+    item.set("id", a.id.ToString());
+    item.set("kind_label", KindLabel(a.kind));
+    item.set("started", a.created_at.UtcDate().ToString());
+    item.set("status_label", StatusLabel(a.status));
+    item.set("status_class", StatusClass(a.status));
+    items.push_back(item);
   }
   d.set("assessments", items);
   d.set("has_assessments", !items.empty());
-  if (auto budgets = ras_.ForPerson(ctx.call, who, person.id); budgets.ok() && !budgets->empty()) {
-    const auto& b = budgets->front();  // The newest assessment's.
+  if (file.budget) {
+    const auto& b = *file.budget;
     ViewData budget;
     budget.set("weekly", b.EffectiveWeekly().ToDisplayString());
     budget.set("annual", domain::AnnualFromWeekly(b.EffectiveWeekly()).ToDisplayString());
@@ -167,7 +165,7 @@ void Site::AddAssessmentList(ViewData& d, Context& ctx, const app::PersonRecord&
                                                                   : "Start a needs assessment");
   d.set("person_id", person.id.ToString());
   d.set("csrf_token", who.session.csrf_token);
-  AddChargeList(d, ctx, person);
+  AddChargeList(d, ctx, file);
 }
 
 Response Site::StartAssessment(Context& ctx) {

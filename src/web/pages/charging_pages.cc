@@ -748,41 +748,37 @@ Response Site::ApplyReassessment(Context& ctx) {
                             "&applied=" + std::to_string(r->applied));
 }
 
-void Site::AddChargeList(ViewData& d, Context& ctx, const app::PersonRecord& person) {
+void Site::AddChargeList(ViewData& d, Context& ctx, const app::PersonFile& file) {
   const auto& who = *ctx.principal;
-  auto charges = charging_.Charges(ctx.call, who, person.id);
+  const auto& person = file.person;
   ViewList items;
-  if (charges.ok()) {
-    for (const auto& a : charges->assessments) {
-      ViewData item;
-      item.set("id", std::to_string(a.id));
-      item.set("weekly", a.weekly_charge.ToDisplayString());
-      item.set("from", a.assessment_date.ToString());
-      bool draft = a.status == app::FinancialAssessmentStatus::kDraft;
-      item.set("status_label", draft ? "Draft" : "Completed");
-      item.set("status_class", draft ? "govuk-tag--yellow" : "govuk-tag--green");
-      items.push_back(item);
-    }
+  for (const auto& a : file.charges) {
+    ViewData item;
+    item.set("id", std::to_string(a.id));
+    item.set("weekly", a.weekly_charge.ToDisplayString());
+    item.set("from", a.assessment_date.ToString());
+    bool draft = a.status == app::FinancialAssessmentStatus::kDraft;
+    item.set("status_label", draft ? "Draft" : "Completed");
+    item.set("status_class", draft ? "govuk-tag--yellow" : "govuk-tag--green");
+    items.push_back(item);
   }
   d.set("charges", items);
   d.set("has_charges", !items.empty());
   const bool acts_for = domain::ActsForPerson(who.actor, person.id);
   ViewList estimates;
-  if (charges.ok()) {
-    for (const auto& e : charges->estimates) {
-      ViewData item;
-      item.set("id", std::to_string(e.id));
-      item.set("weekly", e.weekly_charge.ToDisplayString());
-      item.set("cost", e.weekly_cost.ToDisplayString());
-      item.set("on", e.created_at.UtcDate().ToString());
-      std::string rates = e.rates_id;
-      for (const auto& r : app::ReferenceChargingRates())
-        if (r.id == e.rates_id) rates = r.title;
-      item.set("rates", rates);
-      item.set("can_remove", acts_for);
-      item.set("csrf_token", who.session.csrf_token);
-      estimates.push_back(item);
-    }
+  for (const auto& e : file.estimates) {
+    ViewData item;
+    item.set("id", std::to_string(e.id));
+    item.set("weekly", e.weekly_charge.ToDisplayString());
+    item.set("cost", e.weekly_cost.ToDisplayString());
+    item.set("on", e.created_at.UtcDate().ToString());
+    std::string rates = e.rates_id;
+    for (const auto& r : app::ReferenceChargingRates())
+      if (r.id == e.rates_id) rates = r.title;
+    item.set("rates", rates);
+    item.set("can_remove", acts_for);
+    item.set("csrf_token", who.session.csrf_token);
+    estimates.push_back(item);
   }
   d.set("estimates", estimates);
   d.set("has_estimates", !estimates.empty());

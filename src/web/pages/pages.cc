@@ -288,9 +288,9 @@ Response Site::PeopleListPage(Context& ctx) {
 Response Site::PersonPage(Context& ctx) {
   auto id = PersonId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
-  auto person = people_.Get(ctx.call, *ctx.principal, *id);
-  if (!person.ok()) return ErrorResponse(person.error(), ctx);
-  const auto& p = *person;
+  auto file = people_.File(ctx.call, *ctx.principal, *id);
+  if (!file.ok()) return ErrorResponse(file.error(), ctx);
+  const auto& p = file->person;
   ViewData d = PersonSummary(p);
   ViewList rows;
   auto row = [&](const std::string& key, const std::string& value) {
@@ -316,7 +316,7 @@ Response Site::PersonPage(Context& ctx) {
   if (std::string e = ctx.request.Query("estimate"); e == "kept" || e == "removed")
     d.set("notice", e == "kept" ? "The estimate has been kept on this record."
                                 : "The estimate has been removed from this record.");
-  AddAssessmentList(d, ctx, p);
+  AddPersonFile(d, ctx, *file);
   const auto role = ctx.principal->user.role;
   d.set("back_href",
         role == Role::kBudgetHolder || role == Role::kRepresentative ? "/my" : "/people");
@@ -439,17 +439,17 @@ Response Site::MyPage(Context& ctx) {
   const auto& who = *ctx.principal;
   const std::vector<PersonId> ids = domain::PeopleActedFor(who.actor);
   ViewList people;
-  for (PersonId id : ids) {
-    auto p = people_.Get(ctx.call, who, id);
-    if (p.ok()) people.push_back(PersonSummary(*p));
-  }
   ViewData d;
-  bool holder = who.user.role == Role::kBudgetHolder;
-  if (holder && !ids.empty()) {
-    auto own = people_.Get(ctx.call, who, ids[0]);
-    if (own.ok()) {
-      AddAssessmentList(d, ctx, *own);
+  const bool holder = who.user.role == Role::kBudgetHolder;
+  for (PersonId id : ids) {
+    if (holder) {  // Their own record, with its sections, from one read.
+      auto own = people_.File(ctx.call, who, id);
+      if (!own.ok()) continue;
+      people.push_back(PersonSummary(own->person));
+      AddPersonFile(d, ctx, *own);
       d.set("show_assessments", true);
+    } else if (auto p = people_.Get(ctx.call, who, id); p.ok()) {
+      people.push_back(PersonSummary(*p));
     }
   }
   d.set("heading", holder ? "My support" : "People I help");
