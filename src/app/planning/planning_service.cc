@@ -1,0 +1,333 @@
+#include "app/planning/planning_service.h"
+
+#include <map>
+
+#include "base/text.h"
+
+namespace selfdirect::app {
+namespace json = boost::json;
+namespace {
+
+using domain::PlanStatus;
+using domain::Role;
+
+domain::PlanFacts FactsOf(const SupportPlanRecord& p) {
+  return {{p.person_id, p.team_id}, p.status, p.last_edited_by, p.submitted_by};
+}
+
+bool MayPlanFor(const domain::Actor& actor, const PersonRecord& person) {
+  return domain::ActsForPerson(actor, person.id) ||
+         domain::CanEditPerson(actor, {person.id, person.team_id});
+}
+
+Result<std::optional<Pence>> IndicativeWeekly(Transaction& tx, PersonId person) {
+  SD_ASSIGN_OR_RETURN(auto budgets, tx.indicative_budgets().ForPerson(person));
+  if (budgets.empty()) return std::optional<Pence>();
+  return std::optional<Pence>(budgets.front().EffectiveWeekly());
+}
+
+Status Audit(Transaction& tx, const Clock& clock, const Principal& who, const CallContext& ctx,
+             std::string action, int64_t plan, std::string detail) {
+  return tx.audit().Append(AuditOf(clock, who, ctx, std::move(action), "support_plan",
+                                   std::to_string(plan), std::move(detail)));
+}
+
+}  // namespace
+
+std::vector<AgreedPlanSpend::Line> SpendLines(const domain::SupportPlanContent& content,
+                                              const domain::PlanCost& cost) {
+  std::map<std::pair<std::string, std::string>, Pence> cells;
+  const domain::PlanLine* pa = nullptr;
+  for (size_t i = 0; i < content.lines.size() && i < cost.lines.size(); ++i) {
+    const auto& l = content.lines[i];
+    if (pa == nullptr && l.category == domain::SupportCategory::kPersonalAssistant &&
+        l.employer == domain::PaEmployer::kPerson)
+      pa = &l;
+    auto& cell = cells[{std::string(domain::SupportCategoryCode(l.category)),
+                        std::string(domain::ManagedAsCode(l.managed_as))}];
+    cell = cell + cost.lines[i].weekly;
+  }
+  if (!cost.plan_items.empty()) {
+    const domain::PlanLine* owner = pa ? pa : (content.lines.empty() ? nullptr : &content.lines[0]);
+    auto key = std::make_pair(
+        std::string(domain::SupportCategoryCode(domain::SupportCategory::kPersonalAssistant)),
+        std::string(
+            domain::ManagedAsCode(owner ? owner->managed_as : domain::ManagedAs::kDirectPayment)));
+    for (const auto& item : cost.plan_items) cells[key] = cells[key] + item.weekly;
+  }
+  std::vector<AgreedPlanSpend::Line> out;
+  for (const auto& [key, weekly] : cells) out.push_back({key.first, key.second, weekly});
+  return out;
+}
+
+Result<PlanView> PlanningService::Load(Transaction& tx, const Principal& who, int64_t id,
+                                       std::optional<int64_t> version) {
+  SD_ASSIGN_OR_RETURN(auto plan, tx.support_plans().Find(id));
+  if (!plan) return Error::NotFound("No such support plan");
+  SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(plan->person_id));
+  if (!person || !domain::CanViewPerson(who.actor, {person->id, person->team_id}))
+    return Error::NotFound("No such support plan");
+  SD_ASSIGN_OR_RETURN(auto stored, tx.support_plans().Version(id, version.value_or(plan->version)));
+  if (!stored) return Error::NotFound("No such version of the plan");
+  PlanView v;
+  v.person = std::move(*person);
+  v.record = std::move(*plan);
+  json::error_code ec;
+  json::value parsed = json::parse(stored->content_json, ec);
+  if (ec) return Error::Internal("A stored plan version is not JSON");
+  SD_ASSIGN_OR_RETURN(v.content, SupportPlanFromJson(parsed, DefaultCatalogue()));
+  const Date today = clock_.Now().UtcDate();
+  if (!v.content.lines.empty()) {
+    SD_ASSIGN_OR_RETURN(const domain::PaEmploymentRates* rates, PaRatesOn(today));
+    v.cost = domain::CostPlan(*rates, DefaultPlanPolicy(),
+                              CostInputOf(v.content, today, v.record.indicative_weekly));
+  }
+  SD_ASSIGN_OR_RETURN(auto charges, tx.financial_assessments().ForPerson(v.person.id));
+  for (const auto& c : charges) {
+    if (c.status == FinancialAssessmentStatus::kCompleted) {
+      v.weekly_charge = c.weekly_charge;
+      break;
+    }
+  }
+  v.budget = domain::SplitBudget(v.cost.weekly_total, v.cost.annual_total, v.weekly_charge);
+  v.missing = domain::MissingSections(v.content, today);
+  SD_ASSIGN_OR_RETURN(v.versions, tx.support_plans().Versions(id));
+  SD_ASSIGN_OR_RETURN(v.events, tx.support_plans().Events(id));
+  return v;
+}
+
+Result<PlanView> PlanningService::Start(const CallContext& ctx, const Principal& who,
+                                        PersonId person_id) {
+  PlanView out;
+  SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(person_id));
+    if (!person || !domain::CanViewPerson(who.actor, {person->id, person->team_id}))
+      return Error::NotFound("No person with that reference");
+    if (!MayPlanFor(who.actor, *person))
+      return Error::PermissionDenied("Your role cannot start a support plan");
+    SD_ASSIGN_OR_RETURN(auto plans, tx.support_plans().ForPerson(person_id));
+    if (!plans.empty()) {  // The newest plan: an open one, or the agreed one to revise.
+      SD_ASSIGN_OR_RETURN(out, Load(tx, who, plans.front().id, std::nullopt));
+      return OkStatus();
+    }
+    const Timestamp now = clock_.Now();
+    SupportPlanRecord p;
+    p.person_id = person_id;
+    p.team_id = person->team_id;
+    p.client_group =
+        std::string(domain::PrimarySupportReasonName(person->details.primary_support_reason));
+    SD_ASSIGN_OR_RETURN(p.indicative_weekly, IndicativeWeekly(tx, person_id));
+    p.created_by = who.user.id;
+    p.last_edited_by = who.user.id;
+    p.created_at = now;
+    p.updated_at = now;
+    domain::SupportPlanContent content;
+    if (person->details.budget_management == domain::BudgetManagement::kCouncilManaged)
+      content.managed_as = domain::ManagedAs::kCouncilManaged;
+    else if (person->details.budget_management == domain::BudgetManagement::kIndividualServiceFund)
+      content.managed_as = domain::ManagedAs::kIndividualServiceFund;
+    SupportPlanVersion first{0,       1,        json::serialize(SupportPlanToJson(content)),
+                             Pence{}, Pence{},  who.user.id,
+                             now,     "Started"};
+    SD_ASSIGN_OR_RETURN(int64_t id, tx.support_plans().Insert(p, first));
+    SD_RETURN_IF_ERROR(tx.support_plans().AddEvent({id, 1, "started", "", who.user.id, now}));
+    SD_RETURN_IF_ERROR(
+        Audit(tx, clock_, who, ctx, "support_plan.start", id, "person " + person_id.ToString()));
+    SD_ASSIGN_OR_RETURN(out, Load(tx, who, id, std::nullopt));
+    return OkStatus();
+  }));
+  return out;
+}
+
+Result<PlanView> PlanningService::Get(const CallContext& ctx, const Principal& who, int64_t id) {
+  return GetVersion(ctx, who, id, 0);
+}
+
+Result<PlanView> PlanningService::GetVersion(const CallContext& ctx, const Principal& who,
+                                             int64_t id, int64_t version) {
+  PlanView out;
+  Status read = store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(
+        out, Load(tx, who, id, version > 0 ? std::optional<int64_t>(version) : std::nullopt));
+    return OkStatus();
+  });
+  audit_.Record(ctx.council, AuditOf(clock_, who, ctx,
+                                     read.ok() ? "support_plan.view" : "support_plan.view_refused",
+                                     "support_plan", std::to_string(id),
+                                     version > 0 ? "version " + std::to_string(version) : ""));
+  SD_RETURN_IF_ERROR(read);
+  return out;
+}
+
+Result<PlanView> PlanningService::Change(const CallContext& ctx, const Principal& who, int64_t id,
+                                         const std::function<Status(Transaction&, PlanView&)>& fn) {
+  PlanView out;
+  SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(PlanView v, Load(tx, who, id, std::nullopt));
+    SD_RETURN_IF_ERROR(fn(tx, v));
+    SD_ASSIGN_OR_RETURN(out, Load(tx, who, id, std::nullopt));
+    return OkStatus();
+  }));
+  return out;
+}
+
+Result<PlanView> PlanningService::Save(const CallContext& ctx, const Principal& who, int64_t id,
+                                       const domain::SupportPlanContent& content,
+                                       const std::string& note) {
+  const Date today = clock_.Now().UtcDate();
+  if (!content.lines.empty())
+    SD_RETURN_IF_ERROR(domain::ValidatePlanCostInput(CostInputOf(content, today, std::nullopt)));
+  return Change(ctx, who, id, [&](Transaction& tx, PlanView& v) -> Status {
+    SD_RETURN_IF_ERROR(domain::CheckCanEdit(who.actor, FactsOf(v.record)));
+    const Timestamp now = clock_.Now();
+    domain::PlanCost cost;
+    if (!content.lines.empty()) {
+      SD_ASSIGN_OR_RETURN(const domain::PaEmploymentRates* rates, PaRatesOn(today));
+      cost =
+          domain::CostPlan(*rates, DefaultPlanPolicy(), CostInputOf(content, today, std::nullopt));
+    }
+    auto& r = v.record;
+    r.version += 1;
+    SD_RETURN_IF_ERROR(tx.support_plans().AddVersion(
+        {id, r.version, json::serialize(SupportPlanToJson(content)), cost.weekly_total,
+         cost.annual_total, who.user.id, now, note}));
+    SD_ASSIGN_OR_RETURN(r.indicative_weekly, IndicativeWeekly(tx, r.person_id));
+    r.weekly_total = cost.weekly_total;
+    r.annual_total = cost.annual_total;
+    r.last_edited_by = who.user.id;
+    r.updated_at = now;
+    SD_RETURN_IF_ERROR(tx.support_plans().Update(r));
+    SD_RETURN_IF_ERROR(
+        tx.support_plans().AddEvent({id, r.version, "changed", note, who.user.id, now}));
+    return Audit(tx, clock_, who, ctx, "support_plan.change", id,
+                 "version " + std::to_string(r.version) + ": " + note);
+  });
+}
+
+Result<PlanView> PlanningService::Submit(const CallContext& ctx, const Principal& who, int64_t id) {
+  return Change(ctx, who, id, [&](Transaction& tx, PlanView& v) -> Status {
+    SD_RETURN_IF_ERROR(domain::CheckCanSubmit(who.actor, FactsOf(v.record), v.missing));
+    const Timestamp now = clock_.Now();
+    auto& r = v.record;
+    r.status = PlanStatus::kSubmitted;
+    r.submitted_by = who.user.id;
+    r.submitted_at = now;
+    r.updated_at = now;
+    SD_RETURN_IF_ERROR(tx.support_plans().Update(r));
+    SD_RETURN_IF_ERROR(
+        tx.support_plans().AddEvent({id, r.version, "submitted", "", who.user.id, now}));
+    return Audit(tx, clock_, who, ctx, "support_plan.submit", id,
+                 "version " + std::to_string(r.version));
+  });
+}
+
+Result<PlanView> PlanningService::Decide(const CallContext& ctx, const Principal& who, int64_t id,
+                                         const domain::DecisionInput& input) {
+  return Change(ctx, who, id, [&](Transaction& tx, PlanView& v) -> Status {
+    const bool over =
+        v.cost.tolerance.has_value() && v.cost.tolerance->difference > v.cost.tolerance->allowed;
+    SD_RETURN_IF_ERROR(domain::CheckDecision(who.actor, FactsOf(v.record), input, over));
+    const Timestamp now = clock_.Now();
+    auto& r = v.record;
+    std::string reason(Trim(input.reason));
+    r.decided_by = who.user.id;
+    r.decided_at = now;
+    r.decision_reason = reason;
+    r.updated_at = now;
+    std::string kind = "returned";
+    if (input.decision == domain::PlanDecision::kReturn) {
+      r.status = PlanStatus::kReturned;
+    } else {
+      kind = over ? "approved_higher" : "approved";
+      r.status = PlanStatus::kApproved;
+      r.approved_version = r.version;
+      r.agreed_weekly = v.budget.weekly_total;
+      r.agreed_annual = v.budget.annual_total;
+      r.person_weekly = v.budget.person_weekly;
+      r.council_weekly = v.budget.council_weekly;
+      r.return_category = std::string(domain::ReturnCategoryCode(v.cost.return_category));
+      std::string month = now.UtcDate().ToString().substr(0, 7);
+      SD_RETURN_IF_ERROR(tx.support_plans().RecordAgreedSpend({id, month, r.team_id, r.client_group,
+                                                               r.return_category, r.agreed_weekly,
+                                                               SpendLines(v.content, v.cost)}));
+    }
+    SD_RETURN_IF_ERROR(tx.support_plans().Update(r));
+    SD_RETURN_IF_ERROR(
+        tx.support_plans().AddEvent({id, r.version, kind, reason, who.user.id, now}));
+    return Audit(tx, clock_, who, ctx, "support_plan." + kind, id,
+                 "version " + std::to_string(r.version));
+  });
+}
+
+Result<PlanView> PlanningService::Revise(const CallContext& ctx, const Principal& who, int64_t id) {
+  return Change(ctx, who, id, [&](Transaction& tx, PlanView& v) -> Status {
+    if (!MayPlanFor(who.actor, v.person))
+      return Error::PermissionDenied("Your role cannot change this support plan");
+    auto& r = v.record;
+    if (r.status != PlanStatus::kApproved)
+      return Error::FailedPrecondition("Only an agreed plan needs a new version; change this one");
+    const Timestamp now = clock_.Now();
+    r.version += 1;
+    SD_RETURN_IF_ERROR(tx.support_plans().AddVersion(
+        {id, r.version, json::serialize(SupportPlanToJson(v.content)), v.cost.weekly_total,
+         v.cost.annual_total, who.user.id, now, "New version of the agreed plan"}));
+    r.status = PlanStatus::kDraft;
+    r.last_edited_by = who.user.id;
+    r.submitted_by = UserId{};
+    r.submitted_at.reset();
+    r.updated_at = now;
+    SD_RETURN_IF_ERROR(tx.support_plans().Update(r));
+    SD_RETURN_IF_ERROR(
+        tx.support_plans().AddEvent({id, r.version, "revised", "", who.user.id, now}));
+    return Audit(tx, clock_, who, ctx, "support_plan.revise", id,
+                 "version " + std::to_string(r.version));
+  });
+}
+
+Result<std::vector<WaitingPlan>> PlanningService::Waiting(const CallContext& ctx,
+                                                          const Principal& who) {
+  std::optional<TeamId> team;
+  if (who.actor.role == Role::kApprover || who.actor.role == Role::kPractitioner)
+    team = who.actor.team_id;
+  else if (who.actor.role != Role::kAdministrator)
+    return Error::PermissionDenied("Your role has no plans to approve");
+  std::vector<WaitingPlan> out;
+  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto plans, tx.support_plans().Waiting(team, 100));
+    for (auto& p : plans) {
+      SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(p.person_id));
+      std::string name =
+          person ? person->details.given_name + " " + person->details.family_name : "";
+      out.push_back({std::move(p), std::move(name)});
+    }
+    return OkStatus();
+  }));
+  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "support_plan.waiting", "support_plan", "",
+                                     std::to_string(out.size()) + " plans"));
+  return out;
+}
+
+Result<SpendSummary> PlanningService::Dashboard(const CallContext& ctx, const Principal& who,
+                                                const SpendQuery& query) {
+  const Role role = who.actor.role;
+  if (role != Role::kAnalyst && role != Role::kApprover && role != Role::kFinanceOfficer &&
+      role != Role::kAdministrator)
+    return Error::PermissionDenied("Your role cannot see the spending dashboard");
+  SpendQuery q = query;
+  if (role == Role::kApprover) q.team_id = who.actor.team_id;  // A team manager's own team.
+  if (!q.client_group.empty() && !domain::ParsePrimarySupportReason(q.client_group))
+    return Error::InvalidArgument("Choose a client group from the list",
+                                  {{"client_group", "Choose a client group from the list"}});
+  SpendSummary out;
+  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(out, tx.support_plans().Spend(q));
+    return OkStatus();
+  }));
+  audit_.Record(ctx.council,
+                AuditOf(clock_, who, ctx, "support_plan.dashboard", "", "",
+                        "team=" + (q.team_id ? q.team_id->ToString() : std::string("all")) +
+                            " group=" + (q.client_group.empty() ? "all" : q.client_group)));
+  return out;
+}
+
+}  // namespace selfdirect::app

@@ -1,0 +1,83 @@
+// File: planning_service.h
+// Use cases of the care and support plan: start, change (each change a new version), submit,
+// approve or return, start a new version of an agreed plan, read with its history, the
+// approvers' queue and the commissioners' dashboard. Rules are in domain/planning/support_plan.h;
+// each write and its audit entry share one transaction, reads are audited through the AuditTrail.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "app/audit_trail.h"
+#include "app/people_service.h"
+#include "app/planning/support_plan_json.h"
+#include "app/repositories.h"
+
+namespace selfdirect::app {
+
+struct PlanView {
+  PersonRecord person;
+  SupportPlanRecord record;
+  domain::SupportPlanContent content;  // Of the current version.
+  domain::PlanCost cost;               // Of the current version, on today's rates.
+  domain::PersonalBudget budget;       // The current version's total split (s26).
+  std::optional<Pence> weekly_charge;  // From the person's current financial assessment.
+  std::vector<FieldError> missing;     // What stops it being submitted.
+  std::vector<SupportPlanVersion> versions;
+  std::vector<SupportPlanEvent> events;
+};
+
+struct WaitingPlan {
+  SupportPlanRecord plan;
+  std::string person_name;
+};
+
+class PlanningService {
+ public:
+  PlanningService(Store& store, const Clock& clock, AuditTrail& audit)
+      : store_(store), clock_(clock), audit_(audit) {}
+
+  // The person's plan that is not agreed yet, or a new one (a first version with the needs the
+  // latest completed assessment found left for the planner to describe). The person, their
+  // representative or the person's team. Errors: kNotFound, kPermissionDenied.
+  Result<PlanView> Start(const CallContext& ctx, const Principal& who, PersonId person);
+  // Anyone who may see the person. kNotFound otherwise.
+  Result<PlanView> Get(const CallContext& ctx, const Principal& who, int64_t id);
+  // Stores `content` as the next version with `note` (what changed). Errors: kPermissionDenied,
+  // kFailedPrecondition (submitted or agreed), kInvalidArgument (lines the engine refuses).
+  Result<PlanView> Save(const CallContext& ctx, const Principal& who, int64_t id,
+                        const domain::SupportPlanContent& content, const std::string& note);
+  Result<PlanView> Submit(const CallContext& ctx, const Principal& who, int64_t id);
+  // Approve (agreeing the personal budget and recording its spend for the dashboard) or return.
+  Result<PlanView> Decide(const CallContext& ctx, const Principal& who, int64_t id,
+                          const domain::DecisionInput& input);
+  // A new draft version of an agreed plan; the agreed version stays agreed until a newer one is.
+  Result<PlanView> Revise(const CallContext& ctx, const Principal& who, int64_t id);
+  // The version `version` of the plan (the agreed plan page shows the agreed one).
+  Result<PlanView> GetVersion(const CallContext& ctx, const Principal& who, int64_t id,
+                              int64_t version);
+
+  // Plans waiting for approval: approvers see their team's, administrators all.
+  Result<std::vector<WaitingPlan>> Waiting(const CallContext& ctx, const Principal& who);
+  // Agreed spend totals: analysts (commissioners), approvers, finance and administrators. No
+  // personal data.
+  Result<SpendSummary> Dashboard(const CallContext& ctx, const Principal& who,
+                                 const SpendQuery& query);
+
+ private:
+  Result<PlanView> Load(Transaction& tx, const Principal& who, int64_t id,
+                        std::optional<int64_t> version);
+  Result<PlanView> Change(const CallContext& ctx, const Principal& who, int64_t id,
+                          const std::function<Status(Transaction&, PlanView&)>& fn);
+
+  Store& store_;
+  const Clock& clock_;
+  AuditTrail& audit_;
+};
+
+// The dashboard's cells of one plan's cost: weekly cost by category and management option (the
+// plan-wide PA costs go with the plan's PA lines), summing to the plan's weekly total.
+std::vector<AgreedPlanSpend::Line> SpendLines(const domain::SupportPlanContent& content,
+                                              const domain::PlanCost& cost);
+
+}  // namespace selfdirect::app

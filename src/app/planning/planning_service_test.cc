@@ -1,0 +1,266 @@
+#include "app/planning/planning_service.h"
+
+#include <gtest/gtest.h>
+
+#include "app/test_store.h"
+
+namespace selfdirect::app {
+namespace {
+
+using domain::PlanDecision;
+using domain::PlanStatus;
+using domain::Role;
+namespace json = boost::json;
+
+domain::SupportPlanContent Complete(Date today, const char* gym_quantity = "1") {
+  auto content = SupportPlanFromJson(json::parse(std::string(R"({
+    "needs": [{"description": "Getting washed and dressed", "eligible": true,
+               "how_met": "A PA each morning"}],
+    "what_matters": "Staying at home", "outcomes": ["Go swimming again"],
+    "helpers": [{"who": "My son", "help": "Shopping", "paid": false}],
+    "contingency": "My son covers", "risks": "Falls: pendant alarm",
+    "lines": [{"item": "pa-hour", "quantity": "10", "per": "week"},
+              {"item": "gym-month", "quantity": ")") +
+                                                 gym_quantity + R"("}]})"),
+                                     DefaultCatalogue());
+  EXPECT_TRUE(content.ok());
+  content->review_date = today.AddDays(56);
+  return *content;
+}
+
+class PlanningServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto added = testing::AddTwoTeamsAndAPerson(db_.store(), db_.council(), clock_.Now());
+    north_ = added.north;
+    south_ = added.south;
+    person_ = added.person;
+    ctx_ = CallContext{db_.council(), "127.0.0.1"};
+  }
+
+  Principal As(Role role, TeamId team = TeamId{}, PersonId own = PersonId{}, int user = 0) {
+    Principal p = testing::PrincipalAs(role, team, own);
+    if (user != 0) {
+      p.user.id = UserId{user};
+      p.actor.user_id = UserId{user};
+    }
+    return p;
+  }
+
+  // Everything stored about a plan, to show a refused change changed nothing.
+  std::string Snapshot(int64_t id) {
+    auto v = planning_.Get(ctx_, As(Role::kAdministrator), id);
+    EXPECT_TRUE(v.ok());
+    return std::to_string(v->record.version) + "/" +
+           std::string(domain::PlanStatusCode(v->record.status)) + "/" +
+           json::serialize(SupportPlanToJson(v->content)) + "/" +
+           std::to_string(v->versions.size()) + "/" + std::to_string(v->events.size());
+  }
+
+  testing::TestCouncil db_;
+  FakeClock clock_{*Timestamp::Parse("2026-11-22T09:00:00Z")};
+  AuditTrail audit_{db_.store()};
+  PlanningService planning_{db_.store(), clock_, audit_};
+  CallContext ctx_;
+  TeamId north_, south_;
+  PersonId person_;
+  const Date today_ = *Date::Parse("2026-11-22");
+};
+
+TEST_F(PlanningServiceTest, BuildSubmitReturnCorrectAndApproveAcrossThreeRoles) {
+  auto holder = As(Role::kBudgetHolder, TeamId{}, person_, 501);
+  auto worker = As(Role::kPractitioner, north_, PersonId{}, 502);
+  auto approver = As(Role::kApprover, north_, PersonId{}, 503);
+
+  auto started = planning_.Start(ctx_, holder, person_);
+  ASSERT_TRUE(started.ok()) << started.error().message;
+  const int64_t id = started->record.id;
+  EXPECT_EQ(started->record.status, PlanStatus::kDraft);
+  EXPECT_EQ(started->versions.size(), 1u);
+  EXPECT_EQ(planning_.Start(ctx_, worker, person_)->record.id, id);  // The same open plan.
+
+  // Submitting an empty plan names what is missing and changes nothing.
+  std::string before = Snapshot(id);
+  auto early = planning_.Submit(ctx_, holder, id);
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(early.error().fields.front().field, "needs");
+  EXPECT_EQ(Snapshot(id), before);
+
+  auto saved = planning_.Save(ctx_, holder, id, Complete(today_), "Whole plan");
+  ASSERT_TRUE(saved.ok()) << saved.error().message;
+  EXPECT_EQ(saved->record.version, 2);
+  EXPECT_TRUE(saved->missing.empty());
+  EXPECT_GT(saved->cost.weekly_total, Pence{});
+  // The practitioner records the person's views: a new version, the first kept.
+  auto with_views = saved->content;
+  with_views.views = "I want to interview my own PA";
+  ASSERT_TRUE(planning_.Save(ctx_, worker, id, with_views, "The person's views").ok());
+  auto submitted = planning_.Submit(ctx_, worker, id);
+  ASSERT_TRUE(submitted.ok()) << submitted.error().message;
+  EXPECT_EQ(submitted->record.status, PlanStatus::kSubmitted);
+
+  // Nobody edits a submitted plan.
+  before = Snapshot(id);
+  EXPECT_EQ(planning_.Save(ctx_, holder, id, Complete(today_), "x").error().code,
+            ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(Snapshot(id), before);
+
+  // Returned with reasons, corrected by the person, sent again, approved.
+  auto no_reason = planning_.Decide(ctx_, approver, id, {PlanDecision::kReturn, ""});
+  EXPECT_EQ(no_reason.error().fields.at(0).field, "reason");
+  auto returned =
+      planning_.Decide(ctx_, approver, id, {PlanDecision::kReturn, "Say who covers weekends"});
+  ASSERT_TRUE(returned.ok()) << returned.error().message;
+  EXPECT_EQ(returned->record.status, PlanStatus::kReturned);
+  EXPECT_EQ(returned->record.decision_reason, "Say who covers weekends");
+  auto corrected = returned->content;
+  corrected.contingency = "My son covers weekends; the agency covers his holidays";
+  ASSERT_TRUE(planning_.Save(ctx_, holder, id, corrected, "Contingency and risks").ok());
+  ASSERT_TRUE(planning_.Submit(ctx_, holder, id).ok());
+  auto approved = planning_.Decide(ctx_, approver, id, {PlanDecision::kApprove, ""});
+  ASSERT_TRUE(approved.ok()) << approved.error().message;
+  EXPECT_EQ(approved->record.status, PlanStatus::kApproved);
+  EXPECT_EQ(approved->record.approved_version, approved->record.version);
+  EXPECT_EQ(approved->record.agreed_weekly, approved->cost.weekly_total);
+  EXPECT_EQ(approved->record.agreed_weekly,
+            approved->record.person_weekly + approved->record.council_weekly);
+  EXPECT_EQ(approved->record.return_category, "direct_payment_only");
+  std::vector<std::string> kinds;
+  for (const auto& e : approved->events) kinds.push_back(e.kind);
+  EXPECT_EQ(kinds, (std::vector<std::string>{"started", "changed", "changed", "submitted",
+                                             "returned", "changed", "submitted", "approved"}));
+  EXPECT_EQ(approved->versions.size(), 4u);  // Started, whole plan, views, contingency.
+
+  // An agreed plan is not edited; a new version is started instead and the agreed one stays.
+  before = Snapshot(id);
+  auto edit = planning_.Save(ctx_, worker, id, corrected, "x");
+  EXPECT_EQ(edit.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(Snapshot(id), before);
+  auto revised = planning_.Revise(ctx_, holder, id);
+  ASSERT_TRUE(revised.ok());
+  EXPECT_EQ(revised->record.status, PlanStatus::kDraft);
+  EXPECT_EQ(revised->record.approved_version, approved->record.version);
+
+  // The dashboard has the agreed spend and no personal data.
+  auto spend = planning_.Dashboard(ctx_, As(Role::kAnalyst), {});
+  ASSERT_TRUE(spend.ok());
+  Pence total;
+  for (const auto& c : spend->spend) total = total + c.weekly;
+  EXPECT_EQ(total, approved->record.agreed_weekly);
+  ASSERT_EQ(spend->agreements.size(), 1u);
+  EXPECT_EQ(spend->agreements[0].count, 1);
+}
+
+TEST_F(PlanningServiceTest, NobodyApprovesAPlanTheyWroteOrSent) {
+  auto approver = As(Role::kApprover, north_, PersonId{}, 503);
+  auto id = planning_.Start(ctx_, approver, person_)->record.id;
+  ASSERT_TRUE(planning_.Save(ctx_, approver, id, Complete(today_), "Whole plan").ok());
+  ASSERT_TRUE(planning_.Submit(ctx_, approver, id).ok());
+  std::string before = Snapshot(id);
+  auto own = planning_.Decide(ctx_, approver, id, {PlanDecision::kApprove, ""});
+  ASSERT_FALSE(own.ok());
+  EXPECT_EQ(own.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(Snapshot(id), before);
+  // Another approver of the team may; one of another team, or a practitioner, may not.
+  EXPECT_EQ(planning_
+                .Decide(ctx_, As(Role::kApprover, south_, PersonId{}, 504), id,
+                        {PlanDecision::kApprove, ""})
+                .error()
+                .code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(planning_
+                .Decide(ctx_, As(Role::kPractitioner, north_, PersonId{}, 505), id,
+                        {PlanDecision::kApprove, ""})
+                .error()
+                .code,
+            ErrorCode::kPermissionDenied);
+  EXPECT_TRUE(planning_
+                  .Decide(ctx_, As(Role::kApprover, north_, PersonId{}, 506), id,
+                          {PlanDecision::kApprove, ""})
+                  .ok());
+}
+
+TEST_F(PlanningServiceTest, BadLinesAreFieldErrorsAndChangeNothing) {
+  auto worker = As(Role::kPractitioner, north_, PersonId{}, 502);
+  auto id = planning_.Start(ctx_, worker, person_)->record.id;
+  std::string before = Snapshot(id);
+  auto bad = Complete(today_);
+  bad.lines[1].quantity_hundredths = 0;
+  auto r = planning_.Save(ctx_, worker, id, bad, "Support");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().fields.at(0).field, "lines[1].quantity");
+  bad.lines[1].quantity_hundredths = -100;
+  EXPECT_EQ(planning_.Save(ctx_, worker, id, bad, "Support").error().fields.at(0).field,
+            "lines[1].quantity");
+  EXPECT_EQ(Snapshot(id), before);
+  // Roles that may not plan, and other teams, change nothing.
+  EXPECT_EQ(planning_.Save(ctx_, As(Role::kFinanceOfficer), id, Complete(today_), "x").error().code,
+            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(
+      planning_.Save(ctx_, As(Role::kPractitioner, south_), id, Complete(today_), "x").error().code,
+      ErrorCode::kNotFound);
+  EXPECT_EQ(planning_.Start(ctx_, As(Role::kAnalyst), person_).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(Snapshot(id), before);
+}
+
+TEST_F(PlanningServiceTest, ABudgetAboveToleranceNeedsTheApproversReason) {
+  auto worker = As(Role::kPractitioner, north_, PersonId{}, 502);
+  auto approver = As(Role::kApprover, north_, PersonId{}, 503);
+  // An indicative budget of GBP 100 a week; the plan costs far more.
+  ASSERT_TRUE(db_.store()
+                  .Write(db_.council(),
+                         [&](Transaction& tx) -> Status {
+                           StoredAllocationTable t;
+                           t.table_id = "t";
+                           t.version = 1;
+                           t.effective_from = today_;
+                           t.definition_json = "{}";
+                           t.created_at = clock_.Now();
+                           SD_RETURN_IF_ERROR(tx.allocation_tables().Insert(t));
+                           AssessmentRecord a;
+                           a.person_id = person_;
+                           a.questionnaire_id = "q";
+                           a.questionnaire_version = "1";
+                           a.created_at = clock_.Now();
+                           a.updated_at = clock_.Now();
+                           SD_ASSIGN_OR_RETURN(AssessmentId aid, tx.assessments().Insert(a));
+                           IndicativeBudgetRecord b;
+                           b.assessment_id = aid;
+                           b.person_id = person_;
+                           b.table_id = "t";
+                           b.table_version = 1;
+                           b.weekly = Pence::FromPence(10000);
+                           b.annual = Pence::FromPence(520000);
+                           b.calculated_at = clock_.Now();
+                           return tx.indicative_budgets().Save(b);
+                         })
+                  .ok());
+  auto id = planning_.Start(ctx_, worker, person_)->record.id;
+  ASSERT_TRUE(planning_.Save(ctx_, worker, id, Complete(today_), "Whole plan").ok());
+  auto sent = planning_.Submit(ctx_, worker, id);
+  ASSERT_TRUE(sent.ok());
+  ASSERT_TRUE(sent->cost.tolerance.has_value());
+  EXPECT_TRUE(sent->cost.tolerance->needs_approval);
+  auto no_reason = planning_.Decide(ctx_, approver, id, {PlanDecision::kApprove, " "});
+  ASSERT_FALSE(no_reason.ok());
+  EXPECT_EQ(no_reason.error().fields.at(0).field, "reason");
+  auto higher = planning_.Decide(ctx_, approver, id,
+                                 {PlanDecision::kApprove, "Two-person care needed mornings"});
+  ASSERT_TRUE(higher.ok()) << higher.error().message;
+  EXPECT_EQ(higher->events.back().kind, "approved_higher");
+  EXPECT_EQ(higher->record.decision_reason, "Two-person care needed mornings");
+}
+
+TEST_F(PlanningServiceTest, OnlyPlanningRolesSeeTheQueueAndOnlyCommissioningRolesTheDashboard) {
+  EXPECT_EQ(planning_.Waiting(ctx_, As(Role::kBudgetHolder, TeamId{}, person_)).error().code,
+            ErrorCode::kPermissionDenied);
+  EXPECT_TRUE(planning_.Waiting(ctx_, As(Role::kApprover, north_)).ok());
+  EXPECT_EQ(planning_.Dashboard(ctx_, As(Role::kPractitioner, north_), {}).error().code,
+            ErrorCode::kPermissionDenied);
+  auto bad_group = planning_.Dashboard(ctx_, As(Role::kAnalyst), {std::nullopt, "martians"});
+  EXPECT_EQ(bad_group.error().fields.at(0).field, "client_group");
+}
+
+}  // namespace
+}  // namespace selfdirect::app
