@@ -77,6 +77,7 @@ Result<PersonFile> PeopleService::File(const CallContext& ctx, const Principal& 
       if (a.status == FinancialAssessmentStatus::kCompleted || drafts)
         file.charges.push_back(std::move(a));
     SD_ASSIGN_OR_RETURN(file.estimates, tx.charging_estimates().ForPerson(id));
+    SD_ASSIGN_OR_RETURN(file.plans, tx.support_plans().ForPerson(id));
     return OkStatus();
   }));
   std::string action = refused ? "person.view_refused" : "person.view";

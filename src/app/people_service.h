@@ -31,6 +31,7 @@ struct PersonFile {
   std::optional<IndicativeBudgetRecord> budget;    // The newest assessment's.
   std::vector<FinancialAssessmentRecord> charges;  // Newest first.
   std::vector<ChargingEstimateRecord> estimates;   // Newest first.
+  std::vector<SupportPlanRecord> plans;            // Newest first.
 };
 
 class PeopleService {

@@ -45,7 +45,8 @@ Site::Site(SiteOptions options, app::Store& store, const Clock& clock, StaticFil
       people_(store, clock, audit_),
       assessments_(store, clock, audit_),
       ras_(store, clock, audit_),
-      charging_(store, clock, audit_) {
+      charging_(store, clock, audit_),
+      planning_(store, clock, audit_) {
   AddPageRoutes();
   AddAssessmentPageRoutes();
   AddAllocationPageRoutes();
@@ -53,6 +54,7 @@ Site::Site(SiteOptions options, app::Store& store, const Clock& clock, StaticFil
   AddChargingPageRoutes();
   AddChargingApiRoutes();
   AddPlanningApiRoutes();
+  AddPlanningPageRoutes();
   AddApiRoutes();
   AddAssessmentApiRoutes();
 }

@@ -20,6 +20,7 @@
 #include "app/auth.h"
 #include "app/charging/charging_service.h"
 #include "app/people_service.h"
+#include "app/planning/planning_service.h"
 #include "app/ras/ras_service.h"
 #include "web/http/router.h"
 #include "web/http/server.h"
@@ -91,6 +92,7 @@ class Site final : public RequestHandler {
   void AddChargingPageRoutes();
   void AddChargingApiRoutes();
   void AddPlanningApiRoutes();
+  void AddPlanningPageRoutes();
   void Add(Method method, const std::string& pattern, Route route);
 
   Response Dispatch(Request& request);
@@ -179,6 +181,29 @@ class Site final : public RequestHandler {
   // The charges part of a person's page (partials/assessment_list).
   void AddChargeList(ViewData& d, Context& ctx, const app::PersonFile& file);
   // Financial assessment API (api/charging_api.cc).
+  // Support plan pages (pages/planning_pages.cc) and API (api/planning_api.cc).
+  Response StartPlan(Context& ctx);
+  Response PlanPage(Context& ctx);
+  Response PlanSectionPage(Context& ctx);
+  Response PlanSectionSubmit(Context& ctx);
+  Response PlanSubmit(Context& ctx);
+  Response PlanDecide(Context& ctx);
+  Response PlanRevise(Context& ctx);
+  Response PlanAgreedPage(Context& ctx);
+  Response PlansWaitingPage(Context& ctx);
+  Response SpendingDashboardPage(Context& ctx);
+  Response RenderPlan(int status, Context& ctx, const app::PlanView& v,
+                      const std::vector<FieldError>& errors, const std::string& reason);
+  Response RenderPlanSection(int status, Context& ctx, const app::PlanView& v,
+                             domain::PlanSection section, const boost::json::object& shown,
+                             const std::vector<FieldError>& errors);
+  Response ApiStartPlan(Context& ctx);
+  Response ApiGetPlan(Context& ctx);
+  Response ApiPlanFhir(Context& ctx);
+  Response ApiSavePlan(Context& ctx);
+  Response ApiSubmitPlan(Context& ctx);
+  Response ApiDecidePlan(Context& ctx);
+  Response ApiSpending(Context& ctx);
   Response ApiCalculateCharge(Context& ctx);
   Response ApiCreateFinancialAssessment(Context& ctx);
   Response ApiGetFinancialAssessment(Context& ctx);
@@ -249,6 +274,7 @@ class Site final : public RequestHandler {
   app::AssessmentService assessments_;
   app::RasService ras_;
   app::ChargingService charging_;
+  app::PlanningService planning_;
   Router<Route> router_;
 };
 

@@ -4,6 +4,8 @@
 #include <boost/json.hpp>
 
 #include "app/planning/plan_json.h"
+#include "app/planning/planning_service.h"
+#include "domain/people/person.h"
 #include "web/api/api_support.h"
 #include "web/site.h"
 
@@ -42,6 +44,46 @@ void AddPlanningSchemas(json::object& schemas) {
                     {"payroll_service", Type("boolean")},
                     {"lines", json::object{{"type", "array"}, {"items", line}}}}},
       {"required", json::array{"costing_date", "lines"}}};
+  schemas["SupportPlanContent"] = json::object{
+      {"type", "object"},
+      {"description", "The s25 contents of a plan (app/planning/support_plan_json.h)"},
+      {"properties",
+       json::object{{"needs", json::object{{"type", "array"}, {"items", Type("object")}}},
+                    {"what_matters", Type("string")},
+                    {"outcomes", json::object{{"type", "array"}, {"items", Type("string")}}},
+                    {"views", Type("string")},
+                    {"helpers", json::object{{"type", "array"}, {"items", Type("object")}}},
+                    {"contingency", Type("string")},
+                    {"risks", Type("string")},
+                    {"advice", Type("string")},
+                    {"managed_as", Type("string")},
+                    {"review_date", json::object{{"type", json::array{"string", "null"}}}},
+                    {"employment_allowance", Type("boolean")},
+                    {"payroll_service", Type("boolean")},
+                    {"lines", json::object{{"type", "array"}, {"items", line}}}}}};
+  schemas["SupportPlan"] = json::object{
+      {"type", "object"},
+      {"properties",
+       json::object{{"id", Type("integer")},
+                    {"person_id", Type("string")},
+                    {"status", json::object{{"enum", json::array{"draft", "submitted", "returned",
+                                                                 "approved"}}}},
+                    {"version", Type("integer")},
+                    {"approved_version", Type("integer")},
+                    {"indicative_weekly", json::object{{"type", json::array{"string", "null"}}}},
+                    {"budget", Type("object")},
+                    {"decision_reason", Type("string")},
+                    {"missing", json::object{{"type", "array"}, {"items", Type("object")}}},
+                    {"content", Ref("SupportPlanContent")},
+                    {"cost", Ref("PlanCost")},
+                    {"history", json::object{{"type", "array"}, {"items", Type("object")}}}}},
+      {"required", json::array{"id", "status", "version", "content", "cost"}}};
+  schemas["SpendSummary"] = json::object{
+      {"type", "object"},
+      {"properties",
+       json::object{{"spend", json::object{{"type", "array"}, {"items", Type("object")}}},
+                    {"agreements", json::object{{"type", "array"}, {"items", Type("object")}}}}},
+      {"required", json::array{"spend", "agreements"}}};
   schemas["PlanCost"] = json::object{
       {"type", "object"},
       {"properties",
@@ -75,6 +117,220 @@ void Site::AddPlanningApiRoutes() {
       open(&Site::ApiPlanCatalogue,
            Operation("getPlanCatalogue", "The council's catalogue of ways to meet needs",
                      Replies({{"200", Reply("The catalogue", Type("object"))}}), json::object{})));
+  // After the literal /api/v1/plans/... routes: the router takes the first match.
+  const auto api = &Site::ApiRoute;
+  const std::vector<domain::Role> planners = {
+      domain::Role::kBudgetHolder, domain::Role::kRepresentative, domain::Role::kPractitioner,
+      domain::Role::kApprover, domain::Role::kAdministrator};
+  const json::value plan_reply = Reply("The plan", Ref("SupportPlan"));
+  Add(Method::kPost, "/api/v1/people/{id}/plans",
+      api(planners, &Site::ApiStartPlan,
+          Operation("startSupportPlan",
+                    "The person's newest support plan, or a new one if they have none",
+                    Replies({{"200", plan_reply},
+                             {"404", ErrorReply("No person visible to the caller")}}),
+                    json::object{{"parameters", IdParam()}})));
+  Add(Method::kGet, "/api/v1/plans/{id}",
+      api(kPersonViewerRoles, &Site::ApiGetPlan,
+          Operation("getSupportPlan",
+                    "A support plan with its contents, costs, budget split and history (the JSON "
+                    "export)",
+                    Replies({{"200", plan_reply}, {"404", ErrorReply("No such plan visible")}}),
+                    json::object{{"parameters", IdParam()}})));
+  Add(Method::kGet, "/api/v1/plans/{id}/fhir",
+      api(kPersonViewerRoles, &Site::ApiPlanFhir,
+          Operation("getSupportPlanFhir",
+                    "The plan as a FHIR R4 Bundle of a CarePlan and its Goals",
+                    Replies({{"200", Reply("A FHIR Bundle", Type("object"))},
+                             {"404", ErrorReply("No such plan visible")}}),
+                    json::object{{"parameters", IdParam()}})));
+  Add(Method::kPut, "/api/v1/plans/{id}",
+      api(planners, &Site::ApiSavePlan,
+          Operation("saveSupportPlan",
+                    "Stores new contents as the next version (the previous one is kept); an "
+                    "optional \"note\" says what changed",
+                    Replies({{"200", plan_reply},
+                             {"404", ErrorReply("No such plan visible")},
+                             {"409", ErrorReply("The plan is waiting for approval or agreed")},
+                             {"422", ErrorReply("Field errors, named by JSON path")}}),
+                    json::object{{"parameters", IdParam()},
+                                 {"requestBody", Body(Ref("SupportPlanContent"))}})));
+  Add(Method::kPost, "/api/v1/plans/{id}/submit",
+      api(planners, &Site::ApiSubmitPlan,
+          Operation("submitSupportPlan", "Sends a complete plan for approval",
+                    Replies({{"200", plan_reply},
+                             {"409", ErrorReply("Not a draft or returned plan")},
+                             {"422", ErrorReply("The sections still missing")}}),
+                    json::object{{"parameters", IdParam()}})));
+  Add(Method::kPost, "/api/v1/plans/{id}/decision",
+      api({domain::Role::kApprover}, &Site::ApiDecidePlan,
+          Operation(
+              "decideSupportPlan",
+              "Approve or return a plan: {\"decision\": \"approve\" | \"return\", \"reason\"}; "
+              "a reason is needed to return and to agree a budget above tolerance",
+              Replies(
+                  {{"200", plan_reply},
+                   {"403", ErrorReply("Not an approver of the team, or the approver's own plan")},
+                   {"409", ErrorReply("The plan is not waiting for approval")},
+                   {"422", ErrorReply("Field errors")}}),
+              json::object{{"parameters", IdParam()}, {"requestBody", Body(Type("object"))}})));
+  Add(Method::kGet, "/api/v1/dashboard/spending",
+      api({domain::Role::kAnalyst, domain::Role::kApprover, domain::Role::kFinanceOfficer,
+           domain::Role::kAdministrator},
+          &Site::ApiSpending,
+          Operation("getAgreedSpending",
+                    "Weekly spend of current agreed plans by month agreed, category and "
+                    "management option, and plans by return category; ?team= and "
+                    "?client_group= filter",
+                    Replies({{"200", Reply("The totals", Ref("SpendSummary"))},
+                             {"422", ErrorReply("Unknown client group or team")}}),
+                    json::object{})));
+}
+
+namespace {
+
+json::object PlanJson(const app::PlanView& v) {
+  json::array history;
+  for (const auto& e : v.events)
+    history.push_back(json::object{
+        {"kind", e.kind}, {"version", e.version}, {"reason", e.reason}, {"at", e.at.ToString()}});
+  json::array missing;
+  for (const auto& m : v.missing)
+    missing.push_back(json::object{{"field", m.field}, {"message", m.message}});
+  const auto& b = v.budget;
+  json::object out{{"id", v.record.id},
+                   {"person_id", v.person.id.ToString()},
+                   {"status", domain::PlanStatusCode(v.record.status)},
+                   {"version", v.record.version},
+                   {"approved_version", v.record.approved_version},
+                   {"indicative_weekly", v.record.indicative_weekly
+                                             ? json::value(v.record.indicative_weekly->ToString())
+                                             : json::value(nullptr)},
+                   {"budget", json::object{{"weekly_total", b.weekly_total.ToString()},
+                                           {"annual_total", b.annual_total.ToString()},
+                                           {"person_weekly", b.person_weekly.ToString()},
+                                           {"council_weekly", b.council_weekly.ToString()},
+                                           {"person_annual", b.person_annual.ToString()},
+                                           {"council_annual", b.council_annual.ToString()}}},
+                   {"decision_reason", v.record.decision_reason},
+                   {"missing", std::move(missing)},
+                   {"content", app::SupportPlanToJson(v.content)},
+                   {"history", std::move(history)}};
+  domain::PlanCostInput input = app::CostInputOf(v.content, Date{}, v.record.indicative_weekly);
+  out["cost"] = app::PlanCostToJson(v.cost, input);
+  return out;
+}
+
+std::optional<int64_t> ApiPlanId(Context& ctx) {
+  const std::string& s = ctx.request.path_params["id"];
+  if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  return std::stoll(s);
+}
+
+}  // namespace
+
+Response Site::ApiStartPlan(Context& ctx) {
+  auto person = PersonId::Parse(ctx.request.path_params["id"]);
+  if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
+  auto v = planning_.Start(ctx.call, *ctx.principal, *person);
+  if (!v.ok()) return ErrorResponse(v.error(), ctx);
+  return Response::Json(200, PlanJson(*v));
+}
+
+Response Site::ApiGetPlan(Context& ctx) {
+  auto id = ApiPlanId(ctx);
+  if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
+  auto v = planning_.Get(ctx.call, *ctx.principal, *id);
+  if (!v.ok()) return ErrorResponse(v.error(), ctx);
+  return Response::Json(200, PlanJson(*v));
+}
+
+Response Site::ApiPlanFhir(Context& ctx) {
+  auto id = ApiPlanId(ctx);
+  if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
+  auto v = planning_.Get(ctx.call, *ctx.principal, *id);
+  if (!v.ok()) return ErrorResponse(v.error(), ctx);
+  app::FhirPlanContext fc{std::to_string(v->record.id),
+                          "Patient/" + domain::PersonReference(v->person.id),
+                          v->person.details.given_name + " " + v->person.details.family_name,
+                          v->record.status,
+                          v->record.version,
+                          v->record.created_at.UtcDate().ToString()};
+  return Response::Json(200, app::SupportPlanToFhir(v->content, v->cost, fc));
+}
+
+Response Site::ApiSavePlan(Context& ctx) {
+  auto id = ApiPlanId(ctx);
+  if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
+  auto body = JsonObjectBody(ctx.request);
+  if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
+  std::string note = "Changed through the API";
+  if (auto* n = body->if_contains("note"); n && n->is_string()) {
+    note = std::string(n->get_string()).substr(0, 200);
+    body->erase("note");
+  }
+  auto content = app::SupportPlanFromJson(*body, app::DefaultCatalogue());
+  if (!content.ok()) return ErrorResponse(content.error(), ctx);
+  auto v = planning_.Save(ctx.call, *ctx.principal, *id, *content, note);
+  if (!v.ok()) return ErrorResponse(v.error(), ctx);
+  return Response::Json(200, PlanJson(*v));
+}
+
+Response Site::ApiSubmitPlan(Context& ctx) {
+  auto id = ApiPlanId(ctx);
+  if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
+  auto v = planning_.Submit(ctx.call, *ctx.principal, *id);
+  if (!v.ok()) return ErrorResponse(v.error(), ctx);
+  return Response::Json(200, PlanJson(*v));
+}
+
+Response Site::ApiDecidePlan(Context& ctx) {
+  auto id = ApiPlanId(ctx);
+  if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
+  auto body = JsonObjectBody(ctx.request);
+  if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
+  std::string decision, reason;
+  if (auto* d = body->if_contains("decision"); d && d->is_string()) decision = d->get_string();
+  if (auto* r = body->if_contains("reason"); r && r->is_string()) reason = r->get_string();
+  if (decision != "approve" && decision != "return")
+    return ErrorResponse(
+        Error::InvalidArgument("Choose a decision", {{"decision", "must be approve or return"}}),
+        ctx);
+  auto v = planning_.Decide(
+      ctx.call, *ctx.principal, *id,
+      {decision == "approve" ? domain::PlanDecision::kApprove : domain::PlanDecision::kReturn,
+       reason});
+  if (!v.ok()) return ErrorResponse(v.error(), ctx);
+  return Response::Json(200, PlanJson(*v));
+}
+
+Response Site::ApiSpending(Context& ctx) {
+  app::SpendQuery q;
+  if (std::string team = ctx.request.Query("team"); !team.empty()) {
+    auto t = TeamId::Parse(team);
+    if (!t)
+      return ErrorResponse(Error::InvalidArgument("Unknown team", {{"team", "must be a team id"}}),
+                           ctx);
+    q.team_id = *t;
+  }
+  q.client_group = ctx.request.Query("client_group");
+  auto s = planning_.Dashboard(ctx.call, *ctx.principal, q);
+  if (!s.ok()) return ErrorResponse(s.error(), ctx);
+  json::array spend, agreements;
+  for (const auto& c : s->spend)
+    spend.push_back(json::object{{"month", c.month},
+                                 {"category", c.key},
+                                 {"managed_as", c.managed_as},
+                                 {"weekly", c.weekly.ToString()},
+                                 {"lines", c.count}});
+  for (const auto& c : s->agreements)
+    agreements.push_back(json::object{{"month", c.month},
+                                      {"return_category", c.key},
+                                      {"weekly", c.weekly.ToString()},
+                                      {"plans", c.count}});
+  return Response::Json(
+      200, json::object{{"spend", std::move(spend)}, {"agreements", std::move(agreements)}});
 }
 
 Response Site::ApiCostPlan(Context& ctx) {

@@ -166,6 +166,24 @@ void Site::AddPersonFile(ViewData& d, Context& ctx, const app::PersonFile& file)
   d.set("person_id", person.id.ToString());
   d.set("csrf_token", who.session.csrf_token);
   AddChargeList(d, ctx, file);
+  d.set("plan_heading",
+        who.user.role == Role::kBudgetHolder ? "Your support plan" : "Support plan");
+  d.set("can_plan", self || caseworker);
+  if (!file.plans.empty()) {
+    const auto& p = file.plans.front();
+    ViewData plan;
+    plan.set("id", std::to_string(p.id));
+    plan.set("status_label", std::string(domain::PlanStatusLabel(p.status)));
+    plan.set("status_class", p.status == domain::PlanStatus::kApproved    ? "govuk-tag--green"
+                             : p.status == domain::PlanStatus::kReturned  ? "govuk-tag--orange"
+                             : p.status == domain::PlanStatus::kSubmitted ? "govuk-tag--blue"
+                                                                          : "govuk-tag--grey");
+    plan.set("weekly",
+             (p.status == domain::PlanStatus::kApproved ? p.agreed_weekly : p.weekly_total)
+                 .ToDisplayString());
+    plan.set("agreed", p.approved_version > 0);
+    d.set("plan", plan);
+  }
 }
 
 Response Site::StartAssessment(Context& ctx) {
