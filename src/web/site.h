@@ -278,6 +278,11 @@ class Site final : public RequestHandler {
   Router<Route> router_;
 };
 
+// The support plan named by the {id} path parameter (digits only), for pages and API.
+std::optional<int64_t> PlanIdFromPath(Context& ctx);
+// The GOV.UK tag class showing a plan's status.
+std::string PlanStatusTagClass(domain::PlanStatus status);
+
 // Who may call the person routes at all (the record rule then narrows it; access_policy.h).
 inline const std::vector<domain::Role> kCaseworkRoles = {
     domain::Role::kPractitioner, domain::Role::kApprover, domain::Role::kFinanceOfficer,

@@ -11,10 +11,6 @@ namespace {
 using domain::PlanStatus;
 using domain::Role;
 
-domain::PlanFacts FactsOf(const SupportPlanRecord& p) {
-  return {{p.person_id, p.team_id}, p.status, p.last_edited_by, p.submitted_by};
-}
-
 bool MayPlanFor(const domain::Actor& actor, const PersonRecord& person) {
   return domain::ActsForPerson(actor, person.id) ||
          domain::CanEditPerson(actor, {person.id, person.team_id});
@@ -33,6 +29,10 @@ Status Audit(Transaction& tx, const Clock& clock, const Principal& who, const Ca
 }
 
 }  // namespace
+
+domain::PlanFacts PlanFactsOf(const SupportPlanRecord& p) {
+  return {{p.person_id, p.team_id}, p.status, p.last_edited_by, p.submitted_by};
+}
 
 std::vector<AgreedPlanSpend::Line> SpendLines(const domain::SupportPlanContent& content,
                                               const domain::PlanCost& cost) {
@@ -91,6 +91,8 @@ Result<PlanView> PlanningService::Load(Transaction& tx, const Principal& who, in
   }
   v.budget = domain::SplitBudget(v.cost.weekly_total, v.cost.annual_total, v.weekly_charge);
   v.missing = domain::MissingSections(v.content, today);
+  v.over_tolerance =
+      v.cost.tolerance.has_value() && v.cost.tolerance->difference > v.cost.tolerance->allowed;
   SD_ASSIGN_OR_RETURN(v.versions, tx.support_plans().Versions(id));
   SD_ASSIGN_OR_RETURN(v.events, tx.support_plans().Events(id));
   return v;
@@ -178,7 +180,7 @@ Result<PlanView> PlanningService::Save(const CallContext& ctx, const Principal& 
   if (!content.lines.empty())
     SD_RETURN_IF_ERROR(domain::ValidatePlanCostInput(CostInputOf(content, today, std::nullopt)));
   return Change(ctx, who, id, [&](Transaction& tx, PlanView& v) -> Status {
-    SD_RETURN_IF_ERROR(domain::CheckCanEdit(who.actor, FactsOf(v.record)));
+    SD_RETURN_IF_ERROR(domain::CheckCanEdit(who.actor, PlanFactsOf(v.record)));
     const Timestamp now = clock_.Now();
     domain::PlanCost cost;
     if (!content.lines.empty()) {
@@ -206,7 +208,7 @@ Result<PlanView> PlanningService::Save(const CallContext& ctx, const Principal& 
 
 Result<PlanView> PlanningService::Submit(const CallContext& ctx, const Principal& who, int64_t id) {
   return Change(ctx, who, id, [&](Transaction& tx, PlanView& v) -> Status {
-    SD_RETURN_IF_ERROR(domain::CheckCanSubmit(who.actor, FactsOf(v.record), v.missing));
+    SD_RETURN_IF_ERROR(domain::CheckCanSubmit(who.actor, PlanFactsOf(v.record), v.missing));
     const Timestamp now = clock_.Now();
     auto& r = v.record;
     r.status = PlanStatus::kSubmitted;
@@ -224,9 +226,8 @@ Result<PlanView> PlanningService::Submit(const CallContext& ctx, const Principal
 Result<PlanView> PlanningService::Decide(const CallContext& ctx, const Principal& who, int64_t id,
                                          const domain::DecisionInput& input) {
   return Change(ctx, who, id, [&](Transaction& tx, PlanView& v) -> Status {
-    const bool over =
-        v.cost.tolerance.has_value() && v.cost.tolerance->difference > v.cost.tolerance->allowed;
-    SD_RETURN_IF_ERROR(domain::CheckDecision(who.actor, FactsOf(v.record), input, over));
+    const bool over = v.over_tolerance;
+    SD_RETURN_IF_ERROR(domain::CheckDecision(who.actor, PlanFactsOf(v.record), input, over));
     const Timestamp now = clock_.Now();
     auto& r = v.record;
     std::string reason(Trim(input.reason));

@@ -23,6 +23,7 @@ struct PlanView {
   domain::PersonalBudget budget;       // The current version's total split (s26).
   std::optional<Pence> weekly_charge;  // From the person's current financial assessment.
   std::vector<FieldError> missing;     // What stops it being submitted.
+  bool over_tolerance = false;         // Costs more than the indicative budget plus the tolerance.
   std::vector<SupportPlanVersion> versions;
   std::vector<SupportPlanEvent> events;
 };
@@ -74,6 +75,9 @@ class PlanningService {
   const Clock& clock_;
   AuditTrail& audit_;
 };
+
+// The facts of a stored plan that decide who may act on it (domain/planning/support_plan.h).
+domain::PlanFacts PlanFactsOf(const SupportPlanRecord& plan);
 
 // The dashboard's cells of one plan's cost: weekly cost by category and management option (the
 // plan-wide PA costs go with the plan's PA lines), summing to the plan's weekly total.

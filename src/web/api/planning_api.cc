@@ -221,13 +221,6 @@ json::object PlanJson(const app::PlanView& v) {
   return out;
 }
 
-std::optional<int64_t> ApiPlanId(Context& ctx) {
-  const std::string& s = ctx.request.path_params["id"];
-  if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  return std::stoll(s);
-}
-
 }  // namespace
 
 Response Site::ApiStartPlan(Context& ctx) {
@@ -239,7 +232,7 @@ Response Site::ApiStartPlan(Context& ctx) {
 }
 
 Response Site::ApiGetPlan(Context& ctx) {
-  auto id = ApiPlanId(ctx);
+  auto id = PlanIdFromPath(ctx);
   if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
   auto v = planning_.Get(ctx.call, *ctx.principal, *id);
   if (!v.ok()) return ErrorResponse(v.error(), ctx);
@@ -247,7 +240,7 @@ Response Site::ApiGetPlan(Context& ctx) {
 }
 
 Response Site::ApiPlanFhir(Context& ctx) {
-  auto id = ApiPlanId(ctx);
+  auto id = PlanIdFromPath(ctx);
   if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
   auto v = planning_.Get(ctx.call, *ctx.principal, *id);
   if (!v.ok()) return ErrorResponse(v.error(), ctx);
@@ -261,7 +254,7 @@ Response Site::ApiPlanFhir(Context& ctx) {
 }
 
 Response Site::ApiSavePlan(Context& ctx) {
-  auto id = ApiPlanId(ctx);
+  auto id = PlanIdFromPath(ctx);
   if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
   auto body = JsonObjectBody(ctx.request);
   if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
@@ -278,7 +271,7 @@ Response Site::ApiSavePlan(Context& ctx) {
 }
 
 Response Site::ApiSubmitPlan(Context& ctx) {
-  auto id = ApiPlanId(ctx);
+  auto id = PlanIdFromPath(ctx);
   if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
   auto v = planning_.Submit(ctx.call, *ctx.principal, *id);
   if (!v.ok()) return ErrorResponse(v.error(), ctx);
@@ -286,7 +279,7 @@ Response Site::ApiSubmitPlan(Context& ctx) {
 }
 
 Response Site::ApiDecidePlan(Context& ctx) {
-  auto id = ApiPlanId(ctx);
+  auto id = PlanIdFromPath(ctx);
   if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
   auto body = JsonObjectBody(ctx.request);
   if (!body.ok()) return JsonError(400, "bad_request", body.error().message);

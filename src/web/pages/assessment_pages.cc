@@ -174,10 +174,7 @@ void Site::AddPersonFile(ViewData& d, Context& ctx, const app::PersonFile& file)
     ViewData plan;
     plan.set("id", std::to_string(p.id));
     plan.set("status_label", std::string(domain::PlanStatusLabel(p.status)));
-    plan.set("status_class", p.status == domain::PlanStatus::kApproved    ? "govuk-tag--green"
-                             : p.status == domain::PlanStatus::kReturned  ? "govuk-tag--orange"
-                             : p.status == domain::PlanStatus::kSubmitted ? "govuk-tag--blue"
-                                                                          : "govuk-tag--grey");
+    plan.set("status_class", PlanStatusTagClass(p.status));
     plan.set("weekly",
              (p.status == domain::PlanStatus::kApproved ? p.agreed_weekly : p.weekly_total)
                  .ToDisplayString());

@@ -45,20 +45,6 @@ std::string IdOf(std::string path) {
   return out;
 }
 
-std::string StatusClass(PlanStatus s) {
-  switch (s) {
-    case PlanStatus::kDraft:
-      return "govuk-tag--grey";
-    case PlanStatus::kSubmitted:
-      return "govuk-tag--blue";
-    case PlanStatus::kReturned:
-      return "govuk-tag--orange";
-    case PlanStatus::kApproved:
-      return "govuk-tag--green";
-  }
-  return "";
-}
-
 std::string EventText(const std::string& kind) {
   static const std::map<std::string, std::string> kText = {
       {"started", "Plan started"},
@@ -297,14 +283,26 @@ void Site::AddPlanningPageRoutes() {
            &Site::SpendingDashboardPage));
 }
 
-namespace {
-std::optional<int64_t> PlanIdOf(Context& ctx) {
+std::optional<int64_t> PlanIdFromPath(Context& ctx) {
   const std::string& s = ctx.request.path_params["id"];
   if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos)
     return std::nullopt;
   return std::stoll(s);
 }
-}  // namespace
+
+std::string PlanStatusTagClass(PlanStatus s) {
+  switch (s) {
+    case PlanStatus::kDraft:
+      return "govuk-tag--grey";
+    case PlanStatus::kSubmitted:
+      return "govuk-tag--blue";
+    case PlanStatus::kReturned:
+      return "govuk-tag--orange";
+    case PlanStatus::kApproved:
+      return "govuk-tag--green";
+  }
+  return "";
+}
 
 Response Site::StartPlan(Context& ctx) {
   auto person = PersonId::Parse(ctx.request.path_params["id"]);
@@ -324,13 +322,10 @@ Response Site::RenderPlan(int status, Context& ctx, const app::PlanView& v,
   d.set("person_id", v.person.id.ToString());
   d.set("heading", self ? "Your support plan" : "Support plan");
   d.set("status_label", std::string(domain::PlanStatusLabel(v.record.status)));
-  d.set("status_class", StatusClass(v.record.status));
+  d.set("status_class", PlanStatusTagClass(v.record.status));
   d.set("version", std::to_string(v.record.version));
   d.set("csrf_token", who.session.csrf_token);
-  const domain::PlanFacts facts{{v.record.person_id, v.record.team_id},
-                                v.record.status,
-                                v.record.last_edited_by,
-                                v.record.submitted_by};
+  const domain::PlanFacts facts = app::PlanFactsOf(v.record);
   const bool editable = domain::CheckCanEdit(who.actor, facts).ok();
   d.set("editable", editable);
   ViewList tasks;
@@ -352,7 +347,7 @@ Response Site::RenderPlan(int status, Context& ctx, const app::PlanView& v,
                           (domain::ActsForPerson(who.actor, v.person.id) ||
                            domain::CanEditPerson(who.actor, {v.person.id, v.person.team_id})));
   d.set("decision_reason", v.record.decision_reason);
-  const bool over = v.cost.tolerance && v.cost.tolerance->difference > v.cost.tolerance->allowed;
+  const bool over = v.over_tolerance;
   d.set("can_decide", v.record.status == PlanStatus::kSubmitted &&
                           who.user.role == Role::kApprover &&
                           domain::CanEditPerson(who.actor, {v.person.id, v.person.team_id}));
@@ -384,7 +379,7 @@ Response Site::RenderPlan(int status, Context& ctx, const app::PlanView& v,
 }
 
 Response Site::PlanPage(Context& ctx) {
-  auto id = PlanIdOf(ctx);
+  auto id = PlanIdFromPath(ctx);
   if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
   auto v = planning_.Get(ctx.call, *ctx.principal, *id);
   if (!v.ok()) return ErrorResponse(v.error(), ctx);
@@ -538,22 +533,19 @@ Response Site::RenderPlanSection(int status, Context& ctx, const app::PlanView& 
 }
 
 Response Site::PlanSectionPage(Context& ctx) {
-  auto id = PlanIdOf(ctx);
+  auto id = PlanIdFromPath(ctx);
   auto section = domain::ParsePlanSection(ctx.request.path_params["section"]);
   if (!id || !section) return ErrorResponse(Error::NotFound("No such part of a plan"), ctx);
   auto v = planning_.Get(ctx.call, *ctx.principal, *id);
   if (!v.ok()) return ErrorResponse(v.error(), ctx);
-  const domain::PlanFacts facts{{v->record.person_id, v->record.team_id},
-                                v->record.status,
-                                v->record.last_edited_by,
-                                v->record.submitted_by};
+  const domain::PlanFacts facts = app::PlanFactsOf(v->record);
   if (Status can = domain::CheckCanEdit(ctx.principal->actor, facts); !can.ok())
     return ErrorResponse(can.error(), ctx);
   return RenderPlanSection(200, ctx, *v, *section, app::SupportPlanToJson(v->content), {});
 }
 
 Response Site::PlanSectionSubmit(Context& ctx) {
-  auto id = PlanIdOf(ctx);
+  auto id = PlanIdFromPath(ctx);
   auto section = domain::ParsePlanSection(ctx.request.path_params["section"]);
   if (!id || !section) return ErrorResponse(Error::NotFound("No such part of a plan"), ctx);
   auto v = planning_.Get(ctx.call, *ctx.principal, *id);
@@ -580,7 +572,7 @@ Response Site::PlanSectionSubmit(Context& ctx) {
 }
 
 Response Site::PlanSubmit(Context& ctx) {
-  auto id = PlanIdOf(ctx);
+  auto id = PlanIdFromPath(ctx);
   if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
   auto r = planning_.Submit(ctx.call, *ctx.principal, *id);
   if (!r.ok()) {
@@ -593,30 +585,32 @@ Response Site::PlanSubmit(Context& ctx) {
 }
 
 Response Site::PlanDecide(Context& ctx) {
-  auto id = PlanIdOf(ctx);
+  auto id = PlanIdFromPath(ctx);
   if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
   auto form = ctx.request.Form();
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
   std::string decision = Value(*form, "decision");
   std::string reason = Value(*form, "reason");
+  std::vector<FieldError> errors;
+  if (decision != "approve" && decision != "return") {
+    errors = {{"decision", "Choose whether to agree or return the plan"}};
+  } else {
+    auto r = planning_.Decide(
+        ctx.call, *ctx.principal, *id,
+        {decision == "approve" ? domain::PlanDecision::kApprove : domain::PlanDecision::kReturn,
+         reason});
+    if (r.ok()) return Response::Redirect(PlanPath(*id));
+    if (r.error().code != ErrorCode::kInvalidArgument) return ErrorResponse(r.error(), ctx);
+    errors = r.error().fields;
+  }
+  // Read the plan only to show the form again with its errors.
   auto v = planning_.Get(ctx.call, *ctx.principal, *id);
   if (!v.ok()) return ErrorResponse(v.error(), ctx);
-  if (decision != "approve" && decision != "return")
-    return RenderPlan(422, ctx, *v, {{"decision", "Choose whether to agree or return the plan"}},
-                      reason);
-  auto r = planning_.Decide(
-      ctx.call, *ctx.principal, *id,
-      {decision == "approve" ? domain::PlanDecision::kApprove : domain::PlanDecision::kReturn,
-       reason});
-  if (!r.ok()) {
-    if (r.error().code != ErrorCode::kInvalidArgument) return ErrorResponse(r.error(), ctx);
-    return RenderPlan(422, ctx, *v, r.error().fields, reason);
-  }
-  return Response::Redirect(PlanPath(*id));
+  return RenderPlan(422, ctx, *v, errors, reason);
 }
 
 Response Site::PlanRevise(Context& ctx) {
-  auto id = PlanIdOf(ctx);
+  auto id = PlanIdFromPath(ctx);
   if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
   auto r = planning_.Revise(ctx.call, *ctx.principal, *id);
   if (!r.ok()) return ErrorResponse(r.error(), ctx);
@@ -624,7 +618,7 @@ Response Site::PlanRevise(Context& ctx) {
 }
 
 Response Site::PlanAgreedPage(Context& ctx) {
-  auto id = PlanIdOf(ctx);
+  auto id = PlanIdFromPath(ctx);
   if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
   auto head = planning_.Get(ctx.call, *ctx.principal, *id);
   if (!head.ok()) return ErrorResponse(head.error(), ctx);
