@@ -5,6 +5,7 @@
 #include "app/assessment/fhir_questionnaire.h"
 #include "app/charging/charging_json.h"
 #include "app/passwords.h"
+#include "app/planning/planning_service.h"
 #include "app/ras/allocation_catalog.h"
 #include "app/ras/allocation_json.h"
 #include "base/limits.h"
@@ -447,11 +448,341 @@ Status ChargingStep(DemoContext& ctx) {
   return OkStatus();
 }
 
+namespace {
+namespace json = boost::json;
+
+// What a demo plan says, by need: the need, how traditional services meet it, how a creative plan
+// meets it.
+struct DemoNeed {
+  const char* need;
+  const char* traditional;
+  const char* creative;
+};
+const DemoNeed kDemoNeeds[] = {
+    {"Getting washed and dressed in the morning", "A home care visit every morning",
+     "My PA helps me every morning, at the time I choose"},
+    {"Preparing and eating meals", "A hot meal delivered at lunchtime",
+     "My PA and I cook together; the lunch club on Wednesdays"},
+    {"Getting out and about in the community", "The day centre, with transport",
+     "A taxi to the walking group; my PA comes with me at first"},
+    {"Keeping in touch with family and friends", "The day centre twice a week",
+     "A tablet for video calls with my grandchildren; the community choir"},
+    {"Keeping my home clean and safe", "Home care helps with light housework",
+     "My PA helps with housework; my son does the garden"},
+    {"Taking part in learning, work or volunteering", "A day service place",
+     "Support to volunteer at the community garden"},
+    {"Keeping active and well", "Exercise at the day centre", "Gym membership and swimming"},
+};
+const char* const kWhatMatters[] = {
+    "Staying in my own home, near my neighbours",
+    "Seeing my grandchildren every week",
+    "Choosing who helps me and when",
+    "Getting back to my allotment",
+    "Not feeling lonely; having people to talk to",
+    "Being as independent as I can",
+    "Going to my place of worship each week",
+    "Keeping my dog; she is my best friend",
+};
+const char* const kOutcomes[] = {
+    "Go swimming every week",
+    "Sing in a choir again",
+    "Make a new friend",
+    "Get to the shops on my own",
+    "Cook a meal for my family",
+    "Volunteer one morning a week",
+    "Sleep well knowing help is near",
+    "Get out of the house every day",
+};
+const char* const kHelpers[][2] = {
+    {"My daughter", "Shopping and appointments"},
+    {"My husband", "Evenings and weekends"},
+    {"A neighbour", "Keeps a key and looks in each day"},
+    {"My son", "The garden and lifts to family events"},
+    {"A befriending volunteer", "A visit and a chat every Tuesday"},
+    {"The community choir", "Somewhere to belong on Thursday evenings"},
+};
+const char* const kContingencies[] = {
+    "If my PA is ill, the agency covers and my daughter is the back-up.",
+    "If a visit is missed I ring the care line; my neighbour has a key.",
+    "My son covers mornings if support breaks down; the council's emergency team knows me.",
+};
+const char* const kRisks[] = {
+    "Falls at night: a pendant alarm and a sensor mat.",
+    "Forgetting medication: a smart speaker reminder and a blister pack.",
+    "Going out alone: my PA comes with me until I feel confident.",
+};
+const char* const kReturnReasons[] = {
+    "Please say who covers if your PA is ill or on holiday (contingency).",
+    "The assessment found help is needed every morning; please check the hours.",
+    "Please add how you will get to the gym; transport can be part of the plan.",
+};
+const char* const kHigherReasons[] = {
+    "Two carers are needed for transfers until the occupational therapist's review.",
+    "Agreed above the indicative budget: the person's carer is recovering from an operation.",
+};
+
+struct DemoPlanLine {
+  const char* item;
+  const char* quantity;  // Units each time, as a plan's JSON has it.
+  int times;             // Each period.
+  const char* per;       // nullptr: the item's own period.
+};
+
+// The lines of a plan for a person whose budget is managed `how`, without the main hours line.
+// Returns the main line's item and how it is managed.
+std::pair<const char*, domain::ManagedAs> DemoPlanLines(DemoRandom& r, domain::BudgetManagement how,
+                                                        json::array& lines) {
+  using domain::BudgetManagement;
+  using domain::ManagedAs;
+  auto add = [&](DemoPlanLine l, ManagedAs managed) {
+    json::object o{{"item", l.item}, {"quantity", l.quantity}, {"times", l.times}};
+    if (l.per != nullptr) o["per"] = l.per;
+    o["managed_as"] = domain::ManagedAsCode(managed);
+    lines.push_back(std::move(o));
+  };
+  const DemoPlanLine kTraditional[] = {{"meals-delivered", "1", 5, "week"},
+                                       {"day-centre-day", "1", 2, "week"},
+                                       {"respite-night", "1", 6, "year"}};
+  const DemoPlanLine kCreative[] = {
+      {"gym-month", "1", 1, nullptr},     {"swim-session", "1", 1, "week"},
+      {"lunch-club", "1", 1, "week"},     {"choir", "1", 1, nullptr},
+      {"art-class", "1", 1, "week"},      {"taxi-trip", "1", 2, "week"},
+      {"tablet", "1", 1, nullptr},        {"allotment-year", "1", 1, nullptr},
+      {"community-cafe", "1", 2, "week"}, {"volunteering-support", "1", 1, "week"},
+      {"walking-group", "1", 1, "week"},  {"bus-pass-companion", "1", 1, nullptr},
+      {"befriending", "1", 1, "week"},    {"unpaid-carer", "6", 1, "week"},
+  };
+  auto creative = [&](int count, ManagedAs managed) {
+    std::set<size_t> chosen;
+    while (static_cast<int>(chosen.size()) < count) chosen.insert(r.Below(std::size(kCreative)));
+    for (size_t i : chosen) add(kCreative[i], managed);
+  };
+  switch (how) {
+    case BudgetManagement::kDirectPayment: {
+      ManagedAs dp = r.Percent(15) ? ManagedAs::kDirectPaymentNominated : ManagedAs::kDirectPayment;
+      creative(2 + static_cast<int>(r.Below(3)), dp);
+      return {r.Percent(80) ? "pa-hour" : "pa-agency-hour", dp};
+    }
+    case BudgetManagement::kIndividualServiceFund:
+      creative(1 + static_cast<int>(r.Below(2)), ManagedAs::kIndividualServiceFund);
+      return {"pa-agency-hour", ManagedAs::kIndividualServiceFund};
+    case BudgetManagement::kMixed:
+      add(kTraditional[r.Below(2)], ManagedAs::kCouncilManaged);
+      creative(1 + static_cast<int>(r.Below(3)), ManagedAs::kDirectPayment);
+      return {"home-care-hour", ManagedAs::kCouncilManaged};
+    case BudgetManagement::kNotDecided:
+    case BudgetManagement::kCouncilManaged:
+      break;
+  }
+  add(kTraditional[r.Below(std::size(kTraditional))], ManagedAs::kCouncilManaged);
+  if (r.Percent(40)) creative(1, ManagedAs::kCouncilManaged);
+  return {"home-care-hour", ManagedAs::kCouncilManaged};
+}
+
+// A whole plan's contents (every section) for a person, its main line's hours chosen so that the
+// plan costs about `target` a week on `rates` (from one to sixty hours, in quarter hours).
+Result<domain::SupportPlanContent> DemoPlanContent(DemoRandom& r, const PersonRecord& person,
+                                                   Pence target, Date review,
+                                                   const domain::PaEmploymentRates& rates,
+                                                   Date today) {
+  const bool creative =
+      person.details.budget_management != domain::BudgetManagement::kNotDecided &&
+      person.details.budget_management != domain::BudgetManagement::kCouncilManaged;
+  json::array needs;
+  std::set<size_t> chosen;
+  const size_t wanted = 2 + r.Below(3);
+  while (chosen.size() < wanted) chosen.insert(r.Below(std::size(kDemoNeeds)));
+  for (size_t i : chosen) {
+    const auto& n = kDemoNeeds[i];
+    needs.push_back({{"description", n.need},
+                     {"eligible", chosen.size() < 2 || r.Percent(85)},
+                     {"how_met", creative ? n.creative : n.traditional}});
+  }
+  json::array outcomes{kOutcomes[r.Below(std::size(kOutcomes))]};
+  if (r.Percent(60)) {
+    const char* second = kOutcomes[r.Below(std::size(kOutcomes))];
+    if (outcomes[0].as_string() != second) outcomes.push_back(second);
+  }
+  json::array helpers;
+  const auto& helper = kHelpers[r.Below(std::size(kHelpers))];
+  helpers.push_back({{"who", helper[0]}, {"help", helper[1]}, {"paid", false}});
+  json::array lines;
+  auto [main, managed] = DemoPlanLines(r, person.details.budget_management, lines);
+  json::object content{
+      {"needs", std::move(needs)},
+      {"what_matters", kWhatMatters[r.Below(std::size(kWhatMatters))]},
+      {"outcomes", std::move(outcomes)},
+      {"views", "Written with me; I chose " +
+                    std::string(creative ? "who helps me and when" : "the day centre I know")},
+      {"helpers", std::move(helpers)},
+      {"contingency", kContingencies[r.Below(std::size(kContingencies))]},
+      {"risks", kRisks[r.Below(std::size(kRisks))]},
+      {"advice", "Given the local directory of clubs and services, and the direct payment guide"},
+      {"managed_as", domain::ManagedAsCode(managed)},
+      {"review_date", review.ToString()},
+      {"payroll_service", std::string_view(main) == "pa-hour" && r.Percent(50)},
+  };
+  // Cost the plan with one hour and with two of the main line; the difference is an hour's cost.
+  auto with_hours = [&](int64_t quarter_hours) -> Result<domain::SupportPlanContent> {
+    json::object c = content;
+    json::array l = lines;
+    l.push_back({{"item", main},
+                 {"quantity", Pence::FromPence(quarter_hours * 25).ToString()},
+                 {"per", "week"},
+                 {"managed_as", domain::ManagedAsCode(managed)}});
+    c["lines"] = std::move(l);
+    return SupportPlanFromJson(c, DefaultCatalogue());
+  };
+  auto weekly = [&](const domain::SupportPlanContent& c) {
+    return domain::CostPlan(rates, DefaultPlanPolicy(), CostInputOf(c, today, std::nullopt))
+        .weekly_total;
+  };
+  SD_ASSIGN_OR_RETURN(auto one, with_hours(4));
+  // Leave out the extras the budget cannot pay for, last chosen first.
+  while (!lines.empty() && weekly(one) > target) {
+    lines.pop_back();
+    SD_ASSIGN_OR_RETURN(one, with_hours(4));
+  }
+  SD_ASSIGN_OR_RETURN(auto two, with_hours(8));
+  const int64_t hour = std::max<int64_t>(1, (weekly(two) - weekly(one)).pence());
+  // Quarter hours, rounded down (the plan stays within the target).
+  const int64_t quarters = 4 + std::max<int64_t>(0, (target - weekly(one)).pence()) * 4 / hour;
+  return with_hours(std::clamp<int64_t>(quarters, 4, 240));
+}
+
+// Support plans for the people with an indicative budget (not the demo budget holder, who starts
+// their own): written with a practitioner after the assessment, most agreed by the team manager
+// (some above the indicative budget, with the reason), some waiting for approval, some returned
+// with reasons, some still being written. Choices follow how the person's budget is managed: home
+// care, meals and day centres when the council arranges support; a personal assistant, clubs,
+// classes, a gym and transport with a direct payment; both when mixed. Costed on today's rates,
+// as the plan pages show them; each agreed plan's spend goes to the dashboard in its month.
+Status PlansStep(DemoContext& ctx) {
+  DemoRandom& r = ctx.random;
+  const UserId practitioner = ctx.user_ids.at(Role::kPractitioner);
+  const UserId approver = ctx.user_ids.at(Role::kApprover);
+  const Date today = ctx.now.UtcDate();
+  auto rates = PaRatesOn(today);
+  if (!rates.ok()) return OkStatus();  // No PA figures for today: plans cannot be costed.
+  SD_ASSIGN_OR_RETURN(auto eligible, ctx.tx.assessments().CurrentEligible());
+  std::set<int64_t> done;
+  const int64_t day = 86400;
+  for (const auto& a : eligible) {
+    if (a.person_id == ctx.budget_holder_person || !done.insert(a.person_id.value()).second)
+      continue;
+    SD_ASSIGN_OR_RETURN(auto budget, ctx.tx.indicative_budgets().Find(a.id));
+    SD_ASSIGN_OR_RETURN(auto person, ctx.tx.people().Find(a.person_id));
+    if (!budget || !person || !a.completed_at || r.Percent(25)) continue;
+    const uint64_t roll = r.Below(100);
+    const auto status = roll < 70   ? domain::PlanStatus::kApproved
+                        : roll < 80 ? domain::PlanStatus::kSubmitted
+                        : roll < 87 ? domain::PlanStatus::kReturned
+                                    : domain::PlanStatus::kDraft;
+    // The plan's days: written after the assessment, sent, decided; all before now.
+    const Timestamp latest = ctx.now.PlusSeconds(-day);
+    auto before_now = [&](Timestamp t) { return t < latest ? t : latest; };
+    const Timestamp created =
+        before_now(a.completed_at->PlusSeconds(day * static_cast<int64_t>(2 + r.Below(8))));
+    const Timestamp written =
+        before_now(created.PlusSeconds(day * static_cast<int64_t>(1 + r.Below(6))));
+    const Timestamp submitted =
+        before_now(written.PlusSeconds(day * static_cast<int64_t>(1 + r.Below(10))));
+    const Timestamp decided =
+        before_now(submitted.PlusSeconds(day * static_cast<int64_t>(1 + r.Below(7))));
+    const Date agreed_on = decided.UtcDate();
+    Date review = today.AddDays(90 + static_cast<int64_t>(r.Below(200)));
+    if (status == domain::PlanStatus::kApproved) {
+      review = agreed_on.AddDays(r.Percent(30) ? 182 : 364);
+      if (!(today < review)) review = agreed_on.AddDays(364);
+    }
+    // Most plans cost about the indicative budget; one in ten asks for more.
+    const Pence indicative = budget->EffectiveWeekly();
+    const int64_t percent = r.Percent(10) ? 115 + static_cast<int64_t>(r.Below(20))
+                                          : 85 + static_cast<int64_t>(r.Below(18));
+    const Pence target = Pence::FromPence(indicative.pence() * percent / 100);  // Rounded down.
+    SD_ASSIGN_OR_RETURN(domain::SupportPlanContent content,
+                        DemoPlanContent(r, *person, target, review, **rates, today));
+    const domain::PlanCost cost =
+        domain::CostPlan(**rates, DefaultPlanPolicy(), CostInputOf(content, today, indicative));
+
+    SupportPlanRecord p;
+    p.person_id = person->id;
+    p.team_id = person->team_id;
+    p.client_group =
+        std::string(domain::PrimarySupportReasonName(person->details.primary_support_reason));
+    p.indicative_weekly = indicative;
+    p.created_by = practitioner;
+    p.last_edited_by = practitioner;
+    p.created_at = created;
+    p.updated_at = created;
+    domain::SupportPlanContent empty;
+    empty.managed_as = content.managed_as;
+    SD_ASSIGN_OR_RETURN(p.id, ctx.tx.support_plans().Insert(
+                                  p, {0, 1, json::serialize(SupportPlanToJson(empty)), Pence{},
+                                      Pence{}, practitioner, created, "Started"}));
+    auto event = [&](std::string kind, std::string reason, UserId by, Timestamp at) {
+      return ctx.tx.support_plans().AddEvent(
+          {p.id, p.version, std::move(kind), std::move(reason), by, at});
+    };
+    SD_RETURN_IF_ERROR(event("started", "", practitioner, created));
+    if (status == domain::PlanStatus::kDraft && r.Percent(40)) continue;  // Only just started.
+    p.version = 2;
+    const std::string note = "Written with the person at home";
+    SD_RETURN_IF_ERROR(ctx.tx.support_plans().AddVersion(
+        {p.id, 2, json::serialize(SupportPlanToJson(content)), cost.weekly_total, cost.annual_total,
+         practitioner, written, note}));
+    SD_RETURN_IF_ERROR(event("changed", note, practitioner, written));
+    p.weekly_total = cost.weekly_total;
+    p.annual_total = cost.annual_total;
+    p.updated_at = written;
+    if (status != domain::PlanStatus::kDraft) {
+      p.status = domain::PlanStatus::kSubmitted;
+      p.submitted_by = practitioner;
+      p.submitted_at = submitted;
+      p.updated_at = submitted;
+      SD_RETURN_IF_ERROR(event("submitted", "", practitioner, submitted));
+    }
+    const bool over =
+        cost.tolerance.has_value() && cost.tolerance->difference > cost.tolerance->allowed;
+    if (status == domain::PlanStatus::kReturned) {
+      p.status = domain::PlanStatus::kReturned;
+      p.decision_reason = kReturnReasons[r.Below(std::size(kReturnReasons))];
+    } else if (status == domain::PlanStatus::kApproved) {
+      if (over) p.decision_reason = kHigherReasons[r.Below(std::size(kHigherReasons))];
+      std::optional<Pence> charge;
+      SD_ASSIGN_OR_RETURN(auto charges, ctx.tx.financial_assessments().ForPerson(person->id));
+      for (const auto& c : charges) {
+        if (c.status == FinancialAssessmentStatus::kCompleted) {
+          charge = c.weekly_charge;
+          break;
+        }
+      }
+      SD_RETURN_IF_ERROR(ctx.tx.support_plans().RecordAgreedSpend(AgreeCurrentVersion(
+          p, content, cost, domain::SplitBudget(cost.weekly_total, cost.annual_total, charge),
+          decided)));
+    }
+    if (status == domain::PlanStatus::kReturned || status == domain::PlanStatus::kApproved) {
+      p.decided_by = approver;
+      p.decided_at = decided;
+      p.updated_at = decided;
+      const char* kind = status == domain::PlanStatus::kReturned ? "returned"
+                         : over                                  ? "approved_higher"
+                                                                 : "approved";
+      SD_RETURN_IF_ERROR(event(kind, p.decision_reason, approver, decided));
+    }
+    SD_RETURN_IF_ERROR(ctx.tx.support_plans().Update(p));
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
 const std::vector<DemoStep>& DemoSteps() {
   static const std::vector<DemoStep> steps = {
       {"teams", TeamsStep},           {"people", PeopleStep},
       {"accounts", AccountsStep},     {"assessments", AssessmentsStep},
       {"allocation", AllocationStep}, {"charging", ChargingStep},
+      {"plans", PlansStep},
   };
   return steps;
 }

@@ -265,6 +265,8 @@ Response Site::Page(int status, const std::string& title, const std::string& tem
     if (who.user.role == domain::Role::kRepresentative) item("/my", "People I help");
     if (app::CanSeeAllocationTables(who.user.role)) item("/allocation", "Resource allocation");
     if (who.user.role == domain::Role::kFinanceOfficer) item("/charging/reassessment", "Charges");
+    if (app::CanSeePlanQueue(who.user.role)) item("/plans/waiting", "Plans waiting");
+    if (app::CanSeeSpendDashboard(who.user.role)) item("/dashboard/spending", "Spending");
     layout.set("signed_in", true);
     layout.set("user_name", who.user.display_name);
     layout.set("role_label", std::string(domain::RoleLabel(who.user.role)));

@@ -3,30 +3,20 @@
 // (a reason is required); an analyst adds a calibration sample, reads the fit and its chart,
 // drafts a version with the suggested price and sees who gains or loses; an approver publishes it.
 // axe-core runs on every kind of page.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startServer } from '../support/server.mjs'
-import { launchBrowser, expectAccessible, tabTo, signIn } from '../support/browser.mjs'
+import { serverAndBrowser, submitting, expectAccessible, tabTo, signIn } from '../support/browser.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-let server, browser
-before(async () => {
-  server = await startServer({ people: 80 })
-  browser = await launchBrowser()
-})
-after(async () => { await browser?.close(); await server?.stop() })
-
-async function submitting (page, action) {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), action()])
-}
+const env = serverAndBrowser({ people: 80 })
 
 test('a budget holder reads how their budget was worked out, with the keyboard', async () => {
-  const context = await browser.newContext({ bypassCSP: true })
+  const context = await env.browser.newContext({ bypassCSP: true })
   const page = await context.newPage()
-  await signIn(page, server.base, server.users.budget_holder, '/my')
+  await signIn(page, env.server.base, env.server.users.budget_holder, '/my')
   assert.match(await page.textContent('main'), /Indicative budget/)
   await tabTo(page, 'a[href$="/budget"]')
   await submitting(page, () => page.keyboard.press('Enter'))
@@ -40,25 +30,25 @@ test('a budget holder reads how their budget was worked out, with the keyboard',
   await expectAccessible(page, 'budget-explanation')
   await context.close()
 
-  const nojs = await browser.newContext({ javaScriptEnabled: false })
+  const nojs = await env.browser.newContext({ javaScriptEnabled: false })
   const plain = await nojs.newPage()
-  await signIn(plain, server.base, server.users.budget_holder, '/my')
+  await signIn(plain, env.server.base, env.server.users.budget_holder, '/my')
   await submitting(plain, () => plain.click('a[href$="/budget"]'))
   assert.match(await plain.textContent('.govuk-panel__title'), /£[\d,.]+ a week/)
   await nojs.close()
 })
 
 test('a practitioner overrides a budget: the reason is required, then the person sees it', async () => {
-  const context = await browser.newContext({ bypassCSP: true })
+  const context = await env.browser.newContext({ bypassCSP: true })
   const page = await context.newPage()
-  await signIn(page, server.base, server.users.budget_holder, '/my')
+  await signIn(page, env.server.base, env.server.users.budget_holder, '/my')
   const href = await page.getAttribute('a[href$="/budget"]', 'href')
   await context.close()
 
-  const staff = await browser.newContext({ bypassCSP: true })
+  const staff = await env.browser.newContext({ bypassCSP: true })
   const worker = await staff.newPage()
-  await signIn(worker, server.base, server.users.practitioner, '/people')
-  await worker.goto(server.base + href)
+  await signIn(worker, env.server.base, env.server.users.practitioner, '/people')
+  await worker.goto(env.server.base + href)
   assert.equal(await worker.textContent('h1'), 'How their budget was worked out')
   await worker.fill('#amount', '210.00')
   await submitting(worker, () => worker.click('button[value="set"]'))
@@ -74,18 +64,18 @@ test('a practitioner overrides a budget: the reason is required, then the person
   await expectAccessible(worker, 'budget-override-saved')
   await staff.close()
 
-  const again = await browser.newContext()
+  const again = await env.browser.newContext()
   const person = await again.newPage()
-  await signIn(person, server.base, server.users.budget_holder, '/my')
-  await person.goto(server.base + href)
+  await signIn(person, env.server.base, env.server.users.budget_holder, '/my')
+  await person.goto(env.server.base + href)
   assert.match(await person.textContent('main'), /Reason: Lives alone in a village/)
   await again.close()
 })
 
 test('an analyst calibrates and drafts a version; an approver sees the impact and publishes', async () => {
-  const context = await browser.newContext({ bypassCSP: true })
+  const context = await env.browser.newContext({ bypassCSP: true })
   const page = await context.newPage()
-  await signIn(page, server.base, server.users.analyst, '/home')
+  await signIn(page, env.server.base, env.server.users.analyst, '/home')
   await submitting(page, () => page.click('nav a[href="/allocation"]'))
   await expectAccessible(page, 'allocation')
   // A bad CSV shows the row and column.
@@ -118,9 +108,9 @@ test('an analyst calibrates and drafts a version; an approver sees the impact an
   await expectAccessible(page, 'allocation-impact')
   await context.close()
 
-  const managers = await browser.newContext({ bypassCSP: true })
+  const managers = await env.browser.newContext({ bypassCSP: true })
   const approver = await managers.newPage()
-  await signIn(approver, server.base, server.users.approver, '/people')
+  await signIn(approver, env.server.base, env.server.users.approver, '/people')
   await approver.goto(draftUrl + '/impact')
   await submitting(approver, () => approver.click('button:has-text("Publish version")'))
   assert.match(await approver.textContent('.govuk-notification-banner'), /published/)

@@ -2,23 +2,13 @@
 // with the keyboard only, checks their answers, sends, and reads the decision; axe-core runs on a
 // page of every kind. The same journey with JavaScript turned off. Then a practitioner records
 // the decision from the caseload.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer } from '../support/server.mjs'
-import { launchBrowser, expectAccessible, tabTo, signIn as signInAt } from '../support/browser.mjs'
+import { serverAndBrowser, submitting, expectAccessible, tabTo, signIn as signInAt } from '../support/browser.mjs'
 
-let server, browser
-before(async () => {
-  server = await startServer({ people: 80 })
-  browser = await launchBrowser()
-})
-after(async () => { await browser?.close(); await server?.stop() })
+const env = serverAndBrowser({ people: 80 })
 
 // Runs `action` (a key press or click that submits a form) and waits for the page it loads.
-async function submitting (page, action) {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), action()])
-}
-
 // The answer to give for each question: unable to manage eating and dressing, fine otherwise.
 function choose (id) {
   if (id === 'condition_one' || id === 'wellbeing_impact') return { radio: '#answer-1' }  // Yes.
@@ -60,13 +50,13 @@ async function answerEverything (page, { keyboard, audit }) {
 }
 
 test('a person self-assesses with the keyboard only and sees a clear decision', async () => {
-  const context = await browser.newContext({ bypassCSP: true })
+  const context = await env.browser.newContext({ bypassCSP: true })
   const page = await context.newPage()
-  await page.goto(server.base + '/sign-in')
+  await page.goto(env.server.base + '/sign-in')
   await tabTo(page, '#email')
-  await page.keyboard.type(server.users.budget_holder.email)
+  await page.keyboard.type(env.server.users.budget_holder.email)
   await page.keyboard.press('Tab')
-  await page.keyboard.type(server.users.budget_holder.password)
+  await page.keyboard.type(env.server.users.budget_holder.password)
   await page.keyboard.press('Enter')
   await page.waitForURL('**/my')
   await tabTo(page, 'form:has(input[value="adult"]) button')
@@ -91,9 +81,9 @@ test('a person self-assesses with the keyboard only and sees a clear decision', 
 })
 
 test('the self-assessment works with JavaScript turned off, and a practitioner records the decision', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false })
+  const context = await env.browser.newContext({ javaScriptEnabled: false })
   const page = await context.newPage()
-  await signInAt(page, server.base, server.users.budget_holder, '/my')
+  await signInAt(page, env.server.base, env.server.users.budget_holder, '/my')
   await page.click('button:has-text("Start your self-assessment")')
   await page.waitForURL(/\/questions\//)
   await answerEverything(page, { keyboard: false, audit: false })
@@ -102,9 +92,9 @@ test('the self-assessment works with JavaScript turned off, and a practitioner r
   const reference = (await page.textContent('.govuk-panel__body')).match(/AS-(\d+)/)[1]
   await context.close()
 
-  const staff = await browser.newContext({ bypassCSP: true })
+  const staff = await env.browser.newContext({ bypassCSP: true })
   const worker = await staff.newPage()
-  await signInAt(worker, server.base, server.users.practitioner, '/people')
+  await signInAt(worker, env.server.base, env.server.users.practitioner, '/people')
   await worker.click('text=Caseload')
   await worker.waitForURL('**/caseload')
   await expectAccessible(worker, 'caseload')

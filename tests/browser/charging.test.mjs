@@ -3,21 +3,11 @@
 // records an assessment with the evidence of each item, cannot complete it while evidence is
 // awaited, completes it, and runs the yearly re-assessment; the person reads the decision.
 // axe-core runs on every kind of page.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer } from '../support/server.mjs'
-import { launchBrowser, expectAccessible, tabTo, signIn } from '../support/browser.mjs'
+import { serverAndBrowser, submitting, expectAccessible, tabTo, signIn } from '../support/browser.mjs'
 
-let server, browser
-before(async () => {
-  server = await startServer({ people: 80 })
-  browser = await launchBrowser()
-})
-after(async () => { await browser?.close(); await server?.stop() })
-
-async function submitting (page, action) {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), action()])
-}
+const env = serverAndBrowser({ people: 80 })
 
 async function typeInto (page, selector, text) {
   await tabTo(page, selector)
@@ -37,9 +27,9 @@ async function chooseWithKeys (page, selector, value) {
 }
 
 test('anyone works out what they would pay, keyboard only, through the error pattern', async () => {
-  const context = await browser.newContext({ bypassCSP: true })
+  const context = await env.browser.newContext({ bypassCSP: true })
   const page = await context.newPage()
-  await page.goto(server.base + '/')
+  await page.goto(env.server.base + '/')
   await tabTo(page, 'a[href="/what-will-i-pay"]')
   await submitting(page, () => page.keyboard.press('Enter'))
   assert.equal(await page.textContent('h1'), 'What will I pay towards my care?')
@@ -82,9 +72,9 @@ test('anyone works out what they would pay, keyboard only, through the error pat
   await expectAccessible(page, 'charging-calculator-result')
   await context.close()
 
-  const nojs = await browser.newContext({ javaScriptEnabled: false })
+  const nojs = await env.browser.newContext({ javaScriptEnabled: false })
   const plain = await nojs.newPage()
-  await plain.goto(server.base + '/what-will-i-pay')
+  await plain.goto(env.server.base + '/what-will-i-pay')
   await plain.fill('#age', '70')
   await plain.selectOption('#income_type_0', 'state_pension')
   await plain.fill('#income_weekly_0', '250.00')
@@ -98,17 +88,17 @@ test('anyone works out what they would pay, keyboard only, through the error pat
 
 test('a finance officer completes an assessment once the evidence is in; the person reads it', async () => {
   // The demo budget holder's record, found through their own page.
-  const own = await browser.newContext()
+  const own = await env.browser.newContext()
   const mine = await own.newPage()
-  await signIn(mine, server.base, server.users.budget_holder, '/my')
+  await signIn(mine, env.server.base, env.server.users.budget_holder, '/my')
   assert.match(await mine.textContent('main'), /What you pay towards your care/)
   await own.close()
 
-  const context = await browser.newContext({ bypassCSP: true })
+  const context = await env.browser.newContext({ bypassCSP: true })
   const page = await context.newPage()
-  await signIn(page, server.base, server.users.finance_officer, '/people')
+  await signIn(page, env.server.base, env.server.users.finance_officer, '/people')
   const personHref = await page.getAttribute('table a[href^="/people/"]', 'href')
-  await page.goto(server.base + personHref)
+  await page.goto(env.server.base + personHref)
   await tabTo(page, 'a[href$="/financial-assessments/new"]')
   await submitting(page, () => page.keyboard.press('Enter'))
   assert.equal(await page.textContent('h1'), 'Financial assessment')
@@ -141,7 +131,7 @@ test('a finance officer completes an assessment once the evidence is in; the per
   await expectAccessible(page, 'financial-assessment-decision')
 
   // The yearly re-assessment: who changes, then apply.
-  await page.goto(server.base + '/charging/reassessment')
+  await page.goto(env.server.base + '/charging/reassessment')
   await typeInto(page, '#on', '2026-04-06')
   await tabTo(page, 'form[method="get"] button')
   await submitting(page, () => page.keyboard.press('Enter'))
@@ -158,10 +148,10 @@ test('a finance officer completes an assessment once the evidence is in; the per
 })
 
 test('a signed-in person keeps an estimate on their record only when they choose, and removes it', async () => {
-  const context = await browser.newContext({ bypassCSP: true })
+  const context = await env.browser.newContext({ bypassCSP: true })
   const page = await context.newPage()
-  await signIn(page, server.base, server.users.budget_holder, '/my')
-  await page.goto(server.base + '/what-will-i-pay')
+  await signIn(page, env.server.base, env.server.users.budget_holder, '/my')
+  await page.goto(env.server.base + '/what-will-i-pay')
   // Before a result there is nothing to keep.
   assert.equal(await page.$('button[formaction="/what-will-i-pay/keep"]'), null)
   await typeInto(page, '#age', '70')
@@ -174,9 +164,9 @@ test('a signed-in person keeps an estimate on their record only when they choose
   await expectAccessible(page, 'charging-calculator-keep')
   // Working it out kept nothing.
   const other = await context.newPage()
-  await other.goto(server.base + '/my')
+  await other.goto(env.server.base + '/my')
   const own = await other.getAttribute('main a[href^="/people/"]', 'href')
-  await other.goto(server.base + own)
+  await other.goto(env.server.base + own)
   assert.equal(await other.$('#estimates'), null)
   await other.close()
   await tabTo(page, 'button[formaction="/what-will-i-pay/keep"]')
@@ -192,10 +182,10 @@ test('a signed-in person keeps an estimate on their record only when they choose
   await context.close()
 
   // Without JavaScript the second button still posts to its own address.
-  const nojs = await browser.newContext({ javaScriptEnabled: false })
+  const nojs = await env.browser.newContext({ javaScriptEnabled: false })
   const plain = await nojs.newPage()
-  await signIn(plain, server.base, server.users.budget_holder, '/my')
-  await plain.goto(server.base + '/what-will-i-pay')
+  await signIn(plain, env.server.base, env.server.users.budget_holder, '/my')
+  await plain.goto(env.server.base + '/what-will-i-pay')
   await plain.fill('#age', '40')
   await plain.fill('#weekly_cost_of_care', 'lots')
   await submitting(plain, () => plain.click('main form button.govuk-button:not([formaction])'))

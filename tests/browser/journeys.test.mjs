@@ -2,40 +2,34 @@
 // every page visited, keyboard-only sign-in and navigation, and the same journey with JavaScript
 // turned off. The contexts bypass our Content-Security-Policy only so that axe-core can be
 // injected; the policy itself is tested in site_test.cc. Screenshots go to tests/browser/screenshots/ for people to look at.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer } from '../support/server.mjs'
-import { launchBrowser, expectAccessible, tabTo, signIn as signInAt } from '../support/browser.mjs'
+import { serverAndBrowser, expectAccessible, tabTo, signIn as signInAt } from '../support/browser.mjs'
 
-let server, browser
-before(async () => {
-  server = await startServer({ people: 120 })
-  browser = await launchBrowser()
-})
-after(async () => { await browser?.close(); await server?.stop() })
+const env = serverAndBrowser({ people: 120 })
 
 test('public pages are accessible', async () => {
-  const context = await browser.newContext({ bypassCSP: true })
+  const context = await env.browser.newContext({ bypassCSP: true })
   const page = await context.newPage()
   for (const [path, name] of [['/', 'start'], ['/accessibility', 'accessibility'], ['/sign-in', 'sign-in'], ['/no-such-page', 'not-found']]) {
-    await page.goto(server.base + path)
+    await page.goto(env.server.base + path)
     await expectAccessible(page, name)
   }
   await context.close()
 })
 
 test('a practitioner signs in with the keyboard only, finds a person and opens their record', async () => {
-  const context = await browser.newContext({ bypassCSP: true })
+  const context = await env.browser.newContext({ bypassCSP: true })
   const page = await context.newPage()
-  await page.goto(server.base + '/')
+  await page.goto(env.server.base + '/')
   await tabTo(page, 'a.govuk-skip-link')
   await tabTo(page, 'a.govuk-button--start')
   await page.keyboard.press('Enter')
   await page.waitForURL('**/sign-in')
   await tabTo(page, '#email')
-  await page.keyboard.type(server.users.practitioner.email)
+  await page.keyboard.type(env.server.users.practitioner.email)
   await page.keyboard.press('Tab')
-  await page.keyboard.type(server.users.practitioner.password)
+  await page.keyboard.type(env.server.users.practitioner.password)
   await page.keyboard.press('Enter')
   await page.waitForURL('**/people')
   await expectAccessible(page, 'people')
@@ -59,9 +53,9 @@ test('a practitioner signs in with the keyboard only, finds a person and opens t
 })
 
 test('adding a person shows GOV.UK errors, then the new record', async () => {
-  const context = await browser.newContext({ bypassCSP: true })
+  const context = await env.browser.newContext({ bypassCSP: true })
   const page = await context.newPage()
-  await signInAt(page, server.base, server.users.practitioner, '/people')
+  await signInAt(page, env.server.base, env.server.users.practitioner, '/people')
   await page.click('text=Add a person')
   await expectAccessible(page, 'person-new')
   await page.click('button:has-text("Add person")')
@@ -84,9 +78,9 @@ test('adding a person shows GOV.UK errors, then the new record', async () => {
 })
 
 test('the journey works with JavaScript turned off', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false })
+  const context = await env.browser.newContext({ javaScriptEnabled: false })
   const page = await context.newPage()
-  await signInAt(page, server.base, server.users.practitioner, '/people')
+  await signInAt(page, env.server.base, env.server.users.practitioner, '/people')
   await page.fill('#q', 'a')
   await page.click('form[role=search] button')
   await page.waitForURL(/q=a/)
@@ -96,23 +90,23 @@ test('the journey works with JavaScript turned off', async () => {
   await page.click('button:has-text("Sign out")')
   await page.waitForURL(/sign-in\?notice=signed-out/)
   assert.match(await page.textContent('.govuk-notification-banner'), /You have signed out/)
-  await page.goto(server.base + '/people')
+  await page.goto(env.server.base + '/people')
   await page.waitForURL(/sign-in\?next=/)
   await context.close()
 })
 
 test('a budget holder sees their own record and nobody else\'s', async () => {
-  const context = await browser.newContext({ bypassCSP: true })
+  const context = await env.browser.newContext({ bypassCSP: true })
   const page = await context.newPage()
-  await signInAt(page, server.base, server.users.budget_holder, '/my')
+  await signInAt(page, env.server.base, env.server.users.budget_holder, '/my')
   await expectAccessible(page, 'my-support')
   await page.click('main ul a')
   await page.waitForURL(/\/people\/\d+$/)
   await expectAccessible(page, 'my-record')
   const own = Number(page.url().split('/').pop())
-  const other = await page.goto(`${server.base}/people/${own === 1 ? 2 : 1}`)
+  const other = await page.goto(`${env.server.base}/people/${own === 1 ? 2 : 1}`)
   assert.equal(other.status(), 404)
-  const forbidden = await page.goto(server.base + '/people')
+  const forbidden = await page.goto(env.server.base + '/people')
   assert.equal(forbidden.status(), 403)
   await expectAccessible(page, 'forbidden')
   await context.close()

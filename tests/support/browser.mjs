@@ -1,10 +1,13 @@
 // Shared by the browser journeys: Debian's Chromium driven by playwright-core (no browser
 // download), axe-core checks that fail with a readable list, and keyboard helpers.
 import assert from 'node:assert/strict'
+import { before, after } from 'node:test'
 import { mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+
+import { startServer } from './server.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const require = createRequire(join(root, 'web', 'package.json'))
@@ -51,4 +54,22 @@ export async function signIn (page, base, user, home) {
   await page.fill('#password', user.password)
   await page.click('form button.govuk-button')
   await page.waitForURL('**' + home)
+}
+
+// A fresh demo server and a browser for a test file: started before its tests, stopped after.
+// Read `env.server` and `env.browser` inside tests.
+export function serverAndBrowser ({ people = 80 } = {}) {
+  const env = {}
+  before(async () => {
+    env.server = await startServer({ people })
+    env.browser = await launchBrowser()
+  })
+  after(async () => { await env.browser?.close(); await env.server?.stop() })
+  return env
+}
+
+// Runs `action` (a click or a key press that submits or follows a link) and waits for the page it
+// loads.
+export async function submitting (page, action) {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), action()])
 }

@@ -30,6 +30,15 @@ Status Audit(Transaction& tx, const Clock& clock, const Principal& who, const Ca
 
 }  // namespace
 
+bool CanSeePlanQueue(Role role) {
+  return role == Role::kApprover || role == Role::kPractitioner || role == Role::kAdministrator;
+}
+
+bool CanSeeSpendDashboard(Role role) {
+  return role == Role::kAnalyst || role == Role::kApprover || role == Role::kFinanceOfficer ||
+         role == Role::kAdministrator;
+}
+
 domain::PlanFacts PlanFactsOf(const SupportPlanRecord& p) {
   return {{p.person_id, p.team_id}, p.status, p.last_edited_by, p.submitted_by};
 }
@@ -58,6 +67,25 @@ std::vector<AgreedPlanSpend::Line> SpendLines(const domain::SupportPlanContent& 
   std::vector<AgreedPlanSpend::Line> out;
   for (const auto& [key, weekly] : cells) out.push_back({key.first, key.second, weekly});
   return out;
+}
+
+AgreedPlanSpend AgreeCurrentVersion(SupportPlanRecord& r, const domain::SupportPlanContent& content,
+                                    const domain::PlanCost& cost,
+                                    const domain::PersonalBudget& budget, Timestamp at) {
+  r.status = PlanStatus::kApproved;
+  r.approved_version = r.version;
+  r.agreed_weekly = budget.weekly_total;
+  r.agreed_annual = budget.annual_total;
+  r.person_weekly = budget.person_weekly;
+  r.council_weekly = budget.council_weekly;
+  r.return_category = std::string(domain::ReturnCategoryCode(cost.return_category));
+  return {r.id,
+          at.UtcDate().ToString().substr(0, 7),
+          r.team_id,
+          r.client_group,
+          r.return_category,
+          r.agreed_weekly,
+          SpendLines(content, cost)};
 }
 
 Result<PlanView> PlanningService::Load(Transaction& tx, const Principal& who, int64_t id,
@@ -240,17 +268,8 @@ Result<PlanView> PlanningService::Decide(const CallContext& ctx, const Principal
       r.status = PlanStatus::kReturned;
     } else {
       kind = over ? "approved_higher" : "approved";
-      r.status = PlanStatus::kApproved;
-      r.approved_version = r.version;
-      r.agreed_weekly = v.budget.weekly_total;
-      r.agreed_annual = v.budget.annual_total;
-      r.person_weekly = v.budget.person_weekly;
-      r.council_weekly = v.budget.council_weekly;
-      r.return_category = std::string(domain::ReturnCategoryCode(v.cost.return_category));
-      std::string month = now.UtcDate().ToString().substr(0, 7);
-      SD_RETURN_IF_ERROR(tx.support_plans().RecordAgreedSpend({id, month, r.team_id, r.client_group,
-                                                               r.return_category, r.agreed_weekly,
-                                                               SpendLines(v.content, v.cost)}));
+      SD_RETURN_IF_ERROR(tx.support_plans().RecordAgreedSpend(
+          AgreeCurrentVersion(r, v.content, v.cost, v.budget, now)));
     }
     SD_RETURN_IF_ERROR(tx.support_plans().Update(r));
     SD_RETURN_IF_ERROR(
@@ -287,11 +306,10 @@ Result<PlanView> PlanningService::Revise(const CallContext& ctx, const Principal
 
 Result<std::vector<WaitingPlan>> PlanningService::Waiting(const CallContext& ctx,
                                                           const Principal& who) {
-  std::optional<TeamId> team;
-  if (who.actor.role == Role::kApprover || who.actor.role == Role::kPractitioner)
-    team = who.actor.team_id;
-  else if (who.actor.role != Role::kAdministrator)
+  if (!CanSeePlanQueue(who.actor.role))
     return Error::PermissionDenied("Your role has no plans to approve");
+  std::optional<TeamId> team;
+  if (who.actor.role != Role::kAdministrator) team = who.actor.team_id;
   std::vector<WaitingPlan> out;
   SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto plans, tx.support_plans().Waiting(team, 100));
@@ -311,8 +329,7 @@ Result<std::vector<WaitingPlan>> PlanningService::Waiting(const CallContext& ctx
 Result<SpendSummary> PlanningService::Dashboard(const CallContext& ctx, const Principal& who,
                                                 const SpendQuery& query) {
   const Role role = who.actor.role;
-  if (role != Role::kAnalyst && role != Role::kApprover && role != Role::kFinanceOfficer &&
-      role != Role::kAdministrator)
+  if (!CanSeeSpendDashboard(role))
     return Error::PermissionDenied("Your role cannot see the spending dashboard");
   SpendQuery q = query;
   if (role == Role::kApprover) q.team_id = who.actor.team_id;  // A team manager's own team.

@@ -76,6 +76,12 @@ class PlanningService {
   AuditTrail& audit_;
 };
 
+// Who sees the queue of plans waiting for approval (approvers and practitioners their team's,
+// administrators the council's), and who sees the agreed-spend dashboard (commissioners, team
+// managers, finance, administrators).
+bool CanSeePlanQueue(domain::Role role);
+bool CanSeeSpendDashboard(domain::Role role);
+
 // The facts of a stored plan that decide who may act on it (domain/planning/support_plan.h).
 domain::PlanFacts PlanFactsOf(const SupportPlanRecord& plan);
 
@@ -83,5 +89,12 @@ domain::PlanFacts PlanFactsOf(const SupportPlanRecord& plan);
 // plan-wide PA costs go with the plan's PA lines), summing to the plan's weekly total.
 std::vector<AgreedPlanSpend::Line> SpendLines(const domain::SupportPlanContent& content,
                                               const domain::PlanCost& cost);
+
+// Marks the plan's current version agreed at `at`: the agreed budget and its split, the return
+// category; returns the agreed spend to record in the same transaction (RecordAgreedSpend).
+AgreedPlanSpend AgreeCurrentVersion(SupportPlanRecord& plan,
+                                    const domain::SupportPlanContent& content,
+                                    const domain::PlanCost& cost,
+                                    const domain::PersonalBudget& budget, Timestamp at);
 
 }  // namespace selfdirect::app

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
+#include "app/demo.h"
 #include "app/test_store.h"
 
 namespace selfdirect::app {
@@ -260,6 +263,97 @@ TEST_F(PlanningServiceTest, OnlyPlanningRolesSeeTheQueueAndOnlyCommissioningRole
             ErrorCode::kPermissionDenied);
   auto bad_group = planning_.Dashboard(ctx_, As(Role::kAnalyst), {std::nullopt, "martians"});
   EXPECT_EQ(bad_group.error().fields.at(0).field, "client_group");
+}
+
+// The demo council's plans: every one reads back and costs, each status is there, agreed plans
+// were agreed by someone who neither wrote nor sent them, both traditional and creative choices
+// are agreed, the dashboard's totals are the agreed plans' budgets, and the demo budget holder has
+// no plan yet (they write their own).
+TEST(DemoPlans, AreReadableSignedOffByAnotherUserAndAddUpOnTheDashboard) {
+  testing::TestCouncil db;
+  FakeClock clock{*Timestamp::Parse("2026-11-22T09:00:00Z")};
+  AuditTrail audit{db.store()};
+  PlanningService planning{db.store(), clock, audit};
+  DemoOptions options;
+  options.people = 1000;
+  auto demo = CreateDemoCouncil(db.store(), clock, options);
+  ASSERT_TRUE(demo.ok()) << demo.error().message;
+  auto council = db.store().FindCouncil("demo");
+  ASSERT_TRUE(council.ok() && council->has_value());
+  const CallContext ctx{(*council)->id, "127.0.0.1"};
+  const Principal admin = testing::PrincipalAs(Role::kAdministrator);
+
+  std::vector<SupportPlanRecord> plans;
+  PersonId holder_person;
+  ASSERT_TRUE(db.store()
+                  .Read(ctx.council,
+                        [&](Transaction& tx) -> Status {
+                          for (int64_t id = 1;; ++id) {
+                            SD_ASSIGN_OR_RETURN(auto p, tx.support_plans().Find(id));
+                            if (!p) break;
+                            plans.push_back(*p);
+                          }
+                          SD_ASSIGN_OR_RETURN(auto holder, tx.users().FindByEmail(
+                                                               "budget.holder@demo.example.org"));
+                          if (holder) holder_person = holder->person_id;
+                          return OkStatus();
+                        })
+                  .ok());
+  ASSERT_GT(plans.size(), 40u);
+  ASSERT_TRUE(holder_person.valid());
+
+  std::map<PlanStatus, int> statuses;
+  std::set<bool> traditional;  // Among agreed lines: true for traditional, false for creative.
+  int64_t agreed_pence = 0;
+  int64_t agreed_plans = 0;
+  for (const auto& p : plans) {
+    EXPECT_NE(p.person_id, holder_person);
+    ++statuses[p.status];
+    auto view = planning.Get(ctx, admin, p.id);
+    ASSERT_TRUE(view.ok()) << "plan " << p.id << ": " << view.error().message;
+    ASSERT_FALSE(view->events.empty());
+    EXPECT_EQ(view->events.front().kind, "started");
+    if (p.status == PlanStatus::kDraft) continue;
+    EXPECT_TRUE(view->missing.empty()) << "plan " << p.id << " was sent incomplete";
+    EXPECT_EQ(view->record.weekly_total, view->cost.weekly_total);
+    if (p.status == PlanStatus::kSubmitted) continue;
+    EXPECT_NE(p.decided_by, p.submitted_by);
+    EXPECT_NE(p.decided_by, p.last_edited_by);
+    EXPECT_FALSE(p.decision_reason.empty() && p.status == PlanStatus::kReturned);
+    if (p.status != PlanStatus::kApproved) continue;
+    EXPECT_EQ(p.approved_version, p.version);
+    EXPECT_EQ(p.agreed_weekly, p.weekly_total);
+    EXPECT_EQ(p.person_weekly + p.council_weekly, p.agreed_weekly);
+    EXPECT_FALSE(p.return_category.empty());
+    const std::string kind = view->events.back().kind;
+    EXPECT_TRUE(kind == "approved" || kind == "approved_higher") << kind;
+    EXPECT_EQ(kind == "approved_higher", view->over_tolerance) << "plan " << p.id;
+    EXPECT_TRUE(kind != "approved_higher" || !p.decision_reason.empty());
+    for (const auto& line : view->content.lines) {
+      if (line.unit_cost > Pence{}) traditional.insert(domain::IsTraditional(line.category));
+    }
+    agreed_pence += p.agreed_weekly.pence();
+    ++agreed_plans;
+  }
+  EXPECT_GT(statuses[PlanStatus::kApproved], statuses[PlanStatus::kSubmitted]);
+  EXPECT_GT(statuses[PlanStatus::kSubmitted], 0);
+  EXPECT_GT(statuses[PlanStatus::kReturned], 0);
+  EXPECT_GT(statuses[PlanStatus::kDraft], 0);
+  EXPECT_EQ(traditional, (std::set<bool>{false, true}));
+
+  auto spend = planning.Dashboard(ctx, testing::PrincipalAs(Role::kAnalyst), {});
+  ASSERT_TRUE(spend.ok());
+  int64_t dashboard_pence = 0;
+  int64_t dashboard_plans = 0;
+  for (const auto& cell : spend->agreements) {
+    dashboard_pence += cell.weekly.pence();
+    dashboard_plans += cell.count;
+  }
+  EXPECT_EQ(dashboard_plans, agreed_plans);
+  EXPECT_EQ(dashboard_pence, agreed_pence);
+  int64_t by_category = 0;
+  for (const auto& cell : spend->spend) by_category += cell.weekly.pence();
+  EXPECT_EQ(by_category, agreed_pence);
 }
 
 }  // namespace

@@ -60,6 +60,28 @@ std::string EventText(const std::string& kind) {
 
 std::string PlanPath(int64_t id) { return "/plans/" + std::to_string(id); }
 
+// "6 hours a week", "1 session, 2 times a week", "3 days a week, 39 weeks a year", "1 item, once",
+// "2 days every four weeks".
+std::string HowMuch(const domain::PlanLine& l) {
+  std::string how = Pence::FromPence(l.quantity_hundredths).ToString();
+  while (how.ends_with("0") && how.find('.') != std::string::npos) how.pop_back();
+  if (how.ends_with(".")) how.pop_back();
+  how += " " + std::string(domain::UnitCode(l.unit)) + (how == "1" ? "" : "s");
+  if (l.times > 1) how += ", " + std::to_string(l.times) + " times";
+  switch (l.period) {
+    case domain::Period::kOnce:
+      return how + ", once";
+    case domain::Period::kFourWeeks:
+      return how + " every four weeks";
+    case domain::Period::kWeek:
+      if (l.weeks_per_year != 52)
+        return how + " a week, " + std::to_string(l.weeks_per_year) + " weeks a year";
+      return how + " a week";
+    default:
+      return how + " a " + std::string(domain::PeriodCode(l.period));
+  }
+}
+
 // The costed lines and totals of a plan, for the task list, the support section and the agreed
 // plan.
 void AddCost(ViewData& d, const app::PlanView& v) {
@@ -72,16 +94,7 @@ void AddCost(ViewData& d, const app::PlanView& v) {
     row.set("category", std::string(domain::SupportCategoryLabel(l.category)));
     row.set("kind", domain::IsTraditional(l.category) ? "Traditional" : "Creative");
     row.set("managed", std::string(domain::ManagedAsLabel(l.managed_as)));
-    std::string how = Pence::FromPence(l.quantity_hundredths).ToString();
-    while (how.ends_with("0") && how.find('.') != std::string::npos) how.pop_back();
-    if (how.ends_with(".")) how.pop_back();
-    how += " " + std::string(domain::UnitCode(l.unit)) +
-           (l.times > 1 ? " x " + std::to_string(l.times) : "") +
-           (l.period == domain::Period::kOnce ? ", once"
-                                              : " a " + std::string(domain::PeriodCode(l.period)));
-    for (char& c : how)
-      if (c == '_') c = ' ';
-    row.set("how", how);
+    row.set("how", HowMuch(l));
     if (i < v.cost.lines.size()) {
       row.set("weekly", v.cost.lines[i].weekly.ToDisplayString());
       row.set("annual", v.cost.lines[i].annual.ToDisplayString());
@@ -236,7 +249,17 @@ json::object ReadSection(PlanSection section, const Form& f, json::object conten
       content["advice"] = Value(f, "advice");
       break;
     case PlanSection::kManagement: {
+      // Lines managed as the plan was ("As the plan says" when added) follow its new choice;
+      // lines given their own choice keep it.
+      const json::value before = content.contains("managed_as") ? content["managed_as"] : nullptr;
       content["managed_as"] = Value(f, "managed_as");
+      if (auto* lines = content.contains("lines") ? content["lines"].if_array() : nullptr) {
+        for (auto& line : *lines) {
+          auto* l = line.if_object();
+          if (l != nullptr && (!l->contains("managed_as") || (*l)["managed_as"] == before))
+            (*l)["managed_as"] = content["managed_as"];
+        }
+      }
       std::string day = Value(f, "review_date-day"), month = Value(f, "review_date-month"),
                   year = Value(f, "review_date-year");
       auto pad = [](std::string s) { return s.size() == 1 ? "0" + s : s; };

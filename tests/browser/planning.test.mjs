@@ -1,0 +1,210 @@
+// Support planning in a browser, across three roles: the budget holder builds their plan section
+// by section from the task list with the running cost against their indicative budget in view
+// (a bad line is refused with a clear message and nothing is stored), and sends it; the team
+// manager finds it in the queue, tries to return it without a reason (refused), returns it with
+// one; the person reads the reason and corrects the plan with JavaScript turned off, and sends it
+// again; the manager agrees it, keyboard only; everyone sees the agreed plan with the personal
+// budget split, and a commissioner reads the spending dashboard. axe-core runs on every page.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { serverAndBrowser, submitting, expectAccessible, tabTo, signIn } from '../support/browser.mjs'
+
+const env = serverAndBrowser({ people: 80 })
+
+// Opens a section from the plan's task list and returns on its page.
+async function openSection (page, label) {
+  await submitting(page, () => page.click(`.govuk-task-list a:has-text("${label}")`))
+}
+
+async function saveSection (page) {
+  await submitting(page, () => page.click('button[value="save"]'))
+}
+
+// Adds a catalogue item on the support section: `quantity` each time, once a week.
+async function addSupport (page, item, quantity) {
+  await page.selectOption('#new_item', item)
+  await page.fill('#new_quantity', quantity)
+  await page.fill('#new_times', '1')
+  await page.selectOption('#new_per', 'week')
+  await submitting(page, () => page.click('button[value="add"]'))
+}
+
+async function taskStatus (page, code) {
+  return (await page.textContent(`#task-${code}-status`)).trim()
+}
+
+function dateInWeeks (weeks) {
+  const d = new Date(Date.now() + weeks * 7 * 86400000)
+  return { day: String(d.getUTCDate()), month: String(d.getUTCMonth() + 1), year: String(d.getUTCFullYear()) }
+}
+
+const tableRows = page => page.$$eval('main table tbody tr', trs => trs.map(tr => tr.textContent.replace(/\s+/g, ' ').trim()))
+
+test('a plan is built, sent, returned, corrected and agreed across three roles', async () => {
+  // 1. The budget holder starts their plan from My support and writes each part.
+  const mine = await env.browser.newContext({ bypassCSP: true })
+  const page = await mine.newPage()
+  await signIn(page, env.server.base, env.server.users.budget_holder, '/my')
+  assert.match(await page.textContent('main'), /No support plan yet/)
+  await submitting(page, () => page.click('button:has-text("Start a support plan")'))
+  const id = Number(/\/plans\/(\d+)$/.exec(page.url())[1])
+  assert.ok(id > 0, page.url())
+  assert.match(await page.textContent('#running-cost'), /Indicative budget/)
+  assert.equal(await taskStatus(page, 'needs'), 'Incomplete')
+  await expectAccessible(page, 'plan-task-list')
+  // Sending an empty plan names what is missing.
+  await submitting(page, () => page.click('button:has-text("Send the plan for approval")'))
+  assert.match(await page.title(), /^Error: /)
+  assert.match(await page.textContent('.govuk-error-summary'), /Add the needs the assessment found/)
+  await expectAccessible(page, 'plan-send-error')
+
+  await openSection(page, 'Needs and how')
+  await expectAccessible(page, 'plan-section-needs')
+  await page.fill('#needs-0-description', 'Getting washed and dressed in the morning')
+  await page.check('#needs-0-eligible')
+  await page.fill('#needs-0-how_met', 'A personal assistant I choose, every morning')
+  await page.fill('#needs-1-description', 'Getting out and about')
+  await page.check('#needs-1-eligible')
+  await page.fill('#needs-1-how_met', 'Swimming with my PA; the walking group')
+  await saveSection(page)
+  assert.equal(await taskStatus(page, 'needs'), 'Completed')
+
+  await openSection(page, 'What matters and')
+  await page.fill('#what_matters', 'Staying in my own home and getting back in the pool')
+  await page.fill('#outcomes', 'Go swimming every week\nMake a new friend')
+  await page.fill('#views', 'I want to choose who helps me')
+  await expectAccessible(page, 'plan-section-what-matters')
+  await saveSection(page)
+
+  // Support: a creative plan, costed as it is built; a zero quantity is refused and not added.
+  await openSection(page, 'Support and what')
+  await addSupport(page, 'pa-hour', '6')
+  assert.match((await tableRows(page)).join('\n'), /Personal assistant/)
+  assert.match(await page.textContent('#running-cost'), /Indicative budget £[\d,.]+ a week/)
+  await addSupport(page, 'swim-session', '0')
+  assert.match(await page.textContent('main'), /quantity/i)
+  assert.ok(!(await tableRows(page)).some(r => /Swimming session/.test(r)), 'a refused line was added')
+  await expectAccessible(page, 'plan-section-support-error')
+  await addSupport(page, 'swim-session', '1')
+  const lines = await tableRows(page)
+  assert.ok(lines.some(r => /Swimming session/.test(r)), lines.join('\n'))
+  assert.ok(lines.some(r => /^Total\s*£[\d,.]+/.test(r)), lines.join('\n'))
+  await expectAccessible(page, 'plan-section-support')
+  await saveSection(page)
+  assert.match(await page.textContent('#running-cost'), /creative/)
+
+  await openSection(page, 'Who helps')
+  await page.fill('#helpers-0-who', 'My daughter')
+  await page.fill('#helpers-0-help', 'Shopping on Saturdays')
+  await expectAccessible(page, 'plan-section-who-helps')
+  await saveSection(page)
+
+  await openSection(page, 'Contingency and risks')
+  await page.fill('#risks', 'Falls in the pool changing room: my PA stays close')
+  await expectAccessible(page, 'plan-section-contingency')
+  await saveSection(page)
+
+  await openSection(page, 'How the money is managed')
+  await page.check('#managed_as')  // A direct payment to the person.
+  const review = dateInWeeks(8)
+  await page.fill('#review_date-day', review.day)
+  await page.fill('#review_date-month', review.month)
+  await page.fill('#review_date-year', review.year)
+  await expectAccessible(page, 'plan-section-money-and-review')
+  await saveSection(page)
+  // The lines added "as the plan says" follow the plan's choice of a direct payment.
+  await openSection(page, 'Support and what')
+  assert.ok((await tableRows(page)).filter(r => /Remove/.test(r)).every(r => /Direct payment/.test(r)))
+  await submitting(page, () => page.click('a:has-text("Go back without saving")'))
+
+  // Contingency was left empty, so the plan cannot be sent yet.
+  assert.equal(await taskStatus(page, 'contingency'), 'Incomplete')
+  await submitting(page, () => page.click('button:has-text("Send the plan for approval")'))
+  assert.match(await page.textContent('.govuk-error-summary'), /support breaks down|contingency/i)
+  await openSection(page, 'Contingency and risks')
+  await page.fill('#contingency', 'My daughter covers if my PA is ill')
+  await saveSection(page)
+  for (const code of ['needs', 'what-matters', 'support', 'who-helps', 'contingency', 'money-and-review']) {
+    assert.equal(await taskStatus(page, code), 'Completed', code)
+  }
+  await submitting(page, () => page.click('button:has-text("Send the plan for approval")'))
+  assert.match(await page.textContent('main'), /Waiting for approval/)
+  assert.equal(await page.locator('.govuk-task-list a').count(), 0)  // Nobody edits a plan that waits.
+  await expectAccessible(page, 'plan-submitted')
+  await mine.close()
+
+  // 2. The team manager finds it in the queue and returns it; a return needs a reason.
+  const managers = await env.browser.newContext({ bypassCSP: true })
+  const manager = await managers.newPage()
+  await signIn(manager, env.server.base, env.server.users.approver, '/people')
+  await submitting(manager, () => manager.click('nav a:has-text("Plans waiting")'))
+  await expectAccessible(manager, 'plans-waiting')
+  await submitting(manager, () => manager.click(`main a[href="/plans/${id}"]`))
+  await manager.check('#decision-return')
+  await submitting(manager, () => manager.click('button:has-text("Save the decision")'))
+  assert.match(await manager.title(), /^Error: /)
+  assert.match(await manager.textContent('.govuk-error-summary'), /Say what needs to change/)
+  await expectAccessible(manager, 'plan-decision-error')
+  await manager.check('#decision-return')
+  await manager.fill('#reason', 'Please say who covers when your daughter is away as well.')
+  await submitting(manager, () => manager.click('button:has-text("Save the decision")'))
+  assert.match(await manager.textContent('main'), /Returned/)
+
+  // 3. The person reads why and corrects the plan with JavaScript off, then sends it again.
+  const plain = await env.browser.newContext({ javaScriptEnabled: false })
+  const person = await plain.newPage()
+  await signIn(person, env.server.base, env.server.users.budget_holder, '/my')
+  await submitting(person, () => person.click(`a[href="/plans/${id}"]`))
+  assert.match(await person.textContent('.govuk-notification-banner'), /who covers when your daughter is away/)
+  await openSection(person, 'Contingency and risks')
+  await person.fill('#contingency', 'My daughter covers if my PA is ill; when she is away, the PA agency sends cover')
+  await saveSection(person)
+  await submitting(person, () => person.click('button:has-text("Send the plan for approval")'))
+  assert.match(await person.textContent('main'), /Waiting for approval/)
+  await plain.close()
+
+  // 4. The manager agrees it, keyboard only.
+  await manager.goto(`${env.server.base}/plans/${id}`)
+  await tabTo(manager, '#decision')
+  await manager.keyboard.press('Space')
+  await tabTo(manager, '#reason')
+  await manager.keyboard.type('Agreed: a creative plan that meets the eligible needs.')
+  await tabTo(manager, 'main form[action$="/decision"] button')
+  await submitting(manager, () => manager.keyboard.press('Enter'))
+  assert.match(await manager.textContent('main'), /Agreed/)
+  const history = (await tableRows(manager)).join('\n')
+  for (const step of [/Sent for approval/, /Returned for changes: Please say who covers/, /Agreed/]) assert.match(history, step)
+  await submitting(manager, () => manager.click(`a[href="/plans/${id}/agreed"]`))
+  const budget = await manager.textContent('main')
+  assert.match(budget, /Agreed care and support plan/)
+  assert.match(await manager.textContent('#budget-split'), /Personal budget.*Paid by the council/s)
+  await expectAccessible(manager, 'plan-agreed')
+  await managers.close()
+
+  // 5. The person sees their agreed plan from My support.
+  const again = await env.browser.newContext({ javaScriptEnabled: false })
+  const own = await again.newPage()
+  await signIn(own, env.server.base, env.server.users.budget_holder, '/my')
+  await submitting(own, () => own.click(`a[href="/plans/${id}/agreed"]`))
+  assert.match(await own.textContent('main'), /Swimming session/)
+  await again.close()
+})
+
+test('a commissioner reads how agreed budgets are spent, filtered by client group', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true })
+  const page = await context.newPage()
+  await signIn(page, env.server.base, env.server.users.analyst, '/home')
+  await submitting(page, () => page.click('nav a:has-text("Spending")'))
+  assert.equal(await page.textContent('h1'), 'How agreed budgets are spent')
+  const rows = await tableRows(page)
+  assert.ok(rows.some(r => /Traditional|Creative/.test(r)), rows.join('\n'))
+  assert.ok(rows.length > 3, rows.join('\n'))
+  assert.ok(await page.$('main svg'), 'no chart')
+  await expectAccessible(page, 'dashboard-spending')
+  const group = await page.$eval('#client_group option:nth-child(2)', o => o.value)
+  await page.selectOption('#client_group', group)
+  await submitting(page, () => page.click('main form button'))
+  assert.ok(page.url().includes('client_group=' + group), page.url())
+  await expectAccessible(page, 'dashboard-spending-filtered')
+  await context.close()
+})
