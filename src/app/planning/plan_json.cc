@@ -245,7 +245,8 @@ domain::ManagedAs ReadManaged(JsonReader& r, const json::object& from, std::stri
 }
 
 void ReadPlanLines(JsonReader& r, const json::array& lines, const Catalogue& catalogue,
-                   domain::ManagedAs plan_managed, std::vector<domain::PlanLine>& out) {
+                   domain::ManagedAs plan_managed, std::vector<domain::PlanLine>& out,
+                   CatalogueItems items) {
   out.reserve(lines.size());
   for (size_t i = 0; i < lines.size() && i <= 200; ++i) {
     std::string at = JsonReader::Index("lines", i);
@@ -259,34 +260,37 @@ void ReadPlanLines(JsonReader& r, const json::array& lines, const Catalogue& cat
     const CatalogueItem* item = nullptr;
     if (!l.item.empty()) {
       item = catalogue.Find(l.item);
-      if (item == nullptr)
+      if (item == nullptr && items == CatalogueItems::kCurrentOnly)
         r.Fail(at + ".item", "\"" + l.item + "\" is not in the council's catalogue");
     }
+    // A withdrawn item is read like the person's own: from what the line keeps.
     const bool own = item == nullptr;
+    const bool needs_own_fields =
+        own && (l.item.empty() || items == CatalogueItems::kAlsoWithdrawn);
     if (item != nullptr) {
       l.category = item->category;
       l.unit = item->unit;
       l.unit_cost = item->reference_price;
       l.description = item->description;
     }
-    if (std::string d = r.String(*lo, at, "description", own && l.item.empty()); !d.empty())
+    if (std::string d = r.String(*lo, at, "description", needs_own_fields); !d.empty())
       l.description = d;
-    if (auto* c = lo->if_contains("category"); c || (own && l.item.empty())) {
-      std::string code = r.String(*lo, at, "category", own && l.item.empty());
+    if (auto* c = lo->if_contains("category"); c || needs_own_fields) {
+      std::string code = r.String(*lo, at, "category", needs_own_fields);
       if (auto cat = domain::ParseSupportCategory(code))
         l.category = *cat;
       else if (c != nullptr)
         r.Fail(at + ".category", "is not a category (see docs/planning.md)");
     }
-    if (auto* u = lo->if_contains("unit"); u || (own && l.item.empty())) {
-      std::string code = r.String(*lo, at, "unit", own && l.item.empty());
+    if (auto* u = lo->if_contains("unit"); u || needs_own_fields) {
+      std::string code = r.String(*lo, at, "unit", needs_own_fields);
       if (auto unit = domain::ParseUnit(code))
         l.unit = *unit;
       else if (u != nullptr)
         r.Fail(at + ".unit", "must be hour, session, day, week, month, year or item");
     }
-    if (lo->if_contains("unit_cost") || (own && l.item.empty()))
-      l.unit_cost = r.Money(*lo, at, "unit_cost", own && l.item.empty());
+    if (lo->if_contains("unit_cost") || needs_own_fields)
+      l.unit_cost = r.Money(*lo, at, "unit_cost", needs_own_fields);
     l.quantity_hundredths = Hundredths(r, *lo, at, "quantity", 100);
     if (auto t = r.Integer(*lo, at, "times", false)) l.times = std::clamp<int64_t>(*t, -1, 100000);
     if (auto* p = lo->if_contains("per"); p && !p->is_null()) {

@@ -68,10 +68,16 @@ boost::json::object CatalogueItemToJson(const CatalogueItem& item);
 // Reads a "managed_as" field of `from` (fallback when absent), or records the field's error.
 domain::ManagedAs ReadManaged(JsonReader& r, const boost::json::object& from, std::string_view path,
                               domain::ManagedAs fallback);
+// What a plan line may name: only items in the catalogue (new input), or also items the
+// catalogue no longer has, read from what the line itself keeps (stored plans: a line keeps its
+// description, category, unit and price, so withdrawing an item never makes a plan unreadable).
+enum class CatalogueItems { kCurrentOnly, kAlsoWithdrawn };
+
 // Reads plan lines (the "lines" array of the input above) into `out`, recording field errors
 // ("lines[2].quantity") in `r`; lines without a managed_as take `plan_managed`.
 void ReadPlanLines(JsonReader& r, const boost::json::array& lines, const Catalogue& catalogue,
-                   domain::ManagedAs plan_managed, std::vector<domain::PlanLine>& out);
+                   domain::ManagedAs plan_managed, std::vector<domain::PlanLine>& out,
+                   CatalogueItems items = CatalogueItems::kCurrentOnly);
 // A line in the input form above (what ReadPlanLines reads back to the same line).
 boost::json::object PlanLineToJson(const domain::PlanLine& line);
 

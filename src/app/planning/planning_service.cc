@@ -103,7 +103,8 @@ Result<PlanView> PlanningService::Load(Transaction& tx, const Principal& who, in
   json::error_code ec;
   json::value parsed = json::parse(stored->content_json, ec);
   if (ec) return Error::Internal("A stored plan version is not JSON");
-  SD_ASSIGN_OR_RETURN(v.content, SupportPlanFromJson(parsed, DefaultCatalogue()));
+  SD_ASSIGN_OR_RETURN(
+      v.content, SupportPlanFromJson(parsed, DefaultCatalogue(), CatalogueItems::kAlsoWithdrawn));
   const Date today = clock_.Now().UtcDate();
   if (!v.content.lines.empty()) {
     SD_ASSIGN_OR_RETURN(const domain::PaEmploymentRates* rates, PaRatesOn(today));
@@ -170,21 +171,32 @@ Result<PlanView> PlanningService::Start(const CallContext& ctx, const Principal&
 }
 
 Result<PlanView> PlanningService::Get(const CallContext& ctx, const Principal& who, int64_t id) {
-  return GetVersion(ctx, who, id, 0);
+  return Read(ctx, who, id, false);
 }
 
-Result<PlanView> PlanningService::GetVersion(const CallContext& ctx, const Principal& who,
-                                             int64_t id, int64_t version) {
+Result<PlanView> PlanningService::GetAgreed(const CallContext& ctx, const Principal& who,
+                                            int64_t id) {
+  return Read(ctx, who, id, true);
+}
+
+Result<PlanView> PlanningService::Read(const CallContext& ctx, const Principal& who, int64_t id,
+                                       bool agreed) {
   PlanView out;
   Status read = store_.Read(ctx.council, [&](Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(
-        out, Load(tx, who, id, version > 0 ? std::optional<int64_t>(version) : std::nullopt));
+    std::optional<int64_t> version;
+    if (agreed) {
+      SD_ASSIGN_OR_RETURN(auto plan, tx.support_plans().Find(id));
+      if (plan && plan->approved_version == 0)
+        return Error::NotFound("This plan has not been agreed yet");
+      if (plan) version = plan->approved_version;
+    }
+    SD_ASSIGN_OR_RETURN(out, Load(tx, who, id, version));
     return OkStatus();
   });
-  audit_.Record(ctx.council, AuditOf(clock_, who, ctx,
-                                     read.ok() ? "support_plan.view" : "support_plan.view_refused",
-                                     "support_plan", std::to_string(id),
-                                     version > 0 ? "version " + std::to_string(version) : ""));
+  audit_.Record(
+      ctx.council,
+      AuditOf(clock_, who, ctx, read.ok() ? "support_plan.view" : "support_plan.view_refused",
+              "support_plan", std::to_string(id), agreed ? "agreed version" : ""));
   SD_RETURN_IF_ERROR(read);
   return out;
 }

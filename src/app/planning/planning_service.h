@@ -54,9 +54,9 @@ class PlanningService {
                           const domain::DecisionInput& input);
   // A new draft version of an agreed plan; the agreed version stays agreed until a newer one is.
   Result<PlanView> Revise(const CallContext& ctx, const Principal& who, int64_t id);
-  // The version `version` of the plan (the agreed plan page shows the agreed one).
-  Result<PlanView> GetVersion(const CallContext& ctx, const Principal& who, int64_t id,
-                              int64_t version);
+  // The agreed version of the plan (its contents and cost; the header as it is now), read in one
+  // transaction with one audit entry. kNotFound if it has never been agreed.
+  Result<PlanView> GetAgreed(const CallContext& ctx, const Principal& who, int64_t id);
 
   // Plans waiting for approval: approvers see their team's, administrators all.
   Result<std::vector<WaitingPlan>> Waiting(const CallContext& ctx, const Principal& who);
@@ -68,6 +68,7 @@ class PlanningService {
  private:
   Result<PlanView> Load(Transaction& tx, const Principal& who, int64_t id,
                         std::optional<int64_t> version);
+  Result<PlanView> Read(const CallContext& ctx, const Principal& who, int64_t id, bool agreed);
   Result<PlanView> Change(const CallContext& ctx, const Principal& who, int64_t id,
                           const std::function<Status(Transaction&, PlanView&)>& fn);
 

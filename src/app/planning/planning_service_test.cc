@@ -144,6 +144,17 @@ TEST_F(PlanningServiceTest, BuildSubmitReturnCorrectAndApproveAcrossThreeRoles) 
   ASSERT_TRUE(revised.ok());
   EXPECT_EQ(revised->record.status, PlanStatus::kDraft);
   EXPECT_EQ(revised->record.approved_version, approved->record.version);
+  // The new draft is changed, sent and returned; the agreed plan is still the agreed version.
+  auto changed = revised->content;
+  changed.what_matters = "Staying at home and swimming twice a week";
+  ASSERT_TRUE(planning_.Save(ctx_, holder, id, changed, "What matters").ok());
+  ASSERT_TRUE(planning_.Submit(ctx_, holder, id).ok());
+  ASSERT_TRUE(planning_.Decide(ctx_, approver, id, {PlanDecision::kReturn, "Not yet"}).ok());
+  auto agreed = planning_.GetAgreed(ctx_, holder, id);
+  ASSERT_TRUE(agreed.ok()) << agreed.error().message;
+  EXPECT_EQ(agreed->content.what_matters, approved->content.what_matters);
+  EXPECT_EQ(agreed->record.status, PlanStatus::kReturned);
+  EXPECT_EQ(agreed->record.approved_version, approved->record.version);
 
   // The dashboard has the agreed spend and no personal data.
   auto spend = planning_.Dashboard(ctx_, As(Role::kAnalyst), {});
@@ -153,6 +164,14 @@ TEST_F(PlanningServiceTest, BuildSubmitReturnCorrectAndApproveAcrossThreeRoles) 
   EXPECT_EQ(total, approved->record.agreed_weekly);
   ASSERT_EQ(spend->agreements.size(), 1u);
   EXPECT_EQ(spend->agreements[0].count, 1);
+}
+
+TEST_F(PlanningServiceTest, APlanNeverAgreedHasNoAgreedVersion) {
+  auto holder = As(Role::kBudgetHolder, TeamId{}, person_, 501);
+  auto id = planning_.Start(ctx_, holder, person_)->record.id;
+  auto agreed = planning_.GetAgreed(ctx_, holder, id);
+  ASSERT_FALSE(agreed.ok());
+  EXPECT_EQ(agreed.error().code, ErrorCode::kNotFound);
 }
 
 TEST_F(PlanningServiceTest, NobodyApprovesAPlanTheyWroteOrSent) {

@@ -27,7 +27,8 @@ const json::array* List(JsonReader& r, const json::object& o, std::string_view k
 }  // namespace
 
 Result<domain::SupportPlanContent> SupportPlanFromJson(const json::value& v,
-                                                       const Catalogue& catalogue) {
+                                                       const Catalogue& catalogue,
+                                                       CatalogueItems items) {
   const json::object* o = v.if_object();
   if (o == nullptr) return Error::InvalidArgument("A support plan must be a JSON object");
   JsonReader r("is not a part of a support plan");
@@ -82,7 +83,7 @@ Result<domain::SupportPlanContent> SupportPlanFromJson(const json::value& v,
   p.payroll_service = r.Bool(*o, "", "payroll_service", false);
   if (const json::array* lines = r.Array(*o, "", "lines", false)) {
     if (lines->size() > 200) r.Fail("lines", "A plan has at most 200 lines");
-    ReadPlanLines(r, *lines, catalogue, p.managed_as, p.lines);
+    ReadPlanLines(r, *lines, catalogue, p.managed_as, p.lines, items);
   }
   if (!p.lines.empty()) {
     // The costing engine's checks of each line too (quantity more than zero, ...), so one answer

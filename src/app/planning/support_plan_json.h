@@ -25,8 +25,10 @@
 namespace selfdirect::app {
 
 // Reads contents; kInvalidArgument naming every bad field ("needs[1].how_met", "lines[0].item").
-Result<domain::SupportPlanContent> SupportPlanFromJson(const boost::json::value& json,
-                                                       const Catalogue& catalogue);
+// Stored versions are read with CatalogueItems::kAlsoWithdrawn.
+Result<domain::SupportPlanContent> SupportPlanFromJson(
+    const boost::json::value& json, const Catalogue& catalogue,
+    CatalogueItems items = CatalogueItems::kCurrentOnly);
 boost::json::object SupportPlanToJson(const domain::SupportPlanContent& plan);
 
 // The costing input of the plan's lines on `date` (indicative budget and tolerance if known).

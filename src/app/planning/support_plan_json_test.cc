@@ -44,6 +44,29 @@ TEST(SupportPlanJson, ReadsEverySectionAndWritesItBackTheSame) {
   EXPECT_EQ(json::serialize(SupportPlanToJson(*again)), json::serialize(written));
 }
 
+// A stored plan naming an item the council has since withdrawn still reads, with the price,
+// unit and category the line kept; new input naming it is refused.
+TEST(SupportPlanJson, AStoredPlanKeepsAnItemWithdrawnFromTheCatalogue) {
+  auto plan = SupportPlanFromJson(json::parse(kPlan), DefaultCatalogue());
+  ASSERT_TRUE(plan.ok());
+  json::object stored = SupportPlanToJson(*plan);
+  Catalogue without_pa = DefaultCatalogue();
+  std::erase_if(without_pa.items, [](const CatalogueItem& i) { return i.code == "pa-hour"; });
+  ASSERT_EQ(without_pa.Find("pa-hour"), nullptr);
+
+  auto refused = SupportPlanFromJson(stored, without_pa);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(Fields(refused.error()), std::vector<std::string>{"lines[0].item"});
+
+  auto kept = SupportPlanFromJson(stored, without_pa, CatalogueItems::kAlsoWithdrawn);
+  ASSERT_TRUE(kept.ok()) << kept.error().message;
+  EXPECT_EQ(kept->lines[0].item, "pa-hour");
+  EXPECT_EQ(kept->lines[0].category, domain::SupportCategory::kPersonalAssistant);
+  EXPECT_EQ(kept->lines[0].unit_cost, plan->lines[0].unit_cost);
+  EXPECT_EQ(kept->lines[0].description, plan->lines[0].description);
+  EXPECT_EQ(json::serialize(SupportPlanToJson(*kept)), json::serialize(stored));
+}
+
 TEST(SupportPlanJson, ADraftMayBeEmpty) {
   auto plan = SupportPlanFromJson(json::parse("{}"), DefaultCatalogue());
   ASSERT_TRUE(plan.ok());

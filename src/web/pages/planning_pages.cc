@@ -643,23 +643,25 @@ Response Site::PlanRevise(Context& ctx) {
 Response Site::PlanAgreedPage(Context& ctx) {
   auto id = PlanIdFromPath(ctx);
   if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
-  auto head = planning_.Get(ctx.call, *ctx.principal, *id);
-  if (!head.ok()) return ErrorResponse(head.error(), ctx);
-  if (head->record.approved_version == 0)
-    return ErrorResponse(Error::NotFound("This plan has not been agreed yet"), ctx);
-  auto v = planning_.GetVersion(ctx.call, *ctx.principal, *id, head->record.approved_version);
+  auto v = planning_.GetAgreed(ctx.call, *ctx.principal, *id);
   if (!v.ok()) return ErrorResponse(v.error(), ctx);
+  const auto& r = v->record;
+  // The agreement: the newest approval of the agreed version (a later return of a newer draft
+  // does not change why this budget was agreed).
+  const app::SupportPlanEvent* agreement = nullptr;
+  for (const auto& e : v->events)
+    if (e.version == r.approved_version && e.kind.starts_with("approved")) agreement = &e;
   const bool self = ctx.principal->user.role == Role::kBudgetHolder;
   ViewData d;
   d.set("plan_id", std::to_string(*id));
   d.set("person_name", v->person.details.given_name + " " + v->person.details.family_name);
   d.set("reference", domain::PersonReference(v->person.id));
-  d.set("version", std::to_string(head->record.approved_version));
-  d.set("agreed_on", head->record.decided_at ? head->record.decided_at->UtcDate().ToString() : "");
-  d.set("agreed_weekly", head->record.agreed_weekly.ToDisplayString());
-  d.set("agreed_annual", head->record.agreed_annual.ToDisplayString());
+  d.set("version", std::to_string(r.approved_version));
+  d.set("agreed_on", agreement ? agreement->at.UtcDate().ToString() : "");
+  d.set("agreed_weekly", r.agreed_weekly.ToDisplayString());
+  d.set("agreed_annual", r.agreed_annual.ToDisplayString());
   d.set("whose", self ? "your" : "the person's");
-  d.set("decision_reason", head->record.decision_reason);
+  d.set("decision_reason", agreement ? agreement->reason : "");
   AddCost(d, *v);
   AddContents(d, v->content);
   d.set("back_href", PlanPath(*id));
