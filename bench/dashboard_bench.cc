@@ -25,6 +25,7 @@
 
 #include "app/demo.h"
 #include "app/planning/planning_service.h"
+#include "bench_request.h"
 #include "storage/sql/sql_store.h"
 #include "web/site.h"
 
@@ -203,12 +204,7 @@ struct Fixture {
   }
 
   web::Request Make(web::Method method, const std::string& target) {
-    web::Request r;
-    r.method = method;
-    web::ParseTarget(target, r);
-    if (!cookie.empty()) r.cookies = web::ParseCookies(cookie);
-    r.client_address = "127.0.0.1";
-    return r;
+    return bench::MakeRequest(method, target, cookie);
   }
 
   std::string database;

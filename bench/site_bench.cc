@@ -9,6 +9,7 @@
 
 #include "app/demo.h"
 #include "app/passwords.h"
+#include "bench_request.h"
 #include "storage/sql/sql_store.h"
 #include "web/site.h"
 
@@ -42,12 +43,7 @@ struct Fixture {
     for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + s);
   }
   web::Request Make(web::Method method, const std::string& target) {
-    web::Request r;
-    r.method = method;
-    web::ParseTarget(target, r);
-    if (!cookie.empty()) r.cookies = web::ParseCookies(cookie);
-    r.client_address = "127.0.0.1";
-    return r;
+    return bench::MakeRequest(method, target, cookie);
   }
 
   std::filesystem::path path;
