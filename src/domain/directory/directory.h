@@ -1,0 +1,124 @@
+// File: directory.h
+// The information-and-advice directory (Care Act 2014 s4): local services, clubs, societies and
+// personal assistants, modelled on Open Referral UK (HSDS-UK 3.0, docs/directory.md). Pure rules:
+// what makes a directory entry valid, when it runs, whether it is free, and which words find it.
+//
+// An entry is a service of an organisation, with its weekly or monthly sessions (schedules), what
+// it costs (cost options; none, or all zero, is free), the ages it is for, and taxonomy terms that
+// say what kind of support it is. Identifiers are UUIDs, as the profile requires, so entries keep
+// their identity when councils exchange feeds.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/pence.h"
+#include "base/result.h"
+
+namespace selfdirect::domain {
+
+// HSDS service status. DO NOT RENAME: the codes are the profile's.
+enum class ServiceStatus { kActive, kInactive, kDefunct, kTemporarilyClosed };
+std::string_view ServiceStatusCode(ServiceStatus s);  // "active", ..., "temporarily closed"
+std::optional<ServiceStatus> ParseServiceStatus(std::string_view code);
+
+// "ac148810-d857-441c-9679-408f346de14b": 8-4-4-4-12 hexadecimal digits, any case.
+bool IsUuid(std::string_view text);
+
+// Days as iCalendar BYDAY codes, Monday first.
+inline constexpr std::string_view kDayCodes[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
+std::optional<int> ParseDay(std::string_view code);  // 0 = MO ... 6 = SU
+// "10:00" or "10:00:00" as minutes after midnight (0 to 1439).
+std::optional<int> ParseClockTime(std::string_view text);
+std::string ClockTimeText(int minutes);  // "10:00"
+
+struct DirectoryOrganization {
+  std::string id;  // UUID
+  std::string name;
+  std::string description;
+  std::string url;
+  std::string email;
+};
+
+// A regular session: on some days of the week (or the month's days, for monthly ones), between
+// two times.
+struct DirectorySchedule {
+  std::string id;               // UUID
+  std::string freq = "WEEKLY";  // WEEKLY or MONTHLY
+  std::vector<int> days;        // 0 = MO ... 6 = SU; empty: not on set weekdays
+  std::optional<int> opens_at;  // Minutes after midnight.
+  std::optional<int> closes_at;
+  std::string description;  // "Every Tuesday morning in term time"
+};
+
+struct DirectoryCost {
+  std::string id;                  // UUID
+  std::string option;              // "Members", "Per session"
+  std::optional<Pence> amount;     // Absent: no amount given.
+  std::string amount_description;  // "per session"
+};
+
+struct DirectoryContact {
+  std::string id;  // UUID
+  std::string name;
+  std::string phone;  // As written: "01432 260000"
+  std::string email;
+};
+
+struct DirectoryLocation {
+  std::string id;  // UUID (the location; the service-at-location link has its own)
+  std::string service_at_location_id;
+  std::string name;
+  std::string address_1;
+  std::string city;
+  std::string postcode;       // Normalised: "HR1 2AB"
+  std::string accessibility;  // "Step-free entrance; accessible toilet; hearing loop"
+};
+
+struct DirectoryService {
+  std::string id;  // UUID
+  DirectoryOrganization organization;
+  std::string name;
+  std::string description;
+  std::string url;
+  std::string email;
+  ServiceStatus status = ServiceStatus::kActive;
+  std::optional<int> minimum_age;
+  std::optional<int> maximum_age;
+  std::vector<DirectorySchedule> schedules;
+  std::vector<DirectoryCost> costs;
+  std::vector<DirectoryContact> contacts;
+  std::vector<DirectoryLocation> locations;
+  std::vector<std::string> term_ids;  // Taxonomy terms (what kind of support), UUIDs.
+  Timestamp last_modified;
+};
+
+// Problems that stop the entry being published, each naming its field ("id", "schedules[0].
+// closes_at", "attributes[1].taxonomy_term.id"): required id, name and status (the UK profile),
+// UUIDs, an organisation with a name, ages from 0 to 130 with the minimum not above the maximum,
+// sessions that close after they open, amounts not negative, and terms the council's taxonomy
+// knows (`known_terms`).
+std::vector<FieldError> ValidateService(const DirectoryService& s,
+                                        const std::set<std::string>& known_terms);
+
+// Free: no cost given, or every amount given is zero.
+bool IsFree(const DirectoryService& s);
+
+// Runs on `day` (0 = MO) at some time within [from, to] (minutes; either may be absent). A service
+// with no sessions on set weekdays does not match a day.
+bool RunsOn(const DirectoryService& s, std::optional<int> day, std::optional<int> from,
+            std::optional<int> to);
+
+// The lower-case words that find the entry: its name, description, organisation, locations'
+// names, towns and postcodes, and the names of its terms (`term_names`).
+std::string SearchText(const DirectoryService& s, const std::vector<std::string>& term_names);
+
+// Every word of `query` (lower-cased, split on anything not a letter or digit) is in `text`
+// (from SearchText) as the start of a word.
+bool MatchesWords(std::string_view text, std::string_view query);
+
+}  // namespace selfdirect::domain

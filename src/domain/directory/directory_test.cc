@@ -1,0 +1,103 @@
+#include "domain/directory/directory.h"
+
+#include <gtest/gtest.h>
+
+namespace selfdirect::domain {
+namespace {
+
+const char* kTerm = "5f0c4a34-8a7e-4f3c-9c43-0d3f7c1e2a01";
+
+DirectoryService LunchClub() {
+  DirectoryService s;
+  s.id = "0b7d8f2e-3c1a-4e5b-9a6d-7c8e9f0a1b2c";
+  s.organization = {"1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", "Age Friendly Hereford", "", "", ""};
+  s.name = "Tuesday lunch club";
+  s.description = "A hot meal and company for older people";
+  s.minimum_age = 60;
+  s.schedules.push_back({"2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+                         "WEEKLY",
+                         {1},
+                         12 * 60,
+                         14 * 60,
+                         "Tuesdays, 12 to 2"});
+  s.costs.push_back(
+      {"3c4d5e6f-7a8b-4c9d-0e1f-2a3b4c5d6e7f", "Lunch", Pence::FromPence(550), "per meal"});
+  s.locations.push_back({"4d5e6f7a-8b9c-4d0e-1f2a-3b4c5d6e7f80",
+                         "5e6f7a8b-9c0d-4e1f-2a3b-4c5d6e7f8091", "St Martin's Hall", "Ross Road",
+                         "Hereford", "HR2 7RJ", "Step-free entrance"});
+  s.term_ids = {kTerm};
+  return s;
+}
+
+TEST(Directory, AValidEntryHasNoProblems) {
+  EXPECT_TRUE(ValidateService(LunchClub(), {kTerm}).empty());
+}
+
+TEST(Directory, EveryProblemNamesItsField) {
+  DirectoryService s = LunchClub();
+  s.id = "not-a-uuid";
+  s.name.clear();
+  s.minimum_age = 70;
+  s.maximum_age = 65;
+  s.schedules[0].closes_at = 11 * 60;
+  s.costs[0].amount = Pence::FromPence(-1);
+  s.term_ids.push_back("9f9f9f9f-9f9f-4f9f-9f9f-9f9f9f9f9f9f");
+  std::vector<std::string> fields;
+  for (const auto& e : ValidateService(s, {kTerm})) fields.push_back(e.field);
+  EXPECT_EQ(fields,
+            (std::vector<std::string>{"id", "name", "maximum_age", "schedules[0].closes_at",
+                                      "cost_options[0].amount", "attributes[1].taxonomy_term.id"}));
+}
+
+TEST(Directory, UuidsAndStatusCodesAreTheProfiles) {
+  EXPECT_TRUE(IsUuid("AC148810-d857-441c-9679-408f346de14b"));
+  EXPECT_FALSE(IsUuid("ac148810d857441c9679408f346de14b"));
+  EXPECT_FALSE(IsUuid("ac148810-d857-441c-9679-408f346de14g"));
+  EXPECT_EQ(ParseServiceStatus("temporarily closed"), ServiceStatus::kTemporarilyClosed);
+  EXPECT_EQ(ServiceStatusCode(ServiceStatus::kDefunct), "defunct");
+  EXPECT_FALSE(ParseServiceStatus("Active"));
+}
+
+TEST(Directory, TimesAndDays) {
+  EXPECT_EQ(ParseClockTime("09:30"), 570);
+  EXPECT_EQ(ParseClockTime("18:00:00"), 1080);
+  EXPECT_FALSE(ParseClockTime("24:00"));
+  EXPECT_FALSE(ParseClockTime("9:30"));
+  EXPECT_EQ(ClockTimeText(570), "09:30");
+  EXPECT_EQ(ParseDay("SU"), 6);
+  EXPECT_FALSE(ParseDay("Tu"));
+}
+
+TEST(Directory, FreeMeansNoAmountAboveZero) {
+  DirectoryService s = LunchClub();
+  EXPECT_FALSE(IsFree(s));
+  s.costs[0].amount = Pence::FromPence(0);
+  EXPECT_TRUE(IsFree(s));
+  s.costs.clear();
+  EXPECT_TRUE(IsFree(s));
+}
+
+TEST(Directory, RunsOnADayAndOverlapsTheTimesAsked) {
+  const DirectoryService s = LunchClub();  // Tuesdays 12:00 to 14:00.
+  EXPECT_TRUE(RunsOn(s, std::nullopt, std::nullopt, std::nullopt));
+  EXPECT_TRUE(RunsOn(s, 1, std::nullopt, std::nullopt));
+  EXPECT_FALSE(RunsOn(s, 2, std::nullopt, std::nullopt));
+  EXPECT_TRUE(RunsOn(s, 1, 13 * 60, std::nullopt));              // Still on at 1pm.
+  EXPECT_FALSE(RunsOn(s, 1, 14 * 60, std::nullopt));             // Closed by 2pm.
+  EXPECT_FALSE(RunsOn(s, std::nullopt, std::nullopt, 12 * 60));  // Not open before noon.
+  EXPECT_TRUE(RunsOn(s, std::nullopt, 9 * 60, 12 * 60 + 30));
+}
+
+TEST(Directory, SearchFindsWordStartsAcrossTheEntry) {
+  const std::string text = SearchText(LunchClub(), {"Lunch clubs and meals"});
+  EXPECT_TRUE(MatchesWords(text, "lunch"));
+  EXPECT_TRUE(MatchesWords(text, "Hereford lunch"));
+  EXPECT_TRUE(MatchesWords(text, "hr2"));
+  EXPECT_TRUE(MatchesWords(text, "AGE friend"));
+  EXPECT_FALSE(MatchesWords(text, "unch"));  // Not the start of a word.
+  EXPECT_FALSE(MatchesWords(text, "lunch swimming"));
+  EXPECT_TRUE(MatchesWords(text, "  "));  // No words: everything.
+}
+
+}  // namespace
+}  // namespace selfdirect::domain
