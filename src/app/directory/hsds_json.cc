@@ -1,0 +1,400 @@
+#include "app/directory/hsds_json.h"
+
+#include <cmath>
+
+#include "app/json_reader.h"
+#include "base/assert.h"
+#include "base/embedded_file.h"
+#include "base/text.h"
+#include "domain/people/postcode.h"
+
+namespace selfdirect::embedded {
+const std::vector<EmbeddedFile>& DirectoryData();
+}  // namespace selfdirect::embedded
+
+namespace selfdirect::app {
+namespace json = boost::json;
+namespace {
+
+std::string_view DirectoryFile(std::string_view name) {
+  for (const auto& f : embedded::DirectoryData())
+    if (f.path == name) return f.content;
+  SD_ASSERT(false);
+  return {};
+}
+
+// An amount as HSDS writes it: a JSON number of pounds. Exact for whole pence (a double holds
+// every whole number of pence below 2^53 exactly, and the division is only for the format).
+json::value Amount(Pence p) {
+  if (p.pence() % 100 == 0) return json::value(p.pence() / 100);
+  return json::value(static_cast<double>(p.pence()) / 100.0);
+}
+
+// A JSON number of pounds to pence. Rounding: to the nearest penny, half up (amounts in feeds are
+// written to two decimals; the rounding only removes the binary fraction).
+std::optional<Pence> ReadAmount(JsonReader& r, const json::object& o, const std::string& path) {
+  const json::value* v = o.if_contains("amount");
+  if (v == nullptr || v->is_null()) return std::nullopt;
+  double pounds = 0;
+  if (v->is_int64())
+    pounds = static_cast<double>(v->get_int64());
+  else if (v->is_uint64())
+    pounds = static_cast<double>(v->get_uint64());
+  else if (v->is_double())
+    pounds = v->get_double();
+  else {
+    r.Fail(JsonReader::Join(path, "amount"), "must be a number of pounds, like 3.50");
+    return std::nullopt;
+  }
+  if (!std::isfinite(pounds) || std::fabs(pounds) > 1e9) {
+    r.Fail(JsonReader::Join(path, "amount"), "must be a number of pounds, like 3.50");
+    return std::nullopt;
+  }
+  return Pence::FromPence(static_cast<int64_t>(std::floor(pounds * 100.0 + 0.5)));
+}
+
+const json::array* ArrayOf(JsonReader& r, const json::object& o, const std::string& path,
+                           std::string_view key) {
+  const json::value* v = o.if_contains(key);
+  if (v == nullptr || v->is_null()) return nullptr;
+  if (!v->is_array()) {
+    r.Fail(JsonReader::Join(path, key), "must be a list");
+    return nullptr;
+  }
+  return &v->get_array();
+}
+
+std::optional<int> ReadAge(JsonReader& r, const json::object& o, std::string_view key) {
+  const json::value* v = o.if_contains(key);
+  if (v == nullptr || v->is_null()) return std::nullopt;
+  if (v->is_int64()) return static_cast<int>(std::clamp<int64_t>(v->get_int64(), -1, 1000));
+  if (v->is_double() && std::floor(v->get_double()) == v->get_double())
+    return static_cast<int>(std::clamp(v->get_double(), -1.0, 1000.0));
+  r.Fail(key, "must be a whole number of years");
+  return std::nullopt;
+}
+
+std::optional<int> ReadTime(JsonReader& r, const json::object& o, const std::string& path,
+                            std::string_view key) {
+  std::string text = r.String(o, path, key, false);
+  if (text.empty()) return std::nullopt;
+  auto t = domain::ParseClockTime(text);
+  if (!t) r.Fail(JsonReader::Join(path, key), "must be a time like 09:30 or 09:30:00");
+  return t;
+}
+
+}  // namespace
+
+const TaxonomyTerm* Taxonomy::Find(std::string_view id) const {
+  for (const auto& t : terms)
+    if (t.id == id) return &t;
+  return nullptr;
+}
+
+std::set<std::string> Taxonomy::TermIds() const {
+  std::set<std::string> out;
+  for (const auto& t : terms) out.insert(t.id);
+  return out;
+}
+
+Result<Taxonomy> TaxonomyFromJson(const json::value& v) {
+  JsonReader r;
+  Taxonomy t;
+  const json::object* o = r.Object(v, "");
+  if (o == nullptr) return Error::InvalidArgument("A taxonomy must be a JSON object");
+  if (const json::value* head = o->if_contains("taxonomy"); head && head->is_object()) {
+    const json::object& h = head->get_object();
+    t.id = r.String(h, "taxonomy", "id", true);
+    t.name = r.String(h, "taxonomy", "name", true);
+    t.description = r.String(h, "taxonomy", "description", true);
+    t.uri = r.String(h, "taxonomy", "uri", false);
+    t.version = r.String(h, "taxonomy", "version", false);
+  } else {
+    r.Fail("taxonomy", "is required");
+  }
+  if (const json::array* terms = ArrayOf(r, *o, "", "terms")) {
+    for (size_t i = 0; i < terms->size(); ++i) {
+      const std::string at = JsonReader::Index("terms", i);
+      const json::object* to = r.Object((*terms)[i], at);
+      if (to == nullptr) continue;
+      TaxonomyTerm term{r.String(*to, at, "id", true), r.String(*to, at, "name", true),
+                        r.String(*to, at, "description", true),
+                        r.String(*to, at, "parent_id", false)};
+      if (!domain::IsUuid(term.id)) r.Fail(at + ".id", "must be a UUID");
+      t.terms.push_back(std::move(term));
+    }
+  }
+  if (!r.errors.empty())
+    return Error::InvalidArgument(
+        "The taxonomy is not valid: " + r.errors[0].field + " " + r.errors[0].message, r.errors);
+  return t;
+}
+
+const Taxonomy& DefaultTaxonomy() {
+  static const Taxonomy taxonomy = [] {
+    auto t = TaxonomyFromJson(json::parse(DirectoryFile("taxonomy.json")));
+    SD_ASSERT(t.ok());
+    return *t;
+  }();
+  return taxonomy;
+}
+
+json::object TaxonomyToHsds(const Taxonomy& t) {
+  return {{"id", t.id},
+          {"name", t.name},
+          {"description", t.description},
+          {"uri", t.uri},
+          {"version", t.version}};
+}
+
+json::object TaxonomyTermToHsds(const Taxonomy& t, const TaxonomyTerm& term) {
+  json::object o{{"id", term.id},      {"name", term.name},   {"description", term.description},
+                 {"taxonomy", t.name}, {"taxonomy_id", t.id}, {"term", term.name}};
+  o["parent_id"] = term.parent_id.empty() ? json::value(nullptr) : json::value(term.parent_id);
+  return o;
+}
+
+std::string LinkUuid(std::string_view a, std::string_view b) {
+  // FNV-1a over both ids, twice with different seeds, as 32 hex digits in UUID form (version 4
+  // and variant bits set so that validators accept it).
+  auto fnv = [&](uint64_t h) {
+    for (std::string_view s : {a, std::string_view("|"), b})
+      for (char c : s) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ULL;
+      }
+    return h;
+  };
+  const uint64_t hi = fnv(14695981039346656037ULL);
+  const uint64_t lo = fnv(0x9e3779b97f4a7c15ULL);
+  char hex[33];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hi),
+                static_cast<unsigned long long>(lo));
+  hex[12] = '4';
+  hex[16] = "89ab"[(hex[16] - '0') & 3];
+  std::string h(hex, 32);
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
+         "-" + h.substr(20, 12);
+}
+
+json::object ServiceToHsdsListItem(const domain::DirectoryService& s) {
+  json::object o{{"id", s.id},
+                 {"organization_id", s.organization.id},
+                 {"name", s.name},
+                 {"description", s.description},
+                 {"status", domain::ServiceStatusCode(s.status)},
+                 {"last_modified", s.last_modified.ToString()}};
+  if (!s.url.empty()) o["url"] = s.url;
+  if (!s.email.empty()) o["email"] = s.email;
+  if (s.minimum_age) o["minimum_age"] = *s.minimum_age;
+  if (s.maximum_age) o["maximum_age"] = *s.maximum_age;
+  json::object org{{"id", s.organization.id},
+                   {"name", s.organization.name},
+                   {"description", s.organization.description}};
+  if (!s.organization.url.empty()) org["website"] = s.organization.url;
+  if (!s.organization.email.empty()) org["email"] = s.organization.email;
+  o["organization"] = std::move(org);
+  return o;
+}
+
+json::object ServiceToHsds(const domain::DirectoryService& s, const Taxonomy& taxonomy) {
+  json::object o = ServiceToHsdsListItem(s);
+  json::array schedules;
+  for (const auto& sc : s.schedules) {
+    json::object j{{"id", sc.id}, {"service_id", s.id}, {"freq", sc.freq}, {"interval", 1}};
+    std::string byday;
+    for (int d : sc.days) byday += (byday.empty() ? "" : ",") + std::string(domain::kDayCodes[d]);
+    if (!byday.empty()) j["byday"] = byday;
+    if (sc.opens_at) j["opens_at"] = domain::ClockTimeText(*sc.opens_at) + ":00";
+    if (sc.closes_at) j["closes_at"] = domain::ClockTimeText(*sc.closes_at) + ":00";
+    if (!sc.description.empty()) j["description"] = sc.description;
+    schedules.push_back(std::move(j));
+  }
+  o["schedules"] = std::move(schedules);
+  json::array costs;
+  for (const auto& c : s.costs) {
+    json::object j{{"id", c.id}, {"service_id", s.id}, {"currency", "GBP"}};
+    if (!c.option.empty()) j["option"] = c.option;
+    if (c.amount) j["amount"] = Amount(*c.amount);
+    if (!c.amount_description.empty()) j["amount_description"] = c.amount_description;
+    costs.push_back(std::move(j));
+  }
+  o["cost_options"] = std::move(costs);
+  json::array contacts;
+  for (const auto& c : s.contacts)
+    contacts.push_back(json::object{{"id", c.id}, {"service_id", s.id}, {"name", c.name}});
+  o["contacts"] = std::move(contacts);
+  json::array places;
+  for (const auto& l : s.locations) {
+    json::object address{{"id", LinkUuid(l.id, "address")},
+                         {"location_id", l.id},
+                         {"address_1", l.address_1},
+                         {"city", l.city},
+                         {"state_province", ""},
+                         {"postal_code", l.postcode},
+                         {"country", "GB"},
+                         {"address_type", "physical"}};
+    json::object location{{"id", l.id},
+                          {"location_type", "physical"},
+                          {"name", l.name},
+                          {"addresses", json::array{std::move(address)}}};
+    if (!l.accessibility.empty())
+      location["accessibility"] = json::array{json::object{{"id", LinkUuid(l.id, "accessibility")},
+                                                           {"location_id", l.id},
+                                                           {"description", l.accessibility}}};
+    places.push_back(json::object{{"id", l.service_at_location_id},
+                                  {"service_id", s.id},
+                                  {"location_id", l.id},
+                                  {"location", std::move(location)}});
+  }
+  o["service_at_locations"] = std::move(places);
+  json::array attributes;
+  for (const auto& id : s.term_ids) {
+    json::object a{{"id", LinkUuid(s.id, id)},
+                   {"link_id", s.id},
+                   {"link_type", "service"},
+                   {"taxonomy_term_id", id}};
+    if (const TaxonomyTerm* t = taxonomy.Find(id))
+      a["taxonomy_term"] = TaxonomyTermToHsds(taxonomy, *t);
+    attributes.push_back(std::move(a));
+  }
+  o["attributes"] = std::move(attributes);
+  o["service_areas"] = json::array{};
+  o["languages"] = json::array{};
+  o["funding"] = json::array{};
+  return o;
+}
+
+Result<domain::DirectoryService> ServiceFromHsds(const json::value& v, const Taxonomy& taxonomy) {
+  JsonReader r;
+  domain::DirectoryService s;
+  const json::object* o = r.Object(v, "");
+  if (o == nullptr) return Error::InvalidArgument("A service must be a JSON object");
+  s.id = r.String(*o, "", "id", true);
+  s.name = r.String(*o, "", "name", true);
+  s.description = r.String(*o, "", "description", false);
+  s.url = r.String(*o, "", "url", false);
+  s.email = r.String(*o, "", "email", false);
+  std::string status = r.String(*o, "", "status", true);
+  if (auto st = domain::ParseServiceStatus(status))
+    s.status = *st;
+  else if (!status.empty())
+    r.Fail("status", "must be active, inactive, defunct or temporarily closed");
+  s.minimum_age = ReadAge(r, *o, "minimum_age");
+  s.maximum_age = ReadAge(r, *o, "maximum_age");
+  if (std::string m = r.String(*o, "", "last_modified", false); !m.empty()) {
+    if (auto t = Timestamp::Parse(m); t.ok())
+      s.last_modified = *t;
+    else
+      r.Fail("last_modified", "must be a date and time like 2026-11-22T09:30:00Z");
+  }
+  if (const json::value* org = o->if_contains("organization"); org && org->is_object()) {
+    const json::object& g = org->get_object();
+    s.organization = {
+        r.String(g, "organization", "id", true), r.String(g, "organization", "name", true),
+        r.String(g, "organization", "description", false),
+        r.String(g, "organization", "website", false), r.String(g, "organization", "email", false)};
+  } else {
+    r.Fail("organization", "is required: the organisation that runs the service");
+  }
+  if (const json::array* list = ArrayOf(r, *o, "", "schedules")) {
+    for (size_t i = 0; i < list->size(); ++i) {
+      const std::string at = JsonReader::Index("schedules", i);
+      const json::object* so = r.Object((*list)[i], at);
+      if (so == nullptr) continue;
+      domain::DirectorySchedule sc;
+      sc.id = r.String(*so, at, "id", true);
+      if (std::string f = r.String(*so, at, "freq", false); !f.empty()) sc.freq = f;
+      std::string byday = r.String(*so, at, "byday", false);
+      for (size_t start = 0; start < byday.size();) {
+        size_t end = byday.find(',', start);
+        if (end == std::string::npos) end = byday.size();
+        std::string code(Trim(std::string_view(byday).substr(start, end - start)));
+        if (auto d = domain::ParseDay(code))
+          sc.days.push_back(*d);
+        else
+          r.Fail(at + ".byday", "must be days like MO,WE,FR");
+        start = end + 1;
+      }
+      sc.opens_at = ReadTime(r, *so, at, "opens_at");
+      sc.closes_at = ReadTime(r, *so, at, "closes_at");
+      sc.description = r.String(*so, at, "description", false);
+      s.schedules.push_back(std::move(sc));
+    }
+  }
+  if (const json::array* list = ArrayOf(r, *o, "", "cost_options")) {
+    for (size_t i = 0; i < list->size(); ++i) {
+      const std::string at = JsonReader::Index("cost_options", i);
+      const json::object* co = r.Object((*list)[i], at);
+      if (co == nullptr) continue;
+      s.costs.push_back({r.String(*co, at, "id", true), r.String(*co, at, "option", false),
+                         ReadAmount(r, *co, at), r.String(*co, at, "amount_description", false)});
+    }
+  }
+  if (const json::array* list = ArrayOf(r, *o, "", "contacts")) {
+    for (size_t i = 0; i < list->size(); ++i) {
+      const std::string at = JsonReader::Index("contacts", i);
+      if (const json::object* c = r.Object((*list)[i], at))
+        s.contacts.push_back(
+            {r.String(*c, at, "id", true), r.String(*c, at, "name", false), "", ""});
+    }
+  }
+  if (const json::array* list = ArrayOf(r, *o, "", "service_at_locations")) {
+    for (size_t i = 0; i < list->size(); ++i) {
+      const std::string at = JsonReader::Index("service_at_locations", i);
+      const json::object* sl = r.Object((*list)[i], at);
+      if (sl == nullptr) continue;
+      domain::DirectoryLocation l;
+      l.service_at_location_id = r.String(*sl, at, "id", true);
+      const json::value* loc = sl->if_contains("location");
+      if (loc == nullptr || !loc->is_object()) {
+        r.Fail(at + ".location", "is required");
+        continue;
+      }
+      const json::object& lo = loc->get_object();
+      const std::string lat = at + ".location";
+      l.id = r.String(lo, lat, "id", true);
+      l.name = r.String(lo, lat, "name", false);
+      if (const json::array* addresses = ArrayOf(r, lo, lat, "addresses");
+          addresses && !addresses->empty() && (*addresses)[0].is_object()) {
+        const json::object& a = (*addresses)[0].get_object();
+        const std::string aat = lat + ".addresses[0]";
+        l.address_1 = r.String(a, aat, "address_1", false);
+        l.city = r.String(a, aat, "city", false);
+        std::string postcode = r.String(a, aat, "postal_code", false);
+        if (!postcode.empty()) {
+          if (auto p = domain::NormalisePostcode(postcode); p.ok())
+            l.postcode = *p;
+          else
+            r.Fail(aat + ".postal_code", "is not a UK postcode");
+        }
+      }
+      if (const json::array* acc = ArrayOf(r, lo, lat, "accessibility");
+          acc && !acc->empty() && (*acc)[0].is_object())
+        l.accessibility =
+            r.String((*acc)[0].get_object(), lat + ".accessibility[0]", "description", false);
+      s.locations.push_back(std::move(l));
+    }
+  }
+  if (const json::array* list = ArrayOf(r, *o, "", "attributes")) {
+    for (size_t i = 0; i < list->size(); ++i) {
+      const std::string at = JsonReader::Index("attributes", i);
+      const json::object* a = r.Object((*list)[i], at);
+      if (a == nullptr) continue;
+      std::string id = r.String(*a, at, "taxonomy_term_id", false);
+      if (const json::value* t = a->if_contains("taxonomy_term"); t && t->is_object())
+        id = r.String(t->get_object(), at + ".taxonomy_term", "id", true);
+      if (id.empty())
+        r.Fail(at + ".taxonomy_term.id", "is required");
+      else
+        s.term_ids.push_back(id);
+    }
+  }
+  r.Merge(domain::ValidateService(s, taxonomy.TermIds()));
+  if (!r.errors.empty())
+    return Error::InvalidArgument(
+        "The service is not valid: " + r.errors[0].field + " " + r.errors[0].message, r.errors);
+  return s;
+}
+
+}  // namespace selfdirect::app
