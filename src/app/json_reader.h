@@ -27,6 +27,15 @@ class JsonReader {
 
   std::vector<FieldError> errors;
 
+  // OK if nothing failed; else kInvalidArgument "The <what> is not valid: <first field> <its
+  // message>" with every field error.
+  Status Verdict(std::string_view what) const {
+    if (errors.empty()) return OkStatus();
+    return Error::InvalidArgument(
+        "The " + std::string(what) + " is not valid: " + errors[0].field + " " + errors[0].message,
+        errors);
+  }
+
   // Adds the errors of `more` whose fields are not named yet (another checker's findings on the
   // same input), so one answer names every problem, each field once.
   void Merge(const std::vector<FieldError>& more) {

@@ -207,11 +207,7 @@ Result<ChargingRates> ChargingRatesFromJson(const json::value& v) {
       }
     }
   }
-  if (!r.errors.empty()) {
-    std::string message = "The charging reference data is not valid: " + r.errors[0].field + " " +
-                          r.errors[0].message;
-    return Error::InvalidArgument(std::move(message), std::move(r.errors));
-  }
+  SD_RETURN_IF_ERROR(r.Verdict("charging reference data"));
   return t;
 }
 
@@ -309,11 +305,7 @@ Result<ChargingPolicy> ChargingPolicyFromJson(const json::value& v, const Chargi
     r.Fail(JsonReader::Join(path, "lower_capital_limit"), "must not be above the upper limit");
   p.savings_credit_disregard_full =
       r.Bool(*o, path, "savings_credit_disregard_full", p.savings_credit_disregard_full);
-  if (!r.errors.empty()) {
-    std::string message =
-        "The charging policy is not valid: " + r.errors[0].field + " " + r.errors[0].message;
-    return Error::InvalidArgument(std::move(message), std::move(r.errors));
-  }
+  SD_RETURN_IF_ERROR(r.Verdict("charging policy"));
   return p;
 }
 

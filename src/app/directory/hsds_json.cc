@@ -124,9 +124,7 @@ Result<Taxonomy> TaxonomyFromJson(const json::value& v) {
       t.terms.push_back(std::move(term));
     }
   }
-  if (!r.errors.empty())
-    return Error::InvalidArgument(
-        "The taxonomy is not valid: " + r.errors[0].field + " " + r.errors[0].message, r.errors);
+  SD_RETURN_IF_ERROR(r.Verdict("taxonomy"));
   return t;
 }
 
@@ -391,9 +389,7 @@ Result<domain::DirectoryService> ServiceFromHsds(const json::value& v, const Tax
     }
   }
   r.Merge(domain::ValidateService(s, taxonomy.TermIds()));
-  if (!r.errors.empty())
-    return Error::InvalidArgument(
-        "The service is not valid: " + r.errors[0].field + " " + r.errors[0].message, r.errors);
+  SD_RETURN_IF_ERROR(r.Verdict("service"));
   return s;
 }
 

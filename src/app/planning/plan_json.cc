@@ -101,11 +101,7 @@ Result<PaEmploymentRates> PaRatesFromJson(const json::value& v) {
   t.holiday_weeks_hundredths = part("holiday_weeks", "weeks");
   if (t.pension_band_lower_annual > t.pension_band_upper_annual)
     r.Fail("pension_band_lower_annual", "must not be above the upper limit");
-  if (!r.errors.empty()) {
-    std::string message =
-        "The PA reference data is not valid: " + r.errors[0].field + " " + r.errors[0].message;
-    return Error::InvalidArgument(std::move(message), std::move(r.errors));
-  }
+  SD_RETURN_IF_ERROR(r.Verdict("PA reference data"));
   return t;
 }
 
@@ -149,10 +145,7 @@ Result<domain::PlanCostPolicy> PlanPolicyFromJson(const json::value& v) {
   p.tolerance_basis_points = Hundredths(r, *o, "", "tolerance_percent", 1000);
   if (p.tolerance_basis_points < 0 || p.tolerance_basis_points > 10000)
     r.Fail("tolerance_percent", "must be between 0 and 100");
-  if (!r.errors.empty())
-    return Error::InvalidArgument(
-        "The planning policy is not valid: " + r.errors[0].field + " " + r.errors[0].message,
-        r.errors);
+  SD_RETURN_IF_ERROR(r.Verdict("planning policy"));
   return p;
 }
 
@@ -206,9 +199,7 @@ Result<Catalogue> CatalogueFromJson(const json::value& v) {
       c.items.push_back(std::move(item));
     }
   }
-  if (!r.errors.empty())
-    return Error::InvalidArgument(
-        "The catalogue is not valid: " + r.errors[0].field + " " + r.errors[0].message, r.errors);
+  SD_RETURN_IF_ERROR(r.Verdict("catalogue"));
   return c;
 }
 
