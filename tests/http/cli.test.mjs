@@ -32,9 +32,14 @@ test('SIGTERM stops the server gracefully with exit code 0', async () => {
   const server = await startServer({ people: 20 })
   const exited = new Promise(resolve => server.child.once('exit', (code, signal) => resolve({ code, signal })))
   // Bounded: a request cut off by the shutdown may otherwise never settle in the fetch client.
-  const inflight = fetch(server.base + '/healthz', { signal: AbortSignal.timeout(5000) })
+  // The timer must be a referenced one (AbortSignal.timeout's is not): with the server gone and
+  // the request stuck, nothing else keeps the event loop alive and node:test cancels the file.
+  const abort = new AbortController()
+  const timer = setTimeout(() => abort.abort(), 5000)
+  const inflight = fetch(server.base + '/healthz', { signal: abort.signal })
   server.child.kill('SIGTERM')
   const r = await inflight.catch(() => null)
+  clearTimeout(timer)
   if (r) assert.equal(r.status, 200)
   const { code } = await exited
   assert.equal(code, 0)
