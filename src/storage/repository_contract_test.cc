@@ -931,6 +931,219 @@ TEST_P(RepositoryContract, SupportPlansKeepEveryVersionAndTheirAgreedSpendTotals
   EXPECT_TRUE(other_spend.spend.empty());
 }
 
+namespace {
+
+app::DirectoryEntryRecord Entry(const std::string& id, const std::string& name,
+                                const std::string& words) {
+  app::DirectoryEntryRecord e;
+  e.service_id = id;
+  e.name = name;
+  e.organization_name = "Wyvern Vale Voluntary Action";
+  e.status = "active";
+  e.search_text = words;
+  e.review_due = "2027-06-01";
+  e.last_modified = kNow;
+  e.updated_by = UserId{1};
+  e.document_json = "{\"id\":\"" + id + "\"}";
+  return e;
+}
+
+std::vector<std::string> Ids(const app::DirectoryResults& r) {
+  std::vector<std::string> out;
+  for (const auto& h : r.hits) out.push_back(h.service_id);
+  return out;
+}
+
+}  // namespace
+
+TEST_P(RepositoryContract, DirectoryEntriesAreFoundByWordsTermsTimesAgesAndDistance) {
+  const std::string lunch = "00000000-0000-4000-8000-000000000001";
+  const std::string walk = "00000000-0000-4000-8000-000000000002";
+  const std::string pa = "00000000-0000-4000-8000-000000000003";
+  const std::string term_food = "10000000-0000-4000-8000-000000000001";
+  const std::string term_active = "10000000-0000-4000-8000-000000000002";
+  const domain::GeoPoint hereford{52'056'500, -2'716'000}, leominster{52'227'000, -2'737'000};
+  auto a = Entry(lunch, "Lunch club", "lunch club hot meals hereford hr1 2ab");
+  a.term_ids = {term_food};
+  a.minimum_age = 60;
+  a.sessions = {{1, 12 * 60, 14 * 60}, {3, 12 * 60, 14 * 60}};
+  a.places = {{"20000000-0000-4000-8000-000000000001", "30000000-0000-4000-8000-000000000001",
+               "HR1 2AB", hereford},
+              {"20000000-0000-4000-8000-000000000002", "30000000-0000-4000-8000-000000000002",
+               "HR6 8AA", leominster}};
+  auto b = Entry(walk, "Walking for health", "walking for health free gentle walks leominster");
+  b.term_ids = {term_active};
+  b.free = true;
+  b.minimum_age = 18;
+  b.maximum_age = 90;
+  b.sessions = {{5, 10 * 60, 11 * 60 + 30}};
+  b.places = {{"20000000-0000-4000-8000-000000000003", "30000000-0000-4000-8000-000000000003",
+               "HR6 8AA", leominster}};
+  b.review_due = "2026-01-01";
+  b.last_modified = kNow.PlusSeconds(3600);
+  auto c = Entry(pa, "Personal assistant finder", "personal assistant finder lunch");
+  c.status = "temporarily closed";
+  ASSERT_TRUE(store_
+                  ->Write(council_,
+                          [&](app::Transaction& tx) -> Status {
+                            for (const auto& e : {a, b, c}) {
+                              SD_RETURN_IF_ERROR(tx.directory().Upsert(e));
+                            }
+                            return OkStatus();
+                          })
+                  .ok());
+  auto search = [&](app::DirectoryQuery q, CouncilId council) {
+    app::DirectoryResults r;
+    Status s = store_->Read(council, [&](app::Transaction& tx) -> Status {
+      SD_ASSIGN_OR_RETURN(r, tx.directory().Search(q));
+      return OkStatus();
+    });
+    EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().message);
+    return r;
+  };
+  auto find = [&](app::DirectoryQuery q) { return search(std::move(q), council_); };
+
+  // Everything, by name; word starts; every word must match.
+  EXPECT_EQ(Ids(find({})), (std::vector<std::string>{lunch, pa, walk}));
+  EXPECT_EQ(find({}).total, 3);
+  EXPECT_EQ(Ids(find({.words = {"lun"}})).size(), 2u);
+  EXPECT_EQ(Ids(find({.words = {"lunch", "hot"}})), std::vector<std::string>{lunch});
+  EXPECT_TRUE(find({.words = {"unch"}}).hits.empty());
+  EXPECT_TRUE(find({.words = {"lunch", "walks"}}).hits.empty());
+  // Terms, ages, sessions, free, status, modified, review.
+  EXPECT_EQ(Ids(find({.term_ids = {term_active, "10000000-0000-4000-8000-00000000ffff"}})),
+            std::vector<std::string>{walk});
+  EXPECT_EQ(Ids(find({.minimum_age_at_least = 50})), std::vector<std::string>{lunch});
+  EXPECT_EQ(Ids(find({.maximum_age_at_most = 90})), std::vector<std::string>{walk});
+  EXPECT_EQ(Ids(find({.age = 40})), (std::vector<std::string>{pa, walk}));
+  EXPECT_EQ(Ids(find({.day = 1})), std::vector<std::string>{lunch});
+  EXPECT_EQ(Ids(find({.opens_from = 10 * 60, .closes_by = 12 * 60})),
+            std::vector<std::string>{walk});
+  EXPECT_TRUE(find({.day = 5, .opens_from = 11 * 60}).hits.empty());
+  EXPECT_EQ(Ids(find({.free_only = true})), std::vector<std::string>{walk});
+  EXPECT_EQ(Ids(find({.active_only = true})), (std::vector<std::string>{lunch, walk}));
+  EXPECT_EQ(Ids(find({.modified_after = kNow.PlusSeconds(60)})), std::vector<std::string>{walk});
+  EXPECT_EQ(Ids(find({.review_due_before = "2026-11-22"})), std::vector<std::string>{walk});
+  // Distance: within 5 miles of Hereford only the lunch club's Hereford place; within 15 miles
+  // both services, the lunch club first (its nearest place is 0 m away), once each.
+  auto near = find({.near = hereford, .within_metres = domain::MilesToMetres(5)});
+  ASSERT_EQ(Ids(near), std::vector<std::string>{lunch});
+  EXPECT_EQ(near.hits[0].distance_metres, 0);
+  EXPECT_EQ(near.hits[0].service_at_location_id, "20000000-0000-4000-8000-000000000001");
+  auto wider = find({.near = hereford, .within_metres = domain::MilesToMetres(15)});
+  EXPECT_EQ(Ids(wider), (std::vector<std::string>{lunch, walk}));
+  EXPECT_EQ(wider.total, 2);
+  ASSERT_EQ(wider.hits.size(), 2u);
+  EXPECT_GT(*wider.hits[1].distance_metres, 18'000);
+  // By place: the lunch club twice (two places), the walk once; nearest first.
+  auto places = find({.near = leominster, .within_metres = domain::MilesToMetres(15),
+                      .by_place = true});
+  ASSERT_EQ(places.hits.size(), 3u);
+  EXPECT_EQ(places.hits[2].service_id, lunch);
+  EXPECT_EQ(places.hits[2].service_at_location_id, "20000000-0000-4000-8000-000000000001");
+  EXPECT_EQ(find({.by_place = true}).total, 3);
+  // Paging, and the total past the last page.
+  auto page2 = find({.offset = 2, .limit = 2});
+  EXPECT_EQ(Ids(page2), std::vector<std::string>{walk});
+  EXPECT_EQ(page2.total, 3);
+  auto past = find({.offset = 10, .limit = 2});
+  EXPECT_TRUE(past.hits.empty());
+  EXPECT_EQ(past.total, 3);
+  // Words and distance together.
+  EXPECT_EQ(Ids(find({.words = {"walk"}, .near = leominster, .within_metres = 1000})),
+            std::vector<std::string>{walk});
+  // Another council sees none of it.
+  EXPECT_EQ(search({}, other_).total, 0);
+  EXPECT_TRUE(search({.words = {"lunch"}}, other_).hits.empty());
+
+  // Replacing an entry replaces its words, terms, sessions and places.
+  auto a2 = a;
+  a2.name = "Friday supper club";
+  a2.search_text = "friday supper club";
+  a2.term_ids = {term_active};
+  a2.sessions = {{4, 18 * 60, 20 * 60}};
+  a2.places.resize(1);
+  a2.document_json = "{\"id\":\"" + lunch + "\",\"name\":\"Friday supper club\"}";
+  ASSERT_TRUE(
+      store_->Write(council_, [&](app::Transaction& tx) { return tx.directory().Upsert(a2); })
+          .ok());
+  EXPECT_EQ(Ids(find({.words = {"lunch"}})), std::vector<std::string>{pa});
+  EXPECT_EQ(Ids(find({.words = {"supper"}})), std::vector<std::string>{lunch});
+  EXPECT_EQ(Ids(find({.day = 1})), std::vector<std::string>{});
+  EXPECT_EQ(find({.term_ids = {term_active}}).total, 2);
+  EXPECT_EQ(find({.by_place = true}).total, 2);
+  EXPECT_EQ(find({.words = {"supper"}}).hits[0].document_json, a2.document_json);
+
+  // A place id that belongs to another entry is refused, and the failed write changes nothing.
+  auto clash = Entry("00000000-0000-4000-8000-000000000009", "Clash", "clash");
+  clash.places = {b.places[0]};
+  Status refused =
+      store_->Write(council_, [&](app::Transaction& tx) { return tx.directory().Upsert(clash); });
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kAlreadyExists);
+  EXPECT_EQ(find({}).total, 3);
+  EXPECT_TRUE(find({.words = {"clash"}}).hits.empty());
+
+  // Find, the service of a place, delete.
+  std::optional<app::DirectoryEntryRecord> found;
+  std::optional<std::string> owner;
+  int64_t count = 0;
+  ASSERT_TRUE(store_
+                  ->Write(council_,
+                          [&](app::Transaction& tx) -> Status {
+                            SD_ASSIGN_OR_RETURN(found, tx.directory().Find(walk));
+                            SD_ASSIGN_OR_RETURN(owner, tx.directory().ServiceOfPlace(
+                                                           b.places[0].service_at_location_id));
+                            SD_RETURN_IF_ERROR(tx.directory().Delete(pa));
+                            SD_ASSIGN_OR_RETURN(count, tx.directory().Count());
+                            return OkStatus();
+                          })
+                  .ok());
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->name, "Walking for health");
+  EXPECT_EQ(found->review_due, "2026-01-01");
+  EXPECT_EQ(found->last_modified, kNow.PlusSeconds(3600));
+  EXPECT_EQ(found->document_json, b.document_json);
+  EXPECT_EQ(owner, walk);
+  EXPECT_EQ(count, 2);
+  EXPECT_TRUE(find({.words = {"personal"}}).hits.empty());
+  Status missing =
+      store_->Write(council_, [&](app::Transaction& tx) { return tx.directory().Delete(pa); });
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(RepositoryContract, PostcodesAreAddedReplacedAndFound) {
+  const std::string code = "HR1 " + UniqueCode("").substr(0, 3);
+  std::optional<domain::GeoPoint> before, after;
+  ASSERT_TRUE(store_
+                  ->Write(council_,
+                          [&](app::Transaction& tx) -> Status {
+                            SD_RETURN_IF_ERROR(
+                                tx.postcodes().Put({{code, domain::GeoPoint{52'000'000, -2'000'000}}}));
+                            SD_ASSIGN_OR_RETURN(before, tx.postcodes().Find(code));
+                            SD_RETURN_IF_ERROR(
+                                tx.postcodes().Put({{code, domain::GeoPoint{52'100'000, -2'700'000}}}));
+                            SD_ASSIGN_OR_RETURN(after, tx.postcodes().Find(code));
+                            return OkStatus();
+                          })
+                  .ok());
+  EXPECT_EQ(before, (domain::GeoPoint{52'000'000, -2'000'000}));
+  EXPECT_EQ(after, (domain::GeoPoint{52'100'000, -2'700'000}));
+  std::optional<domain::GeoPoint> none;
+  ASSERT_TRUE(store_
+                  ->Read(other_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(none, tx.postcodes().Find("ZZ9 9ZZ"));
+                           SD_ASSIGN_OR_RETURN(after, tx.postcodes().Find(code));
+                           return OkStatus();
+                         })
+                  .ok());
+  EXPECT_FALSE(none.has_value());
+  EXPECT_TRUE(after.has_value());  // National data: every council sees it.
+}
+
+
 INSTANTIATE_TEST_SUITE_P(Adapters, RepositoryContract, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

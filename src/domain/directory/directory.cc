@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 namespace selfdirect::domain {
 namespace {
@@ -175,6 +176,92 @@ bool MatchesWords(std::string_view text, std::string_view query) {
     start = end + 1;
   }
   return true;
+}
+
+std::vector<std::string> QueryWords(std::string_view query, size_t limit) {
+  std::string words;
+  AppendWords(words, query);
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < words.size() && out.size() < limit) {
+    size_t end = words.find(' ', start);
+    if (end == std::string::npos) end = words.size();
+    if (end > start) out.push_back(words.substr(start, std::min<size_t>(end - start, 40)));
+    start = end + 1;
+  }
+  return out;
+}
+
+std::optional<int64_t> ParseDegreesE6(std::string_view text, int limit_degrees) {
+  if (text.empty() || text.size() > 20) return std::nullopt;
+  bool negative = false;
+  size_t i = 0;
+  if (text[0] == '-' || text[0] == '+') {
+    negative = text[0] == '-';
+    i = 1;
+  }
+  int64_t whole = 0;
+  size_t digits = 0;
+  for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i, ++digits) {
+    whole = whole * 10 + (text[i] - '0');
+    if (whole > 1000) return std::nullopt;
+  }
+  // Millionths and the next digit for rounding (half away from zero).
+  int64_t fraction = 0;
+  int places = 0;
+  int next = 0;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i, ++digits) {
+      if (places < 6) {
+        fraction = fraction * 10 + (text[i] - '0');
+        ++places;
+      } else if (places == 6) {
+        next = text[i] - '0';
+        ++places;
+      }
+    }
+  }
+  if (i != text.size() || digits == 0) return std::nullopt;
+  for (int p = std::min(places, 6); p < 6; ++p) fraction *= 10;
+  int64_t e6 = whole * 1'000'000 + fraction + (next >= 5 ? 1 : 0);
+  if (e6 > int64_t{limit_degrees} * 1'000'000) return std::nullopt;
+  return negative ? -e6 : e6;
+}
+
+namespace {
+constexpr double kEarthRadiusMetres = 6'371'008.8;  // IUGG mean radius.
+constexpr double kPi = 3.14159265358979323846;
+double Radians(int64_t e6) { return static_cast<double>(e6) / 1e6 * kPi / 180.0; }
+}  // namespace
+
+int64_t DistanceMetres(GeoPoint a, GeoPoint b) {
+  const double lat1 = Radians(a.latitude_e6), lat2 = Radians(b.latitude_e6);
+  const double dlat = lat2 - lat1, dlon = Radians(b.longitude_e6 - a.longitude_e6);
+  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(lat1) * std::cos(lat2) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return std::llround(2 * kEarthRadiusMetres * std::asin(std::min(1.0, std::sqrt(h))));
+}
+
+int64_t MilesToMetres(int64_t miles) { return (miles * 1'609'344 + 500) / 1000; }
+
+std::string MilesText(int64_t metres) {
+  const int64_t tenths = (metres * 10'000 + 804'672) / 1'609'344;  // Half up.
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+}
+
+GeoBox BoxAround(GeoPoint centre, int64_t metres) {
+  // Degrees of latitude per metre are nearly constant; longitude shrinks with cos(latitude), so
+  // the box uses the latitude nearest a pole that it reaches. A 1% margin covers the sphere's
+  // approximations.
+  const double lat_degrees = static_cast<double>(metres) * 1.01 / kEarthRadiusMetres * 180.0 / kPi;
+  const int64_t dlat = static_cast<int64_t>(std::ceil(lat_degrees * 1e6));
+  const double far_lat =
+      std::min(89.9, std::abs(static_cast<double>(centre.latitude_e6) / 1e6) + lat_degrees);
+  const int64_t dlon =
+      static_cast<int64_t>(std::ceil(lat_degrees / std::cos(far_lat * kPi / 180.0) * 1e6));
+  return {centre.latitude_e6 - dlat, centre.latitude_e6 + dlat, centre.longitude_e6 - dlon,
+          centre.longitude_e6 + dlon};
 }
 
 }  // namespace selfdirect::domain

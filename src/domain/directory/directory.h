@@ -9,6 +9,7 @@
 // their identity when councils exchange feeds.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -120,5 +121,34 @@ std::string SearchText(const DirectoryService& s, const std::vector<std::string>
 // Every word of `query` (lower-cased, split on anything not a letter or digit) is in `text`
 // (from SearchText) as the start of a word.
 bool MatchesWords(std::string_view text, std::string_view query);
+
+// The lower-case words of a search, as MatchesWords splits them: at most `limit` of them, each
+// at most 40 characters (longer words are cut), so a pasted paragraph cannot make a slow query.
+std::vector<std::string> QueryWords(std::string_view query, size_t limit = 8);
+
+// A point on the earth (WGS84, as the ONS Postcode Directory gives postcode centroids), in
+// millionths of a degree: about 0.1 m, exact in integers, so stored points compare exactly.
+struct GeoPoint {
+  int64_t latitude_e6 = 0;
+  int64_t longitude_e6 = 0;
+  bool operator==(const GeoPoint&) const = default;
+};
+// "52.0565", "-2.7160": decimal degrees to millionths, to the nearest (half away from zero).
+// Empty if not a number in range (latitude -90 to 90, longitude -180 to 180).
+std::optional<int64_t> ParseDegreesE6(std::string_view text, int limit_degrees);
+
+// Great-circle distance (haversine, mean earth radius 6,371,008.8 m), to the nearest metre.
+int64_t DistanceMetres(GeoPoint a, GeoPoint b);
+// Miles (statute, 1,609.344 m) to whole metres, to the nearest.
+int64_t MilesToMetres(int64_t miles);
+// Metres to miles with one decimal place, to the nearest tenth (half up): "2.4".
+std::string MilesText(int64_t metres);
+
+// The latitude and longitude bounds of every point within `metres` of `centre` (a little larger
+// than the circle, never smaller), for an index lookup before the exact distance.
+struct GeoBox {
+  int64_t min_latitude_e6, max_latitude_e6, min_longitude_e6, max_longitude_e6;
+};
+GeoBox BoxAround(GeoPoint centre, int64_t metres);
 
 }  // namespace selfdirect::domain

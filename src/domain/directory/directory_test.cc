@@ -1,5 +1,7 @@
 #include "domain/directory/directory.h"
 
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 namespace selfdirect::domain {
@@ -97,6 +99,64 @@ TEST(Directory, SearchFindsWordStartsAcrossTheEntry) {
   EXPECT_FALSE(MatchesWords(text, "unch"));  // Not the start of a word.
   EXPECT_FALSE(MatchesWords(text, "lunch swimming"));
   EXPECT_TRUE(MatchesWords(text, "  "));  // No words: everything.
+}
+
+TEST(Directory, QueryWordsAreBoundedLowerCaseWordStarts) {
+  EXPECT_EQ(QueryWords("Lunch-club, HR6!"), (std::vector<std::string>{"lunch", "club", "hr6"}));
+  EXPECT_TRUE(QueryWords("  ,, ").empty());
+  EXPECT_EQ(QueryWords("a b c d e f g h i j k").size(), 8u);
+  EXPECT_EQ(QueryWords(std::string(100, 'x'))[0].size(), 40u);
+}
+
+TEST(Directory, DegreesParseToMillionthsRoundingHalfAwayFromZero) {
+  EXPECT_EQ(ParseDegreesE6("52.0565", 90), 52'056'500);
+  EXPECT_EQ(ParseDegreesE6("-2.7160004", 180), -2'716'000);
+  EXPECT_EQ(ParseDegreesE6("-2.7160005", 180), -2'716'001);
+  EXPECT_EQ(ParseDegreesE6("52", 90), 52'000'000);
+  EXPECT_FALSE(ParseDegreesE6("91", 90));
+  EXPECT_FALSE(ParseDegreesE6("", 90));
+  EXPECT_FALSE(ParseDegreesE6("52.1x", 90));
+  EXPECT_FALSE(ParseDegreesE6("-", 90));
+  EXPECT_FALSE(ParseDegreesE6(".", 90));
+}
+
+TEST(Directory, DistancesAreGreatCircleMetres) {
+  // Hereford to Leominster, town centres: about 19 km by the haversine formula.
+  const GeoPoint hereford{52'056'500, -2'716'000}, leominster{52'227'000, -2'737'000};
+  const int64_t d = DistanceMetres(hereford, leominster);
+  EXPECT_GT(d, 18'900);
+  EXPECT_LT(d, 19'100);
+  EXPECT_EQ(DistanceMetres(hereford, hereford), 0);
+  EXPECT_EQ(DistanceMetres(hereford, leominster), DistanceMetres(leominster, hereford));
+  EXPECT_EQ(MilesToMetres(5), 8047);
+  EXPECT_EQ(MilesText(8047), "5.0");
+  EXPECT_EQ(MilesText(3862), "2.4");  // 2.39975 miles.
+  EXPECT_EQ(MilesText(0), "0.0");
+}
+
+TEST(Directory, TheBoxAroundAPointHoldsEveryPointWithinTheDistance) {
+  const GeoPoint centre{52'056'500, -2'716'000};
+  const int64_t r = MilesToMetres(5);
+  const GeoBox box = BoxAround(centre, r);
+  // Points just inside the circle in the four directions are inside the box.
+  for (int64_t step = 0; step < 360; step += 15) {
+    const double a = static_cast<double>(step) * 3.14159265358979 / 180.0;
+    // Walk out along the bearing until just inside r.
+    GeoPoint p = centre;
+    for (int64_t k = 1;; ++k) {
+      GeoPoint q{centre.latitude_e6 + static_cast<int64_t>(std::cos(a) * 100.0 * static_cast<double>(k)),
+                 centre.longitude_e6 + static_cast<int64_t>(std::sin(a) * 160.0 * static_cast<double>(k))};
+      if (DistanceMetres(centre, q) > r) break;
+      p = q;
+    }
+    EXPECT_GE(p.latitude_e6, box.min_latitude_e6);
+    EXPECT_LE(p.latitude_e6, box.max_latitude_e6);
+    EXPECT_GE(p.longitude_e6, box.min_longitude_e6);
+    EXPECT_LE(p.longitude_e6, box.max_longitude_e6);
+  }
+  // And the box is not much bigger than the circle: about 2 * 8 km by 2 * 8 km.
+  EXPECT_LT(box.max_latitude_e6 - box.min_latitude_e6, 150'000);
+  EXPECT_LT(box.max_longitude_e6 - box.min_longitude_e6, 240'000);
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "storage/sql/sql_repositories.h"
 
 #include <boost/json.hpp>
+#include <cmath>
+#include <unordered_map>
 
 #include "base/limits.h"
 #include "base/text.h"
@@ -1234,6 +1236,324 @@ Result<app::SpendSummary> SqlSupportPlans::Spend(const app::SpendQuery& q) {
   for (const auto& r : agreements)
     out.agreements.push_back({r.Text(0), r.Text(1), "", Pence::FromPence(r.Int(2)), r.Int(3)});
   return out;
+}
+
+}  // namespace selfdirect::storage
+
+namespace selfdirect::storage {
+namespace {
+
+// The full-text condition's argument: FTS5 wants `"lunch"* "club"*` (every word, as a prefix);
+// PostgreSQL `lunch:* & club:*`. Words are lower-case letters and digits (domain::QueryWords), so
+// neither needs escaping.
+std::string FullTextQuery(Dialect d, const std::vector<std::string>& words) {
+  std::string q;
+  for (const auto& w : words) {
+    if (!q.empty()) q += d == Dialect::kSqlite ? " " : " & ";
+    q += d == Dialect::kSqlite ? "\"" + w + "\"*" : w + ":*";
+  }
+  return q;
+}
+
+// Squared distance in millionths of a degree of latitude on a flat projection (longitude
+// shrunk by cos(latitude), scaled by a million and truncated): the order and radius of places
+// within a few miles, exact to well under a metre at 5 miles in England. The reported distance
+// is the great-circle one (domain::DistanceMetres).
+constexpr double kMetresPerDegree = 111'195.08;  // 2 * pi * 6,371,008.8 m / 360.
+
+}  // namespace
+
+Status SqlDirectory::Upsert(const app::DirectoryEntryRecord& e) {
+  SD_ASSIGN_OR_RETURN(auto found, c_.Query("SELECT directory_entry_id FROM directory_entries "
+                                           "WHERE council_id = $1 AND service_id = $2",
+                                           {council_.value(), e.service_id}));
+  auto opt_int = [](const std::optional<int>& v) {
+    return v ? SqlValue(int64_t{*v}) : SqlNull();
+  };
+  int64_t id = 0;
+  if (!found.empty()) {
+    id = found[0].Int(0);
+    SD_RETURN_IF_ERROR(
+        c_.Query("UPDATE directory_entries SET name = $3, organization_name = $4, status = $5, "
+                 "minimum_age = $6, maximum_age = $7, is_free = $8, search_text = $9, "
+                 "review_due = $10, last_modified = $11, updated_by_user_id = $12, "
+                 "document_json = $13 WHERE council_id = $1 AND directory_entry_id = $2",
+                 {council_.value(), id, e.name, e.organization_name, e.status,
+                  opt_int(e.minimum_age), opt_int(e.maximum_age), int64_t{e.free ? 1 : 0},
+                  e.search_text, e.review_due, e.last_modified.micros(),
+                  SqlOptionalId(e.updated_by.value()), e.document_json}));
+    for (const char* table : {"directory_entry_terms", "directory_sessions", "directory_places"}) {
+      SD_RETURN_IF_ERROR(c_.Query(std::string("DELETE FROM ") + table +
+                                      " WHERE council_id = $1 AND directory_entry_id = $2",
+                                  {council_.value(), id}));
+    }
+    if (c_.dialect() == Dialect::kSqlite) {
+      SD_RETURN_IF_ERROR(
+          c_.Query("DELETE FROM directory_search WHERE rowid = $1", {id}));
+    }
+  } else {
+    SD_ASSIGN_OR_RETURN(
+        auto rows,
+        c_.Query("INSERT INTO directory_entries (council_id, service_id, name, organization_name, "
+                 "status, minimum_age, maximum_age, is_free, search_text, review_due, "
+                 "last_modified, updated_by_user_id, document_json) VALUES ($1, $2, $3, $4, $5, "
+                 "$6, $7, $8, $9, $10, $11, $12, $13) RETURNING directory_entry_id",
+                 {council_.value(), e.service_id, e.name, e.organization_name, e.status,
+                  opt_int(e.minimum_age), opt_int(e.maximum_age), int64_t{e.free ? 1 : 0},
+                  e.search_text, e.review_due, e.last_modified.micros(),
+                  SqlOptionalId(e.updated_by.value()), e.document_json}));
+    id = rows.at(0).Int(0);
+  }
+  if (c_.dialect() == Dialect::kSqlite) {
+    SD_RETURN_IF_ERROR(c_.Query("INSERT INTO directory_search (rowid, search_text) VALUES ($1, $2)",
+                                {id, e.search_text}));
+  }
+  for (const auto& t : e.term_ids) {
+    SD_RETURN_IF_ERROR(c_.Query("INSERT INTO directory_entry_terms (council_id, "
+                                "directory_entry_id, term_id) VALUES ($1, $2, $3) "
+                                "ON CONFLICT DO NOTHING",
+                                {council_.value(), id, t}));
+  }
+  for (const auto& s : e.sessions) {
+    SD_RETURN_IF_ERROR(c_.Query("INSERT INTO directory_sessions (council_id, directory_entry_id, "
+                                "day, opens_at, closes_at) VALUES ($1, $2, $3, $4, $5)",
+                                {council_.value(), id, int64_t{s.day}, opt_int(s.opens_at),
+                                 opt_int(s.closes_at)}));
+  }
+  for (const auto& p : e.places) {
+    SD_RETURN_IF_ERROR(
+        c_.Query("INSERT INTO directory_places (council_id, directory_entry_id, "
+                 "service_at_location_id, location_id, postcode, latitude_e6, longitude_e6) "
+                 "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                 {council_.value(), id, p.service_at_location_id, p.location_id, p.postcode,
+                  p.point ? SqlValue(p.point->latitude_e6) : SqlNull(),
+                  p.point ? SqlValue(p.point->longitude_e6) : SqlNull()}));
+  }
+  return OkStatus();
+}
+
+Result<std::optional<app::DirectoryEntryRecord>> SqlDirectory::Find(
+    const std::string& service_id) {
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query("SELECT service_id, name, organization_name, status, review_due, last_modified, "
+               "updated_by_user_id, document_json FROM directory_entries WHERE council_id = $1 "
+               "AND service_id = $2",
+               {council_.value(), service_id}));
+  if (rows.empty()) return std::optional<app::DirectoryEntryRecord>();
+  const SqlRow& r = rows[0];
+  app::DirectoryEntryRecord e;
+  e.service_id = r.Text(0);
+  e.name = r.Text(1);
+  e.organization_name = r.Text(2);
+  e.status = r.Text(3);
+  e.review_due = r.Text(4);
+  e.last_modified = Timestamp::FromMicros(r.Int(5));
+  e.updated_by = UserId{r.Int(6)};
+  e.document_json = r.Text(7);
+  return std::optional<app::DirectoryEntryRecord>(std::move(e));
+}
+
+Result<std::optional<std::string>> SqlDirectory::ServiceOfPlace(const std::string& sal_id) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT e.service_id FROM directory_places p JOIN "
+                                          "directory_entries e ON e.council_id = p.council_id "
+                                          "AND e.directory_entry_id = p.directory_entry_id "
+                                          "WHERE p.council_id = $1 AND "
+                                          "p.service_at_location_id = $2",
+                                          {council_.value(), sal_id}));
+  if (rows.empty()) return std::optional<std::string>();
+  return std::optional<std::string>(rows[0].Text(0));
+}
+
+Status SqlDirectory::Delete(const std::string& service_id) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query("DELETE FROM directory_entries WHERE council_id = $1 "
+                                          "AND service_id = $2 RETURNING directory_entry_id",
+                                          {council_.value(), service_id}));
+  if (rows.empty()) return Error::NotFound("No such directory entry");
+  if (c_.dialect() == Dialect::kSqlite) {
+    SD_RETURN_IF_ERROR(
+        c_.Query("DELETE FROM directory_search WHERE rowid = $1", {rows[0].Int(0)}));
+  }
+  return OkStatus();
+}
+
+Result<int64_t> SqlDirectory::Count() {
+  SD_ASSIGN_OR_RETURN(auto rows,
+                      c_.Query("SELECT COUNT(*) FROM directory_entries WHERE council_id = $1",
+                               {council_.value()}));
+  return rows.at(0).Int(0);
+}
+
+Result<app::DirectoryResults> SqlDirectory::Search(const app::DirectoryQuery& q) {
+  const bool sqlite = c_.dialect() == Dialect::kSqlite;
+  std::vector<SqlValue> params = {council_.value()};
+  auto param = [&](SqlValue v) {
+    params.push_back(std::move(v));
+    return "$" + std::to_string(params.size());
+  };
+  std::string from = "directory_entries e";
+  std::vector<std::string> where = {"e.council_id = $1"};
+  std::string relevance;  // Lower is better.
+  if (!q.words.empty()) {
+    const std::string match = param(FullTextQuery(c_.dialect(), q.words));
+    if (sqlite) {
+      from +=
+          " JOIN (SELECT rowid AS entry, rank AS relevance FROM directory_search WHERE "
+          "directory_search MATCH " +
+          match + ") f ON f.entry = e.directory_entry_id";
+      relevance = "f.relevance";
+    } else {
+      where.push_back("e.search_vector @@ to_tsquery('simple', " + match + ")");
+      relevance = "-ts_rank(e.search_vector, to_tsquery('simple', " + match + "))";
+    }
+  }
+  if (!q.term_ids.empty()) {
+    std::string in;
+    for (const auto& t : q.term_ids) in += (in.empty() ? "" : ", ") + param(t);
+    where.push_back(
+        "EXISTS (SELECT 1 FROM directory_entry_terms t WHERE t.council_id = e.council_id AND "
+        "t.directory_entry_id = e.directory_entry_id AND t.term_id IN (" +
+        in + "))");
+  }
+  if (q.minimum_age_at_least) {
+    where.push_back("e.minimum_age >= " + param(int64_t{*q.minimum_age_at_least}));
+  }
+  if (q.maximum_age_at_most) {
+    where.push_back("e.maximum_age <= " + param(int64_t{*q.maximum_age_at_most}));
+  }
+  if (q.age) {
+    const std::string a = param(int64_t{*q.age});
+    where.push_back("(e.minimum_age IS NULL OR e.minimum_age <= " + a +
+                    ") AND (e.maximum_age IS NULL OR e.maximum_age >= " + a + ")");
+  }
+  if (q.day || q.opens_from || q.closes_by) {
+    std::string c =
+        "EXISTS (SELECT 1 FROM directory_sessions s WHERE s.council_id = e.council_id AND "
+        "s.directory_entry_id = e.directory_entry_id";
+    if (q.day) c += " AND s.day = " + param(int64_t{*q.day});
+    if (q.opens_from) c += " AND s.opens_at >= " + param(int64_t{*q.opens_from});
+    if (q.closes_by) c += " AND s.closes_at <= " + param(int64_t{*q.closes_by});
+    where.push_back(c + ")");
+  }
+  if (q.free_only) where.push_back("e.is_free = 1");
+  if (q.active_only) where.push_back("e.status = 'active'");
+  if (q.modified_after) where.push_back("e.last_modified >= " + param(q.modified_after->micros()));
+  if (!q.review_due_before.empty()) {
+    where.push_back("e.review_due < " + param(q.review_due_before));
+  }
+  std::string place = "''";
+  std::string distance;  // Squared, flat; see kMetresPerDegree.
+  if (q.near || q.by_place) {
+    from +=
+        " JOIN directory_places p ON p.council_id = e.council_id AND p.directory_entry_id = "
+        "e.directory_entry_id";
+    place = "p.service_at_location_id";
+  }
+  if (q.near) {
+    const domain::GeoBox box = domain::BoxAround(*q.near, q.within_metres);
+    where.push_back("p.latitude_e6 BETWEEN " + param(box.min_latitude_e6) + " AND " +
+                    param(box.max_latitude_e6));
+    where.push_back("p.longitude_e6 BETWEEN " + param(box.min_longitude_e6) + " AND " +
+                    param(box.max_longitude_e6));
+    const auto cos_e6 = static_cast<int64_t>(
+        std::cos(static_cast<double>(q.near->latitude_e6) / 1e6 * 3.14159265358979323846 / 180.0) *
+        1e6);
+    const std::string lat = param(q.near->latitude_e6), lon = param(q.near->longitude_e6),
+                      cos = param(cos_e6);
+    distance = "((p.latitude_e6 - " + lat + ") * (p.latitude_e6 - " + lat +
+               ") + ((p.longitude_e6 - " + lon + ") * " + cos + " / 1000000) * ((p.longitude_e6 - " +
+               lon + ") * " + cos + " / 1000000))";
+    const auto radius_e6 =
+        static_cast<int64_t>(static_cast<double>(q.within_metres) / kMetresPerDegree * 1e6);
+    where.push_back(distance + " <= " + param(radius_e6 * radius_e6));
+  }
+  std::string sql = "SELECT e.directory_entry_id AS entry, e.service_id AS service_id, " + place +
+                    " AS place, e.review_due AS review_due, e.last_modified AS last_modified, " +
+                    (q.near ? "p.latitude_e6" : "0") + " AS lat, " +
+                    (q.near ? "p.longitude_e6" : "0") + " AS lon, e.name AS name, " +
+                    (distance.empty() ? "0" : distance) + " AS distance, " +
+                    (relevance.empty() ? "0" : relevance) + " AS relevance";
+  if (q.near && !q.by_place) {
+    // One row per service: its nearest place.
+    sql += ", ROW_NUMBER() OVER (PARTITION BY e.directory_entry_id ORDER BY " + distance +
+           ", p.service_at_location_id) AS nth";
+  }
+  sql += " FROM " + from + " WHERE ";
+  for (size_t i = 0; i < where.size(); ++i) sql += (i ? " AND " : "") + where[i];
+  std::string outer = "SELECT entry, service_id, place, review_due, last_modified, lat, lon, "
+                      "COUNT(*) OVER () FROM (" +
+                      sql + ") x";
+  if (q.near && !q.by_place) outer += " WHERE nth = 1";
+  outer += " ORDER BY ";
+  if (q.near) outer += "distance, ";
+  if (!relevance.empty()) outer += "relevance, ";
+  outer += "name, service_id, place LIMIT " + param(int64_t{q.limit}) + " OFFSET " +
+           param(q.offset);
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(outer, params));
+
+  app::DirectoryResults out;
+  if (!rows.empty()) {
+    out.total = rows[0].Int(7);
+  } else if (q.offset > 0) {
+    // Past the last page: the count alone.
+    params.resize(params.size() - 2);
+    std::string count = "SELECT COUNT(*) FROM (" + sql + ") x";
+    if (q.near && !q.by_place) count += " WHERE nth = 1";
+    SD_ASSIGN_OR_RETURN(auto n, c_.Query(count, params));
+    out.total = n.at(0).Int(0);
+  }
+  if (rows.empty()) return out;
+  // The documents of the page's entries.
+  std::vector<SqlValue> ids = {council_.value()};
+  std::string in;
+  for (const auto& r : rows) {
+    ids.push_back(r.Int(0));
+    in += (in.empty() ? "$" : ", $") + std::to_string(ids.size());
+  }
+  SD_ASSIGN_OR_RETURN(auto docs,
+                      c_.Query("SELECT directory_entry_id, document_json FROM directory_entries "
+                               "WHERE council_id = $1 AND directory_entry_id IN (" +
+                                   in + ")",
+                               ids));
+  std::unordered_map<int64_t, std::string> by_id;
+  for (const auto& d : docs) by_id.emplace(d.Int(0), d.Text(1));
+  for (const auto& r : rows) {
+    app::DirectoryHit h;
+    h.service_id = r.Text(1);
+    h.service_at_location_id = r.Text(2);
+    h.review_due = r.Text(3);
+    h.last_modified = Timestamp::FromMicros(r.Int(4));
+    if (q.near) {
+      h.distance_metres = domain::DistanceMetres(*q.near, domain::GeoPoint{r.Int(5), r.Int(6)});
+    }
+    h.document_json = by_id[r.Int(0)];
+    out.hits.push_back(std::move(h));
+  }
+  return out;
+}
+
+Result<std::optional<domain::GeoPoint>> SqlPostcodes::Find(const std::string& postcode) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT latitude_e6, longitude_e6 FROM postcodes WHERE "
+                                          "postcode = $1",
+                                          {postcode}));
+  if (rows.empty()) return std::optional<domain::GeoPoint>();
+  return std::optional<domain::GeoPoint>(domain::GeoPoint{rows[0].Int(0), rows[0].Int(1)});
+}
+
+Status SqlPostcodes::Put(const std::vector<std::pair<std::string, domain::GeoPoint>>& points) {
+  for (const auto& [postcode, p] : points) {
+    SD_RETURN_IF_ERROR(c_.Query("INSERT INTO postcodes (postcode, latitude_e6, longitude_e6) "
+                                "VALUES ($1, $2, $3) ON CONFLICT (postcode) DO UPDATE SET "
+                                "latitude_e6 = excluded.latitude_e6, longitude_e6 = "
+                                "excluded.longitude_e6",
+                                {postcode, p.latitude_e6, p.longitude_e6}));
+  }
+  return OkStatus();
+}
+
+Result<int64_t> SqlPostcodes::Count() {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT COUNT(*) FROM postcodes", {}));
+  return rows.at(0).Int(0);
 }
 
 }  // namespace selfdirect::storage

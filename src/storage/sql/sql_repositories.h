@@ -203,6 +203,32 @@ class SqlSupportPlans final : public app::SupportPlanRepository {
   const CouncilId council_;
 };
 
+class SqlDirectory final : public app::DirectoryRepository {
+ public:
+  SqlDirectory(SqlConnection& c, CouncilId council) : c_(c), council_(council) {}
+  Status Upsert(const app::DirectoryEntryRecord& entry) override;
+  Result<std::optional<app::DirectoryEntryRecord>> Find(const std::string& service_id) override;
+  Result<std::optional<std::string>> ServiceOfPlace(const std::string& sal_id) override;
+  Status Delete(const std::string& service_id) override;
+  Result<app::DirectoryResults> Search(const app::DirectoryQuery& query) override;
+  Result<int64_t> Count() override;
+
+ private:
+  SqlConnection& c_;
+  const CouncilId council_;
+};
+
+class SqlPostcodes final : public app::PostcodeRepository {
+ public:
+  explicit SqlPostcodes(SqlConnection& c) : c_(c) {}
+  Result<std::optional<domain::GeoPoint>> Find(const std::string& postcode) override;
+  Status Put(const std::vector<std::pair<std::string, domain::GeoPoint>>& points) override;
+  Result<int64_t> Count() override;
+
+ private:
+  SqlConnection& c_;
+};
+
 class SqlTransaction final : public app::Transaction {
  public:
   SqlTransaction(SqlConnection& c, CouncilId council)
@@ -220,7 +246,9 @@ class SqlTransaction final : public app::Transaction {
         financial_assessments_(c, council),
         charging_policies_(c, council),
         charging_estimates_(c, council),
-        support_plans_(c, council) {}
+        support_plans_(c, council),
+        directory_(c, council),
+        postcodes_(c) {}
   CouncilId council_id() const override { return council_; }
   app::PeopleRepository& people() override { return people_; }
   app::UserRepository& users() override { return users_; }
@@ -238,6 +266,8 @@ class SqlTransaction final : public app::Transaction {
   app::ChargingPolicyRepository& charging_policies() override { return charging_policies_; }
   app::ChargingEstimateRepository& charging_estimates() override { return charging_estimates_; }
   app::SupportPlanRepository& support_plans() override { return support_plans_; }
+  app::DirectoryRepository& directory() override { return directory_; }
+  app::PostcodeRepository& postcodes() override { return postcodes_; }
 
  private:
   CouncilId council_;
@@ -255,6 +285,8 @@ class SqlTransaction final : public app::Transaction {
   SqlChargingPolicies charging_policies_;
   SqlChargingEstimates charging_estimates_;
   SqlSupportPlans support_plans_;
+  SqlDirectory directory_;
+  SqlPostcodes postcodes_;
 };
 
 }  // namespace selfdirect::storage

@@ -151,7 +151,18 @@ Status SqlStore::DeleteCouncilData(CouncilId council) {
     return fail(Error::FailedPrecondition("Only a demo council's data can be deleted"));
   }
   // Children before parents, for the foreign keys.
-  for (const char* table : {"plan_agreement_summary",
+  if (c.dialect() == Dialect::kSqlite) {
+    auto r = c.Query(
+        "DELETE FROM directory_search WHERE rowid IN (SELECT directory_entry_id FROM "
+        "directory_entries WHERE council_id = $1)",
+        {council.value()});
+    if (!r.ok()) return fail(r.error());
+  }
+  for (const char* table : {"directory_entry_terms",
+                            "directory_sessions",
+                            "directory_places",
+                            "directory_entries",
+                            "plan_agreement_summary",
                             "plan_spend_summary",
                             "plan_agreements",
                             "plan_agreed_lines",
