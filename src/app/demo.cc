@@ -4,6 +4,7 @@
 
 #include "app/assessment/fhir_questionnaire.h"
 #include "app/charging/charging_json.h"
+#include "app/directory/directory_service.h"
 #include "app/passwords.h"
 #include "app/planning/planning_service.h"
 #include "app/ras/allocation_catalog.h"
@@ -58,9 +59,12 @@ const std::vector<std::string> kTeams = {"Adults North", "Adults South",
                                          "Learning Disability and Autism", "Mental Health"};
 
 std::string DemoPostcode(DemoRandom& r) {
+  // Sectors 1 to 4 and units "A?", as in the demo's postcode sample (data/postcodes), so that
+  // distance search finds each person's postcode. The draws are the same as they always were.
   constexpr std::string_view kInwardLetters = "ABDEFGHJLNPQRSTUWXYZ";
-  std::string pc = r.Pick(kDistricts) + " " + std::to_string(r.Below(10));
-  pc += kInwardLetters[r.Below(kInwardLetters.size())];
+  std::string pc = r.Pick(kDistricts) + " " + std::to_string(1 + r.Below(10) % 4);
+  (void)r.Below(kInwardLetters.size());
+  pc += 'A';
   pc += kInwardLetters[r.Below(kInwardLetters.size())];
   return pc;
 }
@@ -777,12 +781,34 @@ Status PlansStep(DemoContext& ctx) {
 
 }  // namespace
 
+// The information-and-advice directory: the postcode sample for the demo area, then a few
+// hundred services, clubs and societies in its towns (app/directory/directory_service.h).
+Status DirectoryStep(DemoContext& ctx) {
+  std::vector<std::pair<std::string, domain::GeoPoint>> points;
+  PostcodeLoadReport loaded = ParsePostcodeCsv(DemoPostcodesCsv(), points);
+  if (!loaded.problems.empty()) return Error::Internal("demo-area.csv: " + loaded.problems[0]);
+  SD_RETURN_IF_ERROR(ctx.tx.postcodes().Put(points));
+  const std::map<std::string, domain::GeoPoint> lookup(points.begin(), points.end());
+  const Taxonomy& taxonomy = DefaultTaxonomy();
+  SD_ASSIGN_OR_RETURN(auto services, DemoDirectoryServices(taxonomy, ctx.now));
+  const UserId editor = ctx.user_ids.at(Role::kDirectoryEditor);
+  for (const auto& [s, due] : services) {
+    if (auto problems = domain::ValidateService(s, taxonomy.TermIds()); !problems.empty()) {
+      return Error::Internal("Demo directory entry " + s.name + ": " + problems[0].field + " " +
+                             problems[0].message);
+    }
+    SD_RETURN_IF_ERROR(
+        ctx.tx.directory().Upsert(DirectoryRecordFor(s, taxonomy, due, editor, lookup)));
+  }
+  return OkStatus();
+}
+
 const std::vector<DemoStep>& DemoSteps() {
   static const std::vector<DemoStep> steps = {
       {"teams", TeamsStep},           {"people", PeopleStep},
       {"accounts", AccountsStep},     {"assessments", AssessmentsStep},
       {"allocation", AllocationStep}, {"charging", ChargingStep},
-      {"plans", PlansStep},
+      {"plans", PlansStep},           {"directory", DirectoryStep},
   };
   return steps;
 }

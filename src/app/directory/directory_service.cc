@@ -1,0 +1,786 @@
+#include "app/directory/directory_service.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "base/embedded_file.h"
+#include "base/limits.h"
+#include "base/text.h"
+#include "domain/people/postcode.h"
+
+namespace selfdirect::embedded {
+const std::vector<EmbeddedFile>& DirectoryData();
+const std::vector<EmbeddedFile>& DemoPostcodes();
+}  // namespace selfdirect::embedded
+
+namespace selfdirect::app {
+namespace json = boost::json;
+
+namespace {
+
+constexpr int64_t kDefaultProximityMetres = 8047;  // 5 miles.
+
+std::optional<int64_t> ParseWhole(std::string_view text) {
+  int64_t v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return v;
+}
+
+// Ages may be written "65" or "65.0" (HSDS ages are JSON numbers).
+std::optional<int> ParseAge(std::string_view text) {
+  if (text.size() > 2 && text.substr(text.size() - 2) == ".0") text.remove_suffix(2);
+  auto v = ParseWhole(text);
+  if (!v || *v < 0 || *v > 130) return std::nullopt;
+  return static_cast<int>(*v);
+}
+
+std::string ReviewDueDefault(const Clock& clock) {
+  return clock.Now().UtcDate().AddDays(365).ToString();
+}
+
+// The terms a search for `id` means: the term and every term beneath it.
+std::vector<std::string> TermAndChildren(const Taxonomy& t, const std::string& id) {
+  std::vector<std::string> out = {id};
+  for (size_t i = 0; i < out.size(); ++i) {
+    for (const auto& term : t.terms) {
+      if (term.parent_id == out[i]) out.push_back(term.id);
+    }
+  }
+  return out;
+}
+
+Result<domain::DirectoryService> ReadDocument(const std::string& doc, const Taxonomy& t) {
+  json::error_code ec;
+  json::value v = json::parse(doc, ec);
+  if (ec) return Error::Internal("A stored directory entry is not JSON");
+  return ServiceFromHsds(v, t);
+}
+
+}  // namespace
+
+bool CanEditDirectory(domain::Role role) {
+  return role == domain::Role::kDirectoryEditor || role == domain::Role::kAdministrator;
+}
+
+PostcodeLoadReport ParsePostcodeCsv(std::string_view text,
+                                    std::vector<std::pair<std::string, domain::GeoPoint>>& out) {
+  PostcodeLoadReport report;
+  std::vector<std::string> cells;
+  auto split = [&](std::string_view line) {
+    cells.clear();
+    std::string cell;
+    bool quoted = false;
+    for (size_t i = 0; i < line.size(); ++i) {
+      const char c = line[i];
+      if (quoted) {
+        if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+          cell += '"';
+          ++i;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cell += c;
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        cells.push_back(std::move(cell));
+        cell.clear();
+      } else if (c != '\r') {
+        cell += c;
+      }
+    }
+    cells.push_back(std::move(cell));
+  };
+  size_t at = 0;
+  int64_t line_no = 0;
+  int postcode_col = -1, lat_col = -1, long_col = -1;
+  while (at < text.size()) {
+    size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(at, end - at);
+    at = end + 1;
+    ++line_no;
+    if (line.empty() || line == "\r") continue;
+    split(line);
+    if (postcode_col < 0) {
+      for (size_t i = 0; i < cells.size(); ++i) {
+        std::string h;
+        for (char c : cells[i]) h += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if ((h == "pcds" || h == "postcode") && postcode_col < 0) postcode_col = static_cast<int>(i);
+        if (h == "lat" || h == "latitude") lat_col = static_cast<int>(i);
+        if (h == "long" || h == "longitude") long_col = static_cast<int>(i);
+      }
+      if (postcode_col < 0 || lat_col < 0 || long_col < 0) {
+        report.problems.push_back(
+            "line 1: the header must name a postcode column (pcds or postcode) and lat and long "
+            "(or latitude and longitude)");
+        return report;
+      }
+      continue;
+    }
+    ++report.rows;
+    const size_t need = static_cast<size_t>(std::max({postcode_col, lat_col, long_col}));
+    const std::string where = "line " + std::to_string(line_no) + ": ";
+    if (cells.size() <= need) {
+      report.problems.push_back(where + "has too few columns");
+      continue;
+    }
+    auto postcode = domain::NormalisePostcode(cells[static_cast<size_t>(postcode_col)]);
+    if (!postcode.ok()) {
+      report.problems.push_back(where + "\"" + cells[static_cast<size_t>(postcode_col)] +
+                                "\" is not a UK postcode");
+      continue;
+    }
+    const std::string& lat_text = cells[static_cast<size_t>(lat_col)];
+    if (lat_text == "99.999999") {  // ONSPD: no grid reference for this postcode.
+      ++report.skipped;
+      continue;
+    }
+    auto lat = domain::ParseDegreesE6(lat_text, 90);
+    auto lon = domain::ParseDegreesE6(cells[static_cast<size_t>(long_col)], 180);
+    if (!lat) {
+      report.problems.push_back(where + "lat is not a latitude in decimal degrees");
+      continue;
+    }
+    if (!lon) {
+      report.problems.push_back(where + "long is not a longitude in decimal degrees");
+      continue;
+    }
+    out.emplace_back(*postcode, domain::GeoPoint{*lat, *lon});
+    ++report.loaded;
+  }
+  if (postcode_col < 0) report.problems.push_back("the file is empty: it needs a header row");
+  return report;
+}
+
+DirectoryEntryRecord DirectoryRecordFor(const domain::DirectoryService& s, const Taxonomy& taxonomy_,
+                                        const std::string& review_due, UserId by,
+                                        const std::map<std::string, domain::GeoPoint>& points) {
+  DirectoryEntryRecord r;
+  r.service_id = s.id;
+  r.name = s.name;
+  r.organization_name = s.organization.name;
+  r.status = std::string(domain::ServiceStatusCode(s.status));
+  r.minimum_age = s.minimum_age;
+  r.maximum_age = s.maximum_age;
+  r.free = domain::IsFree(s);
+  std::vector<std::string> term_names;
+  for (const auto& id : s.term_ids) {
+    if (const TaxonomyTerm* t = taxonomy_.Find(id)) {
+      term_names.push_back(t->name);
+      // A search for the parent's name finds the child's entries too.
+      if (const TaxonomyTerm* p = taxonomy_.Find(t->parent_id)) term_names.push_back(p->name);
+    }
+  }
+  r.search_text = domain::SearchText(s, term_names);
+  r.term_ids = s.term_ids;
+  for (const auto& sch : s.schedules) {
+    for (int d : sch.days) r.sessions.push_back({d, sch.opens_at, sch.closes_at});
+  }
+  for (const auto& l : s.locations) {
+    DirectoryEntryRecord::Place p{l.service_at_location_id, l.id, l.postcode, std::nullopt};
+    if (auto it = points.find(l.postcode); it != points.end()) p.point = it->second;
+    r.places.push_back(std::move(p));
+  }
+  r.review_due = review_due;
+  r.last_modified = s.last_modified;
+  r.updated_by = by;
+  r.document_json = json::serialize(ServiceToHsds(s, taxonomy_));
+  return r;
+}
+
+Result<StoredDirectoryEntry> DirectoryService::Stored(const DirectoryEntryRecord& r,
+                                                      Transaction& tx) {
+  StoredDirectoryEntry e;
+  SD_ASSIGN_OR_RETURN(e.service, ReadDocument(r.document_json, taxonomy_));
+  e.review_due = r.review_due;
+  e.stale = r.review_due <= clock_.Now().UtcDate().ToString();
+  e.updated_by = r.updated_by;
+  for (const auto& l : e.service.locations) {
+    if (l.postcode.empty()) continue;
+    SD_ASSIGN_OR_RETURN(auto point, tx.postcodes().Find(l.postcode));
+    if (!point) e.unknown_postcodes.push_back(l.postcode);
+  }
+  return e;
+}
+
+Result<DirectoryPage> DirectoryService::Search(CouncilId council,
+                                               const DirectorySearchRequest& in) {
+  DirectoryQuery q;
+  std::vector<FieldError> errors;
+  auto fail = [&](std::string field, std::string message) {
+    errors.push_back({std::move(field), std::move(message)});
+  };
+  q.words = domain::QueryWords(in.search);
+  if (!in.taxonomy_term_id.empty()) {
+    if (!taxonomy_.Find(in.taxonomy_term_id)) {
+      fail("taxonomy_term_id", "is not a term of this directory's taxonomy");
+    } else {
+      q.term_ids = TermAndChildren(taxonomy_, in.taxonomy_term_id);
+    }
+  }
+  if (!in.taxonomy_id.empty()) {
+    if (in.taxonomy_id != taxonomy_.id) {
+      fail("taxonomy_id", "is not a taxonomy this directory uses");
+    } else if (q.term_ids.empty()) {
+      q.term_ids.assign(taxonomy_.TermIds().begin(), taxonomy_.TermIds().end());
+    }
+  }
+  auto age = [&](const std::string& text, const char* field, std::optional<int>& into) {
+    if (text.empty()) return;
+    if (auto a = ParseAge(text)) {
+      into = *a;
+    } else {
+      fail(field, "must be a whole number of years from 0 to 130");
+    }
+  };
+  age(in.minimum_age, "minimum_age", q.minimum_age_at_least);
+  age(in.maximum_age, "maximum_age", q.maximum_age_at_most);
+  age(in.age, "age", q.age);
+  if (!in.day.empty()) {
+    std::string code;
+    for (char c : in.day.substr(0, 2)) {
+      code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    q.day = in.day.size() == 2 ? domain::ParseDay(code) : std::nullopt;
+    if (!q.day) fail("day", "must be a day code: MO, TU, WE, TH, FR, SA or SU");
+  }
+  auto time = [&](const std::string& text, const char* field, std::optional<int>& into) {
+    if (text.empty()) return;
+    into = domain::ParseClockTime(text);
+    if (!into) fail(field, "must be a time of day, like 10:00");
+  };
+  time(in.start_time, "start_time", q.opens_from);
+  time(in.end_time, "end_time", q.closes_by);
+  if (!in.modified_after.empty()) {
+    auto t = Timestamp::Parse(in.modified_after);
+    if (t.ok()) {
+      q.modified_after = *t;
+    } else {
+      fail("modified_after", "must be a date and time, like 2026-11-01T00:00:00Z");
+    }
+  }
+  if (!in.free.empty()) {
+    if (in.free == "true") {
+      q.free_only = true;
+    } else if (in.free != "false") {
+      fail("free", "must be true or false");
+    }
+  }
+  DirectoryPage page;
+  auto page_number = ParseWhole(in.page.empty() ? "1" : in.page);
+  if (!page_number || *page_number < 1 || *page_number > 1'000'000) {
+    fail("page", "must be a whole number from 1");
+  } else {
+    page.page = static_cast<int>(*page_number);
+  }
+  if (!in.per_page.empty()) {
+    auto n = ParseWhole(in.per_page);
+    if (!n || *n < 1 || *n > kDirectoryMaxPerPage) {
+      fail("per_page", "must be a whole number from 1 to " + std::to_string(kDirectoryMaxPerPage));
+    } else {
+      page.per_page = static_cast<int>(*n);
+    }
+  }
+  std::string postcode;
+  if (!in.postcode.empty()) {
+    auto p = domain::NormalisePostcode(in.postcode);
+    if (!p.ok()) {
+      fail("postcode", "is not a UK postcode");
+    } else {
+      postcode = *p;
+    }
+  }
+  q.within_metres = kDefaultProximityMetres;
+  if (!in.proximity.empty()) {
+    auto m = ParseWhole(in.proximity);
+    if (!m || *m < 1 || *m > kDirectoryMaxProximityMetres) {
+      fail("proximity", "must be a whole number of metres from 1 to " +
+                            std::to_string(kDirectoryMaxProximityMetres));
+    } else if (in.postcode.empty()) {
+      fail("postcode", "is needed with proximity");
+    } else {
+      q.within_metres = *m;
+    }
+  }
+  q.by_place = in.by_place;
+  q.active_only = in.active_only;
+  q.limit = page.per_page;
+  q.offset = static_cast<int64_t>(page.page - 1) * page.per_page;
+  if (!errors.empty()) return Error::InvalidArgument("The search is not valid", std::move(errors));
+
+  DirectoryResults results;
+  SD_RETURN_IF_ERROR(store_.Read(council, [&](Transaction& tx) -> Status {
+    if (!postcode.empty()) {
+      SD_ASSIGN_OR_RETURN(auto point, tx.postcodes().Find(postcode));
+      if (!point) {
+        return Error::InvalidArgument(
+            "The search is not valid",
+            {{"postcode", postcode + " is not in this directory's postcode lookup"}});
+      }
+      q.near = *point;
+      page.centre = *point;
+    }
+    SD_ASSIGN_OR_RETURN(results, tx.directory().Search(q));
+    return OkStatus();
+  }));
+  page.total = results.total;
+  if (results.hits.empty() && page.page > 1 && page.total > 0) {
+    return Error::InvalidArgument(
+        "The search is not valid",
+        {{"page", "is past the last page (" + std::to_string(page.total_pages()) + ")"}});
+  }
+  for (auto& h : results.hits) {
+    DirectoryListing l;
+    SD_ASSIGN_OR_RETURN(l.service, ReadDocument(h.document_json, taxonomy_));
+    l.service_at_location_id = h.service_at_location_id;
+    l.distance_metres = h.distance_metres;
+    l.review_due = h.review_due;
+    page.items.push_back(std::move(l));
+  }
+  return page;
+}
+
+Result<StoredDirectoryEntry> DirectoryService::Get(CouncilId council,
+                                                   const std::string& service_id) {
+  StoredDirectoryEntry out;
+  SD_RETURN_IF_ERROR(store_.Read(council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto r, tx.directory().Find(AsciiLower(service_id)));
+    if (!r) return Error::NotFound("No such service in the directory");
+    SD_ASSIGN_OR_RETURN(out, Stored(*r, tx));
+    return OkStatus();
+  }));
+  return out;
+}
+
+Result<DirectoryListing> DirectoryService::GetPlace(CouncilId council,
+                                                    const std::string& sal_id) {
+  DirectoryListing out;
+  SD_RETURN_IF_ERROR(store_.Read(council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto service_id, tx.directory().ServiceOfPlace(AsciiLower(sal_id)));
+    if (!service_id) return Error::NotFound("No such service at location in the directory");
+    SD_ASSIGN_OR_RETURN(auto r, tx.directory().Find(*service_id));
+    if (!r) return Error::NotFound("No such service at location in the directory");
+    SD_ASSIGN_OR_RETURN(out.service, ReadDocument(r->document_json, taxonomy_));
+    out.service_at_location_id = AsciiLower(sal_id);
+    out.review_due = r->review_due;
+    return OkStatus();
+  }));
+  return out;
+}
+
+Result<StoredDirectoryEntry> DirectoryService::Save(const CallContext& ctx, const Principal& who,
+                                                    domain::DirectoryService s,
+                                                    const std::string& review_due) {
+  if (!CanEditDirectory(who.user.role)) {
+    return Error::PermissionDenied("Only directory editors can change the directory");
+  }
+  std::string due = review_due;
+  if (due.empty()) {
+    due = ReviewDueDefault(clock_);
+  } else if (auto d = Date::Parse(due); !d.ok()) {
+    return Error::InvalidArgument("The entry is not valid",
+                                  {{"review_due", "must be a date, like 2027-05-01"}});
+  } else {
+    due = d->ToString();
+  }
+  auto problems = domain::ValidateService(s, taxonomy_.TermIds());
+  if (!problems.empty()) {
+    return Error::InvalidArgument("The entry is not valid", std::move(problems));
+  }
+  s.last_modified = clock_.Now();
+  StoredDirectoryEntry out;
+  SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
+    std::map<std::string, domain::GeoPoint> points;
+    for (const auto& l : s.locations) {
+      SD_ASSIGN_OR_RETURN(auto p, tx.postcodes().Find(l.postcode));
+      if (p) points.emplace(l.postcode, *p);
+    }
+    SD_ASSIGN_OR_RETURN(auto existing, tx.directory().Find(s.id));
+    const DirectoryEntryRecord record = DirectoryRecordFor(s, taxonomy_, due, who.user.id, points);
+    Status stored = tx.directory().Upsert(record);
+    if (!stored.ok() && stored.error().code == ErrorCode::kAlreadyExists) {
+      return Error::InvalidArgument(
+          "The entry is not valid",
+          {{"service_at_locations", "a place of this entry belongs to another entry"}});
+    }
+    SD_RETURN_IF_ERROR(stored);
+    SD_ASSIGN_OR_RETURN(out, Stored(record, tx));
+    return tx.audit().Append(AuditOf(clock_, who, ctx,
+                                     existing ? "directory.update" : "directory.add",
+                                     "directory_service", s.id, s.name));
+  }));
+  return out;
+}
+
+Result<StoredDirectoryEntry> DirectoryService::MarkReviewed(const CallContext& ctx,
+                                                            const Principal& who,
+                                                            const std::string& service_id) {
+  if (!CanEditDirectory(who.user.role)) {
+    return Error::PermissionDenied("Only directory editors can change the directory");
+  }
+  StoredDirectoryEntry out;
+  SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto r, tx.directory().Find(AsciiLower(service_id)));
+    if (!r) return Error::NotFound("No such service in the directory");
+    SD_ASSIGN_OR_RETURN(auto entry, Stored(*r, tx));
+    std::map<std::string, domain::GeoPoint> points;
+    for (const auto& l : entry.service.locations) {
+      SD_ASSIGN_OR_RETURN(auto p, tx.postcodes().Find(l.postcode));
+      if (p) points.emplace(l.postcode, *p);
+    }
+    // Checked, not changed: last_modified stays, so feeds do not see a change.
+    const DirectoryEntryRecord record =
+        DirectoryRecordFor(entry.service, taxonomy_, ReviewDueDefault(clock_), who.user.id, points);
+    SD_RETURN_IF_ERROR(tx.directory().Upsert(record));
+    SD_ASSIGN_OR_RETURN(out, Stored(record, tx));
+    return tx.audit().Append(AuditOf(clock_, who, ctx, "directory.review", "directory_service",
+                                     record.service_id, "due " + record.review_due));
+  }));
+  return out;
+}
+
+Status DirectoryService::Remove(const CallContext& ctx, const Principal& who,
+                                const std::string& service_id) {
+  if (!CanEditDirectory(who.user.role)) {
+    return Error::PermissionDenied("Only directory editors can change the directory");
+  }
+  return store_.Write(ctx.council, [&](Transaction& tx) -> Status {
+    SD_RETURN_IF_ERROR(tx.directory().Delete(AsciiLower(service_id)));
+    return tx.audit().Append(AuditOf(clock_, who, ctx, "directory.remove", "directory_service",
+                                     AsciiLower(service_id), ""));
+  });
+}
+
+Result<DirectoryPage> DirectoryService::Stale(const CallContext& ctx, const Principal& who,
+                                              int page_number) {
+  if (!CanEditDirectory(who.user.role)) {
+    return Error::PermissionDenied("Only directory editors can see entries due for review");
+  }
+  DirectoryQuery q;
+  q.review_due_before = clock_.Now().UtcDate().AddDays(1).ToString();
+  q.limit = 50;
+  q.offset = static_cast<int64_t>(std::max(1, page_number) - 1) * q.limit;
+  DirectoryResults results;
+  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(results, tx.directory().Search(q));
+    return OkStatus();
+  }));
+  DirectoryPage page;
+  page.page = std::max(1, page_number);
+  page.per_page = q.limit;
+  page.total = results.total;
+  for (auto& h : results.hits) {
+    DirectoryListing l;
+    SD_ASSIGN_OR_RETURN(l.service, ReadDocument(h.document_json, taxonomy_));
+    l.review_due = h.review_due;
+    page.items.push_back(std::move(l));
+  }
+  std::stable_sort(page.items.begin(), page.items.end(),
+                   [](const auto& a, const auto& b) { return a.review_due < b.review_due; });
+  return page;
+}
+
+Result<ImportReport> DirectoryService::Import(const CallContext& ctx, const Principal& who,
+                                              std::string_view feed_json) {
+  if (!CanEditDirectory(who.user.role)) {
+    return Error::PermissionDenied("Only directory editors can import into the directory");
+  }
+  return ImportIn(ctx.council, AuditOf(clock_, who, ctx, "directory.import", "", "", ""),
+                  feed_json);
+}
+
+Result<ImportReport> DirectoryService::ImportAsSystem(CouncilId council,
+                                                      std::string_view feed_json) {
+  return ImportIn(council, AuditEntry{clock_.Now(), UserId{}, "directory.import", "", "", "", ""},
+                  feed_json);
+}
+
+Result<ImportReport> DirectoryService::ImportIn(CouncilId council, const AuditEntry& audit,
+                                                std::string_view feed_json) {
+  json::error_code ec;
+  json::value feed = json::parse(feed_json, ec);
+  if (ec) {
+    return Error::InvalidArgument("The feed is not valid JSON: " + ec.message(),
+                                  {{"feed", "is not valid JSON"}});
+  }
+  // Flatten: a service, an array of services, a page, or an array of pages.
+  std::vector<const json::value*> rows;
+  auto add_page_or_service = [&](const json::value& v) {
+    if (const auto* o = v.if_object(); o && o->contains("contents") && o->at("contents").is_array()) {
+      for (const auto& s : o->at("contents").as_array()) rows.push_back(&s);
+    } else {
+      rows.push_back(&v);
+    }
+  };
+  if (feed.is_array()) {
+    for (const auto& v : feed.as_array()) add_page_or_service(v);
+  } else {
+    add_page_or_service(feed);
+  }
+  ImportReport report;
+  report.rows = static_cast<int64_t>(rows.size());
+  std::vector<domain::DirectoryService> services;
+  std::map<std::string, int64_t> seen;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const int64_t row = static_cast<int64_t>(i) + 1;
+    std::string id;
+    if (const auto* o = rows[i]->if_object(); o && o->contains("id") && o->at("id").is_string()) {
+      id = std::string(o->at("id").as_string());
+    }
+    auto s = ServiceFromHsds(*rows[i], taxonomy_);
+    if (!s.ok()) {
+      auto fields = s.error().fields;
+      if (fields.empty()) fields.push_back({"", s.error().message});
+      report.problems.push_back({row, id, std::move(fields)});
+      continue;
+    }
+    if (auto [it, fresh] = seen.emplace(s->id, row); !fresh) {
+      report.problems.push_back(
+          {row, id, {{"id", "is the same as row " + std::to_string(it->second) + "'s"}}});
+      continue;
+    }
+    services.push_back(std::move(*s));
+  }
+  if (!report.problems.empty()) return report;
+  const Timestamp now = clock_.Now();
+  Status written = store_.Write(council, [&](Transaction& tx) -> Status {
+    std::map<std::string, domain::GeoPoint> points;
+    for (auto& s : services) {
+      for (const auto& l : s.locations) {
+        if (l.postcode.empty() || points.count(l.postcode)) continue;
+        SD_ASSIGN_OR_RETURN(auto p, tx.postcodes().Find(l.postcode));
+        if (p) points.emplace(l.postcode, *p);
+      }
+      SD_ASSIGN_OR_RETURN(auto existing, tx.directory().Find(s.id));
+      const bool feed_dated = s.last_modified != Timestamp();
+      if (existing) {
+        // Unchanged if the document is the same apart from when it was last modified.
+        domain::DirectoryService same = s;
+        same.last_modified = existing->last_modified;
+        if (json::serialize(ServiceToHsds(same, taxonomy_)) == existing->document_json) {
+          ++report.unchanged;
+          continue;
+        }
+      }
+      if (!feed_dated) s.last_modified = now;
+      const std::string due = existing ? existing->review_due : ReviewDueDefault(clock_);
+      Status stored = tx.directory().Upsert(DirectoryRecordFor(s, taxonomy_, due, audit.actor_user_id, points));
+      if (!stored.ok() && stored.error().code == ErrorCode::kAlreadyExists) {
+        report.problems.push_back({0, s.id,
+                                   {{"service_at_locations",
+                                     "a place of this service belongs to another service"}}});
+        return Error::FailedPrecondition("place clash");
+      }
+      SD_RETURN_IF_ERROR(stored);
+      ++(existing ? report.updated : report.added);
+    }
+    AuditEntry entry = audit;
+    entry.detail = std::to_string(report.added) + " added, " + std::to_string(report.updated) +
+                   " updated, " + std::to_string(report.unchanged) + " unchanged";
+    return tx.audit().Append(entry);
+  });
+  if (!written.ok()) {
+    if (!report.problems.empty()) {
+      // Rows are numbered by the feed: find the clashing service's row.
+      for (auto& p : report.problems) p.row = seen.count(p.id) ? seen[p.id] : 0;
+      report.added = report.updated = report.unchanged = 0;
+      return report;
+    }
+    return written.error();
+  }
+  report.applied = true;
+  return report;
+}
+
+Result<std::string> DirectoryService::ExportJson(CouncilId council) {
+  json::array contents;
+  int64_t total = 0;
+  SD_RETURN_IF_ERROR(store_.Read(council, [&](Transaction& tx) -> Status {
+    DirectoryQuery q;
+    q.limit = 1000;
+    for (;;) {
+      SD_ASSIGN_OR_RETURN(auto r, tx.directory().Search(q));
+      total = r.total;
+      for (const auto& h : r.hits) {
+        json::error_code ec;
+        contents.push_back(json::parse(h.document_json, ec));
+        if (ec) return Error::Internal("A stored directory entry is not JSON");
+      }
+      if (r.hits.size() < static_cast<size_t>(q.limit)) break;
+      q.offset += q.limit;
+    }
+    return OkStatus();
+  }));
+  json::object page{{"total_items", total},
+                    {"total_pages", total == 0 ? 0 : 1},
+                    {"page_number", 1},
+                    {"size", total},
+                    {"first_page", true},
+                    {"last_page", true},
+                    {"empty", total == 0}};
+  page["contents"] = std::move(contents);
+  return json::serialize(page);
+}
+
+Result<PostcodeLoadReport> DirectoryService::LoadPostcodes(CouncilId council,
+                                                           std::string_view csv) {
+  std::vector<std::pair<std::string, domain::GeoPoint>> points;
+  PostcodeLoadReport report = ParsePostcodeCsv(csv, points);
+  if (!report.problems.empty()) {
+    report.loaded = 0;
+    return report;
+  }
+  SD_RETURN_IF_ERROR(
+      store_.Write(council, [&](Transaction& tx) { return tx.postcodes().Put(points); }));
+  // Entries already stored find their places' new points.
+  SD_RETURN_IF_ERROR(store_.Write(council, [&](Transaction& tx) -> Status {
+    DirectoryQuery q;
+    q.limit = 500;
+    std::vector<DirectoryEntryRecord> records;
+    std::map<std::string, domain::GeoPoint> lookup(points.begin(), points.end());
+    for (;;) {
+      SD_ASSIGN_OR_RETURN(auto r, tx.directory().Search(q));
+      for (const auto& h : r.hits) {
+        SD_ASSIGN_OR_RETURN(auto s, ReadDocument(h.document_json, taxonomy_));
+        SD_ASSIGN_OR_RETURN(auto stored, tx.directory().Find(s.id));
+        bool affected = false;
+        for (const auto& l : s.locations) affected = affected || lookup.count(l.postcode) > 0;
+        if (!affected || !stored) continue;
+        std::map<std::string, domain::GeoPoint> mine;
+        for (const auto& l : s.locations) {
+          SD_ASSIGN_OR_RETURN(auto p, tx.postcodes().Find(l.postcode));
+          if (p) mine.emplace(l.postcode, *p);
+        }
+        records.push_back(DirectoryRecordFor(s, taxonomy_, stored->review_due, stored->updated_by, mine));
+      }
+      if (r.hits.size() < static_cast<size_t>(q.limit)) break;
+      q.offset += q.limit;
+    }
+    for (const auto& r : records) SD_RETURN_IF_ERROR(tx.directory().Upsert(r));
+    return OkStatus();
+  }));
+  return report;
+}
+
+std::string_view DemoPostcodesCsv() {
+  for (const auto& f : embedded::DemoPostcodes()) return f.content;
+  return {};
+}
+
+Result<std::vector<std::pair<domain::DirectoryService, std::string>>> DemoDirectoryServices(
+    const Taxonomy& taxonomy, Timestamp now) {
+  std::string_view text;
+  for (const auto& f : embedded::DirectoryData()) {
+    if (f.path == "demo-services.json") text = f.content;
+  }
+  json::error_code ec;
+  json::value data = json::parse(text, ec);
+  if (ec) return Error::Internal("demo-services.json is not JSON");
+  std::map<std::string, std::string> term_by_name;
+  for (const auto& t : taxonomy.terms) term_by_name[t.name] = t.id;
+  constexpr std::string_view kUnits = "ABDEFGHJLNPQRSTUWXYZ";  // As demo-area.csv's.
+  auto replace_town = [](std::string s, const std::string& town) {
+    for (size_t at = s.find("{town}"); at != std::string::npos; at = s.find("{town}", at)) {
+      s.replace(at, 6, town);
+    }
+    return s;
+  };
+  auto slug = [](const std::string& s) {
+    std::string out;
+    for (char c : s) {
+      if (std::isalnum(static_cast<unsigned char>(c))) {
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      } else if (!out.empty() && out.back() != '-') {
+        out += '-';
+      }
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+  };
+  auto hash = [](std::string_view s) {
+    uint64_t h = 1469598103934665603ull;
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h;
+  };
+  std::vector<std::pair<domain::DirectoryService, std::string>> out;
+  const auto& towns = data.at("towns").as_array();
+  const auto& templates = data.at("templates").as_array();
+  for (size_t ti = 0; ti < towns.size(); ++ti) {
+    const std::string town(towns[ti].at("name").as_string());
+    const std::string district(towns[ti].at("postcode_district").as_string());
+    for (const auto& tv : templates) {
+      const auto& t = tv.as_object();
+      domain::DirectoryService s;
+      s.name = replace_town(std::string(t.at("name").as_string()), town);
+      s.id = LinkUuid("demo-service", s.name);
+      const uint64_t h = hash(s.name);
+      s.organization.name = replace_town(std::string(t.at("organisation").as_string()), town);
+      s.organization.id = LinkUuid("demo-organisation", s.organization.name);
+      s.organization.description = s.organization.name + ", in the Wyvern Vale.";
+      s.organization.url = "https://" + slug(s.organization.name) + ".example.org";
+      s.description = replace_town(std::string(t.at("description").as_string()), town);
+      s.url = s.organization.url;
+      s.email = "enquiries@" + slug(s.organization.name) + ".example.org";
+      s.status = h % 40 == 7 ? domain::ServiceStatus::kTemporarilyClosed
+                             : domain::ServiceStatus::kActive;
+      if (t.at("minimum_age").is_int64()) s.minimum_age = static_cast<int>(t.at("minimum_age").as_int64());
+      if (t.at("maximum_age").is_int64()) s.maximum_age = static_cast<int>(t.at("maximum_age").as_int64());
+      auto term = term_by_name.find(std::string(t.at("term").as_string()));
+      if (term == term_by_name.end()) return Error::Internal("demo-services.json: unknown term");
+      s.term_ids = {term->second};
+      domain::DirectorySchedule sch;
+      sch.id = LinkUuid(s.id, "schedule");
+      sch.freq = std::string(t.at("freq").as_string());
+      const auto& days = t.at("days").as_array();
+      for (const auto& d : days) {
+        int day = *domain::ParseDay(d.as_string());
+        // One-day weekday sessions fall on different days in different towns.
+        if (days.size() == 1 && day < 5) day = static_cast<int>((static_cast<size_t>(day) + ti) % 5);
+        sch.days.push_back(day);
+      }
+      sch.opens_at = domain::ParseClockTime(t.at("opens").as_string());
+      sch.closes_at = domain::ParseClockTime(t.at("closes").as_string());
+      sch.description = sch.freq == "MONTHLY" ? "Once a month" : "Every week";
+      s.schedules.push_back(std::move(sch));
+      if (t.at("cost").is_object()) {
+        const auto& c = t.at("cost").as_object();
+        domain::DirectoryCost cost;
+        cost.id = LinkUuid(s.id, "cost");
+        cost.option = std::string(c.at("option").as_string());
+        cost.amount = Pence::FromPence(c.at("pence").as_int64());
+        cost.amount_description = std::string(c.at("description").as_string());
+        s.costs.push_back(std::move(cost));
+      }
+      domain::DirectoryContact contact;
+      contact.id = LinkUuid(s.id, "contact");
+      contact.name = "Enquiries";
+      // Ofcom reserves 01632 960000 to 960999 for drama: never a real line.
+      contact.phone = "01632 960" + std::to_string(100 + h % 900);
+      contact.email = s.email;
+      s.contacts.push_back(std::move(contact));
+      const std::string venue(t.at("venue").as_string());
+      const uint64_t vh = hash(town + venue);
+      domain::DirectoryLocation l;
+      l.id = LinkUuid("demo-location", town + venue);
+      l.service_at_location_id = LinkUuid(s.id, l.id);
+      l.name = town + " " + venue;
+      l.address_1 = std::to_string(1 + vh % 60) + " " + (vh % 3 == 0 ? "High Street" : vh % 3 == 1 ? "Church Street" : "Station Road");
+      l.city = town;
+      l.postcode = district + " " + std::to_string(1 + vh % 4) + "A" + kUnits[(vh / 4) % kUnits.size()];
+      l.accessibility = std::string(t.at("accessibility").as_string());
+      s.locations.push_back(std::move(l));
+      const int64_t age_days = static_cast<int64_t>(h % 300);
+      s.last_modified = Timestamp::FromMicros(now.micros() - age_days * 86'400'000'000LL);
+      // Most are due for review a year after they changed; about one in twelve is overdue.
+      const int64_t review_after = h % 12 == 5 ? age_days - 14 : 365;
+      const std::string due = s.last_modified.UtcDate().AddDays(review_after).ToString();
+      out.emplace_back(std::move(s), due);
+    }
+  }
+  return out;
+}
+
+}  // namespace selfdirect::app

@@ -1,0 +1,169 @@
+// File: directory_service.h
+// Use cases of the information-and-advice directory (docs/directory.md): public search and
+// reading (no sign-in; nothing personal, so nothing audited), editors' changes with review dates
+// (audited in their transaction), importing and exporting Open Referral UK feeds, and loading the
+// postcode lookup that distance search uses.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/audit_trail.h"
+#include "app/directory/hsds_json.h"
+#include "app/people_service.h"
+#include "app/repositories.h"
+
+namespace selfdirect::app {
+
+// A search as people and other systems ask it: the Open Referral UK query parameters, as text.
+// Field errors name these parameters.
+struct DirectorySearchRequest {
+  std::string search;            // Words.
+  std::string taxonomy_term_id;  // A term (and the terms beneath it).
+  std::string taxonomy_id;
+  std::string minimum_age;  // Services whose minimum age is at least this.
+  std::string maximum_age;  // Services whose maximum age is at most this.
+  std::string age;          // Services for a person of this age (Selfdirect's own).
+  std::string day;          // MO ... SU
+  std::string start_time;   // Sessions opening at or after, "10:00".
+  std::string end_time;     // Sessions closing at or before.
+  std::string modified_after;
+  std::string postcode;
+  std::string proximity;  // Metres from the postcode; 5 miles if a postcode is given alone.
+  std::string free;       // "true": free only.
+  std::string page = "1";
+  std::string per_page;
+  bool by_place = false;     // One result per service-at-location.
+  bool active_only = false;  // Public pages show services that are running.
+};
+
+inline constexpr int kDirectoryDefaultPerPage = 20;
+inline constexpr int kDirectoryMaxPerPage = 200;
+inline constexpr int64_t kDirectoryMaxProximityMetres = 80'467;  // 50 miles.
+
+struct DirectoryListing {
+  domain::DirectoryService service;
+  std::string service_at_location_id;
+  std::optional<int64_t> distance_metres;
+  std::string review_due;
+};
+
+struct DirectoryPage {
+  std::vector<DirectoryListing> items;
+  int64_t total = 0;
+  int page = 1;
+  int per_page = kDirectoryDefaultPerPage;
+  std::optional<domain::GeoPoint> centre;  // The postcode's, when one was given.
+  int64_t total_pages() const { return total == 0 ? 0 : (total + per_page - 1) / per_page; }
+};
+
+struct StoredDirectoryEntry {
+  domain::DirectoryService service;
+  std::string review_due;  // "2027-05-01"
+  bool stale = false;      // Its review date has passed.
+  UserId updated_by;
+  std::vector<std::string> unknown_postcodes;  // Places distance search cannot find.
+};
+
+// One row of an import: its position in the feed, the service id when it has one, and what was
+// wrong ("name: is required").
+struct ImportProblem {
+  int64_t row = 0;  // 1-based.
+  std::string id;
+  std::vector<FieldError> fields;
+};
+
+struct ImportReport {
+  bool applied = false;  // False when any row had a problem: then nothing was stored.
+  int64_t rows = 0;
+  int64_t added = 0;
+  int64_t updated = 0;
+  int64_t unchanged = 0;
+  std::vector<ImportProblem> problems;
+};
+
+struct PostcodeLoadReport {
+  int64_t rows = 0;
+  int64_t loaded = 0;
+  int64_t skipped = 0;  // Rows without a grid reference (ONSPD gives 99.999999 latitude).
+  std::vector<std::string> problems;  // "line 7: lat is not a latitude"; nothing loaded if any.
+};
+
+// Reads a postcode centroid CSV: a header row naming a postcode column (`pcds`, as in the ONS
+// Postcode Directory, or `postcode`) and `lat` and `long` (or `latitude` and `longitude`) in
+// decimal degrees; other columns are ignored. Pure.
+PostcodeLoadReport ParsePostcodeCsv(std::string_view text,
+                                    std::vector<std::pair<std::string, domain::GeoPoint>>& out);
+
+// The record stored for `s`: its HSDS-UK document, search words (with its terms' names and their
+// parents'), sessions, and places with their postcodes' points where `points` has them. Used by
+// the service, the demo and the benchmark.
+DirectoryEntryRecord DirectoryRecordFor(const domain::DirectoryService& s, const Taxonomy& taxonomy,
+                                        const std::string& review_due, UserId by,
+                                        const std::map<std::string, domain::GeoPoint>& points);
+
+// The demo council's postcode sample (data/postcodes/demo-area.csv) and directory entries
+// (data/directory/demo-services.json), built for `now`.
+std::string_view DemoPostcodesCsv();
+Result<std::vector<std::pair<domain::DirectoryService, std::string>>> DemoDirectoryServices(
+    const Taxonomy& taxonomy, Timestamp now);  // Each with its review date.
+
+// Directory editors and administrators manage entries.
+bool CanEditDirectory(domain::Role role);
+
+class DirectoryService {
+ public:
+  DirectoryService(Store& store, const Clock& clock, AuditTrail& audit,
+                   const Taxonomy& taxonomy = DefaultTaxonomy())
+      : store_(store), clock_(clock), audit_(audit), taxonomy_(taxonomy) {}
+
+  const Taxonomy& taxonomy() const { return taxonomy_; }
+
+  // Public. kInvalidArgument naming each bad parameter (an unknown term or taxonomy, a postcode
+  // that is not one or that the lookup does not have, a page past the last).
+  Result<DirectoryPage> Search(CouncilId council, const DirectorySearchRequest& request);
+  // Public. kNotFound.
+  Result<StoredDirectoryEntry> Get(CouncilId council, const std::string& service_id);
+  // Public: the service a service-at-location belongs to, and that place. kNotFound.
+  Result<DirectoryListing> GetPlace(CouncilId council, const std::string& sal_id);
+
+  // Editors. Adds or replaces the entry (validated; last modified now; the review date given, or
+  // a year from today). kPermissionDenied, kInvalidArgument with fields.
+  Result<StoredDirectoryEntry> Save(const CallContext& ctx, const Principal& who,
+                                    domain::DirectoryService service,
+                                    const std::string& review_due);
+  // Editors: marks the entry checked today, due again in a year.
+  Result<StoredDirectoryEntry> MarkReviewed(const CallContext& ctx, const Principal& who,
+                                            const std::string& service_id);
+  Status Remove(const CallContext& ctx, const Principal& who, const std::string& service_id);
+  // Editors: entries whose review date has passed, oldest first.
+  Result<DirectoryPage> Stale(const CallContext& ctx, const Principal& who, int page);
+
+  // Editors. An Open Referral UK feed: one service, an array of services, a page
+  // ({"contents": [...]}), or an array of pages (a paged API dump). All or nothing: any row with
+  // a problem and nothing is stored. Importing the same feed again changes nothing.
+  Result<ImportReport> Import(const CallContext& ctx, const Principal& who,
+                              std::string_view feed_json);
+  // The same as Import for the command line and the demo (no session; audited as the system).
+  Result<ImportReport> ImportAsSystem(CouncilId council, std::string_view feed_json);
+  // Every entry, fully nested, in one page envelope, ordered by name.
+  Result<std::string> ExportJson(CouncilId council);
+
+  // The postcode lookup (command line). Nothing is loaded if any row has a problem.
+  Result<PostcodeLoadReport> LoadPostcodes(CouncilId council, std::string_view csv);
+
+
+ private:
+  Result<ImportReport> ImportIn(CouncilId council, const AuditEntry& audit,
+                                std::string_view feed_json);
+  Result<StoredDirectoryEntry> Stored(const DirectoryEntryRecord& r, Transaction& tx);
+
+  Store& store_;
+  const Clock& clock_;
+  AuditTrail& audit_;
+  const Taxonomy& taxonomy_;
+};
+
+}  // namespace selfdirect::app
