@@ -46,7 +46,8 @@ Site::Site(SiteOptions options, app::Store& store, const Clock& clock, StaticFil
       assessments_(store, clock, audit_),
       ras_(store, clock, audit_),
       charging_(store, clock, audit_),
-      planning_(store, clock, audit_) {
+      planning_(store, clock, audit_),
+      directory_(store, clock, audit_) {
   AddPageRoutes();
   AddAssessmentPageRoutes();
   AddAllocationPageRoutes();
@@ -55,6 +56,8 @@ Site::Site(SiteOptions options, app::Store& store, const Clock& clock, StaticFil
   AddChargingApiRoutes();
   AddPlanningApiRoutes();
   AddPlanningPageRoutes();
+  AddDirectoryApiRoutes();
+  AddDirectoryPageRoutes();
   AddApiRoutes();
   AddAssessmentApiRoutes();
 }
@@ -267,12 +270,15 @@ Response Site::Page(int status, const std::string& title, const std::string& tem
     if (who.user.role == domain::Role::kFinanceOfficer) item("/charging/reassessment", "Charges");
     if (app::CanSeePlanQueue(who.user.role)) item("/plans/waiting", "Plans waiting");
     if (app::CanSeeSpendDashboard(who.user.role)) item("/dashboard/spending", "Spending");
+    if (app::CanEditDirectory(who.user.role)) item("/directory/review", "Entries to check");
+    item("/directory", "Find support");
     layout.set("signed_in", true);
     layout.set("user_name", who.user.display_name);
     layout.set("role_label", std::string(domain::RoleLabel(who.user.role)));
     layout.set("csrf_token", who.session.csrf_token);
     layout.set("home_href", "/home");
   } else {
+    item("/directory", "Find support");
     layout.set("signed_in", false);
     layout.set("home_href", "/");
   }

@@ -20,6 +20,7 @@
 #include "app/auth.h"
 #include "app/charging/charging_service.h"
 #include "app/people_service.h"
+#include "app/directory/directory_service.h"
 #include "app/planning/planning_service.h"
 #include "app/ras/ras_service.h"
 #include "web/http/router.h"
@@ -93,6 +94,8 @@ class Site final : public RequestHandler {
   void AddChargingApiRoutes();
   void AddPlanningApiRoutes();
   void AddPlanningPageRoutes();
+  void AddDirectoryApiRoutes();
+  void AddDirectoryPageRoutes();
   void Add(Method method, const std::string& pattern, Route route);
 
   Response Dispatch(Request& request);
@@ -239,6 +242,27 @@ class Site final : public RequestHandler {
   Response ApiPersonAssessments(Context& ctx);
   Response ApiQuestionnaireResponse(Context& ctx);
 
+  // The Open Referral UK API (api/directory_api.cc) and the editors' directory API.
+  Response OrApiInfo(Context& ctx);
+  Response OrServices(Context& ctx);
+  Response OrService(Context& ctx);
+  Response OrServiceAtLocations(Context& ctx);
+  Response OrServiceAtLocation(Context& ctx);
+  Response OrTaxonomies(Context& ctx);
+  Response OrTaxonomy(Context& ctx);
+  Response OrTaxonomyTerms(Context& ctx);
+  Response OrTaxonomyTerm(Context& ctx);
+  Response ApiDirectoryImport(Context& ctx);
+  Response ApiDirectoryExport(Context& ctx);
+  Response ApiDirectorySave(Context& ctx);
+  Response ApiDirectoryRemove(Context& ctx);
+  // Directory pages (pages/directory_pages.cc).
+  Response DirectorySearchPage(Context& ctx);
+  Response DirectoryServicePage(Context& ctx);
+  Response DirectoryAddToPlan(Context& ctx);
+  Response DirectoryReviewPage(Context& ctx);
+  Response DirectoryMarkReviewed(Context& ctx);
+
   // API.
   Response ApiHealth(Context& ctx);
   Response ApiOpenApi(Context& ctx);
@@ -275,6 +299,7 @@ class Site final : public RequestHandler {
   app::RasService ras_;
   app::ChargingService charging_;
   app::PlanningService planning_;
+  app::DirectoryService directory_;
   Router<Route> router_;
 };
 
@@ -292,6 +317,10 @@ inline const std::vector<domain::Role> kCreatorRoles = {
 inline const std::vector<domain::Role> kPersonViewerRoles = {
     domain::Role::kPractitioner,  domain::Role::kApprover,     domain::Role::kFinanceOfficer,
     domain::Role::kAdministrator, domain::Role::kBudgetHolder, domain::Role::kRepresentative};
+
+// GOV.UK pagination (templates/partials/pagination.mustache) for page `page` of `total_pages`;
+// page links are `base` + "page=N".
+void SetPagination(ViewData& d, int page, int total_pages, const std::string& base);
 
 // Maps an error code to its HTTP status (400s for the caller's faults, 5xx for ours).
 int HttpStatusFor(ErrorCode code);

@@ -225,7 +225,8 @@ Result<DirectoryPage> DirectoryService::Search(CouncilId council,
     if (in.taxonomy_id != taxonomy_.id) {
       fail("taxonomy_id", "is not a taxonomy this directory uses");
     } else if (q.term_ids.empty()) {
-      q.term_ids.assign(taxonomy_.TermIds().begin(), taxonomy_.TermIds().end());
+      const std::set<std::string> all = taxonomy_.TermIds();
+      q.term_ids.assign(all.begin(), all.end());
     }
   }
   auto age = [&](const std::string& text, const char* field, std::optional<int>& into) {

@@ -148,7 +148,7 @@ json::object TaxonomyToHsds(const Taxonomy& t) {
 json::object TaxonomyTermToHsds(const Taxonomy& t, const TaxonomyTerm& term) {
   json::object o{{"id", term.id},      {"name", term.name},   {"description", term.description},
                  {"taxonomy", t.name}, {"taxonomy_id", t.id}, {"term", term.name}};
-  o["parent_id"] = term.parent_id.empty() ? json::value(nullptr) : json::value(term.parent_id);
+  if (!term.parent_id.empty()) o["parent_id"] = term.parent_id;  // A string when given.
   return o;
 }
 

@@ -492,6 +492,7 @@ json::value Site::OpenApiDocument() const {
   AddAllocationSchemas(schemas);
   AddChargingSchemas(schemas);
   AddPlanningSchemas(schemas);
+  AddDirectorySchemas(schemas);
   return json::object{
       {"openapi", "3.1.0"},
       {"info", json::object{{"title", "Selfdirect API"},

@@ -88,5 +88,6 @@ void AddAllocationSchemas(boost::json::object& schemas);
 // Adds the financial assessment schemas (api/charging_api.cc).
 void AddChargingSchemas(boost::json::object& schemas);
 void AddPlanningSchemas(boost::json::object& schemas);
+void AddDirectorySchemas(boost::json::object& schemas);
 
 }  // namespace selfdirect::web

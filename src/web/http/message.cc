@@ -117,7 +117,9 @@ std::string FormValue(const std::multimap<std::string, std::string>& form, std::
   return it == form.end() ? std::string() : it->second;
 }
 
-bool Request::IsApi() const { return path.rfind("/api/", 0) == 0 || path == "/healthz"; }
+bool Request::IsApi() const {
+  return path.rfind("/api/", 0) == 0 || path.rfind("/openreferral", 0) == 0 || path == "/healthz";
+}
 
 bool ParseTarget(std::string_view target, Request& request) {
   auto url = urls::parse_origin_form(boost::core::string_view(target.data(), target.size()));

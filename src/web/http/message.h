@@ -35,7 +35,7 @@ struct Request {
   std::string Cookie(const std::string& name) const;
   // Parses an application/x-www-form-urlencoded body; nullopt if it is malformed.
   std::optional<std::multimap<std::string, std::string>> Form() const;
-  bool IsApi() const;  // Under /api/ or /healthz: answer errors as JSON.
+  bool IsApi() const;  // Under /api/ or /openreferral, or /healthz: answer errors as JSON.
 };
 
 // The first value of `name` in a parsed form, or "" when it is absent.

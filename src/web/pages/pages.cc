@@ -45,8 +45,18 @@ ViewData PersonSummary(const app::PersonRecord& p) {
   return d;
 }
 
+// The first message for `field`, or "".
+std::string FirstErrorFor(const std::vector<FieldError>& errors, std::string_view field) {
+  for (const auto& e : errors) {
+    if (e.field == field) return e.message;
+  }
+  return "";
+}
+
+}  // namespace
+
 // GOV.UK pagination: first, last, current and its neighbours, with ellipses between.
-ViewData Pagination(int page, int total_pages, const std::string& base) {
+static ViewData Pagination(int page, int total_pages, const std::string& base) {
   ViewData d;
   d.set("has_pages", total_pages > 1);
   auto href = [&](int n) { return base + "page=" + std::to_string(n); };
@@ -74,15 +84,13 @@ ViewData Pagination(int page, int total_pages, const std::string& base) {
   return d;
 }
 
-// The first message for `field`, or "".
-std::string FirstErrorFor(const std::vector<FieldError>& errors, std::string_view field) {
-  for (const auto& e : errors) {
-    if (e.field == field) return e.message;
+void SetPagination(ViewData& d, int page, int total_pages, const std::string& base) {
+  ViewData pagination = Pagination(page, total_pages, base);
+  for (const char* key : {"has_pages", "previous_href", "next_href", "pages"}) {
+    if (const auto* v = pagination.get(key)) d.set(key, *v);
   }
-  return "";
 }
 
-}  // namespace
 
 std::string IsoDateFromParts(const DateParts& parts) {
   if (parts.day.empty() && parts.month.empty() && parts.year.empty()) return "";
@@ -277,11 +285,8 @@ Response Site::PeopleListPage(Context& ctx) {
               (q.empty() ? "." : " matching \u201C" + q + "\u201D.");
   }
   d.set("result_text", showing);
-  ViewData pagination = Pagination(page_number, total_pages,
-                                   "/people?" + (q.empty() ? "" : "q=" + PercentEncode(q) + "&"));
-  for (const char* key : {"has_pages", "previous_href", "next_href", "pages"}) {
-    if (const auto* v = pagination.get(key)) d.set(key, *v);
-  }
+  SetPagination(d, page_number, total_pages,
+                "/people?" + (q.empty() ? "" : "q=" + PercentEncode(q) + "&"));
   return Page(200, "People", "people_list", d, ctx);
 }
 

@@ -1,0 +1,444 @@
+// The public Open Referral UK API (HSDS-UK 3.0 profile) under /openreferral, and the directory
+// editors' JSON API (import, export, save, remove) under /api/v1/directory.
+#include <boost/json.hpp>
+
+#include "web/api/api_support.h"
+#include "web/site.h"
+
+namespace selfdirect::web {
+namespace json = boost::json;
+using namespace api_support;  // NOLINT(google-build-using-namespace): the API's vocabulary.
+
+namespace {
+
+const std::vector<domain::Role> kEditors = {domain::Role::kDirectoryEditor,
+                                            domain::Role::kAdministrator};
+
+json::value QueryParams(std::initializer_list<std::pair<const char*, const char*>> params) {
+  json::array out;
+  for (const auto& [name, description] : params) {
+    out.push_back(json::object{{"name", name},
+                               {"in", "query"},
+                               {"required", false},
+                               {"description", description},
+                               {"schema", json::object{{"type", "string"}}}});
+  }
+  return out;
+}
+
+json::value UuidParam() {
+  return json::array{json::object{{"name", "id"},
+                                  {"in", "path"},
+                                  {"required", true},
+                                  {"schema", json::object{{"type", "string"}, {"format", "uuid"}}}}};
+}
+
+// The profile's page envelope around `contents`.
+json::object Envelope(json::array contents, int64_t total, int page, int per_page) {
+  const int64_t pages = total == 0 ? 0 : (total + per_page - 1) / per_page;
+  const auto size = static_cast<int64_t>(contents.size());
+  return json::object{{"total_items", total},
+                      {"total_pages", pages},
+                      {"page_number", page},
+                      {"size", size},
+                      {"first_page", page == 1},
+                      {"last_page", page >= pages},
+                      {"empty", size == 0},
+                      {"contents", std::move(contents)}};
+}
+
+json::value PageSchema(const std::string& items) {
+  return Object({{"total_items", Type("integer")},
+                 {"total_pages", Type("integer")},
+                 {"page_number", Type("integer")},
+                 {"size", Type("integer")},
+                 {"first_page", Type("boolean")},
+                 {"last_page", Type("boolean")},
+                 {"empty", Type("boolean")},
+                 {"contents", json::object{{"type", "array"}, {"items", Ref(items)}}}},
+                json::array{"total_items", "total_pages", "page_number", "size", "first_page",
+                            "last_page", "empty", "contents"});
+}
+
+app::DirectorySearchRequest SearchFromQuery(const Request& r) {
+  app::DirectorySearchRequest q;
+  q.search = r.Query("search");
+  q.taxonomy_term_id = r.Query("taxonomy_term_id");
+  q.taxonomy_id = r.Query("taxonomy_id");
+  q.minimum_age = r.Query("minimum_age");
+  q.maximum_age = r.Query("maximum_age");
+  q.day = r.Query("day");
+  q.start_time = r.Query("start_time");
+  q.end_time = r.Query("end_time");
+  q.modified_after = r.Query("modified_after");
+  q.postcode = r.Query("postcode");
+  q.proximity = r.Query("proximity");
+  q.page = r.Query("page");
+  q.per_page = r.Query("per_page");
+  return q;
+}
+
+const domain::DirectoryLocation* PlaceOf(const domain::DirectoryService& s,
+                                         const std::string& sal_id) {
+  for (const auto& l : s.locations) {
+    if (l.service_at_location_id == sal_id) return &l;
+  }
+  return nullptr;
+}
+
+// A service-at-location as the profile's list schema has it: the link, the location (its
+// one-to-one fields) and the service (list form).
+json::object ServiceAtLocationJson(const domain::DirectoryService& s,
+                                   const domain::DirectoryLocation& l) {
+  json::object location{{"id", l.id}, {"location_type", "physical"}, {"name", l.name}};
+  return json::object{{"id", l.service_at_location_id},
+                      {"service_id", s.id},
+                      {"location_id", l.id},
+                      {"location", std::move(location)},
+                      {"service", app::ServiceToHsdsListItem(s)}};
+}
+
+}  // namespace
+
+void Site::AddDirectoryApiRoutes() {
+  const auto open = &Site::PublicApiRoute;
+  const json::value not_found = ErrorReply("No such entry");
+  const json::value bad_query =
+      ErrorReply("A parameter is not valid (named in fields): an unknown term or taxonomy, a "
+                 "postcode the lookup does not have, a page past the last");
+  const json::value search_params = QueryParams(
+      {{"search", "Words; each must start a word of the service (name, description, "
+                  "organisation, places, terms)"},
+       {"taxonomy_term_id", "A term; its narrower terms are included"},
+       {"taxonomy_id", "Services with any term of this taxonomy"},
+       {"minimum_age", "Services whose minimum age is at least this"},
+       {"maximum_age", "Services whose maximum age is at most this"},
+       {"day", "A session on this day: MO, TU, WE, TH, FR, SA or SU"},
+       {"start_time", "A session opening at or after this time (HH:MM)"},
+       {"end_time", "A session closing at or before this time (HH:MM)"},
+       {"modified_after", "Changed on or after this date and time (RFC 3339)"},
+       {"page", "Page number, from 1"},
+       {"per_page", "Results a page, 1 to 200 (default 20)"}});
+  json::array place_params = search_params.as_array();
+  const json::value distance_params = QueryParams(
+      {{"postcode", "Nearest first, within `proximity` of this postcode's centroid"},
+       {"proximity", "Metres from the postcode, 1 to 80467 (default 8047: 5 miles)"}});
+  for (const auto& p : distance_params.as_array()) place_params.push_back(p);
+
+  Add(Method::kGet, "/openreferral",
+      open(&Site::OrApiInfo,
+           Operation("getOpenReferralInfo",
+                     "Open Referral UK: this API's HSDS version and profile",
+                     Replies({{"200", Reply("About the API", Ref("OpenReferralInfo"))}}))));
+  Add(Method::kGet, "/openreferral/services",
+      open(&Site::OrServices,
+           Operation("listOpenReferralServices",
+                     "Open Referral UK: directory services, a page at a time",
+                     Replies({{"200", Reply("A page of services (one-to-one fields)",
+                                            PageSchema("OpenReferralServiceListItem"))},
+                              {"422", bad_query}}),
+                     json::object{{"parameters", search_params}})));
+  Add(Method::kGet, "/openreferral/services/{id}",
+      open(&Site::OrService,
+           Operation("getOpenReferralService",
+                     "Open Referral UK: one service, fully nested",
+                     Replies({{"200", Reply("The service", Ref("OpenReferralService"))},
+                              {"404", not_found}}),
+                     json::object{{"parameters", UuidParam()}})));
+  Add(Method::kGet, "/openreferral/service_at_locations",
+      open(&Site::OrServiceAtLocations,
+           Operation("listOpenReferralServiceAtLocations",
+                     "Open Referral UK: where services run, nearest first with a postcode",
+                     Replies({{"200", Reply("A page of services at locations",
+                                            PageSchema("OpenReferralServiceAtLocation"))},
+                              {"422", bad_query}}),
+                     json::object{{"parameters", std::move(place_params)}})));
+  Add(Method::kGet, "/openreferral/service_at_locations/{id}",
+      open(&Site::OrServiceAtLocation,
+           Operation("getOpenReferralServiceAtLocation",
+                     "Open Referral UK: one service at a location",
+                     Replies({{"200", Reply("The service at its location",
+                                            Ref("OpenReferralServiceAtLocation"))},
+                              {"404", not_found}}),
+                     json::object{{"parameters", UuidParam()}})));
+  const json::value paging = QueryParams({{"page", "Page number, from 1"},
+                                          {"per_page", "Results a page, 1 to 200 (default 20)"}});
+  Add(Method::kGet, "/openreferral/taxonomies",
+      open(&Site::OrTaxonomies,
+           Operation("listOpenReferralTaxonomies", "Open Referral UK: the taxonomies used",
+                     Replies({{"200", Reply("A page of taxonomies",
+                                            PageSchema("OpenReferralTaxonomy"))},
+                              {"422", bad_query}}),
+                     json::object{{"parameters", paging}})));
+  Add(Method::kGet, "/openreferral/taxonomies/{id}",
+      open(&Site::OrTaxonomy,
+           Operation("getOpenReferralTaxonomy", "Open Referral UK: one taxonomy",
+                     Replies({{"200", Reply("The taxonomy", Ref("OpenReferralTaxonomy"))},
+                              {"404", not_found}}),
+                     json::object{{"parameters", UuidParam()}})));
+  Add(Method::kGet, "/openreferral/taxonomy_terms",
+      open(&Site::OrTaxonomyTerms,
+           Operation("listOpenReferralTaxonomyTerms", "Open Referral UK: the taxonomy's terms",
+                     Replies({{"200", Reply("A page of terms",
+                                            PageSchema("OpenReferralTaxonomyTerm"))},
+                              {"422", bad_query}}),
+                     json::object{{"parameters", paging}})));
+  Add(Method::kGet, "/openreferral/taxonomy_terms/{id}",
+      open(&Site::OrTaxonomyTerm,
+           Operation("getOpenReferralTaxonomyTerm", "Open Referral UK: one taxonomy term",
+                     Replies({{"200", Reply("The term", Ref("OpenReferralTaxonomyTerm"))},
+                              {"404", not_found}}),
+                     json::object{{"parameters", UuidParam()}})));
+
+  const auto api = &Site::ApiRoute;
+  Add(Method::kPost, "/api/v1/directory/import",
+      api(kEditors, &Site::ApiDirectoryImport,
+          Operation("importDirectory",
+                    "Import an Open Referral UK feed (a service, an array of services, a page or "
+                    "an array of pages): all or nothing, and importing it again changes nothing",
+                    Replies({{"200", Reply("Imported", Ref("DirectoryImportReport"))},
+                             {"400", ErrorReply("The body is not JSON")},
+                             {"403", ErrorReply("Only directory editors may import")},
+                             {"422", Reply("Rows with problems; nothing was stored",
+                                           Ref("DirectoryImportReport"))}}),
+                    json::object{{"requestBody", Body(Type("object"))}})));
+  Add(Method::kGet, "/api/v1/directory/export",
+      api(kEditors, &Site::ApiDirectoryExport,
+          Operation("exportDirectory",
+                    "Every entry, fully nested, as one Open Referral UK page (importable)",
+                    Replies({{"200", Reply("The feed", PageSchema("OpenReferralService"))},
+                             {"403", ErrorReply("Only directory editors may export")}}))));
+  Add(Method::kPut, "/api/v1/directory/services/{id}",
+      api(kEditors, &Site::ApiDirectorySave,
+          Operation("saveDirectoryService",
+                    "Add or replace an entry (HSDS-UK service JSON; `review_due` query "
+                    "parameter optional, a year from today by default)",
+                    Replies({{"200", Reply("The stored entry", Ref("OpenReferralService"))},
+                             {"400", ErrorReply("The body is not a JSON object")},
+                             {"403", ErrorReply("Only directory editors may change entries")},
+                             {"422", ErrorReply("Field errors, named by HSDS path")}}),
+                    json::object{{"parameters", UuidParam()},
+                                 {"requestBody", Body(Ref("OpenReferralService"))}})));
+  Add(Method::kDelete, "/api/v1/directory/services/{id}",
+      api(kEditors, &Site::ApiDirectoryRemove,
+          Operation("removeDirectoryService", "Remove an entry from the directory",
+                    Replies({{"204", json::object{{"description", "Removed"}}},
+                             {"403", ErrorReply("Only directory editors may remove entries")},
+                             {"404", not_found}}),
+                    json::object{{"parameters", UuidParam()}})));
+}
+
+void AddDirectorySchemas(json::object& schemas) {
+  const char* profile =
+      "Open Referral UK (HSDS-UK 3.0) profile, compiled schema: "
+      "https://github.com/openreferral/uk-profile (schema/compiled/)";
+  schemas["OpenReferralInfo"] =
+      Object({{"version", Type("string")},
+              {"profile", Type("string")},
+              {"openapi_url", Type("string")}},
+             json::array{"version", "profile"});
+  schemas["OpenReferralServiceListItem"] =
+      json::object{{"type", "object"},
+                   {"description", std::string(profile) + " service_list.json"},
+                   {"required", json::array{"id", "name", "status"}}};
+  schemas["OpenReferralService"] =
+      json::object{{"type", "object"},
+                   {"description", std::string(profile) + " service.json"},
+                   {"required", json::array{"id", "name", "status"}}};
+  schemas["OpenReferralServiceAtLocation"] =
+      json::object{{"type", "object"},
+                   {"description", std::string(profile) + " service_at_location_list.json"},
+                   {"required", json::array{"id"}}};
+  schemas["OpenReferralTaxonomy"] =
+      json::object{{"type", "object"},
+                   {"description", "Open Referral UK taxonomy (schema/taxonomy.json)"},
+                   {"required", json::array{"id", "name", "description"}}};
+  schemas["OpenReferralTaxonomyTerm"] =
+      json::object{{"type", "object"},
+                   {"description", "Open Referral UK taxonomy term (schema/taxonomy_term.json)"},
+                   {"required", json::array{"id", "name", "description"}}};
+  schemas["DirectoryImportReport"] = Object(
+      {{"applied", Type("boolean")},
+       {"rows", Type("integer")},
+       {"added", Type("integer")},
+       {"updated", Type("integer")},
+       {"unchanged", Type("integer")},
+       {"problems",
+        json::object{{"type", "array"},
+                     {"items", Object({{"row", Type("integer")},
+                                       {"id", Type("string")},
+                                       {"fields", json::object{{"type", "array"},
+                                                               {"items", Ref("FieldError")}}}})}}}},
+      json::array{"applied", "rows", "added", "updated", "unchanged", "problems"});
+}
+
+Response Site::OrApiInfo(Context& ctx) {
+  const std::string host = ctx.request.Header("host");
+  json::object info{{"version", "3.0"},
+                    {"profile", "https://github.com/openreferral/uk-profile"}};
+  if (!host.empty()) info["openapi_url"] = "http://" + host + "/api/v1/openapi.json";
+  return Response::Json(200, info);
+}
+
+Response Site::OrServices(Context& ctx) {
+  auto page = directory_.Search(options_.council.id, SearchFromQuery(ctx.request));
+  if (!page.ok()) return ErrorResponse(page.error(), ctx);
+  json::array contents;
+  for (const auto& item : page->items) contents.push_back(app::ServiceToHsdsListItem(item.service));
+  return Response::Json(200, Envelope(std::move(contents), page->total, page->page, page->per_page));
+}
+
+Response Site::OrService(Context& ctx) {
+  auto entry = directory_.Get(options_.council.id, ctx.request.path_params["id"]);
+  if (!entry.ok()) return ErrorResponse(entry.error(), ctx);
+  return Response::Json(200, app::ServiceToHsds(entry->service, directory_.taxonomy()));
+}
+
+Response Site::OrServiceAtLocations(Context& ctx) {
+  app::DirectorySearchRequest q = SearchFromQuery(ctx.request);
+  q.by_place = true;
+  auto page = directory_.Search(options_.council.id, q);
+  if (!page.ok()) return ErrorResponse(page.error(), ctx);
+  json::array contents;
+  for (const auto& item : page->items) {
+    if (const auto* l = PlaceOf(item.service, item.service_at_location_id)) {
+      contents.push_back(ServiceAtLocationJson(item.service, *l));
+    }
+  }
+  return Response::Json(200, Envelope(std::move(contents), page->total, page->page, page->per_page));
+}
+
+Response Site::OrServiceAtLocation(Context& ctx) {
+  auto place = directory_.GetPlace(options_.council.id, ctx.request.path_params["id"]);
+  if (!place.ok()) return ErrorResponse(place.error(), ctx);
+  const auto* l = PlaceOf(place->service, place->service_at_location_id);
+  if (!l) return ErrorResponse(Error::NotFound("No such service at location"), ctx);
+  return Response::Json(200, ServiceAtLocationJson(place->service, *l));
+}
+
+namespace {
+
+// Page and per_page for the small lists (taxonomies and terms).
+Result<std::pair<int, int>> Paging(const Request& r) {
+  app::DirectorySearchRequest q;
+  auto number = [](const std::string& text, int fallback, int max) -> std::optional<int> {
+    if (text.empty()) return fallback;
+    int v = 0;
+    for (char c : text) {
+      if (c < '0' || c > '9' || v > 1'000'000) return std::nullopt;
+      v = v * 10 + (c - '0');
+    }
+    if (v < 1 || v > max) return std::nullopt;
+    return v;
+  };
+  auto page = number(r.Query("page"), 1, 1'000'000);
+  auto per_page = number(r.Query("per_page"), app::kDirectoryDefaultPerPage,
+                         app::kDirectoryMaxPerPage);
+  std::vector<FieldError> errors;
+  if (!page) errors.push_back({"page", "must be a whole number from 1"});
+  if (!per_page) errors.push_back({"per_page", "must be a whole number from 1 to 200"});
+  if (!errors.empty()) return Error::InvalidArgument("The paging is not valid", std::move(errors));
+  return std::make_pair(*page, *per_page);
+}
+
+Result<json::object> PageOf(const json::array& all, const Request& r) {
+  SD_ASSIGN_OR_RETURN(auto paging, Paging(r));
+  const auto [page, per_page] = paging;
+  const auto total = static_cast<int64_t>(all.size());
+  const int64_t from = static_cast<int64_t>(page - 1) * per_page;
+  if (from >= total && page > 1) {
+    return Error::InvalidArgument(
+        "The paging is not valid",
+        {{"page", "is past the last page (" + std::to_string((total + per_page - 1) / per_page) +
+                      ")"}});
+  }
+  json::array contents;
+  for (int64_t i = from; i < total && i < from + per_page; ++i) {
+    contents.push_back(all[static_cast<size_t>(i)]);
+  }
+  return Envelope(std::move(contents), total, page, per_page);
+}
+
+}  // namespace
+
+Response Site::OrTaxonomies(Context& ctx) {
+  auto page = PageOf(json::array{app::TaxonomyToHsds(directory_.taxonomy())}, ctx.request);
+  if (!page.ok()) return ErrorResponse(page.error(), ctx);
+  return Response::Json(200, *page);
+}
+
+Response Site::OrTaxonomy(Context& ctx) {
+  const auto& t = directory_.taxonomy();
+  if (AsciiLower(ctx.request.path_params["id"]) != t.id) {
+    return ErrorResponse(Error::NotFound("No such taxonomy"), ctx);
+  }
+  return Response::Json(200, app::TaxonomyToHsds(t));
+}
+
+Response Site::OrTaxonomyTerms(Context& ctx) {
+  json::array all;
+  for (const auto& term : directory_.taxonomy().terms) {
+    all.push_back(app::TaxonomyTermToHsds(directory_.taxonomy(), term));
+  }
+  auto page = PageOf(all, ctx.request);
+  if (!page.ok()) return ErrorResponse(page.error(), ctx);
+  return Response::Json(200, *page);
+}
+
+Response Site::OrTaxonomyTerm(Context& ctx) {
+  const auto* term = directory_.taxonomy().Find(AsciiLower(ctx.request.path_params["id"]));
+  if (!term) return ErrorResponse(Error::NotFound("No such taxonomy term"), ctx);
+  return Response::Json(200, app::TaxonomyTermToHsds(directory_.taxonomy(), *term));
+}
+
+Response Site::ApiDirectoryImport(Context& ctx) {
+  auto report = directory_.Import(ctx.call, *ctx.principal, ctx.request.body);
+  if (!report.ok()) return ErrorResponse(report.error(), ctx);
+  json::array problems;
+  for (const auto& p : report->problems) {
+    json::array fields;
+    for (const auto& f : p.fields) {
+      fields.push_back(json::object{{"field", f.field}, {"message", f.message}});
+    }
+    problems.push_back(json::object{{"row", p.row}, {"id", p.id}, {"fields", std::move(fields)}});
+  }
+  return Response::Json(report->applied ? 200 : 422,
+                        json::object{{"applied", report->applied},
+                                     {"rows", report->rows},
+                                     {"added", report->added},
+                                     {"updated", report->updated},
+                                     {"unchanged", report->unchanged},
+                                     {"problems", std::move(problems)}});
+}
+
+Response Site::ApiDirectoryExport(Context& ctx) {
+  auto feed = directory_.ExportJson(options_.council.id);
+  if (!feed.ok()) return ErrorResponse(feed.error(), ctx);
+  Response r = Response::Json(200, json::parse(*feed));
+  r.SetHeader("content-disposition", "attachment; filename=\"directory.json\"");
+  return r;
+}
+
+Response Site::ApiDirectorySave(Context& ctx) {
+  auto body = JsonObjectBody(ctx.request);
+  if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
+  auto service = app::ServiceFromHsds(*body, directory_.taxonomy());
+  if (!service.ok()) return ErrorResponse(service.error(), ctx);
+  if (service->id != AsciiLower(ctx.request.path_params["id"])) {
+    return ErrorResponse(Error::InvalidArgument("The entry is not valid",
+                                                {{"id", "must match the id in the address"}}),
+                         ctx);
+  }
+  auto saved = directory_.Save(ctx.call, *ctx.principal, std::move(*service),
+                               ctx.request.Query("review_due"));
+  if (!saved.ok()) return ErrorResponse(saved.error(), ctx);
+  return Response::Json(200, app::ServiceToHsds(saved->service, directory_.taxonomy()));
+}
+
+Response Site::ApiDirectoryRemove(Context& ctx) {
+  Status removed = directory_.Remove(ctx.call, *ctx.principal, ctx.request.path_params["id"]);
+  if (!removed.ok()) return ErrorResponse(removed.error(), ctx);
+  return Response::NoContent();
+}
+
+}  // namespace selfdirect::web

@@ -1,0 +1,373 @@
+// The directory's public pages (search with filters, results a page at a time, a service's page,
+// "add to my support plan") and the editors' list of entries due for checking.
+#include <boost/json.hpp>
+#include <map>
+
+#include "app/planning/support_plan_json.h"
+#include "base/text.h"
+#include "web/site.h"
+
+namespace selfdirect::web {
+namespace json = boost::json;
+using domain::Role;
+
+namespace {
+
+constexpr std::string_view kDayNames[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                          "Friday", "Saturday", "Sunday"};
+
+// The catalogue item a plan line for a service of this kind uses (data/planning/catalogue.json);
+// empty when a plan does not pay for it (advice, for example).
+std::string CatalogueItemFor(const std::string& term_name) {
+  static const std::map<std::string, std::string> kItems = {
+      {"Lunch clubs", "lunch-club"},
+      {"Walking groups", "walking-group"},
+      {"Music and singing", "choir"},
+      {"Sport and exercise", "gym-month"},
+      {"Swimming", "swim-session"},
+      {"Arts and crafts", "art-class"},
+      {"Gardening and allotments", "allotment-year"},
+      {"Clubs and societies", "community-cafe"},
+      {"Community cafes and drop-ins", "community-cafe"},
+      {"Faith groups", "community-cafe"},
+      {"Learning and volunteering", "volunteering-support"},
+      {"Befriending", "befriending"},
+      {"Personal assistants", "pa-hour"},
+      {"Home care agencies", "home-care-hour"},
+      {"Day services", "day-service-half"},
+      {"Short breaks and respite", "respite-night"},
+      {"Transport", "taxi-trip"},
+      {"Equipment and technology", "tablet"}};
+  auto it = kItems.find(term_name);
+  return it == kItems.end() ? "" : it->second;
+}
+
+std::string FirstTermName(const domain::DirectoryService& s, const app::Taxonomy& t) {
+  for (const auto& id : s.term_ids) {
+    if (const auto* term = t.Find(id)) return term->name;
+  }
+  return "";
+}
+
+std::string SessionText(const domain::DirectorySchedule& s) {
+  std::string days;
+  for (size_t i = 0; i < s.days.size(); ++i) {
+    if (i > 0) days += i + 1 == s.days.size() ? " and " : ", ";
+    days += std::string(kDayNames[s.days[i]]) + "s";
+  }
+  std::string text = s.freq == "MONTHLY" ? "Once a month" : days.empty() ? "" : days;
+  if (s.freq == "MONTHLY" && !days.empty()) text += ", on " + days;
+  if (s.opens_at && s.closes_at) {
+    text += (text.empty() ? "" : ", ") + domain::ClockTimeText(*s.opens_at) + " to " +
+            domain::ClockTimeText(*s.closes_at);
+  }
+  if (text.empty()) text = s.description;
+  return text;
+}
+
+std::string CostText(const domain::DirectoryCost& c) {
+  if (!c.amount || c.amount->pence() == 0) {
+    return c.amount_description.empty() ? "Free" : "Free (" + c.amount_description + ")";
+  }
+  return c.amount->ToDisplayString() + " " + c.amount_description +
+         (c.option.empty() ? "" : " (" + c.option + ")");
+}
+
+std::string AgesText(const domain::DirectoryService& s) {
+  if (s.minimum_age && s.maximum_age) {
+    return "People aged " + std::to_string(*s.minimum_age) + " to " +
+           std::to_string(*s.maximum_age);
+  }
+  if (s.minimum_age) return "People aged " + std::to_string(*s.minimum_age) + " and over";
+  if (s.maximum_age) return "People aged up to " + std::to_string(*s.maximum_age);
+  return "Anyone";
+}
+
+std::string Summary(const std::string& text) {
+  if (text.size() <= 160) return text;
+  size_t cut = text.rfind(' ', 157);
+  return text.substr(0, cut == std::string::npos ? 157 : cut) + "...";
+}
+
+std::string Query(const std::string& key, const std::string& value) {
+  return value.empty() ? "" : key + "=" + PercentEncode(value) + "&";
+}
+
+}  // namespace
+
+void Site::AddDirectoryPageRoutes() {
+  Route open;
+  open.audience = Audience::kPublic;
+  open.handler = std::mem_fn(&Site::DirectorySearchPage);
+  Add(Method::kGet, "/directory", open);
+  open.handler = std::mem_fn(&Site::DirectoryServicePage);
+  Add(Method::kGet, "/directory/services/{id}", open);
+  const auto page = &Site::PageRoute;
+  Add(Method::kPost, "/directory/services/{id}/add-to-plan",
+      page({Role::kBudgetHolder, Role::kRepresentative}, &Site::DirectoryAddToPlan));
+  Add(Method::kPost, "/directory/services/{id}/reviewed",
+      page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryMarkReviewed));
+  Add(Method::kGet, "/directory/review",
+      page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryReviewPage));
+}
+
+Response Site::DirectorySearchPage(Context& ctx) {
+  const Request& r = ctx.request;
+  const app::Taxonomy& taxonomy = directory_.taxonomy();
+  app::DirectorySearchRequest q;
+  q.search = r.Query("search");
+  q.postcode = r.Query("postcode");
+  const std::string miles = r.Query("miles").empty() ? "5" : r.Query("miles");
+  q.taxonomy_term_id = r.Query("category");
+  q.day = r.Query("day");
+  q.free = r.Query("free");
+  q.page = r.Query("page");
+  q.active_only = true;
+  ViewData d;
+  d.set("search", q.search);
+  d.set("postcode", q.postcode);
+  d.set("free", q.free == "true");
+  ViewList miles_options;
+  for (const char* m : {"1", "2", "5", "10", "20"}) {
+    ViewData o;
+    o.set("value", m);
+    o.set("text", std::string("Within ") + m + (std::string(m) == "1" ? " mile" : " miles"));
+    o.set("selected", miles == m);
+    miles_options.push_back(o);
+  }
+  d.set("miles_options", miles_options);
+  int64_t miles_number = 5;
+  for (const char* m : {"1", "2", "5", "10", "20"}) {
+    if (miles == m) miles_number = std::atoll(m);
+  }
+  if (!q.postcode.empty()) q.proximity = std::to_string(domain::MilesToMetres(miles_number));
+  ViewList categories;
+  for (const auto& top : taxonomy.terms) {
+    if (!top.parent_id.empty()) continue;
+    ViewData c;
+    c.set("id", top.id);
+    c.set("name", top.name);
+    c.set("lower_name", AsciiLower(top.name));
+    c.set("selected", q.taxonomy_term_id == top.id);
+    ViewList terms;
+    for (const auto& t : taxonomy.terms) {
+      if (t.parent_id != top.id) continue;
+      ViewData o;
+      o.set("id", t.id);
+      o.set("name", t.name);
+      o.set("selected", q.taxonomy_term_id == t.id);
+      terms.push_back(o);
+    }
+    c.set("terms", terms);
+    categories.push_back(c);
+  }
+  d.set("categories", categories);
+  ViewList day_options;
+  {
+    ViewData any;
+    any.set("value", "");
+    any.set("text", "Any day");
+    any.set("selected", q.day.empty());
+    day_options.push_back(any);
+  }
+  for (size_t i = 0; i < 7; ++i) {
+    ViewData o;
+    o.set("value", domain::kDayCodes[i]);
+    o.set("text", kDayNames[i]);
+    o.set("selected", q.day == domain::kDayCodes[i]);
+    day_options.push_back(o);
+  }
+  d.set("day_options", day_options);
+
+  auto page = directory_.Search(options_.council.id, q);
+  if (!page.ok()) {
+    if (page.error().code != ErrorCode::kInvalidArgument) return ErrorResponse(page.error(), ctx);
+    std::vector<FieldError> errors;
+    for (const auto& f : page.error().fields) {
+      if (f.field == "postcode") {
+        errors.push_back({"postcode", f.message.find("lookup") != std::string::npos
+                                          ? "We do not know the postcode " + q.postcode +
+                                                ": check it, or search without a postcode"
+                                          : "Enter a full UK postcode, like HR6 8AA"});
+      } else if (f.field == "page") {
+        errors.push_back({"search", "There are not that many pages of results: search again"});
+      } else {
+        errors.push_back({"search", "Check the search: " + f.field + " " + f.message});
+      }
+    }
+    SetErrorSummary(d, errors);
+    for (const auto& e : errors) d.set(e.field + "_error", e.message);
+    d.set("result_text", "Correct the search to see results.");
+    return Page(422, "Find local support and activities", "directory_search", d, ctx);
+  }
+  ViewList results;
+  for (const auto& item : page->items) {
+    const auto& s = item.service;
+    ViewData v;
+    v.set("href", "/directory/services/" + s.id);
+    v.set("name", s.name);
+    v.set("organisation", s.organization.name);
+    v.set("summary", Summary(s.description));
+    v.set("closed", s.status == domain::ServiceStatus::kTemporarilyClosed);
+    if (!s.schedules.empty()) v.set("when", SessionText(s.schedules[0]));
+    const domain::DirectoryLocation* place = s.locations.empty() ? nullptr : &s.locations[0];
+    for (const auto& l : s.locations) {
+      if (l.service_at_location_id == item.service_at_location_id) place = &l;
+    }
+    if (place) v.set("where", place->name + ", " + place->postcode);
+    if (item.distance_metres) v.set("distance", domain::MilesText(*item.distance_metres) + " miles");
+    v.set("cost", domain::IsFree(s) ? std::string("Free") : CostText(s.costs[0]));
+    results.push_back(v);
+  }
+  d.set("results", results);
+  d.set("has_results", !results.empty());
+  const int64_t pages = page->total_pages();
+  std::string text = page->total == 0 ? "No results. Try fewer words, another kind of activity "
+                                        "or a greater distance."
+                     : page->total == 1 ? "1 result"
+                                        : std::to_string(page->total) + " results";
+  if (!q.postcode.empty() && page->total > 0) {
+    text += " within " + std::to_string(miles_number) + (miles_number == 1 ? " mile" : " miles") +
+            " of " + AsciiUpper(q.postcode) + ", nearest first";
+  }
+  if (pages > 1) text += ", page " + std::to_string(page->page) + " of " + std::to_string(pages);
+  d.set("result_text", text);
+  const std::string base = "/directory?" + Query("search", q.search) +
+                           Query("postcode", q.postcode) +
+                           (q.postcode.empty() ? "" : Query("miles", miles)) +
+                           Query("category", q.taxonomy_term_id) + Query("day", q.day) +
+                           Query("free", q.free);
+  SetPagination(d, page->page, static_cast<int>(pages), base);
+  return Page(200, "Find local support and activities", "directory_search", d, ctx);
+}
+
+Response Site::DirectoryServicePage(Context& ctx) {
+  const std::string id = ctx.request.path_params["id"];
+  auto entry = directory_.Get(options_.council.id, id);
+  if (!entry.ok()) return ErrorResponse(entry.error(), ctx);
+  const auto& s = entry->service;
+  const app::Taxonomy& taxonomy = directory_.taxonomy();
+  ViewData d;
+  d.set("id", s.id);
+  d.set("name", s.name);
+  d.set("organisation", s.organization.name);
+  d.set("description", s.description);
+  d.set("closed", s.status == domain::ServiceStatus::kTemporarilyClosed);
+  d.set("inactive", s.status == domain::ServiceStatus::kInactive ||
+                        s.status == domain::ServiceStatus::kDefunct);
+  std::string kinds;
+  for (const auto& t : s.term_ids) {
+    if (const auto* term = taxonomy.Find(t)) kinds += (kinds.empty() ? "" : ", ") + term->name;
+  }
+  d.set("kinds", kinds);
+  ViewList sessions, places, costs, contacts;
+  for (const auto& sch : s.schedules) sessions.push_back(SessionText(sch));
+  for (const auto& l : s.locations) {
+    ViewData p;
+    std::string address = l.name;
+    for (const auto* part : {&l.address_1, &l.city, &l.postcode}) {
+      if (!part->empty()) address += ", " + *part;
+    }
+    p.set("address", address);
+    p.set("accessibility", l.accessibility);
+    places.push_back(p);
+  }
+  if (domain::IsFree(s)) costs.push_back(std::string_view("Free"));
+  for (const auto& c : s.costs) {
+    if (!domain::IsFree(s)) costs.push_back(CostText(c));
+  }
+  for (const auto& c : s.contacts) {
+    ViewData v;
+    v.set("name", c.name.empty() ? std::string("Contact") : c.name);
+    v.set("phone", c.phone);
+    v.set("email", c.email);
+    contacts.push_back(v);
+  }
+  d.set("sessions", sessions);
+  d.set("places", places);
+  d.set("costs", costs);
+  d.set("contacts", contacts);
+  d.set("ages", AgesText(s));
+  d.set("url", s.url);
+  d.set("stale", entry->stale);
+  d.set("review_due", entry->review_due);
+  d.set("last_modified", s.last_modified.UtcDate().ToString());
+  const std::string item = CatalogueItemFor(FirstTermName(s, taxonomy));
+  if (!item.empty() && s.status == domain::ServiceStatus::kActive) {
+    const bool planner = ctx.principal && (ctx.principal->user.role == Role::kBudgetHolder ||
+                                           ctx.principal->user.role == Role::kRepresentative);
+    d.set("can_add", planner);
+    d.set("sign_in_to_add", !ctx.principal);
+    if (const auto* i = app::DefaultCatalogue().Find(item)) {
+      d.set("item_description", AsciiLower(i->description.substr(0, 1)) + i->description.substr(1));
+    }
+  }
+  d.set("can_edit", ctx.principal && app::CanEditDirectory(ctx.principal->user.role));
+  if (ctx.principal) d.set("csrf_token", ctx.principal->session.csrf_token);
+  return Page(200, s.name, "directory_service", d, ctx);
+}
+
+Response Site::DirectoryAddToPlan(Context& ctx) {
+  const auto& who = *ctx.principal;
+  auto entry = directory_.Get(options_.council.id, ctx.request.path_params["id"]);
+  if (!entry.ok()) return ErrorResponse(entry.error(), ctx);
+  const auto& s = entry->service;
+  const std::string item = CatalogueItemFor(FirstTermName(s, directory_.taxonomy()));
+  if (item.empty()) {
+    return ErrorResponse(Error::InvalidArgument("A support plan does not pay for this service"),
+                         ctx);
+  }
+  PersonId person = who.actor.own_person_id;
+  if (!person.valid() && !who.actor.represented_people.empty()) {
+    person = who.actor.represented_people.front();
+  }
+  if (!person.valid()) {
+    return ErrorResponse(Error::FailedPrecondition("There is no support plan to add it to"), ctx);
+  }
+  auto plan = planning_.Start(ctx.call, who, person);
+  if (!plan.ok()) return ErrorResponse(plan.error(), ctx);
+  json::object content = app::SupportPlanToJson(plan->content);
+  json::object line{{"item", item},
+                    {"description", s.name + " (" + s.organization.name + ")"},
+                    {"quantity", "1"},
+                    {"times", 1},
+                    {"per", "week"}};
+  if (!content.contains("lines") || !content["lines"].is_array()) content["lines"] = json::array{};
+  content["lines"].as_array().push_back(std::move(line));
+  auto parsed = app::SupportPlanFromJson(content, app::DefaultCatalogue());
+  if (!parsed.ok()) return ErrorResponse(parsed.error(), ctx);
+  auto saved = planning_.Save(ctx.call, who, plan->record.id, *parsed,
+                              "Support: added " + s.name + " from the directory");
+  if (!saved.ok()) return ErrorResponse(saved.error(), ctx);
+  return Response::Redirect("/plans/" + std::to_string(plan->record.id) + "/sections/support");
+}
+
+Response Site::DirectoryMarkReviewed(Context& ctx) {
+  auto r = directory_.MarkReviewed(ctx.call, *ctx.principal, ctx.request.path_params["id"]);
+  if (!r.ok()) return ErrorResponse(r.error(), ctx);
+  return Response::Redirect("/directory/services/" + r->service.id);
+}
+
+Response Site::DirectoryReviewPage(Context& ctx) {
+  const int page_number = std::max(1, std::atoi(ctx.request.Query("page").c_str()));
+  auto page = directory_.Stale(ctx.call, *ctx.principal, page_number);
+  if (!page.ok()) return ErrorResponse(page.error(), ctx);
+  ViewData d;
+  ViewList results;
+  for (const auto& item : page->items) {
+    ViewData v;
+    v.set("href", "/directory/services/" + item.service.id);
+    v.set("name", item.service.name);
+    v.set("organisation", item.service.organization.name);
+    v.set("review_due", item.review_due);
+    results.push_back(v);
+  }
+  d.set("results", results);
+  d.set("has_results", !results.empty());
+  d.set("result_text", page->total == 0 ? std::string("No entries are due for checking.")
+                                        : std::to_string(page->total) + " entries to check");
+  SetPagination(d, page->page, static_cast<int>(page->total_pages()), "/directory/review?");
+  return Page(200, "Directory entries to check", "directory_review", d, ctx);
+}
+
+}  // namespace selfdirect::web
