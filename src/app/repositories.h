@@ -526,7 +526,7 @@ struct DirectoryEntryRecord {
 };
 
 struct DirectoryQuery {
-  std::vector<std::string> words;  // domain::QueryWords; every one starts a word of the entry.
+  std::vector<std::string> words;     // domain::QueryWords; every one starts a word of the entry.
   std::vector<std::string> term_ids;  // Any of these terms.
   // The Open Referral UK filters: minimum_age at least, maximum_age at most.
   std::optional<int> minimum_age_at_least;

@@ -1036,8 +1036,8 @@ TEST_P(RepositoryContract, DirectoryEntriesAreFoundByWordsTermsTimesAgesAndDista
   ASSERT_EQ(wider.hits.size(), 2u);
   EXPECT_GT(*wider.hits[1].distance_metres, 18'000);
   // By place: the lunch club twice (two places), the walk once; nearest first.
-  auto places = find({.near = leominster, .within_metres = domain::MilesToMetres(15),
-                      .by_place = true});
+  auto places =
+      find({.near = leominster, .within_metres = domain::MilesToMetres(15), .by_place = true});
   ASSERT_EQ(places.hits.size(), 3u);
   EXPECT_EQ(places.hits[2].service_id, lunch);
   EXPECT_EQ(places.hits[2].service_at_location_id, "20000000-0000-4000-8000-000000000001");
@@ -1119,11 +1119,11 @@ TEST_P(RepositoryContract, PostcodesAreAddedReplacedAndFound) {
   ASSERT_TRUE(store_
                   ->Write(council_,
                           [&](app::Transaction& tx) -> Status {
-                            SD_RETURN_IF_ERROR(
-                                tx.postcodes().Put({{code, domain::GeoPoint{52'000'000, -2'000'000}}}));
+                            SD_RETURN_IF_ERROR(tx.postcodes().Put(
+                                {{code, domain::GeoPoint{52'000'000, -2'000'000}}}));
                             SD_ASSIGN_OR_RETURN(before, tx.postcodes().Find(code));
-                            SD_RETURN_IF_ERROR(
-                                tx.postcodes().Put({{code, domain::GeoPoint{52'100'000, -2'700'000}}}));
+                            SD_RETURN_IF_ERROR(tx.postcodes().Put(
+                                {{code, domain::GeoPoint{52'100'000, -2'700'000}}}));
                             SD_ASSIGN_OR_RETURN(after, tx.postcodes().Find(code));
                             return OkStatus();
                           })
@@ -1142,7 +1142,6 @@ TEST_P(RepositoryContract, PostcodesAreAddedReplacedAndFound) {
   EXPECT_FALSE(none.has_value());
   EXPECT_TRUE(after.has_value());  // National data: every council sees it.
 }
-
 
 INSTANTIATE_TEST_SUITE_P(Adapters, RepositoryContract, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });

@@ -108,7 +108,8 @@ PostcodeLoadReport ParsePostcodeCsv(std::string_view text,
       for (size_t i = 0; i < cells.size(); ++i) {
         std::string h;
         for (char c : cells[i]) h += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if ((h == "pcds" || h == "postcode") && postcode_col < 0) postcode_col = static_cast<int>(i);
+        if ((h == "pcds" || h == "postcode") && postcode_col < 0)
+          postcode_col = static_cast<int>(i);
         if (h == "lat" || h == "latitude") lat_col = static_cast<int>(i);
         if (h == "long" || h == "longitude") long_col = static_cast<int>(i);
       }
@@ -155,8 +156,9 @@ PostcodeLoadReport ParsePostcodeCsv(std::string_view text,
   return report;
 }
 
-DirectoryEntryRecord DirectoryRecordFor(const domain::DirectoryService& s, const Taxonomy& taxonomy_,
-                                        const std::string& review_due, UserId by,
+DirectoryEntryRecord DirectoryRecordFor(const domain::DirectoryService& s,
+                                        const Taxonomy& taxonomy_, const std::string& review_due,
+                                        UserId by,
                                         const std::map<std::string, domain::GeoPoint>& points) {
   DirectoryEntryRecord r;
   r.service_id = s.id;
@@ -356,8 +358,7 @@ Result<StoredDirectoryEntry> DirectoryService::Get(CouncilId council,
   return out;
 }
 
-Result<DirectoryListing> DirectoryService::GetPlace(CouncilId council,
-                                                    const std::string& sal_id) {
+Result<DirectoryListing> DirectoryService::GetPlace(CouncilId council, const std::string& sal_id) {
   DirectoryListing out;
   SD_RETURN_IF_ERROR(store_.Read(council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto service_id, tx.directory().ServiceOfPlace(AsciiLower(sal_id)));
@@ -510,7 +511,8 @@ Result<ImportReport> DirectoryService::ImportIn(CouncilId council, const AuditEn
   // Flatten: a service, an array of services, a page, or an array of pages.
   std::vector<const json::value*> rows;
   auto add_page_or_service = [&](const json::value& v) {
-    if (const auto* o = v.if_object(); o && o->contains("contents") && o->at("contents").is_array()) {
+    if (const auto* o = v.if_object();
+        o && o->contains("contents") && o->at("contents").is_array()) {
       for (const auto& s : o->at("contents").as_array()) rows.push_back(&s);
     } else {
       rows.push_back(&v);
@@ -568,11 +570,13 @@ Result<ImportReport> DirectoryService::ImportIn(CouncilId council, const AuditEn
       }
       if (!feed_dated) s.last_modified = now;
       const std::string due = existing ? existing->review_due : ReviewDueDefault(clock_);
-      Status stored = tx.directory().Upsert(DirectoryRecordFor(s, taxonomy_, due, audit.actor_user_id, points));
+      Status stored =
+          tx.directory().Upsert(DirectoryRecordFor(s, taxonomy_, due, audit.actor_user_id, points));
       if (!stored.ok() && stored.error().code == ErrorCode::kAlreadyExists) {
-        report.problems.push_back({0, s.id,
-                                   {{"service_at_locations",
-                                     "a place of this service belongs to another service"}}});
+        report.problems.push_back(
+            {0,
+             s.id,
+             {{"service_at_locations", "a place of this service belongs to another service"}}});
         return Error::FailedPrecondition("place clash");
       }
       SD_RETURN_IF_ERROR(stored);
@@ -615,12 +619,9 @@ Result<std::string> DirectoryService::ExportJson(CouncilId council) {
     }
     return OkStatus();
   }));
-  json::object page{{"total_items", total},
-                    {"total_pages", total == 0 ? 0 : 1},
-                    {"page_number", 1},
-                    {"size", total},
-                    {"first_page", true},
-                    {"last_page", true},
+  json::object page{{"total_items", total}, {"total_pages", total == 0 ? 0 : 1},
+                    {"page_number", 1},     {"size", total},
+                    {"first_page", true},   {"last_page", true},
                     {"empty", total == 0}};
   page["contents"] = std::move(contents);
   return json::serialize(page);
@@ -655,7 +656,8 @@ Result<PostcodeLoadReport> DirectoryService::LoadPostcodes(CouncilId council,
           SD_ASSIGN_OR_RETURN(auto p, tx.postcodes().Find(l.postcode));
           if (p) mine.emplace(l.postcode, *p);
         }
-        records.push_back(DirectoryRecordFor(s, taxonomy_, stored->review_due, stored->updated_by, mine));
+        records.push_back(
+            DirectoryRecordFor(s, taxonomy_, stored->review_due, stored->updated_by, mine));
       }
       if (r.hits.size() < static_cast<size_t>(q.limit)) break;
       q.offset += q.limit;
@@ -725,10 +727,12 @@ Result<std::vector<std::pair<domain::DirectoryService, std::string>>> DemoDirect
       s.description = replace_town(std::string(t.at("description").as_string()), town);
       s.url = s.organization.url;
       s.email = "enquiries@" + slug(s.organization.name) + ".example.org";
-      s.status = h % 40 == 7 ? domain::ServiceStatus::kTemporarilyClosed
-                             : domain::ServiceStatus::kActive;
-      if (t.at("minimum_age").is_int64()) s.minimum_age = static_cast<int>(t.at("minimum_age").as_int64());
-      if (t.at("maximum_age").is_int64()) s.maximum_age = static_cast<int>(t.at("maximum_age").as_int64());
+      s.status =
+          h % 40 == 7 ? domain::ServiceStatus::kTemporarilyClosed : domain::ServiceStatus::kActive;
+      if (t.at("minimum_age").is_int64())
+        s.minimum_age = static_cast<int>(t.at("minimum_age").as_int64());
+      if (t.at("maximum_age").is_int64())
+        s.maximum_age = static_cast<int>(t.at("maximum_age").as_int64());
       auto term = term_by_name.find(std::string(t.at("term").as_string()));
       if (term == term_by_name.end()) return Error::Internal("demo-services.json: unknown term");
       s.term_ids = {term->second};
@@ -739,7 +743,8 @@ Result<std::vector<std::pair<domain::DirectoryService, std::string>>> DemoDirect
       for (const auto& d : days) {
         int day = *domain::ParseDay(d.as_string());
         // One-day weekday sessions fall on different days in different towns.
-        if (days.size() == 1 && day < 5) day = static_cast<int>((static_cast<size_t>(day) + ti) % 5);
+        if (days.size() == 1 && day < 5)
+          day = static_cast<int>((static_cast<size_t>(day) + ti) % 5);
         sch.days.push_back(day);
       }
       sch.opens_at = domain::ParseClockTime(t.at("opens").as_string());
@@ -768,9 +773,13 @@ Result<std::vector<std::pair<domain::DirectoryService, std::string>>> DemoDirect
       l.id = LinkUuid("demo-location", town + venue);
       l.service_at_location_id = LinkUuid(s.id, l.id);
       l.name = town + " " + venue;
-      l.address_1 = std::to_string(1 + vh % 60) + " " + (vh % 3 == 0 ? "High Street" : vh % 3 == 1 ? "Church Street" : "Station Road");
+      l.address_1 = std::to_string(1 + vh % 60) + " " +
+                    (vh % 3 == 0   ? "High Street"
+                     : vh % 3 == 1 ? "Church Street"
+                                   : "Station Road");
       l.city = town;
-      l.postcode = district + " " + std::to_string(1 + vh % 4) + "A" + kUnits[(vh / 4) % kUnits.size()];
+      l.postcode =
+          district + " " + std::to_string(1 + vh % 4) + "A" + kUnits[(vh / 4) % kUnits.size()];
       l.accessibility = std::string(t.at("accessibility").as_string());
       s.locations.push_back(std::move(l));
       const int64_t age_days = static_cast<int64_t>(h % 300);

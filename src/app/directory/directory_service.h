@@ -154,7 +154,6 @@ class DirectoryService {
   // The postcode lookup (command line). Nothing is loaded if any row has a problem.
   Result<PostcodeLoadReport> LoadPostcodes(CouncilId council, std::string_view csv);
 
-
  private:
   Result<ImportReport> ImportIn(CouncilId council, const AuditEntry& audit,
                                 std::string_view feed_json);

@@ -1,8 +1,8 @@
 #include "domain/directory/directory.h"
 
-#include <cmath>
-
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 namespace selfdirect::domain {
 namespace {
@@ -144,8 +144,9 @@ TEST(Directory, TheBoxAroundAPointHoldsEveryPointWithinTheDistance) {
     // Walk out along the bearing until just inside r.
     GeoPoint p = centre;
     for (int64_t k = 1;; ++k) {
-      GeoPoint q{centre.latitude_e6 + static_cast<int64_t>(std::cos(a) * 100.0 * static_cast<double>(k)),
-                 centre.longitude_e6 + static_cast<int64_t>(std::sin(a) * 160.0 * static_cast<double>(k))};
+      GeoPoint q{
+          centre.latitude_e6 + static_cast<int64_t>(std::cos(a) * 100.0 * static_cast<double>(k)),
+          centre.longitude_e6 + static_cast<int64_t>(std::sin(a) * 160.0 * static_cast<double>(k))};
       if (DistanceMetres(centre, q) > r) break;
       p = q;
     }

@@ -1267,29 +1267,25 @@ Status SqlDirectory::Upsert(const app::DirectoryEntryRecord& e) {
   SD_ASSIGN_OR_RETURN(auto found, c_.Query("SELECT directory_entry_id FROM directory_entries "
                                            "WHERE council_id = $1 AND service_id = $2",
                                            {council_.value(), e.service_id}));
-  auto opt_int = [](const std::optional<int>& v) {
-    return v ? SqlValue(int64_t{*v}) : SqlNull();
-  };
+  auto opt_int = [](const std::optional<int>& v) { return v ? SqlValue(int64_t{*v}) : SqlNull(); };
   int64_t id = 0;
   if (!found.empty()) {
     id = found[0].Int(0);
-    SD_RETURN_IF_ERROR(
-        c_.Query("UPDATE directory_entries SET name = $3, organization_name = $4, status = $5, "
-                 "minimum_age = $6, maximum_age = $7, is_free = $8, search_text = $9, "
-                 "review_due = $10, last_modified = $11, updated_by_user_id = $12, "
-                 "document_json = $13 WHERE council_id = $1 AND directory_entry_id = $2",
-                 {council_.value(), id, e.name, e.organization_name, e.status,
-                  opt_int(e.minimum_age), opt_int(e.maximum_age), int64_t{e.free ? 1 : 0},
-                  e.search_text, e.review_due, e.last_modified.micros(),
-                  SqlOptionalId(e.updated_by.value()), e.document_json}));
+    SD_RETURN_IF_ERROR(c_.Query(
+        "UPDATE directory_entries SET name = $3, organization_name = $4, status = $5, "
+        "minimum_age = $6, maximum_age = $7, is_free = $8, search_text = $9, "
+        "review_due = $10, last_modified = $11, updated_by_user_id = $12, "
+        "document_json = $13 WHERE council_id = $1 AND directory_entry_id = $2",
+        {council_.value(), id, e.name, e.organization_name, e.status, opt_int(e.minimum_age),
+         opt_int(e.maximum_age), int64_t{e.free ? 1 : 0}, e.search_text, e.review_due,
+         e.last_modified.micros(), SqlOptionalId(e.updated_by.value()), e.document_json}));
     for (const char* table : {"directory_entry_terms", "directory_sessions", "directory_places"}) {
       SD_RETURN_IF_ERROR(c_.Query(std::string("DELETE FROM ") + table +
                                       " WHERE council_id = $1 AND directory_entry_id = $2",
                                   {council_.value(), id}));
     }
     if (c_.dialect() == Dialect::kSqlite) {
-      SD_RETURN_IF_ERROR(
-          c_.Query("DELETE FROM directory_search WHERE rowid = $1", {id}));
+      SD_RETURN_IF_ERROR(c_.Query("DELETE FROM directory_search WHERE rowid = $1", {id}));
     }
   } else {
     SD_ASSIGN_OR_RETURN(
@@ -1309,16 +1305,17 @@ Status SqlDirectory::Upsert(const app::DirectoryEntryRecord& e) {
                                 {id, e.search_text}));
   }
   for (const auto& t : e.term_ids) {
-    SD_RETURN_IF_ERROR(c_.Query("INSERT INTO directory_entry_terms (council_id, "
-                                "directory_entry_id, term_id) VALUES ($1, $2, $3) "
-                                "ON CONFLICT DO NOTHING",
-                                {council_.value(), id, t}));
+    SD_RETURN_IF_ERROR(
+        c_.Query("INSERT INTO directory_entry_terms (council_id, "
+                 "directory_entry_id, term_id) VALUES ($1, $2, $3) "
+                 "ON CONFLICT DO NOTHING",
+                 {council_.value(), id, t}));
   }
   for (const auto& s : e.sessions) {
-    SD_RETURN_IF_ERROR(c_.Query("INSERT INTO directory_sessions (council_id, directory_entry_id, "
-                                "day, opens_at, closes_at) VALUES ($1, $2, $3, $4, $5)",
-                                {council_.value(), id, int64_t{s.day}, opt_int(s.opens_at),
-                                 opt_int(s.closes_at)}));
+    SD_RETURN_IF_ERROR(c_.Query(
+        "INSERT INTO directory_sessions (council_id, directory_entry_id, "
+        "day, opens_at, closes_at) VALUES ($1, $2, $3, $4, $5)",
+        {council_.value(), id, int64_t{s.day}, opt_int(s.opens_at), opt_int(s.closes_at)}));
   }
   for (const auto& p : e.places) {
     SD_RETURN_IF_ERROR(
@@ -1332,8 +1329,7 @@ Status SqlDirectory::Upsert(const app::DirectoryEntryRecord& e) {
   return OkStatus();
 }
 
-Result<std::optional<app::DirectoryEntryRecord>> SqlDirectory::Find(
-    const std::string& service_id) {
+Result<std::optional<app::DirectoryEntryRecord>> SqlDirectory::Find(const std::string& service_id) {
   SD_ASSIGN_OR_RETURN(
       auto rows,
       c_.Query("SELECT service_id, name, organization_name, status, review_due, last_modified, "
@@ -1371,16 +1367,15 @@ Status SqlDirectory::Delete(const std::string& service_id) {
                                           {council_.value(), service_id}));
   if (rows.empty()) return Error::NotFound("No such directory entry");
   if (c_.dialect() == Dialect::kSqlite) {
-    SD_RETURN_IF_ERROR(
-        c_.Query("DELETE FROM directory_search WHERE rowid = $1", {rows[0].Int(0)}));
+    SD_RETURN_IF_ERROR(c_.Query("DELETE FROM directory_search WHERE rowid = $1", {rows[0].Int(0)}));
   }
   return OkStatus();
 }
 
 Result<int64_t> SqlDirectory::Count() {
-  SD_ASSIGN_OR_RETURN(auto rows,
-                      c_.Query("SELECT COUNT(*) FROM directory_entries WHERE council_id = $1",
-                               {council_.value()}));
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query("SELECT COUNT(*) FROM directory_entries WHERE council_id = $1", {council_.value()}));
   return rows.at(0).Int(0);
 }
 
@@ -1461,8 +1456,8 @@ Result<app::DirectoryResults> SqlDirectory::Search(const app::DirectoryQuery& q)
     const std::string lat = param(q.near->latitude_e6), lon = param(q.near->longitude_e6),
                       cos = param(cos_e6);
     distance = "((p.latitude_e6 - " + lat + ") * (p.latitude_e6 - " + lat +
-               ") + ((p.longitude_e6 - " + lon + ") * " + cos + " / 1000000) * ((p.longitude_e6 - " +
-               lon + ") * " + cos + " / 1000000))";
+               ") + ((p.longitude_e6 - " + lon + ") * " + cos +
+               " / 1000000) * ((p.longitude_e6 - " + lon + ") * " + cos + " / 1000000))";
     const auto radius_e6 =
         static_cast<int64_t>(static_cast<double>(q.within_metres) / kMetresPerDegree * 1e6);
     where.push_back(distance + " <= " + param(radius_e6 * radius_e6));
@@ -1480,15 +1475,16 @@ Result<app::DirectoryResults> SqlDirectory::Search(const app::DirectoryQuery& q)
   }
   sql += " FROM " + from + " WHERE ";
   for (size_t i = 0; i < where.size(); ++i) sql += (i ? " AND " : "") + where[i];
-  std::string outer = "SELECT entry, service_id, place, review_due, last_modified, lat, lon, "
-                      "COUNT(*) OVER () FROM (" +
-                      sql + ") x";
+  std::string outer =
+      "SELECT entry, service_id, place, review_due, last_modified, lat, lon, "
+      "COUNT(*) OVER () FROM (" +
+      sql + ") x";
   if (q.near && !q.by_place) outer += " WHERE nth = 1";
   outer += " ORDER BY ";
   if (q.near) outer += "distance, ";
   if (!relevance.empty()) outer += "relevance, ";
-  outer += "name, service_id, place LIMIT " + param(int64_t{q.limit}) + " OFFSET " +
-           param(q.offset);
+  outer +=
+      "name, service_id, place LIMIT " + param(int64_t{q.limit}) + " OFFSET " + param(q.offset);
   SD_ASSIGN_OR_RETURN(auto rows, c_.Query(outer, params));
 
   app::DirectoryResults out;
@@ -1542,11 +1538,12 @@ Result<std::optional<domain::GeoPoint>> SqlPostcodes::Find(const std::string& po
 
 Status SqlPostcodes::Put(const std::vector<std::pair<std::string, domain::GeoPoint>>& points) {
   for (const auto& [postcode, p] : points) {
-    SD_RETURN_IF_ERROR(c_.Query("INSERT INTO postcodes (postcode, latitude_e6, longitude_e6) "
-                                "VALUES ($1, $2, $3) ON CONFLICT (postcode) DO UPDATE SET "
-                                "latitude_e6 = excluded.latitude_e6, longitude_e6 = "
-                                "excluded.longitude_e6",
-                                {postcode, p.latitude_e6, p.longitude_e6}));
+    SD_RETURN_IF_ERROR(
+        c_.Query("INSERT INTO postcodes (postcode, latitude_e6, longitude_e6) "
+                 "VALUES ($1, $2, $3) ON CONFLICT (postcode) DO UPDATE SET "
+                 "latitude_e6 = excluded.latitude_e6, longitude_e6 = "
+                 "excluded.longitude_e6",
+                 {postcode, p.latitude_e6, p.longitude_e6}));
   }
   return OkStatus();
 }

@@ -27,24 +27,21 @@ json::value QueryParams(std::initializer_list<std::pair<const char*, const char*
 }
 
 json::value UuidParam() {
-  return json::array{json::object{{"name", "id"},
-                                  {"in", "path"},
-                                  {"required", true},
-                                  {"schema", json::object{{"type", "string"}, {"format", "uuid"}}}}};
+  return json::array{
+      json::object{{"name", "id"},
+                   {"in", "path"},
+                   {"required", true},
+                   {"schema", json::object{{"type", "string"}, {"format", "uuid"}}}}};
 }
 
 // The profile's page envelope around `contents`.
 json::object Envelope(json::array contents, int64_t total, int page, int per_page) {
   const int64_t pages = total == 0 ? 0 : (total + per_page - 1) / per_page;
   const auto size = static_cast<int64_t>(contents.size());
-  return json::object{{"total_items", total},
-                      {"total_pages", pages},
-                      {"page_number", page},
-                      {"size", size},
-                      {"first_page", page == 1},
-                      {"last_page", page >= pages},
-                      {"empty", size == 0},
-                      {"contents", std::move(contents)}};
+  return json::object{{"total_items", total},    {"total_pages", pages},
+                      {"page_number", page},     {"size", size},
+                      {"first_page", page == 1}, {"last_page", page >= pages},
+                      {"empty", size == 0},      {"contents", std::move(contents)}};
 }
 
 json::value PageSchema(const std::string& items) {
@@ -103,32 +100,32 @@ json::object ServiceAtLocationJson(const domain::DirectoryService& s,
 void Site::AddDirectoryApiRoutes() {
   const auto open = &Site::PublicApiRoute;
   const json::value not_found = ErrorReply("No such entry");
-  const json::value bad_query =
-      ErrorReply("A parameter is not valid (named in fields): an unknown term or taxonomy, a "
-                 "postcode the lookup does not have, a page past the last");
-  const json::value search_params = QueryParams(
-      {{"search", "Words; each must start a word of the service (name, description, "
-                  "organisation, places, terms)"},
-       {"taxonomy_term_id", "A term; its narrower terms are included"},
-       {"taxonomy_id", "Services with any term of this taxonomy"},
-       {"minimum_age", "Services whose minimum age is at least this"},
-       {"maximum_age", "Services whose maximum age is at most this"},
-       {"day", "A session on this day: MO, TU, WE, TH, FR, SA or SU"},
-       {"start_time", "A session opening at or after this time (HH:MM)"},
-       {"end_time", "A session closing at or before this time (HH:MM)"},
-       {"modified_after", "Changed on or after this date and time (RFC 3339)"},
-       {"page", "Page number, from 1"},
-       {"per_page", "Results a page, 1 to 200 (default 20)"}});
+  const json::value bad_query = ErrorReply(
+      "A parameter is not valid (named in fields): an unknown term or taxonomy, a "
+      "postcode the lookup does not have, a page past the last");
+  const json::value search_params =
+      QueryParams({{"search",
+                    "Words; each must start a word of the service (name, description, "
+                    "organisation, places, terms)"},
+                   {"taxonomy_term_id", "A term; its narrower terms are included"},
+                   {"taxonomy_id", "Services with any term of this taxonomy"},
+                   {"minimum_age", "Services whose minimum age is at least this"},
+                   {"maximum_age", "Services whose maximum age is at most this"},
+                   {"day", "A session on this day: MO, TU, WE, TH, FR, SA or SU"},
+                   {"start_time", "A session opening at or after this time (HH:MM)"},
+                   {"end_time", "A session closing at or before this time (HH:MM)"},
+                   {"modified_after", "Changed on or after this date and time (RFC 3339)"},
+                   {"page", "Page number, from 1"},
+                   {"per_page", "Results a page, 1 to 200 (default 20)"}});
   json::array place_params = search_params.as_array();
-  const json::value distance_params = QueryParams(
-      {{"postcode", "Nearest first, within `proximity` of this postcode's centroid"},
-       {"proximity", "Metres from the postcode, 1 to 80467 (default 8047: 5 miles)"}});
+  const json::value distance_params =
+      QueryParams({{"postcode", "Nearest first, within `proximity` of this postcode's centroid"},
+                   {"proximity", "Metres from the postcode, 1 to 80467 (default 8047: 5 miles)"}});
   for (const auto& p : distance_params.as_array()) place_params.push_back(p);
 
   Add(Method::kGet, "/openreferral",
       open(&Site::OrApiInfo,
-           Operation("getOpenReferralInfo",
-                     "Open Referral UK: this API's HSDS version and profile",
+           Operation("getOpenReferralInfo", "Open Referral UK: this API's HSDS version and profile",
                      Replies({{"200", Reply("About the API", Ref("OpenReferralInfo"))}}))));
   Add(Method::kGet, "/openreferral/services",
       open(&Site::OrServices,
@@ -140,8 +137,7 @@ void Site::AddDirectoryApiRoutes() {
                      json::object{{"parameters", search_params}})));
   Add(Method::kGet, "/openreferral/services/{id}",
       open(&Site::OrService,
-           Operation("getOpenReferralService",
-                     "Open Referral UK: one service, fully nested",
+           Operation("getOpenReferralService", "Open Referral UK: one service, fully nested",
                      Replies({{"200", Reply("The service", Ref("OpenReferralService"))},
                               {"404", not_found}}),
                      json::object{{"parameters", UuidParam()}})));
@@ -161,15 +157,15 @@ void Site::AddDirectoryApiRoutes() {
                                             Ref("OpenReferralServiceAtLocation"))},
                               {"404", not_found}}),
                      json::object{{"parameters", UuidParam()}})));
-  const json::value paging = QueryParams({{"page", "Page number, from 1"},
-                                          {"per_page", "Results a page, 1 to 200 (default 20)"}});
+  const json::value paging = QueryParams(
+      {{"page", "Page number, from 1"}, {"per_page", "Results a page, 1 to 200 (default 20)"}});
   Add(Method::kGet, "/openreferral/taxonomies",
       open(&Site::OrTaxonomies,
-           Operation("listOpenReferralTaxonomies", "Open Referral UK: the taxonomies used",
-                     Replies({{"200", Reply("A page of taxonomies",
-                                            PageSchema("OpenReferralTaxonomy"))},
-                              {"422", bad_query}}),
-                     json::object{{"parameters", paging}})));
+           Operation(
+               "listOpenReferralTaxonomies", "Open Referral UK: the taxonomies used",
+               Replies({{"200", Reply("A page of taxonomies", PageSchema("OpenReferralTaxonomy"))},
+                        {"422", bad_query}}),
+               json::object{{"parameters", paging}})));
   Add(Method::kGet, "/openreferral/taxonomies/{id}",
       open(&Site::OrTaxonomy,
            Operation("getOpenReferralTaxonomy", "Open Referral UK: one taxonomy",
@@ -178,11 +174,11 @@ void Site::AddDirectoryApiRoutes() {
                      json::object{{"parameters", UuidParam()}})));
   Add(Method::kGet, "/openreferral/taxonomy_terms",
       open(&Site::OrTaxonomyTerms,
-           Operation("listOpenReferralTaxonomyTerms", "Open Referral UK: the taxonomy's terms",
-                     Replies({{"200", Reply("A page of terms",
-                                            PageSchema("OpenReferralTaxonomyTerm"))},
-                              {"422", bad_query}}),
-                     json::object{{"parameters", paging}})));
+           Operation(
+               "listOpenReferralTaxonomyTerms", "Open Referral UK: the taxonomy's terms",
+               Replies({{"200", Reply("A page of terms", PageSchema("OpenReferralTaxonomyTerm"))},
+                        {"422", bad_query}}),
+               json::object{{"parameters", paging}})));
   Add(Method::kGet, "/openreferral/taxonomy_terms/{id}",
       open(&Site::OrTaxonomyTerm,
            Operation("getOpenReferralTaxonomyTerm", "Open Referral UK: one taxonomy term",
@@ -232,11 +228,9 @@ void AddDirectorySchemas(json::object& schemas) {
   const char* profile =
       "Open Referral UK (HSDS-UK 3.0) profile, compiled schema: "
       "https://github.com/openreferral/uk-profile (schema/compiled/)";
-  schemas["OpenReferralInfo"] =
-      Object({{"version", Type("string")},
-              {"profile", Type("string")},
-              {"openapi_url", Type("string")}},
-             json::array{"version", "profile"});
+  schemas["OpenReferralInfo"] = Object(
+      {{"version", Type("string")}, {"profile", Type("string")}, {"openapi_url", Type("string")}},
+      json::array{"version", "profile"});
   schemas["OpenReferralServiceListItem"] =
       json::object{{"type", "object"},
                    {"description", std::string(profile) + " service_list.json"},
@@ -257,6 +251,8 @@ void AddDirectorySchemas(json::object& schemas) {
       json::object{{"type", "object"},
                    {"description", "Open Referral UK taxonomy term (schema/taxonomy_term.json)"},
                    {"required", json::array{"id", "name", "description"}}};
+  schemas["ImportFieldError"] = Object({{"field", Type("string")}, {"message", Type("string")}},
+                                       json::array{"field", "message"});
   schemas["DirectoryImportReport"] = Object(
       {{"applied", Type("boolean")},
        {"rows", Type("integer")},
@@ -264,18 +260,18 @@ void AddDirectorySchemas(json::object& schemas) {
        {"updated", Type("integer")},
        {"unchanged", Type("integer")},
        {"problems",
-        json::object{{"type", "array"},
-                     {"items", Object({{"row", Type("integer")},
-                                       {"id", Type("string")},
-                                       {"fields", json::object{{"type", "array"},
-                                                               {"items", Ref("FieldError")}}}})}}}},
+        json::object{
+            {"type", "array"},
+            {"items", Object({{"row", Type("integer")},
+                              {"id", Type("string")},
+                              {"fields", json::object{{"type", "array"},
+                                                      {"items", Ref("ImportFieldError")}}}})}}}},
       json::array{"applied", "rows", "added", "updated", "unchanged", "problems"});
 }
 
 Response Site::OrApiInfo(Context& ctx) {
   const std::string host = ctx.request.Header("host");
-  json::object info{{"version", "3.0"},
-                    {"profile", "https://github.com/openreferral/uk-profile"}};
+  json::object info{{"version", "3.0"}, {"profile", "https://github.com/openreferral/uk-profile"}};
   if (!host.empty()) info["openapi_url"] = "http://" + host + "/api/v1/openapi.json";
   return Response::Json(200, info);
 }
@@ -285,7 +281,8 @@ Response Site::OrServices(Context& ctx) {
   if (!page.ok()) return ErrorResponse(page.error(), ctx);
   json::array contents;
   for (const auto& item : page->items) contents.push_back(app::ServiceToHsdsListItem(item.service));
-  return Response::Json(200, Envelope(std::move(contents), page->total, page->page, page->per_page));
+  return Response::Json(200,
+                        Envelope(std::move(contents), page->total, page->page, page->per_page));
 }
 
 Response Site::OrService(Context& ctx) {
@@ -305,7 +302,8 @@ Response Site::OrServiceAtLocations(Context& ctx) {
       contents.push_back(ServiceAtLocationJson(item.service, *l));
     }
   }
-  return Response::Json(200, Envelope(std::move(contents), page->total, page->page, page->per_page));
+  return Response::Json(200,
+                        Envelope(std::move(contents), page->total, page->page, page->per_page));
 }
 
 Response Site::OrServiceAtLocation(Context& ctx) {
@@ -332,8 +330,8 @@ Result<std::pair<int, int>> Paging(const Request& r) {
     return v;
   };
   auto page = number(r.Query("page"), 1, 1'000'000);
-  auto per_page = number(r.Query("per_page"), app::kDirectoryDefaultPerPage,
-                         app::kDirectoryMaxPerPage);
+  auto per_page =
+      number(r.Query("per_page"), app::kDirectoryDefaultPerPage, app::kDirectoryMaxPerPage);
   std::vector<FieldError> errors;
   if (!page) errors.push_back({"page", "must be a whole number from 1"});
   if (!per_page) errors.push_back({"per_page", "must be a whole number from 1 to 200"});
@@ -349,8 +347,8 @@ Result<json::object> PageOf(const json::array& all, const Request& r) {
   if (from >= total && page > 1) {
     return Error::InvalidArgument(
         "The paging is not valid",
-        {{"page", "is past the last page (" + std::to_string((total + per_page - 1) / per_page) +
-                      ")"}});
+        {{"page",
+          "is past the last page (" + std::to_string((total + per_page - 1) / per_page) + ")"}});
   }
   json::array contents;
   for (int64_t i = from; i < total && i < from + per_page; ++i) {

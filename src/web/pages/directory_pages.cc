@@ -215,15 +215,16 @@ Response Site::DirectorySearchPage(Context& ctx) {
       if (l.service_at_location_id == item.service_at_location_id) place = &l;
     }
     if (place) v.set("where", place->name + ", " + place->postcode);
-    if (item.distance_metres) v.set("distance", domain::MilesText(*item.distance_metres) + " miles");
+    if (item.distance_metres)
+      v.set("distance", domain::MilesText(*item.distance_metres) + " miles");
     v.set("cost", domain::IsFree(s) ? std::string("Free") : CostText(s.costs[0]));
     results.push_back(v);
   }
   d.set("results", results);
   d.set("has_results", !results.empty());
   const int64_t pages = page->total_pages();
-  std::string text = page->total == 0 ? "No results. Try fewer words, another kind of activity "
-                                        "or a greater distance."
+  std::string text = page->total == 0   ? "No results. Try fewer words, another kind of activity "
+                                          "or a greater distance."
                      : page->total == 1 ? "1 result"
                                         : std::to_string(page->total) + " results";
   if (!q.postcode.empty() && page->total > 0) {
@@ -232,11 +233,10 @@ Response Site::DirectorySearchPage(Context& ctx) {
   }
   if (pages > 1) text += ", page " + std::to_string(page->page) + " of " + std::to_string(pages);
   d.set("result_text", text);
-  const std::string base = "/directory?" + Query("search", q.search) +
-                           Query("postcode", q.postcode) +
-                           (q.postcode.empty() ? "" : Query("miles", miles)) +
-                           Query("category", q.taxonomy_term_id) + Query("day", q.day) +
-                           Query("free", q.free);
+  const std::string base =
+      "/directory?" + Query("search", q.search) + Query("postcode", q.postcode) +
+      (q.postcode.empty() ? "" : Query("miles", miles)) + Query("category", q.taxonomy_term_id) +
+      Query("day", q.day) + Query("free", q.free);
   SetPagination(d, page->page, static_cast<int>(pages), base);
   return Page(200, "Find local support and activities", "directory_search", d, ctx);
 }
@@ -289,6 +289,7 @@ Response Site::DirectoryServicePage(Context& ctx) {
   d.set("contacts", contacts);
   d.set("ages", AgesText(s));
   d.set("url", s.url);
+  d.set("service_email", s.email);
   d.set("stale", entry->stale);
   d.set("review_due", entry->review_due);
   d.set("last_modified", s.last_modified.UtcDate().ToString());

@@ -91,7 +91,6 @@ void SetPagination(ViewData& d, int page, int total_pages, const std::string& ba
   }
 }
 
-
 std::string IsoDateFromParts(const DateParts& parts) {
   if (parts.day.empty() && parts.month.empty() && parts.year.empty()) return "";
   auto pad = [](const std::string& s, size_t width) {

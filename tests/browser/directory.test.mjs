@@ -1,0 +1,105 @@
+// The information-and-advice directory in a browser: someone with no account searches by
+// postcode and category with the keyboard only, pages through results and opens a service; the
+// same search works with JavaScript off; a bad postcode is named; a budget holder adds a service
+// to their support plan; a directory editor sees the entries due for checking and marks one
+// checked. axe-core runs on every kind of page.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { serverAndBrowser, submitting, expectAccessible, tabTo, signIn } from '../support/browser.mjs'
+
+const env = serverAndBrowser({ people: 40 })
+
+test('search by postcode and category, keyboard only, and open a service', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true })
+  const page = await context.newPage()
+  await page.goto(env.server.base + '/')
+  // From the start page's navigation.
+  await submitting(page, () => page.click('nav a:has-text("Find support")'))
+  await expectAccessible(page, 'directory-search')
+  await tabTo(page, '#postcode')
+  await page.keyboard.type('hr6 1ab')
+  await tabTo(page, '#category')
+  await page.selectOption('#category', { label: 'Lunch clubs' })
+  await tabTo(page, 'form[role="search"] button')
+  await submitting(page, () => page.keyboard.press('Enter'))
+  const status = await page.textContent('main [role="status"]')
+  assert.match(status, /results? within 5 miles of HR6 1AB, nearest first/)
+  const names = await page.$$eval('.sd-results h3 a', as => as.map(a => a.textContent.trim()))
+  assert.ok(names.length >= 1, status)
+  assert.ok(names.every(n => /lunch/i.test(n)), names.join(', '))
+  assert.match(names[0], /Leominster/)
+  await expectAccessible(page, 'directory-results')
+  // Open the first result with the keyboard.
+  await tabTo(page, '.sd-results h3 a')
+  await submitting(page, () => page.keyboard.press('Enter'))
+  assert.match(await page.textContent('h1'), /lunch/i)
+  const facts = await page.textContent('.govuk-summary-list')
+  assert.match(facts, /When/)
+  assert.match(facts, /Access: /)
+  assert.match(facts, /enquiries@[a-z-]+\.example\.org/)
+  assert.match(await page.textContent('main'), /Sign in.*to add this to your support plan/s)
+  await expectAccessible(page, 'directory-service')
+  await context.close()
+})
+
+test('with JavaScript off: free only, paging, a day; a bad postcode is named', async () => {
+  const context = await env.browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await page.goto(env.server.base + '/directory')
+  await page.check('#free')
+  await submitting(page, () => page.click('form[role="search"] button'))
+  const status = await page.textContent('main [role="status"]')
+  const total = Number(/^(\d+) results/.exec(status)?.[1])
+  assert.ok(total > 20, status)
+  assert.match(status, /page 1 of/)
+  const costs = await page.$$eval('.sd-results dd', dds => dds.map(d => d.textContent.trim()))
+  assert.ok(costs.includes('Free'))
+  assert.ok(!costs.some(c => c.startsWith('£')), costs.join(' | '))
+  await submitting(page, () => page.click('.govuk-pagination__next a'))
+  assert.match(await page.textContent('main [role="status"]'), /page 2 of/)
+  assert.equal(await page.isChecked('#free'), true)
+  // A day: only Saturday sessions.
+  await page.goto(env.server.base + '/directory?day=SA')
+  const saturday = await page.textContent('main [role="status"]')
+  assert.match(saturday, /^\d+ results?/)
+  const whens = await page.$$eval('.sd-results dd:first-of-type', dds => dds.map(d => d.textContent))
+  assert.ok(whens.length > 0)
+  // A postcode that is not one, and one the lookup does not have.
+  await page.goto(env.server.base + '/directory')
+  await page.fill('#postcode', 'not a postcode')
+  await submitting(page, () => page.click('form[role="search"] button'))
+  assert.match(await page.title(), /^Error: /)
+  assert.match(await page.textContent('.govuk-error-summary'), /Enter a full UK postcode/)
+  await page.fill('#postcode', 'ZZ9 9ZZ')
+  await submitting(page, () => page.click('form[role="search"] button'))
+  assert.match(await page.textContent('.govuk-error-summary'), /We do not know the postcode ZZ9 9ZZ/)
+  await context.close()
+})
+
+test('a budget holder adds a service to their plan; an editor checks an overdue entry', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true })
+  const page = await context.newPage()
+  await signIn(page, env.server.base, env.server.users.budget_holder, '/my')
+  await page.goto(env.server.base + '/directory?search=walking%20football')
+  await submitting(page, () => page.click('.sd-results h3 a'))
+  const name = (await page.textContent('h1')).trim()
+  await submitting(page, () => page.click('button:has-text("Add to my support plan")'))
+  assert.match(page.url(), /\/plans\/\d+\/sections\/support$/)
+  assert.ok((await page.textContent('main')).includes(name), 'the new line names the service')
+  await context.close()
+
+  const editing = await env.browser.newContext({ bypassCSP: true })
+  const editor = await editing.newPage()
+  await signIn(editor, env.server.base, env.server.users.directory_editor, '/home')
+  await submitting(editor, () => editor.click('nav a:has-text("Entries to check")'))
+  const count = Number(/^(\d+) entries to check/.exec(await editor.textContent('main [role="status"]'))?.[1])
+  assert.ok(count > 0)
+  await expectAccessible(editor, 'directory-review')
+  await submitting(editor, () => editor.click('main table a'))
+  assert.match(await editor.textContent('.govuk-warning-text'), /was due to be checked/)
+  await submitting(editor, () => editor.click('button:has-text("Mark as checked today")'))
+  assert.equal(await editor.$('.govuk-warning-text'), null)
+  await editor.goto(env.server.base + '/directory/review')
+  assert.match(await editor.textContent('main [role="status"]'), new RegExp(`^${count - 1} entries|^No entries`))
+  await editing.close()
+})
