@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <charconv>
+#include <deque>
+#include <set>
 
+#include "base/csv.h"
 #include "base/embedded_file.h"
 #include "base/limits.h"
 #include "base/text.h"
@@ -50,6 +53,17 @@ std::vector<std::string> TermAndChildren(const Taxonomy& t, const std::string& i
   return out;
 }
 
+// Adds to `points` the centroid of each of the entry's postcodes that the lookup has.
+Status FindPoints(Transaction& tx, const domain::DirectoryService& s,
+                  std::map<std::string, domain::GeoPoint>& points) {
+  for (const auto& l : s.locations) {
+    if (l.postcode.empty() || points.count(l.postcode)) continue;
+    SD_ASSIGN_OR_RETURN(auto p, tx.postcodes().Find(l.postcode));
+    if (p) points.emplace(l.postcode, *p);
+  }
+  return OkStatus();
+}
+
 Result<domain::DirectoryService> ReadDocument(const std::string& doc, const Taxonomy& t) {
   json::error_code ec;
   json::value v = json::parse(doc, ec);
@@ -59,6 +73,27 @@ Result<domain::DirectoryService> ReadDocument(const std::string& doc, const Taxo
 
 }  // namespace
 
+DirectoryPaging ParseDirectoryPaging(std::string_view page, std::string_view per_page,
+                                     std::vector<FieldError>& errors) {
+  DirectoryPaging out;
+  auto number = ParseWhole(page.empty() ? "1" : page);
+  if (!number || *number < 1 || *number > 1'000'000) {
+    errors.push_back({"page", "must be a whole number from 1"});
+  } else {
+    out.page = static_cast<int>(*number);
+  }
+  if (!per_page.empty()) {
+    auto n = ParseWhole(per_page);
+    if (!n || *n < 1 || *n > kDirectoryMaxPerPage) {
+      errors.push_back(
+          {"per_page", "must be a whole number from 1 to " + std::to_string(kDirectoryMaxPerPage)});
+    } else {
+      out.per_page = static_cast<int>(*n);
+    }
+  }
+  return out;
+}
+
 bool CanEditDirectory(domain::Role role) {
   return role == domain::Role::kDirectoryEditor || role == domain::Role::kAdministrator;
 }
@@ -66,33 +101,8 @@ bool CanEditDirectory(domain::Role role) {
 PostcodeLoadReport ParsePostcodeCsv(std::string_view text,
                                     std::vector<std::pair<std::string, domain::GeoPoint>>& out) {
   PostcodeLoadReport report;
-  std::vector<std::string> cells;
-  auto split = [&](std::string_view line) {
-    cells.clear();
-    std::string cell;
-    bool quoted = false;
-    for (size_t i = 0; i < line.size(); ++i) {
-      const char c = line[i];
-      if (quoted) {
-        if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-          cell += '"';
-          ++i;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cell += c;
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        cells.push_back(std::move(cell));
-        cell.clear();
-      } else if (c != '\r') {
-        cell += c;
-      }
-    }
-    cells.push_back(std::move(cell));
-  };
+  std::vector<std::string_view> cells;
+  std::deque<std::string> scratch;
   size_t at = 0;
   int64_t line_no = 0;
   int postcode_col = -1, lat_col = -1, long_col = -1;
@@ -102,8 +112,12 @@ PostcodeLoadReport ParsePostcodeCsv(std::string_view text,
     std::string_view line = text.substr(at, end - at);
     at = end + 1;
     ++line_no;
-    if (line.empty() || line == "\r") continue;
-    split(line);
+    if (Trim(line).empty()) continue;
+    if (!SplitCsvLine(line, cells, scratch)) {
+      report.problems.push_back("line " + std::to_string(line_no) +
+                                ": a quoted cell is not closed properly");
+      continue;
+    }
     if (postcode_col < 0) {
       for (size_t i = 0; i < cells.size(); ++i) {
         std::string h;
@@ -115,7 +129,8 @@ PostcodeLoadReport ParsePostcodeCsv(std::string_view text,
       }
       if (postcode_col < 0 || lat_col < 0 || long_col < 0) {
         report.problems.push_back(
-            "line 1: the header must name a postcode column (pcds or postcode) and lat and long "
+            "line " + std::to_string(line_no) +
+            ": the header must name a postcode column (pcds or postcode) and lat and long "
             "(or latitude and longitude)");
         return report;
       }
@@ -130,11 +145,12 @@ PostcodeLoadReport ParsePostcodeCsv(std::string_view text,
     }
     auto postcode = domain::NormalisePostcode(cells[static_cast<size_t>(postcode_col)]);
     if (!postcode.ok()) {
-      report.problems.push_back(where + "\"" + cells[static_cast<size_t>(postcode_col)] +
+      report.problems.push_back(where + "\"" +
+                                std::string(cells[static_cast<size_t>(postcode_col)]) +
                                 "\" is not a UK postcode");
       continue;
     }
-    const std::string& lat_text = cells[static_cast<size_t>(lat_col)];
+    const std::string_view lat_text = cells[static_cast<size_t>(lat_col)];
     if (lat_text == "99.999999") {  // ONSPD: no grid reference for this postcode.
       ++report.skipped;
       continue;
@@ -200,10 +216,10 @@ Result<StoredDirectoryEntry> DirectoryService::Stored(const DirectoryEntryRecord
   e.review_due = r.review_due;
   e.stale = r.review_due <= clock_.Now().UtcDate().ToString();
   e.updated_by = r.updated_by;
+  std::map<std::string, domain::GeoPoint> points;
+  SD_RETURN_IF_ERROR(FindPoints(tx, e.service, points));
   for (const auto& l : e.service.locations) {
-    if (l.postcode.empty()) continue;
-    SD_ASSIGN_OR_RETURN(auto point, tx.postcodes().Find(l.postcode));
-    if (!point) e.unknown_postcodes.push_back(l.postcode);
+    if (!l.postcode.empty() && !points.count(l.postcode)) e.unknown_postcodes.push_back(l.postcode);
   }
   return e;
 }
@@ -273,20 +289,9 @@ Result<DirectoryPage> DirectoryService::Search(CouncilId council,
     }
   }
   DirectoryPage page;
-  auto page_number = ParseWhole(in.page.empty() ? "1" : in.page);
-  if (!page_number || *page_number < 1 || *page_number > 1'000'000) {
-    fail("page", "must be a whole number from 1");
-  } else {
-    page.page = static_cast<int>(*page_number);
-  }
-  if (!in.per_page.empty()) {
-    auto n = ParseWhole(in.per_page);
-    if (!n || *n < 1 || *n > kDirectoryMaxPerPage) {
-      fail("per_page", "must be a whole number from 1 to " + std::to_string(kDirectoryMaxPerPage));
-    } else {
-      page.per_page = static_cast<int>(*n);
-    }
-  }
+  const DirectoryPaging paging = ParseDirectoryPaging(in.page, in.per_page, errors);
+  page.page = paging.page;
+  page.per_page = paging.per_page;
   std::string postcode;
   if (!in.postcode.empty()) {
     auto p = domain::NormalisePostcode(in.postcode);
@@ -396,10 +401,7 @@ Result<StoredDirectoryEntry> DirectoryService::Save(const CallContext& ctx, cons
   StoredDirectoryEntry out;
   SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
     std::map<std::string, domain::GeoPoint> points;
-    for (const auto& l : s.locations) {
-      SD_ASSIGN_OR_RETURN(auto p, tx.postcodes().Find(l.postcode));
-      if (p) points.emplace(l.postcode, *p);
-    }
+    SD_RETURN_IF_ERROR(FindPoints(tx, s, points));
     SD_ASSIGN_OR_RETURN(auto existing, tx.directory().Find(s.id));
     const DirectoryEntryRecord record = DirectoryRecordFor(s, taxonomy_, due, who.user.id, points);
     Status stored = tx.directory().Upsert(record);
@@ -429,10 +431,7 @@ Result<StoredDirectoryEntry> DirectoryService::MarkReviewed(const CallContext& c
     if (!r) return Error::NotFound("No such service in the directory");
     SD_ASSIGN_OR_RETURN(auto entry, Stored(*r, tx));
     std::map<std::string, domain::GeoPoint> points;
-    for (const auto& l : entry.service.locations) {
-      SD_ASSIGN_OR_RETURN(auto p, tx.postcodes().Find(l.postcode));
-      if (p) points.emplace(l.postcode, *p);
-    }
+    SD_RETURN_IF_ERROR(FindPoints(tx, entry.service, points));
     // Checked, not changed: last_modified stays, so feeds do not see a change.
     const DirectoryEntryRecord record =
         DirectoryRecordFor(entry.service, taxonomy_, ReviewDueDefault(clock_), who.user.id, points);
@@ -552,11 +551,7 @@ Result<ImportReport> DirectoryService::ImportIn(CouncilId council, const AuditEn
   Status written = store_.Write(council, [&](Transaction& tx) -> Status {
     std::map<std::string, domain::GeoPoint> points;
     for (auto& s : services) {
-      for (const auto& l : s.locations) {
-        if (l.postcode.empty() || points.count(l.postcode)) continue;
-        SD_ASSIGN_OR_RETURN(auto p, tx.postcodes().Find(l.postcode));
-        if (p) points.emplace(l.postcode, *p);
-      }
+      SD_RETURN_IF_ERROR(FindPoints(tx, s, points));
       SD_ASSIGN_OR_RETURN(auto existing, tx.directory().Find(s.id));
       const bool feed_dated = s.last_modified != Timestamp();
       if (existing) {
@@ -619,12 +614,9 @@ Result<std::string> DirectoryService::ExportJson(CouncilId council) {
     }
     return OkStatus();
   }));
-  json::object page{{"total_items", total}, {"total_pages", total == 0 ? 0 : 1},
-                    {"page_number", 1},     {"size", total},
-                    {"first_page", true},   {"last_page", true},
-                    {"empty", total == 0}};
-  page["contents"] = std::move(contents);
-  return json::serialize(page);
+  // One page holding everything.
+  return json::serialize(
+      HsdsPage(std::move(contents), total, 1, static_cast<int>(std::max<int64_t>(total, 1))));
 }
 
 Result<PostcodeLoadReport> DirectoryService::LoadPostcodes(CouncilId council,
@@ -635,29 +627,29 @@ Result<PostcodeLoadReport> DirectoryService::LoadPostcodes(CouncilId council,
     report.loaded = 0;
     return report;
   }
-  SD_RETURN_IF_ERROR(
-      store_.Write(council, [&](Transaction& tx) { return tx.postcodes().Put(points); }));
-  // Entries already stored find their places' new points.
+  // One transaction: the points, and the entries whose places gain one.
+  const std::set<std::string> loaded = [&] {
+    std::set<std::string> codes;
+    for (const auto& p : points) codes.insert(p.first);
+    return codes;
+  }();
   SD_RETURN_IF_ERROR(store_.Write(council, [&](Transaction& tx) -> Status {
+    SD_RETURN_IF_ERROR(tx.postcodes().Put(points));
     DirectoryQuery q;
     q.limit = 500;
     std::vector<DirectoryEntryRecord> records;
-    std::map<std::string, domain::GeoPoint> lookup(points.begin(), points.end());
     for (;;) {
       SD_ASSIGN_OR_RETURN(auto r, tx.directory().Search(q));
       for (const auto& h : r.hits) {
         SD_ASSIGN_OR_RETURN(auto s, ReadDocument(h.document_json, taxonomy_));
-        SD_ASSIGN_OR_RETURN(auto stored, tx.directory().Find(s.id));
         bool affected = false;
-        for (const auto& l : s.locations) affected = affected || lookup.count(l.postcode) > 0;
-        if (!affected || !stored) continue;
+        for (const auto& l : s.locations) affected = affected || loaded.count(l.postcode) > 0;
+        if (!affected) continue;
+        SD_ASSIGN_OR_RETURN(auto stored, tx.directory().Find(s.id));
         std::map<std::string, domain::GeoPoint> mine;
-        for (const auto& l : s.locations) {
-          SD_ASSIGN_OR_RETURN(auto p, tx.postcodes().Find(l.postcode));
-          if (p) mine.emplace(l.postcode, *p);
-        }
-        records.push_back(
-            DirectoryRecordFor(s, taxonomy_, stored->review_due, stored->updated_by, mine));
+        SD_RETURN_IF_ERROR(FindPoints(tx, s, mine));
+        records.push_back(DirectoryRecordFor(s, taxonomy_, h.review_due,
+                                             stored ? stored->updated_by : UserId{}, mine));
       }
       if (r.hits.size() < static_cast<size_t>(q.limit)) break;
       q.offset += q.limit;

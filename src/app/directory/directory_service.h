@@ -43,6 +43,15 @@ inline constexpr int kDirectoryDefaultPerPage = 20;
 inline constexpr int kDirectoryMaxPerPage = 200;
 inline constexpr int64_t kDirectoryMaxProximityMetres = 80'467;  // 50 miles.
 
+// `page` ("1" when empty) and `per_page` (the default when empty) of a list, each a field error in
+// `errors` when it is not a whole number in range.
+struct DirectoryPaging {
+  int page = 1;
+  int per_page = kDirectoryDefaultPerPage;
+};
+DirectoryPaging ParseDirectoryPaging(std::string_view page, std::string_view per_page,
+                                     std::vector<FieldError>& errors);
+
 struct DirectoryListing {
   domain::DirectoryService service;
   std::string service_at_location_id;

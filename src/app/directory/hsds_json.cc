@@ -152,6 +152,15 @@ json::object TaxonomyTermToHsds(const Taxonomy& t, const TaxonomyTerm& term) {
   return o;
 }
 
+json::object HsdsPage(json::array contents, int64_t total, int page, int per_page) {
+  const int64_t pages = total == 0 ? 0 : (total + per_page - 1) / per_page;
+  const auto size = static_cast<int64_t>(contents.size());
+  return json::object{{"total_items", total},    {"total_pages", pages},
+                      {"page_number", page},     {"size", size},
+                      {"first_page", page == 1}, {"last_page", page >= pages},
+                      {"empty", size == 0},      {"contents", std::move(contents)}};
+}
+
 std::string LinkUuid(std::string_view a, std::string_view b) {
   // FNV-1a over both ids, twice with different seeds, as 32 hex digits in UUID form (version 4
   // and variant bits set so that validators accept it).

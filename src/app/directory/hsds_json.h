@@ -48,6 +48,10 @@ boost::json::object ServiceToHsds(const domain::DirectoryService& s, const Taxon
 // The flat list form (service_list.json: one-to-one fields and the organisation).
 boost::json::object ServiceToHsdsListItem(const domain::DirectoryService& s);
 
+// The profile's page envelope (total_items, total_pages, page_number, size, first_page,
+// last_page, empty) around `contents`, page `page` of `per_page` items each.
+boost::json::object HsdsPage(boost::json::array contents, int64_t total, int page, int per_page);
+
 // Reads and validates one service (domain::ValidateService against `taxonomy`):
 // kInvalidArgument with every bad field.
 Result<domain::DirectoryService> ServiceFromHsds(const boost::json::value& json,

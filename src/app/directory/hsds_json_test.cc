@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "app/directory/directory_service.h"
+
 namespace selfdirect::app {
 namespace {
 namespace json = boost::json;
@@ -101,6 +103,36 @@ TEST(HsdsJson, LinkUuidsAreStableUuids) {
   EXPECT_TRUE(domain::IsUuid(a));
   EXPECT_EQ(a, LinkUuid("x", "y"));
   EXPECT_NE(a, LinkUuid("y", "x"));
+}
+
+TEST(PostcodeCsv, ReadsTheOnsPostcodeDirectorysColumnsAndNamesBadRows) {
+  std::vector<std::pair<std::string, domain::GeoPoint>> points;
+  PostcodeLoadReport ok = ParsePostcodeCsv(
+      "pcd,pcds,dointr,lat,long\n"
+      "HR1 1AB,\"hr11ab\",202601,52.056500,-2.716000\n"
+      "\n"
+      "HR9 9ZZ,HR9 9ZZ,202601,99.999999,0.000000\r\n",
+      points);
+  EXPECT_TRUE(ok.problems.empty());
+  EXPECT_EQ(ok.rows, 2);
+  EXPECT_EQ(ok.loaded, 1);
+  EXPECT_EQ(ok.skipped, 1);
+  ASSERT_EQ(points.size(), 1u);
+  EXPECT_EQ(points[0].first, "HR1 1AB");
+  EXPECT_EQ(points[0].second, (domain::GeoPoint{52'056'500, -2'716'000}));
+
+  points.clear();
+  PostcodeLoadReport bad = ParsePostcodeCsv(
+      "postcode,latitude,longitude\nnope,52,-2\nHR1 1AB,91,-2\nHR1 1AB,52\n\"HR1 1AB,52,-2\n",
+      points);
+  EXPECT_EQ(bad.problems,
+            (std::vector<std::string>{"line 2: \"nope\" is not a UK postcode",
+                                      "line 3: lat is not a latitude in decimal degrees",
+                                      "line 4: has too few columns",
+                                      "line 5: a quoted cell is not closed properly"}));
+  EXPECT_EQ(ParsePostcodeCsv("pcds,easting\n", points).problems.size(), 1u);
+  EXPECT_EQ(ParsePostcodeCsv("", points).problems,
+            std::vector<std::string>{"the file is empty: it needs a header row"});
 }
 
 }  // namespace

@@ -8,57 +8,11 @@
 #include <deque>
 #include <memory>
 
+#include "base/csv.h"
+#include "base/text.h"
+
 namespace selfdirect::app {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
-
-// Splits one line into cells; quoted cells may hold commas and doubled quotes. `scratch` holds
-// unescaped text for cells that needed it.
-bool SplitLine(std::string_view line, std::vector<std::string_view>& cells,
-               std::deque<std::string>& scratch) {
-  cells.clear();
-  size_t scratch_used = 0;
-  size_t i = 0;
-  for (;;) {
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-    if (i < line.size() && line[i] == '"') {
-      ++i;
-      if (scratch_used == scratch.size()) scratch.emplace_back();
-      std::string& s = scratch[scratch_used++];
-      s.clear();
-      for (;;) {
-        if (i >= line.size()) return false;  // Unclosed quote.
-        if (line[i] == '"') {
-          if (i + 1 < line.size() && line[i + 1] == '"') {
-            s += '"';
-            i += 2;
-            continue;
-          }
-          ++i;
-          break;
-        }
-        s += line[i++];
-      }
-      while (i < line.size() && line[i] != ',') {
-        if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r') return false;
-        ++i;
-      }
-      cells.push_back(s);
-    } else {
-      size_t start = i;
-      while (i < line.size() && line[i] != ',') ++i;
-      cells.push_back(Trim(line.substr(start, i - start)));
-    }
-    if (i >= line.size()) return true;
-    ++i;  // The comma.
-  }
-}
 
 bool ParseNumber(std::string_view cell, double& out) {
   if (cell.empty()) return false;
@@ -77,7 +31,7 @@ class CsvCalibration {
   Status Line(std::string_view line) {
     ++line_number_;
     if (Trim(line).empty()) return OkStatus();
-    if (!SplitLine(line, cells_, scratch_)) {
+    if (!SplitCsvLine(line, cells_, scratch_)) {
       return Error::InvalidArgument(Where() + ": a quoted cell is not closed properly");
     }
     if (!fitter_) return Header();

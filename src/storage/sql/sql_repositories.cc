@@ -1483,8 +1483,9 @@ Result<app::DirectoryResults> SqlDirectory::Search(const app::DirectoryQuery& q)
   outer += " ORDER BY ";
   if (q.near) outer += "distance, ";
   if (!relevance.empty()) outer += "relevance, ";
-  outer +=
-      "name, service_id, place LIMIT " + param(int64_t{q.limit}) + " OFFSET " + param(q.offset);
+  // Whole numbers from the caller, written in place, so the count below shares the params.
+  outer += "name, service_id, place LIMIT " + std::to_string(q.limit) + " OFFSET " +
+           std::to_string(q.offset);
   SD_ASSIGN_OR_RETURN(auto rows, c_.Query(outer, params));
 
   app::DirectoryResults out;
@@ -1492,7 +1493,6 @@ Result<app::DirectoryResults> SqlDirectory::Search(const app::DirectoryQuery& q)
     out.total = rows[0].Int(7);
   } else if (q.offset > 0) {
     // Past the last page: the count alone.
-    params.resize(params.size() - 2);
     std::string count = "SELECT COUNT(*) FROM (" + sql + ") x";
     if (q.near && !q.by_place) count += " WHERE nth = 1";
     SD_ASSIGN_OR_RETURN(auto n, c_.Query(count, params));

@@ -34,16 +34,6 @@ json::value UuidParam() {
                    {"schema", json::object{{"type", "string"}, {"format", "uuid"}}}}};
 }
 
-// The profile's page envelope around `contents`.
-json::object Envelope(json::array contents, int64_t total, int page, int per_page) {
-  const int64_t pages = total == 0 ? 0 : (total + per_page - 1) / per_page;
-  const auto size = static_cast<int64_t>(contents.size());
-  return json::object{{"total_items", total},    {"total_pages", pages},
-                      {"page_number", page},     {"size", size},
-                      {"first_page", page == 1}, {"last_page", page >= pages},
-                      {"empty", size == 0},      {"contents", std::move(contents)}};
-}
-
 json::value PageSchema(const std::string& items) {
   return Object({{"total_items", Type("integer")},
                  {"total_pages", Type("integer")},
@@ -281,8 +271,8 @@ Response Site::OrServices(Context& ctx) {
   if (!page.ok()) return ErrorResponse(page.error(), ctx);
   json::array contents;
   for (const auto& item : page->items) contents.push_back(app::ServiceToHsdsListItem(item.service));
-  return Response::Json(200,
-                        Envelope(std::move(contents), page->total, page->page, page->per_page));
+  return Response::Json(
+      200, app::HsdsPage(std::move(contents), page->total, page->page, page->per_page));
 }
 
 Response Site::OrService(Context& ctx) {
@@ -302,8 +292,8 @@ Response Site::OrServiceAtLocations(Context& ctx) {
       contents.push_back(ServiceAtLocationJson(item.service, *l));
     }
   }
-  return Response::Json(200,
-                        Envelope(std::move(contents), page->total, page->page, page->per_page));
+  return Response::Json(
+      200, app::HsdsPage(std::move(contents), page->total, page->page, page->per_page));
 }
 
 Response Site::OrServiceAtLocation(Context& ctx) {
@@ -316,32 +306,11 @@ Response Site::OrServiceAtLocation(Context& ctx) {
 
 namespace {
 
-// Page and per_page for the small lists (taxonomies and terms).
-Result<std::pair<int, int>> Paging(const Request& r) {
-  app::DirectorySearchRequest q;
-  auto number = [](const std::string& text, int fallback, int max) -> std::optional<int> {
-    if (text.empty()) return fallback;
-    int v = 0;
-    for (char c : text) {
-      if (c < '0' || c > '9' || v > 1'000'000) return std::nullopt;
-      v = v * 10 + (c - '0');
-    }
-    if (v < 1 || v > max) return std::nullopt;
-    return v;
-  };
-  auto page = number(r.Query("page"), 1, 1'000'000);
-  auto per_page =
-      number(r.Query("per_page"), app::kDirectoryDefaultPerPage, app::kDirectoryMaxPerPage);
-  std::vector<FieldError> errors;
-  if (!page) errors.push_back({"page", "must be a whole number from 1"});
-  if (!per_page) errors.push_back({"per_page", "must be a whole number from 1 to 200"});
-  if (!errors.empty()) return Error::InvalidArgument("The paging is not valid", std::move(errors));
-  return std::make_pair(*page, *per_page);
-}
-
 Result<json::object> PageOf(const json::array& all, const Request& r) {
-  SD_ASSIGN_OR_RETURN(auto paging, Paging(r));
-  const auto [page, per_page] = paging;
+  std::vector<FieldError> errors;
+  const auto [page, per_page] =
+      app::ParseDirectoryPaging(r.Query("page"), r.Query("per_page"), errors);
+  if (!errors.empty()) return Error::InvalidArgument("The paging is not valid", std::move(errors));
   const auto total = static_cast<int64_t>(all.size());
   const int64_t from = static_cast<int64_t>(page - 1) * per_page;
   if (from >= total && page > 1) {
@@ -354,7 +323,7 @@ Result<json::object> PageOf(const json::array& all, const Request& r) {
   for (int64_t i = from; i < total && i < from + per_page; ++i) {
     contents.push_back(all[static_cast<size_t>(i)]);
   }
-  return Envelope(std::move(contents), total, page, per_page);
+  return app::HsdsPage(std::move(contents), total, page, per_page);
 }
 
 }  // namespace

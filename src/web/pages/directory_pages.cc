@@ -128,18 +128,17 @@ Response Site::DirectorySearchPage(Context& ctx) {
   d.set("postcode", q.postcode);
   d.set("free", q.free == "true");
   ViewList miles_options;
-  for (const char* m : {"1", "2", "5", "10", "20"}) {
+  int64_t miles_number = 5;  // Anything but the choices offered reads as the default.
+  for (int64_t m : {1, 2, 5, 10, 20}) {
+    const std::string text = std::to_string(m);
     ViewData o;
-    o.set("value", m);
-    o.set("text", std::string("Within ") + m + (std::string(m) == "1" ? " mile" : " miles"));
-    o.set("selected", miles == m);
+    o.set("value", text);
+    o.set("text", "Within " + text + (m == 1 ? " mile" : " miles"));
+    o.set("selected", miles == text);
+    if (miles == text) miles_number = m;
     miles_options.push_back(o);
   }
   d.set("miles_options", miles_options);
-  int64_t miles_number = 5;
-  for (const char* m : {"1", "2", "5", "10", "20"}) {
-    if (miles == m) miles_number = std::atoll(m);
-  }
   if (!q.postcode.empty()) q.proximity = std::to_string(domain::MilesToMetres(miles_number));
   ViewList categories;
   for (const auto& top : taxonomy.terms) {
