@@ -576,6 +576,10 @@ class DirectoryRepository {
   // Ordered by relevance when there are words, by distance when near, else by name; ties by id.
   virtual Result<DirectoryResults> Search(const DirectoryQuery& query) = 0;
   virtual Result<int64_t> Count() = 0;
+  // A number that changes whenever this council's directory does (Upsert, Delete, or the demo
+  // data being deleted): while it stays the same, so does every search's answer. 0 before the
+  // first change.
+  virtual Result<int64_t> Version() = 0;
 };
 
 // Postcode centroids (national open data; shared by every council).

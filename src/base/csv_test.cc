@@ -31,3 +31,43 @@ TEST(Csv, AnUnclosedQuoteIsAnError) {
 
 }  // namespace
 }  // namespace selfdirect
+
+namespace selfdirect {
+namespace {
+
+TEST(Csv, ParsesRecordsThatSpanLinesAndNamesTheirFirstLine) {
+  std::vector<CsvRecord> records;
+  int64_t bad = 0;
+  ASSERT_TRUE(ParseCsv("id,description\r\n1,\"Two\r\nlines, and \"\"quotes\"\"\"\r\n\r\n2,plain\n",
+                       records, bad));
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[0].line, 1);
+  EXPECT_EQ(records[1].line, 2);
+  EXPECT_EQ(records[1].cells, (std::vector<std::string>{"1", "Two\r\nlines, and \"quotes\""}));
+  EXPECT_EQ(records[2].line, 5);  // After the blank line.
+  EXPECT_EQ(records[2].cells, (std::vector<std::string>{"2", "plain"}));
+  EXPECT_FALSE(ParseCsv("id\n1\n\"never closed\n3\n", records, bad));
+  EXPECT_EQ(bad, 3);
+  EXPECT_FALSE(ParseCsv("id\n\"closed\"x\n", records, bad));
+  EXPECT_EQ(bad, 2);
+  ASSERT_TRUE(ParseCsv("", records, bad));
+  EXPECT_TRUE(records.empty());
+}
+
+TEST(Csv, WritesCellsThatReadBackTheSame) {
+  EXPECT_EQ(CsvCell("plain"), "plain");
+  EXPECT_EQ(CsvCell("a, b"), "\"a, b\"");
+  EXPECT_EQ(CsvCell("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(CsvCell(" edge"), "\" edge\"");
+  const std::vector<std::string> values = {"a, b", "say \"hi\"", "two\nlines", " edge ", ""};
+  std::string line;
+  for (const auto& v : values) line += (line.empty() ? "" : ",") + CsvCell(v);
+  std::vector<CsvRecord> records;
+  int64_t bad = 0;
+  ASSERT_TRUE(ParseCsv(line + "\n", records, bad));
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].cells, values);
+}
+
+}  // namespace
+}  // namespace selfdirect

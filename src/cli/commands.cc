@@ -97,6 +97,12 @@ Result<app::Council> ChooseCouncil(app::Store& store, const std::string& code) {
   return councils[0];
 }
 
+Result<OpenedCouncil> OpenCouncil(const std::string& database, const std::string& code) {
+  SD_ASSIGN_OR_RETURN(auto store, storage::OpenStore(database));
+  SD_ASSIGN_OR_RETURN(auto council, ChooseCouncil(*store, code));
+  return OpenedCouncil{std::move(store), std::move(council)};
+}
+
 struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::string council;
@@ -105,6 +111,7 @@ struct ServeOptions {
   int read_timeout_seconds = limits::kRequestReadTimeoutSeconds;
   bool no_access_log = false;
   bool secure_cookies = false;
+  size_t directory_cache = app::kDirectorySearchCacheListings;
 };
 
 int Serve(const std::string& database, const ServeOptions& o) {
@@ -122,7 +129,8 @@ int Serve(const std::string& database, const ServeOptions& o) {
   auto files = web::StaticFiles::Load(assets.empty() ? DefaultAssetsDir() : assets);
   if (!files.ok()) return Fail(files.error());
   app::InitialiseCrypto();
-  web::Site site({*council, o.secure_cookies}, **store, SystemClock::Instance(), std::move(*files));
+  web::Site site({*council, o.secure_cookies, o.directory_cache}, **store, SystemClock::Instance(),
+                 std::move(*files));
   web::ServerOptions options;
   options.host = address->first;
   options.port = address->second;
@@ -339,6 +347,11 @@ int Main(int argc, char** argv) {
       ->capture_default_str();
   serve->add_flag("--no-access-log", so.no_access_log, "Do not log each request");
   serve->add_flag("--secure-cookies", so.secure_cookies, "Mark cookies Secure (when behind HTTPS)");
+  serve
+      ->add_option("--directory-cache", so.directory_cache,
+                   "Directory listings kept in recent search answers (0: keep none)")
+      ->check(CLI::Range(size_t{0}, size_t{10'000'000}))
+      ->capture_default_str();
 
   auto* demo = cli.add_subcommand("demo", "Create or refresh the demo council");
   int people = 2000;
@@ -391,6 +404,7 @@ int Main(int argc, char** argv) {
   RasCommands ras(cli, database);
   ChargingCommands charging(cli, database);
   PlanCommands plan(cli);
+  DirectoryCommands directory(cli, database);
 
   try {
     cli.parse(argc, argv);
@@ -410,6 +424,7 @@ int Main(int argc, char** argv) {
     if (auto code = ras.Run()) return *code;
     if (auto code = charging.Run()) return *code;
     if (auto code = plan.Run()) return *code;
+    if (auto code = directory.Run()) return *code;
   } catch (const std::exception& e) {
     std::cerr << "selfdirect: internal error: " << e.what() << "\n";
     return kExitInternal;

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -16,6 +17,12 @@ namespace selfdirect::cli {
 int Fail(const Error& e);
 // The council the command acts on: the one named, or the only one in the database.
 Result<app::Council> ChooseCouncil(app::Store& store, const std::string& code);
+// A database opened on the council a command acts on.
+struct OpenedCouncil {
+  std::unique_ptr<app::Store> store;
+  app::Council council;
+};
+Result<OpenedCouncil> OpenCouncil(const std::string& database, const std::string& code);
 // Reads a JSON file, or standard input for "-" (at most 64 MiB).
 Result<boost::json::value> ReadJsonFile(const std::string& path);
 
@@ -66,6 +73,21 @@ class PlanCommands {
   CLI::App* cost_ = nullptr;
   CLI::App* catalogue_ = nullptr;
   std::string input_;
+};
+
+// `selfdirect directory ...`: Open Referral UK import and export, postcode loading
+// (directory_commands.cc).
+class DirectoryCommands {
+ public:
+  explicit DirectoryCommands(CLI::App& app, std::string& database);
+  std::optional<int> Run();
+
+ private:
+  std::string& database_;
+  CLI::App* import_ = nullptr;
+  CLI::App* export_ = nullptr;
+  CLI::App* postcodes_ = nullptr;
+  std::string input_, output_, council_, format_ = "json";
 };
 
 }  // namespace selfdirect::cli

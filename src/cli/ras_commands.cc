@@ -83,17 +83,6 @@ int Check(const std::string& input) {
   return kExitOk;
 }
 
-struct Council {
-  std::unique_ptr<app::Store> store;
-  app::Council council;
-};
-
-Result<Council> OpenCouncil(const std::string& database, const std::string& code) {
-  SD_ASSIGN_OR_RETURN(auto store, storage::OpenStore(database));
-  SD_ASSIGN_OR_RETURN(auto council, ChooseCouncil(*store, code));
-  return Council{std::move(store), std::move(council)};
-}
-
 // The command line acts as an operator with the role the use case needs; the audit log records
 // it with no user.
 app::Principal Operator(domain::Role role) {

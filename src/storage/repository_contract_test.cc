@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 
 #include "app/passwords.h"
 #include "base/text.h"
@@ -1111,6 +1112,47 @@ TEST_P(RepositoryContract, DirectoryEntriesAreFoundByWordsTermsTimesAgesAndDista
       store_->Write(council_, [&](app::Transaction& tx) { return tx.directory().Delete(pa); });
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(RepositoryContract, TheDirectoryVersionChangesWithEveryChangeAndOnlyThen) {
+  auto version = [&](CouncilId council) {
+    int64_t v = -1;
+    Status s = store_->Read(council, [&](app::Transaction& tx) -> Status {
+      SD_ASSIGN_OR_RETURN(v, tx.directory().Version());
+      return OkStatus();
+    });
+    EXPECT_TRUE(s.ok());
+    return v;
+  };
+  const int64_t start = version(council_);
+  const int64_t other_start = version(other_);
+  const std::string id = "00000000-0000-4000-8000-0000000000a1";
+  auto write = [&](const std::function<Status(app::Transaction&)>& fn) {
+    ASSERT_TRUE(store_->Write(council_, fn).ok());
+  };
+  write([&](app::Transaction& tx) { return tx.directory().Upsert(Entry(id, "Choir", "choir")); });
+  const int64_t added = version(council_);
+  EXPECT_NE(added, start);
+  // Reading and searching change nothing; another council's version is its own.
+  write([&](app::Transaction& tx) -> Status {
+    SD_RETURN_IF_ERROR(tx.directory().Find(id));
+    SD_RETURN_IF_ERROR(tx.directory().Search({.words = {"choir"}}));
+    return OkStatus();
+  });
+  EXPECT_EQ(version(council_), added);
+  EXPECT_EQ(version(other_), other_start);
+  write([&](app::Transaction& tx) { return tx.directory().Upsert(Entry(id, "Choir", "choir")); });
+  const int64_t replaced = version(council_);
+  EXPECT_NE(replaced, added);
+  write([&](app::Transaction& tx) { return tx.directory().Delete(id); });
+  const int64_t removed = version(council_);
+  EXPECT_NE(removed, replaced);
+  EXPECT_NE(removed, start);
+  // A write that fails leaves the version as it was.
+  Status missing =
+      store_->Write(council_, [&](app::Transaction& tx) { return tx.directory().Delete(id); });
+  EXPECT_FALSE(missing.ok());
+  EXPECT_EQ(version(council_), removed);
 }
 
 TEST_P(RepositoryContract, PostcodesAreAddedReplacedAndFound) {

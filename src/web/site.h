@@ -43,6 +43,8 @@ std::string IsoDateFromParts(const DateParts& parts);
 struct SiteOptions {
   app::Council council;
   bool secure_cookies = false;  // Set when served over HTTPS (behind a TLS proxy).
+  // Directory listings kept in recent search answers (0: none; see DirectorySearchCache).
+  size_t directory_cache_listings = app::kDirectorySearchCacheListings;
 };
 
 // What a handler gets: the request, the caller (if signed in) and the council.

@@ -5,6 +5,7 @@
 #include <deque>
 #include <set>
 
+#include "app/directory/hsds_csv.h"
 #include "base/csv.h"
 #include "base/embedded_file.h"
 #include "base/limits.h"
@@ -320,6 +321,9 @@ Result<DirectoryPage> DirectoryService::Search(CouncilId council,
   if (!errors.empty()) return Error::InvalidArgument("The search is not valid", std::move(errors));
 
   DirectoryResults results;
+  std::string key;
+  int64_t version = 0;
+  std::shared_ptr<const DirectoryPage> kept;
   SD_RETURN_IF_ERROR(store_.Read(council, [&](Transaction& tx) -> Status {
     if (!postcode.empty()) {
       SD_ASSIGN_OR_RETURN(auto point, tx.postcodes().Find(postcode));
@@ -331,9 +335,15 @@ Result<DirectoryPage> DirectoryService::Search(CouncilId council,
       q.near = *point;
       page.centre = *point;
     }
+    // Read in the same transaction as the search, so a kept answer is never older than it.
+    SD_ASSIGN_OR_RETURN(version, tx.directory().Version());
+    key = DirectoryQueryKey(council, q);
+    kept = cache_.Find(key, version);
+    if (kept) return OkStatus();
     SD_ASSIGN_OR_RETURN(results, tx.directory().Search(q));
     return OkStatus();
   }));
+  if (kept) return *kept;
   page.total = results.total;
   if (results.hits.empty() && page.page > 1 && page.total > 0) {
     return Error::InvalidArgument(
@@ -348,6 +358,7 @@ Result<DirectoryPage> DirectoryService::Search(CouncilId council,
     l.review_due = h.review_due;
     page.items.push_back(std::move(l));
   }
+  cache_.Put(key, version, std::make_shared<const DirectoryPage>(page));
   return page;
 }
 
@@ -595,28 +606,72 @@ Result<ImportReport> DirectoryService::ImportIn(CouncilId council, const AuditEn
   return report;
 }
 
-Result<std::string> DirectoryService::ExportJson(CouncilId council) {
-  json::array contents;
-  int64_t total = 0;
-  SD_RETURN_IF_ERROR(store_.Read(council, [&](Transaction& tx) -> Status {
+Status DirectoryService::EachEntry(CouncilId council,
+                                   const std::function<Status(const DirectoryHit&)>& fn,
+                                   int64_t& total) {
+  return store_.Read(council, [&](Transaction& tx) -> Status {
     DirectoryQuery q;
     q.limit = 1000;
     for (;;) {
       SD_ASSIGN_OR_RETURN(auto r, tx.directory().Search(q));
       total = r.total;
-      for (const auto& h : r.hits) {
-        json::error_code ec;
-        contents.push_back(json::parse(h.document_json, ec));
-        if (ec) return Error::Internal("A stored directory entry is not JSON");
-      }
+      for (const auto& h : r.hits) SD_RETURN_IF_ERROR(fn(h));
       if (r.hits.size() < static_cast<size_t>(q.limit)) break;
       q.offset += q.limit;
     }
     return OkStatus();
-  }));
+  });
+}
+
+Result<std::string> DirectoryService::ExportJson(CouncilId council) {
+  json::array contents;
+  int64_t total = 0;
+  SD_RETURN_IF_ERROR(EachEntry(
+      council,
+      [&](const DirectoryHit& h) -> Status {
+        json::error_code ec;
+        contents.push_back(json::parse(h.document_json, ec));
+        if (ec) return Error::Internal("A stored directory entry is not JSON");
+        return OkStatus();
+      },
+      total));
   // One page holding everything.
   return json::serialize(
       HsdsPage(std::move(contents), total, 1, static_cast<int>(std::max<int64_t>(total, 1))));
+}
+
+Result<std::map<std::string, std::string>> DirectoryService::ExportCsv(CouncilId council) {
+  std::vector<domain::DirectoryService> services;
+  int64_t total = 0;
+  SD_RETURN_IF_ERROR(EachEntry(
+      council,
+      [&](const DirectoryHit& h) -> Status {
+        SD_ASSIGN_OR_RETURN(auto s, ReadDocument(h.document_json, taxonomy_));
+        services.push_back(std::move(s));
+        return OkStatus();
+      },
+      total));
+  return HsdsCsvFiles(services, taxonomy_);
+}
+
+Result<ImportReport> DirectoryService::ImportCsvAsSystem(
+    CouncilId council, const std::map<std::string, std::string>& files) {
+  CsvFeed feed = FeedFromHsdsCsv(files);
+  ImportReport report;
+  report.rows = static_cast<int64_t>(feed.services.size());
+  for (auto& p : feed.problems) {
+    report.problems.push_back({p.row, p.id, {std::move(p.field)}, p.file});
+  }
+  if (!report.problems.empty()) return report;
+  SD_ASSIGN_OR_RETURN(report, ImportAsSystem(council, json::serialize(feed.services)));
+  // The feed's rows are services.csv's rows.
+  for (auto& p : report.problems) {
+    p.file = "services.csv";
+    if (p.row >= 1 && static_cast<size_t>(p.row) <= feed.service_rows.size()) {
+      p.row = feed.service_rows[static_cast<size_t>(p.row) - 1];
+    }
+  }
+  return report;
 }
 
 Result<PostcodeLoadReport> DirectoryService::LoadPostcodes(CouncilId council,
@@ -762,7 +817,10 @@ Result<std::vector<std::pair<domain::DirectoryService, std::string>>> DemoDirect
       const std::string venue(t.at("venue").as_string());
       const uint64_t vh = hash(town + venue);
       domain::DirectoryLocation l;
-      l.id = LinkUuid("demo-location", town + venue);
+      // A location's accessibility is the venue's, so a venue described two ways is two
+      // locations (the profile's CSV files give each location one accessibility row).
+      l.id =
+          LinkUuid("demo-location", town + venue + std::string(t.at("accessibility").as_string()));
       l.service_at_location_id = LinkUuid(s.id, l.id);
       l.name = town + " " + venue;
       l.address_1 = std::to_string(1 + vh % 60) + " " +

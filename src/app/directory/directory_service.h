@@ -5,9 +5,14 @@
 // postcode lookup that distance search uses.
 #pragma once
 
+#include <functional>
+#include <list>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "app/audit_trail.h"
@@ -68,6 +73,44 @@ struct DirectoryPage {
   int64_t total_pages() const { return total == 0 ? 0 : (total + per_page - 1) / per_page; }
 };
 
+// The text that identifies a search: equal for searches that must give the same answer (the
+// words, filters, point, radius and page), different otherwise. Pure.
+std::string DirectoryQueryKey(CouncilId council, const DirectoryQuery& q);
+
+// Recent search answers, kept while the council's directory version
+// (DirectoryRepository::Version) stays the same, so that a popular search is not run again until
+// an entry changes. Holds at most `max_listings` listings across its answers; the least recently
+// used answers go first. Thread-safe. A capacity of 0 keeps nothing.
+class DirectorySearchCache {
+ public:
+  explicit DirectorySearchCache(size_t max_listings) : max_listings_(max_listings) {}
+  DirectorySearchCache(const DirectorySearchCache&) = delete;
+  DirectorySearchCache& operator=(const DirectorySearchCache&) = delete;
+
+  // The answer kept for `key` at `version`, or null (an answer kept at another version is
+  // dropped).
+  std::shared_ptr<const DirectoryPage> Find(const std::string& key, int64_t version);
+  void Put(const std::string& key, int64_t version, std::shared_ptr<const DirectoryPage> page);
+  size_t answers() const;
+  size_t listings() const;
+
+ private:
+  struct Kept {
+    std::string key;
+    int64_t version = 0;
+    std::shared_ptr<const DirectoryPage> page;
+  };
+  void DropLocked(std::list<Kept>::iterator it);
+
+  const size_t max_listings_;
+  mutable std::mutex mutex_;
+  std::list<Kept> order_;  // Most recently used first.
+  std::unordered_map<std::string, std::list<Kept>::iterator> by_key_;
+  size_t listings_ = 0;
+};
+
+inline constexpr size_t kDirectorySearchCacheListings = 20'000;
+
 struct StoredDirectoryEntry {
   domain::DirectoryService service;
   std::string review_due;  // "2027-05-01"
@@ -79,9 +122,10 @@ struct StoredDirectoryEntry {
 // One row of an import: its position in the feed, the service id when it has one, and what was
 // wrong ("name: is required").
 struct ImportProblem {
-  int64_t row = 0;  // 1-based.
+  int64_t row = 0;  // 1-based: the feed's service, or the CSV file's row counting its header.
   std::string id;
   std::vector<FieldError> fields;
+  std::string file;  // For CSV files: the file the row is in ("schedule.csv").
 };
 
 struct ImportReport {
@@ -125,8 +169,9 @@ bool CanEditDirectory(domain::Role role);
 class DirectoryService {
  public:
   DirectoryService(Store& store, const Clock& clock, AuditTrail& audit,
-                   const Taxonomy& taxonomy = DefaultTaxonomy())
-      : store_(store), clock_(clock), audit_(audit), taxonomy_(taxonomy) {}
+                   const Taxonomy& taxonomy = DefaultTaxonomy(),
+                   size_t cache_listings = kDirectorySearchCacheListings)
+      : store_(store), clock_(clock), audit_(audit), taxonomy_(taxonomy), cache_(cache_listings) {}
 
   const Taxonomy& taxonomy() const { return taxonomy_; }
 
@@ -159,6 +204,12 @@ class DirectoryService {
   Result<ImportReport> ImportAsSystem(CouncilId council, std::string_view feed_json);
   // Every entry, fully nested, in one page envelope, ordered by name.
   Result<std::string> ExportJson(CouncilId council);
+  // The profile's CSV files (hsds_csv.h), all or nothing and idempotent as Import is; problems
+  // name the file and row. For the command line (audited as the system).
+  Result<ImportReport> ImportCsvAsSystem(CouncilId council,
+                                         const std::map<std::string, std::string>& files);
+  // Every entry as the profile's CSV files (file name to text).
+  Result<std::map<std::string, std::string>> ExportCsv(CouncilId council);
 
   // The postcode lookup (command line). Nothing is loaded if any row has a problem.
   Result<PostcodeLoadReport> LoadPostcodes(CouncilId council, std::string_view csv);
@@ -167,11 +218,15 @@ class DirectoryService {
   Result<ImportReport> ImportIn(CouncilId council, const AuditEntry& audit,
                                 std::string_view feed_json);
   Result<StoredDirectoryEntry> Stored(const DirectoryEntryRecord& r, Transaction& tx);
+  // Every stored entry, by name, in one read; `total` is how many.
+  Status EachEntry(CouncilId council, const std::function<Status(const DirectoryHit&)>& fn,
+                   int64_t& total);
 
   Store& store_;
   const Clock& clock_;
   AuditTrail& audit_;
   const Taxonomy& taxonomy_;
+  DirectorySearchCache cache_;
 };
 
 }  // namespace selfdirect::app

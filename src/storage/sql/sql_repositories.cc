@@ -1263,7 +1263,27 @@ constexpr double kMetresPerDegree = 111'195.08;  // 2 * pi * 6,371,008.8 m / 360
 
 }  // namespace
 
+namespace {
+
+Status BumpDirectoryVersion(SqlConnection& c, CouncilId council) {
+  SD_RETURN_IF_ERROR(
+      c.Query("INSERT INTO directory_versions (council_id, version) VALUES ($1, 1) ON CONFLICT "
+              "(council_id) DO UPDATE SET version = directory_versions.version + 1",
+              {council.value()}));
+  return OkStatus();
+}
+
+}  // namespace
+
+Result<int64_t> SqlDirectory::Version() {
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query("SELECT version FROM directory_versions WHERE council_id = $1", {council_.value()}));
+  return rows.empty() ? int64_t{0} : rows[0].Int(0);
+}
+
 Status SqlDirectory::Upsert(const app::DirectoryEntryRecord& e) {
+  SD_RETURN_IF_ERROR(BumpDirectoryVersion(c_, council_));
   SD_ASSIGN_OR_RETURN(auto found, c_.Query("SELECT directory_entry_id FROM directory_entries "
                                            "WHERE council_id = $1 AND service_id = $2",
                                            {council_.value(), e.service_id}));
@@ -1366,6 +1386,7 @@ Status SqlDirectory::Delete(const std::string& service_id) {
                                           "AND service_id = $2 RETURNING directory_entry_id",
                                           {council_.value(), service_id}));
   if (rows.empty()) return Error::NotFound("No such directory entry");
+  SD_RETURN_IF_ERROR(BumpDirectoryVersion(c_, council_));
   if (c_.dialect() == Dialect::kSqlite) {
     SD_RETURN_IF_ERROR(c_.Query("DELETE FROM directory_search WHERE rowid = $1", {rows[0].Int(0)}));
   }
@@ -1392,10 +1413,12 @@ Result<app::DirectoryResults> SqlDirectory::Search(const app::DirectoryQuery& q)
   if (!q.words.empty()) {
     const std::string match = param(FullTextQuery(c_.dialect(), q.words));
     if (sqlite) {
-      from +=
-          " JOIN (SELECT rowid AS entry, rank AS relevance FROM directory_search WHERE "
+      // The matches drive the join (CROSS JOIN fixes SQLite's join order): otherwise the
+      // planner walks every entry of the council and runs the MATCH once per entry.
+      from =
+          "(SELECT rowid AS entry, rank AS relevance FROM directory_search WHERE "
           "directory_search MATCH " +
-          match + ") f ON f.entry = e.directory_entry_id";
+          match + ") f CROSS JOIN directory_entries e ON f.entry = e.directory_entry_id";
       relevance = "f.relevance";
     } else {
       where.push_back("e.search_vector @@ to_tsquery('simple', " + match + ")");
@@ -1446,9 +1469,12 @@ Result<app::DirectoryResults> SqlDirectory::Search(const app::DirectoryQuery& q)
   }
   if (q.near) {
     const domain::GeoBox box = domain::BoxAround(*q.near, q.within_metres);
-    where.push_back("p.latitude_e6 BETWEEN " + param(box.min_latitude_e6) + " AND " +
+    // With words, the matches drive and each one's places come by entry: the unary plus keeps
+    // the planner off the point index, which would scan the whole box once per match.
+    const std::string plus = q.words.empty() ? "" : "+";
+    where.push_back(plus + "p.latitude_e6 BETWEEN " + param(box.min_latitude_e6) + " AND " +
                     param(box.max_latitude_e6));
-    where.push_back("p.longitude_e6 BETWEEN " + param(box.min_longitude_e6) + " AND " +
+    where.push_back(plus + "p.longitude_e6 BETWEEN " + param(box.min_longitude_e6) + " AND " +
                     param(box.max_longitude_e6));
     const auto cos_e6 = static_cast<int64_t>(
         std::cos(static_cast<double>(q.near->latitude_e6) / 1e6 * 3.14159265358979323846 / 180.0) *

@@ -212,6 +212,7 @@ class SqlDirectory final : public app::DirectoryRepository {
   Status Delete(const std::string& service_id) override;
   Result<app::DirectoryResults> Search(const app::DirectoryQuery& query) override;
   Result<int64_t> Count() override;
+  Result<int64_t> Version() override;
 
  private:
   SqlConnection& c_;

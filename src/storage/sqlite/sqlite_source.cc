@@ -140,7 +140,9 @@ Result<std::unique_ptr<SqliteConnection>> OpenConnection(const std::string& path
   auto conn = std::make_unique<SqliteConnection>(db);
   // WAL lets readers run while the writer writes; NORMAL sync is safe in WAL (a power cut can
   // lose the last transactions, never corrupt the file). Foreign keys are off by default.
-  std::string pragmas = "PRAGMA foreign_keys = ON;";
+  // Memory-mapped reads (up to 1 GiB of the file) save copying each page through SQLite's own
+  // cache: a directory search that visits thousands of entries runs about twice as fast.
+  std::string pragmas = "PRAGMA foreign_keys = ON; PRAGMA mmap_size = 1073741824;";
   if (write) pragmas += "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
   SD_RETURN_IF_ERROR(conn->ExecuteScript(pragmas));
   return conn;
