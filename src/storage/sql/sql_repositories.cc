@@ -1263,8 +1263,6 @@ constexpr double kMetresPerDegree = 111'195.08;  // 2 * pi * 6,371,008.8 m / 360
 
 }  // namespace
 
-namespace {
-
 Status BumpDirectoryVersion(SqlConnection& c, CouncilId council) {
   SD_RETURN_IF_ERROR(
       c.Query("INSERT INTO directory_versions (council_id, version) VALUES ($1, 1) ON CONFLICT "
@@ -1272,8 +1270,6 @@ Status BumpDirectoryVersion(SqlConnection& c, CouncilId council) {
               {council.value()}));
   return OkStatus();
 }
-
-}  // namespace
 
 Result<int64_t> SqlDirectory::Version() {
   SD_ASSIGN_OR_RETURN(

@@ -203,6 +203,10 @@ class SqlSupportPlans final : public app::SupportPlanRepository {
   const CouncilId council_;
 };
 
+// Moves the council's directory version on (DirectoryRepository::Version): every change to its
+// entries, and deleting the demo data.
+Status BumpDirectoryVersion(SqlConnection& c, CouncilId council);
+
 class SqlDirectory final : public app::DirectoryRepository {
  public:
   SqlDirectory(SqlConnection& c, CouncilId council) : c_(c), council_(council) {}

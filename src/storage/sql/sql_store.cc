@@ -151,11 +151,7 @@ Status SqlStore::DeleteCouncilData(CouncilId council) {
     return fail(Error::FailedPrecondition("Only a demo council's data can be deleted"));
   }
   // The directory's version moves on (never back), so no cached search outlives its entries.
-  auto bumped = c.Query(
-      "INSERT INTO directory_versions (council_id, version) VALUES ($1, 1) ON CONFLICT "
-      "(council_id) DO UPDATE SET version = directory_versions.version + 1",
-      {council.value()});
-  if (!bumped.ok()) return fail(bumped.error());
+  if (Status bumped = BumpDirectoryVersion(c, council); !bumped.ok()) return fail(bumped.error());
   // Children before parents, for the foreign keys.
   if (c.dialect() == Dialect::kSqlite) {
     auto r = c.Query(
