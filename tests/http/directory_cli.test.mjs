@@ -18,8 +18,8 @@ test('the CSV files export, re-import unchanged, and a broken feed stores nothin
   const exported = run(['directory', 'export', '--database', database, '--council', 'demo', '--format', 'csv', '--output', out])
   assert.equal(exported.status, 0, exported.stderr)
   assert.deepEqual(readdirSync(out).sort(), ['accessibility.csv', 'address.csv', 'attribute.csv', 'contacts.csv',
-    'cost_options.csv', 'locations.csv', 'organizations.csv', 'schedule.csv', 'service_at_location.csv',
-    'services.csv', 'taxonomies.csv', 'taxonomy_terms.csv'])
+    'cost_options.csv', 'locations.csv', 'organizations.csv', 'phones.csv', 'schedule.csv', 'service_areas.csv',
+    'service_at_location.csv', 'services.csv', 'taxonomies.csv', 'taxonomy_terms.csv'])
   const services = readFileSync(join(out, 'services.csv'), 'utf8').trim().split('\r\n')
   assert.equal(services.length, 325) // The header and the demo's 324 entries.
 

@@ -94,6 +94,11 @@ test('services: every page validates against the profile and the envelope adds u
   assert.ok(full.body.service_at_locations.length >= 1)
   assert.ok(full.body.schedules.length >= 1)
   assert.ok(full.body.attributes.length >= 1)
+  // Where it is available, and how to telephone (phones by contact, as the profile's CSV keeps them).
+  assert.equal(full.body.service_areas.length, 1)
+  assert.ok(full.body.service_areas[0].name.length > 0)
+  assert.match(full.body.contacts[0].phones[0].number, /^01632 960\d{3}$/)
+  assert.equal(full.body.contacts[0].phones[0].contact_id, full.body.contacts[0].id)
 })
 
 test('services: search, taxonomy, ages, day and time, modified_after', { skip: !haveProfile }, async () => {

@@ -811,9 +811,19 @@ Result<std::vector<std::pair<domain::DirectoryService, std::string>>> DemoDirect
       contact.id = LinkUuid(s.id, "contact");
       contact.name = "Enquiries";
       // Ofcom reserves 01632 960000 to 960999 for drama: never a real line.
-      contact.phone = "01632 960" + std::to_string(100 + h % 900);
-      contact.email = s.email;
+      contact.phones.push_back({LinkUuid(contact.id, "phone"),
+                                "01632 960" + std::to_string(100 + h % 900),
+                                h % 2 ? "Weekdays, 9am to 5pm" : "Answerphone: we call back"});
       s.contacts.push_back(std::move(contact));
+      // Services that come to people say so; the rest serve their town.
+      const std::string kind(t.at("term").as_string());
+      const bool visits = kind == "Personal assistants" || kind == "Home care agencies" ||
+                          kind == "Short breaks and respite" || kind == "Transport" ||
+                          kind == "Befriending";
+      s.service_areas.push_back(
+          {LinkUuid(s.id, "service-area"),
+           visits ? "People's homes in and around " + town : town + " and the villages around it",
+           ""});
       const std::string venue(t.at("venue").as_string());
       const uint64_t vh = hash(town + venue);
       domain::DirectoryLocation l;

@@ -74,6 +74,8 @@ std::map<std::string, std::string> HsdsCsvFiles(
   Writer costs(
       {"id", "service_id", "valid_from", "valid_to", "option", "amount", "amount_description"});
   Writer contacts({"id", "service_id", "name", "title"});
+  Writer phones({"id", "contact_id", "number", "description"});
+  Writer areas({"id", "service_id", "name", "extent", "extent_type", "uri", "service_area"});
   Writer attributes({"id", "link_id", "taxonomy_term_id", "link_type"});
   std::map<std::string, bool> organizations_written, locations_written;
   auto age = [](const std::optional<int>& a) { return a ? std::to_string(*a) : std::string(); };
@@ -108,7 +110,11 @@ std::map<std::string, std::string> HsdsCsvFiles(
       costs.Row({c.id, s.id, "", "", c.option, c.amount ? c.amount->ToString() : "",
                  c.amount_description});
     }
-    for (const auto& c : s.contacts) contacts.Row({c.id, s.id, c.name, ""});
+    for (const auto& c : s.contacts) {
+      contacts.Row({c.id, s.id, c.name, c.title});
+      for (const auto& p : c.phones) phones.Row({p.id, c.id, p.number, p.description});
+    }
+    for (const auto& a : s.service_areas) areas.Row({a.id, s.id, a.name, "", "", a.uri, a.name});
     for (const auto& t : s.term_ids) attributes.Row({LinkUuid(s.id, t), s.id, t, "service"});
   }
   Writer taxonomies({"id", "name", "description", "uri", "version"});
@@ -123,7 +129,8 @@ std::map<std::string, std::string> HsdsCsvFiles(
           {"locations.csv", locations.Take()},         {"address.csv", addresses.Take()},
           {"accessibility.csv", accessibility.Take()}, {"service_at_location.csv", places.Take()},
           {"schedule.csv", schedules.Take()},          {"cost_options.csv", costs.Take()},
-          {"contacts.csv", contacts.Take()},           {"attribute.csv", attributes.Take()},
+          {"contacts.csv", contacts.Take()},           {"phones.csv", phones.Take()},
+          {"service_areas.csv", areas.Take()},         {"attribute.csv", attributes.Take()},
           {"taxonomies.csv", taxonomies.Take()},       {"taxonomy_terms.csv", terms.Take()}};
 }
 
@@ -168,6 +175,8 @@ CsvFeed FeedFromHsdsCsv(const std::map<std::string, std::string>& files) {
   const auto schedules = read("schedule.csv", false, {"id", "service_id"});
   const auto costs = read("cost_options.csv", false, {"id", "service_id"});
   const auto contacts = read("contacts.csv", false, {"id", "service_id"});
+  const auto phones = read("phones.csv", false, {"id", "contact_id", "number"});
+  const auto areas = read("service_areas.csv", false, {"id", "service_id"});
   const auto attributes = read("attribute.csv", false, {"link_id", "taxonomy_term_id"});
   if (!out.problems.empty() || !organizations || !services) return out;
 
@@ -227,8 +236,8 @@ CsvFeed FeedFromHsdsCsv(const std::map<std::string, std::string>& files) {
     } else {
       problem(services->file, r.line, id, "organization_id", "is not in organizations.csv");
     }
-    for (const char* list :
-         {"schedules", "cost_options", "contacts", "service_at_locations", "attributes"}) {
+    for (const char* list : {"schedules", "cost_options", "contacts", "service_at_locations",
+                             "service_areas", "attributes"}) {
       s[list] = json::array{};
     }
     if (!service_index.emplace(id, out.services.size()).second) {
@@ -268,7 +277,31 @@ CsvFeed FeedFromHsdsCsv(const std::map<std::string, std::string>& files) {
     if (std::string a = t.Get(r, "amount"); !a.empty()) o["amount"] = NumberOrText(a);
     return o;
   });
-  add(contacts, "service_id", "contacts", copy({"id", "name"}));
+  add(contacts, "service_id", "contacts", copy({"id", "name", "title"}));
+  if (phones) {
+    // Phones hang from contacts, which now sit in their services.
+    std::map<std::string, json::object*> contact_by_id;
+    for (auto& sv : out.services) {
+      for (auto& c : sv.as_object()["contacts"].as_array()) {
+        json::object& co = c.as_object();
+        if (const json::value* id = co.if_contains("id"); id && id->is_string())
+          contact_by_id[std::string(id->get_string())] = &co;
+      }
+    }
+    for (const auto& r : phones->rows) {
+      auto it = contact_by_id.find(phones->Get(r, "contact_id"));
+      if (it == contact_by_id.end()) {
+        problem(phones->file, r.line, phones->Get(r, "id"), "contact_id", "is not in contacts.csv");
+        continue;
+      }
+      json::object phone;
+      for (const char* f : {"id", "number", "description"}) PutText(phone, f, phones->Get(r, f));
+      auto& list = (*it->second)["phones"];
+      if (!list.is_array()) list = json::array{};
+      list.as_array().push_back(std::move(phone));
+    }
+  }
+  add(areas, "service_id", "service_areas", copy({"id", "name", "uri", "service_area"}));
   add(places, "service_id", "service_at_locations", [&](const Table& t, const CsvRecord& r) {
     json::object o{{"id", t.Get(r, "id")}};
     const std::string location_id = t.Get(r, "location_id");

@@ -19,7 +19,7 @@ namespace selfdirect::app {
 
 // The files written, in the profile's names: organizations.csv, services.csv, locations.csv,
 // address.csv, accessibility.csv, service_at_location.csv, schedule.csv, cost_options.csv,
-// contacts.csv, attribute.csv, taxonomies.csv, taxonomy_terms.csv.
+// contacts.csv, phones.csv, service_areas.csv, attribute.csv, taxonomies.csv, taxonomy_terms.csv.
 std::map<std::string, std::string> HsdsCsvFiles(
     const std::vector<domain::DirectoryService>& services, const Taxonomy& taxonomy);
 

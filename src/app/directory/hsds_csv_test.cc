@@ -23,8 +23,8 @@ TEST(HsdsCsv, WritesTheProfilesFilesAndReadsBackEveryServiceTheSame) {
   auto files = DemoFiles(services);
   for (const char* name :
        {"organizations.csv", "services.csv", "locations.csv", "address.csv", "accessibility.csv",
-        "service_at_location.csv", "schedule.csv", "cost_options.csv", "contacts.csv",
-        "attribute.csv", "taxonomies.csv", "taxonomy_terms.csv"}) {
+        "service_at_location.csv", "schedule.csv", "cost_options.csv", "contacts.csv", "phones.csv",
+        "service_areas.csv", "attribute.csv", "taxonomies.csv", "taxonomy_terms.csv"}) {
     ASSERT_TRUE(files.count(name)) << name;
   }
   // The header is the profile's (datapackage.json) column order.
@@ -57,13 +57,14 @@ TEST(HsdsCsv, NamesTheFileRowAndColumnOfEveryBrokenLink) {
   const auto address_lines =
       std::count(files["address.csv"].begin(), files["address.csv"].end(), '\n');
   files["address.csv"] += "\"unclosed,x\r\n";
+  files["phones.csv"] += "aaaaaaaa-0000-4000-8000-000000000002,no-such-contact,01632 960999,\r\n";
   CsvFeed feed = FeedFromHsdsCsv(files);
   ASSERT_EQ(feed.problems.size(), 1u);  // An unreadable file stops the join.
   EXPECT_EQ(feed.problems[0].file, "address.csv");
   EXPECT_EQ(feed.problems[0].row, address_lines + 1);
   files["address.csv"].erase(files["address.csv"].rfind("\"unclosed"));
   feed = FeedFromHsdsCsv(files);
-  ASSERT_EQ(feed.problems.size(), 3u);
+  ASSERT_EQ(feed.problems.size(), 4u);
   const int64_t last_service_row = static_cast<int64_t>(services.size()) + 2;
   EXPECT_EQ(feed.problems[0].file, "services.csv");
   EXPECT_EQ(feed.problems[0].row, last_service_row);
@@ -73,6 +74,9 @@ TEST(HsdsCsv, NamesTheFileRowAndColumnOfEveryBrokenLink) {
   EXPECT_EQ(feed.problems[2].file, "schedule.csv");
   EXPECT_EQ(feed.problems[2].field.field, "service_id");
   EXPECT_EQ(feed.problems[2].field.message, "is not in services.csv");
+  EXPECT_EQ(feed.problems[3].file, "phones.csv");
+  EXPECT_EQ(feed.problems[3].field.field, "contact_id");
+  EXPECT_EQ(feed.problems[3].field.message, "is not in contacts.csv");
 }
 
 TEST(HsdsCsv, NeedsServicesAndOrganizationsWithTheirColumns) {

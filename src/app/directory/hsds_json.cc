@@ -228,8 +228,22 @@ json::object ServiceToHsds(const domain::DirectoryService& s, const Taxonomy& ta
   }
   o["cost_options"] = std::move(costs);
   json::array contacts;
-  for (const auto& c : s.contacts)
-    contacts.push_back(json::object{{"id", c.id}, {"service_id", s.id}, {"name", c.name}});
+  for (const auto& c : s.contacts) {
+    json::object j{{"id", c.id}, {"service_id", s.id}, {"name", c.name}};
+    if (!c.title.empty()) j["title"] = c.title;
+    // The profile's CSV files keep phones by contact (phones.csv); its JSON schema leaves them
+    // out of a contact but allows them, so they are written as HSDS 3.0 writes them.
+    if (!c.phones.empty()) {
+      json::array phones;
+      for (const auto& p : c.phones) {
+        json::object pj{{"id", p.id}, {"contact_id", c.id}, {"number", p.number}};
+        if (!p.description.empty()) pj["description"] = p.description;
+        phones.push_back(std::move(pj));
+      }
+      j["phones"] = std::move(phones);
+    }
+    contacts.push_back(std::move(j));
+  }
   o["contacts"] = std::move(contacts);
   json::array places;
   for (const auto& l : s.locations) {
@@ -266,7 +280,13 @@ json::object ServiceToHsds(const domain::DirectoryService& s, const Taxonomy& ta
     attributes.push_back(std::move(a));
   }
   o["attributes"] = std::move(attributes);
-  o["service_areas"] = json::array{};
+  json::array areas;
+  for (const auto& a : s.service_areas) {
+    json::object j{{"id", a.id}, {"service_id", s.id}, {"name", a.name}, {"service_area", a.name}};
+    if (!a.uri.empty()) j["uri"] = a.uri;
+    areas.push_back(std::move(j));
+  }
+  o["service_areas"] = std::move(areas);
   o["languages"] = json::array{};
   o["funding"] = json::array{};
   return o;
@@ -341,9 +361,35 @@ Result<domain::DirectoryService> ServiceFromHsds(const json::value& v, const Tax
   if (const json::array* list = ArrayOf(r, *o, "", "contacts")) {
     for (size_t i = 0; i < list->size(); ++i) {
       const std::string at = JsonReader::Index("contacts", i);
-      if (const json::object* c = r.Object((*list)[i], at))
-        s.contacts.push_back(
-            {r.String(*c, at, "id", true), r.String(*c, at, "name", false), "", ""});
+      const json::object* c = r.Object((*list)[i], at);
+      if (c == nullptr) continue;
+      domain::DirectoryContact contact{r.String(*c, at, "id", true),
+                                       r.String(*c, at, "name", false),
+                                       r.String(*c, at, "title", false),
+                                       {}};
+      if (const json::array* phones = ArrayOf(r, *c, at, "phones")) {
+        for (size_t j = 0; j < phones->size(); ++j) {
+          const std::string pat = JsonReader::Index(at + ".phones", j);
+          if (const json::object* p = r.Object((*phones)[j], pat))
+            contact.phones.push_back({r.String(*p, pat, "id", true),
+                                      r.String(*p, pat, "number", false),
+                                      r.String(*p, pat, "description", false)});
+        }
+      }
+      s.contacts.push_back(std::move(contact));
+    }
+  }
+  if (const json::array* list = ArrayOf(r, *o, "", "service_areas")) {
+    for (size_t i = 0; i < list->size(); ++i) {
+      const std::string at = JsonReader::Index("service_areas", i);
+      const json::object* a = r.Object((*list)[i], at);
+      if (a == nullptr) continue;
+      domain::DirectoryServiceArea area{r.String(*a, at, "id", true),
+                                        r.String(*a, at, "name", false),
+                                        r.String(*a, at, "uri", false)};
+      // The profile has the description twice: `name` and `service_area`; either will do.
+      if (area.name.empty()) area.name = r.String(*a, at, "service_area", false);
+      s.service_areas.push_back(std::move(area));
     }
   }
   if (const json::array* list = ArrayOf(r, *o, "", "service_at_locations")) {

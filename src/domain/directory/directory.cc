@@ -109,8 +109,25 @@ std::vector<FieldError> ValidateService(const DirectoryService& s,
     if (s.costs[i].amount && s.costs[i].amount->pence() < 0)
       out.push_back({at + ".amount", "must not be negative"});
   }
-  for (size_t i = 0; i < s.contacts.size(); ++i)
-    uuid("contacts[" + std::to_string(i) + "].id", s.contacts[i].id);
+  for (size_t i = 0; i < s.contacts.size(); ++i) {
+    const std::string at = "contacts[" + std::to_string(i) + "]";
+    uuid(at + ".id", s.contacts[i].id);
+    for (size_t j = 0; j < s.contacts[i].phones.size(); ++j) {
+      const auto& p = s.contacts[i].phones[j];
+      const std::string pat = at + ".phones[" + std::to_string(j) + "]";
+      uuid(pat + ".id", p.id);
+      if (p.number.empty())
+        out.push_back({pat + ".number", "Enter the telephone number"});
+      else if (!IsPhoneNumber(p.number))
+        out.push_back({pat + ".number", "Enter a telephone number, like 01632 960123"});
+    }
+  }
+  for (size_t i = 0; i < s.service_areas.size(); ++i) {
+    const std::string at = "service_areas[" + std::to_string(i) + "]";
+    uuid(at + ".id", s.service_areas[i].id);
+    if (s.service_areas[i].name.empty())
+      out.push_back({at + ".name", "Enter where the service is available"});
+  }
   for (size_t i = 0; i < s.locations.size(); ++i) {
     const std::string at = "service_at_locations[" + std::to_string(i) + "]";
     uuid(at + ".id", s.locations[i].service_at_location_id);
@@ -122,6 +139,33 @@ std::vector<FieldError> ValidateService(const DirectoryService& s,
                      "is not a term of the council's taxonomy"});
   }
   return out;
+}
+
+bool IsPhoneNumber(std::string_view text) {
+  std::string_view t = text;
+  // An extension after the number: "ext 21", "ext. 21", "x21".
+  for (std::string_view mark : {" ext. ", " ext ", " x"}) {
+    if (size_t at = t.find(mark); at != std::string_view::npos) {
+      std::string_view ext = t.substr(at + mark.size());
+      if (ext.empty() || ext.size() > 6) return false;
+      for (char c : ext)
+        if (c < '0' || c > '9') return false;
+      t = t.substr(0, at);
+      break;
+    }
+  }
+  int digits = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (c == '+') {
+      if (i != 0) return false;
+    } else if (c != ' ' && c != '-' && c != '(' && c != ')') {
+      return false;
+    }
+  }
+  return digits >= 7 && digits <= 15;
 }
 
 bool IsFree(const DirectoryService& s) {

@@ -63,11 +63,27 @@ struct DirectoryCost {
   std::string amount_description;  // "per session"
 };
 
+// A telephone number of a contact (the profile's phones.csv, by contact).
+struct DirectoryPhone {
+  std::string id;           // UUID
+  std::string number;       // As written: "01432 260000", "+44 1432 260000"
+  std::string description;  // "Weekdays 9am to 5pm"
+};
+
 struct DirectoryContact {
   std::string id;  // UUID
   std::string name;
-  std::string phone;  // As written: "01432 260000"
-  std::string email;
+  std::string title;  // Job title: "Group organiser"
+  std::vector<DirectoryPhone> phones;
+};
+
+// Where a service is available (HSDS service_area), for services that come to people or serve an
+// area rather than a place: a description ("Anywhere in Wyvern Vale") and, optionally, a URI
+// that names the area (an ONS statistical geography, for example).
+struct DirectoryServiceArea {
+  std::string id;  // UUID
+  std::string name;
+  std::string uri;
 };
 
 struct DirectoryLocation {
@@ -94,6 +110,7 @@ struct DirectoryService {
   std::vector<DirectoryCost> costs;
   std::vector<DirectoryContact> contacts;
   std::vector<DirectoryLocation> locations;
+  std::vector<DirectoryServiceArea> service_areas;
   std::vector<std::string> term_ids;  // Taxonomy terms (what kind of support), UUIDs.
   Timestamp last_modified;
 };
@@ -101,10 +118,15 @@ struct DirectoryService {
 // Problems that stop the entry being published, each naming its field ("id", "schedules[0].
 // closes_at", "attributes[1].taxonomy_term.id"): required id, name and status (the UK profile),
 // UUIDs, an organisation with a name, ages from 0 to 130 with the minimum not above the maximum,
-// sessions that close after they open, amounts not negative, and terms the council's taxonomy
-// knows (`known_terms`).
+// sessions that close after they open, amounts not negative, telephone numbers that are ones
+// (IsPhoneNumber), service areas with a description, and terms the council's taxonomy knows
+// (`known_terms`).
 std::vector<FieldError> ValidateService(const DirectoryService& s,
                                         const std::set<std::string>& known_terms);
+
+// A telephone number as people write one: digits with spaces, hyphens, brackets and a leading +,
+// 7 to 15 digits (ITU-T E.164 allows at most 15), optionally followed by an extension ("ext 21").
+bool IsPhoneNumber(std::string_view text);
 
 // Free: no cost given, or every amount given is zero.
 bool IsFree(const DirectoryService& s);

@@ -27,6 +27,11 @@ DirectoryService LunchClub() {
   s.locations.push_back({"4d5e6f7a-8b9c-4d0e-1f2a-3b4c5d6e7f80",
                          "5e6f7a8b-9c0d-4e1f-2a3b-4c5d6e7f8091", "St Martin's Hall", "Ross Road",
                          "Hereford", "HR2 7RJ", "Step-free entrance"});
+  s.contacts.push_back({"6f7a8b9c-0d1e-4f2a-8b4c-5d6e7f809102",
+                        "Enquiries",
+                        "",
+                        {{"7a8b9c0d-1e2f-4a3b-9c5d-6e7f80910213", "01632 960123", "Weekdays"}}});
+  s.service_areas.push_back({"8b9c0d1e-2f3a-4b4c-8d6e-7f8091021324", "Hereford city", ""});
   s.term_ids = {kTerm};
   return s;
 }
@@ -43,12 +48,28 @@ TEST(Directory, EveryProblemNamesItsField) {
   s.maximum_age = 65;
   s.schedules[0].closes_at = 11 * 60;
   s.costs[0].amount = Pence::FromPence(-1);
+  s.contacts[0].phones[0].number = "call the office";
+  s.contacts[0].phones.push_back({"not-a-uuid", "", ""});
+  s.service_areas[0].name.clear();
   s.term_ids.push_back("9f9f9f9f-9f9f-4f9f-9f9f-9f9f9f9f9f9f");
   std::vector<std::string> fields;
   for (const auto& e : ValidateService(s, {kTerm})) fields.push_back(e.field);
   EXPECT_EQ(fields,
             (std::vector<std::string>{"id", "name", "maximum_age", "schedules[0].closes_at",
-                                      "cost_options[0].amount", "attributes[1].taxonomy_term.id"}));
+                                      "cost_options[0].amount", "contacts[0].phones[0].number",
+                                      "contacts[0].phones[1].id", "contacts[0].phones[1].number",
+                                      "service_areas[0].name", "attributes[1].taxonomy_term.id"}));
+}
+
+TEST(Directory, PhoneNumbersAreDigitsAsPeopleWriteThem) {
+  for (const char* ok : {"01632 960123", "+44 1632 960123", "(01632) 960-123", "0800 123 4567",
+                         "01632 960123 ext 21", "01632 960123 x4", "1234567"}) {
+    EXPECT_TRUE(IsPhoneNumber(ok)) << ok;
+  }
+  for (const char* bad : {"", "123456", "1234567890123456", "01632 96O123", "01632+960123",
+                          "01632 960123 ext", "01632 960123 ext 1234567", "call us"}) {
+    EXPECT_FALSE(IsPhoneNumber(bad)) << bad;
+  }
 }
 
 TEST(Directory, UuidsAndStatusCodesAreTheProfiles) {

@@ -278,10 +278,28 @@ Response Site::DirectoryServicePage(Context& ctx) {
   for (const auto& c : s.contacts) {
     ViewData v;
     v.set("name", c.name.empty() ? std::string("Contact") : c.name);
-    v.set("phone", c.phone);
-    v.set("email", c.email);
+    v.set("title", c.title);
+    ViewList phones;
+    for (const auto& p : c.phones) {
+      ViewData pv;
+      pv.set("number", p.number);
+      pv.set("note", p.description);
+      // tel: wants the digits (and a leading +) only; an extension is left to the caller.
+      std::string tel;
+      const size_t extension = std::min(p.number.find(" x"), p.number.find(" ext"));
+      for (char ch : p.number.substr(0, extension)) {
+        if ((ch >= '0' && ch <= '9') || (ch == '+' && tel.empty())) tel += ch;
+      }
+      pv.set("tel", tel);
+      phones.push_back(pv);
+    }
+    v.set("phones", phones);
     contacts.push_back(v);
   }
+  ViewList areas;
+  for (const auto& a : s.service_areas) areas.push_back(a.name);
+  d.set("areas", areas);
+  d.set("has_areas", !areas.empty());
   d.set("sessions", sessions);
   d.set("places", places);
   d.set("costs", costs);
