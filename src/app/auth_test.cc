@@ -4,6 +4,8 @@
 
 #include "app/test_store.h"
 #include "base/limits.h"
+#include "base/text.h"
+#include "domain/directory/directory.h"
 
 namespace selfdirect::app {
 namespace {
@@ -132,6 +134,15 @@ TEST(Passwords, HashesVerifyAndTokensAreRandom) {
   EXPECT_FALSE(SecureEquals("abc", "abd"));
   EXPECT_FALSE(SecureEquals("abc", "ab"));
   EXPECT_EQ(RandomDemoPassword().size(), 19u);
+}
+
+TEST(Passwords, RandomUuidsAreVersionFourAndDiffer) {
+  const std::string a = RandomUuid();
+  EXPECT_TRUE(domain::IsUuid(a)) << a;
+  EXPECT_EQ(a[14], '4');
+  EXPECT_NE(std::string("89ab").find(a[19]), std::string::npos) << a;
+  EXPECT_EQ(a, AsciiLower(a));
+  EXPECT_NE(a, RandomUuid());
 }
 
 }  // namespace

@@ -39,6 +39,19 @@ const std::string& DummyPasswordHash() {
   return hash;
 }
 
+std::string RandomUuid() {
+  InitialiseCrypto();
+  unsigned char b[16];
+  randombytes_buf(b, sizeof b);
+  b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);  // Version 4.
+  b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);  // RFC 4122 variant.
+  char hex[33];
+  sodium_bin2hex(hex, sizeof hex, b, sizeof b);
+  const std::string h(hex, 32);
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
+         "-" + h.substr(20, 12);
+}
+
 std::string RandomToken() {
   InitialiseCrypto();
   unsigned char bytes[32];

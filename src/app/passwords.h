@@ -26,6 +26,9 @@ const std::string& DummyPasswordHash();
 
 // A random token for cookies and forms: 32 random bytes as 43 base64url characters.
 std::string RandomToken();
+// A random (version 4) UUID, lower case: 122 random bits, for identifiers other systems keep
+// (directory entries, whose ids the Open Referral UK profile wants as UUIDs).
+std::string RandomUuid();
 // Hex BLAKE2b-256 of `token`.
 std::string TokenHash(std::string_view token);
 // Constant-time comparison of two strings.

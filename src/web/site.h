@@ -264,6 +264,12 @@ class Site final : public RequestHandler {
   Response DirectoryAddToPlan(Context& ctx);
   Response DirectoryReviewPage(Context& ctx);
   Response DirectoryMarkReviewed(Context& ctx);
+  Response DirectoryNewPage(Context& ctx);
+  Response DirectoryEditPage(Context& ctx);
+  Response DirectoryFormSubmit(Context& ctx);  // Adding (no id) or changing an entry.
+  Response RenderDirectoryForm(int status, const std::multimap<std::string, std::string>& values,
+                               const std::vector<FieldError>& errors, const std::string& id,
+                               Context& ctx);
 
   // API.
   Response ApiHealth(Context& ctx);

@@ -2,7 +2,8 @@
 // postcode and category with the keyboard only, pages through results and opens a service; the
 // same search works with JavaScript off; a bad postcode is named; a budget holder adds a service
 // to their support plan; a directory editor sees the entries due for checking and marks one
-// checked. axe-core runs on every kind of page.
+// checked, and adds an entry on the editors' form (JavaScript off), is told what to correct, finds
+// the entry by searching, and changes it. axe-core runs on every kind of page.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { serverAndBrowser, submitting, expectAccessible, tabTo, signIn } from '../support/browser.mjs'
@@ -102,4 +103,77 @@ test('a budget holder adds a service to their plan; an editor checks an overdue 
   await editor.goto(env.server.base + '/directory/review')
   assert.match(await editor.textContent('main [role="status"]'), new RegExp(`^${count - 1} entries|^No entries`))
   await editing.close()
+})
+
+test('an editor adds an entry, corrects what is named, finds it, and changes it (JavaScript off)', async () => {
+  const context = await env.browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await signIn(page, env.server.base, env.server.users.directory_editor, '/home')
+  await page.goto(env.server.base + '/directory/review')
+  await submitting(page, () => page.click('a:has-text("Add an entry")'))
+  assert.equal((await page.textContent('h1')).trim(), 'Add a directory entry')
+  await page.fill('#name', 'Kington zither circle')
+  await page.fill('#description', 'Play the zither together, whatever your experience. Instruments to borrow.')
+  await page.fill('#organization_name', 'Kington zither players')
+  await page.getByLabel('Music and singing').check()
+  await page.check('#session-0-days-2') // Tuesday.
+  await page.fill('#session-0-opens', '10:00')
+  await page.fill('#session-0-closes', '9:00') // Before it opens.
+  await page.fill('#cost-0-option', 'Session')
+  await page.fill('#cost-0-amount', 'two pounds')
+  await page.fill('#place-0-name', 'Kington Market Hall')
+  await page.fill('#place-0-town', 'Kington')
+  await page.fill('#place-0-postcode', 'hr5 1aa')
+  await page.fill('#contact-0-name', 'Enquiries')
+  await page.fill('#contact-0-phone', '01632 960777')
+  await page.fill('#area-0-name', 'Kington and the villages around it')
+  await submitting(page, () => page.click('button:has-text("Save entry")'))
+  // What the form cannot read is named first, with the typed text kept.
+  assert.match(await page.title(), /^Error: /)
+  assert.match(await page.textContent('.govuk-error-summary'), /Enter the amount in pounds/)
+  assert.equal(await page.inputValue('#cost-0-amount'), 'two pounds')
+  assert.equal(await page.isChecked('#session-0-days-2'), true)
+  await page.fill('#cost-0-amount', '2')
+  await submitting(page, () => page.click('button:has-text("Save entry")'))
+  // Then what makes the entry wrong, on the row it was typed in.
+  assert.match(await page.textContent('.govuk-error-summary'), /Closing time must be after the opening time/)
+  assert.match(await page.textContent('#session-0-closes-error'), /after the opening time/)
+  await page.fill('#session-0-closes', '12:00')
+  await submitting(page, () => page.click('button:has-text("Save entry")'))
+  assert.match(page.url(), /\/directory\/services\/[0-9a-f-]{36}\?saved=1$/)
+  assert.match(await page.textContent('.govuk-notification-banner'), /The entry is saved/)
+  const facts = await page.textContent('.govuk-summary-list')
+  assert.match(facts, /Tuesdays, 10:00 to 12:00/)
+  assert.match(facts, /£2\.00 \(Session\)/)
+  assert.match(facts, /Kington Market Hall, Kington, HR5 1AA/)
+  assert.match(facts, /Telephone 01632 960777/)
+  assert.match(facts, /Kington and the villages around it/)
+  const href = new URL(page.url()).pathname
+  // Anyone finds it by its words and near its postcode.
+  await page.goto(env.server.base + '/directory?search=zither&postcode=HR5%201AA')
+  assert.match(await page.textContent('main [role="status"]'), /^1 result within 5 miles of HR5 1AA/)
+  // Changed: a new name, and the session removed by emptying its row.
+  await page.goto(env.server.base + href)
+  await submitting(page, () => page.click('a:has-text("Change this entry")'))
+  assert.equal(await page.inputValue('#name'), 'Kington zither circle')
+  await page.fill('#name', 'Kington zither and harp circle')
+  await page.uncheck('#session-0-days-2')
+  await page.fill('#session-0-opens', '')
+  await page.fill('#session-0-closes', '')
+  await submitting(page, () => page.click('button:has-text("Save entry")'))
+  assert.equal((await page.textContent('h1')).trim(), 'Kington zither and harp circle')
+  assert.match(await page.textContent('.govuk-summary-list'), /When\s*Contact them to ask/)
+  await context.close()
+
+  // The form, and the form with problems, pass axe-core.
+  const checking = await env.browser.newContext({ bypassCSP: true })
+  const editor = await checking.newPage()
+  await signIn(editor, env.server.base, env.server.users.directory_editor, '/home')
+  await editor.goto(env.server.base + href + '/edit')
+  await expectAccessible(editor, 'directory-edit')
+  await editor.goto(env.server.base + '/directory/new')
+  await submitting(editor, () => editor.click('button:has-text("Save entry")'))
+  assert.match(await editor.textContent('.govuk-error-summary'), /Enter the service's name/)
+  await expectAccessible(editor, 'directory-edit-errors')
+  await checking.close()
 })

@@ -256,3 +256,48 @@ test('editors import and export feeds: all or nothing, and again changes nothing
   assert.equal(removed.status, 204)
   assert.equal((await get('/openreferral/services/' + fresh.id)).status, 404)
 })
+
+test("the editors' form: only editors, a crafted form cannot take another entry's place, nothing stored changes", async () => {
+  const form = (fields) => ({ body: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+  const practitioner = new ApiClient(server.base)
+  await practitioner.signIn(server.users.practitioner)
+  assert.equal((await practitioner.request('GET', '/directory/new')).status, 403)
+  assert.equal((await practitioner.request('POST', '/directory/new', form({ name: 'x' }))).status, 403)
+  const editor = new ApiClient(server.base)
+  await editor.signIn(server.users.directory_editor)
+  const page = await editor.request('GET', '/directory/new')
+  assert.equal(page.status, 200)
+  assert.match(page.text, /<h1 class="govuk-heading-l">Add a directory entry<\/h1>/)
+  // Another entry's place, sent as if it were this entry's.
+  const other = (await get('/openreferral/services?per_page=1')).body.contents[0]
+  const full = (await get('/openreferral/services/' + other.id)).body
+  const sal = full.service_at_locations[0]
+  const before = JSON.stringify(full)
+  const taken = await editor.request('POST', '/directory/new', form({
+    csrf_token: editor.csrf, name: 'Kington bell ringers', organization_name: 'Kington ringers', status: 'active',
+    'place-0-link': sal.id, 'place-0-id': sal.location_id, 'place-0-name': 'The church', 'place-0-postcode': 'HR5 1AA',
+    'session-49-description': 'Practice night', 'session-999999-description': 'ignored'
+  }))
+  // Ids come only from the entry being changed: the place is this entry's own, with new ids.
+  assert.equal(taken.status, 303, taken.text.slice(0, 200))
+  const id = /^\/directory\/services\/([0-9a-f-]{36})\?saved=1$/.exec(taken.headers.get('location'))[1]
+  const added = (await get('/openreferral/services/' + id)).body
+  assert.equal(added.name, 'Kington bell ringers')
+  assert.notEqual(added.service_at_locations[0].id, sal.id)
+  assert.notEqual(added.service_at_locations[0].location_id, sal.location_id)
+  // Row 49 is read; a row past the most a form may have is not.
+  assert.deepEqual(added.schedules.map(s => s.description), ['Practice night'])
+  assert.equal(JSON.stringify((await get('/openreferral/services/' + other.id)).body), before)
+  // Saving with a problem stores nothing.
+  const wrong = await editor.request('POST', '/directory/services/' + id + '/edit', form({
+    csrf_token: editor.csrf, name: '', organization_name: 'Kington ringers', status: 'active', minimum_age: '70', maximum_age: '65'
+  }))
+  assert.equal(wrong.status, 422)
+  assert.match(wrong.text, /Oldest age must not be below the minimum age/)
+  assert.match(wrong.text, /href="#maximum_age"/)
+  assert.equal((await get('/openreferral/services/' + id)).body.name, 'Kington bell ringers')
+  assert.equal((await editor.request('DELETE', '/api/v1/directory/services/' + id)).status, 204)
+  // Changing an entry that is not there.
+  const missing = await editor.request('GET', '/directory/services/00000000-0000-4000-8000-00000000beef/edit')
+  assert.equal(missing.status, 404)
+})

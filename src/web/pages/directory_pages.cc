@@ -3,8 +3,10 @@
 #include <boost/json.hpp>
 #include <map>
 
+#include "app/passwords.h"
 #include "app/planning/support_plan_json.h"
 #include "base/text.h"
+#include "web/pages/directory_form.h"
 #include "web/site.h"
 
 namespace selfdirect::web {
@@ -69,7 +71,8 @@ std::string CostText(const domain::DirectoryCost& c) {
   if (!c.amount || c.amount->pence() == 0) {
     return c.amount_description.empty() ? "Free" : "Free (" + c.amount_description + ")";
   }
-  return c.amount->ToDisplayString() + " " + c.amount_description +
+  return c.amount->ToDisplayString() +
+         (c.amount_description.empty() ? "" : " " + c.amount_description) +
          (c.option.empty() ? "" : " (" + c.option + ")");
 }
 
@@ -109,6 +112,14 @@ void Site::AddDirectoryPageRoutes() {
       page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryMarkReviewed));
   Add(Method::kGet, "/directory/review",
       page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryReviewPage));
+  Add(Method::kGet, "/directory/new",
+      page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryNewPage));
+  Add(Method::kPost, "/directory/new",
+      page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryFormSubmit));
+  Add(Method::kGet, "/directory/services/{id}/edit",
+      page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryEditPage));
+  Add(Method::kPost, "/directory/services/{id}/edit",
+      page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryFormSubmit));
 }
 
 Response Site::DirectorySearchPage(Context& ctx) {
@@ -321,6 +332,7 @@ Response Site::DirectoryServicePage(Context& ctx) {
     }
   }
   d.set("can_edit", ctx.principal && app::CanEditDirectory(ctx.principal->user.role));
+  d.set("saved", ctx.request.Query("saved") == "1");
   if (ctx.principal) d.set("csrf_token", ctx.principal->session.csrf_token);
   return Page(200, s.name, "directory_service", d, ctx);
 }
@@ -386,6 +398,292 @@ Response Site::DirectoryReviewPage(Context& ctx) {
                                         : std::to_string(page->total) + " entries to check");
   SetPagination(d, page->page, static_cast<int>(page->total_pages()), "/directory/review?");
   return Page(200, "Directory entries to check", "directory_review", d, ctx);
+}
+
+Response Site::DirectoryNewPage(Context& ctx) {
+  domain::DirectoryService blank;
+  return RenderDirectoryForm(200, DirectoryFormValues(blank, ""), {}, "", ctx);
+}
+
+Response Site::DirectoryEditPage(Context& ctx) {
+  const std::string id = ctx.request.path_params["id"];
+  auto entry = directory_.Get(options_.council.id, id);
+  if (!entry.ok()) return ErrorResponse(entry.error(), ctx);
+  return RenderDirectoryForm(200, DirectoryFormValues(entry->service, entry->review_due), {},
+                             entry->service.id, ctx);
+}
+
+Response Site::DirectoryFormSubmit(Context& ctx) {
+  auto form = ctx.request.Form();
+  if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
+  const std::string id = ctx.request.path_params["id"];
+  domain::DirectoryService stored;
+  if (id.empty()) {
+    stored.id = app::RandomUuid();
+    stored.organization.id = app::RandomUuid();
+  } else {
+    auto entry = directory_.Get(options_.council.id, id);
+    if (!entry.ok()) return ErrorResponse(entry.error(), ctx);
+    stored = entry->service;
+  }
+  DirectoryFormInput in = ReadDirectoryForm(*form, stored, &app::RandomUuid);
+  std::vector<FieldError> errors = in.errors;
+  if (errors.empty()) {
+    auto saved = directory_.Save(ctx.call, *ctx.principal, in.service, in.review_due);
+    if (saved.ok())
+      return Response::Redirect("/directory/services/" + saved->service.id + "?saved=1");
+    if (saved.error().code != ErrorCode::kInvalidArgument) return ErrorResponse(saved.error(), ctx);
+    for (const auto& f : saved.error().fields) {
+      errors.push_back({DirectoryFormField(f.field, in), f.message});
+    }
+  }
+  // Messages said of a field ("must not be below the minimum age") get its name in front.
+  for (auto& e : errors) {
+    if (!e.message.empty() && std::islower(static_cast<unsigned char>(e.message[0]))) {
+      const std::string label = DirectoryFormLabel(e.field);
+      e.message = (label.empty() ? "This" : label) + " " + e.message;
+    }
+  }
+  return RenderDirectoryForm(422, *form, errors, id, ctx);
+}
+
+Response Site::RenderDirectoryForm(int status,
+                                   const std::multimap<std::string, std::string>& values,
+                                   const std::vector<FieldError>& errors, const std::string& id,
+                                   Context& ctx) {
+  std::map<std::string, std::string> error_of;
+  for (const auto& e : errors) error_of.emplace(e.field, e.message);
+  auto value = [&](const std::string& name) { return FormValue(values, name); };
+  auto all = [&](const std::string& name) {
+    std::set<std::string> out;
+    auto [from, to] = values.equal_range(name);
+    for (auto it = from; it != to; ++it) out.insert(it->second);
+    return out;
+  };
+  struct Field {
+    std::string name, label, hint, width = "govuk-!-width-full";
+    bool textarea = false;
+    std::string inputmode, autocomplete, type = "text";
+  };
+  auto input = [&](const Field& f) {
+    ViewData v;
+    v.set("name", f.name);
+    v.set("label", f.label);
+    v.set("hint", f.hint);
+    v.set("value", value(f.name));
+    v.set("width_class", f.width);
+    v.set("textarea", f.textarea);
+    v.set("type", f.type);
+    v.set("inputmode", f.inputmode);
+    v.set("autocomplete", f.autocomplete);
+    auto err = error_of.find(f.name);
+    v.set("error", err == error_of.end() ? std::string() : err->second);
+    std::string describedby = f.hint.empty() ? "" : f.name + "-hint";
+    if (err != error_of.end()) describedby += (describedby.empty() ? "" : " ") + f.name + "-error";
+    v.set("describedby", describedby);
+    return v;
+  };
+  auto error_for = [&](const std::string& field) {
+    auto it = error_of.find(field);
+    return it == error_of.end() ? std::string() : it->second;
+  };
+  // Radios or checkboxes; `fallback` is chosen when the form has nothing for `field`.
+  auto choices = [&](const std::string& field, const std::string& first_id,
+                     const std::vector<std::pair<std::string, std::string>>& options,
+                     const std::string& fallback = "") {
+    std::set<std::string> chosen = all(field);
+    if (chosen.empty() && !fallback.empty()) chosen.insert(fallback);
+    ViewList list;
+    for (size_t i = 0; i < options.size(); ++i) {
+      ViewData o;
+      o.set("id", i == 0 ? first_id : first_id + "-" + std::to_string(i + 1));
+      o.set("field", field);
+      o.set("value", options[i].first);
+      o.set("label", options[i].second);
+      o.set("checked", chosen.contains(options[i].first));
+      list.push_back(o);
+    }
+    return list;
+  };
+
+  ViewData d;
+  d.set("csrf_token", ctx.principal->session.csrf_token);
+  const bool is_new = id.empty();
+  d.set("action", is_new ? std::string("/directory/new") : "/directory/services/" + id + "/edit");
+  d.set("back_href", is_new ? std::string("/directory/review") : "/directory/services/" + id);
+  const std::string heading =
+      is_new ? std::string("Add a directory entry")
+             : "Change " + (value("name").empty() ? "the entry" : value("name"));
+  d.set("heading", heading);
+
+  ViewList about;
+  about.push_back(input({"name", "Name of the service", "As people know it: Kington lunch club"}));
+  about.push_back(input({"description", "What it offers", "", "", true}));
+  about.push_back(input({"organization_name", "Organisation that runs it"}));
+  about.push_back(input({"organization_url", "Organisation's website (optional)", "",
+                         "govuk-!-width-full", false, "", "url", "url"}));
+  about.push_back(input({"url", "The service's web page (optional)", "", "govuk-!-width-full",
+                         false, "", "url", "url"}));
+  about.push_back(input({"email", "Email for enquiries (optional)", "", "govuk-!-width-full", false,
+                         "", "email", "email"}));
+  d.set("about", about);
+  ViewData status_field;
+  status_field.set("error", error_for("status"));
+  status_field.set("options", choices("status", "status",
+                                      {{"active", "Running"},
+                                       {"temporarily closed", "Temporarily closed"},
+                                       {"inactive", "Not running at the moment"},
+                                       {"defunct", "Stopped for good"}}));
+  d.set("status_field", status_field);
+
+  ViewData terms_field;
+  terms_field.set("error", error_for("terms"));
+  ViewList groups;
+  const app::Taxonomy& taxonomy = directory_.taxonomy();
+  bool first_term = true;
+  for (const auto& top : taxonomy.terms) {
+    if (!top.parent_id.empty()) continue;
+    std::vector<std::pair<std::string, std::string>> options = {{top.id, top.name + " (general)"}};
+    for (const auto& t : taxonomy.terms)
+      if (t.parent_id == top.id) options.emplace_back(t.id, t.name);
+    ViewData g;
+    g.set("name", top.name);
+    g.set("terms", choices("terms", first_term ? "terms" : "terms-" + top.id, options));
+    first_term = false;
+    groups.push_back(g);
+  }
+  terms_field.set("groups", groups);
+  d.set("terms_field", terms_field);
+
+  ViewList ages;
+  ages.push_back(
+      input({"minimum_age", "Youngest age (optional)", "In years. Leave empty for any age.",
+             "govuk-input--width-3", false, "numeric"}));
+  ages.push_back(input(
+      {"maximum_age", "Oldest age (optional)", "", "govuk-input--width-3", false, "numeric"}));
+  d.set("ages", ages);
+
+  struct Kind {
+    std::string key, title, intro, noun;
+    std::vector<std::string> hidden;
+    std::vector<Field> fields;  // Names without the "kind-N-" prefix.
+  };
+  const std::vector<Kind> kinds = {
+      {"session",
+       "When it runs",
+       "Regular sessions. Times on the 24-hour clock, like 09:30 or 14:00.",
+       "Session",
+       {"id"},
+       {{"opens", "Opens (optional)", "", "govuk-input--width-5", false, "numeric"},
+        {"closes", "Closes (optional)", "", "govuk-input--width-5", false, "numeric"},
+        {"description", "In words (optional)", "For example, every Tuesday in term time"}}},
+      {"cost",
+       "What it costs",
+       "Leave this empty if it is free. An amount of 0 also means free.",
+       "Cost",
+       {"id"},
+       {{"option", "What the cost is for", "For example, lunch, or membership"},
+        {"amount", "Amount in pounds", "", "govuk-input--width-5", false, "decimal"},
+        {"description", "Per (optional)", "For example, per session, or a year"}}},
+      {"place",
+       "Where",
+       "",
+       "Place",
+       {"id", "link"},
+       {{"name", "Name of the place", "For example, Kington Market Hall"},
+        {"address", "Street address", "", "govuk-!-width-full", false, "", "address-line1"},
+        {"town", "Town", "", "govuk-!-width-two-thirds", false, "", "address-level2"},
+        {"postcode", "Postcode", "People searching near a postcode find it by this.",
+         "govuk-input--width-10", false, "", "postal-code"},
+        {"accessibility", "Access (optional)",
+         "For example, step-free entrance; accessible toilet; hearing loop"}}},
+      {"contact",
+       "Who to contact",
+       "",
+       "Contact",
+       {"id"},
+       {{"name", "Name or role", "For example, Enquiries, or the group organiser"},
+        {"title", "Job title (optional)"},
+        {"phone", "Telephone (optional)", "", "govuk-input--width-20", false, "tel", "", "tel"},
+        {"phone_note", "When to call (optional)", "For example, weekdays 9am to 5pm"}}},
+      {"area",
+       "Area it covers",
+       "For services that come to people or serve an area: for example, people's homes in and "
+       "around Kington.",
+       "Area",
+       {"id"},
+       {{"name", "Area"}}}};
+  ViewList sections;
+  for (const auto& k : kinds) {
+    ViewData section;
+    section.set("title", k.title);
+    section.set("intro", k.intro);
+    ViewList rows;
+    const int count = std::max(1, DirectoryFormRows(values, k.key));
+    for (int n = 0; n < count; ++n) {
+      const std::string at = k.key + "-" + std::to_string(n) + "-";
+      ViewData row;
+      const bool blank =
+          value(at + "id").empty() && (k.key != "place" || value(at + "link").empty());
+      row.set("legend",
+              blank ? "Add a " + AsciiLower(k.noun) : k.noun + " " + std::to_string(n + 1));
+      ViewList hidden;
+      for (const auto& h : k.hidden) {
+        ViewData hv;
+        hv.set("name", at + h);
+        hv.set("value", value(at + h));
+        hidden.push_back(hv);
+      }
+      row.set("hidden", hidden);
+      if (k.key == "session") {
+        ViewData freq;
+        freq.set("options",
+                 choices(at + "freq", at + "freq",
+                         {{"WEEKLY", "Every week"}, {"MONTHLY", "Once a month"}}, "WEEKLY"));
+        row.set("freq", freq);
+        ViewData days;
+        days.set("field", at + "days");
+        days.set("error", error_for(at + "days"));
+        std::vector<std::pair<std::string, std::string>> day_options;
+        for (size_t i = 0; i < 7; ++i) day_options.emplace_back(domain::kDayCodes[i], kDayNames[i]);
+        days.set("options", choices(at + "days", at + "days", day_options));
+        row.set("days", days);
+      } else {
+        row.set("freq", false);
+        row.set("days", false);
+      }
+      ViewList inputs;
+      for (Field f : k.fields) {
+        f.name = at + f.name;
+        inputs.push_back(input(f));
+      }
+      row.set("inputs", inputs);
+      rows.push_back(row);
+    }
+    section.set("rows", rows);
+    sections.push_back(section);
+  }
+  d.set("sections", sections);
+
+  d.set("review_error", error_for("review_due"));
+  ViewList parts;
+  for (const auto& [part, label, width] : {std::tuple{"day", "Day", "govuk-input--width-2"},
+                                           std::tuple{"month", "Month", "govuk-input--width-2"},
+                                           std::tuple{"year", "Year", "govuk-input--width-4"}}) {
+    ViewData p;
+    p.set("part", part);
+    p.set("label", label);
+    p.set("width_class", width);
+    p.set("value", value(std::string("review_due-") + part));
+    parts.push_back(p);
+  }
+  d.set("review_parts", parts);
+  SetErrorSummary(d, errors, [](const FieldError& e) {
+    if (e.field == "review_due") return std::string("#review_due-day");
+    if (e.field.ends_with("-days")) return "#" + e.field;
+    return std::string();
+  });
+  return Page(status, heading, "directory_edit", d, ctx);
 }
 
 }  // namespace selfdirect::web
