@@ -1043,6 +1043,21 @@ TEST_P(RepositoryContract, DirectoryEntriesAreFoundByWordsTermsTimesAgesAndDista
   EXPECT_EQ(places.hits[2].service_id, lunch);
   EXPECT_EQ(places.hits[2].service_at_location_id, "20000000-0000-4000-8000-000000000001");
   EXPECT_EQ(find({.by_place = true}).total, 3);
+  // A page at a time, nearest first: each service once, on one page only, the total counting
+  // services (the lunch club's second place is not a third result).
+  std::vector<std::string> paged;
+  for (int64_t offset : {0, 1, 2}) {
+    auto one = find({.near = leominster,
+                     .within_metres = domain::MilesToMetres(15),
+                     .offset = offset,
+                     .limit = 1});
+    EXPECT_EQ(one.total, 2) << offset;
+    for (const auto& id : Ids(one)) paged.push_back(id);
+  }
+  std::vector<std::string> all_near =
+      Ids(find({.near = leominster, .within_metres = domain::MilesToMetres(15)}));
+  EXPECT_EQ(paged, all_near);
+  EXPECT_EQ(all_near.size(), 2u);
   // Paging, and the total past the last page.
   auto page2 = find({.offset = 2, .limit = 2});
   EXPECT_EQ(Ids(page2), std::vector<std::string>{walk});
