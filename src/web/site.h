@@ -256,6 +256,8 @@ class Site final : public RequestHandler {
   Response OrTaxonomyTerm(Context& ctx);
   Response ApiDirectoryImport(Context& ctx);
   Response ApiDirectoryExport(Context& ctx);
+  Response ApiDirectoryImportCsv(Context& ctx);
+  Response ApiDirectoryExportCsv(Context& ctx);
   Response ApiDirectorySave(Context& ctx);
   Response ApiDirectoryRemove(Context& ctx);
   // Directory pages (pages/directory_pages.cc).

@@ -202,7 +202,7 @@ test('every Open Referral route is in the OpenAPI document', async () => {
     '/openreferral/service_at_locations', '/openreferral/service_at_locations/{id}',
     '/openreferral/taxonomies', '/openreferral/taxonomies/{id}', '/openreferral/taxonomy_terms',
     '/openreferral/taxonomy_terms/{id}', '/api/v1/directory/import', '/api/v1/directory/export',
-    '/api/v1/directory/services/{id}']) {
+    '/api/v1/directory/services/{id}', '/api/v1/directory/import/csv', '/api/v1/directory/export/csv']) {
     assert.ok(doc.body.paths[p]?.get || doc.body.paths[p]?.post || doc.body.paths[p]?.put, p)
   }
 })
@@ -300,4 +300,39 @@ test("the editors' form: only editors, a crafted form cannot take another entry'
   // Changing an entry that is not there.
   const missing = await editor.request('GET', '/directory/services/00000000-0000-4000-8000-00000000beef/edit')
   assert.equal(missing.status, 404)
+})
+
+test("editors move the profile's CSV files through the API: export, import again unchanged, problems by file and row", async () => {
+  const editor = new ApiClient(server.base)
+  await editor.signIn(server.users.directory_editor)
+  const exported = await editor.request('GET', '/api/v1/directory/export/csv')
+  assert.equal(exported.status, 200)
+  const files = exported.data.files
+  for (const name of ['services.csv', 'organizations.csv', 'schedule.csv', 'phones.csv', 'service_areas.csv']) {
+    assert.equal(typeof files[name], 'string', name)
+  }
+  const total = files['services.csv'].trim().split('\r\n').length - 1
+  assert.ok(total >= 300)
+  const again = await editor.request('POST', '/api/v1/directory/import/csv', { json: { files } })
+  assert.equal(again.status, 200, again.text.slice(0, 300))
+  assert.deepEqual([again.data.added, again.data.updated, again.data.unchanged], [0, 0, total])
+  // A session of a service the files do not have: nothing is stored, and the row is named.
+  const scheduleRows = files['schedule.csv'].trim().split('\r\n').length
+  const broken = { ...files, 'schedule.csv': files['schedule.csv'] + '0c0ffee0-0000-4000-8000-000000000009,0c0ffee0-0000-4000-8000-00000000000a,,,,,WEEKLY,1,MO,,,10:00:00,11:00:00,,,\r\n' }
+  const refused = await editor.request('POST', '/api/v1/directory/import/csv', { json: { files: broken } })
+  assert.equal(refused.status, 422)
+  assert.equal(refused.data.applied, false)
+  assert.deepEqual(refused.data.problems.map(p => [p.file, p.row, p.fields[0].field]), [['schedule.csv', scheduleRows + 1, 'service_id']])
+  // Bodies that are not files.
+  const none = await editor.request('POST', '/api/v1/directory/import/csv', { json: { contents: [] } })
+  assert.equal(none.status, 422)
+  assert.ok(none.data.error.fields.files, none.text)
+  const notText = await editor.request('POST', '/api/v1/directory/import/csv', { json: { files: { 'services.csv': 7 } } })
+  assert.equal(notText.status, 422)
+  assert.ok(notText.data.error.fields['files.services.csv'], notText.text)
+  // Only editors.
+  const practitioner = new ApiClient(server.base)
+  await practitioner.signIn(server.users.practitioner)
+  assert.equal((await practitioner.request('GET', '/api/v1/directory/export/csv')).status, 403)
+  assert.equal((await practitioner.request('POST', '/api/v1/directory/import/csv', { json: { files } })).status, 403)
 })

@@ -654,8 +654,22 @@ Result<std::map<std::string, std::string>> DirectoryService::ExportCsv(CouncilId
   return HsdsCsvFiles(services, taxonomy_);
 }
 
+Result<ImportReport> DirectoryService::ImportCsv(const CallContext& ctx, const Principal& who,
+                                                 const std::map<std::string, std::string>& files) {
+  if (!CanEditDirectory(who.user.role)) {
+    return Error::PermissionDenied("Only directory editors can import into the directory");
+  }
+  return ImportCsvIn(ctx.council, AuditOf(clock_, who, ctx, "directory.import", "", "", ""), files);
+}
+
 Result<ImportReport> DirectoryService::ImportCsvAsSystem(
     CouncilId council, const std::map<std::string, std::string>& files) {
+  return ImportCsvIn(council,
+                     AuditEntry{clock_.Now(), UserId{}, "directory.import", "", "", "", ""}, files);
+}
+
+Result<ImportReport> DirectoryService::ImportCsvIn(
+    CouncilId council, const AuditEntry& audit, const std::map<std::string, std::string>& files) {
   CsvFeed feed = FeedFromHsdsCsv(files);
   ImportReport report;
   report.rows = static_cast<int64_t>(feed.services.size());
@@ -663,7 +677,7 @@ Result<ImportReport> DirectoryService::ImportCsvAsSystem(
     report.problems.push_back({p.row, p.id, {std::move(p.field)}, p.file});
   }
   if (!report.problems.empty()) return report;
-  SD_ASSIGN_OR_RETURN(report, ImportAsSystem(council, json::serialize(feed.services)));
+  SD_ASSIGN_OR_RETURN(report, ImportIn(council, audit, json::serialize(feed.services)));
   // The feed's rows are services.csv's rows.
   for (auto& p : report.problems) {
     p.file = "services.csv";

@@ -204,8 +204,11 @@ class DirectoryService {
   Result<ImportReport> ImportAsSystem(CouncilId council, std::string_view feed_json);
   // Every entry, fully nested, in one page envelope, ordered by name.
   Result<std::string> ExportJson(CouncilId council);
-  // The profile's CSV files (hsds_csv.h), all or nothing and idempotent as Import is; problems
-  // name the file and row. For the command line (audited as the system).
+  // Editors. The profile's CSV files (hsds_csv.h; file name to text), all or nothing and
+  // idempotent as Import is; problems name the file and row.
+  Result<ImportReport> ImportCsv(const CallContext& ctx, const Principal& who,
+                                 const std::map<std::string, std::string>& files);
+  // The same for the command line (audited as the system).
   Result<ImportReport> ImportCsvAsSystem(CouncilId council,
                                          const std::map<std::string, std::string>& files);
   // Every entry as the profile's CSV files (file name to text).
@@ -217,6 +220,8 @@ class DirectoryService {
  private:
   Result<ImportReport> ImportIn(CouncilId council, const AuditEntry& audit,
                                 std::string_view feed_json);
+  Result<ImportReport> ImportCsvIn(CouncilId council, const AuditEntry& audit,
+                                   const std::map<std::string, std::string>& files);
   Result<StoredDirectoryEntry> Stored(const DirectoryEntryRecord& r, Transaction& tx);
   // Every stored entry, by name, in one read; `total` is how many.
   Status EachEntry(CouncilId council, const std::function<Status(const DirectoryHit&)>& fn,

@@ -188,6 +188,26 @@ void Site::AddDirectoryApiRoutes() {
                              {"422", Reply("Rows with problems; nothing was stored",
                                            Ref("DirectoryImportReport"))}}),
                     json::object{{"requestBody", Body(Type("object"))}})));
+  Add(Method::kPost, "/api/v1/directory/import/csv",
+      api(kEditors, &Site::ApiDirectoryImportCsv,
+          Operation(
+              "importDirectoryCsv",
+              "Import the Open Referral UK profile's CSV files ({\"files\": {\"services.csv\": "
+              "\"...\", ...}}; services.csv and organizations.csv needed): all or nothing, "
+              "and importing them again changes nothing. Problems name the file and row",
+              Replies({{"200", Reply("Imported", Ref("DirectoryImportReport"))},
+                       {"400", ErrorReply("The body is not a JSON object")},
+                       {"403", ErrorReply("Only directory editors may import")},
+                       {"422", Reply("Rows with problems, or a body without files; nothing "
+                                     "was stored",
+                                     Ref("DirectoryImportReport"))}}),
+              json::object{{"requestBody", Body(Ref("DirectoryCsvFiles"))}})));
+  Add(Method::kGet, "/api/v1/directory/export/csv",
+      api(kEditors, &Site::ApiDirectoryExportCsv,
+          Operation("exportDirectoryCsv",
+                    "Every entry as the profile's CSV files (importable with importDirectoryCsv)",
+                    Replies({{"200", Reply("The files", Ref("DirectoryCsvFiles"))},
+                             {"403", ErrorReply("Only directory editors may export")}}))));
   Add(Method::kGet, "/api/v1/directory/export",
       api(kEditors, &Site::ApiDirectoryExport,
           Operation("exportDirectory",
@@ -254,9 +274,17 @@ void AddDirectorySchemas(json::object& schemas) {
             {"type", "array"},
             {"items", Object({{"row", Type("integer")},
                               {"id", Type("string")},
+                              {"file", Type("string")},
                               {"fields", json::object{{"type", "array"},
                                                       {"items", Ref("ImportFieldError")}}}})}}}},
       json::array{"applied", "rows", "added", "updated", "unchanged", "problems"});
+  schemas["DirectoryCsvFiles"] = Object(
+      {{"files", json::object{{"type", "object"},
+                              {"description",
+                               "File name (services.csv, organizations.csv, ...) to the file's "
+                               "CSV text, as the profile's datapackage.json names them"},
+                              {"additionalProperties", Type("string")}}}},
+      json::array{"files"});
 }
 
 Response Site::OrApiInfo(Context& ctx) {
@@ -358,24 +386,70 @@ Response Site::OrTaxonomyTerm(Context& ctx) {
   return Response::Json(200, app::TaxonomyTermToHsds(directory_.taxonomy(), *term));
 }
 
-Response Site::ApiDirectoryImport(Context& ctx) {
-  auto report = directory_.Import(ctx.call, *ctx.principal, ctx.request.body);
-  if (!report.ok()) return ErrorResponse(report.error(), ctx);
+namespace {
+
+// 200 with the report when it was applied, else 422 with the rows' problems.
+Response ImportReportResponse(const app::ImportReport& report) {
   json::array problems;
-  for (const auto& p : report->problems) {
+  for (const auto& p : report.problems) {
     json::array fields;
     for (const auto& f : p.fields) {
       fields.push_back(json::object{{"field", f.field}, {"message", f.message}});
     }
-    problems.push_back(json::object{{"row", p.row}, {"id", p.id}, {"fields", std::move(fields)}});
+    json::object o{{"row", p.row}, {"id", p.id}, {"fields", std::move(fields)}};
+    if (!p.file.empty()) o["file"] = p.file;
+    problems.push_back(std::move(o));
   }
-  return Response::Json(report->applied ? 200 : 422,
-                        json::object{{"applied", report->applied},
-                                     {"rows", report->rows},
-                                     {"added", report->added},
-                                     {"updated", report->updated},
-                                     {"unchanged", report->unchanged},
+  return Response::Json(report.applied ? 200 : 422,
+                        json::object{{"applied", report.applied},
+                                     {"rows", report.rows},
+                                     {"added", report.added},
+                                     {"updated", report.updated},
+                                     {"unchanged", report.unchanged},
                                      {"problems", std::move(problems)}});
+}
+
+}  // namespace
+
+Response Site::ApiDirectoryImport(Context& ctx) {
+  auto report = directory_.Import(ctx.call, *ctx.principal, ctx.request.body);
+  if (!report.ok()) return ErrorResponse(report.error(), ctx);
+  return ImportReportResponse(*report);
+}
+
+Response Site::ApiDirectoryImportCsv(Context& ctx) {
+  auto body = JsonObjectBody(ctx.request);
+  if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
+  const json::value* files = body->if_contains("files");
+  if (files == nullptr || !files->is_object()) {
+    return ErrorResponse(
+        Error::InvalidArgument("The body is not valid",
+                               {{"files", "must be an object of file names and their CSV text"}}),
+        ctx);
+  }
+  std::map<std::string, std::string> texts;
+  std::vector<FieldError> errors;
+  for (const auto& f : files->get_object()) {
+    if (!f.value().is_string()) {
+      errors.push_back({"files." + std::string(f.key()), "must be the file's CSV text"});
+      continue;
+    }
+    texts.emplace(std::string(f.key()), std::string(f.value().get_string()));
+  }
+  if (!errors.empty()) {
+    return ErrorResponse(Error::InvalidArgument("The body is not valid", std::move(errors)), ctx);
+  }
+  auto report = directory_.ImportCsv(ctx.call, *ctx.principal, texts);
+  if (!report.ok()) return ErrorResponse(report.error(), ctx);
+  return ImportReportResponse(*report);
+}
+
+Response Site::ApiDirectoryExportCsv(Context& ctx) {
+  auto files = directory_.ExportCsv(options_.council.id);
+  if (!files.ok()) return ErrorResponse(files.error(), ctx);
+  json::object out;
+  for (const auto& [name, text] : *files) out[name] = text;
+  return Response::Json(200, json::object{{"files", std::move(out)}});
 }
 
 Response Site::ApiDirectoryExport(Context& ctx) {
