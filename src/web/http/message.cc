@@ -117,6 +117,14 @@ std::string FormValue(const std::multimap<std::string, std::string>& form, std::
   return it == form.end() ? std::string() : it->second;
 }
 
+std::vector<std::string> FormValues(const std::multimap<std::string, std::string>& form,
+                                    std::string_view name) {
+  std::vector<std::string> out;
+  auto [from, to] = form.equal_range(std::string(name));
+  for (auto it = from; it != to; ++it) out.push_back(it->second);
+  return out;
+}
+
 bool Request::IsApi() const {
   return path.rfind("/api/", 0) == 0 || path.rfind("/openreferral", 0) == 0 || path == "/healthz";
 }

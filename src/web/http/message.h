@@ -40,6 +40,9 @@ struct Request {
 
 // The first value of `name` in a parsed form, or "" when it is absent.
 std::string FormValue(const std::multimap<std::string, std::string>& form, std::string_view name);
+// Every value of `name` (checkboxes), in the order sent.
+std::vector<std::string> FormValues(const std::multimap<std::string, std::string>& form,
+                                    std::string_view name);
 
 // Parses the request target into path, segments and query. False if malformed (the caller
 // answers 400).

@@ -48,6 +48,16 @@ TEST(Form, DecodesUrlEncodedBodies) {
   EXPECT_FALSE(r.Form().has_value());
 }
 
+TEST(Form, CheckboxesGiveEveryValueInOrder) {
+  Request r;
+  r.body = "days=TU&name=x&days=MO&days=TU";
+  auto form = r.Form();
+  ASSERT_TRUE(form.has_value());
+  EXPECT_EQ(FormValues(*form, "days"), (std::vector<std::string>{"TU", "MO", "TU"}));
+  EXPECT_EQ(FormValue(*form, "days"), "TU");
+  EXPECT_TRUE(FormValues(*form, "none").empty());
+}
+
 TEST(Cookies, ParseNameValuePairs) {
   auto c = ParseCookies("sd_session=abc; theme=dark ;broken; =x");
   EXPECT_EQ(c.at("sd_session"), "abc");

@@ -19,13 +19,6 @@ std::string Value(const Form& form, const std::string& name) {
   return std::string(Trim(FormValue(form, name)));
 }
 
-std::vector<std::string> Values(const Form& form, const std::string& name) {
-  std::vector<std::string> out;
-  auto [from, to] = form.equal_range(name);
-  for (auto it = from; it != to; ++it) out.push_back(it->second);
-  return out;
-}
-
 }  // namespace
 
 int DirectoryFormRows(const Form& form, const std::string& kind) {
@@ -134,7 +127,7 @@ DirectoryFormInput ReadDirectoryForm(const Form& form, const domain::DirectorySe
   s.minimum_age = Age(Value(form, "minimum_age"), "minimum_age", errors);
   s.maximum_age = Age(Value(form, "maximum_age"), "maximum_age", errors);
   s.term_ids.clear();
-  for (const auto& t : Values(form, "terms")) {
+  for (const auto& t : FormValues(form, "terms")) {
     if (std::find(s.term_ids.begin(), s.term_ids.end(), t) == s.term_ids.end())
       s.term_ids.push_back(t);
   }
@@ -142,7 +135,7 @@ DirectoryFormInput ReadDirectoryForm(const Form& form, const domain::DirectorySe
   s.schedules.clear();
   for (int row = 0, n = DirectoryFormRows(form, "session"); row < n; ++row) {
     const std::string at = "session-" + std::to_string(row) + "-";
-    std::vector<std::string> days = Values(form, at + "days");
+    std::vector<std::string> days = FormValues(form, at + "days");
     const std::string opens = Value(form, at + "opens"), closes = Value(form, at + "closes"),
                       description = Value(form, at + "description");
     if (days.empty() && opens.empty() && closes.empty() && description.empty()) continue;

@@ -454,12 +454,6 @@ Response Site::RenderDirectoryForm(int status,
   std::map<std::string, std::string> error_of;
   for (const auto& e : errors) error_of.emplace(e.field, e.message);
   auto value = [&](const std::string& name) { return FormValue(values, name); };
-  auto all = [&](const std::string& name) {
-    std::set<std::string> out;
-    auto [from, to] = values.equal_range(name);
-    for (auto it = from; it != to; ++it) out.insert(it->second);
-    return out;
-  };
   struct Field {
     std::string name, label, hint, width = "govuk-!-width-full";
     bool textarea = false;
@@ -491,19 +485,10 @@ Response Site::RenderDirectoryForm(int status,
   auto choices = [&](const std::string& field, const std::string& first_id,
                      const std::vector<std::pair<std::string, std::string>>& options,
                      const std::string& fallback = "") {
-    std::set<std::string> chosen = all(field);
+    const std::vector<std::string> sent = FormValues(values, field);
+    std::set<std::string> chosen(sent.begin(), sent.end());
     if (chosen.empty() && !fallback.empty()) chosen.insert(fallback);
-    ViewList list;
-    for (size_t i = 0; i < options.size(); ++i) {
-      ViewData o;
-      o.set("id", i == 0 ? first_id : first_id + "-" + std::to_string(i + 1));
-      o.set("field", field);
-      o.set("value", options[i].first);
-      o.set("label", options[i].second);
-      o.set("checked", chosen.contains(options[i].first));
-      list.push_back(o);
-    }
-    return list;
+    return ChoiceOptions(field, first_id, options, chosen);
   };
 
   ViewData d;

@@ -380,17 +380,7 @@ Response Site::RenderNewPersonForm(int status, const domain::PersonInput& input,
       f.set("error", err);
       f.set("describedby", name + "-error");
     }
-    ViewList opts;
-    for (size_t i = 0; i < options.size(); ++i) {
-      ViewData o;
-      o.set("id", i == 0 ? name : name + "-" + std::to_string(i + 1));
-      o.set("field", name);
-      o.set("value", options[i].first);
-      o.set("label", options[i].second);
-      o.set("checked", options[i].first == selected);
-      opts.push_back(o);
-    }
-    f.set("options", opts);
+    f.set("options", ChoiceOptions(name, name, options, {selected}));
     radio_fields.push_back(f);
   };
   std::vector<std::pair<std::string, std::string>> reasons;

@@ -27,13 +27,6 @@ std::string Value(const Form& f, const std::string& key) {
   return it == f.end() ? "" : std::string(Trim(it->second));
 }
 
-std::vector<std::string> Values(const Form& f, const std::string& key) {
-  std::vector<std::string> out;
-  auto [b, e] = f.equal_range(key);
-  for (auto it = b; it != e; ++it) out.push_back(it->second);
-  return out;
-}
-
 // An HTML id for a JSON path: "needs[1].how_met" -> "needs-1-how_met".
 std::string IdOf(std::string path) {
   for (char& c : path)
@@ -212,7 +205,7 @@ json::object ReadSection(PlanSection section, const Form& f, json::object conten
     case PlanSection::kSupport: {
       json::array lines;
       const json::array* old = content.if_contains("lines") ? content["lines"].if_array() : nullptr;
-      std::vector<std::string> removed = Values(f, "remove");
+      std::vector<std::string> removed = FormValues(f, "remove");
       for (size_t i = 0; old != nullptr && i < old->size(); ++i)
         if (std::find(removed.begin(), removed.end(), std::to_string(i)) == removed.end())
           lines.push_back((*old)[i]);

@@ -53,6 +53,22 @@ Status CheckTemplates() {
   return OkStatus();
 }
 
+ViewList ChoiceOptions(const std::string& field, const std::string& first_id,
+                       const std::vector<std::pair<std::string, std::string>>& options,
+                       const std::set<std::string>& chosen) {
+  ViewList list;
+  for (size_t i = 0; i < options.size(); ++i) {
+    ViewData o;
+    o.set("id", i == 0 ? first_id : first_id + "-" + std::to_string(i + 1));
+    o.set("field", field);
+    o.set("value", options[i].first);
+    o.set("label", options[i].second);
+    o.set("checked", chosen.contains(options[i].first));
+    list.push_back(o);
+  }
+  return list;
+}
+
 void SetErrorSummary(ViewData& d, const std::vector<FieldError>& errors,
                      const std::function<std::string(const FieldError&)>& href_for,
                      const std::function<std::string(const FieldError&)>& message_for) {

@@ -9,6 +9,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <functional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +60,13 @@ inline void ViewData::set(std::string_view key, const ViewList& value) {
 void SetErrorSummary(ViewData& d, const std::vector<FieldError>& errors,
                      const std::function<std::string(const FieldError&)>& href_for = nullptr,
                      const std::function<std::string(const FieldError&)>& message_for = nullptr);
+
+// Radio or checkbox options for `field` as the templates write them: the first option's id is
+// `first_id` (what an error summary links to), the others `first_id-2`, `first_id-3` and so on;
+// the options whose values are in `chosen` are checked. Each option is a {value, label} pair.
+ViewList ChoiceOptions(const std::string& field, const std::string& first_id,
+                       const std::vector<std::pair<std::string, std::string>>& options,
+                       const std::set<std::string>& chosen);
 
 // Compiles every embedded template; the server refuses to start if one is invalid.
 Status CheckTemplates();
