@@ -14,6 +14,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/clock.h"
@@ -575,6 +576,12 @@ class DirectoryRepository {
   virtual Status Delete(const std::string& service_id) = 0;
   // Ordered by relevance when there are words, by distance when near, else by name; ties by id.
   virtual Result<DirectoryResults> Search(const DirectoryQuery& query) = 0;
+  // Every entry of the council with the columns search needs (not document_json or
+  // updated_by), in the order they were first stored: what DirectorySearchIndex is built from.
+  virtual Result<std::vector<DirectoryEntryRecord>> SearchColumns() = 0;
+  // The stored documents of these entries, by service_id (ids not stored are left out).
+  virtual Result<std::unordered_map<std::string, std::string>> Documents(
+      const std::vector<std::string>& service_ids) = 0;
   virtual Result<int64_t> Count() = 0;
   // A number that changes whenever this council's directory does (Upsert, Delete, or the demo
   // data being deleted): while it stays the same, so does every search's answer. 0 before the

@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -112,6 +113,7 @@ struct ServeOptions {
   bool no_access_log = false;
   bool secure_cookies = false;
   size_t directory_cache = app::kDirectorySearchCacheListings;
+  bool no_directory_index = false;
 };
 
 int Serve(const std::string& database, const ServeOptions& o) {
@@ -129,8 +131,18 @@ int Serve(const std::string& database, const ServeOptions& o) {
   auto files = web::StaticFiles::Load(assets.empty() ? DefaultAssetsDir() : assets);
   if (!files.ok()) return Fail(files.error());
   app::InitialiseCrypto();
-  web::Site site({*council, o.secure_cookies, o.directory_cache}, **store, SystemClock::Instance(),
-                 std::move(*files));
+  web::Site site({*council, o.secure_cookies, o.directory_cache, !o.no_directory_index}, **store,
+                 SystemClock::Instance(), std::move(*files));
+  // The directory's search index, built before the first request rather than by it.
+  const auto index_started = std::chrono::steady_clock::now();
+  auto indexed = site.PrepareDirectorySearch();
+  if (!indexed.ok()) return Fail(indexed.error());
+  if (!o.no_directory_index) {
+    spdlog::info(R"({{"event":"directory_index","entries":{},"ms":{}}})", *indexed,
+                 std::chrono::duration_cast<std::chrono::milliseconds>(
+                     std::chrono::steady_clock::now() - index_started)
+                     .count());
+  }
   web::ServerOptions options;
   options.host = address->first;
   options.port = address->second;
@@ -352,6 +364,8 @@ int Main(int argc, char** argv) {
                    "Directory listings kept in recent search answers (0: keep none)")
       ->check(CLI::Range(size_t{0}, size_t{10'000'000}))
       ->capture_default_str();
+  serve->add_flag("--no-directory-index", so.no_directory_index,
+                  "Answer directory searches from the database, not from an index in memory");
 
   auto* demo = cli.add_subcommand("demo", "Create or refresh the demo council");
   int people = 2000;

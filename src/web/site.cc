@@ -47,7 +47,8 @@ Site::Site(SiteOptions options, app::Store& store, const Clock& clock, StaticFil
       ras_(store, clock, audit_),
       charging_(store, clock, audit_),
       planning_(store, clock, audit_),
-      directory_(store, clock, audit_, app::DefaultTaxonomy(), options_.directory_cache_listings) {
+      directory_(store, clock, audit_, app::DefaultTaxonomy(), options_.directory_cache_listings,
+                 options_.directory_index) {
   AddPageRoutes();
   AddAssessmentPageRoutes();
   AddAllocationPageRoutes();

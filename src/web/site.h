@@ -45,6 +45,8 @@ struct SiteOptions {
   bool secure_cookies = false;  // Set when served over HTTPS (behind a TLS proxy).
   // Directory listings kept in recent search answers (0: none; see DirectorySearchCache).
   size_t directory_cache_listings = app::kDirectorySearchCacheListings;
+  // Answer directory searches from an in-memory index (DirectorySearchIndex), not the database.
+  bool directory_index = true;
 };
 
 // What a handler gets: the request, the caller (if signed in) and the council.
@@ -61,6 +63,9 @@ class Site final : public RequestHandler {
   Response Handle(Request& request) override;
   bool RunsOffIoThread(const Request& request) const override;
   Response Overloaded(const Request& request) const override;
+  // Builds the directory's search index before the first request (app::DirectoryService::
+  // PrepareSearch); how many entries it holds.
+  Result<size_t> PrepareDirectorySearch() { return directory_.PrepareSearch(options_.council.id); }
 
   // The OpenAPI 3.1 document describing every JSON route.
   boost::json::value OpenApiDocument() const;

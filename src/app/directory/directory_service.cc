@@ -340,7 +340,27 @@ Result<DirectoryPage> DirectoryService::Search(CouncilId council,
     key = DirectoryQueryKey(council, q);
     kept = cache_.Find(key, version);
     if (kept) return OkStatus();
-    SD_ASSIGN_OR_RETURN(results, tx.directory().Search(q));
+    if (!search_index_) {
+      SD_ASSIGN_OR_RETURN(results, tx.directory().Search(q));
+      return OkStatus();
+    }
+    SD_ASSIGN_OR_RETURN(auto index, IndexAt(council, version, tx));
+    if (!index) {
+      SD_ASSIGN_OR_RETURN(results, tx.directory().Search(q));
+      return OkStatus();
+    }
+    results = index->Search(q);
+    // The page's documents, from the snapshot the index was checked against.
+    std::vector<std::string> ids;
+    for (const auto& h : results.hits) ids.push_back(h.service_id);
+    SD_ASSIGN_OR_RETURN(auto documents, tx.directory().Documents(ids));
+    for (auto& h : results.hits) {
+      auto it = documents.find(h.service_id);
+      if (it == documents.end()) {
+        return Error::Internal("Directory entry " + h.service_id + " is in the index, not stored");
+      }
+      h.document_json = it->second;
+    }
     return OkStatus();
   }));
   if (kept) return *kept;
@@ -360,6 +380,79 @@ Result<DirectoryPage> DirectoryService::Search(CouncilId council,
   }
   cache_.Put(key, version, std::make_shared<const DirectoryPage>(page));
   return page;
+}
+
+DirectoryService::~DirectoryService() {
+  std::lock_guard lock(builder_mutex_);
+  if (builder_.joinable()) builder_.join();
+}
+
+std::shared_ptr<const DirectorySearchIndex> DirectoryService::HeldIndex(CouncilId council) {
+  std::lock_guard lock(indexes_mutex_);
+  auto it = indexes_.find(council.value());
+  return it != indexes_.end() ? it->second : nullptr;
+}
+
+Result<std::shared_ptr<const DirectorySearchIndex>> DirectoryService::BuildIndex(CouncilId council,
+                                                                                 int64_t version,
+                                                                                 Transaction& tx) {
+  std::lock_guard build(build_mutex_);
+  // Built while this one waited.
+  if (auto held = HeldIndex(council); held && held->version() == version) return held;
+  SD_ASSIGN_OR_RETURN(auto entries, tx.directory().SearchColumns());
+  auto built = std::make_shared<const DirectorySearchIndex>(version, std::move(entries));
+  std::lock_guard lock(indexes_mutex_);
+  auto& slot = indexes_[council.value()];
+  // Versions only grow: a build that read an older snapshot does not replace a newer index.
+  if (!slot || slot->version() < version) slot = built;
+  return built;
+}
+
+Result<std::shared_ptr<const DirectorySearchIndex>> DirectoryService::IndexAt(CouncilId council,
+                                                                              int64_t version,
+                                                                              Transaction& tx) {
+  auto held = HeldIndex(council);
+  if (held && held->version() == version) return held;
+  if (!held) return BuildIndex(council, version, tx);
+  // The directory has changed since the index was built: the database answers until the new
+  // one is ready, so that no search waits seconds for a large directory to be read again.
+  RebuildInBackground(council);
+  return std::shared_ptr<const DirectorySearchIndex>();
+}
+
+void DirectoryService::RebuildInBackground(CouncilId council) {
+  std::lock_guard lock(builder_mutex_);
+  if (building_) return;  // One at a time; a later search asks again if it is still behind.
+  if (builder_.joinable()) builder_.join();  // The last one, finished.
+  building_ = true;
+  builder_ = std::thread([this, council] {
+    // A failed build leaves the old index in place and the database answering; the next search
+    // that finds the index behind tries again.
+    (void)store_.Read(council, [&](Transaction& tx) -> Status {
+      SD_ASSIGN_OR_RETURN(auto version, tx.directory().Version());
+      SD_RETURN_IF_ERROR(BuildIndex(council, version, tx));
+      return OkStatus();
+    });
+    std::lock_guard done(builder_mutex_);
+    building_ = false;
+  });
+}
+
+int64_t DirectoryService::IndexedVersion(CouncilId council) {
+  auto held = HeldIndex(council);
+  return held ? held->version() : -1;
+}
+
+Result<size_t> DirectoryService::PrepareSearch(CouncilId council) {
+  size_t size = 0;
+  if (!search_index_) return size;
+  SD_RETURN_IF_ERROR(store_.Read(council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto version, tx.directory().Version());
+    SD_ASSIGN_OR_RETURN(auto index, BuildIndex(council, version, tx));
+    size = index->size();
+    return OkStatus();
+  }));
+  return size;
 }
 
 Result<StoredDirectoryEntry> DirectoryService::Get(CouncilId council,

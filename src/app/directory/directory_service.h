@@ -12,10 +12,12 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
 #include "app/audit_trail.h"
+#include "app/directory/directory_search_index.h"
 #include "app/directory/hsds_json.h"
 #include "app/people_service.h"
 #include "app/repositories.h"
@@ -168,16 +170,32 @@ bool CanEditDirectory(domain::Role role);
 
 class DirectoryService {
  public:
+  // `search_index`: answer public searches from an in-memory DirectorySearchIndex of each
+  // council (built when first needed, and again after the directory changes) rather than by
+  // asking the database.
   DirectoryService(Store& store, const Clock& clock, AuditTrail& audit,
                    const Taxonomy& taxonomy = DefaultTaxonomy(),
-                   size_t cache_listings = kDirectorySearchCacheListings)
-      : store_(store), clock_(clock), audit_(audit), taxonomy_(taxonomy), cache_(cache_listings) {}
+                   size_t cache_listings = kDirectorySearchCacheListings, bool search_index = true)
+      : store_(store),
+        clock_(clock),
+        audit_(audit),
+        taxonomy_(taxonomy),
+        cache_(cache_listings),
+        search_index_(search_index) {}
+  ~DirectoryService();
+  DirectoryService(const DirectoryService&) = delete;
+  DirectoryService& operator=(const DirectoryService&) = delete;
 
   const Taxonomy& taxonomy() const { return taxonomy_; }
 
   // Public. kInvalidArgument naming each bad parameter (an unknown term or taxonomy, a postcode
   // that is not one or that the lookup does not have, a page past the last).
   Result<DirectoryPage> Search(CouncilId council, const DirectorySearchRequest& request);
+  // Builds the council's search index now (when the service uses one), so that the first search
+  // does not wait for it; how many entries it holds.
+  Result<size_t> PrepareSearch(CouncilId council);
+  // The directory version the council's search index was built at; -1 while it has none.
+  int64_t IndexedVersion(CouncilId council);
   // Public. kNotFound.
   Result<StoredDirectoryEntry> Get(CouncilId council, const std::string& service_id);
   // Public: the service a service-at-location belongs to, and that place. kNotFound.
@@ -227,11 +245,31 @@ class DirectoryService {
   Status EachEntry(CouncilId council, const std::function<Status(const DirectoryHit&)>& fn,
                    int64_t& total);
 
+  // The index to answer a search at directory `version` (read in `tx`) from: the council's when
+  // it is at that version; built now from `tx` when there is none yet; null (the database
+  // answers) when the one held is behind, while a new one is built in the background.
+  Result<std::shared_ptr<const DirectorySearchIndex>> IndexAt(CouncilId council, int64_t version,
+                                                              Transaction& tx);
+  // Builds the council's index from `tx` (one build at a time) and holds it unless a newer one is
+  // held.
+  Result<std::shared_ptr<const DirectorySearchIndex>> BuildIndex(CouncilId council, int64_t version,
+                                                                 Transaction& tx);
+  std::shared_ptr<const DirectorySearchIndex> HeldIndex(CouncilId council);
+  // Starts a build on its own thread and read transaction, unless one is running.
+  void RebuildInBackground(CouncilId council);
+
   Store& store_;
   const Clock& clock_;
   AuditTrail& audit_;
   const Taxonomy& taxonomy_;
   DirectorySearchCache cache_;
+  const bool search_index_;
+  std::mutex build_mutex_;    // Held while an index is built.
+  std::mutex indexes_mutex_;  // Guards indexes_.
+  std::map<int64_t, std::shared_ptr<const DirectorySearchIndex>> indexes_;  // By council id.
+  std::mutex builder_mutex_;  // Guards builder_ and building_.
+  std::thread builder_;
+  bool building_ = false;
 };
 
 }  // namespace selfdirect::app

@@ -308,4 +308,15 @@ GeoBox BoxAround(GeoPoint centre, int64_t metres) {
           centre.longitude_e6 + dlon};
 }
 
+FlatMeasure FlatMeasureAround(GeoPoint centre, int64_t metres) {
+  // Metres per degree of latitude on the mean sphere: 2 * pi * 6,371,008.8 m / 360.
+  constexpr double kMetresPerDegree = 111'195.08;
+  FlatMeasure m;
+  m.centre = centre;
+  m.cos_e6 = static_cast<int64_t>(std::cos(Radians(centre.latitude_e6)) * 1e6);
+  const auto radius_e6 = static_cast<int64_t>(static_cast<double>(metres) / kMetresPerDegree * 1e6);
+  m.radius_squared = radius_e6 * radius_e6;
+  return m;
+}
+
 }  // namespace selfdirect::domain

@@ -173,4 +173,21 @@ struct GeoBox {
 };
 GeoBox BoxAround(GeoPoint centre, int64_t metres);
 
+// How distance search orders and bounds places: squared distance in millionths of a degree of
+// latitude on a flat projection around `centre` (longitude shrunk by cos(latitude), scaled by a
+// million and truncated toward zero), in whole numbers so that both databases and the in-memory
+// index (app/directory) agree to the last digit. Exact to well under a metre at 5 miles in
+// England; the distance shown is the great-circle one (DistanceMetres).
+struct FlatMeasure {
+  GeoPoint centre;
+  int64_t cos_e6 = 0;          // cos(centre's latitude) in millionths, truncated.
+  int64_t radius_squared = 0;  // A place is within the radius when its measure is at most this.
+};
+FlatMeasure FlatMeasureAround(GeoPoint centre, int64_t metres);
+inline int64_t FlatDistanceSquared(const FlatMeasure& m, GeoPoint p) {
+  const int64_t dlat = p.latitude_e6 - m.centre.latitude_e6;
+  const int64_t dlon = (p.longitude_e6 - m.centre.longitude_e6) * m.cos_e6 / 1'000'000;
+  return dlat * dlat + dlon * dlon;
+}
+
 }  // namespace selfdirect::domain

@@ -1,7 +1,9 @@
 #include "storage/sql/sql_repositories.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <cmath>
+#include <functional>
 #include <unordered_map>
 
 #include "base/limits.h"
@@ -1255,12 +1257,6 @@ std::string FullTextQuery(Dialect d, const std::vector<std::string>& words) {
   return q;
 }
 
-// Squared distance in millionths of a degree of latitude on a flat projection (longitude
-// shrunk by cos(latitude), scaled by a million and truncated): the order and radius of places
-// within a few miles, exact to well under a metre at 5 miles in England. The reported distance
-// is the great-circle one (domain::DistanceMetres).
-constexpr double kMetresPerDegree = 111'195.08;  // 2 * pi * 6,371,008.8 m / 360.
-
 }  // namespace
 
 Status BumpDirectoryVersion(SqlConnection& c, CouncilId council) {
@@ -1456,7 +1452,7 @@ Result<app::DirectoryResults> SqlDirectory::Search(const app::DirectoryQuery& q)
     where.push_back("e.review_due < " + param(q.review_due_before));
   }
   std::string place = "''";
-  std::string distance;  // Squared, flat; see kMetresPerDegree.
+  std::string distance;  // domain::FlatDistanceSquared
   if (q.near || q.by_place) {
     from +=
         " JOIN directory_places p ON p.council_id = e.council_id AND p.directory_entry_id = "
@@ -1472,17 +1468,14 @@ Result<app::DirectoryResults> SqlDirectory::Search(const app::DirectoryQuery& q)
                     param(box.max_latitude_e6));
     where.push_back(plus + "p.longitude_e6 BETWEEN " + param(box.min_longitude_e6) + " AND " +
                     param(box.max_longitude_e6));
-    const auto cos_e6 = static_cast<int64_t>(
-        std::cos(static_cast<double>(q.near->latitude_e6) / 1e6 * 3.14159265358979323846 / 180.0) *
-        1e6);
+    // domain::FlatDistanceSquared, written out.
+    const domain::FlatMeasure m = domain::FlatMeasureAround(*q.near, q.within_metres);
     const std::string lat = param(q.near->latitude_e6), lon = param(q.near->longitude_e6),
-                      cos = param(cos_e6);
+                      cos = param(m.cos_e6);
     distance = "((p.latitude_e6 - " + lat + ") * (p.latitude_e6 - " + lat +
                ") + ((p.longitude_e6 - " + lon + ") * " + cos +
                " / 1000000) * ((p.longitude_e6 - " + lon + ") * " + cos + " / 1000000))";
-    const auto radius_e6 =
-        static_cast<int64_t>(static_cast<double>(q.within_metres) / kMetresPerDegree * 1e6);
-    where.push_back(distance + " <= " + param(radius_e6 * radius_e6));
+    where.push_back(distance + " <= " + param(m.radius_squared));
   }
   std::string sql = "SELECT e.directory_entry_id AS entry, e.service_id AS service_id, " + place +
                     " AS place, e.review_due AS review_due, e.last_modified AS last_modified, " +
@@ -1546,6 +1539,92 @@ Result<app::DirectoryResults> SqlDirectory::Search(const app::DirectoryQuery& q)
     }
     h.document_json = by_id[r.Int(0)];
     out.hits.push_back(std::move(h));
+  }
+  return out;
+}
+
+Result<std::vector<app::DirectoryEntryRecord>> SqlDirectory::SearchColumns() {
+  const std::vector<SqlValue> council = {council_.value()};
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query("SELECT directory_entry_id, service_id, name, organization_name, status, "
+               "minimum_age, maximum_age, is_free, search_text, review_due, last_modified "
+               "FROM directory_entries WHERE council_id = $1 ORDER BY directory_entry_id",
+               council));
+  std::vector<app::DirectoryEntryRecord> out;
+  out.reserve(rows.size());
+  std::unordered_map<int64_t, size_t> at;  // directory_entry_id -> index in `out`
+  at.reserve(rows.size());
+  auto opt_int = [](const SqlRow& r, size_t i) {
+    return r.IsNull(i) ? std::optional<int>() : std::optional<int>(static_cast<int>(r.Int(i)));
+  };
+  for (const SqlRow& r : rows) {
+    app::DirectoryEntryRecord e;
+    e.service_id = r.Text(1);
+    e.name = r.Text(2);
+    e.organization_name = r.Text(3);
+    e.status = r.Text(4);
+    e.minimum_age = opt_int(r, 5);
+    e.maximum_age = opt_int(r, 6);
+    e.free = r.Int(7) != 0;
+    e.search_text = r.Text(8);
+    e.review_due = r.Text(9);
+    e.last_modified = Timestamp::FromMicros(r.Int(10));
+    at.emplace(r.Int(0), out.size());
+    out.push_back(std::move(e));
+  }
+  rows.clear();
+  auto each =
+      [&](const std::string& sql,
+          const std::function<void(const SqlRow&, app::DirectoryEntryRecord&)>& fn) -> Status {
+    SD_ASSIGN_OR_RETURN(auto found, c_.Query(sql, council));
+    for (const SqlRow& r : found) {
+      if (auto it = at.find(r.Int(0)); it != at.end()) fn(r, out[it->second]);
+    }
+    return OkStatus();
+  };
+  SD_RETURN_IF_ERROR(
+      each("SELECT directory_entry_id, term_id FROM directory_entry_terms WHERE council_id = $1 "
+           "ORDER BY directory_entry_id, term_id",
+           [](const SqlRow& r, app::DirectoryEntryRecord& e) { e.term_ids.push_back(r.Text(1)); }));
+  SD_RETURN_IF_ERROR(
+      each("SELECT directory_entry_id, day, opens_at, closes_at FROM directory_sessions WHERE "
+           "council_id = $1",
+           [&](const SqlRow& r, app::DirectoryEntryRecord& e) {
+             e.sessions.push_back({static_cast<int>(r.Int(1)), opt_int(r, 2), opt_int(r, 3)});
+           }));
+  SD_RETURN_IF_ERROR(
+      each("SELECT directory_entry_id, service_at_location_id, location_id, postcode, latitude_e6, "
+           "longitude_e6 FROM directory_places WHERE council_id = $1",
+           [](const SqlRow& r, app::DirectoryEntryRecord& e) {
+             app::DirectoryEntryRecord::Place p;
+             p.service_at_location_id = r.Text(1);
+             p.location_id = r.Text(2);
+             p.postcode = r.Text(3);
+             if (!r.IsNull(4) && !r.IsNull(5)) p.point = domain::GeoPoint{r.Int(4), r.Int(5)};
+             e.places.push_back(std::move(p));
+           }));
+  return out;
+}
+
+Result<std::unordered_map<std::string, std::string>> SqlDirectory::Documents(
+    const std::vector<std::string>& service_ids) {
+  std::unordered_map<std::string, std::string> out;
+  // In slices, so that no statement has more parameters than either database allows.
+  constexpr size_t kSlice = 500;
+  for (size_t from = 0; from < service_ids.size(); from += kSlice) {
+    std::vector<SqlValue> params = {council_.value()};
+    std::string in;
+    for (size_t i = from; i < std::min(service_ids.size(), from + kSlice); ++i) {
+      params.push_back(service_ids[i]);
+      in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
+    }
+    SD_ASSIGN_OR_RETURN(auto rows,
+                        c_.Query("SELECT service_id, document_json FROM directory_entries WHERE "
+                                 "council_id = $1 AND service_id IN (" +
+                                     in + ")",
+                                 params));
+    for (const SqlRow& r : rows) out.emplace(r.Text(0), r.Text(1));
   }
   return out;
 }

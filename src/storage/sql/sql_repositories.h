@@ -215,6 +215,9 @@ class SqlDirectory final : public app::DirectoryRepository {
   Result<std::optional<std::string>> ServiceOfPlace(const std::string& sal_id) override;
   Status Delete(const std::string& service_id) override;
   Result<app::DirectoryResults> Search(const app::DirectoryQuery& query) override;
+  Result<std::vector<app::DirectoryEntryRecord>> SearchColumns() override;
+  Result<std::unordered_map<std::string, std::string>> Documents(
+      const std::vector<std::string>& service_ids) override;
   Result<int64_t> Count() override;
   Result<int64_t> Version() override;
 

@@ -1,0 +1,132 @@
+#include "app/directory/directory_service.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "app/test_store.h"
+
+namespace selfdirect::app {
+namespace {
+
+using domain::Role;
+
+// Public search answered from the in-memory index gives what the database gives, before and after
+// the directory changes, while the new index is being built and once it is ready.
+class DirectoryServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::vector<std::pair<std::string, domain::GeoPoint>> points;
+    ASSERT_TRUE(ParsePostcodeCsv(DemoPostcodesCsv(), points).problems.empty());
+    const std::map<std::string, domain::GeoPoint> lookup(points.begin(), points.end());
+    auto services = DemoDirectoryServices(DefaultTaxonomy(), clock_.Now());
+    ASSERT_TRUE(services.ok());
+    ASSERT_TRUE(db_.store()
+                    .Write(db_.council(),
+                           [&](Transaction& tx) -> Status {
+                             SD_RETURN_IF_ERROR(tx.postcodes().Put(points));
+                             for (const auto& [s, due] : *services) {
+                               SD_RETURN_IF_ERROR(tx.directory().Upsert(DirectoryRecordFor(
+                                   s, DefaultTaxonomy(), due, UserId{}, lookup)));
+                             }
+                             return OkStatus();
+                           })
+                    .ok());
+  }
+
+  // The same search from both services: the listings' ids, places and distances, and the total.
+  void ExpectSameAnswers(const std::string& when) {
+    const std::vector<DirectorySearchRequest> requests = {
+        {.search = "lunch"},
+        {.search = "walking football"},
+        {.taxonomy_term_id = "", .age = "70", .free = "true"},
+        {.day = "MO", .start_time = "09:00"},
+        {.postcode = "HR1 1AB", .page = "2"},
+        {.search = "club", .postcode = "HR6 1AB", .proximity = "16093"},
+        {.postcode = "HR1 1AB", .proximity = "8047", .by_place = true},
+        {.active_only = true},
+    };
+    for (size_t i = 0; i < requests.size(); ++i) {
+      auto got = indexed_.Search(db_.council(), requests[i]);
+      auto want = database_.Search(db_.council(), requests[i]);
+      ASSERT_TRUE(got.ok()) << when << " " << i << ": " << got.error().message;
+      ASSERT_TRUE(want.ok()) << when << " " << i << ": " << want.error().message;
+      EXPECT_EQ(got->total, want->total) << when << " " << i;
+      EXPECT_EQ(Listings(*got), Listings(*want)) << when << " " << i;
+      EXPECT_GT(want->total, 0) << when << " " << i;
+    }
+  }
+
+  static std::vector<std::string> Listings(const DirectoryPage& page) {
+    std::vector<std::string> out;
+    for (const auto& l : page.items) {
+      out.push_back(l.service.id + " " + l.service.name + " " + l.service_at_location_id + " " +
+                    std::to_string(l.distance_metres.value_or(-1)));
+    }
+    return out;
+  }
+
+  // Waits (at most 10 s) for the index to be rebuilt after a change.
+  bool IndexCaughtUp() {
+    for (int i = 0; i < 1000; ++i) {
+      int64_t version = 0;
+      EXPECT_TRUE(db_.store()
+                      .Read(db_.council(),
+                            [&](Transaction& tx) -> Status {
+                              SD_ASSIGN_OR_RETURN(version, tx.directory().Version());
+                              return OkStatus();
+                            })
+                      .ok());
+      if (indexed_.IndexedVersion(db_.council()) == version) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return false;
+  }
+
+  testing::TestCouncil db_;
+  FakeClock clock_{*Timestamp::Parse("2026-11-22T09:00:00Z")};
+  AuditTrail audit_{db_.store()};
+  // No recent answers kept by either, so that every search is run.
+  DirectoryService indexed_{db_.store(), clock_, audit_, DefaultTaxonomy(), 0, true};
+  DirectoryService database_{db_.store(), clock_, audit_, DefaultTaxonomy(), 0, false};
+  CallContext ctx_{db_.council(), "127.0.0.1"};
+};
+
+TEST_F(DirectoryServiceTest, TheIndexAnswersAsTheDatabaseDoesBeforeAndAfterAChange) {
+  EXPECT_EQ(indexed_.IndexedVersion(db_.council()), -1);
+  auto prepared = indexed_.PrepareSearch(db_.council());
+  ASSERT_TRUE(prepared.ok());
+  EXPECT_GT(*prepared, 300u);
+  EXPECT_GT(indexed_.IndexedVersion(db_.council()), 0);
+  ExpectSameAnswers("at first");
+
+  // An editor renames an entry: the very next search finds it by its new name (the database
+  // answers while the index is rebuilt), and so do searches once the index has caught up.
+  auto first = indexed_.Search(db_.council(), {.search = "lunch"});
+  ASSERT_TRUE(first.ok() && !first->items.empty());
+  domain::DirectoryService changed = first->items[0].service;
+  changed.name = "Zeppelin spotters' lunch";
+  auto saved =
+      indexed_.Save(ctx_, testing::PrincipalAs(Role::kDirectoryEditor), changed, "2027-06-01");
+  ASSERT_TRUE(saved.ok()) << saved.error().message;
+  auto found = indexed_.Search(db_.council(), {.search = "zeppelin"});
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->total, 1);
+  EXPECT_EQ(found->items[0].service.name, "Zeppelin spotters' lunch");
+  ASSERT_TRUE(IndexCaughtUp());
+  ExpectSameAnswers("after the change");
+  found = indexed_.Search(db_.council(), {.search = "zeppelin"});
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->total, 1);
+
+  // Removed: gone from the next search and from the rebuilt index.
+  ASSERT_TRUE(indexed_.Remove(ctx_, testing::PrincipalAs(Role::kDirectoryEditor), changed.id).ok());
+  EXPECT_EQ(indexed_.Search(db_.council(), {.search = "zeppelin"})->total, 0);
+  ASSERT_TRUE(IndexCaughtUp());
+  EXPECT_EQ(indexed_.Search(db_.council(), {.search = "zeppelin"})->total, 0);
+  ExpectSameAnswers("after the removal");
+}
+
+}  // namespace
+}  // namespace selfdirect::app
