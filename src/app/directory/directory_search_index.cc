@@ -44,6 +44,20 @@ struct DirectorySearchIndex::Row {
   double score = 0;             // BM25, with words; higher is better.
 };
 
+// Working space of one search, kept by each thread between searches so that a search over tens
+// of thousands of places allocates nothing. Every vector is set to its starting value, for the
+// index being searched, before use.
+struct DirectorySearchIndex::Scratch {
+  std::vector<uint32_t> count;    // By entry: how often the query word is in it.
+  std::vector<uint8_t> found;     // By entry: how many query words it has so far.
+  std::vector<double> score;      // By entry: BM25.
+  std::vector<uint32_t> touched;  // Entries with the current query word.
+  std::vector<uint32_t> matched;  // Entries with every query word.
+  std::vector<int8_t> passes;     // By entry: Passes(), -1 until worked out.
+  std::vector<uint32_t> nearest;  // By entry: its row, when one row per service.
+  std::vector<Row> rows;
+};
+
 DirectorySearchIndex::DirectorySearchIndex(int64_t version, std::vector<DirectoryEntryRecord> in)
     : version_(version) {
   entries_.reserve(in.size());
@@ -120,11 +134,28 @@ DirectorySearchIndex::DirectorySearchIndex(int64_t version, std::vector<Director
     postings_.push_back(std::move(postings[id]));
   }
   for (uint32_t i = 0; i < places_.size(); ++i) {
-    if (places_[i].has_point) by_latitude_.push_back(i);
+    const Place& p = places_[i];
+    if (p.has_point) {
+      by_latitude_.push_back({p.point.latitude_e6, p.point.longitude_e6, i, p.entry});
+    }
   }
-  std::sort(by_latitude_.begin(), by_latitude_.end(), [&](uint32_t a, uint32_t b) {
-    return places_[a].point.latitude_e6 < places_[b].point.latitude_e6;
+  std::sort(by_latitude_.begin(), by_latitude_.end(),
+            [](const Located& a, const Located& b) { return a.latitude_e6 < b.latitude_e6; });
+  std::vector<uint32_t> order(entries_.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const Entry& ea = entries_[a];
+    const Entry& eb = entries_[b];
+    if (int c = ea.name.compare(eb.name); c != 0) return c < 0;
+    return ea.service_id < eb.service_id;
   });
+  for (uint32_t i = 0; i < order.size(); ++i) entries_[order[i]].rank = i;
+  order.resize(places_.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return places_[a].service_at_location_id < places_[b].service_at_location_id;
+  });
+  for (uint32_t i = 0; i < order.size(); ++i) places_[order[i]].rank = i;
 }
 
 bool DirectorySearchIndex::Passes(const Entry& e, const DirectoryQuery& q,
@@ -168,6 +199,7 @@ bool DirectorySearchIndex::Passes(const Entry& e, const DirectoryQuery& q,
 DirectoryResults DirectorySearchIndex::Search(const DirectoryQuery& q) const {
   DirectoryResults out;
   const size_t n = entries_.size();
+  thread_local Scratch scratch;
 
   // The terms asked for; none of them used by any entry means nothing matches.
   std::vector<bool> terms(term_ids_.size(), false);
@@ -184,13 +216,16 @@ DirectoryResults DirectorySearchIndex::Search(const DirectoryQuery& q) const {
 
   // Words: the entries that have every one, and their BM25 scores.
   const bool words = !q.words.empty();
-  std::vector<uint32_t> matched;  // With words: the entries that have them all.
-  std::vector<double> score;
+  std::vector<uint32_t>& matched = scratch.matched;
+  std::vector<double>& score = scratch.score;
+  matched.clear();
   if (words) {
-    std::vector<uint32_t> count(n, 0);
-    std::vector<uint8_t> found(n, 0);  // How many of the query words an entry has so far.
+    std::vector<uint32_t>& count = scratch.count;
+    std::vector<uint8_t>& found = scratch.found;
+    std::vector<uint32_t>& touched = scratch.touched;
+    count.assign(n, 0);
+    found.assign(n, 0);
     score.assign(n, 0.0);
-    std::vector<uint32_t> touched;
     for (size_t wi = 0; wi < q.words.size(); ++wi) {
       const std::string& w = q.words[wi];
       touched.clear();
@@ -222,12 +257,18 @@ DirectoryResults DirectorySearchIndex::Search(const DirectoryQuery& q) const {
   }
 
   // The rows: a service, or a service at one of its places.
-  std::vector<Row> rows;
-  std::vector<int8_t> passes(n, -1);  // Passes(), worked out once per entry: -1 not yet.
+  std::vector<Row>& rows = scratch.rows;
+  rows.clear();
+  std::vector<int8_t>& passes = scratch.passes;
   auto passes_filters = [&](uint32_t e) {
     if (passes[e] < 0) passes[e] = Passes(entries_[e], q, terms) ? 1 : 0;
     return passes[e] == 1;
   };
+  // Whether any filter looks at the entry (beyond its words and places).
+  const bool filtered = !q.term_ids.empty() || q.minimum_age_at_least || q.maximum_age_at_most ||
+                        q.age || q.day || q.opens_from || q.closes_by || q.free_only ||
+                        q.active_only || q.modified_after || !q.review_due_before.empty();
+  if (filtered) passes.assign(n, -1);
   auto each_candidate = [&](auto fn) {
     if (words) {
       for (uint32_t e : matched) fn(e);
@@ -239,54 +280,59 @@ DirectoryResults DirectorySearchIndex::Search(const DirectoryQuery& q) const {
   if (q.near) {
     const domain::FlatMeasure m = domain::FlatMeasureAround(*q.near, q.within_metres);
     const domain::GeoBox box = domain::BoxAround(*q.near, q.within_metres);
-    std::vector<uint32_t> nearest;  // Without by_place: the row of each entry's nearest place.
+    std::vector<uint32_t>& nearest = scratch.nearest;  // Without by_place: each entry's row.
     if (!q.by_place) nearest.assign(n, UINT32_MAX);
-    auto consider = [&](uint32_t place_index) {
-      const Place& p = places_[place_index];
-      if (!p.has_point || p.point.latitude_e6 < box.min_latitude_e6 ||
-          p.point.latitude_e6 > box.max_latitude_e6 ||
-          p.point.longitude_e6 < box.min_longitude_e6 ||
-          p.point.longitude_e6 > box.max_longitude_e6) {
-        return;
-      }
-      const int64_t distance = domain::FlatDistanceSquared(m, p.point);
-      if (distance > m.radius_squared || !passes_filters(p.entry)) return;
+    // A place within the radius whose service passes the filters: a row, or its service's row
+    // moved to it when it is nearer.
+    auto consider = [&](uint32_t place_index, uint32_t entry, int64_t distance) {
+      if (filtered && !passes_filters(entry)) return;
       if (q.by_place) {
-        rows.push_back({p.entry, place_index, distance, score_of(p.entry)});
+        rows.push_back({entry, place_index, distance, score_of(entry)});
         return;
       }
-      uint32_t& at = nearest[p.entry];
+      uint32_t& at = nearest[entry];
       if (at == UINT32_MAX) {
         at = static_cast<uint32_t>(rows.size());
-        rows.push_back({p.entry, place_index, distance, score_of(p.entry)});
+        rows.push_back({entry, place_index, distance, score_of(entry)});
       } else if (Row& r = rows[at];
                  distance < r.distance ||
-                 (distance == r.distance &&
-                  p.service_at_location_id < places_[r.place].service_at_location_id)) {
+                 (distance == r.distance && places_[place_index].rank < places_[r.place].rank)) {
         r.place = place_index;
         r.distance = distance;
       }
     };
+    auto within = [&](int64_t latitude_e6, int64_t longitude_e6, int64_t& distance) {
+      if (latitude_e6 < box.min_latitude_e6 || latitude_e6 > box.max_latitude_e6 ||
+          longitude_e6 < box.min_longitude_e6 || longitude_e6 > box.max_longitude_e6) {
+        return false;
+      }
+      distance = domain::FlatDistanceSquared(m, domain::GeoPoint{latitude_e6, longitude_e6});
+      return distance <= m.radius_squared;
+    };
+    int64_t distance = 0;
     if (words) {
       for (uint32_t e : matched) {
         for (uint32_t i = entries_[e].first_place; i < entries_[e].first_place + entries_[e].places;
              ++i) {
-          consider(i);
+          const Place& p = places_[i];
+          if (p.has_point && within(p.point.latitude_e6, p.point.longitude_e6, distance)) {
+            consider(i, e, distance);
+          }
         }
       }
     } else {
-      auto from = std::lower_bound(
+      auto it = std::lower_bound(
           by_latitude_.begin(), by_latitude_.end(), box.min_latitude_e6,
-          [&](uint32_t i, int64_t lat) { return places_[i].point.latitude_e6 < lat; });
-      for (auto it = from;
-           it != by_latitude_.end() && places_[*it].point.latitude_e6 <= box.max_latitude_e6;
-           ++it) {
-        consider(*it);
+          [](const Located& l, int64_t latitude_e6) { return l.latitude_e6 < latitude_e6; });
+      for (; it != by_latitude_.end() && it->latitude_e6 <= box.max_latitude_e6; ++it) {
+        if (within(it->latitude_e6, it->longitude_e6, distance)) {
+          consider(it->place, it->entry, distance);
+        }
       }
     }
   } else if (q.by_place) {
     each_candidate([&](uint32_t e) {
-      if (!passes_filters(e)) return;
+      if (filtered && !passes_filters(e)) return;
       for (uint32_t i = entries_[e].first_place; i < entries_[e].first_place + entries_[e].places;
            ++i) {
         rows.push_back({e, i, 0, score_of(e)});
@@ -294,24 +340,19 @@ DirectoryResults DirectorySearchIndex::Search(const DirectoryQuery& q) const {
     });
   } else {
     each_candidate([&](uint32_t e) {
-      if (passes_filters(e)) rows.push_back({e, UINT32_MAX, 0, score_of(e)});
+      if (!filtered || passes_filters(e)) rows.push_back({e, UINT32_MAX, 0, score_of(e)});
     });
   }
 
-  // The order of DirectoryRepository::Search: distance, relevance, name, service id, place.
-  static const std::string kNoPlace;
-  auto place_id = [&](const Row& r) -> const std::string& {
-    return r.place == UINT32_MAX ? kNoPlace : places_[r.place].service_at_location_id;
-  };
+  // The order of DirectoryRepository::Search: distance, relevance, name and service id (their
+  // rank), place id (its rank; rows without a place are one per service).
   const bool near = q.near.has_value();
+  auto place_rank = [&](const Row& r) { return r.place == UINT32_MAX ? 0 : places_[r.place].rank; };
   auto before = [&](const Row& a, const Row& b) {
     if (near && a.distance != b.distance) return a.distance < b.distance;
     if (words && a.score != b.score) return a.score > b.score;
-    const Entry& ea = entries_[a.entry];
-    const Entry& eb = entries_[b.entry];
-    if (int c = ea.name.compare(eb.name); c != 0) return c < 0;
-    if (int c = ea.service_id.compare(eb.service_id); c != 0) return c < 0;
-    return place_id(a) < place_id(b);
+    if (a.entry != b.entry) return entries_[a.entry].rank < entries_[b.entry].rank;
+    return place_rank(a) < place_rank(b);
   };
   out.total = static_cast<int64_t>(rows.size());
   const auto offset = static_cast<size_t>(std::max<int64_t>(0, q.offset));
@@ -324,7 +365,7 @@ DirectoryResults DirectorySearchIndex::Search(const DirectoryQuery& q) const {
     const Entry& e = entries_[r.entry];
     DirectoryHit h;
     h.service_id = e.service_id;
-    h.service_at_location_id = place_id(r);
+    if (r.place != UINT32_MAX) h.service_at_location_id = places_[r.place].service_at_location_id;
     h.review_due = e.review_due;
     h.last_modified = Timestamp::FromMicros(e.last_modified_micros);
     if (near) h.distance_metres = domain::DistanceMetres(*q.near, places_[r.place].point);

@@ -45,6 +45,7 @@ class DirectorySearchIndex {
     bool free = false;
     bool active = false;
     uint32_t words = 0;  // How many words its search text has (BM25's document length).
+    uint32_t rank = 0;   // Its place in (name, service_id) order, so that ties compare numbers.
     uint32_t first_term = 0, terms = 0;
     uint32_t first_session = 0, sessions = 0;
     uint32_t first_place = 0, places = 0;
@@ -57,6 +58,7 @@ class DirectorySearchIndex {
   struct Place {
     std::string service_at_location_id;
     uint32_t entry = 0;
+    uint32_t rank = 0;  // Its place in service_at_location_id order.
     bool has_point = false;
     domain::GeoPoint point;
   };
@@ -65,6 +67,7 @@ class DirectorySearchIndex {
     uint32_t count = 0;  // How often the word is in the entry.
   };
   struct Row;
+  struct Scratch;
 
   bool Passes(const Entry& e, const DirectoryQuery& q, const std::vector<bool>& terms) const;
 
@@ -73,7 +76,15 @@ class DirectorySearchIndex {
   std::vector<uint32_t> entry_terms_;  // Indexes into term_ids_, by entry.
   std::vector<Session> sessions_;
   std::vector<Place> places_;
-  std::vector<uint32_t> by_latitude_;  // Places with a point, southmost first.
+  // Places with a point, southmost first, with what a distance search reads of each beside it
+  // (one pass over consecutive memory).
+  struct Located {
+    int64_t latitude_e6 = 0;
+    int64_t longitude_e6 = 0;
+    uint32_t place = 0;
+    uint32_t entry = 0;
+  };
+  std::vector<Located> by_latitude_;
   std::unordered_map<std::string, uint32_t> term_ids_;
   std::vector<std::string> vocabulary_;         // Sorted: a word's prefixes are a range.
   std::vector<std::vector<Posting>> postings_;  // By word of vocabulary_, by entry.
