@@ -11,6 +11,9 @@ namespace selfdirect::limits {
 // HTTP.
 // The largest request body: forms and JSON documents are small; imports stream from the CLI.
 inline constexpr size_t kMaxRequestBodyBytes = 1 << 20;  // 1 MiB.
+// The largest multipart/form-data body: files uploaded from a page (a directory feed or CSV
+// files). Larger feeds go through the command line.
+inline constexpr size_t kMaxUploadBodyBytes = 16 << 20;  // 16 MiB.
 // The largest request head (request line and headers): browsers send under 8 KiB.
 inline constexpr size_t kMaxRequestHeaderBytes = 16 * 1024;
 // A client must send a whole request head within this time, or it is a slow client and dropped.

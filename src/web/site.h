@@ -274,6 +274,10 @@ class Site final : public RequestHandler {
   Response DirectoryNewPage(Context& ctx);
   Response DirectoryEditPage(Context& ctx);
   Response DirectoryFormSubmit(Context& ctx);  // Adding (no id) or changing an entry.
+  Response DirectoryImportPage(Context& ctx);
+  Response DirectoryImportSubmit(Context& ctx);  // Uploaded files: a JSON feed or CSV files.
+  Response RenderDirectoryImport(int status, const std::vector<FieldError>& errors,
+                                 const app::ImportReport* report, Context& ctx);
   Response RenderDirectoryForm(int status, const std::multimap<std::string, std::string>& values,
                                const std::vector<FieldError>& errors, const std::string& id,
                                Context& ctx);

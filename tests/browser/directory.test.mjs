@@ -3,7 +3,9 @@
 // same search works with JavaScript off; a bad postcode is named; a budget holder adds a service
 // to their support plan; a directory editor sees the entries due for checking and marks one
 // checked, and adds an entry on the editors' form (JavaScript off), is told what to correct, finds
-// the entry by searching, and changes it. axe-core runs on every kind of page.
+// the entry by searching, and changes it; an editor imports a feed from a file, is shown each row
+// with a problem, and imports the corrected file (JavaScript off). axe-core runs on every kind of
+// page.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { serverAndBrowser, submitting, expectAccessible, tabTo, signIn } from '../support/browser.mjs'
@@ -175,5 +177,51 @@ test('an editor adds an entry, corrects what is named, finds it, and changes it 
   await submitting(editor, () => editor.click('button:has-text("Save entry")'))
   assert.match(await editor.textContent('.govuk-error-summary'), /Enter the service's name/)
   await expectAccessible(editor, 'directory-edit-errors')
+  await checking.close()
+})
+
+test('an editor imports a feed from a file: each problem is listed, then the corrected file is imported (JavaScript off)', async () => {
+  const context = await env.browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await signIn(page, env.server.base, env.server.users.directory_editor, '/home')
+  await page.goto(env.server.base + '/directory/review')
+  await submitting(page, () => page.click('a:has-text("Import entries")'))
+  assert.equal((await page.textContent('h1')).trim(), 'Import directory entries')
+  // A feed of two new services, one of them with no name and a bad id.
+  const first = (await (await page.request.get(env.server.base + '/openreferral/services?per_page=1')).json()).contents[0]
+  const service = await (await page.request.get(env.server.base + '/openreferral/services/' + first.id)).json()
+  const good = { ...structuredClone(service), id: '1b0c1e55-0000-4000-8000-000000000001', name: 'Weobley bowls club', service_at_locations: [] }
+  const bad = { ...structuredClone(service), id: 'not-an-id', name: '', service_at_locations: [] }
+  const file = (contents) => ({ name: 'feed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ contents })) })
+  await page.setInputFiles('#files', file([good, bad]))
+  await submitting(page, () => page.click('button:has-text("Import")'))
+  assert.match(await page.title(), /^Error: /)
+  assert.match(await page.textContent('.govuk-error-summary'), /1 row has a problem, so nothing was stored/)
+  const problems = await page.textContent('#problems + table')
+  assert.match(problems, /Service 2/)
+  assert.match(problems, /not-an-id/)
+  // Corrected and imported; then found by anyone.
+  await page.setInputFiles('#files', file([good]))
+  await submitting(page, () => page.click('button:has-text("Import")'))
+  assert.match(await page.textContent('.govuk-notification-banner'), /Imported 1 entry/)
+  assert.match(await page.textContent('.govuk-notification-banner'), /1 added, 0 changed, 0 already the same/)
+  await page.goto(env.server.base + '/directory?search=weobley%20bowls')
+  assert.match(await page.textContent('main [role="status"]'), /^1 result/)
+  await context.close()
+
+  // The page, and the page with problems, pass axe-core.
+  const checking = await env.browser.newContext({ bypassCSP: true })
+  const editor = await checking.newPage()
+  await signIn(editor, env.server.base, env.server.users.directory_editor, '/home')
+  await editor.goto(env.server.base + '/directory/import')
+  await expectAccessible(editor, 'directory-import')
+  await editor.setInputFiles('#files', file([bad]))
+  await submitting(editor, () => editor.click('button:has-text("Import")'))
+  assert.match(await editor.textContent('.govuk-error-summary'), /nothing was stored/)
+  await expectAccessible(editor, 'directory-import-problems')
+  // Keyboard: the file input and the button are reached with Tab.
+  await editor.goto(env.server.base + '/directory/import')
+  await tabTo(editor, '#files')
+  await tabTo(editor, 'form button[type="submit"]')
   await checking.close()
 })

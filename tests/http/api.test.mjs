@@ -1,8 +1,7 @@
 // Black-box tests of the real binary over HTTP: health, sign-in, people API, limits and errors.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import net from 'node:net'
-import { startServer, ApiClient } from '../support/server.mjs'
+import { startServer, ApiClient, rawRequest } from '../support/server.mjs'
 
 let server
 before(async () => { server = await startServer({ people: 150, extraArgs: ['--read-timeout', '1'] }) })
@@ -12,19 +11,6 @@ async function peopleCount (client) {
   const r = await client.request('GET', '/api/v1/people?page_size=1')
   assert.equal(r.status, 200)
   return r.data.total
-}
-
-function rawRequest (port, payload, { waitMs = 3000 } = {}) {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1')
-    let data = ''
-    const started = Date.now()
-    socket.on('data', d => { data += d })
-    socket.on('close', () => resolve({ data, ms: Date.now() - started }))
-    socket.on('error', () => resolve({ data, ms: Date.now() - started }))
-    socket.write(payload)
-    setTimeout(() => socket.destroy(), waitMs)
-  })
 }
 
 test('health check answers with the database kind', async () => {

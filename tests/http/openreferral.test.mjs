@@ -8,7 +8,7 @@ import { createRequire } from 'node:module'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startServer, ApiClient } from '../support/server.mjs'
+import { startServer, ApiClient, rawRequest } from '../support/server.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const require = createRequire(join(here, '..', '..', 'web', 'package.json'))
@@ -335,4 +335,76 @@ test("editors move the profile's CSV files through the API: export, import again
   await practitioner.signIn(server.users.practitioner)
   assert.equal((await practitioner.request('GET', '/api/v1/directory/export/csv')).status, 403)
   assert.equal((await practitioner.request('POST', '/api/v1/directory/import/csv', { json: { files } })).status, 403)
+})
+
+test('the import page: files uploaded as a browser sends them, only by editors with the form token; problems store nothing', async () => {
+  const upload = (files, token) => {
+    const body = new FormData()
+    if (token !== undefined) body.append('csrf_token', token)
+    for (const [name, text, type] of files) body.append('files', new Blob([text], { type: type || 'text/plain' }), name)
+    return { body }
+  }
+  const practitioner = new ApiClient(server.base)
+  await practitioner.signIn(server.users.practitioner)
+  assert.equal((await practitioner.request('GET', '/directory/import')).status, 403)
+  const editor = new ApiClient(server.base)
+  await editor.signIn(server.users.directory_editor)
+  const page = await editor.request('GET', '/directory/import')
+  assert.equal(page.status, 200)
+  assert.match(page.text, /enctype="multipart\/form-data"/)
+  assert.ok(page.text.includes(`name="csrf_token" value="${editor.csrf}"`))
+  const count = async () => (await get('/openreferral/services?per_page=1')).body.total_items
+  const before = await count()
+  // One new service as a JSON feed.
+  const one = (await get('/openreferral/services?per_page=1')).body.contents[0]
+  const fresh = structuredClone((await get('/openreferral/services/' + one.id)).body)
+  fresh.id = '1a9047ed-0000-4000-8000-000000000001'
+  fresh.name = 'Pembridge quilting bee'
+  for (const sal of fresh.service_at_locations) sal.id = sal.id.replace(/^.{8}/, '1a9047ed')
+  const feed = JSON.stringify({ contents: [fresh] })
+  // Without the form's token: refused, nothing stored. (The page's form posts it as a field.)
+  const forged = await editor.request('POST', '/directory/import', { ...upload([['feed.json', feed, 'application/json']]), headers: { 'x-csrf-token': '' } })
+  assert.equal(forged.status, 403)
+  assert.equal(await count(), before)
+  const done = await editor.request('POST', '/directory/import', { ...upload([['feed.json', feed, 'application/json']], editor.csrf), headers: { 'x-csrf-token': '' } })
+  assert.equal(done.status, 200, done.text.slice(0, 300))
+  assert.match(done.text, /Imported 1 entry/)
+  assert.match(done.text, /1 added, 0 changed, 0 already the same/)
+  assert.equal(await count(), before + 1)
+  assert.equal((await get('/openreferral/services?search=quilting%20pembridge')).body.total_items, 1)
+  // The same again changes nothing.
+  const again = await editor.request('POST', '/directory/import', { ...upload([['feed.json', feed]], editor.csrf), headers: { 'x-csrf-token': '' } })
+  assert.match(again.text, /0 added, 0 changed, 1 already the same/)
+  // What the page refuses, each named at the file input; nothing stored.
+  const refusals = [
+    [[], /Choose a JSON file or CSV files to import/],
+    [[['feed.json', feed], ['services.csv', 'id\r\n']], /Choose a JSON file or CSV files, not both/],
+    [[['a.json', feed], ['b.json', feed]], /Choose one JSON file at a time/],
+    [[['notes.txt', 'hello']], /notes\.txt is not a \.json or \.csv file/],
+    [[['feed.json', '{"contents": [']], /files-error/],
+    [[['my-services.csv', 'id\r\n']], /my-services\.csv is not one of the profile&#39;s files \(accessibility\.csv, /],
+    [[['locations.csv', 'id,name\r\n']], /<td class="govuk-table__cell">services\.csv<\/td>/]
+  ]
+  for (const [files, message] of refusals) {
+    const r = await editor.request('POST', '/directory/import', { ...upload(files, editor.csrf), headers: { 'x-csrf-token': '' } })
+    assert.equal(r.status, 422, files.map(f => f[0]).join())
+    assert.match(r.text, message)
+    assert.match(r.text, /govuk-error-summary/)
+  }
+  // A feed with a bad row: every problem listed, nothing stored.
+  const changed = { ...fresh, name: 'Changed name' }
+  const bad = { ...fresh, id: 'not-a-uuid', name: '' }
+  const refused = await editor.request('POST', '/directory/import', { ...upload([['feed.json', JSON.stringify([changed, bad])]], editor.csrf), headers: { 'x-csrf-token': '' } })
+  assert.equal(refused.status, 422)
+  assert.match(refused.text, /1 row has a problem, so nothing was stored/)
+  assert.match(refused.text, /Service 2/)
+  assert.equal((await get('/openreferral/services/' + fresh.id)).body.name, 'Pembridge quilting bee')
+  // A body that is not multipart at all, and a multipart body over the upload limit.
+  const garbled = await editor.request('POST', '/directory/import', { body: 'csrf_token=' + editor.csrf, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': '' } })
+  assert.equal(garbled.status, 422)
+  assert.match(garbled.text, /The upload could not be read/)
+  const huge = await rawRequest(server.port, 'POST /directory/import HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 20000000\r\n\r\n--b')
+  assert.match(huge.data, /^HTTP\/1\.1 413/)
+  assert.match(huge.data, /limit 16 MiB/)
+  assert.equal((await editor.request('DELETE', '/api/v1/directory/services/' + fresh.id)).status, 204)
 })

@@ -1,6 +1,7 @@
 // Starts the real `selfdirect` binary for black-box tests: a fresh demo database (SQLite in a
 // temporary folder, or the PostgreSQL server named by SELFDIRECT_TEST_POSTGRES_URL when
 // SELFDIRECT_TEST_STORAGE=postgresql), then `serve` on a free loopback port.
+import net from 'node:net'
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -97,4 +98,19 @@ export class ApiClient {
     this.csrf = r.data.csrf_token
     return r
   }
+}
+
+// Sends `payload` as it is on a new connection and gives what came back before the server closed
+// it (or `waitMs` passed): for requests fetch() will not send.
+export function rawRequest (port, payload, { waitMs = 3000 } = {}) {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1')
+    let data = ''
+    const started = Date.now()
+    socket.on('data', d => { data += d })
+    socket.on('close', () => resolve({ data, ms: Date.now() - started }))
+    socket.on('error', () => resolve({ data, ms: Date.now() - started }))
+    socket.write(payload)
+    setTimeout(() => socket.destroy(), waitMs)
+  })
 }

@@ -1,5 +1,7 @@
 #include "app/directory/directory_service.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <charconv>
 #include <deque>
@@ -399,8 +401,14 @@ Result<std::shared_ptr<const DirectorySearchIndex>> DirectoryService::BuildIndex
   std::lock_guard build(build_mutex_);
   // Built while this one waited.
   if (auto held = HeldIndex(council); held && held->version() == version) return held;
-  SD_ASSIGN_OR_RETURN(auto entries, tx.directory().SearchColumns());
-  auto built = std::make_shared<const DirectorySearchIndex>(version, std::move(entries));
+  std::shared_ptr<const DirectorySearchIndex> built;
+  {
+    SD_ASSIGN_OR_RETURN(auto entries, tx.directory().SearchColumns());
+    built = std::make_shared<const DirectorySearchIndex>(version, std::move(entries));
+  }
+  // The rows read for the build (as large again as the index) go back to the system rather than
+  // staying with the allocator.
+  malloc_trim(0);
   std::lock_guard lock(indexes_mutex_);
   auto& slot = indexes_[council.value()];
   // Versions only grow: a build that read an older snapshot does not replace a newer index.

@@ -109,7 +109,106 @@ std::optional<std::multimap<std::string, std::string>> DecodePairs(std::string_v
 }  // namespace
 
 std::optional<std::multimap<std::string, std::string>> Request::Form() const {
-  return DecodePairs(body);
+  const std::string type = Header("content-type");
+  if (!AsciiLower(type.substr(0, 19)).starts_with("multipart/form-data")) return DecodePairs(body);
+  auto parts = ParseMultipartForm(type, body);
+  if (!parts) return std::nullopt;
+  std::multimap<std::string, std::string> out;
+  for (auto& p : *parts) {
+    if (!p.filename) out.emplace(std::move(p.name), std::move(p.data));
+  }
+  return out;
+}
+
+namespace {
+
+// A header's parameter (`name="value"` or `name=value`) from `text`, after the first ';'.
+// Quoted values may escape a quote with a backslash (browsers write %22 instead).
+std::optional<std::string> HeaderParameter(std::string_view text, std::string_view name) {
+  size_t at = text.find(';');
+  while (at != std::string_view::npos) {
+    size_t start = at + 1;
+    while (start < text.size() && (text[start] == ' ' || text[start] == '\t')) ++start;
+    const size_t eq = text.find('=', start);
+    if (eq == std::string_view::npos) return std::nullopt;
+    const std::string key = AsciiLower(std::string(text.substr(start, eq - start)));
+    std::string value;
+    size_t end = eq + 1;
+    if (end < text.size() && text[end] == '"') {
+      for (++end; end < text.size() && text[end] != '"'; ++end) {
+        if (text[end] == '\\' && end + 1 < text.size()) ++end;
+        value += text[end];
+      }
+      if (end >= text.size()) return std::nullopt;  // No closing quote.
+      ++end;
+    } else {
+      while (end < text.size() && text[end] != ';') value += text[end++];
+      while (!value.empty() && value.back() == ' ') value.pop_back();
+    }
+    if (key == name) return value;
+    at = text.find(';', end);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::vector<FormPart>> ParseMultipartForm(std::string_view content_type,
+                                                        std::string_view body, size_t max_parts) {
+  if (!AsciiLower(std::string(content_type.substr(0, 19))).starts_with("multipart/form-data")) {
+    return std::nullopt;
+  }
+  auto boundary = HeaderParameter(content_type, "boundary");
+  if (!boundary || boundary->empty() || boundary->size() > 70) return std::nullopt;
+  const std::string dash = "--" + *boundary;
+  const std::string delimiter = "\r\n" + dash;
+  // The first boundary starts the body or a line after a preamble.
+  size_t at = body.starts_with(dash) ? 0 : body.find(delimiter);
+  if (at == std::string_view::npos) return std::nullopt;
+  at += body.starts_with(dash) ? dash.size() : delimiter.size();
+  std::vector<FormPart> out;
+  for (;;) {
+    if (body.substr(at, 2) == "--") return out;  // The closing boundary.
+    if (body.substr(at, 2) != "\r\n" || out.size() >= max_parts) return std::nullopt;
+    at += 2;
+    const size_t headers_end = body.find("\r\n\r\n", at);
+    if (headers_end == std::string_view::npos) return std::nullopt;
+    FormPart part;
+    part.content_type = "text/plain";
+    bool named = false;
+    for (size_t line = at; line < headers_end + 2;) {
+      const size_t eol = body.find("\r\n", line);
+      std::string_view header = body.substr(line, eol - line);
+      line = eol + 2;
+      const size_t colon = header.find(':');
+      if (colon == std::string_view::npos) return std::nullopt;
+      const std::string key = AsciiLower(std::string(header.substr(0, colon)));
+      std::string_view value = header.substr(colon + 1);
+      while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+      if (key == "content-disposition") {
+        if (!AsciiLower(std::string(value.substr(0, 9))).starts_with("form-data")) {
+          return std::nullopt;
+        }
+        auto name = HeaderParameter(value, "name");
+        if (!name) return std::nullopt;
+        part.name = *name;
+        named = true;
+        if (auto file = HeaderParameter(value, "filename")) {
+          const size_t slash = file->find_last_of("/\\");
+          part.filename = slash == std::string::npos ? *file : file->substr(slash + 1);
+        }
+      } else if (key == "content-type") {
+        part.content_type = std::string(value);
+      }
+    }
+    if (!named) return std::nullopt;
+    const size_t data_start = headers_end + 4;
+    const size_t data_end = body.find(delimiter, data_start);
+    if (data_end == std::string_view::npos) return std::nullopt;
+    part.data = std::string(body.substr(data_start, data_end - data_start));
+    out.push_back(std::move(part));
+    at = data_end + delimiter.size();
+  }
 }
 
 std::string FormValue(const std::multimap<std::string, std::string>& form, std::string_view name) {

@@ -33,12 +33,27 @@ struct Request {
   std::string Query(const std::string& name) const;
   std::string Header(const std::string& name) const;
   std::string Cookie(const std::string& name) const;
-  // Parses an application/x-www-form-urlencoded body; nullopt if it is malformed.
+  // The fields of a form: an application/x-www-form-urlencoded body, or the parts of a
+  // multipart/form-data body that are not files. Nullopt if the body is malformed.
   std::optional<std::multimap<std::string, std::string>> Form() const;
   bool IsApi() const;  // Under /api/ or /openreferral, or /healthz: answer errors as JSON.
 };
 
 // The first value of `name` in a parsed form, or "" when it is absent.
+// One part of a multipart/form-data body (RFC 7578).
+struct FormPart {
+  std::string name;
+  std::optional<std::string> filename;  // A file's name (without any folders), for a file.
+  std::string content_type;             // "text/plain" when the part does not say.
+  std::string data;
+};
+// The parts of a multipart/form-data body whose Content-Type header is `content_type`; nullopt if
+// that is not multipart/form-data with a boundary, or the body is malformed or has more than
+// `max_parts` parts.
+std::optional<std::vector<FormPart>> ParseMultipartForm(std::string_view content_type,
+                                                        std::string_view body,
+                                                        size_t max_parts = 200);
+
 std::string FormValue(const std::multimap<std::string, std::string>& form, std::string_view name);
 // Every value of `name` (checkboxes), in the order sent.
 std::vector<std::string> FormValues(const std::multimap<std::string, std::string>& form,

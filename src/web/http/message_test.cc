@@ -58,6 +58,65 @@ TEST(Form, CheckboxesGiveEveryValueInOrder) {
   EXPECT_TRUE(FormValues(*form, "none").empty());
 }
 
+// As Chromium sends a form with a token and two files (one from a folder path, one empty).
+TEST(MultipartForm, ReadsFieldsAndFilesAsBrowsersSendThem) {
+  const std::string type = "multipart/form-data; boundary=----WebKitFormBoundaryAbC123";
+  const std::string body =
+      "------WebKitFormBoundaryAbC123\r\n"
+      "Content-Disposition: form-data; name=\"csrf_token\"\r\n\r\n"
+      "tok\r\n"
+      "------WebKitFormBoundaryAbC123\r\n"
+      "Content-Disposition: form-data; name=\"files\"; filename=\"C:\\\\feeds\\\\services.csv\"\r\n"
+      "Content-Type: text/csv\r\n\r\n"
+      "id,name\r\n1,Lunch club\r\n"
+      "------WebKitFormBoundaryAbC123\r\n"
+      "Content-Disposition: form-data; name=\"files\"; filename=\"say %22hello%22.json\"\r\n"
+      "Content-Type: application/json\r\n\r\n"
+      "\r\n"
+      "------WebKitFormBoundaryAbC123--\r\n";
+  auto parts = ParseMultipartForm(type, body);
+  ASSERT_TRUE(parts.has_value());
+  ASSERT_EQ(parts->size(), 3u);
+  EXPECT_EQ((*parts)[0].name, "csrf_token");
+  EXPECT_FALSE((*parts)[0].filename.has_value());
+  EXPECT_EQ((*parts)[0].data, "tok");
+  EXPECT_EQ((*parts)[0].content_type, "text/plain");
+  EXPECT_EQ((*parts)[1].filename, "services.csv");
+  EXPECT_EQ((*parts)[1].content_type, "text/csv");
+  // The line break before a boundary belongs to the boundary.
+  EXPECT_EQ((*parts)[1].data, "id,name\r\n1,Lunch club");
+  EXPECT_EQ((*parts)[2].filename, "say %22hello%22.json");
+  EXPECT_EQ((*parts)[2].data, "");
+
+  // Form() gives the fields, not the files, so the anti-forgery check reads the token.
+  Request r;
+  r.headers["content-type"] = type;
+  r.body = body;
+  auto form = r.Form();
+  ASSERT_TRUE(form.has_value());
+  EXPECT_EQ(FormValue(*form, "csrf_token"), "tok");
+  EXPECT_EQ(form->count("files"), 0u);
+}
+
+TEST(MultipartForm, RefusesMalformedBodiesAndTooManyParts) {
+  const std::string type = "multipart/form-data; boundary=\"b\"";
+  auto part = [](const std::string& name) {
+    return "--b\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\nv\r\n";
+  };
+  EXPECT_TRUE(ParseMultipartForm(type, part("a") + "--b--").has_value());
+  EXPECT_FALSE(ParseMultipartForm("multipart/form-data", part("a") + "--b--").has_value());
+  EXPECT_FALSE(ParseMultipartForm("application/json; boundary=b", part("a") + "--b--"));
+  EXPECT_FALSE(ParseMultipartForm(type, part("a")).has_value());  // No closing boundary.
+  EXPECT_FALSE(ParseMultipartForm(type, "--b\r\nContent-Disposition: form-data\r\n\r\nv\r\n--b--"));
+  EXPECT_FALSE(ParseMultipartForm(type, "--b\r\nno colon here\r\n\r\nv\r\n--b--"));
+  EXPECT_FALSE(ParseMultipartForm(type, "nothing like a form"));
+  EXPECT_FALSE(ParseMultipartForm(type, part("a") + part("b") + part("c") + "--b--", 2));
+  Request r;
+  r.headers["content-type"] = type;
+  r.body = part("a");
+  EXPECT_FALSE(r.Form().has_value());
+}
+
 TEST(Cookies, ParseNameValuePairs) {
   auto c = ParseCookies("sd_session=abc; theme=dark ;broken; =x");
   EXPECT_EQ(c.at("sd_session"), "abc");

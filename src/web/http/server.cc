@@ -150,11 +150,29 @@ asio::awaitable<void> Session(ServerState& state, beast::tcp_stream stream) {
     connection.idle = true;
     http::request_parser<http::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(limits::kMaxRequestHeaderBytes));
-    parser.body_limit(limits::kMaxRequestBodyBytes);
+    // The head first: uploaded files (multipart/form-data) may be larger than other bodies.
+    parser.body_limit(limits::kMaxUploadBodyBytes);
     stream.expires_after(std::chrono::seconds(first ? state.options.read_timeout_seconds
                                                     : limits::kKeepAliveIdleSeconds));
     first = false;
-    auto [ec, n] = co_await http::async_read(stream, buffer, parser, kNoThrow);
+    auto [ec, n] = co_await http::async_read_header(stream, buffer, parser, kNoThrow);
+    size_t body_limit = limits::kMaxUploadBodyBytes;
+    if (!ec) {
+      const auto type = parser.get()[http::field::content_type];
+      const bool upload = AsciiLower(std::string_view(type.data(), type.size()).substr(0, 19)) ==
+                          "multipart/form-data";
+      if (!upload) {
+        body_limit = limits::kMaxRequestBodyBytes;
+        if (parser.content_length() && *parser.content_length() > body_limit) {
+          ec = http::error::body_limit;
+        } else {
+          parser.body_limit(body_limit);
+        }
+      }
+    }
+    if (!ec && !parser.is_done()) {
+      std::tie(ec, n) = co_await http::async_read(stream, buffer, parser, kNoThrow);
+    }
     if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
         ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
         ec == asio::error::eof) {
@@ -171,7 +189,8 @@ asio::awaitable<void> Session(ServerState& state, beast::tcp_stream stream) {
       // Malformed or over a limit: answer once and close.
       int status =
           ec == http::error::body_limit ? 413 : (ec == http::error::header_limit ? 431 : 400);
-      response = PlainError(status, status == 413   ? "The request body is too large (limit 1 MiB)"
+      response = PlainError(status, status == 413 ? "The request body is too large (limit " +
+                                                        std::to_string(body_limit >> 20) + " MiB)"
                                     : status == 431 ? "The request headers are too large"
                                                     : "The request could not be read");
     } else {

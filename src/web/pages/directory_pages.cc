@@ -3,8 +3,10 @@
 #include <boost/json.hpp>
 #include <map>
 
+#include "app/directory/hsds_csv.h"
 #include "app/passwords.h"
 #include "app/planning/support_plan_json.h"
+#include "base/limits.h"
 #include "base/text.h"
 #include "web/pages/directory_form.h"
 #include "web/site.h"
@@ -116,6 +118,10 @@ void Site::AddDirectoryPageRoutes() {
       page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryNewPage));
   Add(Method::kPost, "/directory/new",
       page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryFormSubmit));
+  Add(Method::kGet, "/directory/import",
+      page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryImportPage));
+  Add(Method::kPost, "/directory/import",
+      page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryImportSubmit));
   Add(Method::kGet, "/directory/services/{id}/edit",
       page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryEditPage));
   Add(Method::kPost, "/directory/services/{id}/edit",
@@ -669,6 +675,107 @@ Response Site::RenderDirectoryForm(int status,
     return std::string();
   });
   return Page(status, heading, "directory_edit", d, ctx);
+}
+
+Response Site::DirectoryImportPage(Context& ctx) {
+  return RenderDirectoryImport(200, {}, nullptr, ctx);
+}
+
+Response Site::DirectoryImportSubmit(Context& ctx) {
+  auto fail = [&](const std::string& message) {
+    return RenderDirectoryImport(422, {{"files", message}}, nullptr, ctx);
+  };
+  auto parts = ParseMultipartForm(ctx.request.Header("content-type"), ctx.request.body);
+  if (!parts) return fail("The upload could not be read. Choose the files again");
+  // A file input with nothing chosen sends one part with an empty name.
+  std::map<std::string, std::string> csv;
+  // The profile's file names: those an export writes.
+  static const std::map<std::string, std::string> profile_files =
+      app::HsdsCsvFiles({}, app::DefaultTaxonomy());
+  const FormPart* json_file = nullptr;
+  int chosen = 0;
+  for (const auto& p : *parts) {
+    if (p.name != "files" || !p.filename || p.filename->empty()) continue;
+    ++chosen;
+    const std::string name = AsciiLower(*p.filename);
+    if (name.ends_with(".json")) {
+      if (json_file) return fail("Choose one JSON file at a time");
+      json_file = &p;
+    } else if (name.ends_with(".csv")) {
+      if (!profile_files.count(name)) {
+        std::string names;
+        for (const auto& [known, text] : profile_files)
+          names += (names.empty() ? "" : ", ") + known;
+        return fail(*p.filename + " is not one of the profile's files (" + names + ")");
+      }
+      if (!csv.emplace(name, p.data).second) return fail("Two files are called " + name);
+    } else {
+      return fail(*p.filename + " is not a .json or .csv file");
+    }
+  }
+  if (chosen == 0) return fail("Choose a JSON file or CSV files to import");
+  if (json_file && !csv.empty()) return fail("Choose a JSON file or CSV files, not both");
+  auto report = json_file ? directory_.Import(ctx.call, *ctx.principal, json_file->data)
+                          : directory_.ImportCsv(ctx.call, *ctx.principal, csv);
+  if (!report.ok()) {
+    if (report.error().code != ErrorCode::kInvalidArgument) {
+      return ErrorResponse(report.error(), ctx);
+    }
+    // The feed as a whole could not be read (not JSON, no services.csv): say why at the input.
+    std::string message = report.error().message;
+    for (const auto& f : report.error().fields) message += ": " + f.message;
+    return fail(message);
+  }
+  return RenderDirectoryImport(report->applied ? 200 : 422, {}, &*report, ctx);
+}
+
+Response Site::RenderDirectoryImport(int status, const std::vector<FieldError>& errors,
+                                     const app::ImportReport* report, Context& ctx) {
+  ViewData d;
+  d.set("csrf_token", ctx.principal->session.csrf_token);
+  d.set("limit_mb", std::to_string(limits::kMaxUploadBodyBytes >> 20));
+  std::vector<FieldError> summary = errors;
+  std::string files_error;
+  for (const auto& e : errors) {
+    if (e.field == "files") files_error = e.message;
+  }
+  d.set("files_error", files_error);
+  d.set("imported", std::string());
+  ViewList problems;
+  if (report && report->applied) {
+    d.set("imported",
+          "Imported " + std::to_string(report->rows) + (report->rows == 1 ? " entry" : " entries"));
+    d.set("imported_detail", std::to_string(report->added) + " added, " +
+                                 std::to_string(report->updated) + " changed, " +
+                                 std::to_string(report->unchanged) + " already the same.");
+  } else if (report) {
+    summary.push_back(
+        {"problems",
+         std::to_string(report->problems.size()) +
+             (report->problems.size() == 1 ? " row has a problem" : " rows have problems") +
+             ", so nothing was stored. Correct them and upload the files again"});
+    for (const auto& p : report->problems) {
+      ViewData v;
+      // Row 0 of a file: the file as a whole ("services.csv: file is required").
+      v.set("where", p.file.empty() ? "Service " + std::to_string(p.row)
+                     : p.row == 0   ? p.file
+                                    : p.file + " row " + std::to_string(p.row));
+      v.set("id", p.id);
+      ViewList fields;
+      for (const auto& f : p.fields) {
+        ViewData fv;
+        fv.set("field", f.field);
+        fv.set("message", f.message);
+        fields.push_back(fv);
+      }
+      v.set("fields", fields);
+      problems.push_back(v);
+    }
+  }
+  d.set("problems", problems);
+  d.set("has_problems", !problems.empty());
+  SetErrorSummary(d, summary);
+  return Page(status, "Import directory entries", "directory_import", d, ctx);
 }
 
 }  // namespace selfdirect::web
