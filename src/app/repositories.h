@@ -572,6 +572,10 @@ class DirectoryRepository {
   virtual Result<std::optional<DirectoryEntryRecord>> Find(const std::string& service_id) = 0;
   // The service a service-at-location belongs to.
   virtual Result<std::optional<std::string>> ServiceOfPlace(const std::string& sal_id) = 0;
+  // The first stored entry whose organisation is called `name` (letters compared without regard
+  // to case), as Find gives it.
+  virtual Result<std::optional<DirectoryEntryRecord>> FindByOrganisationName(
+      const std::string& name) = 0;
   // kNotFound if there is no such entry.
   virtual Status Delete(const std::string& service_id) = 0;
   // Ordered by relevance when there are words, by distance when near, else by name; ties by id.

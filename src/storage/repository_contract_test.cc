@@ -1103,26 +1103,36 @@ TEST_P(RepositoryContract, DirectoryEntriesAreFoundByWordsTermsTimesAgesAndDista
   EXPECT_TRUE(find({.words = {"clash"}}).hits.empty());
 
   // Find, the service of a place, delete.
-  std::optional<app::DirectoryEntryRecord> found;
+  std::optional<app::DirectoryEntryRecord> found, by_organisation, no_organisation;
   std::optional<std::string> owner;
   int64_t count = 0;
-  ASSERT_TRUE(store_
-                  ->Write(council_,
-                          [&](app::Transaction& tx) -> Status {
-                            SD_ASSIGN_OR_RETURN(found, tx.directory().Find(walk));
-                            SD_ASSIGN_OR_RETURN(owner, tx.directory().ServiceOfPlace(
-                                                           b.places[0].service_at_location_id));
-                            SD_RETURN_IF_ERROR(tx.directory().Delete(pa));
-                            SD_ASSIGN_OR_RETURN(count, tx.directory().Count());
-                            return OkStatus();
-                          })
-                  .ok());
+  ASSERT_TRUE(
+      store_
+          ->Write(council_,
+                  [&](app::Transaction& tx) -> Status {
+                    SD_ASSIGN_OR_RETURN(found, tx.directory().Find(walk));
+                    // The first stored entry of an organisation, whatever the case.
+                    SD_ASSIGN_OR_RETURN(by_organisation, tx.directory().FindByOrganisationName(
+                                                             "wyvern vale VOLUNTARY action"));
+                    SD_ASSIGN_OR_RETURN(no_organisation,
+                                        tx.directory().FindByOrganisationName("Wyvern"));
+                    SD_ASSIGN_OR_RETURN(
+                        owner, tx.directory().ServiceOfPlace(b.places[0].service_at_location_id));
+                    SD_RETURN_IF_ERROR(tx.directory().Delete(pa));
+                    SD_ASSIGN_OR_RETURN(count, tx.directory().Count());
+                    return OkStatus();
+                  })
+          .ok());
   ASSERT_TRUE(found.has_value());
   EXPECT_EQ(found->name, "Walking for health");
   EXPECT_EQ(found->review_due, "2026-01-01");
   EXPECT_EQ(found->last_modified, kNow.PlusSeconds(3600));
   EXPECT_EQ(found->document_json, b.document_json);
   EXPECT_EQ(owner, walk);
+  ASSERT_TRUE(by_organisation.has_value());
+  EXPECT_EQ(by_organisation->service_id, lunch);
+  EXPECT_EQ(by_organisation->document_json, a2.document_json);
+  EXPECT_FALSE(no_organisation.has_value());
   EXPECT_EQ(count, 2);
   EXPECT_TRUE(find({.words = {"personal"}}).hits.empty());
   Status missing =

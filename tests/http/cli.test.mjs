@@ -23,9 +23,14 @@ test('bad options give a message and a non-zero exit', () => {
 })
 
 test('serving an empty database explains what to do', () => {
-  const r = run(['serve', '--database', `sqlite:/tmp/selfdirect-empty-${process.pid}.db`, '--listen', '127.0.0.1:0'])
-  assert.equal(r.status, 1)
-  assert.match(r.stderr, /Run `selfdirect demo`/)
+  const dir = mkdtempSync(join(tmpdir(), 'selfdirect-empty-'))
+  try {
+    const r = run(['serve', '--database', `sqlite:${join(dir, 'empty.db')}`, '--listen', '127.0.0.1:0'])
+    assert.equal(r.status, 1)
+    assert.match(r.stderr, /Run `selfdirect demo`/)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 })
 
 test('SIGTERM stops the server gracefully with exit code 0', async () => {

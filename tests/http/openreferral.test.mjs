@@ -297,6 +297,16 @@ test("the editors' form: only editors, a crafted form cannot take another entry'
   assert.match(wrong.text, /href="#maximum_age"/)
   assert.equal((await get('/openreferral/services/' + id)).body.name, 'Kington bell ringers')
   assert.equal((await editor.request('DELETE', '/api/v1/directory/services/' + id)).status, 204)
+  // A new entry naming an organisation already in the directory (in other capitals) joins it.
+  const joined = await editor.request('POST', '/directory/new', form({
+    csrf_token: editor.csrf, name: 'Kington carol singers', organization_name: full.organization.name.toUpperCase(), status: 'active'
+  }))
+  assert.equal(joined.status, 303, joined.text.slice(0, 200))
+  const joinedId = /^\/directory\/services\/([0-9a-f-]{36})\?saved=1$/.exec(joined.headers.get('location'))[1]
+  const joinedEntry = (await get('/openreferral/services/' + joinedId)).body
+  assert.equal(joinedEntry.organization.id, full.organization.id)
+  assert.equal(joinedEntry.organization.name, full.organization.name)
+  assert.equal((await editor.request('DELETE', '/api/v1/directory/services/' + joinedId)).status, 204)
   // Changing an entry that is not there.
   const missing = await editor.request('GET', '/directory/services/00000000-0000-4000-8000-00000000beef/edit')
   assert.equal(missing.status, 404)

@@ -385,8 +385,13 @@ Result<DirectoryPage> DirectoryService::Search(CouncilId council,
 }
 
 DirectoryService::~DirectoryService() {
-  std::lock_guard lock(builder_mutex_);
-  if (builder_.joinable()) builder_.join();
+  // Joined without the lock: the build thread takes it as it finishes.
+  std::thread builder;
+  {
+    std::lock_guard lock(builder_mutex_);
+    builder = std::move(builder_);
+  }
+  if (builder.joinable()) builder.join();
 }
 
 std::shared_ptr<const DirectorySearchIndex> DirectoryService::HeldIndex(CouncilId council) {
@@ -470,6 +475,20 @@ Result<StoredDirectoryEntry> DirectoryService::Get(CouncilId council,
     SD_ASSIGN_OR_RETURN(auto r, tx.directory().Find(AsciiLower(service_id)));
     if (!r) return Error::NotFound("No such service in the directory");
     SD_ASSIGN_OR_RETURN(out, Stored(*r, tx));
+    return OkStatus();
+  }));
+  return out;
+}
+
+Result<std::optional<domain::DirectoryOrganization>> DirectoryService::OrganisationNamed(
+    CouncilId council, const std::string& name) {
+  std::optional<domain::DirectoryOrganization> out;
+  if (Trim(name).empty()) return out;
+  SD_RETURN_IF_ERROR(store_.Read(council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto r, tx.directory().FindByOrganisationName(std::string(Trim(name))));
+    if (!r) return OkStatus();
+    SD_ASSIGN_OR_RETURN(auto s, ReadDocument(r->document_json, taxonomy_));
+    out = s.organization;
     return OkStatus();
   }));
   return out;

@@ -198,6 +198,10 @@ class DirectoryService {
   int64_t IndexedVersion(CouncilId council);
   // Public. kNotFound.
   Result<StoredDirectoryEntry> Get(CouncilId council, const std::string& service_id);
+  // Public: the organisation of an entry already in the directory called `name` (letters
+  // compared without regard to case), so that a new entry can name the same organisation.
+  Result<std::optional<domain::DirectoryOrganization>> OrganisationNamed(CouncilId council,
+                                                                         const std::string& name);
   // Public: the service a service-at-location belongs to, and that place. kNotFound.
   Result<DirectoryListing> GetPlace(CouncilId council, const std::string& sal_id);
 

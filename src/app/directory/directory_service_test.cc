@@ -128,5 +128,25 @@ TEST_F(DirectoryServiceTest, TheIndexAnswersAsTheDatabaseDoesBeforeAndAfterAChan
   ExpectSameAnswers("after the removal");
 }
 
+// A service stopped while its index is being rebuilt waits for the build and stops (the server's
+// shutdown once hung here: the build thread and the destructor each waited for the other).
+TEST_F(DirectoryServiceTest, StopsWhileARebuildIsRunning) {
+  for (int round = 0; round < 5; ++round) {
+    DirectoryService service(db_.store(), clock_, audit_, DefaultTaxonomy(), 0, true);
+    ASSERT_TRUE(service.PrepareSearch(db_.council()).ok());
+    auto first = service.Search(db_.council(), {.search = "lunch"});
+    ASSERT_TRUE(first.ok() && !first->items.empty());
+    domain::DirectoryService changed = first->items[0].service;
+    changed.name = "Round " + std::to_string(round) + " lunch";
+    ASSERT_TRUE(
+        service.Save(ctx_, testing::PrincipalAs(Role::kDirectoryEditor), changed, "2027-06-01")
+            .ok());
+    // Behind: this search starts a rebuild, and the service is destroyed straight after.
+    auto found = service.Search(db_.council(), {.search = "round"});
+    ASSERT_TRUE(found.ok());
+    EXPECT_EQ(found->total, round + 1);  // One entry renamed each round.
+  }
+}
+
 }  // namespace
 }  // namespace selfdirect::app

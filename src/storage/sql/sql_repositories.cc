@@ -1342,12 +1342,23 @@ Status SqlDirectory::Upsert(const app::DirectoryEntryRecord& e) {
 }
 
 Result<std::optional<app::DirectoryEntryRecord>> SqlDirectory::Find(const std::string& service_id) {
+  return FindWhere("service_id = $2", service_id);
+}
+
+Result<std::optional<app::DirectoryEntryRecord>> SqlDirectory::FindByOrganisationName(
+    const std::string& name) {
+  return FindWhere("lower(organization_name) = lower($2)", name);
+}
+
+Result<std::optional<app::DirectoryEntryRecord>> SqlDirectory::FindWhere(const std::string& where,
+                                                                         const std::string& value) {
   SD_ASSIGN_OR_RETURN(
       auto rows,
       c_.Query("SELECT service_id, name, organization_name, status, review_due, last_modified, "
                "updated_by_user_id, document_json FROM directory_entries WHERE council_id = $1 "
-               "AND service_id = $2",
-               {council_.value(), service_id}));
+               "AND " +
+                   where + " ORDER BY directory_entry_id LIMIT 1",
+               {council_.value(), value}));
   if (rows.empty()) return std::optional<app::DirectoryEntryRecord>();
   const SqlRow& r = rows[0];
   app::DirectoryEntryRecord e;

@@ -213,6 +213,8 @@ class SqlDirectory final : public app::DirectoryRepository {
   Status Upsert(const app::DirectoryEntryRecord& entry) override;
   Result<std::optional<app::DirectoryEntryRecord>> Find(const std::string& service_id) override;
   Result<std::optional<std::string>> ServiceOfPlace(const std::string& sal_id) override;
+  Result<std::optional<app::DirectoryEntryRecord>> FindByOrganisationName(
+      const std::string& name) override;
   Status Delete(const std::string& service_id) override;
   Result<app::DirectoryResults> Search(const app::DirectoryQuery& query) override;
   Result<std::vector<app::DirectoryEntryRecord>> SearchColumns() override;
@@ -222,6 +224,10 @@ class SqlDirectory final : public app::DirectoryRepository {
   Result<int64_t> Version() override;
 
  private:
+  // The first entry (as Find gives it) where `where` holds, with `value` as $2.
+  Result<std::optional<app::DirectoryEntryRecord>> FindWhere(const std::string& where,
+                                                             const std::string& value);
+
   SqlConnection& c_;
   const CouncilId council_;
 };

@@ -434,6 +434,19 @@ Response Site::DirectoryFormSubmit(Context& ctx) {
   }
   DirectoryFormInput in = ReadDirectoryForm(*form, stored, &app::RandomUuid);
   std::vector<FieldError> errors = in.errors;
+  // An organisation already in the directory, named on a new entry or named instead of the
+  // entry's own: the entry joins it (its id, description and email; the website typed on the
+  // form, else its own), so the feed lists one organisation, not two of the same name.
+  if (errors.empty() && (id.empty() || AsciiLower(in.service.organization.name) !=
+                                           AsciiLower(stored.organization.name))) {
+    auto named = directory_.OrganisationNamed(options_.council.id, in.service.organization.name);
+    if (!named.ok()) return ErrorResponse(named.error(), ctx);
+    if (*named) {
+      const std::string url = in.service.organization.url;
+      in.service.organization = **named;
+      if (!url.empty()) in.service.organization.url = url;
+    }
+  }
   if (errors.empty()) {
     auto saved = directory_.Save(ctx.call, *ctx.principal, in.service, in.review_due);
     if (saved.ok())
