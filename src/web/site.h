@@ -276,6 +276,7 @@ class Site final : public RequestHandler {
   Response DirectoryFormSubmit(Context& ctx);  // Adding (no id) or changing an entry.
   Response DirectoryImportPage(Context& ctx);
   Response DirectoryImportSubmit(Context& ctx);  // Uploaded files: a JSON feed or CSV files.
+  Response DirectoryExportFile(Context& ctx);    // One of the profile's CSV files, to download.
   Response RenderDirectoryImport(int status, const std::vector<FieldError>& errors,
                                  const app::ImportReport* report, Context& ctx);
   Response RenderDirectoryForm(int status, const std::multimap<std::string, std::string>& values,

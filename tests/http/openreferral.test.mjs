@@ -363,6 +363,18 @@ test('the import page: files uploaded as a browser sends them, only by editors w
   assert.equal(page.status, 200)
   assert.match(page.text, /enctype="multipart\/form-data"/)
   assert.ok(page.text.includes(`name="csrf_token" value="${editor.csrf}"`))
+  // The exports it links to download, for editors only.
+  assert.match(page.text, /href="\/directory\/export\/services\.csv" download/)
+  const csv = await editor.request('GET', '/directory/export/services.csv')
+  assert.equal(csv.status, 200)
+  assert.match(csv.headers.get('content-type'), /^text\/csv/)
+  assert.equal(csv.headers.get('content-disposition'), 'attachment; filename="services.csv"')
+  assert.match(csv.text, /^id,organization_id,name/)
+  assert.equal((await editor.request('GET', '/directory/export/passwords.csv')).status, 404)
+  assert.equal((await practitioner.request('GET', '/directory/export/services.csv')).status, 403)
+  const feedLink = await editor.request('GET', '/api/v1/directory/export')
+  assert.equal(feedLink.status, 200)
+  assert.match(feedLink.headers.get('content-disposition'), /attachment/)
   const count = async () => (await get('/openreferral/services?per_page=1')).body.total_items
   const before = await count()
   // One new service as a JSON feed.

@@ -98,6 +98,13 @@ std::string Query(const std::string& key, const std::string& value) {
   return value.empty() ? "" : key + "=" + PercentEncode(value) + "&";
 }
 
+// The profile's CSV file names, with an empty directory's text: the files an export writes.
+const std::map<std::string, std::string>& ProfileCsvFiles() {
+  static const std::map<std::string, std::string> files =
+      app::HsdsCsvFiles({}, app::DefaultTaxonomy());
+  return files;
+}
+
 }  // namespace
 
 void Site::AddDirectoryPageRoutes() {
@@ -122,6 +129,8 @@ void Site::AddDirectoryPageRoutes() {
       page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryImportPage));
   Add(Method::kPost, "/directory/import",
       page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryImportSubmit));
+  Add(Method::kGet, "/directory/export/{file}",
+      page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryExportFile));
   Add(Method::kGet, "/directory/services/{id}/edit",
       page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryEditPage));
   Add(Method::kPost, "/directory/services/{id}/edit",
@@ -702,9 +711,7 @@ Response Site::DirectoryImportSubmit(Context& ctx) {
   if (!parts) return fail("The upload could not be read. Choose the files again");
   // A file input with nothing chosen sends one part with an empty name.
   std::map<std::string, std::string> csv;
-  // The profile's file names: those an export writes.
-  static const std::map<std::string, std::string> profile_files =
-      app::HsdsCsvFiles({}, app::DefaultTaxonomy());
+  const std::map<std::string, std::string>& profile_files = ProfileCsvFiles();
   const FormPart* json_file = nullptr;
   int chosen = 0;
   for (const auto& p : *parts) {
@@ -740,6 +747,20 @@ Response Site::DirectoryImportSubmit(Context& ctx) {
     return fail(message);
   }
   return RenderDirectoryImport(report->applied ? 200 : 422, {}, &*report, ctx);
+}
+
+Response Site::DirectoryExportFile(Context& ctx) {
+  const std::string name = ctx.request.path_params["file"];
+  auto files = directory_.ExportCsv(options_.council.id);
+  if (!files.ok()) return ErrorResponse(files.error(), ctx);
+  auto it = files->find(name);
+  if (it == files->end()) {
+    return ErrorResponse(Error::NotFound("The directory has no export called " + name), ctx);
+  }
+  Response r = Response::Text(200, it->second);
+  r.SetHeader("Content-Type", "text/csv; charset=utf-8");
+  r.SetHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+  return r;
 }
 
 Response Site::RenderDirectoryImport(int status, const std::vector<FieldError>& errors,
@@ -787,6 +808,14 @@ Response Site::RenderDirectoryImport(int status, const std::vector<FieldError>& 
   }
   d.set("problems", problems);
   d.set("has_problems", !problems.empty());
+  ViewList exports;
+  for (const auto& [name, text] : ProfileCsvFiles()) {
+    ViewData v;
+    v.set("name", name);
+    v.set("href", "/directory/export/" + name);
+    exports.push_back(v);
+  }
+  d.set("exports", exports);
   SetErrorSummary(d, summary);
   return Page(status, "Import directory entries", "directory_import", d, ctx);
 }
