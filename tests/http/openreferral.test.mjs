@@ -207,6 +207,16 @@ test('every Open Referral route is in the OpenAPI document', async () => {
   }
 })
 
+// A copy of a fully nested service as a new one: its id and its places' ids start with `prefix`
+// (eight hex digits) instead, and it has `name`.
+function newServiceLike (service, prefix, name) {
+  const fresh = structuredClone(service)
+  fresh.id = prefix + '-0000-4000-8000-000000000001'
+  fresh.name = name
+  for (const sal of fresh.service_at_locations) sal.id = sal.id.replace(/^.{8}/, prefix)
+  return fresh
+}
+
 test('editors import and export feeds: all or nothing, and again changes nothing', async () => {
   const editor = new ApiClient(server.base)
   await editor.signIn(server.users.directory_editor)
@@ -219,10 +229,7 @@ test('editors import and export feeds: all or nothing, and again changes nothing
   assert.equal(again.status, 200, again.text)
   assert.deepEqual([again.data.added, again.data.updated, again.data.unchanged], [0, 0, total])
   // A new service is added once; a second import of it changes nothing.
-  const fresh = structuredClone(exported.data.contents[0])
-  fresh.id = '5e1fd1ec-0000-4000-8000-000000000001'
-  fresh.name = 'Wyvern Vale canal boat trips'
-  for (const sal of fresh.service_at_locations) sal.id = sal.id.replace(/^.{8}/, '5e1fd1ec')
+  const fresh = newServiceLike(exported.data.contents[0], '5e1fd1ec', 'Wyvern Vale canal boat trips')
   const feed = [{ contents: [fresh] }]
   const added = await editor.request('POST', '/api/v1/directory/import', { json: feed })
   assert.deepEqual([added.status, added.data.added], [200, 1])
@@ -379,10 +386,7 @@ test('the import page: files uploaded as a browser sends them, only by editors w
   const before = await count()
   // One new service as a JSON feed.
   const one = (await get('/openreferral/services?per_page=1')).body.contents[0]
-  const fresh = structuredClone((await get('/openreferral/services/' + one.id)).body)
-  fresh.id = '1a9047ed-0000-4000-8000-000000000001'
-  fresh.name = 'Pembridge quilting bee'
-  for (const sal of fresh.service_at_locations) sal.id = sal.id.replace(/^.{8}/, '1a9047ed')
+  const fresh = newServiceLike((await get('/openreferral/services/' + one.id)).body, '1a9047ed', 'Pembridge quilting bee')
   const feed = JSON.stringify({ contents: [fresh] })
   // Without the form's token: refused, nothing stored. (The page's form posts it as a field.)
   const forged = await editor.request('POST', '/directory/import', { ...upload([['feed.json', feed, 'application/json']]), headers: { 'x-csrf-token': '' } })

@@ -342,10 +342,6 @@ Result<DirectoryPage> DirectoryService::Search(CouncilId council,
     key = DirectoryQueryKey(council, q);
     kept = cache_.Find(key, version);
     if (kept) return OkStatus();
-    if (!search_index_) {
-      SD_ASSIGN_OR_RETURN(results, tx.directory().Search(q));
-      return OkStatus();
-    }
     SD_ASSIGN_OR_RETURN(auto index, IndexAt(council, version, tx));
     if (!index) {
       SD_ASSIGN_OR_RETURN(results, tx.directory().Search(q));
@@ -424,6 +420,7 @@ Result<std::shared_ptr<const DirectorySearchIndex>> DirectoryService::BuildIndex
 Result<std::shared_ptr<const DirectorySearchIndex>> DirectoryService::IndexAt(CouncilId council,
                                                                               int64_t version,
                                                                               Transaction& tx) {
+  if (!search_index_) return std::shared_ptr<const DirectorySearchIndex>();
   auto held = HeldIndex(council);
   if (held && held->version() == version) return held;
   if (!held) return BuildIndex(council, version, tx);

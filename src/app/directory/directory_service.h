@@ -251,7 +251,8 @@ class DirectoryService {
 
   // The index to answer a search at directory `version` (read in `tx`) from: the council's when
   // it is at that version; built now from `tx` when there is none yet; null (the database
-  // answers) when the one held is behind, while a new one is built in the background.
+  // answers) when the one held is behind, while a new one is built in the background, and when
+  // the service uses no index.
   Result<std::shared_ptr<const DirectorySearchIndex>> IndexAt(CouncilId council, int64_t version,
                                                               Transaction& tx);
   // Builds the council's index from `tx` (one build at a time) and holds it unless a newer one is

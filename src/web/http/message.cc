@@ -110,7 +110,7 @@ std::optional<std::multimap<std::string, std::string>> DecodePairs(std::string_v
 
 std::optional<std::multimap<std::string, std::string>> Request::Form() const {
   const std::string type = Header("content-type");
-  if (!AsciiLower(type.substr(0, 19)).starts_with("multipart/form-data")) return DecodePairs(body);
+  if (!IsMultipartForm(type)) return DecodePairs(body);
   auto parts = ParseMultipartForm(type, body);
   if (!parts) return std::nullopt;
   std::multimap<std::string, std::string> out;
@@ -153,11 +153,13 @@ std::optional<std::string> HeaderParameter(std::string_view text, std::string_vi
 
 }  // namespace
 
+bool IsMultipartForm(std::string_view content_type) {
+  return AsciiLower(content_type.substr(0, 19)) == "multipart/form-data";
+}
+
 std::optional<std::vector<FormPart>> ParseMultipartForm(std::string_view content_type,
                                                         std::string_view body, size_t max_parts) {
-  if (!AsciiLower(std::string(content_type.substr(0, 19))).starts_with("multipart/form-data")) {
-    return std::nullopt;
-  }
+  if (!IsMultipartForm(content_type)) return std::nullopt;
   auto boundary = HeaderParameter(content_type, "boundary");
   if (!boundary || boundary->empty() || boundary->size() > 70) return std::nullopt;
   const std::string dash = "--" + *boundary;

@@ -40,6 +40,9 @@ struct Request {
 };
 
 // The first value of `name` in a parsed form, or "" when it is absent.
+// Whether a Content-Type header value names multipart/form-data (a form with files).
+bool IsMultipartForm(std::string_view content_type);
+
 // One part of a multipart/form-data body (RFC 7578).
 struct FormPart {
   std::string name;

@@ -98,6 +98,14 @@ TEST(MultipartForm, ReadsFieldsAndFilesAsBrowsersSendThem) {
   EXPECT_EQ(form->count("files"), 0u);
 }
 
+TEST(MultipartForm, IsKnownByItsTypeInAnyCapitals) {
+  EXPECT_TRUE(IsMultipartForm("Multipart/Form-Data; boundary=x"));
+  EXPECT_TRUE(IsMultipartForm("multipart/form-data"));
+  EXPECT_FALSE(IsMultipartForm("multipart/mixed; boundary=x"));
+  EXPECT_FALSE(IsMultipartForm("application/x-www-form-urlencoded"));
+  EXPECT_FALSE(IsMultipartForm(""));
+}
+
 TEST(MultipartForm, RefusesMalformedBodiesAndTooManyParts) {
   const std::string type = "multipart/form-data; boundary=\"b\"";
   auto part = [](const std::string& name) {

@@ -159,9 +159,7 @@ asio::awaitable<void> Session(ServerState& state, beast::tcp_stream stream) {
     size_t body_limit = limits::kMaxUploadBodyBytes;
     if (!ec) {
       const auto type = parser.get()[http::field::content_type];
-      const bool upload = AsciiLower(std::string_view(type.data(), type.size()).substr(0, 19)) ==
-                          "multipart/form-data";
-      if (!upload) {
+      if (!IsMultipartForm(std::string_view(type.data(), type.size()))) {
         body_limit = limits::kMaxRequestBodyBytes;
         if (parser.content_length() && *parser.content_length() > body_limit) {
           ec = http::error::body_limit;
