@@ -4,73 +4,76 @@
 
 #include "app/passwords.h"
 #include "base/limits.h"
+#include "web/accounts/accounts_routes.h"
+#include "web/allocation/allocation_routes.h"
+#include "web/assessment/assessment_routes.h"
+#include "web/charging/charging_routes.h"
+#include "web/directory/directory_routes.h"
+#include "web/openapi.h"
+#include "web/people/people_routes.h"
+#include "web/planning/planning_routes.h"
 
 namespace selfdirect::web {
 
-namespace {
-constexpr const char* kSessionCookie = "sd_session";
-}  // namespace
-
-int HttpStatusFor(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::kInvalidArgument:
-      return 422;
-    case ErrorCode::kNotFound:
-      return 404;
-    case ErrorCode::kAlreadyExists:
-    case ErrorCode::kFailedPrecondition:
-      return 409;
-    case ErrorCode::kPermissionDenied:
-      return 403;
-    case ErrorCode::kUnauthenticated:
-      return 401;
-    case ErrorCode::kResourceExhausted:
-      return 429;
-    case ErrorCode::kUnavailable:
-      return 503;
-    case ErrorCode::kInternal:
-      return 500;
-  }
-  return 500;
-}
+namespace json = boost::json;
 
 Site::Site(SiteOptions options, app::Store& store, const Clock& clock, StaticFiles static_files)
     : options_(std::move(options)),
       store_(store),
       clock_(clock),
       static_files_(std::move(static_files)),
+      renderer_(options_),
       throttle_(clock),
       audit_(store),
-      auth_(store, clock, throttle_),
-      people_(store, clock, audit_),
-      assessments_(store, clock, audit_),
-      ras_(store, clock, audit_),
-      charging_(store, clock, audit_),
-      planning_(store, clock, audit_),
-      directory_(store, clock, audit_, app::DefaultTaxonomy(), options_.directory_cache_listings,
-                 options_.directory_index) {
-  AddPageRoutes();
-  AddAssessmentPageRoutes();
-  AddAllocationPageRoutes();
-  AddAllocationApiRoutes();
-  AddChargingPageRoutes();
-  AddChargingApiRoutes();
-  AddPlanningApiRoutes();
-  AddPlanningPageRoutes();
-  AddDirectoryApiRoutes();
-  AddDirectoryPageRoutes();
-  AddApiRoutes();
-  AddAssessmentApiRoutes();
+      auth_(store, clock, throttle_) {
+  AddModules();
+  AddSiteRoutes();
 }
 
-void Site::Add(Method method, const std::string& pattern, Route route) {
-  SD_ASSERT(!route.api || route.openapi.is_object());  // Every JSON route is documented.
-  SD_ASSERT(route.audience == Audience::kSignedIn || route.roles.empty());
-  router_.Add(method, pattern, std::move(route));
+Site::~Site() = default;
+
+// The areas, in the order their routes are matched. The person page shows the sections of
+// assessment, allocation, charging and planning, in that order.
+void Site::AddModules() {
+  const SiteEnv env{options_, store_, clock_, audit_, renderer_};
+  auto people = std::make_unique<PeopleRoutes>(env);
+  auto allocation = std::make_unique<AllocationRoutes>(env);
+  auto assessment = std::make_unique<AssessmentRoutes>(env, allocation->service());
+  auto charging = std::make_unique<ChargingRoutes>(env, people->service());
+  auto planning = std::make_unique<PlanningRoutes>(env);
+  auto directory = std::make_unique<DirectoryRoutes>(env, planning->service());
+  people->SetSections({assessment.get(), allocation.get(), charging.get(), planning.get()});
+  directory_ = directory.get();
+  modules_.push_back(std::make_unique<AccountsRoutes>(env, auth_));
+  modules_.push_back(std::move(people));
+  modules_.push_back(std::move(assessment));
+  modules_.push_back(std::move(allocation));
+  modules_.push_back(std::move(charging));
+  modules_.push_back(std::move(planning));
+  modules_.push_back(std::move(directory));
+  for (auto& module : modules_) module->Register(routes_);
+}
+
+void Site::AddSiteRoutes() {
+  using namespace openapi;  // NOLINT(google-build-using-namespace): the API's vocabulary.
+  routes_.Add(
+      Method::kGet, "/healthz",
+      PublicApiRoute([this](Context& ctx) { return ApiHealth(ctx); },
+                     Operation("getHealth", "Liveness and database check",
+                               Replies({{"200", Reply("Healthy", Ref("Health"))},
+                                        {"503", ErrorReply("The database is unavailable")}}))));
+  routes_.Add(Method::kGet, "/api/v1/openapi.json",
+              PublicApiRoute([this](Context& ctx) { return ApiOpenApi(ctx); },
+                             Operation("getOpenApi", "This OpenAPI document",
+                                       Replies({{"200", Reply("The document", Type("object"))}}))));
+}
+
+Result<size_t> Site::PrepareDirectorySearch() {
+  return directory_->service().PrepareSearch(options_.council.id);
 }
 
 bool Site::RunsOffIoThread(const Request& request) const {
-  auto match = router_.Find(request.method, request.segments);
+  auto match = routes_.Find(request.method, request.segments);
   return match.route && match.route->slow;
 }
 
@@ -96,7 +99,7 @@ Response Site::Handle(Request& request) {
     spdlog::error(R"({{"event":"handler_exception","target":"{}","what":"{}"}})", request.target,
                   e.what());
     Context ctx{request, std::nullopt, {options_.council.id, request.client_address}};
-    response = ErrorResponse(Error::Internal("Something went wrong"), ctx);
+    response = renderer_.ErrorResponse(Error::Internal("Something went wrong"), ctx);
   }
   AddSecurityHeaders(response);
   return response;
@@ -113,67 +116,78 @@ Response Site::Dispatch(Request& request) {
     }
     return static_files_.Serve(request);
   }
-  auto match = router_.Find(request.method, segs);
-  if (!match.route) {
-    if (!match.allowed.empty()) {
-      std::string allow;
-      for (Method m : match.allowed) {
-        if (!allow.empty()) allow += ", ";
-        allow += MethodName(m);
-      }
-      Response r =
-          request.IsApi()
-              ? JsonError(405, "method_not_allowed",
-                          "This address does not accept " + std::string(MethodName(request.method)))
-              : ErrorPage(405, "This page cannot be used that way",
-                          {"Go back and try again, or start from the home page."}, ctx, "/",
-                          "Go to the home page");
-      r.SetHeader("Allow", allow);
-      return r;
-    }
-    return request.IsApi()
-               ? JsonError(404, "not_found", "No such address: " + request.path)
-               : ErrorPage(404, "Page not found",
-                           {"If you typed the web address, check it is correct.",
-                            "If you pasted the web address, check you copied the entire address."},
-                           ctx, "/", "Go to the home page");
-  }
+  auto match = routes_.Find(request.method, segs);
+  if (!match.route) return NoRoute(ctx, match.allowed);
   const Route& route = *match.route;
   request.path_params = std::move(match.params);
 
   app::SessionProblem problem = app::SessionProblem::kNone;
-  std::string token = request.Cookie(kSessionCookie);
-  // Public JSON routes (health, OpenAPI, sign-in) never use the caller's session; public pages do
-  // (the header shows who is signed in).
-  bool needs_session = route.audience == Audience::kSignedIn || !route.api;
-  if (!token.empty() && needs_session) {
-    auto who = auth_.ResolveSession(options_.council.id, token, &problem);
-    if (who.ok()) {
-      ctx.principal = std::move(*who);
-    } else if (who.error().code != ErrorCode::kUnauthenticated) {
-      return ErrorResponse(who.error(), ctx);
-    }
+  if (Status s = ResolveSession(route, ctx, problem); !s.ok()) {
+    return renderer_.ErrorResponse(s.error(), ctx);
   }
   Response refused = Authorise(route, ctx, problem);
   if (refused.status != 0) return refused;
   bool unsafe = request.method != Method::kGet && request.method != Method::kHead;
-  if (unsafe && !route.own_csrf && !CsrfValid(route, ctx)) {
+  if (unsafe && route.forgery == Forgery::kTokenRequired && !CsrfValid(route, ctx)) {
     return route.api ? JsonError(403, "csrf_invalid",
                                  "Send the X-CSRF-Token header with the token from sign-in")
-                     : ErrorPage(403, "This form has expired",
-                                 {"For your security, forms expire when you sign out or when the "
-                                  "page is too old. Nothing was saved.",
-                                  "Go back, reload the page and try again."},
-                                 ctx, "/home", "Go to your home page");
+                     : renderer_.ErrorPage(403, "This form has expired",
+                                           {"For your security, forms expire when you sign out "
+                                            "or when the page is too old. Nothing was saved.",
+                                            "Go back, reload the page and try again."},
+                                           ctx, "/home", "Go to your home page");
   }
-  Response response = route.handler(*this, ctx);
+  Response response = route.handler(ctx);
   if (problem == app::SessionProblem::kExpired || problem == app::SessionProblem::kUnknown) {
-    if (!token.empty() && !ctx.principal && response.GetHeader("Set-Cookie").empty()) {
+    if (!request.Cookie(kSessionCookie).empty() && !ctx.principal &&
+        response.GetHeader("Set-Cookie").empty()) {
       response.SetHeader("Set-Cookie",
                          CookieHeader(kSessionCookie, "", 0, options_.secure_cookies));
     }
   }
   return response;
+}
+
+Response Site::NoRoute(Context& ctx, const std::vector<Method>& allowed) {
+  const Request& request = ctx.request;
+  if (allowed.empty()) {
+    return request.IsApi()
+               ? JsonError(404, "not_found", "No such address: " + request.path)
+               : renderer_.ErrorPage(
+                     404, "Page not found",
+                     {"If you typed the web address, check it is correct.",
+                      "If you pasted the web address, check you copied the entire address."},
+                     ctx, "/", "Go to the home page");
+  }
+  std::string allow;
+  for (Method m : allowed) {
+    if (!allow.empty()) allow += ", ";
+    allow += MethodName(m);
+  }
+  Response r =
+      request.IsApi()
+          ? JsonError(405, "method_not_allowed",
+                      "This address does not accept " + std::string(MethodName(request.method)))
+          : renderer_.ErrorPage(405, "This page cannot be used that way",
+                                {"Go back and try again, or start from the home page."}, ctx, "/",
+                                "Go to the home page");
+  r.SetHeader("Allow", allow);
+  return r;
+}
+
+// Public JSON routes (health, OpenAPI, sign-in) never use the caller's session; public pages do
+// (the header shows who is signed in).
+Status Site::ResolveSession(const Route& route, Context& ctx, app::SessionProblem& problem) {
+  std::string token = ctx.request.Cookie(kSessionCookie);
+  bool needs_session = route.audience == Audience::kSignedIn || !route.api;
+  if (token.empty() || !needs_session) return OkStatus();
+  auto who = auth_.ResolveSession(options_.council.id, token, &problem);
+  if (who.ok()) {
+    ctx.principal = std::move(*who);
+  } else if (who.error().code != ErrorCode::kUnauthenticated) {
+    return who.error();
+  }
+  return OkStatus();
 }
 
 Response Site::Authorise(const Route& route, Context& ctx, app::SessionProblem problem) {
@@ -188,10 +202,11 @@ Response Site::Authorise(const Route& route, Context& ctx, app::SessionProblem p
                         ? "Your session has ended. Sign in again."
                         : "Sign in first: POST /api/v1/sessions");
     } else if (problem == app::SessionProblem::kExpired) {
-      r = ErrorPage(401, "You have been signed out",
-                    {"For your security, we sign you out after 30 minutes without activity. "
-                     "Nothing you had saved has been lost."},
-                    ctx, "/sign-in?next=" + PercentEncode(ctx.request.path), "Sign in again");
+      r = renderer_.ErrorPage(
+          401, "You have been signed out",
+          {"For your security, we sign you out after 30 minutes without activity. "
+           "Nothing you had saved has been lost."},
+          ctx, "/sign-in?next=" + PercentEncode(ctx.request.path), "Sign in again");
     } else {
       r = Response::Redirect("/sign-in?next=" + PercentEncode(ctx.request.path));
     }
@@ -205,10 +220,11 @@ Response Site::Authorise(const Route& route, Context& ctx, app::SessionProblem p
     for (auto role : route.roles) allowed = allowed || role == ctx.principal->user.role;
     if (!allowed) {
       return route.api ? JsonError(403, "permission_denied", "Your role cannot use this")
-                       : ErrorPage(403, "You cannot see this page",
-                                   {"Your role does not give access to this page. If you need it, "
-                                    "ask your manager or the service administrator."},
-                                   ctx, HomePath(*ctx.principal), "Go to your home page");
+                       : renderer_.ErrorPage(
+                             403, "You cannot see this page",
+                             {"Your role does not give access to this page. If you need it, "
+                              "ask your manager or the service administrator."},
+                             ctx, HomePath(*ctx.principal), "Go to your home page");
     }
   }
   return none;
@@ -224,137 +240,41 @@ bool Site::CsrfValid(const Route& route, const Context& ctx) const {
   return it != form->end() && app::SecureEquals(it->second, expected);
 }
 
-std::string Site::HomePath(const app::Principal& who) const {
-  switch (who.user.role) {
-    case domain::Role::kPractitioner:
-    case domain::Role::kApprover:
-    case domain::Role::kFinanceOfficer:
-    case domain::Role::kAdministrator:
-      return "/people";
-    case domain::Role::kBudgetHolder:
-    case domain::Role::kRepresentative:
-      return "/my";
-    default:
-      return "/home";
-  }
+Response Site::ApiHealth(Context&) {
+  Status s = store_.Ping();
+  if (!s.ok()) return JsonError(503, "unavailable", "The database is unavailable");
+  return Response::Json(
+      200, json::object{
+               {"status", "ok"}, {"database", store_.kind()}, {"council", options_.council.code}});
 }
 
-Response Site::Page(int status, const std::string& title, const std::string& template_name,
-                    ViewData data, Context& ctx) {
-  data.set("council_name", options_.council.name);
-  std::string content = RenderTemplate(template_name, data);
-  ViewData layout;
-  layout.set("page_title", title);
-  layout.set("council_name", options_.council.name);
-  layout.set("content", content);
-  const auto* has_errors = data.get("has_errors");
-  layout.set("has_errors", has_errors && has_errors->is_bool() && has_errors->as_bool());
-  const auto* back = data.get("back_href");
-  if (back && back->is_string()) layout.set("back_href", *back);
-  ViewList nav;
-  auto item = [&](const std::string& href, const std::string& text) {
-    ViewData d;
-    d.set("href", href);
-    d.set("text", text);
-    d.set("current",
-          ctx.request.path == href || (href != "/" && ctx.request.path.rfind(href + "/", 0) == 0));
-    nav.push_back(d);
+Response Site::ApiOpenApi(Context&) {
+  Response r = Response::Json(200, OpenApiDocument());
+  r.SetHeader("Cache-Control", "public, max-age=300");
+  return r;
+}
+
+json::value Site::OpenApiDocument() const {
+  json::object schemas;
+  openapi::AddCommonSchemas(schemas);
+  for (const auto& module : modules_) module->AddSchemas(schemas);
+  json::object paths = openapi::Paths(routes_);
+  return json::object{
+      {"openapi", "3.1.0"},
+      {"info", json::object{{"title", "Selfdirect API"},
+                            {"version", "1.0.0"},
+                            {"description",
+                             "Personal budgets for adult social care. Errors are "
+                             "{error:{code,message,fields}}; validation errors are 422."}}},
+      {"servers", json::array{json::object{{"url", "/"}}}},
+      {"paths", std::move(paths)},
+      {"components",
+       json::object{
+           {"schemas", std::move(schemas)},
+           {"securitySchemes", json::object{{"session", json::object{{"type", "apiKey"},
+                                                                     {"in", "cookie"},
+                                                                     {"name", kSessionCookie}}}}}}},
   };
-  if (ctx.principal) {
-    const auto& who = *ctx.principal;
-    item("/home", "Home");
-    if (domain::CanListPeople(who.actor)) item("/people", "People");
-    if (domain::CanListPeople(who.actor)) item("/caseload", "Caseload");
-    if (who.user.role == domain::Role::kBudgetHolder) item("/my", "My support");
-    if (who.user.role == domain::Role::kRepresentative) item("/my", "People I help");
-    if (app::CanSeeAllocationTables(who.user.role)) item("/allocation", "Resource allocation");
-    if (who.user.role == domain::Role::kFinanceOfficer) item("/charging/reassessment", "Charges");
-    if (app::CanSeePlanQueue(who.user.role)) item("/plans/waiting", "Plans waiting");
-    if (app::CanSeeSpendDashboard(who.user.role)) item("/dashboard/spending", "Spending");
-    if (app::CanEditDirectory(who.user.role)) item("/directory/review", "Entries to check");
-    item("/directory", "Find support");
-    layout.set("signed_in", true);
-    layout.set("user_name", who.user.display_name);
-    layout.set("role_label", std::string(domain::RoleLabel(who.user.role)));
-    layout.set("csrf_token", who.session.csrf_token);
-    layout.set("home_href", "/home");
-  } else {
-    item("/directory", "Find support");
-    layout.set("signed_in", false);
-    layout.set("home_href", "/");
-  }
-  layout.set("nav", nav);
-  return Response::Html(status, RenderTemplate("layout", layout));
-}
-
-Response Site::ErrorPage(int status, const std::string& heading,
-                         const std::vector<std::string>& paragraphs, Context& ctx,
-                         const std::string& link_href, const std::string& link_text) {
-  ViewData d;
-  d.set("heading", heading);
-  ViewList list;
-  for (const auto& p : paragraphs) list.push_back(p);
-  d.set("paragraphs", list);
-  if (!link_href.empty()) {
-    d.set("link_href", link_href);
-    d.set("link_text", link_text);
-  }
-  return Page(status, heading, "error", d, ctx);
-}
-
-Site::Route Site::PageRoute(std::vector<domain::Role> roles, Handler handler) {
-  Route r;
-  r.audience = Audience::kSignedIn;
-  r.roles = std::move(roles);
-  r.handler = std::move(handler);
-  return r;
-}
-
-Site::Route Site::ApiRoute(std::vector<domain::Role> roles, Handler handler,
-                           boost::json::value openapi) {
-  Route r = PageRoute(std::move(roles), std::move(handler));
-  r.api = true;
-  r.openapi = std::move(openapi);
-  return r;
-}
-
-Site::Route Site::PublicApiRoute(Handler handler, boost::json::value openapi) {
-  Route r;
-  r.audience = Audience::kPublic;
-  r.api = true;
-  r.own_csrf = true;  // Changes nothing.
-  r.handler = std::move(handler);
-  openapi.as_object()["security"] = boost::json::array{};
-  openapi.as_object()["responses"].as_object().erase("401");
-  r.openapi = std::move(openapi);
-  return r;
-}
-
-Response Site::ErrorResponse(const Error& error, Context& ctx) {
-  int status = HttpStatusFor(error.code);
-  if (error.code == ErrorCode::kInternal || error.code == ErrorCode::kUnavailable) {
-    spdlog::error(R"({{"event":"error","target":"{}","code":"{}","message":"{}"}})",
-                  ctx.request.target, ErrorCodeName(error.code), error.message);
-  }
-  std::string message =
-      error.code == ErrorCode::kInternal ? "Something went wrong. Try again later." : error.message;
-  if (ctx.request.IsApi()) {
-    std::vector<std::pair<std::string, std::string>> fields;
-    for (const auto& f : error.fields) fields.emplace_back(f.field, f.message);
-    return JsonError(status, ErrorCodeName(error.code), message, fields);
-  }
-  switch (error.code) {
-    case ErrorCode::kNotFound:
-      return ErrorPage(404, "Page not found", {message}, ctx, "/", "Go to the home page");
-    case ErrorCode::kPermissionDenied:
-      return ErrorPage(403, "You cannot see this page", {message}, ctx, "/", "Go to the home page");
-    case ErrorCode::kInternal:
-    case ErrorCode::kUnavailable:
-      return ErrorPage(status, "Sorry, there is a problem with the service",
-                       {"Try again later. Nothing you had saved has been lost."}, ctx);
-    default:
-      return ErrorPage(status, "There is a problem", {message}, ctx, "/", "Go to the home page");
-  }
 }
 
 }  // namespace selfdirect::web

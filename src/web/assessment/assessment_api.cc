@@ -3,15 +3,15 @@
 
 #include "app/assessment/eligibility_json.h"
 #include "base/text.h"
-#include "web/api/api_support.h"
-#include "web/site.h"
+#include "web/assessment/assessment_routes.h"
+#include "web/openapi.h"
 
 namespace selfdirect::web {
 namespace {
 
 namespace json = boost::json;
 using domain::Role;
-using namespace api_support;
+using namespace openapi;
 
 json::value AnswersJson(const domain::Answers& answers) {
   json::object o;
@@ -48,8 +48,68 @@ json::value AssessmentJson(const app::AssessmentRecord& a) {
 
 }  // namespace
 
-void Site::AddAssessmentApiRoutes() {
-  const auto api = &Site::ApiRoute;
+void AssessmentRoutes::AddSchemas(json::object& schemas) const {
+  auto str = [](json::object extra = {}) { return Str(std::move(extra)); };
+  auto nullable_str = [] { return NullableStr(); };
+  json::object mine{
+      {"AssessmentStart",
+       json::object{
+           {"type", "object"},
+           {"required", json::array{"person_id", "kind"}},
+           {"additionalProperties", false},
+           {"properties",
+            json::object{{"person_id", json::object{{"type", "integer"}}},
+                         {"kind", json::object{{"type", "string"},
+                                               {"enum", json::array{"adult", "carer"}}}}}}}},
+      {"AnswersUpdate",
+       json::object{{"type", "object"},
+                    {"required", json::array{"answers"}},
+                    {"properties",
+                     json::object{{"answers", json::object{{"type", "object"},
+                                                           {"additionalProperties",
+                                                            json::object{{"type", "array"},
+                                                                         {"items", str()}}}}}}}}},
+      {"AssessmentComplete",
+       json::object{{"type", "object"},
+                    {"required", json::array{"participants"}},
+                    {"properties", json::object{{"participants", str()}, {"notes", str()}}}}},
+      {"Assessment",
+       json::object{
+           {"type", "object"},
+           {"properties",
+            json::object{
+                {"id", json::object{{"type", "integer"}}},
+                {"person_id", json::object{{"type", "integer"}}},
+                {"kind", json::object{{"type", "string"}, {"enum", json::array{"adult", "carer"}}}},
+                {"questionnaire", json::object{{"type", "object"}}},
+                {"origin",
+                 json::object{{"type", "string"}, {"enum", json::array{"self", "practitioner"}}}},
+                {"status", json::object{{"type", "string"},
+                                        {"enum", json::array{"draft", "submitted", "completed"}}}},
+                {"answers", json::object{{"type", "object"},
+                                         {"additionalProperties",
+                                          json::object{{"type", "array"}, {"items", str()}}}}},
+                {"eligible", json::object{{"type", json::array{"boolean", "null"}}}},
+                {"participants", str()},
+                {"practitioner_notes", str()},
+                {"created_at", str({{"format", "date-time"}})},
+                {"updated_at", str({{"format", "date-time"}})},
+                {"submitted_at", nullable_str()},
+                {"completed_at", nullable_str()}}}}},
+      {"Determination",
+       json::object{
+           {"type", "object"},
+           {"properties",
+            json::object{{"eligible", json::object{{"type", "boolean"}}},
+                         {"unmet_outcomes", json::object{{"type", "array"}, {"items", str()}}},
+                         {"failed_conditions", json::object{{"type", "array"}, {"items", str()}}},
+                         {"explanation", json::object{{"type", "array"}, {"items", str()}}}}}}},
+  };
+  for (auto& [k, v] : mine) schemas[k] = std::move(v);
+}
+
+void AssessmentRoutes::AddApiRoutes() {
+  const auto api = &ApiRoute;
   const json::object not_found{{"404", ErrorReply("No such assessment visible to the caller")}};
   auto with = [](json::object base,
                  std::initializer_list<std::pair<const char*, json::value>> more) {
@@ -57,7 +117,7 @@ void Site::AddAssessmentApiRoutes() {
     return base;
   };
   Add(Method::kPost, "/api/v1/assessments",
-      api(kPersonViewerRoles, &Site::ApiStartAssessment,
+      api(kPersonViewerRoles, Bind(&AssessmentRoutes::ApiStartAssessment),
           Operation("startAssessment", "Start a needs or carer's assessment for a person",
                     json::object{{"201", Reply("Started", Ref("Assessment"))},
                                  {"404", ErrorReply("No such person visible to the caller")},
@@ -66,12 +126,12 @@ void Site::AddAssessmentApiRoutes() {
                                   json::object{{"required", true},
                                                {"content", Content(Ref("AssessmentStart"))}}}})));
   Add(Method::kGet, "/api/v1/assessments/{id}",
-      api(kPersonViewerRoles, &Site::ApiGetAssessment,
+      api(kPersonViewerRoles, Bind(&AssessmentRoutes::ApiGetAssessment),
           Operation("getAssessment", "An assessment with its answers",
                     with(not_found, {{"200", Reply("The assessment", Ref("Assessment"))}}),
                     json::object{{"parameters", IdParam()}})));
   Add(Method::kPut, "/api/v1/assessments/{id}/answers",
-      api(kPersonViewerRoles, &Site::ApiSaveAnswers,
+      api(kPersonViewerRoles, Bind(&AssessmentRoutes::ApiSaveAnswers),
           Operation(
               "saveAnswers", "Save answers (merged; an empty list clears a question)",
               with(not_found,
@@ -83,7 +143,7 @@ void Site::AddAssessmentApiRoutes() {
                   {"requestBody", json::object{{"required", true},
                                                {"content", Content(Ref("AnswersUpdate"))}}}})));
   Add(Method::kPost, "/api/v1/assessments/{id}/submit",
-      api(kPersonViewerRoles, &Site::ApiSubmitAssessment,
+      api(kPersonViewerRoles, Bind(&AssessmentRoutes::ApiSubmitAssessment),
           Operation(
               "submitAssessment", "Send a self-assessment (every required question answered)",
               with(not_found, {{"200", Reply("Sent", Ref("Assessment"))},
@@ -91,7 +151,7 @@ void Site::AddAssessmentApiRoutes() {
                                {"422", ErrorReply("Unanswered questions (field = question id)")}}),
               json::object{{"parameters", IdParam()}})));
   Add(Method::kPost, "/api/v1/assessments/{id}/complete",
-      api(kCreatorRoles, &Site::ApiCompleteAssessment,
+      api(kCreatorRoles, Bind(&AssessmentRoutes::ApiCompleteAssessment),
           Operation(
               "completeAssessment", "Record the practitioner's decision",
               with(not_found, {{"200", Reply("Recorded", Ref("Assessment"))},
@@ -102,20 +162,20 @@ void Site::AddAssessmentApiRoutes() {
                             json::object{{"required", true},
                                          {"content", Content(Ref("AssessmentComplete"))}}}})));
   Add(Method::kGet, "/api/v1/assessments/{id}/determination",
-      api(kPersonViewerRoles, &Site::ApiDetermination,
+      api(kPersonViewerRoles, Bind(&AssessmentRoutes::ApiDetermination),
           Operation(
               "getDetermination", "The eligibility decision the answers give, step by step",
               with(not_found, {{"200", Reply("The determination", Ref("Determination"))},
                                {"422", ErrorReply("Some required questions are unanswered")}}),
               json::object{{"parameters", IdParam()}})));
   Add(Method::kGet, "/api/v1/assessments/{id}/questionnaire-response",
-      api(kPersonViewerRoles, &Site::ApiQuestionnaireResponse,
+      api(kPersonViewerRoles, Bind(&AssessmentRoutes::ApiQuestionnaireResponse),
           Operation("getQuestionnaireResponse", "The answers as a FHIR R4 QuestionnaireResponse",
                     with(not_found, {{"200", Reply("FHIR QuestionnaireResponse",
                                                    json::object{{"type", "object"}})}}),
                     json::object{{"parameters", IdParam()}})));
   Add(Method::kGet, "/api/v1/people/{id}/assessments",
-      api(kPersonViewerRoles, &Site::ApiPersonAssessments,
+      api(kPersonViewerRoles, Bind(&AssessmentRoutes::ApiPersonAssessments),
           Operation(
               "listPersonAssessments", "A person's assessments, newest first",
               json::object{
@@ -130,7 +190,7 @@ void Site::AddAssessmentApiRoutes() {
               json::object{{"parameters", IdParam()}})));
 }
 
-Response Site::ApiStartAssessment(Context& ctx) {
+Response AssessmentRoutes::ApiStartAssessment(Context& ctx) {
   auto body = JsonObjectBody(ctx.request);
   if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
   std::vector<std::pair<std::string, std::string>> fields;
@@ -154,7 +214,7 @@ Response Site::ApiStartAssessment(Context& ctx) {
   return r;
 }
 
-Response Site::ApiGetAssessment(Context& ctx) {
+Response AssessmentRoutes::ApiGetAssessment(Context& ctx) {
   auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return JsonError(404, "not_found", "No assessment with that id");
   auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
@@ -162,7 +222,7 @@ Response Site::ApiGetAssessment(Context& ctx) {
   return Response::Json(200, AssessmentJson(view->record));
 }
 
-Response Site::ApiSaveAnswers(Context& ctx) {
+Response AssessmentRoutes::ApiSaveAnswers(Context& ctx) {
   auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return JsonError(404, "not_found", "No assessment with that id");
   auto body = JsonObjectBody(ctx.request);
@@ -194,7 +254,7 @@ Response Site::ApiSaveAnswers(Context& ctx) {
   return Response::Json(200, AssessmentJson(*saved));
 }
 
-Response Site::ApiSubmitAssessment(Context& ctx) {
+Response AssessmentRoutes::ApiSubmitAssessment(Context& ctx) {
   auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return JsonError(404, "not_found", "No assessment with that id");
   auto sent = assessments_.Submit(ctx.call, *ctx.principal, *id);
@@ -202,7 +262,7 @@ Response Site::ApiSubmitAssessment(Context& ctx) {
   return Response::Json(200, AssessmentJson(*sent));
 }
 
-Response Site::ApiCompleteAssessment(Context& ctx) {
+Response AssessmentRoutes::ApiCompleteAssessment(Context& ctx) {
   auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return JsonError(404, "not_found", "No assessment with that id");
   auto body = JsonObjectBody(ctx.request);
@@ -217,7 +277,7 @@ Response Site::ApiCompleteAssessment(Context& ctx) {
   return Response::Json(200, AssessmentJson(*done));
 }
 
-Response Site::ApiDetermination(Context& ctx) {
+Response AssessmentRoutes::ApiDetermination(Context& ctx) {
   auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return JsonError(404, "not_found", "No assessment with that id");
   auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
@@ -235,7 +295,7 @@ Response Site::ApiDetermination(Context& ctx) {
   return r;
 }
 
-Response Site::ApiQuestionnaireResponse(Context& ctx) {
+Response AssessmentRoutes::ApiQuestionnaireResponse(Context& ctx) {
   auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return JsonError(404, "not_found", "No assessment with that id");
   auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
@@ -247,7 +307,7 @@ Response Site::ApiQuestionnaireResponse(Context& ctx) {
                complete ? app::ResponseStatus::kCompleted : app::ResponseStatus::kInProgress));
 }
 
-Response Site::ApiPersonAssessments(Context& ctx) {
+Response AssessmentRoutes::ApiPersonAssessments(Context& ctx) {
   auto person = PersonId::Parse(ctx.request.path_params["id"]);
   if (!person) return JsonError(404, "not_found", "No person with that id");
   auto list = assessments_.ForPerson(ctx.call, *ctx.principal, *person);

@@ -3,15 +3,15 @@
 
 #include "app/ras/allocation_json.h"
 #include "app/ras/calibration_csv.h"
-#include "web/api/api_support.h"
-#include "web/site.h"
+#include "web/allocation/allocation_routes.h"
+#include "web/openapi.h"
 
 namespace selfdirect::web {
 namespace {
 
 namespace json = boost::json;
 using domain::Role;
-using namespace api_support;
+using namespace openapi;
 
 const std::vector<Role> kTableRoles = {Role::kAnalyst, Role::kApprover, Role::kAdministrator};
 const std::vector<Role> kDrafterRoles = {Role::kAnalyst, Role::kAdministrator};
@@ -61,7 +61,7 @@ json::value VersionParams() {
 
 }  // namespace
 
-void AddAllocationSchemas(json::object& schemas) {
+void AllocationRoutes::AddSchemas(json::object& schemas) const {
   schemas["IndicativeBudget"] =
       Object({{"assessment_id", Type("integer")},
               {"person_id", Type("integer")},
@@ -125,17 +125,17 @@ void AddAllocationSchemas(json::object& schemas) {
                                    {"price_per_point", Type("string")}});
 }
 
-void Site::AddAllocationApiRoutes() {
-  const auto api = &Site::ApiRoute;
+void AllocationRoutes::AddApiRoutes() {
+  const auto api = &ApiRoute;
   Add(Method::kGet, "/api/v1/assessments/{id}/indicative-budget",
-      api(kPersonViewerRoles, &Site::ApiGetBudget,
+      api(kPersonViewerRoles, Bind(&AllocationRoutes::ApiGetBudget),
           Operation("getIndicativeBudget",
                     "The indicative budget of an assessment and how it was worked out",
                     Replies({{"200", Reply("The budget", Ref("IndicativeBudget"))},
                              {"404", ErrorReply("No budget visible to the caller")}}),
                     json::object{{"parameters", IdParam()}})));
   Add(Method::kPut, "/api/v1/assessments/{id}/indicative-budget/override",
-      api({Role::kPractitioner, Role::kApprover}, &Site::ApiOverrideBudget,
+      api({Role::kPractitioner, Role::kApprover}, Bind(&AllocationRoutes::ApiOverrideBudget),
           Operation("overrideIndicativeBudget",
                     "Set a different weekly amount with a reason, or clear it (audited)",
                     Replies({{"200", Reply("Changed", Ref("IndicativeBudget"))},
@@ -145,7 +145,7 @@ void Site::AddAllocationApiRoutes() {
                     json::object{{"parameters", IdParam()},
                                  {"requestBody", Body(Ref("BudgetOverride"))}})));
   Add(Method::kPost, "/api/v1/assessments/{id}/indicative-budget/tolerance-check",
-      api(kPersonViewerRoles, &Site::ApiToleranceCheck,
+      api(kPersonViewerRoles, Bind(&AllocationRoutes::ApiToleranceCheck),
           Operation(
               "checkPlanTolerance",
               "Whether a plan costing this much needs an approver (the table's tolerance)",
@@ -156,7 +156,7 @@ void Site::AddAllocationApiRoutes() {
                            {"requestBody", Body(Object({{"plan_weekly_pence", Type("integer")}},
                                                        {"plan_weekly_pence"}))}})));
   Add(Method::kGet, "/api/v1/allocation-tables",
-      api(kTableRoles, &Site::ApiListTables,
+      api(kTableRoles, Bind(&AllocationRoutes::ApiListTables),
           Operation(
               "listAllocationTables", "Every allocation table version, newest first",
               Replies(
@@ -166,20 +166,20 @@ void Site::AddAllocationApiRoutes() {
                                    json::object{{"type", "array"},
                                                 {"items", Ref("AllocationTableSummary")}}}}))}}))));
   Add(Method::kPost, "/api/v1/allocation-tables",
-      api(kDrafterRoles, &Site::ApiCreateTable,
+      api(kDrafterRoles, Bind(&AllocationRoutes::ApiCreateTable),
           Operation("createAllocationTableDraft",
                     "Store a table definition as the next draft version (changes no budget)",
                     Replies({{"201", Reply("Stored", Ref("AllocationTableSummary"))},
                              {"422", ErrorReply("Field errors, e.g. conversion.bands[2].from")}}),
                     json::object{{"requestBody", Body(Ref("AllocationTableDraft"))}})));
   Add(Method::kGet, "/api/v1/allocation-tables/{table}/{version}",
-      api(kTableRoles, &Site::ApiGetTable,
+      api(kTableRoles, Bind(&AllocationRoutes::ApiGetTable),
           Operation("getAllocationTable", "One version with its definition",
                     Replies({{"200", Reply("The version", Ref("AllocationTableSummary"))},
                              {"404", ErrorReply("No such version")}}),
                     json::object{{"parameters", VersionParams()}})));
   Add(Method::kPost, "/api/v1/allocation-tables/{table}/{version}/publish",
-      api({Role::kApprover}, &Site::ApiPublishTable,
+      api({Role::kApprover}, Bind(&AllocationRoutes::ApiPublishTable),
           Operation(
               "publishAllocationTable",
               "Publish a draft; current budgets are recalculated if it is in force",
@@ -188,7 +188,7 @@ void Site::AddAllocationApiRoutes() {
                        {"409", ErrorReply("Already published")}}),
               json::object{{"parameters", VersionParams()}})));
   Add(Method::kGet, "/api/v1/allocation-tables/{table}/{version}/simulation",
-      api(kTableRoles, &Site::ApiSimulateTable,
+      api(kTableRoles, Bind(&AllocationRoutes::ApiSimulateTable),
           Operation("simulateAllocationTable",
                     "Apply a version to every current assessment and compare with the table in "
                     "use",
@@ -196,14 +196,14 @@ void Site::AddAllocationApiRoutes() {
                              {"404", ErrorReply("No such version")}}),
                     json::object{{"parameters", VersionParams()}})));
   Add(Method::kPost, "/api/v1/calibration-samples",
-      api(kDrafterRoles, &Site::ApiAddSample,
+      api(kDrafterRoles, Bind(&AllocationRoutes::ApiAddSample),
           Operation(
               "addCalibrationSample", "Store a CSV of costed packages (checked by fitting it)",
               Replies({{"201", Reply("Stored", Object({{"id", Type("integer")}}))},
                        {"422", ErrorReply("Field errors; a CSV error names row and column")}}),
               json::object{{"requestBody", Body(Ref("CalibrationSampleNew"))}})));
   Add(Method::kGet, "/api/v1/calibration-samples/{id}/fit",
-      api(kTableRoles, &Site::ApiFitSample,
+      api(kTableRoles, Bind(&AllocationRoutes::ApiFitSample),
           Operation("fitCalibrationSample",
                     "Ordinary least squares fit of weekly cost on the sample's predictors",
                     Replies({{"200", Reply("The fit", Ref("Calibration"))},
@@ -211,7 +211,7 @@ void Site::AddAllocationApiRoutes() {
                     json::object{{"parameters", IdParam()}})));
 }
 
-Response Site::ApiGetBudget(Context& ctx) {
+Response AllocationRoutes::ApiGetBudget(Context& ctx) {
   auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
   auto v = ras_.Budget(ctx.call, *ctx.principal, *id);
@@ -219,7 +219,7 @@ Response Site::ApiGetBudget(Context& ctx) {
   return Response::Json(200, BudgetJson(*v));
 }
 
-Response Site::ApiOverrideBudget(Context& ctx) {
+Response AllocationRoutes::ApiOverrideBudget(Context& ctx) {
   auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
   auto body = JsonObjectBody(ctx.request);
@@ -262,7 +262,7 @@ Response Site::ApiOverrideBudget(Context& ctx) {
   return Response::Json(200, BudgetJson(*v));
 }
 
-Response Site::ApiToleranceCheck(Context& ctx) {
+Response AllocationRoutes::ApiToleranceCheck(Context& ctx) {
   auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
   auto body = JsonObjectBody(ctx.request);
@@ -284,7 +284,7 @@ Response Site::ApiToleranceCheck(Context& ctx) {
                                           {"reason", check->reason}});
 }
 
-Response Site::ApiListTables(Context& ctx) {
+Response AllocationRoutes::ApiListTables(Context& ctx) {
   auto tables = ras_.Tables(ctx.call, *ctx.principal);
   if (!tables.ok()) return ErrorResponse(tables.error(), ctx);
   json::array items;
@@ -292,7 +292,7 @@ Response Site::ApiListTables(Context& ctx) {
   return Response::Json(200, json::object{{"items", std::move(items)}});
 }
 
-Response Site::ApiGetTable(Context& ctx) {
+Response AllocationRoutes::ApiGetTable(Context& ctx) {
   auto key = TableFromPath(ctx);
   if (!key.ok()) return ErrorResponse(key.error(), ctx);
   auto t = ras_.Table(ctx.call, *ctx.principal, key->first, key->second);
@@ -300,7 +300,7 @@ Response Site::ApiGetTable(Context& ctx) {
   return Response::Json(200, TableSummaryJson(*t, true));
 }
 
-Response Site::ApiCreateTable(Context& ctx) {
+Response AllocationRoutes::ApiCreateTable(Context& ctx) {
   auto body = JsonObjectBody(ctx.request);
   if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
   const json::value* definition = body->if_contains("definition");
@@ -328,7 +328,7 @@ Response Site::ApiCreateTable(Context& ctx) {
   return r;
 }
 
-Response Site::ApiPublishTable(Context& ctx) {
+Response AllocationRoutes::ApiPublishTable(Context& ctx) {
   auto key = TableFromPath(ctx);
   if (!key.ok()) return ErrorResponse(key.error(), ctx);
   auto n = ras_.Publish(ctx.call, *ctx.principal, key->first, key->second);
@@ -336,7 +336,7 @@ Response Site::ApiPublishTable(Context& ctx) {
   return Response::Json(200, json::object{{"recalculated", *n}});
 }
 
-Response Site::ApiSimulateTable(Context& ctx) {
+Response AllocationRoutes::ApiSimulateTable(Context& ctx) {
   auto key = TableFromPath(ctx);
   if (!key.ok()) return ErrorResponse(key.error(), ctx);
   auto sim = ras_.Simulate(ctx.call, *ctx.principal, key->first, key->second);
@@ -360,7 +360,7 @@ Response Site::ApiSimulateTable(Context& ctx) {
                    {"distribution", std::move(buckets)}});
 }
 
-Response Site::ApiAddSample(Context& ctx) {
+Response AllocationRoutes::ApiAddSample(Context& ctx) {
   auto body = JsonObjectBody(ctx.request);
   if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
   auto text = [&](const char* k) {
@@ -372,7 +372,7 @@ Response Site::ApiAddSample(Context& ctx) {
   return Response::Json(201, json::object{{"id", *id}});
 }
 
-Response Site::ApiFitSample(Context& ctx) {
+Response AllocationRoutes::ApiFitSample(Context& ctx) {
   auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No such calibration sample"), ctx);
   auto fit = ras_.Calibrate(ctx.call, *ctx.principal, *id);

@@ -2,12 +2,12 @@
 // editors' JSON API (import, export, save, remove) under /api/v1/directory.
 #include <boost/json.hpp>
 
-#include "web/api/api_support.h"
-#include "web/site.h"
+#include "web/directory/directory_routes.h"
+#include "web/openapi.h"
 
 namespace selfdirect::web {
 namespace json = boost::json;
-using namespace api_support;  // NOLINT(google-build-using-namespace): the API's vocabulary.
+using namespace openapi;  // NOLINT(google-build-using-namespace): the API's vocabulary.
 
 namespace {
 
@@ -87,8 +87,8 @@ json::object ServiceAtLocationJson(const domain::DirectoryService& s,
 
 }  // namespace
 
-void Site::AddDirectoryApiRoutes() {
-  const auto open = &Site::PublicApiRoute;
+void DirectoryRoutes::AddApiRoutes() {
+  const auto open = &PublicApiRoute;
   const json::value not_found = ErrorReply("No such entry");
   const json::value bad_query = ErrorReply(
       "A parameter is not valid (named in fields): an unknown term or taxonomy, a "
@@ -114,11 +114,11 @@ void Site::AddDirectoryApiRoutes() {
   for (const auto& p : distance_params.as_array()) place_params.push_back(p);
 
   Add(Method::kGet, "/openreferral",
-      open(&Site::OrApiInfo,
+      open(Bind(&DirectoryRoutes::OrApiInfo),
            Operation("getOpenReferralInfo", "Open Referral UK: this API's HSDS version and profile",
                      Replies({{"200", Reply("About the API", Ref("OpenReferralInfo"))}}))));
   Add(Method::kGet, "/openreferral/services",
-      open(&Site::OrServices,
+      open(Bind(&DirectoryRoutes::OrServices),
            Operation("listOpenReferralServices",
                      "Open Referral UK: directory services, a page at a time",
                      Replies({{"200", Reply("A page of services (one-to-one fields)",
@@ -126,13 +126,13 @@ void Site::AddDirectoryApiRoutes() {
                               {"422", bad_query}}),
                      json::object{{"parameters", search_params}})));
   Add(Method::kGet, "/openreferral/services/{id}",
-      open(&Site::OrService,
+      open(Bind(&DirectoryRoutes::OrService),
            Operation("getOpenReferralService", "Open Referral UK: one service, fully nested",
                      Replies({{"200", Reply("The service", Ref("OpenReferralService"))},
                               {"404", not_found}}),
                      json::object{{"parameters", UuidParam()}})));
   Add(Method::kGet, "/openreferral/service_at_locations",
-      open(&Site::OrServiceAtLocations,
+      open(Bind(&DirectoryRoutes::OrServiceAtLocations),
            Operation("listOpenReferralServiceAtLocations",
                      "Open Referral UK: where services run, nearest first with a postcode",
                      Replies({{"200", Reply("A page of services at locations",
@@ -140,7 +140,7 @@ void Site::AddDirectoryApiRoutes() {
                               {"422", bad_query}}),
                      json::object{{"parameters", std::move(place_params)}})));
   Add(Method::kGet, "/openreferral/service_at_locations/{id}",
-      open(&Site::OrServiceAtLocation,
+      open(Bind(&DirectoryRoutes::OrServiceAtLocation),
            Operation("getOpenReferralServiceAtLocation",
                      "Open Referral UK: one service at a location",
                      Replies({{"200", Reply("The service at its location",
@@ -150,35 +150,35 @@ void Site::AddDirectoryApiRoutes() {
   const json::value paging = QueryParams(
       {{"page", "Page number, from 1"}, {"per_page", "Results a page, 1 to 200 (default 20)"}});
   Add(Method::kGet, "/openreferral/taxonomies",
-      open(&Site::OrTaxonomies,
+      open(Bind(&DirectoryRoutes::OrTaxonomies),
            Operation(
                "listOpenReferralTaxonomies", "Open Referral UK: the taxonomies used",
                Replies({{"200", Reply("A page of taxonomies", PageSchema("OpenReferralTaxonomy"))},
                         {"422", bad_query}}),
                json::object{{"parameters", paging}})));
   Add(Method::kGet, "/openreferral/taxonomies/{id}",
-      open(&Site::OrTaxonomy,
+      open(Bind(&DirectoryRoutes::OrTaxonomy),
            Operation("getOpenReferralTaxonomy", "Open Referral UK: one taxonomy",
                      Replies({{"200", Reply("The taxonomy", Ref("OpenReferralTaxonomy"))},
                               {"404", not_found}}),
                      json::object{{"parameters", UuidParam()}})));
   Add(Method::kGet, "/openreferral/taxonomy_terms",
-      open(&Site::OrTaxonomyTerms,
+      open(Bind(&DirectoryRoutes::OrTaxonomyTerms),
            Operation(
                "listOpenReferralTaxonomyTerms", "Open Referral UK: the taxonomy's terms",
                Replies({{"200", Reply("A page of terms", PageSchema("OpenReferralTaxonomyTerm"))},
                         {"422", bad_query}}),
                json::object{{"parameters", paging}})));
   Add(Method::kGet, "/openreferral/taxonomy_terms/{id}",
-      open(&Site::OrTaxonomyTerm,
+      open(Bind(&DirectoryRoutes::OrTaxonomyTerm),
            Operation("getOpenReferralTaxonomyTerm", "Open Referral UK: one taxonomy term",
                      Replies({{"200", Reply("The term", Ref("OpenReferralTaxonomyTerm"))},
                               {"404", not_found}}),
                      json::object{{"parameters", UuidParam()}})));
 
-  const auto api = &Site::ApiRoute;
+  const auto api = &ApiRoute;
   Add(Method::kPost, "/api/v1/directory/import",
-      api(kEditors, &Site::ApiDirectoryImport,
+      api(kEditors, Bind(&DirectoryRoutes::ApiDirectoryImport),
           Operation("importDirectory",
                     "Import an Open Referral UK feed (a service, an array of services, a page or "
                     "an array of pages): all or nothing, and importing it again changes nothing",
@@ -189,7 +189,7 @@ void Site::AddDirectoryApiRoutes() {
                                            Ref("DirectoryImportReport"))}}),
                     json::object{{"requestBody", Body(Type("object"))}})));
   Add(Method::kPost, "/api/v1/directory/import/csv",
-      api(kEditors, &Site::ApiDirectoryImportCsv,
+      api(kEditors, Bind(&DirectoryRoutes::ApiDirectoryImportCsv),
           Operation(
               "importDirectoryCsv",
               "Import the Open Referral UK profile's CSV files ({\"files\": {\"services.csv\": "
@@ -203,19 +203,19 @@ void Site::AddDirectoryApiRoutes() {
                                      Ref("DirectoryImportReport"))}}),
               json::object{{"requestBody", Body(Ref("DirectoryCsvFiles"))}})));
   Add(Method::kGet, "/api/v1/directory/export/csv",
-      api(kEditors, &Site::ApiDirectoryExportCsv,
+      api(kEditors, Bind(&DirectoryRoutes::ApiDirectoryExportCsv),
           Operation("exportDirectoryCsv",
                     "Every entry as the profile's CSV files (importable with importDirectoryCsv)",
                     Replies({{"200", Reply("The files", Ref("DirectoryCsvFiles"))},
                              {"403", ErrorReply("Only directory editors may export")}}))));
   Add(Method::kGet, "/api/v1/directory/export",
-      api(kEditors, &Site::ApiDirectoryExport,
+      api(kEditors, Bind(&DirectoryRoutes::ApiDirectoryExport),
           Operation("exportDirectory",
                     "Every entry, fully nested, as one Open Referral UK page (importable)",
                     Replies({{"200", Reply("The feed", PageSchema("OpenReferralService"))},
                              {"403", ErrorReply("Only directory editors may export")}}))));
   Add(Method::kPut, "/api/v1/directory/services/{id}",
-      api(kEditors, &Site::ApiDirectorySave,
+      api(kEditors, Bind(&DirectoryRoutes::ApiDirectorySave),
           Operation("saveDirectoryService",
                     "Add or replace an entry (HSDS-UK service JSON; `review_due` query "
                     "parameter optional, a year from today by default)",
@@ -226,7 +226,7 @@ void Site::AddDirectoryApiRoutes() {
                     json::object{{"parameters", UuidParam()},
                                  {"requestBody", Body(Ref("OpenReferralService"))}})));
   Add(Method::kDelete, "/api/v1/directory/services/{id}",
-      api(kEditors, &Site::ApiDirectoryRemove,
+      api(kEditors, Bind(&DirectoryRoutes::ApiDirectoryRemove),
           Operation("removeDirectoryService", "Remove an entry from the directory",
                     Replies({{"204", json::object{{"description", "Removed"}}},
                              {"403", ErrorReply("Only directory editors may remove entries")},
@@ -234,7 +234,7 @@ void Site::AddDirectoryApiRoutes() {
                     json::object{{"parameters", UuidParam()}})));
 }
 
-void AddDirectorySchemas(json::object& schemas) {
+void DirectoryRoutes::AddSchemas(json::object& schemas) const {
   const char* profile =
       "Open Referral UK (HSDS-UK 3.0) profile, compiled schema: "
       "https://github.com/openreferral/uk-profile (schema/compiled/)";
@@ -287,14 +287,14 @@ void AddDirectorySchemas(json::object& schemas) {
       json::array{"files"});
 }
 
-Response Site::OrApiInfo(Context& ctx) {
+Response DirectoryRoutes::OrApiInfo(Context& ctx) {
   const std::string host = ctx.request.Header("host");
   json::object info{{"version", "3.0"}, {"profile", "https://github.com/openreferral/uk-profile"}};
   if (!host.empty()) info["openapi_url"] = "http://" + host + "/api/v1/openapi.json";
   return Response::Json(200, info);
 }
 
-Response Site::OrServices(Context& ctx) {
+Response DirectoryRoutes::OrServices(Context& ctx) {
   auto page = directory_.Search(options_.council.id, SearchFromQuery(ctx.request));
   if (!page.ok()) return ErrorResponse(page.error(), ctx);
   json::array contents;
@@ -303,13 +303,13 @@ Response Site::OrServices(Context& ctx) {
       200, app::HsdsPage(std::move(contents), page->total, page->page, page->per_page));
 }
 
-Response Site::OrService(Context& ctx) {
+Response DirectoryRoutes::OrService(Context& ctx) {
   auto entry = directory_.Get(options_.council.id, ctx.request.path_params["id"]);
   if (!entry.ok()) return ErrorResponse(entry.error(), ctx);
   return Response::Json(200, app::ServiceToHsds(entry->service, directory_.taxonomy()));
 }
 
-Response Site::OrServiceAtLocations(Context& ctx) {
+Response DirectoryRoutes::OrServiceAtLocations(Context& ctx) {
   app::DirectorySearchRequest q = SearchFromQuery(ctx.request);
   q.by_place = true;
   auto page = directory_.Search(options_.council.id, q);
@@ -324,7 +324,7 @@ Response Site::OrServiceAtLocations(Context& ctx) {
       200, app::HsdsPage(std::move(contents), page->total, page->page, page->per_page));
 }
 
-Response Site::OrServiceAtLocation(Context& ctx) {
+Response DirectoryRoutes::OrServiceAtLocation(Context& ctx) {
   auto place = directory_.GetPlace(options_.council.id, ctx.request.path_params["id"]);
   if (!place.ok()) return ErrorResponse(place.error(), ctx);
   const auto* l = PlaceOf(place->service, place->service_at_location_id);
@@ -356,13 +356,13 @@ Result<json::object> PageOf(const json::array& all, const Request& r) {
 
 }  // namespace
 
-Response Site::OrTaxonomies(Context& ctx) {
+Response DirectoryRoutes::OrTaxonomies(Context& ctx) {
   auto page = PageOf(json::array{app::TaxonomyToHsds(directory_.taxonomy())}, ctx.request);
   if (!page.ok()) return ErrorResponse(page.error(), ctx);
   return Response::Json(200, *page);
 }
 
-Response Site::OrTaxonomy(Context& ctx) {
+Response DirectoryRoutes::OrTaxonomy(Context& ctx) {
   const auto& t = directory_.taxonomy();
   if (AsciiLower(ctx.request.path_params["id"]) != t.id) {
     return ErrorResponse(Error::NotFound("No such taxonomy"), ctx);
@@ -370,7 +370,7 @@ Response Site::OrTaxonomy(Context& ctx) {
   return Response::Json(200, app::TaxonomyToHsds(t));
 }
 
-Response Site::OrTaxonomyTerms(Context& ctx) {
+Response DirectoryRoutes::OrTaxonomyTerms(Context& ctx) {
   json::array all;
   for (const auto& term : directory_.taxonomy().terms) {
     all.push_back(app::TaxonomyTermToHsds(directory_.taxonomy(), term));
@@ -380,7 +380,7 @@ Response Site::OrTaxonomyTerms(Context& ctx) {
   return Response::Json(200, *page);
 }
 
-Response Site::OrTaxonomyTerm(Context& ctx) {
+Response DirectoryRoutes::OrTaxonomyTerm(Context& ctx) {
   const auto* term = directory_.taxonomy().Find(AsciiLower(ctx.request.path_params["id"]));
   if (!term) return ErrorResponse(Error::NotFound("No such taxonomy term"), ctx);
   return Response::Json(200, app::TaxonomyTermToHsds(directory_.taxonomy(), *term));
@@ -411,13 +411,13 @@ Response ImportReportResponse(const app::ImportReport& report) {
 
 }  // namespace
 
-Response Site::ApiDirectoryImport(Context& ctx) {
+Response DirectoryRoutes::ApiDirectoryImport(Context& ctx) {
   auto report = directory_.Import(ctx.call, *ctx.principal, ctx.request.body);
   if (!report.ok()) return ErrorResponse(report.error(), ctx);
   return ImportReportResponse(*report);
 }
 
-Response Site::ApiDirectoryImportCsv(Context& ctx) {
+Response DirectoryRoutes::ApiDirectoryImportCsv(Context& ctx) {
   auto body = JsonObjectBody(ctx.request);
   if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
   const json::value* files = body->if_contains("files");
@@ -444,7 +444,7 @@ Response Site::ApiDirectoryImportCsv(Context& ctx) {
   return ImportReportResponse(*report);
 }
 
-Response Site::ApiDirectoryExportCsv(Context& ctx) {
+Response DirectoryRoutes::ApiDirectoryExportCsv(Context& ctx) {
   auto files = directory_.ExportCsv(options_.council.id);
   if (!files.ok()) return ErrorResponse(files.error(), ctx);
   json::object out;
@@ -452,7 +452,7 @@ Response Site::ApiDirectoryExportCsv(Context& ctx) {
   return Response::Json(200, json::object{{"files", std::move(out)}});
 }
 
-Response Site::ApiDirectoryExport(Context& ctx) {
+Response DirectoryRoutes::ApiDirectoryExport(Context& ctx) {
   auto feed = directory_.ExportJson(options_.council.id);
   if (!feed.ok()) return ErrorResponse(feed.error(), ctx);
   Response r = Response::Json(200, json::parse(*feed));
@@ -460,7 +460,7 @@ Response Site::ApiDirectoryExport(Context& ctx) {
   return r;
 }
 
-Response Site::ApiDirectorySave(Context& ctx) {
+Response DirectoryRoutes::ApiDirectorySave(Context& ctx) {
   auto body = JsonObjectBody(ctx.request);
   if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
   auto service = app::ServiceFromHsds(*body, directory_.taxonomy());
@@ -476,7 +476,7 @@ Response Site::ApiDirectorySave(Context& ctx) {
   return Response::Json(200, app::ServiceToHsds(saved->service, directory_.taxonomy()));
 }
 
-Response Site::ApiDirectoryRemove(Context& ctx) {
+Response DirectoryRoutes::ApiDirectoryRemove(Context& ctx) {
   Status removed = directory_.Remove(ctx.call, *ctx.principal, ctx.request.path_params["id"]);
   if (!removed.ok()) return ErrorResponse(removed.error(), ctx);
   return Response::NoContent();

@@ -1,4 +1,4 @@
-#include "web/pages/directory_form.h"
+#include "web/directory/directory_form.h"
 
 #include <gtest/gtest.h>
 

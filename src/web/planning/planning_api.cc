@@ -6,15 +6,15 @@
 #include "app/planning/plan_json.h"
 #include "app/planning/planning_service.h"
 #include "domain/people/person.h"
-#include "web/api/api_support.h"
-#include "web/site.h"
+#include "web/openapi.h"
+#include "web/planning/planning_routes.h"
 
 namespace selfdirect::web {
 
 namespace json = boost::json;
-using namespace api_support;
+using namespace openapi;
 
-void AddPlanningSchemas(json::object& schemas) {
+void PlanningRoutes::AddSchemas(json::object& schemas) const {
   json::object line{
       {"type", "object"},
       {"description",
@@ -101,11 +101,11 @@ void AddPlanningSchemas(json::object& schemas) {
       {"required", json::array{"weekly_total", "annual_total", "lines", "return_category"}}};
 }
 
-void Site::AddPlanningApiRoutes() {
-  const auto open = &Site::PublicApiRoute;
+void PlanningRoutes::AddApiRoutes() {
+  const auto open = &PublicApiRoute;
 
   Add(Method::kPost, "/api/v1/plans/cost",
-      open(&Site::ApiCostPlan,
+      open(Bind(&PlanningRoutes::ApiCostPlan),
            Operation("costPlan",
                      "Weekly and annual costs of a support plan's lines, a PA's employer costs, "
                      "the return category and the tolerance check; nothing is stored",
@@ -114,38 +114,38 @@ void Site::AddPlanningApiRoutes() {
                               {"422", ErrorReply("Field errors, named by JSON path")}}),
                      json::object{{"requestBody", Body(Ref("PlanCostInput"))}})));
   Add(Method::kGet, "/api/v1/plans/catalogue",
-      open(&Site::ApiPlanCatalogue,
+      open(Bind(&PlanningRoutes::ApiPlanCatalogue),
            Operation("getPlanCatalogue", "The council's catalogue of ways to meet needs",
                      Replies({{"200", Reply("The catalogue", Type("object"))}}), json::object{})));
   // After the literal /api/v1/plans/... routes: the router takes the first match.
-  const auto api = &Site::ApiRoute;
+  const auto api = &ApiRoute;
   const std::vector<domain::Role> planners = {
       domain::Role::kBudgetHolder, domain::Role::kRepresentative, domain::Role::kPractitioner,
       domain::Role::kApprover, domain::Role::kAdministrator};
   const json::value plan_reply = Reply("The plan", Ref("SupportPlan"));
   Add(Method::kPost, "/api/v1/people/{id}/plans",
-      api(planners, &Site::ApiStartPlan,
+      api(planners, Bind(&PlanningRoutes::ApiStartPlan),
           Operation("startSupportPlan",
                     "The person's newest support plan, or a new one if they have none",
                     Replies({{"200", plan_reply},
                              {"404", ErrorReply("No person visible to the caller")}}),
                     json::object{{"parameters", IdParam()}})));
   Add(Method::kGet, "/api/v1/plans/{id}",
-      api(kPersonViewerRoles, &Site::ApiGetPlan,
+      api(kPersonViewerRoles, Bind(&PlanningRoutes::ApiGetPlan),
           Operation("getSupportPlan",
                     "A support plan with its contents, costs, budget split and history (the JSON "
                     "export)",
                     Replies({{"200", plan_reply}, {"404", ErrorReply("No such plan visible")}}),
                     json::object{{"parameters", IdParam()}})));
   Add(Method::kGet, "/api/v1/plans/{id}/fhir",
-      api(kPersonViewerRoles, &Site::ApiPlanFhir,
+      api(kPersonViewerRoles, Bind(&PlanningRoutes::ApiPlanFhir),
           Operation("getSupportPlanFhir",
                     "The plan as a FHIR R4 Bundle of a CarePlan and its Goals",
                     Replies({{"200", Reply("A FHIR Bundle", Type("object"))},
                              {"404", ErrorReply("No such plan visible")}}),
                     json::object{{"parameters", IdParam()}})));
   Add(Method::kPut, "/api/v1/plans/{id}",
-      api(planners, &Site::ApiSavePlan,
+      api(planners, Bind(&PlanningRoutes::ApiSavePlan),
           Operation("saveSupportPlan",
                     "Stores new contents as the next version (the previous one is kept); an "
                     "optional \"note\" says what changed",
@@ -156,14 +156,14 @@ void Site::AddPlanningApiRoutes() {
                     json::object{{"parameters", IdParam()},
                                  {"requestBody", Body(Ref("SupportPlanContent"))}})));
   Add(Method::kPost, "/api/v1/plans/{id}/submit",
-      api(planners, &Site::ApiSubmitPlan,
+      api(planners, Bind(&PlanningRoutes::ApiSubmitPlan),
           Operation("submitSupportPlan", "Sends a complete plan for approval",
                     Replies({{"200", plan_reply},
                              {"409", ErrorReply("Not a draft or returned plan")},
                              {"422", ErrorReply("The sections still missing")}}),
                     json::object{{"parameters", IdParam()}})));
   Add(Method::kPost, "/api/v1/plans/{id}/decision",
-      api({domain::Role::kApprover}, &Site::ApiDecidePlan,
+      api({domain::Role::kApprover}, Bind(&PlanningRoutes::ApiDecidePlan),
           Operation(
               "decideSupportPlan",
               "Approve or return a plan: {\"decision\": \"approve\" | \"return\", \"reason\"}; "
@@ -177,7 +177,7 @@ void Site::AddPlanningApiRoutes() {
   Add(Method::kGet, "/api/v1/dashboard/spending",
       api({domain::Role::kAnalyst, domain::Role::kApprover, domain::Role::kFinanceOfficer,
            domain::Role::kAdministrator},
-          &Site::ApiSpending,
+          Bind(&PlanningRoutes::ApiSpending),
           Operation("getAgreedSpending",
                     "Weekly spend of current agreed plans by month agreed, category and "
                     "management option, and plans by return category; ?team= and "
@@ -223,7 +223,7 @@ json::object PlanJson(const app::PlanView& v) {
 
 }  // namespace
 
-Response Site::ApiStartPlan(Context& ctx) {
+Response PlanningRoutes::ApiStartPlan(Context& ctx) {
   auto person = PersonId::Parse(ctx.request.path_params["id"]);
   if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
   auto v = planning_.Start(ctx.call, *ctx.principal, *person);
@@ -231,7 +231,7 @@ Response Site::ApiStartPlan(Context& ctx) {
   return Response::Json(200, PlanJson(*v));
 }
 
-Response Site::ApiGetPlan(Context& ctx) {
+Response PlanningRoutes::ApiGetPlan(Context& ctx) {
   auto id = PlanIdFromPath(ctx);
   if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
   auto v = planning_.Get(ctx.call, *ctx.principal, *id);
@@ -239,7 +239,7 @@ Response Site::ApiGetPlan(Context& ctx) {
   return Response::Json(200, PlanJson(*v));
 }
 
-Response Site::ApiPlanFhir(Context& ctx) {
+Response PlanningRoutes::ApiPlanFhir(Context& ctx) {
   auto id = PlanIdFromPath(ctx);
   if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
   auto v = planning_.Get(ctx.call, *ctx.principal, *id);
@@ -253,7 +253,7 @@ Response Site::ApiPlanFhir(Context& ctx) {
   return Response::Json(200, app::SupportPlanToFhir(v->content, v->cost, fc));
 }
 
-Response Site::ApiSavePlan(Context& ctx) {
+Response PlanningRoutes::ApiSavePlan(Context& ctx) {
   auto id = PlanIdFromPath(ctx);
   if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
   auto body = JsonObjectBody(ctx.request);
@@ -270,7 +270,7 @@ Response Site::ApiSavePlan(Context& ctx) {
   return Response::Json(200, PlanJson(*v));
 }
 
-Response Site::ApiSubmitPlan(Context& ctx) {
+Response PlanningRoutes::ApiSubmitPlan(Context& ctx) {
   auto id = PlanIdFromPath(ctx);
   if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
   auto v = planning_.Submit(ctx.call, *ctx.principal, *id);
@@ -278,7 +278,7 @@ Response Site::ApiSubmitPlan(Context& ctx) {
   return Response::Json(200, PlanJson(*v));
 }
 
-Response Site::ApiDecidePlan(Context& ctx) {
+Response PlanningRoutes::ApiDecidePlan(Context& ctx) {
   auto id = PlanIdFromPath(ctx);
   if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
   auto body = JsonObjectBody(ctx.request);
@@ -298,7 +298,7 @@ Response Site::ApiDecidePlan(Context& ctx) {
   return Response::Json(200, PlanJson(*v));
 }
 
-Response Site::ApiSpending(Context& ctx) {
+Response PlanningRoutes::ApiSpending(Context& ctx) {
   app::SpendQuery q;
   if (std::string team = ctx.request.Query("team"); !team.empty()) {
     auto t = TeamId::Parse(team);
@@ -326,7 +326,7 @@ Response Site::ApiSpending(Context& ctx) {
       200, json::object{{"spend", std::move(spend)}, {"agreements", std::move(agreements)}});
 }
 
-Response Site::ApiCostPlan(Context& ctx) {
+Response PlanningRoutes::ApiCostPlan(Context& ctx) {
   auto body = JsonObjectBody(ctx.request);
   if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
   auto outcome = app::CostPlanJson(*body, app::DefaultCatalogue(), app::DefaultPlanPolicy());
@@ -334,7 +334,7 @@ Response Site::ApiCostPlan(Context& ctx) {
   return Response::Json(200, app::PlanCostToJson(outcome->cost, outcome->request.input));
 }
 
-Response Site::ApiPlanCatalogue(Context&) {
+Response PlanningRoutes::ApiPlanCatalogue(Context&) {
   const app::Catalogue& c = app::DefaultCatalogue();
   json::array items;
   for (const auto& i : c.items) items.push_back(app::CatalogueItemToJson(i));

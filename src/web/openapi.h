@@ -1,19 +1,23 @@
-// File: api_support.h
-// Helpers shared by the JSON API files: reading a JSON object body, and building OpenAPI
-// operation objects for the route table.
+// File: openapi.h
+// The one set of helpers for the JSON API: reading a JSON object body, and building the OpenAPI
+// 3.1 operation and schema objects that every JSON route carries into the route table. Site
+// assembles the document at /api/v1/openapi.json from the table and the modules' schemas.
 #pragma once
 
 #include <boost/json.hpp>
 #include <initializer_list>
+#include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "base/result.h"
 #include "base/text.h"
 #include "web/http/message.h"
+#include "web/route.h"
 
 namespace selfdirect::web {
-namespace api_support {
+namespace openapi {
 
 namespace json = boost::json;
 
@@ -29,6 +33,11 @@ inline Result<json::object> JsonObjectBody(const Request& request) {
   return std::move(body.as_object());
 }
 
+// A JSON object body whose members are all strings (or null), accepting only `allowed`.
+// Errors: field errors (422), or a whole-body error without fields (400).
+Result<std::map<std::string, std::string>> ParseStringObject(
+    const Request& request, const std::vector<std::string>& allowed);
+
 inline json::value Ref(const std::string& schema) {
   return json::object{{"$ref", "#/components/schemas/" + schema}};
 }
@@ -42,6 +51,13 @@ inline json::value ErrorReply(const std::string& description) {
   return Reply(description, Ref("Error"));
 }
 inline json::value Type(const char* t) { return json::object{{"type", t}}; }
+// A string schema, with any further keywords (`{{"format", "date"}}`).
+inline json::object Str(json::object extra = {}) {
+  json::object o{{"type", "string"}};
+  for (const auto& [k, v] : extra) o[k] = v;
+  return o;
+}
+inline json::object NullableStr() { return json::object{{"type", json::array{"string", "null"}}}; }
 // Money: pounds as a string with at most two decimals.
 inline json::value MoneyType() {
   return json::object{{"type", "string"}, {"pattern", "^-?[0-9]+(\\.[0-9]{1,2})?$"}};
@@ -80,14 +96,23 @@ inline json::value Operation(const std::string& id, const std::string& summary,
   for (const auto& [k, v] : extra) op[k] = v;
   return op;
 }
+// An operation anyone may call without a session (its 401 reply, if any, is its own).
+inline json::value PublicOperation(const std::string& id, const std::string& summary,
+                                   json::object responses, json::object extra = {}) {
+  json::object op{{"operationId", id},
+                  {"summary", summary},
+                  {"responses", std::move(responses)},
+                  {"security", json::array{}}};
+  for (const auto& [k, v] : extra) op[k] = v;
+  return op;
+}
 
-}  // namespace api_support
+// The paths object: every JSON route of `table` with its roles (x-roles and a 403 reply) and,
+// for unsafe methods of signed-in routes, the X-CSRF-Token header.
+json::object Paths(const RouteTable& table);
+// The schemas every operation shares: Error and Health.
+void AddCommonSchemas(json::object& schemas);
 
-// Adds the resource allocation schemas to the OpenAPI components (api/ras_api.cc).
-void AddAllocationSchemas(boost::json::object& schemas);
-// Adds the financial assessment schemas (api/charging_api.cc).
-void AddChargingSchemas(boost::json::object& schemas);
-void AddPlanningSchemas(boost::json::object& schemas);
-void AddDirectorySchemas(boost::json::object& schemas);
+}  // namespace openapi
 
 }  // namespace selfdirect::web

@@ -7,7 +7,7 @@
 
 #include "base/text.h"
 #include "domain/accounts/access_policy.h"
-#include "web/site.h"
+#include "web/charging/charging_routes.h"
 
 namespace selfdirect::web {
 namespace {
@@ -392,42 +392,46 @@ std::string FinancialFormHeading(std::optional<int64_t> id) {
 
 }  // namespace
 
-void Site::AddChargingPageRoutes() {
-  const auto page = &Site::PageRoute;
+void ChargingRoutes::AddPageRoutes() {
+  const auto page = &PageRoute;
   Route calculator;
   calculator.audience = Audience::kPublic;
-  calculator.handler = std::mem_fn(&Site::CalculatorPage);
+  calculator.handler = Bind(&ChargingRoutes::CalculatorPage);
   Add(Method::kGet, "/what-will-i-pay", calculator);
   Route calculate = calculator;
-  calculate.handler = std::mem_fn(&Site::CalculatorSubmit);
-  calculate.own_csrf = true;  // Changes nothing and stores nothing: no forgery to guard against.
+  calculate.handler = Bind(&ChargingRoutes::CalculatorSubmit);
+  calculate.forgery =
+      Forgery::kOwnCheck;  // Changes nothing and stores nothing: no forgery to guard against.
   Add(Method::kPost, "/what-will-i-pay", calculate);
   const std::vector<Role> keepers = {Role::kBudgetHolder, Role::kRepresentative};
-  Add(Method::kPost, "/what-will-i-pay/keep", page(keepers, &Site::KeepEstimate));
-  Add(Method::kPost, "/charging-estimates/{id}/remove", page(keepers, &Site::RemoveEstimate));
+  Add(Method::kPost, "/what-will-i-pay/keep", page(keepers, Bind(&ChargingRoutes::KeepEstimate)));
+  Add(Method::kPost, "/charging-estimates/{id}/remove",
+      page(keepers, Bind(&ChargingRoutes::RemoveEstimate)));
   const std::vector<Role> finance = {Role::kFinanceOfficer};
   Add(Method::kGet, "/people/{id}/financial-assessments/new",
-      page(finance, &Site::NewFinancialAssessmentPage));
+      page(finance, Bind(&ChargingRoutes::NewFinancialAssessmentPage)));
   Add(Method::kPost, "/people/{id}/financial-assessments",
-      page(finance, &Site::CreateFinancialAssessment));
+      page(finance, Bind(&ChargingRoutes::CreateFinancialAssessment)));
   Add(Method::kGet, "/financial-assessments/{id}",
-      page(kPersonViewerRoles, &Site::FinancialAssessmentPage));
+      page(kPersonViewerRoles, Bind(&ChargingRoutes::FinancialAssessmentPage)));
   Add(Method::kGet, "/financial-assessments/{id}/edit",
-      page(finance, &Site::EditFinancialAssessmentPage));
+      page(finance, Bind(&ChargingRoutes::EditFinancialAssessmentPage)));
   Add(Method::kPost, "/financial-assessments/{id}/edit",
-      page(finance, &Site::UpdateFinancialAssessment));
-  Add(Method::kGet, "/charging/reassessment", page(finance, &Site::ReassessmentPage));
-  Add(Method::kPost, "/charging/reassessment", page(finance, &Site::ApplyReassessment));
+      page(finance, Bind(&ChargingRoutes::UpdateFinancialAssessment)));
+  Add(Method::kGet, "/charging/reassessment",
+      page(finance, Bind(&ChargingRoutes::ReassessmentPage)));
+  Add(Method::kPost, "/charging/reassessment",
+      page(finance, Bind(&ChargingRoutes::ApplyReassessment)));
 }
 
-Response Site::CalculatorPage(Context& ctx) {
+Response ChargingRoutes::CalculatorPage(Context& ctx) {
   Values v{{"assessment_date", clock_.Now().UtcDate().ToString()}, {"household", "single"}};
   ViewData d;
   SetForm(d, v, {}, false);
   return Page(200, "What will I pay towards my care?", "charging_calculator", d, ctx);
 }
 
-Response Site::CalculatorSubmit(Context& ctx) {
+Response ChargingRoutes::CalculatorSubmit(Context& ctx) {
   auto form = ctx.request.Form();
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
   Values v = ValuesFromForm(*form);
@@ -447,8 +451,8 @@ Response Site::CalculatorSubmit(Context& ctx) {
   return Page(200, "What will I pay towards my care?", "charging_calculator", d, ctx);
 }
 
-void Site::SetKeepChoice(ViewData& d, Context& ctx, bool show_button, const std::string& chosen,
-                         const std::string& error) {
+void ChargingRoutes::SetKeepChoice(ViewData& d, Context& ctx, bool show_button,
+                                   const std::string& chosen, const std::string& error) {
   if (!ctx.principal) return;
   const app::Principal& who = *ctx.principal;
   const std::vector<PersonId> ids = domain::PeopleActedFor(who.actor);
@@ -485,7 +489,7 @@ void Site::SetKeepChoice(ViewData& d, Context& ctx, bool show_button, const std:
 
 // Keeps the calculator's estimate on the record of the person the form names (the signed-in
 // person themselves, or one of the people a representative helps).
-Response Site::KeepEstimate(Context& ctx) {
+Response ChargingRoutes::KeepEstimate(Context& ctx) {
   auto form = ctx.request.Form();
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
   Values v = ValuesFromForm(*form);
@@ -514,7 +518,7 @@ Response Site::KeepEstimate(Context& ctx) {
   return Page(422, "Error: What will I pay towards my care?", "charging_calculator", d, ctx);
 }
 
-Response Site::RemoveEstimate(Context& ctx) {
+Response ChargingRoutes::RemoveEstimate(Context& ctx) {
   auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No such estimate"), ctx);
   auto person = charging_.RemoveEstimate(ctx.call, *ctx.principal, *id);
@@ -522,10 +526,12 @@ Response Site::RemoveEstimate(Context& ctx) {
   return Response::Redirect("/people/" + person->ToString() + "?estimate=removed");
 }
 
-Response Site::RenderFinancialForm(int status, Context& ctx, const app::PersonRecord& person,
-                                   const std::string& action, const std::string& heading,
-                                   const Values& values, const std::vector<FieldError>& errors,
-                                   const app::ChargingOutcome* outcome) {
+Response ChargingRoutes::RenderFinancialForm(int status, Context& ctx,
+                                             const app::PersonRecord& person,
+                                             const std::string& action, const std::string& heading,
+                                             const Values& values,
+                                             const std::vector<FieldError>& errors,
+                                             const app::ChargingOutcome* outcome) {
   ViewData d;
   SetForm(d, values, errors, true);
   d.set("person_name", person.details.given_name + " " + person.details.family_name);
@@ -540,7 +546,7 @@ Response Site::RenderFinancialForm(int status, Context& ctx, const app::PersonRe
               ctx);
 }
 
-Response Site::NewFinancialAssessmentPage(Context& ctx) {
+Response ChargingRoutes::NewFinancialAssessmentPage(Context& ctx) {
   auto id = PersonId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
   auto person = people_.Get(ctx.call, *ctx.principal, *id);
@@ -554,13 +560,13 @@ Response Site::NewFinancialAssessmentPage(Context& ctx) {
                              FinancialFormHeading(std::nullopt), v, {}, nullptr);
 }
 
-Response Site::CreateFinancialAssessment(Context& ctx) {
+Response ChargingRoutes::CreateFinancialAssessment(Context& ctx) {
   auto id = PersonId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
   return SaveFinancialForm(ctx, *id, std::nullopt);
 }
 
-Response Site::EditFinancialAssessmentPage(Context& ctx) {
+Response ChargingRoutes::EditFinancialAssessmentPage(Context& ctx) {
   auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No such financial assessment"), ctx);
   auto view = charging_.Get(ctx.call, *ctx.principal, *id);
@@ -575,7 +581,7 @@ Response Site::EditFinancialAssessmentPage(Context& ctx) {
                              FinancialFormHeading(*id), v, {}, &view->outcome);
 }
 
-Response Site::UpdateFinancialAssessment(Context& ctx) {
+Response ChargingRoutes::UpdateFinancialAssessment(Context& ctx) {
   auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No such financial assessment"), ctx);
   return SaveFinancialForm(ctx, std::nullopt, *id);
@@ -583,8 +589,8 @@ Response Site::UpdateFinancialAssessment(Context& ctx) {
 
 // Creates (for `person`) or changes (`id`) an assessment from the posted form; on field errors the
 // form again with what was typed, otherwise the assessment's page.
-Response Site::SaveFinancialForm(Context& ctx, std::optional<PersonId> person,
-                                 std::optional<int64_t> id) {
+Response ChargingRoutes::SaveFinancialForm(Context& ctx, std::optional<PersonId> person,
+                                           std::optional<int64_t> id) {
   auto form = ctx.request.Form();
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
   Values v = ValuesFromForm(*form);
@@ -614,7 +620,7 @@ Response Site::SaveFinancialForm(Context& ctx, std::optional<PersonId> person,
                              nullptr);
 }
 
-Response Site::FinancialAssessmentPage(Context& ctx) {
+Response ChargingRoutes::FinancialAssessmentPage(Context& ctx) {
   auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No such financial assessment"), ctx);
   auto view = charging_.Get(ctx.call, *ctx.principal, *id);
@@ -667,8 +673,9 @@ Response Site::FinancialAssessmentPage(Context& ctx) {
               "financial_assessment", d, ctx);
 }
 
-Response Site::RenderReassessment(int status, Context& ctx, const std::string& on,
-                                  const std::vector<FieldError>& errors, const std::string& saved) {
+Response ChargingRoutes::RenderReassessment(int status, Context& ctx, const std::string& on,
+                                            const std::vector<FieldError>& errors,
+                                            const std::string& saved) {
   ViewData d;
   d.set("on", on);
   d.set("csrf_token", ctx.principal->session.csrf_token);
@@ -724,14 +731,14 @@ Response Site::RenderReassessment(int status, Context& ctx, const std::string& o
               "charging_reassessment", d, ctx);
 }
 
-Response Site::ReassessmentPage(Context& ctx) {
+Response ChargingRoutes::ReassessmentPage(Context& ctx) {
   std::string saved;
   if (std::string n = ctx.request.Query("applied"); !n.empty())
     saved = n + " people were re-assessed";
   return RenderReassessment(200, ctx, ctx.request.Query("on"), {}, saved);
 }
 
-Response Site::ApplyReassessment(Context& ctx) {
+Response ChargingRoutes::ApplyReassessment(Context& ctx) {
   auto form = ctx.request.Form();
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
   std::string on = FormValue(*form, "on");
@@ -748,7 +755,7 @@ Response Site::ApplyReassessment(Context& ctx) {
                             "&applied=" + std::to_string(r->applied));
 }
 
-void Site::AddChargeList(ViewData& d, Context& ctx, const app::PersonFile& file) {
+void ChargingRoutes::AddPersonSection(ViewData& d, Context& ctx, const app::PersonFile& file) {
   const auto& who = *ctx.principal;
   const auto& person = file.person;
   ViewList items;

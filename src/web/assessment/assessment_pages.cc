@@ -2,7 +2,7 @@
 // answers, send, decision), a practitioner's assessment and record of the decision, the caseload.
 #include "app/assessment_service.h"
 #include "base/text.h"
-#include "web/site.h"
+#include "web/assessment/assessment_routes.h"
 
 namespace selfdirect::web {
 namespace {
@@ -107,34 +107,37 @@ std::string NextHref(const app::AssessmentView& v, const std::string& current, b
 
 }  // namespace
 
-Result<app::AssessmentView> Site::AssessmentFromPath(Context& ctx) {
+Result<app::AssessmentView> AssessmentRoutes::AssessmentFromPath(Context& ctx) {
   auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return Error::NotFound("No assessment with that reference");
   return assessments_.Get(ctx.call, *ctx.principal, *id);
 }
 
-void Site::AddAssessmentPageRoutes() {
+void AssessmentRoutes::AddPageRoutes() {
   const std::vector<Role> everyone_with_people = kPersonViewerRoles;
-  const auto page = &Site::PageRoute;
+  const auto page = &PageRoute;
   Add(Method::kPost, "/people/{id}/assessments",
-      page(everyone_with_people, &Site::StartAssessment));
-  Add(Method::kGet, "/assessments/{id}", page(everyone_with_people, &Site::AssessmentOverview));
+      page(everyone_with_people, Bind(&AssessmentRoutes::StartAssessment)));
+  Add(Method::kGet, "/assessments/{id}",
+      page(everyone_with_people, Bind(&AssessmentRoutes::AssessmentOverview)));
   Add(Method::kGet, "/assessments/{id}/questions/{question}",
-      page(everyone_with_people, &Site::AssessmentQuestion));
+      page(everyone_with_people, Bind(&AssessmentRoutes::AssessmentQuestion)));
   Add(Method::kPost, "/assessments/{id}/questions/{question}",
-      page(everyone_with_people, &Site::AssessmentAnswer));
-  Add(Method::kGet, "/assessments/{id}/check", page(everyone_with_people, &Site::AssessmentCheck));
+      page(everyone_with_people, Bind(&AssessmentRoutes::AssessmentAnswer)));
+  Add(Method::kGet, "/assessments/{id}/check",
+      page(everyone_with_people, Bind(&AssessmentRoutes::AssessmentCheck)));
   Add(Method::kPost, "/assessments/{id}/submit",
-      page(everyone_with_people, &Site::AssessmentSubmit));
+      page(everyone_with_people, Bind(&AssessmentRoutes::AssessmentSubmit)));
   Add(Method::kGet, "/assessments/{id}/decision",
-      page(everyone_with_people, &Site::AssessmentDecision));
-  Add(Method::kGet, "/assessments/{id}/record", page(kCreatorRoles, &Site::AssessmentRecordForm));
+      page(everyone_with_people, Bind(&AssessmentRoutes::AssessmentDecision)));
+  Add(Method::kGet, "/assessments/{id}/record",
+      page(kCreatorRoles, Bind(&AssessmentRoutes::AssessmentRecordForm)));
   Add(Method::kPost, "/assessments/{id}/record",
-      page(kCreatorRoles, &Site::AssessmentRecordSubmit));
-  Add(Method::kGet, "/caseload", page(kCaseworkRoles, &Site::CaseloadPage));
+      page(kCreatorRoles, Bind(&AssessmentRoutes::AssessmentRecordSubmit)));
+  Add(Method::kGet, "/caseload", page(kCaseworkRoles, Bind(&AssessmentRoutes::CaseloadPage)));
 }
 
-void Site::AddPersonFile(ViewData& d, Context& ctx, const app::PersonFile& file) {
+void AssessmentRoutes::AddPersonSection(ViewData& d, Context& ctx, const app::PersonFile& file) {
   const auto& who = *ctx.principal;
   const auto& person = file.person;
   ViewList items;
@@ -149,41 +152,14 @@ void Site::AddPersonFile(ViewData& d, Context& ctx, const app::PersonFile& file)
   }
   d.set("assessments", items);
   d.set("has_assessments", !items.empty());
-  if (file.budget) {
-    const auto& b = *file.budget;
-    ViewData budget;
-    budget.set("weekly", b.EffectiveWeekly().ToDisplayString());
-    budget.set("annual", domain::AnnualFromWeekly(b.EffectiveWeekly()).ToDisplayString());
-    budget.set("assessment_id", b.assessment_id.ToString());
-    budget.set("whose", who.user.role == Role::kBudgetHolder ? "your" : "the");
-    d.set("budget", budget);
-  }
   bool self = who.user.role == Role::kBudgetHolder || who.user.role == Role::kRepresentative;
   bool caseworker = domain::CanEditPerson(who.actor, {person.id, person.team_id});
   d.set("can_start", self || caseworker);
   d.set("start_adult_label", who.user.role == Role::kBudgetHolder ? "Start your self-assessment"
                                                                   : "Start a needs assessment");
-  d.set("person_id", person.id.ToString());
-  d.set("csrf_token", who.session.csrf_token);
-  AddChargeList(d, ctx, file);
-  d.set("plan_heading",
-        who.user.role == Role::kBudgetHolder ? "Your support plan" : "Support plan");
-  d.set("can_plan", self || caseworker);
-  if (!file.plans.empty()) {
-    const auto& p = file.plans.front();
-    ViewData plan;
-    plan.set("id", std::to_string(p.id));
-    plan.set("status_label", std::string(domain::PlanStatusLabel(p.status)));
-    plan.set("status_class", PlanStatusTagClass(p.status));
-    plan.set("weekly",
-             (p.status == domain::PlanStatus::kApproved ? p.agreed_weekly : p.weekly_total)
-                 .ToDisplayString());
-    plan.set("agreed", p.approved_version > 0);
-    d.set("plan", plan);
-  }
 }
 
-Response Site::StartAssessment(Context& ctx) {
+Response AssessmentRoutes::StartAssessment(Context& ctx) {
   auto person = PersonId::Parse(ctx.request.path_params["id"]);
   if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
   auto form = ctx.request.Form();
@@ -200,7 +176,7 @@ Response Site::StartAssessment(Context& ctx) {
   return Response::Redirect(QuestionHref(started->id, visible.at(0).question->id, false));
 }
 
-Response Site::AssessmentOverview(Context& ctx) {
+Response AssessmentRoutes::AssessmentOverview(Context& ctx) {
   auto view = AssessmentFromPath(ctx);
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
   const AssessmentId* id = &view->record.id;
@@ -245,9 +221,9 @@ Response Site::AssessmentOverview(Context& ctx) {
   return Page(200, KindLabel(v.record.kind), "assessment_overview", d, ctx);
 }
 
-Response Site::RenderQuestion(int status, Context& ctx, const app::AssessmentView& v,
-                              const Question& q, const std::vector<std::string>& values,
-                              const std::string& error) {
+Response AssessmentRoutes::RenderQuestion(int status, Context& ctx, const app::AssessmentView& v,
+                                          const Question& q, const std::vector<std::string>& values,
+                                          const std::string& error) {
   auto visible = VisibleQuestions(*v.questionnaire, v.record.answers);
   size_t position = 0;
   std::string section_title, previous;
@@ -311,7 +287,7 @@ Response Site::RenderQuestion(int status, Context& ctx, const app::AssessmentVie
   return Page(status, q.text, "assessment_question", d, ctx);
 }
 
-Response Site::AssessmentQuestion(Context& ctx) {
+Response AssessmentRoutes::AssessmentQuestion(Context& ctx) {
   auto view = AssessmentFromPath(ctx);
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
   const AssessmentId* id = &view->record.id;
@@ -327,7 +303,7 @@ Response Site::AssessmentQuestion(Context& ctx) {
                         "");
 }
 
-Response Site::AssessmentAnswer(Context& ctx) {
+Response AssessmentRoutes::AssessmentAnswer(Context& ctx) {
   auto view = AssessmentFromPath(ctx);
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
   const AssessmentId* id = &view->record.id;
@@ -360,8 +336,8 @@ Response Site::AssessmentAnswer(Context& ctx) {
   return Response::Redirect(NextHref(updated, q->id, from_check));
 }
 
-Response Site::RenderCheck(int status, Context& ctx, const app::AssessmentView& v,
-                           const std::vector<FieldError>& errors) {
+Response AssessmentRoutes::RenderCheck(int status, Context& ctx, const app::AssessmentView& v,
+                                       const std::vector<FieldError>& errors) {
   ViewData d;
   d.set("assessment_id", v.record.id.ToString());
   d.set("person_name", v.person.details.given_name + " " + v.person.details.family_name);
@@ -398,13 +374,13 @@ Response Site::RenderCheck(int status, Context& ctx, const app::AssessmentView& 
   return Page(status, "Check your answers", "assessment_check", d, ctx);
 }
 
-Response Site::AssessmentCheck(Context& ctx) {
+Response AssessmentRoutes::AssessmentCheck(Context& ctx) {
   auto view = AssessmentFromPath(ctx);
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
   return RenderCheck(200, ctx, *view, {});
 }
 
-Response Site::AssessmentSubmit(Context& ctx) {
+Response AssessmentRoutes::AssessmentSubmit(Context& ctx) {
   auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
   auto sent = assessments_.Submit(ctx.call, *ctx.principal, *id);
@@ -419,7 +395,7 @@ Response Site::AssessmentSubmit(Context& ctx) {
   return Response::Redirect("/assessments/" + id->ToString() + "/decision?sent=1");
 }
 
-Response Site::AssessmentDecision(Context& ctx) {
+Response AssessmentRoutes::AssessmentDecision(Context& ctx) {
   auto view = AssessmentFromPath(ctx);
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
   const AssessmentId* id = &view->record.id;
@@ -507,9 +483,9 @@ Response Site::AssessmentDecision(Context& ctx) {
               data, ctx);
 }
 
-Response Site::RenderRecord(int status, Context& ctx, const app::AssessmentView& v,
-                            const std::string& participants, const std::string& notes,
-                            const std::vector<FieldError>& errors) {
+Response AssessmentRoutes::RenderRecord(int status, Context& ctx, const app::AssessmentView& v,
+                                        const std::string& participants, const std::string& notes,
+                                        const std::vector<FieldError>& errors) {
   ViewData d;
   d.set("assessment_id", v.record.id.ToString());
   d.set("person_name", v.person.details.given_name + " " + v.person.details.family_name);
@@ -532,7 +508,7 @@ Response Site::RenderRecord(int status, Context& ctx, const app::AssessmentView&
   return Page(status, "Record the decision", "assessment_record", d, ctx);
 }
 
-Response Site::AssessmentRecordForm(Context& ctx) {
+Response AssessmentRoutes::AssessmentRecordForm(Context& ctx) {
   auto view = AssessmentFromPath(ctx);
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
   const AssessmentId* id = &view->record.id;
@@ -541,7 +517,7 @@ Response Site::AssessmentRecordForm(Context& ctx) {
                       {});
 }
 
-Response Site::AssessmentRecordSubmit(Context& ctx) {
+Response AssessmentRoutes::AssessmentRecordSubmit(Context& ctx) {
   auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
   auto form = ctx.request.Form();
@@ -561,7 +537,7 @@ Response Site::AssessmentRecordSubmit(Context& ctx) {
   return Response::Redirect("/assessments/" + id->ToString() + "/decision");
 }
 
-Response Site::CaseloadPage(Context& ctx) {
+Response AssessmentRoutes::CaseloadPage(Context& ctx) {
   auto caseload = assessments_.Caseload(ctx.call, *ctx.principal);
   if (!caseload.ok()) return ErrorResponse(caseload.error(), ctx);
   const Date today = clock_.Now().UtcDate();

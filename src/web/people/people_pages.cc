@@ -1,25 +1,13 @@
-// Page routes: server-rendered GOV.UK pages that work without JavaScript.
-#include <algorithm>
-
-#include "app/passwords.h"
+// The people the council supports: the list, a person's page (each area adds its section), adding
+// a person, and My support.
 #include "base/limits.h"
 #include "base/text.h"
-#include "web/site.h"
+#include "web/people/people_routes.h"
 
 namespace selfdirect::web {
 namespace {
 
 using domain::Role;
-constexpr const char* kSessionCookie = "sd_session";
-constexpr const char* kSignInCookie = "sd_signin";
-constexpr int kSignInFormSeconds = 60 * 60;
-
-// Only a local path may follow sign-in, never another site ("//evil.example" is not local).
-std::string SafeNext(const std::string& next) {
-  if (next.size() < 2 || next[0] != '/' || next[1] == '/' || next[1] == '\\') return "";
-  if (next.find_first_of("\r\n") != std::string::npos || next.size() > 200) return "";
-  return next;
-}
 
 int ParsePositive(const std::string& text, int fallback) {
   if (text.empty()) return fallback;
@@ -55,188 +43,22 @@ std::string FirstErrorFor(const std::vector<FieldError>& errors, std::string_vie
 
 }  // namespace
 
-// GOV.UK pagination: first, last, current and its neighbours, with ellipses between.
-static ViewData Pagination(int page, int total_pages, const std::string& base) {
-  ViewData d;
-  d.set("has_pages", total_pages > 1);
-  auto href = [&](int n) { return base + "page=" + std::to_string(n); };
-  if (page > 1) d.set("previous_href", href(page - 1));
-  if (page < total_pages) d.set("next_href", href(page + 1));
-  ViewList pages;
-  int last_shown = 0;
-  for (int n = 1; n <= total_pages; ++n) {
-    bool show = n == 1 || n == total_pages || (n >= page - 1 && n <= page + 1);
-    if (!show) continue;
-    if (n > last_shown + 1) {
-      ViewData gap;
-      gap.set("ellipsis", true);
-      pages.push_back(gap);
-    }
-    ViewData item;
-    item.set("ellipsis", false);
-    item.set("number", std::to_string(n));
-    item.set("href", href(n));
-    item.set("current", n == page);
-    pages.push_back(item);
-    last_shown = n;
-  }
-  d.set("pages", pages);
-  return d;
-}
-
-void SetPagination(ViewData& d, int page, int total_pages, const std::string& base) {
-  ViewData pagination = Pagination(page, total_pages, base);
-  for (const char* key : {"has_pages", "previous_href", "next_href", "pages"}) {
-    if (const auto* v = pagination.get(key)) d.set(key, *v);
-  }
-}
-
-std::string IsoDateFromParts(const DateParts& parts) {
-  if (parts.day.empty() && parts.month.empty() && parts.year.empty()) return "";
-  auto pad = [](const std::string& s, size_t width) {
-    return s.size() >= width ? s : std::string(width - s.size(), '0') + s;
-  };
-  // Anything that is not a plain number stays visible to the validator, which then refuses it.
-  return pad(parts.year, 4) + "-" + pad(parts.month, 2) + "-" + pad(parts.day, 2);
-}
-
-void Site::AddPageRoutes() {
-  auto page = [](Audience audience, std::vector<Role> roles, Handler h) {
-    Route r;
-    r.audience = audience;
-    r.roles = std::move(roles);
-    r.handler = std::move(h);
-    return r;
-  };
-  Add(Method::kGet, "/", page(Audience::kPublic, {}, &Site::StartPage));
-  Add(Method::kGet, "/accessibility", page(Audience::kPublic, {}, &Site::AccessibilityPage));
-  Add(Method::kGet, "/sign-in", page(Audience::kPublic, {}, &Site::SignInPage));
-  Route submit = page(Audience::kPublic, {}, &Site::SignInSubmit);
-  submit.slow = true;
-  submit.own_csrf = true;
-  Add(Method::kPost, "/sign-in", submit);
-  Add(Method::kPost, "/sign-out", page(Audience::kSignedIn, {}, &Site::SignOut));
-  Add(Method::kGet, "/home", page(Audience::kSignedIn, {}, &Site::HomePage));
-  Add(Method::kGet, "/people", page(Audience::kSignedIn, kCaseworkRoles, &Site::PeopleListPage));
-  Add(Method::kGet, "/people/new", page(Audience::kSignedIn, kCreatorRoles, &Site::NewPersonPage));
-  Add(Method::kPost, "/people/new",
-      page(Audience::kSignedIn, kCreatorRoles, &Site::NewPersonSubmit));
-  Add(Method::kGet, "/people/{id}",
-      page(Audience::kSignedIn, kPersonViewerRoles, &Site::PersonPage));
+void PeopleRoutes::AddPageRoutes() {
+  Add(Method::kGet, "/people", PageRoute(kCaseworkRoles, Bind(&PeopleRoutes::PeopleListPage)));
+  Add(Method::kGet, "/people/new", PageRoute(kCreatorRoles, Bind(&PeopleRoutes::NewPersonPage)));
+  Add(Method::kPost, "/people/new", PageRoute(kCreatorRoles, Bind(&PeopleRoutes::NewPersonSubmit)));
+  Add(Method::kGet, "/people/{id}", PageRoute(kPersonViewerRoles, Bind(&PeopleRoutes::PersonPage)));
   Add(Method::kGet, "/my",
-      page(Audience::kSignedIn, {Role::kBudgetHolder, Role::kRepresentative}, &Site::MyPage));
+      PageRoute({Role::kBudgetHolder, Role::kRepresentative}, Bind(&PeopleRoutes::MyPage)));
 }
 
-Response Site::StartPage(Context& ctx) { return Page(200, "Personal budgets", "start", {}, ctx); }
-
-Response Site::AccessibilityPage(Context& ctx) {
-  return Page(200, "Accessibility statement", "accessibility", {}, ctx);
+void PeopleRoutes::AddPersonFile(ViewData& d, Context& ctx, const app::PersonFile& file) {
+  d.set("person_id", file.person.id.ToString());
+  d.set("csrf_token", ctx.principal->session.csrf_token);
+  for (PersonSection* section : sections_) section->AddPersonSection(d, ctx, file);
 }
 
-Response Site::SignInForm(int status, Context& ctx, const std::string& email,
-                          const std::vector<FieldError>& errors, const std::string& notice) {
-  // The sign-in form's anti-forgery token is a cookie compared with a hidden field (there is no
-  // session yet); it is SameSite=Strict, so another site cannot post a sign-in.
-  std::string form_token = ctx.request.Cookie(kSignInCookie);
-  bool fresh = form_token.size() != 43 || status == 403;
-  if (fresh) form_token = app::RandomToken();
-  ViewData d;
-  d.set("form_token", form_token);
-  std::string next = ctx.request.Query("next");
-  if (next.empty() && ctx.request.method == Method::kPost) {
-    if (auto form = ctx.request.Form()) {
-      auto it = form->find("next");
-      if (it != form->end()) next = it->second;
-    }
-  }
-  d.set("next", SafeNext(next));
-  ViewData email_field;
-  email_field.set("value", email);
-  if (std::string err = FirstErrorFor(errors, "email"); !err.empty()) email_field.set("error", err);
-  ViewData password_field;
-  if (std::string err = FirstErrorFor(errors, "password"); !err.empty()) {
-    password_field.set("error", err);
-  }
-  d.set("email", email_field);
-  d.set("password", password_field);
-  SetErrorSummary(d, errors);
-  if (!notice.empty()) d.set("notice", notice);
-  Response r = Page(status, "Sign in", "sign_in", d, ctx);
-  if (fresh) {
-    r.AddHeader("Set-Cookie", CookieHeader(kSignInCookie, form_token, kSignInFormSeconds,
-                                           options_.secure_cookies, "Strict"));
-  }
-  return r;
-}
-
-Response Site::SignInPage(Context& ctx) {
-  if (ctx.principal) return Response::Redirect(HomePath(*ctx.principal));
-  std::string notice;
-  if (ctx.request.Query("notice") == "signed-out") notice = "You have signed out.";
-  return SignInForm(200, ctx, "", {}, notice);
-}
-
-Response Site::SignInSubmit(Context& ctx) {
-  auto form = ctx.request.Form();
-  if (!form) return SignInForm(400, ctx, "", {{"email", "Enter your email address"}}, "");
-  auto value = [&](const char* name) { return FormValue(*form, name); };
-  std::string email = value("email");
-  std::string expected = ctx.request.Cookie(kSignInCookie);
-  if (expected.empty() || !app::SecureEquals(value("csrf_token"), expected)) {
-    return SignInForm(403, ctx, email,
-                      {{"email", "The sign-in form had expired. Enter your details again."}}, "");
-  }
-  auto signed_in =
-      auth_.SignIn(options_.council.id, email, value("password"), ctx.request.client_address);
-  if (!signed_in.ok()) {
-    const Error& e = signed_in.error();
-    if (e.code == ErrorCode::kInvalidArgument) return SignInForm(422, ctx, email, e.fields, "");
-    if (e.code == ErrorCode::kUnauthenticated || e.code == ErrorCode::kResourceExhausted) {
-      return SignInForm(HttpStatusFor(e.code), ctx, email, {{"email", e.message}}, "");
-    }
-    return ErrorResponse(e, ctx);
-  }
-  std::string next = SafeNext(value("next"));
-  app::Principal who;
-  who.user = signed_in->user;
-  Response r = Response::Redirect(next.empty() ? HomePath(who) : next);
-  r.AddHeader("Set-Cookie", CookieHeader(kSessionCookie, signed_in->token, std::nullopt,
-                                         options_.secure_cookies, "Lax"));
-  r.AddHeader("Set-Cookie", CookieHeader(kSignInCookie, "", 0, options_.secure_cookies, "Strict"));
-  return r;
-}
-
-Response Site::SignOut(Context& ctx) {
-  Status s = auth_.SignOut(options_.council.id, ctx.request.Cookie(kSessionCookie),
-                           ctx.request.client_address);
-  if (!s.ok()) return ErrorResponse(s.error(), ctx);
-  Response r = Response::Redirect("/sign-in?notice=signed-out");
-  r.AddHeader("Set-Cookie", CookieHeader(kSessionCookie, "", 0, options_.secure_cookies));
-  return r;
-}
-
-Response Site::HomePage(Context& ctx) {
-  const auto& who = *ctx.principal;
-  ViewData d;
-  d.set("user_name", who.user.display_name);
-  d.set("role_label", std::string(domain::RoleLabel(who.user.role)));
-  ViewList links;
-  auto link = [&](const std::string& href, const std::string& text) {
-    ViewData l;
-    l.set("href", href);
-    l.set("text", text);
-    links.push_back(l);
-  };
-  if (domain::CanListPeople(who.actor)) link("/people", "Find a person's record");
-  if (domain::CanCreatePerson(who.actor)) link("/people/new", "Add a person");
-  if (who.user.role == Role::kBudgetHolder) link("/my", "See your support and your record");
-  if (who.user.role == Role::kRepresentative) link("/my", "See the people you help");
-  d.set("links", links);
-  d.set("has_links", !links.empty());
-  return Page(200, "Home", "home", d, ctx);
-}
-
-Response Site::PeopleListPage(Context& ctx) {
+Response PeopleRoutes::PeopleListPage(Context& ctx) {
   const auto& who = *ctx.principal;
   std::string q(Trim(ctx.request.Query("q")));
   int page_number = ParsePositive(ctx.request.Query("page"), 1);
@@ -289,7 +111,7 @@ Response Site::PeopleListPage(Context& ctx) {
   return Page(200, "People", "people_list", d, ctx);
 }
 
-Response Site::PersonPage(Context& ctx) {
+Response PeopleRoutes::PersonPage(Context& ctx) {
   auto id = PersonId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
   auto file = people_.File(ctx.call, *ctx.principal, *id);
@@ -327,9 +149,9 @@ Response Site::PersonPage(Context& ctx) {
   return Page(200, p.details.given_name + " " + p.details.family_name, "person", d, ctx);
 }
 
-Response Site::RenderNewPersonForm(int status, const domain::PersonInput& input,
-                                   const DateParts& dob_parts,
-                                   const std::vector<FieldError>& errors, Context& ctx) {
+Response PeopleRoutes::RenderNewPersonForm(int status, const domain::PersonInput& input,
+                                           const DateParts& dob_parts,
+                                           const std::vector<FieldError>& errors, Context& ctx) {
   ViewData d;
   d.set("csrf_token", ctx.principal->session.csrf_token);
   d.set("back_href", "/people");
@@ -402,11 +224,11 @@ Response Site::RenderNewPersonForm(int status, const domain::PersonInput& input,
   return Page(status, "Add a person", "person_new", d, ctx);
 }
 
-Response Site::NewPersonPage(Context& ctx) {
+Response PeopleRoutes::NewPersonPage(Context& ctx) {
   return RenderNewPersonForm(200, domain::PersonInput{}, DateParts{}, {}, ctx);
 }
 
-Response Site::NewPersonSubmit(Context& ctx) {
+Response PeopleRoutes::NewPersonSubmit(Context& ctx) {
   auto form = ctx.request.Form();
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
   auto value = [&](const char* name) { return FormValue(*form, name); };
@@ -429,7 +251,7 @@ Response Site::NewPersonSubmit(Context& ctx) {
   return Response::Redirect("/people/" + created->id.ToString() + "?created=1");
 }
 
-Response Site::MyPage(Context& ctx) {
+Response PeopleRoutes::MyPage(Context& ctx) {
   const auto& who = *ctx.principal;
   const std::vector<PersonId> ids = domain::PeopleActedFor(who.actor);
   ViewList people;

@@ -10,7 +10,7 @@
 #include "app/planning/support_plan_json.h"
 #include "base/text.h"
 #include "web/pages/charts.h"
-#include "web/site.h"
+#include "web/planning/planning_routes.h"
 
 namespace selfdirect::web {
 namespace json = boost::json;
@@ -280,23 +280,28 @@ std::string SectionOfField(const std::string& field) {
 
 }  // namespace
 
-void Site::AddPlanningPageRoutes() {
-  const auto page = &Site::PageRoute;
+void PlanningRoutes::AddPageRoutes() {
+  const auto page = &PageRoute;
   const std::vector<Role> planners = {Role::kBudgetHolder, Role::kRepresentative,
                                       Role::kPractitioner, Role::kApprover, Role::kAdministrator};
-  Add(Method::kPost, "/people/{id}/plans", page(planners, &Site::StartPlan));
+  Add(Method::kPost, "/people/{id}/plans", page(planners, Bind(&PlanningRoutes::StartPlan)));
   Add(Method::kGet, "/plans/waiting",
-      page({Role::kApprover, Role::kPractitioner, Role::kAdministrator}, &Site::PlansWaitingPage));
-  Add(Method::kGet, "/plans/{id}", page(kPersonViewerRoles, &Site::PlanPage));
-  Add(Method::kGet, "/plans/{id}/agreed", page(kPersonViewerRoles, &Site::PlanAgreedPage));
-  Add(Method::kGet, "/plans/{id}/sections/{section}", page(planners, &Site::PlanSectionPage));
-  Add(Method::kPost, "/plans/{id}/sections/{section}", page(planners, &Site::PlanSectionSubmit));
-  Add(Method::kPost, "/plans/{id}/submit", page(planners, &Site::PlanSubmit));
-  Add(Method::kPost, "/plans/{id}/decision", page({Role::kApprover}, &Site::PlanDecide));
-  Add(Method::kPost, "/plans/{id}/revise", page(planners, &Site::PlanRevise));
+      page({Role::kApprover, Role::kPractitioner, Role::kAdministrator},
+           Bind(&PlanningRoutes::PlansWaitingPage)));
+  Add(Method::kGet, "/plans/{id}", page(kPersonViewerRoles, Bind(&PlanningRoutes::PlanPage)));
+  Add(Method::kGet, "/plans/{id}/agreed",
+      page(kPersonViewerRoles, Bind(&PlanningRoutes::PlanAgreedPage)));
+  Add(Method::kGet, "/plans/{id}/sections/{section}",
+      page(planners, Bind(&PlanningRoutes::PlanSectionPage)));
+  Add(Method::kPost, "/plans/{id}/sections/{section}",
+      page(planners, Bind(&PlanningRoutes::PlanSectionSubmit)));
+  Add(Method::kPost, "/plans/{id}/submit", page(planners, Bind(&PlanningRoutes::PlanSubmit)));
+  Add(Method::kPost, "/plans/{id}/decision",
+      page({Role::kApprover}, Bind(&PlanningRoutes::PlanDecide)));
+  Add(Method::kPost, "/plans/{id}/revise", page(planners, Bind(&PlanningRoutes::PlanRevise)));
   Add(Method::kGet, "/dashboard/spending",
       page({Role::kAnalyst, Role::kApprover, Role::kFinanceOfficer, Role::kAdministrator},
-           &Site::SpendingDashboardPage));
+           Bind(&PlanningRoutes::SpendingDashboardPage)));
 }
 
 std::optional<int64_t> PlanIdFromPath(Context& ctx) {
@@ -320,7 +325,7 @@ std::string PlanStatusTagClass(PlanStatus s) {
   return "";
 }
 
-Response Site::StartPlan(Context& ctx) {
+Response PlanningRoutes::StartPlan(Context& ctx) {
   auto person = PersonId::Parse(ctx.request.path_params["id"]);
   if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
   auto v = planning_.Start(ctx.call, *ctx.principal, *person);
@@ -328,8 +333,9 @@ Response Site::StartPlan(Context& ctx) {
   return Response::Redirect(PlanPath(v->record.id));
 }
 
-Response Site::RenderPlan(int status, Context& ctx, const app::PlanView& v,
-                          const std::vector<FieldError>& errors, const std::string& reason) {
+Response PlanningRoutes::RenderPlan(int status, Context& ctx, const app::PlanView& v,
+                                    const std::vector<FieldError>& errors,
+                                    const std::string& reason) {
   const auto& who = *ctx.principal;
   const bool self = who.user.role == Role::kBudgetHolder;
   ViewData d;
@@ -394,7 +400,7 @@ Response Site::RenderPlan(int status, Context& ctx, const app::PlanView& v,
   return Page(status, self ? "Your support plan" : "Support plan", "plan", d, ctx);
 }
 
-Response Site::PlanPage(Context& ctx) {
+Response PlanningRoutes::PlanPage(Context& ctx) {
   auto id = PlanIdFromPath(ctx);
   if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
   auto v = planning_.Get(ctx.call, *ctx.principal, *id);
@@ -402,9 +408,9 @@ Response Site::PlanPage(Context& ctx) {
   return RenderPlan(200, ctx, *v, {}, "");
 }
 
-Response Site::RenderPlanSection(int status, Context& ctx, const app::PlanView& v,
-                                 PlanSection section, const json::object& shown,
-                                 const std::vector<FieldError>& errors) {
+Response PlanningRoutes::RenderPlanSection(int status, Context& ctx, const app::PlanView& v,
+                                           PlanSection section, const json::object& shown,
+                                           const std::vector<FieldError>& errors) {
   const auto& who = *ctx.principal;
   ViewData d;
   d.set("plan_id", std::to_string(v.record.id));
@@ -548,7 +554,7 @@ Response Site::RenderPlanSection(int status, Context& ctx, const app::PlanView& 
   return Page(status, std::string(domain::PlanSectionLabel(section)), "plan_section", d, ctx);
 }
 
-Response Site::PlanSectionPage(Context& ctx) {
+Response PlanningRoutes::PlanSectionPage(Context& ctx) {
   auto id = PlanIdFromPath(ctx);
   auto section = domain::ParsePlanSection(ctx.request.path_params["section"]);
   if (!id || !section) return ErrorResponse(Error::NotFound("No such part of a plan"), ctx);
@@ -560,7 +566,7 @@ Response Site::PlanSectionPage(Context& ctx) {
   return RenderPlanSection(200, ctx, *v, *section, app::SupportPlanToJson(v->content), {});
 }
 
-Response Site::PlanSectionSubmit(Context& ctx) {
+Response PlanningRoutes::PlanSectionSubmit(Context& ctx) {
   auto id = PlanIdFromPath(ctx);
   auto section = domain::ParsePlanSection(ctx.request.path_params["section"]);
   if (!id || !section) return ErrorResponse(Error::NotFound("No such part of a plan"), ctx);
@@ -587,7 +593,7 @@ Response Site::PlanSectionSubmit(Context& ctx) {
   return Response::Redirect(PlanPath(*id));
 }
 
-Response Site::PlanSubmit(Context& ctx) {
+Response PlanningRoutes::PlanSubmit(Context& ctx) {
   auto id = PlanIdFromPath(ctx);
   if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
   auto r = planning_.Submit(ctx.call, *ctx.principal, *id);
@@ -600,7 +606,7 @@ Response Site::PlanSubmit(Context& ctx) {
   return Response::Redirect(PlanPath(*id));
 }
 
-Response Site::PlanDecide(Context& ctx) {
+Response PlanningRoutes::PlanDecide(Context& ctx) {
   auto id = PlanIdFromPath(ctx);
   if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
   auto form = ctx.request.Form();
@@ -625,7 +631,7 @@ Response Site::PlanDecide(Context& ctx) {
   return RenderPlan(422, ctx, *v, errors, reason);
 }
 
-Response Site::PlanRevise(Context& ctx) {
+Response PlanningRoutes::PlanRevise(Context& ctx) {
   auto id = PlanIdFromPath(ctx);
   if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
   auto r = planning_.Revise(ctx.call, *ctx.principal, *id);
@@ -633,7 +639,7 @@ Response Site::PlanRevise(Context& ctx) {
   return Response::Redirect(PlanPath(*id));
 }
 
-Response Site::PlanAgreedPage(Context& ctx) {
+Response PlanningRoutes::PlanAgreedPage(Context& ctx) {
   auto id = PlanIdFromPath(ctx);
   if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
   auto v = planning_.GetAgreed(ctx.call, *ctx.principal, *id);
@@ -662,7 +668,7 @@ Response Site::PlanAgreedPage(Context& ctx) {
               ctx);
 }
 
-Response Site::PlansWaitingPage(Context& ctx) {
+Response PlanningRoutes::PlansWaitingPage(Context& ctx) {
   auto list = planning_.Waiting(ctx.call, *ctx.principal);
   if (!list.ok()) return ErrorResponse(list.error(), ctx);
   ViewList rows;
@@ -682,7 +688,7 @@ Response Site::PlansWaitingPage(Context& ctx) {
   return Page(200, "Plans waiting for approval", "plans_waiting", d, ctx);
 }
 
-Response Site::SpendingDashboardPage(Context& ctx) {
+Response PlanningRoutes::SpendingDashboardPage(Context& ctx) {
   app::SpendQuery q;
   std::string team = ctx.request.Query("team");
   if (auto t = TeamId::Parse(team)) q.team_id = *t;
@@ -844,6 +850,25 @@ Response Site::SpendingDashboardPage(Context& ctx) {
   SetErrorSummary(d, errors, [](const FieldError&) { return std::string("#client_group"); });
   return Page(errors.empty() ? 200 : 422, "How agreed budgets are spent", "dashboard_spending", d,
               ctx);
+}
+
+void PlanningRoutes::AddPersonSection(ViewData& d, Context& ctx, const app::PersonFile& file) {
+  const auto& who = *ctx.principal;
+  const auto& person = file.person;
+  bool self = who.user.role == Role::kBudgetHolder || who.user.role == Role::kRepresentative;
+  d.set("plan_heading",
+        who.user.role == Role::kBudgetHolder ? "Your support plan" : "Support plan");
+  d.set("can_plan", self || domain::CanEditPerson(who.actor, {person.id, person.team_id}));
+  if (file.plans.empty()) return;
+  const auto& p = file.plans.front();
+  ViewData plan;
+  plan.set("id", std::to_string(p.id));
+  plan.set("status_label", std::string(domain::PlanStatusLabel(p.status)));
+  plan.set("status_class", PlanStatusTagClass(p.status));
+  plan.set("weekly", (p.status == domain::PlanStatus::kApproved ? p.agreed_weekly : p.weekly_total)
+                         .ToDisplayString());
+  plan.set("agreed", p.approved_version > 0);
+  d.set("plan", plan);
 }
 
 }  // namespace selfdirect::web

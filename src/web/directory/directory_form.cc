@@ -1,5 +1,5 @@
 // File: directory_form.cc
-#include "web/pages/directory_form.h"
+#include "web/directory/directory_form.h"
 
 #include <algorithm>
 #include <charconv>

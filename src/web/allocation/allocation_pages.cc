@@ -6,8 +6,8 @@
 #include <cmath>
 
 #include "base/text.h"
+#include "web/allocation/allocation_routes.h"
 #include "web/pages/charts.h"
-#include "web/site.h"
 
 namespace selfdirect::web {
 namespace {
@@ -34,29 +34,33 @@ std::string TablePath(const std::string& id, int64_t version) {
 
 }  // namespace
 
-void Site::AddAllocationPageRoutes() {
+void AllocationRoutes::AddPageRoutes() {
   const std::vector<Role> tables = {Role::kAnalyst, Role::kApprover, Role::kAdministrator};
   const std::vector<Role> drafters = {Role::kAnalyst, Role::kAdministrator};
-  const auto page = &Site::PageRoute;
-  Add(Method::kGet, "/assessments/{id}/budget", page(kPersonViewerRoles, &Site::BudgetPage));
+  const auto page = &PageRoute;
+  Add(Method::kGet, "/assessments/{id}/budget",
+      page(kPersonViewerRoles, Bind(&AllocationRoutes::BudgetPage)));
   Add(Method::kPost, "/assessments/{id}/budget/override",
-      page({Role::kPractitioner, Role::kApprover}, &Site::BudgetOverride));
-  Add(Method::kGet, "/allocation", page(tables, &Site::AllocationPage));
-  Add(Method::kPost, "/allocation/samples", page(drafters, &Site::AllocationAddSample));
-  Add(Method::kGet, "/allocation/samples/{sample}", page(tables, &Site::AllocationSamplePage));
+      page({Role::kPractitioner, Role::kApprover}, Bind(&AllocationRoutes::BudgetOverride)));
+  Add(Method::kGet, "/allocation", page(tables, Bind(&AllocationRoutes::AllocationPage)));
+  Add(Method::kPost, "/allocation/samples",
+      page(drafters, Bind(&AllocationRoutes::AllocationAddSample)));
+  Add(Method::kGet, "/allocation/samples/{sample}",
+      page(tables, Bind(&AllocationRoutes::AllocationSamplePage)));
   Add(Method::kGet, "/allocation/tables/{table}/{version}",
-      page(tables, &Site::AllocationTablePage));
+      page(tables, Bind(&AllocationRoutes::AllocationTablePage)));
   Add(Method::kPost, "/allocation/tables/{table}/{version}/drafts",
-      page(drafters, &Site::AllocationDraft));
+      page(drafters, Bind(&AllocationRoutes::AllocationDraft)));
   Add(Method::kGet, "/allocation/tables/{table}/{version}/impact",
-      page(tables, &Site::AllocationImpactPage));
+      page(tables, Bind(&AllocationRoutes::AllocationImpactPage)));
   Add(Method::kPost, "/allocation/tables/{table}/{version}/publish",
-      page({Role::kApprover}, &Site::AllocationPublish));
+      page({Role::kApprover}, Bind(&AllocationRoutes::AllocationPublish)));
 }
 
-Response Site::RenderBudget(int status, Context& ctx, AssessmentId id, const std::string& amount,
-                            const std::string& reason, const std::vector<FieldError>& errors,
-                            const std::string& saved) {
+Response AllocationRoutes::RenderBudget(int status, Context& ctx, AssessmentId id,
+                                        const std::string& amount, const std::string& reason,
+                                        const std::vector<FieldError>& errors,
+                                        const std::string& saved) {
   auto v = ras_.Budget(ctx.call, *ctx.principal, id);
   if (!v.ok()) return ErrorResponse(v.error(), ctx);
   const bool self = ctx.principal->user.role == Role::kBudgetHolder;
@@ -122,14 +126,14 @@ Response Site::RenderBudget(int status, Context& ctx, AssessmentId id, const std
               "budget", d, ctx);
 }
 
-Response Site::BudgetPage(Context& ctx) {
+Response AllocationRoutes::BudgetPage(Context& ctx) {
   auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
   std::string saved = ctx.request.Query("saved") == "1" ? "The indicative budget was changed" : "";
   return RenderBudget(200, ctx, *id, "", "", {}, saved);
 }
 
-Response Site::BudgetOverride(Context& ctx) {
+Response AllocationRoutes::BudgetOverride(Context& ctx) {
   auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
   auto form = ctx.request.Form();
@@ -146,10 +150,13 @@ Response Site::BudgetOverride(Context& ctx) {
   return Response::Redirect("/assessments/" + id->ToString() + "/budget?saved=1");
 }
 
-Response Site::AllocationPage(Context& ctx) { return RenderAllocation(200, ctx, "", "", {}); }
+Response AllocationRoutes::AllocationPage(Context& ctx) {
+  return RenderAllocation(200, ctx, "", "", {});
+}
 
-Response Site::RenderAllocation(int status, Context& ctx, const std::string& name,
-                                const std::string& csv, const std::vector<FieldError>& errors) {
+Response AllocationRoutes::RenderAllocation(int status, Context& ctx, const std::string& name,
+                                            const std::string& csv,
+                                            const std::vector<FieldError>& errors) {
   auto tables = ras_.Tables(ctx.call, *ctx.principal);
   if (!tables.ok()) return ErrorResponse(tables.error(), ctx);
   auto samples = ras_.Samples(ctx.call, *ctx.principal);
@@ -194,7 +201,7 @@ Response Site::RenderAllocation(int status, Context& ctx, const std::string& nam
   return Page(status, "Resource allocation", "allocation", d, ctx);
 }
 
-Response Site::AllocationAddSample(Context& ctx) {
+Response AllocationRoutes::AllocationAddSample(Context& ctx) {
   auto form = ctx.request.Form();
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
   std::string name = FormValue(*form, "name");
@@ -208,7 +215,7 @@ Response Site::AllocationAddSample(Context& ctx) {
   return Response::Redirect("/allocation/samples/" + std::to_string(*id));
 }
 
-Response Site::AllocationSamplePage(Context& ctx) {
+Response AllocationRoutes::AllocationSamplePage(Context& ctx) {
   auto id = ParsePositiveInteger(ctx.request.path_params["sample"]);
   if (!id) return ErrorResponse(Error::NotFound("No such calibration sample"), ctx);
   auto fit = ras_.Calibrate(ctx.call, *ctx.principal, *id);
@@ -277,14 +284,14 @@ Response Site::AllocationSamplePage(Context& ctx) {
   return Page(200, fit->sample.name, "allocation_sample", d, ctx);
 }
 
-Result<std::pair<std::string, int64_t>> Site::TableFromPath(Context& ctx) {
+Result<std::pair<std::string, int64_t>> AllocationRoutes::TableFromPath(Context& ctx) {
   std::string id = ctx.request.path_params["table"];
   auto version = ParsePositiveInteger(ctx.request.path_params["version"]);
   if (id.empty() || !version) return Error::NotFound("No such allocation table version");
   return std::make_pair(id, *version);
 }
 
-Response Site::AllocationTablePage(Context& ctx) {
+Response AllocationRoutes::AllocationTablePage(Context& ctx) {
   auto key = TableFromPath(ctx);
   if (!key.ok()) return ErrorResponse(key.error(), ctx);
   app::DraftChanges prefill;
@@ -296,9 +303,10 @@ Response Site::AllocationTablePage(Context& ctx) {
                                                              : "");
 }
 
-Response Site::RenderTable(int status, Context& ctx, const std::string& id, int64_t version,
-                           app::DraftChanges form, const std::vector<FieldError>& errors,
-                           const std::string& saved) {
+Response AllocationRoutes::RenderTable(int status, Context& ctx, const std::string& id,
+                                       int64_t version, app::DraftChanges form,
+                                       const std::vector<FieldError>& errors,
+                                       const std::string& saved) {
   auto t = ras_.Table(ctx.call, *ctx.principal, id, version);
   if (!t.ok()) return ErrorResponse(t.error(), ctx);
   const domain::AllocationTable& table = *t->table;
@@ -412,7 +420,7 @@ Response Site::RenderTable(int status, Context& ctx, const std::string& id, int6
               ctx);
 }
 
-Response Site::AllocationDraft(Context& ctx) {
+Response AllocationRoutes::AllocationDraft(Context& ctx) {
   auto key = TableFromPath(ctx);
   if (!key.ok()) return ErrorResponse(key.error(), ctx);
   auto form = ctx.request.Form();
@@ -437,7 +445,7 @@ Response Site::AllocationDraft(Context& ctx) {
   return Response::Redirect(TablePath(saved->table_id, saved->version) + "?saved=1");
 }
 
-Response Site::AllocationImpactPage(Context& ctx) {
+Response AllocationRoutes::AllocationImpactPage(Context& ctx) {
   auto key = TableFromPath(ctx);
   if (!key.ok()) return ErrorResponse(key.error(), ctx);
   auto sim = ras_.Simulate(ctx.call, *ctx.principal, key->first, key->second);
@@ -482,12 +490,23 @@ Response Site::AllocationImpactPage(Context& ctx) {
   return Page(200, "Who gains or loses", "allocation_impact", d, ctx);
 }
 
-Response Site::AllocationPublish(Context& ctx) {
+Response AllocationRoutes::AllocationPublish(Context& ctx) {
   auto key = TableFromPath(ctx);
   if (!key.ok()) return ErrorResponse(key.error(), ctx);
   auto n = ras_.Publish(ctx.call, *ctx.principal, key->first, key->second);
   if (!n.ok()) return ErrorResponse(n.error(), ctx);
   return Response::Redirect(TablePath(key->first, key->second) + "?published=1");
+}
+
+void AllocationRoutes::AddPersonSection(ViewData& d, Context& ctx, const app::PersonFile& file) {
+  if (!file.budget) return;
+  const auto& b = *file.budget;
+  ViewData budget;
+  budget.set("weekly", b.EffectiveWeekly().ToDisplayString());
+  budget.set("annual", domain::AnnualFromWeekly(b.EffectiveWeekly()).ToDisplayString());
+  budget.set("assessment_id", b.assessment_id.ToString());
+  budget.set("whose", ctx.principal->user.role == Role::kBudgetHolder ? "your" : "the");
+  d.set("budget", budget);
 }
 
 }  // namespace selfdirect::web

@@ -3,15 +3,15 @@
 // (app/charging/charging_json.h).
 #include <boost/json.hpp>
 
-#include "web/api/api_support.h"
-#include "web/site.h"
+#include "web/charging/charging_routes.h"
+#include "web/openapi.h"
 
 namespace selfdirect::web {
 namespace {
 
 namespace json = boost::json;
 using domain::Role;
-using namespace api_support;
+using namespace openapi;
 
 const std::vector<Role> kFinance = {Role::kFinanceOfficer};
 
@@ -120,7 +120,7 @@ Result<Date> OptionalDate(const std::string& text, Date fallback) {
 
 }  // namespace
 
-void AddChargingSchemas(json::object& schemas) {
+void ChargingRoutes::AddSchemas(json::object& schemas) const {
   json::object income{{"type", "object"},
                       {"properties", json::object{{"type", Type("string")},
                                                   {"weekly", MoneyType()},
@@ -228,12 +228,12 @@ void AddChargingSchemas(json::object& schemas) {
                     {"changes", json::object{{"type", "array"}, {"items", Type("object")}}}}}};
 }
 
-void Site::AddChargingApiRoutes() {
-  const auto api = &Site::ApiRoute;
-  const auto open = &Site::PublicApiRoute;
+void ChargingRoutes::AddApiRoutes() {
+  const auto api = &ApiRoute;
+  const auto open = &PublicApiRoute;
 
   Add(Method::kPost, "/api/v1/charging/calculate",
-      open(&Site::ApiCalculateCharge,
+      open(Bind(&ChargingRoutes::ApiCalculateCharge),
            Operation("calculateCharge",
                      "What would a person pay? Works out a charge without signing in; nothing is "
                      "stored",
@@ -243,20 +243,20 @@ void Site::AddChargingApiRoutes() {
                               {"422", ErrorReply("Field errors, named by JSON path")}}),
                      json::object{{"requestBody", Body(Ref("ChargingInput"))}})));
   Add(Method::kGet, "/api/v1/charging/rates",
-      open(&Site::ApiChargingRates,
+      open(Bind(&ChargingRoutes::ApiChargingRates),
            Operation("getChargingRates",
                      "The statutory figures in force on a date (today by default), with sources",
                      Replies({{"200", Reply("The reference data", Type("object"))},
                               {"422", ErrorReply("No reference data for that date")}}),
                      json::object{{"parameters", Query("on", "The date (YYYY-MM-DD)")}})));
   Add(Method::kGet, "/api/v1/charging/policy",
-      open(&Site::ApiChargingPolicy,
+      open(Bind(&ChargingRoutes::ApiChargingPolicy),
            Operation("getChargingPolicy", "The council's charging policy in force on a date",
                      Replies({{"200", Reply("The policy", Type("object"))},
                               {"422", ErrorReply("The date is not valid")}}),
                      json::object{{"parameters", Query("on", "The date (YYYY-MM-DD)")}})));
   Add(Method::kPost, "/api/v1/people/{id}/financial-assessments",
-      api(kFinance, &Site::ApiCreateFinancialAssessment,
+      api(kFinance, Bind(&ChargingRoutes::ApiCreateFinancialAssessment),
           Operation("createFinancialAssessment",
                     "Start (or complete at once) a financial assessment for a person (audited)",
                     Replies({{"201", Reply("Stored", Ref("FinancialAssessment"))},
@@ -265,7 +265,7 @@ void Site::AddChargingApiRoutes() {
                     json::object{{"parameters", IdParam()},
                                  {"requestBody", Body(Ref("FinancialAssessmentSave"))}})));
   Add(Method::kGet, "/api/v1/people/{id}/financial-assessments",
-      api(kPersonViewerRoles, &Site::ApiPersonFinancialAssessments,
+      api(kPersonViewerRoles, Bind(&ChargingRoutes::ApiPersonFinancialAssessments),
           Operation(
               "listFinancialAssessments",
               "A person's financial assessments, newest first (drafts for finance only)",
@@ -275,14 +275,14 @@ void Site::AddChargingApiRoutes() {
                        {"404", ErrorReply("No person visible to the caller")}}),
               json::object{{"parameters", IdParam()}})));
   Add(Method::kGet, "/api/v1/financial-assessments/{id}",
-      api(kPersonViewerRoles, &Site::ApiGetFinancialAssessment,
+      api(kPersonViewerRoles, Bind(&ChargingRoutes::ApiGetFinancialAssessment),
           Operation("getFinancialAssessment",
                     "A financial assessment with its charge worked out again and explained",
                     Replies({{"200", Reply("The assessment", Ref("FinancialAssessment"))},
                              {"404", ErrorReply("Not visible to the caller")}}),
                     json::object{{"parameters", IdParam()}})));
   Add(Method::kPut, "/api/v1/financial-assessments/{id}",
-      api(kFinance, &Site::ApiUpdateFinancialAssessment,
+      api(kFinance, Bind(&ChargingRoutes::ApiUpdateFinancialAssessment),
           Operation("updateFinancialAssessment", "Change a draft, or complete it (audited)",
                     Replies({{"200", Reply("Stored", Ref("FinancialAssessment"))},
                              {"404", ErrorReply("Not visible to the caller")},
@@ -291,7 +291,7 @@ void Site::AddChargingApiRoutes() {
                     json::object{{"parameters", IdParam()},
                                  {"requestBody", Body(Ref("FinancialAssessmentSave"))}})));
   Add(Method::kPost, "/api/v1/people/{id}/charging-estimates",
-      api(kKeepers, &Site::ApiKeepEstimate,
+      api(kKeepers, Bind(&ChargingRoutes::ApiKeepEstimate),
           Operation("keepChargingEstimate",
                     "Keep a calculator estimate on the person's record: the person or their "
                     "representative only; the council's policy applies (audited)",
@@ -302,7 +302,7 @@ void Site::AddChargingApiRoutes() {
                     json::object{{"parameters", IdParam()},
                                  {"requestBody", Body(Ref("ChargingInput"))}})));
   Add(Method::kGet, "/api/v1/people/{id}/charging-estimates",
-      api(kPersonViewerRoles, &Site::ApiEstimates,
+      api(kPersonViewerRoles, Bind(&ChargingRoutes::ApiEstimates),
           Operation(
               "listChargingEstimates", "The estimates kept on a person's record, newest first",
               Replies({{"200", Reply("The list", json::object{{"type", "array"},
@@ -310,14 +310,14 @@ void Site::AddChargingApiRoutes() {
                        {"404", ErrorReply("No person visible to the caller")}}),
               json::object{{"parameters", IdParam()}})));
   Add(Method::kDelete, "/api/v1/charging-estimates/{id}",
-      api(kKeepers, &Site::ApiRemoveEstimate,
+      api(kKeepers, Bind(&ChargingRoutes::ApiRemoveEstimate),
           Operation("removeChargingEstimate",
                     "Remove a kept estimate: the person or their representative only (audited)",
                     Replies({{"200", Reply("Removed", Type("object"))},
                              {"404", ErrorReply("No such estimate for the caller")}}),
                     json::object{{"parameters", IdParam()}})));
   Add(Method::kPost, "/api/v1/charging/reassessments",
-      api(kFinance, &Site::ApiReassessment,
+      api(kFinance, Bind(&ChargingRoutes::ApiReassessment),
           Operation("reassessCharges",
                     "Work out every current charge again with the rates in force on a date; with "
                     "apply, store the new assessments",
@@ -331,7 +331,7 @@ void Site::AddChargingApiRoutes() {
                                            {"required", json::array{"on"}}})}})));
 }
 
-Response Site::ApiCalculateCharge(Context& ctx) {
+Response ChargingRoutes::ApiCalculateCharge(Context& ctx) {
   auto body = JsonObjectBody(ctx.request);
   if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
   auto outcome = charging_.Calculate(options_.council.id, *body);
@@ -339,7 +339,7 @@ Response Site::ApiCalculateCharge(Context& ctx) {
   return Response::Json(200, app::ChargingResultToJson(outcome->result, *outcome->rates));
 }
 
-Response Site::ApiChargingRates(Context& ctx) {
+Response ChargingRoutes::ApiChargingRates(Context& ctx) {
   auto on = OptionalDate(ctx.request.Query("on"), clock_.Now().UtcDate());
   if (!on.ok()) return ErrorResponse(on.error(), ctx);
   auto rates = app::ChargingRatesOn(*on);
@@ -347,7 +347,7 @@ Response Site::ApiChargingRates(Context& ctx) {
   return Response::Json(200, *app::ReferenceChargingRatesJson((*rates)->id));
 }
 
-Response Site::ApiChargingPolicy(Context& ctx) {
+Response ChargingRoutes::ApiChargingPolicy(Context& ctx) {
   auto on = OptionalDate(ctx.request.Query("on"), clock_.Now().UtcDate());
   if (!on.ok()) return ErrorResponse(on.error(), ctx);
   auto policy = charging_.PolicyOn(options_.council.id, *on);
@@ -355,7 +355,7 @@ Response Site::ApiChargingPolicy(Context& ctx) {
   return Response::Json(200, app::ChargingPolicyToJson(*policy));
 }
 
-Response Site::ApiCreateFinancialAssessment(Context& ctx) {
+Response ChargingRoutes::ApiCreateFinancialAssessment(Context& ctx) {
   auto person = PersonId::Parse(ctx.request.path_params["id"]);
   if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
   auto body = JsonObjectBody(ctx.request);
@@ -368,7 +368,7 @@ Response Site::ApiCreateFinancialAssessment(Context& ctx) {
   return Response::Json(201, AssessmentJson(*saved));
 }
 
-Response Site::ApiUpdateFinancialAssessment(Context& ctx) {
+Response ChargingRoutes::ApiUpdateFinancialAssessment(Context& ctx) {
   auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No such financial assessment"), ctx);
   auto body = JsonObjectBody(ctx.request);
@@ -381,7 +381,7 @@ Response Site::ApiUpdateFinancialAssessment(Context& ctx) {
   return Response::Json(200, AssessmentJson(*saved));
 }
 
-Response Site::ApiGetFinancialAssessment(Context& ctx) {
+Response ChargingRoutes::ApiGetFinancialAssessment(Context& ctx) {
   auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No such financial assessment"), ctx);
   auto view = charging_.Get(ctx.call, *ctx.principal, *id);
@@ -389,7 +389,7 @@ Response Site::ApiGetFinancialAssessment(Context& ctx) {
   return Response::Json(200, AssessmentJson(*view));
 }
 
-Response Site::ApiPersonFinancialAssessments(Context& ctx) {
+Response ChargingRoutes::ApiPersonFinancialAssessments(Context& ctx) {
   auto person = PersonId::Parse(ctx.request.path_params["id"]);
   if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
   auto list = charging_.ForPerson(ctx.call, *ctx.principal, *person);
@@ -399,7 +399,7 @@ Response Site::ApiPersonFinancialAssessments(Context& ctx) {
   return Response::Json(200, out);
 }
 
-Response Site::ApiKeepEstimate(Context& ctx) {
+Response ChargingRoutes::ApiKeepEstimate(Context& ctx) {
   auto person = PersonId::Parse(ctx.request.path_params["id"]);
   if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
   auto body = JsonObjectBody(ctx.request);
@@ -409,7 +409,7 @@ Response Site::ApiKeepEstimate(Context& ctx) {
   return Response::Json(201, EstimateJson(*kept));
 }
 
-Response Site::ApiEstimates(Context& ctx) {
+Response ChargingRoutes::ApiEstimates(Context& ctx) {
   auto person = PersonId::Parse(ctx.request.path_params["id"]);
   if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
   auto list = charging_.Estimates(ctx.call, *ctx.principal, *person);
@@ -419,7 +419,7 @@ Response Site::ApiEstimates(Context& ctx) {
   return Response::Json(200, out);
 }
 
-Response Site::ApiRemoveEstimate(Context& ctx) {
+Response ChargingRoutes::ApiRemoveEstimate(Context& ctx) {
   auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No such estimate"), ctx);
   auto person = charging_.RemoveEstimate(ctx.call, *ctx.principal, *id);
@@ -427,7 +427,7 @@ Response Site::ApiRemoveEstimate(Context& ctx) {
   return Response::Json(200, json::object{{"removed", *id}, {"person_id", person->value()}});
 }
 
-Response Site::ApiReassessment(Context& ctx) {
+Response ChargingRoutes::ApiReassessment(Context& ctx) {
   auto body = JsonObjectBody(ctx.request);
   if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
   auto* on_value = body->if_contains("on");

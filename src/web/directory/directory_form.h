@@ -19,7 +19,7 @@
 
 #include "base/result.h"
 #include "domain/directory/directory.h"
-#include "web/site.h"
+#include "web/render.h"
 
 namespace selfdirect::web {
 

@@ -8,8 +8,8 @@
 #include "app/planning/support_plan_json.h"
 #include "base/limits.h"
 #include "base/text.h"
-#include "web/pages/directory_form.h"
-#include "web/site.h"
+#include "web/directory/directory_form.h"
+#include "web/directory/directory_routes.h"
 
 namespace selfdirect::web {
 namespace json = boost::json;
@@ -107,37 +107,47 @@ const std::map<std::string, std::string>& ProfileCsvFiles() {
 
 }  // namespace
 
-void Site::AddDirectoryPageRoutes() {
+void DirectoryRoutes::AddPageRoutes() {
   Route open;
   open.audience = Audience::kPublic;
-  open.handler = std::mem_fn(&Site::DirectorySearchPage);
+  open.handler = Bind(&DirectoryRoutes::DirectorySearchPage);
   Add(Method::kGet, "/directory", open);
-  open.handler = std::mem_fn(&Site::DirectoryServicePage);
+  open.handler = Bind(&DirectoryRoutes::DirectoryServicePage);
   Add(Method::kGet, "/directory/services/{id}", open);
-  const auto page = &Site::PageRoute;
+  const auto page = &PageRoute;
   Add(Method::kPost, "/directory/services/{id}/add-to-plan",
-      page({Role::kBudgetHolder, Role::kRepresentative}, &Site::DirectoryAddToPlan));
+      page({Role::kBudgetHolder, Role::kRepresentative},
+           Bind(&DirectoryRoutes::DirectoryAddToPlan)));
   Add(Method::kPost, "/directory/services/{id}/reviewed",
-      page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryMarkReviewed));
+      page({Role::kDirectoryEditor, Role::kAdministrator},
+           Bind(&DirectoryRoutes::DirectoryMarkReviewed)));
   Add(Method::kGet, "/directory/review",
-      page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryReviewPage));
+      page({Role::kDirectoryEditor, Role::kAdministrator},
+           Bind(&DirectoryRoutes::DirectoryReviewPage)));
   Add(Method::kGet, "/directory/new",
-      page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryNewPage));
+      page({Role::kDirectoryEditor, Role::kAdministrator},
+           Bind(&DirectoryRoutes::DirectoryNewPage)));
   Add(Method::kPost, "/directory/new",
-      page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryFormSubmit));
+      page({Role::kDirectoryEditor, Role::kAdministrator},
+           Bind(&DirectoryRoutes::DirectoryFormSubmit)));
   Add(Method::kGet, "/directory/import",
-      page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryImportPage));
+      page({Role::kDirectoryEditor, Role::kAdministrator},
+           Bind(&DirectoryRoutes::DirectoryImportPage)));
   Add(Method::kPost, "/directory/import",
-      page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryImportSubmit));
+      page({Role::kDirectoryEditor, Role::kAdministrator},
+           Bind(&DirectoryRoutes::DirectoryImportSubmit)));
   Add(Method::kGet, "/directory/export/{file}",
-      page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryExportFile));
+      page({Role::kDirectoryEditor, Role::kAdministrator},
+           Bind(&DirectoryRoutes::DirectoryExportFile)));
   Add(Method::kGet, "/directory/services/{id}/edit",
-      page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryEditPage));
+      page({Role::kDirectoryEditor, Role::kAdministrator},
+           Bind(&DirectoryRoutes::DirectoryEditPage)));
   Add(Method::kPost, "/directory/services/{id}/edit",
-      page({Role::kDirectoryEditor, Role::kAdministrator}, &Site::DirectoryFormSubmit));
+      page({Role::kDirectoryEditor, Role::kAdministrator},
+           Bind(&DirectoryRoutes::DirectoryFormSubmit)));
 }
 
-Response Site::DirectorySearchPage(Context& ctx) {
+Response DirectoryRoutes::DirectorySearchPage(Context& ctx) {
   const Request& r = ctx.request;
   const app::Taxonomy& taxonomy = directory_.taxonomy();
   app::DirectorySearchRequest q;
@@ -266,7 +276,7 @@ Response Site::DirectorySearchPage(Context& ctx) {
   return Page(200, "Find local support and activities", "directory_search", d, ctx);
 }
 
-Response Site::DirectoryServicePage(Context& ctx) {
+Response DirectoryRoutes::DirectoryServicePage(Context& ctx) {
   const std::string id = ctx.request.path_params["id"];
   auto entry = directory_.Get(options_.council.id, id);
   if (!entry.ok()) return ErrorResponse(entry.error(), ctx);
@@ -352,7 +362,7 @@ Response Site::DirectoryServicePage(Context& ctx) {
   return Page(200, s.name, "directory_service", d, ctx);
 }
 
-Response Site::DirectoryAddToPlan(Context& ctx) {
+Response DirectoryRoutes::DirectoryAddToPlan(Context& ctx) {
   const auto& who = *ctx.principal;
   auto entry = directory_.Get(options_.council.id, ctx.request.path_params["id"]);
   if (!entry.ok()) return ErrorResponse(entry.error(), ctx);
@@ -387,13 +397,13 @@ Response Site::DirectoryAddToPlan(Context& ctx) {
   return Response::Redirect("/plans/" + std::to_string(plan->record.id) + "/sections/support");
 }
 
-Response Site::DirectoryMarkReviewed(Context& ctx) {
+Response DirectoryRoutes::DirectoryMarkReviewed(Context& ctx) {
   auto r = directory_.MarkReviewed(ctx.call, *ctx.principal, ctx.request.path_params["id"]);
   if (!r.ok()) return ErrorResponse(r.error(), ctx);
   return Response::Redirect("/directory/services/" + r->service.id);
 }
 
-Response Site::DirectoryReviewPage(Context& ctx) {
+Response DirectoryRoutes::DirectoryReviewPage(Context& ctx) {
   const int page_number = std::max(1, std::atoi(ctx.request.Query("page").c_str()));
   auto page = directory_.Stale(ctx.call, *ctx.principal, page_number);
   if (!page.ok()) return ErrorResponse(page.error(), ctx);
@@ -415,12 +425,12 @@ Response Site::DirectoryReviewPage(Context& ctx) {
   return Page(200, "Directory entries to check", "directory_review", d, ctx);
 }
 
-Response Site::DirectoryNewPage(Context& ctx) {
+Response DirectoryRoutes::DirectoryNewPage(Context& ctx) {
   domain::DirectoryService blank;
   return RenderDirectoryForm(200, DirectoryFormValues(blank, ""), {}, "", ctx);
 }
 
-Response Site::DirectoryEditPage(Context& ctx) {
+Response DirectoryRoutes::DirectoryEditPage(Context& ctx) {
   const std::string id = ctx.request.path_params["id"];
   auto entry = directory_.Get(options_.council.id, id);
   if (!entry.ok()) return ErrorResponse(entry.error(), ctx);
@@ -428,7 +438,7 @@ Response Site::DirectoryEditPage(Context& ctx) {
                              entry->service.id, ctx);
 }
 
-Response Site::DirectoryFormSubmit(Context& ctx) {
+Response DirectoryRoutes::DirectoryFormSubmit(Context& ctx) {
   auto form = ctx.request.Form();
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
   const std::string id = ctx.request.path_params["id"];
@@ -475,10 +485,10 @@ Response Site::DirectoryFormSubmit(Context& ctx) {
   return RenderDirectoryForm(422, *form, errors, id, ctx);
 }
 
-Response Site::RenderDirectoryForm(int status,
-                                   const std::multimap<std::string, std::string>& values,
-                                   const std::vector<FieldError>& errors, const std::string& id,
-                                   Context& ctx) {
+Response DirectoryRoutes::RenderDirectoryForm(int status,
+                                              const std::multimap<std::string, std::string>& values,
+                                              const std::vector<FieldError>& errors,
+                                              const std::string& id, Context& ctx) {
   std::map<std::string, std::string> error_of;
   for (const auto& e : errors) error_of.emplace(e.field, e.message);
   auto value = [&](const std::string& name) { return FormValue(values, name); };
@@ -699,11 +709,11 @@ Response Site::RenderDirectoryForm(int status,
   return Page(status, heading, "directory_edit", d, ctx);
 }
 
-Response Site::DirectoryImportPage(Context& ctx) {
+Response DirectoryRoutes::DirectoryImportPage(Context& ctx) {
   return RenderDirectoryImport(200, {}, nullptr, ctx);
 }
 
-Response Site::DirectoryImportSubmit(Context& ctx) {
+Response DirectoryRoutes::DirectoryImportSubmit(Context& ctx) {
   auto fail = [&](const std::string& message) {
     return RenderDirectoryImport(422, {{"files", message}}, nullptr, ctx);
   };
@@ -749,7 +759,7 @@ Response Site::DirectoryImportSubmit(Context& ctx) {
   return RenderDirectoryImport(report->applied ? 200 : 422, {}, &*report, ctx);
 }
 
-Response Site::DirectoryExportFile(Context& ctx) {
+Response DirectoryRoutes::DirectoryExportFile(Context& ctx) {
   const std::string name = ctx.request.path_params["file"];
   auto files = directory_.ExportCsv(options_.council.id);
   if (!files.ok()) return ErrorResponse(files.error(), ctx);
@@ -763,8 +773,8 @@ Response Site::DirectoryExportFile(Context& ctx) {
   return r;
 }
 
-Response Site::RenderDirectoryImport(int status, const std::vector<FieldError>& errors,
-                                     const app::ImportReport* report, Context& ctx) {
+Response DirectoryRoutes::RenderDirectoryImport(int status, const std::vector<FieldError>& errors,
+                                                const app::ImportReport* report, Context& ctx) {
   ViewData d;
   d.set("csrf_token", ctx.principal->session.csrf_token);
   d.set("limit_mb", std::to_string(limits::kMaxUploadBodyBytes >> 20));

@@ -1,0 +1,154 @@
+// Start, accessibility, sign-in, sign-out and home pages.
+#include "app/passwords.h"
+#include "base/text.h"
+#include "web/accounts/accounts_routes.h"
+
+namespace selfdirect::web {
+namespace {
+
+using domain::Role;
+constexpr const char* kSignInCookie = "sd_signin";
+constexpr int kSignInFormSeconds = 60 * 60;
+
+// Only a local path may follow sign-in, never another site ("//evil.example" is not local).
+std::string SafeNext(const std::string& next) {
+  if (next.size() < 2 || next[0] != '/' || next[1] == '/' || next[1] == '\\') return "";
+  if (next.find_first_of("\r\n") != std::string::npos || next.size() > 200) return "";
+  return next;
+}
+
+// The first message for `field`, or "".
+std::string FirstErrorFor(const std::vector<FieldError>& errors, std::string_view field) {
+  for (const auto& e : errors) {
+    if (e.field == field) return e.message;
+  }
+  return "";
+}
+
+}  // namespace
+
+void AccountsRoutes::AddPageRoutes() {
+  Add(Method::kGet, "/", PublicPageRoute(Bind(&AccountsRoutes::StartPage)));
+  Add(Method::kGet, "/accessibility", PublicPageRoute(Bind(&AccountsRoutes::AccessibilityPage)));
+  Add(Method::kGet, "/sign-in", PublicPageRoute(Bind(&AccountsRoutes::SignInPage)));
+  Route submit = PublicPageRoute(Bind(&AccountsRoutes::SignInSubmit));
+  submit.slow = true;
+  submit.forgery = Forgery::kOwnCheck;
+  Add(Method::kPost, "/sign-in", submit);
+  Add(Method::kPost, "/sign-out", PageRoute({}, Bind(&AccountsRoutes::SignOut)));
+  Add(Method::kGet, "/home", PageRoute({}, Bind(&AccountsRoutes::HomePage)));
+}
+
+Response AccountsRoutes::StartPage(Context& ctx) {
+  return Page(200, "Personal budgets", "start", {}, ctx);
+}
+
+Response AccountsRoutes::AccessibilityPage(Context& ctx) {
+  return Page(200, "Accessibility statement", "accessibility", {}, ctx);
+}
+
+Response AccountsRoutes::SignInForm(int status, Context& ctx, const std::string& email,
+                                    const std::vector<FieldError>& errors,
+                                    const std::string& notice) {
+  // The sign-in form's anti-forgery token is a cookie compared with a hidden field (there is no
+  // session yet); it is SameSite=Strict, so another site cannot post a sign-in.
+  std::string form_token = ctx.request.Cookie(kSignInCookie);
+  bool fresh = form_token.size() != 43 || status == 403;
+  if (fresh) form_token = app::RandomToken();
+  ViewData d;
+  d.set("form_token", form_token);
+  std::string next = ctx.request.Query("next");
+  if (next.empty() && ctx.request.method == Method::kPost) {
+    if (auto form = ctx.request.Form()) {
+      auto it = form->find("next");
+      if (it != form->end()) next = it->second;
+    }
+  }
+  d.set("next", SafeNext(next));
+  ViewData email_field;
+  email_field.set("value", email);
+  if (std::string err = FirstErrorFor(errors, "email"); !err.empty()) email_field.set("error", err);
+  ViewData password_field;
+  if (std::string err = FirstErrorFor(errors, "password"); !err.empty()) {
+    password_field.set("error", err);
+  }
+  d.set("email", email_field);
+  d.set("password", password_field);
+  SetErrorSummary(d, errors);
+  if (!notice.empty()) d.set("notice", notice);
+  Response r = Page(status, "Sign in", "sign_in", d, ctx);
+  if (fresh) {
+    r.AddHeader("Set-Cookie", CookieHeader(kSignInCookie, form_token, kSignInFormSeconds,
+                                           options_.secure_cookies, "Strict"));
+  }
+  return r;
+}
+
+Response AccountsRoutes::SignInPage(Context& ctx) {
+  if (ctx.principal) return Response::Redirect(HomePath(*ctx.principal));
+  std::string notice;
+  if (ctx.request.Query("notice") == "signed-out") notice = "You have signed out.";
+  return SignInForm(200, ctx, "", {}, notice);
+}
+
+Response AccountsRoutes::SignInSubmit(Context& ctx) {
+  auto form = ctx.request.Form();
+  if (!form) return SignInForm(400, ctx, "", {{"email", "Enter your email address"}}, "");
+  auto value = [&](const char* name) { return FormValue(*form, name); };
+  std::string email = value("email");
+  std::string expected = ctx.request.Cookie(kSignInCookie);
+  if (expected.empty() || !app::SecureEquals(value("csrf_token"), expected)) {
+    return SignInForm(403, ctx, email,
+                      {{"email", "The sign-in form had expired. Enter your details again."}}, "");
+  }
+  auto signed_in =
+      auth_.SignIn(options_.council.id, email, value("password"), ctx.request.client_address);
+  if (!signed_in.ok()) {
+    const Error& e = signed_in.error();
+    if (e.code == ErrorCode::kInvalidArgument) return SignInForm(422, ctx, email, e.fields, "");
+    if (e.code == ErrorCode::kUnauthenticated || e.code == ErrorCode::kResourceExhausted) {
+      return SignInForm(HttpStatusFor(e.code), ctx, email, {{"email", e.message}}, "");
+    }
+    return ErrorResponse(e, ctx);
+  }
+  std::string next = SafeNext(value("next"));
+  app::Principal who;
+  who.user = signed_in->user;
+  Response r = Response::Redirect(next.empty() ? HomePath(who) : next);
+  r.AddHeader("Set-Cookie", CookieHeader(kSessionCookie, signed_in->token, std::nullopt,
+                                         options_.secure_cookies, "Lax"));
+  r.AddHeader("Set-Cookie", CookieHeader(kSignInCookie, "", 0, options_.secure_cookies, "Strict"));
+  return r;
+}
+
+Response AccountsRoutes::SignOut(Context& ctx) {
+  Status s = auth_.SignOut(options_.council.id, ctx.request.Cookie(kSessionCookie),
+                           ctx.request.client_address);
+  if (!s.ok()) return ErrorResponse(s.error(), ctx);
+  Response r = Response::Redirect("/sign-in?notice=signed-out");
+  r.AddHeader("Set-Cookie", CookieHeader(kSessionCookie, "", 0, options_.secure_cookies));
+  return r;
+}
+
+Response AccountsRoutes::HomePage(Context& ctx) {
+  const auto& who = *ctx.principal;
+  ViewData d;
+  d.set("user_name", who.user.display_name);
+  d.set("role_label", std::string(domain::RoleLabel(who.user.role)));
+  ViewList links;
+  auto link = [&](const std::string& href, const std::string& text) {
+    ViewData l;
+    l.set("href", href);
+    l.set("text", text);
+    links.push_back(l);
+  };
+  if (domain::CanListPeople(who.actor)) link("/people", "Find a person's record");
+  if (domain::CanCreatePerson(who.actor)) link("/people/new", "Add a person");
+  if (who.user.role == Role::kBudgetHolder) link("/my", "See your support and your record");
+  if (who.user.role == Role::kRepresentative) link("/my", "See the people you help");
+  d.set("links", links);
+  d.set("has_links", !links.empty());
+  return Page(200, "Home", "home", d, ctx);
+}
+
+}  // namespace selfdirect::web

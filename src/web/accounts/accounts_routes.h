@@ -1,0 +1,45 @@
+// File: accounts_routes.h
+// Signing in and out (pages and JSON), the start and accessibility pages, and each role's home
+// page. Routes in accounts_pages.cc and accounts_api.cc; the use cases in app/auth.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <string>
+#include <vector>
+
+#include "app/auth.h"
+#include "web/route_module.h"
+
+namespace selfdirect::web {
+
+class AccountsRoutes final : public RouteModule {
+ public:
+  AccountsRoutes(const SiteEnv& env, app::AuthService& auth) : RouteModule(env), auth_(auth) {}
+
+  void AddSchemas(boost::json::object& schemas) const override;
+
+ protected:
+  void AddRoutes() override {
+    AddPageRoutes();
+    AddApiRoutes();
+  }
+
+ private:
+  void AddPageRoutes();
+  void AddApiRoutes();
+  Response StartPage(Context& ctx);
+  Response AccessibilityPage(Context& ctx);
+  Response SignInPage(Context& ctx);
+  Response SignInSubmit(Context& ctx);
+  Response SignOut(Context& ctx);
+  Response HomePage(Context& ctx);
+  Response SignInForm(int status, Context& ctx, const std::string& email,
+                      const std::vector<FieldError>& errors, const std::string& notice);
+  Response ApiSignIn(Context& ctx);
+  Response ApiSignOut(Context& ctx);
+  Response ApiMe(Context& ctx);
+
+  app::AuthService& auth_;  // The site's: it also resolves every request's session.
+};
+
+}  // namespace selfdirect::web

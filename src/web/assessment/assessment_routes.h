@@ -1,0 +1,69 @@
+// File: assessment_routes.h
+// Needs and carers' assessments (Care Act 2014 ss9-10): the self-assessment one question per page,
+// check your answers, the decision, the practitioner's record, the caseload, and the JSON API.
+// Routes in assessment_pages.cc and assessment_api.cc; the use cases in app/assessment_service.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <string>
+#include <vector>
+
+#include "app/assessment_service.h"
+#include "app/ras/ras_service.h"
+#include "web/person_section.h"
+#include "web/route_module.h"
+
+namespace selfdirect::web {
+
+class AssessmentRoutes final : public RouteModule, public PersonSection {
+ public:
+  AssessmentRoutes(const SiteEnv& env, app::RasService& ras)
+      : RouteModule(env), assessments_(env.store, env.clock, env.audit), ras_(ras) {}
+
+  app::AssessmentService& service() { return assessments_; }
+  void AddSchemas(boost::json::object& schemas) const override;
+  // The assessment part of the person page.
+  void AddPersonSection(ViewData& page, Context& ctx, const app::PersonFile& file) override;
+
+ protected:
+  void AddRoutes() override {
+    AddPageRoutes();
+    AddApiRoutes();
+  }
+
+ private:
+  void AddPageRoutes();
+  void AddApiRoutes();
+  Response ApiStartAssessment(Context& ctx);
+  Response ApiGetAssessment(Context& ctx);
+  Response ApiSaveAnswers(Context& ctx);
+  Response ApiSubmitAssessment(Context& ctx);
+  Response ApiCompleteAssessment(Context& ctx);
+  Response ApiDetermination(Context& ctx);
+  Response ApiQuestionnaireResponse(Context& ctx);
+  Response ApiPersonAssessments(Context& ctx);
+  Result<app::AssessmentView> AssessmentFromPath(Context& ctx);
+  Response StartAssessment(Context& ctx);
+  Response AssessmentOverview(Context& ctx);
+  Response RenderQuestion(int status, Context& ctx, const app::AssessmentView& view,
+                          const domain::Question& question, const std::vector<std::string>& values,
+                          const std::string& error);
+  Response AssessmentQuestion(Context& ctx);
+  Response AssessmentAnswer(Context& ctx);
+  Response RenderCheck(int status, Context& ctx, const app::AssessmentView& view,
+                       const std::vector<FieldError>& errors);
+  Response AssessmentCheck(Context& ctx);
+  Response AssessmentSubmit(Context& ctx);
+  Response AssessmentDecision(Context& ctx);
+  Response RenderRecord(int status, Context& ctx, const app::AssessmentView& view,
+                        const std::string& participants, const std::string& notes,
+                        const std::vector<FieldError>& errors);
+  Response AssessmentRecordForm(Context& ctx);
+  Response AssessmentRecordSubmit(Context& ctx);
+  Response CaseloadPage(Context& ctx);
+
+  app::AssessmentService assessments_;
+  app::RasService& ras_;  // The newest budget on the decision page.
+};
+
+}  // namespace selfdirect::web

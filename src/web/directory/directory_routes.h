@@ -1,0 +1,74 @@
+// File: directory_routes.h
+// Information and advice: public search and service pages, "Add to my support plan", the
+// editors' form, entries to check, imports and exports, and Open Referral UK under /openreferral.
+// Routes in directory_pages.cc and directory_api.cc; the use cases in
+// app/directory/directory_service.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <string>
+#include <vector>
+
+#include "app/directory/directory_service.h"
+#include "app/planning/planning_service.h"
+#include "web/route_module.h"
+
+namespace selfdirect::web {
+
+class DirectoryRoutes final : public RouteModule {
+ public:
+  DirectoryRoutes(const SiteEnv& env, app::PlanningService& planning)
+      : RouteModule(env),
+        directory_(env.store, env.clock, env.audit, app::DefaultTaxonomy(),
+                   env.options.directory_cache_listings, env.options.directory_index),
+        planning_(planning) {}
+
+  app::DirectoryService& service() { return directory_; }
+  void AddSchemas(boost::json::object& schemas) const override;
+
+ protected:
+  void AddRoutes() override {
+    AddPageRoutes();
+    AddApiRoutes();
+  }
+
+ private:
+  void AddPageRoutes();
+  void AddApiRoutes();
+  Response OrApiInfo(Context& ctx);
+  Response OrServices(Context& ctx);
+  Response OrService(Context& ctx);
+  Response OrServiceAtLocations(Context& ctx);
+  Response OrServiceAtLocation(Context& ctx);
+  Response OrTaxonomies(Context& ctx);
+  Response OrTaxonomy(Context& ctx);
+  Response OrTaxonomyTerms(Context& ctx);
+  Response OrTaxonomyTerm(Context& ctx);
+  Response ApiDirectoryImport(Context& ctx);
+  Response ApiDirectoryImportCsv(Context& ctx);
+  Response ApiDirectoryExportCsv(Context& ctx);
+  Response ApiDirectoryExport(Context& ctx);
+  Response ApiDirectorySave(Context& ctx);
+  Response ApiDirectoryRemove(Context& ctx);
+  Response DirectorySearchPage(Context& ctx);
+  Response DirectoryServicePage(Context& ctx);
+  Response DirectoryAddToPlan(Context& ctx);
+  Response DirectoryMarkReviewed(Context& ctx);
+  Response DirectoryReviewPage(Context& ctx);
+  Response DirectoryNewPage(Context& ctx);
+  Response DirectoryEditPage(Context& ctx);
+  Response DirectoryFormSubmit(Context& ctx);
+  Response RenderDirectoryForm(int status, const std::multimap<std::string, std::string>& values,
+                               const std::vector<FieldError>& errors, const std::string& id,
+                               Context& ctx);
+  Response DirectoryImportPage(Context& ctx);
+  Response DirectoryImportSubmit(Context& ctx);
+  Response DirectoryExportFile(Context& ctx);
+  Response RenderDirectoryImport(int status, const std::vector<FieldError>& errors,
+                                 const app::ImportReport* report, Context& ctx);
+
+  app::DirectoryService directory_;
+  app::PlanningService& planning_;  // "Add to my support plan".
+};
+
+}  // namespace selfdirect::web

@@ -1,0 +1,55 @@
+// File: people_routes.h
+// The people the council supports: the list, a person's page (each area adds its section through
+// PersonSection), adding a person, My support, and the JSON API. Routes in people_pages.cc and
+// people_api.cc; the use cases in app/people_service.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <string>
+#include <vector>
+
+#include "app/people_service.h"
+#include "web/person_section.h"
+#include "web/render.h"
+#include "web/route_module.h"
+
+namespace selfdirect::web {
+
+class PeopleRoutes final : public RouteModule {
+ public:
+  explicit PeopleRoutes(const SiteEnv& env)
+      : RouteModule(env), people_(env.store, env.clock, env.audit) {}
+
+  app::PeopleService& service() { return people_; }
+  // The areas whose sections the person page shows, in order. Each outlives this module.
+  void SetSections(std::vector<PersonSection*> sections) { sections_ = std::move(sections); }
+  void AddSchemas(boost::json::object& schemas) const override;
+
+ protected:
+  void AddRoutes() override {
+    AddPageRoutes();
+    AddApiRoutes();
+  }
+
+ private:
+  void AddPageRoutes();
+  void AddApiRoutes();
+  Response PeopleListPage(Context& ctx);
+  Response PersonPage(Context& ctx);
+  Response NewPersonPage(Context& ctx);
+  Response NewPersonSubmit(Context& ctx);
+  Response MyPage(Context& ctx);
+  Response RenderNewPersonForm(int status, const domain::PersonInput& input,
+                               const DateParts& dob_parts, const std::vector<FieldError>& errors,
+                               Context& ctx);
+  // The sections of the person page (and My support) from one read of the person's file.
+  void AddPersonFile(ViewData& d, Context& ctx, const app::PersonFile& file);
+  Response ApiListPeople(Context& ctx);
+  Response ApiGetPerson(Context& ctx);
+  Response ApiCreatePerson(Context& ctx);
+
+  app::PeopleService people_;
+  std::vector<PersonSection*> sections_;
+};
+
+}  // namespace selfdirect::web

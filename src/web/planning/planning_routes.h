@@ -1,0 +1,70 @@
+// File: planning_routes.h
+// Support plans: the task list and its parts, sending, the approver's decision, the agreed plan,
+// plans waiting, the spending dashboard, costing, and the JSON and FHIR API.
+// Routes in planning_pages.cc and planning_api.cc; the use cases in app/planning/planning_service.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/planning/planning_service.h"
+#include "web/person_section.h"
+#include "web/route_module.h"
+
+namespace selfdirect::web {
+
+// The support plan named by the {id} path parameter (digits only), for pages and API.
+std::optional<int64_t> PlanIdFromPath(Context& ctx);
+// The GOV.UK tag class showing a plan's status.
+std::string PlanStatusTagClass(domain::PlanStatus status);
+
+class PlanningRoutes final : public RouteModule, public PersonSection {
+ public:
+  explicit PlanningRoutes(const SiteEnv& env)
+      : RouteModule(env), planning_(env.store, env.clock, env.audit) {}
+
+  app::PlanningService& service() { return planning_; }
+  void AddSchemas(boost::json::object& schemas) const override;
+  // The planning part of the person page.
+  void AddPersonSection(ViewData& page, Context& ctx, const app::PersonFile& file) override;
+
+ protected:
+  void AddRoutes() override {
+    AddPageRoutes();
+    AddApiRoutes();
+  }
+
+ private:
+  void AddPageRoutes();
+  void AddApiRoutes();
+  Response ApiStartPlan(Context& ctx);
+  Response ApiGetPlan(Context& ctx);
+  Response ApiPlanFhir(Context& ctx);
+  Response ApiSavePlan(Context& ctx);
+  Response ApiSubmitPlan(Context& ctx);
+  Response ApiDecidePlan(Context& ctx);
+  Response ApiSpending(Context& ctx);
+  Response ApiCostPlan(Context& ctx);
+  Response ApiPlanCatalogue(Context& ctx);
+  Response StartPlan(Context& ctx);
+  Response RenderPlan(int status, Context& ctx, const app::PlanView& v,
+                      const std::vector<FieldError>& errors, const std::string& reason);
+  Response PlanPage(Context& ctx);
+  Response RenderPlanSection(int status, Context& ctx, const app::PlanView& v,
+                             domain::PlanSection section, const boost::json::object& shown,
+                             const std::vector<FieldError>& errors);
+  Response PlanSectionPage(Context& ctx);
+  Response PlanSectionSubmit(Context& ctx);
+  Response PlanSubmit(Context& ctx);
+  Response PlanDecide(Context& ctx);
+  Response PlanRevise(Context& ctx);
+  Response PlanAgreedPage(Context& ctx);
+  Response PlansWaitingPage(Context& ctx);
+  Response SpendingDashboardPage(Context& ctx);
+
+  app::PlanningService planning_;
+};
+
+}  // namespace selfdirect::web

@@ -1,0 +1,197 @@
+#include "web/render.h"
+
+#include <spdlog/spdlog.h>
+
+#include "app/charging/charging_service.h"
+#include "app/directory/directory_service.h"
+#include "app/planning/planning_service.h"
+#include "app/ras/ras_service.h"
+#include "web/pages/mustache.h"
+
+namespace selfdirect::web {
+namespace {
+
+// GOV.UK pagination: first, last, current and its neighbours, with ellipses between.
+ViewData Pagination(int page, int total_pages, const std::string& base) {
+  ViewData d;
+  d.set("has_pages", total_pages > 1);
+  auto href = [&](int n) { return base + "page=" + std::to_string(n); };
+  if (page > 1) d.set("previous_href", href(page - 1));
+  if (page < total_pages) d.set("next_href", href(page + 1));
+  ViewList pages;
+  int last_shown = 0;
+  for (int n = 1; n <= total_pages; ++n) {
+    bool show = n == 1 || n == total_pages || (n >= page - 1 && n <= page + 1);
+    if (!show) continue;
+    if (n > last_shown + 1) {
+      ViewData gap;
+      gap.set("ellipsis", true);
+      pages.push_back(gap);
+    }
+    ViewData item;
+    item.set("ellipsis", false);
+    item.set("number", std::to_string(n));
+    item.set("href", href(n));
+    item.set("current", n == page);
+    pages.push_back(item);
+    last_shown = n;
+  }
+  d.set("pages", pages);
+  return d;
+}
+
+}  // namespace
+
+void SetPagination(ViewData& d, int page, int total_pages, const std::string& base) {
+  ViewData pagination = Pagination(page, total_pages, base);
+  for (const char* key : {"has_pages", "previous_href", "next_href", "pages"}) {
+    if (const auto* v = pagination.get(key)) d.set(key, *v);
+  }
+}
+
+std::string IsoDateFromParts(const DateParts& parts) {
+  if (parts.day.empty() && parts.month.empty() && parts.year.empty()) return "";
+  auto pad = [](const std::string& s, size_t width) {
+    return s.size() >= width ? s : std::string(width - s.size(), '0') + s;
+  };
+  // Anything that is not a plain number stays visible to the validator, which then refuses it.
+  return pad(parts.year, 4) + "-" + pad(parts.month, 2) + "-" + pad(parts.day, 2);
+}
+
+int HttpStatusFor(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidArgument:
+      return 422;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kAlreadyExists:
+    case ErrorCode::kFailedPrecondition:
+      return 409;
+    case ErrorCode::kPermissionDenied:
+      return 403;
+    case ErrorCode::kUnauthenticated:
+      return 401;
+    case ErrorCode::kResourceExhausted:
+      return 429;
+    case ErrorCode::kUnavailable:
+      return 503;
+    case ErrorCode::kInternal:
+      return 500;
+  }
+  return 500;
+}
+
+std::string HomePath(const app::Principal& who) {
+  switch (who.user.role) {
+    case domain::Role::kPractitioner:
+    case domain::Role::kApprover:
+    case domain::Role::kFinanceOfficer:
+    case domain::Role::kAdministrator:
+      return "/people";
+    case domain::Role::kBudgetHolder:
+    case domain::Role::kRepresentative:
+      return "/my";
+    default:
+      return "/home";
+  }
+}
+
+ViewList Renderer::Navigation(const Context& ctx) const {
+  ViewList nav;
+  auto item = [&](const std::string& href, const std::string& text) {
+    ViewData d;
+    d.set("href", href);
+    d.set("text", text);
+    d.set("current",
+          ctx.request.path == href || (href != "/" && ctx.request.path.rfind(href + "/", 0) == 0));
+    nav.push_back(d);
+  };
+  if (!ctx.principal) {
+    item("/directory", "Find support");
+    return nav;
+  }
+  const auto& who = *ctx.principal;
+  item("/home", "Home");
+  if (domain::CanListPeople(who.actor)) item("/people", "People");
+  if (domain::CanListPeople(who.actor)) item("/caseload", "Caseload");
+  if (who.user.role == domain::Role::kBudgetHolder) item("/my", "My support");
+  if (who.user.role == domain::Role::kRepresentative) item("/my", "People I help");
+  if (app::CanSeeAllocationTables(who.user.role)) item("/allocation", "Resource allocation");
+  if (who.user.role == domain::Role::kFinanceOfficer) item("/charging/reassessment", "Charges");
+  if (app::CanSeePlanQueue(who.user.role)) item("/plans/waiting", "Plans waiting");
+  if (app::CanSeeSpendDashboard(who.user.role)) item("/dashboard/spending", "Spending");
+  if (app::CanEditDirectory(who.user.role)) item("/directory/review", "Entries to check");
+  item("/directory", "Find support");
+  return nav;
+}
+
+Response Renderer::Page(int status, const std::string& title, const std::string& template_name,
+                        ViewData data, Context& ctx) const {
+  data.set("council_name", options_.council.name);
+  std::string content = RenderTemplate(template_name, data);
+  ViewData layout;
+  layout.set("page_title", title);
+  layout.set("council_name", options_.council.name);
+  layout.set("content", content);
+  const auto* has_errors = data.get("has_errors");
+  layout.set("has_errors", has_errors && has_errors->is_bool() && has_errors->as_bool());
+  const auto* back = data.get("back_href");
+  if (back && back->is_string()) layout.set("back_href", *back);
+  if (ctx.principal) {
+    const auto& who = *ctx.principal;
+    layout.set("signed_in", true);
+    layout.set("user_name", who.user.display_name);
+    layout.set("role_label", std::string(domain::RoleLabel(who.user.role)));
+    layout.set("csrf_token", who.session.csrf_token);
+    layout.set("home_href", "/home");
+  } else {
+    layout.set("signed_in", false);
+    layout.set("home_href", "/");
+  }
+  layout.set("nav", Navigation(ctx));
+  return Response::Html(status, RenderTemplate("layout", layout));
+}
+
+Response Renderer::ErrorPage(int status, const std::string& heading,
+                             const std::vector<std::string>& paragraphs, Context& ctx,
+                             const std::string& link_href, const std::string& link_text) const {
+  ViewData d;
+  d.set("heading", heading);
+  ViewList list;
+  for (const auto& p : paragraphs) list.push_back(p);
+  d.set("paragraphs", list);
+  if (!link_href.empty()) {
+    d.set("link_href", link_href);
+    d.set("link_text", link_text);
+  }
+  return Page(status, heading, "error", d, ctx);
+}
+
+Response Renderer::ErrorResponse(const Error& error, Context& ctx) const {
+  int status = HttpStatusFor(error.code);
+  if (error.code == ErrorCode::kInternal || error.code == ErrorCode::kUnavailable) {
+    spdlog::error(R"({{"event":"error","target":"{}","code":"{}","message":"{}"}})",
+                  ctx.request.target, ErrorCodeName(error.code), error.message);
+  }
+  std::string message =
+      error.code == ErrorCode::kInternal ? "Something went wrong. Try again later." : error.message;
+  if (ctx.request.IsApi()) {
+    std::vector<std::pair<std::string, std::string>> fields;
+    for (const auto& f : error.fields) fields.emplace_back(f.field, f.message);
+    return JsonError(status, ErrorCodeName(error.code), message, fields);
+  }
+  switch (error.code) {
+    case ErrorCode::kNotFound:
+      return ErrorPage(404, "Page not found", {message}, ctx, "/", "Go to the home page");
+    case ErrorCode::kPermissionDenied:
+      return ErrorPage(403, "You cannot see this page", {message}, ctx, "/", "Go to the home page");
+    case ErrorCode::kInternal:
+    case ErrorCode::kUnavailable:
+      return ErrorPage(status, "Sorry, there is a problem with the service",
+                       {"Try again later. Nothing you had saved has been lost."}, ctx);
+    default:
+      return ErrorPage(status, "There is a problem", {message}, ctx, "/", "Go to the home page");
+  }
+}
+
+}  // namespace selfdirect::web

@@ -1,0 +1,68 @@
+// File: render.h
+// How every area answers: a GOV.UK page inside the council's layout (with the navigation the
+// caller's role sees), an error page, or a JSON error, and the mapping from error codes to HTTP
+// statuses. One Renderer per Site, shared by every route module.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/directory/directory_service.h"
+#include "app/repositories.h"
+#include "base/result.h"
+#include "web/pages/view.h"
+#include "web/route.h"
+
+namespace selfdirect::web {
+
+struct SiteOptions {
+  app::Council council;
+  bool secure_cookies = false;  // Set when served over HTTPS (behind a TLS proxy).
+  // Directory listings kept in recent search answers (0: none; see DirectorySearchCache).
+  size_t directory_cache_listings = app::kDirectorySearchCacheListings;
+  // Answer directory searches from an in-memory index (DirectorySearchIndex), not the database.
+  bool directory_index = true;
+};
+
+class Renderer {
+ public:
+  explicit Renderer(const SiteOptions& options) : options_(options) {}
+
+  // `template_name` rendered with `data` inside the layout, titled `title`.
+  Response Page(int status, const std::string& title, const std::string& template_name,
+                ViewData data, Context& ctx) const;
+  // A GOV.UK error page: a heading, paragraphs, and optionally one link onwards.
+  Response ErrorPage(int status, const std::string& heading,
+                     const std::vector<std::string>& paragraphs, Context& ctx,
+                     const std::string& link_href = "", const std::string& link_text = "") const;
+  // `error` as a JSON error (API requests) or an error page, with its HTTP status; internal
+  // errors are logged and never shown.
+  Response ErrorResponse(const Error& error, Context& ctx) const;
+
+ private:
+  ViewList Navigation(const Context& ctx) const;
+
+  const SiteOptions& options_;
+};
+
+// Where a signed-in person starts: their caseload, their own support, or the home page.
+std::string HomePath(const app::Principal& who);
+
+// Maps an error code to its HTTP status (400s for the caller's faults, 5xx for ours).
+int HttpStatusFor(ErrorCode code);
+
+// GOV.UK pagination (templates/partials/pagination.mustache) for page `page` of `total_pages`;
+// page links are `base` + "page=N".
+void SetPagination(ViewData& d, int page, int total_pages, const std::string& base);
+
+// The three boxes of a GOV.UK date input, as typed.
+struct DateParts {
+  std::string day;
+  std::string month;
+  std::string year;
+};
+// "27", "3", "1950" -> "1950-03-27"; all empty -> "". Malformed parts give a string the date
+// validator refuses, so the person sees "Date of birth must be a real date".
+std::string IsoDateFromParts(const DateParts& parts);
+
+}  // namespace selfdirect::web

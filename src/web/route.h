@@ -1,0 +1,91 @@
+// File: route.h
+// The route table every area registers into: a route says who may call it (anyone, or signed in
+// with one of a set of roles), whether it is a page or a JSON operation (with its OpenAPI
+// operation object), and the handler. Site (site.h) matches a request against the table,
+// resolves the session, enforces the roles and the anti-forgery rule, then calls the handler.
+//
+// Example, in an area's route module:
+//   Add(Method::kGet, "/plans/{id}", PageRoute(kPersonViewerRoles, Bind(&PlanningRoutes::Plan)));
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/auth.h"
+#include "app/people_service.h"
+#include "domain/accounts/role.h"
+#include "web/http/message.h"
+#include "web/http/router.h"
+
+namespace selfdirect::web {
+
+// The name of the session cookie (HttpOnly, SameSite=Lax; Secure behind TLS).
+inline constexpr const char* kSessionCookie = "sd_session";
+
+// What a handler gets: the request, the caller (if signed in) and the council.
+struct Context {
+  Request& request;
+  std::optional<app::Principal> principal;
+  app::CallContext call;
+};
+
+using Handler = std::function<Response(Context&)>;
+
+enum class Audience { kPublic, kSignedIn };
+
+// How a route guards against forged requests from other sites.
+enum class Forgery {
+  kTokenRequired,  // Unsafe methods need the session's anti-forgery token.
+  kOwnCheck,       // The handler checks its own token (sign-in), or changes nothing.
+};
+
+struct Route {
+  Audience audience = Audience::kSignedIn;
+  std::vector<domain::Role> roles;  // Empty: any signed-in role.
+  bool api = false;
+  bool slow = false;  // Runs off the I/O thread (password hashing).
+  Forgery forgery = Forgery::kTokenRequired;
+  Handler handler;
+  boost::json::value openapi;  // The OpenAPI operation object (API routes).
+};
+
+// A page for signed-in users with one of `roles` (empty: any signed-in role).
+Route PageRoute(std::vector<domain::Role> roles, Handler handler);
+// A page anyone may see, signed in or not (the header still shows who is signed in).
+Route PublicPageRoute(Handler handler);
+// A JSON operation for signed-in users with one of `roles`, described by `openapi`.
+Route ApiRoute(std::vector<domain::Role> roles, Handler handler, boost::json::value openapi);
+// A JSON operation anyone may call that changes nothing (no sign-in, no anti-forgery token).
+Route PublicApiRoute(Handler handler, boost::json::value openapi);
+
+// Every route of the site, in the order they were added (the first match wins).
+class RouteTable {
+ public:
+  // Adds a route. Every JSON route carries its OpenAPI operation; a public route has no roles.
+  void Add(Method method, const std::string& pattern, Route route);
+  Router<Route>::Match Find(Method method, const std::vector<std::string>& segments) const {
+    return router_.Find(method, segments);
+  }
+  template <typename F>
+  void ForEach(F&& f) const {
+    router_.ForEach(std::forward<F>(f));
+  }
+
+ private:
+  Router<Route> router_;
+};
+
+// Who may call the person routes at all (the record rule then narrows it; access_policy.h).
+inline const std::vector<domain::Role> kCaseworkRoles = {
+    domain::Role::kPractitioner, domain::Role::kApprover, domain::Role::kFinanceOfficer,
+    domain::Role::kAdministrator};
+inline const std::vector<domain::Role> kCreatorRoles = {
+    domain::Role::kPractitioner, domain::Role::kApprover, domain::Role::kAdministrator};
+inline const std::vector<domain::Role> kPersonViewerRoles = {
+    domain::Role::kPractitioner,  domain::Role::kApprover,     domain::Role::kFinanceOfficer,
+    domain::Role::kAdministrator, domain::Role::kBudgetHolder, domain::Role::kRepresentative};
+
+}  // namespace selfdirect::web
