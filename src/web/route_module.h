@@ -8,7 +8,7 @@
 //    public:
 //     explicit PlanningRoutes(const SiteEnv& env);
 //    protected:
-//     void AddRoutes() override {
+//     void AddPageRoutes() override {
 //       Add(Method::kGet, "/plans/{id}", PageRoute(kPersonViewerRoles,
 //                                                  Bind(&PlanningRoutes::PlanPage)));
 //     }
@@ -51,17 +51,19 @@ class RouteModule {
   RouteModule(const RouteModule&) = delete;
   RouteModule& operator=(const RouteModule&) = delete;
 
-  // Adds the module's routes to `table`, in order (the first match wins).
+  // Adds the module's pages, then its JSON operations, to `table` (the first match wins).
   void Register(RouteTable& table) {
     table_ = &table;
-    AddRoutes();
+    AddPageRoutes();
+    AddApiRoutes();
     table_ = nullptr;
   }
   // Adds the area's schemas to the OpenAPI document's components.
   virtual void AddSchemas(boost::json::object& /*schemas*/) const {}
 
  protected:
-  virtual void AddRoutes() = 0;
+  virtual void AddPageRoutes() {}
+  virtual void AddApiRoutes() {}
   void Add(Method method, const std::string& pattern, Route route) {
     table_->Add(method, pattern, std::move(route));
   }

@@ -18,15 +18,9 @@ class AccountsRoutes final : public RouteModule {
 
   void AddSchemas(boost::json::object& schemas) const override;
 
- protected:
-  void AddRoutes() override {
-    AddPageRoutes();
-    AddApiRoutes();
-  }
-
  private:
-  void AddPageRoutes();
-  void AddApiRoutes();
+  void AddPageRoutes() override;
+  void AddApiRoutes() override;
   Response StartPage(Context& ctx);
   Response AccessibilityPage(Context& ctx);
   Response SignInPage(Context& ctx);

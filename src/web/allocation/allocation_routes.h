@@ -25,15 +25,9 @@ class AllocationRoutes final : public RouteModule, public PersonSection {
   // The allocation part of the person page.
   void AddPersonSection(ViewData& page, Context& ctx, const app::PersonFile& file) override;
 
- protected:
-  void AddRoutes() override {
-    AddPageRoutes();
-    AddApiRoutes();
-  }
-
  private:
-  void AddPageRoutes();
-  void AddApiRoutes();
+  void AddPageRoutes() override;
+  void AddApiRoutes() override;
   // The allocation table and version named by the path, for pages and API.
   Result<std::pair<std::string, int64_t>> TableFromPath(Context& ctx);
   Response ApiGetBudget(Context& ctx);

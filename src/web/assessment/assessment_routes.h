@@ -25,15 +25,9 @@ class AssessmentRoutes final : public RouteModule, public PersonSection {
   // The assessment part of the person page.
   void AddPersonSection(ViewData& page, Context& ctx, const app::PersonFile& file) override;
 
- protected:
-  void AddRoutes() override {
-    AddPageRoutes();
-    AddApiRoutes();
-  }
-
  private:
-  void AddPageRoutes();
-  void AddApiRoutes();
+  void AddPageRoutes() override;
+  void AddApiRoutes() override;
   Response ApiStartAssessment(Context& ctx);
   Response ApiGetAssessment(Context& ctx);
   Response ApiSaveAnswers(Context& ctx);

@@ -25,15 +25,9 @@ class ChargingRoutes final : public RouteModule, public PersonSection {
   // The charging part of the person page.
   void AddPersonSection(ViewData& page, Context& ctx, const app::PersonFile& file) override;
 
- protected:
-  void AddRoutes() override {
-    AddPageRoutes();
-    AddApiRoutes();
-  }
-
  private:
-  void AddPageRoutes();
-  void AddApiRoutes();
+  void AddPageRoutes() override;
+  void AddApiRoutes() override;
   Response ApiCalculateCharge(Context& ctx);
   Response ApiChargingRates(Context& ctx);
   Response ApiChargingPolicy(Context& ctx);

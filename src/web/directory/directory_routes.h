@@ -26,15 +26,9 @@ class DirectoryRoutes final : public RouteModule {
   app::DirectoryService& service() { return directory_; }
   void AddSchemas(boost::json::object& schemas) const override;
 
- protected:
-  void AddRoutes() override {
-    AddPageRoutes();
-    AddApiRoutes();
-  }
-
  private:
-  void AddPageRoutes();
-  void AddApiRoutes();
+  void AddPageRoutes() override;
+  void AddApiRoutes() override;
   Response OrApiInfo(Context& ctx);
   Response OrServices(Context& ctx);
   Response OrService(Context& ctx);

@@ -25,15 +25,9 @@ class PeopleRoutes final : public RouteModule {
   void SetSections(std::vector<PersonSection*> sections) { sections_ = std::move(sections); }
   void AddSchemas(boost::json::object& schemas) const override;
 
- protected:
-  void AddRoutes() override {
-    AddPageRoutes();
-    AddApiRoutes();
-  }
-
  private:
-  void AddPageRoutes();
-  void AddApiRoutes();
+  void AddPageRoutes() override;
+  void AddApiRoutes() override;
   Response PeopleListPage(Context& ctx);
   Response PersonPage(Context& ctx);
   Response NewPersonPage(Context& ctx);

@@ -30,15 +30,9 @@ class PlanningRoutes final : public RouteModule, public PersonSection {
   // The planning part of the person page.
   void AddPersonSection(ViewData& page, Context& ctx, const app::PersonFile& file) override;
 
- protected:
-  void AddRoutes() override {
-    AddPageRoutes();
-    AddApiRoutes();
-  }
-
  private:
-  void AddPageRoutes();
-  void AddApiRoutes();
+  void AddPageRoutes() override;
+  void AddApiRoutes() override;
   Response ApiStartPlan(Context& ctx);
   Response ApiGetPlan(Context& ctx);
   Response ApiPlanFhir(Context& ctx);
