@@ -126,6 +126,12 @@ void AllocationRoutes::AddSchemas(json::object& schemas) const {
 }
 
 void AllocationRoutes::AddApiRoutes() {
+  AddBudgetApiRoutes();
+  AddTableApiRoutes();
+  AddCalibrationApiRoutes();
+}
+
+void AllocationRoutes::AddBudgetApiRoutes() {
   const auto api = &ApiRoute;
   Add(Method::kGet, "/api/v1/assessments/{id}/indicative-budget",
       api(kPersonViewerRoles, Bind(&AllocationRoutes::ApiGetBudget),
@@ -155,6 +161,10 @@ void AllocationRoutes::AddApiRoutes() {
               json::object{{"parameters", IdParam()},
                            {"requestBody", Body(Object({{"plan_weekly_pence", Type("integer")}},
                                                        {"plan_weekly_pence"}))}})));
+}
+
+void AllocationRoutes::AddTableApiRoutes() {
+  const auto api = &ApiRoute;
   Add(Method::kGet, "/api/v1/allocation-tables",
       api(kTableRoles, Bind(&AllocationRoutes::ApiListTables),
           Operation(
@@ -195,6 +205,10 @@ void AllocationRoutes::AddApiRoutes() {
                     Replies({{"200", Reply("The impact", Ref("Simulation"))},
                              {"404", ErrorReply("No such version")}}),
                     json::object{{"parameters", VersionParams()}})));
+}
+
+void AllocationRoutes::AddCalibrationApiRoutes() {
+  const auto api = &ApiRoute;
   Add(Method::kPost, "/api/v1/calibration-samples",
       api(kDrafterRoles, Bind(&AllocationRoutes::ApiAddSample),
           Operation(

@@ -303,6 +303,105 @@ Response AllocationRoutes::AllocationTablePage(Context& ctx) {
                                                              : "");
 }
 
+namespace {
+
+ViewList BandRows(const domain::AllocationTable& table) {
+  ViewList bands;
+  for (const auto& b : table.conversion.bands) {
+    ViewData row;
+    row.set("range", b.to_points
+                         ? std::to_string(b.from_points) + " to " + std::to_string(*b.to_points)
+                         : std::to_string(b.from_points) + " or more");
+    row.set("label", b.label);
+    row.set("weekly", Money(b.weekly));
+    bands.push_back(row);
+  }
+  return bands;
+}
+
+ViewList DomainRows(const domain::AllocationTable& table) {
+  ViewList domains;
+  for (const auto& dom : table.domains) {
+    ViewData row;
+    row.set("label", dom.label);
+    ViewList scores;
+    for (const auto& s : dom.scores) {
+      ViewData sc;
+      sc.set("label", s.label.empty() ? s.question + " = " + s.answer : s.label);
+      sc.set("points", std::to_string(s.points));
+      scores.push_back(sc);
+    }
+    row.set("scores", scores);
+    row.set("cap", dom.cap ? std::to_string(*dom.cap) + " points" : "None");
+    row.set("deduction",
+            !dom.carer_deduction ? "No deduction"
+            : dom.carer_deduction->points
+                ? std::to_string(*dom.carer_deduction->points) + " points off"
+                : std::to_string(dom.carer_deduction->percent) + "% off, rounded down");
+    domains.push_back(row);
+  }
+  return domains;
+}
+
+ViewList AddOnRows(const domain::AllocationTable& table) {
+  ViewList add_ons;
+  for (const auto& a : table.add_ons) {
+    ViewData row;
+    row.set("label", a.label);
+    row.set("weekly", Money(a.weekly));
+    if (!a.when_any.empty()) row.set("when", "when someone helps without being paid");
+    add_ons.push_back(row);
+  }
+  return add_ons;
+}
+
+enum class FieldKind { kInput, kTextarea };
+
+// The fields of the form that drafts the next version, prefilled from `form` or the table.
+ViewList DraftFields(const domain::AllocationTable& table, const app::DraftChanges& form,
+                     const std::vector<FieldError>& errors, Date today) {
+  auto value = [](const std::string& given, const std::string& current) {
+    return given.empty() ? current : given;
+  };
+  std::string next_year = std::to_string(today.year() + 1) + "-04-01";
+  ViewList fields;
+  auto field = [&](const std::string& name, const std::string& label, const std::string& hint,
+                   const std::string& v, FieldKind kind = FieldKind::kInput) {
+    ViewData f;
+    f.set("name", name);
+    f.set("label", label);
+    if (!hint.empty()) f.set("hint", hint);
+    f.set("value", v);
+    f.set("textarea", kind == FieldKind::kTextarea);
+    for (const auto& e : errors)
+      if (e.field == name) f.set("error", e.message);
+    fields.push_back(f);
+  };
+  field("effective_from", "In use from", "A date, like " + next_year,
+        value(form.effective_from, next_year));
+  if (table.conversion.method == domain::ConversionMethod::kPricePerPoint) {
+    field("price_per_point", "Price per point", "In pounds",
+          value(form.price_per_point, table.conversion.price_per_point.ToString()));
+    field("floor", "Least weekly amount", "In pounds",
+          value(form.floor, table.conversion.floor.ToString()));
+    field("ceiling", "Most weekly amount", "In pounds",
+          value(form.ceiling, table.conversion.ceiling.ToString()));
+  }
+  auto percent = [](int64_t bp) {
+    std::string s = domain::FormatBasisPoints(bp);
+    s.pop_back();
+    return s;
+  };
+  field("contingency_percent", "Contingency", "A percentage added to each budget, like 3",
+        value(form.contingency_percent, percent(table.contingency_basis_points)));
+  field("tolerance_percent", "Tolerance", "A percentage, like 10",
+        value(form.tolerance_percent, percent(table.tolerance_basis_points)));
+  field("note", "What this version changes and why", "", form.note, FieldKind::kTextarea);
+  return fields;
+}
+
+}  // namespace
+
 Response AllocationRoutes::RenderTable(int status, Context& ctx, const std::string& id,
                                        int64_t version, app::DraftChanges form,
                                        const std::vector<FieldError>& errors,
@@ -329,91 +428,14 @@ Response AllocationRoutes::RenderTable(int status, Context& ctx, const std::stri
   d.set("can_publish", draft && ctx.principal->user.role == Role::kApprover);
   d.set("csrf_token", ctx.principal->session.csrf_token);
   if (!saved.empty()) d.set("saved", saved);
-  ViewList bands;
-  for (const auto& b : table.conversion.bands) {
-    ViewData row;
-    row.set("range", b.to_points
-                         ? std::to_string(b.from_points) + " to " + std::to_string(*b.to_points)
-                         : std::to_string(b.from_points) + " or more");
-    row.set("label", b.label);
-    row.set("weekly", Money(b.weekly));
-    bands.push_back(row);
-  }
-  d.set("bands", bands);
+  d.set("bands", BandRows(table));
   d.set("has_bands", !table.conversion.bands.empty());
-  ViewList domains;
-  for (const auto& dom : table.domains) {
-    ViewData row;
-    row.set("label", dom.label);
-    ViewList scores;
-    for (const auto& s : dom.scores) {
-      ViewData sc;
-      sc.set("label", s.label.empty() ? s.question + " = " + s.answer : s.label);
-      sc.set("points", std::to_string(s.points));
-      scores.push_back(sc);
-    }
-    row.set("scores", scores);
-    row.set("cap", dom.cap ? std::to_string(*dom.cap) + " points" : "None");
-    row.set("deduction",
-            !dom.carer_deduction ? "No deduction"
-            : dom.carer_deduction->points
-                ? std::to_string(*dom.carer_deduction->points) + " points off"
-                : std::to_string(dom.carer_deduction->percent) + "% off, rounded down");
-    domains.push_back(row);
-  }
-  d.set("domains", domains);
-  ViewList add_ons;
-  for (const auto& a : table.add_ons) {
-    ViewData row;
-    row.set("label", a.label);
-    row.set("weekly", Money(a.weekly));
-    if (!a.when_any.empty()) row.set("when", "when someone helps without being paid");
-    add_ons.push_back(row);
-  }
-  d.set("add_ons", add_ons);
+  d.set("domains", DomainRows(table));
+  d.set("add_ons", AddOnRows(table));
   d.set("has_add_ons", !table.add_ons.empty());
   bool can_draft = app::CanDraftAllocationTables(ctx.principal->user.role);
   d.set("can_draft", can_draft);
-  if (can_draft) {
-    auto value = [](const std::string& given, const std::string& current) {
-      return given.empty() ? current : given;
-    };
-    std::string next_year = std::to_string(clock_.Now().UtcDate().year() + 1) + "-04-01";
-    ViewList fields;
-    auto field = [&](const std::string& name, const std::string& label, const std::string& hint,
-                     const std::string& v, bool textarea = false) {
-      ViewData f;
-      f.set("name", name);
-      f.set("label", label);
-      if (!hint.empty()) f.set("hint", hint);
-      f.set("value", v);
-      f.set("textarea", textarea);
-      for (const auto& e : errors)
-        if (e.field == name) f.set("error", e.message);
-      fields.push_back(f);
-    };
-    field("effective_from", "In use from", "A date, like " + next_year,
-          value(form.effective_from, next_year));
-    if (table.conversion.method == domain::ConversionMethod::kPricePerPoint) {
-      field("price_per_point", "Price per point", "In pounds",
-            value(form.price_per_point, table.conversion.price_per_point.ToString()));
-      field("floor", "Least weekly amount", "In pounds",
-            value(form.floor, table.conversion.floor.ToString()));
-      field("ceiling", "Most weekly amount", "In pounds",
-            value(form.ceiling, table.conversion.ceiling.ToString()));
-    }
-    auto percent = [](int64_t bp) {
-      std::string s = domain::FormatBasisPoints(bp);
-      s.pop_back();
-      return s;
-    };
-    field("contingency_percent", "Contingency", "A percentage added to each budget, like 3",
-          value(form.contingency_percent, percent(table.contingency_basis_points)));
-    field("tolerance_percent", "Tolerance", "A percentage, like 10",
-          value(form.tolerance_percent, percent(table.tolerance_basis_points)));
-    field("note", "What this version changes and why", "", form.note, true);
-    d.set("fields", fields);
-  }
+  if (can_draft) d.set("fields", DraftFields(table, form, errors, clock_.Now().UtcDate()));
   SetErrorSummary(d, errors);
   d.set("back_href", "/allocation");
   return Page(status, table.title + " version " + std::to_string(version), "allocation_table", d,

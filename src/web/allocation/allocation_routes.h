@@ -28,6 +28,9 @@ class AllocationRoutes final : public RouteModule, public PersonSection {
  private:
   void AddPageRoutes() override;
   void AddApiRoutes() override;
+  void AddBudgetApiRoutes();
+  void AddTableApiRoutes();
+  void AddCalibrationApiRoutes();
   // The allocation table and version named by the path, for pages and API.
   Result<std::pair<std::string, int64_t>> TableFromPath(Context& ctx);
   Response ApiGetBudget(Context& ctx);

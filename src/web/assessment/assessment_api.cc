@@ -46,6 +46,13 @@ json::value AssessmentJson(const app::AssessmentRecord& a) {
   };
 }
 
+// The replies `more`, and 404 when the caller may not see the assessment.
+json::object NotFoundOr(std::initializer_list<std::pair<const char*, json::value>> more) {
+  json::object replies{{"404", ErrorReply("No such assessment visible to the caller")}};
+  for (const auto& [k, v] : more) replies[k] = v;
+  return replies;
+}
+
 }  // namespace
 
 void AssessmentRoutes::AddSchemas(json::object& schemas) const {
@@ -109,13 +116,12 @@ void AssessmentRoutes::AddSchemas(json::object& schemas) const {
 }
 
 void AssessmentRoutes::AddApiRoutes() {
+  AddAnswerApiRoutes();
+  AddDecisionApiRoutes();
+}
+
+void AssessmentRoutes::AddAnswerApiRoutes() {
   const auto api = &ApiRoute;
-  const json::object not_found{{"404", ErrorReply("No such assessment visible to the caller")}};
-  auto with = [](json::object base,
-                 std::initializer_list<std::pair<const char*, json::value>> more) {
-    for (const auto& [k, v] : more) base[k] = v;
-    return base;
-  };
   Add(Method::kPost, "/api/v1/assessments",
       api(kPersonViewerRoles, Bind(&AssessmentRoutes::ApiStartAssessment),
           Operation("startAssessment", "Start a needs or carer's assessment for a person",
@@ -128,51 +134,53 @@ void AssessmentRoutes::AddApiRoutes() {
   Add(Method::kGet, "/api/v1/assessments/{id}",
       api(kPersonViewerRoles, Bind(&AssessmentRoutes::ApiGetAssessment),
           Operation("getAssessment", "An assessment with its answers",
-                    with(not_found, {{"200", Reply("The assessment", Ref("Assessment"))}}),
+                    NotFoundOr({{"200", Reply("The assessment", Ref("Assessment"))}}),
                     json::object{{"parameters", IdParam()}})));
   Add(Method::kPut, "/api/v1/assessments/{id}/answers",
       api(kPersonViewerRoles, Bind(&AssessmentRoutes::ApiSaveAnswers),
           Operation(
               "saveAnswers", "Save answers (merged; an empty list clears a question)",
-              with(not_found,
-                   {{"200", Reply("Saved", Ref("Assessment"))},
-                    {"409", ErrorReply("The assessment can no longer be changed by the caller")},
-                    {"422", ErrorReply("A field error per bad answer (field = question id)")}}),
+              NotFoundOr(
+                  {{"200", Reply("Saved", Ref("Assessment"))},
+                   {"409", ErrorReply("The assessment can no longer be changed by the caller")},
+                   {"422", ErrorReply("A field error per bad answer (field = question id)")}}),
               json::object{
                   {"parameters", IdParam()},
                   {"requestBody", json::object{{"required", true},
                                                {"content", Content(Ref("AnswersUpdate"))}}}})));
   Add(Method::kPost, "/api/v1/assessments/{id}/submit",
       api(kPersonViewerRoles, Bind(&AssessmentRoutes::ApiSubmitAssessment),
-          Operation(
-              "submitAssessment", "Send a self-assessment (every required question answered)",
-              with(not_found, {{"200", Reply("Sent", Ref("Assessment"))},
-                               {"409", ErrorReply("Not a draft self-assessment")},
-                               {"422", ErrorReply("Unanswered questions (field = question id)")}}),
-              json::object{{"parameters", IdParam()}})));
+          Operation("submitAssessment", "Send a self-assessment (every required question answered)",
+                    NotFoundOr({{"200", Reply("Sent", Ref("Assessment"))},
+                                {"409", ErrorReply("Not a draft self-assessment")},
+                                {"422", ErrorReply("Unanswered questions (field = question id)")}}),
+                    json::object{{"parameters", IdParam()}})));
+}
+
+void AssessmentRoutes::AddDecisionApiRoutes() {
+  const auto api = &ApiRoute;
   Add(Method::kPost, "/api/v1/assessments/{id}/complete",
       api(kCreatorRoles, Bind(&AssessmentRoutes::ApiCompleteAssessment),
           Operation(
               "completeAssessment", "Record the practitioner's decision",
-              with(not_found, {{"200", Reply("Recorded", Ref("Assessment"))},
-                               {"409", ErrorReply("Already completed")},
-                               {"422", ErrorReply("Field errors or unanswered questions")}}),
+              NotFoundOr({{"200", Reply("Recorded", Ref("Assessment"))},
+                          {"409", ErrorReply("Already completed")},
+                          {"422", ErrorReply("Field errors or unanswered questions")}}),
               json::object{{"parameters", IdParam()},
                            {"requestBody",
                             json::object{{"required", true},
                                          {"content", Content(Ref("AssessmentComplete"))}}}})));
   Add(Method::kGet, "/api/v1/assessments/{id}/determination",
       api(kPersonViewerRoles, Bind(&AssessmentRoutes::ApiDetermination),
-          Operation(
-              "getDetermination", "The eligibility decision the answers give, step by step",
-              with(not_found, {{"200", Reply("The determination", Ref("Determination"))},
-                               {"422", ErrorReply("Some required questions are unanswered")}}),
-              json::object{{"parameters", IdParam()}})));
+          Operation("getDetermination", "The eligibility decision the answers give, step by step",
+                    NotFoundOr({{"200", Reply("The determination", Ref("Determination"))},
+                                {"422", ErrorReply("Some required questions are unanswered")}}),
+                    json::object{{"parameters", IdParam()}})));
   Add(Method::kGet, "/api/v1/assessments/{id}/questionnaire-response",
       api(kPersonViewerRoles, Bind(&AssessmentRoutes::ApiQuestionnaireResponse),
           Operation("getQuestionnaireResponse", "The answers as a FHIR R4 QuestionnaireResponse",
-                    with(not_found, {{"200", Reply("FHIR QuestionnaireResponse",
-                                                   json::object{{"type", "object"}})}}),
+                    NotFoundOr({{"200", Reply("FHIR QuestionnaireResponse",
+                                              json::object{{"type", "object"}})}}),
                     json::object{{"parameters", IdParam()}})));
   Add(Method::kGet, "/api/v1/people/{id}/assessments",
       api(kPersonViewerRoles, Bind(&AssessmentRoutes::ApiPersonAssessments),

@@ -105,6 +105,58 @@ std::string NextHref(const app::AssessmentView& v, const std::string& current, b
   return check;
 }
 
+// One row per outcome: its plain-English title and what the answers found.
+ViewList OutcomeRows(const domain::EligibilityInput& input, const domain::Questionnaire& q) {
+  ViewList outcomes;
+  for (size_t i = 0; i < domain::OutcomeCount(input.kind); ++i) {
+    ViewData row;
+    // The questionnaire's plain-English title for the outcome (its section), else the regulation's
+    // words.
+    std::string code(domain::OutcomeCode(input.kind, i));
+    std::string label(domain::OutcomeLabel(input.kind, i));
+    for (const auto& section : q.sections) {
+      if (section.id == code) label = section.title;
+    }
+    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    row.set("label", label);
+    const auto& f = input.outcomes[i];
+    std::string finding = "Can do this without help";
+    if (f.unable) {
+      finding = "Needs support: ";
+      bool first = true;
+      for (size_t r = 0; r < domain::kUnableReasonCount; ++r) {
+        if (!f.HasReason(static_cast<domain::UnableReason>(r))) continue;
+        finding += (first ? "" : "; ") +
+                   std::string(domain::UnableReasonLabel(static_cast<domain::UnableReason>(r)));
+        first = false;
+      }
+      if (f.met_by_carer) finding += ". Someone helps now.";
+    }
+    row.set("finding", finding);
+    outcomes.push_back(row);
+  }
+  return outcomes;
+}
+
+// The decision's headline and summary: likely (from the person's own answers) or decided.
+void SetHeadline(ViewData& data, bool eligible, bool indicative) {
+  if (eligible) {
+    data.set("headline", indicative ? "Your answers show eligible needs" : "Eligible needs");
+    data.set("summary",
+             indicative
+                 ? "From your answers, you are likely to have needs the council must meet."
+                 : "The council has decided that there are eligible needs for care and support.");
+  } else {
+    data.set("headline",
+             indicative ? "Your answers do not show eligible needs" : "No eligible needs");
+    data.set("summary",
+             indicative ? "From your answers, you are not likely to have needs the council must "
+                          "meet. You can still get information, advice and help to stay well."
+                        : "The council has decided that the needs are not eligible needs. "
+                          "Information, advice and support in the community are still available.");
+  }
+}
+
 }  // namespace
 
 Result<app::AssessmentView> AssessmentRoutes::AssessmentFromPath(Context& ctx) {
@@ -404,58 +456,14 @@ Response AssessmentRoutes::AssessmentDecision(Context& ctx) {
   auto d = app::AssessmentService::Determine(v, &input);
   if (!d.ok()) return Response::Redirect("/assessments/" + id->ToString() + "/check");
   bool indicative = v.record.status != AssessmentStatus::kCompleted;
-  bool self = ctx.principal->user.role == Role::kBudgetHolder;
   ViewData data;
   data.set("person_name", v.person.details.given_name + " " + v.person.details.family_name);
   data.set("reference", AssessmentReference(v.record.id));
   data.set("just_sent", ctx.request.Query("sent") == "1");
   data.set("indicative", indicative);
   data.set("eligible", d->eligible);
-  std::string who = self ? "you" : "they";
-  if (d->eligible) {
-    data.set("headline", indicative ? "Your answers show eligible needs" : "Eligible needs");
-    data.set("summary",
-             indicative
-                 ? "From your answers, you are likely to have needs the council must meet."
-                 : "The council has decided that there are eligible needs for care and support.");
-  } else {
-    data.set("headline",
-             indicative ? "Your answers do not show eligible needs" : "No eligible needs");
-    data.set("summary",
-             indicative ? "From your answers, you are not likely to have needs the council must "
-                          "meet. You can still get information, advice and help to stay well."
-                        : "The council has decided that the needs are not eligible needs. "
-                          "Information, advice and support in the community are still available.");
-  }
-  ViewList outcomes;
-  for (size_t i = 0; i < domain::OutcomeCount(input.kind); ++i) {
-    ViewData row;
-    // The questionnaire's plain-English title for the outcome (its section), else the regulation's
-    // words.
-    std::string code(domain::OutcomeCode(input.kind, i));
-    std::string label(domain::OutcomeLabel(input.kind, i));
-    for (const auto& section : v.questionnaire->sections) {
-      if (section.id == code) label = section.title;
-    }
-    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
-    row.set("label", label);
-    const auto& f = input.outcomes[i];
-    std::string finding = "Can do this without help";
-    if (f.unable) {
-      finding = "Needs support: ";
-      bool first = true;
-      for (size_t r = 0; r < domain::kUnableReasonCount; ++r) {
-        if (!f.HasReason(static_cast<domain::UnableReason>(r))) continue;
-        finding += (first ? "" : "; ") +
-                   std::string(domain::UnableReasonLabel(static_cast<domain::UnableReason>(r)));
-        first = false;
-      }
-      if (f.met_by_carer) finding += ". Someone helps now.";
-    }
-    row.set("finding", finding);
-    outcomes.push_back(row);
-  }
-  data.set("outcomes", outcomes);
+  SetHeadline(data, d->eligible, indicative);
+  data.set("outcomes", OutcomeRows(input, *v.questionnaire));
   ViewList explanation;
   for (const auto& sentence : domain::ExplanationSentences(input, *d))
     explanation.push_back(sentence);

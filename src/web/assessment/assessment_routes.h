@@ -28,6 +28,8 @@ class AssessmentRoutes final : public RouteModule, public PersonSection {
  private:
   void AddPageRoutes() override;
   void AddApiRoutes() override;
+  void AddAnswerApiRoutes();
+  void AddDecisionApiRoutes();
   Response ApiStartAssessment(Context& ctx);
   Response ApiGetAssessment(Context& ctx);
   Response ApiSaveAnswers(Context& ctx);

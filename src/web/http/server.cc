@@ -131,13 +131,101 @@ asio::awaitable<Response> Dispatch(ServerState& state, Request& request) {
   co_return response;
 }
 
-asio::awaitable<void> Session(ServerState& state, beast::tcp_stream stream) {
-  std::string client;
-  {
-    beast::error_code ec;
-    auto ep = stream.socket().remote_endpoint(ec);
-    if (!ec) client = ep.address().to_string();
+using Parser = http::request_parser<http::string_body>;
+
+// Reads one request: the head first, then the body within the limit for its kind (uploaded files,
+// multipart/form-data, may be larger than other bodies). Sets `body_limit` to the limit applied.
+asio::awaitable<beast::error_code> ReadRequest(beast::tcp_stream& stream,
+                                               beast::flat_buffer& buffer, Parser& parser,
+                                               size_t& body_limit) {
+  parser.header_limit(static_cast<std::uint32_t>(limits::kMaxRequestHeaderBytes));
+  parser.body_limit(limits::kMaxUploadBodyBytes);
+  body_limit = limits::kMaxUploadBodyBytes;
+  auto [ec, n] = co_await http::async_read_header(stream, buffer, parser, kNoThrow);
+  if (!ec) {
+    const auto type = parser.get()[http::field::content_type];
+    if (!IsMultipartForm(std::string_view(type.data(), type.size()))) {
+      body_limit = limits::kMaxRequestBodyBytes;
+      if (parser.content_length() && *parser.content_length() > body_limit) {
+        ec = http::error::body_limit;
+      } else {
+        parser.body_limit(body_limit);
+      }
+    }
   }
+  if (!ec && !parser.is_done()) {
+    std::tie(ec, n) = co_await http::async_read(stream, buffer, parser, kNoThrow);
+  }
+  co_return ec;
+}
+
+bool ConnectionEnded(const beast::error_code& ec) {
+  return ec == http::error::end_of_stream || ec == beast::error::timeout ||
+         ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
+         ec == asio::error::eof;
+}
+
+// One request and what the access log and the reply need of it.
+struct Exchange {
+  Response response;
+  unsigned version = 11;
+  bool keep_alive = false;
+  bool head = false;
+  std::string method = "-";
+  std::string target = "-";
+};
+
+// The answer to a request that could not be read: malformed or over a limit.
+Response UnreadableRequest(const beast::error_code& ec, size_t body_limit) {
+  int status = ec == http::error::body_limit ? 413 : (ec == http::error::header_limit ? 431 : 400);
+  return PlainError(status, status == 413 ? "The request body is too large (limit " +
+                                                std::to_string(body_limit >> 20) + " MiB)"
+                            : status == 431 ? "The request headers are too large"
+                                            : "The request could not be read");
+}
+
+asio::awaitable<Exchange> Answer(ServerState& state, Parser& parser, const std::string& client) {
+  Exchange x;
+  auto& req = parser.get();
+  x.version = req.version();
+  x.keep_alive = req.keep_alive() && !state.stopping.load();
+  x.method = std::string(req.method_string());
+  x.target = std::string(req.target());
+  bool parsed = false;
+  Request request = ToRequest(req, client, parsed);
+  x.head = request.method == Method::kHead;
+  if (!parsed) {
+    x.response = PlainError(400, "The request address could not be read");
+    co_return x;
+  }
+  try {
+    x.response = co_await Dispatch(state, request);
+  } catch (const std::exception& e) {
+    spdlog::error("handler threw on {} {}: {}", x.method, x.target, e.what());
+    x.response = PlainError(500, "Something went wrong. Try again later.");
+    x.response.status = 500;
+  }
+  co_return x;
+}
+
+void LogRequest(const Exchange& x, int status, size_t bytes,
+                std::chrono::steady_clock::time_point started, const std::string& client) {
+  auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
+                                                                  started)
+                .count();
+  spdlog::info(
+      R"({{"event":"request","method":"{}","target":"{}","status":{},"bytes":{},"duration_us":{},"client":"{}"}})",
+      JsonEscape(x.method), JsonEscape(x.target.substr(0, 200)), status, bytes, us, client);
+}
+
+std::string RemoteAddress(beast::tcp_stream& stream) {
+  beast::error_code ec;
+  auto ep = stream.socket().remote_endpoint(ec);
+  return ec ? std::string() : ep.address().to_string();
+}
+
+asio::awaitable<void> Session(ServerState& state, beast::tcp_stream stream) {
+  const std::string client = RemoteAddress(stream);
   Connection connection{&stream};
   {
     std::lock_guard lock(state.connections_mutex);
@@ -148,84 +236,28 @@ asio::awaitable<void> Session(ServerState& state, beast::tcp_stream stream) {
   for (;;) {
     if (state.stopping.load() && !first) break;
     connection.idle = true;
-    http::request_parser<http::string_body> parser;
-    parser.header_limit(static_cast<std::uint32_t>(limits::kMaxRequestHeaderBytes));
-    // The head first: uploaded files (multipart/form-data) may be larger than other bodies.
-    parser.body_limit(limits::kMaxUploadBodyBytes);
+    Parser parser;
     stream.expires_after(std::chrono::seconds(first ? state.options.read_timeout_seconds
                                                     : limits::kKeepAliveIdleSeconds));
     first = false;
-    auto [ec, n] = co_await http::async_read_header(stream, buffer, parser, kNoThrow);
-    size_t body_limit = limits::kMaxUploadBodyBytes;
-    if (!ec) {
-      const auto type = parser.get()[http::field::content_type];
-      if (!IsMultipartForm(std::string_view(type.data(), type.size()))) {
-        body_limit = limits::kMaxRequestBodyBytes;
-        if (parser.content_length() && *parser.content_length() > body_limit) {
-          ec = http::error::body_limit;
-        } else {
-          parser.body_limit(body_limit);
-        }
-      }
-    }
-    if (!ec && !parser.is_done()) {
-      std::tie(ec, n) = co_await http::async_read(stream, buffer, parser, kNoThrow);
-    }
-    if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
-        ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
-        ec == asio::error::eof) {
-      break;
-    }
+    size_t body_limit = 0;
+    beast::error_code ec = co_await ReadRequest(stream, buffer, parser, body_limit);
+    if (ConnectionEnded(ec)) break;
     connection.idle = false;
     auto started = std::chrono::steady_clock::now();
-    Response response;
-    unsigned version = 11;
-    bool keep_alive = false;
-    bool head = false;
-    std::string method = "-", target = "-";
+    Exchange x;
     if (ec) {
-      // Malformed or over a limit: answer once and close.
-      int status =
-          ec == http::error::body_limit ? 413 : (ec == http::error::header_limit ? 431 : 400);
-      response = PlainError(status, status == 413 ? "The request body is too large (limit " +
-                                                        std::to_string(body_limit >> 20) + " MiB)"
-                                    : status == 431 ? "The request headers are too large"
-                                                    : "The request could not be read");
+      x.response = UnreadableRequest(ec, body_limit);  // Answered once, then closed.
     } else {
-      auto& req = parser.get();
-      version = req.version();
-      keep_alive = req.keep_alive() && !state.stopping.load();
-      method = std::string(req.method_string());
-      target = std::string(req.target());
-      bool parsed = false;
-      Request request = ToRequest(req, client, parsed);
-      head = request.method == Method::kHead;
-      if (!parsed) {
-        response = PlainError(400, "The request address could not be read");
-      } else {
-        try {
-          response = co_await Dispatch(state, request);
-        } catch (const std::exception& e) {
-          spdlog::error("handler threw on {} {}: {}", method, target, e.what());
-          response = PlainError(500, "Something went wrong. Try again later.");
-          response.status = 500;
-        }
-      }
+      x = co_await Answer(state, parser, client);
     }
-    int status = response.status;
-    auto res = ToBeast(std::move(response), version, keep_alive, head);
+    int status = x.response.status;
+    auto res = ToBeast(std::move(x.response), x.version, x.keep_alive, x.head);
     size_t bytes = res.body().size();
     stream.expires_after(std::chrono::seconds(limits::kResponseWriteTimeoutSeconds));
     auto [wec, wn] = co_await http::async_write(stream, res, kNoThrow);
-    if (state.options.access_log) {
-      auto us = std::chrono::duration_cast<std::chrono::microseconds>(
-                    std::chrono::steady_clock::now() - started)
-                    .count();
-      spdlog::info(
-          R"({{"event":"request","method":"{}","target":"{}","status":{},"bytes":{},"duration_us":{},"client":"{}"}})",
-          JsonEscape(method), JsonEscape(target.substr(0, 200)), status, bytes, us, client);
-    }
-    if (wec || !keep_alive || ec) break;
+    if (state.options.access_log) LogRequest(x, status, bytes, started, client);
+    if (wec || !x.keep_alive || ec) break;
   }
   {
     std::lock_guard lock(state.connections_mutex);

@@ -41,6 +41,40 @@ std::string FirstErrorFor(const std::vector<FieldError>& errors, std::string_vie
   return "";
 }
 
+// The primary support reason and budget management choices of the new-person form.
+ViewList RadioFields(const domain::PersonInput& input, const std::vector<FieldError>& errors) {
+  auto error_for = [&](const std::string& field) { return FirstErrorFor(errors, field); };
+  ViewList radio_fields;
+  auto radios = [&](const std::string& name, const std::string& label,
+                    const std::vector<std::pair<std::string, std::string>>& options,
+                    const std::string& selected) {
+    ViewData f;
+    f.set("name", name);
+    f.set("label", label);
+    std::string err = error_for(name);
+    if (!err.empty()) {
+      f.set("error", err);
+      f.set("describedby", name + "-error");
+    }
+    f.set("options", ChoiceOptions(name, name, options, {selected}));
+    radio_fields.push_back(f);
+  };
+  std::vector<std::pair<std::string, std::string>> reasons;
+  for (auto r : domain::kAllPrimarySupportReasons) {
+    reasons.emplace_back(std::string(domain::PrimarySupportReasonName(r)),
+                         std::string(domain::PrimarySupportReasonLabel(r)));
+  }
+  radios("primary_support_reason", "Primary support reason", reasons, input.primary_support_reason);
+  std::vector<std::pair<std::string, std::string>> managements;
+  for (auto m : domain::kAllBudgetManagements) {
+    managements.emplace_back(std::string(domain::BudgetManagementName(m)),
+                             std::string(domain::BudgetManagementLabel(m)));
+  }
+  radios("budget_management", "How the personal budget is managed", managements,
+         input.budget_management.empty() ? "not_decided" : input.budget_management);
+  return radio_fields;
+}
+
 }  // namespace
 
 void PeopleRoutes::AddPageRoutes() {
@@ -190,35 +224,7 @@ Response PeopleRoutes::RenderNewPersonForm(int status, const domain::PersonInput
        input.nhs_number, "govuk-input--width-10", "off");
   d.set("more_text_fields", text_fields);
 
-  ViewList radio_fields;
-  auto radios = [&](const std::string& name, const std::string& label,
-                    const std::vector<std::pair<std::string, std::string>>& options,
-                    const std::string& selected) {
-    ViewData f;
-    f.set("name", name);
-    f.set("label", label);
-    std::string err = error_for(name);
-    if (!err.empty()) {
-      f.set("error", err);
-      f.set("describedby", name + "-error");
-    }
-    f.set("options", ChoiceOptions(name, name, options, {selected}));
-    radio_fields.push_back(f);
-  };
-  std::vector<std::pair<std::string, std::string>> reasons;
-  for (auto r : domain::kAllPrimarySupportReasons) {
-    reasons.emplace_back(std::string(domain::PrimarySupportReasonName(r)),
-                         std::string(domain::PrimarySupportReasonLabel(r)));
-  }
-  radios("primary_support_reason", "Primary support reason", reasons, input.primary_support_reason);
-  std::vector<std::pair<std::string, std::string>> managements;
-  for (auto m : domain::kAllBudgetManagements) {
-    managements.emplace_back(std::string(domain::BudgetManagementName(m)),
-                             std::string(domain::BudgetManagementLabel(m)));
-  }
-  radios("budget_management", "How the personal budget is managed", managements,
-         input.budget_management.empty() ? "not_decided" : input.budget_management);
-  d.set("radio_fields", radio_fields);
+  d.set("radio_fields", RadioFields(input, errors));
 
   SetErrorSummary(d, errors);
   return Page(status, "Add a person", "person_new", d, ctx);
