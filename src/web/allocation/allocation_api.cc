@@ -35,7 +35,9 @@ json::value BudgetJson(const app::BudgetView& v) {
   return o;
 }
 
-json::value TableSummaryJson(const app::TableSummary& t, bool with_definition) {
+enum class Definition { kLeaveOut, kInclude };
+
+json::value TableSummaryJson(const app::TableSummary& t, Definition definition) {
   json::object o{{"id", t.stored.table_id},
                  {"version", t.stored.version},
                  {"title", t.table->title},
@@ -44,7 +46,7 @@ json::value TableSummaryJson(const app::TableSummary& t, bool with_definition) {
                  {"status", t.stored.status == app::TableStatus::kDraft ? "draft" : "published"},
                  {"in_force", t.in_force},
                  {"note", t.stored.note}};
-  if (with_definition) o["definition"] = app::AllocationTableToJson(*t.table);
+  if (definition == Definition::kInclude) o["definition"] = app::AllocationTableToJson(*t.table);
   return o;
 }
 
@@ -302,7 +304,7 @@ Response AllocationRoutes::ApiListTables(Context& ctx) {
   auto tables = ras_.Tables(ctx.call, *ctx.principal);
   if (!tables.ok()) return ErrorResponse(tables.error(), ctx);
   json::array items;
-  for (const auto& t : *tables) items.push_back(TableSummaryJson(t, false));
+  for (const auto& t : *tables) items.push_back(TableSummaryJson(t, Definition::kLeaveOut));
   return Response::Json(200, json::object{{"items", std::move(items)}});
 }
 
@@ -311,7 +313,7 @@ Response AllocationRoutes::ApiGetTable(Context& ctx) {
   if (!key.ok()) return ErrorResponse(key.error(), ctx);
   auto t = ras_.Table(ctx.call, *ctx.principal, key->first, key->second);
   if (!t.ok()) return ErrorResponse(t.error(), ctx);
-  return Response::Json(200, TableSummaryJson(*t, true));
+  return Response::Json(200, TableSummaryJson(*t, Definition::kInclude));
 }
 
 Response AllocationRoutes::ApiCreateTable(Context& ctx) {
@@ -336,7 +338,7 @@ Response AllocationRoutes::ApiCreateTable(Context& ctx) {
   if (!stored.ok()) return ErrorResponse(stored.error(), ctx);
   auto t = ras_.Table(ctx.call, *ctx.principal, stored->table_id, stored->version);
   if (!t.ok()) return ErrorResponse(t.error(), ctx);
-  Response r = Response::Json(201, TableSummaryJson(*t, true));
+  Response r = Response::Json(201, TableSummaryJson(*t, Definition::kInclude));
   r.SetHeader("Location", "/api/v1/allocation-tables/" + stored->table_id + "/" +
                               std::to_string(stored->version));
   return r;

@@ -78,9 +78,12 @@ std::string KindLabel(domain::AssessmentKind k) {
 
 std::string AssessmentReference(AssessmentId id) { return "AS-" + std::to_string(id.value()); }
 
-std::string QuestionHref(AssessmentId id, const std::string& question, bool from_check) {
+// Where the person goes after answering: on through the questions, or back to check answers.
+enum class Then { kNextQuestion, kBackToCheck };
+
+std::string QuestionHref(AssessmentId id, const std::string& question, Then then) {
   return "/assessments/" + id.ToString() + "/questions/" + PercentEncode(question) +
-         (from_check ? "?return=check" : "");
+         (then == Then::kBackToCheck ? "?return=check" : "");
 }
 
 // Where "Save and continue" goes: back to check answers (once nothing visible and required is
@@ -91,15 +94,16 @@ std::string NextHref(const app::AssessmentView& v, const std::string& current, b
   if (from_check) {
     for (const auto& l : visible) {
       if (l.question->required && !Answered(v.record.answers, l.question->id)) {
-        return QuestionHref(v.record.id, l.question->id, true);
+        return QuestionHref(v.record.id, l.question->id, Then::kBackToCheck);
       }
     }
     return check;
   }
   for (size_t i = 0; i < visible.size(); ++i) {
     if (visible[i].question->id == current) {
-      return i + 1 < visible.size() ? QuestionHref(v.record.id, visible[i + 1].question->id, false)
-                                    : check;
+      return i + 1 < visible.size()
+                 ? QuestionHref(v.record.id, visible[i + 1].question->id, Then::kNextQuestion)
+                 : check;
     }
   }
   return check;
@@ -225,7 +229,8 @@ Response AssessmentRoutes::StartAssessment(Context& ctx) {
   auto view = assessments_.Get(ctx.call, *ctx.principal, started->id);
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
   auto visible = VisibleQuestions(*view->questionnaire, view->record.answers);
-  return Response::Redirect(QuestionHref(started->id, visible.at(0).question->id, false));
+  return Response::Redirect(
+      QuestionHref(started->id, visible.at(0).question->id, Then::kNextQuestion));
 }
 
 Response AssessmentRoutes::AssessmentOverview(Context& ctx) {
@@ -259,7 +264,7 @@ Response AssessmentRoutes::AssessmentOverview(Context& ctx) {
     d.set(
         "continue_href",
         QuestionHref(*id, first_unanswered.empty() ? visible.at(0).question->id : first_unanswered,
-                     false));
+                     Then::kNextQuestion));
     d.set("continue_label", answered == 0 ? "Start now" : "Continue");
     d.set("check_href", "/assessments/" + id->ToString() + "/check");
     d.set("intro",
@@ -335,7 +340,7 @@ Response AssessmentRoutes::RenderQuestion(int status, Context& ctx, const app::A
   d.set("text_value", values.empty() ? "" : values[0]);
   d.set("back_href", from_check         ? "/assessments/" + v.record.id.ToString() + "/check"
                      : previous.empty() ? "/assessments/" + v.record.id.ToString()
-                                        : QuestionHref(v.record.id, previous, false));
+                                        : QuestionHref(v.record.id, previous, Then::kNextQuestion));
   return Page(status, q.text, "assessment_question", d, ctx);
 }
 
@@ -404,7 +409,7 @@ Response AssessmentRoutes::RenderCheck(int status, Context& ctx, const app::Asse
       row.set("question", q.text);
       row.set("answer", AnswerText(q, it == v.record.answers.end() ? std::vector<std::string>{}
                                                                    : it->second));
-      if (v.can_answer) row.set("change_href", QuestionHref(v.record.id, q.id, true));
+      if (v.can_answer) row.set("change_href", QuestionHref(v.record.id, q.id, Then::kBackToCheck));
       rows.push_back(row);
     }
     if (rows.empty()) continue;
@@ -417,7 +422,8 @@ Response AssessmentRoutes::RenderCheck(int status, Context& ctx, const app::Asse
   d.set("can_submit", v.can_submit);
   if (v.can_complete) d.set("record_href", "/assessments/" + v.record.id.ToString() + "/record");
   SetErrorSummary(
-      d, errors, [&](const FieldError& e) { return QuestionHref(v.record.id, e.field, true); },
+      d, errors,
+      [&](const FieldError& e) { return QuestionHref(v.record.id, e.field, Then::kBackToCheck); },
       [&](const FieldError& e) {
         const Question* q = v.questionnaire->Find(e.field);
         return q ? "Answer: " + q->text : e.message;
@@ -509,7 +515,7 @@ Response AssessmentRoutes::RenderRecord(int status, Context& ctx, const app::Ass
     if (e.field == "notes") d.set("notes_error", e.message);
   }
   SetErrorSummary(d, errors, [&](const FieldError& e) {
-    return v.questionnaire->Find(e.field) ? QuestionHref(v.record.id, e.field, true)
+    return v.questionnaire->Find(e.field) ? QuestionHref(v.record.id, e.field, Then::kBackToCheck)
                                           : std::string();
   });
   d.set("back_href", "/assessments/" + v.record.id.ToString() + "/check");
