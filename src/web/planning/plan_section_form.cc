@@ -19,6 +19,7 @@ using domain::Role;
 using plan_pages::AddCost;
 using plan_pages::Form;
 using plan_pages::PlanPath;
+using plan_pages::RowsOf;
 using plan_pages::Value;
 
 namespace {
@@ -296,15 +297,11 @@ ViewData ManagementFields(const SectionFields& form) {
 
 // The council's catalogue, to choose a line from.
 ViewList CatalogueOptions() {
-  ViewList items;
-  for (const auto& i : app::DefaultCatalogue().items) {
-    ViewData o;
+  return RowsOf(app::DefaultCatalogue().items, [](ViewData& o, const auto& i) {
     o.set("code", i.code);
     o.set("label", i.description + " (" + i.reference_price.ToDisplayString() + " a " +
                        std::string(domain::UnitCode(i.unit)) + ")");
-    items.push_back(o);
-  }
-  return items;
+  });
 }
 
 // The kinds of support, for a line of the person's own choice.
@@ -325,13 +322,9 @@ void AddSupportFields(ViewData& d, const app::PlanView& v, const std::vector<Fie
   AddCost(d, v);
   d.set("catalogue", CatalogueOptions());
   d.set("categories", CategoryOptions());
-  ViewList line_errors;
-  for (const auto& e : errors) {
-    ViewData le;
-    le.set("text", e.field + ": " + e.message);
-    line_errors.push_back(le);
-  }
-  d.set("line_errors", line_errors);
+  d.set("line_errors", RowsOf(errors, [](ViewData& le, const FieldError& e) {
+          le.set("text", e.field + ": " + e.message);
+        }));
 }
 
 // The section's own fields.
@@ -367,6 +360,21 @@ std::string SectionFlag(PlanSection section) {
   return flag;
 }
 
+// The plan and the part of it named by the path.
+struct PlanPart {
+  int64_t id = 0;
+  PlanSection section;
+  app::PlanView plan;
+};
+
+Result<PlanPart> PlanPartFromPath(app::PlanningService& planning, Context& ctx) {
+  auto id = PlanIdFromPath(ctx);
+  auto section = domain::ParsePlanSection(ctx.request.path_params["section"]);
+  if (!id || !section) return Error::NotFound("No such part of a plan");
+  SD_ASSIGN_OR_RETURN(app::PlanView plan, planning.Get(ctx.call, *ctx.principal, *id));
+  return PlanPart{*id, *section, std::move(plan)};
+}
+
 // Where the error summary links an error to.
 std::string SectionErrorHref(PlanSection section, const FieldError& e) {
   if (section == PlanSection::kSupport) return "#new_item";
@@ -397,42 +405,35 @@ Response PlanningRoutes::RenderPlanSection(int status, Context& ctx, const app::
 }
 
 Response PlanningRoutes::PlanSectionPage(Context& ctx) {
-  auto id = PlanIdFromPath(ctx);
-  auto section = domain::ParsePlanSection(ctx.request.path_params["section"]);
-  if (!id || !section) return ErrorResponse(Error::NotFound("No such part of a plan"), ctx);
-  auto v = planning_.Get(ctx.call, *ctx.principal, *id);
-  if (!v.ok()) return ErrorResponse(v.error(), ctx);
-  const domain::PlanFacts facts = app::PlanFactsOf(v->record);
+  auto part = PlanPartFromPath(planning_, ctx);
+  if (!part.ok()) return ErrorResponse(part.error(), ctx);
+  const app::PlanView& v = part->plan;
+  const domain::PlanFacts facts = app::PlanFactsOf(v.record);
   if (Status can = domain::CheckCanEdit(ctx.principal->actor, facts); !can.ok())
     return ErrorResponse(can.error(), ctx);
-  return RenderPlanSection(200, ctx, *v, *section, app::SupportPlanToJson(v->content), {});
+  return RenderPlanSection(200, ctx, v, part->section, app::SupportPlanToJson(v.content), {});
 }
 
 Response PlanningRoutes::PlanSectionSubmit(Context& ctx) {
-  auto id = PlanIdFromPath(ctx);
-  auto section = domain::ParsePlanSection(ctx.request.path_params["section"]);
-  if (!id || !section) return ErrorResponse(Error::NotFound("No such part of a plan"), ctx);
-  auto v = planning_.Get(ctx.call, *ctx.principal, *id);
-  if (!v.ok()) return ErrorResponse(v.error(), ctx);
+  auto part = PlanPartFromPath(planning_, ctx);
+  if (!part.ok()) return ErrorResponse(part.error(), ctx);
+  const auto& [id, section, v] = *part;
   auto form = ctx.request.Form();
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
-  json::object content = ReadSection(*section, *form, app::SupportPlanToJson(v->content));
+  json::object content = ReadSection(section, *form, app::SupportPlanToJson(v.content));
+  // Field errors show the form again as sent; other errors their own page.
+  auto refused = [&](const Error& error) {
+    if (error.code != ErrorCode::kInvalidArgument) return ErrorResponse(error, ctx);
+    return RenderPlanSection(422, ctx, v, section, content, error.fields);
+  };
   auto parsed = app::SupportPlanFromJson(content, app::DefaultCatalogue());
-  if (!parsed.ok()) {
-    if (parsed.error().code != ErrorCode::kInvalidArgument)
-      return ErrorResponse(parsed.error(), ctx);
-    return RenderPlanSection(422, ctx, *v, *section, content, parsed.error().fields);
-  }
-  auto saved = planning_.Save(ctx.call, *ctx.principal, *id, *parsed,
-                              std::string(domain::PlanSectionLabel(*section)));
-  if (!saved.ok()) {
-    if (saved.error().code == ErrorCode::kInvalidArgument)
-      return RenderPlanSection(422, ctx, *v, *section, content, saved.error().fields);
-    return ErrorResponse(saved.error(), ctx);
-  }
-  if (*section == PlanSection::kSupport && Value(*form, "action") == "add")
-    return Response::Redirect(PlanPath(*id) + "/sections/support");
-  return Response::Redirect(PlanPath(*id));
+  if (!parsed.ok()) return refused(parsed.error());
+  auto saved = planning_.Save(ctx.call, *ctx.principal, id, *parsed,
+                              std::string(domain::PlanSectionLabel(section)));
+  if (!saved.ok()) return refused(saved.error());
+  if (section == PlanSection::kSupport && Value(*form, "action") == "add")
+    return Response::Redirect(PlanPath(id) + "/sections/support");
+  return Response::Redirect(PlanPath(id));
 }
 
 }  // namespace selfdirect::web

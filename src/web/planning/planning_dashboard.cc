@@ -219,17 +219,14 @@ app::SpendQuery DashboardQuery(const Request& request) {
 Response PlanningRoutes::PlansWaitingPage(Context& ctx) {
   auto list = planning_.Waiting(ctx.call, *ctx.principal);
   if (!list.ok()) return ErrorResponse(list.error(), ctx);
-  ViewList rows;
-  for (const auto& w : *list) {
-    ViewData r;
+  const ViewList rows = plan_pages::RowsOf(*list, [](ViewData& r, const auto& w) {
     r.set("id", std::to_string(w.plan.id));
     r.set("name", w.person_name);
     r.set("since", w.plan.submitted_at ? w.plan.submitted_at->UtcDate().ToString() : "");
     r.set("weekly", w.plan.weekly_total.ToDisplayString());
     r.set("indicative",
           w.plan.indicative_weekly ? w.plan.indicative_weekly->ToDisplayString() : "None");
-    rows.push_back(r);
-  }
+  });
   ViewData d;
   d.set("rows", rows);
   d.set("has_rows", !rows.empty());

@@ -16,6 +16,7 @@ using domain::PlanStatus;
 using domain::Role;
 using plan_pages::AddCost;
 using plan_pages::PlanPath;
+using plan_pages::RowsOf;
 using plan_pages::Value;
 
 namespace plan_pages {
@@ -70,17 +71,13 @@ void AddCost(ViewData& d, const app::PlanView& v) {
     }
     lines.push_back(row);
   }
-  ViewList items;
-  for (const auto& p : v.cost.plan_items) {
-    ViewData row;
-    row.set("text", p.text);
-    row.set("weekly", p.weekly.ToDisplayString());
-    row.set("annual", p.annual.ToDisplayString());
-    items.push_back(row);
-  }
   d.set("lines", lines);
   d.set("has_lines", !lines.empty());
-  d.set("plan_items", items);
+  d.set("plan_items", RowsOf(v.cost.plan_items, [](ViewData& row, const auto& p) {
+          row.set("text", p.text);
+          row.set("weekly", p.weekly.ToDisplayString());
+          row.set("annual", p.annual.ToDisplayString());
+        }));
   d.set("weekly_total", v.cost.weekly_total.ToDisplayString());
   d.set("annual_total", v.cost.annual_total.ToDisplayString());
   d.set("traditional_weekly", v.cost.traditional_weekly.ToDisplayString());
@@ -119,33 +116,20 @@ std::string EventText(const std::string& kind) {
 }
 
 void AddContents(ViewData& d, const domain::SupportPlanContent& c) {
-  ViewList needs;
-  for (const auto& n : c.needs) {
-    ViewData row;
-    row.set("description", n.description);
-    row.set("eligible", n.eligible ? "Yes" : "No");
-    row.set("how_met", n.how_met.empty() ? "Information and advice" : n.how_met);
-    needs.push_back(row);
-  }
-  d.set("needs", needs);
+  d.set("needs", RowsOf(c.needs, [](ViewData& row, const auto& n) {
+          row.set("description", n.description);
+          row.set("eligible", n.eligible ? "Yes" : "No");
+          row.set("how_met", n.how_met.empty() ? "Information and advice" : n.how_met);
+        }));
   d.set("what_matters", c.what_matters);
-  ViewList outcomes;
-  for (const auto& o : c.outcomes) {
-    ViewData row;
-    row.set("text", o);
-    outcomes.push_back(row);
-  }
-  d.set("outcomes", outcomes);
+  d.set("outcomes",
+        RowsOf(c.outcomes, [](ViewData& row, const std::string& o) { row.set("text", o); }));
   d.set("views", c.views);
-  ViewList helpers;
-  for (const auto& h : c.helpers) {
-    ViewData row;
-    row.set("who", h.who);
-    row.set("help", h.help);
-    row.set("paid", h.paid ? "Paid" : "Unpaid");
-    helpers.push_back(row);
-  }
-  d.set("helpers", helpers);
+  d.set("helpers", RowsOf(c.helpers, [](ViewData& row, const auto& h) {
+          row.set("who", h.who);
+          row.set("help", h.help);
+          row.set("paid", h.paid ? "Paid" : "Unpaid");
+        }));
   d.set("contingency", c.contingency);
   d.set("risks", c.risks);
   d.set("advice", c.advice);

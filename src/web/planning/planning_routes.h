@@ -47,6 +47,18 @@ std::string PlanPath(int64_t id);
 // plan.
 void AddCost(ViewData& d, const app::PlanView& v);
 
+// A list of one row an item of `items`, each filled by `fill(row, item)`.
+template <typename Items, typename Fill>
+ViewList RowsOf(const Items& items, Fill fill) {
+  ViewList rows;
+  for (const auto& item : items) {
+    ViewData row;
+    fill(row, item);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
 }  // namespace plan_pages
 
 class PlanningRoutes final : public RouteModule, public PersonSection {
