@@ -180,25 +180,26 @@ ViewList History(const app::PlanView& v, const app::Principal& who) {
 }  // namespace
 
 void PlanningRoutes::AddPageRoutes() {
-  const auto page = &PageRoute;
-  const auto& planners = kPlannerRoles;
-  Add(Method::kPost, "/people/{id}/plans", page(planners, Bind(&PlanningRoutes::StartPlan)));
+  Add(Method::kPost, "/people/{id}/plans",
+      PageRoute(kPlannerRoles, Bind(&PlanningRoutes::StartPlan)));
   Add(Method::kGet, "/plans/waiting",
-      page({Role::kApprover, Role::kPractitioner, Role::kAdministrator},
-           Bind(&PlanningRoutes::PlansWaitingPage)));
-  Add(Method::kGet, "/plans/{id}", page(kPersonViewerRoles, Bind(&PlanningRoutes::PlanPage)));
+      PageRoute({Role::kApprover, Role::kPractitioner, Role::kAdministrator},
+                Bind(&PlanningRoutes::PlansWaitingPage)));
+  Add(Method::kGet, "/plans/{id}", PageRoute(kPersonViewerRoles, Bind(&PlanningRoutes::PlanPage)));
   Add(Method::kGet, "/plans/{id}/agreed",
-      page(kPersonViewerRoles, Bind(&PlanningRoutes::PlanAgreedPage)));
+      PageRoute(kPersonViewerRoles, Bind(&PlanningRoutes::PlanAgreedPage)));
   Add(Method::kGet, "/plans/{id}/sections/{section}",
-      page(planners, Bind(&PlanningRoutes::PlanSectionPage)));
+      PageRoute(kPlannerRoles, Bind(&PlanningRoutes::PlanSectionPage)));
   Add(Method::kPost, "/plans/{id}/sections/{section}",
-      page(planners, Bind(&PlanningRoutes::PlanSectionSubmit)));
-  Add(Method::kPost, "/plans/{id}/submit", page(planners, Bind(&PlanningRoutes::PlanSubmit)));
+      PageRoute(kPlannerRoles, Bind(&PlanningRoutes::PlanSectionSubmit)));
+  Add(Method::kPost, "/plans/{id}/submit",
+      PageRoute(kPlannerRoles, Bind(&PlanningRoutes::PlanSubmit)));
   Add(Method::kPost, "/plans/{id}/decision",
-      page({Role::kApprover}, Bind(&PlanningRoutes::PlanDecide)));
-  Add(Method::kPost, "/plans/{id}/revise", page(planners, Bind(&PlanningRoutes::PlanRevise)));
+      PageRoute({Role::kApprover}, Bind(&PlanningRoutes::PlanDecide)));
+  Add(Method::kPost, "/plans/{id}/revise",
+      PageRoute(kPlannerRoles, Bind(&PlanningRoutes::PlanRevise)));
   Add(Method::kGet, "/dashboard/spending",
-      page(kSpendingViewerRoles, Bind(&PlanningRoutes::SpendingDashboardPage)));
+      PageRoute(kSpendingViewerRoles, Bind(&PlanningRoutes::SpendingDashboardPage)));
 }
 
 std::optional<int64_t> PlanIdFromPath(Context& ctx) {

@@ -11,7 +11,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "app/planning/planning_service.h"
@@ -47,7 +46,7 @@ std::string PlanPath(int64_t id);
 // plan.
 void AddCost(ViewData& d, const app::PlanView& v);
 
-// A list of one row an item of `items`, each filled by `fill(row, item)`.
+// A list with a row for each of `items`, filled by `fill(row, item)`.
 template <typename Items, typename Fill>
 ViewList RowsOf(const Items& items, Fill fill) {
   ViewList rows;
