@@ -1,6 +1,7 @@
-// JSON API for support plan costing, each route with its OpenAPI operation. The input and result
-// shapes are those of the `plan cost` CLI contract (app/planning/plan_json.h). Costing a plan and
-// reading the catalogue involve no personal data: anyone may use them, and nothing is stored.
+// JSON API for support plans and their costing, each route with its OpenAPI operation. The costing
+// input and result shapes are those of the `plan cost` CLI contract (app/planning/plan_json.h).
+// Costing a plan and reading the catalogue involve no personal data: anyone may use them, and
+// nothing is stored.
 #include <boost/json.hpp>
 
 #include "app/planning/plan_json.h"
@@ -14,8 +15,18 @@ namespace selfdirect::web {
 namespace json = boost::json;
 using namespace openapi;
 
-void PlanningRoutes::AddSchemas(json::object& schemas) const {
-  json::object line{
+namespace {
+
+// An array schema of `items`.
+json::value ArrayOf(const json::value& items) {
+  return json::object{{"type", "array"}, {"items", items}};
+}
+// A string, or a number (quantities, percentages).
+json::value StringOrNumber() { return json::object{{"type", json::array{"string", "number"}}}; }
+
+// A line of a plan: a catalogue item or the person's own.
+json::value PlanLineSchema() {
+  return json::object{
       {"type", "object"},
       {"description",
        "A catalogue item (item) or the person's own item (description, category, unit, "
@@ -26,42 +37,48 @@ void PlanningRoutes::AddSchemas(json::object& schemas) const {
                     {"category", Type("string")},
                     {"unit", Type("string")},
                     {"unit_cost", MoneyType()},
-                    {"quantity", json::object{{"type", json::array{"string", "number"}}}},
+                    {"quantity", StringOrNumber()},
                     {"times", Type("integer")},
                     {"per", Type("string")},
                     {"weeks_per_year", Type("integer")},
                     {"managed_as", Type("string")},
                     {"employer", json::object{{"enum", json::array{"person", "organisation"}}}},
                     {"holiday_cover", Type("boolean")}}}};
-  schemas["PlanCostInput"] = json::object{
-      {"type", "object"},
-      {"properties",
-       json::object{{"costing_date", json::object{{"type", "string"}, {"format", "date"}}},
-                    {"indicative_weekly_budget", MoneyType()},
-                    {"tolerance_percent", json::object{{"type", json::array{"string", "number"}}}},
-                    {"managed_as", Type("string")},
-                    {"employment_allowance", Type("boolean")},
-                    {"payroll_service", Type("boolean")},
-                    {"lines", json::object{{"type", "array"}, {"items", line}}}}},
-      {"required", json::array{"costing_date", "lines"}}};
-  schemas["SupportPlanContent"] = json::object{
+}
+
+json::value PlanCostInputSchema() {
+  return json::object{{"type", "object"},
+                      {"properties", json::object{{"costing_date", Str({{"format", "date"}})},
+                                                  {"indicative_weekly_budget", MoneyType()},
+                                                  {"tolerance_percent", StringOrNumber()},
+                                                  {"managed_as", Type("string")},
+                                                  {"employment_allowance", Type("boolean")},
+                                                  {"payroll_service", Type("boolean")},
+                                                  {"lines", ArrayOf(PlanLineSchema())}}},
+                      {"required", json::array{"costing_date", "lines"}}};
+}
+
+json::value SupportPlanContentSchema() {
+  return json::object{
       {"type", "object"},
       {"description", "The s25 contents of a plan (app/planning/support_plan_json.h)"},
-      {"properties",
-       json::object{{"needs", json::object{{"type", "array"}, {"items", Type("object")}}},
-                    {"what_matters", Type("string")},
-                    {"outcomes", json::object{{"type", "array"}, {"items", Type("string")}}},
-                    {"views", Type("string")},
-                    {"helpers", json::object{{"type", "array"}, {"items", Type("object")}}},
-                    {"contingency", Type("string")},
-                    {"risks", Type("string")},
-                    {"advice", Type("string")},
-                    {"managed_as", Type("string")},
-                    {"review_date", json::object{{"type", json::array{"string", "null"}}}},
-                    {"employment_allowance", Type("boolean")},
-                    {"payroll_service", Type("boolean")},
-                    {"lines", json::object{{"type", "array"}, {"items", line}}}}}};
-  schemas["SupportPlan"] = json::object{
+      {"properties", json::object{{"needs", ArrayOf(Type("object"))},
+                                  {"what_matters", Type("string")},
+                                  {"outcomes", ArrayOf(Type("string"))},
+                                  {"views", Type("string")},
+                                  {"helpers", ArrayOf(Type("object"))},
+                                  {"contingency", Type("string")},
+                                  {"risks", Type("string")},
+                                  {"advice", Type("string")},
+                                  {"managed_as", Type("string")},
+                                  {"review_date", NullableStr()},
+                                  {"employment_allowance", Type("boolean")},
+                                  {"payroll_service", Type("boolean")},
+                                  {"lines", ArrayOf(PlanLineSchema())}}}};
+}
+
+json::value SupportPlanSchema() {
+  return json::object{
       {"type", "object"},
       {"properties",
        json::object{{"id", Type("integer")},
@@ -70,121 +87,158 @@ void PlanningRoutes::AddSchemas(json::object& schemas) const {
                                                                  "approved"}}}},
                     {"version", Type("integer")},
                     {"approved_version", Type("integer")},
-                    {"indicative_weekly", json::object{{"type", json::array{"string", "null"}}}},
+                    {"indicative_weekly", NullableStr()},
                     {"budget", Type("object")},
                     {"decision_reason", Type("string")},
-                    {"missing", json::object{{"type", "array"}, {"items", Type("object")}}},
+                    {"missing", ArrayOf(Type("object"))},
                     {"content", Ref("SupportPlanContent")},
                     {"cost", Ref("PlanCost")},
-                    {"history", json::object{{"type", "array"}, {"items", Type("object")}}}}},
+                    {"history", ArrayOf(Type("object"))}}},
       {"required", json::array{"id", "status", "version", "content", "cost"}}};
-  schemas["SpendSummary"] = json::object{
+}
+
+json::value SpendSummarySchema() {
+  return json::object{{"type", "object"},
+                      {"properties", json::object{{"spend", ArrayOf(Type("object"))},
+                                                  {"agreements", ArrayOf(Type("object"))}}},
+                      {"required", json::array{"spend", "agreements"}}};
+}
+
+json::value PlanCostSchema() {
+  return json::object{
       {"type", "object"},
-      {"properties",
-       json::object{{"spend", json::object{{"type", "array"}, {"items", Type("object")}}},
-                    {"agreements", json::object{{"type", "array"}, {"items", Type("object")}}}}},
-      {"required", json::array{"spend", "agreements"}}};
-  schemas["PlanCost"] = json::object{
-      {"type", "object"},
-      {"properties",
-       json::object{{"rates", Type("string")},
-                    {"weekly_total", MoneyType()},
-                    {"annual_total", MoneyType()},
-                    {"lines", json::object{{"type", "array"}, {"items", Type("object")}}},
-                    {"plan_items", json::object{{"type", "array"}, {"items", Type("object")}}},
-                    {"traditional_weekly", MoneyType()},
-                    {"creative_weekly", MoneyType()},
-                    {"by_management", Type("object")},
-                    {"return_category", Type("string")},
-                    {"tolerance", Type("object")},
-                    {"warnings", json::object{{"type", "array"}, {"items", Type("string")}}}}},
+      {"properties", json::object{{"rates", Type("string")},
+                                  {"weekly_total", MoneyType()},
+                                  {"annual_total", MoneyType()},
+                                  {"lines", ArrayOf(Type("object"))},
+                                  {"plan_items", ArrayOf(Type("object"))},
+                                  {"traditional_weekly", MoneyType()},
+                                  {"creative_weekly", MoneyType()},
+                                  {"by_management", Type("object")},
+                                  {"return_category", Type("string")},
+                                  {"tolerance", Type("object")},
+                                  {"warnings", ArrayOf(Type("string"))}}},
       {"required", json::array{"weekly_total", "annual_total", "lines", "return_category"}}};
 }
 
-void PlanningRoutes::AddApiRoutes() {
-  const auto open = &PublicApiRoute;
+// The operations, in the order they are registered.
 
+json::value CostPlanOperation() {
+  return Operation("costPlan",
+                   "Weekly and annual costs of a support plan's lines, a PA's employer costs, "
+                   "the return category and the tolerance check; nothing is stored",
+                   Replies({{"200", Reply("The costs", Ref("PlanCost"))},
+                            {"400", ErrorReply("The body is not a JSON object")},
+                            {"422", ErrorReply("Field errors, named by JSON path")}}),
+                   json::object{{"requestBody", Body(Ref("PlanCostInput"))}});
+}
+
+json::value PlanCatalogueOperation() {
+  return Operation("getPlanCatalogue", "The council's catalogue of ways to meet needs",
+                   Replies({{"200", Reply("The catalogue", Type("object"))}}), json::object{});
+}
+
+json::value PlanReplyDoc() { return Reply("The plan", Ref("SupportPlan")); }
+
+// An operation on the plan or person named by the {id} path parameter, with a JSON body of
+// `request_body` if it is a schema.
+json::value OperationOnId(const std::string& id, const std::string& summary, json::object responses,
+                          const json::value& request_body = nullptr) {
+  json::object extra{{"parameters", IdParam()}};
+  if (!request_body.is_null()) extra["requestBody"] = Body(request_body);
+  return Operation(id, summary, std::move(responses), std::move(extra));
+}
+
+json::value StartPlanOperation() {
+  return OperationOnId(
+      "startSupportPlan", "The person's newest support plan, or a new one if they have none",
+      Replies({{"200", PlanReplyDoc()}, {"404", ErrorReply("No person visible to the caller")}}));
+}
+
+json::value GetPlanOperation() {
+  return OperationOnId(
+      "getSupportPlan",
+      "A support plan with its contents, costs, budget split and history (the JSON export)",
+      Replies({{"200", PlanReplyDoc()}, {"404", ErrorReply("No such plan visible")}}));
+}
+
+json::value PlanFhirOperation() {
+  return OperationOnId("getSupportPlanFhir",
+                       "The plan as a FHIR R4 Bundle of a CarePlan and its Goals",
+                       Replies({{"200", Reply("A FHIR Bundle", Type("object"))},
+                                {"404", ErrorReply("No such plan visible")}}));
+}
+
+json::value SavePlanOperation() {
+  return OperationOnId("saveSupportPlan",
+                       "Stores new contents as the next version (the previous one is kept); an "
+                       "optional \"note\" says what changed",
+                       Replies({{"200", PlanReplyDoc()},
+                                {"404", ErrorReply("No such plan visible")},
+                                {"409", ErrorReply("The plan is waiting for approval or agreed")},
+                                {"422", ErrorReply("Field errors, named by JSON path")}}),
+                       Ref("SupportPlanContent"));
+}
+
+json::value SubmitPlanOperation() {
+  return OperationOnId("submitSupportPlan", "Sends a complete plan for approval",
+                       Replies({{"200", PlanReplyDoc()},
+                                {"409", ErrorReply("Not a draft or returned plan")},
+                                {"422", ErrorReply("The sections still missing")}}));
+}
+
+json::value DecidePlanOperation() {
+  return OperationOnId(
+      "decideSupportPlan",
+      "Approve or return a plan: {\"decision\": \"approve\" | \"return\", \"reason\"}; "
+      "a reason is needed to return and to agree a budget above tolerance",
+      Replies({{"200", PlanReplyDoc()},
+               {"403", ErrorReply("Not an approver of the team, or the approver's own plan")},
+               {"409", ErrorReply("The plan is not waiting for approval")},
+               {"422", ErrorReply("Field errors")}}),
+      Type("object"));
+}
+
+json::value SpendingOperation() {
+  return Operation("getAgreedSpending",
+                   "Weekly spend of current agreed plans by month agreed, category and "
+                   "management option, and plans by return category; ?team= and "
+                   "?client_group= filter",
+                   Replies({{"200", Reply("The totals", Ref("SpendSummary"))},
+                            {"422", ErrorReply("Unknown client group or team")}}));
+}
+
+}  // namespace
+
+void PlanningRoutes::AddSchemas(json::object& schemas) const {
+  schemas["PlanCostInput"] = PlanCostInputSchema();
+  schemas["SupportPlanContent"] = SupportPlanContentSchema();
+  schemas["SupportPlan"] = SupportPlanSchema();
+  schemas["SpendSummary"] = SpendSummarySchema();
+  schemas["PlanCost"] = PlanCostSchema();
+}
+
+void PlanningRoutes::AddApiRoutes() {
   Add(Method::kPost, "/api/v1/plans/cost",
-      open(Bind(&PlanningRoutes::ApiCostPlan),
-           Operation("costPlan",
-                     "Weekly and annual costs of a support plan's lines, a PA's employer costs, "
-                     "the return category and the tolerance check; nothing is stored",
-                     Replies({{"200", Reply("The costs", Ref("PlanCost"))},
-                              {"400", ErrorReply("The body is not a JSON object")},
-                              {"422", ErrorReply("Field errors, named by JSON path")}}),
-                     json::object{{"requestBody", Body(Ref("PlanCostInput"))}})));
+      PublicApiRoute(Bind(&PlanningRoutes::ApiCostPlan), CostPlanOperation()));
   Add(Method::kGet, "/api/v1/plans/catalogue",
-      open(Bind(&PlanningRoutes::ApiPlanCatalogue),
-           Operation("getPlanCatalogue", "The council's catalogue of ways to meet needs",
-                     Replies({{"200", Reply("The catalogue", Type("object"))}}), json::object{})));
+      PublicApiRoute(Bind(&PlanningRoutes::ApiPlanCatalogue), PlanCatalogueOperation()));
   // After the literal /api/v1/plans/... routes: the router takes the first match.
-  const auto api = &ApiRoute;
-  const std::vector<domain::Role> planners = {
-      domain::Role::kBudgetHolder, domain::Role::kRepresentative, domain::Role::kPractitioner,
-      domain::Role::kApprover, domain::Role::kAdministrator};
-  const json::value plan_reply = Reply("The plan", Ref("SupportPlan"));
   Add(Method::kPost, "/api/v1/people/{id}/plans",
-      api(planners, Bind(&PlanningRoutes::ApiStartPlan),
-          Operation("startSupportPlan",
-                    "The person's newest support plan, or a new one if they have none",
-                    Replies({{"200", plan_reply},
-                             {"404", ErrorReply("No person visible to the caller")}}),
-                    json::object{{"parameters", IdParam()}})));
+      ApiRoute(kPlannerRoles, Bind(&PlanningRoutes::ApiStartPlan), StartPlanOperation()));
   Add(Method::kGet, "/api/v1/plans/{id}",
-      api(kPersonViewerRoles, Bind(&PlanningRoutes::ApiGetPlan),
-          Operation("getSupportPlan",
-                    "A support plan with its contents, costs, budget split and history (the JSON "
-                    "export)",
-                    Replies({{"200", plan_reply}, {"404", ErrorReply("No such plan visible")}}),
-                    json::object{{"parameters", IdParam()}})));
+      ApiRoute(kPersonViewerRoles, Bind(&PlanningRoutes::ApiGetPlan), GetPlanOperation()));
   Add(Method::kGet, "/api/v1/plans/{id}/fhir",
-      api(kPersonViewerRoles, Bind(&PlanningRoutes::ApiPlanFhir),
-          Operation("getSupportPlanFhir",
-                    "The plan as a FHIR R4 Bundle of a CarePlan and its Goals",
-                    Replies({{"200", Reply("A FHIR Bundle", Type("object"))},
-                             {"404", ErrorReply("No such plan visible")}}),
-                    json::object{{"parameters", IdParam()}})));
+      ApiRoute(kPersonViewerRoles, Bind(&PlanningRoutes::ApiPlanFhir), PlanFhirOperation()));
   Add(Method::kPut, "/api/v1/plans/{id}",
-      api(planners, Bind(&PlanningRoutes::ApiSavePlan),
-          Operation("saveSupportPlan",
-                    "Stores new contents as the next version (the previous one is kept); an "
-                    "optional \"note\" says what changed",
-                    Replies({{"200", plan_reply},
-                             {"404", ErrorReply("No such plan visible")},
-                             {"409", ErrorReply("The plan is waiting for approval or agreed")},
-                             {"422", ErrorReply("Field errors, named by JSON path")}}),
-                    json::object{{"parameters", IdParam()},
-                                 {"requestBody", Body(Ref("SupportPlanContent"))}})));
+      ApiRoute(kPlannerRoles, Bind(&PlanningRoutes::ApiSavePlan), SavePlanOperation()));
   Add(Method::kPost, "/api/v1/plans/{id}/submit",
-      api(planners, Bind(&PlanningRoutes::ApiSubmitPlan),
-          Operation("submitSupportPlan", "Sends a complete plan for approval",
-                    Replies({{"200", plan_reply},
-                             {"409", ErrorReply("Not a draft or returned plan")},
-                             {"422", ErrorReply("The sections still missing")}}),
-                    json::object{{"parameters", IdParam()}})));
+      ApiRoute(kPlannerRoles, Bind(&PlanningRoutes::ApiSubmitPlan), SubmitPlanOperation()));
   Add(Method::kPost, "/api/v1/plans/{id}/decision",
-      api({domain::Role::kApprover}, Bind(&PlanningRoutes::ApiDecidePlan),
-          Operation(
-              "decideSupportPlan",
-              "Approve or return a plan: {\"decision\": \"approve\" | \"return\", \"reason\"}; "
-              "a reason is needed to return and to agree a budget above tolerance",
-              Replies(
-                  {{"200", plan_reply},
-                   {"403", ErrorReply("Not an approver of the team, or the approver's own plan")},
-                   {"409", ErrorReply("The plan is not waiting for approval")},
-                   {"422", ErrorReply("Field errors")}}),
-              json::object{{"parameters", IdParam()}, {"requestBody", Body(Type("object"))}})));
+      ApiRoute({domain::Role::kApprover}, Bind(&PlanningRoutes::ApiDecidePlan),
+               DecidePlanOperation()));
   Add(Method::kGet, "/api/v1/dashboard/spending",
-      api({domain::Role::kAnalyst, domain::Role::kApprover, domain::Role::kFinanceOfficer,
-           domain::Role::kAdministrator},
-          Bind(&PlanningRoutes::ApiSpending),
-          Operation("getAgreedSpending",
-                    "Weekly spend of current agreed plans by month agreed, category and "
-                    "management option, and plans by return category; ?team= and "
-                    "?client_group= filter",
-                    Replies({{"200", Reply("The totals", Ref("SpendSummary"))},
-                             {"422", ErrorReply("Unknown client group or team")}}),
-                    json::object{})));
+      ApiRoute(kSpendingViewerRoles, Bind(&PlanningRoutes::ApiSpending), SpendingOperation()));
 }
 
 namespace {
@@ -223,26 +277,21 @@ json::object PlanJson(const app::PlanView& v) {
 
 }  // namespace
 
+Response PlanningRoutes::PlanReply(const Result<app::PlanView>& v, Context& ctx) const {
+  if (!v.ok()) return ErrorResponse(v.error(), ctx);
+  return Response::Json(200, PlanJson(*v));
+}
+
 Response PlanningRoutes::ApiStartPlan(Context& ctx) {
   auto person = PersonId::Parse(ctx.request.path_params["id"]);
   if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
-  auto v = planning_.Start(ctx.call, *ctx.principal, *person);
-  if (!v.ok()) return ErrorResponse(v.error(), ctx);
-  return Response::Json(200, PlanJson(*v));
+  return PlanReply(planning_.Start(ctx.call, *ctx.principal, *person), ctx);
 }
 
-Response PlanningRoutes::ApiGetPlan(Context& ctx) {
-  auto id = PlanIdFromPath(ctx);
-  if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
-  auto v = planning_.Get(ctx.call, *ctx.principal, *id);
-  if (!v.ok()) return ErrorResponse(v.error(), ctx);
-  return Response::Json(200, PlanJson(*v));
-}
+Response PlanningRoutes::ApiGetPlan(Context& ctx) { return PlanReply(PlanFromPath(ctx), ctx); }
 
 Response PlanningRoutes::ApiPlanFhir(Context& ctx) {
-  auto id = PlanIdFromPath(ctx);
-  if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
-  auto v = planning_.Get(ctx.call, *ctx.principal, *id);
+  auto v = PlanFromPath(ctx);
   if (!v.ok()) return ErrorResponse(v.error(), ctx);
   app::FhirPlanContext fc{std::to_string(v->record.id),
                           "Patient/" + domain::PersonReference(v->person.id),
@@ -265,17 +314,13 @@ Response PlanningRoutes::ApiSavePlan(Context& ctx) {
   }
   auto content = app::SupportPlanFromJson(*body, app::DefaultCatalogue());
   if (!content.ok()) return ErrorResponse(content.error(), ctx);
-  auto v = planning_.Save(ctx.call, *ctx.principal, *id, *content, note);
-  if (!v.ok()) return ErrorResponse(v.error(), ctx);
-  return Response::Json(200, PlanJson(*v));
+  return PlanReply(planning_.Save(ctx.call, *ctx.principal, *id, *content, note), ctx);
 }
 
 Response PlanningRoutes::ApiSubmitPlan(Context& ctx) {
   auto id = PlanIdFromPath(ctx);
   if (!id) return ErrorResponse(Error::NotFound("No such support plan"), ctx);
-  auto v = planning_.Submit(ctx.call, *ctx.principal, *id);
-  if (!v.ok()) return ErrorResponse(v.error(), ctx);
-  return Response::Json(200, PlanJson(*v));
+  return PlanReply(planning_.Submit(ctx.call, *ctx.principal, *id), ctx);
 }
 
 Response PlanningRoutes::ApiDecidePlan(Context& ctx) {
@@ -290,12 +335,11 @@ Response PlanningRoutes::ApiDecidePlan(Context& ctx) {
     return ErrorResponse(
         Error::InvalidArgument("Choose a decision", {{"decision", "must be approve or return"}}),
         ctx);
-  auto v = planning_.Decide(
-      ctx.call, *ctx.principal, *id,
-      {decision == "approve" ? domain::PlanDecision::kApprove : domain::PlanDecision::kReturn,
-       reason});
-  if (!v.ok()) return ErrorResponse(v.error(), ctx);
-  return Response::Json(200, PlanJson(*v));
+  return PlanReply(planning_.Decide(ctx.call, *ctx.principal, *id,
+                                    {decision == "approve" ? domain::PlanDecision::kApprove
+                                                           : domain::PlanDecision::kReturn,
+                                     reason}),
+                   ctx);
 }
 
 Response PlanningRoutes::ApiSpending(Context& ctx) {

@@ -1,10 +1,14 @@
 // File: planning_routes.h
 // Support plans: the task list and its parts, sending, the approver's decision, the agreed plan,
 // plans waiting, the spending dashboard, costing, and the JSON and FHIR API.
-// Routes in planning_pages.cc and planning_api.cc; the use cases in app/planning/planning_service.
+// Routes in planning_pages.cc (the task list, sending, deciding, the agreed plan),
+// plan_section_form.cc (each section's form, read and shown), planning_dashboard.cc (plans
+// waiting, the spending dashboard) and planning_api.cc; the use cases in
+// app/planning/planning_service.
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +24,42 @@ std::optional<int64_t> PlanIdFromPath(Context& ctx);
 // The GOV.UK tag class showing a plan's status.
 std::string PlanStatusTagClass(domain::PlanStatus status);
 
+// Who may write a plan: the person, their representative, and the council's planners.
+inline const std::vector<domain::Role> kPlannerRoles = {
+    domain::Role::kBudgetHolder, domain::Role::kRepresentative, domain::Role::kPractitioner,
+    domain::Role::kApprover, domain::Role::kAdministrator};
+// Who may see the spending of agreed plans.
+inline const std::vector<domain::Role> kSpendingViewerRoles = {
+    domain::Role::kAnalyst, domain::Role::kApprover, domain::Role::kFinanceOfficer,
+    domain::Role::kAdministrator};
+
+// What the planning pages share.
+namespace plan_pages {
+
+using Form = std::multimap<std::string, std::string>;
+
+// The form field `key`, trimmed ("" when absent).
+std::string Value(const Form& form, const std::string& key);
+// "/plans/{id}".
+std::string PlanPath(int64_t id);
+// The costed lines and totals of a plan, for the task list, the support section and the agreed
+// plan.
+void AddCost(ViewData& d, const app::PlanView& v);
+
+// A list with a row for each of `items`, filled by `fill(row, item)`.
+template <typename Items, typename Fill>
+ViewList RowsOf(const Items& items, Fill fill) {
+  ViewList rows;
+  for (const auto& item : items) {
+    ViewData row;
+    fill(row, item);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+}  // namespace plan_pages
+
 class PlanningRoutes final : public RouteModule, public PersonSection {
  public:
   explicit PlanningRoutes(const SiteEnv& env)
@@ -33,6 +73,10 @@ class PlanningRoutes final : public RouteModule, public PersonSection {
  private:
   void AddPageRoutes() override;
   void AddApiRoutes() override;
+  // The plan named by the path, as the caller may see it.
+  Result<app::PlanView> PlanFromPath(Context& ctx);
+  // `v` as the plan's JSON (200), or its error.
+  Response PlanReply(const Result<app::PlanView>& v, Context& ctx) const;
   Response ApiStartPlan(Context& ctx);
   Response ApiGetPlan(Context& ctx);
   Response ApiPlanFhir(Context& ctx);
