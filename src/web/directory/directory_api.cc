@@ -85,9 +85,10 @@ json::object ServiceAtLocationJson(const domain::DirectoryService& s,
                       {"service", app::ServiceToHsdsListItem(s)}};
 }
 
-// The search's query parameters, and for a search by place the distance from a postcode.
+// What a search lists: services, or services at their places (nearest first from a postcode).
 enum class SearchBy { kService, kPlace };
 
+// The search's query parameters; a search by place also takes the distance from a postcode.
 json::value SearchParams(SearchBy by) {
   json::value params =
       QueryParams({{"search",
