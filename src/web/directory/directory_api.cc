@@ -85,15 +85,12 @@ json::object ServiceAtLocationJson(const domain::DirectoryService& s,
                       {"service", app::ServiceToHsdsListItem(s)}};
 }
 
-}  // namespace
+// What a search lists: services, or services at their places (nearest first from a postcode).
+enum class SearchBy { kService, kPlace };
 
-void DirectoryRoutes::AddApiRoutes() {
-  const auto open = &PublicApiRoute;
-  const json::value not_found = ErrorReply("No such entry");
-  const json::value bad_query = ErrorReply(
-      "A parameter is not valid (named in fields): an unknown term or taxonomy, a "
-      "postcode the lookup does not have, a page past the last");
-  const json::value search_params =
+// The search's query parameters; a search by place also takes the distance from a postcode.
+json::value SearchParams(SearchBy by) {
+  json::value params =
       QueryParams({{"search",
                     "Words; each must start a word of the service (name, description, "
                     "organisation, places, terms)"},
@@ -107,160 +104,70 @@ void DirectoryRoutes::AddApiRoutes() {
                    {"modified_after", "Changed on or after this date and time (RFC 3339)"},
                    {"page", "Page number, from 1"},
                    {"per_page", "Results a page, 1 to 200 (default 20)"}});
-  json::array place_params = search_params.as_array();
-  const json::value distance_params =
-      QueryParams({{"postcode", "Nearest first, within `proximity` of this postcode's centroid"},
-                   {"proximity", "Metres from the postcode, 1 to 80467 (default 8047: 5 miles)"}});
-  for (const auto& p : distance_params.as_array()) place_params.push_back(p);
-
-  Add(Method::kGet, "/openreferral",
-      open(Bind(&DirectoryRoutes::OrApiInfo),
-           Operation("getOpenReferralInfo", "Open Referral UK: this API's HSDS version and profile",
-                     Replies({{"200", Reply("About the API", Ref("OpenReferralInfo"))}}))));
-  Add(Method::kGet, "/openreferral/services",
-      open(Bind(&DirectoryRoutes::OrServices),
-           Operation("listOpenReferralServices",
-                     "Open Referral UK: directory services, a page at a time",
-                     Replies({{"200", Reply("A page of services (one-to-one fields)",
-                                            PageSchema("OpenReferralServiceListItem"))},
-                              {"422", bad_query}}),
-                     json::object{{"parameters", search_params}})));
-  Add(Method::kGet, "/openreferral/services/{id}",
-      open(Bind(&DirectoryRoutes::OrService),
-           Operation("getOpenReferralService", "Open Referral UK: one service, fully nested",
-                     Replies({{"200", Reply("The service", Ref("OpenReferralService"))},
-                              {"404", not_found}}),
-                     json::object{{"parameters", UuidParam()}})));
-  Add(Method::kGet, "/openreferral/service_at_locations",
-      open(Bind(&DirectoryRoutes::OrServiceAtLocations),
-           Operation("listOpenReferralServiceAtLocations",
-                     "Open Referral UK: where services run, nearest first with a postcode",
-                     Replies({{"200", Reply("A page of services at locations",
-                                            PageSchema("OpenReferralServiceAtLocation"))},
-                              {"422", bad_query}}),
-                     json::object{{"parameters", std::move(place_params)}})));
-  Add(Method::kGet, "/openreferral/service_at_locations/{id}",
-      open(Bind(&DirectoryRoutes::OrServiceAtLocation),
-           Operation("getOpenReferralServiceAtLocation",
-                     "Open Referral UK: one service at a location",
-                     Replies({{"200", Reply("The service at its location",
-                                            Ref("OpenReferralServiceAtLocation"))},
-                              {"404", not_found}}),
-                     json::object{{"parameters", UuidParam()}})));
-  const json::value paging = QueryParams(
-      {{"page", "Page number, from 1"}, {"per_page", "Results a page, 1 to 200 (default 20)"}});
-  Add(Method::kGet, "/openreferral/taxonomies",
-      open(Bind(&DirectoryRoutes::OrTaxonomies),
-           Operation(
-               "listOpenReferralTaxonomies", "Open Referral UK: the taxonomies used",
-               Replies({{"200", Reply("A page of taxonomies", PageSchema("OpenReferralTaxonomy"))},
-                        {"422", bad_query}}),
-               json::object{{"parameters", paging}})));
-  Add(Method::kGet, "/openreferral/taxonomies/{id}",
-      open(Bind(&DirectoryRoutes::OrTaxonomy),
-           Operation("getOpenReferralTaxonomy", "Open Referral UK: one taxonomy",
-                     Replies({{"200", Reply("The taxonomy", Ref("OpenReferralTaxonomy"))},
-                              {"404", not_found}}),
-                     json::object{{"parameters", UuidParam()}})));
-  Add(Method::kGet, "/openreferral/taxonomy_terms",
-      open(Bind(&DirectoryRoutes::OrTaxonomyTerms),
-           Operation(
-               "listOpenReferralTaxonomyTerms", "Open Referral UK: the taxonomy's terms",
-               Replies({{"200", Reply("A page of terms", PageSchema("OpenReferralTaxonomyTerm"))},
-                        {"422", bad_query}}),
-               json::object{{"parameters", paging}})));
-  Add(Method::kGet, "/openreferral/taxonomy_terms/{id}",
-      open(Bind(&DirectoryRoutes::OrTaxonomyTerm),
-           Operation("getOpenReferralTaxonomyTerm", "Open Referral UK: one taxonomy term",
-                     Replies({{"200", Reply("The term", Ref("OpenReferralTaxonomyTerm"))},
-                              {"404", not_found}}),
-                     json::object{{"parameters", UuidParam()}})));
-
-  const auto api = &ApiRoute;
-  Add(Method::kPost, "/api/v1/directory/import",
-      api(kEditors, Bind(&DirectoryRoutes::ApiDirectoryImport),
-          Operation("importDirectory",
-                    "Import an Open Referral UK feed (a service, an array of services, a page or "
-                    "an array of pages): all or nothing, and importing it again changes nothing",
-                    Replies({{"200", Reply("Imported", Ref("DirectoryImportReport"))},
-                             {"400", ErrorReply("The body is not JSON")},
-                             {"403", ErrorReply("Only directory editors may import")},
-                             {"422", Reply("Rows with problems; nothing was stored",
-                                           Ref("DirectoryImportReport"))}}),
-                    json::object{{"requestBody", Body(Type("object"))}})));
-  Add(Method::kPost, "/api/v1/directory/import/csv",
-      api(kEditors, Bind(&DirectoryRoutes::ApiDirectoryImportCsv),
-          Operation(
-              "importDirectoryCsv",
-              "Import the Open Referral UK profile's CSV files ({\"files\": {\"services.csv\": "
-              "\"...\", ...}}; services.csv and organizations.csv needed): all or nothing, "
-              "and importing them again changes nothing. Problems name the file and row",
-              Replies({{"200", Reply("Imported", Ref("DirectoryImportReport"))},
-                       {"400", ErrorReply("The body is not a JSON object")},
-                       {"403", ErrorReply("Only directory editors may import")},
-                       {"422", Reply("Rows with problems, or a body without files; nothing "
-                                     "was stored",
-                                     Ref("DirectoryImportReport"))}}),
-              json::object{{"requestBody", Body(Ref("DirectoryCsvFiles"))}})));
-  Add(Method::kGet, "/api/v1/directory/export/csv",
-      api(kEditors, Bind(&DirectoryRoutes::ApiDirectoryExportCsv),
-          Operation("exportDirectoryCsv",
-                    "Every entry as the profile's CSV files (importable with importDirectoryCsv)",
-                    Replies({{"200", Reply("The files", Ref("DirectoryCsvFiles"))},
-                             {"403", ErrorReply("Only directory editors may export")}}))));
-  Add(Method::kGet, "/api/v1/directory/export",
-      api(kEditors, Bind(&DirectoryRoutes::ApiDirectoryExport),
-          Operation("exportDirectory",
-                    "Every entry, fully nested, as one Open Referral UK page (importable)",
-                    Replies({{"200", Reply("The feed", PageSchema("OpenReferralService"))},
-                             {"403", ErrorReply("Only directory editors may export")}}))));
-  Add(Method::kPut, "/api/v1/directory/services/{id}",
-      api(kEditors, Bind(&DirectoryRoutes::ApiDirectorySave),
-          Operation("saveDirectoryService",
-                    "Add or replace an entry (HSDS-UK service JSON; `review_due` query "
-                    "parameter optional, a year from today by default)",
-                    Replies({{"200", Reply("The stored entry", Ref("OpenReferralService"))},
-                             {"400", ErrorReply("The body is not a JSON object")},
-                             {"403", ErrorReply("Only directory editors may change entries")},
-                             {"422", ErrorReply("Field errors, named by HSDS path")}}),
-                    json::object{{"parameters", UuidParam()},
-                                 {"requestBody", Body(Ref("OpenReferralService"))}})));
-  Add(Method::kDelete, "/api/v1/directory/services/{id}",
-      api(kEditors, Bind(&DirectoryRoutes::ApiDirectoryRemove),
-          Operation("removeDirectoryService", "Remove an entry from the directory",
-                    Replies({{"204", json::object{{"description", "Removed"}}},
-                             {"403", ErrorReply("Only directory editors may remove entries")},
-                             {"404", not_found}}),
-                    json::object{{"parameters", UuidParam()}})));
+  if (by == SearchBy::kPlace) {
+    const json::value distance = QueryParams(
+        {{"postcode", "Nearest first, within `proximity` of this postcode's centroid"},
+         {"proximity", "Metres from the postcode, 1 to 80467 (default 8047: 5 miles)"}});
+    for (const auto& p : distance.as_array()) params.as_array().push_back(p);
+  }
+  return params;
 }
 
-void DirectoryRoutes::AddSchemas(json::object& schemas) const {
-  const char* profile =
+json::value PagingParams() {
+  return QueryParams(
+      {{"page", "Page number, from 1"}, {"per_page", "Results a page, 1 to 200 (default 20)"}});
+}
+
+// A list a page at a time, filtered by `parameters`: 200 with a page of `schema` (`page` says
+// what it holds), or 422 naming a parameter that is not valid.
+json::value ListOperation(const char* id, const char* summary, const char* page, const char* schema,
+                          json::value parameters) {
+  const json::value bad_query = ErrorReply(
+      "A parameter is not valid (named in fields): an unknown term or taxonomy, a "
+      "postcode the lookup does not have, a page past the last");
+  return Operation(id, summary,
+                   Replies({{"200", Reply(page, PageSchema(schema))}, {"422", bad_query}}),
+                   json::object{{"parameters", std::move(parameters)}});
+}
+
+// One item by its uuid: 200 with `item` as `schema`, or 404.
+json::value GetOneOperation(const char* id, const char* summary, const char* item,
+                            const char* schema) {
+  return Operation(
+      id, summary,
+      Replies({{"200", Reply(item, Ref(schema))}, {"404", ErrorReply("No such entry")}}),
+      json::object{{"parameters", UuidParam()}});
+}
+
+// The profile's own schemas for a response, by the compiled schema's description.
+json::value ProfileSchema(const std::string& description, json::array required) {
+  return json::object{
+      {"type", "object"}, {"description", description}, {"required", std::move(required)}};
+}
+
+// The Open Referral UK responses: the profile's compiled schemas, by name.
+void AddOpenReferralSchemas(json::object& schemas) {
+  const std::string profile =
       "Open Referral UK (HSDS-UK 3.0) profile, compiled schema: "
       "https://github.com/openreferral/uk-profile (schema/compiled/)";
   schemas["OpenReferralInfo"] = Object(
       {{"version", Type("string")}, {"profile", Type("string")}, {"openapi_url", Type("string")}},
       json::array{"version", "profile"});
   schemas["OpenReferralServiceListItem"] =
-      json::object{{"type", "object"},
-                   {"description", std::string(profile) + " service_list.json"},
-                   {"required", json::array{"id", "name", "status"}}};
+      ProfileSchema(profile + " service_list.json", json::array{"id", "name", "status"});
   schemas["OpenReferralService"] =
-      json::object{{"type", "object"},
-                   {"description", std::string(profile) + " service.json"},
-                   {"required", json::array{"id", "name", "status"}}};
+      ProfileSchema(profile + " service.json", json::array{"id", "name", "status"});
   schemas["OpenReferralServiceAtLocation"] =
-      json::object{{"type", "object"},
-                   {"description", std::string(profile) + " service_at_location_list.json"},
-                   {"required", json::array{"id"}}};
-  schemas["OpenReferralTaxonomy"] =
-      json::object{{"type", "object"},
-                   {"description", "Open Referral UK taxonomy (schema/taxonomy.json)"},
-                   {"required", json::array{"id", "name", "description"}}};
+      ProfileSchema(profile + " service_at_location_list.json", json::array{"id"});
+  schemas["OpenReferralTaxonomy"] = ProfileSchema(
+      "Open Referral UK taxonomy (schema/taxonomy.json)", json::array{"id", "name", "description"});
   schemas["OpenReferralTaxonomyTerm"] =
-      json::object{{"type", "object"},
-                   {"description", "Open Referral UK taxonomy term (schema/taxonomy_term.json)"},
-                   {"required", json::array{"id", "name", "description"}}};
+      ProfileSchema("Open Referral UK taxonomy term (schema/taxonomy_term.json)",
+                    json::array{"id", "name", "description"});
+}
+
+// The editors' imports and exports.
+void AddImportSchemas(json::object& schemas) {
   schemas["ImportFieldError"] = Object({{"field", Type("string")}, {"message", Type("string")}},
                                        json::array{"field", "message"});
   schemas["DirectoryImportReport"] = Object(
@@ -285,6 +192,128 @@ void DirectoryRoutes::AddSchemas(json::object& schemas) const {
                                "CSV text, as the profile's datapackage.json names them"},
                               {"additionalProperties", Type("string")}}}},
       json::array{"files"});
+}
+
+}  // namespace
+
+void DirectoryRoutes::AddApiRoutes() {
+  AddOpenReferralRoutes();
+  AddEditorApiRoutes();
+}
+
+void DirectoryRoutes::AddOpenReferralRoutes() {
+  auto open = [&](Response (DirectoryRoutes::*fn)(Context&), json::value operation) {
+    return PublicApiRoute(Bind(fn), std::move(operation));
+  };
+  Add(Method::kGet, "/openreferral",
+      open(&DirectoryRoutes::OrApiInfo,
+           Operation("getOpenReferralInfo", "Open Referral UK: this API's HSDS version and profile",
+                     Replies({{"200", Reply("About the API", Ref("OpenReferralInfo"))}}))));
+  Add(Method::kGet, "/openreferral/services",
+      open(&DirectoryRoutes::OrServices,
+           ListOperation("listOpenReferralServices",
+                         "Open Referral UK: directory services, a page at a time",
+                         "A page of services (one-to-one fields)", "OpenReferralServiceListItem",
+                         SearchParams(SearchBy::kService))));
+  Add(Method::kGet, "/openreferral/services/{id}",
+      open(&DirectoryRoutes::OrService,
+           GetOneOperation("getOpenReferralService", "Open Referral UK: one service, fully nested",
+                           "The service", "OpenReferralService")));
+  Add(Method::kGet, "/openreferral/service_at_locations",
+      open(&DirectoryRoutes::OrServiceAtLocations,
+           ListOperation("listOpenReferralServiceAtLocations",
+                         "Open Referral UK: where services run, nearest first with a postcode",
+                         "A page of services at locations", "OpenReferralServiceAtLocation",
+                         SearchParams(SearchBy::kPlace))));
+  Add(Method::kGet, "/openreferral/service_at_locations/{id}",
+      open(&DirectoryRoutes::OrServiceAtLocation,
+           GetOneOperation("getOpenReferralServiceAtLocation",
+                           "Open Referral UK: one service at a location",
+                           "The service at its location", "OpenReferralServiceAtLocation")));
+  Add(Method::kGet, "/openreferral/taxonomies",
+      open(&DirectoryRoutes::OrTaxonomies,
+           ListOperation("listOpenReferralTaxonomies", "Open Referral UK: the taxonomies used",
+                         "A page of taxonomies", "OpenReferralTaxonomy", PagingParams())));
+  Add(Method::kGet, "/openreferral/taxonomies/{id}",
+      open(&DirectoryRoutes::OrTaxonomy,
+           GetOneOperation("getOpenReferralTaxonomy", "Open Referral UK: one taxonomy",
+                           "The taxonomy", "OpenReferralTaxonomy")));
+  Add(Method::kGet, "/openreferral/taxonomy_terms",
+      open(&DirectoryRoutes::OrTaxonomyTerms,
+           ListOperation("listOpenReferralTaxonomyTerms", "Open Referral UK: the taxonomy's terms",
+                         "A page of terms", "OpenReferralTaxonomyTerm", PagingParams())));
+  Add(Method::kGet, "/openreferral/taxonomy_terms/{id}",
+      open(&DirectoryRoutes::OrTaxonomyTerm,
+           GetOneOperation("getOpenReferralTaxonomyTerm", "Open Referral UK: one taxonomy term",
+                           "The term", "OpenReferralTaxonomyTerm")));
+}
+
+void DirectoryRoutes::AddEditorApiRoutes() {
+  auto editors = [&](Response (DirectoryRoutes::*fn)(Context&), json::value operation) {
+    return ApiRoute(kEditors, Bind(fn), std::move(operation));
+  };
+  Add(Method::kPost, "/api/v1/directory/import",
+      editors(
+          &DirectoryRoutes::ApiDirectoryImport,
+          Operation("importDirectory",
+                    "Import an Open Referral UK feed (a service, an array of services, a page or "
+                    "an array of pages): all or nothing, and importing it again changes nothing",
+                    Replies({{"200", Reply("Imported", Ref("DirectoryImportReport"))},
+                             {"400", ErrorReply("The body is not JSON")},
+                             {"403", ErrorReply("Only directory editors may import")},
+                             {"422", Reply("Rows with problems; nothing was stored",
+                                           Ref("DirectoryImportReport"))}}),
+                    json::object{{"requestBody", Body(Type("object"))}})));
+  Add(Method::kPost, "/api/v1/directory/import/csv",
+      editors(&DirectoryRoutes::ApiDirectoryImportCsv,
+              Operation(
+                  "importDirectoryCsv",
+                  "Import the Open Referral UK profile's CSV files ({\"files\": {\"services.csv\": "
+                  "\"...\", ...}}; services.csv and organizations.csv needed): all or nothing, "
+                  "and importing them again changes nothing. Problems name the file and row",
+                  Replies({{"200", Reply("Imported", Ref("DirectoryImportReport"))},
+                           {"400", ErrorReply("The body is not a JSON object")},
+                           {"403", ErrorReply("Only directory editors may import")},
+                           {"422", Reply("Rows with problems, or a body without files; nothing "
+                                         "was stored",
+                                         Ref("DirectoryImportReport"))}}),
+                  json::object{{"requestBody", Body(Ref("DirectoryCsvFiles"))}})));
+  Add(Method::kGet, "/api/v1/directory/export/csv",
+      editors(
+          &DirectoryRoutes::ApiDirectoryExportCsv,
+          Operation("exportDirectoryCsv",
+                    "Every entry as the profile's CSV files (importable with importDirectoryCsv)",
+                    Replies({{"200", Reply("The files", Ref("DirectoryCsvFiles"))},
+                             {"403", ErrorReply("Only directory editors may export")}}))));
+  Add(Method::kGet, "/api/v1/directory/export",
+      editors(&DirectoryRoutes::ApiDirectoryExport,
+              Operation("exportDirectory",
+                        "Every entry, fully nested, as one Open Referral UK page (importable)",
+                        Replies({{"200", Reply("The feed", PageSchema("OpenReferralService"))},
+                                 {"403", ErrorReply("Only directory editors may export")}}))));
+  Add(Method::kPut, "/api/v1/directory/services/{id}",
+      editors(&DirectoryRoutes::ApiDirectorySave,
+              Operation("saveDirectoryService",
+                        "Add or replace an entry (HSDS-UK service JSON; `review_due` query "
+                        "parameter optional, a year from today by default)",
+                        Replies({{"200", Reply("The stored entry", Ref("OpenReferralService"))},
+                                 {"400", ErrorReply("The body is not a JSON object")},
+                                 {"403", ErrorReply("Only directory editors may change entries")},
+                                 {"422", ErrorReply("Field errors, named by HSDS path")}}),
+                        json::object{{"parameters", UuidParam()},
+                                     {"requestBody", Body(Ref("OpenReferralService"))}})));
+  Add(Method::kDelete, "/api/v1/directory/services/{id}",
+      editors(&DirectoryRoutes::ApiDirectoryRemove,
+              Operation("removeDirectoryService", "Remove an entry from the directory",
+                        Replies({{"204", json::object{{"description", "Removed"}}},
+                                 {"403", ErrorReply("Only directory editors may remove entries")},
+                                 {"404", ErrorReply("No such entry")}}),
+                        json::object{{"parameters", UuidParam()}})));
+}
+
+void DirectoryRoutes::AddSchemas(json::object& schemas) const {
+  AddOpenReferralSchemas(schemas);
+  AddImportSchemas(schemas);
 }
 
 Response DirectoryRoutes::OrApiInfo(Context& ctx) {

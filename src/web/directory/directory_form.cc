@@ -1,4 +1,3 @@
-// File: directory_form.cc
 #include "web/directory/directory_form.h"
 
 #include <algorithm>
@@ -14,28 +13,21 @@ namespace selfdirect::web {
 namespace {
 
 using Form = std::multimap<std::string, std::string>;
+using NewId = std::function<std::string()>;
 
 std::string Value(const Form& form, const std::string& name) {
   return std::string(Trim(FormValue(form, name)));
 }
 
-}  // namespace
-
-int DirectoryFormRows(const Form& form, const std::string& kind) {
-  int rows = 0;
-  const std::string prefix = kind + "-";
-  for (auto it = form.lower_bound(prefix); it != form.end() && it->first.starts_with(prefix);
-       ++it) {
-    const std::string_view rest = std::string_view(it->first).substr(prefix.size());
-    int n = 0;
-    auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), n);
-    if (ec != std::errc() || end == rest.data() || n < 0 || n >= kDirectoryFormMaxRows) continue;
-    rows = std::max(rows, n + 1);
-  }
-  return rows;
+// Whether every one of `values` is empty: a row left blank.
+bool AllEmpty(std::initializer_list<std::string_view> values) {
+  return std::all_of(values.begin(), values.end(), [](std::string_view v) { return v.empty(); });
 }
 
-namespace {
+// "session-3-": the start of the names of row 3's fields.
+std::string RowPrefix(std::string_view kind, size_t row) {
+  return std::string(kind) + "-" + std::to_string(row) + "-";
+}
 
 // The stored item with `id`, or a new one.
 template <typename T>
@@ -43,6 +35,14 @@ T Existing(const std::vector<T>& items, const std::string& id) {
   for (const auto& i : items)
     if (!id.empty() && i.id == id) return i;
   return T{};
+}
+
+// The stored item with `id` (a row's hidden field), or a new one with an id from `new_id`.
+template <typename T>
+T ExistingOrNew(const std::vector<T>& items, const std::string& id, const NewId& new_id) {
+  T item = Existing(items, id);
+  if (item.id.empty()) item.id = new_id();
+  return item;
 }
 
 std::optional<int> Age(const std::string& text, const std::string& field,
@@ -98,14 +98,149 @@ std::optional<std::pair<size_t, std::string>> Indexed(const std::string& field,
   return std::pair{index, rest};
 }
 
-}  // namespace
+// The stored place whose service-at-location id is `link` (a row's hidden field), or a new one
+// with new ids for the location and the link.
+domain::DirectoryLocation ExistingPlaceOrNew(const std::vector<domain::DirectoryLocation>& places,
+                                             const std::string& link, const NewId& new_id) {
+  const domain::DirectoryLocation* stored = nullptr;
+  for (const auto& existing : places)
+    if (!link.empty() && existing.service_at_location_id == link) stored = &existing;
+  if (stored) return *stored;
+  domain::DirectoryLocation l;
+  l.id = new_id();
+  l.service_at_location_id = new_id();
+  return l;
+}
 
-DirectoryFormInput ReadDirectoryForm(const Form& form, const domain::DirectoryService& stored,
-                                     const std::function<std::string()>& new_id) {
-  DirectoryFormInput in;
-  domain::DirectoryService& s = in.service;
-  s = stored;
-  auto& errors = in.errors;
+// "3.50", "£3.50" or "0" (free); nothing when empty.
+std::optional<Pence> Amount(std::string text, const std::string& field,
+                            std::vector<FieldError>& errors) {
+  if (text.starts_with("£")) text.erase(0, std::string_view("£").size());
+  if (text.empty()) return std::nullopt;
+  auto p = Pence::Parse(text);
+  if (!p.ok() || p->pence() < 0) {
+    errors.push_back({field, "Enter the amount in pounds, like 3.50, or 0 if free"});
+    return std::nullopt;
+  }
+  return *p;
+}
+
+// "hr53ar" -> "HR5 3AR"; "" when empty or not a postcode.
+std::string Postcode(const std::string& text, const std::string& field,
+                     std::vector<FieldError>& errors) {
+  if (text.empty()) return "";
+  auto p = domain::NormalisePostcode(text);
+  if (!p.ok()) {
+    errors.push_back({field, "Enter a full UK postcode, like HR6 8AA"});
+    return "";
+  }
+  return *p;
+}
+
+// What a row of the form is read against: the form, the entry being changed, where new ids come
+// from, and the problems found so far.
+struct RowSource {
+  const Form& form;
+  const domain::DirectoryService& stored;
+  const NewId& new_id;
+  std::vector<FieldError>& errors;
+};
+
+template <typename T>
+using ReadRow = std::optional<T> (*)(const RowSource& source, const std::string& at);
+
+// Each row of `kind` read by `read` (nothing for a row left blank) into `items`, with the row
+// each came from in `rows`.
+template <typename T>
+void ReadRows(const RowSource& source, std::string_view kind, ReadRow<T> read,
+              std::vector<T>& items, std::vector<int>& rows) {
+  items.clear();
+  for (int row = 0, n = DirectoryFormRows(source.form, std::string(kind)); row < n; ++row) {
+    std::optional<T> item = read(source, RowPrefix(kind, row));
+    if (!item) continue;
+    items.push_back(std::move(*item));
+    rows.push_back(row);
+  }
+}
+
+std::optional<domain::DirectorySchedule> ReadSession(const RowSource& in, const std::string& at) {
+  const std::vector<std::string> days = FormValues(in.form, at + "days");
+  const std::string opens = Value(in.form, at + "opens"), closes = Value(in.form, at + "closes"),
+                    description = Value(in.form, at + "description");
+  if (days.empty() && AllEmpty({opens, closes, description})) return std::nullopt;
+  domain::DirectorySchedule sc =
+      ExistingOrNew(in.stored.schedules, Value(in.form, at + "id"), in.new_id);
+  sc.freq = Value(in.form, at + "freq") == "MONTHLY" ? "MONTHLY" : "WEEKLY";
+  sc.days.clear();
+  for (const auto& d : days) {
+    if (auto day = domain::ParseDay(d)) {
+      if (std::find(sc.days.begin(), sc.days.end(), *day) == sc.days.end()) sc.days.push_back(*day);
+    }
+  }
+  std::sort(sc.days.begin(), sc.days.end());
+  sc.opens_at = Time(opens, at + "opens", "opening time", in.errors);
+  sc.closes_at = Time(closes, at + "closes", "closing time", in.errors);
+  sc.description = description;
+  return sc;
+}
+
+std::optional<domain::DirectoryCost> ReadCost(const RowSource& in, const std::string& at) {
+  const std::string option = Value(in.form, at + "option"),
+                    description = Value(in.form, at + "description");
+  const std::string amount = Value(in.form, at + "amount");
+  if (AllEmpty({option, amount, description})) return std::nullopt;
+  domain::DirectoryCost c = ExistingOrNew(in.stored.costs, Value(in.form, at + "id"), in.new_id);
+  c.option = option;
+  c.amount_description = description;
+  c.amount = Amount(amount, at + "amount", in.errors);
+  return c;
+}
+
+std::optional<domain::DirectoryLocation> ReadPlace(const RowSource& in, const std::string& at) {
+  const std::string name = Value(in.form, at + "name"), address = Value(in.form, at + "address"),
+                    town = Value(in.form, at + "town"), postcode = Value(in.form, at + "postcode"),
+                    accessibility = Value(in.form, at + "accessibility");
+  if (AllEmpty({name, address, town, postcode, accessibility})) return std::nullopt;
+  domain::DirectoryLocation l =
+      ExistingPlaceOrNew(in.stored.locations, Value(in.form, at + "link"), in.new_id);
+  l.name = name;
+  l.address_1 = address;
+  l.city = town;
+  l.accessibility = accessibility;
+  l.postcode = Postcode(postcode, at + "postcode", in.errors);
+  return l;
+}
+
+std::optional<domain::DirectoryContact> ReadContact(const RowSource& in, const std::string& at) {
+  const std::string name = Value(in.form, at + "name"), title = Value(in.form, at + "title"),
+                    phone = Value(in.form, at + "phone"), note = Value(in.form, at + "phone_note");
+  if (AllEmpty({name, title, phone, note})) return std::nullopt;
+  domain::DirectoryContact c =
+      ExistingOrNew(in.stored.contacts, Value(in.form, at + "id"), in.new_id);
+  c.name = name;
+  c.title = title;
+  // The form shows the first number; further ones (from a feed) are kept as they are.
+  if (phone.empty() && note.empty()) {
+    if (!c.phones.empty()) c.phones.erase(c.phones.begin());
+  } else {
+    if (c.phones.empty()) c.phones.insert(c.phones.begin(), {in.new_id(), "", ""});
+    c.phones.front().number = phone;
+    c.phones.front().description = note;
+  }
+  return c;
+}
+
+std::optional<domain::DirectoryServiceArea> ReadArea(const RowSource& in, const std::string& at) {
+  const std::string name = Value(in.form, at + "name");
+  if (name.empty()) return std::nullopt;
+  domain::DirectoryServiceArea a =
+      ExistingOrNew(in.stored.service_areas, Value(in.form, at + "id"), in.new_id);
+  a.name = name;
+  return a;
+}
+
+// What the form says of the service itself: names, addresses, status, ages and kinds.
+void ReadAbout(const Form& form, domain::DirectoryService& s, std::vector<FieldError>& errors) {
   s.name = Value(form, "name");
   s.description = Value(form, "description");
   s.url = Value(form, "url");
@@ -131,129 +266,94 @@ DirectoryFormInput ReadDirectoryForm(const Form& form, const domain::DirectorySe
     if (std::find(s.term_ids.begin(), s.term_ids.end(), t) == s.term_ids.end())
       s.term_ids.push_back(t);
   }
+}
 
-  s.schedules.clear();
-  for (int row = 0, n = DirectoryFormRows(form, "session"); row < n; ++row) {
-    const std::string at = "session-" + std::to_string(row) + "-";
-    std::vector<std::string> days = FormValues(form, at + "days");
-    const std::string opens = Value(form, at + "opens"), closes = Value(form, at + "closes"),
-                      description = Value(form, at + "description");
-    if (days.empty() && opens.empty() && closes.empty() && description.empty()) continue;
-    domain::DirectorySchedule sc = Existing(stored.schedules, Value(form, at + "id"));
-    if (sc.id.empty()) sc.id = new_id();
-    sc.freq = Value(form, at + "freq") == "MONTHLY" ? "MONTHLY" : "WEEKLY";
-    sc.days.clear();
-    for (const auto& d : days) {
-      if (auto day = domain::ParseDay(d)) {
-        if (std::find(sc.days.begin(), sc.days.end(), *day) == sc.days.end())
-          sc.days.push_back(*day);
-      }
-    }
-    std::sort(sc.days.begin(), sc.days.end());
-    sc.opens_at = Time(opens, at + "opens", "opening time", errors);
-    sc.closes_at = Time(closes, at + "closes", "closing time", errors);
-    sc.description = description;
-    s.schedules.push_back(std::move(sc));
-    in.session_rows.push_back(row);
-  }
-
-  s.costs.clear();
-  for (int row = 0, n = DirectoryFormRows(form, "cost"); row < n; ++row) {
-    const std::string at = "cost-" + std::to_string(row) + "-";
-    const std::string option = Value(form, at + "option"),
-                      description = Value(form, at + "description");
-    std::string amount = Value(form, at + "amount");
-    if (option.empty() && amount.empty() && description.empty()) continue;
-    domain::DirectoryCost c = Existing(stored.costs, Value(form, at + "id"));
-    if (c.id.empty()) c.id = new_id();
-    c.option = option;
-    c.amount_description = description;
-    c.amount.reset();
-    if (amount.starts_with("£")) amount.erase(0, std::string_view("£").size());
-    if (!amount.empty()) {
-      auto p = Pence::Parse(amount);
-      if (p.ok() && p->pence() >= 0)
-        c.amount = *p;
-      else
-        errors.push_back({at + "amount", "Enter the amount in pounds, like 3.50, or 0 if free"});
-    }
-    s.costs.push_back(std::move(c));
-    in.cost_rows.push_back(row);
-  }
-
-  s.locations.clear();
-  for (int row = 0, n = DirectoryFormRows(form, "place"); row < n; ++row) {
-    const std::string at = "place-" + std::to_string(row) + "-";
-    const std::string name = Value(form, at + "name"), address = Value(form, at + "address"),
-                      town = Value(form, at + "town"), postcode = Value(form, at + "postcode"),
-                      accessibility = Value(form, at + "accessibility");
-    if (name.empty() && address.empty() && town.empty() && postcode.empty() &&
-        accessibility.empty())
-      continue;
-    domain::DirectoryLocation l;
-    const std::string link = Value(form, at + "link");
-    for (const auto& existing : stored.locations)
-      if (!link.empty() && existing.service_at_location_id == link) l = existing;
-    if (l.service_at_location_id.empty()) {
-      l.id = new_id();
-      l.service_at_location_id = new_id();
-    }
-    l.name = name;
-    l.address_1 = address;
-    l.city = town;
-    l.accessibility = accessibility;
-    l.postcode.clear();
-    if (!postcode.empty()) {
-      if (auto p = domain::NormalisePostcode(postcode); p.ok())
-        l.postcode = *p;
-      else
-        errors.push_back({at + "postcode", "Enter a full UK postcode, like HR6 8AA"});
-    }
-    s.locations.push_back(std::move(l));
-    in.place_rows.push_back(row);
-  }
-
-  s.contacts.clear();
-  for (int row = 0, n = DirectoryFormRows(form, "contact"); row < n; ++row) {
-    const std::string at = "contact-" + std::to_string(row) + "-";
-    const std::string name = Value(form, at + "name"), title = Value(form, at + "title"),
-                      phone = Value(form, at + "phone"), note = Value(form, at + "phone_note");
-    if (name.empty() && title.empty() && phone.empty() && note.empty()) continue;
-    domain::DirectoryContact c = Existing(stored.contacts, Value(form, at + "id"));
-    if (c.id.empty()) c.id = new_id();
-    c.name = name;
-    c.title = title;
-    // The form shows the first number; further ones (from a feed) are kept as they are.
-    if (phone.empty() && note.empty()) {
-      if (!c.phones.empty()) c.phones.erase(c.phones.begin());
-    } else {
-      if (c.phones.empty()) c.phones.insert(c.phones.begin(), {new_id(), "", ""});
-      c.phones.front().number = phone;
-      c.phones.front().description = note;
-    }
-    s.contacts.push_back(std::move(c));
-    in.contact_rows.push_back(row);
-  }
-
-  s.service_areas.clear();
-  for (int row = 0, n = DirectoryFormRows(form, "area"); row < n; ++row) {
-    const std::string at = "area-" + std::to_string(row) + "-";
-    const std::string name = Value(form, at + "name");
-    if (name.empty()) continue;
-    domain::DirectoryServiceArea a = Existing(stored.service_areas, Value(form, at + "id"));
-    if (a.id.empty()) a.id = new_id();
-    a.name = name;
-    s.service_areas.push_back(std::move(a));
-    in.area_rows.push_back(row);
-  }
-
+void ReadReviewDue(const Form& form, DirectoryFormInput& in) {
   in.review_parts = {Value(form, "review_due-day"), Value(form, "review_due-month"),
                      Value(form, "review_due-year")};
   in.review_due = IsoDateFromParts(in.review_parts);
   if (!in.review_due.empty() && !Date::Parse(in.review_due).ok()) {
-    errors.push_back({"review_due", "Enter a real date for the next check, like 1 5 2027"});
+    in.errors.push_back({"review_due", "Enter a real date for the next check, like 1 5 2027"});
     in.review_due.clear();
   }
+}
+
+void PutSession(Form& f, const std::string& at, const domain::DirectorySchedule& sc) {
+  f.emplace(at + "id", sc.id);
+  f.emplace(at + "freq", sc.freq);
+  for (int d : sc.days) f.emplace(at + "days", std::string(domain::kDayCodes[d]));
+  f.emplace(at + "opens", sc.opens_at ? domain::ClockTimeText(*sc.opens_at) : "");
+  f.emplace(at + "closes", sc.closes_at ? domain::ClockTimeText(*sc.closes_at) : "");
+  f.emplace(at + "description", sc.description);
+}
+
+void PutCost(Form& f, const std::string& at, const domain::DirectoryCost& c) {
+  f.emplace(at + "id", c.id);
+  f.emplace(at + "option", c.option);
+  f.emplace(at + "amount", c.amount ? c.amount->ToString() : "");
+  f.emplace(at + "description", c.amount_description);
+}
+
+void PutPlace(Form& f, const std::string& at, const domain::DirectoryLocation& l) {
+  f.emplace(at + "id", l.id);
+  f.emplace(at + "link", l.service_at_location_id);
+  f.emplace(at + "name", l.name);
+  f.emplace(at + "address", l.address_1);
+  f.emplace(at + "town", l.city);
+  f.emplace(at + "postcode", l.postcode);
+  f.emplace(at + "accessibility", l.accessibility);
+}
+
+void PutContact(Form& f, const std::string& at, const domain::DirectoryContact& c) {
+  f.emplace(at + "id", c.id);
+  f.emplace(at + "name", c.name);
+  f.emplace(at + "title", c.title);
+  f.emplace(at + "phone", c.phones.empty() ? "" : c.phones.front().number);
+  f.emplace(at + "phone_note", c.phones.empty() ? "" : c.phones.front().description);
+}
+
+void PutArea(Form& f, const std::string& at, const domain::DirectoryServiceArea& a) {
+  f.emplace(at + "id", a.id);
+  f.emplace(at + "name", a.name);
+}
+
+// A row of `kind` for each item, by `put`, then a blank row to add another.
+template <typename T>
+void PutRows(Form& f, std::string_view kind, const std::vector<T>& items,
+             void (*put)(Form&, const std::string&, const T&)) {
+  for (size_t i = 0; i < items.size(); ++i) put(f, RowPrefix(kind, i), items[i]);
+  f.emplace(RowPrefix(kind, items.size()) + "id", "");
+}
+
+}  // namespace
+
+int DirectoryFormRows(const Form& form, const std::string& kind) {
+  int rows = 0;
+  const std::string prefix = kind + "-";
+  for (auto it = form.lower_bound(prefix); it != form.end() && it->first.starts_with(prefix);
+       ++it) {
+    const std::string_view rest = std::string_view(it->first).substr(prefix.size());
+    int n = 0;
+    auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), n);
+    if (ec != std::errc() || end == rest.data() || n < 0 || n >= kDirectoryFormMaxRows) continue;
+    rows = std::max(rows, n + 1);
+  }
+  return rows;
+}
+
+DirectoryFormInput ReadDirectoryForm(const Form& form, const domain::DirectoryService& stored,
+                                     const NewId& new_id) {
+  DirectoryFormInput in;
+  domain::DirectoryService& s = in.service;
+  s = stored;
+  ReadAbout(form, s, in.errors);
+  const RowSource rows{form, stored, new_id, in.errors};
+  ReadRows(rows, "session", &ReadSession, s.schedules, in.session_rows);
+  ReadRows(rows, "cost", &ReadCost, s.costs, in.cost_rows);
+  ReadRows(rows, "place", &ReadPlace, s.locations, in.place_rows);
+  ReadRows(rows, "contact", &ReadContact, s.contacts, in.contact_rows);
+  ReadRows(rows, "area", &ReadArea, s.service_areas, in.area_rows);
+  ReadReviewDue(form, in);
   return in;
 }
 
@@ -270,57 +370,11 @@ Form DirectoryFormValues(const domain::DirectoryService& s, const std::string& r
   put("minimum_age", s.minimum_age ? std::to_string(*s.minimum_age) : "");
   put("maximum_age", s.maximum_age ? std::to_string(*s.maximum_age) : "");
   for (const auto& t : s.term_ids) put("terms", t);
-  auto row = [](const char* kind, size_t n) {
-    return std::string(kind) + "-" + std::to_string(n) + "-";
-  };
-  for (size_t i = 0; i < s.schedules.size(); ++i) {
-    const auto& sc = s.schedules[i];
-    const std::string at = row("session", i);
-    put(at + "id", sc.id);
-    put(at + "freq", sc.freq);
-    for (int d : sc.days) put(at + "days", std::string(domain::kDayCodes[d]));
-    put(at + "opens", sc.opens_at ? domain::ClockTimeText(*sc.opens_at) : "");
-    put(at + "closes", sc.closes_at ? domain::ClockTimeText(*sc.closes_at) : "");
-    put(at + "description", sc.description);
-  }
-  put(row("session", s.schedules.size()) + "id", "");
-  for (size_t i = 0; i < s.costs.size(); ++i) {
-    const auto& c = s.costs[i];
-    const std::string at = row("cost", i);
-    put(at + "id", c.id);
-    put(at + "option", c.option);
-    put(at + "amount", c.amount ? c.amount->ToString() : "");
-    put(at + "description", c.amount_description);
-  }
-  put(row("cost", s.costs.size()) + "id", "");
-  for (size_t i = 0; i < s.locations.size(); ++i) {
-    const auto& l = s.locations[i];
-    const std::string at = row("place", i);
-    put(at + "id", l.id);
-    put(at + "link", l.service_at_location_id);
-    put(at + "name", l.name);
-    put(at + "address", l.address_1);
-    put(at + "town", l.city);
-    put(at + "postcode", l.postcode);
-    put(at + "accessibility", l.accessibility);
-  }
-  put(row("place", s.locations.size()) + "id", "");
-  for (size_t i = 0; i < s.contacts.size(); ++i) {
-    const auto& c = s.contacts[i];
-    const std::string at = row("contact", i);
-    put(at + "id", c.id);
-    put(at + "name", c.name);
-    put(at + "title", c.title);
-    put(at + "phone", c.phones.empty() ? "" : c.phones.front().number);
-    put(at + "phone_note", c.phones.empty() ? "" : c.phones.front().description);
-  }
-  put(row("contact", s.contacts.size()) + "id", "");
-  for (size_t i = 0; i < s.service_areas.size(); ++i) {
-    const std::string at = row("area", i);
-    put(at + "id", s.service_areas[i].id);
-    put(at + "name", s.service_areas[i].name);
-  }
-  put(row("area", s.service_areas.size()) + "id", "");
+  PutRows(f, "session", s.schedules, &PutSession);
+  PutRows(f, "cost", s.costs, &PutCost);
+  PutRows(f, "place", s.locations, &PutPlace);
+  PutRows(f, "contact", s.contacts, &PutContact);
+  PutRows(f, "area", s.service_areas, &PutArea);
   if (auto d = Date::Parse(review_due); d.ok()) {
     put("review_due-day", std::to_string(d->day()));
     put("review_due-month", std::to_string(d->month()));

@@ -1,5 +1,6 @@
 // File: directory_form.h
-// The directory editors' form for one entry (pages/directory_pages.cc), read into the HSDS model.
+// The directory editors' form for one entry (directory_editor_pages.cc), read into the HSDS model;
+// directory_form_view.h shows it.
 // Pure: no storage, no clock.
 //
 // The form shows an entry's sessions, costs, places, contacts and service areas a row each, with

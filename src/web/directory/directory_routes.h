@@ -1,7 +1,8 @@
 // File: directory_routes.h
 // Information and advice: public search and service pages, "Add to my support plan", the
 // editors' form, entries to check, imports and exports, and Open Referral UK under /openreferral.
-// Routes in directory_pages.cc and directory_api.cc; the use cases in
+// Public pages in directory_pages.cc, the editors' pages in directory_editor_pages.cc (their form
+// in directory_form.h and directory_form_view.h), JSON in directory_api.cc; the use cases in
 // app/directory/directory_service.
 #pragma once
 
@@ -29,6 +30,8 @@ class DirectoryRoutes final : public RouteModule {
  private:
   void AddPageRoutes() override;
   void AddApiRoutes() override;
+  void AddOpenReferralRoutes();
+  void AddEditorApiRoutes();
   Response OrApiInfo(Context& ctx);
   Response OrServices(Context& ctx);
   Response OrService(Context& ctx);

@@ -1,0 +1,46 @@
+#include "web/directory/directory_text.h"
+
+namespace selfdirect::web {
+
+std::string SessionText(const domain::DirectorySchedule& s) {
+  std::string days;
+  for (size_t i = 0; i < s.days.size(); ++i) {
+    if (i > 0) days += i + 1 == s.days.size() ? " and " : ", ";
+    days += std::string(kDayNames[s.days[i]]) + "s";
+  }
+  std::string text = s.freq == "MONTHLY" ? "Once a month" : days.empty() ? "" : days;
+  if (s.freq == "MONTHLY" && !days.empty()) text += ", on " + days;
+  if (s.opens_at && s.closes_at) {
+    text += (text.empty() ? "" : ", ") + domain::ClockTimeText(*s.opens_at) + " to " +
+            domain::ClockTimeText(*s.closes_at);
+  }
+  if (text.empty()) text = s.description;
+  return text;
+}
+
+std::string CostText(const domain::DirectoryCost& c) {
+  if (!c.amount || c.amount->pence() == 0) {
+    return c.amount_description.empty() ? "Free" : "Free (" + c.amount_description + ")";
+  }
+  return c.amount->ToDisplayString() +
+         (c.amount_description.empty() ? "" : " " + c.amount_description) +
+         (c.option.empty() ? "" : " (" + c.option + ")");
+}
+
+std::string AgesText(const domain::DirectoryService& s) {
+  if (s.minimum_age && s.maximum_age) {
+    return "People aged " + std::to_string(*s.minimum_age) + " to " +
+           std::to_string(*s.maximum_age);
+  }
+  if (s.minimum_age) return "People aged " + std::to_string(*s.minimum_age) + " and over";
+  if (s.maximum_age) return "People aged up to " + std::to_string(*s.maximum_age);
+  return "Anyone";
+}
+
+std::string Summary(const std::string& text) {
+  if (text.size() <= 160) return text;
+  size_t cut = text.rfind(' ', 157);
+  return text.substr(0, cut == std::string::npos ? 157 : cut) + "...";
+}
+
+}  // namespace selfdirect::web

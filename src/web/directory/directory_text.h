@@ -1,0 +1,26 @@
+// File: directory_text.h
+// How the directory's pages put an entry into words: day names, a session's days and times, a
+// cost, who it is for, and a description cut short for a list of results.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "domain/directory/directory.h"
+
+namespace selfdirect::web {
+
+// Day names, Monday first, as domain::kDayCodes has their codes.
+inline constexpr std::string_view kDayNames[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                 "Friday", "Saturday", "Sunday"};
+
+// "Tuesdays and Thursdays, 10:00 to 12:00"; "Once a month, on Fridays"; else its description.
+std::string SessionText(const domain::DirectorySchedule& s);
+// "Free", "Free (donations welcome)", or "£3.50 per session (lunch)".
+std::string CostText(const domain::DirectoryCost& c);
+// "People aged 18 and over", "People aged up to 25", ..., or "Anyone".
+std::string AgesText(const domain::DirectoryService& s);
+// `text` as it is when short, else cut at a word before 160 characters, with "...".
+std::string Summary(const std::string& text);
+
+}  // namespace selfdirect::web
