@@ -59,8 +59,7 @@ TEST_P(ChargingGolden, GivesTheFiguresTheCaseFileSays) {
   EXPECT_TRUE(quick->result.explanation.empty());
   // The stored form of the input reads back to the same charge.
   json::object stored = ChargingInputToJson(outcome->request.input);
-  stored["policy"] =
-      ChargingPolicyToJson(outcome->request.policy.value_or(DefaultChargingPolicy()));
+  stored["policy"] = ChargingPolicyToJson(outcome->policy);
   auto again = AssessChargingJson(stored, DefaultChargingPolicy());
   ASSERT_TRUE(again.ok()) << again.error().message;
   EXPECT_EQ(again->result.weekly_charge, r.weekly_charge);
