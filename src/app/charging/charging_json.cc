@@ -22,6 +22,10 @@ using domain::IncomeType;
 
 namespace {
 
+// Whether a field must be given (the last argument of JsonReader's field readers).
+constexpr bool kRequired = true;
+constexpr bool kOptional = false;
+
 Figure ReadFigure(JsonReader& r, const json::object& o, const std::string& path,
                   std::string_view key) {
   Figure f;
@@ -34,14 +38,14 @@ Figure ReadFigure(JsonReader& r, const json::object& o, const std::string& path,
   const json::object* fo = r.Object(*v, at);
   if (fo == nullptr) return f;
   r.Known(*fo, at, {"amount", "status", "source", "basis", "label"});
-  f.amount = r.Money(*fo, at, "amount", true);
-  std::string status = r.String(*fo, at, "status", true);
+  f.amount = r.Money(*fo, at, "amount", kRequired);
+  std::string status = r.String(*fo, at, "status", kRequired);
   if (auto s = domain::ParseFigureStatus(status))
     f.status = *s;
   else if (!status.empty())
     r.Fail(at + ".status", "must be sourced, derived or unverified");
-  f.source = r.String(*fo, at, "source", false);
-  if (f.status != domain::FigureStatus::kSourced && r.String(*fo, at, "basis", false).empty() &&
+  f.source = r.String(*fo, at, "source", kOptional);
+  if (f.status != domain::FigureStatus::kSourced && r.String(*fo, at, "basis", kOptional).empty() &&
       f.source.empty())
     r.Fail(at, "a derived or unverified figure needs a source or a basis");
   return f;
@@ -58,9 +62,10 @@ void ReadCapitalRates(JsonReader& r, const json::object& o, ChargingRates& t) {
   t.upper_capital_limit = ReadFigure(r, co, "capital", "upper_limit");
   t.lower_capital_limit = ReadFigure(r, co, "capital", "lower_limit");
   if (auto* tariff = co.if_contains("tariff"); tariff && tariff->is_object()) {
-    t.tariff_capital_step = r.Money(tariff->get_object(), "capital.tariff", "capital_step", true);
+    t.tariff_capital_step =
+        r.Money(tariff->get_object(), "capital.tariff", "capital_step", kRequired);
     t.tariff_weekly_per_step =
-        r.Money(tariff->get_object(), "capital.tariff", "weekly_per_step", true);
+        r.Money(tariff->get_object(), "capital.tariff", "weekly_per_step", kRequired);
     if (t.tariff_capital_step <= Pence())
       r.Fail("capital.tariff.capital_step", "must be more than zero");
   } else {
@@ -121,7 +126,7 @@ void ReadIncomeTreatments(JsonReader& r, const json::object& o, ChargingRates& t
       const json::object* io = r.Object(kv.value(), at);
       if (io == nullptr) continue;
       r.Known(*io, at, {"treatment", "source", "note"});
-      auto treatment = domain::ParseIncomeTreatment(r.String(*io, at, "treatment", true));
+      auto treatment = domain::ParseIncomeTreatment(r.String(*io, at, "treatment", kRequired));
       if (!treatment) {
         r.Fail(at + ".treatment", "must be counted, disregarded or savings_credit_disregard");
         continue;
@@ -177,20 +182,20 @@ ChargingPolicyChanges ReadPolicyChanges(JsonReader& r, const json::object& o,
   };
   auto money = [&](std::string_view key, std::optional<Pence>& into) {
     if (!given(key)) return;
-    into = r.Money(o, path, key, false);
+    into = r.Money(o, path, key, kOptional);
     if (*into < Pence()) r.Fail(JsonReader::Join(path, key), "must not be negative");
   };
   auto limit = [&](std::string_view key, std::optional<std::optional<Pence>>& into) {
     if (o.if_contains(key) == nullptr) return;
     into.emplace();
     if (!given(key)) return;  // null: no limit.
-    *into = r.Money(o, path, key, false);
+    *into = r.Money(o, path, key, kOptional);
     if (**into < Pence()) r.Fail(JsonReader::Join(path, key), "must not be negative");
   };
-  if (o.if_contains("title") != nullptr) c.title = r.String(o, path, "title", false);
+  if (o.if_contains("title") != nullptr) c.title = r.String(o, path, "title", kOptional);
   share("charge_percent", c.charge_basis_points);
   if (given("share_rounding")) {
-    std::string s = r.String(o, path, "share_rounding", false);
+    std::string s = r.String(o, path, "share_rounding", kOptional);
     if (s == "half_up")
       c.share_rounding = ChargingPolicy::ShareRounding::kHalfUp;
     else if (s == "down")
@@ -233,12 +238,12 @@ void MergePolicyErrors(JsonReader& r, const std::vector<FieldError>& found,
 
 // The parts of a financial assessment input, each read into `in` with its problems in `r`.
 void ReadHouseholdAndPremiums(JsonReader& r, const json::object& o, domain::ChargingInput& in) {
-  std::string household = r.String(o, "", "household", true);
+  std::string household = r.String(o, "", "household", kRequired);
   if (auto h = domain::ParseHousehold(household))
     in.household = *h;
   else if (auto* given = o.if_contains("household"); given && given->is_string())
     r.Fail("household", "must be single, couple or lone_parent");
-  const json::array* premiums = r.Array(o, "", "premiums", false);
+  const json::array* premiums = r.Array(o, "", "premiums", kOptional);
   if (premiums == nullptr) return;
   for (size_t i = 0; i < premiums->size(); ++i) {
     const json::value& p = (*premiums)[i];
@@ -255,7 +260,7 @@ void ReadHouseholdAndPremiums(JsonReader& r, const json::object& o, domain::Char
 }
 
 void ReadNotionalCapital(JsonReader& r, const json::object& o, domain::ChargingInput& in) {
-  const json::array* list = r.Array(o, "", "notional_capital", false);
+  const json::array* list = r.Array(o, "", "notional_capital", kOptional);
   if (list == nullptr) return;
   for (size_t i = 0; i < list->size(); ++i) {
     std::string at = JsonReader::Index("notional_capital", i);
@@ -263,16 +268,16 @@ void ReadNotionalCapital(JsonReader& r, const json::object& o, domain::ChargingI
     if (n == nullptr) continue;
     r.Known(*n, at, {"amount", "reason", "decided_by", "decided_on"});
     domain::NotionalCapital nc;
-    nc.amount = r.Money(*n, at, "amount", true);
-    nc.reason = r.String(*n, at, "reason", true);
-    nc.decided_by = r.String(*n, at, "decided_by", true);
-    if (auto d = r.DateField(*n, at, "decided_on", true)) nc.decided_on = *d;
+    nc.amount = r.Money(*n, at, "amount", kRequired);
+    nc.reason = r.String(*n, at, "reason", kRequired);
+    nc.decided_by = r.String(*n, at, "decided_by", kRequired);
+    if (auto d = r.DateField(*n, at, "decided_on", kRequired)) nc.decided_on = *d;
     in.notional_capital.push_back(std::move(nc));
   }
 }
 
 void ReadIncome(JsonReader& r, const json::object& o, domain::ChargingInput& in) {
-  const json::array* list = r.Array(o, "", "income", false);
+  const json::array* list = r.Array(o, "", "income", kOptional);
   if (list == nullptr) return;
   in.income.reserve(list->size());
   for (size_t i = 0; i < list->size(); ++i) {
@@ -282,16 +287,16 @@ void ReadIncome(JsonReader& r, const json::object& o, domain::ChargingInput& in)
     r.Known(*item, at,
             {"type", "weekly", "joint", "disregarded_weekly", "disregard_reason", "description"});
     domain::IncomeItem ii;
-    std::string type = r.String(*item, at, "type", true);
+    std::string type = r.String(*item, at, "type", kRequired);
     if (auto t = domain::ParseIncomeType(type))
       ii.type = *t;
     else if (auto* given = item->if_contains("type"); given && given->is_string())
       r.Fail(at + ".type", "\"" + type + "\" is not an income type (see docs/charging.md)");
-    ii.weekly = r.Money(*item, at, "weekly", true);
+    ii.weekly = r.Money(*item, at, "weekly", kRequired);
     ii.joint = r.Bool(*item, at, "joint", false);
-    ii.disregarded_weekly = r.Money(*item, at, "disregarded_weekly", false);
-    ii.disregard_reason = r.String(*item, at, "disregard_reason", false);
-    ii.description = r.String(*item, at, "description", false);
+    ii.disregarded_weekly = r.Money(*item, at, "disregarded_weekly", kOptional);
+    ii.disregard_reason = r.String(*item, at, "disregard_reason", kOptional);
+    ii.description = r.String(*item, at, "description", kOptional);
     in.income.push_back(std::move(ii));
   }
 }
@@ -299,8 +304,8 @@ void ReadIncome(JsonReader& r, const json::object& o, domain::ChargingInput& in)
 void ReadDisabilityRelatedExpenditure(JsonReader& r, const json::object& o,
                                       domain::ChargingInput& in) {
   if (auto* d = o.if_contains("disability_related_expenditure_weekly"); d && !d->is_null())
-    in.dre_weekly = r.Money(o, "", "disability_related_expenditure_weekly", false);
-  const json::array* list = r.Array(o, "", "disability_related_expenditure", false);
+    in.dre_weekly = r.Money(o, "", "disability_related_expenditure_weekly", kOptional);
+  const json::array* list = r.Array(o, "", "disability_related_expenditure", kOptional);
   if (list == nullptr) return;
   for (size_t i = 0; i < list->size(); ++i) {
     std::string at = JsonReader::Index("disability_related_expenditure", i);
@@ -308,7 +313,7 @@ void ReadDisabilityRelatedExpenditure(JsonReader& r, const json::object& o,
     if (e == nullptr) continue;
     r.Known(*e, at, {"description", "weekly"});
     in.dre_items.push_back(
-        {r.String(*e, at, "description", true), r.Money(*e, at, "weekly", true)});
+        {r.String(*e, at, "description", kRequired), r.Money(*e, at, "weekly", kRequired)});
   }
 }
 
@@ -379,10 +384,10 @@ Result<ChargingRates> ChargingRatesFromJson(const json::value& v) {
       *o, "",
       {"id", "title", "effective_from", "notes", "sources", "capital", "pension_credit_age",
        "minimum_income_guarantee", "savings_credit_disregard", "income_types", "benefit_rates"});
-  t.id = r.String(*o, "", "id", true);
-  t.title = r.String(*o, "", "title", true);
+  t.id = r.String(*o, "", "id", kRequired);
+  t.title = r.String(*o, "", "title", kRequired);
   if (auto* e = o->if_contains("effective_from"); e && e->is_object()) {
-    if (auto d = r.DateField(e->get_object(), "effective_from", "date", true))
+    if (auto d = r.DateField(e->get_object(), "effective_from", "date", kRequired))
       t.effective_from = *d;
   } else {
     r.Fail("effective_from", "must be an object with a date and its status");
@@ -390,7 +395,7 @@ Result<ChargingRates> ChargingRatesFromJson(const json::value& v) {
   ReadCapitalRates(r, *o, t);
   if (auto* p = o->if_contains("pension_credit_age"); p && p->is_object()) {
     t.pension_credit_age = static_cast<int>(
-        r.Integer(p->get_object(), "pension_credit_age", "age", true).value_or(66));
+        r.Integer(p->get_object(), "pension_credit_age", "age", kRequired).value_or(66));
   }
   ReadMinimumIncomeGuarantee(r, *o, t);
   ReadSavingsCreditDisregard(r, *o, t);
@@ -473,18 +478,18 @@ ChargingRequest ChargingRequestFromJson(const json::object& o) {
            "housing_costs_weekly", "disability_related_expenditure_weekly",
            "disability_related_expenditure", "declined_to_disclose", "policy"});
   req.person = r.EchoId(o, "person");
-  if (auto d = r.DateField(o, "", "assessment_date", true)) in.assessment_date = *d;
-  in.age =
-      static_cast<int>(std::clamp<int64_t>(r.Integer(o, "", "age", true).value_or(18), -1, 1000));
+  if (auto d = r.DateField(o, "", "assessment_date", kRequired)) in.assessment_date = *d;
+  in.age = static_cast<int>(
+      std::clamp<int64_t>(r.Integer(o, "", "age", kRequired).value_or(18), -1, 1000));
   ReadHouseholdAndPremiums(r, o, in);
   in.dependent_children = static_cast<int>(
-      std::clamp<int64_t>(r.Integer(o, "", "dependent_children", false).value_or(0), -1, 1000));
-  in.weekly_cost_of_care = r.Money(o, "", "weekly_cost_of_care", true);
-  in.capital = r.Money(o, "", "capital", false);
-  in.joint_capital = r.Money(o, "", "joint_capital", false);
+      std::clamp<int64_t>(r.Integer(o, "", "dependent_children", kOptional).value_or(0), -1, 1000));
+  in.weekly_cost_of_care = r.Money(o, "", "weekly_cost_of_care", kRequired);
+  in.capital = r.Money(o, "", "capital", kOptional);
+  in.joint_capital = r.Money(o, "", "joint_capital", kOptional);
   ReadNotionalCapital(r, o, in);
   ReadIncome(r, o, in);
-  in.housing_costs_weekly = r.Money(o, "", "housing_costs_weekly", false);
+  in.housing_costs_weekly = r.Money(o, "", "housing_costs_weekly", kOptional);
   ReadDisabilityRelatedExpenditure(r, o, in);
   in.declined_to_disclose = r.Bool(o, "", "declined_to_disclose", false);
   if (auto* p = o.if_contains("policy")) {

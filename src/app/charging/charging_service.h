@@ -22,7 +22,8 @@
 
 #include "app/audit_trail.h"
 #include "app/auth.h"
-#include "app/charging/charging_json.h"
+#include "app/charging/charging_json.h"  // The forms the web and the CLI read and write.
+#include "app/charging/charging_request.h"
 #include "app/people_service.h"
 
 namespace selfdirect::app {
