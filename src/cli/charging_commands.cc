@@ -11,13 +11,12 @@
 namespace selfdirect::cli {
 namespace {
 
-int Assess(const std::string& input, bool summary_only) {
+int Assess(const std::string& input, domain::Detail detail) {
   std::FILE* in = input == "-" ? stdin : std::fopen(input.c_str(), "rb");
   if (in == nullptr)
     return Fail(Error::InvalidArgument("Cannot read " + input + ": " + std::strerror(errno)));
-  app::ChargingStreamSummary summary = app::StreamChargingAssessments(
-      app::DefaultChargingPolicy(), in, stdout,
-      summary_only ? domain::Detail::kSummary : domain::Detail::kFull);
+  app::ChargingStreamSummary summary =
+      app::StreamChargingAssessments(app::DefaultChargingPolicy(), in, stdout, detail);
   if (in != stdin) std::fclose(in);
   std::fflush(stdout);
   if (summary.malformed) return Fail(Error::InvalidArgument(summary.malformed_message));
@@ -71,7 +70,7 @@ ChargingCommands::ChargingCommands(CLI::App& app, std::string& database) : datab
 }
 
 std::optional<int> ChargingCommands::Run() {
-  if (*assess_) return Assess(input_, apply_);
+  if (*assess_) return Assess(input_, apply_ ? domain::Detail::kSummary : domain::Detail::kFull);
   if (*rates_) return Rates(on_);
   return std::nullopt;
 }

@@ -1,5 +1,6 @@
 #include "app/charging/charging_json.h"
 
+#include <algorithm>
 #include <mutex>
 
 #include "app/json_reader.h"
@@ -21,6 +22,10 @@ using domain::IncomeType;
 
 namespace {
 
+// Whether a field must be given (the last argument of JsonReader's field readers).
+constexpr bool kRequired = true;
+constexpr bool kOptional = false;
+
 Figure ReadFigure(JsonReader& r, const json::object& o, const std::string& path,
                   std::string_view key) {
   Figure f;
@@ -33,17 +38,283 @@ Figure ReadFigure(JsonReader& r, const json::object& o, const std::string& path,
   const json::object* fo = r.Object(*v, at);
   if (fo == nullptr) return f;
   r.Known(*fo, at, {"amount", "status", "source", "basis", "label"});
-  f.amount = r.Money(*fo, at, "amount", true);
-  std::string status = r.String(*fo, at, "status", true);
+  f.amount = r.Money(*fo, at, "amount", kRequired);
+  std::string status = r.String(*fo, at, "status", kRequired);
   if (auto s = domain::ParseFigureStatus(status))
     f.status = *s;
   else if (!status.empty())
     r.Fail(at + ".status", "must be sourced, derived or unverified");
-  f.source = r.String(*fo, at, "source", false);
-  if (f.status != domain::FigureStatus::kSourced && r.String(*fo, at, "basis", false).empty() &&
+  f.source = r.String(*fo, at, "source", kOptional);
+  if (f.status != domain::FigureStatus::kSourced && r.String(*fo, at, "basis", kOptional).empty() &&
       f.source.empty())
     r.Fail(at, "a derived or unverified figure needs a source or a basis");
   return f;
+}
+
+// The statutory reference data's parts, each read into `t` with its problems in `r`.
+void ReadCapitalRates(JsonReader& r, const json::object& o, ChargingRates& t) {
+  auto* c = o.if_contains("capital");
+  if (c == nullptr || !c->is_object()) {
+    r.Fail("capital", "is required");
+    return;
+  }
+  const json::object& co = c->get_object();
+  t.upper_capital_limit = ReadFigure(r, co, "capital", "upper_limit");
+  t.lower_capital_limit = ReadFigure(r, co, "capital", "lower_limit");
+  if (auto* tariff = co.if_contains("tariff"); tariff && tariff->is_object()) {
+    t.tariff_capital_step =
+        r.Money(tariff->get_object(), "capital.tariff", "capital_step", kRequired);
+    t.tariff_weekly_per_step =
+        r.Money(tariff->get_object(), "capital.tariff", "weekly_per_step", kRequired);
+    if (t.tariff_capital_step <= Pence())
+      r.Fail("capital.tariff.capital_step", "must be more than zero");
+  } else {
+    r.Fail("capital.tariff", "is required");
+  }
+  if (t.lower_capital_limit.amount > t.upper_capital_limit.amount)
+    r.Fail("capital.lower_limit", "must not be above the upper limit");
+}
+
+void ReadMinimumIncomeGuarantee(JsonReader& r, const json::object& o, ChargingRates& t) {
+  auto* m = o.if_contains("minimum_income_guarantee");
+  if (m == nullptr || !m->is_object()) {
+    r.Fail("minimum_income_guarantee", "is required");
+    return;
+  }
+  const json::object& mo = m->get_object();
+  const std::string at = "minimum_income_guarantee";
+  t.mig_single_18_to_24 = ReadFigure(r, mo, at, "single_18_to_24");
+  t.mig_single_25_to_pension_credit_age = ReadFigure(r, mo, at, "single_25_to_pension_credit_age");
+  t.mig_single_pension_credit_age = ReadFigure(r, mo, at, "single_pension_credit_age");
+  t.mig_lone_parent = ReadFigure(r, mo, at, "lone_parent");
+  t.mig_couple_member = ReadFigure(r, mo, at, "couple_member");
+  t.mig_couple_member_pension_credit_age =
+      ReadFigure(r, mo, at, "couple_member_pension_credit_age");
+  t.mig_dependent_child = ReadFigure(r, mo, at, "dependent_child");
+  t.disability_premium_single = ReadFigure(r, mo, at, "disability_premium_single");
+  t.disability_premium_couple_member = ReadFigure(r, mo, at, "disability_premium_couple_member");
+  t.enhanced_disability_premium_single =
+      ReadFigure(r, mo, at, "enhanced_disability_premium_single");
+  t.enhanced_disability_premium_couple_member =
+      ReadFigure(r, mo, at, "enhanced_disability_premium_couple_member");
+  t.carer_premium = ReadFigure(r, mo, at, "carer_premium");
+}
+
+void ReadSavingsCreditDisregard(JsonReader& r, const json::object& o, ChargingRates& t) {
+  auto* s = o.if_contains("savings_credit_disregard");
+  if (s == nullptr || !s->is_object()) {
+    r.Fail("savings_credit_disregard", "is required");
+    return;
+  }
+  t.savings_credit_disregard_single =
+      ReadFigure(r, s->get_object(), "savings_credit_disregard", "single");
+  t.savings_credit_disregard_couple =
+      ReadFigure(r, s->get_object(), "savings_credit_disregard", "couple");
+}
+
+// Every income type needs a treatment.
+void ReadIncomeTreatments(JsonReader& r, const json::object& o, ChargingRates& t) {
+  std::array<bool, domain::kIncomeTypeCount> treated{};
+  if (auto* it = o.if_contains("income_types"); it && it->is_object()) {
+    for (const auto& kv : it->get_object()) {
+      std::string at = JsonReader::Join("income_types", kv.key());
+      auto type = domain::ParseIncomeType(kv.key());
+      if (!type) {
+        r.Fail(at, "is not an income type");
+        continue;
+      }
+      const json::object* io = r.Object(kv.value(), at);
+      if (io == nullptr) continue;
+      r.Known(*io, at, {"treatment", "source", "note"});
+      auto treatment = domain::ParseIncomeTreatment(r.String(*io, at, "treatment", kRequired));
+      if (!treatment) {
+        r.Fail(at + ".treatment", "must be counted, disregarded or savings_credit_disregard");
+        continue;
+      }
+      t.treatment[static_cast<size_t>(*type)] = *treatment;
+      treated[static_cast<size_t>(*type)] = true;
+    }
+  }
+  for (size_t i = 0; i < treated.size(); ++i)
+    if (!treated[i])
+      r.Fail(JsonReader::Join("income_types", domain::IncomeTypeCode(static_cast<IncomeType>(i))),
+             "needs a treatment");
+}
+
+void ReadBenefitRates(JsonReader& r, const json::object& o, ChargingRates& t) {
+  auto* b = o.if_contains("benefit_rates");
+  if (b == nullptr || !b->is_object()) return;
+  for (const auto& kv : b->get_object()) {
+    std::string at = JsonReader::Join("benefit_rates", kv.key());
+    auto type = domain::ParseIncomeType(kv.key());
+    if (!type || !kv.value().is_array()) {
+      r.Fail(at, "must be an income type with a list of rates");
+      continue;
+    }
+    const json::array& list = kv.value().get_array();
+    for (size_t i = 0; i < list.size(); ++i) {
+      json::object holder{{"rate", list[i]}};
+      t.benefit_rates[static_cast<size_t>(*type)].push_back(
+          ReadFigure(r, holder, JsonReader::Index(at, i), "rate"));
+    }
+  }
+}
+
+// Reads the fields of a policy `o` names as changes (null removes an optional limit; a null
+// share or amount changes nothing). The lower capital limit is checked against the upper one
+// when both are given; against a policy's own limits when the changes are applied.
+ChargingPolicyChanges ReadPolicyChanges(JsonReader& r, const json::object& o,
+                                        const std::string& path) {
+  r.Known(o, path,
+          {"title", "note", "charge_percent", "share_rounding", "minimum_weekly_charge",
+           "maximum_weekly_charge", "mig_weekly_override", "mig_uplift_weekly",
+           "mig_uplift_percent", "dre_standard_weekly", "upper_capital_limit",
+           "lower_capital_limit", "savings_credit_disregard_full"});
+  ChargingPolicyChanges c;
+  auto given = [&](std::string_view key) {
+    auto* x = o.if_contains(key);
+    return x != nullptr && !x->is_null();
+  };
+  auto share = [&](std::string_view key, std::optional<int64_t>& into) {
+    if (!given(key)) return;
+    into = r.Percent(o, path, key);
+    if (*into > 10000) r.Fail(JsonReader::Join(path, key), "must be between 0 and 100");
+  };
+  auto money = [&](std::string_view key, std::optional<Pence>& into) {
+    if (!given(key)) return;
+    into = r.Money(o, path, key, kOptional);
+    if (*into < Pence()) r.Fail(JsonReader::Join(path, key), "must not be negative");
+  };
+  auto limit = [&](std::string_view key, std::optional<std::optional<Pence>>& into) {
+    if (o.if_contains(key) == nullptr) return;
+    into.emplace();
+    if (!given(key)) return;  // null: no limit.
+    *into = r.Money(o, path, key, kOptional);
+    if (**into < Pence()) r.Fail(JsonReader::Join(path, key), "must not be negative");
+  };
+  if (o.if_contains("title") != nullptr) c.title = r.String(o, path, "title", kOptional);
+  share("charge_percent", c.charge_basis_points);
+  if (given("share_rounding")) {
+    std::string s = r.String(o, path, "share_rounding", kOptional);
+    if (s == "half_up")
+      c.share_rounding = ChargingPolicy::ShareRounding::kHalfUp;
+    else if (s == "down")
+      c.share_rounding = ChargingPolicy::ShareRounding::kDown;
+    else
+      r.Fail(JsonReader::Join(path, "share_rounding"), "must be half_up or down");
+  }
+  money("minimum_weekly_charge", c.minimum_weekly_charge);
+  limit("maximum_weekly_charge", c.maximum_weekly_charge);
+  limit("mig_weekly_override", c.mig_weekly_override);
+  money("mig_uplift_weekly", c.mig_uplift_weekly);
+  share("mig_uplift_percent", c.mig_uplift_basis_points);
+  money("dre_standard_weekly", c.dre_standard_weekly);
+  limit("upper_capital_limit", c.upper_capital_limit);
+  limit("lower_capital_limit", c.lower_capital_limit);
+  if (c.upper_capital_limit && *c.upper_capital_limit && c.lower_capital_limit &&
+      *c.lower_capital_limit && **c.lower_capital_limit > **c.upper_capital_limit)
+    r.Fail(JsonReader::Join(path, "lower_capital_limit"), "must not be above the upper limit");
+  if (given("savings_credit_disregard_full")) {
+    bool full = r.Bool(o, path, "savings_credit_disregard_full", false);
+    if (o.at("savings_credit_disregard_full").is_bool()) c.savings_credit_disregard_full = full;
+  }
+  return c;
+}
+
+// Adds what applying the changes found (the lower limit above a policy's own upper one) to what
+// the reader found, in the reader's order: the limits are read before
+// savings_credit_disregard_full.
+void MergePolicyErrors(JsonReader& r, const std::vector<FieldError>& found,
+                       const std::string& path) {
+  const std::string last = JsonReader::Join(path, "savings_credit_disregard_full");
+  auto at = std::find_if(r.errors.begin(), r.errors.end(),
+                         [&](const FieldError& e) { return e.field == last; });
+  const size_t before = static_cast<size_t>(at - r.errors.begin());
+  const size_t size = r.errors.size();
+  r.Merge(found);
+  std::rotate(r.errors.begin() + static_cast<std::ptrdiff_t>(before),
+              r.errors.begin() + static_cast<std::ptrdiff_t>(size), r.errors.end());
+}
+
+// The parts of a financial assessment input, each read into `in` with its problems in `r`.
+void ReadHouseholdAndPremiums(JsonReader& r, const json::object& o, domain::ChargingInput& in) {
+  std::string household = r.String(o, "", "household", kRequired);
+  if (auto h = domain::ParseHousehold(household))
+    in.household = *h;
+  else if (auto* given = o.if_contains("household"); given && given->is_string())
+    r.Fail("household", "must be single, couple or lone_parent");
+  const json::array* premiums = r.Array(o, "", "premiums", kOptional);
+  if (premiums == nullptr) return;
+  for (size_t i = 0; i < premiums->size(); ++i) {
+    const json::value& p = (*premiums)[i];
+    std::string_view code = p.is_string() ? std::string_view(p.get_string()) : "";
+    if (code == "disability")
+      in.disability_premium = true;
+    else if (code == "enhanced_disability")
+      in.enhanced_disability_premium = true;
+    else if (code == "carer")
+      in.carer_premium = true;
+    else
+      r.Fail(JsonReader::Index("premiums", i), "must be disability, enhanced_disability or carer");
+  }
+}
+
+void ReadNotionalCapital(JsonReader& r, const json::object& o, domain::ChargingInput& in) {
+  const json::array* list = r.Array(o, "", "notional_capital", kOptional);
+  if (list == nullptr) return;
+  for (size_t i = 0; i < list->size(); ++i) {
+    std::string at = JsonReader::Index("notional_capital", i);
+    const json::object* n = r.Object((*list)[i], at);
+    if (n == nullptr) continue;
+    r.Known(*n, at, {"amount", "reason", "decided_by", "decided_on"});
+    domain::NotionalCapital nc;
+    nc.amount = r.Money(*n, at, "amount", kRequired);
+    nc.reason = r.String(*n, at, "reason", kRequired);
+    nc.decided_by = r.String(*n, at, "decided_by", kRequired);
+    if (auto d = r.DateField(*n, at, "decided_on", kRequired)) nc.decided_on = *d;
+    in.notional_capital.push_back(std::move(nc));
+  }
+}
+
+void ReadIncome(JsonReader& r, const json::object& o, domain::ChargingInput& in) {
+  const json::array* list = r.Array(o, "", "income", kOptional);
+  if (list == nullptr) return;
+  in.income.reserve(list->size());
+  for (size_t i = 0; i < list->size(); ++i) {
+    std::string at = JsonReader::Index("income", i);
+    const json::object* item = r.Object((*list)[i], at);
+    if (item == nullptr) continue;
+    r.Known(*item, at,
+            {"type", "weekly", "joint", "disregarded_weekly", "disregard_reason", "description"});
+    domain::IncomeItem ii;
+    std::string type = r.String(*item, at, "type", kRequired);
+    if (auto t = domain::ParseIncomeType(type))
+      ii.type = *t;
+    else if (auto* given = item->if_contains("type"); given && given->is_string())
+      r.Fail(at + ".type", "\"" + type + "\" is not an income type (see docs/charging.md)");
+    ii.weekly = r.Money(*item, at, "weekly", kRequired);
+    ii.joint = r.Bool(*item, at, "joint", false);
+    ii.disregarded_weekly = r.Money(*item, at, "disregarded_weekly", kOptional);
+    ii.disregard_reason = r.String(*item, at, "disregard_reason", kOptional);
+    ii.description = r.String(*item, at, "description", kOptional);
+    in.income.push_back(std::move(ii));
+  }
+}
+
+void ReadDisabilityRelatedExpenditure(JsonReader& r, const json::object& o,
+                                      domain::ChargingInput& in) {
+  if (auto* d = o.if_contains("disability_related_expenditure_weekly"); d && !d->is_null())
+    in.dre_weekly = r.Money(o, "", "disability_related_expenditure_weekly", kOptional);
+  const json::array* list = r.Array(o, "", "disability_related_expenditure", kOptional);
+  if (list == nullptr) return;
+  for (size_t i = 0; i < list->size(); ++i) {
+    std::string at = JsonReader::Index("disability_related_expenditure", i);
+    const json::object* e = r.Object((*list)[i], at);
+    if (e == nullptr) continue;
+    r.Known(*e, at, {"description", "weekly"});
+    in.dre_items.push_back(
+        {r.String(*e, at, "description", kRequired), r.Money(*e, at, "weekly", kRequired)});
+  }
 }
 
 struct Rates {
@@ -77,6 +348,13 @@ const Rates& LoadedRates() {
   return loaded;
 }
 
+// Basis points as a percentage's text: 9000 is "90", 9050 is "90.50".
+std::string PercentText(int64_t bp) {
+  std::string s = std::to_string(bp / 100);
+  if (bp % 100 != 0) s += "." + std::string(bp % 100 < 10 ? "0" : "") + std::to_string(bp % 100);
+  return s;
+}
+
 std::string_view KindCode(domain::LineKind k) {
   switch (k) {
     case domain::LineKind::kIncome:
@@ -106,107 +384,23 @@ Result<ChargingRates> ChargingRatesFromJson(const json::value& v) {
       *o, "",
       {"id", "title", "effective_from", "notes", "sources", "capital", "pension_credit_age",
        "minimum_income_guarantee", "savings_credit_disregard", "income_types", "benefit_rates"});
-  t.id = r.String(*o, "", "id", true);
-  t.title = r.String(*o, "", "title", true);
+  t.id = r.String(*o, "", "id", kRequired);
+  t.title = r.String(*o, "", "title", kRequired);
   if (auto* e = o->if_contains("effective_from"); e && e->is_object()) {
-    if (auto d = r.DateField(e->get_object(), "effective_from", "date", true))
+    if (auto d = r.DateField(e->get_object(), "effective_from", "date", kRequired))
       t.effective_from = *d;
   } else {
     r.Fail("effective_from", "must be an object with a date and its status");
   }
-  if (auto* c = o->if_contains("capital"); c && c->is_object()) {
-    const json::object& co = c->get_object();
-    t.upper_capital_limit = ReadFigure(r, co, "capital", "upper_limit");
-    t.lower_capital_limit = ReadFigure(r, co, "capital", "lower_limit");
-    if (auto* tariff = co.if_contains("tariff"); tariff && tariff->is_object()) {
-      t.tariff_capital_step = r.Money(tariff->get_object(), "capital.tariff", "capital_step", true);
-      t.tariff_weekly_per_step =
-          r.Money(tariff->get_object(), "capital.tariff", "weekly_per_step", true);
-      if (t.tariff_capital_step <= Pence())
-        r.Fail("capital.tariff.capital_step", "must be more than zero");
-    } else {
-      r.Fail("capital.tariff", "is required");
-    }
-    if (t.lower_capital_limit.amount > t.upper_capital_limit.amount)
-      r.Fail("capital.lower_limit", "must not be above the upper limit");
-  } else {
-    r.Fail("capital", "is required");
-  }
+  ReadCapitalRates(r, *o, t);
   if (auto* p = o->if_contains("pension_credit_age"); p && p->is_object()) {
     t.pension_credit_age = static_cast<int>(
-        r.Integer(p->get_object(), "pension_credit_age", "age", true).value_or(66));
+        r.Integer(p->get_object(), "pension_credit_age", "age", kRequired).value_or(66));
   }
-  if (auto* m = o->if_contains("minimum_income_guarantee"); m && m->is_object()) {
-    const json::object& mo = m->get_object();
-    const std::string at = "minimum_income_guarantee";
-    t.mig_single_18_to_24 = ReadFigure(r, mo, at, "single_18_to_24");
-    t.mig_single_25_to_pension_credit_age =
-        ReadFigure(r, mo, at, "single_25_to_pension_credit_age");
-    t.mig_single_pension_credit_age = ReadFigure(r, mo, at, "single_pension_credit_age");
-    t.mig_lone_parent = ReadFigure(r, mo, at, "lone_parent");
-    t.mig_couple_member = ReadFigure(r, mo, at, "couple_member");
-    t.mig_couple_member_pension_credit_age =
-        ReadFigure(r, mo, at, "couple_member_pension_credit_age");
-    t.mig_dependent_child = ReadFigure(r, mo, at, "dependent_child");
-    t.disability_premium_single = ReadFigure(r, mo, at, "disability_premium_single");
-    t.disability_premium_couple_member = ReadFigure(r, mo, at, "disability_premium_couple_member");
-    t.enhanced_disability_premium_single =
-        ReadFigure(r, mo, at, "enhanced_disability_premium_single");
-    t.enhanced_disability_premium_couple_member =
-        ReadFigure(r, mo, at, "enhanced_disability_premium_couple_member");
-    t.carer_premium = ReadFigure(r, mo, at, "carer_premium");
-  } else {
-    r.Fail("minimum_income_guarantee", "is required");
-  }
-  if (auto* s = o->if_contains("savings_credit_disregard"); s && s->is_object()) {
-    t.savings_credit_disregard_single =
-        ReadFigure(r, s->get_object(), "savings_credit_disregard", "single");
-    t.savings_credit_disregard_couple =
-        ReadFigure(r, s->get_object(), "savings_credit_disregard", "couple");
-  } else {
-    r.Fail("savings_credit_disregard", "is required");
-  }
-  std::array<bool, domain::kIncomeTypeCount> treated{};
-  if (auto* it = o->if_contains("income_types"); it && it->is_object()) {
-    for (const auto& kv : it->get_object()) {
-      std::string at = JsonReader::Join("income_types", kv.key());
-      auto type = domain::ParseIncomeType(kv.key());
-      if (!type) {
-        r.Fail(at, "is not an income type");
-        continue;
-      }
-      const json::object* io = r.Object(kv.value(), at);
-      if (io == nullptr) continue;
-      r.Known(*io, at, {"treatment", "source", "note"});
-      auto treatment = domain::ParseIncomeTreatment(r.String(*io, at, "treatment", true));
-      if (!treatment) {
-        r.Fail(at + ".treatment", "must be counted, disregarded or savings_credit_disregard");
-        continue;
-      }
-      t.treatment[static_cast<size_t>(*type)] = *treatment;
-      treated[static_cast<size_t>(*type)] = true;
-    }
-  }
-  for (size_t i = 0; i < treated.size(); ++i)
-    if (!treated[i])
-      r.Fail(JsonReader::Join("income_types", domain::IncomeTypeCode(static_cast<IncomeType>(i))),
-             "needs a treatment");
-  if (auto* b = o->if_contains("benefit_rates"); b && b->is_object()) {
-    for (const auto& kv : b->get_object()) {
-      std::string at = JsonReader::Join("benefit_rates", kv.key());
-      auto type = domain::ParseIncomeType(kv.key());
-      if (!type || !kv.value().is_array()) {
-        r.Fail(at, "must be an income type with a list of rates");
-        continue;
-      }
-      const json::array& list = kv.value().get_array();
-      for (size_t i = 0; i < list.size(); ++i) {
-        json::object holder{{"rate", list[i]}};
-        t.benefit_rates[static_cast<size_t>(*type)].push_back(
-            ReadFigure(r, holder, JsonReader::Index(at, i), "rate"));
-      }
-    }
-  }
+  ReadMinimumIncomeGuarantee(r, *o, t);
+  ReadSavingsCreditDisregard(r, *o, t);
+  ReadIncomeTreatments(r, *o, t);
+  ReadBenefitRates(r, *o, t);
   SD_RETURN_IF_ERROR(r.Verdict("charging reference data"));
   return t;
 }
@@ -245,201 +439,80 @@ const ChargingPolicy& DefaultChargingPolicy() {
 Result<ChargingPolicy> ChargingPolicyFromJson(const json::value& v, const ChargingPolicy& base,
                                               const std::string& path) {
   JsonReader r("is not a field of a charging policy");
-  ChargingPolicy p = base;
   const json::object* o = r.Object(v, path.empty() ? "policy" : path);
   if (o == nullptr)
     return Error::InvalidArgument("The charging policy must be a JSON object", r.errors);
-  r.Known(*o, path,
-          {"title", "note", "charge_percent", "share_rounding", "minimum_weekly_charge",
-           "maximum_weekly_charge", "mig_weekly_override", "mig_uplift_weekly",
-           "mig_uplift_percent", "dre_standard_weekly", "upper_capital_limit",
-           "lower_capital_limit", "savings_credit_disregard_full"});
-  auto has = [&](std::string_view key) { return o->if_contains(key) != nullptr; };
-  auto is_null = [&](std::string_view key) {
-    auto* x = o->if_contains(key);
-    return x != nullptr && x->is_null();
-  };
-  if (has("title")) p.title = r.String(*o, path, "title", false);
-  if (has("charge_percent") && !is_null("charge_percent")) {
-    p.charge_basis_points = r.Percent(*o, path, "charge_percent");
-    if (p.charge_basis_points > 10000)
-      r.Fail(JsonReader::Join(path, "charge_percent"), "must be between 0 and 100");
-  }
-  if (has("share_rounding") && !is_null("share_rounding")) {
-    std::string s = r.String(*o, path, "share_rounding", false);
-    if (s == "half_up")
-      p.share_rounding = ChargingPolicy::ShareRounding::kHalfUp;
-    else if (s == "down")
-      p.share_rounding = ChargingPolicy::ShareRounding::kDown;
-    else
-      r.Fail(JsonReader::Join(path, "share_rounding"), "must be half_up or down");
-  }
-  auto money = [&](std::string_view key, Pence& into) {
-    if (!has(key) || is_null(key)) return;
-    into = r.Money(*o, path, key, false);
-    if (into < Pence()) r.Fail(JsonReader::Join(path, key), "must not be negative");
-  };
-  auto optional_money = [&](std::string_view key, std::optional<Pence>& into) {
-    if (!has(key)) return;
-    if (is_null(key)) {
-      into.reset();
-      return;
-    }
-    into = r.Money(*o, path, key, false);
-    if (*into < Pence()) r.Fail(JsonReader::Join(path, key), "must not be negative");
-  };
-  money("minimum_weekly_charge", p.minimum_weekly_charge);
-  optional_money("maximum_weekly_charge", p.maximum_weekly_charge);
-  optional_money("mig_weekly_override", p.mig_weekly_override);
-  money("mig_uplift_weekly", p.mig_uplift_weekly);
-  if (has("mig_uplift_percent") && !is_null("mig_uplift_percent")) {
-    p.mig_uplift_basis_points = r.Percent(*o, path, "mig_uplift_percent");
-    if (p.mig_uplift_basis_points > 10000)
-      r.Fail(JsonReader::Join(path, "mig_uplift_percent"), "must be between 0 and 100");
-  }
-  money("dre_standard_weekly", p.dre_standard_weekly);
-  optional_money("upper_capital_limit", p.upper_capital_limit);
-  optional_money("lower_capital_limit", p.lower_capital_limit);
-  if (p.upper_capital_limit && p.lower_capital_limit &&
-      *p.lower_capital_limit > *p.upper_capital_limit)
-    r.Fail(JsonReader::Join(path, "lower_capital_limit"), "must not be above the upper limit");
-  p.savings_credit_disregard_full =
-      r.Bool(*o, path, "savings_credit_disregard_full", p.savings_credit_disregard_full);
+  ChargingPolicyChanges changes = ReadPolicyChanges(r, *o, path);
+  auto policy = ApplyChargingPolicyChanges(base, changes, path);
+  if (!policy.ok()) MergePolicyErrors(r, policy.error().fields, path);
   SD_RETURN_IF_ERROR(r.Verdict("charging policy"));
-  return p;
+  return *policy;
 }
 
 json::object ChargingPolicyToJson(const ChargingPolicy& p) {
   auto opt = [](const std::optional<Pence>& m) -> json::value {
     return m ? json::value(m->ToString()) : json::value(nullptr);
   };
-  auto percent = [](int64_t bp) {
-    std::string s = std::to_string(bp / 100);
-    if (bp % 100 != 0) s += "." + std::string(bp % 100 < 10 ? "0" : "") + std::to_string(bp % 100);
-    return s;
-  };
   return {{"title", p.title},
-          {"charge_percent", percent(p.charge_basis_points)},
+          {"charge_percent", PercentText(p.charge_basis_points)},
           {"share_rounding",
            p.share_rounding == ChargingPolicy::ShareRounding::kDown ? "down" : "half_up"},
           {"minimum_weekly_charge", p.minimum_weekly_charge.ToString()},
           {"maximum_weekly_charge", opt(p.maximum_weekly_charge)},
           {"mig_weekly_override", opt(p.mig_weekly_override)},
           {"mig_uplift_weekly", p.mig_uplift_weekly.ToString()},
-          {"mig_uplift_percent", percent(p.mig_uplift_basis_points)},
+          {"mig_uplift_percent", PercentText(p.mig_uplift_basis_points)},
           {"dre_standard_weekly", p.dre_standard_weekly.ToString()},
           {"upper_capital_limit", opt(p.upper_capital_limit)},
           {"lower_capital_limit", opt(p.lower_capital_limit)},
           {"savings_credit_disregard_full", p.savings_credit_disregard_full}};
 }
 
-Result<ChargingRequest> ChargingRequestFromJson(const json::value& v, const ChargingPolicy& base) {
+ChargingRequest ChargingRequestFromJson(const json::object& o) {
   JsonReader r("is not a field of a financial assessment");
   ChargingRequest req;
   domain::ChargingInput& in = req.input;
-  const json::object* o = v.if_object();
-  if (o == nullptr)
-    return Error::InvalidArgument("Each financial assessment must be a JSON object");
-  r.Known(*o, "",
+  r.Known(o, "",
           {"person", "assessment_date", "age", "household", "premiums", "dependent_children",
            "weekly_cost_of_care", "capital", "joint_capital", "notional_capital", "income",
            "housing_costs_weekly", "disability_related_expenditure_weekly",
            "disability_related_expenditure", "declined_to_disclose", "policy"});
-  req.person = r.EchoId(*o, "person");
-  if (auto d = r.DateField(*o, "", "assessment_date", true)) in.assessment_date = *d;
-  in.age =
-      static_cast<int>(std::clamp<int64_t>(r.Integer(*o, "", "age", true).value_or(18), -1, 1000));
-  std::string household = r.String(*o, "", "household", true);
-  if (auto h = domain::ParseHousehold(household))
-    in.household = *h;
-  else if (auto* given = o->if_contains("household"); given && given->is_string())
-    r.Fail("household", "must be single, couple or lone_parent");
-  if (const json::array* premiums = r.Array(*o, "", "premiums", false)) {
-    for (size_t i = 0; i < premiums->size(); ++i) {
-      const json::value& p = (*premiums)[i];
-      std::string_view code = p.is_string() ? std::string_view(p.get_string()) : "";
-      if (code == "disability")
-        in.disability_premium = true;
-      else if (code == "enhanced_disability")
-        in.enhanced_disability_premium = true;
-      else if (code == "carer")
-        in.carer_premium = true;
-      else
-        r.Fail(JsonReader::Index("premiums", i),
-               "must be disability, enhanced_disability or carer");
-    }
-  }
+  req.person = r.EchoId(o, "person");
+  if (auto d = r.DateField(o, "", "assessment_date", kRequired)) in.assessment_date = *d;
+  in.age = static_cast<int>(
+      std::clamp<int64_t>(r.Integer(o, "", "age", kRequired).value_or(18), -1, 1000));
+  ReadHouseholdAndPremiums(r, o, in);
   in.dependent_children = static_cast<int>(
-      std::clamp<int64_t>(r.Integer(*o, "", "dependent_children", false).value_or(0), -1, 1000));
-  in.weekly_cost_of_care = r.Money(*o, "", "weekly_cost_of_care", true);
-  in.capital = r.Money(*o, "", "capital", false);
-  in.joint_capital = r.Money(*o, "", "joint_capital", false);
-  if (const json::array* list = r.Array(*o, "", "notional_capital", false)) {
-    for (size_t i = 0; i < list->size(); ++i) {
-      std::string at = JsonReader::Index("notional_capital", i);
-      const json::object* n = r.Object((*list)[i], at);
-      if (n == nullptr) continue;
-      r.Known(*n, at, {"amount", "reason", "decided_by", "decided_on"});
-      domain::NotionalCapital nc;
-      nc.amount = r.Money(*n, at, "amount", true);
-      nc.reason = r.String(*n, at, "reason", true);
-      nc.decided_by = r.String(*n, at, "decided_by", true);
-      if (auto d = r.DateField(*n, at, "decided_on", true)) nc.decided_on = *d;
-      in.notional_capital.push_back(std::move(nc));
+      std::clamp<int64_t>(r.Integer(o, "", "dependent_children", kOptional).value_or(0), -1, 1000));
+  in.weekly_cost_of_care = r.Money(o, "", "weekly_cost_of_care", kRequired);
+  in.capital = r.Money(o, "", "capital", kOptional);
+  in.joint_capital = r.Money(o, "", "joint_capital", kOptional);
+  ReadNotionalCapital(r, o, in);
+  ReadIncome(r, o, in);
+  in.housing_costs_weekly = r.Money(o, "", "housing_costs_weekly", kOptional);
+  ReadDisabilityRelatedExpenditure(r, o, in);
+  in.declined_to_disclose = r.Bool(o, "", "declined_to_disclose", false);
+  if (auto* p = o.if_contains("policy")) {
+    req.policy.emplace();
+    if (!p->is_null()) {
+      JsonReader policy("is not a field of a charging policy");
+      if (const json::object* changes = policy.Object(*p, "policy")) {
+        *req.policy = ReadPolicyChanges(policy, *changes, "policy");
+        req.policy->as_written = json::serialize(*changes);
+      }
+      r.errors.insert(r.errors.end(), policy.errors.begin(), policy.errors.end());
     }
   }
-  if (const json::array* list = r.Array(*o, "", "income", false)) {
-    in.income.reserve(list->size());
-    for (size_t i = 0; i < list->size(); ++i) {
-      std::string at = JsonReader::Index("income", i);
-      const json::object* item = r.Object((*list)[i], at);
-      if (item == nullptr) continue;
-      r.Known(*item, at,
-              {"type", "weekly", "joint", "disregarded_weekly", "disregard_reason", "description"});
-      domain::IncomeItem ii;
-      std::string type = r.String(*item, at, "type", true);
-      if (auto t = domain::ParseIncomeType(type))
-        ii.type = *t;
-      else if (auto* given = item->if_contains("type"); given && given->is_string())
-        r.Fail(at + ".type", "\"" + type + "\" is not an income type (see docs/charging.md)");
-      ii.weekly = r.Money(*item, at, "weekly", true);
-      ii.joint = r.Bool(*item, at, "joint", false);
-      ii.disregarded_weekly = r.Money(*item, at, "disregarded_weekly", false);
-      ii.disregard_reason = r.String(*item, at, "disregard_reason", false);
-      ii.description = r.String(*item, at, "description", false);
-      in.income.push_back(std::move(ii));
-    }
-  }
-  in.housing_costs_weekly = r.Money(*o, "", "housing_costs_weekly", false);
-  if (auto* d = o->if_contains("disability_related_expenditure_weekly"); d && !d->is_null())
-    in.dre_weekly = r.Money(*o, "", "disability_related_expenditure_weekly", false);
-  if (const json::array* list = r.Array(*o, "", "disability_related_expenditure", false)) {
-    for (size_t i = 0; i < list->size(); ++i) {
-      std::string at = JsonReader::Index("disability_related_expenditure", i);
-      const json::object* e = r.Object((*list)[i], at);
-      if (e == nullptr) continue;
-      r.Known(*e, at, {"description", "weekly"});
-      in.dre_items.push_back(
-          {r.String(*e, at, "description", true), r.Money(*e, at, "weekly", true)});
-    }
-  }
-  in.declined_to_disclose = r.Bool(*o, "", "declined_to_disclose", false);
-  if (auto* p = o->if_contains("policy"); p && !p->is_null()) {
-    auto policy = ChargingPolicyFromJson(*p, base, "policy");
-    if (policy.ok())
-      req.policy = *policy;
-    else
-      for (auto& f : policy.error().fields) r.errors.push_back(f);
-  }
-  if (r.errors.empty()) {
-    Status s = domain::ValidateChargingInput(in);
-    if (!s.ok()) return s.error();
-    return req;
-  }
-  std::string message = "The financial assessment input is not valid: " + r.errors[0].field + " " +
-                        r.errors[0].message;
-  if (r.errors.size() > 1) message += " (and " + std::to_string(r.errors.size() - 1) + " more)";
-  return Error::InvalidArgument(std::move(message), std::move(r.errors));
+  req.read_errors = std::move(r.errors);
+  return req;
+}
+
+Result<ChargingOutcome> AssessChargingJson(const json::value& v, const ChargingPolicy& base,
+                                           domain::Detail detail) {
+  const json::object* o = v.if_object();
+  if (o == nullptr)
+    return Error::InvalidArgument("Each financial assessment must be a JSON object");
+  return AssessChargingRequest(ChargingRequestFromJson(*o), base, detail);
 }
 
 json::object ChargingInputToJson(const domain::ChargingInput& in) {
@@ -539,20 +612,71 @@ void AppendChargingResultJson(const domain::ChargingResult& res, const ChargingR
   out += "]}";
 }
 
-json::value ChargingResultToJson(const domain::ChargingResult& result, const ChargingRates& rates) {
-  std::string s;
-  AppendChargingResultJson(result, rates, "", s);
-  return json::parse(s);
+json::value ChargingResultToJson(const domain::ChargingResult& res, const ChargingRates& rates) {
+  // The same fields, in the same order, as AppendChargingResultJson.
+  json::object o;
+  o.reserve(17);
+  o["weekly_charge"] = res.weekly_charge.ToString();
+  o["council_weekly_contribution"] = res.council_weekly_contribution.ToString();
+  o["tariff_income_weekly"] = res.tariff_income_weekly.ToString();
+  o["minimum_income_guarantee_weekly"] = res.minimum_income_guarantee_weekly.ToString();
+  o["assessable_income_weekly"] = res.assessable_income_weekly.ToString();
+  o["full_cost"] = res.full_cost;
+  if (res.full_cost) o["full_cost_reason"] = res.full_cost_reason;
+  o["income_counted_weekly"] = res.income_counted_weekly.ToString();
+  o["income_disregarded_weekly"] = res.income_disregarded_weekly.ToString();
+  o["capital_assessed"] = res.capital_assessed.ToString();
+  o["housing_costs_weekly"] = res.housing_costs_weekly.ToString();
+  o["disability_related_expenditure_weekly"] = res.disability_related_expenditure_weekly.ToString();
+  o["rates"] = rates.id;
+  json::array explanation;
+  explanation.reserve(res.explanation.size());
+  for (const auto& line : res.explanation) {
+    json::object l{{"code", line.code}, {"kind", KindCode(line.kind)}, {"text", line.text}};
+    if (line.amount) l["amount"] = line.amount->ToString();
+    explanation.push_back(std::move(l));
+  }
+  o["explanation"] = std::move(explanation);
+  json::array warnings;
+  for (const auto& w : res.warnings) warnings.push_back(json::string(w));
+  o["warnings"] = std::move(warnings);
+  return o;
 }
 
-Result<ChargingOutcome> AssessChargingJson(const json::value& v, const ChargingPolicy& base,
-                                           domain::Detail detail) {
-  ChargingOutcome out;
-  SD_ASSIGN_OR_RETURN(out.request, ChargingRequestFromJson(v, base));
-  SD_ASSIGN_OR_RETURN(out.rates, ChargingRatesOn(out.request.input.assessment_date));
-  out.result = domain::AssessCharge(*out.rates, out.request.policy ? *out.request.policy : base,
-                                    out.request.input, detail);
-  return out;
+json::object ChargingRequestToJson(const ChargingRequest& request) {
+  json::object o = ChargingInputToJson(request.input);
+  if (!request.policy) return o;
+  const ChargingPolicyChanges& c = *request.policy;
+  if (!c.as_written.empty()) {
+    json::value given = json::parse(c.as_written);
+    if (!given.get_object().empty()) o["policy"] = std::move(given);
+  } else if (!c.empty()) {
+    o["policy"] = ChargingPolicyChangesToJson(c);
+  }
+  return o;
+}
+
+json::object ChargingPolicyChangesToJson(const ChargingPolicyChanges& c) {
+  json::object o;
+  auto limit = [](const std::optional<Pence>& m) -> json::value {
+    return m ? json::value(m->ToString()) : json::value(nullptr);
+  };
+  if (c.title) o["title"] = *c.title;
+  if (c.charge_basis_points) o["charge_percent"] = PercentText(*c.charge_basis_points);
+  if (c.share_rounding)
+    o["share_rounding"] =
+        *c.share_rounding == ChargingPolicy::ShareRounding::kDown ? "down" : "half_up";
+  if (c.minimum_weekly_charge) o["minimum_weekly_charge"] = c.minimum_weekly_charge->ToString();
+  if (c.maximum_weekly_charge) o["maximum_weekly_charge"] = limit(*c.maximum_weekly_charge);
+  if (c.mig_weekly_override) o["mig_weekly_override"] = limit(*c.mig_weekly_override);
+  if (c.mig_uplift_weekly) o["mig_uplift_weekly"] = c.mig_uplift_weekly->ToString();
+  if (c.mig_uplift_basis_points) o["mig_uplift_percent"] = PercentText(*c.mig_uplift_basis_points);
+  if (c.dre_standard_weekly) o["dre_standard_weekly"] = c.dre_standard_weekly->ToString();
+  if (c.upper_capital_limit) o["upper_capital_limit"] = limit(*c.upper_capital_limit);
+  if (c.lower_capital_limit) o["lower_capital_limit"] = limit(*c.lower_capital_limit);
+  if (c.savings_credit_disregard_full)
+    o["savings_credit_disregard_full"] = *c.savings_credit_disregard_full;
+  return o;
 }
 
 }  // namespace selfdirect::app

@@ -32,6 +32,7 @@
 #include <string>
 #include <vector>
 
+#include "app/charging/charging_request.h"
 #include "base/result.h"
 #include "domain/charging/charging.h"
 
@@ -53,31 +54,26 @@ Result<domain::ChargingPolicy> ChargingPolicyFromJson(const boost::json::value& 
                                                       const std::string& path = "");
 boost::json::object ChargingPolicyToJson(const domain::ChargingPolicy& policy);
 
-struct ChargingRequest {
-  std::string person;  // Echoed; may be empty.
-  domain::ChargingInput input;
-  std::optional<domain::ChargingPolicy> policy;  // Set when the input changes the base policy.
-};
-
-// Reads and validates an input (see the file comment) against `base` policy.
-Result<ChargingRequest> ChargingRequestFromJson(const boost::json::value& json,
-                                                const domain::ChargingPolicy& base);
+// Reads an input (see the file comment): what reads goes into the request, each problem (named
+// by its path) into its read_errors. A "policy" is read as changes to the council's policy.
+ChargingRequest ChargingRequestFromJson(const boost::json::object& json);
 // The input as JSON (the same format; what is stored with a financial assessment).
 boost::json::object ChargingInputToJson(const domain::ChargingInput& input);
+// The input with the request's policy changes (as they were written, when read from JSON), unless
+// they change nothing: what a financial assessment stores.
+boost::json::object ChargingRequestToJson(const ChargingRequest& request);
+boost::json::object ChargingPolicyChangesToJson(const ChargingPolicyChanges& changes);
 
 // Appends the result as compact JSON (the contract). `person` is written first when not empty.
 void AppendChargingResultJson(const domain::ChargingResult& result,
                               const domain::ChargingRates& rates, const std::string& person,
                               std::string& out);
+// The same result as a JSON value (without `person`), built directly.
 boost::json::value ChargingResultToJson(const domain::ChargingResult& result,
                                         const domain::ChargingRates& rates);
 
-struct ChargingOutcome {
-  ChargingRequest request;
-  const domain::ChargingRates* rates = nullptr;
-  domain::ChargingResult result;
-};
-// Reads, validates, chooses the rates for the date and assesses.
+// Reads, validates, chooses the rates for the date and assesses (ChargingRequestFromJson, then
+// AssessChargingRequest with `base` as the council's policy).
 Result<ChargingOutcome> AssessChargingJson(const boost::json::value& json,
                                            const domain::ChargingPolicy& base,
                                            domain::Detail detail = domain::Detail::kFull);

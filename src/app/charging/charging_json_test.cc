@@ -59,8 +59,7 @@ TEST_P(ChargingGolden, GivesTheFiguresTheCaseFileSays) {
   EXPECT_TRUE(quick->result.explanation.empty());
   // The stored form of the input reads back to the same charge.
   json::object stored = ChargingInputToJson(outcome->request.input);
-  stored["policy"] =
-      ChargingPolicyToJson(outcome->request.policy.value_or(DefaultChargingPolicy()));
+  stored["policy"] = ChargingPolicyToJson(outcome->policy);
   auto again = AssessChargingJson(stored, DefaultChargingPolicy());
   ASSERT_TRUE(again.ok()) << again.error().message;
   EXPECT_EQ(again->result.weekly_charge, r.weekly_charge);
@@ -133,6 +132,62 @@ TEST(ChargingPolicy, DefaultIsTheStatutoryMinimumAndRoundTrips) {
       json::parse(R"({"charge_percent": 120, "minimum_weekly_charge": "-1.00", "colour": 1})"), p);
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().fields.size(), 3u);
+}
+
+TEST(ChargingPolicy, ChangesAreReadThenCheckedAgainstThePolicyTheyChange) {
+  // A lower limit above the base policy's upper one is named where the reader names it: after
+  // the limits, before savings_credit_disregard_full.
+  domain::ChargingPolicy base = DefaultChargingPolicy();
+  base.upper_capital_limit = *Pence::Parse("30000.00");
+  auto bad = ChargingPolicyFromJson(
+      json::parse(R"({"lower_capital_limit": "40000.00", "savings_credit_disregard_full": "x",
+                      "charge_percent": "101"})"),
+      base, "policy");
+  ASSERT_FALSE(bad.ok());
+  std::vector<std::string> fields;
+  for (const auto& f : bad.error().fields) fields.push_back(f.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"policy.charge_percent", "policy.lower_capital_limit",
+                                              "policy.savings_credit_disregard_full"}));
+  EXPECT_EQ(bad.error().message,
+            "The charging policy is not valid: policy.charge_percent must be between 0 and 100");
+  // Typed changes give the same policy as the JSON they are written as.
+  ChargingPolicyChanges changes;
+  changes.charge_basis_points = 9050;
+  changes.maximum_weekly_charge = std::optional<Pence>();
+  changes.mig_weekly_override = std::optional<Pence>(*Pence::Parse("200.00"));
+  auto typed = ApplyChargingPolicyChanges(base, changes, "policy");
+  auto read = ChargingPolicyFromJson(ChargingPolicyChangesToJson(changes), base, "policy");
+  ASSERT_TRUE(typed.ok() && read.ok());
+  EXPECT_EQ(json::serialize(ChargingPolicyToJson(*typed)),
+            json::serialize(ChargingPolicyToJson(*read)));
+  EXPECT_EQ(
+      json::serialize(ChargingPolicyChangesToJson(changes)),
+      R"({"charge_percent":"90.50","maximum_weekly_charge":null,"mig_weekly_override":"200.00"})");
+}
+
+TEST(ChargingRequest, ReadsWhatItCanAndNamesTheRestKeepingPolicyChangesAsWritten) {
+  auto request = ChargingRequestFromJson(json::parse(R"({"assessment_date": "2026-05-01",
+      "age": "old", "household": "single", "weekly_cost_of_care": "300.00",
+      "policy": {"charge_percent": 50, "mig_weekly_override": null}})")
+                                             .as_object());
+  ASSERT_EQ(request.read_errors.size(), 1u);
+  EXPECT_EQ(request.read_errors[0].field, "age");
+  EXPECT_EQ(request.input.weekly_cost_of_care.ToString(), "300.00");
+  ASSERT_TRUE(request.policy);
+  EXPECT_EQ(request.policy->charge_basis_points, 5000);
+  ASSERT_TRUE(request.policy->mig_weekly_override);
+  EXPECT_FALSE(*request.policy->mig_weekly_override);
+  EXPECT_EQ(json::serialize(ChargingRequestToJson(request).at("policy")),
+            R"({"charge_percent":50,"mig_weekly_override":null})");
+  auto outcome = AssessChargingRequest(request, DefaultChargingPolicy());
+  ASSERT_FALSE(outcome.ok());
+  EXPECT_EQ(outcome.error().message,
+            "The financial assessment input is not valid: age must be a whole number");
+  // "policy": null names a policy (an estimate may not have one) that changes nothing.
+  auto none = ChargingRequestFromJson(json::parse(R"({"policy": null})").as_object());
+  ASSERT_TRUE(none.policy);
+  EXPECT_TRUE(none.policy->empty());
+  EXPECT_FALSE(ChargingRequestToJson(none).contains("policy"));
 }
 
 TEST(ChargingExplanation, SaysWhereFiguresAreNotSourcedAndChecksBenefitRates) {

@@ -19,13 +19,12 @@ bool IsFinance(const Principal& who) { return who.user.role == Role::kFinanceOff
 
 bool SeesDrafts(const Principal& who) { return domain::SeesFinancialDrafts(who.actor); }
 
-// The assessment date an input names, if it names a valid one (to choose the policy before the
-// whole input is read; a missing or bad date is reported by the full read).
-Date InputDate(const json::value& input, Date fallback) {
-  if (const json::object* o = input.if_object())
-    if (auto* d = o->if_contains("assessment_date"); d && d->is_string())
-      if (auto date = Date::Parse(d->get_string()); date.ok()) return *date;
-  return fallback;
+// The date that chooses the council's policy for a request: its assessment date if that read
+// (a missing or bad date is reported with the rest of the input), else `fallback`.
+Date PolicyDate(const ChargingRequest& request, Date fallback) {
+  for (const auto& e : request.read_errors)
+    if (e.field == "assessment_date") return fallback;
+  return request.input.assessment_date;
 }
 
 json::object EvidenceJson(const EvidenceMap& e) {
@@ -48,6 +47,154 @@ Result<std::string> UserName(Transaction& tx, UserId id) {
   if (!id.valid()) return std::string();
   SD_ASSIGN_OR_RETURN(auto user, tx.users().FindById(id));
   return user ? user->display_name : std::string();
+}
+
+// Every problem of an assessment a finance officer records, in one answer: the input's (or
+// the engine's), then the reason's, then the evidence's. The outcome when there are none.
+Result<ChargingOutcome> CheckedOutcome(const FinancialAssessmentChange& change,
+                                       const domain::ChargingPolicy& council_policy,
+                                       const std::string& why) {
+  std::vector<FieldError> errors;
+  auto outcome = AssessChargingRequest(change.request, council_policy);
+  if (!outcome.ok()) {
+    if (outcome.error().code != ErrorCode::kInvalidArgument) return outcome.error();
+    errors = outcome.error().fields;
+    if (errors.empty()) errors.push_back({"input", outcome.error().message});
+  }
+  if (why.empty()) errors.push_back({"reason", "Say why the assessment is being done"});
+  if (why.size() > kMaxReason)
+    errors.push_back({"reason", "Keep the reason to 1,000 characters or fewer"});
+  const size_t income_items = outcome.ok() ? outcome->request.input.income.size() : SIZE_MAX;
+  for (const auto& [key, status] : change.evidence) {
+    if (!IsEvidenceItem(key, income_items))
+      errors.push_back({"evidence." + key,
+                        "is not an item of the assessment: capital, housing_costs_weekly, "
+                        "disability_related_expenditure_weekly or income[N]"});
+    else if (!IsEvidenceStatus(status))
+      errors.push_back({"evidence." + key, "must be verified, declared or awaited"});
+    else if (change.completion == Completion::kComplete && status == "awaited")
+      errors.push_back({"evidence." + key,
+                        "Evidence is still awaited: save the assessment and complete it when "
+                        "the evidence is in"});
+  }
+  if (errors.empty()) return outcome;
+  std::string message = "The financial assessment has " + std::to_string(errors.size()) +
+                        " problem" + (errors.size() == 1 ? "" : "s") + ": " + errors[0].field +
+                        " " + errors[0].message;
+  return Error::InvalidArgument(std::move(message), std::move(errors));
+}
+
+// The draft `id` to change, or a new record for `person`.
+Result<FinancialAssessmentRecord> RecordToSave(Transaction& tx, const Principal& who,
+                                               std::optional<int64_t> id,
+                                               std::optional<PersonId> person, Timestamp now) {
+  FinancialAssessmentRecord record;
+  if (!id) {
+    record.person_id = *person;
+    record.created_by = who.user.id;
+    record.created_at = now;
+    return record;
+  }
+  SD_ASSIGN_OR_RETURN(auto existing, tx.financial_assessments().Find(*id));
+  if (!existing) return Error::NotFound("No such financial assessment");
+  if (existing->status == FinancialAssessmentStatus::kCompleted)
+    return Error::FailedPrecondition(
+        "This financial assessment is completed and cannot be changed; start a re-assessment");
+  return std::move(*existing);
+}
+
+// Writes the checked outcome into `record`; a completed one replaces the person's latest
+// completed assessment.
+Status FillRecord(Transaction& tx, const Principal& who, const FinancialAssessmentChange& change,
+                  const ChargingOutcome& outcome, const std::string& why, Timestamp now,
+                  FinancialAssessmentRecord& record) {
+  record.input_json = json::serialize(ChargingRequestToJson(outcome.request));
+  record.evidence_json = json::serialize(EvidenceJson(change.evidence));
+  record.reason = why;
+  record.assessment_date = outcome.request.input.assessment_date;
+  record.rates_id = outcome.rates->id;
+  record.weekly_charge = outcome.result.weekly_charge;
+  record.weekly_cost = outcome.request.input.weekly_cost_of_care;
+  record.full_cost = outcome.result.full_cost;
+  if (change.completion != Completion::kComplete) return OkStatus();
+  record.status = FinancialAssessmentStatus::kCompleted;
+  record.completed_by = who.user.id;
+  record.completed_at = now;
+  SD_ASSIGN_OR_RETURN(auto history, tx.financial_assessments().ForPerson(record.person_id));
+  for (const auto& h : history)
+    if (h.status == FinancialAssessmentStatus::kCompleted && h.id != record.id) {
+      record.replaces = h.id;
+      break;
+    }
+  return OkStatus();
+}
+
+// Counts one re-assessed person in `r`, listing them if their charge changes.
+Status CountChange(Transaction& tx, const FinancialAssessmentRecord& record, Pence now_charge,
+                   Reassessment& r) {
+  r.current_weekly_total += record.weekly_charge;
+  r.new_weekly_total += now_charge;
+  if (now_charge > record.weekly_charge)
+    ++r.increase;
+  else if (now_charge < record.weekly_charge)
+    ++r.decrease;
+  else
+    ++r.unchanged;
+  if (now_charge == record.weekly_charge) return OkStatus();
+  SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(record.person_id));
+  r.changes.push_back({record.person_id,
+                       person ? person->details.given_name + " " + person->details.family_name : "",
+                       record.id, record.rates_id, record.weekly_charge, now_charge});
+  return OkStatus();
+}
+
+// Largest change first; then by person.
+void SortChanges(std::vector<ReassessmentLine>& changes) {
+  std::sort(changes.begin(), changes.end(), [](const auto& a, const auto& b) {
+    Pence da = a.new_charge - a.current_charge, db = b.new_charge - b.current_charge;
+    Pence ma = da < Pence() ? -da : da, mb = db < Pence() ? -db : db;
+    return ma != mb ? ma > mb : a.person_id.value() < b.person_id.value();
+  });
+}
+
+// The completed assessment that replaces `record` on `on`, with its stored input `input_json`
+// (the old one with the new date) and the charge worked out again.
+FinancialAssessmentRecord NextAssessment(const FinancialAssessmentRecord& record,
+                                         std::string input_json, const ChargingOutcome& outcome,
+                                         const Principal& who, Date on, Timestamp now) {
+  FinancialAssessmentRecord next;
+  next.person_id = record.person_id;
+  next.status = FinancialAssessmentStatus::kCompleted;
+  next.assessment_date = on;
+  next.input_json = std::move(input_json);
+  next.evidence_json = record.evidence_json;
+  next.reason = "Yearly re-assessment: the " + outcome.rates->title + " rates and allowances";
+  next.rates_id = outcome.rates->id;
+  next.weekly_charge = outcome.result.weekly_charge;
+  next.weekly_cost = record.weekly_cost;
+  next.full_cost = outcome.result.full_cost;
+  next.replaces = record.id;
+  next.created_by = next.completed_by = who.user.id;
+  next.created_at = now;
+  next.completed_at = now;
+  return next;
+}
+
+// A stored assessment's input dated `on` (as stored JSON) and its figures with `policy`.
+Result<std::pair<std::string, ChargingOutcome>> ReassessStored(
+    const FinancialAssessmentRecord& record, const domain::ChargingPolicy& policy, Date on) {
+  json::error_code ec;
+  json::value v = json::parse(record.input_json, ec);
+  if (ec || !v.is_object())
+    return Error::Internal("Stored financial assessment " + std::to_string(record.id) +
+                           " is not valid JSON");
+  v.get_object()["assessment_date"] = on.ToString();
+  auto outcome = AssessChargingRequest(ChargingRequestFromJson(v.get_object()), policy,
+                                       domain::Detail::kSummary);
+  if (!outcome.ok())
+    return Error::Internal("Stored financial assessment " + std::to_string(record.id) +
+                           " does not read: " + outcome.error().message);
+  return std::make_pair(json::serialize(v), std::move(*outcome));
 }
 
 }  // namespace
@@ -106,125 +253,57 @@ Result<domain::ChargingPolicy> ChargingService::PolicyOn(CouncilId council, Date
   return PolicyFrom(stored, date);
 }
 
-Result<ChargingOutcome> ChargingService::Calculate(CouncilId council, const json::value& input) {
-  SD_ASSIGN_OR_RETURN(auto policy, PolicyOn(council, InputDate(input, clock_.Now().UtcDate())));
-  return AssessChargingJson(input, policy);
+Result<ChargingOutcome> ChargingService::Calculate(CouncilId council, ChargingRequest request) {
+  SD_ASSIGN_OR_RETURN(auto policy, PolicyOn(council, PolicyDate(request, clock_.Now().UtcDate())));
+  return AssessChargingRequest(std::move(request), policy);
 }
 
 Result<FinancialAssessmentView> ChargingService::Create(const CallContext& ctx,
                                                         const Principal& who, PersonId person,
-                                                        const json::value& input,
-                                                        const EvidenceMap& evidence,
-                                                        const std::string& reason, bool complete) {
-  return Save(ctx, who, std::nullopt, person, input, evidence, reason, complete);
+                                                        const FinancialAssessmentChange& change) {
+  return Save(ctx, who, std::nullopt, person, change);
 }
 
 Result<FinancialAssessmentView> ChargingService::Update(const CallContext& ctx,
                                                         const Principal& who, int64_t id,
-                                                        const json::value& input,
-                                                        const EvidenceMap& evidence,
-                                                        const std::string& reason, bool complete) {
-  return Save(ctx, who, id, std::nullopt, input, evidence, reason, complete);
+                                                        const FinancialAssessmentChange& change) {
+  return Save(ctx, who, id, std::nullopt, change);
 }
 
 Result<FinancialAssessmentView> ChargingService::Save(const CallContext& ctx, const Principal& who,
                                                       std::optional<int64_t> id,
                                                       std::optional<PersonId> person_id,
-                                                      const json::value& input,
-                                                      const EvidenceMap& evidence,
-                                                      const std::string& reason, bool complete) {
+                                                      const FinancialAssessmentChange& change) {
   if (!IsFinance(who))
     return Error::PermissionDenied("Only finance officers carry out financial assessments");
   FinancialAssessmentView view;
   const Timestamp now = clock_.Now();
+  const bool complete = change.completion == Completion::kComplete;
   SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
-    FinancialAssessmentRecord record;
-    if (id) {
-      SD_ASSIGN_OR_RETURN(auto existing, tx.financial_assessments().Find(*id));
-      if (!existing) return Error::NotFound("No such financial assessment");
-      if (existing->status == FinancialAssessmentStatus::kCompleted)
-        return Error::FailedPrecondition(
-            "This financial assessment is completed and cannot be changed; start a "
-            "re-assessment");
-      record = std::move(*existing);
-    } else {
-      record.person_id = *person_id;
-      record.created_by = who.user.id;
-      record.created_at = now;
-    }
+    SD_ASSIGN_OR_RETURN(FinancialAssessmentRecord record,
+                        RecordToSave(tx, who, id, person_id, now));
     SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(record.person_id));
     if (!person || !domain::CanViewPerson(who.actor, {person->id, person->team_id}))
       return Error::NotFound("No person with that reference");
-
-    // Read everything, then report every problem at once.
-    std::vector<FieldError> errors;
     SD_ASSIGN_OR_RETURN(auto policies, tx.charging_policies().List());
-    SD_ASSIGN_OR_RETURN(auto policy, PolicyFrom(policies, InputDate(input, now.UtcDate())));
-    auto outcome = AssessChargingJson(input, policy);
-    if (!outcome.ok()) {
-      if (outcome.error().code != ErrorCode::kInvalidArgument) return outcome.error();
-      errors = outcome.error().fields;
-      if (errors.empty()) errors.push_back({"input", outcome.error().message});
-    }
-    std::string why(Trim(reason));
-    if (why.empty()) errors.push_back({"reason", "Say why the assessment is being done"});
-    if (why.size() > kMaxReason)
-      errors.push_back({"reason", "Keep the reason to 1,000 characters or fewer"});
-    const size_t income_items = outcome.ok() ? outcome->request.input.income.size() : SIZE_MAX;
-    for (const auto& [key, status] : evidence) {
-      if (!IsEvidenceItem(key, income_items))
-        errors.push_back({"evidence." + key,
-                          "is not an item of the assessment: capital, housing_costs_weekly, "
-                          "disability_related_expenditure_weekly or income[N]"});
-      else if (!IsEvidenceStatus(status))
-        errors.push_back({"evidence." + key, "must be verified, declared or awaited"});
-      else if (complete && status == "awaited")
-        errors.push_back({"evidence." + key,
-                          "Evidence is still awaited: save the assessment and complete it when "
-                          "the evidence is in"});
-    }
-    if (!errors.empty()) {
-      std::string message = "The financial assessment has " + std::to_string(errors.size()) +
-                            " problem" + (errors.size() == 1 ? "" : "s") + ": " + errors[0].field +
-                            " " + errors[0].message;
-      return Error::InvalidArgument(std::move(message), std::move(errors));
-    }
-    json::object stored = ChargingInputToJson(outcome->request.input);
-    if (const json::object* o = input.if_object())
-      if (auto* p = o->if_contains("policy"); p && p->is_object() && !p->get_object().empty())
-        stored["policy"] = *p;
-    record.input_json = json::serialize(stored);
-    record.evidence_json = json::serialize(EvidenceJson(evidence));
-    record.reason = why;
-    record.assessment_date = outcome->request.input.assessment_date;
-    record.rates_id = outcome->rates->id;
-    record.weekly_charge = outcome->result.weekly_charge;
-    record.weekly_cost = outcome->request.input.weekly_cost_of_care;
-    record.full_cost = outcome->result.full_cost;
-    if (complete) {
-      record.status = FinancialAssessmentStatus::kCompleted;
-      record.completed_by = who.user.id;
-      record.completed_at = now;
-      SD_ASSIGN_OR_RETURN(auto history, tx.financial_assessments().ForPerson(record.person_id));
-      for (const auto& h : history)
-        if (h.status == FinancialAssessmentStatus::kCompleted && h.id != record.id) {
-          record.replaces = h.id;
-          break;
-        }
-    }
-    std::string action = complete ? "financial_assessment.complete" : "financial_assessment.save";
+    SD_ASSIGN_OR_RETURN(auto policy,
+                        PolicyFrom(policies, PolicyDate(change.request, now.UtcDate())));
+    const std::string why(Trim(change.reason));
+    SD_ASSIGN_OR_RETURN(ChargingOutcome outcome, CheckedOutcome(change, policy, why));
+    SD_RETURN_IF_ERROR(FillRecord(tx, who, change, outcome, why, now, record));
     if (id) {
       SD_RETURN_IF_ERROR(tx.financial_assessments().UpdateDraft(record));
     } else {
       SD_ASSIGN_OR_RETURN(record.id, tx.financial_assessments().Insert(record));
     }
-    view.outcome = std::move(*outcome);
-    view.evidence = evidence;
+    view.outcome = std::move(outcome);
+    view.evidence = change.evidence;
     view.person = std::move(*person);
     view.can_edit = !complete;
     SD_ASSIGN_OR_RETURN(view.created_by_name, UserName(tx, record.created_by));
     SD_ASSIGN_OR_RETURN(view.completed_by_name, UserName(tx, record.completed_by));
     view.record = record;
+    const char* action = complete ? "financial_assessment.complete" : "financial_assessment.save";
     return tx.audit().Append(AuditOf(clock_, who, ctx, action, "financial_assessment",
                                      std::to_string(record.id),
                                      "weekly charge " + record.weekly_charge.ToString()));
@@ -260,20 +339,20 @@ Result<FinancialAssessmentView> ChargingService::Get(const CallContext& ctx, con
 }
 
 Result<PersonCharges> ChargingService::ReadCharges(const CallContext& ctx, const Principal& who,
-                                                   PersonId person_id, bool assessments,
-                                                   bool estimates, const char* action) {
+                                                   PersonId person_id, ChargesWanted wanted,
+                                                   const char* action) {
   PersonCharges out;
   SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(person_id));
     if (!person || !domain::CanViewPerson(who.actor, {person->id, person->team_id}))
       return Error::NotFound("No person with that reference");
-    if (assessments) {
+    if (wanted.assessments) {
       SD_ASSIGN_OR_RETURN(auto all, tx.financial_assessments().ForPerson(person_id));
       for (auto& a : all)
         if (a.status == FinancialAssessmentStatus::kCompleted || SeesDrafts(who))
           out.assessments.push_back(std::move(a));
     }
-    if (estimates) {
+    if (wanted.estimates) {
       SD_ASSIGN_OR_RETURN(out.estimates, tx.charging_estimates().ForPerson(person_id));
     }
     return OkStatus();
@@ -285,19 +364,19 @@ Result<PersonCharges> ChargingService::ReadCharges(const CallContext& ctx, const
 Result<std::vector<FinancialAssessmentRecord>> ChargingService::ForPerson(const CallContext& ctx,
                                                                           const Principal& who,
                                                                           PersonId person_id) {
-  SD_ASSIGN_OR_RETURN(auto charges,
-                      ReadCharges(ctx, who, person_id, true, false, "financial_assessment.list"));
+  SD_ASSIGN_OR_RETURN(auto charges, ReadCharges(ctx, who, person_id, {.assessments = true},
+                                                "financial_assessment.list"));
   return std::move(charges.assessments);
 }
 
 Result<ChargingEstimateRecord> ChargingService::SaveEstimate(const CallContext& ctx,
                                                              const Principal& who,
                                                              PersonId person_id,
-                                                             const json::value& input) {
+                                                             const ChargingRequest& request) {
   if (!domain::ActsForPerson(who.actor, person_id))
     return Error::PermissionDenied(
         "Only the person or their representative can keep an estimate on their record");
-  if (const json::object* o = input.if_object(); o && o->contains("policy"))
+  if (request.policy)
     return Error::InvalidArgument(
         "An estimate uses the council's charging policy",
         {{"policy", "An estimate uses the council's charging policy; leave this out"}});
@@ -308,8 +387,8 @@ Result<ChargingEstimateRecord> ChargingService::SaveEstimate(const CallContext& 
       return Error::NotFound("No person with that reference");
     SD_ASSIGN_OR_RETURN(auto policies, tx.charging_policies().List());
     SD_ASSIGN_OR_RETURN(auto policy,
-                        PolicyFrom(policies, InputDate(input, clock_.Now().UtcDate())));
-    SD_ASSIGN_OR_RETURN(auto outcome, AssessChargingJson(input, policy));
+                        PolicyFrom(policies, PolicyDate(request, clock_.Now().UtcDate())));
+    SD_ASSIGN_OR_RETURN(auto outcome, AssessChargingRequest(request, policy));
     record.person_id = person_id;
     record.input_json = json::serialize(ChargingInputToJson(outcome.request.input));
     record.rates_id = outcome.rates->id;
@@ -329,8 +408,8 @@ Result<ChargingEstimateRecord> ChargingService::SaveEstimate(const CallContext& 
 Result<std::vector<ChargingEstimateRecord>> ChargingService::Estimates(const CallContext& ctx,
                                                                        const Principal& who,
                                                                        PersonId person_id) {
-  SD_ASSIGN_OR_RETURN(auto charges,
-                      ReadCharges(ctx, who, person_id, false, true, "charging_estimate.list"));
+  SD_ASSIGN_OR_RETURN(auto charges, ReadCharges(ctx, who, person_id, {.estimates = true},
+                                                "charging_estimate.list"));
   return std::move(charges.estimates);
 }
 
@@ -352,18 +431,19 @@ Result<PersonId> ChargingService::RemoveEstimate(const CallContext& ctx, const P
 
 Result<Reassessment> ChargingService::PreviewReassessment(const CallContext& ctx,
                                                           const Principal& who, Date on) {
-  return Reassess(ctx, who, on, false);
+  return Reassess(ctx, who, on, ReassessMode::kPreview);
 }
 
 Result<Reassessment> ChargingService::ApplyReassessment(const CallContext& ctx,
                                                         const Principal& who, Date on) {
-  return Reassess(ctx, who, on, true);
+  return Reassess(ctx, who, on, ReassessMode::kApply);
 }
 
 Result<Reassessment> ChargingService::Reassess(const CallContext& ctx, const Principal& who,
-                                               Date on, bool apply) {
+                                               Date on, ReassessMode mode) {
   if (!IsFinance(who)) return Error::PermissionDenied("Only finance officers re-assess charges");
   SD_ASSIGN_OR_RETURN(const domain::ChargingRates* rates, ChargingRatesOn(on));
+  const bool apply = mode == ReassessMode::kApply;
   Reassessment r;
   r.on = on;
   r.rates_id = rates->id;
@@ -378,80 +458,38 @@ Result<Reassessment> ChargingService::Reassess(const CallContext& ctx, const Pri
         ++r.already_on_these_rates;
         continue;
       }
-      json::error_code ec;
-      json::value v = json::parse(record.input_json, ec);
-      if (ec || !v.is_object())
-        return Error::Internal("Stored financial assessment " + std::to_string(record.id) +
-                               " is not valid JSON");
-      v.get_object()["assessment_date"] = on.ToString();
-      auto outcome = AssessChargingJson(v, policy, domain::Detail::kSummary);
-      if (!outcome.ok())
-        return Error::Internal("Stored financial assessment " + std::to_string(record.id) +
-                               " does not read: " + outcome.error().message);
-      Pence now_charge = outcome->result.weekly_charge;
-      r.current_weekly_total += record.weekly_charge;
-      r.new_weekly_total += now_charge;
-      if (now_charge > record.weekly_charge)
-        ++r.increase;
-      else if (now_charge < record.weekly_charge)
-        ++r.decrease;
-      else
-        ++r.unchanged;
-      if (now_charge != record.weekly_charge) {
-        SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(record.person_id));
-        r.changes.push_back(
-            {record.person_id,
-             person ? person->details.given_name + " " + person->details.family_name : "",
-             record.id, record.rates_id, record.weekly_charge, now_charge});
-      }
+      SD_ASSIGN_OR_RETURN(auto again, ReassessStored(record, policy, on));
+      auto& [input_json, outcome] = again;
+      SD_RETURN_IF_ERROR(CountChange(tx, record, outcome.result.weekly_charge, r));
       if (!apply) continue;
-      FinancialAssessmentRecord next;
-      next.person_id = record.person_id;
-      next.status = FinancialAssessmentStatus::kCompleted;
-      next.assessment_date = on;
-      next.input_json = json::serialize(v);
-      next.evidence_json = record.evidence_json;
-      next.reason = "Yearly re-assessment: the " + rates->title + " rates and allowances";
-      next.rates_id = rates->id;
-      next.weekly_charge = now_charge;
-      next.weekly_cost = record.weekly_cost;
-      next.full_cost = outcome->result.full_cost;
-      next.replaces = record.id;
-      next.created_by = next.completed_by = who.user.id;
-      next.created_at = now;
-      next.completed_at = now;
-      SD_ASSIGN_OR_RETURN(int64_t inserted, tx.financial_assessments().Insert(next));
+      SD_ASSIGN_OR_RETURN(int64_t inserted,
+                          tx.financial_assessments().Insert(NextAssessment(
+                              record, std::move(input_json), outcome, who, on, now)));
       (void)inserted;
       ++r.applied;
     }
-    std::sort(r.changes.begin(), r.changes.end(), [](const auto& a, const auto& b) {
-      Pence da = a.new_charge - a.current_charge, db = b.new_charge - b.current_charge;
-      Pence ma = da < Pence() ? -da : da, mb = db < Pence() ? -db : db;
-      return ma != mb ? ma > mb : a.person_id.value() < b.person_id.value();
-    });
+    SortChanges(r.changes);
     if (!apply) return OkStatus();
     return tx.audit().Append(AuditOf(
         clock_, who, ctx, "financial_assessment.reassess", "financial_assessment", "",
         std::to_string(r.applied) + " re-assessed with " + r.rates_id + " from " + on.ToString()));
   };
-  if (apply)
+  if (apply) {
     SD_RETURN_IF_ERROR(store_.Write(ctx.council, work));
-  else
-    SD_RETURN_IF_ERROR(store_.Read(ctx.council, work));
-  if (!apply)
-    audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "financial_assessment.reassess_preview",
-                                       "financial_assessment", "", on.ToString()));
+    return r;
+  }
+  SD_RETURN_IF_ERROR(store_.Read(ctx.council, work));
+  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "financial_assessment.reassess_preview",
+                                     "financial_assessment", "", on.ToString()));
   return r;
 }
 
 Status ChargingService::StorePolicy(const CallContext& ctx, const Principal& who,
-                                    const json::value& definition, Date from,
+                                    const domain::ChargingPolicy& policy, Date from,
                                     const std::string& note) {
   if (who.user.role != Role::kFinanceOfficer && who.user.role != Role::kAdministrator)
     return Error::PermissionDenied("Only finance officers and administrators set charging policy");
-  std::vector<FieldError> errors;
-  auto policy = ChargingPolicyFromJson(definition, DefaultChargingPolicy());
-  if (!policy.ok()) errors = policy.error().fields;
+  std::vector<FieldError> errors = ChargingPolicyProblems(policy);
   if (from < clock_.Now().UtcDate())
     errors.push_back({"effective_from",
                       "A policy cannot start in the past: assessments already made use the "
@@ -466,7 +504,7 @@ Status ChargingService::StorePolicy(const CallContext& ctx, const Principal& who
   }
   return store_.Write(ctx.council, [&](Transaction& tx) -> Status {
     SD_RETURN_IF_ERROR(tx.charging_policies().Insert(
-        {from, json::serialize(ChargingPolicyToJson(*policy)), why, who.user.id, clock_.Now()}));
+        {from, json::serialize(ChargingPolicyToJson(policy)), why, who.user.id, clock_.Now()}));
     return tx.audit().Append(AuditOf(clock_, who, ctx, "charging_policy.store", "charging_policy",
                                      from.ToString(), why));
   });

@@ -22,7 +22,8 @@
 
 #include "app/audit_trail.h"
 #include "app/auth.h"
-#include "app/charging/charging_json.h"
+#include "app/charging/charging_json.h"  // The forms the web and the CLI read and write.
+#include "app/charging/charging_request.h"
 #include "app/people_service.h"
 
 namespace selfdirect::app {
@@ -74,6 +75,20 @@ struct PersonCharges {
   std::vector<ChargingEstimateRecord> estimates;       // Newest first.
 };
 
+// Whether saving an assessment completes it (the person then sees it; it cannot be changed).
+enum class Completion { kDraft, kComplete };
+
+// What a finance officer records: the input (with any problems its reader found, reported with
+// the rest), the evidence for each item, why the assessment is done, and whether it is complete.
+// The request's policy changes apply to the council's policy for this person only (e.g. a MIG
+// override).
+struct FinancialAssessmentChange {
+  ChargingRequest request;
+  EvidenceMap evidence;
+  std::string reason;
+  Completion completion = Completion::kDraft;
+};
+
 class ChargingService {
  public:
   ChargingService(Store& store, const Clock& clock, AuditTrail& audit)
@@ -83,22 +98,17 @@ class ChargingService {
   // date, or the shipped default.
   Result<domain::ChargingPolicy> PolicyOn(CouncilId council, Date date);
 
-  // The public calculator: assesses `input` with the council's policy; nothing is stored or
-  // audited (no personal record is involved).
-  Result<ChargingOutcome> Calculate(CouncilId council, const boost::json::value& input);
+  // The public calculator: assesses `request` with the council's policy in force on its date;
+  // nothing is stored or audited (no personal record is involved). kInvalidArgument with fields.
+  Result<ChargingOutcome> Calculate(CouncilId council, ChargingRequest request);
 
-  // A new assessment for a person (kDraft, or completed at once with `complete`). The input
-  // follows the CLI contract; its "policy" holds only changes for this person (e.g. a MIG
-  // override). Errors: kPermissionDenied, kNotFound (person), kInvalidArgument with fields.
+  // A new assessment for a person (kDraft, or completed at once). Errors: kPermissionDenied,
+  // kNotFound (person), kInvalidArgument with every field error (input, reason, evidence).
   Result<FinancialAssessmentView> Create(const CallContext& ctx, const Principal& who,
-                                         PersonId person, const boost::json::value& input,
-                                         const EvidenceMap& evidence, const std::string& reason,
-                                         bool complete);
-  // Changes a draft (and completes it with `complete`). kFailedPrecondition when completed.
+                                         PersonId person, const FinancialAssessmentChange& change);
+  // Changes a draft (and completes it with kComplete). kFailedPrecondition when completed.
   Result<FinancialAssessmentView> Update(const CallContext& ctx, const Principal& who, int64_t id,
-                                         const boost::json::value& input,
-                                         const EvidenceMap& evidence, const std::string& reason,
-                                         bool complete);
+                                         const FinancialAssessmentChange& change);
   Result<FinancialAssessmentView> Get(const CallContext& ctx, const Principal& who, int64_t id);
   // The person's assessments the caller may see, newest first.
   Result<std::vector<FinancialAssessmentRecord>> ForPerson(const CallContext& ctx,
@@ -111,30 +121,40 @@ class ChargingService {
   Result<Reassessment> PreviewReassessment(const CallContext& ctx, const Principal& who, Date on);
   Result<Reassessment> ApplyReassessment(const CallContext& ctx, const Principal& who, Date on);
 
-  // Keeps what the calculator gives for `input` on the person's record, because they chose to:
-  // only the person themselves or their representative. The council's policy applies (an input
-  // "policy" is a field error). Errors: kPermissionDenied, kNotFound, kInvalidArgument with fields.
+  // Keeps what the calculator gives for `request` on the person's record, because they chose
+  // to: only the person themselves or their representative. The council's policy applies (a
+  // request with a policy is a field error). Errors: kPermissionDenied, kNotFound,
+  // kInvalidArgument with fields.
   Result<ChargingEstimateRecord> SaveEstimate(const CallContext& ctx, const Principal& who,
-                                              PersonId person, const boost::json::value& input);
+                                              PersonId person, const ChargingRequest& request);
   // The person's kept estimates, newest first (anyone who may see the person).
   Result<std::vector<ChargingEstimateRecord>> Estimates(const CallContext& ctx,
                                                         const Principal& who, PersonId person);
   // Removes a kept estimate (the person or their representative); returns whose it was.
   Result<PersonId> RemoveEstimate(const CallContext& ctx, const Principal& who, int64_t id);
 
-  // Stores the council's policy from `from`. kAlreadyExists if one starts that day.
-  Status StorePolicy(const CallContext& ctx, const Principal& who, const boost::json::value& json,
-                     Date from, const std::string& note);
+  // Stores the council's policy from `from`. kInvalidArgument with fields (a share above 100%,
+  // a negative amount, limits the wrong way round, a start in the past, no note);
+  // kAlreadyExists if one starts that day.
+  Status StorePolicy(const CallContext& ctx, const Principal& who,
+                     const domain::ChargingPolicy& policy, Date from, const std::string& note);
   Result<std::vector<StoredChargingPolicy>> Policies(const CallContext& ctx, const Principal& who);
 
  private:
+  // Which of a person's charges to read.
+  struct ChargesWanted {
+    bool assessments = false;
+    bool estimates = false;
+  };
+  enum class ReassessMode { kPreview, kApply };
+
   Result<FinancialAssessmentView> Save(const CallContext& ctx, const Principal& who,
                                        std::optional<int64_t> id, std::optional<PersonId> person,
-                                       const boost::json::value& input, const EvidenceMap& evidence,
-                                       const std::string& reason, bool complete);
+                                       const FinancialAssessmentChange& change);
   Result<PersonCharges> ReadCharges(const CallContext& ctx, const Principal& who, PersonId person,
-                                    bool assessments, bool estimates, const char* action);
-  Result<Reassessment> Reassess(const CallContext& ctx, const Principal& who, Date on, bool apply);
+                                    ChargesWanted wanted, const char* action);
+  Result<Reassessment> Reassess(const CallContext& ctx, const Principal& who, Date on,
+                                ReassessMode mode);
 
   Store& store_;
   const Clock& clock_;

@@ -13,13 +13,44 @@ using domain::Role;
 namespace json = boost::json;
 
 // The 2025/26 worked example (rules.md 1.6.4 C): GBP 133.55 a week of GBP 300.00.
-json::value ExampleC(const char* date = "2025-06-02") {
+json::value ExampleCJson(const char* date = "2025-06-02") {
   return json::parse(std::string(R"({"assessment_date": ")") + date + R"(", "age": 30,
     "household": "single", "premiums": ["disability", "enhanced_disability"],
     "weekly_cost_of_care": "300.00", "capital": "18450.00",
     "income": [{"type": "esa", "weekly": "232.55"}, {"type": "pip_daily_living", "weekly": "110.40"},
                {"type": "pip_mobility", "weekly": "77.05"}],
     "housing_costs_weekly": "15.00", "disability_related_expenditure_weekly": "25.00"})");
+}
+
+ChargingRequest Read(const json::value& input) {
+  return ChargingRequestFromJson(input.as_object());
+}
+
+// The same example made in code, as a caller without JSON makes it.
+ChargingRequest ExampleC(const char* date = "2025-06-02") {
+  ChargingRequest r;
+  domain::ChargingInput& in = r.input;
+  in.assessment_date = *Date::Parse(date);
+  in.age = 30;
+  in.household = domain::Household::kSingle;
+  in.disability_premium = in.enhanced_disability_premium = true;
+  in.weekly_cost_of_care = *Pence::Parse("300.00");
+  in.capital = *Pence::Parse("18450.00");
+  in.income = {{domain::IncomeType::kEsa, *Pence::Parse("232.55")},
+               {domain::IncomeType::kPipDailyLiving, *Pence::Parse("110.40")},
+               {domain::IncomeType::kPipMobility, *Pence::Parse("77.05")}};
+  in.housing_costs_weekly = *Pence::Parse("15.00");
+  in.dre_weekly = *Pence::Parse("25.00");
+  return r;
+}
+
+FinancialAssessmentChange Change(ChargingRequest request, EvidenceMap evidence, std::string reason,
+                                 Completion completion) {
+  return {std::move(request), std::move(evidence), std::move(reason), completion};
+}
+
+domain::ChargingPolicy Policy(const char* json) {
+  return *ChargingPolicyFromJson(json::parse(json), DefaultChargingPolicy());
 }
 
 class ChargingServiceTest : public ::testing::Test {
@@ -55,9 +86,8 @@ TEST_F(ChargingServiceTest, CalculatorUsesTheCouncilPolicyAndStoresNothing) {
   EXPECT_EQ(r->result.weekly_charge.ToString(), "133.55");
   // A council policy of 90% from April 2026 applies to calculations dated from then.
   ASSERT_TRUE(charging_
-                  .StorePolicy(ctx_, As(Role::kAdministrator),
-                               json::parse(R"({"charge_percent": 90})"), *Date::Parse("2026-04-06"),
-                               "Charge 90% of assessable income")
+                  .StorePolicy(ctx_, As(Role::kAdministrator), Policy(R"({"charge_percent": 90})"),
+                               *Date::Parse("2026-04-06"), "Charge 90% of assessable income")
                   .ok());
   EXPECT_EQ(charging_.Calculate(db_.council(), ExampleC())->result.weekly_charge.ToString(),
             "133.55");
@@ -66,18 +96,18 @@ TEST_F(ChargingServiceTest, CalculatorUsesTheCouncilPolicyAndStoresNothing) {
   EXPECT_FALSE(later->request.policy);  // The council's stored policy applied, not the input's.
   EXPECT_EQ(later->result.weekly_charge.ToString(), "108.41");  // 90% of 120.45, half up.
   // Policies cannot start in the past or twice on one day; practitioners cannot store one.
-  auto past = charging_.StorePolicy(ctx_, As(Role::kFinanceOfficer), json::parse("{}"),
+  auto past = charging_.StorePolicy(ctx_, As(Role::kFinanceOfficer), DefaultChargingPolicy(),
                                     *Date::Parse("2026-01-01"), "x");
   ASSERT_FALSE(past.ok());
   EXPECT_EQ(past.error().fields.at(0).field, "effective_from");
   EXPECT_EQ(charging_
-                .StorePolicy(ctx_, As(Role::kFinanceOfficer), json::parse("{}"),
+                .StorePolicy(ctx_, As(Role::kFinanceOfficer), DefaultChargingPolicy(),
                              *Date::Parse("2026-04-06"), "again")
                 .error()
                 .code,
             ErrorCode::kAlreadyExists);
   EXPECT_EQ(charging_
-                .StorePolicy(ctx_, As(Role::kPractitioner, north_), json::parse("{}"),
+                .StorePolicy(ctx_, As(Role::kPractitioner, north_), DefaultChargingPolicy(),
                              *Date::Parse("2026-05-06"), "x")
                 .error()
                 .code,
@@ -107,7 +137,7 @@ TEST_F(ChargingServiceTest, APersonKeepsAnEstimateOnlyWhenTheyChooseAndCanRemove
   EXPECT_EQ((*list)[0].id, second->id);
   EXPECT_EQ((*list)[0].rates_id, "england-2026-27");
   // The stored input reads back to the same charge.
-  auto again = charging_.Calculate(db_.council(), json::parse((*list)[1].input_json));
+  auto again = charging_.Calculate(db_.council(), Read(json::parse((*list)[1].input_json)));
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->result.weekly_charge, kept->weekly_charge);
   // Nobody else may keep one, a practitioner cannot see another team's, bad input names fields
@@ -122,14 +152,14 @@ TEST_F(ChargingServiceTest, APersonKeepsAnEstimateOnlyWhenTheyChooseAndCanRemove
             ErrorCode::kNotFound);
   auto bad = charging_.SaveEstimate(
       ctx_, self, person_,
-      json::parse(R"({"assessment_date": "2026-05-01", "age": 30, "household": "single",
-                      "weekly_cost_of_care": "lots"})"));
+      Read(json::parse(R"({"assessment_date": "2026-05-01", "age": 30, "household": "single",
+                           "weekly_cost_of_care": "lots"})")));
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
   EXPECT_EQ(bad.error().fields.at(0).field, "weekly_cost_of_care");
-  json::value with_policy = ExampleC();
+  json::value with_policy = ExampleCJson();
   with_policy.as_object()["policy"] = json::object{{"charge_percent", 0}};
-  auto policy = charging_.SaveEstimate(ctx_, self, person_, with_policy);
+  auto policy = charging_.SaveEstimate(ctx_, self, person_, Read(with_policy));
   ASSERT_FALSE(policy.ok());
   EXPECT_EQ(policy.error().fields.at(0).field, "policy");
   EXPECT_EQ(charging_.Estimates(ctx_, self, person_)->size(), 2u);
@@ -153,8 +183,8 @@ TEST_F(ChargingServiceTest, APersonKeepsAnEstimateOnlyWhenTheyChooseAndCanRemove
 TEST_F(ChargingServiceTest, FinanceOfficerDraftsCompletesAndThePersonSeesTheDecision) {
   auto finance = As(Role::kFinanceOfficer);
   EvidenceMap evidence{{"capital", "verified"}, {"income[0]", "awaited"}};
-  auto draft =
-      charging_.Create(ctx_, finance, person_, ExampleC(), evidence, "First assessment", false);
+  auto draft = charging_.Create(
+      ctx_, finance, person_, Change(ExampleC(), evidence, "First assessment", Completion::kDraft));
   ASSERT_TRUE(draft.ok()) << draft.error().message;
   EXPECT_EQ(draft->record.status, FinancialAssessmentStatus::kDraft);
   EXPECT_EQ(draft->record.weekly_charge.ToString(), "133.55");
@@ -162,13 +192,15 @@ TEST_F(ChargingServiceTest, FinanceOfficerDraftsCompletesAndThePersonSeesTheDeci
   auto me = As(Role::kBudgetHolder, TeamId{}, person_);
   EXPECT_EQ(charging_.Get(ctx_, me, draft->record.id).error().code, ErrorCode::kNotFound);
   // Completing while evidence is awaited is refused, and nothing changes.
-  auto early = charging_.Update(ctx_, finance, draft->record.id, ExampleC(), evidence,
-                                "First assessment", true);
+  auto early =
+      charging_.Update(ctx_, finance, draft->record.id,
+                       Change(ExampleC(), evidence, "First assessment", Completion::kComplete));
   ASSERT_FALSE(early.ok());
   EXPECT_EQ(early.error().fields.at(0).field, "evidence.income[0]");
   evidence["income[0]"] = "verified";
-  auto done = charging_.Update(ctx_, finance, draft->record.id, ExampleC(), evidence,
-                               "First assessment", true);
+  auto done =
+      charging_.Update(ctx_, finance, draft->record.id,
+                       Change(ExampleC(), evidence, "First assessment", Completion::kComplete));
   ASSERT_TRUE(done.ok()) << done.error().message;
   EXPECT_EQ(done->record.status, FinancialAssessmentStatus::kCompleted);
   auto seen = charging_.Get(ctx_, me, draft->record.id);
@@ -177,14 +209,16 @@ TEST_F(ChargingServiceTest, FinanceOfficerDraftsCompletesAndThePersonSeesTheDeci
   EXPECT_FALSE(seen->can_edit);
   EXPECT_EQ(seen->evidence.at("income[0]"), "verified");
   // A completed assessment cannot be changed.
-  auto change = charging_.Update(ctx_, finance, draft->record.id, ExampleC(), evidence, "x", true);
+  auto change = charging_.Update(ctx_, finance, draft->record.id,
+                                 Change(ExampleC(), evidence, "x", Completion::kComplete));
   EXPECT_EQ(change.error().code, ErrorCode::kFailedPrecondition);
   // Only finance officers assess; an analyst cannot see it.
-  EXPECT_EQ(
-      charging_.Create(ctx_, As(Role::kPractitioner, north_), person_, ExampleC(), {}, "x", false)
-          .error()
-          .code,
-      ErrorCode::kPermissionDenied);
+  EXPECT_EQ(charging_
+                .Create(ctx_, As(Role::kPractitioner, north_), person_,
+                        Change(ExampleC(), {}, "x", Completion::kDraft))
+                .error()
+                .code,
+            ErrorCode::kPermissionDenied);
   EXPECT_FALSE(charging_.Get(ctx_, As(Role::kAnalyst), draft->record.id).ok());
   auto actions = AuditActions("financial_assessment");
   EXPECT_NE(std::find(actions.begin(), actions.end(), "financial_assessment.complete"),
@@ -194,12 +228,13 @@ TEST_F(ChargingServiceTest, FinanceOfficerDraftsCompletesAndThePersonSeesTheDeci
 
 TEST_F(ChargingServiceTest, BadInputNamesFieldsAndStoresNothing) {
   auto finance = As(Role::kFinanceOfficer);
-  json::value bad = ExampleC();
+  json::value bad = ExampleCJson();
   bad.as_object()["income"].as_array()[0].as_object()["type"] = "lottery";
   bad.as_object()["capital"] = "12,000";
   auto r = charging_.Create(
-      ctx_, finance, person_, bad,
-      {{"capital", "maybe"}, {"income[x]", "verified"}, {"pension", "verified"}}, "", false);
+      ctx_, finance, person_,
+      Change(Read(bad), {{"capital", "maybe"}, {"income[x]", "verified"}, {"pension", "verified"}},
+             "", Completion::kDraft));
   ASSERT_FALSE(r.ok());
   std::vector<std::string> fields;
   for (const auto& f : r.error().fields) fields.push_back(f.field);
@@ -208,16 +243,109 @@ TEST_F(ChargingServiceTest, BadInputNamesFieldsAndStoresNothing) {
     EXPECT_NE(std::find(fields.begin(), fields.end(), f), fields.end()) << f;
   EXPECT_TRUE(charging_.ForPerson(ctx_, finance, person_)->empty());
   auto beyond =
-      charging_.Create(ctx_, finance, person_, ExampleC(), {{"income[3]", "verified"}}, "x", false);
+      charging_.Create(ctx_, finance, person_,
+                       Change(ExampleC(), {{"income[3]", "verified"}}, "x", Completion::kDraft));
   ASSERT_FALSE(beyond.ok());
   EXPECT_EQ(beyond.error().fields.at(0).field, "evidence.income[3]");
   EXPECT_TRUE(charging_.ForPerson(ctx_, finance, person_)->empty());
 }
 
+TEST_F(ChargingServiceTest, TypedRequestsNeedNoJsonAndMatchTheReadOnes) {
+  auto finance = As(Role::kFinanceOfficer);
+  auto typed = charging_.Calculate(db_.council(), ExampleC());
+  auto read = charging_.Calculate(db_.council(), Read(ExampleCJson()));
+  ASSERT_TRUE(typed.ok() && read.ok());
+  EXPECT_EQ(typed->result.weekly_charge, read->result.weekly_charge);
+  EXPECT_EQ(typed->result.explanation.size(), read->result.explanation.size());
+  // Both store the same input.
+  auto a =
+      charging_.Create(ctx_, finance, person_, Change(ExampleC(), {}, "a", Completion::kDraft));
+  auto b = charging_.Create(ctx_, finance, person_,
+                            Change(Read(ExampleCJson()), {}, "b", Completion::kDraft));
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a->record.input_json, b->record.input_json);
+  // A typed input the engine refuses names its fields.
+  ChargingRequest young = ExampleC();
+  young.input.age = 16;
+  auto refused = charging_.Calculate(db_.council(), young);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_FALSE(refused.error().fields.empty());
+  // What a reader could not take is reported as the reader reports it.
+  json::value bad = ExampleCJson();
+  bad.as_object()["capital"] = "lots";
+  bad.as_object()["age"] = "old";
+  auto unread = charging_.Calculate(db_.council(), Read(bad));
+  ASSERT_FALSE(unread.ok());
+  EXPECT_EQ(unread.error().message,
+            "The financial assessment input is not valid: age must be a whole number (and 1 more)");
+  EXPECT_EQ(unread.error().fields.at(1).field, "capital");
+}
+
+TEST_F(ChargingServiceTest, PolicyChangesForOnePersonAreTypedAndKeptAsWritten) {
+  auto finance = As(Role::kFinanceOfficer);
+  // Made in code: a MIG override of GBP 200.00 (13.60 more than 186.40 takes 13.60 off).
+  ChargingRequest typed = ExampleC();
+  typed.policy.emplace();
+  typed.policy->mig_weekly_override = std::optional<Pence>(*Pence::Parse("200.00"));
+  auto created =
+      charging_.Create(ctx_, finance, person_, Change(typed, {}, "Override", Completion::kDraft));
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  EXPECT_EQ(created->record.weekly_charge.ToString(), "119.95");
+  EXPECT_EQ(json::parse(created->record.input_json).at("policy"),
+            json::parse(R"({"mig_weekly_override": "200.00"})"));
+  auto view = charging_.Get(ctx_, finance, created->record.id);
+  ASSERT_TRUE(view.ok()) << view.error().message;
+  EXPECT_EQ(view->outcome.result.weekly_charge.ToString(), "119.95");
+  // Read from JSON: kept exactly as written; an empty policy is not kept.
+  json::value written = ExampleCJson();
+  written.as_object()["policy"] = json::parse(R"({"charge_percent": 50})");
+  auto half = charging_.Create(ctx_, finance, person_,
+                               Change(Read(written), {}, "Half", Completion::kDraft));
+  ASSERT_TRUE(half.ok()) << half.error().message;
+  EXPECT_EQ(half->record.weekly_charge.ToString(), "66.78");
+  EXPECT_NE(half->record.input_json.find(R"("policy":{"charge_percent":50})"), std::string::npos);
+  written.as_object()["policy"] = json::object{};
+  auto none = charging_.Create(ctx_, finance, person_,
+                               Change(Read(written), {}, "None", Completion::kDraft));
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->record.input_json.find("policy"), std::string::npos);
+  // Changes checked against the council's own limits: a lower limit above its upper one.
+  ASSERT_TRUE(charging_
+                  .StorePolicy(ctx_, finance, Policy(R"({"upper_capital_limit": "30000.00"})"),
+                               *Date::Parse("2026-04-06"), "Higher limit")
+                  .ok());
+  ChargingRequest above = ExampleC("2026-05-01");
+  above.policy.emplace();
+  above.policy->lower_capital_limit = std::optional<Pence>(*Pence::Parse("40000.00"));
+  auto wrong = charging_.Calculate(db_.council(), above);
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().fields.at(0).field, "policy.lower_capital_limit");
+  EXPECT_EQ(wrong.error().fields.at(0).message, "must not be above the upper limit");
+}
+
+TEST_F(ChargingServiceTest, AStoredPolicyIsCheckedAsTheReaderChecksIt) {
+  auto finance = As(Role::kFinanceOfficer);
+  domain::ChargingPolicy policy = DefaultChargingPolicy();
+  policy.charge_basis_points = 15000;
+  policy.upper_capital_limit = *Pence::Parse("10000.00");
+  policy.lower_capital_limit = *Pence::Parse("20000.00");
+  auto stored = charging_.StorePolicy(ctx_, finance, policy, *Date::Parse("2026-04-06"), "");
+  ASSERT_FALSE(stored.ok());
+  std::vector<std::string> fields;
+  for (const auto& f : stored.error().fields) fields.push_back(f.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"charge_percent", "lower_capital_limit", "note"}));
+  EXPECT_EQ(stored.error().message,
+            "The charging policy cannot be stored: charge_percent must be between 0 and 100");
+  EXPECT_TRUE(charging_.Policies(ctx_, finance)->empty());
+}
+
 TEST_F(ChargingServiceTest, YearlyReassessmentShowsWhoChangesThenReplacesCurrentAssessments) {
   auto finance = As(Role::kFinanceOfficer);
-  ASSERT_TRUE(
-      charging_.Create(ctx_, finance, person_, ExampleC(), {}, "First assessment", true).ok());
+  ASSERT_TRUE(charging_
+                  .Create(ctx_, finance, person_,
+                          Change(ExampleC(), {}, "First assessment", Completion::kComplete))
+                  .ok());
   Date april = *Date::Parse("2026-04-06");
   auto preview = charging_.PreviewReassessment(ctx_, finance, april);
   ASSERT_TRUE(preview.ok()) << preview.error().message;

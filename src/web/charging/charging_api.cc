@@ -334,7 +334,7 @@ void ChargingRoutes::AddApiRoutes() {
 Response ChargingRoutes::ApiCalculateCharge(Context& ctx) {
   auto body = JsonObjectBody(ctx.request);
   if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
-  auto outcome = charging_.Calculate(options_.council.id, *body);
+  auto outcome = charging_.Calculate(options_.council.id, app::ChargingRequestFromJson(*body));
   if (!outcome.ok()) return ErrorResponse(outcome.error(), ctx);
   return Response::Json(200, app::ChargingResultToJson(outcome->result, *outcome->rates));
 }
@@ -362,8 +362,10 @@ Response ChargingRoutes::ApiCreateFinancialAssessment(Context& ctx) {
   if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
   auto b = ReadSaveBody(*body);
   if (!b.ok()) return ErrorResponse(b.error(), ctx);
-  auto saved = charging_.Create(ctx.call, *ctx.principal, *person, b->input, b->evidence, b->reason,
-                                b->complete);
+  app::FinancialAssessmentChange change{
+      app::ChargingRequestFromJson(b->input.get_object()), b->evidence, b->reason,
+      b->complete ? app::Completion::kComplete : app::Completion::kDraft};
+  auto saved = charging_.Create(ctx.call, *ctx.principal, *person, change);
   if (!saved.ok()) return ErrorResponse(saved.error(), ctx);
   return Response::Json(201, AssessmentJson(*saved));
 }
@@ -375,8 +377,10 @@ Response ChargingRoutes::ApiUpdateFinancialAssessment(Context& ctx) {
   if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
   auto b = ReadSaveBody(*body);
   if (!b.ok()) return ErrorResponse(b.error(), ctx);
-  auto saved = charging_.Update(ctx.call, *ctx.principal, *id, b->input, b->evidence, b->reason,
-                                b->complete);
+  app::FinancialAssessmentChange change{
+      app::ChargingRequestFromJson(b->input.get_object()), b->evidence, b->reason,
+      b->complete ? app::Completion::kComplete : app::Completion::kDraft};
+  auto saved = charging_.Update(ctx.call, *ctx.principal, *id, change);
   if (!saved.ok()) return ErrorResponse(saved.error(), ctx);
   return Response::Json(200, AssessmentJson(*saved));
 }
@@ -404,7 +408,8 @@ Response ChargingRoutes::ApiKeepEstimate(Context& ctx) {
   if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
   auto body = JsonObjectBody(ctx.request);
   if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
-  auto kept = charging_.SaveEstimate(ctx.call, *ctx.principal, *person, *body);
+  auto kept = charging_.SaveEstimate(ctx.call, *ctx.principal, *person,
+                                     app::ChargingRequestFromJson(*body));
   if (!kept.ok()) return ErrorResponse(kept.error(), ctx);
   return Response::Json(201, EstimateJson(*kept));
 }

@@ -249,21 +249,30 @@ ViewList EvidenceOptions(const std::string& chosen) {
   return options;
 }
 
-void SetForm(ViewData& d, const Values& v, const std::vector<FieldError>& errors, bool finance) {
-  std::map<std::string, std::string> error_for;
-  for (const auto& e : errors) error_for.emplace(e.field, e.message);
-  auto err = [&](const std::string& name) {
-    auto it = error_for.find(name);
-    return it == error_for.end() ? std::string() : it->second;
-  };
-  for (const char* key : {"assessment_date", "age", "dependent_children", "household"}) {
-    d.set(key, Get(v, key));
-    if (std::string e = err(key); !e.empty()) d.set(std::string(key) + "_error", e);
+// Who fills the form in: a person (or anyone) on the calculator, or a finance officer, who also
+// records the evidence for each item.
+enum class FormFor { kPerson, kFinanceOfficer };
+
+// Each form field's error message, by field name.
+class FieldMessages {
+ public:
+  explicit FieldMessages(const std::vector<FieldError>& errors) {
+    for (const auto& e : errors) by_field_.emplace(e.field, e.message);
   }
-  d.set("finance", finance);
-  d.set("you", finance ? "the person" : "you");
-  d.set("you_cap", finance ? "The person" : "You");
-  d.set("s", finance ? "s" : "");
+  std::string For(const std::string& name) const {
+    auto it = by_field_.find(name);
+    return it == by_field_.end() ? std::string() : it->second;
+  }
+  // Sets `key` to the field's message if it has one.
+  void Set(ViewData& d, const std::string& key, const std::string& name) const {
+    if (std::string e = For(name); !e.empty()) d.set(key, e);
+  }
+
+ private:
+  std::map<std::string, std::string> by_field_;
+};
+
+ViewList HouseholdOptions(const Values& v) {
   ViewList households;
   for (const auto& [value, label] : kHouseholds) {
     ViewData h;
@@ -273,7 +282,10 @@ void SetForm(ViewData& d, const Values& v, const std::vector<FieldError>& errors
     h.set("checked", Get(v, "household") == value);
     households.push_back(h);
   }
-  d.set("households", households);
+  return households;
+}
+
+ViewList PremiumOptions(const Values& v) {
   std::vector<std::string> chosen = SplitCommaList(Get(v, "premiums"));
   ViewList premiums;
   for (const auto& [value, label] : kPremiums) {
@@ -284,8 +296,28 @@ void SetForm(ViewData& d, const Values& v, const std::vector<FieldError>& errors
     p.set("checked", std::find(chosen.begin(), chosen.end(), value) != chosen.end());
     premiums.push_back(p);
   }
-  d.set("premium_options", premiums);
-  if (std::string e = err("premiums"); !e.empty()) d.set("premiums_error", e);
+  return premiums;
+}
+
+ViewList IncomeTypeOptions(const std::string& type) {
+  ViewList types;
+  ViewData none;
+  none.set("value", "");
+  none.set("label", "Choose a type of income");
+  none.set("selected", type.empty());
+  types.push_back(none);
+  for (size_t t = 0; t < domain::kIncomeTypeCount; ++t) {
+    auto it = static_cast<domain::IncomeType>(t);
+    ViewData o;
+    o.set("value", domain::IncomeTypeCode(it));
+    o.set("label", domain::IncomeTypeLabel(it));
+    o.set("selected", type == domain::IncomeTypeCode(it));
+    types.push_back(o);
+  }
+  return types;
+}
+
+ViewList IncomeRows(const Values& v, const FieldMessages& errors, FormFor form) {
   ViewList rows;
   for (int i = 0; i < kIncomeRows; ++i) {
     std::string n = std::to_string(i);
@@ -293,29 +325,17 @@ void SetForm(ViewData& d, const Values& v, const std::vector<FieldError>& errors
     row.set("index", n);
     row.set("number", std::to_string(i + 1));
     row.set("weekly", Get(v, "income_weekly_" + n));
-    if (std::string e = err("income_weekly_" + n); !e.empty()) row.set("weekly_error", e);
-    if (std::string e = err("income_type_" + n); !e.empty()) row.set("type_error", e);
-    std::string type = Get(v, "income_type_" + n);
-    ViewList types;
-    ViewData none;
-    none.set("value", "");
-    none.set("label", "Choose a type of income");
-    none.set("selected", type.empty());
-    types.push_back(none);
-    for (size_t t = 0; t < domain::kIncomeTypeCount; ++t) {
-      auto it = static_cast<domain::IncomeType>(t);
-      ViewData o;
-      o.set("value", domain::IncomeTypeCode(it));
-      o.set("label", domain::IncomeTypeLabel(it));
-      o.set("selected", type == domain::IncomeTypeCode(it));
-      types.push_back(o);
-    }
-    row.set("types", types);
-    row.set("finance", finance);
+    errors.Set(row, "weekly_error", "income_weekly_" + n);
+    errors.Set(row, "type_error", "income_type_" + n);
+    row.set("types", IncomeTypeOptions(Get(v, "income_type_" + n)));
+    row.set("finance", form == FormFor::kFinanceOfficer);
     row.set("evidence", EvidenceOptions(Get(v, "evidence_income_" + n)));
     rows.push_back(row);
   }
-  d.set("income_rows", rows);
+  return rows;
+}
+
+ViewList MoneyFields(const Values& v, const FieldMessages& errors, FormFor form) {
   ViewList money;
   for (const auto& f : kMoneyFields) {
     ViewData m;
@@ -323,17 +343,39 @@ void SetForm(ViewData& d, const Values& v, const std::vector<FieldError>& errors
     m.set("label", f.label);
     m.set("hint", f.hint);
     m.set("value", Get(v, f.name));
-    if (std::string e = err(f.name); !e.empty()) m.set("error", e);
-    m.set("finance", finance && f.evidence);
+    errors.Set(m, "error", f.name);
+    m.set("finance", form == FormFor::kFinanceOfficer && f.evidence);
     m.set("evidence", EvidenceOptions(Get(v, std::string("evidence_") + f.name)));
     money.push_back(m);
   }
-  d.set("money_fields", money);
+  return money;
+}
+
+void SetForm(ViewData& d, const Values& v, const std::vector<FieldError>& errors, FormFor form) {
+  const FieldMessages messages(errors);
+  for (const char* key : {"assessment_date", "age", "dependent_children", "household"}) {
+    d.set(key, Get(v, key));
+    messages.Set(d, std::string(key) + "_error", key);
+  }
+  const bool finance = form == FormFor::kFinanceOfficer;
+  d.set("finance", finance);
+  d.set("you", finance ? "the person" : "you");
+  d.set("you_cap", finance ? "The person" : "You");
+  d.set("s", finance ? "s" : "");
+  d.set("households", HouseholdOptions(v));
+  d.set("premium_options", PremiumOptions(v));
+  messages.Set(d, "premiums_error", "premiums");
+  d.set("income_rows", IncomeRows(v, messages, form));
+  d.set("money_fields", MoneyFields(v, messages, form));
   d.set("declined", Get(v, "declined_to_disclose") == "yes");
   SetErrorSummary(d, errors);
 }
 
-void SetResult(ViewData& d, const app::ChargingOutcome& o, bool self) {
+// Whom a result speaks to: the person ("You pay") or someone else ("The person pays").
+enum class Wording { kYou, kThePerson };
+
+void SetResult(ViewData& d, const app::ChargingOutcome& o, Wording wording) {
+  const bool self = wording == Wording::kYou;
   const auto& r = o.result;
   ViewData res;
   res.set("weekly_charge", r.weekly_charge.ToDisplayString());
@@ -427,7 +469,7 @@ void ChargingRoutes::AddPageRoutes() {
 Response ChargingRoutes::CalculatorPage(Context& ctx) {
   Values v{{"assessment_date", clock_.Now().UtcDate().ToString()}, {"household", "single"}};
   ViewData d;
-  SetForm(d, v, {}, false);
+  SetForm(d, v, {}, FormFor::kPerson);
   return Page(200, "What will I pay towards my care?", "charging_calculator", d, ctx);
 }
 
@@ -436,17 +478,17 @@ Response ChargingRoutes::CalculatorSubmit(Context& ctx) {
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
   Values v = ValuesFromForm(*form);
   std::vector<int> rows;
-  json::object input = InputFromValues(v, rows);
-  auto outcome = charging_.Calculate(options_.council.id, input);
+  app::ChargingRequest request = app::ChargingRequestFromJson(InputFromValues(v, rows));
+  auto outcome = charging_.Calculate(options_.council.id, request);
   ViewData d;
   if (!outcome.ok()) {
     if (outcome.error().code != ErrorCode::kInvalidArgument)
       return ErrorResponse(outcome.error(), ctx);
-    SetForm(d, v, FormErrors(outcome.error().fields, rows), false);
+    SetForm(d, v, FormErrors(outcome.error().fields, rows), FormFor::kPerson);
     return Page(422, "Error: What will I pay towards my care?", "charging_calculator", d, ctx);
   }
-  SetForm(d, v, {}, false);
-  SetResult(d, *outcome, true);
+  SetForm(d, v, {}, FormFor::kPerson);
+  SetResult(d, *outcome, Wording::kYou);
   SetKeepChoice(d, ctx, true, Get(v, "keep_person"), "");
   return Page(200, "What will I pay towards my care?", "charging_calculator", d, ctx);
 }
@@ -494,7 +536,7 @@ Response ChargingRoutes::KeepEstimate(Context& ctx) {
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
   Values v = ValuesFromForm(*form);
   std::vector<int> rows;
-  json::object input = InputFromValues(v, rows);
+  app::ChargingRequest request = app::ChargingRequestFromJson(InputFromValues(v, rows));
   const auto& who = *ctx.principal;
   std::optional<PersonId> person = PersonId::Parse(Get(v, "keep_person"));
   if (who.user.role == Role::kBudgetHolder) person = who.actor.own_person_id;
@@ -502,18 +544,18 @@ Response ChargingRoutes::KeepEstimate(Context& ctx) {
   ViewData d;
   if (!person || !person->valid()) {
     std::string message = "Choose whose record to keep the estimate on";
-    auto outcome = charging_.Calculate(options_.council.id, input);
-    SetForm(d, v, {}, false);
-    if (outcome.ok()) SetResult(d, *outcome, true);
+    auto outcome = charging_.Calculate(options_.council.id, request);
+    SetForm(d, v, {}, FormFor::kPerson);
+    if (outcome.ok()) SetResult(d, *outcome, Wording::kYou);
     SetErrorSummary(d, {{"keep_person", message}});
     SetKeepChoice(d, ctx, true, "", message);
     return Page(422, "Error: What will I pay towards my care?", "charging_calculator", d, ctx);
   }
-  auto kept = charging_.SaveEstimate(ctx.call, who, *person, input);
+  auto kept = charging_.SaveEstimate(ctx.call, who, *person, request);
   if (kept.ok())
     return Response::Redirect("/people/" + person->ToString() + "?estimate=kept#estimates");
   if (kept.error().code != ErrorCode::kInvalidArgument) return ErrorResponse(kept.error(), ctx);
-  SetForm(d, v, FormErrors(kept.error().fields, rows), false);
+  SetForm(d, v, FormErrors(kept.error().fields, rows), FormFor::kPerson);
   SetKeepChoice(d, ctx, true, Get(v, "keep_person"), "");
   return Page(422, "Error: What will I pay towards my care?", "charging_calculator", d, ctx);
 }
@@ -533,7 +575,7 @@ Response ChargingRoutes::RenderFinancialForm(int status, Context& ctx,
                                              const std::vector<FieldError>& errors,
                                              const app::ChargingOutcome* outcome) {
   ViewData d;
-  SetForm(d, values, errors, true);
+  SetForm(d, values, errors, FormFor::kFinanceOfficer);
   d.set("person_name", person.details.given_name + " " + person.details.family_name);
   d.set("heading", heading);
   d.set("action", action);
@@ -541,7 +583,7 @@ Response ChargingRoutes::RenderFinancialForm(int status, Context& ctx,
   for (const auto& e : errors)
     if (e.field == "reason") d.set("reason_error", e.message);
   d.set("csrf_token", ctx.principal->session.csrf_token);
-  if (outcome != nullptr) SetResult(d, *outcome, false);
+  if (outcome != nullptr) SetResult(d, *outcome, Wording::kThePerson);
   return Page(status, (errors.empty() ? "" : "Error: ") + heading, "financial_assessment_form", d,
               ctx);
 }
@@ -595,13 +637,13 @@ Response ChargingRoutes::SaveFinancialForm(Context& ctx, std::optional<PersonId>
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
   Values v = ValuesFromForm(*form);
   std::vector<int> rows;
-  json::object input = InputFromValues(v, rows);
-  const bool complete = Get(v, "action") == "complete";
-  app::EvidenceMap evidence = EvidenceFromValues(v, rows);
-  auto saved = id ? charging_.Update(ctx.call, *ctx.principal, *id, input, evidence,
-                                     Get(v, "reason"), complete)
-                  : charging_.Create(ctx.call, *ctx.principal, *person, input, evidence,
-                                     Get(v, "reason"), complete);
+  app::FinancialAssessmentChange change{
+      app::ChargingRequestFromJson(InputFromValues(v, rows)), EvidenceFromValues(v, rows),
+      Get(v, "reason"),
+      Get(v, "action") == "complete" ? app::Completion::kComplete : app::Completion::kDraft};
+  const bool complete = change.completion == app::Completion::kComplete;
+  auto saved = id ? charging_.Update(ctx.call, *ctx.principal, *id, change)
+                  : charging_.Create(ctx.call, *ctx.principal, *person, change);
   if (saved.ok())
     return Response::Redirect("/financial-assessments/" + std::to_string(saved->record.id) +
                               "?saved=" + (complete ? "completed" : "draft"));
@@ -637,7 +679,7 @@ Response ChargingRoutes::FinancialAssessmentPage(Context& ctx) {
   d.set("whose", self ? "your" : "their");
   d.set("who", self ? "you" : "they");
   d.set("s", "");
-  SetResult(d, view->outcome, self);
+  SetResult(d, view->outcome, self ? Wording::kYou : Wording::kThePerson);
   ViewList evidence;
   for (const auto& [key, status] : view->evidence) {
     ViewData e;
