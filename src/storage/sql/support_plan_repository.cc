@@ -72,6 +72,19 @@ app::SupportPlanEvent EventFromRow(const SqlRow& r) {
 constexpr Columns<app::SupportPlanEvent> kEvent{"plan_id, version, kind, reason, by_user_id, at",
                                                 EventFromRow};
 
+// The parameters of kInsertPlan or kUpdatePlan: `head`, then the plan's status, versions and
+// figures (status through return_category, as both statements name them), then `tail`.
+std::vector<SqlValue> PlanParams(std::vector<SqlValue> head, const app::SupportPlanRecord& p,
+                                 std::initializer_list<SqlValue> tail) {
+  head.insert(head.end(),
+              {std::string(domain::PlanStatusCode(p.status)), p.version, p.approved_version,
+               SqlOptionalPence(p.indicative_weekly), p.weekly_total.pence(),
+               p.annual_total.pence(), p.agreed_weekly.pence(), p.agreed_annual.pence(),
+               p.person_weekly.pence(), p.council_weekly.pence(), p.return_category});
+  head.insert(head.end(), tail);
+  return head;
+}
+
 constexpr std::string_view kAddSpend = R"sql(
 INSERT INTO plan_spend_summary (council_id, month, team_id, client_group, category, managed_as,
   weekly_pence, lines)
@@ -178,27 +191,14 @@ RETURNING plan_id)sql";
 
 Result<int64_t> SqlSupportPlans::Insert(const app::SupportPlanRecord& p,
                                         const app::SupportPlanVersion& first) {
-  SD_ASSIGN_OR_RETURN(int64_t id, QueryInt(c_, kInsertPlan,
-                                           {council_.value(),
-                                            p.person_id.value(),
-                                            p.team_id.value(),
-                                            p.client_group,
-                                            std::string(domain::PlanStatusCode(p.status)),
-                                            p.version,
-                                            p.approved_version,
-                                            SqlOptionalPence(p.indicative_weekly),
-                                            p.weekly_total.pence(),
-                                            p.annual_total.pence(),
-                                            p.agreed_weekly.pence(),
-                                            p.agreed_annual.pence(),
-                                            p.person_weekly.pence(),
-                                            p.council_weekly.pence(),
-                                            p.return_category,
-                                            SqlOptionalId(p.created_by.value()),
-                                            p.created_at.micros(),
-                                            p.updated_at.micros(),
-                                            SqlOptionalId(p.last_edited_by.value()),
-                                            p.decision_reason}));
+  SD_ASSIGN_OR_RETURN(
+      int64_t id,
+      QueryInt(
+          c_, kInsertPlan,
+          PlanParams(
+              {council_.value(), p.person_id.value(), p.team_id.value(), p.client_group}, p,
+              {SqlOptionalId(p.created_by.value()), p.created_at.micros(), p.updated_at.micros(),
+               SqlOptionalId(p.last_edited_by.value()), p.decision_reason})));
   app::SupportPlanVersion v = first;
   v.plan_id = id;
   SD_RETURN_IF_ERROR(AddVersion(v));
@@ -215,27 +215,14 @@ UPDATE support_plans SET status = $3, version = $4, approved_version = $5,
 WHERE council_id = $1 AND plan_id = $2 RETURNING plan_id)sql";
 
 Status SqlSupportPlans::Update(const app::SupportPlanRecord& p) {
-  SD_ASSIGN_OR_RETURN(bool updated, AnyRow(c_, kUpdatePlan,
-                                           {council_.value(),
-                                            p.id,
-                                            std::string(domain::PlanStatusCode(p.status)),
-                                            p.version,
-                                            p.approved_version,
-                                            SqlOptionalPence(p.indicative_weekly),
-                                            p.weekly_total.pence(),
-                                            p.annual_total.pence(),
-                                            p.agreed_weekly.pence(),
-                                            p.agreed_annual.pence(),
-                                            p.person_weekly.pence(),
-                                            p.council_weekly.pence(),
-                                            p.return_category,
-                                            p.updated_at.micros(),
-                                            SqlOptionalId(p.last_edited_by.value()),
-                                            SqlOptionalId(p.submitted_by.value()),
-                                            SqlOptionalTime(p.submitted_at),
-                                            SqlOptionalId(p.decided_by.value()),
-                                            SqlOptionalTime(p.decided_at),
-                                            p.decision_reason}));
+  SD_ASSIGN_OR_RETURN(
+      bool updated,
+      AnyRow(c_, kUpdatePlan,
+             PlanParams({council_.value(), p.id}, p,
+                        {p.updated_at.micros(), SqlOptionalId(p.last_edited_by.value()),
+                         SqlOptionalId(p.submitted_by.value()), SqlOptionalTime(p.submitted_at),
+                         SqlOptionalId(p.decided_by.value()), SqlOptionalTime(p.decided_at),
+                         p.decision_reason})));
   if (!updated) return Error::NotFound("No such support plan");
   return OkStatus();
 }
