@@ -1,0 +1,147 @@
+#include "storage/sql/account_repository.h"
+
+#include "base/text.h"
+
+namespace selfdirect::storage {
+namespace {
+
+app::UserRecord UserFromRow(const SqlRow& r) {
+  app::UserRecord u;
+  u.id = UserId{r.Int(0)};
+  u.email = r.Text(1);
+  u.display_name = r.Text(2);
+  auto role = domain::ParseRole(r.Text(3));
+  SD_ASSERT(role.has_value());  // Stored by name from the enum.
+  u.role = *role;
+  u.team_id = TeamId{r.Int(4)};
+  u.person_id = PersonId{r.Int(5)};
+  u.password_hash = r.Text(6);
+  u.disabled = r.Int(7) == 1;
+  return u;
+}
+
+constexpr Columns<app::UserRecord> kUser{
+    "user_id, email, display_name, role, team_id, person_id, password_hash, disabled", UserFromRow};
+
+app::SessionRecord SessionFromRow(const SqlRow& r) {
+  return app::SessionRecord{r.Text(0),
+                            UserId{r.Int(1)},
+                            r.Text(2),
+                            Timestamp::FromMicros(r.Int(3)),
+                            Timestamp::FromMicros(r.Int(4)),
+                            Timestamp::FromMicros(r.Int(5))};
+}
+
+constexpr Columns<app::SessionRecord> kSession{
+    "token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at", SessionFromRow};
+
+}  // namespace
+
+constexpr std::string_view kInsertUser = R"sql(
+INSERT INTO users (council_id, email, display_name, role, team_id, person_id, password_hash,
+  disabled, created_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING user_id)sql";
+
+Result<UserId> SqlUsers::Insert(const app::UserRecord& u, Timestamp now) {
+  SD_ASSIGN_OR_RETURN(
+      int64_t id, QueryInt(c_, kInsertUser,
+                           {council_.value(), AsciiLower(u.email), u.display_name,
+                            std::string(domain::RoleName(u.role)), SqlOptionalId(u.team_id.value()),
+                            SqlOptionalId(u.person_id.value()), u.password_hash,
+                            SqlBool(u.disabled), now.micros()}));
+  return UserId{id};
+}
+
+constexpr std::string_view kFindUserByEmail =
+    R"sql(FROM users WHERE council_id = $1 AND email = $2)sql";
+
+Result<std::optional<app::UserRecord>> SqlUsers::FindByEmail(const std::string& email) {
+  return QueryOne(c_, kUser, kFindUserByEmail, {council_.value(), AsciiLower(email)});
+}
+
+constexpr std::string_view kFindUserById =
+    R"sql(FROM users WHERE council_id = $1 AND user_id = $2)sql";
+
+Result<std::optional<app::UserRecord>> SqlUsers::FindById(UserId id) {
+  return QueryOne(c_, kUser, kFindUserById, {council_.value(), id.value()});
+}
+
+constexpr std::string_view kAddRepresentation = R"sql(
+INSERT INTO person_representatives (council_id, user_id, person_id, relationship)
+VALUES ($1, $2, $3, $4))sql";
+
+Status SqlUsers::AddRepresentation(UserId representative, PersonId person,
+                                   const std::string& relationship) {
+  return Execute(c_, kAddRepresentation,
+                 {council_.value(), representative.value(), person.value(), relationship});
+}
+
+constexpr std::string_view kRepresentedPeople = R"sql(
+SELECT person_id FROM person_representatives WHERE council_id = $1 AND user_id = $2
+ORDER BY person_id)sql";
+
+Result<std::vector<PersonId>> SqlUsers::RepresentedPeople(UserId representative) {
+  return QueryAll(c_, kRepresentedPeople, {council_.value(), representative.value()},
+                  [](const SqlRow& r) { return PersonId{r.Int(0)}; });
+}
+
+constexpr std::string_view kInsertTeam =
+    R"sql(INSERT INTO teams (council_id, name) VALUES ($1, $2) RETURNING team_id)sql";
+
+Result<TeamId> SqlTeams::Insert(const std::string& name) {
+  SD_ASSIGN_OR_RETURN(int64_t id, QueryInt(c_, kInsertTeam, {council_.value(), name}));
+  return TeamId{id};
+}
+
+constexpr std::string_view kListTeams =
+    R"sql(SELECT team_id, name FROM teams WHERE council_id = $1 ORDER BY name)sql";
+
+Result<std::vector<app::Team>> SqlTeams::List() {
+  return QueryAll(c_, kListTeams, {council_.value()}, [](const SqlRow& r) {
+    return app::Team{TeamId{r.Int(0)}, r.Text(1)};
+  });
+}
+
+constexpr std::string_view kInsertSession = R"sql(
+INSERT INTO sessions (council_id, token_hash, user_id, csrf_token, created_at, last_seen_at,
+  expires_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7))sql";
+
+Status SqlSessions::Insert(const app::SessionRecord& s) {
+  return Execute(c_, kInsertSession,
+                 {council_.value(), s.token_hash, s.user_id.value(), s.csrf_token,
+                  s.created_at.micros(), s.last_seen_at.micros(), s.expires_at.micros()});
+}
+
+constexpr std::string_view kFindSession =
+    R"sql(FROM sessions WHERE council_id = $1 AND token_hash = $2)sql";
+
+Result<std::optional<app::SessionRecord>> SqlSessions::Find(const std::string& token_hash) {
+  return QueryOne(c_, kSession, kFindSession, {council_.value(), token_hash});
+}
+
+constexpr std::string_view kTouchSession = R"sql(
+UPDATE sessions SET last_seen_at = $3 WHERE council_id = $1 AND token_hash = $2)sql";
+
+Status SqlSessions::Touch(const std::string& token_hash, Timestamp last_seen_at) {
+  return Execute(c_, kTouchSession, {council_.value(), token_hash, last_seen_at.micros()});
+}
+
+constexpr std::string_view kDeleteSession =
+    R"sql(DELETE FROM sessions WHERE council_id = $1 AND token_hash = $2)sql";
+
+Status SqlSessions::Delete(const std::string& token_hash) {
+  return Execute(c_, kDeleteSession, {council_.value(), token_hash});
+}
+
+constexpr std::string_view kDeleteExpiredSessions = R"sql(
+DELETE FROM sessions WHERE council_id = $1 AND (expires_at <= $2 OR last_seen_at < $3)
+RETURNING token_hash)sql";
+
+Result<int64_t> SqlSessions::DeleteExpired(Timestamp now, Timestamp idle_cutoff) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(kDeleteExpiredSessions,
+                                          {council_.value(), now.micros(), idle_cutoff.micros()}));
+  return static_cast<int64_t>(rows.size());
+}
+
+}  // namespace selfdirect::storage

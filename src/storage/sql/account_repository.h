@@ -1,0 +1,40 @@
+// File: account_repository.h
+// Who signs in, and how (app::UserRepository, TeamRepository, SessionRepository), over SQL.
+#pragma once
+
+#include "app/repositories.h"
+#include "storage/sql/query.h"
+
+namespace selfdirect::storage {
+
+// Staff and representatives. Emails are stored and looked up in lower case.
+class SqlUsers final : public app::UserRepository, private CouncilRepository {
+ public:
+  SqlUsers(SqlConnection& c, CouncilId council) : CouncilRepository(c, council) {}
+  Result<UserId> Insert(const app::UserRecord& user, Timestamp now) override;
+  Result<std::optional<app::UserRecord>> FindByEmail(const std::string& email) override;
+  Result<std::optional<app::UserRecord>> FindById(UserId id) override;
+  Status AddRepresentation(UserId representative, PersonId person,
+                           const std::string& relationship) override;
+  Result<std::vector<PersonId>> RepresentedPeople(UserId representative) override;
+};
+
+class SqlTeams final : public app::TeamRepository, private CouncilRepository {
+ public:
+  SqlTeams(SqlConnection& c, CouncilId council) : CouncilRepository(c, council) {}
+  Result<TeamId> Insert(const std::string& name) override;
+  Result<std::vector<app::Team>> List() override;
+};
+
+// Sign-in sessions, by the hash of their token.
+class SqlSessions final : public app::SessionRepository, private CouncilRepository {
+ public:
+  SqlSessions(SqlConnection& c, CouncilId council) : CouncilRepository(c, council) {}
+  Status Insert(const app::SessionRecord& session) override;
+  Result<std::optional<app::SessionRecord>> Find(const std::string& token_hash) override;
+  Status Touch(const std::string& token_hash, Timestamp last_seen_at) override;
+  Status Delete(const std::string& token_hash) override;
+  Result<int64_t> DeleteExpired(Timestamp now, Timestamp idle_cutoff) override;
+};
+
+}  // namespace selfdirect::storage

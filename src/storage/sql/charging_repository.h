@@ -1,0 +1,40 @@
+// File: charging_repository.h
+// Charging for care over SQL: financial assessments (drafts change, completed ones do not), the
+// council's charging policies by effective date, and quick charging estimates
+// (app::FinancialAssessmentRepository, ChargingPolicyRepository, ChargingEstimateRepository).
+#pragma once
+
+#include "app/repositories.h"
+#include "storage/sql/query.h"
+
+namespace selfdirect::storage {
+
+class SqlFinancialAssessments final : public app::FinancialAssessmentRepository,
+                                      private CouncilRepository {
+ public:
+  SqlFinancialAssessments(SqlConnection& c, CouncilId council) : CouncilRepository(c, council) {}
+  Result<int64_t> Insert(const app::FinancialAssessmentRecord& a) override;
+  Status UpdateDraft(const app::FinancialAssessmentRecord& a) override;
+  Result<std::optional<app::FinancialAssessmentRecord>> Find(int64_t id) override;
+  Result<std::vector<app::FinancialAssessmentRecord>> ForPerson(PersonId person) override;
+  Result<std::vector<app::FinancialAssessmentRecord>> Current() override;
+};
+
+class SqlChargingPolicies final : public app::ChargingPolicyRepository, private CouncilRepository {
+ public:
+  SqlChargingPolicies(SqlConnection& c, CouncilId council) : CouncilRepository(c, council) {}
+  Status Insert(const app::StoredChargingPolicy& p) override;
+  Result<std::vector<app::StoredChargingPolicy>> List() override;
+};
+
+class SqlChargingEstimates final : public app::ChargingEstimateRepository,
+                                   private CouncilRepository {
+ public:
+  SqlChargingEstimates(SqlConnection& c, CouncilId council) : CouncilRepository(c, council) {}
+  Result<int64_t> Insert(const app::ChargingEstimateRecord& e) override;
+  Result<std::optional<app::ChargingEstimateRecord>> Find(int64_t id) override;
+  Result<std::vector<app::ChargingEstimateRecord>> ForPerson(PersonId person) override;
+  Status Delete(int64_t id) override;
+};
+
+}  // namespace selfdirect::storage
