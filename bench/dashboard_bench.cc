@@ -181,9 +181,10 @@ struct Fixture {
               domain::SplitBudget(p.cost.weekly_total, p.cost.annual_total, std::nullopt);
           app::AgreedPlanSpend spend =
               app::AgreeCurrentVersion(plan, p.content, p.cost, budget, now);
-          SD_ASSIGN_OR_RETURN(plan.id, tx.support_plans().Insert(
-                                           plan, {0, 1, p.content_json, p.cost.weekly_total,
-                                                  p.cost.annual_total, UserId{}, now, "Agreed"}));
+          SD_ASSIGN_OR_RETURN(plan.id,
+                              tx.support_plans().Insert(
+                                  plan, {SupportPlanId{}, 1, p.content_json, p.cost.weekly_total,
+                                         p.cost.annual_total, UserId{}, now, "Agreed"}));
           spend.plan_id = plan.id;
           spend.month = months[r.Below(months.size())];
           SD_RETURN_IF_ERROR(tx.support_plans().RecordAgreedSpend(spend));

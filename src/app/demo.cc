@@ -325,9 +325,10 @@ Status AllocationStep(DemoContext& ctx) {
     ++rows;
   }
   if (rows > 2) {
-    SD_ASSIGN_OR_RETURN(int64_t sample, ctx.tx.calibration_samples().Insert(CalibrationSample{
-                                            0, "Costed packages, spring 2026", csv, rows, analyst,
-                                            published.PlusSeconds(-14 * 86400)}));
+    SD_ASSIGN_OR_RETURN(CalibrationSampleId sample,
+                        ctx.tx.calibration_samples().Insert(CalibrationSample{
+                            CalibrationSampleId{}, "Costed packages, spring 2026", csv, rows,
+                            analyst, published.PlusSeconds(-14 * 86400)}));
     (void)sample;
   }
   if (const auto* adult = DefaultAllocationTableFor("adult-needs")) {
@@ -722,8 +723,8 @@ Status PlansStep(DemoContext& ctx) {
     domain::SupportPlanContent empty;
     empty.managed_as = content.managed_as;
     SD_ASSIGN_OR_RETURN(p.id, ctx.tx.support_plans().Insert(
-                                  p, {0, 1, json::serialize(SupportPlanToJson(empty)), Pence{},
-                                      Pence{}, practitioner, created, "Started"}));
+                                  p, {SupportPlanId{}, 1, json::serialize(SupportPlanToJson(empty)),
+                                      Pence{}, Pence{}, practitioner, created, "Started"}));
     auto event = [&](std::string kind, std::string reason, UserId by, Timestamp at) {
       return ctx.tx.support_plans().AddEvent(
           {p.id, p.version, std::move(kind), std::move(reason), by, at});

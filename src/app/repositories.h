@@ -233,7 +233,7 @@ class IndicativeBudgetRepository {
 };
 
 struct CalibrationSample {
-  int64_t id = 0;
+  CalibrationSampleId id;
   std::string name;
   std::string csv;  // Empty in List().
   int64_t rows = 0;
@@ -244,8 +244,8 @@ struct CalibrationSample {
 class CalibrationSampleRepository {
  public:
   virtual ~CalibrationSampleRepository() = default;
-  virtual Result<int64_t> Insert(const CalibrationSample& s) = 0;
-  virtual Result<std::optional<CalibrationSample>> Find(int64_t id) = 0;
+  virtual Result<CalibrationSampleId> Insert(const CalibrationSample& s) = 0;
+  virtual Result<std::optional<CalibrationSample>> Find(CalibrationSampleId id) = 0;
   // Newest first, without the CSV text.
   virtual Result<std::vector<CalibrationSample>> List() = 0;
 };
@@ -334,7 +334,7 @@ class ChargingEstimateRepository {
 // current version's totals and, once agreed, the agreed version's budget; every version of the
 // contents is kept (SupportPlanVersion) and every step is an event.
 struct SupportPlanRecord {
-  int64_t id = 0;
+  SupportPlanId id;
   PersonId person_id;
   TeamId team_id;            // The person's team (dashboard filter).
   std::string client_group;  // The person's primary support reason code (dashboard filter).
@@ -361,7 +361,7 @@ struct SupportPlanRecord {
 };
 
 struct SupportPlanVersion {
-  int64_t plan_id = 0;
+  SupportPlanId plan_id;
   int64_t version = 1;
   std::string content_json;  // app/planning/support_plan_json.h
   Pence weekly_total;
@@ -372,7 +372,7 @@ struct SupportPlanVersion {
 };
 
 struct SupportPlanEvent {
-  int64_t plan_id = 0;
+  SupportPlanId plan_id;
   int64_t version = 1;
   std::string kind;  // started, changed, submitted, returned, approved, approved_higher, revised
   std::string reason;
@@ -383,7 +383,7 @@ struct SupportPlanEvent {
 // The agreed spend of a plan for the dashboard: its weekly cost by category and management
 // option, in the month it was agreed.
 struct AgreedPlanSpend {
-  int64_t plan_id = 0;
+  SupportPlanId plan_id;
   std::string month;  // "2026-11"
   TeamId team_id;
   std::string client_group;
@@ -418,21 +418,22 @@ class SupportPlanRepository {
  public:
   virtual ~SupportPlanRepository() = default;
   // Stores a new plan with its first version; returns its id.
-  virtual Result<int64_t> Insert(const SupportPlanRecord& plan,
+  virtual Result<SupportPlanId> Insert(const SupportPlanRecord& plan,
                                  const SupportPlanVersion& first) = 0;
   // Writes the header (status, versions, totals, decisions) of an existing plan.
   virtual Status Update(const SupportPlanRecord& plan) = 0;
   // kAlreadyExists if that version exists: versions are never replaced.
   virtual Status AddVersion(const SupportPlanVersion& v) = 0;
   virtual Status AddEvent(const SupportPlanEvent& e) = 0;
-  virtual Result<std::optional<SupportPlanRecord>> Find(int64_t id) = 0;
+  virtual Result<std::optional<SupportPlanRecord>> Find(SupportPlanId id) = 0;
   // The person's plans, newest first.
   virtual Result<std::vector<SupportPlanRecord>> ForPerson(PersonId person) = 0;
-  virtual Result<std::optional<SupportPlanVersion>> Version(int64_t plan, int64_t version) = 0;
+  virtual Result<std::optional<SupportPlanVersion>> Version(SupportPlanId plan,
+                                                            int64_t version) = 0;
   // Every version, oldest first, without the contents (content_json empty).
-  virtual Result<std::vector<SupportPlanVersion>> Versions(int64_t plan) = 0;
+  virtual Result<std::vector<SupportPlanVersion>> Versions(SupportPlanId plan) = 0;
   // Oldest first.
-  virtual Result<std::vector<SupportPlanEvent>> Events(int64_t plan) = 0;
+  virtual Result<std::vector<SupportPlanEvent>> Events(SupportPlanId plan) = 0;
   // Plans waiting for approval, longest waiting first, for one team or the whole council.
   virtual Result<std::vector<SupportPlanRecord>> Waiting(std::optional<TeamId> team, int limit) = 0;
   // Makes `spend` the plan's agreed spend, replacing what an earlier agreed version recorded, and

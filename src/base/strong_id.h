@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -44,6 +45,8 @@ class StrongId {
     return StrongId(*v);
   }
   constexpr auto operator<=>(const StrongId&) const = default;
+  // For test failure messages.
+  friend std::ostream& operator<<(std::ostream& os, const StrongId& id) { return os << id.value_; }
 
  private:
   int64_t value_ = 0;
@@ -54,11 +57,19 @@ struct PersonIdTag {};
 struct UserIdTag {};
 struct TeamIdTag {};
 struct AssessmentIdTag {};
+struct CalibrationSampleIdTag {};
+struct FinancialAssessmentIdTag {};
+struct ChargingEstimateIdTag {};
+struct SupportPlanIdTag {};
 using CouncilId = StrongId<CouncilIdTag>;
 using PersonId = StrongId<PersonIdTag>;
 using UserId = StrongId<UserIdTag>;
 using TeamId = StrongId<TeamIdTag>;
 using AssessmentId = StrongId<AssessmentIdTag>;
+using CalibrationSampleId = StrongId<CalibrationSampleIdTag>;
+using FinancialAssessmentId = StrongId<FinancialAssessmentIdTag>;
+using ChargingEstimateId = StrongId<ChargingEstimateIdTag>;
+using SupportPlanId = StrongId<SupportPlanIdTag>;
 
 }  // namespace selfdirect
 

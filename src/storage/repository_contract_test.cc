@@ -521,7 +521,7 @@ TEST_P(RepositoryContract, AllocationTablesBudgetsAndSamplesRoundTrip) {
   t.note = "First version";
   t.created_at = kNow;
   AssessmentId id, older;
-  int64_t sample = 0;
+  CalibrationSampleId sample;
   ASSERT_TRUE(store_
                   ->Write(council_,
                           [&](app::Transaction& tx) -> Status {
@@ -546,9 +546,9 @@ TEST_P(RepositoryContract, AllocationTablesBudgetsAndSamplesRoundTrip) {
                             b.weekly = Pence::FromPence(20000);  // Recalculated later.
                             SD_RETURN_IF_ERROR(tx.indicative_budgets().Save(b));
                             SD_ASSIGN_OR_RETURN(
-                                sample,
-                                tx.calibration_samples().Insert(app::CalibrationSample{
-                                    0, "Spring", "weekly_cost,points\n1,2\n", 1, UserId{7}, kNow}));
+                                sample, tx.calibration_samples().Insert(app::CalibrationSample{
+                                            CalibrationSampleId{}, "Spring",
+                                            "weekly_cost,points\n1,2\n", 1, UserId{7}, kNow}));
                             return OkStatus();
                           })
                   .ok());
@@ -794,10 +794,15 @@ TEST_P(RepositoryContract, SupportPlansKeepEveryVersionAndTheirAgreedSpendTotals
   p.last_edited_by = UserId{3};
   p.created_at = kNow;
   p.updated_at = kNow;
-  app::SupportPlanVersion v1{
-      0,    1,        "{\"what_matters\":\"home\"}", p.weekly_total, p.annual_total, UserId{3},
-      kNow, "Started"};
-  int64_t id = 0;
+  app::SupportPlanVersion v1{SupportPlanId{},
+                             1,
+                             "{\"what_matters\":\"home\"}",
+                             p.weekly_total,
+                             p.annual_total,
+                             UserId{3},
+                             kNow,
+                             "Started"};
+  SupportPlanId id;
   ASSERT_TRUE(store_
                   ->Write(council_,
                           [&](app::Transaction& tx) -> Status {
@@ -877,7 +882,7 @@ TEST_P(RepositoryContract, SupportPlansKeepEveryVersionAndTheirAgreedSpendTotals
                              Pence::FromPence(28677),
                              {{"personal_assistant", "direct_payment", Pence::FromPence(27500)},
                               {"gym", "direct_payment", Pence::FromPence(1177)}}};
-  app::AgreedPlanSpend other{id + 1000000,
+  app::AgreedPlanSpend other{SupportPlanId{id.value() + 1000000},
                              "2026-10",
                              team_,
                              "learning_disability",

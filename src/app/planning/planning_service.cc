@@ -23,9 +23,9 @@ Result<std::optional<Pence>> IndicativeWeekly(Transaction& tx, PersonId person) 
 }
 
 Status Audit(Transaction& tx, const Clock& clock, const Principal& who, const CallContext& ctx,
-             std::string action, int64_t plan, std::string detail) {
+             std::string action, SupportPlanId plan, std::string detail) {
   return tx.audit().Append(AuditOf(clock, who, ctx, std::move(action), "support_plan",
-                                   std::to_string(plan), std::move(detail)));
+                                   plan.ToString(), std::move(detail)));
 }
 
 }  // namespace
@@ -88,7 +88,7 @@ AgreedPlanSpend AgreeCurrentVersion(SupportPlanRecord& r, const domain::SupportP
           SpendLines(content, cost)};
 }
 
-Result<PlanView> PlanningService::Load(Transaction& tx, const Principal& who, int64_t id,
+Result<PlanView> PlanningService::Load(Transaction& tx, const Principal& who, SupportPlanId id,
                                        std::optional<int64_t> version) {
   SD_ASSIGN_OR_RETURN(auto plan, tx.support_plans().Find(id));
   if (!plan) return Error::NotFound("No such support plan");
@@ -157,10 +157,15 @@ Result<PlanView> PlanningService::Start(const CallContext& ctx, const Principal&
       content.managed_as = domain::ManagedAs::kCouncilManaged;
     else if (person->details.budget_management == domain::BudgetManagement::kIndividualServiceFund)
       content.managed_as = domain::ManagedAs::kIndividualServiceFund;
-    SupportPlanVersion first{0,       1,        json::serialize(SupportPlanToJson(content)),
-                             Pence{}, Pence{},  who.user.id,
-                             now,     "Started"};
-    SD_ASSIGN_OR_RETURN(int64_t id, tx.support_plans().Insert(p, first));
+    SupportPlanVersion first{SupportPlanId{},
+                             1,
+                             json::serialize(SupportPlanToJson(content)),
+                             Pence{},
+                             Pence{},
+                             who.user.id,
+                             now,
+                             "Started"};
+    SD_ASSIGN_OR_RETURN(SupportPlanId id, tx.support_plans().Insert(p, first));
     SD_RETURN_IF_ERROR(tx.support_plans().AddEvent({id, 1, "started", "", who.user.id, now}));
     SD_RETURN_IF_ERROR(
         Audit(tx, clock_, who, ctx, "support_plan.start", id, "person " + person_id.ToString()));
@@ -170,17 +175,18 @@ Result<PlanView> PlanningService::Start(const CallContext& ctx, const Principal&
   return out;
 }
 
-Result<PlanView> PlanningService::Get(const CallContext& ctx, const Principal& who, int64_t id) {
+Result<PlanView> PlanningService::Get(const CallContext& ctx, const Principal& who,
+                                      SupportPlanId id) {
   return Read(ctx, who, id, false);
 }
 
 Result<PlanView> PlanningService::GetAgreed(const CallContext& ctx, const Principal& who,
-                                            int64_t id) {
+                                            SupportPlanId id) {
   return Read(ctx, who, id, true);
 }
 
-Result<PlanView> PlanningService::Read(const CallContext& ctx, const Principal& who, int64_t id,
-                                       bool agreed) {
+Result<PlanView> PlanningService::Read(const CallContext& ctx, const Principal& who,
+                                       SupportPlanId id, bool agreed) {
   PlanView out;
   Status read = store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     std::optional<int64_t> version;
@@ -196,12 +202,13 @@ Result<PlanView> PlanningService::Read(const CallContext& ctx, const Principal& 
   audit_.Record(
       ctx.council,
       AuditOf(clock_, who, ctx, read.ok() ? "support_plan.view" : "support_plan.view_refused",
-              "support_plan", std::to_string(id), agreed ? "agreed version" : ""));
+              "support_plan", id.ToString(), agreed ? "agreed version" : ""));
   SD_RETURN_IF_ERROR(read);
   return out;
 }
 
-Result<PlanView> PlanningService::Change(const CallContext& ctx, const Principal& who, int64_t id,
+Result<PlanView> PlanningService::Change(const CallContext& ctx, const Principal& who,
+                                         SupportPlanId id,
                                          const std::function<Status(Transaction&, PlanView&)>& fn) {
   PlanView out;
   SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
@@ -213,8 +220,8 @@ Result<PlanView> PlanningService::Change(const CallContext& ctx, const Principal
   return out;
 }
 
-Result<PlanView> PlanningService::Save(const CallContext& ctx, const Principal& who, int64_t id,
-                                       const domain::SupportPlanContent& content,
+Result<PlanView> PlanningService::Save(const CallContext& ctx, const Principal& who,
+                                       SupportPlanId id, const domain::SupportPlanContent& content,
                                        const std::string& note) {
   const Date today = clock_.Now().UtcDate();
   if (!content.lines.empty())
@@ -246,7 +253,8 @@ Result<PlanView> PlanningService::Save(const CallContext& ctx, const Principal& 
   });
 }
 
-Result<PlanView> PlanningService::Submit(const CallContext& ctx, const Principal& who, int64_t id) {
+Result<PlanView> PlanningService::Submit(const CallContext& ctx, const Principal& who,
+                                         SupportPlanId id) {
   return Change(ctx, who, id, [&](Transaction& tx, PlanView& v) -> Status {
     SD_RETURN_IF_ERROR(domain::CheckCanSubmit(who.actor, PlanFactsOf(v.record), v.missing));
     const Timestamp now = clock_.Now();
@@ -263,8 +271,8 @@ Result<PlanView> PlanningService::Submit(const CallContext& ctx, const Principal
   });
 }
 
-Result<PlanView> PlanningService::Decide(const CallContext& ctx, const Principal& who, int64_t id,
-                                         const domain::DecisionInput& input) {
+Result<PlanView> PlanningService::Decide(const CallContext& ctx, const Principal& who,
+                                         SupportPlanId id, const domain::DecisionInput& input) {
   return Change(ctx, who, id, [&](Transaction& tx, PlanView& v) -> Status {
     const bool over = v.over_tolerance;
     SD_RETURN_IF_ERROR(domain::CheckDecision(who.actor, PlanFactsOf(v.record), input, over));
@@ -291,7 +299,8 @@ Result<PlanView> PlanningService::Decide(const CallContext& ctx, const Principal
   });
 }
 
-Result<PlanView> PlanningService::Revise(const CallContext& ctx, const Principal& who, int64_t id) {
+Result<PlanView> PlanningService::Revise(const CallContext& ctx, const Principal& who,
+                                         SupportPlanId id) {
   return Change(ctx, who, id, [&](Transaction& tx, PlanView& v) -> Status {
     if (!MayPlanFor(who.actor, v.person))
       return Error::PermissionDenied("Your role cannot change this support plan");

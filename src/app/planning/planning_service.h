@@ -43,20 +43,20 @@ class PlanningService {
   // representative or the person's team. Errors: kNotFound, kPermissionDenied.
   Result<PlanView> Start(const CallContext& ctx, const Principal& who, PersonId person);
   // Anyone who may see the person. kNotFound otherwise.
-  Result<PlanView> Get(const CallContext& ctx, const Principal& who, int64_t id);
+  Result<PlanView> Get(const CallContext& ctx, const Principal& who, SupportPlanId id);
   // Stores `content` as the next version with `note` (what changed). Errors: kPermissionDenied,
   // kFailedPrecondition (submitted or agreed), kInvalidArgument (lines the engine refuses).
-  Result<PlanView> Save(const CallContext& ctx, const Principal& who, int64_t id,
+  Result<PlanView> Save(const CallContext& ctx, const Principal& who, SupportPlanId id,
                         const domain::SupportPlanContent& content, const std::string& note);
-  Result<PlanView> Submit(const CallContext& ctx, const Principal& who, int64_t id);
+  Result<PlanView> Submit(const CallContext& ctx, const Principal& who, SupportPlanId id);
   // Approve (agreeing the personal budget and recording its spend for the dashboard) or return.
-  Result<PlanView> Decide(const CallContext& ctx, const Principal& who, int64_t id,
+  Result<PlanView> Decide(const CallContext& ctx, const Principal& who, SupportPlanId id,
                           const domain::DecisionInput& input);
   // A new draft version of an agreed plan; the agreed version stays agreed until a newer one is.
-  Result<PlanView> Revise(const CallContext& ctx, const Principal& who, int64_t id);
+  Result<PlanView> Revise(const CallContext& ctx, const Principal& who, SupportPlanId id);
   // The agreed version of the plan (its contents and cost; the header as it is now), read in one
   // transaction with one audit entry. kNotFound if it has never been agreed.
-  Result<PlanView> GetAgreed(const CallContext& ctx, const Principal& who, int64_t id);
+  Result<PlanView> GetAgreed(const CallContext& ctx, const Principal& who, SupportPlanId id);
 
   // Plans waiting for approval: approvers see their team's, administrators all.
   Result<std::vector<WaitingPlan>> Waiting(const CallContext& ctx, const Principal& who);
@@ -66,10 +66,11 @@ class PlanningService {
                                  const SpendQuery& query);
 
  private:
-  Result<PlanView> Load(Transaction& tx, const Principal& who, int64_t id,
+  Result<PlanView> Load(Transaction& tx, const Principal& who, SupportPlanId id,
                         std::optional<int64_t> version);
-  Result<PlanView> Read(const CallContext& ctx, const Principal& who, int64_t id, bool agreed);
-  Result<PlanView> Change(const CallContext& ctx, const Principal& who, int64_t id,
+  Result<PlanView> Read(const CallContext& ctx, const Principal& who, SupportPlanId id,
+                        bool agreed);
+  Result<PlanView> Change(const CallContext& ctx, const Principal& who, SupportPlanId id,
                           const std::function<Status(Transaction&, PlanView&)>& fn);
 
   Store& store_;

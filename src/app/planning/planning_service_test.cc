@@ -51,7 +51,7 @@ class PlanningServiceTest : public ::testing::Test {
   }
 
   // Everything stored about a plan, to show a refused change changed nothing.
-  std::string Snapshot(int64_t id) {
+  std::string Snapshot(SupportPlanId id) {
     auto v = planning_.Get(ctx_, As(Role::kAdministrator), id);
     EXPECT_TRUE(v.ok());
     return std::to_string(v->record.version) + "/" +
@@ -77,7 +77,7 @@ TEST_F(PlanningServiceTest, BuildSubmitReturnCorrectAndApproveAcrossThreeRoles) 
 
   auto started = planning_.Start(ctx_, holder, person_);
   ASSERT_TRUE(started.ok()) << started.error().message;
-  const int64_t id = started->record.id;
+  const SupportPlanId id = started->record.id;
   EXPECT_EQ(started->record.status, PlanStatus::kDraft);
   EXPECT_EQ(started->versions.size(), 1u);
   EXPECT_EQ(planning_.Start(ctx_, worker, person_)->record.id, id);  // The same open plan.
@@ -308,7 +308,7 @@ TEST(DemoPlans, AreReadableSignedOffByAnotherUserAndAddUpOnTheDashboard) {
                   .Read(ctx.council,
                         [&](Transaction& tx) -> Status {
                           for (int64_t id = 1;; ++id) {
-                            SD_ASSIGN_OR_RETURN(auto p, tx.support_plans().Find(id));
+                            SD_ASSIGN_OR_RETURN(auto p, tx.support_plans().Find(SupportPlanId{id}));
                             if (!p) break;
                             plans.push_back(*p);
                           }

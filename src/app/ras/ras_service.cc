@@ -402,8 +402,8 @@ Result<std::vector<CalibrationSample>> RasService::Samples(const CallContext& ct
   return out;
 }
 
-Result<int64_t> RasService::AddSample(const CallContext& ctx, const Principal& who,
-                                      const std::string& name, const std::string& csv) {
+Result<CalibrationSampleId> RasService::AddSample(const CallContext& ctx, const Principal& who,
+                                                  const std::string& name, const std::string& csv) {
   if (!CanDraftAllocationTables(who.user.role))
     return Error::PermissionDenied("Only analysts can add calibration samples");
   std::vector<FieldError> errors;
@@ -417,19 +417,20 @@ Result<int64_t> RasService::AddSample(const CallContext& ctx, const Principal& w
   if (!fit.ok()) {
     return Error::InvalidArgument(fit.error().message, {{"csv", fit.error().message}});
   }
-  int64_t id = 0;
+  CalibrationSampleId id;
   SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(id, tx.calibration_samples().Insert(CalibrationSample{
-                                0, title, csv, fit->n, who.user.id, clock_.Now()}));
+    SD_ASSIGN_OR_RETURN(
+        id, tx.calibration_samples().Insert(CalibrationSample{CalibrationSampleId{}, title, csv,
+                                                              fit->n, who.user.id, clock_.Now()}));
     return tx.audit().Append(AuditOf(clock_, who, ctx, "calibration_sample.add",
-                                     "calibration_sample", std::to_string(id),
+                                     "calibration_sample", id.ToString(),
                                      title + " (" + std::to_string(fit->n) + " rows)"));
   }));
   return id;
 }
 
 Result<CalibrationResult> RasService::Calibrate(const CallContext& ctx, const Principal& who,
-                                                int64_t sample_id) {
+                                                CalibrationSampleId sample_id) {
   SD_RETURN_IF_ERROR(RequireTables(who));
   CalibrationResult result;
   SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
@@ -458,7 +459,7 @@ Result<CalibrationResult> RasService::Calibrate(const CallContext& ctx, const Pr
   SD_ASSIGN_OR_RETURN(result.regression, CalibrateFromCsvText(result.sample.csv, options));
   if (auto p = SuggestedPricePerPoint(result.regression); p.ok()) result.price_per_point = *p;
   audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "calibration_sample.fit",
-                                     "calibration_sample", std::to_string(sample_id), ""));
+                                     "calibration_sample", sample_id.ToString(), ""));
   return result;
 }
 

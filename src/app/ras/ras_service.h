@@ -123,10 +123,10 @@ class RasService {
 
   Result<std::vector<CalibrationSample>> Samples(const CallContext& ctx, const Principal& who);
   // Checks the CSV can be fitted (errors name the row and column) and stores it.
-  Result<int64_t> AddSample(const CallContext& ctx, const Principal& who, const std::string& name,
-                            const std::string& csv);
+  Result<CalibrationSampleId> AddSample(const CallContext& ctx, const Principal& who,
+                                        const std::string& name, const std::string& csv);
   Result<CalibrationResult> Calibrate(const CallContext& ctx, const Principal& who,
-                                      int64_t sample_id);
+                                      CalibrationSampleId sample_id);
 
  private:
   Store& store_;

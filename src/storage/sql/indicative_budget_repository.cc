@@ -148,20 +148,23 @@ INSERT INTO calibration_samples (council_id, name, csv, row_count, uploaded_by_u
   uploaded_at)
 VALUES ($1, $2, $3, $4, $5, $6) RETURNING sample_id)sql";
 
-Result<int64_t> SqlCalibrationSamples::Insert(const app::CalibrationSample& s) {
-  return QueryInt(c_, kInsertSample,
-                  {council_.value(), s.name, s.csv, s.rows, SqlOptionalId(s.uploaded_by.value()),
-                   s.uploaded_at.micros()});
+Result<CalibrationSampleId> SqlCalibrationSamples::Insert(const app::CalibrationSample& s) {
+  SD_ASSIGN_OR_RETURN(int64_t id,
+                      QueryInt(c_, kInsertSample,
+                               {council_.value(), s.name, s.csv, s.rows,
+                                SqlOptionalId(s.uploaded_by.value()), s.uploaded_at.micros()}));
+  return CalibrationSampleId{id};
 }
 
 constexpr std::string_view kFindSample = R"sql(
 SELECT sample_id, name, csv, row_count, uploaded_by_user_id, uploaded_at
 FROM calibration_samples WHERE council_id = $1 AND sample_id = $2)sql";
 
-Result<std::optional<app::CalibrationSample>> SqlCalibrationSamples::Find(int64_t id) {
-  return QueryOne(c_, kFindSample, {council_.value(), id}, [](const SqlRow& r) {
-    return app::CalibrationSample{r.Int(0), r.Text(1),        r.Text(2),
-                                  r.Int(3), UserId{r.Int(4)}, Timestamp::FromMicros(r.Int(5))};
+Result<std::optional<app::CalibrationSample>> SqlCalibrationSamples::Find(CalibrationSampleId id) {
+  return QueryOne(c_, kFindSample, {council_.value(), id.value()}, [](const SqlRow& r) {
+    return app::CalibrationSample{
+        CalibrationSampleId{r.Int(0)},  r.Text(1), r.Text(2), r.Int(3), UserId{r.Int(4)},
+        Timestamp::FromMicros(r.Int(5))};
   });
 }
 
@@ -172,8 +175,9 @@ FROM calibration_samples WHERE council_id = $1 ORDER BY sample_id DESC)sql";
 
 Result<std::vector<app::CalibrationSample>> SqlCalibrationSamples::List() {
   return QueryAll(c_, kListSamples, {council_.value()}, [](const SqlRow& r) {
-    return app::CalibrationSample{r.Int(0), r.Text(1),        "",
-                                  r.Int(2), UserId{r.Int(3)}, Timestamp::FromMicros(r.Int(4))};
+    return app::CalibrationSample{
+        CalibrationSampleId{r.Int(0)},  r.Text(1), "", r.Int(2), UserId{r.Int(3)},
+        Timestamp::FromMicros(r.Int(4))};
   });
 }
 

@@ -36,8 +36,8 @@ class SqlCalibrationSamples final : public app::CalibrationSampleRepository,
                                     private CouncilRepository {
  public:
   SqlCalibrationSamples(SqlConnection& c, CouncilId council) : CouncilRepository(c, council) {}
-  Result<int64_t> Insert(const app::CalibrationSample& s) override;
-  Result<std::optional<app::CalibrationSample>> Find(int64_t id) override;
+  Result<CalibrationSampleId> Insert(const app::CalibrationSample& s) override;
+  Result<std::optional<app::CalibrationSample>> Find(CalibrationSampleId id) override;
   Result<std::vector<app::CalibrationSample>> List() override;
 };
 

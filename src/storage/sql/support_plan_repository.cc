@@ -5,7 +5,7 @@ namespace {
 
 app::SupportPlanRecord PlanFromRow(const SqlRow& r) {
   app::SupportPlanRecord p;
-  p.id = r.Int(0);
+  p.id = SupportPlanId{r.Int(0)};
   p.person_id = PersonId{r.Int(1)};
   p.team_id = TeamId{r.Int(2)};
   p.client_group = r.Text(3);
@@ -42,7 +42,7 @@ constexpr Columns<app::SupportPlanRecord> kPlan{
 
 app::SupportPlanVersion VersionFromRow(const SqlRow& r) {
   app::SupportPlanVersion v;
-  v.plan_id = r.Int(0);
+  v.plan_id = SupportPlanId{r.Int(0)};
   v.version = r.Int(1);
   v.content_json = r.Text(2);
   v.weekly_total = Pence::FromPence(r.Int(3));
@@ -65,8 +65,8 @@ constexpr Columns<app::SupportPlanVersion> kVersionWithoutContent{
     VersionFromRow};
 
 app::SupportPlanEvent EventFromRow(const SqlRow& r) {
-  return {r.Int(0),  r.Int(1),         r.Text(2),
-          r.Text(3), UserId{r.Int(4)}, Timestamp::FromMicros(r.Int(5))};
+  return {SupportPlanId{r.Int(0)},        r.Int(1), r.Text(2), r.Text(3), UserId{r.Int(4)},
+          Timestamp::FromMicros(r.Int(5))};
 }
 
 constexpr Columns<app::SupportPlanEvent> kEvent{"plan_id, version, kind, reason, by_user_id, at",
@@ -132,7 +132,8 @@ class AgreedSpend {
   AgreedSpend(SqlConnection& c, int64_t council) : c_(c), council_(council) {}
 
   // Takes out of the totals what the plan's earlier agreed version put in, and forgets it.
-  Status Withdraw(int64_t plan_id) {
+  Status Withdraw(SupportPlanId plan) {
+    const int64_t plan_id = plan.value();
     SD_ASSIGN_OR_RETURN(auto old_lines, c_.Query(kAgreedLines, {council_, plan_id}));
     for (const auto& r : old_lines)
       SD_RETURN_IF_ERROR(
@@ -149,13 +150,13 @@ class AgreedSpend {
     const int64_t team = s.team_id.value();
     for (const auto& l : s.lines) {
       SD_RETURN_IF_ERROR(Execute(c_, kInsertAgreedLine,
-                                 {council_, s.plan_id, s.month, team, s.client_group, l.category,
-                                  l.managed_as, l.weekly.pence()}));
+                                 {council_, s.plan_id.value(), s.month, team, s.client_group,
+                                  l.category, l.managed_as, l.weekly.pence()}));
       SD_RETURN_IF_ERROR(
           AddSpend(s.month, team, s.client_group, l.category, l.managed_as, l.weekly.pence(), 1));
     }
     SD_RETURN_IF_ERROR(Execute(c_, kInsertAgreement,
-                               {council_, s.plan_id, s.month, team, s.client_group,
+                               {council_, s.plan_id.value(), s.month, team, s.client_group,
                                 s.return_category, s.weekly_total.pence()}));
     return AddAgreement(s.month, team, s.client_group, s.return_category, 1,
                         s.weekly_total.pence());
@@ -189,8 +190,8 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $
   $20)
 RETURNING plan_id)sql";
 
-Result<int64_t> SqlSupportPlans::Insert(const app::SupportPlanRecord& p,
-                                        const app::SupportPlanVersion& first) {
+Result<SupportPlanId> SqlSupportPlans::Insert(const app::SupportPlanRecord& p,
+                                              const app::SupportPlanVersion& first) {
   SD_ASSIGN_OR_RETURN(
       int64_t id,
       QueryInt(
@@ -200,9 +201,9 @@ Result<int64_t> SqlSupportPlans::Insert(const app::SupportPlanRecord& p,
               {SqlOptionalId(p.created_by.value()), p.created_at.micros(), p.updated_at.micros(),
                SqlOptionalId(p.last_edited_by.value()), p.decision_reason})));
   app::SupportPlanVersion v = first;
-  v.plan_id = id;
+  v.plan_id = SupportPlanId{id};
   SD_RETURN_IF_ERROR(AddVersion(v));
-  return id;
+  return v.plan_id;
 }
 
 constexpr std::string_view kUpdatePlan = R"sql(
@@ -218,7 +219,7 @@ Status SqlSupportPlans::Update(const app::SupportPlanRecord& p) {
   SD_ASSIGN_OR_RETURN(
       bool updated,
       AnyRow(c_, kUpdatePlan,
-             PlanParams({council_.value(), p.id}, p,
+             PlanParams({council_.value(), p.id.value()}, p,
                         {p.updated_at.micros(), SqlOptionalId(p.last_edited_by.value()),
                          SqlOptionalId(p.submitted_by.value()), SqlOptionalTime(p.submitted_at),
                          SqlOptionalId(p.decided_by.value()), SqlOptionalTime(p.decided_at),
@@ -237,11 +238,11 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9))sql";
 
 Status SqlSupportPlans::AddVersion(const app::SupportPlanVersion& v) {
   SD_ASSIGN_OR_RETURN(bool exists,
-                      AnyRow(c_, kVersionExists, {council_.value(), v.plan_id, v.version}));
+                      AnyRow(c_, kVersionExists, {council_.value(), v.plan_id.value(), v.version}));
   if (exists) return Error::AlreadyExists("That version of the plan exists");
   return Execute(
       c_, kInsertVersion,
-      {council_.value(), v.plan_id, v.version, v.content_json, v.weekly_total.pence(),
+      {council_.value(), v.plan_id.value(), v.version, v.content_json, v.weekly_total.pence(),
        v.annual_total.pence(), SqlOptionalId(v.changed_by.value()), v.changed_at.micros(), v.note});
 }
 
@@ -251,15 +252,15 @@ VALUES ($1, $2, $3, $4, $5, $6, $7))sql";
 
 Status SqlSupportPlans::AddEvent(const app::SupportPlanEvent& e) {
   return Execute(c_, kInsertEvent,
-                 {council_.value(), e.plan_id, e.version, e.kind, e.reason,
+                 {council_.value(), e.plan_id.value(), e.version, e.kind, e.reason,
                   SqlOptionalId(e.by.value()), e.at.micros()});
 }
 
 constexpr std::string_view kFindPlan =
     R"sql(FROM support_plans WHERE council_id = $1 AND plan_id = $2)sql";
 
-Result<std::optional<app::SupportPlanRecord>> SqlSupportPlans::Find(int64_t id) {
-  return QueryOne(c_, kPlan, kFindPlan, {council_.value(), id});
+Result<std::optional<app::SupportPlanRecord>> SqlSupportPlans::Find(SupportPlanId id) {
+  return QueryOne(c_, kPlan, kFindPlan, {council_.value(), id.value()});
 }
 
 constexpr std::string_view kPlansForPerson = R"sql(
@@ -272,23 +273,23 @@ Result<std::vector<app::SupportPlanRecord>> SqlSupportPlans::ForPerson(PersonId 
 constexpr std::string_view kFindVersion = R"sql(
 FROM support_plan_versions WHERE council_id = $1 AND plan_id = $2 AND version = $3)sql";
 
-Result<std::optional<app::SupportPlanVersion>> SqlSupportPlans::Version(int64_t plan,
+Result<std::optional<app::SupportPlanVersion>> SqlSupportPlans::Version(SupportPlanId plan,
                                                                         int64_t version) {
-  return QueryOne(c_, kVersion, kFindVersion, {council_.value(), plan, version});
+  return QueryOne(c_, kVersion, kFindVersion, {council_.value(), plan.value(), version});
 }
 
 constexpr std::string_view kVersionsOfPlan = R"sql(
 FROM support_plan_versions WHERE council_id = $1 AND plan_id = $2 ORDER BY version)sql";
 
-Result<std::vector<app::SupportPlanVersion>> SqlSupportPlans::Versions(int64_t plan) {
-  return QueryAll(c_, kVersionWithoutContent, kVersionsOfPlan, {council_.value(), plan});
+Result<std::vector<app::SupportPlanVersion>> SqlSupportPlans::Versions(SupportPlanId plan) {
+  return QueryAll(c_, kVersionWithoutContent, kVersionsOfPlan, {council_.value(), plan.value()});
 }
 
 constexpr std::string_view kEventsOfPlan = R"sql(
 FROM support_plan_events WHERE council_id = $1 AND plan_id = $2 ORDER BY event_id)sql";
 
-Result<std::vector<app::SupportPlanEvent>> SqlSupportPlans::Events(int64_t plan) {
-  return QueryAll(c_, kEvent, kEventsOfPlan, {council_.value(), plan});
+Result<std::vector<app::SupportPlanEvent>> SqlSupportPlans::Events(SupportPlanId plan) {
+  return QueryAll(c_, kEvent, kEventsOfPlan, {council_.value(), plan.value()});
 }
 
 // $2 is the limit; $3, if given, the team.

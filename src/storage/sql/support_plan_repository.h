@@ -12,16 +12,17 @@ namespace selfdirect::storage {
 class SqlSupportPlans final : public app::SupportPlanRepository, private CouncilRepository {
  public:
   SqlSupportPlans(SqlConnection& c, CouncilId council) : CouncilRepository(c, council) {}
-  Result<int64_t> Insert(const app::SupportPlanRecord& plan,
-                         const app::SupportPlanVersion& first) override;
+  Result<SupportPlanId> Insert(const app::SupportPlanRecord& plan,
+                               const app::SupportPlanVersion& first) override;
   Status Update(const app::SupportPlanRecord& plan) override;
   Status AddVersion(const app::SupportPlanVersion& v) override;
   Status AddEvent(const app::SupportPlanEvent& e) override;
-  Result<std::optional<app::SupportPlanRecord>> Find(int64_t id) override;
+  Result<std::optional<app::SupportPlanRecord>> Find(SupportPlanId id) override;
   Result<std::vector<app::SupportPlanRecord>> ForPerson(PersonId person) override;
-  Result<std::optional<app::SupportPlanVersion>> Version(int64_t plan, int64_t version) override;
-  Result<std::vector<app::SupportPlanVersion>> Versions(int64_t plan) override;
-  Result<std::vector<app::SupportPlanEvent>> Events(int64_t plan) override;
+  Result<std::optional<app::SupportPlanVersion>> Version(SupportPlanId plan,
+                                                         int64_t version) override;
+  Result<std::vector<app::SupportPlanVersion>> Versions(SupportPlanId plan) override;
+  Result<std::vector<app::SupportPlanEvent>> Events(SupportPlanId plan) override;
   Result<std::vector<app::SupportPlanRecord>> Waiting(std::optional<TeamId> team,
                                                       int limit) override;
   Status RecordAgreedSpend(const app::AgreedPlanSpend& spend) override;

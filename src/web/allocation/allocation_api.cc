@@ -389,7 +389,7 @@ Response AllocationRoutes::ApiAddSample(Context& ctx) {
 }
 
 Response AllocationRoutes::ApiFitSample(Context& ctx) {
-  auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
+  auto id = CalibrationSampleId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No such calibration sample"), ctx);
   auto fit = ras_.Calibrate(ctx.call, *ctx.principal, *id);
   if (!fit.ok()) return ErrorResponse(fit.error(), ctx);

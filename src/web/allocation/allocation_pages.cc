@@ -181,7 +181,7 @@ Response AllocationRoutes::RenderAllocation(int status, Context& ctx, const std:
   ViewList sample_rows;
   for (const auto& s : *samples) {
     ViewData row;
-    row.set("id", std::to_string(s.id));
+    row.set("id", s.id.ToString());
     row.set("name", s.name);
     row.set("rows", std::to_string(s.rows));
     row.set("added", s.uploaded_at.UtcDate().ToString());
@@ -212,11 +212,11 @@ Response AllocationRoutes::AllocationAddSample(Context& ctx) {
       return RenderAllocation(422, ctx, name, csv, id.error().fields);
     return ErrorResponse(id.error(), ctx);
   }
-  return Response::Redirect("/allocation/samples/" + std::to_string(*id));
+  return Response::Redirect("/allocation/samples/" + id->ToString());
 }
 
 Response AllocationRoutes::AllocationSamplePage(Context& ctx) {
-  auto id = ParsePositiveInteger(ctx.request.path_params["sample"]);
+  auto id = CalibrationSampleId::Parse(ctx.request.path_params["sample"]);
   if (!id) return ErrorResponse(Error::NotFound("No such calibration sample"), ctx);
   auto fit = ras_.Calibrate(ctx.call, *ctx.principal, *id);
   if (!fit.ok()) return ErrorResponse(fit.error(), ctx);

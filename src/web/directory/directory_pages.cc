@@ -429,7 +429,7 @@ Response DirectoryRoutes::DirectoryAddToPlan(Context& ctx) {
   auto saved = planning_.Save(ctx.call, who, plan->record.id, *parsed,
                               "Support: added " + s.name + " from the directory");
   if (!saved.ok()) return ErrorResponse(saved.error(), ctx);
-  return Response::Redirect("/plans/" + std::to_string(plan->record.id) + "/sections/support");
+  return Response::Redirect("/plans/" + plan->record.id.ToString() + "/sections/support");
 }
 
 }  // namespace selfdirect::web

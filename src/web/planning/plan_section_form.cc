@@ -362,7 +362,7 @@ std::string SectionFlag(PlanSection section) {
 
 // The plan and the part of it named by the path.
 struct PlanPart {
-  int64_t id = 0;
+  SupportPlanId id;
   PlanSection section;
   app::PlanView plan;
 };
@@ -391,7 +391,7 @@ Response PlanningRoutes::RenderPlanSection(int status, Context& ctx, const app::
   const auto& who = *ctx.principal;
   const std::string label(domain::PlanSectionLabel(section));
   ViewData d;
-  d.set("plan_id", std::to_string(v.record.id));
+  d.set("plan_id", v.record.id.ToString());
   d.set("person_name", v.person.details.given_name + " " + v.person.details.family_name);
   d.set("heading", label);
   d.set("section", std::string(domain::PlanSectionCode(section)));

@@ -252,7 +252,7 @@ json::object PlanJson(const app::PlanView& v) {
   for (const auto& m : v.missing)
     missing.push_back(json::object{{"field", m.field}, {"message", m.message}});
   const auto& b = v.budget;
-  json::object out{{"id", v.record.id},
+  json::object out{{"id", v.record.id.value()},
                    {"person_id", v.person.id.ToString()},
                    {"status", domain::PlanStatusCode(v.record.status)},
                    {"version", v.record.version},
@@ -293,7 +293,7 @@ Response PlanningRoutes::ApiGetPlan(Context& ctx) { return PlanReply(PlanFromPat
 Response PlanningRoutes::ApiPlanFhir(Context& ctx) {
   auto v = PlanFromPath(ctx);
   if (!v.ok()) return ErrorResponse(v.error(), ctx);
-  app::FhirPlanContext fc{std::to_string(v->record.id),
+  app::FhirPlanContext fc{v->record.id.ToString(),
                           "Patient/" + domain::PersonReference(v->person.id),
                           v->person.details.given_name + " " + v->person.details.family_name,
                           v->record.status,

@@ -220,7 +220,7 @@ Response PlanningRoutes::PlansWaitingPage(Context& ctx) {
   auto list = planning_.Waiting(ctx.call, *ctx.principal);
   if (!list.ok()) return ErrorResponse(list.error(), ctx);
   const ViewList rows = plan_pages::RowsOf(*list, [](ViewData& r, const auto& w) {
-    r.set("id", std::to_string(w.plan.id));
+    r.set("id", w.plan.id.ToString());
     r.set("name", w.person_name);
     r.set("since", w.plan.submitted_at ? w.plan.submitted_at->UtcDate().ToString() : "");
     r.set("weekly", w.plan.weekly_total.ToDisplayString());

@@ -26,7 +26,7 @@ std::string Value(const Form& f, const std::string& key) {
   return it == f.end() ? "" : std::string(Trim(it->second));
 }
 
-std::string PlanPath(int64_t id) { return "/plans/" + std::to_string(id); }
+std::string PlanPath(SupportPlanId id) { return "/plans/" + id.ToString(); }
 
 namespace {
 
@@ -202,11 +202,8 @@ void PlanningRoutes::AddPageRoutes() {
       PageRoute(kSpendingViewerRoles, Bind(&PlanningRoutes::SpendingDashboardPage)));
 }
 
-std::optional<int64_t> PlanIdFromPath(Context& ctx) {
-  const std::string& s = ctx.request.path_params["id"];
-  if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  return std::stoll(s);
+std::optional<SupportPlanId> PlanIdFromPath(Context& ctx) {
+  return SupportPlanId::Parse(ctx.request.path_params["id"]);
 }
 
 std::string PlanStatusTagClass(PlanStatus s) {
@@ -237,7 +234,7 @@ Response PlanningRoutes::RenderPlan(int status, Context& ctx, const app::PlanVie
   const auto& who = *ctx.principal;
   const bool self = who.user.role == Role::kBudgetHolder;
   ViewData d;
-  d.set("plan_id", std::to_string(v.record.id));
+  d.set("plan_id", v.record.id.ToString());
   d.set("person_name", v.person.details.given_name + " " + v.person.details.family_name);
   d.set("person_id", v.person.id.ToString());
   d.set("heading", self ? "Your support plan" : "Support plan");
@@ -348,7 +345,7 @@ Response PlanningRoutes::PlanAgreedPage(Context& ctx) {
     if (e.version == r.approved_version && e.kind.starts_with("approved")) agreement = &e;
   const bool self = ctx.principal->user.role == Role::kBudgetHolder;
   ViewData d;
-  d.set("plan_id", std::to_string(*id));
+  d.set("plan_id", id->ToString());
   d.set("person_name", v->person.details.given_name + " " + v->person.details.family_name);
   d.set("reference", domain::PersonReference(v->person.id));
   d.set("version", std::to_string(r.approved_version));
@@ -374,7 +371,7 @@ void PlanningRoutes::AddPersonSection(ViewData& d, Context& ctx, const app::Pers
   if (file.plans.empty()) return;
   const auto& p = file.plans.front();
   ViewData plan;
-  plan.set("id", std::to_string(p.id));
+  plan.set("id", p.id.ToString());
   plan.set("status_label", std::string(domain::PlanStatusLabel(p.status)));
   plan.set("status_class", PlanStatusTagClass(p.status));
   plan.set("weekly", (p.status == domain::PlanStatus::kApproved ? p.agreed_weekly : p.weekly_total)

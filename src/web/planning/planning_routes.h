@@ -20,7 +20,7 @@
 namespace selfdirect::web {
 
 // The support plan named by the {id} path parameter (digits only), for pages and API.
-std::optional<int64_t> PlanIdFromPath(Context& ctx);
+std::optional<SupportPlanId> PlanIdFromPath(Context& ctx);
 // The GOV.UK tag class showing a plan's status.
 std::string PlanStatusTagClass(domain::PlanStatus status);
 
@@ -41,7 +41,7 @@ using Form = std::multimap<std::string, std::string>;
 // The form field `key`, trimmed ("" when absent).
 std::string Value(const Form& form, const std::string& key);
 // "/plans/{id}".
-std::string PlanPath(int64_t id);
+std::string PlanPath(SupportPlanId id);
 // The costed lines and totals of a plan, for the task list, the support section and the agreed
 // plan.
 void AddCost(ViewData& d, const app::PlanView& v);
