@@ -385,7 +385,7 @@ Response AllocationRoutes::ApiAddSample(Context& ctx) {
   };
   auto id = ras_.AddSample(ctx.call, *ctx.principal, text("name"), text("csv"));
   if (!id.ok()) return ErrorResponse(id.error(), ctx);
-  return Response::Json(201, json::object{{"id", *id}});
+  return Response::Json(201, json::object{{"id", id->value()}});
 }
 
 Response AllocationRoutes::ApiFitSample(Context& ctx) {
