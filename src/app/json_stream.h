@@ -154,7 +154,8 @@ class SaxValueParser {
   }
   bool Done() const { return parser_.done(); }
   Handler& handler() { return parser_.handler(); }
-  // The text of the value just read (KeepText::kYes), whitespace before it left out.
+  // The text of the value just read (KeepText::kYes): whitespace before it is left out, some
+  // after it may be kept.
   std::string_view text() const { return text_; }
   void Reset() {
     text_.clear();

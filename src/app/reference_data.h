@@ -86,13 +86,15 @@ class EffectiveDatedData {
     std::stable_sort(read.begin(), read.end(), [](const auto& a, const auto& b) {
       return a.value.effective_from < b.value.effective_from;
     });
-    EffectiveDatedData data;
-    data.what_ = std::move(what);
-    for (size_t i = 0; i < read.size(); ++i) {
-      if (i > 0 && read[i].value.effective_from == read[i - 1].value.effective_from)
+    for (size_t i = 1; i < read.size(); ++i) {
+      if (read[i].value.effective_from == read[i - 1].value.effective_from)
         return Error::InvalidArgument(read[i - 1].file + " and " + read[i].file +
                                       " both take effect on " +
                                       read[i].value.effective_from.ToString());
+    }
+    EffectiveDatedData data;
+    data.what_ = std::move(what);
+    for (size_t i = 0; i < read.size(); ++i) {
       data.versions_.push_back(std::move(read[i].value));
       data.files_.push_back(std::move(read[i].file));
       data.json_.push_back(std::move(read[i].json));

@@ -225,16 +225,16 @@ bool DirectorySearchIndex::Passes(const Entry& e, const DirectoryQuery& q,
   return true;
 }
 
-// Which entries a search admits as rows and with what score. Whether an entry passes the filters
-// is worked out once per search, when a row first asks.
+// Which entries a search admits as rows: whether an entry passes the filters is worked out once
+// per search, when a row first asks. The row loops copy `filtered` and `words` into locals, so
+// that the compiler keeps them in registers.
 struct DirectorySearchIndex::Filter {
   const DirectorySearchIndex& index;
   const DirectoryQuery& q;
   const std::vector<bool>& terms;
   std::vector<int8_t>& passes;  // By entry: Passes(), -1 until worked out.
-  const std::vector<double>& score;
-  const bool words;     // The query has words: only matched entries, with their scores.
-  const bool filtered;  // Some filter looks at the entry (beyond its words and places).
+  const bool words;             // The query has words: only matched entries, with their scores.
+  const bool filtered;          // Some filter looks at the entry (beyond its words and places).
 
   Filter(const DirectorySearchIndex& index, const DirectoryQuery& q, const std::vector<bool>& terms,
          Scratch& scratch)
@@ -242,19 +242,17 @@ struct DirectorySearchIndex::Filter {
         q(q),
         terms(terms),
         passes(scratch.passes),
-        score(scratch.score),
         words(!q.words.empty()),
         filtered(!q.term_ids.empty() || q.minimum_age_at_least || q.maximum_age_at_most || q.age ||
                  q.day || q.opens_from || q.closes_by || q.free_only || q.active_only ||
                  q.modified_after || !q.review_due_before.empty()) {
     if (filtered) passes.assign(index.entries_.size(), -1);
   }
-  bool Admits(uint32_t e) {
-    if (!filtered) return true;
+  // Only when `filtered`.
+  bool Passes(uint32_t e) {
     if (passes[e] < 0) passes[e] = index.Passes(index.entries_[e], q, terms) ? 1 : 0;
     return passes[e] == 1;
   }
-  double ScoreOf(uint32_t e) const { return words ? score[e] : 0.0; }
 };
 
 // The terms asked for as bits by term id; false when none of them is used by any entry (nothing
@@ -318,20 +316,24 @@ void DirectorySearchIndex::MatchWords(const std::vector<std::string>& query_word
 void DirectorySearchIndex::RowsNear(const DirectoryQuery& q, Filter& filter,
                                     Scratch& scratch) const {
   std::vector<Row>& rows = scratch.rows;
+  const bool filtered = filter.filtered;
+  const bool words = filter.words;
+  const std::vector<double>& score = scratch.score;
+  auto score_of = [&](uint32_t e) { return words ? score[e] : 0.0; };
   const domain::FlatMeasure m = domain::FlatMeasureAround(*q.near, q.within_metres);
   const domain::GeoBox box = domain::BoxAround(*q.near, q.within_metres);
   std::vector<uint32_t>& nearest = scratch.nearest;  // Without by_place: each entry's row.
   if (!q.by_place) nearest.assign(entries_.size(), UINT32_MAX);
   auto consider = [&](uint32_t place_index, uint32_t entry, int64_t distance) {
-    if (!filter.Admits(entry)) return;
+    if (filtered && !filter.Passes(entry)) return;
     if (q.by_place) {
-      rows.push_back({entry, place_index, distance, filter.ScoreOf(entry)});
+      rows.push_back({entry, place_index, distance, score_of(entry)});
       return;
     }
     uint32_t& at = nearest[entry];
     if (at == UINT32_MAX) {
       at = static_cast<uint32_t>(rows.size());
-      rows.push_back({entry, place_index, distance, filter.ScoreOf(entry)});
+      rows.push_back({entry, place_index, distance, score_of(entry)});
     } else if (Row& r = rows[at];
                distance < r.distance ||
                (distance == r.distance && places_[place_index].rank < places_[r.place].rank)) {
@@ -348,7 +350,7 @@ void DirectorySearchIndex::RowsNear(const DirectoryQuery& q, Filter& filter,
     return distance <= m.radius_squared;
   };
   int64_t distance = 0;
-  if (filter.words) {
+  if (words) {
     for (uint32_t e : scratch.matched) {
       for (uint32_t i = entries_[e].first_place; i < entries_[e].first_place + entries_[e].places;
            ++i) {
@@ -375,8 +377,12 @@ void DirectorySearchIndex::RowsNear(const DirectoryQuery& q, Filter& filter,
 void DirectorySearchIndex::RowsAnywhere(const DirectoryQuery& q, Filter& filter,
                                         Scratch& scratch) const {
   std::vector<Row>& rows = scratch.rows;
+  const bool filtered = filter.filtered;
+  const bool words = filter.words;
+  const std::vector<double>& score = scratch.score;
+  auto score_of = [&](uint32_t e) { return words ? score[e] : 0.0; };
   auto each_candidate = [&](auto fn) {
-    if (filter.words) {
+    if (words) {
       for (uint32_t e : scratch.matched) fn(e);
     } else {
       for (uint32_t e = 0; e < entries_.size(); ++e) fn(e);
@@ -384,15 +390,15 @@ void DirectorySearchIndex::RowsAnywhere(const DirectoryQuery& q, Filter& filter,
   };
   if (q.by_place) {
     each_candidate([&](uint32_t e) {
-      if (!filter.Admits(e)) return;
+      if (filtered && !filter.Passes(e)) return;
       for (uint32_t i = entries_[e].first_place; i < entries_[e].first_place + entries_[e].places;
            ++i) {
-        rows.push_back({e, i, 0, filter.ScoreOf(e)});
+        rows.push_back({e, i, 0, score_of(e)});
       }
     });
   } else {
     each_candidate([&](uint32_t e) {
-      if (filter.Admits(e)) rows.push_back({e, UINT32_MAX, 0, filter.ScoreOf(e)});
+      if (!filtered || filter.Passes(e)) rows.push_back({e, UINT32_MAX, 0, score_of(e)});
     });
   }
 }
