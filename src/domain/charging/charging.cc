@@ -413,17 +413,16 @@ IncomeFigures AssessIncome(const ChargingRates& rates, const ChargingPolicy& pol
 
 // --- The Minimum Income Guarantee (regulation 7) ---
 
-// The premiums added to the basic amount. At Pension Credit age the basic amount already includes
-// the disability premiums.
-Pence MigPremiums(const ChargingRates& rates, const ChargingInput& in, bool pension_age,
-                  Explanation& ex) {
+// Adds the premiums to the basic amount in `mig`. At Pension Credit age the basic amount already
+// includes the disability premiums.
+void AddMigPremiums(const ChargingRates& rates, const ChargingInput& in, bool pension_age,
+                    Pence& mig, Explanation& ex) {
   const bool couple = in.household == Household::kCouple;
-  Pence total;
   auto premium = [&](bool applies, const Figure& single, const Figure& member,
                      std::string_view name) {
     if (!applies) return;
     const Figure& f = couple ? member : single;
-    total += f.amount;
+    mig += f.amount;
     if (ex.on())
       ex.Add(LineKind::kNote, "mig_premium",
              std::string(name) + (couple ? " (member of a couple)" : "") + StatusNote(f) + ".",
@@ -441,11 +440,10 @@ Pence MigPremiums(const ChargingRates& rates, const ChargingInput& in, bool pens
             rates.enhanced_disability_premium_couple_member, "Enhanced disability premium");
   }
   premium(in.carer_premium, rates.carer_premium, rates.carer_premium, "Carer premium");
-  return total;
 }
 
+// An amount for each dependent child (there is at least one).
 Pence MigDependentChildren(const ChargingRates& rates, const ChargingInput& in, Explanation& ex) {
-  if (in.dependent_children <= 0) return Pence();
   Pence children = rates.mig_dependent_child.amount * in.dependent_children;
   if (ex.on())
     ex.Add(LineKind::kNote, "mig_children",
@@ -468,28 +466,26 @@ Pence StatutoryMig(const ChargingRates& rates, const ChargingInput& in, Explanat
            "Minimum Income Guarantee basic amount for a " + label + StatusNote(basic) + ".",
            basic.amount);
   Pence mig = basic.amount;
-  mig += MigPremiums(rates, in, pension_age, ex);
-  mig += MigDependentChildren(rates, in, ex);
+  AddMigPremiums(rates, in, pension_age, mig, ex);
+  if (in.dependent_children > 0) mig += MigDependentChildren(rates, in, ex);
   return mig;
 }
 
-// What the council adds to the guarantee: a share of it (rounded up), then a fixed amount.
-Pence CouncilMigUplift(const ChargingPolicy& policy, Pence mig, Explanation& ex) {
-  Pence uplift;
+// Adds what the council adds to the guarantee: a share of it (rounded up), then a fixed amount.
+void AddCouncilMigUplift(const ChargingPolicy& policy, Pence& mig, Explanation& ex) {
   if (policy.mig_uplift_basis_points > 0) {
     Pence share = MultiplyRatio(mig, policy.mig_uplift_basis_points, 10000, Rounding::kUp);
-    uplift += share;
+    mig += share;
     if (ex.on())
       ex.Add(LineKind::kNote, "mig_uplift",
              "The council adds a share of the guarantee (rounded up to the penny).", share);
   }
   if (policy.mig_uplift_weekly > Pence()) {
-    uplift += policy.mig_uplift_weekly;
+    mig += policy.mig_uplift_weekly;
     if (ex.on())
       ex.Add(LineKind::kNote, "mig_uplift", "The council adds a fixed amount to the guarantee.",
              policy.mig_uplift_weekly);
   }
-  return uplift;
 }
 
 // The least the person must be left with each week: the statutory guarantee, or the council's
@@ -505,7 +501,8 @@ Pence MinimumIncomeGuarantee(const ChargingRates& rates, const ChargingPolicy& p
   } else {
     mig = StatutoryMig(rates, in, ex);
   }
-  return mig + CouncilMigUplift(policy, mig, ex);
+  AddCouncilMigUplift(policy, mig, ex);
+  return mig;
 }
 
 // --- Disability-related expenditure (Annex C) ---
@@ -703,7 +700,7 @@ ChargingResult AssessCharge(const ChargingRates& rates, const ChargingPolicy& po
 
   const FullCost full_cost = FullCostReason(in, capital, limits);
   r.full_cost = full_cost != FullCost::kNo;
-  r.full_cost_reason = FullCostReasonCode(full_cost);
+  if (r.full_cost) r.full_cost_reason = FullCostReasonCode(full_cost);
   if (!r.full_cost)
     r.tariff_income_weekly = TariffIncome(capital, limits.lower, rates.tariff_capital_step,
                                           rates.tariff_weekly_per_step);
