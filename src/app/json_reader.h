@@ -19,6 +19,9 @@
 
 namespace selfdirect::app {
 
+// Whether a field must be given: a missing (or null) required field is "is required".
+enum class Required { kNo, kYes };
+
 class JsonReader {
  public:
   // What an unknown field is told ("is not a field of an allocation table here").
@@ -76,7 +79,8 @@ class JsonReader {
   }
 
   std::string String(const boost::json::object& o, std::string_view path, std::string_view key,
-                     bool required) {
+                     Required need) {
+    const bool required = need == Required::kYes;
     auto* v = o.if_contains(key);
     if (v == nullptr || v->is_null()) {
       if (required) Fail(Join(path, key), "is required");
@@ -90,7 +94,8 @@ class JsonReader {
   }
 
   std::optional<int64_t> Integer(const boost::json::object& o, std::string_view path,
-                                 std::string_view key, bool required) {
+                                 std::string_view key, Required need) {
+    const bool required = need == Required::kYes;
     auto* v = o.if_contains(key);
     if (v == nullptr || v->is_null()) {
       if (required) Fail(Join(path, key), "is required");
@@ -109,7 +114,8 @@ class JsonReader {
   }
 
   Pence Money(const boost::json::object& o, std::string_view path, std::string_view key,
-              bool required) {
+              Required need) {
+    const bool required = need == Required::kYes;
     auto* v = o.if_contains(key);
     if (v == nullptr || v->is_null()) {
       if (required) Fail(Join(path, key), "is required");
@@ -161,7 +167,8 @@ class JsonReader {
   }
 
   const boost::json::array* Array(const boost::json::object& o, std::string_view path,
-                                  std::string_view key, bool required) {
+                                  std::string_view key, Required need) {
+    const bool required = need == Required::kYes;
     auto* v = o.if_contains(key);
     if (v == nullptr || v->is_null()) {
       if (required) Fail(Join(path, key), "is required");
@@ -175,8 +182,8 @@ class JsonReader {
   }
 
   std::optional<Date> DateField(const boost::json::object& o, std::string_view path,
-                                std::string_view key, bool required) {
-    std::string text = String(o, path, key, required);
+                                std::string_view key, Required need) {
+    std::string text = String(o, path, key, need);
     if (text.empty()) return std::nullopt;
     auto d = Date::Parse(text);
     if (d.ok()) return *d;
@@ -201,6 +208,28 @@ class JsonReader {
     if (v->is_bool()) return v->get_bool();
     Fail(Join(path, key), "must be true or false");
     return fallback;
+  }
+
+  // The same with `required` as a bare bool, for callers not yet converted to Required.
+  std::string String(const boost::json::object& o, std::string_view path, std::string_view key,
+                     bool required) {
+    return String(o, path, key, required ? Required::kYes : Required::kNo);
+  }
+  std::optional<int64_t> Integer(const boost::json::object& o, std::string_view path,
+                                 std::string_view key, bool required) {
+    return Integer(o, path, key, required ? Required::kYes : Required::kNo);
+  }
+  Pence Money(const boost::json::object& o, std::string_view path, std::string_view key,
+              bool required) {
+    return Money(o, path, key, required ? Required::kYes : Required::kNo);
+  }
+  const boost::json::array* Array(const boost::json::object& o, std::string_view path,
+                                  std::string_view key, bool required) {
+    return Array(o, path, key, required ? Required::kYes : Required::kNo);
+  }
+  std::optional<Date> DateField(const boost::json::object& o, std::string_view path,
+                                std::string_view key, bool required) {
+    return DateField(o, path, key, required ? Required::kYes : Required::kNo);
   }
 
  private:

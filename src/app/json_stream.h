@@ -1,10 +1,12 @@
 // File: json_stream.h
-// What the streaming JSON commands share (`assessment eligibility`, `ras score`): reading a
-// stream of JSON values in 1 MiB chunks with bounded memory, and writing compact JSON by hand
-// (strings escaped in runs, the error object of the API's error shape).
+// What the streaming JSON commands share (`assessment eligibility`, `ras score`, `plan cost`,
+// `charging assess`): the one reader of a stream of JSON values (StreamJson: 1 MiB chunks,
+// bounded memory, each value read by a DOM parser or a SAX handler), and writing compact JSON by
+// hand (strings escaped in runs, the error object of the API's error shape).
 #pragma once
 
 #include <boost/json.hpp>
+#include <boost/json/basic_parser.hpp>
 #include <cctype>
 #include <cstdio>
 #include <cstring>
@@ -97,40 +99,106 @@ struct StreamCounts {
   std::string malformed_message;  // "Person 3 is not valid JSON: ..." (`noun` + its number).
 };
 
-// Reads a stream of JSON values from `in`, calls `handle(value, output)` for each (it appends its
-// line(s) to `output`), and writes `output` to `out` in chunks. Each value is parsed into a
-// reused arena, so memory stays bounded whatever the length of the stream.
-template <typename Handle>
-StreamCounts StreamJsonValues(std::FILE* in, std::FILE* out, std::string_view noun,
-                              Handle&& handle) {
+// The parsers StreamJson reads values with. Each has
+//   size_t WriteSome(const char* data, size_t size, bool more, boost::json::error_code& ec);
+//     (one call of an incremental parser: the bytes it used; `more`: the input goes on)
+//   bool Done() const;  (a value has ended)
+//   void Reset();       (ready for the next value)
+
+// Each value as a boost::json::value, parsed into an arena that is reused from value to value.
+class DomValueParser {
+ public:
+  DomValueParser() : mr_(Scratch(), kScratch) { parser_.reset(&mr_); }
+  DomValueParser(const DomValueParser&) = delete;
+  DomValueParser& operator=(const DomValueParser&) = delete;
+
+  size_t WriteSome(const char* data, size_t size, bool more, boost::json::error_code& ec) {
+    size_t used = parser_.write_some(data, size, ec);
+    if (!ec && !parser_.done() && !more) parser_.finish(ec);  // A top-level scalar ends the input.
+    return used;
+  }
+  bool Done() const { return parser_.done(); }
+  // The value just read. It lives in the arena: destroy it before Reset().
+  boost::json::value Release() { return parser_.release(); }
+  void Reset() {
+    mr_.release();
+    parser_.reset(&mr_);
+  }
+
+ private:
+  static constexpr size_t kScratch = 64 * 1024;
+  static unsigned char* Scratch() {
+    alignas(16) static thread_local unsigned char scratch[kScratch];
+    return scratch;
+  }
+  boost::json::monotonic_resource mr_;
+  boost::json::stream_parser parser_;
+};
+
+// Whether SaxValueParser keeps the text of each value (for a slower reader to read again).
+enum class KeepText { kNo, kYes };
+
+// Each value's events to a Boost.JSON SAX handler (see boost::json::basic_parser), with no
+// document built: the fast paths. `Handler` also has Reset(), called between values. The file
+// that uses it includes <boost/json/basic_parser_impl.hpp>.
+template <typename Handler>
+class SaxValueParser {
+ public:
+  explicit SaxValueParser(KeepText keep = KeepText::kNo)
+      : parser_(boost::json::parse_options{}), keep_(keep) {}
+
+  size_t WriteSome(const char* data, size_t size, bool more, boost::json::error_code& ec) {
+    size_t used = parser_.write_some(more, data, size, ec);
+    if (keep_ == KeepText::kYes) text_.append(data, used);
+    return used;
+  }
+  bool Done() const { return parser_.done(); }
+  Handler& handler() { return parser_.handler(); }
+  // The text of the value just read (KeepText::kYes): whitespace before it is left out, some
+  // after it may be kept.
+  std::string_view text() const { return text_; }
+  void Reset() {
+    text_.clear();
+    parser_.handler().Reset();
+    parser_.reset();
+  }
+
+ private:
+  boost::json::basic_parser<Handler> parser_;
+  KeepText keep_;
+  std::string text_;
+};
+
+// The one streaming JSON reader: reads the stream of JSON values in `in` with `parser` and calls
+// `on_value(output)` after each complete value, while the parser holds it (it is reset after).
+// What on_value appends to `output` is written to `out` in chunks of about 1 MiB, so memory stays
+// at one input chunk, one value and one output chunk whatever the length of the stream. When the
+// stream stops being JSON, reading stops and the message names the value by `noun` and number
+// ("Case 3 is not valid JSON: ...", "The input ends in the middle of case 3"). A template, so the
+// per-value calls inline on these hot paths.
+template <typename Parser, typename OnValue>
+StreamCounts StreamJson(std::FILE* in, std::FILE* out, std::string_view noun, Parser& parser,
+                        OnValue&& on_value) {
   constexpr size_t kChunk = 1 << 20;
   std::string output;
   output.reserve(kChunk + 16384);
-  alignas(16) static thread_local unsigned char scratch[64 * 1024];
-  boost::json::monotonic_resource mr(scratch, sizeof scratch);
-  boost::json::stream_parser parser;
-  parser.reset(&mr);
   StreamCounts counts;
   boost::json::error_code ec;
   auto write_some = [&](const char* data, size_t size, bool more, size_t& used, bool& complete) {
-    used = parser.write_some(data, size, ec);
-    if (!ec && !parser.done() && !more) parser.finish(ec);  // A top-level scalar ends the input.
-    complete = !ec && parser.done();
+    used = parser.WriteSome(data, size, more, ec);
+    complete = !ec && parser.Done();
     return !ec;
   };
-  auto on_value = [&] {
+  auto value_read = [&] {
     ++counts.values;
-    boost::json::value v = parser.release();
-    handle(v, output);
-    v = nullptr;  // Before the arena it lives in is released.
-    mr.release();
-    parser.reset(&mr);
+    on_value(output);
+    parser.Reset();
     if (output.size() >= kChunk) {
       std::fwrite(output.data(), 1, output.size(), out);
       output.clear();
     }
   };
-  StreamEnd end = ReadJsonValues(in, write_some, on_value);
+  StreamEnd end = ReadJsonValues(in, write_some, value_read);
   if (end == StreamEnd::kMalformed) {
     counts.malformed = true;
     counts.malformed_message = std::string(noun) + " " + std::to_string(counts.values + 1) +
@@ -144,6 +212,17 @@ StreamCounts StreamJsonValues(std::FILE* in, std::FILE* out, std::string_view no
   }
   std::fwrite(output.data(), 1, output.size(), out);
   return counts;
+}
+
+// StreamJson with each value as a boost::json::value: calls `handle(value, output)` for each.
+template <typename Handle>
+StreamCounts StreamJsonValues(std::FILE* in, std::FILE* out, std::string_view noun,
+                              Handle&& handle) {
+  DomValueParser parser;
+  return StreamJson(in, out, noun, parser, [&](std::string& output) {
+    const boost::json::value v = parser.Release();
+    handle(v, output);
+  });
 }
 
 }  // namespace selfdirect::app

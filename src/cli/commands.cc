@@ -330,91 +330,174 @@ int Migrate(const std::string& database) {
   return kExitOk;
 }
 
-int Main(int argc, char** argv) {
+namespace {
+
+constexpr const char* kDatabaseHelp = "sqlite:PATH or postgresql://user@host:port/db";
+
+// `selfdirect serve`.
+class ServeCommand {
+ public:
+  ServeCommand(CLI::App& cli, std::string& database) : database_(database) {
+    command_ = cli.add_subcommand("serve", "Run the web service");
+    command_->add_option("--database", database_, kDatabaseHelp)->capture_default_str();
+    command_
+        ->add_option("--listen", options_.listen, "HOST:PORT to listen on (port 0: any free port)")
+        ->capture_default_str();
+    command_->add_option("--council", options_.council,
+                         "Council code (needed when the database holds several)");
+    command_->add_option("--assets", options_.assets,
+                         "Folder of built front-end assets (default: web/dist)");
+    command_->add_option("--io-threads", options_.io_threads, "I/O threads")
+        ->check(CLI::Range(1, 64))
+        ->capture_default_str();
+    command_
+        ->add_option("--read-timeout", options_.read_timeout_seconds,
+                     "Seconds a client has to send a request head")
+        ->check(CLI::Range(1, 300))
+        ->capture_default_str();
+    command_->add_flag("--no-access-log", options_.no_access_log, "Do not log each request");
+    command_->add_flag("--secure-cookies", options_.secure_cookies,
+                       "Mark cookies Secure (when behind HTTPS)");
+    command_
+        ->add_option("--directory-cache", options_.directory_cache,
+                     "Directory listings kept in recent search answers (0: keep none)")
+        ->check(CLI::Range(size_t{0}, size_t{10'000'000}))
+        ->capture_default_str();
+    command_->add_flag("--no-directory-index", options_.no_directory_index,
+                       "Answer directory searches from the database, not from an index in memory");
+  }
+  std::optional<int> Run() {
+    if (*command_) return Serve(database_, options_);
+    return std::nullopt;
+  }
+
+ private:
+  std::string& database_;
+  CLI::App* command_ = nullptr;
+  ServeOptions options_;
+};
+
+// `selfdirect demo`.
+class DemoCommand {
+ public:
+  DemoCommand(CLI::App& cli, std::string& database) : database_(database) {
+    command_ = cli.add_subcommand("demo", "Create or refresh the demo council");
+    command_->add_option("--database", database_, kDatabaseHelp)->capture_default_str();
+    command_->add_option("--people", people_, "People with long-term support")
+        ->capture_default_str();
+    command_->add_option("--password-file", password_file_,
+                         "Also write the demo users' passwords to this JSON file (mode 0600)");
+  }
+  std::optional<int> Run() {
+    if (*command_) return Demo(database_, people_, password_file_);
+    return std::nullopt;
+  }
+
+ private:
+  std::string& database_;
+  CLI::App* command_ = nullptr;
+  int people_ = 2000;
+  std::string password_file_;
+};
+
+// `selfdirect assessment eligibility` and `selfdirect assessment questionnaire ...`.
+class AssessmentCommands {
+ public:
+  AssessmentCommands(CLI::App& cli, std::string& database) : database_(database) {
+    auto* assessment = cli.add_subcommand("assessment", "Needs assessment and eligibility");
+    assessment->require_subcommand(1);
+    eligibility_ = assessment->add_subcommand(
+        "eligibility", "Decide Care Act eligibility for one case or a stream of cases (JSON)");
+    eligibility_
+        ->add_option("--input", eligibility_input_,
+                     "JSON file of one or more cases, or - for standard input")
+        ->required();
+    AddQuestionnaireCommands(*assessment);
+  }
+  std::optional<int> Run() {
+    if (*eligibility_) return AssessmentEligibility(eligibility_input_);
+    if (*export_) return QuestionnaireExport(questionnaire_id_);
+    if (*check_) return QuestionnaireCheck(questionnaire_input_);
+    if (*import_) return QuestionnaireImport(database_, import_council_, questionnaire_input_);
+    if (*response_) return QuestionnaireResponse(questionnaire_id_, answers_input_);
+    return std::nullopt;
+  }
+
+ private:
+  void AddQuestionnaireCommands(CLI::App& assessment) {
+    auto* questionnaire =
+        assessment.add_subcommand("questionnaire", "Questionnaire definitions (FHIR R4)");
+    questionnaire->require_subcommand(1);
+    export_ =
+        questionnaire->add_subcommand("export", "Print a questionnaire as a FHIR R4 Questionnaire");
+    export_->add_option("--id", questionnaire_id_, "adult-needs or carer")->capture_default_str();
+    check_ =
+        questionnaire->add_subcommand("check", "Check that a FHIR R4 Questionnaire can be used");
+    check_->add_option("--input", questionnaire_input_, "Questionnaire JSON file, or -")
+        ->required();
+    import_ = questionnaire->add_subcommand(
+        "import", "Store a FHIR R4 Questionnaire as a council's new version");
+    import_->add_option("--database", database_, kDatabaseHelp)->capture_default_str();
+    import_->add_option("--council", import_council_,
+                        "Council code (needed when the database holds several)");
+    import_->add_option("--input", questionnaire_input_, "Questionnaire JSON file, or -")
+        ->required();
+    response_ = questionnaire->add_subcommand("response",
+                                              "Print answers as a FHIR R4 QuestionnaireResponse");
+    response_->add_option("--id", questionnaire_id_, "adult-needs or carer")->capture_default_str();
+    response_
+        ->add_option("--answers", answers_input_,
+                     "Answers JSON file: {\"question id\": [values]}, or -")
+        ->required();
+  }
+
+  std::string& database_;
+  CLI::App* eligibility_ = nullptr;
+  CLI::App* export_ = nullptr;
+  CLI::App* check_ = nullptr;
+  CLI::App* import_ = nullptr;
+  CLI::App* response_ = nullptr;
+  std::string eligibility_input_;
+  std::string questionnaire_id_ = "adult-needs", questionnaire_input_, answers_input_;
+  std::string import_council_;
+};
+
+// `selfdirect migrate`.
+class MigrateCommand {
+ public:
+  MigrateCommand(CLI::App& cli, std::string& database) : database_(database) {
+    command_ = cli.add_subcommand("migrate", "Apply database migrations");
+    command_->add_option("--database", database_, kDatabaseHelp)->capture_default_str();
+  }
+  std::optional<int> Run() {
+    if (*command_) return Migrate(database_);
+    return std::nullopt;
+  }
+
+ private:
+  std::string& database_;
+  CLI::App* command_ = nullptr;
+};
+
+void UseJsonLogger() {
   auto logger = spdlog::stdout_logger_mt("selfdirect");
   logger->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%fZ","level":"%l","log":%v})",
                       spdlog::pattern_time_type::utc);
   spdlog::set_default_logger(logger);
+}
 
+}  // namespace
+
+int Main(int argc, char** argv) {
+  UseJsonLogger();
   CLI::App cli{"Selfdirect: personal budgets for adult social care"};
   cli.require_subcommand(1);
   std::string database = "sqlite:selfdirect.db";
-
-  auto* serve = cli.add_subcommand("serve", "Run the web service");
-  ServeOptions so;
-  serve->add_option("--database", database, "sqlite:PATH or postgresql://user@host:port/db")
-      ->capture_default_str();
-  serve->add_option("--listen", so.listen, "HOST:PORT to listen on (port 0: any free port)")
-      ->capture_default_str();
-  serve->add_option("--council", so.council,
-                    "Council code (needed when the database holds several)");
-  serve->add_option("--assets", so.assets, "Folder of built front-end assets (default: web/dist)");
-  serve->add_option("--io-threads", so.io_threads, "I/O threads")
-      ->check(CLI::Range(1, 64))
-      ->capture_default_str();
-  serve
-      ->add_option("--read-timeout", so.read_timeout_seconds,
-                   "Seconds a client has to send a request head")
-      ->check(CLI::Range(1, 300))
-      ->capture_default_str();
-  serve->add_flag("--no-access-log", so.no_access_log, "Do not log each request");
-  serve->add_flag("--secure-cookies", so.secure_cookies, "Mark cookies Secure (when behind HTTPS)");
-  serve
-      ->add_option("--directory-cache", so.directory_cache,
-                   "Directory listings kept in recent search answers (0: keep none)")
-      ->check(CLI::Range(size_t{0}, size_t{10'000'000}))
-      ->capture_default_str();
-  serve->add_flag("--no-directory-index", so.no_directory_index,
-                  "Answer directory searches from the database, not from an index in memory");
-
-  auto* demo = cli.add_subcommand("demo", "Create or refresh the demo council");
-  int people = 2000;
-  std::string password_file;
-  demo->add_option("--database", database, "sqlite:PATH or postgresql://user@host:port/db")
-      ->capture_default_str();
-  demo->add_option("--people", people, "People with long-term support")->capture_default_str();
-  demo->add_option("--password-file", password_file,
-                   "Also write the demo users' passwords to this JSON file (mode 0600)");
-
-  auto* assessment = cli.add_subcommand("assessment", "Needs assessment and eligibility");
-  assessment->require_subcommand(1);
-  auto* eligibility = assessment->add_subcommand(
-      "eligibility", "Decide Care Act eligibility for one case or a stream of cases (JSON)");
-  std::string eligibility_input;
-  eligibility
-      ->add_option("--input", eligibility_input,
-                   "JSON file of one or more cases, or - for standard input")
-      ->required();
-  auto* questionnaire =
-      assessment->add_subcommand("questionnaire", "Questionnaire definitions (FHIR R4)");
-  questionnaire->require_subcommand(1);
-  std::string questionnaire_id = "adult-needs", questionnaire_input, answers_input;
-  auto* q_export =
-      questionnaire->add_subcommand("export", "Print a questionnaire as a FHIR R4 Questionnaire");
-  q_export->add_option("--id", questionnaire_id, "adult-needs or carer")->capture_default_str();
-  auto* q_check =
-      questionnaire->add_subcommand("check", "Check that a FHIR R4 Questionnaire can be used");
-  q_check->add_option("--input", questionnaire_input, "Questionnaire JSON file, or -")->required();
-  auto* q_import = questionnaire->add_subcommand(
-      "import", "Store a FHIR R4 Questionnaire as a council's new version");
-  std::string import_council;
-  q_import->add_option("--database", database, "sqlite:PATH or postgresql://user@host:port/db")
-      ->capture_default_str();
-  q_import->add_option("--council", import_council,
-                       "Council code (needed when the database holds several)");
-  q_import->add_option("--input", questionnaire_input, "Questionnaire JSON file, or -")->required();
-  auto* q_response =
-      questionnaire->add_subcommand("response", "Print answers as a FHIR R4 QuestionnaireResponse");
-  q_response->add_option("--id", questionnaire_id, "adult-needs or carer")->capture_default_str();
-  q_response
-      ->add_option("--answers", answers_input,
-                   "Answers JSON file: {\"question id\": [values]}, or -")
-      ->required();
-
-  auto* migrate = cli.add_subcommand("migrate", "Apply database migrations");
-  migrate->add_option("--database", database, "sqlite:PATH or postgresql://user@host:port/db")
-      ->capture_default_str();
-
+  // In the order `selfdirect --help` lists them.
+  ServeCommand serve(cli, database);
+  DemoCommand demo(cli, database);
+  AssessmentCommands assessment(cli, database);
+  MigrateCommand migrate(cli, database);
   RasCommands ras(cli, database);
   ChargingCommands charging(cli, database);
   PlanCommands plan(cli);
@@ -427,14 +510,10 @@ int Main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   try {
-    if (*serve) return Serve(database, so);
-    if (*demo) return Demo(database, people, password_file);
-    if (*migrate) return Migrate(database);
-    if (*eligibility) return AssessmentEligibility(eligibility_input);
-    if (*q_export) return QuestionnaireExport(questionnaire_id);
-    if (*q_check) return QuestionnaireCheck(questionnaire_input);
-    if (*q_import) return QuestionnaireImport(database, import_council, questionnaire_input);
-    if (*q_response) return QuestionnaireResponse(questionnaire_id, answers_input);
+    if (auto code = serve.Run()) return *code;
+    if (auto code = demo.Run()) return *code;
+    if (auto code = migrate.Run()) return *code;
+    if (auto code = assessment.Run()) return *code;
     if (auto code = ras.Run()) return *code;
     if (auto code = charging.Run()) return *code;
     if (auto code = plan.Run()) return *code;

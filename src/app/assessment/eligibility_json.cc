@@ -318,20 +318,24 @@ struct CaseHandler {
   bool on_comment(json::string_view, json::error_code&) { return true; }
 };
 
-// Turns what the handler saw into an EligibilityInput, checking codes and required fields.
-Result<domain::EligibilityInput> Finish(CaseHandler& h) {
-  domain::EligibilityInput in;
-  std::vector<FieldError>& errors = h.errors;
-  bool kind_ok = true;
+// The kind of assessment; false (with a field error) when it is not "adult" or "carer".
+bool ReadKind(const CaseHandler& h, domain::EligibilityInput& in, std::vector<FieldError>& errors) {
   if (h.kind_text == "adult") {
     in.kind = AssessmentKind::kAdult;
   } else if (h.kind_text == "carer") {
     in.kind = AssessmentKind::kCarer;
   } else {
-    kind_ok = false;
     errors.push_back({"kind", h.kind_text.empty() ? "Give \"kind\": \"adult\" or \"carer\""
                                                   : "Kind must be \"adult\" or \"carer\""});
+    return false;
   }
+  return true;
+}
+
+// The three conditions' answers (regulation 2 for an adult, 3 for a carer): each required, unless
+// its field has already been reported.
+void ReadConditions(const CaseHandler& h, bool kind_ok, domain::EligibilityInput& in,
+                    std::vector<FieldError>& errors) {
   auto require = [&](const std::optional<bool>& v, const char* name) {
     bool reported = std::any_of(errors.begin(), errors.end(),
                                 [&](const FieldError& e) { return e.field == name; });
@@ -354,38 +358,51 @@ Result<domain::EligibilityInput> Finish(CaseHandler& h) {
   }
   in.significant_impact_on_wellbeing =
       require(h.significant_impact, "significant_impact_on_wellbeing");
-  if (!h.has_outcomes) errors.push_back({"outcomes", "Give \"outcomes\": an object, {} if none"});
-  if (kind_ok) {
-    std::array<bool, domain::kMaxOutcomeCount> seen{};
-    for (size_t i = 0; i < h.outcomes_used; ++i) {
-      const RawOutcome& raw = h.outcomes[i];
-      auto path = [&] { return "outcomes." + raw.code; };  // Built only for an error.
-      auto index = domain::ParseOutcomeCode(in.kind, raw.code);
-      if (!index) {
-        errors.push_back(
-            {path(), "Unknown outcome for a" +
-                         std::string(in.kind == AssessmentKind::kAdult ? "n adult" : " carer")});
-        continue;
-      }
-      if (seen[*index]) {
-        errors.push_back({path(), "Outcome listed twice"});
-        continue;
-      }
-      seen[*index] = true;
-      domain::OutcomeFinding& f = in.outcomes[*index];
-      f.unable = raw.unable;
-      f.met_by_carer = raw.met_by_carer;
-      f.reasons = raw.reasons;
-      if (!raw.unknown_reason.empty()) {
-        errors.push_back({path() + ".reasons", "Unknown reason \"" + raw.unknown_reason + "\""});
-      }
-      if (f.unable && f.reasons == 0 && !raw.listed_reasons) {
-        errors.push_back({path() + ".reasons",
-                          "An outcome the person is unable to achieve needs at "
-                          "least one reason"});
-      }
+}
+
+// The outcomes listed: each known for the kind of assessment, listed once, with known reasons,
+// and at least one reason when the person is unable to achieve it.
+void ReadOutcomes(const CaseHandler& h, domain::EligibilityInput& in,
+                  std::vector<FieldError>& errors) {
+  std::array<bool, domain::kMaxOutcomeCount> seen{};
+  for (size_t i = 0; i < h.outcomes_used; ++i) {
+    const RawOutcome& raw = h.outcomes[i];
+    auto path = [&] { return "outcomes." + raw.code; };  // Built only for an error.
+    auto index = domain::ParseOutcomeCode(in.kind, raw.code);
+    if (!index) {
+      errors.push_back(
+          {path(), "Unknown outcome for a" +
+                       std::string(in.kind == AssessmentKind::kAdult ? "n adult" : " carer")});
+      continue;
+    }
+    if (seen[*index]) {
+      errors.push_back({path(), "Outcome listed twice"});
+      continue;
+    }
+    seen[*index] = true;
+    domain::OutcomeFinding& f = in.outcomes[*index];
+    f.unable = raw.unable;
+    f.met_by_carer = raw.met_by_carer;
+    f.reasons = raw.reasons;
+    if (!raw.unknown_reason.empty()) {
+      errors.push_back({path() + ".reasons", "Unknown reason \"" + raw.unknown_reason + "\""});
+    }
+    if (f.unable && f.reasons == 0 && !raw.listed_reasons) {
+      errors.push_back({path() + ".reasons",
+                        "An outcome the person is unable to achieve needs at "
+                        "least one reason"});
     }
   }
+}
+
+// Turns what the handler saw into an EligibilityInput, checking codes and required fields.
+Result<domain::EligibilityInput> Finish(CaseHandler& h) {
+  domain::EligibilityInput in;
+  std::vector<FieldError>& errors = h.errors;
+  const bool kind_ok = ReadKind(h, in, errors);
+  ReadConditions(h, kind_ok, in, errors);
+  if (!h.has_outcomes) errors.push_back({"outcomes", "Give \"outcomes\": an object, {} if none"});
+  if (kind_ok) ReadOutcomes(h, in, errors);
   if (!errors.empty()) return Error::InvalidArgument("The case is not valid", errors);
   return in;
 }
@@ -441,22 +458,11 @@ void AppendErrorJson(const Error& error, std::string& out) {
 }
 
 StreamSummary StreamEligibility(std::FILE* in, std::FILE* out) {
-  constexpr size_t kChunk = 1 << 20;
-  std::string output;
-  output.reserve(kChunk + 4096);
-  json::basic_parser<CaseHandler> parser{json::parse_options{}};
+  SaxValueParser<CaseHandler> parser;
   StreamSummary summary;
   domain::Determination determination;  // Reused: no allocation per case once warm.
-  json::error_code ec;
-  auto write_some = [&](const char* data, size_t size, bool more, size_t& used, bool& complete) {
-    used = parser.write_some(more, data, size, ec);
-    complete = !ec && parser.done();
-    return !ec;
-  };
-  auto on_case = [&] {
-    ++summary.cases;
-    CaseHandler& h = parser.handler();
-    auto input = Finish(h);
+  StreamCounts counts = StreamJson(in, out, "Case", parser, [&](std::string& output) {
+    auto input = Finish(parser.handler());
     if (input.ok()) {
       domain::DetermineEligibility(*input, determination);
       AppendDeterminationJson(*input, determination, output);
@@ -465,24 +471,10 @@ StreamSummary StreamEligibility(std::FILE* in, std::FILE* out) {
       AppendErrorJson(input.error(), output);
     }
     output += '\n';
-    if (output.size() >= kChunk) {
-      std::fwrite(output.data(), 1, output.size(), out);
-      output.clear();
-    }
-    h.Reset();
-    parser.reset();
-  };
-  StreamEnd end = ReadJsonValues(in, write_some, on_case);
-  if (end == StreamEnd::kMalformed) {
-    summary.malformed = true;
-    summary.malformed_message =
-        "Case " + std::to_string(summary.cases + 1) + " is not valid JSON: " + ec.message();
-  } else if (end == StreamEnd::kTruncated) {
-    summary.malformed = true;
-    summary.malformed_message =
-        "The input ends in the middle of case " + std::to_string(summary.cases + 1);
-  }
-  std::fwrite(output.data(), 1, output.size(), out);
+  });
+  summary.cases = counts.values;
+  summary.malformed = counts.malformed;
+  summary.malformed_message = std::move(counts.malformed_message);
   return summary;
 }
 

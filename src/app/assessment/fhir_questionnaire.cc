@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "app/reference_data.h"
 #include "base/embedded_file.h"
 
 namespace selfdirect::embedded {
@@ -56,6 +57,44 @@ bool IsHelpItem(const json::object& item) {
   return false;
 }
 
+// An answerOption: a coding, with its score from the ordinalValue extension; nullopt when it is
+// not a coding.
+std::optional<domain::AnswerOption> OptionFromFhir(const json::value& o) {
+  if (!o.is_object() || !o.get_object().if_contains("valueCoding")) return std::nullopt;
+  const auto& coding = o.get_object().at("valueCoding");
+  if (!coding.is_object()) return std::nullopt;
+  domain::AnswerOption option{Str(coding.get_object(), "code"), Str(coding.get_object(), "display"),
+                              0};
+  if (const json::value* ord = Extension(o.get_object(), kOrdinalValue)) {
+    const auto* v = ord->get_object().if_contains("valueDecimal");
+    if (v && v->is_int64())
+      option.score = v->get_int64();
+    else if (v && v->is_double())
+      option.score = static_cast<int64_t>(v->get_double());
+  }
+  return option;
+}
+
+// An enableWhen: a question "=" a boolean, coding or string answer. The error's message says
+// what is wrong.
+Result<domain::EnableWhen> EnableWhenFromFhir(const json::value& c) {
+  if (!c.is_object()) return Error::InvalidArgument("enableWhen must be objects");
+  const auto& co = c.get_object();
+  if (Str(co, "operator") != "=")
+    return Error::InvalidArgument("Only the \"=\" operator is supported in enableWhen");
+  domain::EnableWhen when{Str(co, "question"), ""};
+  if (auto* b = co.if_contains("answerBoolean"); b && b->is_bool()) {
+    when.answer = b->get_bool() ? "true" : "false";
+  } else if (auto* cd = co.if_contains("answerCoding"); cd && cd->is_object()) {
+    when.answer = Str(cd->get_object(), "code");
+  } else if (auto* s = co.if_contains("answerString"); s && s->is_string()) {
+    when.answer = std::string(s->get_string());
+  } else {
+    return Error::InvalidArgument("enableWhen needs answerBoolean, answerCoding or answerString");
+  }
+  return when;
+}
+
 Result<Question> QuestionFromItem(const json::object& item) {
   Question q;
   q.id = Str(item, "linkId");
@@ -84,39 +123,16 @@ Result<Question> QuestionFromItem(const json::object& item) {
     q.score_domain = Str(d->get_object(), "valueString");
   if (auto* options = Arr(item, "answerOption")) {
     for (const auto& o : *options) {
-      if (!o.is_object() || !o.get_object().if_contains("valueCoding"))
-        return fail("Options must be codings");
-      const auto& coding = o.get_object().at("valueCoding");
-      if (!coding.is_object()) return fail("Options must be codings");
-      domain::AnswerOption option{Str(coding.get_object(), "code"),
-                                  Str(coding.get_object(), "display"), 0};
-      if (const json::value* ord = Extension(o.get_object(), kOrdinalValue)) {
-        const auto* v = ord->get_object().if_contains("valueDecimal");
-        if (v && v->is_int64())
-          option.score = v->get_int64();
-        else if (v && v->is_double())
-          option.score = static_cast<int64_t>(v->get_double());
-      }
-      q.options.push_back(std::move(option));
+      auto option = OptionFromFhir(o);
+      if (!option) return fail("Options must be codings");
+      q.options.push_back(std::move(*option));
     }
   }
   if (auto* conditions = Arr(item, "enableWhen")) {
     for (const auto& c : *conditions) {
-      if (!c.is_object()) return fail("enableWhen must be objects");
-      const auto& co = c.get_object();
-      if (Str(co, "operator") != "=")
-        return fail("Only the \"=\" operator is supported in enableWhen");
-      domain::EnableWhen when{Str(co, "question"), ""};
-      if (auto* b = co.if_contains("answerBoolean"); b && b->is_bool()) {
-        when.answer = b->get_bool() ? "true" : "false";
-      } else if (auto* cd = co.if_contains("answerCoding"); cd && cd->is_object()) {
-        when.answer = Str(cd->get_object(), "code");
-      } else if (auto* s = co.if_contains("answerString"); s && s->is_string()) {
-        when.answer = std::string(s->get_string());
-      } else {
-        return fail("enableWhen needs answerBoolean, answerCoding or answerString");
-      }
-      q.enable_when.push_back(std::move(when));
+      auto when = EnableWhenFromFhir(c);
+      if (!when.ok()) return fail(when.error().message);
+      q.enable_when.push_back(std::move(*when));
     }
   }
   if (auto* children = Arr(item, "item")) {
@@ -379,15 +395,9 @@ Result<domain::Answers> AnswersFromFhir(const domain::Questionnaire& q,
 const std::vector<domain::Questionnaire>& DefaultQuestionnaires() {
   static const std::vector<domain::Questionnaire> defaults = [] {
     std::vector<domain::Questionnaire> out;
-    for (const auto& f : embedded::Questionnaires()) {
-      if (f.path.size() < 5 || f.path.substr(f.path.size() - 5) != ".json") continue;
-      boost::system::error_code ec;
-      json::value v = json::parse(json::string_view(f.content.data(), f.content.size()), ec);
-      SD_ASSERT(!ec);  // Shipped definitions are valid JSON (tested).
-      auto q = QuestionnaireFromFhir(v);
-      SD_ASSERT(q.ok());  // Shipped definitions are valid questionnaires (tested).
-      out.push_back(std::move(*q));
-    }
+    for (auto& f : ShippedReference(ReadReferenceFiles<domain::Questionnaire>(
+             "data/questionnaires", embedded::Questionnaires(), QuestionnaireFromFhir)))
+      out.push_back(std::move(f.value));
     return out;
   }();
   return defaults;

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -69,6 +70,22 @@ class DirectorySearchIndex {
   struct Row;
   struct Scratch;
 
+  struct Build;
+  struct Filter;
+
+  // Building: one entry, its words (returns how many), then the orders searches read.
+  void AddEntry(DirectoryEntryRecord& r, Build& build);
+  uint32_t AddWords(uint32_t entry, std::string_view search_text, Build& build);
+  void SortVocabulary(Build& build);
+  void SortPointsByLatitude();
+  void RankEntriesAndPlaces();
+
+  // Searching: the terms, the words, the rows (near a point, or anywhere), the page.
+  bool MarkTerms(const DirectoryQuery& q, std::vector<bool>& terms) const;
+  void MatchWords(const std::vector<std::string>& query_words, Scratch& scratch) const;
+  void RowsNear(const DirectoryQuery& q, Filter& filter, Scratch& scratch) const;
+  void RowsAnywhere(const DirectoryQuery& q, Filter& filter, Scratch& scratch) const;
+  DirectoryResults Page(const DirectoryQuery& q, std::vector<Row>& rows) const;
   bool Passes(const Entry& e, const DirectoryQuery& q, const std::vector<bool>& terms) const;
 
   int64_t version_;

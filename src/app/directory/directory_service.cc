@@ -101,6 +101,65 @@ bool CanEditDirectory(domain::Role role) {
   return role == domain::Role::kDirectoryEditor || role == domain::Role::kAdministrator;
 }
 
+namespace {
+
+// Where a postcode file keeps what is read (ONSPD names them pcds, lat and long).
+struct PostcodeColumns {
+  int postcode = -1, lat = -1, lon = -1;
+  bool complete() const { return postcode >= 0 && lat >= 0 && lon >= 0; }
+};
+
+PostcodeColumns ReadPostcodeHeader(const std::vector<std::string_view>& cells) {
+  PostcodeColumns c;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    std::string h;
+    for (char ch : cells[i]) h += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if ((h == "pcds" || h == "postcode") && c.postcode < 0) c.postcode = static_cast<int>(i);
+    if (h == "lat" || h == "latitude") c.lat = static_cast<int>(i);
+    if (h == "long" || h == "longitude") c.lon = static_cast<int>(i);
+  }
+  return c;
+}
+
+// One row: its postcode's point into `out`, or a problem, or (no grid reference) skipped.
+void ReadPostcodeRow(const std::vector<std::string_view>& cells, const PostcodeColumns& col,
+                     int64_t line_no, PostcodeLoadReport& report,
+                     std::vector<std::pair<std::string, domain::GeoPoint>>& out) {
+  ++report.rows;
+  const size_t need = static_cast<size_t>(std::max({col.postcode, col.lat, col.lon}));
+  const std::string where = "line " + std::to_string(line_no) + ": ";
+  if (cells.size() <= need) {
+    report.problems.push_back(where + "has too few columns");
+    return;
+  }
+  const std::string_view postcode_text = cells[static_cast<size_t>(col.postcode)];
+  auto postcode = domain::NormalisePostcode(postcode_text);
+  if (!postcode.ok()) {
+    report.problems.push_back(where + "\"" + std::string(postcode_text) +
+                              "\" is not a UK postcode");
+    return;
+  }
+  const std::string_view lat_text = cells[static_cast<size_t>(col.lat)];
+  if (lat_text == "99.999999") {  // ONSPD: no grid reference for this postcode.
+    ++report.skipped;
+    return;
+  }
+  auto lat = domain::ParseDegreesE6(lat_text, 90);
+  auto lon = domain::ParseDegreesE6(cells[static_cast<size_t>(col.lon)], 180);
+  if (!lat) {
+    report.problems.push_back(where + "lat is not a latitude in decimal degrees");
+    return;
+  }
+  if (!lon) {
+    report.problems.push_back(where + "long is not a longitude in decimal degrees");
+    return;
+  }
+  out.emplace_back(*postcode, domain::GeoPoint{*lat, *lon});
+  ++report.loaded;
+}
+
+}  // namespace
+
 PostcodeLoadReport ParsePostcodeCsv(std::string_view text,
                                     std::vector<std::pair<std::string, domain::GeoPoint>>& out) {
   PostcodeLoadReport report;
@@ -108,7 +167,8 @@ PostcodeLoadReport ParsePostcodeCsv(std::string_view text,
   std::deque<std::string> scratch;
   size_t at = 0;
   int64_t line_no = 0;
-  int postcode_col = -1, lat_col = -1, long_col = -1;
+  bool header_read = false;
+  PostcodeColumns columns;
   while (at < text.size()) {
     size_t end = text.find('\n', at);
     if (end == std::string_view::npos) end = text.size();
@@ -121,57 +181,21 @@ PostcodeLoadReport ParsePostcodeCsv(std::string_view text,
                                 ": a quoted cell is not closed properly");
       continue;
     }
-    if (postcode_col < 0) {
-      for (size_t i = 0; i < cells.size(); ++i) {
-        std::string h;
-        for (char c : cells[i]) h += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if ((h == "pcds" || h == "postcode") && postcode_col < 0)
-          postcode_col = static_cast<int>(i);
-        if (h == "lat" || h == "latitude") lat_col = static_cast<int>(i);
-        if (h == "long" || h == "longitude") long_col = static_cast<int>(i);
-      }
-      if (postcode_col < 0 || lat_col < 0 || long_col < 0) {
-        report.problems.push_back(
-            "line " + std::to_string(line_no) +
-            ": the header must name a postcode column (pcds or postcode) and lat and long "
-            "(or latitude and longitude)");
-        return report;
-      }
+    if (header_read) {
+      ReadPostcodeRow(cells, columns, line_no, report, out);
       continue;
     }
-    ++report.rows;
-    const size_t need = static_cast<size_t>(std::max({postcode_col, lat_col, long_col}));
-    const std::string where = "line " + std::to_string(line_no) + ": ";
-    if (cells.size() <= need) {
-      report.problems.push_back(where + "has too few columns");
-      continue;
+    header_read = true;
+    columns = ReadPostcodeHeader(cells);
+    if (!columns.complete()) {
+      report.problems.push_back(
+          "line " + std::to_string(line_no) +
+          ": the header must name a postcode column (pcds or postcode) and lat and long "
+          "(or latitude and longitude)");
+      return report;
     }
-    auto postcode = domain::NormalisePostcode(cells[static_cast<size_t>(postcode_col)]);
-    if (!postcode.ok()) {
-      report.problems.push_back(where + "\"" +
-                                std::string(cells[static_cast<size_t>(postcode_col)]) +
-                                "\" is not a UK postcode");
-      continue;
-    }
-    const std::string_view lat_text = cells[static_cast<size_t>(lat_col)];
-    if (lat_text == "99.999999") {  // ONSPD: no grid reference for this postcode.
-      ++report.skipped;
-      continue;
-    }
-    auto lat = domain::ParseDegreesE6(lat_text, 90);
-    auto lon = domain::ParseDegreesE6(cells[static_cast<size_t>(long_col)], 180);
-    if (!lat) {
-      report.problems.push_back(where + "lat is not a latitude in decimal degrees");
-      continue;
-    }
-    if (!lon) {
-      report.problems.push_back(where + "long is not a longitude in decimal degrees");
-      continue;
-    }
-    out.emplace_back(*postcode, domain::GeoPoint{*lat, *lon});
-    ++report.loaded;
   }
-  if (postcode_col < 0) report.problems.push_back("the file is empty: it needs a header row");
+  if (!header_read) report.problems.push_back("the file is empty: it needs a header row");
   return report;
 }
 
@@ -227,79 +251,94 @@ Result<StoredDirectoryEntry> DirectoryService::Stored(const DirectoryEntryRecord
   return e;
 }
 
-Result<DirectoryPage> DirectoryService::Search(CouncilId council,
-                                               const DirectorySearchRequest& in) {
-  DirectoryQuery q;
-  std::vector<FieldError> errors;
-  auto fail = [&](std::string field, std::string message) {
-    errors.push_back({std::move(field), std::move(message)});
-  };
-  q.words = domain::QueryWords(in.search);
+namespace {
+
+using Errors = std::vector<FieldError>;
+
+void Fail(Errors& errors, std::string field, std::string message) {
+  errors.push_back({std::move(field), std::move(message)});
+}
+
+// The taxonomy filter: a term with its children, or (a taxonomy named alone) every term.
+void ReadTermFilter(const DirectorySearchRequest& in, const Taxonomy& taxonomy, DirectoryQuery& q,
+                    Errors& errors) {
   if (!in.taxonomy_term_id.empty()) {
-    if (!taxonomy_.Find(in.taxonomy_term_id)) {
-      fail("taxonomy_term_id", "is not a term of this directory's taxonomy");
+    if (!taxonomy.Find(in.taxonomy_term_id)) {
+      Fail(errors, "taxonomy_term_id", "is not a term of this directory's taxonomy");
     } else {
-      q.term_ids = TermAndChildren(taxonomy_, in.taxonomy_term_id);
+      q.term_ids = TermAndChildren(taxonomy, in.taxonomy_term_id);
     }
   }
   if (!in.taxonomy_id.empty()) {
-    if (in.taxonomy_id != taxonomy_.id) {
-      fail("taxonomy_id", "is not a taxonomy this directory uses");
+    if (in.taxonomy_id != taxonomy.id) {
+      Fail(errors, "taxonomy_id", "is not a taxonomy this directory uses");
     } else if (q.term_ids.empty()) {
-      const std::set<std::string> all = taxonomy_.TermIds();
+      const std::set<std::string> all = taxonomy.TermIds();
       q.term_ids.assign(all.begin(), all.end());
     }
   }
-  auto age = [&](const std::string& text, const char* field, std::optional<int>& into) {
-    if (text.empty()) return;
-    if (auto a = ParseAge(text)) {
-      into = *a;
-    } else {
-      fail(field, "must be a whole number of years from 0 to 130");
-    }
-  };
-  age(in.minimum_age, "minimum_age", q.minimum_age_at_least);
-  age(in.maximum_age, "maximum_age", q.maximum_age_at_most);
-  age(in.age, "age", q.age);
-  if (!in.day.empty()) {
-    std::string code;
-    for (char c : in.day.substr(0, 2)) {
-      code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
-    q.day = in.day.size() == 2 ? domain::ParseDay(code) : std::nullopt;
-    if (!q.day) fail("day", "must be a day code: MO, TU, WE, TH, FR, SA or SU");
+}
+
+void ReadAgeFilter(const std::string& text, const char* field, std::optional<int>& into,
+                   Errors& errors) {
+  if (text.empty()) return;
+  if (auto a = ParseAge(text)) {
+    into = *a;
+  } else {
+    Fail(errors, field, "must be a whole number of years from 0 to 130");
   }
-  auto time = [&](const std::string& text, const char* field, std::optional<int>& into) {
-    if (text.empty()) return;
-    into = domain::ParseClockTime(text);
-    if (!into) fail(field, "must be a time of day, like 10:00");
-  };
-  time(in.start_time, "start_time", q.opens_from);
-  time(in.end_time, "end_time", q.closes_by);
+}
+
+void ReadTimeFilter(const std::string& text, const char* field, std::optional<int>& into,
+                    Errors& errors) {
+  if (text.empty()) return;
+  into = domain::ParseClockTime(text);
+  if (!into) Fail(errors, field, "must be a time of day, like 10:00");
+}
+
+void ReadDayFilter(const std::string& day, DirectoryQuery& q, Errors& errors) {
+  if (day.empty()) return;
+  std::string code;
+  for (char c : day.substr(0, 2)) {
+    code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  q.day = day.size() == 2 ? domain::ParseDay(code) : std::nullopt;
+  if (!q.day) Fail(errors, "day", "must be a day code: MO, TU, WE, TH, FR, SA or SU");
+}
+
+// Who a service is for and when it runs: ages, day and times; changed since; free.
+void ReadServiceFilters(const DirectorySearchRequest& in, DirectoryQuery& q, Errors& errors) {
+  ReadAgeFilter(in.minimum_age, "minimum_age", q.minimum_age_at_least, errors);
+  ReadAgeFilter(in.maximum_age, "maximum_age", q.maximum_age_at_most, errors);
+  ReadAgeFilter(in.age, "age", q.age, errors);
+  ReadDayFilter(in.day, q, errors);
+  ReadTimeFilter(in.start_time, "start_time", q.opens_from, errors);
+  ReadTimeFilter(in.end_time, "end_time", q.closes_by, errors);
   if (!in.modified_after.empty()) {
     auto t = Timestamp::Parse(in.modified_after);
     if (t.ok()) {
       q.modified_after = *t;
     } else {
-      fail("modified_after", "must be a date and time, like 2026-11-01T00:00:00Z");
+      Fail(errors, "modified_after", "must be a date and time, like 2026-11-01T00:00:00Z");
     }
   }
   if (!in.free.empty()) {
     if (in.free == "true") {
       q.free_only = true;
     } else if (in.free != "false") {
-      fail("free", "must be true or false");
+      Fail(errors, "free", "must be true or false");
     }
   }
-  DirectoryPage page;
-  const DirectoryPaging paging = ParseDirectoryPaging(in.page, in.per_page, errors);
-  page.page = paging.page;
-  page.per_page = paging.per_page;
+}
+
+// Where: the postcode, normalised (its point is found in the search's transaction), and the
+// distance from it. Returns the postcode, or "" for none.
+std::string ReadPlaceFilter(const DirectorySearchRequest& in, DirectoryQuery& q, Errors& errors) {
   std::string postcode;
   if (!in.postcode.empty()) {
     auto p = domain::NormalisePostcode(in.postcode);
     if (!p.ok()) {
-      fail("postcode", "is not a UK postcode");
+      Fail(errors, "postcode", "is not a UK postcode");
     } else {
       postcode = *p;
     }
@@ -308,18 +347,93 @@ Result<DirectoryPage> DirectoryService::Search(CouncilId council,
   if (!in.proximity.empty()) {
     auto m = ParseWhole(in.proximity);
     if (!m || *m < 1 || *m > kDirectoryMaxProximityMetres) {
-      fail("proximity", "must be a whole number of metres from 1 to " +
-                            std::to_string(kDirectoryMaxProximityMetres));
+      Fail(errors, "proximity",
+           "must be a whole number of metres from 1 to " +
+               std::to_string(kDirectoryMaxProximityMetres));
     } else if (in.postcode.empty()) {
-      fail("postcode", "is needed with proximity");
+      Fail(errors, "postcode", "is needed with proximity");
     } else {
       q.within_metres = *m;
     }
   }
+  return postcode;
+}
+
+// The query and page a search request asks for, each problem a field error. Returns the
+// postcode to search around, or "".
+std::string QueryFromRequest(const DirectorySearchRequest& in, const Taxonomy& taxonomy,
+                             DirectoryQuery& q, DirectoryPage& page, Errors& errors) {
+  q.words = domain::QueryWords(in.search);
+  ReadTermFilter(in, taxonomy, q, errors);
+  ReadServiceFilters(in, q, errors);
+  const DirectoryPaging paging = ParseDirectoryPaging(in.page, in.per_page, errors);
+  page.page = paging.page;
+  page.per_page = paging.per_page;
+  std::string postcode = ReadPlaceFilter(in, q, errors);
   q.by_place = in.by_place;
   q.active_only = in.active_only;
   q.limit = page.per_page;
   q.offset = static_cast<int64_t>(page.page - 1) * page.per_page;
+  return postcode;
+}
+
+// The point of the postcode searched around, as the query's centre and the page's.
+Status CentreOn(Transaction& tx, const std::string& postcode, DirectoryQuery& q,
+                DirectoryPage& page) {
+  if (postcode.empty()) return OkStatus();
+  SD_ASSIGN_OR_RETURN(auto point, tx.postcodes().Find(postcode));
+  if (!point) {
+    return Error::InvalidArgument(
+        "The search is not valid",
+        {{"postcode", postcode + " is not in this directory's postcode lookup"}});
+  }
+  q.near = *point;
+  page.centre = *point;
+  return OkStatus();
+}
+
+// The page's documents, from the snapshot the index was checked against.
+Status AttachDocuments(Transaction& tx, DirectoryResults& results) {
+  std::vector<std::string> ids;
+  for (const auto& h : results.hits) ids.push_back(h.service_id);
+  SD_ASSIGN_OR_RETURN(auto documents, tx.directory().Documents(ids));
+  for (auto& h : results.hits) {
+    auto it = documents.find(h.service_id);
+    if (it == documents.end()) {
+      return Error::Internal("Directory entry " + h.service_id + " is in the index, not stored");
+    }
+    h.document_json = it->second;
+  }
+  return OkStatus();
+}
+
+// The hits as the page's listings; a page past the last is a field error.
+Status FillPage(DirectoryResults& results, const Taxonomy& taxonomy, DirectoryPage& page) {
+  page.total = results.total;
+  if (results.hits.empty() && page.page > 1 && page.total > 0) {
+    return Error::InvalidArgument(
+        "The search is not valid",
+        {{"page", "is past the last page (" + std::to_string(page.total_pages()) + ")"}});
+  }
+  for (auto& h : results.hits) {
+    DirectoryListing l;
+    SD_ASSIGN_OR_RETURN(l.service, ReadDocument(h.document_json, taxonomy));
+    l.service_at_location_id = h.service_at_location_id;
+    l.distance_metres = h.distance_metres;
+    l.review_due = h.review_due;
+    page.items.push_back(std::move(l));
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+Result<DirectoryPage> DirectoryService::Search(CouncilId council,
+                                               const DirectorySearchRequest& in) {
+  DirectoryQuery q;
+  DirectoryPage page;
+  std::vector<FieldError> errors;
+  const std::string postcode = QueryFromRequest(in, taxonomy_, q, page, errors);
   if (!errors.empty()) return Error::InvalidArgument("The search is not valid", std::move(errors));
 
   DirectoryResults results;
@@ -327,16 +441,7 @@ Result<DirectoryPage> DirectoryService::Search(CouncilId council,
   int64_t version = 0;
   std::shared_ptr<const DirectoryPage> kept;
   SD_RETURN_IF_ERROR(store_.Read(council, [&](Transaction& tx) -> Status {
-    if (!postcode.empty()) {
-      SD_ASSIGN_OR_RETURN(auto point, tx.postcodes().Find(postcode));
-      if (!point) {
-        return Error::InvalidArgument(
-            "The search is not valid",
-            {{"postcode", postcode + " is not in this directory's postcode lookup"}});
-      }
-      q.near = *point;
-      page.centre = *point;
-    }
+    SD_RETURN_IF_ERROR(CentreOn(tx, postcode, q, page));
     // Read in the same transaction as the search, so a kept answer is never older than it.
     SD_ASSIGN_OR_RETURN(version, tx.directory().Version());
     key = DirectoryQueryKey(council, q);
@@ -348,34 +453,10 @@ Result<DirectoryPage> DirectoryService::Search(CouncilId council,
       return OkStatus();
     }
     results = index->Search(q);
-    // The page's documents, from the snapshot the index was checked against.
-    std::vector<std::string> ids;
-    for (const auto& h : results.hits) ids.push_back(h.service_id);
-    SD_ASSIGN_OR_RETURN(auto documents, tx.directory().Documents(ids));
-    for (auto& h : results.hits) {
-      auto it = documents.find(h.service_id);
-      if (it == documents.end()) {
-        return Error::Internal("Directory entry " + h.service_id + " is in the index, not stored");
-      }
-      h.document_json = it->second;
-    }
-    return OkStatus();
+    return AttachDocuments(tx, results);
   }));
   if (kept) return *kept;
-  page.total = results.total;
-  if (results.hits.empty() && page.page > 1 && page.total > 0) {
-    return Error::InvalidArgument(
-        "The search is not valid",
-        {{"page", "is past the last page (" + std::to_string(page.total_pages()) + ")"}});
-  }
-  for (auto& h : results.hits) {
-    DirectoryListing l;
-    SD_ASSIGN_OR_RETURN(l.service, ReadDocument(h.document_json, taxonomy_));
-    l.service_at_location_id = h.service_at_location_id;
-    l.distance_metres = h.distance_metres;
-    l.review_due = h.review_due;
-    page.items.push_back(std::move(l));
-  }
+  SD_RETURN_IF_ERROR(FillPage(results, taxonomy_, page));
   cache_.Put(key, version, std::make_shared<const DirectoryPage>(page));
   return page;
 }
@@ -627,15 +708,11 @@ Result<ImportReport> DirectoryService::ImportAsSystem(CouncilId council,
                   feed_json);
 }
 
-Result<ImportReport> DirectoryService::ImportIn(CouncilId council, const AuditEntry& audit,
-                                                std::string_view feed_json) {
-  json::error_code ec;
-  json::value feed = json::parse(feed_json, ec);
-  if (ec) {
-    return Error::InvalidArgument("The feed is not valid JSON: " + ec.message(),
-                                  {{"feed", "is not valid JSON"}});
-  }
-  // Flatten: a service, an array of services, a page, or an array of pages.
+namespace {
+
+// The services of a feed, flattened: a service, an array of services, a page, or an array of
+// pages.
+std::vector<const json::value*> FeedRows(const json::value& feed) {
   std::vector<const json::value*> rows;
   auto add_page_or_service = [&](const json::value& v) {
     if (const auto* o = v.if_object();
@@ -650,17 +727,23 @@ Result<ImportReport> DirectoryService::ImportIn(CouncilId council, const AuditEn
   } else {
     add_page_or_service(feed);
   }
-  ImportReport report;
-  report.rows = static_cast<int64_t>(rows.size());
+  return rows;
+}
+
+// Reads each row as a service; a row that is not one, or that repeats an id, is a problem named by
+// its row (from 1). `seen` gives each id's row.
+std::vector<domain::DirectoryService> ReadFeedServices(const std::vector<const json::value*>& rows,
+                                                       const Taxonomy& taxonomy,
+                                                       ImportReport& report,
+                                                       std::map<std::string, int64_t>& seen) {
   std::vector<domain::DirectoryService> services;
-  std::map<std::string, int64_t> seen;
   for (size_t i = 0; i < rows.size(); ++i) {
     const int64_t row = static_cast<int64_t>(i) + 1;
     std::string id;
     if (const auto* o = rows[i]->if_object(); o && o->contains("id") && o->at("id").is_string()) {
       id = std::string(o->at("id").as_string());
     }
-    auto s = ServiceFromHsds(*rows[i], taxonomy_);
+    auto s = ServiceFromHsds(*rows[i], taxonomy);
     if (!s.ok()) {
       auto fields = s.error().fields;
       if (fields.empty()) fields.push_back({"", s.error().message});
@@ -674,37 +757,68 @@ Result<ImportReport> DirectoryService::ImportIn(CouncilId council, const AuditEn
     }
     services.push_back(std::move(*s));
   }
+  return services;
+}
+
+// What storing a feed needs beside each service.
+struct FeedStore {
+  const Taxonomy& taxonomy;
+  const Clock& clock;
+  Timestamp now;
+  UserId by;
+};
+
+// Stores one service of a feed. Unchanged if its document is the same apart from when it was last
+// modified; a service the feed does not date is dated now; a new one is due for review on the
+// default date. A place that belongs to another service is a problem (and fails the write).
+Status StoreFeedService(Transaction& tx, domain::DirectoryService& s, const FeedStore& with,
+                        std::map<std::string, domain::GeoPoint>& points, ImportReport& report) {
+  SD_RETURN_IF_ERROR(FindPoints(tx, s, points));
+  SD_ASSIGN_OR_RETURN(auto existing, tx.directory().Find(s.id));
+  const bool feed_dated = s.last_modified != Timestamp();
+  if (existing) {
+    domain::DirectoryService same = s;
+    same.last_modified = existing->last_modified;
+    if (json::serialize(ServiceToHsds(same, with.taxonomy)) == existing->document_json) {
+      ++report.unchanged;
+      return OkStatus();
+    }
+  }
+  if (!feed_dated) s.last_modified = with.now;
+  const std::string due = existing ? existing->review_due : ReviewDueDefault(with.clock);
+  Status stored = tx.directory().Upsert(DirectoryRecordFor(s, with.taxonomy, due, with.by, points));
+  if (!stored.ok() && stored.error().code == ErrorCode::kAlreadyExists) {
+    report.problems.push_back(
+        {0,
+         s.id,
+         {{"service_at_locations", "a place of this service belongs to another service"}}});
+    return Error::FailedPrecondition("place clash");
+  }
+  SD_RETURN_IF_ERROR(stored);
+  ++(existing ? report.updated : report.added);
+  return OkStatus();
+}
+
+}  // namespace
+
+Result<ImportReport> DirectoryService::ImportIn(CouncilId council, const AuditEntry& audit,
+                                                std::string_view feed_json) {
+  json::error_code ec;
+  json::value feed = json::parse(feed_json, ec);
+  if (ec) {
+    return Error::InvalidArgument("The feed is not valid JSON: " + ec.message(),
+                                  {{"feed", "is not valid JSON"}});
+  }
+  const std::vector<const json::value*> rows = FeedRows(feed);
+  ImportReport report;
+  report.rows = static_cast<int64_t>(rows.size());
+  std::map<std::string, int64_t> seen;
+  std::vector<domain::DirectoryService> services = ReadFeedServices(rows, taxonomy_, report, seen);
   if (!report.problems.empty()) return report;
-  const Timestamp now = clock_.Now();
+  const FeedStore with{taxonomy_, clock_, clock_.Now(), audit.actor_user_id};
   Status written = store_.Write(council, [&](Transaction& tx) -> Status {
     std::map<std::string, domain::GeoPoint> points;
-    for (auto& s : services) {
-      SD_RETURN_IF_ERROR(FindPoints(tx, s, points));
-      SD_ASSIGN_OR_RETURN(auto existing, tx.directory().Find(s.id));
-      const bool feed_dated = s.last_modified != Timestamp();
-      if (existing) {
-        // Unchanged if the document is the same apart from when it was last modified.
-        domain::DirectoryService same = s;
-        same.last_modified = existing->last_modified;
-        if (json::serialize(ServiceToHsds(same, taxonomy_)) == existing->document_json) {
-          ++report.unchanged;
-          continue;
-        }
-      }
-      if (!feed_dated) s.last_modified = now;
-      const std::string due = existing ? existing->review_due : ReviewDueDefault(clock_);
-      Status stored =
-          tx.directory().Upsert(DirectoryRecordFor(s, taxonomy_, due, audit.actor_user_id, points));
-      if (!stored.ok() && stored.error().code == ErrorCode::kAlreadyExists) {
-        report.problems.push_back(
-            {0,
-             s.id,
-             {{"service_at_locations", "a place of this service belongs to another service"}}});
-        return Error::FailedPrecondition("place clash");
-      }
-      SD_RETURN_IF_ERROR(stored);
-      ++(existing ? report.updated : report.added);
-    }
+    for (auto& s : services) SD_RETURN_IF_ERROR(StoreFeedService(tx, s, with, points, report));
     AuditEntry entry = audit;
     entry.detail = std::to_string(report.added) + " added, " + std::to_string(report.updated) +
                    " updated, " + std::to_string(report.unchanged) + " unchanged";
@@ -851,6 +965,160 @@ std::string_view DemoPostcodesCsv() {
   return {};
 }
 
+namespace {
+
+std::string ReplaceTown(std::string s, const std::string& town) {
+  for (size_t at = s.find("{town}"); at != std::string::npos; at = s.find("{town}", at)) {
+    s.replace(at, 6, town);
+  }
+  return s;
+}
+
+// "Age UK Wyvern" as "age-uk-wyvern".
+std::string Slug(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+// FNV-1a: the demo's figures vary by name, the same on every run.
+uint64_t DemoHash(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h;
+}
+
+// One demo town: its name, postcode district and place in the list.
+struct DemoTown {
+  std::string name;
+  std::string district;
+  size_t index = 0;
+};
+
+std::string TemplateText(const json::object& t, std::string_view key) {
+  return std::string(t.at(key).as_string());
+}
+
+domain::DirectorySchedule DemoSchedule(const json::object& t, const std::string& service_id,
+                                       const DemoTown& town) {
+  domain::DirectorySchedule sch;
+  sch.id = LinkUuid(service_id, "schedule");
+  sch.freq = TemplateText(t, "freq");
+  const auto& days = t.at("days").as_array();
+  for (const auto& d : days) {
+    int day = *domain::ParseDay(d.as_string());
+    // One-day weekday sessions fall on different days in different towns.
+    if (days.size() == 1 && day < 5)
+      day = static_cast<int>((static_cast<size_t>(day) + town.index) % 5);
+    sch.days.push_back(day);
+  }
+  sch.opens_at = domain::ParseClockTime(t.at("opens").as_string());
+  sch.closes_at = domain::ParseClockTime(t.at("closes").as_string());
+  sch.description = sch.freq == "MONTHLY" ? "Once a month" : "Every week";
+  return sch;
+}
+
+// Ofcom reserves 01632 960000 to 960999 for drama: never a real line.
+domain::DirectoryContact DemoContact(const std::string& service_id, uint64_t h) {
+  domain::DirectoryContact contact;
+  contact.id = LinkUuid(service_id, "contact");
+  contact.name = "Enquiries";
+  contact.phones.push_back({LinkUuid(contact.id, "phone"),
+                            "01632 960" + std::to_string(100 + h % 900),
+                            h % 2 ? "Weekdays, 9am to 5pm" : "Answerphone: we call back"});
+  return contact;
+}
+
+// Services that come to people say so; the rest serve their town.
+domain::DirectoryServiceArea DemoServiceArea(const json::object& t, const std::string& service_id,
+                                             const DemoTown& town) {
+  const std::string kind = TemplateText(t, "term");
+  const bool visits = kind == "Personal assistants" || kind == "Home care agencies" ||
+                      kind == "Short breaks and respite" || kind == "Transport" ||
+                      kind == "Befriending";
+  return {LinkUuid(service_id, "service-area"),
+          visits ? "People's homes in and around " + town.name
+                 : town.name + " and the villages around it",
+          ""};
+}
+
+domain::DirectoryLocation DemoLocation(const json::object& t, const std::string& service_id,
+                                       const DemoTown& town) {
+  constexpr std::string_view kUnits = "ABDEFGHJLNPQRSTUWXYZ";  // As demo-area.csv's.
+  const std::string venue = TemplateText(t, "venue");
+  const uint64_t vh = DemoHash(town.name + venue);
+  domain::DirectoryLocation l;
+  // A location's accessibility is the venue's, so a venue described two ways is two locations
+  // (the profile's CSV files give each location one accessibility row).
+  l.id = LinkUuid("demo-location", town.name + venue + TemplateText(t, "accessibility"));
+  l.service_at_location_id = LinkUuid(service_id, l.id);
+  l.name = town.name + " " + venue;
+  l.address_1 = std::to_string(1 + vh % 60) + " " +
+                (vh % 3 == 0   ? "High Street"
+                 : vh % 3 == 1 ? "Church Street"
+                               : "Station Road");
+  l.city = town.name;
+  l.postcode =
+      town.district + " " + std::to_string(1 + vh % 4) + "A" + kUnits[(vh / 4) % kUnits.size()];
+  l.accessibility = TemplateText(t, "accessibility");
+  return l;
+}
+
+// The service and organisation a template makes in a town.
+void DemoServiceFields(const json::object& t, const DemoTown& town, domain::DirectoryService& s) {
+  s.name = ReplaceTown(TemplateText(t, "name"), town.name);
+  s.id = LinkUuid("demo-service", s.name);
+  s.organization.name = ReplaceTown(TemplateText(t, "organisation"), town.name);
+  s.organization.id = LinkUuid("demo-organisation", s.organization.name);
+  s.organization.description = s.organization.name + ", in the Wyvern Vale.";
+  s.organization.url = "https://" + Slug(s.organization.name) + ".example.org";
+  s.description = ReplaceTown(TemplateText(t, "description"), town.name);
+  s.url = s.organization.url;
+  s.email = "enquiries@" + Slug(s.organization.name) + ".example.org";
+  s.status = DemoHash(s.name) % 40 == 7 ? domain::ServiceStatus::kTemporarilyClosed
+                                        : domain::ServiceStatus::kActive;
+  if (t.at("minimum_age").is_int64())
+    s.minimum_age = static_cast<int>(t.at("minimum_age").as_int64());
+  if (t.at("maximum_age").is_int64())
+    s.maximum_age = static_cast<int>(t.at("maximum_age").as_int64());
+}
+
+// One demo service and its review date: last changed up to 300 days before `now`; most are due
+// for review a year after they changed, about one in twelve is overdue.
+Result<std::pair<domain::DirectoryService, std::string>> DemoService(
+    const json::object& t, const DemoTown& town,
+    const std::map<std::string, std::string>& term_by_name, Timestamp now) {
+  domain::DirectoryService s;
+  DemoServiceFields(t, town, s);
+  const uint64_t h = DemoHash(s.name);
+  auto term = term_by_name.find(TemplateText(t, "term"));
+  if (term == term_by_name.end()) return Error::Internal("demo-services.json: unknown term");
+  s.term_ids = {term->second};
+  s.schedules.push_back(DemoSchedule(t, s.id, town));
+  if (t.at("cost").is_object()) {
+    const auto& c = t.at("cost").as_object();
+    s.costs.push_back({LinkUuid(s.id, "cost"), TemplateText(c, "option"),
+                       Pence::FromPence(c.at("pence").as_int64()), TemplateText(c, "description")});
+  }
+  s.contacts.push_back(DemoContact(s.id, h));
+  s.service_areas.push_back(DemoServiceArea(t, s.id, town));
+  s.locations.push_back(DemoLocation(t, s.id, town));
+  const int64_t age_days = static_cast<int64_t>(h % 300);
+  s.last_modified = Timestamp::FromMicros(now.micros() - age_days * 86'400'000'000LL);
+  const int64_t review_after = h % 12 == 5 ? age_days - 14 : 365;
+  std::string due = s.last_modified.UtcDate().AddDays(review_after).ToString();
+  return std::pair{std::move(s), std::move(due)};
+}
+
+}  // namespace
+
 Result<std::vector<std::pair<domain::DirectoryService, std::string>>> DemoDirectoryServices(
     const Taxonomy& taxonomy, Timestamp now) {
   std::string_view text;
@@ -862,123 +1130,15 @@ Result<std::vector<std::pair<domain::DirectoryService, std::string>>> DemoDirect
   if (ec) return Error::Internal("demo-services.json is not JSON");
   std::map<std::string, std::string> term_by_name;
   for (const auto& t : taxonomy.terms) term_by_name[t.name] = t.id;
-  constexpr std::string_view kUnits = "ABDEFGHJLNPQRSTUWXYZ";  // As demo-area.csv's.
-  auto replace_town = [](std::string s, const std::string& town) {
-    for (size_t at = s.find("{town}"); at != std::string::npos; at = s.find("{town}", at)) {
-      s.replace(at, 6, town);
-    }
-    return s;
-  };
-  auto slug = [](const std::string& s) {
-    std::string out;
-    for (char c : s) {
-      if (std::isalnum(static_cast<unsigned char>(c))) {
-        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      } else if (!out.empty() && out.back() != '-') {
-        out += '-';
-      }
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return out;
-  };
-  auto hash = [](std::string_view s) {
-    uint64_t h = 1469598103934665603ull;
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return h;
-  };
   std::vector<std::pair<domain::DirectoryService, std::string>> out;
   const auto& towns = data.at("towns").as_array();
   const auto& templates = data.at("templates").as_array();
   for (size_t ti = 0; ti < towns.size(); ++ti) {
-    const std::string town(towns[ti].at("name").as_string());
-    const std::string district(towns[ti].at("postcode_district").as_string());
+    const DemoTown town{std::string(towns[ti].at("name").as_string()),
+                        std::string(towns[ti].at("postcode_district").as_string()), ti};
     for (const auto& tv : templates) {
-      const auto& t = tv.as_object();
-      domain::DirectoryService s;
-      s.name = replace_town(std::string(t.at("name").as_string()), town);
-      s.id = LinkUuid("demo-service", s.name);
-      const uint64_t h = hash(s.name);
-      s.organization.name = replace_town(std::string(t.at("organisation").as_string()), town);
-      s.organization.id = LinkUuid("demo-organisation", s.organization.name);
-      s.organization.description = s.organization.name + ", in the Wyvern Vale.";
-      s.organization.url = "https://" + slug(s.organization.name) + ".example.org";
-      s.description = replace_town(std::string(t.at("description").as_string()), town);
-      s.url = s.organization.url;
-      s.email = "enquiries@" + slug(s.organization.name) + ".example.org";
-      s.status =
-          h % 40 == 7 ? domain::ServiceStatus::kTemporarilyClosed : domain::ServiceStatus::kActive;
-      if (t.at("minimum_age").is_int64())
-        s.minimum_age = static_cast<int>(t.at("minimum_age").as_int64());
-      if (t.at("maximum_age").is_int64())
-        s.maximum_age = static_cast<int>(t.at("maximum_age").as_int64());
-      auto term = term_by_name.find(std::string(t.at("term").as_string()));
-      if (term == term_by_name.end()) return Error::Internal("demo-services.json: unknown term");
-      s.term_ids = {term->second};
-      domain::DirectorySchedule sch;
-      sch.id = LinkUuid(s.id, "schedule");
-      sch.freq = std::string(t.at("freq").as_string());
-      const auto& days = t.at("days").as_array();
-      for (const auto& d : days) {
-        int day = *domain::ParseDay(d.as_string());
-        // One-day weekday sessions fall on different days in different towns.
-        if (days.size() == 1 && day < 5)
-          day = static_cast<int>((static_cast<size_t>(day) + ti) % 5);
-        sch.days.push_back(day);
-      }
-      sch.opens_at = domain::ParseClockTime(t.at("opens").as_string());
-      sch.closes_at = domain::ParseClockTime(t.at("closes").as_string());
-      sch.description = sch.freq == "MONTHLY" ? "Once a month" : "Every week";
-      s.schedules.push_back(std::move(sch));
-      if (t.at("cost").is_object()) {
-        const auto& c = t.at("cost").as_object();
-        domain::DirectoryCost cost;
-        cost.id = LinkUuid(s.id, "cost");
-        cost.option = std::string(c.at("option").as_string());
-        cost.amount = Pence::FromPence(c.at("pence").as_int64());
-        cost.amount_description = std::string(c.at("description").as_string());
-        s.costs.push_back(std::move(cost));
-      }
-      domain::DirectoryContact contact;
-      contact.id = LinkUuid(s.id, "contact");
-      contact.name = "Enquiries";
-      // Ofcom reserves 01632 960000 to 960999 for drama: never a real line.
-      contact.phones.push_back({LinkUuid(contact.id, "phone"),
-                                "01632 960" + std::to_string(100 + h % 900),
-                                h % 2 ? "Weekdays, 9am to 5pm" : "Answerphone: we call back"});
-      s.contacts.push_back(std::move(contact));
-      // Services that come to people say so; the rest serve their town.
-      const std::string kind(t.at("term").as_string());
-      const bool visits = kind == "Personal assistants" || kind == "Home care agencies" ||
-                          kind == "Short breaks and respite" || kind == "Transport" ||
-                          kind == "Befriending";
-      s.service_areas.push_back(
-          {LinkUuid(s.id, "service-area"),
-           visits ? "People's homes in and around " + town : town + " and the villages around it",
-           ""});
-      const std::string venue(t.at("venue").as_string());
-      const uint64_t vh = hash(town + venue);
-      domain::DirectoryLocation l;
-      // A location's accessibility is the venue's, so a venue described two ways is two
-      // locations (the profile's CSV files give each location one accessibility row).
-      l.id =
-          LinkUuid("demo-location", town + venue + std::string(t.at("accessibility").as_string()));
-      l.service_at_location_id = LinkUuid(s.id, l.id);
-      l.name = town + " " + venue;
-      l.address_1 = std::to_string(1 + vh % 60) + " " +
-                    (vh % 3 == 0   ? "High Street"
-                     : vh % 3 == 1 ? "Church Street"
-                                   : "Station Road");
-      l.city = town;
-      l.postcode =
-          district + " " + std::to_string(1 + vh % 4) + "A" + kUnits[(vh / 4) % kUnits.size()];
-      l.accessibility = std::string(t.at("accessibility").as_string());
-      s.locations.push_back(std::move(l));
-      const int64_t age_days = static_cast<int64_t>(h % 300);
-      s.last_modified = Timestamp::FromMicros(now.micros() - age_days * 86'400'000'000LL);
-      // Most are due for review a year after they changed; about one in twelve is overdue.
-      const int64_t review_after = h % 12 == 5 ? age_days - 14 : 365;
-      const std::string due = s.last_modified.UtcDate().AddDays(review_after).ToString();
-      out.emplace_back(std::move(s), due);
+      SD_ASSIGN_OR_RETURN(auto service, DemoService(tv.as_object(), town, term_by_name, now));
+      out.push_back(std::move(service));
     }
   }
   return out;

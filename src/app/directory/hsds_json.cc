@@ -76,7 +76,7 @@ std::optional<int> ReadAge(JsonReader& r, const json::object& o, std::string_vie
 
 std::optional<int> ReadTime(JsonReader& r, const json::object& o, const std::string& path,
                             std::string_view key) {
-  std::string text = r.String(o, path, key, false);
+  std::string text = r.String(o, path, key, Required::kNo);
   if (text.empty()) return std::nullopt;
   auto t = domain::ParseClockTime(text);
   if (!t) r.Fail(JsonReader::Join(path, key), "must be a time like 09:30 or 09:30:00");
@@ -104,11 +104,11 @@ Result<Taxonomy> TaxonomyFromJson(const json::value& v) {
   if (o == nullptr) return Error::InvalidArgument("A taxonomy must be a JSON object");
   if (const json::value* head = o->if_contains("taxonomy"); head && head->is_object()) {
     const json::object& h = head->get_object();
-    t.id = r.String(h, "taxonomy", "id", true);
-    t.name = r.String(h, "taxonomy", "name", true);
-    t.description = r.String(h, "taxonomy", "description", true);
-    t.uri = r.String(h, "taxonomy", "uri", false);
-    t.version = r.String(h, "taxonomy", "version", false);
+    t.id = r.String(h, "taxonomy", "id", Required::kYes);
+    t.name = r.String(h, "taxonomy", "name", Required::kYes);
+    t.description = r.String(h, "taxonomy", "description", Required::kYes);
+    t.uri = r.String(h, "taxonomy", "uri", Required::kNo);
+    t.version = r.String(h, "taxonomy", "version", Required::kNo);
   } else {
     r.Fail("taxonomy", "is required");
   }
@@ -117,9 +117,10 @@ Result<Taxonomy> TaxonomyFromJson(const json::value& v) {
       const std::string at = JsonReader::Index("terms", i);
       const json::object* to = r.Object((*terms)[i], at);
       if (to == nullptr) continue;
-      TaxonomyTerm term{r.String(*to, at, "id", true), r.String(*to, at, "name", true),
-                        r.String(*to, at, "description", true),
-                        r.String(*to, at, "parent_id", false)};
+      TaxonomyTerm term{r.String(*to, at, "id", Required::kYes),
+                        r.String(*to, at, "name", Required::kYes),
+                        r.String(*to, at, "description", Required::kYes),
+                        r.String(*to, at, "parent_id", Required::kNo)};
       if (!domain::IsUuid(term.id)) r.Fail(at + ".id", "must be a UUID");
       t.terms.push_back(std::move(term));
     }
@@ -204,20 +205,28 @@ json::object ServiceToHsdsListItem(const domain::DirectoryService& s) {
   return o;
 }
 
-json::object ServiceToHsds(const domain::DirectoryService& s, const Taxonomy& taxonomy) {
-  json::object o = ServiceToHsdsListItem(s);
+namespace {
+
+std::string ByDay(const std::vector<int>& days) {
+  std::string byday;
+  for (int d : days) byday += (byday.empty() ? "" : ",") + std::string(domain::kDayCodes[d]);
+  return byday;
+}
+
+json::array SchedulesToHsds(const domain::DirectoryService& s) {
   json::array schedules;
   for (const auto& sc : s.schedules) {
     json::object j{{"id", sc.id}, {"service_id", s.id}, {"freq", sc.freq}, {"interval", 1}};
-    std::string byday;
-    for (int d : sc.days) byday += (byday.empty() ? "" : ",") + std::string(domain::kDayCodes[d]);
-    if (!byday.empty()) j["byday"] = byday;
+    if (std::string byday = ByDay(sc.days); !byday.empty()) j["byday"] = byday;
     if (sc.opens_at) j["opens_at"] = domain::ClockTimeText(*sc.opens_at) + ":00";
     if (sc.closes_at) j["closes_at"] = domain::ClockTimeText(*sc.closes_at) + ":00";
     if (!sc.description.empty()) j["description"] = sc.description;
     schedules.push_back(std::move(j));
   }
-  o["schedules"] = std::move(schedules);
+  return schedules;
+}
+
+json::array CostsToHsds(const domain::DirectoryService& s) {
   json::array costs;
   for (const auto& c : s.costs) {
     json::object j{{"id", c.id}, {"service_id", s.id}, {"currency", "GBP"}};
@@ -226,13 +235,16 @@ json::object ServiceToHsds(const domain::DirectoryService& s, const Taxonomy& ta
     if (!c.amount_description.empty()) j["amount_description"] = c.amount_description;
     costs.push_back(std::move(j));
   }
-  o["cost_options"] = std::move(costs);
+  return costs;
+}
+
+// The profile's CSV files keep phones by contact (phones.csv); its JSON schema leaves them out of
+// a contact but allows them, so they are written as HSDS 3.0 writes them.
+json::array ContactsToHsds(const domain::DirectoryService& s) {
   json::array contacts;
   for (const auto& c : s.contacts) {
     json::object j{{"id", c.id}, {"service_id", s.id}, {"name", c.name}};
     if (!c.title.empty()) j["title"] = c.title;
-    // The profile's CSV files keep phones by contact (phones.csv); its JSON schema leaves them
-    // out of a contact but allows them, so they are written as HSDS 3.0 writes them.
     if (!c.phones.empty()) {
       json::array phones;
       for (const auto& p : c.phones) {
@@ -244,31 +256,34 @@ json::object ServiceToHsds(const domain::DirectoryService& s, const Taxonomy& ta
     }
     contacts.push_back(std::move(j));
   }
-  o["contacts"] = std::move(contacts);
-  json::array places;
-  for (const auto& l : s.locations) {
-    json::object address{{"id", LinkUuid(l.id, "address")},
-                         {"location_id", l.id},
-                         {"address_1", l.address_1},
-                         {"city", l.city},
-                         {"state_province", ""},
-                         {"postal_code", l.postcode},
-                         {"country", "GB"},
-                         {"address_type", "physical"}};
-    json::object location{{"id", l.id},
-                          {"location_type", "physical"},
-                          {"name", l.name},
-                          {"addresses", json::array{std::move(address)}}};
-    if (!l.accessibility.empty())
-      location["accessibility"] = json::array{json::object{{"id", LinkUuid(l.id, "accessibility")},
-                                                           {"location_id", l.id},
-                                                           {"description", l.accessibility}}};
-    places.push_back(json::object{{"id", l.service_at_location_id},
-                                  {"service_id", s.id},
-                                  {"location_id", l.id},
-                                  {"location", std::move(location)}});
-  }
-  o["service_at_locations"] = std::move(places);
+  return contacts;
+}
+
+json::object ServiceAtLocationToHsds(const domain::DirectoryService& s,
+                                     const domain::DirectoryLocation& l) {
+  json::object address{{"id", LinkUuid(l.id, "address")},
+                       {"location_id", l.id},
+                       {"address_1", l.address_1},
+                       {"city", l.city},
+                       {"state_province", ""},
+                       {"postal_code", l.postcode},
+                       {"country", "GB"},
+                       {"address_type", "physical"}};
+  json::object location{{"id", l.id},
+                        {"location_type", "physical"},
+                        {"name", l.name},
+                        {"addresses", json::array{std::move(address)}}};
+  if (!l.accessibility.empty())
+    location["accessibility"] = json::array{json::object{{"id", LinkUuid(l.id, "accessibility")},
+                                                         {"location_id", l.id},
+                                                         {"description", l.accessibility}}};
+  return json::object{{"id", l.service_at_location_id},
+                      {"service_id", s.id},
+                      {"location_id", l.id},
+                      {"location", std::move(location)}};
+}
+
+json::array AttributesToHsds(const domain::DirectoryService& s, const Taxonomy& taxonomy) {
   json::array attributes;
   for (const auto& id : s.term_ids) {
     json::object a{{"id", LinkUuid(s.id, id)},
@@ -279,170 +294,209 @@ json::object ServiceToHsds(const domain::DirectoryService& s, const Taxonomy& ta
       a["taxonomy_term"] = TaxonomyTermToHsds(taxonomy, *t);
     attributes.push_back(std::move(a));
   }
-  o["attributes"] = std::move(attributes);
+  return attributes;
+}
+
+json::array AreasToHsds(const domain::DirectoryService& s) {
   json::array areas;
   for (const auto& a : s.service_areas) {
     json::object j{{"id", a.id}, {"service_id", s.id}, {"name", a.name}, {"service_area", a.name}};
     if (!a.uri.empty()) j["uri"] = a.uri;
     areas.push_back(std::move(j));
   }
-  o["service_areas"] = std::move(areas);
+  return areas;
+}
+
+}  // namespace
+
+json::object ServiceToHsds(const domain::DirectoryService& s, const Taxonomy& taxonomy) {
+  json::object o = ServiceToHsdsListItem(s);
+  o["schedules"] = SchedulesToHsds(s);
+  o["cost_options"] = CostsToHsds(s);
+  o["contacts"] = ContactsToHsds(s);
+  json::array places;
+  for (const auto& l : s.locations) places.push_back(ServiceAtLocationToHsds(s, l));
+  o["service_at_locations"] = std::move(places);
+  o["attributes"] = AttributesToHsds(s, taxonomy);
+  o["service_areas"] = AreasToHsds(s);
   o["languages"] = json::array{};
   o["funding"] = json::array{};
   return o;
 }
+
+namespace {
+
+// Calls `read(object, path)` for each object of the list `key` ("schedules[2]"); an item that is
+// not an object is a field error.
+template <typename Read>
+void EachObject(JsonReader& r, const json::object& o, const std::string& path, std::string_view key,
+                Read&& read) {
+  const json::array* list = ArrayOf(r, o, path, key);
+  if (list == nullptr) return;
+  const std::string list_path = JsonReader::Join(path, key);
+  for (size_t i = 0; i < list->size(); ++i) {
+    const std::string at = JsonReader::Index(list_path, i);
+    if (const json::object* item = r.Object((*list)[i], at)) read(*item, at);
+  }
+}
+
+// The service's own fields and its organisation.
+void ReadServiceFields(JsonReader& r, const json::object& o, domain::DirectoryService& s) {
+  s.id = r.String(o, "", "id", Required::kYes);
+  s.name = r.String(o, "", "name", Required::kYes);
+  s.description = r.String(o, "", "description", Required::kNo);
+  s.url = r.String(o, "", "url", Required::kNo);
+  s.email = r.String(o, "", "email", Required::kNo);
+  std::string status = r.String(o, "", "status", Required::kYes);
+  if (auto st = domain::ParseServiceStatus(status))
+    s.status = *st;
+  else if (!status.empty())
+    r.Fail("status", "must be active, inactive, defunct or temporarily closed");
+  s.minimum_age = ReadAge(r, o, "minimum_age");
+  s.maximum_age = ReadAge(r, o, "maximum_age");
+  if (std::string m = r.String(o, "", "last_modified", Required::kNo); !m.empty()) {
+    if (auto t = Timestamp::Parse(m); t.ok())
+      s.last_modified = *t;
+    else
+      r.Fail("last_modified", "must be a date and time like 2026-11-22T09:30:00Z");
+  }
+  if (const json::value* org = o.if_contains("organization"); org && org->is_object()) {
+    const json::object& g = org->get_object();
+    s.organization = {r.String(g, "organization", "id", Required::kYes),
+                      r.String(g, "organization", "name", Required::kYes),
+                      r.String(g, "organization", "description", Required::kNo),
+                      r.String(g, "organization", "website", Required::kNo),
+                      r.String(g, "organization", "email", Required::kNo)};
+  } else {
+    r.Fail("organization", "is required: the organisation that runs the service");
+  }
+}
+
+domain::DirectorySchedule ReadSchedule(JsonReader& r, const json::object& so,
+                                       const std::string& at) {
+  domain::DirectorySchedule sc;
+  sc.id = r.String(so, at, "id", Required::kYes);
+  if (std::string f = r.String(so, at, "freq", Required::kNo); !f.empty()) sc.freq = f;
+  std::string byday = r.String(so, at, "byday", Required::kNo);
+  for (size_t start = 0; start < byday.size();) {
+    size_t end = byday.find(',', start);
+    if (end == std::string::npos) end = byday.size();
+    std::string code(Trim(std::string_view(byday).substr(start, end - start)));
+    if (auto d = domain::ParseDay(code))
+      sc.days.push_back(*d);
+    else
+      r.Fail(at + ".byday", "must be days like MO,WE,FR");
+    start = end + 1;
+  }
+  sc.opens_at = ReadTime(r, so, at, "opens_at");
+  sc.closes_at = ReadTime(r, so, at, "closes_at");
+  sc.description = r.String(so, at, "description", Required::kNo);
+  return sc;
+}
+
+domain::DirectoryContact ReadContact(JsonReader& r, const json::object& c, const std::string& at) {
+  domain::DirectoryContact contact{r.String(c, at, "id", Required::kYes),
+                                   r.String(c, at, "name", Required::kNo),
+                                   r.String(c, at, "title", Required::kNo),
+                                   {}};
+  EachObject(r, c, at, "phones", [&](const json::object& p, const std::string& pat) {
+    contact.phones.push_back({r.String(p, pat, "id", Required::kYes),
+                              r.String(p, pat, "number", Required::kNo),
+                              r.String(p, pat, "description", Required::kNo)});
+  });
+  return contact;
+}
+
+domain::DirectoryServiceArea ReadServiceArea(JsonReader& r, const json::object& a,
+                                             const std::string& at) {
+  domain::DirectoryServiceArea area{r.String(a, at, "id", Required::kYes),
+                                    r.String(a, at, "name", Required::kNo),
+                                    r.String(a, at, "uri", Required::kNo)};
+  // The profile has the description twice: `name` and `service_area`; either will do.
+  if (area.name.empty()) area.name = r.String(a, at, "service_area", Required::kNo);
+  return area;
+}
+
+// The first address of a location: its lines and its postcode, normalised.
+void ReadAddress(JsonReader& r, const json::object& lo, const std::string& lat,
+                 domain::DirectoryLocation& l) {
+  const json::array* addresses = ArrayOf(r, lo, lat, "addresses");
+  if (addresses == nullptr || addresses->empty() || !(*addresses)[0].is_object()) return;
+  const json::object& a = (*addresses)[0].get_object();
+  const std::string aat = lat + ".addresses[0]";
+  l.address_1 = r.String(a, aat, "address_1", Required::kNo);
+  l.city = r.String(a, aat, "city", Required::kNo);
+  std::string postcode = r.String(a, aat, "postal_code", Required::kNo);
+  if (postcode.empty()) return;
+  if (auto p = domain::NormalisePostcode(postcode); p.ok())
+    l.postcode = *p;
+  else
+    r.Fail(aat + ".postal_code", "is not a UK postcode");
+}
+
+// A service at a location, with the location (required), its first address and accessibility.
+std::optional<domain::DirectoryLocation> ReadServiceAtLocation(JsonReader& r,
+                                                               const json::object& sl,
+                                                               const std::string& at) {
+  domain::DirectoryLocation l;
+  l.service_at_location_id = r.String(sl, at, "id", Required::kYes);
+  const json::value* loc = sl.if_contains("location");
+  if (loc == nullptr || !loc->is_object()) {
+    r.Fail(at + ".location", "is required");
+    return std::nullopt;
+  }
+  const json::object& lo = loc->get_object();
+  const std::string lat = at + ".location";
+  l.id = r.String(lo, lat, "id", Required::kYes);
+  l.name = r.String(lo, lat, "name", Required::kNo);
+  ReadAddress(r, lo, lat, l);
+  if (const json::array* acc = ArrayOf(r, lo, lat, "accessibility");
+      acc && !acc->empty() && (*acc)[0].is_object())
+    l.accessibility =
+        r.String((*acc)[0].get_object(), lat + ".accessibility[0]", "description", Required::kNo);
+  return l;
+}
+
+// The taxonomy term of an attribute: its taxonomy_term's id, or taxonomy_term_id.
+void ReadTermId(JsonReader& r, const json::object& a, const std::string& at,
+                std::vector<std::string>& term_ids) {
+  std::string id = r.String(a, at, "taxonomy_term_id", Required::kNo);
+  if (const json::value* t = a.if_contains("taxonomy_term"); t && t->is_object())
+    id = r.String(t->get_object(), at + ".taxonomy_term", "id", Required::kYes);
+  if (id.empty())
+    r.Fail(at + ".taxonomy_term.id", "is required");
+  else
+    term_ids.push_back(id);
+}
+
+}  // namespace
 
 Result<domain::DirectoryService> ServiceFromHsds(const json::value& v, const Taxonomy& taxonomy) {
   JsonReader r;
   domain::DirectoryService s;
   const json::object* o = r.Object(v, "");
   if (o == nullptr) return Error::InvalidArgument("A service must be a JSON object");
-  s.id = r.String(*o, "", "id", true);
-  s.name = r.String(*o, "", "name", true);
-  s.description = r.String(*o, "", "description", false);
-  s.url = r.String(*o, "", "url", false);
-  s.email = r.String(*o, "", "email", false);
-  std::string status = r.String(*o, "", "status", true);
-  if (auto st = domain::ParseServiceStatus(status))
-    s.status = *st;
-  else if (!status.empty())
-    r.Fail("status", "must be active, inactive, defunct or temporarily closed");
-  s.minimum_age = ReadAge(r, *o, "minimum_age");
-  s.maximum_age = ReadAge(r, *o, "maximum_age");
-  if (std::string m = r.String(*o, "", "last_modified", false); !m.empty()) {
-    if (auto t = Timestamp::Parse(m); t.ok())
-      s.last_modified = *t;
-    else
-      r.Fail("last_modified", "must be a date and time like 2026-11-22T09:30:00Z");
-  }
-  if (const json::value* org = o->if_contains("organization"); org && org->is_object()) {
-    const json::object& g = org->get_object();
-    s.organization = {
-        r.String(g, "organization", "id", true), r.String(g, "organization", "name", true),
-        r.String(g, "organization", "description", false),
-        r.String(g, "organization", "website", false), r.String(g, "organization", "email", false)};
-  } else {
-    r.Fail("organization", "is required: the organisation that runs the service");
-  }
-  if (const json::array* list = ArrayOf(r, *o, "", "schedules")) {
-    for (size_t i = 0; i < list->size(); ++i) {
-      const std::string at = JsonReader::Index("schedules", i);
-      const json::object* so = r.Object((*list)[i], at);
-      if (so == nullptr) continue;
-      domain::DirectorySchedule sc;
-      sc.id = r.String(*so, at, "id", true);
-      if (std::string f = r.String(*so, at, "freq", false); !f.empty()) sc.freq = f;
-      std::string byday = r.String(*so, at, "byday", false);
-      for (size_t start = 0; start < byday.size();) {
-        size_t end = byday.find(',', start);
-        if (end == std::string::npos) end = byday.size();
-        std::string code(Trim(std::string_view(byday).substr(start, end - start)));
-        if (auto d = domain::ParseDay(code))
-          sc.days.push_back(*d);
-        else
-          r.Fail(at + ".byday", "must be days like MO,WE,FR");
-        start = end + 1;
-      }
-      sc.opens_at = ReadTime(r, *so, at, "opens_at");
-      sc.closes_at = ReadTime(r, *so, at, "closes_at");
-      sc.description = r.String(*so, at, "description", false);
-      s.schedules.push_back(std::move(sc));
-    }
-  }
-  if (const json::array* list = ArrayOf(r, *o, "", "cost_options")) {
-    for (size_t i = 0; i < list->size(); ++i) {
-      const std::string at = JsonReader::Index("cost_options", i);
-      const json::object* co = r.Object((*list)[i], at);
-      if (co == nullptr) continue;
-      s.costs.push_back({r.String(*co, at, "id", true), r.String(*co, at, "option", false),
-                         ReadAmount(r, *co, at), r.String(*co, at, "amount_description", false)});
-    }
-  }
-  if (const json::array* list = ArrayOf(r, *o, "", "contacts")) {
-    for (size_t i = 0; i < list->size(); ++i) {
-      const std::string at = JsonReader::Index("contacts", i);
-      const json::object* c = r.Object((*list)[i], at);
-      if (c == nullptr) continue;
-      domain::DirectoryContact contact{r.String(*c, at, "id", true),
-                                       r.String(*c, at, "name", false),
-                                       r.String(*c, at, "title", false),
-                                       {}};
-      if (const json::array* phones = ArrayOf(r, *c, at, "phones")) {
-        for (size_t j = 0; j < phones->size(); ++j) {
-          const std::string pat = JsonReader::Index(at + ".phones", j);
-          if (const json::object* p = r.Object((*phones)[j], pat))
-            contact.phones.push_back({r.String(*p, pat, "id", true),
-                                      r.String(*p, pat, "number", false),
-                                      r.String(*p, pat, "description", false)});
-        }
-      }
-      s.contacts.push_back(std::move(contact));
-    }
-  }
-  if (const json::array* list = ArrayOf(r, *o, "", "service_areas")) {
-    for (size_t i = 0; i < list->size(); ++i) {
-      const std::string at = JsonReader::Index("service_areas", i);
-      const json::object* a = r.Object((*list)[i], at);
-      if (a == nullptr) continue;
-      domain::DirectoryServiceArea area{r.String(*a, at, "id", true),
-                                        r.String(*a, at, "name", false),
-                                        r.String(*a, at, "uri", false)};
-      // The profile has the description twice: `name` and `service_area`; either will do.
-      if (area.name.empty()) area.name = r.String(*a, at, "service_area", false);
-      s.service_areas.push_back(std::move(area));
-    }
-  }
-  if (const json::array* list = ArrayOf(r, *o, "", "service_at_locations")) {
-    for (size_t i = 0; i < list->size(); ++i) {
-      const std::string at = JsonReader::Index("service_at_locations", i);
-      const json::object* sl = r.Object((*list)[i], at);
-      if (sl == nullptr) continue;
-      domain::DirectoryLocation l;
-      l.service_at_location_id = r.String(*sl, at, "id", true);
-      const json::value* loc = sl->if_contains("location");
-      if (loc == nullptr || !loc->is_object()) {
-        r.Fail(at + ".location", "is required");
-        continue;
-      }
-      const json::object& lo = loc->get_object();
-      const std::string lat = at + ".location";
-      l.id = r.String(lo, lat, "id", true);
-      l.name = r.String(lo, lat, "name", false);
-      if (const json::array* addresses = ArrayOf(r, lo, lat, "addresses");
-          addresses && !addresses->empty() && (*addresses)[0].is_object()) {
-        const json::object& a = (*addresses)[0].get_object();
-        const std::string aat = lat + ".addresses[0]";
-        l.address_1 = r.String(a, aat, "address_1", false);
-        l.city = r.String(a, aat, "city", false);
-        std::string postcode = r.String(a, aat, "postal_code", false);
-        if (!postcode.empty()) {
-          if (auto p = domain::NormalisePostcode(postcode); p.ok())
-            l.postcode = *p;
-          else
-            r.Fail(aat + ".postal_code", "is not a UK postcode");
-        }
-      }
-      if (const json::array* acc = ArrayOf(r, lo, lat, "accessibility");
-          acc && !acc->empty() && (*acc)[0].is_object())
-        l.accessibility =
-            r.String((*acc)[0].get_object(), lat + ".accessibility[0]", "description", false);
-      s.locations.push_back(std::move(l));
-    }
-  }
-  if (const json::array* list = ArrayOf(r, *o, "", "attributes")) {
-    for (size_t i = 0; i < list->size(); ++i) {
-      const std::string at = JsonReader::Index("attributes", i);
-      const json::object* a = r.Object((*list)[i], at);
-      if (a == nullptr) continue;
-      std::string id = r.String(*a, at, "taxonomy_term_id", false);
-      if (const json::value* t = a->if_contains("taxonomy_term"); t && t->is_object())
-        id = r.String(t->get_object(), at + ".taxonomy_term", "id", true);
-      if (id.empty())
-        r.Fail(at + ".taxonomy_term.id", "is required");
-      else
-        s.term_ids.push_back(id);
-    }
-  }
+  ReadServiceFields(r, *o, s);
+  EachObject(r, *o, "", "schedules", [&](const json::object& so, const std::string& at) {
+    s.schedules.push_back(ReadSchedule(r, so, at));
+  });
+  EachObject(r, *o, "", "cost_options", [&](const json::object& co, const std::string& at) {
+    s.costs.push_back({r.String(co, at, "id", Required::kYes),
+                       r.String(co, at, "option", Required::kNo), ReadAmount(r, co, at),
+                       r.String(co, at, "amount_description", Required::kNo)});
+  });
+  EachObject(r, *o, "", "contacts", [&](const json::object& c, const std::string& at) {
+    s.contacts.push_back(ReadContact(r, c, at));
+  });
+  EachObject(r, *o, "", "service_areas", [&](const json::object& a, const std::string& at) {
+    s.service_areas.push_back(ReadServiceArea(r, a, at));
+  });
+  EachObject(r, *o, "", "service_at_locations", [&](const json::object& sl, const std::string& at) {
+    if (auto l = ReadServiceAtLocation(r, sl, at)) s.locations.push_back(std::move(*l));
+  });
+  EachObject(r, *o, "", "attributes", [&](const json::object& a, const std::string& at) {
+    ReadTermId(r, a, at, s.term_ids);
+  });
   r.Merge(domain::ValidateService(s, taxonomy.TermIds()));
   SD_RETURN_IF_ERROR(r.Verdict("service"));
   return s;

@@ -11,17 +11,77 @@ constexpr size_t kMaxEntries = 50;
 
 std::string Text(JsonReader& r, const json::object& o, std::string_view path,
                  std::string_view key) {
-  std::string s = r.String(o, path, key, false);
+  std::string s = r.String(o, path, key, Required::kNo);
   if (s.size() > kMaxText || !IsCleanUtf8(s))
     r.Fail(JsonReader::Join(path, key), "must be text of 4,000 characters or fewer");
   return std::string(Trim(s));
 }
 
 const json::array* List(JsonReader& r, const json::object& o, std::string_view key) {
-  const json::array* a = r.Array(o, "", key, false);
+  const json::array* a = r.Array(o, "", key, Required::kNo);
   if (a != nullptr && a->size() > kMaxEntries)
     r.Fail(key, "must have at most " + std::to_string(kMaxEntries) + " entries");
   return a;
+}
+
+}  // namespace
+
+namespace {
+
+void ReadNeeds(JsonReader& r, const json::object& o, std::vector<domain::PlanNeed>& out) {
+  const json::array* needs = List(r, o, "needs");
+  if (needs == nullptr) return;
+  for (size_t i = 0; i < needs->size() && i < kMaxEntries; ++i) {
+    std::string at = JsonReader::Index("needs", i);
+    const json::object* n = r.Object((*needs)[i], at);
+    if (n == nullptr) continue;
+    r.Known(*n, at, {"description", "eligible", "how_met"});
+    out.push_back({Text(r, *n, at, "description"), r.Bool(*n, at, "eligible", true),
+                   Text(r, *n, at, "how_met")});
+  }
+}
+
+void ReadOutcomes(JsonReader& r, const json::object& o, std::vector<std::string>& out) {
+  const json::array* outcomes = List(r, o, "outcomes");
+  if (outcomes == nullptr) return;
+  for (size_t i = 0; i < outcomes->size() && i < kMaxEntries; ++i) {
+    const json::value& e = (*outcomes)[i];
+    std::string at = JsonReader::Index("outcomes", i);
+    if (!e.is_string() || e.get_string().size() > kMaxText || !IsCleanUtf8(e.get_string())) {
+      r.Fail(at, "must be text of 4,000 characters or fewer");
+      continue;
+    }
+    std::string text(Trim(e.get_string()));
+    if (!text.empty()) out.push_back(std::move(text));
+  }
+}
+
+void ReadHelpers(JsonReader& r, const json::object& o, std::vector<domain::PlanHelper>& out) {
+  const json::array* helpers = List(r, o, "helpers");
+  if (helpers == nullptr) return;
+  for (size_t i = 0; i < helpers->size() && i < kMaxEntries; ++i) {
+    std::string at = JsonReader::Index("helpers", i);
+    const json::object* h = r.Object((*helpers)[i], at);
+    if (h == nullptr) continue;
+    r.Known(*h, at, {"who", "help", "paid"});
+    domain::PlanHelper helper{Text(r, *h, at, "who"), Text(r, *h, at, "help"),
+                              r.Bool(*h, at, "paid", false)};
+    if (helper.who.empty()) r.Fail(at + ".who", "Say who helps");
+    out.push_back(std::move(helper));
+  }
+}
+
+// The plan's lines, and the costing engine's checks of each (quantity more than zero, ...), so
+// one answer names every problem, each field once.
+void ReadLines(JsonReader& r, const json::object& o, const Catalogue& catalogue,
+               CatalogueItems items, domain::SupportPlanContent& p) {
+  if (const json::array* lines = r.Array(o, "", "lines", Required::kNo)) {
+    if (lines->size() > 200) r.Fail("lines", "A plan has at most 200 lines");
+    ReadPlanLines(r, *lines, catalogue, p.managed_as, p.lines, items);
+  }
+  if (p.lines.empty()) return;
+  if (Status s = domain::ValidatePlanCostInput(CostInputOf(p, Date{}, std::nullopt)); !s.ok())
+    r.Merge(s.error().fields);
 }
 
 }  // namespace
@@ -37,60 +97,20 @@ Result<domain::SupportPlanContent> SupportPlanFromJson(const json::value& v,
       {"needs", "what_matters", "outcomes", "views", "helpers", "contingency", "risks", "advice",
        "managed_as", "review_date", "employment_allowance", "payroll_service", "lines"});
   domain::SupportPlanContent p;
-  if (const json::array* needs = List(r, *o, "needs")) {
-    for (size_t i = 0; i < needs->size() && i < kMaxEntries; ++i) {
-      std::string at = JsonReader::Index("needs", i);
-      const json::object* n = r.Object((*needs)[i], at);
-      if (n == nullptr) continue;
-      r.Known(*n, at, {"description", "eligible", "how_met"});
-      p.needs.push_back({Text(r, *n, at, "description"), r.Bool(*n, at, "eligible", true),
-                         Text(r, *n, at, "how_met")});
-    }
-  }
+  ReadNeeds(r, *o, p.needs);
   p.what_matters = Text(r, *o, "", "what_matters");
-  if (const json::array* outcomes = List(r, *o, "outcomes")) {
-    for (size_t i = 0; i < outcomes->size() && i < kMaxEntries; ++i) {
-      const json::value& e = (*outcomes)[i];
-      std::string at = JsonReader::Index("outcomes", i);
-      if (!e.is_string() || e.get_string().size() > kMaxText || !IsCleanUtf8(e.get_string())) {
-        r.Fail(at, "must be text of 4,000 characters or fewer");
-        continue;
-      }
-      std::string text(Trim(e.get_string()));
-      if (!text.empty()) p.outcomes.push_back(std::move(text));
-    }
-  }
+  ReadOutcomes(r, *o, p.outcomes);
   p.views = Text(r, *o, "", "views");
-  if (const json::array* helpers = List(r, *o, "helpers")) {
-    for (size_t i = 0; i < helpers->size() && i < kMaxEntries; ++i) {
-      std::string at = JsonReader::Index("helpers", i);
-      const json::object* h = r.Object((*helpers)[i], at);
-      if (h == nullptr) continue;
-      r.Known(*h, at, {"who", "help", "paid"});
-      domain::PlanHelper helper{Text(r, *h, at, "who"), Text(r, *h, at, "help"),
-                                r.Bool(*h, at, "paid", false)};
-      if (helper.who.empty()) r.Fail(at + ".who", "Say who helps");
-      p.helpers.push_back(std::move(helper));
-    }
-  }
+  ReadHelpers(r, *o, p.helpers);
   p.contingency = Text(r, *o, "", "contingency");
   p.risks = Text(r, *o, "", "risks");
   p.advice = Text(r, *o, "", "advice");
   p.managed_as = ReadManaged(r, *o, "", domain::ManagedAs::kDirectPayment);
   if (auto* d = o->if_contains("review_date"); d && !d->is_null())
-    p.review_date = r.DateField(*o, "", "review_date", false);
+    p.review_date = r.DateField(*o, "", "review_date", Required::kNo);
   p.employment_allowance = r.Bool(*o, "", "employment_allowance", true);
   p.payroll_service = r.Bool(*o, "", "payroll_service", false);
-  if (const json::array* lines = r.Array(*o, "", "lines", false)) {
-    if (lines->size() > 200) r.Fail("lines", "A plan has at most 200 lines");
-    ReadPlanLines(r, *lines, catalogue, p.managed_as, p.lines, items);
-  }
-  if (!p.lines.empty()) {
-    // The costing engine's checks of each line too (quantity more than zero, ...), so one answer
-    // names every problem, each field once.
-    if (Status s = domain::ValidatePlanCostInput(CostInputOf(p, Date{}, std::nullopt)); !s.ok())
-      r.Merge(s.error().fields);
-  }
+  ReadLines(r, *o, catalogue, items, p);
   if (!r.errors.empty()) {
     std::string message = "Check the plan: " + r.errors[0].field + " " + r.errors[0].message;
     return Error::InvalidArgument(std::move(message), std::move(r.errors));

@@ -7,6 +7,7 @@
 
 #include "app/assessment/questionnaire_catalog.h"
 #include "app/ras/allocation_json.h"
+#include "app/reference_data.h"
 #include "base/embedded_file.h"
 
 namespace selfdirect::embedded {
@@ -60,12 +61,9 @@ StoredAllocationTable StoredVersion(const domain::AllocationTable& table, TableS
 const std::vector<domain::AllocationTable>& DefaultAllocationTables() {
   static const std::vector<domain::AllocationTable> defaults = [] {
     std::vector<domain::AllocationTable> out;
-    for (const auto& f : embedded::AllocationTables()) {
-      if (f.path.size() < 5 || f.path.substr(f.path.size() - 5) != ".json") continue;
-      auto t = AllocationTableFromText(f.content);
-      SD_ASSERT(t.ok());  // Shipped tables are valid (tested).
-      out.push_back(std::move(*t));
-    }
+    for (auto& f : ShippedReference(ReadReferenceFiles<domain::AllocationTable>(
+             "data/ras", embedded::AllocationTables(), AllocationTableFromJson)))
+      out.push_back(std::move(f.value));
     return out;
   }();
   return defaults;

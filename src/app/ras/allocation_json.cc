@@ -23,12 +23,12 @@ domain::AnswerIs Condition(Reader& r, const json::value& v, const std::string& p
   const json::object* o = r.Object(v, path);
   if (o == nullptr) return c;
   r.Known(*o, path, {"question", "answer"});
-  c.question = r.String(*o, path, "question", true);
+  c.question = r.String(*o, path, "question", Required::kYes);
   auto* a = o->if_contains("answer");
   if (a != nullptr && a->is_bool()) {
     c.answer = a->get_bool() ? "true" : "false";
   } else {
-    c.answer = r.String(*o, path, "answer", true);
+    c.answer = r.String(*o, path, "answer", Required::kYes);
   }
   return c;
 }
@@ -45,6 +45,130 @@ std::string PercentText(int64_t basis_points) {
 
 }  // namespace
 
+namespace {
+
+// Calls `read(object, path)` for each object of the list `key` under `path` ("domains[2]").
+template <typename Read>
+void EachObject(Reader& r, const json::array* list, const std::string& list_path, Read&& read) {
+  if (list == nullptr) return;
+  for (size_t i = 0; i < list->size(); ++i) {
+    std::string path = JsonReader::Index(list_path, i);
+    if (const json::object* o = r.Object((*list)[i], path)) read(*o, path);
+  }
+}
+
+// The id, version, date, title, questionnaire and source.
+void ReadTableHeader(Reader& r, const json::object& o, AllocationTable& t) {
+  t.id = r.String(o, "", "id", Required::kYes);
+  t.version = r.Integer(o, "", "version", Required::kYes).value_or(0);
+  std::string from = r.String(o, "", "effective_from", Required::kYes);
+  if (!from.empty()) {
+    auto d = Date::Parse(from);
+    if (d.ok())
+      t.effective_from = *d;
+    else
+      r.Fail("effective_from", "must be a date like 2026-04-01");
+  }
+  t.title = r.String(o, "", "title", Required::kYes);
+  t.questionnaire = r.String(o, "", "questionnaire", Required::kYes);
+  t.source = r.String(o, "", "source", Required::kNo);
+}
+
+domain::CarerDeduction ReadCarerDeduction(Reader& r, const json::object& c,
+                                          const std::string& cpath) {
+  r.Known(c, cpath, {"when", "percent", "points"});
+  domain::CarerDeduction deduction;
+  if (auto* w = c.if_contains("when"))
+    deduction.when = Condition(r, *w, cpath + ".when");
+  else
+    r.Fail(cpath + ".when", "is required");
+  deduction.points = r.Integer(c, cpath, "points", Required::kNo);
+  deduction.percent = r.Percent(c, cpath, "percent");
+  if (deduction.percent % 100 != 0) r.Fail(cpath + ".percent", "must be a whole percentage");
+  deduction.percent /= 100;
+  if (!deduction.points && !c.if_contains("percent"))
+    r.Fail(cpath, "Give \"percent\" or \"points\"");
+  return deduction;
+}
+
+domain::ScoreRule ReadScore(Reader& r, const json::object& s, const std::string& spath) {
+  r.Known(s, spath, {"question", "answer", "points", "label"});
+  domain::ScoreRule score;
+  score.question = r.String(s, spath, "question", Required::kYes);
+  auto* a = s.if_contains("answer");
+  if (a != nullptr && a->is_bool())
+    score.answer = a->get_bool() ? "true" : "false";
+  else
+    score.answer = r.String(s, spath, "answer", Required::kYes);
+  score.points = r.Integer(s, spath, "points", Required::kYes).value_or(0);
+  score.label = r.String(s, spath, "label", Required::kNo);
+  return score;
+}
+
+domain::DomainRule ReadDomain(Reader& r, const json::object& d, const std::string& path) {
+  r.Known(d, path, {"code", "label", "cap", "carer_deduction", "scores"});
+  domain::DomainRule rule;
+  rule.code = r.String(d, path, "code", Required::kYes);
+  rule.label = r.String(d, path, "label", Required::kYes);
+  rule.cap = r.Integer(d, path, "cap", Required::kNo);
+  if (auto* cd = d.if_contains("carer_deduction"); cd != nullptr && !cd->is_null()) {
+    std::string cpath = path + ".carer_deduction";
+    if (const json::object* c = r.Object(*cd, cpath))
+      rule.carer_deduction = ReadCarerDeduction(r, *c, cpath);
+  }
+  EachObject(r, r.Array(d, path, "scores", Required::kNo), path + ".scores",
+             [&](const json::object& s, const std::string& spath) {
+               rule.scores.push_back(ReadScore(r, s, spath));
+             });
+  return rule;
+}
+
+domain::Band ReadBand(Reader& r, const json::object& b, const std::string& path) {
+  r.Known(b, path, {"from", "to", "weekly", "label"});
+  domain::Band band;
+  band.from_points = r.Integer(b, path, "from", Required::kYes).value_or(0);
+  band.to_points = r.Integer(b, path, "to", Required::kNo);
+  band.weekly = r.Money(b, path, "weekly", Required::kYes);
+  band.label = r.String(b, path, "label", Required::kNo);
+  return band;
+}
+
+// Points to money: a price per point between a floor and a ceiling, or bands.
+void ReadConversion(Reader& r, const json::object& c, domain::Conversion& conversion) {
+  std::string method = r.String(c, "conversion", "method", Required::kYes);
+  if (method == "price_per_point") {
+    r.Known(c, "conversion", {"method", "price_per_point", "floor", "ceiling"});
+    conversion.method = domain::ConversionMethod::kPricePerPoint;
+    conversion.price_per_point = r.Money(c, "conversion", "price_per_point", Required::kYes);
+    conversion.floor = r.Money(c, "conversion", "floor", Required::kYes);
+    conversion.ceiling = r.Money(c, "conversion", "ceiling", Required::kYes);
+  } else if (method == "bands") {
+    r.Known(c, "conversion", {"method", "bands"});
+    conversion.method = domain::ConversionMethod::kBands;
+    EachObject(r, r.Array(c, "conversion", "bands", Required::kYes), "conversion.bands",
+               [&](const json::object& b, const std::string& path) {
+                 conversion.bands.push_back(ReadBand(r, b, path));
+               });
+  } else if (!method.empty()) {
+    r.Fail("conversion.method", "must be \"price_per_point\" or \"bands\"");
+  }
+}
+
+domain::AddOn ReadAddOn(Reader& r, const json::object& a, const std::string& path) {
+  r.Known(a, path, {"code", "label", "weekly", "when_any"});
+  domain::AddOn add;
+  add.code = r.String(a, path, "code", Required::kYes);
+  add.label = r.String(a, path, "label", Required::kYes);
+  add.weekly = r.Money(a, path, "weekly", Required::kYes);
+  if (const json::array* when = r.Array(a, path, "when_any", Required::kNo)) {
+    for (size_t j = 0; j < when->size(); ++j)
+      add.when_any.push_back(Condition(r, (*when)[j], JsonReader::Index(path + ".when_any", j)));
+  }
+  return add;
+}
+
+}  // namespace
+
 Result<AllocationTable> AllocationTableFromJson(const json::value& v) {
   Reader r;
   AllocationTable t;
@@ -53,118 +177,20 @@ Result<AllocationTable> AllocationTableFromJson(const json::value& v) {
   r.Known(*o, "",
           {"id", "version", "effective_from", "title", "questionnaire", "source", "domains",
            "conversion", "add_ons", "contingency_percent", "tolerance_percent"});
-  t.id = r.String(*o, "", "id", true);
-  t.version = r.Integer(*o, "", "version", true).value_or(0);
-  std::string from = r.String(*o, "", "effective_from", true);
-  if (!from.empty()) {
-    auto d = Date::Parse(from);
-    if (d.ok())
-      t.effective_from = *d;
-    else
-      r.Fail("effective_from", "must be a date like 2026-04-01");
-  }
-  t.title = r.String(*o, "", "title", true);
-  t.questionnaire = r.String(*o, "", "questionnaire", true);
-  t.source = r.String(*o, "", "source", false);
-  if (const json::array* domains = r.Array(*o, "", "domains", true)) {
-    for (size_t i = 0; i < domains->size(); ++i) {
-      std::string path = JsonReader::Index("domains", i);
-      const json::object* d = r.Object((*domains)[i], path);
-      if (d == nullptr) continue;
-      r.Known(*d, path, {"code", "label", "cap", "carer_deduction", "scores"});
-      domain::DomainRule rule;
-      rule.code = r.String(*d, path, "code", true);
-      rule.label = r.String(*d, path, "label", true);
-      rule.cap = r.Integer(*d, path, "cap", false);
-      if (auto* cd = d->if_contains("carer_deduction"); cd != nullptr && !cd->is_null()) {
-        std::string cpath = path + ".carer_deduction";
-        if (const json::object* c = r.Object(*cd, cpath)) {
-          r.Known(*c, cpath, {"when", "percent", "points"});
-          domain::CarerDeduction deduction;
-          if (auto* w = c->if_contains("when"))
-            deduction.when = Condition(r, *w, cpath + ".when");
-          else
-            r.Fail(cpath + ".when", "is required");
-          deduction.points = r.Integer(*c, cpath, "points", false);
-          deduction.percent = r.Percent(*c, cpath, "percent");
-          if (deduction.percent % 100 != 0)
-            r.Fail(cpath + ".percent", "must be a whole percentage");
-          deduction.percent /= 100;
-          if (!deduction.points && !c->if_contains("percent"))
-            r.Fail(cpath, "Give \"percent\" or \"points\"");
-          rule.carer_deduction = deduction;
-        }
-      }
-      if (const json::array* scores = r.Array(*d, path, "scores", false)) {
-        for (size_t j = 0; j < scores->size(); ++j) {
-          std::string spath = JsonReader::Index(path + ".scores", j);
-          const json::object* s = r.Object((*scores)[j], spath);
-          if (s == nullptr) continue;
-          r.Known(*s, spath, {"question", "answer", "points", "label"});
-          domain::ScoreRule score;
-          score.question = r.String(*s, spath, "question", true);
-          auto* a = s->if_contains("answer");
-          if (a != nullptr && a->is_bool())
-            score.answer = a->get_bool() ? "true" : "false";
-          else
-            score.answer = r.String(*s, spath, "answer", true);
-          score.points = r.Integer(*s, spath, "points", true).value_or(0);
-          score.label = r.String(*s, spath, "label", false);
-          rule.scores.push_back(std::move(score));
-        }
-      }
-      t.domains.push_back(std::move(rule));
-    }
-  }
+  ReadTableHeader(r, *o, t);
+  EachObject(r, r.Array(*o, "", "domains", Required::kYes), "domains",
+             [&](const json::object& d, const std::string& path) {
+               t.domains.push_back(ReadDomain(r, d, path));
+             });
   if (auto* cv = o->if_contains("conversion"); cv == nullptr) {
     r.Fail("conversion", "is required");
   } else if (const json::object* c = r.Object(*cv, "conversion")) {
-    std::string method = r.String(*c, "conversion", "method", true);
-    if (method == "price_per_point") {
-      r.Known(*c, "conversion", {"method", "price_per_point", "floor", "ceiling"});
-      t.conversion.method = domain::ConversionMethod::kPricePerPoint;
-      t.conversion.price_per_point = r.Money(*c, "conversion", "price_per_point", true);
-      t.conversion.floor = r.Money(*c, "conversion", "floor", true);
-      t.conversion.ceiling = r.Money(*c, "conversion", "ceiling", true);
-    } else if (method == "bands") {
-      r.Known(*c, "conversion", {"method", "bands"});
-      t.conversion.method = domain::ConversionMethod::kBands;
-      if (const json::array* bands = r.Array(*c, "conversion", "bands", true)) {
-        for (size_t i = 0; i < bands->size(); ++i) {
-          std::string path = JsonReader::Index("conversion.bands", i);
-          const json::object* b = r.Object((*bands)[i], path);
-          if (b == nullptr) continue;
-          r.Known(*b, path, {"from", "to", "weekly", "label"});
-          domain::Band band;
-          band.from_points = r.Integer(*b, path, "from", true).value_or(0);
-          band.to_points = r.Integer(*b, path, "to", false);
-          band.weekly = r.Money(*b, path, "weekly", true);
-          band.label = r.String(*b, path, "label", false);
-          t.conversion.bands.push_back(std::move(band));
-        }
-      }
-    } else if (!method.empty()) {
-      r.Fail("conversion.method", "must be \"price_per_point\" or \"bands\"");
-    }
+    ReadConversion(r, *c, t.conversion);
   }
-  if (const json::array* add_ons = r.Array(*o, "", "add_ons", false)) {
-    for (size_t i = 0; i < add_ons->size(); ++i) {
-      std::string path = JsonReader::Index("add_ons", i);
-      const json::object* a = r.Object((*add_ons)[i], path);
-      if (a == nullptr) continue;
-      r.Known(*a, path, {"code", "label", "weekly", "when_any"});
-      domain::AddOn add;
-      add.code = r.String(*a, path, "code", true);
-      add.label = r.String(*a, path, "label", true);
-      add.weekly = r.Money(*a, path, "weekly", true);
-      if (const json::array* when = r.Array(*a, path, "when_any", false)) {
-        for (size_t j = 0; j < when->size(); ++j)
-          add.when_any.push_back(
-              Condition(r, (*when)[j], JsonReader::Index(path + ".when_any", j)));
-      }
-      t.add_ons.push_back(std::move(add));
-    }
-  }
+  EachObject(r, r.Array(*o, "", "add_ons", Required::kNo), "add_ons",
+             [&](const json::object& a, const std::string& path) {
+               t.add_ons.push_back(ReadAddOn(r, a, path));
+             });
   t.contingency_basis_points = r.Percent(*o, "", "contingency_percent");
   t.tolerance_basis_points = r.Percent(*o, "", "tolerance_percent");
   if (!r.errors.empty())

@@ -161,6 +161,27 @@ Determination DetermineEligibility(const EligibilityInput& in) {
   return d;
 }
 
+namespace {
+
+// "You are unable to achieve <outcome>: <reason>; <reason>." and whether a carer meets it.
+void AppendOutcomeUnmet(const EligibilityInput& in, size_t outcome, std::string& out) {
+  const OutcomeFinding& f = in.outcomes[outcome];
+  out += "You are unable to achieve ";
+  out += OutcomeLabel(in.kind, outcome);
+  out += ": ";
+  bool first = true;
+  for (size_t r = 0; r < kUnableReasonCount; ++r) {
+    if (!f.HasReason(static_cast<UnableReason>(r))) continue;
+    if (!first) out += "; ";
+    first = false;
+    out += kReasons[r].label;
+  }
+  out += '.';
+  if (f.met_by_carer) out += " A carer meets this need now; it still counts.";
+}
+
+}  // namespace
+
 void AppendExplanationSentence(const EligibilityInput& in, const ExplanationStep& step,
                                std::string& out) {
   using Step = ExplanationStepKind;
@@ -176,22 +197,9 @@ void AppendExplanationSentence(const EligibilityInput& in, const ExplanationStep
                    : "Your needs do not come from providing necessary care for an adult, so the "
                      "first condition is not met.";
       return;
-    case Step::kOutcomeUnmet: {
-      const OutcomeFinding& f = in.outcomes[step.outcome];
-      out += "You are unable to achieve ";
-      out += OutcomeLabel(in.kind, step.outcome);
-      out += ": ";
-      bool first = true;
-      for (size_t r = 0; r < kUnableReasonCount; ++r) {
-        if (!f.HasReason(static_cast<UnableReason>(r))) continue;
-        if (!first) out += "; ";
-        first = false;
-        out += kReasons[r].label;
-      }
-      out += '.';
-      if (f.met_by_carer) out += " A carer meets this need now; it still counts.";
+    case Step::kOutcomeUnmet:
+      AppendOutcomeUnmet(in, step.outcome, out);
       return;
-    }
     case Step::kEnoughOutcomesUnmet:
       out += "You are unable to achieve ";
       out += std::to_string(step.count);

@@ -212,6 +212,97 @@ ReturnCategory DeriveReturnCategory(const std::vector<ManagedAs>& managed,
   return budget ? ReturnCategory::kCouncilManagedBudget : ReturnCategory::kCouncilCommissionedOnly;
 }
 
+namespace {
+
+// An employed personal assistant's costs for a year: pay (a week's pay, rate x hours half up, for
+// 52 weeks, paid leave included), employer National Insurance above the secondary threshold,
+// the employer's pension contribution on banded earnings once pay passes the trigger, and cover
+// for their leave.
+PaCost CostPa(const PaEmploymentRates& rates, const PlanLine& l) {
+  PaCost pa;
+  pa.hourly_rate = l.unit_cost;
+  pa.hours_hundredths = l.quantity_hundredths * l.times;
+  Pence week_pay = MultiplyRatio(l.unit_cost, pa.hours_hundredths, 100, Rounding::kHalfUp);
+  pa.pay_annual = week_pay * 52;
+  pa.employer_ni_annual =
+      MultiplyRatio(Max0(pa.pay_annual - rates.employer_ni_secondary_threshold_annual),
+                    rates.employer_ni_basis_points, 10000, Rounding::kHalfUp);
+  if (pa.pay_annual > rates.pension_trigger_annual) {
+    Pence banded =
+        std::min(pa.pay_annual, rates.pension_band_upper_annual) - rates.pension_band_lower_annual;
+    pa.pension_annual =
+        MultiplyRatio(Max0(banded), rates.pension_employer_basis_points, 10000, Rounding::kHalfUp);
+  }
+  if (l.holiday_cover) {
+    // Rule: cover = hours a week x weeks of leave x rate, half up.
+    pa.holiday_cover_annual =
+        MultiplyRatio(l.unit_cost, pa.hours_hundredths * rates.holiday_weeks_hundredths, 10000,
+                      Rounding::kHalfUp);
+  }
+  pa.below_living_wage = l.unit_cost < rates.national_living_wage_hourly;
+  return pa;
+}
+
+std::string BelowLivingWageWarning(const PaEmploymentRates& rates, const PlanLine& l) {
+  return "The hourly rate of " + l.unit_cost.ToDisplayString() +
+         (l.description.empty() ? "" : " for " + l.description) +
+         " is below the National Living Wage of " +
+         rates.national_living_wage_hourly.ToDisplayString() + " for workers aged 21 and over.";
+}
+
+// One line's cost: an employed PA's, a one-off spread over a year, or so many occurrences a
+// period. Rule: one occurrence = unit cost x quantity, half up to the penny; weekly = annual / 52,
+// half up.
+LineCost CostLine(const PaEmploymentRates& rates, const PlanLine& l,
+                  std::vector<std::string>& warnings) {
+  LineCost c;
+  c.occurrence = MultiplyRatio(l.unit_cost, l.quantity_hundredths, 100, Rounding::kHalfUp);
+  if (IsEmployedPa(l)) {
+    PaCost pa = CostPa(rates, l);
+    if (pa.below_living_wage) warnings.push_back(BelowLivingWageWarning(rates, l));
+    c.annual = pa.pay_annual + pa.employer_ni_annual + pa.pension_annual + pa.holiday_cover_annual;
+    c.pa = pa;
+  } else if (l.period == Period::kOnce) {
+    c.annual = c.occurrence * l.times;  // A one-off, spread over a year.
+  } else {
+    int64_t periods = l.period == Period::kWeek ? l.weeks_per_year : PeriodsPerYear(l.period);
+    c.annual = c.occurrence * (l.times * periods);
+  }
+  c.weekly = DivideRounding(c.annual, 52, Rounding::kHalfUp);
+  return c;
+}
+
+// The costs of employing PAs that belong to the plan rather than a line (managed as the first PA
+// line is): Employment Allowance against employer National Insurance, employer's liability
+// insurance and a payroll service.
+void AddEmploymentItems(const PaEmploymentRates& rates, const PlanCostPolicy& policy,
+                        const PlanCostInput& in, ManagedAs managed, Pence employer_ni_total,
+                        PlanCost& out) {
+  auto add_item = [&](std::string code, std::string text, Pence annual) {
+    PlanItemCost item{std::move(code), std::move(text), annual,
+                      DivideRounding(annual, 52, Rounding::kHalfUp)};
+    out.weekly_total += item.weekly;
+    out.annual_total += item.annual;
+    out.creative_weekly += item.weekly;
+    out.weekly_by_management[static_cast<size_t>(managed)] += item.weekly;
+    out.plan_items.push_back(std::move(item));
+  };
+  if (in.employment_allowance && employer_ni_total > Pence()) {
+    Pence offset = std::min(employer_ni_total, rates.employment_allowance_annual);
+    add_item("employment_allowance",
+             "Employment Allowance claimed against employer National Insurance (up to " +
+                 rates.employment_allowance_annual.ToDisplayString() + " a year)",
+             -offset);
+  }
+  if (policy.employer_insurance_annual > Pence())
+    add_item("employer_insurance", "Employer's liability insurance",
+             policy.employer_insurance_annual);
+  if (in.payroll_service && policy.payroll_service_annual > Pence())
+    add_item("payroll_service", "Payroll service", policy.payroll_service_annual);
+}
+
+}  // namespace
+
 PlanCost CostPlan(const PaEmploymentRates& rates, const PlanCostPolicy& policy,
                   const PlanCostInput& in) {
   PlanCost out;
@@ -224,51 +315,11 @@ PlanCost CostPlan(const PaEmploymentRates& rates, const PlanCostPolicy& policy,
   managed.reserve(in.lines.size());
   weekly.reserve(in.lines.size());
   for (const PlanLine& l : in.lines) {
-    LineCost c;
-    // Rule: one occurrence = unit cost x quantity, half up to the penny.
-    c.occurrence = MultiplyRatio(l.unit_cost, l.quantity_hundredths, 100, Rounding::kHalfUp);
-    if (IsEmployedPa(l)) {
+    LineCost c = CostLine(rates, l, out.warnings);
+    if (c.pa) {
       if (first_pa == nullptr) first_pa = &l;
-      PaCost pa;
-      pa.hourly_rate = l.unit_cost;
-      pa.hours_hundredths = l.quantity_hundredths * l.times;
-      // Rule: a week's pay = rate x hours, half up; a year is 52 weeks (paid leave included).
-      Pence week_pay = MultiplyRatio(l.unit_cost, pa.hours_hundredths, 100, Rounding::kHalfUp);
-      pa.pay_annual = week_pay * 52;
-      pa.employer_ni_annual =
-          MultiplyRatio(Max0(pa.pay_annual - rates.employer_ni_secondary_threshold_annual),
-                        rates.employer_ni_basis_points, 10000, Rounding::kHalfUp);
-      if (pa.pay_annual > rates.pension_trigger_annual) {
-        Pence banded = std::min(pa.pay_annual, rates.pension_band_upper_annual) -
-                       rates.pension_band_lower_annual;
-        pa.pension_annual = MultiplyRatio(Max0(banded), rates.pension_employer_basis_points, 10000,
-                                          Rounding::kHalfUp);
-      }
-      if (l.holiday_cover) {
-        // Rule: cover = hours a week x weeks of leave x rate, half up.
-        pa.holiday_cover_annual =
-            MultiplyRatio(l.unit_cost, pa.hours_hundredths * rates.holiday_weeks_hundredths, 10000,
-                          Rounding::kHalfUp);
-      }
-      pa.below_living_wage = l.unit_cost < rates.national_living_wage_hourly;
-      if (pa.below_living_wage)
-        out.warnings.push_back("The hourly rate of " + l.unit_cost.ToDisplayString() +
-                               (l.description.empty() ? "" : " for " + l.description) +
-                               " is below the National Living Wage of " +
-                               rates.national_living_wage_hourly.ToDisplayString() +
-                               " for workers aged 21 and over.");
-      employer_ni_total += pa.employer_ni_annual;
-      c.annual =
-          pa.pay_annual + pa.employer_ni_annual + pa.pension_annual + pa.holiday_cover_annual;
-      c.pa = pa;
-    } else if (l.period == Period::kOnce) {
-      c.annual = c.occurrence * l.times;  // A one-off, spread over a year.
-    } else {
-      int64_t periods = l.period == Period::kWeek ? l.weeks_per_year : PeriodsPerYear(l.period);
-      c.annual = c.occurrence * (l.times * periods);
+      employer_ni_total += c.pa->employer_ni_annual;
     }
-    // Rule: weekly = annual / 52, half up.
-    c.weekly = DivideRounding(c.annual, 52, Rounding::kHalfUp);
     out.weekly_total += c.weekly;
     out.annual_total += c.annual;
     (IsTraditional(l.category) ? out.traditional_weekly : out.creative_weekly) += c.weekly;
@@ -277,29 +328,8 @@ PlanCost CostPlan(const PaEmploymentRates& rates, const PlanCostPolicy& policy,
     weekly.push_back(c.weekly);
     out.lines.push_back(std::move(c));
   }
-  auto add_item = [&](std::string code, std::string text, Pence annual) {
-    PlanItemCost item{std::move(code), std::move(text), annual,
-                      DivideRounding(annual, 52, Rounding::kHalfUp)};
-    out.weekly_total += item.weekly;
-    out.annual_total += item.annual;
-    out.creative_weekly += item.weekly;
-    out.weekly_by_management[static_cast<size_t>(first_pa->managed_as)] += item.weekly;
-    out.plan_items.push_back(std::move(item));
-  };
-  if (first_pa != nullptr) {
-    if (in.employment_allowance && employer_ni_total > Pence()) {
-      Pence offset = std::min(employer_ni_total, rates.employment_allowance_annual);
-      add_item("employment_allowance",
-               "Employment Allowance claimed against employer National Insurance (up to " +
-                   rates.employment_allowance_annual.ToDisplayString() + " a year)",
-               -offset);
-    }
-    if (policy.employer_insurance_annual > Pence())
-      add_item("employer_insurance", "Employer's liability insurance",
-               policy.employer_insurance_annual);
-    if (in.payroll_service && policy.payroll_service_annual > Pence())
-      add_item("payroll_service", "Payroll service", policy.payroll_service_annual);
-  }
+  if (first_pa != nullptr)
+    AddEmploymentItems(rates, policy, in, first_pa->managed_as, employer_ni_total, out);
   out.return_category = DeriveReturnCategory(managed, weekly);
   if (in.indicative_weekly)
     out.tolerance =
