@@ -210,28 +210,6 @@ class JsonReader {
     return fallback;
   }
 
-  // The same with `required` as a bare bool, for callers not yet converted to Required.
-  std::string String(const boost::json::object& o, std::string_view path, std::string_view key,
-                     bool required) {
-    return String(o, path, key, required ? Required::kYes : Required::kNo);
-  }
-  std::optional<int64_t> Integer(const boost::json::object& o, std::string_view path,
-                                 std::string_view key, bool required) {
-    return Integer(o, path, key, required ? Required::kYes : Required::kNo);
-  }
-  Pence Money(const boost::json::object& o, std::string_view path, std::string_view key,
-              bool required) {
-    return Money(o, path, key, required ? Required::kYes : Required::kNo);
-  }
-  const boost::json::array* Array(const boost::json::object& o, std::string_view path,
-                                  std::string_view key, bool required) {
-    return Array(o, path, key, required ? Required::kYes : Required::kNo);
-  }
-  std::optional<Date> DateField(const boost::json::object& o, std::string_view path,
-                                std::string_view key, bool required) {
-    return DateField(o, path, key, required ? Required::kYes : Required::kNo);
-  }
-
  private:
   std::string unknown_field_;
 };

@@ -5,6 +5,7 @@
 
 #include "app/json_reader.h"
 #include "app/json_stream.h"
+#include "app/reference_data.h"
 #include "base/assert.h"
 #include "base/embedded_file.h"
 
@@ -23,8 +24,6 @@ using domain::IncomeType;
 namespace {
 
 // Whether a field must be given (the last argument of JsonReader's field readers).
-constexpr bool kRequired = true;
-constexpr bool kOptional = false;
 
 Figure ReadFigure(JsonReader& r, const json::object& o, const std::string& path,
                   std::string_view key) {
@@ -38,15 +37,15 @@ Figure ReadFigure(JsonReader& r, const json::object& o, const std::string& path,
   const json::object* fo = r.Object(*v, at);
   if (fo == nullptr) return f;
   r.Known(*fo, at, {"amount", "status", "source", "basis", "label"});
-  f.amount = r.Money(*fo, at, "amount", kRequired);
-  std::string status = r.String(*fo, at, "status", kRequired);
+  f.amount = r.Money(*fo, at, "amount", Required::kYes);
+  std::string status = r.String(*fo, at, "status", Required::kYes);
   if (auto s = domain::ParseFigureStatus(status))
     f.status = *s;
   else if (!status.empty())
     r.Fail(at + ".status", "must be sourced, derived or unverified");
-  f.source = r.String(*fo, at, "source", kOptional);
-  if (f.status != domain::FigureStatus::kSourced && r.String(*fo, at, "basis", kOptional).empty() &&
-      f.source.empty())
+  f.source = r.String(*fo, at, "source", Required::kNo);
+  if (f.status != domain::FigureStatus::kSourced &&
+      r.String(*fo, at, "basis", Required::kNo).empty() && f.source.empty())
     r.Fail(at, "a derived or unverified figure needs a source or a basis");
   return f;
 }
@@ -63,9 +62,9 @@ void ReadCapitalRates(JsonReader& r, const json::object& o, ChargingRates& t) {
   t.lower_capital_limit = ReadFigure(r, co, "capital", "lower_limit");
   if (auto* tariff = co.if_contains("tariff"); tariff && tariff->is_object()) {
     t.tariff_capital_step =
-        r.Money(tariff->get_object(), "capital.tariff", "capital_step", kRequired);
+        r.Money(tariff->get_object(), "capital.tariff", "capital_step", Required::kYes);
     t.tariff_weekly_per_step =
-        r.Money(tariff->get_object(), "capital.tariff", "weekly_per_step", kRequired);
+        r.Money(tariff->get_object(), "capital.tariff", "weekly_per_step", Required::kYes);
     if (t.tariff_capital_step <= Pence())
       r.Fail("capital.tariff.capital_step", "must be more than zero");
   } else {
@@ -126,7 +125,7 @@ void ReadIncomeTreatments(JsonReader& r, const json::object& o, ChargingRates& t
       const json::object* io = r.Object(kv.value(), at);
       if (io == nullptr) continue;
       r.Known(*io, at, {"treatment", "source", "note"});
-      auto treatment = domain::ParseIncomeTreatment(r.String(*io, at, "treatment", kRequired));
+      auto treatment = domain::ParseIncomeTreatment(r.String(*io, at, "treatment", Required::kYes));
       if (!treatment) {
         r.Fail(at + ".treatment", "must be counted, disregarded or savings_credit_disregard");
         continue;
@@ -182,20 +181,20 @@ ChargingPolicyChanges ReadPolicyChanges(JsonReader& r, const json::object& o,
   };
   auto money = [&](std::string_view key, std::optional<Pence>& into) {
     if (!given(key)) return;
-    into = r.Money(o, path, key, kOptional);
+    into = r.Money(o, path, key, Required::kNo);
     if (*into < Pence()) r.Fail(JsonReader::Join(path, key), "must not be negative");
   };
   auto limit = [&](std::string_view key, std::optional<std::optional<Pence>>& into) {
     if (o.if_contains(key) == nullptr) return;
     into.emplace();
     if (!given(key)) return;  // null: no limit.
-    *into = r.Money(o, path, key, kOptional);
+    *into = r.Money(o, path, key, Required::kNo);
     if (**into < Pence()) r.Fail(JsonReader::Join(path, key), "must not be negative");
   };
-  if (o.if_contains("title") != nullptr) c.title = r.String(o, path, "title", kOptional);
+  if (o.if_contains("title") != nullptr) c.title = r.String(o, path, "title", Required::kNo);
   share("charge_percent", c.charge_basis_points);
   if (given("share_rounding")) {
-    std::string s = r.String(o, path, "share_rounding", kOptional);
+    std::string s = r.String(o, path, "share_rounding", Required::kNo);
     if (s == "half_up")
       c.share_rounding = ChargingPolicy::ShareRounding::kHalfUp;
     else if (s == "down")
@@ -238,12 +237,12 @@ void MergePolicyErrors(JsonReader& r, const std::vector<FieldError>& found,
 
 // The parts of a financial assessment input, each read into `in` with its problems in `r`.
 void ReadHouseholdAndPremiums(JsonReader& r, const json::object& o, domain::ChargingInput& in) {
-  std::string household = r.String(o, "", "household", kRequired);
+  std::string household = r.String(o, "", "household", Required::kYes);
   if (auto h = domain::ParseHousehold(household))
     in.household = *h;
   else if (auto* given = o.if_contains("household"); given && given->is_string())
     r.Fail("household", "must be single, couple or lone_parent");
-  const json::array* premiums = r.Array(o, "", "premiums", kOptional);
+  const json::array* premiums = r.Array(o, "", "premiums", Required::kNo);
   if (premiums == nullptr) return;
   for (size_t i = 0; i < premiums->size(); ++i) {
     const json::value& p = (*premiums)[i];
@@ -260,7 +259,7 @@ void ReadHouseholdAndPremiums(JsonReader& r, const json::object& o, domain::Char
 }
 
 void ReadNotionalCapital(JsonReader& r, const json::object& o, domain::ChargingInput& in) {
-  const json::array* list = r.Array(o, "", "notional_capital", kOptional);
+  const json::array* list = r.Array(o, "", "notional_capital", Required::kNo);
   if (list == nullptr) return;
   for (size_t i = 0; i < list->size(); ++i) {
     std::string at = JsonReader::Index("notional_capital", i);
@@ -268,16 +267,16 @@ void ReadNotionalCapital(JsonReader& r, const json::object& o, domain::ChargingI
     if (n == nullptr) continue;
     r.Known(*n, at, {"amount", "reason", "decided_by", "decided_on"});
     domain::NotionalCapital nc;
-    nc.amount = r.Money(*n, at, "amount", kRequired);
-    nc.reason = r.String(*n, at, "reason", kRequired);
-    nc.decided_by = r.String(*n, at, "decided_by", kRequired);
-    if (auto d = r.DateField(*n, at, "decided_on", kRequired)) nc.decided_on = *d;
+    nc.amount = r.Money(*n, at, "amount", Required::kYes);
+    nc.reason = r.String(*n, at, "reason", Required::kYes);
+    nc.decided_by = r.String(*n, at, "decided_by", Required::kYes);
+    if (auto d = r.DateField(*n, at, "decided_on", Required::kYes)) nc.decided_on = *d;
     in.notional_capital.push_back(std::move(nc));
   }
 }
 
 void ReadIncome(JsonReader& r, const json::object& o, domain::ChargingInput& in) {
-  const json::array* list = r.Array(o, "", "income", kOptional);
+  const json::array* list = r.Array(o, "", "income", Required::kNo);
   if (list == nullptr) return;
   in.income.reserve(list->size());
   for (size_t i = 0; i < list->size(); ++i) {
@@ -287,16 +286,16 @@ void ReadIncome(JsonReader& r, const json::object& o, domain::ChargingInput& in)
     r.Known(*item, at,
             {"type", "weekly", "joint", "disregarded_weekly", "disregard_reason", "description"});
     domain::IncomeItem ii;
-    std::string type = r.String(*item, at, "type", kRequired);
+    std::string type = r.String(*item, at, "type", Required::kYes);
     if (auto t = domain::ParseIncomeType(type))
       ii.type = *t;
     else if (auto* given = item->if_contains("type"); given && given->is_string())
       r.Fail(at + ".type", "\"" + type + "\" is not an income type (see docs/charging.md)");
-    ii.weekly = r.Money(*item, at, "weekly", kRequired);
+    ii.weekly = r.Money(*item, at, "weekly", Required::kYes);
     ii.joint = r.Bool(*item, at, "joint", false);
-    ii.disregarded_weekly = r.Money(*item, at, "disregarded_weekly", kOptional);
-    ii.disregard_reason = r.String(*item, at, "disregard_reason", kOptional);
-    ii.description = r.String(*item, at, "description", kOptional);
+    ii.disregarded_weekly = r.Money(*item, at, "disregarded_weekly", Required::kNo);
+    ii.disregard_reason = r.String(*item, at, "disregard_reason", Required::kNo);
+    ii.description = r.String(*item, at, "description", Required::kNo);
     in.income.push_back(std::move(ii));
   }
 }
@@ -304,48 +303,24 @@ void ReadIncome(JsonReader& r, const json::object& o, domain::ChargingInput& in)
 void ReadDisabilityRelatedExpenditure(JsonReader& r, const json::object& o,
                                       domain::ChargingInput& in) {
   if (auto* d = o.if_contains("disability_related_expenditure_weekly"); d && !d->is_null())
-    in.dre_weekly = r.Money(o, "", "disability_related_expenditure_weekly", kOptional);
-  const json::array* list = r.Array(o, "", "disability_related_expenditure", kOptional);
+    in.dre_weekly = r.Money(o, "", "disability_related_expenditure_weekly", Required::kNo);
+  const json::array* list = r.Array(o, "", "disability_related_expenditure", Required::kNo);
   if (list == nullptr) return;
   for (size_t i = 0; i < list->size(); ++i) {
     std::string at = JsonReader::Index("disability_related_expenditure", i);
     const json::object* e = r.Object((*list)[i], at);
     if (e == nullptr) continue;
     r.Known(*e, at, {"description", "weekly"});
-    in.dre_items.push_back(
-        {r.String(*e, at, "description", kRequired), r.Money(*e, at, "weekly", kRequired)});
+    in.dre_items.push_back({r.String(*e, at, "description", Required::kYes),
+                            r.Money(*e, at, "weekly", Required::kYes)});
   }
 }
 
-struct Rates {
-  std::vector<ChargingRates> rates;
-  std::vector<json::object> json;
-};
-
-const Rates& LoadedRates() {
-  static const Rates loaded = [] {
-    Rates out;
-    for (const auto& f : embedded::ChargingRates()) {
-      json::value v = json::parse(f.content);
-      auto rates = ChargingRatesFromJson(v);
-      SD_ASSERT(rates.ok());
-      out.rates.push_back(std::move(*rates));
-      out.json.push_back(v.as_object());
-    }
-    // Oldest first.
-    std::vector<size_t> order(out.rates.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      return out.rates[a].effective_from < out.rates[b].effective_from;
-    });
-    Rates sorted;
-    for (size_t i : order) {
-      sorted.rates.push_back(out.rates[i]);
-      sorted.json.push_back(out.json[i]);
-    }
-    return sorted;
-  }();
-  return loaded;
+const EffectiveDatedData<ChargingRates>& ShippedChargingRates() {
+  static const EffectiveDatedData<ChargingRates> rates = ShippedReference(
+      EffectiveDatedData<ChargingRates>::Load("data/reference/charging", embedded::ChargingRates(),
+                                              ChargingRatesFromJson, "charging rates"));
+  return rates;
 }
 
 // Basis points as a percentage's text: 9000 is "90", 9050 is "90.50".
@@ -384,10 +359,10 @@ Result<ChargingRates> ChargingRatesFromJson(const json::value& v) {
       *o, "",
       {"id", "title", "effective_from", "notes", "sources", "capital", "pension_credit_age",
        "minimum_income_guarantee", "savings_credit_disregard", "income_types", "benefit_rates"});
-  t.id = r.String(*o, "", "id", kRequired);
-  t.title = r.String(*o, "", "title", kRequired);
+  t.id = r.String(*o, "", "id", Required::kYes);
+  t.title = r.String(*o, "", "title", Required::kYes);
   if (auto* e = o->if_contains("effective_from"); e && e->is_object()) {
-    if (auto d = r.DateField(e->get_object(), "effective_from", "date", kRequired))
+    if (auto d = r.DateField(e->get_object(), "effective_from", "date", Required::kYes))
       t.effective_from = *d;
   } else {
     r.Fail("effective_from", "must be an object with a date and its status");
@@ -395,7 +370,7 @@ Result<ChargingRates> ChargingRatesFromJson(const json::value& v) {
   ReadCapitalRates(r, *o, t);
   if (auto* p = o->if_contains("pension_credit_age"); p && p->is_object()) {
     t.pension_credit_age = static_cast<int>(
-        r.Integer(p->get_object(), "pension_credit_age", "age", kRequired).value_or(66));
+        r.Integer(p->get_object(), "pension_credit_age", "age", Required::kYes).value_or(66));
   }
   ReadMinimumIncomeGuarantee(r, *o, t);
   ReadSavingsCreditDisregard(r, *o, t);
@@ -405,24 +380,16 @@ Result<ChargingRates> ChargingRatesFromJson(const json::value& v) {
   return t;
 }
 
-const std::vector<ChargingRates>& ReferenceChargingRates() { return LoadedRates().rates; }
+const std::vector<ChargingRates>& ReferenceChargingRates() {
+  return ShippedChargingRates().versions();
+}
 
 const json::object* ReferenceChargingRatesJson(std::string_view id) {
-  const Rates& all = LoadedRates();
-  for (size_t i = 0; i < all.rates.size(); ++i)
-    if (all.rates[i].id == id) return &all.json[i];
-  return nullptr;
+  return ShippedChargingRates().JsonOf(id);
 }
 
 Result<const ChargingRates*> ChargingRatesOn(Date date) {
-  const ChargingRates* r = domain::RatesInForce(ReferenceChargingRates(), date);
-  if (r == nullptr) {
-    std::string first = ReferenceChargingRates().front().effective_from.ToString();
-    return Error::InvalidArgument(
-        "There are no charging rates for " + date.ToString() + ": the earliest start on " + first,
-        {{"assessment_date", "must be on or after " + first + " (no reference data before)"}});
-  }
-  return r;
+  return ShippedChargingRates().On(date, "assessment_date");
 }
 
 const ChargingPolicy& DefaultChargingPolicy() {
@@ -478,18 +445,18 @@ ChargingRequest ChargingRequestFromJson(const json::object& o) {
            "housing_costs_weekly", "disability_related_expenditure_weekly",
            "disability_related_expenditure", "declined_to_disclose", "policy"});
   req.person = r.EchoId(o, "person");
-  if (auto d = r.DateField(o, "", "assessment_date", kRequired)) in.assessment_date = *d;
+  if (auto d = r.DateField(o, "", "assessment_date", Required::kYes)) in.assessment_date = *d;
   in.age = static_cast<int>(
-      std::clamp<int64_t>(r.Integer(o, "", "age", kRequired).value_or(18), -1, 1000));
+      std::clamp<int64_t>(r.Integer(o, "", "age", Required::kYes).value_or(18), -1, 1000));
   ReadHouseholdAndPremiums(r, o, in);
-  in.dependent_children = static_cast<int>(
-      std::clamp<int64_t>(r.Integer(o, "", "dependent_children", kOptional).value_or(0), -1, 1000));
-  in.weekly_cost_of_care = r.Money(o, "", "weekly_cost_of_care", kRequired);
-  in.capital = r.Money(o, "", "capital", kOptional);
-  in.joint_capital = r.Money(o, "", "joint_capital", kOptional);
+  in.dependent_children = static_cast<int>(std::clamp<int64_t>(
+      r.Integer(o, "", "dependent_children", Required::kNo).value_or(0), -1, 1000));
+  in.weekly_cost_of_care = r.Money(o, "", "weekly_cost_of_care", Required::kYes);
+  in.capital = r.Money(o, "", "capital", Required::kNo);
+  in.joint_capital = r.Money(o, "", "joint_capital", Required::kNo);
   ReadNotionalCapital(r, o, in);
   ReadIncome(r, o, in);
-  in.housing_costs_weekly = r.Money(o, "", "housing_costs_weekly", kOptional);
+  in.housing_costs_weekly = r.Money(o, "", "housing_costs_weekly", Required::kNo);
   ReadDisabilityRelatedExpenditure(r, o, in);
   in.declined_to_disclose = r.Bool(o, "", "declined_to_disclose", false);
   if (auto* p = o.if_contains("policy")) {

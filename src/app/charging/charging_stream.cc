@@ -358,22 +358,10 @@ void AppendFromFullReader(const json::value& v, const domain::ChargingPolicy& ba
 
 ChargingStreamSummary StreamChargingAssessments(const domain::ChargingPolicy& base, std::FILE* in,
                                                 std::FILE* out, domain::Detail detail) {
-  constexpr size_t kChunk = 1 << 20;
-  std::string output;
-  output.reserve(kChunk + 16384);
-  json::basic_parser<FastHandler> parser{json::parse_options{}};
-  std::string raw;  // The text of the input being read, for the full reader.
+  SaxValueParser<FastHandler> parser(KeepText::kYes);  // The text, for the full reader.
   domain::ChargingResult result;
   ChargingStreamSummary summary;
-  json::error_code ec;
-  auto write_some = [&](const char* data, size_t size, bool more, size_t& used, bool& complete) {
-    used = parser.write_some(more, data, size, ec);
-    raw.append(data, used);
-    complete = !ec && parser.done();
-    return !ec;
-  };
-  auto on_value = [&] {
-    ++summary.assessments;
+  StreamCounts counts = StreamJson(in, out, "Assessment", parser, [&](std::string& output) {
     FastHandler& h = parser.handler();
     const domain::ChargingRates* rates =
         h.Finish() ? domain::RatesInForce(ReferenceChargingRates(), h.in.assessment_date) : nullptr;
@@ -382,27 +370,12 @@ ChargingStreamSummary StreamChargingAssessments(const domain::ChargingPolicy& ba
       AppendChargingResultJson(result, *rates, h.person, output);
       output += '\n';
     } else {
-      AppendFromFullReader(json::parse(raw), base, detail, output, summary.invalid);
+      AppendFromFullReader(json::parse(parser.text()), base, detail, output, summary.invalid);
     }
-    if (output.size() >= kChunk) {
-      std::fwrite(output.data(), 1, output.size(), out);
-      output.clear();
-    }
-    raw.clear();
-    h.Reset();
-    parser.reset();
-  };
-  StreamEnd end = ReadJsonValues(in, write_some, on_value);
-  if (end == StreamEnd::kMalformed) {
-    summary.malformed = true;
-    summary.malformed_message = "Assessment " + std::to_string(summary.assessments + 1) +
-                                " is not valid JSON: " + ec.message();
-  } else if (end == StreamEnd::kTruncated) {
-    summary.malformed = true;
-    summary.malformed_message =
-        "The input ends in the middle of assessment " + std::to_string(summary.assessments + 1);
-  }
-  std::fwrite(output.data(), 1, output.size(), out);
+  });
+  summary.assessments = counts.values;
+  summary.malformed = counts.malformed;
+  summary.malformed_message = std::move(counts.malformed_message);
   return summary;
 }
 
