@@ -447,7 +447,7 @@ Status ChargingStep(DemoContext& ctx) {
     } else {
       ++drafts;
     }
-    SD_ASSIGN_OR_RETURN(int64_t id, ctx.tx.financial_assessments().Insert(f));
+    SD_ASSIGN_OR_RETURN(FinancialAssessmentId id, ctx.tx.financial_assessments().Insert(f));
     (void)id;
   }
   return OkStatus();

@@ -256,7 +256,7 @@ class CalibrationSampleRepository {
 enum class FinancialAssessmentStatus { kDraft, kCompleted };
 
 struct FinancialAssessmentRecord {
-  int64_t id = 0;
+  FinancialAssessmentId id;
   PersonId person_id;
   FinancialAssessmentStatus status = FinancialAssessmentStatus::kDraft;
   Date assessment_date;
@@ -267,7 +267,7 @@ struct FinancialAssessmentRecord {
   Pence weekly_charge;
   Pence weekly_cost;
   bool full_cost = false;
-  std::optional<int64_t> replaces;  // The completed assessment this one replaces.
+  std::optional<FinancialAssessmentId> replaces;  // The completed assessment this one replaces.
   UserId created_by;
   Timestamp created_at;
   UserId completed_by;
@@ -277,11 +277,11 @@ struct FinancialAssessmentRecord {
 class FinancialAssessmentRepository {
  public:
   virtual ~FinancialAssessmentRepository() = default;
-  virtual Result<int64_t> Insert(const FinancialAssessmentRecord& a) = 0;
+  virtual Result<FinancialAssessmentId> Insert(const FinancialAssessmentRecord& a) = 0;
   // Replaces a draft's input, evidence, figures and status (draft to completed with
   // completed_by/at). kFailedPrecondition if it is completed already, kNotFound if unknown.
   virtual Status UpdateDraft(const FinancialAssessmentRecord& a) = 0;
-  virtual Result<std::optional<FinancialAssessmentRecord>> Find(int64_t id) = 0;
+  virtual Result<std::optional<FinancialAssessmentRecord>> Find(FinancialAssessmentId id) = 0;
   // The person's assessments, newest first.
   virtual Result<std::vector<FinancialAssessmentRecord>> ForPerson(PersonId person) = 0;
   // Each person's current assessment: their latest completed one (by date, then id).
@@ -308,7 +308,7 @@ class ChargingPolicyRepository {
 // What a person worked out with the public calculator and chose to keep on their record. Their
 // own figure, not the council's decision; they can remove it.
 struct ChargingEstimateRecord {
-  int64_t id = 0;
+  ChargingEstimateId id;
   PersonId person_id;
   std::string input_json;  // app/charging/charging_json.h input (no policy: the council's applies).
   std::string rates_id;
@@ -322,12 +322,12 @@ struct ChargingEstimateRecord {
 class ChargingEstimateRepository {
  public:
   virtual ~ChargingEstimateRepository() = default;
-  virtual Result<int64_t> Insert(const ChargingEstimateRecord& e) = 0;
-  virtual Result<std::optional<ChargingEstimateRecord>> Find(int64_t id) = 0;
+  virtual Result<ChargingEstimateId> Insert(const ChargingEstimateRecord& e) = 0;
+  virtual Result<std::optional<ChargingEstimateRecord>> Find(ChargingEstimateId id) = 0;
   // The person's estimates, newest first.
   virtual Result<std::vector<ChargingEstimateRecord>> ForPerson(PersonId person) = 0;
   // kNotFound if the council has no such estimate.
-  virtual Status Delete(int64_t id) = 0;
+  virtual Status Delete(ChargingEstimateId id) = 0;
 };
 
 // A person's care and support plan (domain/planning/support_plan.h). The header row holds the
@@ -419,7 +419,7 @@ class SupportPlanRepository {
   virtual ~SupportPlanRepository() = default;
   // Stores a new plan with its first version; returns its id.
   virtual Result<SupportPlanId> Insert(const SupportPlanRecord& plan,
-                                 const SupportPlanVersion& first) = 0;
+                                       const SupportPlanVersion& first) = 0;
   // Writes the header (status, versions, totals, decisions) of an existing plan.
   virtual Status Update(const SupportPlanRecord& plan) = 0;
   // kAlreadyExists if that version exists: versions are never replaced.

@@ -630,7 +630,7 @@ TEST_P(RepositoryContract, FinancialAssessmentsAndChargingPoliciesRoundTrip) {
   f.weekly_cost = Pence::FromPence(30000);
   f.created_by = UserId{7};
   f.created_at = kNow;
-  int64_t first = 0, second = 0;
+  FinancialAssessmentId first, second;
   ASSERT_TRUE(store_
                   ->Write(council_,
                           [&](app::Transaction& tx) -> Status {
@@ -715,7 +715,7 @@ TEST_P(RepositoryContract, ChargingEstimatesAreKeptNewestFirstAndCanBeRemoved) {
   e.full_cost = false;
   e.created_by = UserId{3};
   e.created_at = kNow;
-  int64_t first = 0, second = 0;
+  ChargingEstimateId first, second;
   ASSERT_TRUE(store_
                   ->Write(council_,
                           [&](app::Transaction& tx) -> Status {

@@ -86,7 +86,7 @@ Result<ChargingOutcome> CheckedOutcome(const FinancialAssessmentChange& change,
 
 // The draft `id` to change, or a new record for `person`.
 Result<FinancialAssessmentRecord> RecordToSave(Transaction& tx, const Principal& who,
-                                               std::optional<int64_t> id,
+                                               std::optional<FinancialAssessmentId> id,
                                                std::optional<PersonId> person, Timestamp now) {
   FinancialAssessmentRecord record;
   if (!id) {
@@ -186,13 +186,13 @@ Result<std::pair<std::string, ChargingOutcome>> ReassessStored(
   json::error_code ec;
   json::value v = json::parse(record.input_json, ec);
   if (ec || !v.is_object())
-    return Error::Internal("Stored financial assessment " + std::to_string(record.id) +
+    return Error::Internal("Stored financial assessment " + record.id.ToString() +
                            " is not valid JSON");
   v.get_object()["assessment_date"] = on.ToString();
   auto outcome = AssessChargingRequest(ChargingRequestFromJson(v.get_object()), policy,
                                        domain::Detail::kSummary);
   if (!outcome.ok())
-    return Error::Internal("Stored financial assessment " + std::to_string(record.id) +
+    return Error::Internal("Stored financial assessment " + record.id.ToString() +
                            " does not read: " + outcome.error().message);
   return std::make_pair(json::serialize(v), std::move(*outcome));
 }
@@ -239,7 +239,7 @@ Result<ChargingOutcome> DeriveStored(const FinancialAssessmentRecord& record,
                            outcome.error().message);
   if (outcome->rates->id != record.rates_id ||
       outcome->result.weekly_charge != record.weekly_charge)
-    return Error::Internal("The stored financial assessment " + std::to_string(record.id) +
+    return Error::Internal("The stored financial assessment " + record.id.ToString() +
                            " no longer gives its stored charge");
   return outcome;
 }
@@ -265,13 +265,14 @@ Result<FinancialAssessmentView> ChargingService::Create(const CallContext& ctx,
 }
 
 Result<FinancialAssessmentView> ChargingService::Update(const CallContext& ctx,
-                                                        const Principal& who, int64_t id,
+                                                        const Principal& who,
+                                                        FinancialAssessmentId id,
                                                         const FinancialAssessmentChange& change) {
   return Save(ctx, who, id, std::nullopt, change);
 }
 
 Result<FinancialAssessmentView> ChargingService::Save(const CallContext& ctx, const Principal& who,
-                                                      std::optional<int64_t> id,
+                                                      std::optional<FinancialAssessmentId> id,
                                                       std::optional<PersonId> person_id,
                                                       const FinancialAssessmentChange& change) {
   if (!IsFinance(who))
@@ -305,14 +306,14 @@ Result<FinancialAssessmentView> ChargingService::Save(const CallContext& ctx, co
     view.record = record;
     const char* action = complete ? "financial_assessment.complete" : "financial_assessment.save";
     return tx.audit().Append(AuditOf(clock_, who, ctx, action, "financial_assessment",
-                                     std::to_string(record.id),
+                                     record.id.ToString(),
                                      "weekly charge " + record.weekly_charge.ToString()));
   }));
   return view;
 }
 
 Result<FinancialAssessmentView> ChargingService::Get(const CallContext& ctx, const Principal& who,
-                                                     int64_t id) {
+                                                     FinancialAssessmentId id) {
   FinancialAssessmentView view;
   SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto record, tx.financial_assessments().Find(id));
@@ -334,7 +335,7 @@ Result<FinancialAssessmentView> ChargingService::Get(const CallContext& ctx, con
     return OkStatus();
   }));
   audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "financial_assessment.view",
-                                     "financial_assessment", std::to_string(id), ""));
+                                     "financial_assessment", id.ToString(), ""));
   return view;
 }
 
@@ -399,8 +400,7 @@ Result<ChargingEstimateRecord> ChargingService::SaveEstimate(const CallContext& 
     record.created_at = clock_.Now();
     SD_ASSIGN_OR_RETURN(record.id, tx.charging_estimates().Insert(record));
     return tx.audit().Append(AuditOf(clock_, who, ctx, "charging_estimate.save", "person",
-                                     person_id.ToString(),
-                                     "estimate " + std::to_string(record.id)));
+                                     person_id.ToString(), "estimate " + record.id.ToString()));
   }));
   return record;
 }
@@ -414,7 +414,7 @@ Result<std::vector<ChargingEstimateRecord>> ChargingService::Estimates(const Cal
 }
 
 Result<PersonId> ChargingService::RemoveEstimate(const CallContext& ctx, const Principal& who,
-                                                 int64_t id) {
+                                                 ChargingEstimateId id) {
   PersonId person;
   SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto estimate, tx.charging_estimates().Find(id));
@@ -424,7 +424,7 @@ Result<PersonId> ChargingService::RemoveEstimate(const CallContext& ctx, const P
     person = estimate->person_id;
     SD_RETURN_IF_ERROR(tx.charging_estimates().Delete(id));
     return tx.audit().Append(AuditOf(clock_, who, ctx, "charging_estimate.remove", "person",
-                                     person.ToString(), "estimate " + std::to_string(id)));
+                                     person.ToString(), "estimate " + id.ToString()));
   }));
   return person;
 }
@@ -462,7 +462,7 @@ Result<Reassessment> ChargingService::Reassess(const CallContext& ctx, const Pri
       auto& [input_json, outcome] = again;
       SD_RETURN_IF_ERROR(CountChange(tx, record, outcome.result.weekly_charge, r));
       if (!apply) continue;
-      SD_ASSIGN_OR_RETURN(int64_t inserted,
+      SD_ASSIGN_OR_RETURN(FinancialAssessmentId inserted,
                           tx.financial_assessments().Insert(NextAssessment(
                               record, std::move(input_json), outcome, who, on, now)));
       (void)inserted;

@@ -49,7 +49,7 @@ struct FinancialAssessmentView {
 struct ReassessmentLine {
   PersonId person_id;
   std::string person_name;
-  int64_t current_id = 0;
+  FinancialAssessmentId current_id;
   std::string current_rates;
   Pence current_charge;
   Pence new_charge;
@@ -107,9 +107,11 @@ class ChargingService {
   Result<FinancialAssessmentView> Create(const CallContext& ctx, const Principal& who,
                                          PersonId person, const FinancialAssessmentChange& change);
   // Changes a draft (and completes it with kComplete). kFailedPrecondition when completed.
-  Result<FinancialAssessmentView> Update(const CallContext& ctx, const Principal& who, int64_t id,
+  Result<FinancialAssessmentView> Update(const CallContext& ctx, const Principal& who,
+                                         FinancialAssessmentId id,
                                          const FinancialAssessmentChange& change);
-  Result<FinancialAssessmentView> Get(const CallContext& ctx, const Principal& who, int64_t id);
+  Result<FinancialAssessmentView> Get(const CallContext& ctx, const Principal& who,
+                                      FinancialAssessmentId id);
   // The person's assessments the caller may see, newest first.
   Result<std::vector<FinancialAssessmentRecord>> ForPerson(const CallContext& ctx,
                                                            const Principal& who, PersonId person);
@@ -131,7 +133,8 @@ class ChargingService {
   Result<std::vector<ChargingEstimateRecord>> Estimates(const CallContext& ctx,
                                                         const Principal& who, PersonId person);
   // Removes a kept estimate (the person or their representative); returns whose it was.
-  Result<PersonId> RemoveEstimate(const CallContext& ctx, const Principal& who, int64_t id);
+  Result<PersonId> RemoveEstimate(const CallContext& ctx, const Principal& who,
+                                  ChargingEstimateId id);
 
   // Stores the council's policy from `from`. kInvalidArgument with fields (a share above 100%,
   // a negative amount, limits the wrong way round, a start in the past, no note);
@@ -149,7 +152,8 @@ class ChargingService {
   enum class ReassessMode { kPreview, kApply };
 
   Result<FinancialAssessmentView> Save(const CallContext& ctx, const Principal& who,
-                                       std::optional<int64_t> id, std::optional<PersonId> person,
+                                       std::optional<FinancialAssessmentId> id,
+                                       std::optional<PersonId> person,
                                        const FinancialAssessmentChange& change);
   Result<PersonCharges> ReadCharges(const CallContext& ctx, const Principal& who, PersonId person,
                                     ChargesWanted wanted, const char* action);

@@ -5,7 +5,7 @@ namespace {
 
 app::FinancialAssessmentRecord FinancialFromRow(const SqlRow& r) {
   app::FinancialAssessmentRecord a;
-  a.id = r.Int(0);
+  a.id = FinancialAssessmentId{r.Int(0)};
   a.person_id = PersonId{r.Int(1)};
   a.status = r.Text(2) == "completed" ? app::FinancialAssessmentStatus::kCompleted
                                       : app::FinancialAssessmentStatus::kDraft;
@@ -17,7 +17,7 @@ app::FinancialAssessmentRecord FinancialFromRow(const SqlRow& r) {
   a.weekly_charge = Pence::FromPence(r.Int(8));
   a.weekly_cost = Pence::FromPence(r.Int(9));
   a.full_cost = r.Int(10) == 1;
-  if (!r.IsNull(11)) a.replaces = r.Int(11);
+  if (!r.IsNull(11)) a.replaces = FinancialAssessmentId{r.Int(11)};
   a.created_by = UserId{r.Int(12)};
   a.created_at = Timestamp::FromMicros(r.Int(13));
   a.completed_by = UserId{r.Int(14)};
@@ -50,7 +50,7 @@ constexpr Columns<app::StoredChargingPolicy> kPolicy{
 
 app::ChargingEstimateRecord EstimateFromRow(const SqlRow& r) {
   app::ChargingEstimateRecord e;
-  e.id = r.Int(0);
+  e.id = ChargingEstimateId{r.Int(0)};
   e.person_id = PersonId{r.Int(1)};
   e.input_json = r.Text(2);
   e.rates_id = r.Text(3);
@@ -76,14 +76,18 @@ INSERT INTO financial_assessments (council_id, person_id, status, assessment_dat
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
 RETURNING financial_assessment_id)sql";
 
-Result<int64_t> SqlFinancialAssessments::Insert(const app::FinancialAssessmentRecord& a) {
-  return QueryInt(
-      c_, kInsertFinancial,
-      {council_.value(), a.person_id.value(), StatusText(a.status), a.assessment_date.ToString(),
-       a.input_json, a.evidence_json, a.reason, a.rates_id, a.weekly_charge.pence(),
-       a.weekly_cost.pence(), SqlBool(a.full_cost), a.replaces ? SqlValue(*a.replaces) : SqlNull(),
-       SqlOptionalId(a.created_by.value()), a.created_at.micros(),
-       SqlOptionalId(a.completed_by.value()), SqlOptionalTime(a.completed_at)});
+Result<FinancialAssessmentId> SqlFinancialAssessments::Insert(
+    const app::FinancialAssessmentRecord& a) {
+  SD_ASSIGN_OR_RETURN(
+      int64_t id,
+      QueryInt(c_, kInsertFinancial,
+               {council_.value(), a.person_id.value(), StatusText(a.status),
+                a.assessment_date.ToString(), a.input_json, a.evidence_json, a.reason, a.rates_id,
+                a.weekly_charge.pence(), a.weekly_cost.pence(), SqlBool(a.full_cost),
+                a.replaces ? SqlValue(a.replaces->value()) : SqlNull(),
+                SqlOptionalId(a.created_by.value()), a.created_at.micros(),
+                SqlOptionalId(a.completed_by.value()), SqlOptionalTime(a.completed_at)}));
+  return FinancialAssessmentId{id};
 }
 
 constexpr std::string_view kUpdateDraftFinancial = R"sql(
@@ -97,7 +101,7 @@ Status SqlFinancialAssessments::UpdateDraft(const app::FinancialAssessmentRecord
   SD_ASSIGN_OR_RETURN(
       bool updated,
       AnyRow(c_, kUpdateDraftFinancial,
-             {council_.value(), a.id, StatusText(a.status), a.assessment_date.ToString(),
+             {council_.value(), a.id.value(), StatusText(a.status), a.assessment_date.ToString(),
               a.input_json, a.evidence_json, a.reason, a.rates_id, a.weekly_charge.pence(),
               a.weekly_cost.pence(), SqlBool(a.full_cost), SqlOptionalId(a.completed_by.value()),
               SqlOptionalTime(a.completed_at)}));
@@ -111,8 +115,9 @@ Status SqlFinancialAssessments::UpdateDraft(const app::FinancialAssessmentRecord
 constexpr std::string_view kFindFinancial = R"sql(
 FROM financial_assessments WHERE council_id = $1 AND financial_assessment_id = $2)sql";
 
-Result<std::optional<app::FinancialAssessmentRecord>> SqlFinancialAssessments::Find(int64_t id) {
-  return QueryOne(c_, kFinancial, kFindFinancial, {council_.value(), id});
+Result<std::optional<app::FinancialAssessmentRecord>> SqlFinancialAssessments::Find(
+    FinancialAssessmentId id) {
+  return QueryOne(c_, kFinancial, kFindFinancial, {council_.value(), id.value()});
 }
 
 constexpr std::string_view kFinancialForPerson = R"sql(
@@ -168,18 +173,21 @@ INSERT INTO charging_estimates (council_id, person_id, input_json, rates_id,
   weekly_charge_pence, weekly_cost_pence, full_cost, created_by_user_id, created_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING charging_estimate_id)sql";
 
-Result<int64_t> SqlChargingEstimates::Insert(const app::ChargingEstimateRecord& e) {
-  return QueryInt(c_, kInsertEstimate,
-                  {council_.value(), e.person_id.value(), e.input_json, e.rates_id,
-                   e.weekly_charge.pence(), e.weekly_cost.pence(), SqlBool(e.full_cost),
-                   SqlOptionalId(e.created_by.value()), e.created_at.micros()});
+Result<ChargingEstimateId> SqlChargingEstimates::Insert(const app::ChargingEstimateRecord& e) {
+  SD_ASSIGN_OR_RETURN(
+      int64_t id, QueryInt(c_, kInsertEstimate,
+                           {council_.value(), e.person_id.value(), e.input_json, e.rates_id,
+                            e.weekly_charge.pence(), e.weekly_cost.pence(), SqlBool(e.full_cost),
+                            SqlOptionalId(e.created_by.value()), e.created_at.micros()}));
+  return ChargingEstimateId{id};
 }
 
 constexpr std::string_view kFindEstimate =
     R"sql(FROM charging_estimates WHERE council_id = $1 AND charging_estimate_id = $2)sql";
 
-Result<std::optional<app::ChargingEstimateRecord>> SqlChargingEstimates::Find(int64_t id) {
-  return QueryOne(c_, kEstimate, kFindEstimate, {council_.value(), id});
+Result<std::optional<app::ChargingEstimateRecord>> SqlChargingEstimates::Find(
+    ChargingEstimateId id) {
+  return QueryOne(c_, kEstimate, kFindEstimate, {council_.value(), id.value()});
 }
 
 constexpr std::string_view kEstimatesForPerson = R"sql(
@@ -194,8 +202,8 @@ constexpr std::string_view kDeleteEstimate = R"sql(
 DELETE FROM charging_estimates WHERE council_id = $1 AND charging_estimate_id = $2
 RETURNING charging_estimate_id)sql";
 
-Status SqlChargingEstimates::Delete(int64_t id) {
-  SD_ASSIGN_OR_RETURN(bool deleted, AnyRow(c_, kDeleteEstimate, {council_.value(), id}));
+Status SqlChargingEstimates::Delete(ChargingEstimateId id) {
+  SD_ASSIGN_OR_RETURN(bool deleted, AnyRow(c_, kDeleteEstimate, {council_.value(), id.value()}));
   if (!deleted) return Error::NotFound("No such estimate");
   return OkStatus();
 }

@@ -13,9 +13,9 @@ class SqlFinancialAssessments final : public app::FinancialAssessmentRepository,
                                       private CouncilRepository {
  public:
   SqlFinancialAssessments(SqlConnection& c, CouncilId council) : CouncilRepository(c, council) {}
-  Result<int64_t> Insert(const app::FinancialAssessmentRecord& a) override;
+  Result<FinancialAssessmentId> Insert(const app::FinancialAssessmentRecord& a) override;
   Status UpdateDraft(const app::FinancialAssessmentRecord& a) override;
-  Result<std::optional<app::FinancialAssessmentRecord>> Find(int64_t id) override;
+  Result<std::optional<app::FinancialAssessmentRecord>> Find(FinancialAssessmentId id) override;
   Result<std::vector<app::FinancialAssessmentRecord>> ForPerson(PersonId person) override;
   Result<std::vector<app::FinancialAssessmentRecord>> Current() override;
 };
@@ -31,10 +31,10 @@ class SqlChargingEstimates final : public app::ChargingEstimateRepository,
                                    private CouncilRepository {
  public:
   SqlChargingEstimates(SqlConnection& c, CouncilId council) : CouncilRepository(c, council) {}
-  Result<int64_t> Insert(const app::ChargingEstimateRecord& e) override;
-  Result<std::optional<app::ChargingEstimateRecord>> Find(int64_t id) override;
+  Result<ChargingEstimateId> Insert(const app::ChargingEstimateRecord& e) override;
+  Result<std::optional<app::ChargingEstimateRecord>> Find(ChargingEstimateId id) override;
   Result<std::vector<app::ChargingEstimateRecord>> ForPerson(PersonId person) override;
-  Status Delete(int64_t id) override;
+  Status Delete(ChargingEstimateId id) override;
 };
 
 }  // namespace selfdirect::storage

@@ -29,7 +29,7 @@ json::value AssessmentJson(const app::FinancialAssessmentView& v) {
   json::object evidence;
   for (const auto& [k, s] : v.evidence) evidence[k] = s;
   return json::object{
-      {"id", v.record.id},
+      {"id", v.record.id.value()},
       {"person_id", v.record.person_id.value()},
       {"status",
        v.record.status == app::FinancialAssessmentStatus::kCompleted ? "completed" : "draft"},
@@ -38,7 +38,8 @@ json::value AssessmentJson(const app::FinancialAssessmentView& v) {
       {"input", std::move(input)},
       {"evidence", std::move(evidence)},
       {"result", app::ChargingResultToJson(v.outcome.result, *v.outcome.rates)},
-      {"replaces", v.record.replaces ? json::value(*v.record.replaces) : json::value(nullptr)},
+      {"replaces",
+       v.record.replaces ? json::value(v.record.replaces->value()) : json::value(nullptr)},
       {"created_by", v.created_by_name},
       {"completed_at",
        v.record.completed_at ? json::value(v.record.completed_at->ToString()) : json::value()},
@@ -47,7 +48,7 @@ json::value AssessmentJson(const app::FinancialAssessmentView& v) {
 
 json::value RecordSummaryJson(const app::FinancialAssessmentRecord& r) {
   return json::object{
-      {"id", r.id},
+      {"id", r.id.value()},
       {"status", r.status == app::FinancialAssessmentStatus::kCompleted ? "completed" : "draft"},
       {"assessment_date", r.assessment_date.ToString()},
       {"weekly_charge", r.weekly_charge.ToString()},
@@ -101,7 +102,7 @@ Result<SaveBody> ReadSaveBody(const json::object& body) {
 const std::vector<Role> kKeepers = {Role::kBudgetHolder, Role::kRepresentative};
 
 json::value EstimateJson(const app::ChargingEstimateRecord& e) {
-  return json::object{{"id", e.id},
+  return json::object{{"id", e.id.value()},
                       {"person_id", e.person_id.value()},
                       {"weekly_charge", e.weekly_charge.ToString()},
                       {"weekly_cost_of_care", e.weekly_cost.ToString()},
@@ -371,7 +372,7 @@ Response ChargingRoutes::ApiCreateFinancialAssessment(Context& ctx) {
 }
 
 Response ChargingRoutes::ApiUpdateFinancialAssessment(Context& ctx) {
-  auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
+  auto id = FinancialAssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No such financial assessment"), ctx);
   auto body = JsonObjectBody(ctx.request);
   if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
@@ -386,7 +387,7 @@ Response ChargingRoutes::ApiUpdateFinancialAssessment(Context& ctx) {
 }
 
 Response ChargingRoutes::ApiGetFinancialAssessment(Context& ctx) {
-  auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
+  auto id = FinancialAssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No such financial assessment"), ctx);
   auto view = charging_.Get(ctx.call, *ctx.principal, *id);
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
@@ -425,11 +426,12 @@ Response ChargingRoutes::ApiEstimates(Context& ctx) {
 }
 
 Response ChargingRoutes::ApiRemoveEstimate(Context& ctx) {
-  auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
+  auto id = ChargingEstimateId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No such estimate"), ctx);
   auto person = charging_.RemoveEstimate(ctx.call, *ctx.principal, *id);
   if (!person.ok()) return ErrorResponse(person.error(), ctx);
-  return Response::Json(200, json::object{{"removed", *id}, {"person_id", person->value()}});
+  return Response::Json(200,
+                        json::object{{"removed", id->value()}, {"person_id", person->value()}});
 }
 
 Response ChargingRoutes::ApiReassessment(Context& ctx) {

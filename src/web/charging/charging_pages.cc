@@ -423,12 +423,13 @@ void SetResult(ViewData& d, const app::ChargingOutcome& o, Wording wording) {
 }
 
 // Where the finance officer's form posts, and its heading: a new assessment, or a draft.
-std::string FinancialFormAction(std::optional<PersonId> person, std::optional<int64_t> id) {
-  return id ? "/financial-assessments/" + std::to_string(*id) + "/edit"
+std::string FinancialFormAction(std::optional<PersonId> person,
+                                std::optional<FinancialAssessmentId> id) {
+  return id ? "/financial-assessments/" + id->ToString() + "/edit"
             : "/people/" + person->ToString() + "/financial-assessments";
 }
 
-std::string FinancialFormHeading(std::optional<int64_t> id) {
+std::string FinancialFormHeading(std::optional<FinancialAssessmentId> id) {
   return id ? "Change the financial assessment" : "Financial assessment";
 }
 
@@ -561,7 +562,7 @@ Response ChargingRoutes::KeepEstimate(Context& ctx) {
 }
 
 Response ChargingRoutes::RemoveEstimate(Context& ctx) {
-  auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
+  auto id = ChargingEstimateId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No such estimate"), ctx);
   auto person = charging_.RemoveEstimate(ctx.call, *ctx.principal, *id);
   if (!person.ok()) return ErrorResponse(person.error(), ctx);
@@ -609,7 +610,7 @@ Response ChargingRoutes::CreateFinancialAssessment(Context& ctx) {
 }
 
 Response ChargingRoutes::EditFinancialAssessmentPage(Context& ctx) {
-  auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
+  auto id = FinancialAssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No such financial assessment"), ctx);
   auto view = charging_.Get(ctx.call, *ctx.principal, *id);
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
@@ -624,7 +625,7 @@ Response ChargingRoutes::EditFinancialAssessmentPage(Context& ctx) {
 }
 
 Response ChargingRoutes::UpdateFinancialAssessment(Context& ctx) {
-  auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
+  auto id = FinancialAssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No such financial assessment"), ctx);
   return SaveFinancialForm(ctx, std::nullopt, *id);
 }
@@ -632,7 +633,7 @@ Response ChargingRoutes::UpdateFinancialAssessment(Context& ctx) {
 // Creates (for `person`) or changes (`id`) an assessment from the posted form; on field errors the
 // form again with what was typed, otherwise the assessment's page.
 Response ChargingRoutes::SaveFinancialForm(Context& ctx, std::optional<PersonId> person,
-                                           std::optional<int64_t> id) {
+                                           std::optional<FinancialAssessmentId> id) {
   auto form = ctx.request.Form();
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
   Values v = ValuesFromForm(*form);
@@ -645,7 +646,7 @@ Response ChargingRoutes::SaveFinancialForm(Context& ctx, std::optional<PersonId>
   auto saved = id ? charging_.Update(ctx.call, *ctx.principal, *id, change)
                   : charging_.Create(ctx.call, *ctx.principal, *person, change);
   if (saved.ok())
-    return Response::Redirect("/financial-assessments/" + std::to_string(saved->record.id) +
+    return Response::Redirect("/financial-assessments/" + saved->record.id.ToString() +
                               "?saved=" + (complete ? "completed" : "draft"));
   if (saved.error().code != ErrorCode::kInvalidArgument) return ErrorResponse(saved.error(), ctx);
   Result<app::PersonRecord> record = Error::NotFound("No person with that reference");
@@ -663,7 +664,7 @@ Response ChargingRoutes::SaveFinancialForm(Context& ctx, std::optional<PersonId>
 }
 
 Response ChargingRoutes::FinancialAssessmentPage(Context& ctx) {
-  auto id = ParsePositiveInteger(ctx.request.path_params["id"]);
+  auto id = FinancialAssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No such financial assessment"), ctx);
   auto view = charging_.Get(ctx.call, *ctx.principal, *id);
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
@@ -705,7 +706,7 @@ Response ChargingRoutes::FinancialAssessmentPage(Context& ctx) {
           view->completed_by_name.empty() ? "the finance team" : view->completed_by_name);
   }
   d.set("can_edit", view->can_edit);
-  d.set("id", std::to_string(*id));
+  d.set("id", id->ToString());
   std::string saved = ctx.request.Query("saved");
   if (saved == "completed") d.set("saved", "The financial assessment was completed");
   if (saved == "draft") d.set("saved", "The draft was saved");
@@ -747,7 +748,7 @@ Response ChargingRoutes::RenderReassessment(int status, Context& ctx, const std:
         ViewList changes;
         for (const auto& c : r->changes) {
           ViewData row;
-          row.set("current_id", std::to_string(c.current_id));
+          row.set("current_id", c.current_id.ToString());
           row.set("name", c.person_name);
           row.set("current", c.current_charge.ToDisplayString());
           row.set("after", c.new_charge.ToDisplayString());
@@ -803,7 +804,7 @@ void ChargingRoutes::AddPersonSection(ViewData& d, Context& ctx, const app::Pers
   ViewList items;
   for (const auto& a : file.charges) {
     ViewData item;
-    item.set("id", std::to_string(a.id));
+    item.set("id", a.id.ToString());
     item.set("weekly", a.weekly_charge.ToDisplayString());
     item.set("from", a.assessment_date.ToString());
     bool draft = a.status == app::FinancialAssessmentStatus::kDraft;
@@ -817,7 +818,7 @@ void ChargingRoutes::AddPersonSection(ViewData& d, Context& ctx, const app::Pers
   ViewList estimates;
   for (const auto& e : file.estimates) {
     ViewData item;
-    item.set("id", std::to_string(e.id));
+    item.set("id", e.id.ToString());
     item.set("weekly", e.weekly_charge.ToDisplayString());
     item.set("cost", e.weekly_cost.ToDisplayString());
     item.set("on", e.created_at.UtcDate().ToString());

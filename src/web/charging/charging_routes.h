@@ -55,7 +55,7 @@ class ChargingRoutes final : public RouteModule, public PersonSection {
   Response EditFinancialAssessmentPage(Context& ctx);
   Response UpdateFinancialAssessment(Context& ctx);
   Response SaveFinancialForm(Context& ctx, std::optional<PersonId> person,
-                             std::optional<int64_t> id);
+                             std::optional<FinancialAssessmentId> id);
   Response FinancialAssessmentPage(Context& ctx);
   Response RenderReassessment(int status, Context& ctx, const std::string& on,
                               const std::vector<FieldError>& errors, const std::string& saved);
