@@ -451,7 +451,7 @@ Response ChargingRoutes::ApiReassessment(Context& ctx) {
   json::array changes;
   for (const auto& c : r->changes)
     changes.push_back(json::object{{"person_id", c.person_id.value()},
-                                   {"current_id", c.current_id},
+                                   {"current_id", c.current_id.value()},
                                    {"current_rates", c.current_rates},
                                    {"current_weekly_charge", c.current_charge.ToString()},
                                    {"new_weekly_charge", c.new_charge.ToString()}});
