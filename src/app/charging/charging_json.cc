@@ -5,12 +5,10 @@
 
 #include "app/json_reader.h"
 #include "app/json_stream.h"
-#include "app/reference_data.h"
 #include "base/assert.h"
 #include "base/embedded_file.h"
 
 namespace selfdirect::embedded {
-const std::vector<EmbeddedFile>& ChargingRates();
 const std::vector<EmbeddedFile>& ChargingPolicies();
 }  // namespace selfdirect::embedded
 
@@ -18,7 +16,6 @@ namespace selfdirect::app {
 namespace json = boost::json;
 using domain::ChargingPolicy;
 using domain::ChargingRates;
-using domain::Figure;
 using domain::IncomeType;
 
 namespace {

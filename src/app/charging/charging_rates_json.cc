@@ -1,22 +1,16 @@
 // The statutory charging figures (data/reference/charging/*.json): reading, and the shipped
 // versions by date.
-#include <algorithm>
-
 #include "app/charging/charging_json.h"
 #include "app/json_reader.h"
-#include "app/json_stream.h"
 #include "app/reference_data.h"
-#include "base/assert.h"
 #include "base/embedded_file.h"
 
 namespace selfdirect::embedded {
 const std::vector<EmbeddedFile>& ChargingRates();
-const std::vector<EmbeddedFile>& ChargingPolicies();
 }  // namespace selfdirect::embedded
 
 namespace selfdirect::app {
 namespace json = boost::json;
-using domain::ChargingPolicy;
 using domain::ChargingRates;
 using domain::Figure;
 using domain::IncomeType;

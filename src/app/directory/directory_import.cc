@@ -1,9 +1,7 @@
 // The directory service: importing and exporting feeds (JSON and the profile's CSV files) and
 // loading postcode centroids.
-#include <malloc.h>
 
 #include <algorithm>
-#include <charconv>
 #include <deque>
 #include <set>
 
@@ -11,15 +9,8 @@
 #include "app/directory/directory_service.h"
 #include "app/directory/hsds_csv.h"
 #include "base/csv.h"
-#include "base/embedded_file.h"
-#include "base/limits.h"
 #include "base/text.h"
 #include "domain/people/postcode.h"
-
-namespace selfdirect::embedded {
-const std::vector<EmbeddedFile>& DirectoryData();
-const std::vector<EmbeddedFile>& DemoPostcodes();
-}  // namespace selfdirect::embedded
 
 namespace selfdirect::app {
 namespace json = boost::json;

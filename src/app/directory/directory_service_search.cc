@@ -2,26 +2,13 @@
 #include <malloc.h>
 
 #include <algorithm>
-#include <charconv>
-#include <deque>
 #include <set>
 
 #include "app/directory/directory_internal.h"
 #include "app/directory/directory_service.h"
-#include "app/directory/hsds_csv.h"
-#include "base/csv.h"
-#include "base/embedded_file.h"
-#include "base/limits.h"
-#include "base/text.h"
 #include "domain/people/postcode.h"
 
-namespace selfdirect::embedded {
-const std::vector<EmbeddedFile>& DirectoryData();
-const std::vector<EmbeddedFile>& DemoPostcodes();
-}  // namespace selfdirect::embedded
-
 namespace selfdirect::app {
-namespace json = boost::json;
 using namespace directory_internal;  // NOLINT(google-build-using-namespace): this area's own
                                      // helpers.
 
