@@ -121,7 +121,10 @@ Result<Date> OptionalDate(const std::string& text, Date fallback) {
 
 }  // namespace
 
-void ChargingRoutes::AddSchemas(json::object& schemas) const {
+namespace {
+
+// The input of a calculation and its result.
+void AddCalculationSchemas(json::object& schemas) {
   json::object income{{"type", "object"},
                       {"properties", json::object{{"type", Type("string")},
                                                   {"weekly", MoneyType()},
@@ -169,6 +172,10 @@ void ChargingRoutes::AddSchemas(json::object& schemas) const {
       {"required", json::array{"weekly_charge", "council_weekly_contribution",
                                "tariff_income_weekly", "minimum_income_guarantee_weekly",
                                "assessable_income_weekly", "full_cost", "explanation"}}};
+}
+
+// Financial assessments, estimates and re-assessments as stored and listed.
+void AddRecordSchemas(json::object& schemas) {
   schemas["FinancialAssessmentSave"] = json::object{
       {"type", "object"},
       {"properties",
@@ -229,10 +236,21 @@ void ChargingRoutes::AddSchemas(json::object& schemas) const {
                     {"changes", json::object{{"type", "array"}, {"items", Type("object")}}}}}};
 }
 
-void ChargingRoutes::AddApiRoutes() {
-  const auto api = &ApiRoute;
-  const auto open = &PublicApiRoute;
+}  // namespace
 
+void ChargingRoutes::AddSchemas(json::object& schemas) const {
+  AddCalculationSchemas(schemas);
+  AddRecordSchemas(schemas);
+}
+
+void ChargingRoutes::AddApiRoutes() {
+  AddCalculatorApiRoutes();
+  AddFinancialAssessmentApiRoutes();
+  AddEstimateApiRoutes();
+}
+
+void ChargingRoutes::AddCalculatorApiRoutes() {
+  const auto open = &PublicApiRoute;
   Add(Method::kPost, "/api/v1/charging/calculate",
       open(Bind(&ChargingRoutes::ApiCalculateCharge),
            Operation("calculateCharge",
@@ -256,6 +274,10 @@ void ChargingRoutes::AddApiRoutes() {
                      Replies({{"200", Reply("The policy", Type("object"))},
                               {"422", ErrorReply("The date is not valid")}}),
                      json::object{{"parameters", Query("on", "The date (YYYY-MM-DD)")}})));
+}
+
+void ChargingRoutes::AddFinancialAssessmentApiRoutes() {
+  const auto api = &ApiRoute;
   Add(Method::kPost, "/api/v1/people/{id}/financial-assessments",
       api(kFinance, Bind(&ChargingRoutes::ApiCreateFinancialAssessment),
           Operation("createFinancialAssessment",
@@ -291,6 +313,10 @@ void ChargingRoutes::AddApiRoutes() {
                              {"422", ErrorReply("Field errors, named by JSON path")}}),
                     json::object{{"parameters", IdParam()},
                                  {"requestBody", Body(Ref("FinancialAssessmentSave"))}})));
+}
+
+void ChargingRoutes::AddEstimateApiRoutes() {
+  const auto api = &ApiRoute;
   Add(Method::kPost, "/api/v1/people/{id}/charging-estimates",
       api(kKeepers, Bind(&ChargingRoutes::ApiKeepEstimate),
           Operation("keepChargingEstimate",

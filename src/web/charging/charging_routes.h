@@ -28,6 +28,9 @@ class ChargingRoutes final : public RouteModule, public PersonSection {
  private:
   void AddPageRoutes() override;
   void AddApiRoutes() override;
+  void AddCalculatorApiRoutes();
+  void AddFinancialAssessmentApiRoutes();
+  void AddEstimateApiRoutes();
   Response ApiCalculateCharge(Context& ctx);
   Response ApiChargingRates(Context& ctx);
   Response ApiChargingPolicy(Context& ctx);
@@ -41,7 +44,7 @@ class ChargingRoutes final : public RouteModule, public PersonSection {
   Response ApiReassessment(Context& ctx);
   Response CalculatorPage(Context& ctx);
   Response CalculatorSubmit(Context& ctx);
-  void SetKeepChoice(ViewData& d, Context& ctx, bool show_button, const std::string& chosen,
+  void SetKeepChoice(ViewData& d, Context& ctx, const std::string& chosen,
                      const std::string& error);
   Response KeepEstimate(Context& ctx);
   Response RemoveEstimate(Context& ctx);
