@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "app/audit_trail.h"
+#include "app/directory/directory_feed.h"
 #include "app/directory/directory_service.h"
 #include "base/clock.h"
 #include "cli/commands.h"
@@ -115,13 +116,16 @@ std::optional<int> DirectoryCommands::Run() {
         files[entry.path().filename().string()] = std::move(*text);
       }
       if (ec) return Fail(Error::InvalidArgument("Cannot read " + input_ + ": " + ec.message()));
-      auto report = service.ImportCsvAsSystem(council, files);
+      auto report =
+          service.ImportAsSystem(council, app::DirectoryFeedFromCsv(files, service.taxonomy()));
       if (!report.ok()) return Fail(report.error());
       return PrintReport(*report, input_);
     }
     auto text = ReadText(input_);
     if (!text.ok()) return Fail(text.error());
-    auto report = service.ImportAsSystem(council, *text);
+    auto feed = app::DirectoryFeedFromJson(*text, service.taxonomy());
+    if (!feed.ok()) return Fail(feed.error());
+    auto report = service.ImportAsSystem(council, std::move(*feed));
     if (!report.ok()) return Fail(report.error());
     return PrintReport(*report, input_);
   }

@@ -116,71 +116,20 @@ PostcodeLoadReport ParsePostcodeCsv(std::string_view text,
 }
 
 Result<ImportReport> DirectoryService::Import(const CallContext& ctx, const Principal& who,
-                                              std::string_view feed_json) {
+                                              DirectoryFeed feed) {
   if (!CanEditDirectory(who.user.role)) {
     return Error::PermissionDenied("Only directory editors can import into the directory");
   }
   return ImportIn(ctx.council, AuditOf(clock_, who, ctx, "directory.import", "", "", ""),
-                  feed_json);
+                  std::move(feed));
 }
 
-Result<ImportReport> DirectoryService::ImportAsSystem(CouncilId council,
-                                                      std::string_view feed_json) {
+Result<ImportReport> DirectoryService::ImportAsSystem(CouncilId council, DirectoryFeed feed) {
   return ImportIn(council, AuditEntry{clock_.Now(), UserId{}, "directory.import", "", "", "", ""},
-                  feed_json);
+                  std::move(feed));
 }
 
 namespace {
-
-// The services of a feed, flattened: a service, an array of services, a page, or an array of
-// pages.
-std::vector<const json::value*> FeedRows(const json::value& feed) {
-  std::vector<const json::value*> rows;
-  auto add_page_or_service = [&](const json::value& v) {
-    if (const auto* o = v.if_object();
-        o && o->contains("contents") && o->at("contents").is_array()) {
-      for (const auto& s : o->at("contents").as_array()) rows.push_back(&s);
-    } else {
-      rows.push_back(&v);
-    }
-  };
-  if (feed.is_array()) {
-    for (const auto& v : feed.as_array()) add_page_or_service(v);
-  } else {
-    add_page_or_service(feed);
-  }
-  return rows;
-}
-
-// Reads each row as a service; a row that is not one, or that repeats an id, is a problem named by
-// its row (from 1). `seen` gives each id's row.
-std::vector<domain::DirectoryService> ReadFeedServices(const std::vector<const json::value*>& rows,
-                                                       const Taxonomy& taxonomy,
-                                                       ImportReport& report,
-                                                       std::map<std::string, int64_t>& seen) {
-  std::vector<domain::DirectoryService> services;
-  for (size_t i = 0; i < rows.size(); ++i) {
-    const int64_t row = static_cast<int64_t>(i) + 1;
-    std::string id;
-    if (const auto* o = rows[i]->if_object(); o && o->contains("id") && o->at("id").is_string()) {
-      id = std::string(o->at("id").as_string());
-    }
-    auto s = ServiceFromHsds(*rows[i], taxonomy);
-    if (!s.ok()) {
-      auto fields = s.error().fields;
-      if (fields.empty()) fields.push_back({"", s.error().message});
-      report.problems.push_back({row, id, std::move(fields)});
-      continue;
-    }
-    if (auto [it, fresh] = seen.emplace(s->id, row); !fresh) {
-      report.problems.push_back(
-          {row, id, {{"id", "is the same as row " + std::to_string(it->second) + "'s"}}});
-      continue;
-    }
-    services.push_back(std::move(*s));
-  }
-  return services;
-}
 
 // What storing a feed needs beside each service.
 struct FeedStore {
@@ -224,36 +173,34 @@ Status StoreFeedService(Transaction& tx, domain::DirectoryService& s, const Feed
 }  // namespace
 
 Result<ImportReport> DirectoryService::ImportIn(CouncilId council, const AuditEntry& audit,
-                                                std::string_view feed_json) {
-  json::error_code ec;
-  json::value feed = json::parse(feed_json, ec);
-  if (ec) {
-    return Error::InvalidArgument("The feed is not valid JSON: " + ec.message(),
-                                  {{"feed", "is not valid JSON"}});
-  }
-  const std::vector<const json::value*> rows = FeedRows(feed);
+                                                DirectoryFeed feed) {
   ImportReport report;
-  report.rows = static_cast<int64_t>(rows.size());
-  std::map<std::string, int64_t> seen;
-  std::vector<domain::DirectoryService> services = ReadFeedServices(rows, taxonomy_, report, seen);
+  report.rows = feed.rows;
+  report.problems = std::move(feed.problems);
   if (!report.problems.empty()) return report;
   const FeedStore with{taxonomy_, clock_, clock_.Now(), audit.actor_user_id};
   Status written = store_.Write(council, [&](Transaction& tx) -> Status {
     std::map<std::string, domain::GeoPoint> points;
-    for (auto& s : services) SD_RETURN_IF_ERROR(StoreFeedService(tx, s, with, points, report));
+    for (auto& s : feed.services) {
+      SD_RETURN_IF_ERROR(StoreFeedService(tx, s, with, points, report));
+    }
     AuditEntry entry = audit;
     entry.detail = std::to_string(report.added) + " added, " + std::to_string(report.updated) +
                    " updated, " + std::to_string(report.unchanged) + " unchanged";
     return tx.audit().Append(entry);
   });
   if (!written.ok()) {
-    if (!report.problems.empty()) {
-      // Rows are numbered by the feed: find the clashing service's row.
-      for (auto& p : report.problems) p.row = seen.count(p.id) ? seen[p.id] : 0;
-      report.added = report.updated = report.unchanged = 0;
-      return report;
+    if (report.problems.empty()) return written.error();
+    // A place clash: name the clashing service's row in the feed.
+    std::map<std::string, int64_t> row_of;
+    for (size_t i = 0; i < feed.services.size(); ++i)
+      row_of.emplace(feed.services[i].id, feed.service_rows[i]);
+    for (auto& p : report.problems) {
+      p.row = row_of.count(p.id) ? row_of[p.id] : 0;
+      p.file = feed.file;
     }
-    return written.error();
+    report.added = report.updated = report.unchanged = 0;
+    return report;
   }
   report.applied = true;
   return report;
@@ -305,40 +252,6 @@ Result<std::map<std::string, std::string>> DirectoryService::ExportCsv(CouncilId
       },
       total));
   return HsdsCsvFiles(services, taxonomy_);
-}
-
-Result<ImportReport> DirectoryService::ImportCsv(const CallContext& ctx, const Principal& who,
-                                                 const std::map<std::string, std::string>& files) {
-  if (!CanEditDirectory(who.user.role)) {
-    return Error::PermissionDenied("Only directory editors can import into the directory");
-  }
-  return ImportCsvIn(ctx.council, AuditOf(clock_, who, ctx, "directory.import", "", "", ""), files);
-}
-
-Result<ImportReport> DirectoryService::ImportCsvAsSystem(
-    CouncilId council, const std::map<std::string, std::string>& files) {
-  return ImportCsvIn(council,
-                     AuditEntry{clock_.Now(), UserId{}, "directory.import", "", "", "", ""}, files);
-}
-
-Result<ImportReport> DirectoryService::ImportCsvIn(
-    CouncilId council, const AuditEntry& audit, const std::map<std::string, std::string>& files) {
-  CsvFeed feed = FeedFromHsdsCsv(files);
-  ImportReport report;
-  report.rows = static_cast<int64_t>(feed.services.size());
-  for (auto& p : feed.problems) {
-    report.problems.push_back({p.row, p.id, {std::move(p.field)}, p.file});
-  }
-  if (!report.problems.empty()) return report;
-  SD_ASSIGN_OR_RETURN(report, ImportIn(council, audit, json::serialize(feed.services)));
-  // The feed's rows are services.csv's rows.
-  for (auto& p : report.problems) {
-    p.file = "services.csv";
-    if (p.row >= 1 && static_cast<size_t>(p.row) <= feed.service_rows.size()) {
-      p.row = feed.service_rows[static_cast<size_t>(p.row) - 1];
-    }
-  }
-  return report;
 }
 
 Result<PostcodeLoadReport> DirectoryService::LoadPostcodes(CouncilId council,

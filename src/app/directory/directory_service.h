@@ -139,6 +139,16 @@ struct ImportReport {
   std::vector<ImportProblem> problems;
 };
 
+// A feed to import (read by directory_feed.h): the services it holds, the row each came from,
+// and every problem found reading it.
+struct DirectoryFeed {
+  int64_t rows = 0;  // Services in the feed, read or not.
+  std::vector<domain::DirectoryService> services;
+  std::vector<int64_t> service_rows;    // Each service's row (1-based; services.csv's for CSV).
+  std::string file;                     // "services.csv" for CSV files; "" for JSON.
+  std::vector<ImportProblem> problems;  // Nothing is imported if there are any.
+};
+
 struct PostcodeLoadReport {
   int64_t rows = 0;
   int64_t loaded = 0;
@@ -217,22 +227,15 @@ class DirectoryService {
   // Editors: entries whose review date has passed, oldest first.
   Result<DirectoryPage> Stale(const CallContext& ctx, const Principal& who, int page);
 
-  // Editors. An Open Referral UK feed: one service, an array of services, a page
-  // ({"contents": [...]}), or an array of pages (a paged API dump). All or nothing: any row with
-  // a problem and nothing is stored. Importing the same feed again changes nothing.
-  Result<ImportReport> Import(const CallContext& ctx, const Principal& who,
-                              std::string_view feed_json);
+  // Editors. A feed read from Open Referral UK JSON or the profile's CSV files
+  // (directory_feed.h). All or nothing: if the feed has any problem, or a place of one service
+  // belongs to another, nothing is stored and the report names the rows. Importing the same feed
+  // again changes nothing.
+  Result<ImportReport> Import(const CallContext& ctx, const Principal& who, DirectoryFeed feed);
   // The same as Import for the command line and the demo (no session; audited as the system).
-  Result<ImportReport> ImportAsSystem(CouncilId council, std::string_view feed_json);
+  Result<ImportReport> ImportAsSystem(CouncilId council, DirectoryFeed feed);
   // Every entry, fully nested, in one page envelope, ordered by name.
   Result<std::string> ExportJson(CouncilId council);
-  // Editors. The profile's CSV files (hsds_csv.h; file name to text), all or nothing and
-  // idempotent as Import is; problems name the file and row.
-  Result<ImportReport> ImportCsv(const CallContext& ctx, const Principal& who,
-                                 const std::map<std::string, std::string>& files);
-  // The same for the command line (audited as the system).
-  Result<ImportReport> ImportCsvAsSystem(CouncilId council,
-                                         const std::map<std::string, std::string>& files);
   // Every entry as the profile's CSV files (file name to text).
   Result<std::map<std::string, std::string>> ExportCsv(CouncilId council);
 
@@ -240,10 +243,7 @@ class DirectoryService {
   Result<PostcodeLoadReport> LoadPostcodes(CouncilId council, std::string_view csv);
 
  private:
-  Result<ImportReport> ImportIn(CouncilId council, const AuditEntry& audit,
-                                std::string_view feed_json);
-  Result<ImportReport> ImportCsvIn(CouncilId council, const AuditEntry& audit,
-                                   const std::map<std::string, std::string>& files);
+  Result<ImportReport> ImportIn(CouncilId council, const AuditEntry& audit, DirectoryFeed feed);
   Result<StoredDirectoryEntry> Stored(const DirectoryEntryRecord& r, Transaction& tx);
   // Every stored entry, by name, in one read; `total` is how many.
   Status EachEntry(CouncilId council, const std::function<Status(const DirectoryHit&)>& fn,

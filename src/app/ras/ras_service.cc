@@ -127,7 +127,9 @@ Result<std::vector<IndicativeBudgetRecord>> RasService::ForPerson(const CallCont
 
 Result<IndicativeBudgetRecord> RasService::Override(const CallContext& ctx, const Principal& who,
                                                     AssessmentId id, const std::string& amount,
-                                                    const std::string& reason, bool clear) {
+                                                    const std::string& reason,
+                                                    OverrideAction action) {
+  const bool clear = action == OverrideAction::kClear;
   std::vector<FieldError> errors;
   std::optional<Pence> weekly;
   if (!clear) {

@@ -95,11 +95,12 @@ class RasService {
   // The person's budgets, newest first (for their page).
   Result<std::vector<IndicativeBudgetRecord>> ForPerson(const CallContext& ctx,
                                                         const Principal& who, PersonId person);
-  // Sets the weekly amount (pounds text) with a reason, or clears the override (clear = true,
-  // still with a reason). Field errors: "amount", "reason".
+  // Sets the weekly amount (pounds text) with a reason, or clears the override (still with a
+  // reason). Field errors: "amount", "reason".
+  enum class OverrideAction { kSet, kClear };
   Result<IndicativeBudgetRecord> Override(const CallContext& ctx, const Principal& who,
                                           AssessmentId id, const std::string& amount,
-                                          const std::string& reason, bool clear);
+                                          const std::string& reason, OverrideAction action);
   // Whether a plan costing `plan_weekly` needs an approver (the table's tolerance).
   Result<domain::ToleranceCheck> CheckPlanCost(const CallContext& ctx, const Principal& who,
                                                AssessmentId id, Pence plan_weekly);

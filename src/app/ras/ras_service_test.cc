@@ -85,25 +85,30 @@ TEST_F(RasServiceTest, AnEligibleDecisionGivesAnExplainedBudgetThePersonCanSee) 
 TEST_F(RasServiceTest, AnOverrideNeedsAReasonIsAuditedAndCanBeUndone) {
   AssessmentId id = CompletedAssessment();
   auto worker = As(Role::kPractitioner, north_);
-  auto no_reason = ras_.Override(ctx_, worker, id, "120.00", "  ", false);
+  auto no_reason =
+      ras_.Override(ctx_, worker, id, "120.00", "  ", RasService::OverrideAction::kSet);
   ASSERT_FALSE(no_reason.ok());
   EXPECT_EQ(no_reason.error().fields.at(0).field, "reason");
-  auto bad_amount = ras_.Override(ctx_, worker, id, "12O", "Lives alone", false);
+  auto bad_amount =
+      ras_.Override(ctx_, worker, id, "12O", "Lives alone", RasService::OverrideAction::kSet);
   ASSERT_FALSE(bad_amount.ok());
   EXPECT_EQ(bad_amount.error().fields.at(0).field, "amount");
-  auto not_theirs = ras_.Override(ctx_, As(Role::kFinanceOfficer), id, "120.00", "x", false);
+  auto not_theirs = ras_.Override(ctx_, As(Role::kFinanceOfficer), id, "120.00", "x",
+                                  RasService::OverrideAction::kSet);
   ASSERT_FALSE(not_theirs.ok());
   EXPECT_EQ(not_theirs.error().code, ErrorCode::kPermissionDenied);
   EXPECT_EQ(ras_.Budget(ctx_, worker, id)->budget.override_weekly, std::nullopt);
 
-  auto set = ras_.Override(ctx_, worker, id, "120.00", "Lives alone in a rural village", false);
+  auto set = ras_.Override(ctx_, worker, id, "120.00", "Lives alone in a rural village",
+                           RasService::OverrideAction::kSet);
   ASSERT_TRUE(set.ok()) << set.error().message;
   EXPECT_EQ(set->EffectiveWeekly().ToString(), "120.00");
   EXPECT_EQ(set->weekly.ToString(), "77.25");  // The calculation is kept beside it.
   auto check = ras_.CheckPlanCost(ctx_, worker, id, Pence::FromPence(13300));
   ASSERT_TRUE(check.ok());
   EXPECT_TRUE(check->needs_approval);  // £13 more than £120.00 is beyond 10% (£12.00).
-  auto cleared = ras_.Override(ctx_, worker, id, "", "Agreed at panel: table is enough", true);
+  auto cleared = ras_.Override(ctx_, worker, id, "", "Agreed at panel: table is enough",
+                               RasService::OverrideAction::kClear);
   ASSERT_TRUE(cleared.ok());
   EXPECT_EQ(cleared->override_weekly, std::nullopt);
   auto actions = AuditActions("assessment", id.ToString());

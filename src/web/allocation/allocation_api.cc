@@ -266,7 +266,9 @@ Response AllocationRoutes::ApiOverrideBudget(Context& ctx) {
   if (!clear && !body->contains("weekly_pence") && fields.empty())
     fields.emplace_back("weekly_pence", "Give the weekly amount, or clear: true");
   if (!fields.empty()) return JsonError(422, "invalid_argument", "Check the fields", fields);
-  auto done = ras_.Override(ctx.call, *ctx.principal, *id, amount, reason, clear);
+  auto done = ras_.Override(
+      ctx.call, *ctx.principal, *id, amount, reason,
+      clear ? app::RasService::OverrideAction::kClear : app::RasService::OverrideAction::kSet);
   if (!done.ok()) {
     Error e = done.error();
     for (auto& f : e.fields)

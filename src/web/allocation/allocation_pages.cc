@@ -141,7 +141,9 @@ Response AllocationRoutes::BudgetOverride(Context& ctx) {
   std::string amount = FormValue(*form, "amount");
   std::string reason = FormValue(*form, "reason");
   bool clear = FormValue(*form, "action") == "clear";
-  auto done = ras_.Override(ctx.call, *ctx.principal, *id, amount, reason, clear);
+  auto done = ras_.Override(
+      ctx.call, *ctx.principal, *id, amount, reason,
+      clear ? app::RasService::OverrideAction::kClear : app::RasService::OverrideAction::kSet);
   if (!done.ok()) {
     if (done.error().code == ErrorCode::kInvalidArgument)
       return RenderBudget(422, ctx, *id, amount, reason, done.error().fields, "");

@@ -385,21 +385,20 @@ Response ChargingRoutes::ApiChargingPolicy(Context& ctx) {
 Response ChargingRoutes::ApiCreateFinancialAssessment(Context& ctx) {
   auto person = PersonId::Parse(ctx.request.path_params["id"]);
   if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
-  auto body = JsonObjectBody(ctx.request);
-  if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
-  auto b = ReadSaveBody(*body);
-  if (!b.ok()) return ErrorResponse(b.error(), ctx);
-  app::FinancialAssessmentChange change{
-      app::ChargingRequestFromJson(b->input.get_object()), b->evidence, b->reason,
-      b->complete ? app::Completion::kComplete : app::Completion::kDraft};
-  auto saved = charging_.Create(ctx.call, *ctx.principal, *person, change);
-  if (!saved.ok()) return ErrorResponse(saved.error(), ctx);
-  return Response::Json(201, AssessmentJson(*saved));
+  return SaveFromBody(ctx, 201, [&](const app::FinancialAssessmentChange& change) {
+    return charging_.Create(ctx.call, *ctx.principal, *person, change);
+  });
 }
 
 Response ChargingRoutes::ApiUpdateFinancialAssessment(Context& ctx) {
   auto id = FinancialAssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No such financial assessment"), ctx);
+  return SaveFromBody(ctx, 200, [&](const app::FinancialAssessmentChange& change) {
+    return charging_.Update(ctx.call, *ctx.principal, *id, change);
+  });
+}
+
+Response ChargingRoutes::SaveFromBody(Context& ctx, int status, const SaveChange& save) {
   auto body = JsonObjectBody(ctx.request);
   if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
   auto b = ReadSaveBody(*body);
@@ -407,9 +406,9 @@ Response ChargingRoutes::ApiUpdateFinancialAssessment(Context& ctx) {
   app::FinancialAssessmentChange change{
       app::ChargingRequestFromJson(b->input.get_object()), b->evidence, b->reason,
       b->complete ? app::Completion::kComplete : app::Completion::kDraft};
-  auto saved = charging_.Update(ctx.call, *ctx.principal, *id, change);
+  auto saved = save(change);
   if (!saved.ok()) return ErrorResponse(saved.error(), ctx);
-  return Response::Json(200, AssessmentJson(*saved));
+  return Response::Json(status, AssessmentJson(*saved));
 }
 
 Response ChargingRoutes::ApiGetFinancialAssessment(Context& ctx) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,11 @@ class ChargingRoutes final : public RouteModule, public PersonSection {
   Response ApiChargingRates(Context& ctx);
   Response ApiChargingPolicy(Context& ctx);
   Response ApiCreateFinancialAssessment(Context& ctx);
+  // Reads a save's body (input, evidence, reason, complete) and answers with what `save` stored:
+  // `status`, or 400 when the body is not a JSON object.
+  using SaveChange =
+      std::function<Result<app::FinancialAssessmentView>(const app::FinancialAssessmentChange&)>;
+  Response SaveFromBody(Context& ctx, int status, const SaveChange& save);
   Response ApiUpdateFinancialAssessment(Context& ctx);
   Response ApiGetFinancialAssessment(Context& ctx);
   Response ApiPersonFinancialAssessments(Context& ctx);

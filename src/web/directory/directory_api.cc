@@ -2,6 +2,7 @@
 // editors' JSON API (import, export, save, remove) under /api/v1/directory.
 #include <boost/json.hpp>
 
+#include "app/directory/directory_feed.h"
 #include "web/directory/directory_routes.h"
 #include "web/openapi.h"
 
@@ -441,7 +442,9 @@ Response ImportReportResponse(const app::ImportReport& report) {
 }  // namespace
 
 Response DirectoryRoutes::ApiDirectoryImport(Context& ctx) {
-  auto report = directory_.Import(ctx.call, *ctx.principal, ctx.request.body);
+  auto feed = app::DirectoryFeedFromJson(ctx.request.body, directory_.taxonomy());
+  if (!feed.ok()) return ErrorResponse(feed.error(), ctx);
+  auto report = directory_.Import(ctx.call, *ctx.principal, std::move(*feed));
   if (!report.ok()) return ErrorResponse(report.error(), ctx);
   return ImportReportResponse(*report);
 }
@@ -468,7 +471,8 @@ Response DirectoryRoutes::ApiDirectoryImportCsv(Context& ctx) {
   if (!errors.empty()) {
     return ErrorResponse(Error::InvalidArgument("The body is not valid", std::move(errors)), ctx);
   }
-  auto report = directory_.ImportCsv(ctx.call, *ctx.principal, texts);
+  auto report = directory_.Import(ctx.call, *ctx.principal,
+                                  app::DirectoryFeedFromCsv(texts, directory_.taxonomy()));
   if (!report.ok()) return ErrorResponse(report.error(), ctx);
   return ImportReportResponse(*report);
 }

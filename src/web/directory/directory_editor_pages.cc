@@ -2,6 +2,7 @@
 // import page and the exported files it links to.
 #include <map>
 
+#include "app/directory/directory_feed.h"
 #include "app/directory/hsds_csv.h"
 #include "app/passwords.h"
 #include "base/limits.h"
@@ -247,8 +248,11 @@ Response DirectoryRoutes::DirectoryImportSubmit(Context& ctx) {
   if (!parts) return fail("The upload could not be read. Choose the files again");
   auto chosen = ReadChosenFiles(*parts);
   if (!chosen.ok()) return fail(chosen.error().message);
-  auto report = chosen->json ? directory_.Import(ctx.call, *ctx.principal, chosen->json->data)
-                             : directory_.ImportCsv(ctx.call, *ctx.principal, chosen->csv);
+  auto feed = chosen->json ? app::DirectoryFeedFromJson(chosen->json->data, directory_.taxonomy())
+                           : Result<app::DirectoryFeed>(
+                                 app::DirectoryFeedFromCsv(chosen->csv, directory_.taxonomy()));
+  auto report = feed.ok() ? directory_.Import(ctx.call, *ctx.principal, std::move(*feed))
+                          : Result<app::ImportReport>(feed.error());
   if (!report.ok()) {
     if (report.error().code != ErrorCode::kInvalidArgument) {
       return ErrorResponse(report.error(), ctx);
