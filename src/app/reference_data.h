@@ -21,12 +21,27 @@
 #include <string_view>
 #include <vector>
 
+#include "app/json_reader.h"
 #include "base/date.h"
 #include "base/effective_dated.h"
 #include "base/embedded_file.h"
 #include "base/result.h"
 
 namespace selfdirect::app {
+
+// Reads what every reference file opens with: "id", "title" and "effective_from": {"date": ...}
+// into `t`, naming each problem in `r`.
+template <typename T>
+void ReadReferenceHead(JsonReader& r, const boost::json::object& o, T& t) {
+  t.id = r.String(o, "", "id", Required::kYes);
+  t.title = r.String(o, "", "title", Required::kYes);
+  if (auto* e = o.if_contains("effective_from"); e && e->is_object()) {
+    if (auto d = r.DateField(e->get_object(), "effective_from", "date", Required::kYes))
+      t.effective_from = *d;
+  } else {
+    r.Fail("effective_from", "must be an object with a date and its status");
+  }
+}
 
 // An area's reader of one file of reference data.
 template <typename T>

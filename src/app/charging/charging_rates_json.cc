@@ -169,14 +169,7 @@ Result<ChargingRates> ChargingRatesFromJson(const json::value& v) {
       *o, "",
       {"id", "title", "effective_from", "notes", "sources", "capital", "pension_credit_age",
        "minimum_income_guarantee", "savings_credit_disregard", "income_types", "benefit_rates"});
-  t.id = r.String(*o, "", "id", Required::kYes);
-  t.title = r.String(*o, "", "title", Required::kYes);
-  if (auto* e = o->if_contains("effective_from"); e && e->is_object()) {
-    if (auto d = r.DateField(e->get_object(), "effective_from", "date", Required::kYes))
-      t.effective_from = *d;
-  } else {
-    r.Fail("effective_from", "must be an object with a date and its status");
-  }
+  ReadReferenceHead(r, *o, t);
   ReadCapitalRates(r, *o, t);
   if (auto* p = o->if_contains("pension_credit_age"); p && p->is_object()) {
     t.pension_credit_age = static_cast<int>(

@@ -75,14 +75,7 @@ Result<PaEmploymentRates> PaRatesFromJson(const json::value& v) {
            "employer_ni", "employer_ni_secondary_threshold_annual", "employment_allowance_annual",
            "pension_trigger_annual", "pension_band_lower_annual", "pension_band_upper_annual",
            "pension_employer", "holiday_weeks"});
-  t.id = r.String(*o, "", "id", Required::kYes);
-  t.title = r.String(*o, "", "title", Required::kYes);
-  if (auto* e = o->if_contains("effective_from"); e && e->is_object()) {
-    if (auto d = r.DateField(e->get_object(), "effective_from", "date", Required::kYes))
-      t.effective_from = *d;
-  } else {
-    r.Fail("effective_from", "must be an object with a date and its status");
-  }
+  ReadReferenceHead(r, *o, t);
   t.national_living_wage_hourly = Figure(r, *o, "national_living_wage_hourly");
   t.employer_ni_secondary_threshold_annual =
       Figure(r, *o, "employer_ni_secondary_threshold_annual");
