@@ -56,7 +56,11 @@ Result<AssessmentView> AssessmentService::Load(Transaction& tx, const Principal&
 
 Result<AssessmentRecord> AssessmentService::Start(const CallContext& ctx, const Principal& who,
                                                   PersonId person_id, domain::AssessmentKind kind) {
-  const Timestamp now = clock_.Now();
+  if (kind == domain::AssessmentKind::kCarer) {
+    return Error::InvalidArgument(
+        "A carer's assessment is started from the record of the person cared for",
+        {{"carer", "Say who the carer is"}});
+  }
   AssessmentRecord created;
   SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(person_id));
@@ -68,23 +72,27 @@ Result<AssessmentRecord> AssessmentService::Start(const CallContext& ctx, const 
     bool self = who.user.role == Role::kBudgetHolder || who.user.role == Role::kRepresentative;
     if (!caseworker && !self)
       return Error::PermissionDenied("Your role cannot start an assessment");
-    SD_ASSIGN_OR_RETURN(
-        const domain::Questionnaire* q,
-        QuestionnaireInForce(tx, std::string(QuestionnaireIdFor(kind)), now.UtcDate()));
     created.person_id = person_id;
     created.kind = kind;
-    created.questionnaire_id = q->id;
-    created.questionnaire_version = q->version;
     created.origin = caseworker ? AssessmentOrigin::kPractitioner : AssessmentOrigin::kSelf;
-    created.status = AssessmentStatus::kDraft;
-    created.started_by = who.user.id;
-    created.created_at = created.updated_at = now;
-    SD_ASSIGN_OR_RETURN(created.id, tx.assessments().Insert(created));
-    return Audit(tx, who, ctx, "assessment.start", created.id,
-                 std::string(kind == domain::AssessmentKind::kCarer ? "carer" : "adult") +
-                     " for person " + person_id.ToString());
+    return InsertDraft(tx, ctx, who, created, "adult for person " + person_id.ToString());
   }));
   return created;
+}
+
+Status AssessmentService::InsertDraft(Transaction& tx, const CallContext& ctx, const Principal& who,
+                                      AssessmentRecord& draft, const std::string& detail) {
+  const Timestamp now = clock_.Now();
+  SD_ASSIGN_OR_RETURN(
+      const domain::Questionnaire* q,
+      QuestionnaireInForce(tx, std::string(QuestionnaireIdFor(draft.kind)), now.UtcDate()));
+  draft.questionnaire_id = q->id;
+  draft.questionnaire_version = q->version;
+  draft.status = AssessmentStatus::kDraft;
+  draft.started_by = who.user.id;
+  draft.created_at = draft.updated_at = now;
+  SD_ASSIGN_OR_RETURN(draft.id, tx.assessments().Insert(draft));
+  return Audit(tx, who, ctx, "assessment.start", draft.id, detail);
 }
 
 Result<AssessmentView> AssessmentService::Get(const CallContext& ctx, const Principal& who,

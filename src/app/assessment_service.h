@@ -27,15 +27,35 @@ struct AssessmentView {
   bool can_complete = false;  // The caller may record the decision now.
 };
 
+// Who the carer is when a carer's assessment (Care Act 2014 s10) starts. The assessment, and the
+// eligibility, budget, plan and charge that follow from it, belong to the carer's own record;
+// the record of the person cared for is never changed.
+//  - A practitioner names a carer already linked to the person cared for (`carer`), or gives a
+//    new carer's details (`new_carer`), which makes the carer's record in the same team.
+//  - A representative starting one is the carer: their own record, made from `new_carer` the
+//    first time and linked to their account.
+struct CarersAssessmentRequest {
+  PersonId cared_for;
+  PersonId carer;                 // An existing carer of `cared_for`; invalid for a new one.
+  domain::PersonInput new_carer;  // Used when there is no record for the carer yet.
+  std::string relationship;       // For a new link, in the carer's words ("Daughter").
+};
+
 class AssessmentService {
  public:
   AssessmentService(Store& store, const Clock& clock, AuditTrail& audit)
       : store_(store), clock_(clock), audit_(audit) {}
 
   // Errors: kNotFound (no such person visible to the caller), kPermissionDenied (the role cannot
-  // start one for this person).
+  // start one for this person), kInvalidArgument for a carer's assessment (use StartCarers).
   Result<AssessmentRecord> Start(const CallContext& ctx, const Principal& who, PersonId person,
                                  domain::AssessmentKind kind);
+  // A carer's assessment on the carer's own record (see CarersAssessmentRequest). Errors:
+  // kNotFound (no such person cared for, visible to the caller), kPermissionDenied (the role
+  // cannot), kInvalidArgument with field errors (no carer chosen, the new carer's details, the
+  // relationship).
+  Result<AssessmentRecord> StartCarers(const CallContext& ctx, const Principal& who,
+                                       const CarersAssessmentRequest& request);
   // kNotFound when there is no such assessment or the caller has no relationship with the person.
   Result<AssessmentView> Get(const CallContext& ctx, const Principal& who, AssessmentId id);
   // Merges `changes` into the answers (a question with an empty list is cleared). kInvalidArgument
@@ -61,6 +81,12 @@ class AssessmentService {
 
  private:
   Result<AssessmentView> Load(Transaction& tx, const Principal& who, AssessmentId id);
+  Result<PersonId> CarerFor(Transaction& tx, const CallContext& ctx, const Principal& who,
+                            const CarersAssessmentRequest& request, const PersonRecord& cared_for);
+  // Completes `draft` (kind, person, origin set) as a new draft on the questionnaire in force,
+  // stores it and audits the start with `detail`.
+  Status InsertDraft(Transaction& tx, const CallContext& ctx, const Principal& who,
+                     AssessmentRecord& draft, const std::string& detail);
   Status Audit(Transaction& tx, const Principal& who, const CallContext& ctx,
                const std::string& action, AssessmentId id, const std::string& detail);
 

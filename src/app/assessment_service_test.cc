@@ -116,20 +116,104 @@ TEST_F(AssessmentServiceTest, OnlyPeopleWithARelationshipSeeOrStartAssessments) 
       ErrorCode::kNotFound);
   EXPECT_EQ(assessments_.Start(ctx_, analyst, person_, domain::AssessmentKind::kAdult).error().code,
             ErrorCode::kNotFound);
-  auto a = assessments_.Start(ctx_, carer, person_, domain::AssessmentKind::kCarer);
+  auto a = assessments_.Start(ctx_, carer, person_, domain::AssessmentKind::kAdult);
   ASSERT_TRUE(a.ok());
-  EXPECT_EQ(a->questionnaire_id, "carer");
   EXPECT_EQ(assessments_.Get(ctx_, south_worker, a->id).error().code, ErrorCode::kNotFound);
   EXPECT_TRUE(assessments_.Get(ctx_, carer, a->id).ok());
   EXPECT_EQ(assessments_.ForPerson(ctx_, south_worker, person_).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(assessments_.ForPerson(ctx_, carer, person_)->size(), 1u);
 }
 
+CarersAssessmentRequest NewCarer(PersonId cared_for) {
+  CarersAssessmentRequest r;
+  r.cared_for = cared_for;
+  r.new_carer.given_name = "Sam";
+  r.new_carer.family_name = "Carer";
+  r.new_carer.date_of_birth = "1970-04-01";
+  r.new_carer.primary_support_reason = "social_support";
+  r.relationship = "Son";
+  return r;
+}
+
+TEST_F(AssessmentServiceTest, ACarersAssessmentGoesOnTheCarersOwnRecordNeverTheCaredFor) {
+  auto worker = As(Role::kPractitioner, north_);
+  EXPECT_EQ(assessments_.Start(ctx_, worker, person_, domain::AssessmentKind::kCarer).error().code,
+            ErrorCode::kInvalidArgument);
+  auto a = assessments_.StartCarers(ctx_, worker, NewCarer(person_));
+  ASSERT_TRUE(a.ok()) << a.error().message;
+  EXPECT_EQ(a->questionnaire_id, "carer");
+  EXPECT_NE(a->person_id, person_);
+  EXPECT_EQ(a->cared_for, person_);
+  EXPECT_EQ(a->origin, AssessmentOrigin::kPractitioner);
+  EXPECT_TRUE(assessments_.ForPerson(ctx_, worker, person_)->empty());
+  EXPECT_EQ(assessments_.ForPerson(ctx_, worker, a->person_id)->size(), 1u);
+  std::vector<CarerLink> links;
+  ASSERT_TRUE(db_.store()
+                  .Read(db_.council(),
+                        [&](Transaction& tx) -> Status {
+                          SD_ASSIGN_OR_RETURN(links, tx.people().CarerLinks(person_));
+                          SD_ASSIGN_OR_RETURN(auto carer, tx.people().Find(a->person_id));
+                          EXPECT_EQ(carer->team_id, north_);
+                          EXPECT_EQ(carer->details.given_name, "Sam");
+                          return OkStatus();
+                        })
+                  .ok());
+  ASSERT_EQ(links.size(), 1u);
+  EXPECT_EQ(links[0].carer, a->person_id);
+  EXPECT_EQ(links[0].relationship, "Son");
+  // The same carer again: chosen from the carers already linked, no second record.
+  CarersAssessmentRequest again;
+  again.cared_for = person_;
+  again.carer = a->person_id;
+  auto second = assessments_.StartCarers(ctx_, worker, again);
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  EXPECT_EQ(second->person_id, a->person_id);
+  // Someone who is not this person's carer cannot be chosen.
+  again.carer = PersonId{a->person_id.value() + 100};
+  EXPECT_EQ(assessments_.StartCarers(ctx_, worker, again).error().fields.at(0).field, "carer");
+}
+
+TEST_F(AssessmentServiceTest, ACarersAssessmentNeedsTheCarersDetailsAndRelationship) {
+  auto worker = As(Role::kPractitioner, north_);
+  CarersAssessmentRequest bad = NewCarer(person_);
+  bad.new_carer.family_name = "";
+  bad.relationship = " ";
+  auto r = assessments_.StartCarers(ctx_, worker, bad);
+  ASSERT_FALSE(r.ok());
+  ASSERT_EQ(r.error().fields.size(), 2u);
+  EXPECT_EQ(r.error().fields[0].field, "family_name");
+  EXPECT_EQ(r.error().fields[1].field, "relationship");
+  EXPECT_TRUE(assessments_.ForPerson(ctx_, worker, person_)->empty());
+}
+
+TEST_F(AssessmentServiceTest, ARepresentativeStartingACarersAssessmentIsTheCarer) {
+  auto carer = As(Role::kRepresentative, TeamId{}, PersonId{}, {person_});
+  auto a = assessments_.StartCarers(ctx_, carer, NewCarer(person_));
+  ASSERT_TRUE(a.ok()) << a.error().message;
+  EXPECT_EQ(a->origin, AssessmentOrigin::kSelf);
+  EXPECT_NE(a->person_id, person_);
+  // Signed in again, the carer's own record is theirs to see.
+  auto signed_in = As(Role::kRepresentative, TeamId{}, a->person_id, {person_});
+  EXPECT_TRUE(assessments_.Get(ctx_, signed_in, a->id).ok());
+  EXPECT_EQ(assessments_.ForPerson(ctx_, signed_in, a->person_id)->size(), 1u);
+  // A second one uses their record and the link already made.
+  CarersAssessmentRequest again;
+  again.cared_for = person_;
+  auto second = assessments_.StartCarers(ctx_, signed_in, again);
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  EXPECT_EQ(second->person_id, a->person_id);
+  // The person cared for cannot start one on anybody's behalf.
+  auto holder = As(Role::kBudgetHolder, TeamId{}, person_);
+  EXPECT_EQ(assessments_.StartCarers(ctx_, holder, NewCarer(person_)).error().code,
+            ErrorCode::kPermissionDenied);
+  EXPECT_TRUE(assessments_.ForPerson(ctx_, holder, person_)->empty());
+}
+
 TEST_F(AssessmentServiceTest, TheCaseloadShowsOpenAssessmentsOfTheTeamLongestWaitingFirst) {
   auto worker = As(Role::kPractitioner, north_);
   auto first = *assessments_.Start(ctx_, worker, person_, domain::AssessmentKind::kAdult);
   clock_.AdvanceSeconds(3600);
-  auto second = *assessments_.Start(ctx_, worker, person_, domain::AssessmentKind::kCarer);
+  auto second = *assessments_.StartCarers(ctx_, worker, NewCarer(person_));
   auto caseload = assessments_.Caseload(ctx_, worker);
   ASSERT_TRUE(caseload.ok());
   ASSERT_EQ(caseload->size(), 2u);

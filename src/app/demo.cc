@@ -181,6 +181,30 @@ Status AccountsStep(DemoContext& ctx) {
   return OkStatus();
 }
 
+// A carer of `cared_for`: their own record in the same team, linked, with a family name, age and
+// relationship that follow from the cared-for person's id (no random draws, so the rest of the
+// demo is the same whoever cares).
+Result<PersonId> DemoCarer(DemoContext& ctx, PersonId cared_for) {
+  static const std::vector<std::string> kRelationships = {
+      "Daughter", "Son", "Wife", "Husband", "Partner", "Neighbour", "Friend", "Sister"};
+  SD_ASSIGN_OR_RETURN(auto person, ctx.tx.people().Find(cared_for));
+  SD_ASSERT(person.has_value());  // Made by the people step.
+  const auto n = static_cast<uint64_t>(cared_for.value());
+  const std::string& relationship = kRelationships[n % kRelationships.size()];
+  domain::PersonDetails d;
+  d.given_name = kGivenNames[(n * 7 + 3) % kGivenNames.size()];
+  bool family = relationship != "Neighbour" && relationship != "Friend";
+  d.family_name =
+      family ? person->details.family_name : kFamilyNames[(n * 5 + 1) % kFamilyNames.size()];
+  int age = 35 + static_cast<int>(n % 40);
+  d.date_of_birth = ctx.now.UtcDate().AddDays(-(int64_t{age} * 365 + age / 4));
+  d.postcode = person->details.postcode;
+  d.primary_support_reason = domain::PrimarySupportReason::kSocialSupport;
+  SD_ASSIGN_OR_RETURN(PersonId id, ctx.tx.people().Insert(d, person->team_id, ctx.now));
+  SD_RETURN_IF_ERROR(ctx.tx.people().AddCarer(CarerLink{id, cared_for, relationship, ctx.now}));
+  return id;
+}
+
 // Realistic answers to a default questionnaire: most people cannot manage a few outcomes, for
 // one or two reasons; some are helped by family.
 domain::Answers DemoAnswers(DemoRandom& r, const domain::Questionnaire& q, int unable_wanted,
@@ -231,9 +255,10 @@ Status AssessmentsStep(DemoContext& ctx) {
   SD_ASSERT(adult != nullptr && carer != nullptr);  // Both ship with the binary.
   UserId practitioner = ctx.user_ids.at(Role::kPractitioner);
   auto add = [&](PersonId person, const domain::Questionnaire& q, AssessmentStatus status,
-                 int days_ago) -> Status {
+                 int days_ago, PersonId cared_for = PersonId{}) -> Status {
     AssessmentRecord a;
     a.person_id = person;
+    a.cared_for = cared_for;
     a.kind = q.kind;
     a.questionnaire_id = q.id;
     a.questionnaire_version = q.version;
@@ -287,9 +312,12 @@ Status AssessmentsStep(DemoContext& ctx) {
     } else if (roll < 195) {
       SD_RETURN_IF_ERROR(add(p, *adult, AssessmentStatus::kDraft, static_cast<int>(r.Below(14))));
     } else if (roll < 210) {
+      // The carer's assessment is the carer's own, on their own record (Care Act 2014 s10).
+      SD_ASSIGN_OR_RETURN(PersonId carer_person, DemoCarer(ctx, p));
       SD_RETURN_IF_ERROR(
-          add(p, *carer, r.Percent(60) ? AssessmentStatus::kCompleted : AssessmentStatus::kDraft,
-              static_cast<int>(r.Below(90))));
+          add(carer_person, *carer,
+              r.Percent(60) ? AssessmentStatus::kCompleted : AssessmentStatus::kDraft,
+              static_cast<int>(r.Below(90)), p));
     }
   }
   return OkStatus();

@@ -6,6 +6,42 @@
 #include "base/text.h"
 
 namespace selfdirect::app {
+namespace {
+
+// The carers of `id` and the people `id` cares for, with the other person's record.
+Status ReadCarerLinks(Transaction& tx, const Principal& who, PersonId id, PersonFile& file) {
+  SD_ASSIGN_OR_RETURN(auto links, tx.people().CarerLinks(id));
+  for (auto& link : links) {
+    const bool is_carer = link.carer == id;
+    SD_ASSIGN_OR_RETURN(auto other, tx.people().Find(is_carer ? link.cared_for : link.carer));
+    if (!other) continue;
+    bool visible = domain::CanViewPerson(who.actor, {other->id, other->team_id});
+    (is_carer ? file.cares_for : file.carers)
+        .push_back(LinkedPerson{std::move(link), std::move(*other), visible});
+  }
+  return OkStatus();
+}
+
+// The names of the fields that differ between `a` and `b`, for the audit entry.
+std::string ChangedFields(const domain::PersonDetails& a, const domain::PersonDetails& b) {
+  std::string out;
+  auto note = [&](bool differ, const char* name) {
+    if (differ) out += (out.empty() ? "" : ",") + std::string(name);
+  };
+  note(a.given_name != b.given_name || a.family_name != b.family_name, "name");
+  note(a.date_of_birth != b.date_of_birth, "date_of_birth");
+  note(a.postcode != b.postcode, "postcode");
+  note(a.nhs_number != b.nhs_number, "nhs_number");
+  note(a.primary_support_reason != b.primary_support_reason, "primary_support_reason");
+  note(a.budget_management != b.budget_management, "budget_management");
+  note(a.address != b.address, "address");
+  note(a.telephone != b.telephone, "telephone");
+  note(a.email != b.email, "email");
+  note(a.contact_preference != b.contact_preference, "contact_preference");
+  return out.empty() ? "no change" : out;
+}
+
+}  // namespace
 
 Result<PeoplePage> PeopleService::Search(const CallContext& ctx, const Principal& who,
                                          const std::string& q, int page, int page_size) {
@@ -78,7 +114,7 @@ Result<PersonFile> PeopleService::File(const CallContext& ctx, const Principal& 
         file.charges.push_back(std::move(a));
     SD_ASSIGN_OR_RETURN(file.estimates, tx.charging_estimates().ForPerson(id));
     SD_ASSIGN_OR_RETURN(file.plans, tx.support_plans().ForPerson(id));
-    return OkStatus();
+    return ReadCarerLinks(tx, who, id, file);
   }));
   std::string action = refused ? "person.view_refused" : "person.view";
   if (!found) action = "person.view_missing";
@@ -87,6 +123,34 @@ Result<PersonFile> PeopleService::File(const CallContext& ctx, const Principal& 
   if (!found || refused) return Error::NotFound("No person with that reference");
   file.person = std::move(*found);
   return file;
+}
+
+Result<PersonRecord> PeopleService::Update(const CallContext& ctx, const Principal& who,
+                                           PersonId id, const domain::PersonInput& input) {
+  const Timestamp now = clock_.Now();
+  std::optional<PersonRecord> saved;
+  Status s = store_.Write(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto found, tx.people().Find(id));
+    domain::PersonAccessFacts facts{id, found ? found->team_id : TeamId{}};
+    if (!found || !domain::CanViewPerson(who.actor, facts))
+      return Error::NotFound("No person with that reference");
+    if (!domain::CanEditPerson(who.actor, facts))
+      return Error::PermissionDenied("Your role cannot change a person's record");
+    SD_ASSIGN_OR_RETURN(domain::PersonDetails details,
+                        domain::ValidatePerson(input, now.UtcDate()));
+    SD_RETURN_IF_ERROR(tx.people().Update(id, details, now));
+    std::string changed = ChangedFields(found->details, details);
+    saved = PersonRecord{id, found->team_id, std::move(details), found->created_at, now, false};
+    return tx.audit().Append(AuditEntry{now, who.user.id, "person.update", "person", id.ToString(),
+                                        changed, ctx.client_address});
+  });
+  if (!s.ok()) {
+    if (s.error().code == ErrorCode::kNotFound || s.error().code == ErrorCode::kPermissionDenied)
+      audit_.Record(ctx.council, AuditEntry{now, who.user.id, "person.update_refused", "person",
+                                            id.ToString(), "", ctx.client_address});
+    return s.error();
+  }
+  return std::move(*saved);
 }
 
 Result<PersonRecord> PeopleService::Create(const CallContext& ctx, const Principal& who,
@@ -116,7 +180,7 @@ Result<PersonRecord> PeopleService::Create(const CallContext& ctx, const Princip
                                     {{"team_id", "Select one of the council's teams"}});
     }
     SD_ASSIGN_OR_RETURN(PersonId id, tx.people().Insert(details, team, now));
-    record = PersonRecord{id, team, details, now, now};
+    record = PersonRecord{id, team, details, now, now, false};
     return tx.audit().Append(AuditEntry{now, who.user.id, "person.create", "person", id.ToString(),
                                         "", ctx.client_address});
   }));

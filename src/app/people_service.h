@@ -24,6 +24,14 @@ inline AuditEntry AuditOf(const Clock& clock, const Principal& who, const CallCo
                     std::move(id), std::move(detail), ctx.client_address};
 }
 
+// A carer link as a person's page shows it: the other person's record, and whether the caller
+// may open it.
+struct LinkedPerson {
+  CarerLink link;
+  PersonRecord person;  // The other one: the carer, or the person cared for.
+  bool visible = false;
+};
+
 // What the person page shows, from one read.
 struct PersonFile {
   PersonRecord person;
@@ -32,6 +40,8 @@ struct PersonFile {
   std::vector<FinancialAssessmentRecord> charges;  // Newest first.
   std::vector<ChargingEstimateRecord> estimates;   // Newest first.
   std::vector<SupportPlanRecord> plans;            // Newest first.
+  std::vector<LinkedPerson> carers;                // People who care for this person.
+  std::vector<LinkedPerson> cares_for;             // People this person cares for.
 };
 
 class PeopleService {
@@ -54,6 +64,13 @@ class PeopleService {
   // financial assessments (drafts only for roles that see them) and the estimates they kept.
   // Errors as Get.
   Result<PersonFile> File(const CallContext& ctx, const Principal& who, PersonId id);
+
+  // Replaces the person's details (name, date of birth, contact details, how they want to be
+  // contacted, and the rest of the record) and clears "details to confirm". Needs a working
+  // relationship (CanEditPerson). Errors: as Get; kPermissionDenied for roles that may only see
+  // the record; kInvalidArgument with field errors. Audited with the names of changed fields.
+  Result<PersonRecord> Update(const CallContext& ctx, const Principal& who, PersonId id,
+                              const domain::PersonInput& input);
 
   // Validates and stores a new person in the caller's team (or `team_id` for administrators).
   // Errors: kPermissionDenied; kInvalidArgument with field errors.

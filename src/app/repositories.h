@@ -54,6 +54,17 @@ struct PersonRecord {
   domain::PersonDetails details;
   Timestamp created_at;
   Timestamp updated_at;
+  // Made for a carer when carers' assessments moved to carers' own records (migration 0010):
+  // the name and date of birth wait for a practitioner to confirm them.
+  bool details_to_confirm = false;
+};
+
+// A carer and the person they care for: two records, linked (Care Act 2014 s10).
+struct CarerLink {
+  PersonId carer;
+  PersonId cared_for;
+  std::string relationship;  // In the carer's words, e.g. "Daughter", "Neighbour".
+  Timestamp created_at;
 };
 
 struct PeopleQuery {
@@ -111,9 +122,10 @@ enum class AssessmentOrigin { kSelf, kPractitioner };  // DO NOT RENAME: stored 
 
 struct AssessmentRecord {
   AssessmentId id;
-  PersonId person_id;
+  PersonId person_id;  // Whose assessment it is: for a carer's assessment, the carer.
   domain::AssessmentKind kind = domain::AssessmentKind::kAdult;
-  std::string questionnaire_id;       // Which definition the answers are for,
+  PersonId cared_for;            // Carers' assessments: the person they care for; else invalid.
+  std::string questionnaire_id;  // Which definition the answers are for,
   std::string questionnaire_version;  // and which version, so the decision can be re-derived.
   AssessmentOrigin origin = AssessmentOrigin::kSelf;
   AssessmentStatus status = AssessmentStatus::kDraft;
@@ -264,6 +276,13 @@ class PeopleRepository {
   // Returns one page of people matching `query`, ordered by family name, given name, id.
   virtual Result<PeoplePage> Search(const PeopleQuery& query) = 0;
   virtual Result<int64_t> Count() = 0;
+  // Replaces the person's details and clears details_to_confirm; kNotFound when there is none.
+  virtual Status Update(PersonId id, const domain::PersonDetails& details, Timestamp now) = 0;
+  // Links a carer's record to the record of the person they care for; kAlreadyExists when they
+  // are linked already.
+  virtual Status AddCarer(const CarerLink& link) = 0;
+  // Every link in which `person` is the carer or the person cared for, oldest first.
+  virtual Result<std::vector<CarerLink>> CarerLinks(PersonId person) = 0;
 };
 
 class UserRepository {
@@ -276,6 +295,8 @@ class UserRepository {
   virtual Status AddRepresentation(UserId representative, PersonId person,
                                    const std::string& relationship) = 0;
   virtual Result<std::vector<PersonId>> RepresentedPeople(UserId representative) = 0;
+  // Links the user to their own person record (a budget holder, or a carer's own record).
+  virtual Status SetPerson(UserId user, PersonId person) = 0;
 };
 
 class TeamRepository {

@@ -80,7 +80,7 @@ test('nobody without a relationship sees an assessment', async () => {
   const me = new ApiClient(server.base)
   await me.signIn(server.users.budget_holder)
   const person = (await me.request('GET', '/api/v1/me')).data.person_id
-  const id = (await me.request('POST', '/api/v1/assessments', { json: { person_id: person, kind: 'carer' } })).data.id
+  const id = (await me.request('POST', '/api/v1/assessments', { json: { person_id: person, kind: 'adult' } })).data.id
   const analyst = new ApiClient(server.base)
   await analyst.signIn(server.users.analyst)
   assert.equal((await analyst.request('GET', `/api/v1/assessments/${id}`)).status, 403)
@@ -95,4 +95,68 @@ test('nobody without a relationship sees an assessment', async () => {
   const badKind = await me.request('POST', '/api/v1/assessments', { json: { person_id: person, kind: 'child', extra: 1 } })
   assert.equal(badKind.status, 422)
   assert.deepEqual(Object.keys(badKind.data.error.fields).sort(), ['extra', 'kind'])
+})
+
+test("a carer's assessment goes on the carer's own record, never the cared-for person's", async () => {
+  const holder = new ApiClient(server.base)
+  await holder.signIn(server.users.budget_holder)
+  const person = (await holder.request('GET', '/api/v1/me')).data.person_id
+  const worker = new ApiClient(server.base)
+  await worker.signIn(server.users.practitioner)
+  const before = (await worker.request('GET', `/api/v1/people/${person}/assessments`)).data.items.length
+  const body = {
+    kind: 'carer',
+    cared_for_person_id: person,
+    carer: { given_name: 'Robin', family_name: 'Okafor', date_of_birth: '1968-02-29', postcode: '' },
+    relationship: 'Son'
+  }
+  // The old shape, a carer's assessment on the person's own record, is refused.
+  const old = await worker.request('POST', '/api/v1/assessments', { json: { person_id: person, kind: 'carer' } })
+  assert.equal(old.status, 422)
+  const noRelationship = await worker.request('POST', '/api/v1/assessments', { json: { ...body, relationship: '' } })
+  assert.equal(noRelationship.status, 422)
+  assert.deepEqual(Object.keys(noRelationship.data.error.fields), ['relationship'])
+  assert.equal((await holder.request('POST', '/api/v1/assessments', { json: body })).status, 403)
+
+  const started = await worker.request('POST', '/api/v1/assessments', { json: body })
+  assert.equal(started.status, 201, started.text)
+  assert.equal(started.data.kind, 'carer')
+  assert.equal(started.data.cared_for_person_id, person)
+  const carer = started.data.person_id
+  assert.notEqual(carer, person)
+  const record = await worker.request('GET', `/api/v1/people/${carer}`)
+  assert.equal(record.status, 200)
+  assert.equal(record.data.given_name, 'Robin')
+  assert.equal((await worker.request('GET', `/api/v1/people/${carer}/assessments`)).data.items[0].id, started.data.id)
+  assert.equal((await worker.request('GET', `/api/v1/people/${person}/assessments`)).data.items.length, before)
+  // The same carer again: their record is chosen, not made twice.
+  const again = await worker.request('POST', '/api/v1/assessments',
+    { json: { kind: 'carer', cared_for_person_id: person, carer_person_id: carer } })
+  assert.equal(again.status, 201, again.text)
+  assert.equal(again.data.person_id, carer)
+})
+
+test('a practitioner changes a person\'s contact details; bad ones change nothing', async () => {
+  const worker = new ApiClient(server.base)
+  await worker.signIn(server.users.practitioner)
+  const person = (await worker.request('GET', '/api/v1/people?page_size=1')).data.items[0]
+  const input = {
+    given_name: person.given_name, family_name: person.family_name, date_of_birth: person.date_of_birth,
+    postcode: person.postcode ?? '', nhs_number: person.nhs_number ?? '',
+    primary_support_reason: person.primary_support_reason, budget_management: person.budget_management,
+    address: '1 High Street\nMarket Town', telephone: '01632 960 001', email: 'Someone@Example.org',
+    contact_preference: 'email'
+  }
+  const bad = await worker.request('PUT', `/api/v1/people/${person.id}`, { json: { ...input, email: 'nope', contact_preference: 'pigeon' } })
+  assert.equal(bad.status, 422)
+  assert.deepEqual(Object.keys(bad.data.error.fields).sort(), ['contact_preference', 'email'])
+  assert.equal((await worker.request('GET', `/api/v1/people/${person.id}`)).data.email, '')
+  const saved = await worker.request('PUT', `/api/v1/people/${person.id}`, { json: input })
+  assert.equal(saved.status, 200, saved.text)
+  assert.equal(saved.data.email, 'someone@example.org')
+  assert.equal(saved.data.address, '1 High Street\nMarket Town')
+  assert.equal(saved.data.contact_preference, 'email')
+  const finance = new ApiClient(server.base)
+  await finance.signIn(server.users.finance_officer)
+  assert.equal((await finance.request('PUT', `/api/v1/people/${person.id}`, { json: input })).status, 403)
 })

@@ -15,8 +15,7 @@ bool CanViewPerson(const Actor& actor, const PersonAccessFacts& person) {
     case Role::kBudgetHolder:
       return actor.own_person_id.valid() && actor.own_person_id == person.person_id;
     case Role::kRepresentative:
-      return std::find(actor.represented_people.begin(), actor.represented_people.end(),
-                       person.person_id) != actor.represented_people.end();
+      return ActsForPerson(actor, person.person_id);
     case Role::kAnalyst:
     case Role::kDirectoryEditor:
     case Role::kPersonalAssistant:
@@ -40,16 +39,23 @@ bool CanEditPerson(const Actor& actor, const PersonAccessFacts& person) {
 bool ActsForPerson(const Actor& actor, PersonId person) {
   if (actor.role == Role::kBudgetHolder)
     return actor.own_person_id.valid() && actor.own_person_id == person;
-  if (actor.role == Role::kRepresentative)
+  if (actor.role == Role::kRepresentative) {
+    // A carer who represents others may also have their own record (a carer's assessment).
+    if (actor.own_person_id.valid() && actor.own_person_id == person) return true;
     return std::find(actor.represented_people.begin(), actor.represented_people.end(), person) !=
            actor.represented_people.end();
+  }
   return false;
 }
 
 std::vector<PersonId> PeopleActedFor(const Actor& actor) {
   if (actor.role == Role::kBudgetHolder && actor.own_person_id.valid())
     return {actor.own_person_id};
-  if (actor.role == Role::kRepresentative) return actor.represented_people;
+  if (actor.role == Role::kRepresentative) {
+    std::vector<PersonId> out = actor.represented_people;
+    if (actor.own_person_id.valid()) out.insert(out.begin(), actor.own_person_id);
+    return out;
+  }
   return {};
 }
 

@@ -6,7 +6,8 @@
 //  - Practitioners and approvers see the people of their own team.
 //  - Finance officers and administrators see every person in their council: finance works
 //    across teams, and administrators correct records.
-//  - A budget holder sees only their own record; a representative only the people they represent.
+//  - A budget holder sees only their own record; a representative the people they represent and,
+//    when they are a carer with a carer's assessment, their own record.
 //  - Analysts, directory editors, PAs and employer-organisation staff see no person records here.
 //  - Nobody sees a record of another council: the storage layer cannot return one.
 //
@@ -26,8 +27,9 @@ namespace selfdirect::domain {
 struct Actor {
   UserId user_id;
   Role role = Role::kBudgetHolder;
-  TeamId team_id;                            // Practitioners and approvers; else invalid.
-  PersonId own_person_id;                    // Budget holders; else invalid.
+  TeamId team_id;  // Practitioners and approvers; else invalid.
+  PersonId
+      own_person_id;  // Budget holders; a representative's own record as a carer; else invalid.
   std::vector<PersonId> represented_people;  // Representatives.
 };
 
@@ -43,8 +45,8 @@ bool CanEditPerson(const Actor& actor, const PersonAccessFacts& person);
 // Acting as the person: the person themselves or their representative (keeping their own
 // estimates and choices; not the council's record).
 bool ActsForPerson(const Actor& actor, PersonId person);
-// The people an actor acts for: a budget holder themselves, a representative the people they
-// help; nobody for other roles.
+// The people an actor acts for: a budget holder themselves, a representative their own record
+// (if they have one, first) and the people they help; nobody for other roles.
 std::vector<PersonId> PeopleActedFor(const Actor& actor);
 // Seeing financial assessments still in draft: finance officers (who write them) and
 // administrators. Everyone else who may see the person sees completed ones only.

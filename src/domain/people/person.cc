@@ -91,7 +91,125 @@ std::optional<BudgetManagement> ParseBudgetManagement(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view ContactPreferenceName(ContactPreference p) {
+  switch (p) {
+    case ContactPreference::kNoPreference:
+      return "no_preference";
+    case ContactPreference::kPost:
+      return "post";
+    case ContactPreference::kTelephone:
+      return "telephone";
+    case ContactPreference::kEmail:
+      return "email";
+  }
+  return "no_preference";
+}
+
+std::string_view ContactPreferenceLabel(ContactPreference p) {
+  switch (p) {
+    case ContactPreference::kNoPreference:
+      return "No preference";
+    case ContactPreference::kPost:
+      return "By post";
+    case ContactPreference::kTelephone:
+      return "By telephone";
+    case ContactPreference::kEmail:
+      return "By email";
+  }
+  return "No preference";
+}
+
+std::optional<ContactPreference> ParseContactPreference(std::string_view name) {
+  for (auto p : kAllContactPreferences) {
+    if (ContactPreferenceName(p) == name) return p;
+  }
+  return std::nullopt;
+}
+
 namespace {
+
+// An address: up to eight lines of clean text, 500 characters in all; blank lines dropped.
+void CheckAddress(std::string_view raw, PersonDetails& d, std::vector<FieldError>& errors) {
+  std::string joined;
+  int lines = 0;
+  std::string_view rest = raw;
+  while (!rest.empty()) {
+    size_t nl = rest.find('\n');
+    std::string_view line = Trim(rest.substr(0, nl));
+    rest = nl == std::string_view::npos ? "" : rest.substr(nl + 1);
+    if (line.empty()) continue;
+    if (!IsCleanUtf8(line)) {
+      errors.push_back({"address", "Address must not contain control characters"});
+      return;
+    }
+    joined += (joined.empty() ? "" : "\n") + std::string(line);
+    ++lines;
+  }
+  if (lines > 8 || CodePointCount(joined) > 500) {
+    errors.push_back({"address", "Address must be 8 lines and 500 characters or fewer"});
+    return;
+  }
+  d.address = joined;
+}
+
+// A UK or international telephone number: digits, spaces, brackets, hyphens and a leading "+",
+// with 10 to 15 digits.
+void CheckTelephone(std::string_view raw, PersonDetails& d, std::vector<FieldError>& errors) {
+  std::string_view value = Trim(raw);
+  if (value.empty()) return;
+  int digits = 0;
+  bool ok = value.size() <= 30;
+  for (size_t i = 0; ok && i < value.size(); ++i) {
+    char c = value[i];
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (!(c == ' ' || c == '(' || c == ')' || c == '-' || (c == '+' && i == 0))) {
+      ok = false;
+    }
+  }
+  if (!ok || digits < 10 || digits > 15) {
+    errors.push_back(
+        {"telephone", "Enter a telephone number, like 01632 960 001 or 07700 900 982"});
+    return;
+  }
+  d.telephone = std::string(value);
+}
+
+// An email address: one "@" with text either side, a dot in the domain, no spaces.
+void CheckEmail(std::string_view raw, PersonDetails& d, std::vector<FieldError>& errors) {
+  std::string value = AsciiLower(Trim(raw));
+  if (value.empty()) return;
+  size_t at = value.find('@');
+  bool ok = value.size() <= limits::kMaxEmailChars && at != std::string::npos && at > 0 &&
+            value.find('@', at + 1) == std::string::npos &&
+            value.find('.', at + 2) != std::string::npos && value.back() != '.' &&
+            value.find_first_of(" \t\r\n,;<>") == std::string::npos && IsCleanUtf8(value);
+  if (!ok) {
+    errors.push_back(
+        {"email", "Enter an email address in the correct format, like name@example.com"});
+    return;
+  }
+  d.email = value;
+}
+
+void CheckContact(const PersonInput& input, PersonDetails& d, std::vector<FieldError>& errors) {
+  CheckAddress(input.address, d, errors);
+  CheckTelephone(input.telephone, d, errors);
+  CheckEmail(input.email, d, errors);
+  std::string_view pref = Trim(input.contact_preference);
+  auto p = pref.empty() ? ContactPreference::kNoPreference : ParseContactPreference(pref);
+  if (!p) {
+    errors.push_back({"contact_preference", "Select how the person wants to be contacted"});
+    return;
+  }
+  d.contact_preference = *p;
+  if (*p == ContactPreference::kTelephone && Trim(input.telephone).empty())
+    errors.push_back({"telephone", "Enter a telephone number to be contacted by telephone"});
+  if (*p == ContactPreference::kEmail && Trim(input.email).empty())
+    errors.push_back({"email", "Enter an email address to be contacted by email"});
+  if (*p == ContactPreference::kPost && Trim(input.address).empty())
+    errors.push_back({"address", "Enter an address to be contacted by post"});
+}
 
 // Checks a name field; appends a field error and returns false when it is not acceptable.
 bool CheckName(std::string_view field, std::string_view label, std::string_view raw,
@@ -164,6 +282,7 @@ Result<PersonDetails> ValidatePerson(const PersonInput& input, Date today) {
   } else {
     errors.push_back({"budget_management", "Select how the budget is managed"});
   }
+  CheckContact(input, details, errors);
   if (!errors.empty()) {
     return Error::InvalidArgument("Check the person's details", std::move(errors));
   }

@@ -52,6 +52,15 @@ std::string_view BudgetManagementName(BudgetManagement m);
 std::string_view BudgetManagementLabel(BudgetManagement m);
 std::optional<BudgetManagement> ParseBudgetManagement(std::string_view name);
 
+// How the person wants the council to contact them. DO NOT RENAME: stored by name.
+enum class ContactPreference { kNoPreference, kPost, kTelephone, kEmail };
+inline constexpr ContactPreference kAllContactPreferences[] = {
+    ContactPreference::kNoPreference, ContactPreference::kPost, ContactPreference::kTelephone,
+    ContactPreference::kEmail};
+std::string_view ContactPreferenceName(ContactPreference p);
+std::string_view ContactPreferenceLabel(ContactPreference p);
+std::optional<ContactPreference> ParseContactPreference(std::string_view name);
+
 struct PersonInput {
   std::string given_name;
   std::string family_name;
@@ -59,7 +68,11 @@ struct PersonInput {
   std::string postcode;       // Optional.
   std::string nhs_number;     // Optional.
   std::string primary_support_reason;
-  std::string budget_management;  // Optional; "not_decided" when empty.
+  std::string budget_management;   // Optional; "not_decided" when empty.
+  std::string address;             // Optional, several lines.
+  std::string telephone;           // Optional.
+  std::string email;               // Optional.
+  std::string contact_preference;  // Optional; "no_preference" when empty.
 };
 
 struct PersonDetails {
@@ -70,11 +83,16 @@ struct PersonDetails {
   std::optional<std::string> nhs_number;  // Ten digits.
   PrimarySupportReason primary_support_reason = PrimarySupportReason::kPhysicalSupport;
   BudgetManagement budget_management = BudgetManagement::kNotDecided;
+  std::string address;    // Lines joined by "\n"; "" when not recorded.
+  std::string telephone;  // As typed (digits, spaces, "+"); "" when not recorded.
+  std::string email;      // Lower-case; "" when not recorded.
+  ContactPreference contact_preference = ContactPreference::kNoPreference;
 };
 
 // Validates `input`. `today` bounds the date of birth: not in the future, and an age of at most
 // 125 (older is a typing error). Adult social care is for people aged 18 and over, but transition
 // planning starts earlier, so any age from 0 is accepted here.
+// Contact by telephone or email needs the number or the address.
 Result<PersonDetails> ValidatePerson(const PersonInput& input, Date today);
 
 // "AB-000123": the reference people quote on letters and the phone.

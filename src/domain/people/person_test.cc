@@ -82,3 +82,62 @@ TEST(PersonEnums, NamesRoundTrip) {
 
 }  // namespace
 }  // namespace selfdirect::domain
+
+namespace selfdirect::domain {
+namespace {
+
+PersonInput ContactInput() {
+  PersonInput in;
+  in.given_name = "Ada";
+  in.family_name = "Lovelace";
+  in.date_of_birth = "1950-06-01";
+  in.primary_support_reason = "physical_support";
+  return in;
+}
+
+const Date kContactToday = *Date::Parse("2026-12-03");
+
+TEST(ValidatePerson, KeepsContactDetailsInStandardForm) {
+  PersonInput in = ContactInput();
+  in.address = "  1 High Street \r\n\r\nMarket Town  \n";
+  in.telephone = " 01632 960 001 ";
+  in.email = " Ada@Example.ORG ";
+  in.contact_preference = "email";
+  auto d = ValidatePerson(in, kContactToday);
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  EXPECT_EQ(d->address, "1 High Street\nMarket Town");
+  EXPECT_EQ(d->telephone, "01632 960 001");
+  EXPECT_EQ(d->email, "ada@example.org");
+  EXPECT_EQ(d->contact_preference, ContactPreference::kEmail);
+  EXPECT_EQ(ContactPreferenceName(d->contact_preference), "email");
+}
+
+TEST(ValidatePerson, ContactByTelephoneOrEmailNeedsTheNumberOrAddress) {
+  PersonInput in = ContactInput();
+  in.contact_preference = "telephone";
+  auto d = ValidatePerson(in, kContactToday);
+  ASSERT_FALSE(d.ok());
+  ASSERT_EQ(d.error().fields.size(), 1u);
+  EXPECT_EQ(d.error().fields[0].field, "telephone");
+  in.contact_preference = "post";
+  EXPECT_EQ(ValidatePerson(in, kContactToday).error().fields[0].field, "address");
+  in.contact_preference = "pigeon";
+  EXPECT_EQ(ValidatePerson(in, kContactToday).error().fields[0].field, "contact_preference");
+}
+
+TEST(ValidatePerson, RefusesMalformedTelephoneAndEmail) {
+  PersonInput in = ContactInput();
+  in.telephone = "call me";
+  in.email = "ada@example";
+  auto d = ValidatePerson(in, kContactToday);
+  ASSERT_FALSE(d.ok());
+  ASSERT_EQ(d.error().fields.size(), 2u);
+  EXPECT_EQ(d.error().fields[0].field, "telephone");
+  EXPECT_EQ(d.error().fields[1].field, "email");
+  in.telephone = "+44 (0)1632-960001";
+  in.email = "a@b.co";
+  EXPECT_TRUE(ValidatePerson(in, kContactToday).ok());
+}
+
+}  // namespace
+}  // namespace selfdirect::domain

@@ -85,6 +85,13 @@ Result<std::vector<PersonId>> SqlUsers::RepresentedPeople(UserId representative)
                   [](const SqlRow& r) { return PersonId{r.Int(0)}; });
 }
 
+constexpr std::string_view kSetUserPerson =
+    R"sql(UPDATE users SET person_id = $3 WHERE council_id = $1 AND user_id = $2)sql";
+
+Status SqlUsers::SetPerson(UserId user, PersonId person) {
+  return Execute(c_, kSetUserPerson, {council_.value(), user.value(), person.value()});
+}
+
 constexpr std::string_view kInsertTeam =
     R"sql(INSERT INTO teams (council_id, name) VALUES ($1, $2) RETURNING team_id)sql";
 

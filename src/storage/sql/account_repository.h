@@ -17,6 +17,7 @@ class SqlUsers final : public app::UserRepository, private CouncilRepository {
   Status AddRepresentation(UserId representative, PersonId person,
                            const std::string& relationship) override;
   Result<std::vector<PersonId>> RepresentedPeople(UserId representative) override;
+  Status SetPerson(UserId user, PersonId person) override;
 };
 
 class SqlTeams final : public app::TeamRepository, private CouncilRepository {

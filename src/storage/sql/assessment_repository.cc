@@ -51,13 +51,14 @@ app::AssessmentRecord AssessmentFromRow(const SqlRow& r) {
   a.updated_at = Timestamp::FromMicros(r.Int(14));
   if (!r.IsNull(15)) a.submitted_at = Timestamp::FromMicros(r.Int(15));
   if (!r.IsNull(16)) a.completed_at = Timestamp::FromMicros(r.Int(16));
+  if (!r.IsNull(17)) a.cared_for = PersonId{r.Int(17)};
   return a;
 }
 
 constexpr Columns<app::AssessmentRecord> kAssessment{
     "assessment_id, person_id, kind, questionnaire_id, questionnaire_version, origin, status, "
     "answers_json, participants, practitioner_notes, started_by_user_id, decided_by_user_id, "
-    "eligible, created_at, updated_at, submitted_at, completed_at",
+    "eligible, created_at, updated_at, submitted_at, completed_at, cared_for_person_id",
     AssessmentFromRow};
 
 // kAssessment's columns from the assessment `a` of a join; `then` follows them.
@@ -80,8 +81,9 @@ constexpr Columns<app::StoredQuestionnaire> kQuestionnaire{
 constexpr std::string_view kInsertAssessment = R"sql(
 INSERT INTO assessments (council_id, person_id, kind, questionnaire_id, questionnaire_version,
   origin, status, answers_json, participants, practitioner_notes, started_by_user_id,
-  decided_by_user_id, eligible, created_at, updated_at, submitted_at, completed_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+  decided_by_user_id, eligible, created_at, updated_at, submitted_at, completed_at,
+  cared_for_person_id)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
 RETURNING assessment_id)sql";
 
 Result<AssessmentId> SqlAssessments::Insert(const app::AssessmentRecord& a) {
@@ -96,8 +98,8 @@ Result<AssessmentId> SqlAssessments::Insert(const app::AssessmentRecord& a) {
            std::string(app::AssessmentStatusName(a.status)), AnswersToJson(a.answers),
            a.participants, a.practitioner_notes, a.started_by.value(),
            SqlOptionalId(a.decided_by.value()), SqlOptionalBool(a.eligible), a.created_at.micros(),
-           a.updated_at.micros(), SqlOptionalTime(a.submitted_at),
-           SqlOptionalTime(a.completed_at)}));
+           a.updated_at.micros(), SqlOptionalTime(a.submitted_at), SqlOptionalTime(a.completed_at),
+           SqlOptionalId(a.cared_for.value())}));
   return AssessmentId{id};
 }
 
@@ -162,8 +164,8 @@ Result<std::vector<app::CaseloadEntry>> SqlAssessments::Open(std::optional<TeamI
   return QueryAll(c_, sql, params.values(), [](const SqlRow& r) {
     app::CaseloadEntry e;
     e.assessment = AssessmentFromRow(r);
-    e.person_name = r.Text(17) + " " + r.Text(18);
-    e.team_id = TeamId{r.Int(19)};
+    e.person_name = r.Text(18) + " " + r.Text(19);
+    e.team_id = TeamId{r.Int(20)};
     return e;
   });
 }

@@ -17,6 +17,9 @@ class SqlPeople final : public app::PeopleRepository, private CouncilRepository 
   Result<std::optional<app::PersonRecord>> Find(PersonId id) override;
   Result<app::PeoplePage> Search(const app::PeopleQuery& query) override;
   Result<int64_t> Count() override;
+  Status Update(PersonId id, const domain::PersonDetails& details, Timestamp now) override;
+  Status AddCarer(const app::CarerLink& link) override;
+  Result<std::vector<app::CarerLink>> CarerLinks(PersonId person) override;
 };
 
 }  // namespace selfdirect::storage

@@ -39,7 +39,7 @@ std::vector<Migration> MigrationsFor(Dialect dialect) {
 
 }  // namespace
 
-Result<int> SqlStore::Migrate() {
+Result<int> SqlStore::Migrate(int up_to_version) {
   SD_ASSIGN_OR_RETURN(auto lease, source_->AcquireWriter());
   SqlConnection& c = lease->connection();
   SD_RETURN_IF_ERROR(
@@ -47,6 +47,7 @@ Result<int> SqlStore::Migrate() {
                       "name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
   int applied = 0;
   for (const Migration& m : MigrationsFor(c.dialect())) {
+    if (m.version > up_to_version) break;
     SD_RETURN_IF_ERROR(c.Begin(true));
     if (c.dialect() == Dialect::kPostgres) {
       // Two servers starting at once: the second waits here, then sees the migration applied.
@@ -80,6 +81,18 @@ Result<int> SqlStore::Migrate() {
     ++applied;
   }
   return applied;
+}
+
+Status SqlStore::RunScript(const std::string& sql) {
+  SD_ASSIGN_OR_RETURN(auto lease, source_->AcquireWriter());
+  SqlConnection& c = lease->connection();
+  SD_RETURN_IF_ERROR(c.Begin(true));
+  Status s = c.ExecuteScript(sql);
+  if (!s.ok()) {
+    (void)c.Rollback();
+    return s;
+  }
+  return c.Commit();
 }
 
 Result<std::vector<AppliedMigration>> SqlStore::AppliedMigrations() {
@@ -222,6 +235,12 @@ Status SqlStore::Ping() {
 }
 
 Result<std::unique_ptr<SqlStore>> OpenStore(const std::string& url) {
+  SD_ASSIGN_OR_RETURN(auto store, OpenStoreUnmigrated(url));
+  SD_RETURN_IF_ERROR(store->Migrate());
+  return store;
+}
+
+Result<std::unique_ptr<SqlStore>> OpenStoreUnmigrated(const std::string& url) {
   std::unique_ptr<ConnectionSource> source;
   if (url.rfind("sqlite:", 0) == 0) {
     std::string path = url.substr(7);
@@ -234,9 +253,7 @@ Result<std::unique_ptr<SqlStore>> OpenStore(const std::string& url) {
     return Error::InvalidArgument(
         "--database must be sqlite:PATH or postgresql://user@host:port/db");
   }
-  auto store = std::make_unique<SqlStore>(std::move(source));
-  SD_RETURN_IF_ERROR(store->Migrate());
-  return store;
+  return std::make_unique<SqlStore>(std::move(source));
 }
 
 }  // namespace selfdirect::storage

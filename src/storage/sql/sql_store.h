@@ -3,6 +3,7 @@
 // SQL is shared, the connection decides the dialect. Migrations are applied by Migrate().
 #pragma once
 
+#include <limits>
 #include <memory>
 #include <string>
 
@@ -21,9 +22,12 @@ class SqlStore final : public app::Store {
  public:
   explicit SqlStore(std::unique_ptr<ConnectionSource> source) : source_(std::move(source)) {}
 
-  // Applies the numbered migrations not yet applied, each in its own transaction, and returns
-  // how many it applied.
-  Result<int> Migrate();
+  // Applies the numbered migrations not yet applied (up to `up_to_version`, for tests of a
+  // migration), each in its own transaction, and returns how many it applied.
+  Result<int> Migrate(int up_to_version = std::numeric_limits<int>::max());
+  // Runs `sql` (several statements) in one transaction outside any council: the rows a test of
+  // a migration starts from, or a schema for it. Not for application code.
+  Status RunScript(const std::string& sql);
   // The migrations this database has, oldest first.
   Result<std::vector<AppliedMigration>> AppliedMigrations();
 
@@ -41,6 +45,9 @@ class SqlStore final : public app::Store {
   Status Run(CouncilId council, bool write, const app::TransactionFunction& fn);
   std::unique_ptr<ConnectionSource> source_;
 };
+
+// Opens the database named by `url` without applying migrations (tests of a migration).
+Result<std::unique_ptr<SqlStore>> OpenStoreUnmigrated(const std::string& url);
 
 // Opens the database named by `url`: "sqlite:PATH" or "postgresql://..." (also "postgres://"),
 // and applies migrations. kInvalidArgument for an unknown scheme; kUnavailable if it cannot open.

@@ -31,6 +31,8 @@ json::value AssessmentJson(const app::AssessmentRecord& a) {
       {"id", a.id.value()},
       {"person_id", a.person_id.value()},
       {"kind", a.kind == domain::AssessmentKind::kCarer ? "carer" : "adult"},
+      {"cared_for_person_id",
+       a.cared_for.valid() ? json::value(a.cared_for.value()) : json::value(nullptr)},
       {"questionnaire",
        json::object{{"id", a.questionnaire_id}, {"version", a.questionnaire_version}}},
       {"origin", a.origin == app::AssessmentOrigin::kSelf ? "self" : "practitioner"},
@@ -62,12 +64,25 @@ void AssessmentRoutes::AddSchemas(json::object& schemas) const {
       {"AssessmentStart",
        json::object{
            {"type", "object"},
-           {"required", json::array{"person_id", "kind"}},
+           {"description",
+            "A needs assessment names the person (person_id). A carer's assessment is the "
+            "carer's own: it names the person cared for (cared_for_person_id) and either a "
+            "carer already linked to them (carer_person_id) or a new carer's details (carer), "
+            "with the relationship; a representative starting one is the carer."},
+           {"required", json::array{"kind"}},
            {"additionalProperties", false},
            {"properties",
-            json::object{{"person_id", json::object{{"type", "integer"}}},
-                         {"kind", json::object{{"type", "string"},
-                                               {"enum", json::array{"adult", "carer"}}}}}}}},
+            json::object{
+                {"person_id", json::object{{"type", "integer"}}},
+                {"kind", json::object{{"type", "string"}, {"enum", json::array{"adult", "carer"}}}},
+                {"cared_for_person_id", json::object{{"type", "integer"}}},
+                {"carer_person_id", json::object{{"type", "integer"}}},
+                {"carer", json::object{{"type", "object"},
+                                       {"properties", json::object{{"given_name", str()},
+                                                                   {"family_name", str()},
+                                                                   {"date_of_birth", str()},
+                                                                   {"postcode", str()}}}}},
+                {"relationship", str()}}}}},
       {"AnswersUpdate",
        json::object{{"type", "object"},
                     {"required", json::array{"answers"}},
@@ -88,6 +103,7 @@ void AssessmentRoutes::AddSchemas(json::object& schemas) const {
                 {"id", json::object{{"type", "integer"}}},
                 {"person_id", json::object{{"type", "integer"}}},
                 {"kind", json::object{{"type", "string"}, {"enum", json::array{"adult", "carer"}}}},
+                {"cared_for_person_id", json::object{{"type", json::array{"integer", "null"}}}},
                 {"questionnaire", json::object{{"type", "object"}}},
                 {"origin",
                  json::object{{"type", "string"}, {"enum", json::array{"self", "practitioner"}}}},
@@ -201,21 +217,61 @@ void AssessmentRoutes::AddDecisionApiRoutes() {
 Response AssessmentRoutes::ApiStartAssessment(Context& ctx) {
   auto body = JsonObjectBody(ctx.request);
   if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
+  const json::value* kind = body->if_contains("kind");
+  std::string kind_text = kind && kind->is_string() ? std::string(kind->get_string()) : "";
+  if (kind_text == "carer") return ApiStartCarers(ctx, *body);
   std::vector<std::pair<std::string, std::string>> fields;
   const json::value* person = body->if_contains("person_id");
-  const json::value* kind = body->if_contains("kind");
   if (!person || !person->is_int64() || person->get_int64() <= 0)
     fields.emplace_back("person_id", "Give the person's id (a whole number)");
-  std::string kind_text = kind && kind->is_string() ? std::string(kind->get_string()) : "";
-  if (kind_text != "adult" && kind_text != "carer")
-    fields.emplace_back("kind", "Kind must be \"adult\" or \"carer\"");
+  if (kind_text != "adult") fields.emplace_back("kind", "Kind must be \"adult\" or \"carer\"");
   for (const auto& [k, v] : *body) {
     if (k != "person_id" && k != "kind") fields.emplace_back(std::string(k), "Unknown field");
   }
   if (!fields.empty()) return JsonError(422, "invalid_argument", "Check the fields", fields);
-  auto started = assessments_.Start(
-      ctx.call, *ctx.principal, PersonId{person->get_int64()},
-      kind_text == "carer" ? domain::AssessmentKind::kCarer : domain::AssessmentKind::kAdult);
+  auto started = assessments_.Start(ctx.call, *ctx.principal, PersonId{person->get_int64()},
+                                    domain::AssessmentKind::kAdult);
+  if (!started.ok()) return ErrorResponse(started.error(), ctx);
+  Response r = Response::Json(201, AssessmentJson(*started));
+  r.SetHeader("Location", "/api/v1/assessments/" + started->id.ToString());
+  return r;
+}
+
+// {"kind": "carer", "cared_for_person_id": N, "carer_person_id": M | "carer": {...},
+//  "relationship": "..."}: the carer's assessment on the carer's own record.
+Response AssessmentRoutes::ApiStartCarers(Context& ctx, const json::object& body) {
+  std::vector<std::pair<std::string, std::string>> fields;
+  app::CarersAssessmentRequest request;
+  auto id_field = [&](const char* name, bool required) {
+    const json::value* v = body.if_contains(name);
+    if (!v && !required) return PersonId{};
+    if (!v || !v->is_int64() || v->get_int64() <= 0) {
+      fields.emplace_back(name, "Give a person's id (a whole number)");
+      return PersonId{};
+    }
+    return PersonId{v->get_int64()};
+  };
+  request.cared_for = id_field("cared_for_person_id", true);
+  request.carer = id_field("carer_person_id", false);
+  if (const json::value* c = body.if_contains("carer")) {
+    auto text = [&](const char* name) {
+      const json::value* v = c->is_object() ? c->as_object().if_contains(name) : nullptr;
+      return v && v->is_string() ? std::string(v->get_string()) : std::string();
+    };
+    if (!c->is_object()) fields.emplace_back("carer", "Give the carer's details as an object");
+    request.new_carer = domain::PersonInput{
+        text("given_name"), text("family_name"), text("date_of_birth"), text("postcode"), "",
+        "social_support"};
+  }
+  if (const json::value* r = body.if_contains("relationship"); r && r->is_string())
+    request.relationship = std::string(r->get_string());
+  for (const auto& [k, v] : body) {
+    if (k != "kind" && k != "cared_for_person_id" && k != "carer_person_id" && k != "carer" &&
+        k != "relationship")
+      fields.emplace_back(std::string(k), "Unknown field");
+  }
+  if (!fields.empty()) return JsonError(422, "invalid_argument", "Check the fields", fields);
+  auto started = assessments_.StartCarers(ctx.call, *ctx.principal, request);
   if (!started.ok()) return ErrorResponse(started.error(), ctx);
   Response r = Response::Json(201, AssessmentJson(*started));
   r.SetHeader("Location", "/api/v1/assessments/" + started->id.ToString());

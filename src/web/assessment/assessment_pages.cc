@@ -191,6 +191,7 @@ void AssessmentRoutes::AddPageRoutes() {
   Add(Method::kPost, "/assessments/{id}/record",
       page(kCreatorRoles, Bind(&AssessmentRoutes::AssessmentRecordSubmit)));
   Add(Method::kGet, "/caseload", page(kCaseworkRoles, Bind(&AssessmentRoutes::CaseloadPage)));
+  AddCarerPageRoutes();
 }
 
 void AssessmentRoutes::AddPersonSection(ViewData& d, Context& ctx, const app::PersonFile& file) {
@@ -211,6 +212,10 @@ void AssessmentRoutes::AddPersonSection(ViewData& d, Context& ctx, const app::Pe
   bool self = who.user.role == Role::kBudgetHolder || who.user.role == Role::kRepresentative;
   bool caseworker = domain::CanEditPerson(who.actor, {person.id, person.team_id});
   d.set("can_start", self || caseworker);
+  // A carer's assessment is the carer's own: started from the record of the person cared for,
+  // by a practitioner or by the carer, never by the person cared for.
+  d.set("can_start_carer", caseworker || (who.user.role == Role::kRepresentative &&
+                                          who.actor.own_person_id != person.id));
   d.set("start_adult_label", who.user.role == Role::kBudgetHolder ? "Start your self-assessment"
                                                                   : "Start a needs assessment");
 }

@@ -11,6 +11,7 @@
 #include "app/assessment_service.h"
 #include "app/ras/ras_service.h"
 #include "web/person_section.h"
+#include "web/render.h"
 #include "web/route_module.h"
 
 namespace selfdirect::web {
@@ -31,6 +32,7 @@ class AssessmentRoutes final : public RouteModule, public PersonSection {
   void AddAnswerApiRoutes();
   void AddDecisionApiRoutes();
   Response ApiStartAssessment(Context& ctx);
+  Response ApiStartCarers(Context& ctx, const boost::json::object& body);
   Response ApiGetAssessment(Context& ctx);
   Response ApiSaveAnswers(Context& ctx);
   Response ApiSubmitAssessment(Context& ctx);
@@ -57,6 +59,14 @@ class AssessmentRoutes final : public RouteModule, public PersonSection {
   Response AssessmentRecordForm(Context& ctx);
   Response AssessmentRecordSubmit(Context& ctx);
   Response CaseloadPage(Context& ctx);
+  // Carers' assessments on the carer's own record (carers_pages.cc).
+  void AddCarerPageRoutes();
+  Response CarersAssessmentPage(Context& ctx);
+  Response CarersAssessmentSubmit(Context& ctx);
+  Response RenderCarersForm(int status, Context& ctx, const app::PersonRecord& cared_for,
+                            const std::string& chosen, const domain::PersonInput& input,
+                            const DateParts& dob, const std::string& relationship,
+                            const std::vector<FieldError>& errors);
 
   app::AssessmentService assessments_;
   app::RasService& ras_;  // The newest budget on the decision page.

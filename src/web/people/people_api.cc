@@ -26,10 +26,31 @@ json::value PersonJson(const app::PersonRecord& p) {
       {"primary_support_reason",
        domain::PrimarySupportReasonName(p.details.primary_support_reason)},
       {"budget_management", domain::BudgetManagementName(p.details.budget_management)},
+      {"address", p.details.address},
+      {"telephone", p.details.telephone},
+      {"email", p.details.email},
+      {"contact_preference", domain::ContactPreferenceName(p.details.contact_preference)},
+      {"details_to_confirm", p.details_to_confirm},
       {"team_id", p.team_id.value()},
       {"created_at", p.created_at.ToString()},
       {"updated_at", p.updated_at.ToString()},
   };
+}
+
+const std::vector<std::string> kPersonFields = {"given_name",        "family_name",
+                                                "date_of_birth",     "postcode",
+                                                "nhs_number",        "primary_support_reason",
+                                                "budget_management", "address",
+                                                "telephone",         "email",
+                                                "contact_preference"};
+
+domain::PersonInput PersonInputFromJson(std::map<std::string, std::string>& b) {
+  return domain::PersonInput{b["given_name"],        b["family_name"],
+                             b["date_of_birth"],     b["postcode"],
+                             b["nhs_number"],        b["primary_support_reason"],
+                             b["budget_management"], b["address"],
+                             b["telephone"],         b["email"],
+                             b["contact_preference"]};
 }
 
 }  // namespace
@@ -75,6 +96,18 @@ void PeopleRoutes::AddApiRoutes() {
                                   {"403", ErrorReply("The role cannot see person records")},
                                   {"404", ErrorReply("No such person visible to the caller")}}),
                          json::object{{"parameters", IdParam()}})));
+  Add(Method::kPut, "/api/v1/people/{id}",
+      ApiRoute(kCreatorRoles, Bind(&PeopleRoutes::ApiUpdatePerson),
+               Operation("updatePerson",
+                         "Replace a person's details (name, date of birth, contact details and "
+                         "the rest); clears details_to_confirm",
+                         Replies({{"200", Reply("Saved", Ref("Person"))},
+                                  {"400", ErrorReply("The body is not a JSON object")},
+                                  {"403", ErrorReply("The role cannot change person records")},
+                                  {"404", ErrorReply("No such person visible to the caller")},
+                                  {"422", ErrorReply("Field errors")}}),
+                         json::object{{"parameters", IdParam()},
+                                      {"requestBody", Body(Ref("PersonInput"))}})));
 }
 
 void PeopleRoutes::AddSchemas(json::object& schemas) const {
@@ -85,36 +118,49 @@ void PeopleRoutes::AddSchemas(json::object& schemas) const {
     managements.push_back(json::string(domain::BudgetManagementName(m)));
   const json::object reason{{"type", "string"}, {"enum", reasons}};
   const json::object management{{"type", "string"}, {"enum", managements}};
+  json::array contacts;
+  for (auto c : domain::kAllContactPreferences)
+    contacts.push_back(json::string(domain::ContactPreferenceName(c)));
+  const json::object contact{{"type", "string"}, {"enum", contacts}};
   schemas["PersonInput"] = json::object{
       {"type", "object"},
       {"required",
        json::array{"given_name", "family_name", "date_of_birth", "primary_support_reason"}},
       {"additionalProperties", false},
       {"properties",
-       json::object{
-           {"given_name", Str({{"maxLength", 100}})},
-           {"family_name", Str({{"maxLength", 100}})},
-           {"date_of_birth", Str({{"format", "date"}})},
-           {"postcode", NullableStr()},
-           {"nhs_number", NullableStr()},
-           {"primary_support_reason", reason},
-           {"budget_management", management},
-           {"team_id", json::object{{"type", "string"},
-                                    {"description", "Administrators only: the team's id"}}}}}};
-  schemas["Person"] =
-      json::object{{"type", "object"},
-                   {"properties", json::object{{"id", json::object{{"type", "integer"}}},
-                                               {"reference", Str()},
-                                               {"given_name", Str()},
-                                               {"family_name", Str()},
-                                               {"date_of_birth", Str({{"format", "date"}})},
-                                               {"postcode", NullableStr()},
-                                               {"nhs_number", NullableStr()},
-                                               {"primary_support_reason", reason},
-                                               {"budget_management", management},
-                                               {"team_id", json::object{{"type", "integer"}}},
-                                               {"created_at", Str({{"format", "date-time"}})},
-                                               {"updated_at", Str({{"format", "date-time"}})}}}};
+       json::object{{"given_name", Str({{"maxLength", 100}})},
+                    {"family_name", Str({{"maxLength", 100}})},
+                    {"date_of_birth", Str({{"format", "date"}})},
+                    {"postcode", NullableStr()},
+                    {"nhs_number", NullableStr()},
+                    {"primary_support_reason", reason},
+                    {"budget_management", management},
+                    {"address", Str({{"description", "Lines separated by newlines"}})},
+                    {"telephone", Str()},
+                    {"email", Str()},
+                    {"contact_preference", contact},
+                    {"team_id",
+                     json::object{{"type", "string"},
+                                  {"description", "Administrators only, on create: the team"}}}}}};
+  schemas["Person"] = json::object{
+      {"type", "object"},
+      {"properties", json::object{{"id", json::object{{"type", "integer"}}},
+                                  {"reference", Str()},
+                                  {"given_name", Str()},
+                                  {"family_name", Str()},
+                                  {"date_of_birth", Str({{"format", "date"}})},
+                                  {"postcode", NullableStr()},
+                                  {"nhs_number", NullableStr()},
+                                  {"primary_support_reason", reason},
+                                  {"budget_management", management},
+                                  {"address", Str()},
+                                  {"telephone", Str()},
+                                  {"email", Str()},
+                                  {"contact_preference", contact},
+                                  {"details_to_confirm", json::object{{"type", "boolean"}}},
+                                  {"team_id", json::object{{"type", "integer"}}},
+                                  {"created_at", Str({{"format", "date-time"}})},
+                                  {"updated_at", Str({{"format", "date-time"}})}}}};
   schemas["PeoplePage"] = json::object{
       {"type", "object"},
       {"properties",
@@ -155,17 +201,15 @@ Response PeopleRoutes::ApiGetPerson(Context& ctx) {
 }
 
 Response PeopleRoutes::ApiCreatePerson(Context& ctx) {
-  auto body = ParseStringObject(
-      ctx.request, {"given_name", "family_name", "date_of_birth", "postcode", "nhs_number",
-                    "primary_support_reason", "budget_management", "team_id"});
+  std::vector<std::string> allowed = kPersonFields;
+  allowed.push_back("team_id");
+  auto body = ParseStringObject(ctx.request, allowed);
   if (!body.ok()) {
     const Error& e = body.error();
     return e.fields.empty() ? JsonError(400, "bad_request", e.message) : ErrorResponse(e, ctx);
   }
   auto& b = *body;
-  domain::PersonInput input{b["given_name"],       b["family_name"], b["date_of_birth"],
-                            b["postcode"],         b["nhs_number"],  b["primary_support_reason"],
-                            b["budget_management"]};
+  domain::PersonInput input = PersonInputFromJson(b);
   std::optional<TeamId> team;
   if (!b["team_id"].empty()) {
     auto t = TeamId::Parse(b["team_id"]);
@@ -179,6 +223,19 @@ Response PeopleRoutes::ApiCreatePerson(Context& ctx) {
   Response r = Response::Json(201, PersonJson(*created));
   r.SetHeader("Location", "/api/v1/people/" + created->id.ToString());
   return r;
+}
+
+Response PeopleRoutes::ApiUpdatePerson(Context& ctx) {
+  auto id = PersonId::Parse(ctx.request.path_params["id"]);
+  if (!id) return JsonError(404, "not_found", "No person with that id");
+  auto body = ParseStringObject(ctx.request, kPersonFields);
+  if (!body.ok()) {
+    const Error& e = body.error();
+    return e.fields.empty() ? JsonError(400, "bad_request", e.message) : ErrorResponse(e, ctx);
+  }
+  auto updated = people_.Update(ctx.call, *ctx.principal, *id, PersonInputFromJson(*body));
+  if (!updated.ok()) return ErrorResponse(updated.error(), ctx);
+  return Response::Json(200, PersonJson(*updated));
 }
 
 }  // namespace selfdirect::web

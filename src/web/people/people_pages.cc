@@ -72,7 +72,47 @@ ViewList RadioFields(const domain::PersonInput& input, const std::vector<FieldEr
   }
   radios("budget_management", "How the personal budget is managed", managements,
          input.budget_management.empty() ? "not_decided" : input.budget_management);
+  std::vector<std::pair<std::string, std::string>> contact;
+  for (auto c : domain::kAllContactPreferences) {
+    contact.emplace_back(std::string(domain::ContactPreferenceName(c)),
+                         std::string(domain::ContactPreferenceLabel(c)));
+  }
+  radios("contact_preference", "How they want to be contacted", contact,
+         input.contact_preference.empty() ? "no_preference" : input.contact_preference);
   return radio_fields;
+}
+
+// The contact rows of the person page: address, telephone, email and how to contact them.
+template <typename Row>
+void AddContactRows(const domain::PersonDetails& p, Row& row) {
+  std::string address;
+  for (char c : p.address) address += c == '\n' ? std::string(", ") : std::string(1, c);
+  row("Address", address);
+  row("Telephone", p.telephone);
+  row("Email", p.email);
+  row("How they want to be contacted",
+      std::string(domain::ContactPreferenceLabel(p.contact_preference)));
+}
+
+ViewList LinkedPeople(const std::vector<app::LinkedPerson>& links) {
+  ViewList out;
+  for (const auto& l : links) {
+    ViewData item;
+    item.set("id", l.person.id.ToString());
+    item.set("name", l.person.details.given_name + " " + l.person.details.family_name);
+    item.set("relationship", l.link.relationship);
+    item.set("visible", l.visible);
+    out.push_back(item);
+  }
+  return out;
+}
+
+// Who cares for this person, and whom this person cares for (each their own record).
+void SetCarerLinks(ViewData& d, const app::PersonFile& file) {
+  d.set("carers", LinkedPeople(file.carers));
+  d.set("has_carers", !file.carers.empty());
+  d.set("cares_for", LinkedPeople(file.cares_for));
+  d.set("has_cares_for", !file.cares_for.empty());
 }
 
 }  // namespace
@@ -82,6 +122,10 @@ void PeopleRoutes::AddPageRoutes() {
   Add(Method::kGet, "/people/new", PageRoute(kCreatorRoles, Bind(&PeopleRoutes::NewPersonPage)));
   Add(Method::kPost, "/people/new", PageRoute(kCreatorRoles, Bind(&PeopleRoutes::NewPersonSubmit)));
   Add(Method::kGet, "/people/{id}", PageRoute(kPersonViewerRoles, Bind(&PeopleRoutes::PersonPage)));
+  Add(Method::kGet, "/people/{id}/edit",
+      PageRoute(kCreatorRoles, Bind(&PeopleRoutes::EditPersonPage)));
+  Add(Method::kPost, "/people/{id}/edit",
+      PageRoute(kCreatorRoles, Bind(&PeopleRoutes::EditPersonSubmit)));
   Add(Method::kGet, "/my",
       PageRoute({Role::kBudgetHolder, Role::kRepresentative}, Bind(&PeopleRoutes::MyPage)));
 }
@@ -170,7 +214,12 @@ Response PeopleRoutes::PersonPage(Context& ctx) {
   row("Primary support reason",
       std::string(domain::PrimarySupportReasonLabel(p.details.primary_support_reason)));
   row("Budget managed as", std::string(domain::BudgetManagementLabel(p.details.budget_management)));
+  AddContactRows(p.details, row);
   d.set("rows", rows);
+  d.set("can_edit", domain::CanEditPerson(ctx.principal->actor, {p.id, p.team_id}));
+  d.set("details_to_confirm", p.details_to_confirm);
+  d.set("updated", ctx.request.Query("updated") == "1");
+  SetCarerLinks(d, *file);
   d.set("created_at", p.created_at.UtcDate().ToString());
   d.set("created", ctx.request.Query("created") == "1");
   if (std::string e = ctx.request.Query("estimate"); e == "kept" || e == "removed")
@@ -185,10 +234,14 @@ Response PeopleRoutes::PersonPage(Context& ctx) {
 
 Response PeopleRoutes::RenderNewPersonForm(int status, const domain::PersonInput& input,
                                            const DateParts& dob_parts,
-                                           const std::vector<FieldError>& errors, Context& ctx) {
+                                           const std::vector<FieldError>& errors, Context& ctx,
+                                           const PersonForm& form) {
   ViewData d;
   d.set("csrf_token", ctx.principal->session.csrf_token);
-  d.set("back_href", "/people");
+  d.set("back_href", form.back_href);
+  d.set("action", form.action);
+  d.set("heading", form.heading);
+  d.set("button", form.button);
   auto error_for = [&](const std::string& field) { return FirstErrorFor(errors, field); };
   ViewList text_fields;
   auto text = [&](const std::string& name, const std::string& label, const std::string& hint,
@@ -223,34 +276,105 @@ Response PeopleRoutes::RenderNewPersonForm(int status, const domain::PersonInput
   text("nhs_number", "NHS number (optional)", "10 digits, for example 943 476 5919",
        input.nhs_number, "govuk-input--width-10", "off");
   d.set("more_text_fields", text_fields);
-
+  ViewData address;
+  address.set("value", input.address);
+  if (std::string err = error_for("address"); !err.empty()) address.set("error", err);
+  d.set("address_field", address);
+  text_fields = ViewList();
+  text("telephone", "Telephone (optional)", "", input.telephone, "govuk-input--width-20", "tel");
+  text("email", "Email (optional)", "", input.email, "govuk-!-width-two-thirds", "email");
+  d.set("contact_fields", text_fields);
   d.set("radio_fields", RadioFields(input, errors));
-
   SetErrorSummary(d, errors);
-  return Page(status, "Add a person", "person_new", d, ctx);
+  return Page(status, form.heading, "person_new", d, ctx);
 }
 
 Response PeopleRoutes::NewPersonPage(Context& ctx) {
-  return RenderNewPersonForm(200, domain::PersonInput{}, DateParts{}, {}, ctx);
+  return RenderNewPersonForm(200, domain::PersonInput{}, DateParts{}, {}, ctx, NewForm());
+}
+
+// The form of a person's details, filled from what the person submitted.
+domain::PersonInput PeopleRoutes::PersonInputFromForm(
+    const std::multimap<std::string, std::string>& form, DateParts& dob) {
+  auto value = [&](const char* name) { return FormValue(form, name); };
+  dob = DateParts{std::string(Trim(value("date_of_birth-day"))),
+                  std::string(Trim(value("date_of_birth-month"))),
+                  std::string(Trim(value("date_of_birth-year")))};
+  return domain::PersonInput{value("given_name"),        value("family_name"),
+                             IsoDateFromParts(dob),      value("postcode"),
+                             value("nhs_number"),        value("primary_support_reason"),
+                             value("budget_management"), value("address"),
+                             value("telephone"),         value("email"),
+                             value("contact_preference")};
+}
+
+PeopleRoutes::PersonForm PeopleRoutes::NewForm() {
+  return PersonForm{"/people/new", "Add a person", "Add person", "/people"};
+}
+
+Response PeopleRoutes::EditPersonPage(Context& ctx) {
+  auto id = PersonId::Parse(ctx.request.path_params["id"]);
+  if (!id) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
+  auto person = people_.Get(ctx.call, *ctx.principal, *id);
+  if (!person.ok()) return ErrorResponse(person.error(), ctx);
+  if (!domain::CanEditPerson(ctx.principal->actor, {person->id, person->team_id}))
+    return ErrorResponse(Error::PermissionDenied("Your role cannot change a person's record"), ctx);
+  const auto& p = person->details;
+  domain::PersonInput input{p.given_name,
+                            p.family_name,
+                            p.date_of_birth.ToString(),
+                            p.postcode.value_or(""),
+                            p.nhs_number.value_or(""),
+                            std::string(domain::PrimarySupportReasonName(p.primary_support_reason)),
+                            std::string(domain::BudgetManagementName(p.budget_management)),
+                            p.address,
+                            p.telephone,
+                            p.email,
+                            std::string(domain::ContactPreferenceName(p.contact_preference))};
+  DateParts dob;
+  if (!person->details_to_confirm) {
+    dob = DateParts{std::to_string(p.date_of_birth.day()), std::to_string(p.date_of_birth.month()),
+                    std::to_string(p.date_of_birth.year())};
+  }
+  return RenderNewPersonForm(200, input, dob, {}, ctx, EditForm(*id, p));
+}
+
+PeopleRoutes::PersonForm PeopleRoutes::EditForm(PersonId id, const domain::PersonDetails& p) {
+  return PersonForm{"/people/" + id.ToString() + "/edit",
+                    "Change " + p.given_name + " " + p.family_name + "'s details", "Save details",
+                    "/people/" + id.ToString()};
+}
+
+Response PeopleRoutes::EditPersonSubmit(Context& ctx) {
+  auto id = PersonId::Parse(ctx.request.path_params["id"]);
+  if (!id) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
+  auto form = ctx.request.Form();
+  if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
+  DateParts dob;
+  domain::PersonInput input = PersonInputFromForm(*form, dob);
+  auto updated = people_.Update(ctx.call, *ctx.principal, *id, input);
+  if (!updated.ok()) {
+    if (updated.error().code != ErrorCode::kInvalidArgument)
+      return ErrorResponse(updated.error(), ctx);
+    auto before = people_.Get(ctx.call, *ctx.principal, *id);
+    if (!before.ok()) return ErrorResponse(before.error(), ctx);
+    return RenderNewPersonForm(422, input, dob, updated.error().fields, ctx,
+                               EditForm(*id, before->details));
+  }
+  return Response::Redirect("/people/" + id->ToString() + "?updated=1");
 }
 
 Response PeopleRoutes::NewPersonSubmit(Context& ctx) {
   auto form = ctx.request.Form();
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
-  auto value = [&](const char* name) { return FormValue(*form, name); };
-  DateParts dob{std::string(Trim(value("date_of_birth-day"))),
-                std::string(Trim(value("date_of_birth-month"))),
-                std::string(Trim(value("date_of_birth-year")))};
-  domain::PersonInput input{value("given_name"),       value("family_name"),
-                            IsoDateFromParts(dob),     value("postcode"),
-                            value("nhs_number"),       value("primary_support_reason"),
-                            value("budget_management")};
+  DateParts dob;
+  domain::PersonInput input = PersonInputFromForm(*form, dob);
   std::optional<TeamId> team;
-  if (auto t = TeamId::Parse(value("team_id"))) team = *t;
+  if (auto t = TeamId::Parse(FormValue(*form, "team_id"))) team = *t;
   auto created = people_.Create(ctx.call, *ctx.principal, input, team);
   if (!created.ok()) {
     if (created.error().code == ErrorCode::kInvalidArgument) {
-      return RenderNewPersonForm(422, input, dob, created.error().fields, ctx);
+      return RenderNewPersonForm(422, input, dob, created.error().fields, ctx, NewForm());
     }
     return ErrorResponse(created.error(), ctx);
   }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -33,14 +34,28 @@ class PeopleRoutes final : public RouteModule {
   Response NewPersonPage(Context& ctx);
   Response NewPersonSubmit(Context& ctx);
   Response MyPage(Context& ctx);
+  // Where the person form posts, its heading, button and back link: adding, or changing.
+  struct PersonForm {
+    std::string action;
+    std::string heading;
+    std::string button;
+    std::string back_href;
+  };
+  static PersonForm NewForm();
+  static PersonForm EditForm(PersonId id, const domain::PersonDetails& details);
+  static domain::PersonInput PersonInputFromForm(
+      const std::multimap<std::string, std::string>& form, DateParts& dob);
+  Response EditPersonPage(Context& ctx);
+  Response EditPersonSubmit(Context& ctx);
   Response RenderNewPersonForm(int status, const domain::PersonInput& input,
                                const DateParts& dob_parts, const std::vector<FieldError>& errors,
-                               Context& ctx);
+                               Context& ctx, const PersonForm& form);
   // The sections of the person page (and My support) from one read of the person's file.
   void AddPersonFile(ViewData& d, Context& ctx, const app::PersonFile& file);
   Response ApiListPeople(Context& ctx);
   Response ApiGetPerson(Context& ctx);
   Response ApiCreatePerson(Context& ctx);
+  Response ApiUpdatePerson(Context& ctx);
 
   app::PeopleService people_;
   std::vector<PersonSection*> sections_;

@@ -1,0 +1,182 @@
+// Migrations that move data, tested on both databases: the rows a database held before the
+// migration, then the migration, then what the application reads. SQLite uses a fresh file;
+// PostgreSQL (when SELFDIRECT_TEST_POSTGRES_URL is set) a fresh schema.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "app/passwords.h"
+#include "storage/sql/sql_store.h"
+
+namespace selfdirect::storage {
+namespace {
+
+class MigrationTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    std::string unique = std::to_string(getpid()) + "_" + app::RandomToken().substr(0, 8);
+    for (char& c : unique) {
+      if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+    }
+    std::string url;
+    if (GetParam() == "sqlite") {
+      path_ = std::filesystem::temp_directory_path() / ("sd-migration-" + unique + ".db");
+      url = "sqlite:" + path_.string();
+    } else {
+      const char* pg = std::getenv("SELFDIRECT_TEST_POSTGRES_URL");
+      if (!pg || !*pg) {
+        if (std::getenv("SELFDIRECT_REQUIRE_POSTGRES")) FAIL() << "PostgreSQL URL not set";
+        GTEST_SKIP() << "SELFDIRECT_TEST_POSTGRES_URL is not set";
+      }
+      auto admin = OpenStore(pg);
+      ASSERT_TRUE(admin.ok()) << admin.error().message;
+      std::string schema = "migration_" + AsciiLowerCopy(unique);
+      ASSERT_TRUE((*admin)->RunScript("CREATE SCHEMA " + schema).ok());
+      url = std::string(pg) + (std::string(pg).find('?') == std::string::npos ? "?" : "&") +
+            "options=-csearch_path%3D" + schema;
+    }
+    auto store = OpenStoreUnmigrated(url);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    store_ = std::move(*store);
+  }
+
+  void TearDown() override {
+    store_.reset();
+    if (!path_.empty()) {
+      for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path_.string() + suffix);
+    }
+  }
+
+  static std::string AsciiLowerCopy(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  }
+
+  // The id of the only person whose search text has `word` (and, if given, this family name).
+  PersonId FindOne(CouncilId council, const std::string& word, const std::string& family = "") {
+    PersonId id;
+    EXPECT_TRUE(
+        store_
+            ->Read(
+                council,
+                [&](app::Transaction& tx) -> Status {
+                  SD_ASSIGN_OR_RETURN(auto page, tx.people().Search({word, std::nullopt, 1, 10}));
+                  std::erase_if(page.items, [&](const app::PersonRecord& p) {
+                    return !family.empty() && p.details.family_name != family;
+                  });
+                  EXPECT_EQ(page.items.size(), 1u) << word;
+                  if (!page.items.empty()) id = page.items[0].id;
+                  return OkStatus();
+                })
+            .ok());
+    return id;
+  }
+
+  std::filesystem::path path_;
+  std::unique_ptr<SqlStore> store_;
+};
+
+// What a council held before 0010: a person with a needs assessment and its budget, and a
+// carer's assessment (with its budget) stored on that same person's record.
+std::string RowsBefore0010(CouncilId c, TeamId team) {
+  std::string council = std::to_string(c.value());
+  std::string t = std::to_string(team.value());
+  std::string person =
+      "(SELECT person_id FROM people WHERE council_id = " + council + " AND family_name = 'Moved')";
+  auto assessment = [&](const char* kind, const char* at) {
+    return "INSERT INTO assessments (council_id, person_id, kind, questionnaire_id, "
+           "questionnaire_version, origin, status, answers_json, participants, "
+           "practitioner_notes, started_by_user_id, eligible, created_at, updated_at, "
+           "completed_at) VALUES (" +
+           council + ", " + person + ", '" + kind + "', '" + kind +
+           "', '1', 'practitioner', 'completed', '{}', '', '', 1, 1, " + at + ", " + at + ", " +
+           at + ");\n";
+  };
+  auto budget = [&](const char* kind, const char* weekly) {
+    return "INSERT INTO indicative_budgets (council_id, assessment_id, person_id, table_id, "
+           "table_version, points, weekly_pence, annual_pence, calculated_at, override_reason) "
+           "SELECT council_id, assessment_id, person_id, 'adult-ras', 1, 10, " +
+           std::string(weekly) +
+           ", 0, created_at, '' FROM assessments WHERE council_id = " + council + " AND kind = '" +
+           kind + "';\n";
+  };
+  return "INSERT INTO people (council_id, team_id, given_name, family_name, date_of_birth, "
+         "postcode, primary_support_reason, budget_management, search_text, created_at, "
+         "updated_at) VALUES (" +
+         council + ", " + t +
+         ", 'Ada', 'Moved', '1940-01-02', "
+         "'HR4 9ZZ', 'physical_support', 'direct_payment', 'ada moved', 1, 1);\n"
+         "INSERT INTO allocation_tables (council_id, table_id, version, effective_from, status, "
+         "definition_json, note, created_at) VALUES (" +
+         council +
+         ", 'adult-ras', 1, "
+         "'2026-04-01', 'published', '{}', '', 1);\n" +
+         assessment("adult", "1000") + assessment("carer", "2000") + budget("adult", "15000") +
+         budget("carer", "4000");
+}
+
+TEST_P(MigrationTest, CarersAssessmentsMoveToTheCarersOwnRecord) {
+  ASSERT_TRUE(store_->Migrate(9).ok());
+  CouncilId council = *store_->UpsertCouncil("c", "Test Council", app::CouncilKind::kLive);
+  TeamId team;
+  ASSERT_TRUE(store_
+                  ->Write(council,
+                          [&](app::Transaction& tx) -> Status {
+                            SD_ASSIGN_OR_RETURN(team, tx.teams().Insert("Adults North"));
+                            return OkStatus();
+                          })
+                  .ok());
+  Status rows = store_->RunScript(RowsBefore0010(council, team));
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  auto applied = store_->Migrate();
+  ASSERT_TRUE(applied.ok()) << applied.error().message;
+  EXPECT_GE(*applied, 1);
+
+  PersonId cared_for = FindOne(council, "ada", "Moved");
+  PersonId carer = FindOne(council, "carer");
+  Status s = store_->Read(council, [&](app::Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto found, tx.people().Find(carer));
+    if (!found) return Error::NotFound("no carer record");
+    const app::PersonRecord& record_value = *found;
+    const app::PersonRecord* record = &record_value;
+    EXPECT_TRUE(record->details_to_confirm);
+    EXPECT_EQ(record->details.given_name, "Carer of");
+    EXPECT_EQ(record->details.family_name, "Ada Moved");
+    EXPECT_EQ(record->team_id, team);
+    SD_ASSIGN_OR_RETURN(auto links, tx.people().CarerLinks(cared_for));
+    EXPECT_EQ(links.size(), 1u);
+    if (!links.empty()) {
+      EXPECT_EQ(links[0].carer, carer);
+    }
+    SD_ASSIGN_OR_RETURN(auto own, tx.assessments().ForPerson(cared_for));
+    EXPECT_EQ(own.size(), 1u);
+    if (!own.empty()) {
+      EXPECT_EQ(own[0].kind, domain::AssessmentKind::kAdult);
+    }
+    SD_ASSIGN_OR_RETURN(auto carers, tx.assessments().ForPerson(carer));
+    EXPECT_EQ(carers.size(), 1u);
+    if (!carers.empty()) {
+      EXPECT_EQ(carers[0].cared_for, cared_for);
+    }
+    SD_ASSIGN_OR_RETURN(auto budgets, tx.indicative_budgets().ForPerson(cared_for));
+    EXPECT_EQ(budgets.size(), 1u);
+    if (!budgets.empty()) {
+      EXPECT_EQ(budgets[0].weekly.pence(), 15000);
+    }
+    SD_ASSIGN_OR_RETURN(auto carer_budgets, tx.indicative_budgets().ForPerson(carer));
+    EXPECT_EQ(carer_budgets.size(), 1u);
+    return OkStatus();
+  });
+  EXPECT_TRUE(s.ok()) << s.error().message;
+  // The carer's record is found by its reference like any other.
+  EXPECT_EQ(FindOne(council, AsciiLowerCopy(domain::PersonReference(carer))), carer);
+}
+
+INSTANTIATE_TEST_SUITE_P(Adapters, MigrationTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace selfdirect::storage
