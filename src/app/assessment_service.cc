@@ -98,12 +98,13 @@ Status AssessmentService::InsertDraft(Transaction& tx, const CallContext& ctx, c
 Result<AssessmentView> AssessmentService::Get(const CallContext& ctx, const Principal& who,
                                               AssessmentId id) {
   std::optional<AssessmentView> view;
-  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+  Status read = store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(view, Load(tx, who, id));
     return OkStatus();
-  }));
-  audit_.Record(ctx.council, AuditEntry{clock_.Now(), who.user.id, "assessment.view", "assessment",
-                                        id.ToString(), "", ctx.client_address});
+  });
+  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, ReadAction("assessment.view", read),
+                                     "assessment", id.ToString(), ""));
+  SD_RETURN_IF_ERROR(read);
   return std::move(*view);
 }
 
@@ -215,16 +216,17 @@ Result<std::vector<AssessmentRecord>> AssessmentService::ForPerson(const CallCon
                                                                    const Principal& who,
                                                                    PersonId person_id) {
   std::vector<AssessmentRecord> out;
-  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+  Status read = store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(person_id));
     if (!person || !domain::CanViewPerson(who.actor, {person->id, person->team_id})) {
       return Error::NotFound("No person with that reference");
     }
     SD_ASSIGN_OR_RETURN(out, tx.assessments().ForPerson(person_id));
     return OkStatus();
-  }));
-  audit_.Record(ctx.council, AuditEntry{clock_.Now(), who.user.id, "assessment.list", "person",
-                                        person_id.ToString(), "", ctx.client_address});
+  });
+  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, ReadAction("assessment.list", read),
+                                     "person", person_id.ToString(), ""));
+  SD_RETURN_IF_ERROR(read);
   return out;
 }
 

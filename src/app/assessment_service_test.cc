@@ -230,6 +230,8 @@ TEST_F(AssessmentServiceTest, EveryChangeIsAudited) {
   ASSERT_TRUE(assessments_.SaveAnswers(ctx_, worker, a.id, Complete()).ok());
   ASSERT_TRUE(assessments_.Complete(ctx_, worker, a.id, "Grace", "").ok());
   (void)assessments_.Get(ctx_, worker, a.id);
+  // A read refused to another team's practitioner is audited too.
+  EXPECT_FALSE(assessments_.Get(ctx_, As(Role::kPractitioner, south_), a.id).ok());
   ASSERT_TRUE(audit_.Flush().ok());
   std::vector<AuditEntry> entries;
   ASSERT_TRUE(db_.store()
@@ -243,9 +245,9 @@ TEST_F(AssessmentServiceTest, EveryChangeIsAudited) {
   std::vector<std::string> actions;
   for (const auto& e : entries) actions.push_back(e.action);
   // Completing an eligible assessment calculates the indicative budget in the same transaction.
-  EXPECT_EQ(actions, (std::vector<std::string>{"assessment.view", "indicative_budget.calculate",
-                                               "assessment.complete", "assessment.answer",
-                                               "assessment.start"}));
+  EXPECT_EQ(actions, (std::vector<std::string>{"assessment.view_refused", "assessment.view",
+                                               "indicative_budget.calculate", "assessment.complete",
+                                               "assessment.answer", "assessment.start"}));
 }
 
 // A copy of the shipped adult questionnaire with another version and effective date.

@@ -1,5 +1,7 @@
 #include "app/auth.h"
 
+#include <algorithm>
+
 #include "app/passwords.h"
 #include "base/limits.h"
 #include "base/text.h"
@@ -35,11 +37,21 @@ void SignInThrottle::Bump(std::unordered_map<std::string, Window>& table, const 
   ++w.failures;
 }
 
-bool SignInThrottle::Allowed(const std::string& email, const std::string& address) {
+bool SignInThrottle::Allowed(const std::string& email) {
   int64_t now = clock_.Now().seconds();
   std::lock_guard lock(mutex_);
-  return !Blocked(by_email_, email, limits::kSignInFailuresBeforeLock, now) &&
-         !Blocked(by_address_, address, limits::kSignInFailuresPerAddressBeforeLock, now);
+  return !Blocked(by_email_, email, limits::kSignInFailuresBeforeLock, now);
+}
+
+int64_t SignInThrottle::AddressDelayMs(const std::string& address) {
+  int64_t now = clock_.Now().seconds();
+  std::lock_guard lock(mutex_);
+  auto it = by_address_.find(address);
+  if (it == by_address_.end() || now - it->second.started_seconds >= limits::kSignInWindowSeconds)
+    return 0;
+  const int64_t over = it->second.failures - limits::kSignInFailuresPerAddressBeforeSlowing + 1;
+  if (over <= 0) return 0;
+  return std::min(over * limits::kSignInAddressDelayStepMs, limits::kSignInAddressDelayMaxMs);
 }
 
 void SignInThrottle::RecordFailure(const std::string& email, const std::string& address) {
@@ -84,7 +96,7 @@ Result<SignedIn> AuthService::SignIn(CouncilId council, const std::string& email
                                         who.valid() ? who.ToString() : "", outcome,
                                         client_address});
   };
-  if (!throttle_.Allowed(email, client_address)) {
+  if (!throttle_.Allowed(email)) {
     SD_RETURN_IF_ERROR(store_.Write(
         council, [&](Transaction& tx) { return audit(tx, UserId{}, "throttled: " + email); }));
     return Error::ResourceExhausted(

@@ -16,15 +16,20 @@
 
 namespace selfdirect::app {
 
-// Counts failed sign-ins per account and per client address within a sliding window, and refuses
-// further attempts once a count reaches its limit (limits.h), until the window passes. Kept in
+// Counts failed sign-ins per account and per client address within a sliding window (limits.h).
+// An account with too many failures is locked until the window passes. An address with too many
+// is slowed down, never locked: many people may share one address (a council's network, a
+// proxy), and a correct password must never be refused because of other accounts' failures. Kept in
 // memory: a restart forgets the counts, which only helps an attacker after a restart, and keeps
 // the hot path free of writes.
 class SignInThrottle {
  public:
   explicit SignInThrottle(const Clock& clock) : clock_(clock) {}
-  // True when this account or address may try now.
-  bool Allowed(const std::string& email, const std::string& address);
+  // True when this account may try now (its own failures are under the limit).
+  bool Allowed(const std::string& email);
+  // How long to hold the answer to a sign-in attempt from `address`: 0 until its failures reach
+  // the limit, then longer with each failure, up to limits::kSignInAddressDelayMaxMs.
+  int64_t AddressDelayMs(const std::string& address);
   void RecordFailure(const std::string& email, const std::string& address);
   void RecordSuccess(const std::string& email);
 
@@ -75,6 +80,12 @@ class AuthService {
   // token is unknown or the session has ended; `problem` (if given) says which.
   Result<Principal> ResolveSession(CouncilId council, const std::string& token,
                                    SessionProblem* problem = nullptr);
+
+  // How long the answer to a sign-in attempt from this address should be held back (see
+  // SignInThrottle::AddressDelayMs); the web layer waits on a timer, holding no thread.
+  int64_t SignInDelayMs(const std::string& client_address) {
+    return throttle_.AddressDelayMs(client_address);
+  }
 
   // Ends the session (no error if it had already ended).
   Status SignOut(CouncilId council, const std::string& token, const std::string& client_address);

@@ -92,6 +92,38 @@ TEST_F(AuthTest, ThrottlesAfterRepeatedFailuresThenRecovers) {
       auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery", "1.2.3.4").ok());
 }
 
+TEST_F(AuthTest, OtherAccountsFailuresSlowAnAddressButNeverRefuseACorrectPassword) {
+  // Behind a shared proxy everyone has one address: many people mistyping (or one attacker
+  // trying many accounts) must not lock everyone else out.
+  const std::string shared = "10.0.0.5";
+  EXPECT_EQ(auth_.SignInDelayMs(shared), 0);
+  for (int i = 0; i < limits::kSignInFailuresPerAddressBeforeSlowing + 30; ++i) {
+    auto r =
+        auth_.SignIn(db_.council(), "someone" + std::to_string(i) + "@example.org", "bad", shared);
+    EXPECT_EQ(r.error().code, ErrorCode::kUnauthenticated);
+  }
+  auto in = auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery", shared);
+  ASSERT_TRUE(in.ok()) << in.error().message;
+  // The address is slowed down instead, up to the limit, and not other addresses.
+  EXPECT_EQ(auth_.SignInDelayMs(shared), limits::kSignInAddressDelayMaxMs);
+  EXPECT_EQ(auth_.SignInDelayMs("10.0.0.6"), 0);
+  clock_.AdvanceSeconds(limits::kSignInWindowSeconds);
+  EXPECT_EQ(auth_.SignInDelayMs(shared), 0);
+}
+
+TEST(SignInThrottle, TheDelayGrowsWithEachFailureOverTheLimit) {
+  FakeClock clock{*Timestamp::Parse("2026-11-22T09:00:00Z")};
+  SignInThrottle throttle{clock};
+  for (int i = 0; i < limits::kSignInFailuresPerAddressBeforeSlowing - 1; ++i)
+    throttle.RecordFailure("a" + std::to_string(i), "1.2.3.4");
+  EXPECT_EQ(throttle.AddressDelayMs("1.2.3.4"), 0);
+  throttle.RecordFailure("b", "1.2.3.4");
+  EXPECT_EQ(throttle.AddressDelayMs("1.2.3.4"), limits::kSignInAddressDelayStepMs);
+  throttle.RecordFailure("c", "1.2.3.4");
+  EXPECT_EQ(throttle.AddressDelayMs("1.2.3.4"), 2 * limits::kSignInAddressDelayStepMs);
+  EXPECT_TRUE(throttle.Allowed("b"));  // One failure of its own: not locked.
+}
+
 TEST_F(AuthTest, SessionsEndAfterIdleTimeAndOnSignOut) {
   auto in = *auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery", "1.2.3.4");
   clock_.AdvanceSeconds(limits::kSessionIdleSeconds - 10);

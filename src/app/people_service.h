@@ -24,6 +24,18 @@ inline AuditEntry AuditOf(const Clock& clock, const Principal& who, const CallCo
                     std::move(id), std::move(detail), ctx.client_address};
 }
 
+// The action audited for a read of personal data that ended with `read`: `action` when it
+// succeeded, `action` + "_refused" when the caller may not see the record or it does not exist
+// (the caller is told the same for both, on purpose), `action` + "_failed" otherwise. Every
+// refused read is audited, as every read is.
+inline std::string ReadAction(const std::string& action, const Status& read) {
+  if (read.ok()) return action;
+  const ErrorCode code = read.error().code;
+  return action + (code == ErrorCode::kNotFound || code == ErrorCode::kPermissionDenied
+                       ? "_refused"
+                       : "_failed");
+}
+
 // A carer link as a person's page shows it: the other person's record, and whether the caller
 // may open it.
 struct LinkedPerson {

@@ -35,10 +35,15 @@ inline constexpr int kMaxPageNumber = 10'000;
 inline constexpr size_t kMaxSearchQueryChars = 100;
 
 // Accounts and sessions.
-inline constexpr int kSessionIdleSeconds = 30 * 60;             // Signed out after 30 idle minutes.
-inline constexpr int kSessionAbsoluteSeconds = 12 * 60 * 60;    // And after 12 hours regardless.
-inline constexpr int kSignInFailuresBeforeLock = 5;             // Per account, within the window.
-inline constexpr int kSignInFailuresPerAddressBeforeLock = 20;  // Per client address.
+inline constexpr int kSessionIdleSeconds = 30 * 60;           // Signed out after 30 idle minutes.
+inline constexpr int kSessionAbsoluteSeconds = 12 * 60 * 60;  // And after 12 hours regardless.
+inline constexpr int kSignInFailuresBeforeLock = 5;           // Per account, within the window.
+// Past this many failures from one client address, its sign-in answers are slowed down (never
+// refused: behind a shared proxy or network, other people's failures must not lock anyone out):
+// by kSignInAddressDelayStepMs for each failure over the limit, up to kSignInAddressDelayMaxMs.
+inline constexpr int kSignInFailuresPerAddressBeforeSlowing = 20;
+inline constexpr int64_t kSignInAddressDelayStepMs = 250;
+inline constexpr int64_t kSignInAddressDelayMaxMs = 5'000;
 inline constexpr int kSignInWindowSeconds = 15 * 60;
 inline constexpr size_t kMaxThrottleEntries = 100'000;  // Bounded memory for the throttle table.
 inline constexpr size_t kMinPasswordChars = 12;

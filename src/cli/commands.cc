@@ -114,6 +114,7 @@ struct ServeOptions {
   bool secure_cookies = false;
   size_t directory_cache = app::kDirectorySearchCacheListings;
   bool no_directory_index = false;
+  std::vector<std::string> trusted_proxies;
 };
 
 int Serve(const std::string& database, const ServeOptions& o) {
@@ -149,6 +150,7 @@ int Serve(const std::string& database, const ServeOptions& o) {
   options.io_threads = o.io_threads;
   options.access_log = !o.no_access_log;
   options.read_timeout_seconds = o.read_timeout_seconds;
+  options.trusted_proxies = o.trusted_proxies;
   spdlog::info(R"({{"event":"starting","database":"{}","council":"{}"}})", (*store)->kind(),
                council->code);
   Status s = web::RunServer(options, site);
@@ -365,6 +367,9 @@ class ServeCommand {
         ->capture_default_str();
     command_->add_flag("--no-directory-index", options_.no_directory_index,
                        "Answer directory searches from the database, not from an index in memory");
+    command_->add_option("--trusted-proxy", options_.trusted_proxies,
+                         "Address of a reverse proxy whose X-Forwarded-For header names the "
+                         "client (repeat for several); without it the header is ignored");
   }
   std::optional<int> Run() {
     if (*command_) return Serve(database_, options_);

@@ -128,6 +128,13 @@ Response Site::Dispatch(Request& request) {
   Response refused = Authorise(route, ctx, problem);
   if (refused.status != 0) return refused;
   bool unsafe = request.method != Method::kGet && request.method != Method::kHead;
+  if (unsafe && !route.api && !request.body.empty() && !request.Form()) {
+    return renderer_.ErrorPage(400, "This form could not be read",
+                               {"It held characters that are not text, such as a null character. "
+                                "Nothing was saved.",
+                                "Go back, check what you entered and try again."},
+                               ctx, "/home", "Go to your home page");
+  }
   if (unsafe && route.forgery == Forgery::kTokenRequired && !CsrfValid(route, ctx)) {
     return route.api ? JsonError(403, "csrf_invalid",
                                  "Send the X-CSRF-Token header with the token from sign-in")

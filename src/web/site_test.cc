@@ -237,6 +237,23 @@ TEST_F(SiteTest, WritesNeedTheCsrfTokenAndBadInputChangesNothing) {
   EXPECT_EQ(count(), before + 1);
 }
 
+TEST_F(SiteTest, AFormWithNulOrInvalidUtf8IsABadRequestNotAnExpiredForm) {
+  auto [worker, csrf] = SignIn("practitioner");
+  std::map<std::string, std::string> h{{"cookie", worker},
+                                       {"content-type", "application/x-www-form-urlencoded"}};
+  for (const char* bad : {"%00", "%C3%28", "%FF"}) {
+    Response r = Call(Method::kPost, "/people/new",
+                      "csrf_token=" + csrf + "&given_name=A" + bad + "&family_name=B", h);
+    EXPECT_EQ(r.status, 400) << bad;
+    EXPECT_NE(r.body.find("This form could not be read"), std::string::npos) << bad;
+    EXPECT_EQ(r.body.find("This form has expired"), std::string::npos) << bad;
+  }
+  // Signing in is answered the same way.
+  Response r = Call(Method::kPost, "/sign-in", "email=a%00b&password=x",
+                    {{"content-type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(r.status, 400);
+}
+
 TEST_F(SiteTest, TheAddPersonFormShowsGovukErrorsThenCreates) {
   auto [worker, csrf] = SignIn("practitioner");
   std::map<std::string, std::string> h{{"cookie", worker},

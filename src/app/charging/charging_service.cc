@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/charging/arranged_cost.h"
 #include "base/effective_dated.h"
 #include "base/text.h"
 #include "domain/accounts/access_policy.h"
@@ -290,8 +291,12 @@ Result<FinancialAssessmentView> ChargingService::Save(const CallContext& ctx, co
     SD_ASSIGN_OR_RETURN(auto policy,
                         PolicyFrom(policies, PolicyDate(change.request, now.UtcDate())));
     const std::string why(Trim(change.reason));
-    SD_ASSIGN_OR_RETURN(ChargingOutcome outcome, CheckedOutcome(change, policy, why));
-    SD_RETURN_IF_ERROR(FillRecord(tx, who, change, outcome, why, now, record));
+    // With an agreed plan, the cost of care is what it arranges (arranged_cost.h).
+    FinancialAssessmentChange arranged = change;
+    SD_ASSIGN_OR_RETURN(auto cost, ArrangedWeeklyCost(tx, record.person_id));
+    if (cost) arranged.request.input.weekly_cost_of_care = *cost;
+    SD_ASSIGN_OR_RETURN(ChargingOutcome outcome, CheckedOutcome(arranged, policy, why));
+    SD_RETURN_IF_ERROR(FillRecord(tx, who, arranged, outcome, why, now, record));
     if (id) {
       SD_RETURN_IF_ERROR(tx.financial_assessments().UpdateDraft(record));
     } else {
@@ -315,7 +320,7 @@ Result<FinancialAssessmentView> ChargingService::Save(const CallContext& ctx, co
 Result<FinancialAssessmentView> ChargingService::Get(const CallContext& ctx, const Principal& who,
                                                      FinancialAssessmentId id) {
   FinancialAssessmentView view;
-  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+  Status read = store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto record, tx.financial_assessments().Find(id));
     if (!record) return Error::NotFound("No such financial assessment");
     SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(record->person_id));
@@ -333,9 +338,11 @@ Result<FinancialAssessmentView> ChargingService::Get(const CallContext& ctx, con
     view.person = std::move(*person);
     view.record = std::move(*record);
     return OkStatus();
-  }));
-  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "financial_assessment.view",
-                                     "financial_assessment", id.ToString(), ""));
+  });
+  audit_.Record(ctx.council,
+                AuditOf(clock_, who, ctx, ReadAction("financial_assessment.view", read),
+                        "financial_assessment", id.ToString(), ""));
+  SD_RETURN_IF_ERROR(read);
   return view;
 }
 
@@ -343,7 +350,7 @@ Result<PersonCharges> ChargingService::ReadCharges(const CallContext& ctx, const
                                                    PersonId person_id, ChargesWanted wanted,
                                                    const char* action) {
   PersonCharges out;
-  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+  Status read = store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(person_id));
     if (!person || !domain::CanViewPerson(who.actor, {person->id, person->team_id}))
       return Error::NotFound("No person with that reference");
@@ -357,8 +364,10 @@ Result<PersonCharges> ChargingService::ReadCharges(const CallContext& ctx, const
       SD_ASSIGN_OR_RETURN(out.estimates, tx.charging_estimates().ForPerson(person_id));
     }
     return OkStatus();
-  }));
-  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, action, "person", person_id.ToString(), ""));
+  });
+  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, ReadAction(action, read), "person",
+                                     person_id.ToString(), ""));
+  SD_RETURN_IF_ERROR(read);
   return out;
 }
 

@@ -224,6 +224,13 @@ TEST_F(ChargingServiceTest, FinanceOfficerDraftsCompletesAndThePersonSeesTheDeci
   EXPECT_NE(std::find(actions.begin(), actions.end(), "financial_assessment.complete"),
             actions.end());
   EXPECT_NE(std::find(actions.begin(), actions.end(), "financial_assessment.view"), actions.end());
+  // The analyst's refused read is audited as well (every refused read of personal data is).
+  EXPECT_NE(std::find(actions.begin(), actions.end(), "financial_assessment.view_refused"),
+            actions.end());
+  EXPECT_FALSE(charging_.ForPerson(ctx_, As(Role::kPractitioner, south_), person_).ok());
+  auto on_person = AuditActions("person");
+  EXPECT_NE(std::find(on_person.begin(), on_person.end(), "financial_assessment.list_refused"),
+            on_person.end());
 }
 
 TEST_F(ChargingServiceTest, BadInputNamesFieldsAndStoresNothing) {

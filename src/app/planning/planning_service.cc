@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "app/charging/arranged_cost.h"
 #include "base/text.h"
 
 namespace selfdirect::app {
@@ -106,10 +107,11 @@ Result<PlanView> PlanningService::Load(Transaction& tx, const Principal& who, Su
   SD_ASSIGN_OR_RETURN(
       v.content, SupportPlanFromJson(parsed, DefaultCatalogue(), CatalogueItems::kAlsoWithdrawn));
   const Date today = clock_.Now().UtcDate();
+  SD_ASSIGN_OR_RETURN(v.indicative_now, IndicativeWeekly(tx, v.person.id));
   if (!v.content.lines.empty()) {
     SD_ASSIGN_OR_RETURN(const domain::PaEmploymentRates* rates, PaRatesOn(today));
     v.cost = domain::CostPlan(*rates, DefaultPlanPolicy(),
-                              CostInputOf(v.content, today, v.record.indicative_weekly));
+                              CostInputOf(v.content, today, v.indicative_now));
   }
   SD_ASSIGN_OR_RETURN(auto charges, tx.financial_assessments().ForPerson(v.person.id));
   for (const auto& c : charges) {
@@ -288,6 +290,13 @@ Result<PlanView> PlanningService::Decide(const CallContext& ctx, const Principal
       r.status = PlanStatus::kReturned;
     } else {
       kind = over ? "approved_higher" : "approved";
+      // The charge is worked out on the care and support now arranged: this plan's budget.
+      SD_ASSIGN_OR_RETURN(auto recosted, RecostOnAgreedPlan(tx, who.user.id, v.person.id,
+                                                            v.cost.weekly_total, now));
+      if (recosted) {
+        v.weekly_charge = recosted->weekly_charge;
+        v.budget = domain::SplitBudget(v.cost.weekly_total, v.cost.annual_total, v.weekly_charge);
+      }
       SD_RETURN_IF_ERROR(tx.support_plans().RecordAgreedSpend(
           AgreeCurrentVersion(r, v.content, v.cost, v.budget, now)));
     }
@@ -338,7 +347,8 @@ Result<std::vector<WaitingPlan>> PlanningService::Waiting(const CallContext& ctx
       SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(p.person_id));
       std::string name =
           person ? person->details.given_name + " " + person->details.family_name : "";
-      out.push_back({std::move(p), std::move(name)});
+      SD_ASSIGN_OR_RETURN(auto now, IndicativeWeekly(tx, p.person_id));
+      out.push_back({std::move(p), std::move(name), now});
     }
     return OkStatus();
   }));

@@ -22,8 +22,11 @@ struct PlanView {
   domain::PlanCost cost;               // Of the current version, on today's rates.
   domain::PersonalBudget budget;       // The current version's total split (s26).
   std::optional<Pence> weekly_charge;  // From the person's current financial assessment.
-  std::vector<FieldError> missing;     // What stops it being submitted.
-  bool over_tolerance = false;         // Costs more than the indicative budget plus the tolerance.
+  // The person's indicative budget in force now: what the plan is compared with. The record's
+  // indicative_weekly is the one in force when the plan was last changed (as sent or agreed).
+  std::optional<Pence> indicative_now;
+  std::vector<FieldError> missing;  // What stops it being submitted.
+  bool over_tolerance = false;      // Costs more than the indicative budget plus the tolerance.
   std::vector<SupportPlanVersion> versions;
   std::vector<SupportPlanEvent> events;
 };
@@ -31,6 +34,7 @@ struct PlanView {
 struct WaitingPlan {
   SupportPlanRecord plan;
   std::string person_name;
+  std::optional<Pence> indicative_now;  // The person's indicative budget in force now.
 };
 
 class PlanningService {

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "app/charging/charging_service.h"
 #include "app/demo.h"
 #include "app/test_store.h"
 
@@ -58,6 +59,42 @@ class PlanningServiceTest : public ::testing::Test {
            std::string(domain::PlanStatusCode(v->record.status)) + "/" +
            json::serialize(SupportPlanToJson(v->content)) + "/" +
            std::to_string(v->versions.size()) + "/" + std::to_string(v->events.size());
+  }
+
+  // Gives the person a new assessment with an indicative budget of `weekly_pence` a week (the
+  // newest, so the one in force).
+  void SeedBudget(int64_t weekly_pence) {
+    ASSERT_TRUE(db_.store()
+                    .Write(db_.council(),
+                           [&](Transaction& tx) -> Status {
+                             SD_ASSIGN_OR_RETURN(auto tables, tx.allocation_tables().List());
+                             if (tables.empty()) {
+                               StoredAllocationTable t;
+                               t.table_id = "t";
+                               t.version = 1;
+                               t.effective_from = today_;
+                               t.definition_json = "{}";
+                               t.created_at = clock_.Now();
+                               SD_RETURN_IF_ERROR(tx.allocation_tables().Insert(t));
+                             }
+                             AssessmentRecord a;
+                             a.person_id = person_;
+                             a.questionnaire_id = "q";
+                             a.questionnaire_version = "1";
+                             a.created_at = clock_.Now();
+                             a.updated_at = clock_.Now();
+                             SD_ASSIGN_OR_RETURN(AssessmentId aid, tx.assessments().Insert(a));
+                             IndicativeBudgetRecord b;
+                             b.assessment_id = aid;
+                             b.person_id = person_;
+                             b.table_id = "t";
+                             b.table_version = 1;
+                             b.weekly = Pence::FromPence(weekly_pence);
+                             b.annual = domain::YearlyFromWeekly(b.weekly);
+                             b.calculated_at = clock_.Now();
+                             return tx.indicative_budgets().Save(b);
+                           })
+                    .ok());
   }
 
   testing::TestCouncil db_;
@@ -230,34 +267,7 @@ TEST_F(PlanningServiceTest, ABudgetAboveToleranceNeedsTheApproversReason) {
   auto worker = As(Role::kPractitioner, north_, PersonId{}, 502);
   auto approver = As(Role::kApprover, north_, PersonId{}, 503);
   // An indicative budget of GBP 100 a week; the plan costs far more.
-  ASSERT_TRUE(db_.store()
-                  .Write(db_.council(),
-                         [&](Transaction& tx) -> Status {
-                           StoredAllocationTable t;
-                           t.table_id = "t";
-                           t.version = 1;
-                           t.effective_from = today_;
-                           t.definition_json = "{}";
-                           t.created_at = clock_.Now();
-                           SD_RETURN_IF_ERROR(tx.allocation_tables().Insert(t));
-                           AssessmentRecord a;
-                           a.person_id = person_;
-                           a.questionnaire_id = "q";
-                           a.questionnaire_version = "1";
-                           a.created_at = clock_.Now();
-                           a.updated_at = clock_.Now();
-                           SD_ASSIGN_OR_RETURN(AssessmentId aid, tx.assessments().Insert(a));
-                           IndicativeBudgetRecord b;
-                           b.assessment_id = aid;
-                           b.person_id = person_;
-                           b.table_id = "t";
-                           b.table_version = 1;
-                           b.weekly = Pence::FromPence(10000);
-                           b.annual = Pence::FromPence(520000);
-                           b.calculated_at = clock_.Now();
-                           return tx.indicative_budgets().Save(b);
-                         })
-                  .ok());
+  SeedBudget(10000);
   auto id = planning_.Start(ctx_, worker, person_)->record.id;
   ASSERT_TRUE(planning_.Save(ctx_, worker, id, Complete(today_), "Whole plan").ok());
   auto sent = planning_.Submit(ctx_, worker, id);
@@ -272,6 +282,88 @@ TEST_F(PlanningServiceTest, ABudgetAboveToleranceNeedsTheApproversReason) {
   ASSERT_TRUE(higher.ok()) << higher.error().message;
   EXPECT_EQ(higher->events.back().kind, "approved_higher");
   EXPECT_EQ(higher->record.decision_reason, "Two-person care needed mornings");
+}
+
+TEST_F(PlanningServiceTest, AWaitingPlanIsComparedWithTheBudgetInForceNow) {
+  auto worker = As(Role::kPractitioner, north_, PersonId{}, 502);
+  auto approver = As(Role::kApprover, north_, PersonId{}, 503);
+  SeedBudget(10000);
+  auto id = planning_.Start(ctx_, worker, person_)->record.id;
+  ASSERT_TRUE(planning_.Save(ctx_, worker, id, Complete(today_), "Whole plan").ok());
+  ASSERT_TRUE(planning_.Submit(ctx_, worker, id).ok());
+  // The person is re-assessed while the plan waits: a budget of GBP 150 a week now.
+  clock_.AdvanceSeconds(3600);
+  SeedBudget(15000);
+  auto read = planning_.Get(ctx_, approver, id);
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  EXPECT_EQ(read->record.indicative_weekly->ToString(), "100.00");  // As sent.
+  EXPECT_EQ(read->indicative_now->ToString(), "150.00");            // What it is compared with.
+  ASSERT_TRUE(read->cost.tolerance.has_value());
+  EXPECT_EQ(read->cost.tolerance->indicative.ToString(), "150.00");
+  auto waiting = planning_.Waiting(ctx_, approver);
+  ASSERT_TRUE(waiting.ok());
+  ASSERT_EQ(waiting->size(), 1u);
+  EXPECT_EQ(waiting->front().indicative_now->ToString(), "150.00");
+}
+
+// The charge is worked out on the care and support arranged: the agreed plan's budget. Agreeing
+// a plan, and later a new version of it, works the person's charge out again on that cost.
+TEST_F(PlanningServiceTest, AgreeingAPlanWorksTheChargeOutOnItsBudget) {
+  auto worker = As(Role::kPractitioner, north_, PersonId{}, 502);
+  auto approver = As(Role::kApprover, north_, PersonId{}, 503);
+  auto finance = As(Role::kFinanceOfficer, TeamId{}, PersonId{}, 504);
+  ChargingService charging{db_.store(), clock_, audit_};
+  ChargingRequest typed;
+  domain::ChargingInput& in = typed.input;
+  in.assessment_date = today_;
+  in.age = 30;
+  in.household = domain::Household::kSingle;
+  in.disability_premium = true;
+  in.weekly_cost_of_care = *Pence::Parse("300.00");  // An estimate, before any plan.
+  in.income = {{domain::IncomeType::kEsa, *Pence::Parse("232.55")},
+               {domain::IncomeType::kPipDailyLiving, *Pence::Parse("110.40")}};
+  auto first = charging.Create(ctx_, finance, person_,
+                               {typed, {}, "First assessment", Completion::kComplete});
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  const Pence assessed = first->record.weekly_charge;
+  ASSERT_GT(assessed, Pence{});
+
+  auto id = planning_.Start(ctx_, worker, person_)->record.id;
+  ASSERT_TRUE(planning_.Save(ctx_, worker, id, Complete(today_), "Whole plan").ok());
+  ASSERT_TRUE(planning_.Submit(ctx_, worker, id).ok());
+  auto agreed = planning_.Decide(ctx_, approver, id, {PlanDecision::kApprove, ""});
+  ASSERT_TRUE(agreed.ok()) << agreed.error().message;
+  auto charges = charging.ForPerson(ctx_, finance, person_);
+  ASSERT_TRUE(charges.ok());
+  ASSERT_EQ(charges->size(), 2u);  // The first, and its replacement on the plan's cost.
+  const auto& now = charges->front();
+  EXPECT_EQ(now.weekly_cost, agreed->record.agreed_weekly);
+  EXPECT_EQ(now.replaces, first->record.id);
+  EXPECT_EQ(now.weekly_charge, std::min(assessed, agreed->record.agreed_weekly));
+  EXPECT_EQ(agreed->record.person_weekly, now.weekly_charge);
+  EXPECT_EQ(agreed->record.council_weekly, agreed->record.agreed_weekly - now.weekly_charge);
+
+  // A new version with less in it (no PA): the charge follows the new, lower cost.
+  auto revised = planning_.Revise(ctx_, worker, id);
+  ASSERT_TRUE(revised.ok());
+  auto smaller = revised->content;
+  smaller.lines.erase(smaller.lines.begin());
+  ASSERT_TRUE(planning_.Save(ctx_, worker, id, smaller, "No PA").ok());
+  ASSERT_TRUE(planning_.Submit(ctx_, worker, id).ok());
+  auto again = planning_.Decide(ctx_, approver, id, {PlanDecision::kApprove, ""});
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  ASSERT_LT(again->record.agreed_weekly, assessed);
+  charges = charging.ForPerson(ctx_, finance, person_);
+  ASSERT_EQ(charges->size(), 3u);
+  EXPECT_EQ(charges->front().weekly_cost, again->record.agreed_weekly);
+  EXPECT_EQ(charges->front().weekly_charge, again->record.agreed_weekly);  // Never above cost.
+  EXPECT_EQ(again->record.person_weekly, again->record.agreed_weekly);
+
+  // A new assessment typed with another cost is worked out on the agreed plan's.
+  auto later = charging.Create(ctx_, finance, person_,
+                               {typed, {}, "Circumstances changed", Completion::kDraft});
+  ASSERT_TRUE(later.ok()) << later.error().message;
+  EXPECT_EQ(later->record.weekly_cost, again->record.agreed_weekly);
 }
 
 TEST_F(PlanningServiceTest, OnlyPlanningRolesSeeTheQueueAndOnlyCommissioningRolesTheDashboard) {

@@ -77,7 +77,7 @@ bool CanDraftAllocationTables(Role role) {
 Result<BudgetView> RasService::Budget(const CallContext& ctx, const Principal& who,
                                       AssessmentId id) {
   BudgetView v;
-  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+  Status read = store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto budget, tx.indicative_budgets().Find(id));
     if (!budget) return Error::NotFound("No indicative budget for that assessment");
     SD_ASSIGN_OR_RETURN(auto assessment, tx.assessments().Find(id));
@@ -103,9 +103,10 @@ Result<BudgetView> RasService::Budget(const CallContext& ctx, const Principal& w
     v.person = std::move(*person);
     v.budget = std::move(*budget);
     return OkStatus();
-  }));
-  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "indicative_budget.view", "assessment",
-                                     id.ToString(), ""));
+  });
+  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, ReadAction("indicative_budget.view", read),
+                                     "assessment", id.ToString(), ""));
+  SD_RETURN_IF_ERROR(read);
   return v;
 }
 
@@ -113,15 +114,16 @@ Result<std::vector<IndicativeBudgetRecord>> RasService::ForPerson(const CallCont
                                                                   const Principal& who,
                                                                   PersonId person_id) {
   std::vector<IndicativeBudgetRecord> out;
-  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+  Status read = store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(person_id));
     if (!person || !domain::CanViewPerson(who.actor, {person->id, person->team_id}))
       return Error::NotFound("No person with that reference");
     SD_ASSIGN_OR_RETURN(out, tx.indicative_budgets().ForPerson(person_id));
     return OkStatus();
-  }));
-  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "indicative_budget.list", "person",
-                                     person_id.ToString(), ""));
+  });
+  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, ReadAction("indicative_budget.list", read),
+                                     "person", person_id.ToString(), ""));
+  SD_RETURN_IF_ERROR(read);
   return out;
 }
 

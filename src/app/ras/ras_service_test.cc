@@ -69,13 +69,16 @@ TEST_F(RasServiceTest, AnEligibleDecisionGivesAnExplainedBudgetThePersonCanSee) 
   EXPECT_EQ(mine->budget.table_id, "adult-ras");
   EXPECT_EQ(mine->budget.table_version, 1);
   EXPECT_FALSE(mine->can_override);
-  EXPECT_EQ(mine->allocation.steps.back().text,
-            "Over a year (365 days, £77.25 x 365 / 7, to the nearest penny): £4,028.04");
+  EXPECT_EQ(mine->allocation.steps.back().text, "Over a year (52 weeks, £77.25 x 52): £4,017.00");
   // Another team's practitioner and an analyst see nothing.
   auto other = ras_.Budget(ctx_, As(Role::kPractitioner, south_), id);
   ASSERT_FALSE(other.ok());
   EXPECT_EQ(other.error().code, ErrorCode::kNotFound);
   EXPECT_FALSE(ras_.Budget(ctx_, As(Role::kAnalyst), id).ok());
+  // Both refusals are audited, as the allowed reads are.
+  auto actions = AuditActions("assessment", id.ToString());
+  EXPECT_EQ(std::count(actions.begin(), actions.end(), "indicative_budget.view_refused"), 2);
+  EXPECT_EQ(std::count(actions.begin(), actions.end(), "indicative_budget.view"), 1);
   // The first budget stored the default table as the council's version.
   auto tables = ras_.Tables(ctx_, As(Role::kAnalyst));
   ASSERT_TRUE(tables.ok());
@@ -137,7 +140,7 @@ TEST_F(RasServiceTest, ADraftChangesNobodysBudgetUntilAnApproverPublishesIt) {
   // 5 points x £18.00 = £90.00, plus 3% = £92.70: £15.45 a week more, beyond 10%.
   EXPECT_EQ(sim->gain_beyond_tolerance, 1);
   EXPECT_EQ(sim->largest_gain.ToString(), "15.45");
-  EXPECT_EQ((sim->proposed_annual - sim->current_annual).ToString(), "805.60");
+  EXPECT_EQ((sim->proposed_annual - sim->current_annual).ToString(), "803.40");  // x 52.
   ASSERT_TRUE(audit_.Flush().ok());  // So the log holds the simulation before the publication.
   EXPECT_EQ(ras_.Budget(ctx_, As(Role::kPractitioner, north_), id)->budget.weekly.ToString(),
             "77.25");

@@ -200,12 +200,12 @@ TEST(ScoreStream, ScoresEachPersonOnItsOwnLineAndReportsBadOnes) {
   EXPECT_EQ(
       out,
       "{\"person\":\"a\",\"points\":3,\"weekly_pence\":2000,\"weekly\":\"20.00\","
-      "\"annual_pence\":104286}\n"
+      "\"annual_pence\":104000}\n"
       "{\"person\":\"b\",\"error\":{\"code\":\"invalid_argument\",\"message\":\"Some answers "
       "are not valid\",\"fields\":{\"nutrition.reasons\":\"must be a string, true or false, a "
       "whole number, or a list of them\"}}}\n"
       "{\"person\":\"7\",\"points\":0,\"weekly_pence\":2000,\"weekly\":\"20.00\","
-      "\"annual_pence\":104286}\n");
+      "\"annual_pence\":104000}\n");
 }
 
 TEST(ScoreStream, StopsAtMalformedJsonOrATruncatedPerson) {

@@ -86,7 +86,7 @@ std::optional<Period> ParsePeriod(std::string_view code) {
 int PeriodsPerYear(Period p) {
   switch (p) {
     case Period::kWeek:
-      return 52;
+      return static_cast<int>(kWeeksPerYear);
     case Period::kFortnight:
       return 26;
     case Period::kFourWeeks:
@@ -223,7 +223,7 @@ PaCost CostPa(const PaEmploymentRates& rates, const PlanLine& l) {
   pa.hourly_rate = l.unit_cost;
   pa.hours_hundredths = l.quantity_hundredths * l.times;
   Pence week_pay = MultiplyRatio(l.unit_cost, pa.hours_hundredths, 100, Rounding::kHalfUp);
-  pa.pay_annual = week_pay * 52;
+  pa.pay_annual = YearlyFromWeekly(week_pay);
   pa.employer_ni_annual =
       MultiplyRatio(Max0(pa.pay_annual - rates.employer_ni_secondary_threshold_annual),
                     rates.employer_ni_basis_points, 10000, Rounding::kHalfUp);
@@ -268,7 +268,7 @@ LineCost CostLine(const PaEmploymentRates& rates, const PlanLine& l,
     int64_t periods = l.period == Period::kWeek ? l.weeks_per_year : PeriodsPerYear(l.period);
     c.annual = c.occurrence * (l.times * periods);
   }
-  c.weekly = DivideRounding(c.annual, 52, Rounding::kHalfUp);
+  c.weekly = WeeklyFromYearly(c.annual);
   return c;
 }
 
@@ -279,8 +279,7 @@ void AddEmploymentItems(const PaEmploymentRates& rates, const PlanCostPolicy& po
                         const PlanCostInput& in, ManagedAs managed, Pence employer_ni_total,
                         PlanCost& out) {
   auto add_item = [&](std::string code, std::string text, Pence annual) {
-    PlanItemCost item{std::move(code), std::move(text), annual,
-                      DivideRounding(annual, 52, Rounding::kHalfUp)};
+    PlanItemCost item{std::move(code), std::move(text), annual, WeeklyFromYearly(annual)};
     out.weekly_total += item.weekly;
     out.annual_total += item.annual;
     out.creative_weekly += item.weekly;

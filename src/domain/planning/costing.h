@@ -31,6 +31,7 @@
 #include "base/pence.h"
 #include "base/result.h"
 #include "domain/ras/allocation.h"
+#include "domain/yearly.h"
 
 namespace selfdirect::domain {
 

@@ -155,7 +155,7 @@ PersonalBudget SplitBudget(Pence weekly_total, Pence annual_total,
   if (charge < Pence{}) charge = Pence{};
   b.person_weekly = std::min(charge, weekly_total);
   b.council_weekly = weekly_total - b.person_weekly;
-  b.person_annual = std::min(Pence::FromPence(charge.pence() * 52), annual_total);
+  b.person_annual = std::min(YearlyFromWeekly(charge), annual_total);
   b.council_annual = annual_total - b.person_annual;
   return b;
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "domain/yearly.h"
+
 namespace selfdirect::domain {
 namespace {
 
@@ -281,8 +283,6 @@ Status CheckTableAgainstQuestionnaire(const AllocationTable& t, const Questionna
   return OkStatus();
 }
 
-Pence AnnualFromWeekly(Pence weekly) { return MultiplyRatio(weekly, 365, 7, Rounding::kHalfUp); }
-
 namespace {
 
 using StepKind = AllocationStep::Kind;
@@ -447,8 +447,8 @@ void ExplainBudget(const Allocation& a, Steps& steps) {
   steps.Add(StepKind::kWeekly, "",
             "Your indicative budget: " + a.weekly.ToDisplayString() + " a week", 0, a.weekly);
   steps.Add(StepKind::kAnnual, "",
-            "Over a year (365 days, " + a.weekly.ToDisplayString() +
-                " x 365 / 7, to the nearest penny): " + a.annual.ToDisplayString(),
+            "Over a year (52 weeks, " + a.weekly.ToDisplayString() +
+                " x 52): " + a.annual.ToDisplayString(),
             0, a.annual);
 }
 
@@ -474,7 +474,7 @@ Allocation Allocate(const AllocationTable& t, const Answers& answers, Explain ex
   const Pence before = a.converted + a.add_ons;
   a.contingency = Contingency(t, before, steps);
   a.weekly = before + a.contingency;
-  a.annual = AnnualFromWeekly(a.weekly);
+  a.annual = YearlyFromWeekly(a.weekly);
   if (steps.on()) ExplainBudget(a, steps);
   return a;
 }

@@ -11,7 +11,7 @@
 //             | the weekly amount of the band that holds P   (band table)
 //   + fixed add-ons whose condition holds (e.g. a carer break allocation)
 //   + contingency: converted-plus-add-ons x contingency %, rounded half up to the penny
-//   weekly = the sum; annual = weekly x 365 / 7, rounded half up to the penny.
+//   weekly = the sum; annual = weekly x 52 (domain/yearly.h, the one rule for every page).
 // Points are whole numbers; a carer deduction given as a percentage is rounded down (the person
 // keeps the part point). Money is integer pence throughout.
 //
@@ -28,6 +28,7 @@
 #include "base/pence.h"
 #include "base/result.h"
 #include "domain/assessment/questionnaire.h"
+#include "domain/yearly.h"
 
 namespace selfdirect::domain {
 
@@ -160,8 +161,8 @@ enum class Explain { kNo, kYes };
 Allocation Allocate(const AllocationTable& table, const Answers& answers,
                     Explain explain = Explain::kYes);
 
-// Annual amount of a weekly amount: weekly x 365 / 7, rounded half up to the penny.
-Pence AnnualFromWeekly(Pence weekly);
+// Annual amount of a weekly amount: domain/yearly.h, weekly x 52.
+inline Pence AnnualFromWeekly(Pence weekly) { return YearlyFromWeekly(weekly); }
 
 // Whether a plan's cost is close enough to the indicative budget to be agreed without an
 // approver: |plan - indicative| <= indicative x tolerance (the boundary itself is within).

@@ -186,6 +186,7 @@ Status SqlStore::DeleteCouncilData(CouncilId council) {
                             "support_plans",
                             "sessions",
                             "person_representatives",
+                            "carer_relationships",
                             "audit_log",
                             "charging_estimates",
                             "financial_assessments",

@@ -33,7 +33,7 @@ void AccountsRoutes::AddApiRoutes() {
   sign_in.api = true;
   sign_in.slow = true;
   sign_in.forgery = Forgery::kOwnCheck;  // JSON only (a cross-site form cannot send it).
-  sign_in.handler = Bind(&AccountsRoutes::ApiSignIn);
+  sign_in.handler = SlowedByAddress(Bind(&AccountsRoutes::ApiSignIn));
   sign_in.openapi = PublicOperation(
       "createSession", "Sign in: sets the session cookie and returns the CSRF token",
       Replies({{"201", Reply("Signed in", Ref("SignedIn"))},

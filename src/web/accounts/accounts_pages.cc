@@ -12,9 +12,7 @@ constexpr int kSignInFormSeconds = 60 * 60;
 
 // Only a local path may follow sign-in, never another site ("//evil.example" is not local).
 std::string SafeNext(const std::string& next) {
-  if (next.size() < 2 || next[0] != '/' || next[1] == '/' || next[1] == '\\') return "";
-  if (next.find_first_of("\r\n") != std::string::npos || next.size() > 200) return "";
-  return next;
+  return next.size() >= 2 && IsSameOriginPath(next) ? next : "";
 }
 
 // The first message for `field`, or "".
@@ -31,7 +29,7 @@ void AccountsRoutes::AddPageRoutes() {
   Add(Method::kGet, "/", PublicPageRoute(Bind(&AccountsRoutes::StartPage)));
   Add(Method::kGet, "/accessibility", PublicPageRoute(Bind(&AccountsRoutes::AccessibilityPage)));
   Add(Method::kGet, "/sign-in", PublicPageRoute(Bind(&AccountsRoutes::SignInPage)));
-  Route submit = PublicPageRoute(Bind(&AccountsRoutes::SignInSubmit));
+  Route submit = PublicPageRoute(SlowedByAddress(Bind(&AccountsRoutes::SignInSubmit)));
   submit.slow = true;
   submit.forgery = Forgery::kOwnCheck;
   Add(Method::kPost, "/sign-in", submit);

@@ -32,6 +32,15 @@ class AccountsRoutes final : public RouteModule {
   Response ApiSignIn(Context& ctx);
   Response ApiSignOut(Context& ctx);
   Response ApiMe(Context& ctx);
+  // `h`, with its answer held back as long as the caller's address has earned (auth.h).
+  Handler SlowedByAddress(Handler h) {
+    return [this, h = std::move(h)](Context& ctx) {
+      const int64_t delay = auth_.SignInDelayMs(ctx.request.client_address);
+      Response r = h(ctx);
+      r.delay_ms = delay;
+      return r;
+    };
+  }
 
   app::AuthService& auth_;  // The site's: it also resolves every request's session.
 };

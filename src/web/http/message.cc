@@ -1,5 +1,6 @@
 #include "web/http/message.h"
 
+#include <algorithm>
 #include <boost/json/serialize.hpp>
 #include <boost/url/decode_view.hpp>
 #include <boost/url/parse.hpp>
@@ -107,6 +108,36 @@ std::optional<std::multimap<std::string, std::string>> DecodePairs(std::string_v
 }
 
 }  // namespace
+
+bool IsSameOriginPath(std::string_view path) {
+  if (path.empty() || path[0] != '/' || path.size() > 200) return false;
+  if (path.size() > 1 && path[1] == '/') return false;
+  for (char c : path) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u >= 0x7F || c == '\\') return false;
+  }
+  return true;
+}
+
+std::string ClientAddress(std::string_view peer, std::string_view forwarded_for,
+                          const std::vector<std::string>& trusted_proxies) {
+  auto trusted = [&](std::string_view a) {
+    return std::find(trusted_proxies.begin(), trusted_proxies.end(), a) != trusted_proxies.end();
+  };
+  if (!trusted(peer)) return std::string(peer);
+  std::string_view rest = forwarded_for;
+  while (!rest.empty()) {
+    const size_t comma = rest.rfind(',');
+    std::string_view entry = Trim(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
+    const bool address =
+        !entry.empty() && entry.size() <= 45 &&
+        entry.find_first_not_of("0123456789abcdefABCDEF:.") == std::string_view::npos;
+    if (!address) break;  // Not an address: trust nothing further left.
+    if (!trusted(entry)) return std::string(entry);
+  }
+  return std::string(peer);
+}
 
 std::optional<std::multimap<std::string, std::string>> Request::Form() const {
   const std::string type = Header("content-type");

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <boost/json/value.hpp>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -65,6 +66,17 @@ std::vector<std::string> FormValues(const std::multimap<std::string, std::string
 // Parses the request target into path, segments and query. False if malformed (the caller
 // answers 400).
 bool ParseTarget(std::string_view target, Request& request);
+// Whether `path` is a path on this site that is safe to redirect to (after signing in): it starts
+// with a single '/', and holds only printable ASCII other than '\\' and spaces. Browsers strip
+// tabs and newlines from a URL and read '\\' as '/' (URL standard), so "/\t/evil.example" and
+// "/\\evil.example" would become "//evil.example", another site; such paths are refused.
+bool IsSameOriginPath(std::string_view path);
+// The client's address. When the connection comes from one of `trusted_proxies`, it is the
+// rightmost address in the X-Forwarded-For header `forwarded_for` that is not itself a trusted
+// proxy (entries to its left may have been written by the client); otherwise `peer`, and the
+// header is ignored. An entry that is not an IP address's characters is ignored too.
+std::string ClientAddress(std::string_view peer, std::string_view forwarded_for,
+                          const std::vector<std::string>& trusted_proxies);
 // Parses a Cookie header into name/value pairs.
 std::map<std::string, std::string> ParseCookies(std::string_view header);
 
@@ -72,6 +84,9 @@ struct Response {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // The server waits this long before sending the response, on a timer that holds no thread
+  // (sign-in attempts from an address with many failures are slowed down this way).
+  int64_t delay_ms = 0;
 
   // Replaces any header of that name.
   void SetHeader(std::string name, std::string value);

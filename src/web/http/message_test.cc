@@ -158,5 +158,40 @@ TEST(PercentEncode, KeepsPathCharactersAndEscapesTheRest) {
   EXPECT_EQ(PercentEncode("a b&c"), "a%20b%26c");
 }
 
+TEST(ClientAddress, TrustsForwardedForOnlyFromAConfiguredProxy) {
+  const std::vector<std::string> proxies{"10.0.0.5"};
+  // Straight from a client: the header is the client's own words, ignored.
+  EXPECT_EQ(ClientAddress("203.0.113.9", "198.51.100.1", proxies), "203.0.113.9");
+  EXPECT_EQ(ClientAddress("203.0.113.9", "198.51.100.1", {}), "203.0.113.9");
+  // Through the proxy: the rightmost address the proxy added.
+  EXPECT_EQ(ClientAddress("10.0.0.5", "198.51.100.1", proxies), "198.51.100.1");
+  EXPECT_EQ(ClientAddress("10.0.0.5", "1.2.3.4, 198.51.100.1", proxies), "198.51.100.1");
+  EXPECT_EQ(ClientAddress("10.0.0.5", "198.51.100.1, 10.0.0.5", proxies), "198.51.100.1");
+  EXPECT_EQ(ClientAddress("10.0.0.5", "2001:db8::1", proxies), "2001:db8::1");
+  // No header, or not an address: the proxy's own.
+  EXPECT_EQ(ClientAddress("10.0.0.5", "", proxies), "10.0.0.5");
+  EXPECT_EQ(ClientAddress("10.0.0.5", "evil\n, 198.51.100.1", proxies), "198.51.100.1");
+  EXPECT_EQ(ClientAddress("10.0.0.5", "<script>", proxies), "10.0.0.5");
+}
+
+TEST(IsSameOriginPath, AcceptsOnlyPathsThatStayOnThisSite) {
+  EXPECT_TRUE(IsSameOriginPath("/people/42?page=2"));
+  EXPECT_TRUE(IsSameOriginPath("/plans/7#decision"));
+  // Browsers strip tabs and newlines and read '\\' as '/': each of these reaches another site.
+  EXPECT_FALSE(IsSameOriginPath("/\t/evil.example"));
+  EXPECT_FALSE(IsSameOriginPath("/\n/evil.example"));
+  EXPECT_FALSE(IsSameOriginPath("/\r/evil.example"));
+  EXPECT_FALSE(IsSameOriginPath("//evil.example"));
+  EXPECT_FALSE(IsSameOriginPath("/\\evil.example"));
+  EXPECT_FALSE(IsSameOriginPath("/x\\/evil.example"));
+  EXPECT_FALSE(IsSameOriginPath(" /people"));
+  EXPECT_FALSE(IsSameOriginPath("https://evil.example/"));
+  EXPECT_FALSE(IsSameOriginPath("javascript:alert(1)"));
+  EXPECT_FALSE(IsSameOriginPath(std::string("/\0/evil.example", 16)));
+  EXPECT_FALSE(IsSameOriginPath("/caf\xc3\xa9"));
+  EXPECT_FALSE(IsSameOriginPath(""));
+  EXPECT_FALSE(IsSameOriginPath("/" + std::string(200, 'a')));
+}
+
 }  // namespace
 }  // namespace selfdirect::web

@@ -192,7 +192,12 @@ asio::awaitable<Exchange> Answer(ServerState& state, Parser& parser, const std::
   x.method = std::string(req.method_string());
   x.target = std::string(req.target());
   bool parsed = false;
-  Request request = ToRequest(req, client, parsed);
+  const auto forwarded = req["X-Forwarded-For"];
+  Request request =
+      ToRequest(req,
+                ClientAddress(client, std::string_view(forwarded.data(), forwarded.size()),
+                              state.options.trusted_proxies),
+                parsed);
   x.head = request.method == Method::kHead;
   if (!parsed) {
     x.response = PlainError(400, "The request address could not be read");
@@ -252,6 +257,11 @@ asio::awaitable<void> Session(ServerState& state, beast::tcp_stream stream) {
       x = co_await Answer(state, parser, client);
     }
     int status = x.response.status;
+    if (x.response.delay_ms > 0) {
+      asio::steady_timer pause(stream.get_executor(),
+                               std::chrono::milliseconds(x.response.delay_ms));
+      co_await pause.async_wait(kNoThrow);
+    }
     auto res = ToBeast(std::move(x.response), x.version, x.keep_alive, x.head);
     size_t bytes = res.body().size();
     stream.expires_after(std::chrono::seconds(limits::kResponseWriteTimeoutSeconds));

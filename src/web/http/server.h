@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "base/result.h"
 #include "web/http/message.h"
@@ -33,6 +34,9 @@ struct ServerOptions {
   bool access_log = true;
   // A client must send a whole request head within this time (slow clients are dropped).
   int read_timeout_seconds = 15;
+  // Reverse proxies (IP addresses as text) whose X-Forwarded-For header names the client. From
+  // any other peer the header is ignored, so a client cannot choose its own address.
+  std::vector<std::string> trusted_proxies;
   // Called once the socket is listening, with the bound port (useful with port 0).
   std::function<void(uint16_t)> on_listening;
 };

@@ -88,6 +88,7 @@ json::value SupportPlanSchema() {
                     {"version", Type("integer")},
                     {"approved_version", Type("integer")},
                     {"indicative_weekly", NullableStr()},
+                    {"indicative_weekly_when_changed", NullableStr()},
                     {"budget", Type("object")},
                     {"decision_reason", Type("string")},
                     {"missing", ArrayOf(Type("object"))},
@@ -252,25 +253,28 @@ json::object PlanJson(const app::PlanView& v) {
   for (const auto& m : v.missing)
     missing.push_back(json::object{{"field", m.field}, {"message", m.message}});
   const auto& b = v.budget;
-  json::object out{{"id", v.record.id.value()},
-                   {"person_id", v.person.id.ToString()},
-                   {"status", domain::PlanStatusCode(v.record.status)},
-                   {"version", v.record.version},
-                   {"approved_version", v.record.approved_version},
-                   {"indicative_weekly", v.record.indicative_weekly
+  json::object out{
+      {"id", v.record.id.value()},
+      {"person_id", v.person.id.ToString()},
+      {"status", domain::PlanStatusCode(v.record.status)},
+      {"version", v.record.version},
+      {"approved_version", v.record.approved_version},
+      {"indicative_weekly",
+       v.indicative_now ? json::value(v.indicative_now->ToString()) : json::value(nullptr)},
+      {"indicative_weekly_when_changed", v.record.indicative_weekly
                                              ? json::value(v.record.indicative_weekly->ToString())
                                              : json::value(nullptr)},
-                   {"budget", json::object{{"weekly_total", b.weekly_total.ToString()},
-                                           {"annual_total", b.annual_total.ToString()},
-                                           {"person_weekly", b.person_weekly.ToString()},
-                                           {"council_weekly", b.council_weekly.ToString()},
-                                           {"person_annual", b.person_annual.ToString()},
-                                           {"council_annual", b.council_annual.ToString()}}},
-                   {"decision_reason", v.record.decision_reason},
-                   {"missing", std::move(missing)},
-                   {"content", app::SupportPlanToJson(v.content)},
-                   {"history", std::move(history)}};
-  domain::PlanCostInput input = app::CostInputOf(v.content, Date{}, v.record.indicative_weekly);
+      {"budget", json::object{{"weekly_total", b.weekly_total.ToString()},
+                              {"annual_total", b.annual_total.ToString()},
+                              {"person_weekly", b.person_weekly.ToString()},
+                              {"council_weekly", b.council_weekly.ToString()},
+                              {"person_annual", b.person_annual.ToString()},
+                              {"council_annual", b.council_annual.ToString()}}},
+      {"decision_reason", v.record.decision_reason},
+      {"missing", std::move(missing)},
+      {"content", app::SupportPlanToJson(v.content)},
+      {"history", std::move(history)}};
+  domain::PlanCostInput input = app::CostInputOf(v.content, Date{}, v.indicative_now);
   out["cost"] = app::PlanCostToJson(v.cost, input);
   return out;
 }

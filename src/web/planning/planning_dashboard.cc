@@ -224,8 +224,8 @@ Response PlanningRoutes::PlansWaitingPage(Context& ctx) {
     r.set("name", w.person_name);
     r.set("since", w.plan.submitted_at ? w.plan.submitted_at->UtcDate().ToString() : "");
     r.set("weekly", w.plan.weekly_total.ToDisplayString());
-    r.set("indicative",
-          w.plan.indicative_weekly ? w.plan.indicative_weekly->ToDisplayString() : "None");
+    r.set("indicative", w.indicative_now ? w.indicative_now->ToDisplayString() : "None");
+    if (w.plan.indicative_weekly != w.indicative_now) r.set("indicative_changed", true);
   });
   ViewData d;
   d.set("rows", rows);

@@ -82,9 +82,22 @@ void AddCost(ViewData& d, const app::PlanView& v) {
   d.set("annual_total", v.cost.annual_total.ToDisplayString());
   d.set("traditional_weekly", v.cost.traditional_weekly.ToDisplayString());
   d.set("creative_weekly", v.cost.creative_weekly.ToDisplayString());
-  if (v.record.indicative_weekly) {
-    d.set("indicative", v.record.indicative_weekly->ToDisplayString());
-    Pence left = *v.record.indicative_weekly - v.cost.weekly_total;
+  const bool sent = v.record.status == domain::PlanStatus::kSubmitted ||
+                    v.record.status == domain::PlanStatus::kApproved;
+  if (sent && v.record.indicative_weekly != v.indicative_now) {
+    d.set("indicative_changed",
+          "The indicative budget changed after this plan was " +
+              std::string(v.record.status == domain::PlanStatus::kApproved ? "agreed" : "sent") +
+              ": it was " +
+              (v.record.indicative_weekly ? v.record.indicative_weekly->ToDisplayString()
+                                          : std::string("not worked out")) +
+              " a week, and it is " +
+              (v.indicative_now ? v.indicative_now->ToDisplayString() : std::string("none")) +
+              " a week now.");
+  }
+  if (v.indicative_now) {
+    d.set("indicative", v.indicative_now->ToDisplayString());
+    Pence left = *v.indicative_now - v.cost.weekly_total;
     d.set("left", (left < Pence{} ? -left : left).ToDisplayString());
     d.set("over", left < Pence{});
     if (v.cost.tolerance && v.cost.tolerance->needs_approval)

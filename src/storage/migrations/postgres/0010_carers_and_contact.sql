@@ -76,3 +76,7 @@ UPDATE people SET search_text = lower(given_name || ' ' || family_name || ' sd-'
   lpad(person_id::text, 6, '0')) ||
   coalesce(' ' || lower(postcode) || ' ' || replace(lower(postcode), ' ', ''), '')
 WHERE search_text LIKE 'carer-move:%';
+
+-- One rule turns weekly amounts into yearly ones (domain/yearly.h): a year is 52 weeks. Budgets
+-- calculated before used 365 / 7 weeks; their yearly figure is restated by the same rule.
+UPDATE indicative_budgets SET annual_pence = weekly_pence * 52;

@@ -1,0 +1,75 @@
+// Black-box regression tests for the findings of a probe of the running service (issue 19, item 9):
+// the redirect after sign-in, sign-in throttling behind a proxy, unreadable forms. (That refused
+// reads are audited is tested where they are refused: the services' unit tests.)
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, ApiClient } from '../support/server.mjs'
+
+let server
+// The tests' own loopback address plays the council's reverse proxy.
+before(async () => { server = await startServer({ people: 40, extraArgs: ['--trusted-proxy', '127.0.0.1'] }) })
+after(async () => { await server?.stop() })
+
+// Opens the sign-in page (for its form token and cookie) and sends the form with `fields`.
+async function signInForm (fields, headers = {}) {
+  const page = await fetch(server.base + '/sign-in')
+  const html = await page.text()
+  const token = /name="csrf_token" value="([^"]+)"/.exec(html)[1]
+  const cookie = page.headers.getSetCookie().map(c => c.split(';')[0]).join('; ')
+  const body = new URLSearchParams({ csrf_token: token, ...fields }).toString()
+  return fetch(server.base + '/sign-in', {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...headers },
+    body
+  })
+}
+
+test('after sign-in only a path on this site is followed, never another site', async () => {
+  const user = server.users.practitioner
+  for (const next of ['/\t/evil.example', '/\n/evil.example', '//evil.example', '/\\evil.example', 'https://evil.example/']) {
+    const r = await signInForm({ email: user.email, password: user.password, next })
+    assert.equal(r.status, 303, JSON.stringify(next))
+    const location = r.headers.get('location')
+    assert.ok(location.startsWith('/') && !location.includes('evil'), `${JSON.stringify(next)} went to ${location}`)
+    assert.equal(location, '/people')
+  }
+  const local = await signInForm({ email: user.email, password: user.password, next: '/plans/waiting' })
+  assert.equal(local.headers.get('location'), '/plans/waiting')
+})
+
+test("behind the trusted proxy, other people's failed sign-ins slow an address but never refuse a correct password", async () => {
+  const shared = { 'x-forwarded-for': '198.51.100.7' }
+  const c = new ApiClient(server.base)
+  for (let i = 0; i < 24; i++) {
+    const r = await c.request('POST', '/api/v1/sessions', { json: { email: `nobody${i}@example.org`, password: 'wrong password' }, headers: shared })
+    assert.equal(r.status, 401)
+  }
+  const user = server.users.approver
+  let started = Date.now()
+  const ok = await c.request('POST', '/api/v1/sessions', { json: { email: user.email, password: user.password }, headers: shared })
+  assert.equal(ok.status, 201, ok.text)
+  assert.ok(Date.now() - started >= 1000, `answered in ${Date.now() - started} ms, not slowed`)
+  // Another client address behind the same proxy is not slowed.
+  started = Date.now()
+  const other = await new ApiClient(server.base).request('POST', '/api/v1/sessions',
+    { json: { email: user.email, password: user.password }, headers: { 'x-forwarded-for': '198.51.100.8' } })
+  assert.equal(other.status, 201)
+  assert.ok(Date.now() - started < 1000, `answered in ${Date.now() - started} ms`)
+})
+
+test('a form with a NUL or bytes that are not UTF-8 is a clear 400, not an expired form', async () => {
+  const c = new ApiClient(server.base)
+  await c.signIn(server.users.practitioner)
+  const page = await c.request('GET', '/people/new')
+  const token = /name="csrf_token" value="([^"]+)"/.exec(page.text)[1]
+  for (const bad of ['%00', '%FF', '%C3%28']) {
+    const r = await c.request('POST', '/people/new', {
+      body: `csrf_token=${token}&given_name=A${bad}&family_name=B`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' }
+    })
+    assert.equal(r.status, 400, bad)
+    assert.match(r.text, /This form could not be read/)
+    assert.doesNotMatch(r.text, /This form has expired/)
+  }
+})
