@@ -47,6 +47,10 @@ struct Route {
   std::vector<domain::Role> roles;  // Empty: any signed-in role.
   bool api = false;
   bool slow = false;  // Runs off the I/O thread (password hashing).
+  // Takes files: a multipart/form-data body up to limits::kMaxUploadBodyBytes, read only once the
+  // session, role and anti-forgery token (in the address: ?csrf_token=) have been checked from
+  // the request head. Every other body is held to limits::kMaxRequestBodyBytes.
+  bool upload = false;
   Forgery forgery = Forgery::kTokenRequired;
   Handler handler;
   boost::json::value openapi;  // The OpenAPI operation object (API routes).

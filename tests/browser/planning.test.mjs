@@ -163,8 +163,16 @@ test('a plan is built, sent, returned, corrected and agreed across three roles',
   assert.match(await person.textContent('main'), /Waiting for approval/)
   await plain.close()
 
-  // 4. The manager agrees it, keyboard only.
+  // 4. The manager reads the whole plan, read-only, with the decision form below it, then agrees
+  // it, keyboard only.
   await manager.goto(`${env.server.base}/plans/${id}`)
+  const whole = await manager.textContent('#plan-in-full')
+  for (const part of [/What matters/, /Outcomes wanted/, /Needs and how they are met/, /Support and what it costs/,
+    /Swimming session/, /Who helps/, /when she is away, the PA agency sends cover/, /Review by \d{4}-\d{2}-\d{2}/, /Managed as/]) {
+    assert.match(whole, part)
+  }
+  assert.equal(await manager.locator('#plan-in-full input, #plan-in-full textarea').count(), 0)
+  assert.ok(await manager.locator('#plan-in-full ~ form[action$="/decision"]').count() === 1, 'the decision form follows the plan')
   await tabTo(manager, '#decision')
   await manager.keyboard.press('Space')
   await tabTo(manager, '#reason')
@@ -172,6 +180,7 @@ test('a plan is built, sent, returned, corrected and agreed across three roles',
   await tabTo(manager, 'main form[action$="/decision"] button')
   await submitting(manager, () => manager.keyboard.press('Enter'))
   assert.match(await manager.textContent('main'), /Agreed/)
+  assert.doesNotMatch(await manager.textContent('main'), /an approver must agree it/)
   const history = (await tableRows(manager)).join('\n')
   for (const step of [/Sent for approval/, /Returned for changes: Please say who covers/, /Agreed/]) assert.match(history, step)
   await submitting(manager, () => manager.click(`a[href="/plans/${id}/agreed"]`))
@@ -187,6 +196,7 @@ test('a plan is built, sent, returned, corrected and agreed across three roles',
   await signIn(own, env.server.base, env.server.users.budget_holder, '/my')
   await submitting(own, () => own.click(`a[href="/plans/${id}/agreed"]`))
   assert.match(await own.textContent('main'), /Swimming session/)
+  assert.doesNotMatch(await own.textContent('main'), /Statutory return category/)  // Staff words.
   await again.close()
 })
 

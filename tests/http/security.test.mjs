@@ -73,3 +73,33 @@ test('a form with a NUL or bytes that are not UTF-8 is a clear 400, not an expir
     assert.doesNotMatch(r.text, /This form has expired/)
   }
 })
+
+test('a large file upload is read only on an upload route, from a signed-in editor with the form token', async () => {
+  const boundary = 'x-boundary'
+  const big = 'a'.repeat(2 * 1024 * 1024)
+  const multipart = (token) => [
+    `--${boundary}`, 'Content-Disposition: form-data; name="csrf_token"', '', token,
+    `--${boundary}`, 'Content-Disposition: form-data; name="files"; filename="services.csv"', 'Content-Type: text/csv', '', big,
+    `--${boundary}--`, ''].join('\r\n')
+  const type = { 'content-type': `multipart/form-data; boundary=${boundary}` }
+  // Not signed in: refused from the head, whatever the route.
+  for (const path of ['/sign-in', '/directory/import', '/people/new']) {
+    const r = await fetch(server.base + path, { method: 'POST', headers: type, body: multipart('x') }).catch(e => ({ status: 'reset', e }))
+    assert.ok(r.status === 413 || r.status === 'reset', `${path}: ${r.status}`)
+  }
+  const editor = new ApiClient(server.base)
+  await editor.signIn(server.users.directory_editor)
+  const page = await editor.request('GET', '/directory/import')
+  const token = /name="csrf_token" value="([^"]+)"/.exec(page.text)[1]
+  assert.match(page.text, new RegExp(`action="/directory/import\\?csrf_token=${token}"`))
+  // Signed in, but without the token in the address: still the small limit.
+  const noToken = await editor.request('POST', '/directory/import', { body: multipart(token), headers: type }).catch(e => ({ status: 'reset', e }))
+  assert.ok(noToken.status === 413 || noToken.status === 'reset', `${noToken.status}`)
+  // A route that takes no files keeps the small limit even with the token.
+  const notUpload = await editor.request('POST', `/directory/new?csrf_token=${token}`, { body: multipart(token), headers: type }).catch(e => ({ status: 'reset', e }))
+  assert.ok(notUpload.status === 413 || notUpload.status === 'reset', `${notUpload.status}`)
+  // The editor's upload is read and answered (the file is not a directory feed: a clear 4xx).
+  const upload = await editor.request('POST', `/directory/import?csrf_token=${token}`, { body: multipart(token), headers: type })
+  assert.ok(upload.status >= 200 && upload.status < 500 && upload.status !== 413, `${upload.status}`)
+  assert.ok(!/csrf_token=[^-&\s"]/.test(server.log()), 'the form token is kept out of the access log')
+})

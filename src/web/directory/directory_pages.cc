@@ -362,7 +362,9 @@ void DirectoryRoutes::AddPageRoutes() {
   Add(Method::kGet, "/directory/new", editors_page(&DirectoryRoutes::DirectoryNewPage));
   Add(Method::kPost, "/directory/new", editors_page(&DirectoryRoutes::DirectoryFormSubmit));
   Add(Method::kGet, "/directory/import", editors_page(&DirectoryRoutes::DirectoryImportPage));
-  Add(Method::kPost, "/directory/import", editors_page(&DirectoryRoutes::DirectoryImportSubmit));
+  Route import = editors_page(&DirectoryRoutes::DirectoryImportSubmit);
+  import.upload = true;
+  Add(Method::kPost, "/directory/import", std::move(import));
   Add(Method::kGet, "/directory/export/{file}",
       editors_page(&DirectoryRoutes::DirectoryExportFile));
   Add(Method::kGet, "/directory/services/{id}/edit",

@@ -133,24 +133,32 @@ asio::awaitable<Response> Dispatch(ServerState& state, Request& request) {
 
 using Parser = http::request_parser<http::string_body>;
 
-// Reads one request: the head first, then the body within the limit for its kind (uploaded files,
-// multipart/form-data, may be larger than other bodies). Sets `body_limit` to the limit applied.
-asio::awaitable<beast::error_code> ReadRequest(beast::tcp_stream& stream,
+// Reads one request: the head first, then the body within the limit the handler sets for it from
+// the head (only an upload by a caller allowed to make it may be larger than other bodies, and
+// nothing larger is read unless the head passed those checks). Sets `body_limit` to the limit.
+asio::awaitable<beast::error_code> ReadRequest(ServerState& state, beast::tcp_stream& stream,
                                                beast::flat_buffer& buffer, Parser& parser,
-                                               size_t& body_limit) {
+                                               const std::string& client, size_t& body_limit) {
   parser.header_limit(static_cast<std::uint32_t>(limits::kMaxRequestHeaderBytes));
+  // The largest limit while the head is read (the parser checks Content-Length against it as the
+  // head ends), then the one the handler sets, before any of the body is read.
   parser.body_limit(limits::kMaxUploadBodyBytes);
-  body_limit = limits::kMaxUploadBodyBytes;
+  body_limit = limits::kMaxRequestBodyBytes;
   auto [ec, n] = co_await http::async_read_header(stream, buffer, parser, kNoThrow);
   if (!ec) {
-    const auto type = parser.get()[http::field::content_type];
-    if (!IsMultipartForm(std::string_view(type.data(), type.size()))) {
-      body_limit = limits::kMaxRequestBodyBytes;
-      if (parser.content_length() && *parser.content_length() > body_limit) {
-        ec = http::error::body_limit;
-      } else {
-        parser.body_limit(body_limit);
-      }
+    bool parsed = false;
+    const auto& req = parser.get();
+    const auto forwarded = req["X-Forwarded-For"];
+    const Request head =
+        ToRequest(req,
+                  ClientAddress(client, std::string_view(forwarded.data(), forwarded.size()),
+                                state.options.trusted_proxies),
+                  parsed);
+    if (parsed) body_limit = std::min(state.handler.BodyLimit(head), limits::kMaxUploadBodyBytes);
+    if (parser.content_length() && *parser.content_length() > body_limit) {
+      ec = http::error::body_limit;
+    } else {
+      parser.body_limit(body_limit);
     }
   }
   if (!ec && !parser.is_done()) {
@@ -213,6 +221,16 @@ asio::awaitable<Exchange> Answer(ServerState& state, Parser& parser, const std::
   co_return x;
 }
 
+// `target` with the value of any csrf_token query parameter (upload forms send it in the
+// address) left out, so that tokens do not reach the logs.
+std::string WithoutToken(std::string target) {
+  const size_t at = target.find("csrf_token=");
+  if (at == std::string::npos) return target;
+  const size_t end = target.find('&', at);
+  target.replace(at + 11, (end == std::string::npos ? target.size() : end) - (at + 11), "-");
+  return target;
+}
+
 void LogRequest(const Exchange& x, int status, size_t bytes,
                 std::chrono::steady_clock::time_point started, const std::string& client) {
   auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
@@ -220,7 +238,8 @@ void LogRequest(const Exchange& x, int status, size_t bytes,
                 .count();
   spdlog::info(
       R"({{"event":"request","method":"{}","target":"{}","status":{},"bytes":{},"duration_us":{},"client":"{}"}})",
-      JsonEscape(x.method), JsonEscape(x.target.substr(0, 200)), status, bytes, us, client);
+      JsonEscape(x.method), JsonEscape(WithoutToken(x.target).substr(0, 200)), status, bytes, us,
+      client);
 }
 
 std::string RemoteAddress(beast::tcp_stream& stream) {
@@ -246,7 +265,7 @@ asio::awaitable<void> Session(ServerState& state, beast::tcp_stream stream) {
                                                     : limits::kKeepAliveIdleSeconds));
     first = false;
     size_t body_limit = 0;
-    beast::error_code ec = co_await ReadRequest(stream, buffer, parser, body_limit);
+    beast::error_code ec = co_await ReadRequest(state, stream, buffer, parser, client, body_limit);
     if (ConnectionEnded(ec)) break;
     connection.idle = false;
     auto started = std::chrono::steady_clock::now();

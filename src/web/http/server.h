@@ -23,6 +23,9 @@ class RequestHandler {
   virtual Response Handle(Request& request) = 0;
   // True when the request's handler is slow CPU work (argon2id) that must not run on an I/O thread.
   virtual bool RunsOffIoThread(const Request& request) const = 0;
+  // The largest body to read for a request whose head (no body yet) is `head`: called before
+  // the body is read, so that large bodies are read only for callers allowed to send them.
+  virtual size_t BodyLimit(const Request& head) = 0;
   // The response to send when the slow-work queue is full.
   virtual Response Overloaded(const Request& request) const = 0;
 };

@@ -100,7 +100,9 @@ void AddCost(ViewData& d, const app::PlanView& v) {
     Pence left = *v.indicative_now - v.cost.weekly_total;
     d.set("left", (left < Pence{} ? -left : left).ToDisplayString());
     d.set("over", left < Pence{});
-    if (v.cost.tolerance && v.cost.tolerance->needs_approval)
+    // "An approver must agree it" is said only while that is still to happen.
+    if (v.cost.tolerance && v.cost.tolerance->needs_approval &&
+        v.record.status != domain::PlanStatus::kApproved)
       d.set("tolerance_reason", v.cost.tolerance->reason);
   }
   d.set("person_weekly", v.budget.person_weekly.ToDisplayString());
@@ -259,6 +261,11 @@ Response PlanningRoutes::RenderPlan(int status, Context& ctx, const app::PlanVie
   const bool editable = domain::CheckCanEdit(who.actor, facts).ok();
   d.set("editable", editable);
   d.set("tasks", TaskList(v, editable));
+  // Whoever cannot change the plan (an approver deciding on it, anyone while it waits) reads
+  // every part of it here.
+  d.set("show_contents", !editable);
+  if (!editable) AddContents(d, v.content);
+  d.set("staff", !self && who.user.role != Role::kRepresentative);
   d.set("can_submit", editable);
   d.set("returned", v.record.status == PlanStatus::kReturned);
   d.set("submitted", v.record.status == PlanStatus::kSubmitted);
@@ -358,6 +365,7 @@ Response PlanningRoutes::PlanAgreedPage(Context& ctx) {
     if (e.version == r.approved_version && e.kind.starts_with("approved")) agreement = &e;
   const bool self = ctx.principal->user.role == Role::kBudgetHolder;
   ViewData d;
+  d.set("staff", !self && ctx.principal->user.role != Role::kRepresentative);
   d.set("plan_id", id->ToString());
   d.set("person_name", v->person.details.given_name + " " + v->person.details.family_name);
   d.set("reference", domain::PersonReference(v->person.id));
