@@ -3,6 +3,7 @@
 #include <set>
 
 #include "app/assessment/fhir_questionnaire.h"
+#include "app/charging/arranged_cost.h"
 #include "app/charging/charging_json.h"
 #include "app/directory/directory_service.h"
 #include "app/passwords.h"
@@ -10,6 +11,7 @@
 #include "app/ras/allocation_catalog.h"
 #include "app/ras/allocation_json.h"
 #include "base/limits.h"
+#include "domain/charging/premiums.h"
 
 namespace selfdirect::app {
 
@@ -415,10 +417,11 @@ Status ChargingStep(DemoContext& ctx) {
     int age = AgeOn(person->details.date_of_birth, date);
     if (age < 18) continue;
     json::array income;
-    json::array premiums;
+    std::vector<domain::IncomeItem> benefits;  // The same, for the premiums they give.
     using T = domain::IncomeType;
     auto add = [&](T type, std::string weekly) {
       income.push_back(json::object{{"type", domain::IncomeTypeCode(type)}, {"weekly", weekly}});
+      benefits.push_back({type, *Pence::Parse(weekly)});
     };
     if (age >= rates.pension_credit_age) {
       add(T::kStatePension, money(17500, 23000));
@@ -428,8 +431,6 @@ Status ChargingStep(DemoContext& ctx) {
     } else {
       add(r.Percent(50) ? T::kEsa : T::kUniversalCredit, money(9000, 26000));
       add(T::kPipDailyLiving, rate(rates, T::kPipDailyLiving));
-      premiums.push_back("disability");
-      if (r.Percent(45)) premiums.push_back("enhanced_disability");
       if (r.Percent(50)) add(T::kPipMobility, rate(rates, T::kPipMobility));
       if (r.Percent(12)) add(T::kEarnings, money(2000, 15000));
     }
@@ -437,6 +438,12 @@ Status ChargingStep(DemoContext& ctx) {
                           : r.Percent(60) ? money(50000, 1425000)
                           : r.Percent(75) ? money(1425001, 2325000)
                                           : money(2325001, 9000000);
+    // The premiums follow the benefits (premiums.h), never a random draw.
+    const domain::Premiums qualifies = domain::PremiumsFromBenefits(rates, age, benefits);
+    json::array premiums;
+    if (qualifies.disability) premiums.push_back("disability");
+    if (qualifies.enhanced_disability) premiums.push_back("enhanced_disability");
+    if (qualifies.carer) premiums.push_back("carer");
     json::object input{{"assessment_date", date.ToString()},
                        {"age", age},
                        {"household", r.Percent(20) ? "couple" : "single"},
@@ -690,6 +697,22 @@ Result<domain::SupportPlanContent> DemoPlanContent(DemoRandom& r, const PersonRe
 // care, meals and day centres when the council arranges support; a personal assistant, clubs,
 // classes, a gym and transport with a direct payment; both when mixed. Costed on today's rates,
 // as the plan pages show them; each agreed plan's spend goes to the dashboard in its month.
+// The weekly charge of a person whose plan costing `weekly_cost` is agreed at `decided`: their
+// current financial assessment worked out again on that cost, as an approver's agreement does
+// (arranged_cost.h), dated then or when that assessment was completed, whichever is later.
+Result<std::optional<Pence>> AgreedCharge(DemoContext& ctx, UserId approver, PersonId person,
+                                          Pence weekly_cost, Timestamp decided) {
+  SD_ASSIGN_OR_RETURN(auto charges, ctx.tx.financial_assessments().ForPerson(person));
+  for (const auto& c : charges) {
+    if (c.status != FinancialAssessmentStatus::kCompleted) continue;
+    const Timestamp at = c.completed_at && decided < *c.completed_at ? *c.completed_at : decided;
+    SD_ASSIGN_OR_RETURN(auto recosted,
+                        RecostOnAgreedPlan(ctx.tx, approver, person, weekly_cost, at));
+    return std::optional<Pence>(recosted ? recosted->weekly_charge : c.weekly_charge);
+  }
+  return std::optional<Pence>();
+}
+
 Status PlansStep(DemoContext& ctx) {
   DemoRandom& r = ctx.random;
   const UserId practitioner = ctx.user_ids.at(Role::kPractitioner);
@@ -782,14 +805,8 @@ Status PlansStep(DemoContext& ctx) {
       p.decision_reason = kReturnReasons[r.Below(std::size(kReturnReasons))];
     } else if (status == domain::PlanStatus::kApproved) {
       if (over) p.decision_reason = kHigherReasons[r.Below(std::size(kHigherReasons))];
-      std::optional<Pence> charge;
-      SD_ASSIGN_OR_RETURN(auto charges, ctx.tx.financial_assessments().ForPerson(person->id));
-      for (const auto& c : charges) {
-        if (c.status == FinancialAssessmentStatus::kCompleted) {
-          charge = c.weekly_charge;
-          break;
-        }
-      }
+      SD_ASSIGN_OR_RETURN(std::optional<Pence> charge,
+                          AgreedCharge(ctx, approver, person->id, cost.weekly_total, decided));
       SD_RETURN_IF_ERROR(ctx.tx.support_plans().RecordAgreedSpend(AgreeCurrentVersion(
           p, content, cost, domain::SplitBudget(cost.weekly_total, cost.annual_total, charge),
           decided)));

@@ -363,5 +363,52 @@ TEST(IsoDateFromParts, PadsAndKeepsBadInputVisible) {
   EXPECT_FALSE(Date::Parse(IsoDateFromParts({"x", "5", "1948"})).ok());
 }
 
+// A representative acting for two people is asked whose plan a directory service goes in; the
+// line keeps the service's own price.
+TEST_F(SiteTest, AddToPlanAsksWhosePlanAndKeepsTheEntrysPrice) {
+  PersonId second;
+  ASSERT_TRUE(db_.store()
+                  .Write(council_->id,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(
+                               auto rep,
+                               tx.users().FindByEmail(passwords_.at("representative").email));
+                           SD_ASSIGN_OR_RETURN(auto mine, tx.users().RepresentedPeople(rep->id));
+                           for (int64_t id = 1; !second.valid(); ++id)
+                             if (std::find(mine.begin(), mine.end(), PersonId{id}) == mine.end())
+                               second = PersonId{id};
+                           return tx.users().AddRepresentation(rep->id, second, "friend");
+                         })
+                  .ok());
+  auto [cookie, csrf] = SignIn("representative");
+  Response search =
+      Call(Method::kGet, "/directory?search=walking%20football", "", {{"cookie", cookie}});
+  const size_t at = search.body.find("href=\"/directory/services/");
+  ASSERT_NE(at, std::string::npos);
+  const size_t from = at + std::string("href=\"/directory/services/").size();
+  const std::string id = search.body.substr(from, search.body.find('"', from) - from);
+  Response page = Call(Method::kGet, "/directory/services/" + id, "", {{"cookie", cookie}});
+  EXPECT_NE(page.body.find("Whose support plan?"), std::string::npos);
+  EXPECT_NE(page.body.find("£3.00 a session"), std::string::npos);  // Reads once.
+  std::map<std::string, std::string> h{{"cookie", cookie},
+                                       {"content-type", "application/x-www-form-urlencoded"}};
+  Response none =
+      Call(Method::kPost, "/directory/services/" + id + "/add-to-plan", "csrf_token=" + csrf, h);
+  EXPECT_EQ(none.status, 422);
+  EXPECT_NE(none.body.find("Choose whose support plan to add it to"), std::string::npos);
+  Response added = Call(Method::kPost, "/directory/services/" + id + "/add-to-plan",
+                        "csrf_token=" + csrf + "&person=" + second.ToString(), h);
+  ASSERT_EQ(added.status, 303) << added.body;
+  const std::string plan = added.GetHeader("Location").substr(7);
+  Response json = Call(Method::kGet, "/api/v1/plans/" + plan.substr(0, plan.find('/')), "",
+                       {{"cookie", cookie}});
+  ASSERT_EQ(json.status, 200) << json.body;
+  auto v = json::parse(json.body);
+  EXPECT_EQ(v.at("person_id").as_string(), second.ToString());
+  const auto& lines = v.at("content").at("lines").as_array();
+  ASSERT_FALSE(lines.empty());
+  EXPECT_EQ(lines.back().at("unit_cost").as_string(), "3.00");
+}
+
 }  // namespace
 }  // namespace selfdirect::web

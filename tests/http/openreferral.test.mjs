@@ -429,7 +429,12 @@ test('the import page: files uploaded as a browser sends them, only by editors w
   const garbled = await editor.request('POST', '/directory/import', { body: 'csrf_token=' + editor.csrf, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': '' } })
   assert.equal(garbled.status, 422)
   assert.match(garbled.text, /The upload could not be read/)
-  const huge = await rawRequest(server.port, 'POST /directory/import HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 20000000\r\n\r\n--b')
+  // Signed out, a large upload is refused from its head at the small limit; the editor's, with
+  // the form token in the address, at the upload limit.
+  const anonymous = await rawRequest(server.port, 'POST /directory/import HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 2000000\r\n\r\n--b')
+  assert.match(anonymous.data, /^HTTP\/1\.1 413/)
+  assert.match(anonymous.data, /limit 1 MiB/)
+  const huge = await rawRequest(server.port, `POST /directory/import?csrf_token=${editor.csrf} HTTP/1.1\r\nHost: x\r\nCookie: ${editor.cookieHeader()}\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 20000000\r\n\r\n--b`)
   assert.match(huge.data, /^HTTP\/1\.1 413/)
   assert.match(huge.data, /limit 16 MiB/)
   assert.equal((await editor.request('DELETE', '/api/v1/directory/services/' + fresh.id)).status, 204)

@@ -2,7 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include "app/charging/charging_json.h"
 #include "app/charging/charging_service.h"
+#include "app/charging/uprate_input.h"
 
 namespace selfdirect::app {
 
@@ -36,7 +38,9 @@ Result<std::optional<FinancialAssessmentRecord>> RecostOnAgreedPlan(Transaction&
     return Error::Internal("Stored financial assessment " + current->id.ToString() +
                            " is not valid JSON");
   input.get_object()["weekly_cost_of_care"] = weekly_cost.ToString();
-  input.get_object()["assessment_date"] = now.UtcDate().ToString();
+  // Worked out on the rates in force now: a new charging year's benefit rates come with them.
+  SD_ASSIGN_OR_RETURN(const domain::ChargingRates* rates, ChargingRatesOn(now.UtcDate()));
+  MoveInputToYear(input.get_object(), current->rates_id, *rates, now.UtcDate());
   SD_ASSIGN_OR_RETURN(auto policies, tx.charging_policies().List());
   SD_ASSIGN_OR_RETURN(auto policy, PolicyFrom(policies, now.UtcDate()));
   auto outcome = AssessChargingJson(input, policy);

@@ -36,6 +36,7 @@ Figure ReadFigure(JsonReader& r, const json::object& o, const std::string& path,
   else if (!status.empty())
     r.Fail(at + ".status", "must be sourced, derived or unverified");
   f.source = r.String(*fo, at, "source", Required::kNo);
+  f.label = r.String(*fo, at, "label", Required::kNo);
   if (f.status != domain::FigureStatus::kSourced &&
       r.String(*fo, at, "basis", Required::kNo).empty() && f.source.empty())
     r.Fail(at, "a derived or unverified figure needs a source or a basis");

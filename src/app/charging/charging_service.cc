@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/charging/arranged_cost.h"
+#include "app/charging/uprate_input.h"
 #include "base/effective_dated.h"
 #include "base/text.h"
 #include "domain/accounts/access_policy.h"
@@ -132,7 +133,10 @@ Status FillRecord(Transaction& tx, const Principal& who, const FinancialAssessme
 
 // Counts one re-assessed person in `r`, listing them if their charge changes.
 Status CountChange(Transaction& tx, const FinancialAssessmentRecord& record, Pence now_charge,
-                   Reassessment& r) {
+                   const std::vector<domain::UpratedIncome>& income, Reassessment& r) {
+  const bool confirm = std::any_of(income.begin(), income.end(),
+                                   [](const domain::UpratedIncome& u) { return u.to_confirm; });
+  if (confirm) ++r.income_to_confirm;
   r.current_weekly_total += record.weekly_charge;
   r.new_weekly_total += now_charge;
   if (now_charge > record.weekly_charge)
@@ -143,9 +147,17 @@ Status CountChange(Transaction& tx, const FinancialAssessmentRecord& record, Pen
     ++r.unchanged;
   if (now_charge == record.weekly_charge) return OkStatus();
   SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(record.person_id));
-  r.changes.push_back({record.person_id,
-                       person ? person->details.given_name + " " + person->details.family_name : "",
-                       record.id, record.rates_id, record.weekly_charge, now_charge});
+  ReassessmentLine line{
+      record.person_id,
+      person ? person->details.given_name + " " + person->details.family_name : "",
+      record.id,
+      record.rates_id,
+      record.weekly_charge,
+      now_charge,
+      {}};
+  line.why.push_back("The Minimum Income Guarantee, allowances and disregards of the new year");
+  for (const auto& u : income) line.why.push_back(u.why);
+  r.changes.push_back(std::move(line));
   return OkStatus();
 }
 
@@ -181,21 +193,33 @@ FinancialAssessmentRecord NextAssessment(const FinancialAssessmentRecord& record
   return next;
 }
 
-// A stored assessment's input dated `on` (as stored JSON) and its figures with `policy`.
-Result<std::pair<std::string, ChargingOutcome>> ReassessStored(
-    const FinancialAssessmentRecord& record, const domain::ChargingPolicy& policy, Date on) {
+// A stored assessment worked out again for the year of `to`.
+struct Redone {
+  std::string input_json;  // The stored input dated `on`, its benefits at the new year's rates.
+  ChargingOutcome outcome;
+  std::vector<domain::UpratedIncome> income;  // What happened to each income item, and why.
+};
+
+// A stored assessment's input dated `on`, with its incomes uprated from its year to `to`
+// (uprating.h), and its figures with `policy`.
+Result<Redone> ReassessStored(const FinancialAssessmentRecord& record,
+                              const domain::ChargingPolicy& policy, const domain::ChargingRates& to,
+                              Date on) {
   json::error_code ec;
   json::value v = json::parse(record.input_json, ec);
   if (ec || !v.is_object())
     return Error::Internal("Stored financial assessment " + record.id.ToString() +
                            " is not valid JSON");
-  v.get_object()["assessment_date"] = on.ToString();
+  Redone out;
+  out.income = MoveInputToYear(v.get_object(), record.rates_id, to, on);
   auto outcome = AssessChargingRequest(ChargingRequestFromJson(v.get_object()), policy,
                                        domain::Detail::kSummary);
   if (!outcome.ok())
     return Error::Internal("Stored financial assessment " + record.id.ToString() +
                            " does not read: " + outcome.error().message);
-  return std::make_pair(json::serialize(v), std::move(*outcome));
+  out.input_json = json::serialize(v);
+  out.outcome = std::move(*outcome);
+  return out;
 }
 
 }  // namespace
@@ -467,13 +491,13 @@ Result<Reassessment> ChargingService::Reassess(const CallContext& ctx, const Pri
         ++r.already_on_these_rates;
         continue;
       }
-      SD_ASSIGN_OR_RETURN(auto again, ReassessStored(record, policy, on));
-      auto& [input_json, outcome] = again;
-      SD_RETURN_IF_ERROR(CountChange(tx, record, outcome.result.weekly_charge, r));
+      SD_ASSIGN_OR_RETURN(Redone again, ReassessStored(record, policy, *rates, on));
+      SD_RETURN_IF_ERROR(
+          CountChange(tx, record, again.outcome.result.weekly_charge, again.income, r));
       if (!apply) continue;
       SD_ASSIGN_OR_RETURN(FinancialAssessmentId inserted,
                           tx.financial_assessments().Insert(NextAssessment(
-                              record, std::move(input_json), outcome, who, on, now)));
+                              record, std::move(again.input_json), again.outcome, who, on, now)));
       (void)inserted;
       ++r.applied;
     }

@@ -53,6 +53,8 @@ struct ReassessmentLine {
   std::string current_rates;
   Pence current_charge;
   Pence new_charge;
+  // Why it changes: the new year's allowances, and each income (uprated, or kept to confirm).
+  std::vector<std::string> why;
 };
 
 struct Reassessment {
@@ -63,6 +65,8 @@ struct Reassessment {
   int64_t increase = 0;
   int64_t decrease = 0;
   int64_t unchanged = 0;
+  // People with an income kept as it was (not a listed benefit rate): confirm the new amount.
+  int64_t income_to_confirm = 0;
   Pence current_weekly_total;  // Of the people re-assessed.
   Pence new_weekly_total;
   std::vector<ReassessmentLine> changes;  // Those whose charge changes, largest change first.

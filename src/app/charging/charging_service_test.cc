@@ -358,10 +358,22 @@ TEST_F(ChargingServiceTest, YearlyReassessmentShowsWhoChangesThenReplacesCurrent
   ASSERT_TRUE(preview.ok()) << preview.error().message;
   EXPECT_EQ(preview->rates_id, "england-2026-27");
   EXPECT_EQ(preview->people, 1);
-  // 2026/27: MIG 120.40 + 53.15 + 25.95 = 199.50, 13.10 more than 186.40, so the charge falls.
+  // 2026/27: MIG 120.40 + 53.15 + 25.95 = 199.50, 13.10 more than 186.40, so the charge would
+  // fall to 120.45; but PIP daily living rises from the 2025/26 enhanced rate (110.40) to the
+  // 2026/27 one (114.60), 4.20 more income, so it falls by less: 124.65. (PIP mobility rises too,
+  // and is disregarded.) ESA has no listed rate: kept, for the finance officer to confirm.
   EXPECT_EQ(preview->decrease, 1);
+  EXPECT_EQ(preview->income_to_confirm, 1);
   ASSERT_EQ(preview->changes.size(), 1u);
-  EXPECT_EQ(preview->changes[0].new_charge.ToString(), "120.45");
+  EXPECT_EQ(preview->changes[0].new_charge.ToString(), "124.65");
+  const auto& why = preview->changes[0].why;
+  auto says = [&](const std::string& text) {
+    return std::any_of(why.begin(), why.end(),
+                       [&](const std::string& w) { return w.find(text) != std::string::npos; });
+  };
+  EXPECT_TRUE(says("enhanced rate: £110.40 to £114.60 a week")) << why.size();
+  EXPECT_TRUE(says("enhanced rate: £77.05 to £80.00 a week"));
+  EXPECT_TRUE(says("£232.55 kept"));
   EXPECT_EQ(preview->applied, 0);
   EXPECT_EQ(charging_.ForPerson(ctx_, finance, person_)->size(), 1u);
   // Only finance officers.
@@ -371,7 +383,7 @@ TEST_F(ChargingServiceTest, YearlyReassessmentShowsWhoChangesThenReplacesCurrent
   EXPECT_EQ(applied->applied, 1);
   auto history = charging_.ForPerson(ctx_, finance, person_);
   ASSERT_EQ(history->size(), 2u);
-  EXPECT_EQ((*history)[0].weekly_charge.ToString(), "120.45");
+  EXPECT_EQ((*history)[0].weekly_charge.ToString(), "124.65");
   EXPECT_EQ((*history)[0].replaces, (*history)[1].id);
   auto view = charging_.Get(ctx_, finance, (*history)[0].id);
   ASSERT_TRUE(view.ok()) << view.error().message;

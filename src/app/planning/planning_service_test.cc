@@ -4,9 +4,12 @@
 
 #include <set>
 
+#include "app/charging/arranged_cost.h"
+#include "app/charging/charging_json.h"
 #include "app/charging/charging_service.h"
 #include "app/demo.h"
 #include "app/test_store.h"
+#include "domain/charging/premiums.h"
 
 namespace selfdirect::app {
 namespace {
@@ -417,6 +420,7 @@ TEST(DemoPlans, AreReadableSignedOffByAnotherUserAndAddUpOnTheDashboard) {
   std::set<bool> traditional;  // Among agreed lines: true for traditional, false for creative.
   int64_t agreed_pence = 0;
   int64_t agreed_plans = 0;
+  int64_t charged_plans = 0;  // Agreed plans of people with a completed financial assessment.
   for (const auto& p : plans) {
     EXPECT_NE(p.person_id, holder_person);
     ++statuses[p.status];
@@ -443,6 +447,24 @@ TEST(DemoPlans, AreReadableSignedOffByAnotherUserAndAddUpOnTheDashboard) {
     for (const auto& line : view->content.lines) {
       if (line.unit_cost > Pence{}) traditional.insert(domain::IsTraditional(line.category));
     }
+    // The charge is worked out on the agreed plan's budget, and the plan's split uses it.
+    ASSERT_TRUE(db.store()
+                    .Read(ctx.council,
+                          [&](Transaction& tx) -> Status {
+                            auto cost = ArrangedWeeklyCost(tx, p.person_id);
+                            EXPECT_TRUE(cost.ok() && *cost == p.agreed_weekly) << "plan " << p.id;
+                            SD_ASSIGN_OR_RETURN(auto fas,
+                                                tx.financial_assessments().ForPerson(p.person_id));
+                            for (const auto& f : fas) {
+                              if (f.status != FinancialAssessmentStatus::kCompleted) continue;
+                              EXPECT_EQ(f.weekly_cost, p.agreed_weekly) << "plan " << p.id;
+                              EXPECT_EQ(p.person_weekly, f.weekly_charge) << "plan " << p.id;
+                              ++charged_plans;
+                              break;
+                            }
+                            return OkStatus();
+                          })
+                    .ok());
     agreed_pence += p.agreed_weekly.pence();
     ++agreed_plans;
   }
@@ -465,6 +487,32 @@ TEST(DemoPlans, AreReadableSignedOffByAnotherUserAndAddUpOnTheDashboard) {
   int64_t by_category = 0;
   for (const auto& cell : spend->spend) by_category += cell.weekly.pence();
   EXPECT_EQ(by_category, agreed_pence);
+  EXPECT_GT(charged_plans, agreed_plans / 2);
+
+  // Every demo financial assessment's premiums are the ones its benefits give (premiums.h).
+  std::vector<FinancialAssessmentRecord> current;
+  ASSERT_TRUE(db.store()
+                  .Read(ctx.council,
+                        [&](Transaction& tx) -> Status {
+                          SD_ASSIGN_OR_RETURN(current, tx.financial_assessments().Current());
+                          return OkStatus();
+                        })
+                  .ok());
+  ASSERT_GT(current.size(), 40u);
+  int enhanced = 0;
+  for (const auto& f : current) {
+    const ChargingRequest request =
+        ChargingRequestFromJson(boost::json::parse(f.input_json).as_object());
+    const auto& in = request.input;
+    auto rates = ChargingRatesOn(in.assessment_date);
+    ASSERT_TRUE(rates.ok());
+    const domain::Premiums expected = domain::PremiumsFromBenefits(**rates, in.age, in.income);
+    EXPECT_EQ(in.disability_premium, expected.disability) << "assessment " << f.id;
+    EXPECT_EQ(in.enhanced_disability_premium, expected.enhanced_disability) << f.id;
+    EXPECT_EQ(in.carer_premium, expected.carer) << f.id;
+    enhanced += in.enhanced_disability_premium;
+  }
+  EXPECT_GT(enhanced, 0);
 }
 
 }  // namespace

@@ -207,9 +207,11 @@ std::string TypeDisregardText(TypeDisregard rule, const Figure& savings_disregar
 void CheckBenefitRate(const ChargingRates& rates, const IncomeItem& item, const std::string& label,
                       Explanation& ex) {
   const auto& known = rates.benefit_rates[Index(item.type)];
-  if (known.empty() || item.joint || std::any_of(known.begin(), known.end(), [&](const Figure& f) {
-        return f.amount == item.weekly;
-      }))
+  // State pensions are often paid at part rates (the National Insurance record decides): only
+  // the full rates are listed, for the yearly uprating (uprating.h), not to check against.
+  if (known.empty() || item.joint || item.type == IncomeType::kStatePension ||
+      std::any_of(known.begin(), known.end(),
+                  [&](const Figure& f) { return f.amount == item.weekly; }))
     return;
   std::string list;
   for (size_t i = 0; i < known.size(); ++i)

@@ -81,6 +81,7 @@ struct Figure {
   Pence amount;
   FigureStatus status = FigureStatus::kSourced;
   std::string source;  // Id of a source in the rates file.
+  std::string label;   // Which rate, for benefit rates: "enhanced rate".
 };
 
 // The statutory figures for one charging year (data/reference/charging/*.json).

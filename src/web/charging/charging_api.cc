@@ -232,6 +232,7 @@ void AddRecordSchemas(json::object& schemas) {
                     {"increase", Type("integer")},
                     {"decrease", Type("integer")},
                     {"unchanged", Type("integer")},
+                    {"income_to_confirm", Type("integer")},
                     {"applied", Type("integer")},
                     {"changes", json::object{{"type", "array"}, {"items", Type("object")}}}}}};
 }
@@ -474,12 +475,16 @@ Response ChargingRoutes::ApiReassessment(Context& ctx) {
                  : charging_.PreviewReassessment(ctx.call, *ctx.principal, *on);
   if (!r.ok()) return ErrorResponse(r.error(), ctx);
   json::array changes;
-  for (const auto& c : r->changes)
+  for (const auto& c : r->changes) {
+    json::array why;
+    for (const auto& w : c.why) why.push_back(json::value(w));
     changes.push_back(json::object{{"person_id", c.person_id.value()},
                                    {"current_id", c.current_id.value()},
                                    {"current_rates", c.current_rates},
                                    {"current_weekly_charge", c.current_charge.ToString()},
-                                   {"new_weekly_charge", c.new_charge.ToString()}});
+                                   {"new_weekly_charge", c.new_charge.ToString()},
+                                   {"why", std::move(why)}});
+  }
   return Response::Json(200,
                         json::object{{"on", r->on.ToString()},
                                      {"rates", r->rates_id},
@@ -488,6 +493,7 @@ Response ChargingRoutes::ApiReassessment(Context& ctx) {
                                      {"increase", r->increase},
                                      {"decrease", r->decrease},
                                      {"unchanged", r->unchanged},
+                                     {"income_to_confirm", r->income_to_confirm},
                                      {"current_weekly_total", r->current_weekly_total.ToString()},
                                      {"new_weekly_total", r->new_weekly_total.ToString()},
                                      {"applied", r->applied},

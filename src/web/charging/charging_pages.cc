@@ -319,6 +319,7 @@ Response ChargingRoutes::RenderReassessment(int status, Context& ctx, const std:
         p.set("increase", std::to_string(r->increase));
         p.set("decrease", std::to_string(r->decrease));
         p.set("unchanged", std::to_string(r->unchanged));
+        p.set("to_confirm", std::to_string(r->income_to_confirm));
         p.set("current_total", r->current_weekly_total.ToDisplayString());
         p.set("new_total", r->new_weekly_total.ToDisplayString());
         ViewList changes;
@@ -330,6 +331,13 @@ Response ChargingRoutes::RenderReassessment(int status, Context& ctx, const std:
           row.set("after", c.new_charge.ToDisplayString());
           Pence diff = c.new_charge - c.current_charge;
           row.set("change", (diff > Pence() ? "+" : "") + diff.ToDisplayString());
+          ViewList why;
+          for (const auto& text : c.why) {
+            ViewData w;
+            w.set("text", text);
+            why.push_back(w);
+          }
+          row.set("why", why);
           changes.push_back(row);
         }
         p.set("changes", changes);

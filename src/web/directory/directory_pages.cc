@@ -326,23 +326,41 @@ void SetAddToPlan(ViewData& d, const domain::DirectoryService& s, const app::Tax
   }
 }
 
-// A plan line for one of `s` a week, bought as catalogue item `item`.
+// A plan line for one of `s` a week, bought as catalogue item `item`, at the entry's own price
+// (its first cost with an amount; the catalogue's reference price when it gives none). The person
+// can change it on the plan.
 json::object PlanLine(const domain::DirectoryService& s, const std::string& item) {
-  return json::object{{"item", item},
-                      {"description", s.name + " (" + s.organization.name + ")"},
-                      {"quantity", "1"},
-                      {"times", 1},
-                      {"per", "week"}};
+  json::object line{{"item", item},
+                    {"description", s.name + " (" + s.organization.name + ")"},
+                    {"quantity", "1"},
+                    {"times", 1},
+                    {"per", "week"}};
+  for (const auto& c : s.costs) {
+    if (c.amount && *c.amount > Pence{}) {
+      line["unit_cost"] = c.amount->ToString();
+      break;
+    }
+  }
+  return line;
 }
 
-// The person whose plan a budget holder or representative adds to: their own, else the first
-// person they represent (invalid when neither).
-PersonId PlanHolder(const app::Principal& who) {
-  PersonId person = who.actor.own_person_id;
-  if (!person.valid() && !who.actor.represented_people.empty()) {
-    person = who.actor.represented_people.front();
-  }
-  return person;
+// The people whose plans a budget holder or representative may add to: their own record, then
+// each person they act for.
+std::vector<PersonId> PlanHolders(const app::Principal& who) {
+  std::vector<PersonId> out;
+  if (who.actor.own_person_id.valid()) out.push_back(who.actor.own_person_id);
+  for (PersonId p : who.actor.represented_people)
+    if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+  return out;
+}
+
+// The person whose plan the form chose: the only one, or the one named by "person" among
+// `holders` (invalid when none is chosen, or the one named is not theirs).
+PersonId ChosenHolder(const std::vector<PersonId>& holders, const std::string& chosen) {
+  if (holders.size() == 1) return holders.front();
+  auto id = PersonId::Parse(chosen);
+  if (!id || std::find(holders.begin(), holders.end(), *id) == holders.end()) return PersonId{};
+  return *id;
 }
 
 }  // namespace
@@ -398,13 +416,47 @@ Response DirectoryRoutes::DirectorySearchPage(Context& ctx) {
 Response DirectoryRoutes::DirectoryServicePage(Context& ctx) {
   auto entry = directory_.Get(options_.council.id, ctx.request.path_params["id"]);
   if (!entry.ok()) return ErrorResponse(entry.error(), ctx);
-  const auto& s = entry->service;
-  ViewData d = ServiceView(*entry, directory_.taxonomy());
+  return RenderServicePage(200, ctx, *entry, false);
+}
+
+Response DirectoryRoutes::RenderServicePage(int status, Context& ctx,
+                                            const app::StoredDirectoryEntry& entry,
+                                            bool choose_error) {
+  const auto& s = entry.service;
+  ViewData d = ServiceView(entry, directory_.taxonomy());
   SetAddToPlan(d, s, directory_.taxonomy(), ctx.principal);
+  const auto* can_add = d.get("can_add");
+  if (can_add && can_add->is_bool() && can_add->get_bool()) AddPlanChoice(d, ctx, choose_error);
   d.set("can_edit", ctx.principal && app::CanEditDirectory(ctx.principal->user.role));
   d.set("saved", ctx.request.Query("saved") == "1");
   if (ctx.principal) d.set("csrf_token", ctx.principal->session.csrf_token);
-  return Page(200, s.name, "directory_service", d, ctx);
+  return Page(status, s.name, "directory_service", d, ctx);
+}
+
+// For someone who acts for more than one person: whose plan to add to, as radios.
+void DirectoryRoutes::AddPlanChoice(ViewData& d, Context& ctx, bool choose_error) {
+  const std::vector<PersonId> holders = PlanHolders(*ctx.principal);
+  if (holders.size() < 2) return;
+  app::PeopleService people(store_, clock_, audit_);
+  ViewList options;
+  for (size_t i = 0; i < holders.size(); ++i) {
+    auto p = people.Get(ctx.call, *ctx.principal, holders[i]);
+    if (!p.ok()) continue;
+    ViewData o;
+    o.set("value", holders[i].ToString());
+    o.set("suffix", i == 0 ? std::string() : "-" + std::to_string(i + 1));
+    o.set("label", holders[i] == ctx.principal->actor.own_person_id
+                       ? "My own plan"
+                       : p->details.given_name + " " + p->details.family_name + "'s plan");
+    options.push_back(o);
+  }
+  d.set("plan_choices", options);
+  d.set("has_plan_choices", !options.empty());
+  if (choose_error) {
+    d.set("person_error", "Choose whose support plan to add it to");
+    SetErrorSummary(d, {{"person", "Choose whose support plan to add it to"}},
+                    [](const FieldError&) { return std::string("#person"); });
+  }
 }
 
 Response DirectoryRoutes::DirectoryAddToPlan(Context& ctx) {
@@ -417,10 +469,13 @@ Response DirectoryRoutes::DirectoryAddToPlan(Context& ctx) {
     return ErrorResponse(Error::InvalidArgument("A support plan does not pay for this service"),
                          ctx);
   }
-  const PersonId person = PlanHolder(who);
-  if (!person.valid()) {
+  const std::vector<PersonId> holders = PlanHolders(who);
+  if (holders.empty()) {
     return ErrorResponse(Error::FailedPrecondition("There is no support plan to add it to"), ctx);
   }
+  auto form = ctx.request.Form();
+  const PersonId person = ChosenHolder(holders, form ? FormValue(*form, "person") : "");
+  if (!person.valid()) return RenderServicePage(422, ctx, *entry, true);
   auto plan = planning_.Start(ctx.call, who, person);
   if (!plan.ok()) return ErrorResponse(plan.error(), ctx);
   json::object content = app::SupportPlanToJson(plan->content);

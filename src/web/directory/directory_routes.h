@@ -50,6 +50,10 @@ class DirectoryRoutes final : public RouteModule {
   Response DirectorySearchPage(Context& ctx);
   Response DirectoryServicePage(Context& ctx);
   Response DirectoryAddToPlan(Context& ctx);
+  // The service page; `choose_error` when "Add to my support plan" was sent without saying whose.
+  Response RenderServicePage(int status, Context& ctx, const app::StoredDirectoryEntry& entry,
+                             bool choose_error);
+  void AddPlanChoice(ViewData& d, Context& ctx, bool choose_error);
   Response DirectoryMarkReviewed(Context& ctx);
   Response DirectoryReviewPage(Context& ctx);
   Response DirectoryNewPage(Context& ctx);

@@ -1,5 +1,7 @@
 #include "web/directory/directory_text.h"
 
+#include "base/text.h"
+
 namespace selfdirect::web {
 
 std::string SessionText(const domain::DirectorySchedule& s) {
@@ -18,13 +20,32 @@ std::string SessionText(const domain::DirectorySchedule& s) {
   return text;
 }
 
+namespace {
+
+// "per session" reads "a session", "per hour" "an hour"; anything else as it is.
+std::string PerAsArticle(const std::string& description) {
+  const std::string lower = AsciiLower(description);
+  if (!lower.starts_with("per ")) return description;
+  const std::string rest = description.substr(4);
+  const std::string first = AsciiLower(rest.substr(0, 4));
+  const bool vowel_sound =
+      first.starts_with("hour") ||
+      (!first.empty() && std::string_view("aeio").find(first[0]) != std::string_view::npos);
+  return (vowel_sound ? "an " : "a ") + rest;
+}
+
+}  // namespace
+
 std::string CostText(const domain::DirectoryCost& c) {
   if (!c.amount || c.amount->pence() == 0) {
     return c.amount_description.empty() ? "Free" : "Free (" + c.amount_description + ")";
   }
+  // The option is said only when it adds something ("Members"), not when it repeats the
+  // description ("Per session", "per session"): a cost reads once.
+  const bool option_repeats = AsciiLower(c.option) == AsciiLower(c.amount_description);
   return c.amount->ToDisplayString() +
-         (c.amount_description.empty() ? "" : " " + c.amount_description) +
-         (c.option.empty() ? "" : " (" + c.option + ")");
+         (c.amount_description.empty() ? "" : " " + PerAsArticle(c.amount_description)) +
+         (c.option.empty() || option_repeats ? "" : " (" + c.option + ")");
 }
 
 std::string AgesText(const domain::DirectoryService& s) {

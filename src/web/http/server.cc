@@ -143,7 +143,7 @@ asio::awaitable<beast::error_code> ReadRequest(ServerState& state, beast::tcp_st
   // The largest limit while the head is read (the parser checks Content-Length against it as the
   // head ends), then the one the handler sets, before any of the body is read.
   parser.body_limit(limits::kMaxUploadBodyBytes);
-  body_limit = limits::kMaxRequestBodyBytes;
+  body_limit = limits::kMaxUploadBodyBytes;  // Over it, nobody may send it.
   auto [ec, n] = co_await http::async_read_header(stream, buffer, parser, kNoThrow);
   if (!ec) {
     bool parsed = false;
