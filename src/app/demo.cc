@@ -699,13 +699,16 @@ Result<domain::SupportPlanContent> DemoPlanContent(DemoRandom& r, const PersonRe
 // as the plan pages show them; each agreed plan's spend goes to the dashboard in its month.
 // The weekly charge of a person whose plan costing `weekly_cost` is agreed at `decided`: their
 // current financial assessment worked out again on that cost, as an approver's agreement does
-// (arranged_cost.h), dated then or when that assessment was completed, whichever is later.
+// (arranged_cost.h), dated then, or later if that assessment is dated or completed later (so
+// that it is the person's current one).
 Result<std::optional<Pence>> AgreedCharge(DemoContext& ctx, UserId approver, PersonId person,
                                           Pence weekly_cost, Timestamp decided) {
   SD_ASSIGN_OR_RETURN(auto charges, ctx.tx.financial_assessments().ForPerson(person));
   for (const auto& c : charges) {
     if (c.status != FinancialAssessmentStatus::kCompleted) continue;
-    const Timestamp at = c.completed_at && decided < *c.completed_at ? *c.completed_at : decided;
+    Timestamp at = c.completed_at && decided < *c.completed_at ? *c.completed_at : decided;
+    const auto dated = Timestamp::Parse(c.assessment_date.ToString() + "T12:00:00Z");
+    if (dated.ok() && at < *dated) at = *dated;
     SD_ASSIGN_OR_RETURN(auto recosted,
                         RecostOnAgreedPlan(ctx.tx, approver, person, weekly_cost, at));
     return std::optional<Pence>(recosted ? recosted->weekly_charge : c.weekly_charge);

@@ -617,6 +617,47 @@ TEST_P(RepositoryContract, AllocationTablesBudgetsAndSamplesRoundTrip) {
   EXPECT_TRUE(other_tables.empty());
 }
 
+TEST_P(RepositoryContract, DraftFinancialAssessmentsAreListedLongestWaitingFirst) {
+  PersonId a = AddPerson(council_, team_, Person("Ada", "Waiting"));
+  PersonId b = AddPerson(council_, team_, Person("Bo", "Waiting"));
+  app::FinancialAssessmentRecord f;
+  f.assessment_date = *Date::Parse("2026-06-02");
+  f.input_json = "{}";
+  f.evidence_json = "{}";
+  f.rates_id = "england-2026-27";
+  f.created_by = UserId{7};
+  FinancialAssessmentId older, newer;
+  std::vector<app::FinancialAssessmentRecord> drafts, elsewhere;
+  ASSERT_TRUE(store_
+                  ->Write(council_,
+                          [&](app::Transaction& tx) -> Status {
+                            f.person_id = a;
+                            f.created_at = kNow.PlusSeconds(100);
+                            SD_ASSIGN_OR_RETURN(newer, tx.financial_assessments().Insert(f));
+                            f.person_id = b;
+                            f.created_at = kNow;
+                            SD_ASSIGN_OR_RETURN(older, tx.financial_assessments().Insert(f));
+                            f.status = app::FinancialAssessmentStatus::kCompleted;
+                            f.completed_at = kNow;
+                            SD_ASSIGN_OR_RETURN(auto done, tx.financial_assessments().Insert(f));
+                            (void)done;
+                            SD_ASSIGN_OR_RETURN(drafts, tx.financial_assessments().Drafts());
+                            return OkStatus();
+                          })
+                  .ok());
+  ASSERT_EQ(drafts.size(), 2u);
+  EXPECT_EQ(drafts[0].id, older);
+  EXPECT_EQ(drafts[1].id, newer);
+  ASSERT_TRUE(store_
+                  ->Read(other_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(elsewhere, tx.financial_assessments().Drafts());
+                           return OkStatus();
+                         })
+                  .ok());
+  EXPECT_TRUE(elsewhere.empty());
+}
+
 TEST_P(RepositoryContract, FinancialAssessmentsAndChargingPoliciesRoundTrip) {
   PersonId person = AddPerson(council_, team_, Person("Flo", "Finance"));
   app::FinancialAssessmentRecord f;
@@ -656,7 +697,7 @@ TEST_P(RepositoryContract, FinancialAssessmentsAndChargingPoliciesRoundTrip) {
                                                                   "90 percent", UserId{7}, kNow});
                           })
                   .ok());
-  std::vector<app::FinancialAssessmentRecord> history, current;
+  std::vector<app::FinancialAssessmentRecord> history, current, drafts;
   std::optional<app::FinancialAssessmentRecord> one;
   std::vector<app::StoredChargingPolicy> policies;
   Status again;
@@ -666,6 +707,7 @@ TEST_P(RepositoryContract, FinancialAssessmentsAndChargingPoliciesRoundTrip) {
                             SD_ASSIGN_OR_RETURN(history,
                                                 tx.financial_assessments().ForPerson(person));
                             SD_ASSIGN_OR_RETURN(current, tx.financial_assessments().Current());
+                            SD_ASSIGN_OR_RETURN(drafts, tx.financial_assessments().Drafts());
                             SD_ASSIGN_OR_RETURN(one, tx.financial_assessments().Find(first));
                             SD_ASSIGN_OR_RETURN(policies, tx.charging_policies().List());
                             again = tx.financial_assessments().UpdateDraft(*one);
@@ -678,6 +720,7 @@ TEST_P(RepositoryContract, FinancialAssessmentsAndChargingPoliciesRoundTrip) {
   EXPECT_TRUE(history[0].full_cost);
   ASSERT_EQ(current.size(), 1u);
   EXPECT_EQ(current[0].id, second);
+  EXPECT_TRUE(drafts.empty());  // Both are completed.
   EXPECT_EQ(current[0].weekly_charge, Pence::FromPence(12045));
   ASSERT_TRUE(one);
   EXPECT_EQ(one->status, app::FinancialAssessmentStatus::kCompleted);

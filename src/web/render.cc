@@ -117,7 +117,10 @@ ViewList Renderer::Navigation(const Context& ctx) const {
   if (who.user.role == domain::Role::kBudgetHolder) item("/my", "My support");
   if (who.user.role == domain::Role::kRepresentative) item("/my", "People I help");
   if (app::CanSeeAllocationTables(who.user.role)) item("/allocation", "Resource allocation");
-  if (who.user.role == domain::Role::kFinanceOfficer) item("/charging/reassessment", "Charges");
+  if (who.user.role == domain::Role::kFinanceOfficer) {
+    item("/financial-assessments/waiting", "Assessments waiting");
+    item("/charging/reassessment", "Charges");
+  }
   if (app::CanSeePlanQueue(who.user.role)) item("/plans/waiting", "Plans waiting");
   if (app::CanSeeSpendDashboard(who.user.role)) item("/dashboard/spending", "Spending");
   if (app::CanEditDirectory(who.user.role)) item("/directory/review", "Entries to check");

@@ -61,6 +61,16 @@ class RouteModule {
   // Adds the area's schemas to the OpenAPI document's components.
   virtual void AddSchemas(boost::json::object& /*schemas*/) const {}
 
+  // A link on a signed-in person's home page: work waiting for them in this area (with how much
+  // is waiting), or something they can do here.
+  struct HomeLink {
+    std::string href;
+    std::string text;
+    bool waiting = false;  // Work waiting (listed first), not just something they can do.
+  };
+  // Adds this area's home-page links for the caller (ctx.principal is set).
+  virtual void AddHomeLinks(Context& /*ctx*/, std::vector<HomeLink>& /*out*/) {}
+
  protected:
   virtual void AddPageRoutes() {}
   virtual void AddApiRoutes() {}

@@ -44,7 +44,7 @@ void Site::AddModules() {
   auto directory = std::make_unique<DirectoryRoutes>(env, planning->service());
   people->SetSections({assessment.get(), allocation.get(), charging.get(), planning.get()});
   directory_ = directory.get();
-  modules_.push_back(std::make_unique<AccountsRoutes>(env, auth_));
+  modules_.push_back(std::make_unique<AccountsRoutes>(env, auth_, modules_));
   modules_.push_back(std::move(people));
   modules_.push_back(std::move(assessment));
   modules_.push_back(std::move(allocation));

@@ -410,5 +410,26 @@ TEST_F(SiteTest, AddToPlanAsksWhosePlanAndKeepsTheEntrysPrice) {
   EXPECT_EQ(lines.back().at("unit_cost").as_string(), "3.00");
 }
 
+// Every role's home page lists the work waiting for it and what it can do, and never says that
+// its part is being built.
+TEST_F(SiteTest, EveryRolesHomePageListsItsWork) {
+  const std::map<std::string, std::string> waiting{
+      {"approver", "waiting for a decision"},
+      {"finance_officer", "waiting for evidence or a decision"},
+      {"directory_editor", "due to be checked"},
+      {"practitioner", "open in your team"}};
+  for (const auto& [role, user] : passwords_) {
+    auto [cookie, csrf] = SignIn(role);
+    Response home = Call(Method::kGet, "/home", "", {{"cookie", cookie}});
+    ASSERT_EQ(home.status, 200) << role;
+    EXPECT_EQ(home.body.find("being built"), std::string::npos) << role;
+    EXPECT_NE(home.body.find("id=\"what-you-can-do\""), std::string::npos) << role;
+    if (auto it = waiting.find(role); it != waiting.end()) {
+      EXPECT_NE(home.body.find("id=\"work-waiting\""), std::string::npos) << role;
+      EXPECT_NE(home.body.find(it->second), std::string::npos) << role;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace selfdirect::web

@@ -51,6 +51,8 @@ class FinancialAssessmentRepository {
   virtual Result<std::vector<FinancialAssessmentRecord>> ForPerson(PersonId person) = 0;
   // Each person's current assessment: their latest completed one (by date, then id).
   virtual Result<std::vector<FinancialAssessmentRecord>> Current() = 0;
+  // Every draft (waiting for evidence or a decision), longest waiting first.
+  virtual Result<std::vector<FinancialAssessmentRecord>> Drafts() = 0;
 };
 
 struct StoredChargingPolicy {

@@ -73,6 +73,14 @@ struct Reassessment {
   int64_t applied = 0;                    // New assessments stored (Apply only).
 };
 
+// A financial assessment waiting for the finance officer: for evidence, or for a decision.
+struct QueuedAssessment {
+  FinancialAssessmentRecord record;
+  std::string person_name;
+  int awaited = 0;           // Evidence items still awaited: 0 means it waits for a decision.
+  int64_t days_waiting = 0;  // Since it was started.
+};
+
 // What a person is charged: their assessments the caller may see and their kept estimates.
 struct PersonCharges {
   std::vector<FinancialAssessmentRecord> assessments;  // Newest first.
@@ -125,6 +133,9 @@ class ChargingService {
   // assessment dated `on` for each person not already assessed on those rates, replacing their
   // current one, in one transaction.
   Result<Reassessment> PreviewReassessment(const CallContext& ctx, const Principal& who, Date on);
+  // Every draft financial assessment, longest waiting first, for finance officers
+  // (charging_queue.cc). kPermissionDenied for other roles.
+  Result<std::vector<QueuedAssessment>> Queue(const CallContext& ctx, const Principal& who);
   Result<Reassessment> ApplyReassessment(const CallContext& ctx, const Principal& who, Date on);
 
   // Keeps what the calculator gives for `request` on the person's record, because they chose

@@ -233,6 +233,37 @@ TEST_F(ChargingServiceTest, FinanceOfficerDraftsCompletesAndThePersonSeesTheDeci
             on_person.end());
 }
 
+TEST_F(ChargingServiceTest, TheQueueListsDraftsWaitingForEvidenceOrADecisionLongestFirst) {
+  auto finance = As(Role::kFinanceOfficer);
+  auto first =
+      charging_.Create(ctx_, finance, person_,
+                       Change(ExampleC(), {{"capital", "awaited"}, {"income[0]", "awaited"}},
+                              "First assessment", Completion::kDraft));
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  clock_.AdvanceSeconds(3 * 86400);
+  auto queue = charging_.Queue(ctx_, finance);
+  ASSERT_TRUE(queue.ok()) << queue.error().message;
+  ASSERT_EQ(queue->size(), 1u);
+  EXPECT_EQ((*queue)[0].record.id, first->record.id);
+  EXPECT_EQ((*queue)[0].awaited, 2);
+  EXPECT_EQ((*queue)[0].days_waiting, 3);
+  EXPECT_FALSE((*queue)[0].person_name.empty());
+  // With the evidence in, it waits for a decision; completed, it leaves the queue.
+  EvidenceMap seen{{"capital", "verified"}, {"income[0]", "verified"}};
+  ASSERT_TRUE(charging_
+                  .Update(ctx_, finance, first->record.id,
+                          Change(ExampleC(), seen, "First assessment", Completion::kDraft))
+                  .ok());
+  EXPECT_EQ(charging_.Queue(ctx_, finance)->at(0).awaited, 0);
+  ASSERT_TRUE(charging_
+                  .Update(ctx_, finance, first->record.id,
+                          Change(ExampleC(), seen, "First assessment", Completion::kComplete))
+                  .ok());
+  EXPECT_TRUE(charging_.Queue(ctx_, finance)->empty());
+  EXPECT_EQ(charging_.Queue(ctx_, As(Role::kPractitioner, north_)).error().code,
+            ErrorCode::kPermissionDenied);
+}
+
 TEST_F(ChargingServiceTest, BadInputNamesFieldsAndStoresNothing) {
   auto finance = As(Role::kFinanceOfficer);
   json::value bad = ExampleCJson();

@@ -501,6 +501,14 @@ TEST(DemoPlans, AreReadableSignedOffByAnotherUserAndAddUpOnTheDashboard) {
   ASSERT_GT(current.size(), 40u);
   int enhanced = 0;
   for (const auto& f : current) {
+    // The current assessment (by date) is also the newest completed one, the one plans use.
+    auto charges = ChargingService(db.store(), clock, audit).ForPerson(ctx, admin, f.person_id);
+    ASSERT_TRUE(charges.ok());
+    for (const auto& c : *charges) {
+      if (c.status != FinancialAssessmentStatus::kCompleted) continue;
+      EXPECT_EQ(c.id, f.id) << "person " << f.person_id;
+      break;
+    }
     const ChargingRequest request =
         ChargingRequestFromJson(boost::json::parse(f.input_json).as_object());
     const auto& in = request.input;

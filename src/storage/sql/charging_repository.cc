@@ -142,6 +142,14 @@ Result<std::vector<app::FinancialAssessmentRecord>> SqlFinancialAssessments::Cur
   return QueryAll(c_, kFinancial, kCurrentFinancial, {council_.value()});
 }
 
+constexpr std::string_view kDraftFinancial = R"sql(
+FROM financial_assessments WHERE council_id = $1 AND status = 'draft'
+ORDER BY created_at, financial_assessment_id)sql";
+
+Result<std::vector<app::FinancialAssessmentRecord>> SqlFinancialAssessments::Drafts() {
+  return QueryAll(c_, kFinancial, kDraftFinancial, {council_.value()});
+}
+
 constexpr std::string_view kPolicyFrom =
     R"sql(SELECT 1 FROM charging_policies WHERE council_id = $1 AND effective_from = $2)sql";
 

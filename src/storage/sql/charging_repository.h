@@ -18,6 +18,7 @@ class SqlFinancialAssessments final : public app::FinancialAssessmentRepository,
   Result<std::optional<app::FinancialAssessmentRecord>> Find(FinancialAssessmentId id) override;
   Result<std::vector<app::FinancialAssessmentRecord>> ForPerson(PersonId person) override;
   Result<std::vector<app::FinancialAssessmentRecord>> Current() override;
+  Result<std::vector<app::FinancialAssessmentRecord>> Drafts() override;
 };
 
 class SqlChargingPolicies final : public app::ChargingPolicyRepository, private CouncilRepository {

@@ -133,17 +133,22 @@ Response AccountsRoutes::HomePage(Context& ctx) {
   ViewData d;
   d.set("user_name", who.user.display_name);
   d.set("role_label", std::string(domain::RoleLabel(who.user.role)));
-  ViewList links;
-  auto link = [&](const std::string& href, const std::string& text) {
-    ViewData l;
-    l.set("href", href);
-    l.set("text", text);
-    links.push_back(l);
-  };
-  if (domain::CanListPeople(who.actor)) link("/people", "Find a person's record");
-  if (domain::CanCreatePerson(who.actor)) link("/people/new", "Add a person");
-  if (who.user.role == Role::kBudgetHolder) link("/my", "See your support and your record");
-  if (who.user.role == Role::kRepresentative) link("/my", "See the people you help");
+  std::vector<HomeLink> all;
+  if (domain::CanListPeople(who.actor)) all.push_back({"/people", "Find a person's record"});
+  if (domain::CanCreatePerson(who.actor)) all.push_back({"/people/new", "Add a person"});
+  if (who.user.role == Role::kBudgetHolder)
+    all.push_back({"/my", "See your support and your record"});
+  if (who.user.role == Role::kRepresentative) all.push_back({"/my", "See the people you help"});
+  for (const auto& module : modules_) module->AddHomeLinks(ctx, all);
+  ViewList waiting, links;
+  for (const auto& l : all) {
+    ViewData v;
+    v.set("href", l.href);
+    v.set("text", l.text);
+    (l.waiting ? waiting : links).push_back(v);
+  }
+  d.set("waiting", waiting);
+  d.set("has_waiting", !waiting.empty());
   d.set("links", links);
   d.set("has_links", !links.empty());
   return Page(200, "Home", "home", d, ctx);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -14,7 +15,10 @@ namespace selfdirect::web {
 
 class AccountsRoutes final : public RouteModule {
  public:
-  AccountsRoutes(const SiteEnv& env, app::AuthService& auth) : RouteModule(env), auth_(auth) {}
+  // `modules` are the site's areas, asked for each home page's links.
+  AccountsRoutes(const SiteEnv& env, app::AuthService& auth,
+                 const std::vector<std::unique_ptr<RouteModule>>& modules)
+      : RouteModule(env), auth_(auth), modules_(modules) {}
 
   void AddSchemas(boost::json::object& schemas) const override;
 
@@ -43,6 +47,7 @@ class AccountsRoutes final : public RouteModule {
   }
 
   app::AuthService& auth_;  // The site's: it also resolves every request's session.
+  const std::vector<std::unique_ptr<RouteModule>>& modules_;
 };
 
 }  // namespace selfdirect::web

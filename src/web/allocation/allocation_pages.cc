@@ -152,6 +152,11 @@ Response AllocationRoutes::BudgetOverride(Context& ctx) {
   return Response::Redirect("/assessments/" + id->ToString() + "/budget?saved=1");
 }
 
+void AllocationRoutes::AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) {
+  if (app::CanSeeAllocationTables(ctx.principal->user.role))
+    out.push_back({"/allocation", "See and draft the resource allocation tables"});
+}
+
 Response AllocationRoutes::AllocationPage(Context& ctx) {
   return RenderAllocation(200, ctx, "", "", {});
 }

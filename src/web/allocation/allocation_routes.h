@@ -22,6 +22,7 @@ class AllocationRoutes final : public RouteModule, public PersonSection {
 
   app::RasService& service() { return ras_; }
   void AddSchemas(boost::json::object& schemas) const override;
+  void AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) override;
   // The allocation part of the person page.
   void AddPersonSection(ViewData& page, Context& ctx, const app::PersonFile& file) override;
 

@@ -23,6 +23,7 @@ class AssessmentRoutes final : public RouteModule, public PersonSection {
 
   app::AssessmentService& service() { return assessments_; }
   void AddSchemas(boost::json::object& schemas) const override;
+  void AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) override;
   // The assessment part of the person page.
   void AddPersonSection(ViewData& page, Context& ctx, const app::PersonFile& file) override;
 

@@ -32,6 +32,8 @@ void ChargingRoutes::AddPageRoutes() {
       page(finance, Bind(&ChargingRoutes::NewFinancialAssessmentPage)));
   Add(Method::kPost, "/people/{id}/financial-assessments",
       page(finance, Bind(&ChargingRoutes::CreateFinancialAssessment)));
+  Add(Method::kGet, "/financial-assessments/waiting",
+      page(finance, Bind(&ChargingRoutes::QueuePage)));
   Add(Method::kGet, "/financial-assessments/{id}",
       page(kPersonViewerRoles, Bind(&ChargingRoutes::FinancialAssessmentPage)));
   Add(Method::kGet, "/financial-assessments/{id}/edit",

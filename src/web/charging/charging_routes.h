@@ -23,6 +23,7 @@ class ChargingRoutes final : public RouteModule, public PersonSection {
 
   app::ChargingService& service() { return charging_; }
   void AddSchemas(boost::json::object& schemas) const override;
+  void AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) override;
   // The charging part of the person page.
   void AddPersonSection(ViewData& page, Context& ctx, const app::PersonFile& file) override;
 
@@ -69,6 +70,7 @@ class ChargingRoutes final : public RouteModule, public PersonSection {
   Response RenderReassessment(int status, Context& ctx, const std::string& on,
                               const std::vector<FieldError>& errors, const std::string& saved);
   Response ReassessmentPage(Context& ctx);
+  Response QueuePage(Context& ctx);  // charging_queue_page.cc
   Response ApplyReassessment(Context& ctx);
 
   app::ChargingService charging_;

@@ -413,6 +413,20 @@ Response DirectoryRoutes::DirectorySearchPage(Context& ctx) {
   return Page(200, kSearchTitle, "directory_search", d, ctx);
 }
 
+void DirectoryRoutes::AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) {
+  if (app::CanEditDirectory(ctx.principal->user.role)) {
+    auto stale = directory_.Stale(ctx.call, *ctx.principal, 1);
+    const int64_t n = stale.ok() ? stale->total : 0;
+    out.push_back({"/directory/review",
+                   std::to_string(n) + (n == 1 ? " directory entry" : " directory entries") +
+                       " due to be checked",
+                   true});
+    out.push_back({"/directory/new", "Add an entry to the directory"});
+    out.push_back({"/directory/import", "Import or export directory entries"});
+  }
+  out.push_back({"/directory", "Find support, clubs and activities in the directory"});
+}
+
 Response DirectoryRoutes::DirectoryServicePage(Context& ctx) {
   auto entry = directory_.Get(options_.council.id, ctx.request.path_params["id"]);
   if (!entry.ok()) return ErrorResponse(entry.error(), ctx);

@@ -26,6 +26,7 @@ class DirectoryRoutes final : public RouteModule {
 
   app::DirectoryService& service() { return directory_; }
   void AddSchemas(boost::json::object& schemas) const override;
+  void AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) override;
 
  private:
   void AddPageRoutes() override;

@@ -216,6 +216,20 @@ app::SpendQuery DashboardQuery(const Request& request) {
 
 }  // namespace
 
+void PlanningRoutes::AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) {
+  const Role role = ctx.principal->user.role;
+  if (app::CanSeePlanQueue(role)) {
+    auto waiting = planning_.Waiting(ctx.call, *ctx.principal);
+    const size_t n = waiting.ok() ? waiting->size() : 0;
+    out.push_back({"/plans/waiting",
+                   std::to_string(n) + (n == 1 ? " support plan" : " support plans") +
+                       " waiting for a decision",
+                   role == Role::kApprover});
+  }
+  if (app::CanSeeSpendDashboard(role))
+    out.push_back({"/dashboard/spending", "See how agreed budgets are spent"});
+}
+
 Response PlanningRoutes::PlansWaitingPage(Context& ctx) {
   auto list = planning_.Waiting(ctx.call, *ctx.principal);
   if (!list.ok()) return ErrorResponse(list.error(), ctx);

@@ -67,6 +67,7 @@ class PlanningRoutes final : public RouteModule, public PersonSection {
 
   app::PlanningService& service() { return planning_; }
   void AddSchemas(boost::json::object& schemas) const override;
+  void AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) override;
   // The planning part of the person page.
   void AddPersonSection(ViewData& page, Context& ctx, const app::PersonFile& file) override;
 
