@@ -7,6 +7,7 @@
 // of a session token, so a copy of the database cannot be used to sign in.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -35,5 +36,10 @@ std::string TokenHash(std::string_view token);
 bool SecureEquals(std::string_view a, std::string_view b);
 // A readable random password for demo accounts: four groups of four lower-case letters/digits.
 std::string RandomDemoPassword();
+// Standard base64 (RFC 4648, with padding) of `bytes`, and back (nullopt if it is not base64).
+std::string Base64Encode(std::string_view bytes);
+std::optional<std::string> Base64Decode(std::string_view text);
+// Hex SHA-256 of `bytes` (for checking a stored document).
+std::string Sha256Hex(std::string_view bytes);
 
 }  // namespace selfdirect::app

@@ -345,6 +345,7 @@ class Transaction {
   virtual FinancialAssessmentRepository& financial_assessments() = 0;
   virtual ChargingPolicyRepository& charging_policies() = 0;
   virtual ChargingEstimateRepository& charging_estimates() = 0;
+  virtual EvidenceDocumentRepository& evidence_documents() = 0;
   virtual SupportPlanRepository& support_plans() = 0;
   virtual DirectoryRepository& directory() = 0;
   virtual PostcodeRepository& postcodes() = 0;

@@ -61,6 +61,7 @@ struct CalibrationSampleIdTag {};
 struct FinancialAssessmentIdTag {};
 struct ChargingEstimateIdTag {};
 struct SupportPlanIdTag {};
+struct EvidenceDocumentIdTag {};
 using CouncilId = StrongId<CouncilIdTag>;
 using PersonId = StrongId<PersonIdTag>;
 using UserId = StrongId<UserIdTag>;
@@ -70,6 +71,7 @@ using CalibrationSampleId = StrongId<CalibrationSampleIdTag>;
 using FinancialAssessmentId = StrongId<FinancialAssessmentIdTag>;
 using ChargingEstimateId = StrongId<ChargingEstimateIdTag>;
 using SupportPlanId = StrongId<SupportPlanIdTag>;
+using EvidenceDocumentId = StrongId<EvidenceDocumentIdTag>;
 
 }  // namespace selfdirect
 

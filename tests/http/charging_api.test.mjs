@@ -146,3 +146,48 @@ test('a person keeps a calculator estimate only when they choose to, and can rem
   assert.ok(doc.data.paths['/api/v1/people/{id}/charging-estimates'].post)
   assert.ok(doc.data.paths['/api/v1/charging-estimates/{id}'].delete)
 })
+
+test("the finance officer's queue, and evidence kept as a note and a document, downloaded as it was", async () => {
+  const me = await as('budget_holder')
+  const person = (await me.request('GET', '/api/v1/me')).data.person_id
+  const finance = await as('finance_officer')
+  const draft = await finance.request('POST', `/api/v1/people/${person}/financial-assessments`, {
+    json: { input: example, evidence: { capital: 'awaited' }, reason: 'First assessment' }
+  })
+  assert.equal(draft.status, 201, draft.text)
+  const id = draft.data.id
+  const queue = await finance.request('GET', '/financial-assessments/waiting')
+  assert.equal(queue.status, 200)
+  assert.ok(queue.text.includes(`href="/financial-assessments/${id}/edit"`), 'the draft is in the queue')
+  assert.match(queue.text, /1 item of evidence/)
+  const upload = (name, bytes, type, note) => {
+    const body = new FormData()
+    body.append('csrf_token', finance.csrf)
+    body.append('item', 'capital')
+    body.append('note', note)
+    body.append('file', new Blob([bytes], { type }), name)
+    return finance.request('POST', `/financial-assessments/${id}/evidence?csrf_token=${finance.csrf}`, { body, headers: { 'x-csrf-token': '' } })
+  }
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from([0, 1, 2, 255]), Buffer.from('\n%%EOF\n')])
+  const kept = await upload('statement.pdf', pdf, 'application/pdf', 'Bank statement for May')
+  assert.equal(kept.status, 303, kept.text)
+  const page = await finance.request('GET', `/financial-assessments/${id}`)
+  assert.match(page.text, /Bank statement for May/)
+  const doc = /href="\/evidence-documents\/(\d+)" download>statement\.pdf<\/a>/.exec(page.text)
+  assert.ok(doc, 'the document is listed')
+  const res = await fetch(`${server.base}/evidence-documents/${doc[1]}`, { headers: { cookie: finance.cookieHeader() } })
+  assert.equal(res.status, 200)
+  assert.equal(res.headers.get('content-type'), 'application/pdf')
+  assert.match(res.headers.get('content-disposition'), /^attachment; filename="statement.pdf"/)
+  assert.equal(res.headers.get('x-content-type-options'), 'nosniff')
+  assert.deepEqual(Buffer.from(await res.arrayBuffer()), pdf)
+  // A page dressed as a PDF is refused by what it is, and nothing is kept.
+  const html = await upload('statement.pdf', '<html><script>alert(1)</script></html>', 'application/pdf', '')
+  assert.equal(html.status, 422)
+  assert.match(html.text, /The selected file must be a PDF, JPG or PNG/)
+  assert.equal((await finance.request('GET', `/financial-assessments/${id}`)).text.match(/evidence-documents\/\d+/g).length, 1)
+  // Nobody else downloads it.
+  const worker = await as('practitioner')
+  const refused = await fetch(`${server.base}/evidence-documents/${doc[1]}`, { headers: { cookie: worker.cookieHeader() } })
+  assert.equal(refused.status, 403)
+})

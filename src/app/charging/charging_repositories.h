@@ -97,4 +97,30 @@ class ChargingEstimateRepository {
   virtual Status Delete(ChargingEstimateId id) = 0;
 };
 
+// A finance officer's note, with any document, for one evidence item of a financial assessment
+// ("capital", "income[0]"). Never changed once added (domain/charging/evidence_file.h).
+struct EvidenceDocumentRecord {
+  EvidenceDocumentId id;
+  FinancialAssessmentId financial_assessment_id;
+  std::string item;
+  std::string note;
+  std::string file_name;   // Empty without a document.
+  std::string media_type;  // "application/pdf", "image/jpeg", "image/png".
+  int64_t size_bytes = 0;
+  std::string sha256;          // Hex, of the document's bytes.
+  std::string content_base64;  // Only from Find: lists leave it empty.
+  UserId added_by;
+  Timestamp added_at;
+};
+
+class EvidenceDocumentRepository {
+ public:
+  virtual ~EvidenceDocumentRepository() = default;
+  virtual Result<EvidenceDocumentId> Insert(const EvidenceDocumentRecord& d) = 0;
+  // With its content; nullopt if the council has no such document.
+  virtual Result<std::optional<EvidenceDocumentRecord>> Find(EvidenceDocumentId id) = 0;
+  // The assessment's notes and documents, oldest first, without their content.
+  virtual Result<std::vector<EvidenceDocumentRecord>> ForAssessment(FinancialAssessmentId id) = 0;
+};
+
 }  // namespace selfdirect::app

@@ -81,6 +81,15 @@ struct QueuedAssessment {
   int64_t days_waiting = 0;  // Since it was started.
 };
 
+// What a finance officer adds to one evidence item of a financial assessment: a note, a
+// document (a PDF or a photo, domain/charging/evidence_file.h), or both.
+struct EvidenceAddition {
+  std::string item;  // "capital", "income[0]", "housing_costs_weekly", ...
+  std::string note;
+  std::string file_name;  // As the browser sent it; empty without a document.
+  std::string bytes;      // The document's bytes.
+};
+
 // What a person is charged: their assessments the caller may see and their kept estimates.
 struct PersonCharges {
   std::vector<FinancialAssessmentRecord> assessments;  // Newest first.
@@ -136,6 +145,20 @@ class ChargingService {
   // Every draft financial assessment, longest waiting first, for finance officers
   // (charging_queue.cc). kPermissionDenied for other roles.
   Result<std::vector<QueuedAssessment>> Queue(const CallContext& ctx, const Principal& who);
+
+  // Evidence notes and documents (evidence_documents.cc), for finance officers only; every add,
+  // read and refusal is audited. AddEvidence: kInvalidArgument with field errors "item", "note"
+  // or "file" (nothing stored); kNotFound for an unknown assessment.
+  Result<EvidenceDocumentRecord> AddEvidence(const CallContext& ctx, const Principal& who,
+                                             FinancialAssessmentId id,
+                                             const EvidenceAddition& addition);
+  // The assessment's notes and documents, oldest first (without their content).
+  Result<std::vector<EvidenceDocumentRecord>> Evidence(const CallContext& ctx, const Principal& who,
+                                                       FinancialAssessmentId id);
+  // One document with its bytes (checked against its SHA-256), to download.
+  Result<std::pair<EvidenceDocumentRecord, std::string>> EvidenceFile(const CallContext& ctx,
+                                                                      const Principal& who,
+                                                                      EvidenceDocumentId id);
   Result<Reassessment> ApplyReassessment(const CallContext& ctx, const Principal& who, Date on);
 
   // Keeps what the calculator gives for `request` on the person's record, because they chose

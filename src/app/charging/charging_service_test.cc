@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/test_store.h"
+#include "domain/charging/evidence_file.h"
 
 namespace selfdirect::app {
 namespace {
@@ -262,6 +263,61 @@ TEST_F(ChargingServiceTest, TheQueueListsDraftsWaitingForEvidenceOrADecisionLong
   EXPECT_TRUE(charging_.Queue(ctx_, finance)->empty());
   EXPECT_EQ(charging_.Queue(ctx_, As(Role::kPractitioner, north_)).error().code,
             ErrorCode::kPermissionDenied);
+}
+
+TEST_F(ChargingServiceTest, EvidenceNotesAndDocumentsAreKeptCheckedAndAudited) {
+  auto finance = As(Role::kFinanceOfficer);
+  auto fa = charging_.Create(
+      ctx_, finance, person_,
+      Change(ExampleC(), {{"capital", "awaited"}}, "First assessment", Completion::kDraft));
+  ASSERT_TRUE(fa.ok()) << fa.error().message;
+  const FinancialAssessmentId id = fa->record.id;
+  const std::string pdf = "%PDF-1.4\nA bank statement\n%%EOF\n";
+  auto kept = charging_.AddEvidence(ctx_, finance, id,
+                                    {"capital", " May statement seen ", "C:\\scans\\may.pdf", pdf});
+  ASSERT_TRUE(kept.ok()) << kept.error().message;
+  EXPECT_EQ(kept->file_name, "may.pdf");
+  EXPECT_EQ(kept->media_type, "application/pdf");
+  EXPECT_EQ(kept->note, "May statement seen");
+  EXPECT_EQ(kept->size_bytes, static_cast<int64_t>(pdf.size()));
+  ASSERT_TRUE(
+      charging_.AddEvidence(ctx_, finance, id, {"income[1]", "PIP award letter", "", ""}).ok());
+  // Refused: no such item, nothing at all, a file that is not a PDF or photo, too large.
+  auto bad = charging_.AddEvidence(ctx_, finance, id, {"income[9]", "", "page.html", "<html>"});
+  ASSERT_FALSE(bad.ok());
+  std::vector<std::string> fields;
+  for (const auto& f : bad.error().fields) fields.push_back(f.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"item", "file"}));
+  EXPECT_EQ(
+      charging_.AddEvidence(ctx_, finance, id, {"capital", " ", "", ""}).error().fields[0].field,
+      "note");
+  std::string huge = "%PDF-" + std::string(domain::kMaxEvidenceFileBytes, 'x');
+  EXPECT_EQ(charging_.AddEvidence(ctx_, finance, id, {"capital", "", "big.pdf", huge})
+                .error()
+                .fields[0]
+                .message,
+            "The selected file must be smaller than 5 MB");
+  auto listed = charging_.Evidence(ctx_, finance, id);
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 2u);  // Nothing refused was stored.
+  EXPECT_TRUE((*listed)[0].content_base64.empty());
+  auto file = charging_.EvidenceFile(ctx_, finance, kept->id);
+  ASSERT_TRUE(file.ok()) << file.error().message;
+  EXPECT_EQ(file->second, pdf);
+  EXPECT_EQ(charging_.EvidenceFile(ctx_, finance, (*listed)[1].id).error().code,
+            ErrorCode::kNotFound);  // A note has no file.
+  // Only finance officers; the refusals are audited.
+  auto worker = As(Role::kPractitioner, north_);
+  EXPECT_EQ(charging_.EvidenceFile(ctx_, worker, kept->id).error().code,
+            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(charging_.AddEvidence(ctx_, worker, id, {"capital", "x", "", ""}).error().code,
+            ErrorCode::kPermissionDenied);
+  auto actions = AuditActions("evidence_document");
+  EXPECT_NE(std::find(actions.begin(), actions.end(), "evidence_document.view"), actions.end());
+  EXPECT_NE(std::find(actions.begin(), actions.end(), "evidence_document.view_refused"),
+            actions.end());
+  auto on_assessment = AuditActions("financial_assessment");
+  EXPECT_EQ(std::count(on_assessment.begin(), on_assessment.end(), "evidence_document.add"), 2);
 }
 
 TEST_F(ChargingServiceTest, BadInputNamesFieldsAndStoresNothing) {

@@ -216,4 +216,67 @@ Status SqlChargingEstimates::Delete(ChargingEstimateId id) {
   return OkStatus();
 }
 
+namespace {
+
+app::EvidenceDocumentRecord EvidenceFromRow(const SqlRow& r) {
+  app::EvidenceDocumentRecord d;
+  d.id = EvidenceDocumentId{r.Int(0)};
+  d.financial_assessment_id = FinancialAssessmentId{r.Int(1)};
+  d.item = r.Text(2);
+  d.note = r.Text(3);
+  if (!r.IsNull(4)) d.file_name = r.Text(4);
+  if (!r.IsNull(5)) d.media_type = r.Text(5);
+  d.size_bytes = r.Int(6);
+  if (!r.IsNull(7)) d.sha256 = r.Text(7);
+  d.added_by = UserId{r.IsNull(8) ? 0 : r.Int(8)};
+  d.added_at = Timestamp::FromMicros(r.Int(9));
+  if (r.size() > 10 && !r.IsNull(10)) d.content_base64 = r.Text(10);
+  return d;
+}
+
+constexpr Columns<app::EvidenceDocumentRecord> kEvidenceListed{
+    "evidence_document_id, financial_assessment_id, item, note, file_name, media_type, "
+    "size_bytes, sha256, added_by_user_id, added_at",
+    EvidenceFromRow};
+constexpr Columns<app::EvidenceDocumentRecord> kEvidenceWhole{
+    "evidence_document_id, financial_assessment_id, item, note, file_name, media_type, "
+    "size_bytes, sha256, added_by_user_id, added_at, content_base64",
+    EvidenceFromRow};
+
+SqlValue TextOrNull(const std::string& s) { return s.empty() ? SqlNull() : SqlValue(s); }
+
+}  // namespace
+
+constexpr std::string_view kInsertEvidence = R"sql(
+INSERT INTO evidence_documents (council_id, financial_assessment_id, item, note, file_name,
+  media_type, size_bytes, sha256, content_base64, added_by_user_id, added_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING evidence_document_id)sql";
+
+Result<EvidenceDocumentId> SqlEvidenceDocuments::Insert(const app::EvidenceDocumentRecord& d) {
+  SD_ASSIGN_OR_RETURN(int64_t id,
+                      QueryInt(c_, kInsertEvidence,
+                               {council_.value(), d.financial_assessment_id.value(), d.item, d.note,
+                                TextOrNull(d.file_name), TextOrNull(d.media_type), d.size_bytes,
+                                TextOrNull(d.sha256), TextOrNull(d.content_base64),
+                                SqlOptionalId(d.added_by.value()), d.added_at.micros()}));
+  return EvidenceDocumentId{id};
+}
+
+constexpr std::string_view kFindEvidence =
+    R"sql(FROM evidence_documents WHERE council_id = $1 AND evidence_document_id = $2)sql";
+
+Result<std::optional<app::EvidenceDocumentRecord>> SqlEvidenceDocuments::Find(
+    EvidenceDocumentId id) {
+  return QueryOne(c_, kEvidenceWhole, kFindEvidence, {council_.value(), id.value()});
+}
+
+constexpr std::string_view kEvidenceForAssessment = R"sql(
+FROM evidence_documents WHERE council_id = $1 AND financial_assessment_id = $2
+ORDER BY evidence_document_id)sql";
+
+Result<std::vector<app::EvidenceDocumentRecord>> SqlEvidenceDocuments::ForAssessment(
+    FinancialAssessmentId id) {
+  return QueryAll(c_, kEvidenceListed, kEvidenceForAssessment, {council_.value(), id.value()});
+}
+
 }  // namespace selfdirect::storage

@@ -21,6 +21,15 @@ class SqlFinancialAssessments final : public app::FinancialAssessmentRepository,
   Result<std::vector<app::FinancialAssessmentRecord>> Drafts() override;
 };
 
+class SqlEvidenceDocuments final : public app::EvidenceDocumentRepository,
+                                   private CouncilRepository {
+ public:
+  SqlEvidenceDocuments(SqlConnection& c, CouncilId council) : CouncilRepository(c, council) {}
+  Result<EvidenceDocumentId> Insert(const app::EvidenceDocumentRecord& d) override;
+  Result<std::optional<app::EvidenceDocumentRecord>> Find(EvidenceDocumentId id) override;
+  Result<std::vector<app::EvidenceDocumentRecord>> ForAssessment(FinancialAssessmentId id) override;
+};
+
 class SqlChargingPolicies final : public app::ChargingPolicyRepository, private CouncilRepository {
  public:
   SqlChargingPolicies(SqlConnection& c, CouncilId council) : CouncilRepository(c, council) {}

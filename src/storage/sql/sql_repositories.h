@@ -34,6 +34,7 @@ class SqlTransaction final : public app::Transaction {
         financial_assessments_(c, council),
         charging_policies_(c, council),
         charging_estimates_(c, council),
+        evidence_documents_(c, council),
         support_plans_(c, council),
         directory_(c, council),
         postcodes_(c) {}
@@ -53,6 +54,7 @@ class SqlTransaction final : public app::Transaction {
   }
   app::ChargingPolicyRepository& charging_policies() override { return charging_policies_; }
   app::ChargingEstimateRepository& charging_estimates() override { return charging_estimates_; }
+  app::EvidenceDocumentRepository& evidence_documents() override { return evidence_documents_; }
   app::SupportPlanRepository& support_plans() override { return support_plans_; }
   app::DirectoryRepository& directory() override { return directory_; }
   app::PostcodeRepository& postcodes() override { return postcodes_; }
@@ -72,6 +74,7 @@ class SqlTransaction final : public app::Transaction {
   SqlFinancialAssessments financial_assessments_;
   SqlChargingPolicies charging_policies_;
   SqlChargingEstimates charging_estimates_;
+  SqlEvidenceDocuments evidence_documents_;
   SqlSupportPlans support_plans_;
   SqlDirectory directory_;
   SqlPostcodes postcodes_;

@@ -189,6 +189,7 @@ Status SqlStore::DeleteCouncilData(CouncilId council) {
                             "carer_relationships",
                             "audit_log",
                             "charging_estimates",
+                            "evidence_documents",
                             "financial_assessments",
                             "charging_policies",
                             "indicative_budgets",

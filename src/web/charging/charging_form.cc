@@ -419,6 +419,16 @@ std::string FinancialFormHeading(std::optional<FinancialAssessmentId> id) {
   return id ? "Change the financial assessment" : "Financial assessment";
 }
 
+std::string EvidenceItemLabel(const app::FinancialAssessmentView& view, const std::string& key) {
+  if (key.rfind("income[", 0) == 0) {
+    size_t k = std::stoul(key.substr(7));
+    const auto& income = view.outcome.request.input.income;
+    return k < income.size() ? std::string(domain::IncomeTypeLabel(income[k].type)) : key;
+  }
+  std::string label = MoneyFieldLabel(key);
+  return label.empty() ? key : label;
+}
+
 std::string MoneyFieldLabel(const std::string& key) {
   for (const auto& f : kMoneyFields)
     if (key == f.name) return f.label;

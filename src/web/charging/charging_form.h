@@ -50,5 +50,8 @@ std::string FinancialFormHeading(std::optional<FinancialAssessmentId> id);
 std::string EvidenceLabel(const std::string& status);
 // The label of a money field ("Weekly cost of care"), or "" for another key.
 std::string MoneyFieldLabel(const std::string& key);
+// An evidence item's name on a page ("Savings and investments", "Personal Independence Payment
+// (daily living)") for the item key of `view`'s assessment ("capital", "income[1]").
+std::string EvidenceItemLabel(const app::FinancialAssessmentView& view, const std::string& key);
 
 }  // namespace selfdirect::web::charging_form

@@ -36,6 +36,11 @@ void ChargingRoutes::AddPageRoutes() {
       page(finance, Bind(&ChargingRoutes::QueuePage)));
   Add(Method::kGet, "/financial-assessments/{id}",
       page(kPersonViewerRoles, Bind(&ChargingRoutes::FinancialAssessmentPage)));
+  Route evidence = page(finance, Bind(&ChargingRoutes::AddEvidence));
+  evidence.upload = true;  // A document of up to 5 MB, read once the head has passed the checks.
+  Add(Method::kPost, "/financial-assessments/{id}/evidence", std::move(evidence));
+  Add(Method::kGet, "/evidence-documents/{id}",
+      page(finance, Bind(&ChargingRoutes::EvidenceDocument)));
   Add(Method::kGet, "/financial-assessments/{id}/edit",
       page(finance, Bind(&ChargingRoutes::EditFinancialAssessmentPage)));
   Add(Method::kPost, "/financial-assessments/{id}/edit",
@@ -263,19 +268,12 @@ Response ChargingRoutes::FinancialAssessmentPage(Context& ctx) {
   ViewList evidence;
   for (const auto& [key, status] : view->evidence) {
     ViewData e;
-    std::string item = key;
-    if (key.rfind("income[", 0) == 0) {
-      size_t k = std::stoul(key.substr(7));
-      const auto& income = view->outcome.request.input.income;
-      item = k < income.size() ? std::string(domain::IncomeTypeLabel(income[k].type)) : key;
-    } else {
-      if (std::string label = MoneyFieldLabel(key); !label.empty()) item = label;
-    }
-    e.set("item", item);
+    e.set("item", EvidenceItemLabel(*view, key));
     e.set("status", EvidenceLabel(status));
     evidence.push_back(e);
   }
   d.set("evidence", evidence);
+  if (role == Role::kFinanceOfficer) AddEvidenceDocuments(d, ctx, *view, {}, {});
   d.set("reason", view->record.reason);
   d.set("created_by", view->created_by_name.empty() ? "The finance team" : view->created_by_name);
   if (view->record.completed_at) {
@@ -288,6 +286,7 @@ Response ChargingRoutes::FinancialAssessmentPage(Context& ctx) {
   std::string saved = ctx.request.Query("saved");
   if (saved == "completed") d.set("saved", "The financial assessment was completed");
   if (saved == "draft") d.set("saved", "The draft was saved");
+  if (saved == "evidence") d.set("saved", "The evidence was kept");
   d.set("back_href",
         self || role == Role::kRepresentative ? "/my" : "/people/" + view->person.id.ToString());
   return Page(200, self ? "What you pay towards your care" : "Financial assessment",

@@ -71,6 +71,12 @@ class ChargingRoutes final : public RouteModule, public PersonSection {
                               const std::vector<FieldError>& errors, const std::string& saved);
   Response ReassessmentPage(Context& ctx);
   Response QueuePage(Context& ctx);  // charging_queue_page.cc
+  // Evidence notes and documents (charging_evidence_pages.cc).
+  void AddEvidenceDocuments(ViewData& d, Context& ctx, const app::FinancialAssessmentView& view,
+                            const std::vector<FieldError>& errors,
+                            const app::EvidenceAddition& typed);
+  Response AddEvidence(Context& ctx);
+  Response EvidenceDocument(Context& ctx);
   Response ApplyReassessment(Context& ctx);
 
   app::ChargingService charging_;
