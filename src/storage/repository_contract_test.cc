@@ -658,6 +658,66 @@ TEST_P(RepositoryContract, DraftFinancialAssessmentsAreListedLongestWaitingFirst
   EXPECT_TRUE(elsewhere.empty());
 }
 
+TEST_P(RepositoryContract, EvidenceDocumentsRoundTripWithoutContentInLists) {
+  PersonId person = AddPerson(council_, team_, Person("Eve", "Evidence"));
+  app::FinancialAssessmentRecord f;
+  f.person_id = person;
+  f.assessment_date = *Date::Parse("2026-06-02");
+  f.input_json = "{}";
+  f.evidence_json = "{}";
+  f.rates_id = "england-2026-27";
+  f.created_at = kNow;
+  app::EvidenceDocumentRecord d;
+  d.item = "capital";
+  d.note = "Statement seen";
+  d.file_name = "may.pdf";
+  d.media_type = "application/pdf";
+  d.size_bytes = 9;
+  d.sha256 = std::string(64, 'a');
+  d.content_base64 = "JVBERi0xLjQK";
+  d.added_by = UserId{7};
+  d.added_at = kNow;
+  app::EvidenceDocumentRecord note = d;
+  note.file_name = note.media_type = note.sha256 = note.content_base64 = "";
+  note.size_bytes = 0;
+  EvidenceDocumentId first;
+  std::vector<app::EvidenceDocumentRecord> listed;
+  std::optional<app::EvidenceDocumentRecord> found, missing;
+  ASSERT_TRUE(store_
+                  ->Write(council_,
+                          [&](app::Transaction& tx) -> Status {
+                            SD_ASSIGN_OR_RETURN(d.financial_assessment_id,
+                                                tx.financial_assessments().Insert(f));
+                            note.financial_assessment_id = d.financial_assessment_id;
+                            SD_ASSIGN_OR_RETURN(first, tx.evidence_documents().Insert(d));
+                            SD_ASSIGN_OR_RETURN(auto second, tx.evidence_documents().Insert(note));
+                            (void)second;
+                            SD_ASSIGN_OR_RETURN(listed, tx.evidence_documents().ForAssessment(
+                                                            d.financial_assessment_id));
+                            SD_ASSIGN_OR_RETURN(found, tx.evidence_documents().Find(first));
+                            return OkStatus();
+                          })
+                  .ok());
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0].id, first);
+  EXPECT_EQ(listed[0].file_name, "may.pdf");
+  EXPECT_TRUE(listed[0].content_base64.empty());
+  EXPECT_TRUE(listed[1].file_name.empty());
+  EXPECT_EQ(listed[1].note, "Statement seen");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->content_base64, "JVBERi0xLjQK");
+  EXPECT_EQ(found->sha256, d.sha256);
+  EXPECT_EQ(found->added_at, kNow);
+  ASSERT_TRUE(store_
+                  ->Read(other_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(missing, tx.evidence_documents().Find(first));
+                           return OkStatus();
+                         })
+                  .ok());
+  EXPECT_FALSE(missing);  // Another council sees none of it.
+}
+
 TEST_P(RepositoryContract, FinancialAssessmentsAndChargingPoliciesRoundTrip) {
   PersonId person = AddPerson(council_, team_, Person("Flo", "Finance"));
   app::FinancialAssessmentRecord f;
