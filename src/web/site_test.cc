@@ -431,5 +431,19 @@ TEST_F(SiteTest, EveryRolesHomePageListsItsWork) {
   }
 }
 
+// The notes that a figure is derived or unverified are for staff: never on the public calculator.
+TEST_F(SiteTest, ThePublicCalculatorShowsFiguresWithoutStaffNotes) {
+  const std::string body =
+      "assessment_date-day=4&assessment_date-month=5&assessment_date-year=2026&age=30&"
+      "household=single&income_type_0=esa&income_weekly_0=232.55&weekly_cost_of_care=300.00&"
+      "capital=0";
+  Response r = Call(Method::kPost, "/what-will-i-pay", body,
+                    {{"content-type", "application/x-www-form-urlencoded"}});
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 2000);
+  EXPECT_NE(r.body.find("Minimum Income Guarantee basic amount"), std::string::npos);
+  EXPECT_EQ(r.body.find("derived figure"), std::string::npos);
+  EXPECT_EQ(r.body.find("unverified figure"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace selfdirect::web

@@ -36,7 +36,10 @@ test('anyone works out what they would pay, keyboard only, through the error pat
   await expectAccessible(page, 'charging-calculator')
 
   // The 2025/26 worked example (rules.md 1.6.4 C), with a typing slip in the age.
-  await typeInto(page, '#assessment_date', '2025-06-02')
+  // Dates use the GOV.UK date input: day, month and year.
+  await typeInto(page, '#assessment_date', '2')
+  await typeInto(page, '#assessment_date-month', '6')
+  await typeInto(page, '#assessment_date-year', '2025')
   await typeInto(page, '#age', '3O')
   await tabTo(page, '#premium-disability')
   await page.keyboard.press('Space')
@@ -151,7 +154,9 @@ test('a finance officer completes an assessment once the evidence is in; the per
 
   // The yearly re-assessment: who changes, then apply.
   await page.goto(env.server.base + '/charging/reassessment')
-  await typeInto(page, '#on', '2026-04-06')
+  await typeInto(page, '#on-day', '6')
+  await typeInto(page, '#on-month', '4')
+  await typeInto(page, '#on-year', '2026')
   await tabTo(page, 'form[method="get"] button')
   await submitting(page, () => page.keyboard.press('Enter'))
   assert.match(await page.textContent('main'), /With the 2026 to 2027 rates/)

@@ -9,14 +9,18 @@ namespace {
 
 std::string Money(Pence p) { return p.ToDisplayString(); }
 
+constexpr std::string_view kDerivedNote = " (a derived figure: check it against the DHSC circular)";
+constexpr std::string_view kUnverifiedNote =
+    " (an unverified figure: check it against the DHSC circular)";
+
 std::string StatusNote(const Figure& f) {
   switch (f.status) {
     case FigureStatus::kSourced:
       return "";
     case FigureStatus::kDerived:
-      return " (a derived figure: check it against the DHSC circular)";
+      return std::string(kDerivedNote);
     case FigureStatus::kUnverified:
-      return " (an unverified figure: check it against the DHSC circular)";
+      return std::string(kUnverifiedNote);
   }
   return "";
 }
@@ -569,6 +573,14 @@ ChargingResult AssessCharge(const ChargingRates& rates, const ChargingPolicy& po
   r.council_weekly_contribution = in.weekly_cost_of_care - r.weekly_charge;
   if (ex.on()) ExplainCharge(in, r, ex);
   return r;
+}
+
+std::string WithoutFigureNotes(std::string text) {
+  for (std::string_view note : {kDerivedNote, kUnverifiedNote}) {
+    for (size_t at = text.find(note); at != std::string::npos; at = text.find(note, at))
+      text.erase(at, note.size());
+  }
+  return text;
 }
 
 }  // namespace selfdirect::domain

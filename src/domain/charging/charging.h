@@ -228,4 +228,8 @@ Pence TariffIncome(Pence capital, Pence lower, Pence step, Pence weekly_per_step
 // The rates in force on `date` (the latest effective date on or before it), or null.
 const ChargingRates* RatesInForce(const std::vector<ChargingRates>& all, Date date);
 
+// `text` (an explanation line) without the notes that say a figure is derived or unverified:
+// those are for staff, who check them; the public and the person see the figure alone.
+std::string WithoutFigureNotes(std::string text);
+
 }  // namespace selfdirect::domain

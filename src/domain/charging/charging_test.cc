@@ -204,5 +204,15 @@ TEST(ValidateChargingInput, NamesEachBadField) {
   EXPECT_TRUE(ValidateChargingInput(Person("1.00")).ok());
 }
 
+TEST(WithoutFigureNotes, LeavesTheFigureAndDropsTheStaffNote) {
+  EXPECT_EQ(WithoutFigureNotes("Basic amount for a single person aged 25 or over (a derived "
+                               "figure: check it against the DHSC circular)."),
+            "Basic amount for a single person aged 25 or over.");
+  EXPECT_EQ(WithoutFigureNotes("Carer premium (an unverified figure: check it against the DHSC "
+                               "circular)."),
+            "Carer premium.");
+  EXPECT_EQ(WithoutFigureNotes("Nothing to drop."), "Nothing to drop.");
+}
+
 }  // namespace
 }  // namespace selfdirect::domain

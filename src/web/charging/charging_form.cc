@@ -4,6 +4,7 @@
 #include "web/charging/charging_form.h"
 
 #include "base/text.h"
+#include "web/render.h"
 
 namespace selfdirect::web::charging_form {
 
@@ -69,6 +70,12 @@ Values ValuesFromForm(const std::multimap<std::string, std::string>& form) {
     else
       v[k] = value;
   }
+  // The GOV.UK date input's three parts make the date the charge starts.
+  if (v.count("assessment_date-day") || v.count("assessment_date-month") ||
+      v.count("assessment_date-year"))
+    v["assessment_date"] = IsoDateFromParts({std::string(Trim(Get(v, "assessment_date-day"))),
+                                             std::string(Trim(Get(v, "assessment_date-month"))),
+                                             std::string(Trim(Get(v, "assessment_date-year")))});
   return v;
 }
 
@@ -346,6 +353,16 @@ void SetForm(ViewData& d, const Values& v, const std::vector<FieldError>& errors
     d.set(key, Get(v, key));
     messages.Set(d, std::string(key) + "_error", key);
   }
+  // The date's parts as typed, or as stored (YYYY-MM-DD).
+  if (auto date = Date::Parse(Get(v, "assessment_date")); date.ok()) {
+    d.set("assessment_date_day", std::to_string(date->day()));
+    d.set("assessment_date_month", std::to_string(date->month()));
+    d.set("assessment_date_year", std::to_string(date->year()));
+  } else {
+    d.set("assessment_date_day", Get(v, "assessment_date-day"));
+    d.set("assessment_date_month", Get(v, "assessment_date-month"));
+    d.set("assessment_date_year", Get(v, "assessment_date-year"));
+  }
   const bool finance = form == FormFor::kFinanceOfficer;
   d.set("finance", finance);
   d.set("you", finance ? "the person" : "you");
@@ -360,7 +377,7 @@ void SetForm(ViewData& d, const Values& v, const std::vector<FieldError>& errors
   SetErrorSummary(d, errors);
 }
 
-void SetResult(ViewData& d, const app::ChargingOutcome& o, Wording wording) {
+void SetResult(ViewData& d, const app::ChargingOutcome& o, Wording wording, bool staff) {
   const bool self = wording == Wording::kYou;
   const auto& r = o.result;
   ViewData res;
@@ -383,7 +400,7 @@ void SetResult(ViewData& d, const app::ChargingOutcome& o, Wording wording) {
   ViewList lines;
   for (const auto& l : r.explanation) {
     ViewData line;
-    line.set("text", l.text);
+    line.set("text", staff ? l.text : domain::WithoutFigureNotes(l.text));
     std::string amount;
     if (l.amount) {
       if (l.kind == domain::LineKind::kDeduction || l.kind == domain::LineKind::kDisregard)

@@ -41,7 +41,9 @@ Values ValuesFromStored(const std::string& input_json, const app::EvidenceMap& e
 // The form's fields, values and errors in `d`.
 void SetForm(ViewData& d, const Values& v, const std::vector<FieldError>& errors, FormFor form);
 // The charge and how it was worked out, in `d`.
-void SetResult(ViewData& d, const app::ChargingOutcome& o, Wording wording);
+// `staff`: the notes on derived and unverified figures are shown (never to the public or the
+// person).
+void SetResult(ViewData& d, const app::ChargingOutcome& o, Wording wording, bool staff);
 // Where the finance officer's form posts, and its heading.
 std::string FinancialFormAction(std::optional<PersonId> person,
                                 std::optional<FinancialAssessmentId> id);

@@ -73,7 +73,7 @@ Response ChargingRoutes::CalculatorSubmit(Context& ctx) {
     return Page(422, "Error: What will I pay towards my care?", "charging_calculator", d, ctx);
   }
   SetForm(d, v, {}, FormFor::kPerson);
-  SetResult(d, *outcome, Wording::kYou);
+  SetResult(d, *outcome, Wording::kYou, false);
   SetKeepChoice(d, ctx, Get(v, "keep_person"), "");
   return Page(200, "What will I pay towards my care?", "charging_calculator", d, ctx);
 }
@@ -131,7 +131,7 @@ Response ChargingRoutes::KeepEstimate(Context& ctx) {
     std::string message = "Choose whose record to keep the estimate on";
     auto outcome = charging_.Calculate(options_.council.id, request);
     SetForm(d, v, {}, FormFor::kPerson);
-    if (outcome.ok()) SetResult(d, *outcome, Wording::kYou);
+    if (outcome.ok()) SetResult(d, *outcome, Wording::kYou, false);
     SetErrorSummary(d, {{"keep_person", message}});
     SetKeepChoice(d, ctx, "", message);
     return Page(422, "Error: What will I pay towards my care?", "charging_calculator", d, ctx);
@@ -168,7 +168,7 @@ Response ChargingRoutes::RenderFinancialForm(int status, Context& ctx,
   for (const auto& e : errors)
     if (e.field == "reason") d.set("reason_error", e.message);
   d.set("csrf_token", ctx.principal->session.csrf_token);
-  if (outcome != nullptr) SetResult(d, *outcome, Wording::kThePerson);
+  if (outcome != nullptr) SetResult(d, *outcome, Wording::kThePerson, true);
   return Page(status, (errors.empty() ? "" : "Error: ") + heading, "financial_assessment_form", d,
               ctx);
 }
@@ -264,7 +264,8 @@ Response ChargingRoutes::FinancialAssessmentPage(Context& ctx) {
   d.set("whose", self ? "your" : "their");
   d.set("who", self ? "you" : "they");
   d.set("s", "");
-  SetResult(d, view->outcome, self ? Wording::kYou : Wording::kThePerson);
+  SetResult(d, view->outcome, self ? Wording::kYou : Wording::kThePerson,
+            !self && role != Role::kRepresentative);
   ViewList evidence;
   for (const auto& [key, status] : view->evidence) {
     ViewData e;
@@ -298,13 +299,18 @@ Response ChargingRoutes::RenderReassessment(int status, Context& ctx, const std:
                                             const std::string& saved) {
   ViewData d;
   d.set("on", on);
+  if (auto parsed = Date::Parse(Trim(on)); parsed.ok()) {
+    d.set("on_day", std::to_string(parsed->day()));
+    d.set("on_month", std::to_string(parsed->month()));
+    d.set("on_year", std::to_string(parsed->year()));
+  }
   d.set("csrf_token", ctx.principal->session.csrf_token);
   if (!saved.empty()) d.set("saved", saved);
   std::vector<FieldError> all = errors;
   if (!on.empty() && errors.empty()) {
     auto date = Date::Parse(Trim(on));
     if (!date.ok()) {
-      all.push_back({"on", "Enter a date like 2026-04-06"});
+      all.push_back({"on", "The date the new charges start must be a real date"});
     } else {
       auto r = charging_.PreviewReassessment(ctx.call, *ctx.principal, *date);
       if (!r.ok()) {
@@ -353,7 +359,9 @@ Response ChargingRoutes::RenderReassessment(int status, Context& ctx, const std:
   }
   for (const auto& e : all)
     if (e.field == "on") d.set("on_error", e.message);
-  SetErrorSummary(d, all);
+  SetErrorSummary(d, all, [](const FieldError& e) {
+    return e.field == "on" ? std::string("#on-day") : "#" + e.field;
+  });
   return Page(all.empty() ? status : 422,
               (all.empty() ? "" : "Error: ") + std::string("Yearly re-assessment of charges"),
               "charging_reassessment", d, ctx);
@@ -363,7 +371,13 @@ Response ChargingRoutes::ReassessmentPage(Context& ctx) {
   std::string saved;
   if (std::string n = ctx.request.Query("applied"); !n.empty())
     saved = n + " people were re-assessed";
-  return RenderReassessment(200, ctx, ctx.request.Query("on"), {}, saved);
+  // The GOV.UK date input sends on-day, on-month and on-year; "on" (YYYY-MM-DD) also works.
+  std::string on = ctx.request.Query("on");
+  if (on.empty())
+    on = IsoDateFromParts({std::string(Trim(ctx.request.Query("on-day"))),
+                           std::string(Trim(ctx.request.Query("on-month"))),
+                           std::string(Trim(ctx.request.Query("on-year")))});
+  return RenderReassessment(200, ctx, on, {}, saved);
 }
 
 Response ChargingRoutes::ApplyReassessment(Context& ctx) {
