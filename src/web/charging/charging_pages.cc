@@ -294,6 +294,50 @@ Response ChargingRoutes::FinancialAssessmentPage(Context& ctx) {
               "financial_assessment", d, ctx);
 }
 
+namespace {
+
+// The preview of a yearly re-assessment from `on`: the counts, and who changes and why.
+ViewData PreviewView(const app::Reassessment& r, Date on) {
+  ViewData p;
+  p.set("on", on.ToString());
+  const domain::ChargingRates* rates = *app::ChargingRatesOn(on);
+  p.set("rates_title", rates->title);
+  p.set("people", std::to_string(r.people));
+  p.set("already", std::to_string(r.already_on_these_rates));
+  p.set("increase", std::to_string(r.increase));
+  p.set("decrease", std::to_string(r.decrease));
+  p.set("unchanged", std::to_string(r.unchanged));
+  p.set("to_confirm", std::to_string(r.income_to_confirm));
+  p.set("current_total", r.current_weekly_total.ToDisplayString());
+  p.set("new_total", r.new_weekly_total.ToDisplayString());
+  ViewList changes;
+  for (const auto& c : r.changes) {
+    ViewData row;
+    row.set("current_id", c.current_id.ToString());
+    row.set("name", c.person_name);
+    row.set("current", c.current_charge.ToDisplayString());
+    row.set("after", c.new_charge.ToDisplayString());
+    Pence diff = c.new_charge - c.current_charge;
+    row.set("change", (diff > Pence() ? "+" : "") + diff.ToDisplayString());
+    ViewList why;
+    for (const auto& text : c.why) {
+      ViewData w;
+      w.set("text", text);
+      why.push_back(w);
+    }
+    row.set("why", why);
+    changes.push_back(row);
+  }
+  p.set("changes", changes);
+  p.set("has_changes", !r.changes.empty());
+  int64_t to_apply = r.people - r.already_on_these_rates;
+  p.set("to_apply", std::to_string(to_apply));
+  p.set("can_apply", to_apply > 0);
+  return p;
+}
+
+}  // namespace
+
 Response ChargingRoutes::RenderReassessment(int status, Context& ctx, const std::string& on,
                                             const std::vector<FieldError>& errors,
                                             const std::string& saved) {
@@ -317,41 +361,7 @@ Response ChargingRoutes::RenderReassessment(int status, Context& ctx, const std:
         if (r.error().code != ErrorCode::kInvalidArgument) return ErrorResponse(r.error(), ctx);
         all.push_back({"on", r.error().message});
       } else {
-        ViewData p;
-        p.set("on", date->ToString());
-        const domain::ChargingRates* rates = *app::ChargingRatesOn(*date);
-        p.set("rates_title", rates->title);
-        p.set("people", std::to_string(r->people));
-        p.set("already", std::to_string(r->already_on_these_rates));
-        p.set("increase", std::to_string(r->increase));
-        p.set("decrease", std::to_string(r->decrease));
-        p.set("unchanged", std::to_string(r->unchanged));
-        p.set("to_confirm", std::to_string(r->income_to_confirm));
-        p.set("current_total", r->current_weekly_total.ToDisplayString());
-        p.set("new_total", r->new_weekly_total.ToDisplayString());
-        ViewList changes;
-        for (const auto& c : r->changes) {
-          ViewData row;
-          row.set("current_id", c.current_id.ToString());
-          row.set("name", c.person_name);
-          row.set("current", c.current_charge.ToDisplayString());
-          row.set("after", c.new_charge.ToDisplayString());
-          Pence diff = c.new_charge - c.current_charge;
-          row.set("change", (diff > Pence() ? "+" : "") + diff.ToDisplayString());
-          ViewList why;
-          for (const auto& text : c.why) {
-            ViewData w;
-            w.set("text", text);
-            why.push_back(w);
-          }
-          row.set("why", why);
-          changes.push_back(row);
-        }
-        p.set("changes", changes);
-        p.set("has_changes", !r->changes.empty());
-        int64_t to_apply = r->people - r->already_on_these_rates;
-        p.set("to_apply", std::to_string(to_apply));
-        p.set("can_apply", to_apply > 0);
+        ViewData p = PreviewView(*r, *date);
         p.set("csrf_token", ctx.principal->session.csrf_token);
         d.set("preview", p);
       }
