@@ -86,4 +86,14 @@ std::vector<std::string> SplitCommaList(std::string_view s) {
   return out;
 }
 
+std::string WithArticle(std::string_view noun) {
+  const std::string lower = AsciiLower(noun.substr(0, 4));
+  bool vowel_sound =
+      !lower.empty() && std::string_view("aeiou").find(lower[0]) != std::string_view::npos;
+  if (lower.starts_with("u") && (lower.starts_with("us") || lower.starts_with("uni")))
+    vowel_sound = false;
+  if (lower.starts_with("hour") || lower.starts_with("hono")) vowel_sound = true;
+  return (vowel_sound ? "an " : "a ") + std::string(noun);
+}
+
 }  // namespace selfdirect

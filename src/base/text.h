@@ -17,6 +17,9 @@ std::string AsciiUpper(std::string_view s);
 bool IsCleanUtf8(std::string_view s);
 // Number of Unicode code points in well-formed UTF-8 `s`.
 size_t CodePointCount(std::string_view s);
+// `noun` after "a" or "an" as it is said: "an hour", "an item", "an area", "a session",
+// "a user" (a vowel letter that sounds like "you" takes "a").
+std::string WithArticle(std::string_view noun);
 // Splits "a, b,,c" at commas into trimmed, non-empty items: {"a", "b", "c"}.
 std::vector<std::string> SplitCommaList(std::string_view s);
 

@@ -30,4 +30,14 @@ TEST(SplitCommaList, TrimsItemsAndDropsEmptyOnes) {
 }
 
 }  // namespace
+
+TEST(WithArticle, SaysAOrAnAsSpoken) {
+  EXPECT_EQ(WithArticle("hour"), "an hour");
+  EXPECT_EQ(WithArticle("item"), "an item");
+  EXPECT_EQ(WithArticle("area"), "an area");
+  EXPECT_EQ(WithArticle("session"), "a session");
+  EXPECT_EQ(WithArticle("user"), "a user");
+  EXPECT_EQ(WithArticle("unit"), "a unit");
+  EXPECT_EQ(WithArticle("month"), "a month");
+}
 }  // namespace selfdirect

@@ -445,5 +445,16 @@ TEST_F(SiteTest, ThePublicCalculatorShowsFiguresWithoutStaffNotes) {
   EXPECT_EQ(r.body.find("unverified figure"), std::string::npos);
 }
 
+
+// A page with errors says "Error: " once at the start of its title.
+TEST_F(SiteTest, AnErrorPageTitleSaysErrorOnce) {
+  auto [cookie, csrf] = SignIn("finance_officer");
+  Response r = Call(Method::kGet, "/charging/reassessment?on-day=31&on-month=2&on-year=2026", "",
+                    {{"cookie", cookie}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body.find("<title>Error: Yearly re-assessment"), std::string::npos);
+  EXPECT_EQ(r.body.find("Error: Error:"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace selfdirect::web

@@ -346,10 +346,10 @@ Result<Simulation> RasService::Simulate(const CallContext& ctx, const Principal&
     const char* label;
   };
   static constexpr Edge kBuckets[] = {
-      {-5000, "£50 or more less"},     {-2000, "£20 to £50 less"},
-      {-500, "£5 to £20 less"},        {501, "Within £5"},
-      {2001, "£5 to £20 more"},        {5001, "£20 to £50 more"},
-      {INT64_MAX, "£50 or more more"},
+      {-5000, "At least £50 less"},     {-2000, "£20 to £50 less"},
+      {-500, "£5 to £20 less"},         {501, "Within £5"},
+      {2001, "£5 to £20 more"},         {5001, "£20 to £50 more"},
+      {INT64_MAX, "At least £50 more"},
   };
   for (const auto& b : kBuckets) sim.distribution.push_back({b.label, 0});
   SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {

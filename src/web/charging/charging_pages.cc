@@ -169,8 +169,8 @@ Response ChargingRoutes::RenderFinancialForm(int status, Context& ctx,
     if (e.field == "reason") d.set("reason_error", e.message);
   d.set("csrf_token", ctx.principal->session.csrf_token);
   if (outcome != nullptr) SetResult(d, *outcome, Wording::kThePerson, true);
-  return Page(status, (errors.empty() ? "" : "Error: ") + heading, "financial_assessment_form", d,
-              ctx);
+  // The layout begins the title with "Error: " when there are errors (SetErrorSummary).
+  return Page(status, heading, "financial_assessment_form", d, ctx);
 }
 
 Response ChargingRoutes::NewFinancialAssessmentPage(Context& ctx) {
@@ -372,8 +372,7 @@ Response ChargingRoutes::RenderReassessment(int status, Context& ctx, const std:
   SetErrorSummary(d, all, [](const FieldError& e) {
     return e.field == "on" ? std::string("#on-day") : "#" + e.field;
   });
-  return Page(all.empty() ? status : 422,
-              (all.empty() ? "" : "Error: ") + std::string("Yearly re-assessment of charges"),
+  return Page(all.empty() ? status : 422, "Yearly re-assessment of charges",
               "charging_reassessment", d, ctx);
 }
 

@@ -299,8 +299,8 @@ ViewData ManagementFields(const SectionFields& form) {
 ViewList CatalogueOptions() {
   return RowsOf(app::DefaultCatalogue().items, [](ViewData& o, const auto& i) {
     o.set("code", i.code);
-    o.set("label", i.description + " (" + i.reference_price.ToDisplayString() + " a " +
-                       std::string(domain::UnitCode(i.unit)) + ")");
+    o.set("label", i.description + " (" + i.reference_price.ToDisplayString() + " " +
+                       WithArticle(domain::UnitCode(i.unit)) + ")");
   });
 }
 

@@ -48,7 +48,7 @@ std::string HowMuch(const domain::PlanLine& l) {
         return how + " a week, " + std::to_string(l.weeks_per_year) + " weeks a year";
       return how + " a week";
     default:
-      return how + " a " + std::string(domain::PeriodCode(l.period));
+      return how + " " + WithArticle(domain::PeriodCode(l.period));
   }
 }
 
