@@ -156,6 +156,7 @@ test('a plan is built, sent, returned, corrected and agreed across three roles',
   await signIn(person, env.server.base, env.server.users.budget_holder, '/my')
   await submitting(person, () => person.click(`a[href="/plans/${id}"]`))
   assert.match(await person.textContent('.govuk-notification-banner'), /who covers when your daughter is away/)
+  assert.doesNotMatch(await person.textContent('main'), /JSON|FHIR/)  // Staff words stay off.
   await openSection(person, 'Contingency and risks')
   await person.fill('#contingency', 'My daughter covers if my PA is ill; when she is away, the PA agency sends cover')
   await saveSection(person)
