@@ -386,7 +386,7 @@ TEST_F(SiteTest, AddToPlanAsksWhosePlanAndKeepsTheEntrysPrice) {
   const size_t at = search.body.find("href=\"/directory/services/");
   ASSERT_NE(at, std::string::npos);
   const size_t from = at + std::string("href=\"/directory/services/").size();
-  const std::string id = search.body.substr(from, search.body.find('"', from) - from);
+  const std::string id = search.body.substr(from, search.body.find_first_of("\"?", from) - from);
   Response page = Call(Method::kGet, "/directory/services/" + id, "", {{"cookie", cookie}});
   EXPECT_NE(page.body.find("Whose support plan?"), std::string::npos);
   EXPECT_NE(page.body.find("£3.00 a session"), std::string::npos);  // Reads once.
@@ -445,7 +445,6 @@ TEST_F(SiteTest, ThePublicCalculatorShowsFiguresWithoutStaffNotes) {
   EXPECT_EQ(r.body.find("unverified figure"), std::string::npos);
 }
 
-
 // A page with errors says "Error: " once at the start of its title.
 TEST_F(SiteTest, AnErrorPageTitleSaysErrorOnce) {
   auto [cookie, csrf] = SignIn("finance_officer");
@@ -454,6 +453,25 @@ TEST_F(SiteTest, AnErrorPageTitleSaysErrorOnce) {
   EXPECT_EQ(r.status, 422);
   EXPECT_NE(r.body.find("<title>Error: Yearly re-assessment"), std::string::npos);
   EXPECT_EQ(r.body.find("Error: Error:"), std::string::npos);
+}
+
+// "Back to search" on a service page keeps the search the person came from, and only that.
+TEST_F(SiteTest, BackToSearchKeepsTheSearch) {
+  Response search = Call(Method::kGet, "/directory?search=walking%20football");
+  const std::string marker = "href=\"/directory/services/";
+  const size_t at = search.body.find(marker);
+  ASSERT_NE(at, std::string::npos);
+  const size_t from = at + std::string("href=\"").size();
+  const std::string link = search.body.substr(from, search.body.find('"', from) - from);
+  EXPECT_NE(link.find("?back=/directory%3Fsearch%3Dwalking%2520football"), std::string::npos)
+      << link;
+  Response page = Call(Method::kGet, link);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("href=\"/directory?search=walking%20football&amp;\">Back to search"),
+            std::string::npos);
+  const std::string id = link.substr(20, link.find('?') - 20);  // After "/directory/services/".
+  Response hostile = Call(Method::kGet, "/directory/services/" + id + "?back=//evil.example");
+  EXPECT_NE(hostile.body.find("href=\"/directory\">Back to search"), std::string::npos);
 }
 
 }  // namespace

@@ -172,10 +172,11 @@ std::vector<FieldError> SearchErrors(const Error& error, const std::string& post
 }
 
 // One result: the service, when and where it runs (the place found, else its first), and cost.
-ViewData ResultView(const app::DirectoryListing& item) {
+// `back`: the search's own address, so that the service page's "Back to search" keeps it.
+ViewData ResultView(const app::DirectoryListing& item, const std::string& back) {
   const auto& s = item.service;
   ViewData v;
-  v.set("href", "/directory/services/" + s.id);
+  v.set("href", "/directory/services/" + s.id + "?back=" + PercentEncode(back));
   v.set("name", s.name);
   v.set("organisation", s.organization.name);
   v.set("summary", Summary(s.description));
@@ -405,7 +406,9 @@ Response DirectoryRoutes::DirectorySearchPage(Context& ctx) {
     return Page(422, kSearchTitle, "directory_search", d, ctx);
   }
   ViewList results;
-  for (const auto& item : page->items) results.push_back(ResultView(item));
+  const std::string back =
+      SearchAddress(form) + (page->page > 1 ? "page=" + std::to_string(page->page) : "");
+  for (const auto& item : page->items) results.push_back(ResultView(item, back));
   d.set("results", results);
   d.set("has_results", !results.empty());
   d.set("result_text", ResultText(*page, form));
@@ -443,6 +446,11 @@ Response DirectoryRoutes::RenderServicePage(int status, Context& ctx,
   if (can_add && can_add->is_bool() && can_add->get_bool()) AddPlanChoice(d, ctx, choose_error);
   d.set("can_edit", ctx.principal && app::CanEditDirectory(ctx.principal->user.role));
   d.set("saved", ctx.request.Query("saved") == "1");
+  // "Back to search" goes back to the search the person came from, never anywhere else.
+  const std::string back = ctx.request.Query("back");
+  d.set("back_to_search", back.starts_with("/directory?") && IsSameOriginPath(back)
+                              ? back
+                              : std::string("/directory"));
   if (ctx.principal) d.set("csrf_token", ctx.principal->session.csrf_token);
   return Page(status, s.name, "directory_service", d, ctx);
 }
