@@ -89,6 +89,16 @@ test('a plan is built, sent, returned, corrected and agreed across three roles',
   const lines = await tableRows(page)
   assert.ok(lines.some(r => /Swimming session/.test(r)), lines.join('\n'))
   assert.ok(lines.some(r => /^Total\s*£[\d,.]+/.test(r)), lines.join('\n'))
+  // A line's quantity and price can be changed where it is, as the page promises: two swims a
+  // week at £4.50 each is £9.00 a week.
+  const swim = (await page.$$eval('#line-1-quantity', els => els.length)) === 1 ? 1 : 0
+  await page.click(`summary:has-text("Change Swimming session")`)
+  await page.fill(`#line-${swim}-times`, '2')
+  await page.fill(`#line-${swim}-unit_cost`, '4.50')
+  await submitting(page, () => page.click('button[value="add"]'))
+  const changed = (await tableRows(page)).find(r => /Swimming session/.test(r))
+  assert.match(changed, /£9\.00/, changed)
+  assert.equal(await page.inputValue(`#line-${swim}-unit_cost`), '4.50')
   await expectAccessible(page, 'plan-section-support')
   await saveSection(page)
   assert.match(await page.textContent('#running-cost'), /creative/)

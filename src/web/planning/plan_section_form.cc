@@ -97,7 +97,23 @@ std::optional<json::object> ReadNewLine(const Form& f) {
   return l;
 }
 
-// The plan's lines less those ticked to remove, then the new line, if any.
+// Line `i` as changed on the form: how many, how many times, how often and the price each time,
+// where the form has them (the reader checks them, as for a new line).
+json::value ChangedLine(const Form& f, size_t i, json::value line) {
+  if (!line.is_object()) return line;
+  json::object& l = line.get_object();
+  const std::string at = "line-" + std::to_string(i) + "-";
+  if (auto q = Value(f, at + "quantity"); !q.empty()) l["quantity"] = q;
+  if (auto t = Value(f, at + "times"); !t.empty()) {
+    const bool digits = t.size() < 10 && t.find_first_not_of("0123456789") == std::string::npos;
+    l["times"] = digits ? json::value(std::atoll(t.c_str())) : json::value(t);
+  }
+  if (auto p = Value(f, at + "per"); !p.empty()) l["per"] = p;
+  if (auto c = Value(f, at + "unit_cost"); !c.empty()) l["unit_cost"] = c;
+  return line;
+}
+
+// The plan's lines as changed, less those ticked to remove, then the new line, if any.
 json::array ReadSupportLines(const Form& f, const json::object& content) {
   json::array lines;
   const json::value* shown = content.if_contains("lines");
@@ -105,7 +121,7 @@ json::array ReadSupportLines(const Form& f, const json::object& content) {
   std::vector<std::string> removed = FormValues(f, "remove");
   for (size_t i = 0; old != nullptr && i < old->size(); ++i)
     if (std::find(removed.begin(), removed.end(), std::to_string(i)) == removed.end())
-      lines.push_back((*old)[i]);
+      lines.push_back(ChangedLine(f, i, (*old)[i]));
   if (std::optional<json::object> line = ReadNewLine(f)) lines.push_back(std::move(*line));
   return lines;
 }
@@ -377,7 +393,13 @@ Result<PlanPart> PlanPartFromPath(app::PlanningService& planning, Context& ctx) 
 
 // Where the error summary links an error to.
 std::string SectionErrorHref(PlanSection section, const FieldError& e) {
-  if (section == PlanSection::kSupport) return "#new_item";
+  if (section == PlanSection::kSupport) {
+    // "lines[2].unit_cost" is line 2's price on the form; anything else, the new line.
+    const size_t dot = e.field.find("].");
+    if (e.field.starts_with("lines[") && dot != std::string::npos)
+      return "#line-" + e.field.substr(6, dot - 6) + "-" + e.field.substr(dot + 2);
+    return "#new_item";
+  }
   if (e.field == "review_date") return "#review_date-day";
   if (e.field.starts_with("outcomes")) return "#outcomes";
   return "#" + IdOf(e.field);

@@ -54,6 +54,36 @@ std::string HowMuch(const domain::PlanLine& l) {
 
 }  // namespace
 
+// The values a line's "Change how much or how often" fields start with.
+void AddLineFields(ViewData& row, const domain::PlanLine& l) {
+  const int64_t q = l.quantity_hundredths;
+  std::string quantity = std::to_string(q / 100);
+  if (q % 100 != 0) {
+    quantity += "." + std::string(q % 100 < 10 ? "0" : "") + std::to_string(q % 100);
+    if (quantity.back() == '0') quantity.pop_back();
+  }
+  row.set("quantity", quantity);
+  row.set("times", std::to_string(l.times));
+  row.set("unit_cost", l.unit_cost.ToString());
+  ViewList per;
+  for (auto p : {domain::Period::kWeek, domain::Period::kFortnight, domain::Period::kFourWeeks,
+                 domain::Period::kMonth, domain::Period::kYear, domain::Period::kOnce}) {
+    static const std::map<domain::Period, const char*> kLabels = {
+        {domain::Period::kWeek, "Week"},
+        {domain::Period::kFortnight, "Fortnight"},
+        {domain::Period::kFourWeeks, "Four weeks"},
+        {domain::Period::kMonth, "Month"},
+        {domain::Period::kYear, "Year"},
+        {domain::Period::kOnce, "Once only"}};
+    ViewData o;
+    o.set("value", std::string(domain::PeriodCode(p)));
+    o.set("label", kLabels.at(p));
+    o.set("selected", p == l.period);
+    per.push_back(o);
+  }
+  row.set("per", per);
+}
+
 void AddCost(ViewData& d, const app::PlanView& v) {
   ViewList lines;
   for (size_t i = 0; i < v.content.lines.size(); ++i) {
@@ -65,6 +95,7 @@ void AddCost(ViewData& d, const app::PlanView& v) {
     row.set("kind", domain::IsTraditional(l.category) ? "Traditional" : "Creative");
     row.set("managed", std::string(domain::ManagedAsLabel(l.managed_as)));
     row.set("how", HowMuch(l));
+    AddLineFields(row, l);
     if (i < v.cost.lines.size()) {
       row.set("weekly", v.cost.lines[i].weekly.ToDisplayString());
       row.set("annual", v.cost.lines[i].annual.ToDisplayString());
