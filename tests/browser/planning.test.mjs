@@ -66,6 +66,11 @@ test('a plan is built, sent, returned, corrected and agreed across three roles',
   await page.fill('#needs-1-description', 'Getting out and about')
   await page.check('#needs-1-eligible')
   await page.fill('#needs-1-how_met', 'Swimming with my PA; the walking group')
+  // More than two needs: saving and adding another gives room for more.
+  await submitting(page, () => page.click('button:has-text("Save and add another need")'))
+  assert.equal(await page.inputValue('#needs-1-description'), 'Getting out and about')
+  await page.fill('#needs-2-description', 'Keeping in touch with friends')
+  await page.fill('#needs-2-how_met', 'The choir on Thursdays')
   await saveSection(page)
   assert.equal(await taskStatus(page, 'needs'), 'Completed')
 

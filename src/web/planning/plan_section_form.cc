@@ -453,8 +453,10 @@ Response PlanningRoutes::PlanSectionSubmit(Context& ctx) {
   auto saved = planning_.Save(ctx.call, *ctx.principal, id, *parsed,
                               std::string(domain::PlanSectionLabel(section)));
   if (!saved.ok()) return refused(saved.error());
-  if (section == PlanSection::kSupport && Value(*form, "action") == "add")
-    return Response::Redirect(PlanPath(id) + "/sections/support");
+  // "Add it" and "Save and add another" stay on the part, with room for more.
+  if (Value(*form, "action") == "add")
+    return Response::Redirect(PlanPath(id) + "/sections/" +
+                              std::string(domain::PlanSectionCode(section)));
   return Response::Redirect(PlanPath(id));
 }
 
