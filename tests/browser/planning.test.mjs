@@ -55,7 +55,8 @@ test('a plan is built, sent, returned, corrected and agreed across three roles',
   // Sending an empty plan names what is missing.
   await submitting(page, () => page.click('button:has-text("Send the plan for approval")'))
   assert.match(await page.title(), /^Error: /)
-  assert.match(await page.textContent('.govuk-error-summary'), /Add the needs the assessment found/)
+  // The plan starts with the needs the assessment found: it asks how they will be met.
+  assert.match(await page.textContent('.govuk-error-summary'), /Say how this eligible need will be met/)
   await expectAccessible(page, 'plan-send-error')
 
   await openSection(page, 'Needs and how')

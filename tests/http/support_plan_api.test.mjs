@@ -36,10 +36,13 @@ test('a plan is built, sent, returned, corrected and agreed across three roles',
   assert.equal(started.status, 200, started.text)
   const id = started.data.id
   const url = `/api/v1/plans/${id}`
-  // Sending an incomplete plan names what is missing.
+  // The plan starts with the needs the assessment found; sending it before saying how they are
+  // met names what is missing.
+  assert.ok(started.data.content.needs.length > 0, 'the assessed needs are in the new plan')
+  assert.ok(started.data.content.needs.every(n => n.description && n.how_met === ''))
   const early = await me.request('POST', `${url}/submit`)
   assert.equal(early.status, 422, early.text)
-  assert.ok(early.data.error.fields.needs)
+  assert.ok(Object.keys(early.data.error.fields).some(k => k.startsWith('needs')), early.text)
   // Bad lines are field errors; nothing is stored.
   const version = (await me.request('GET', url)).data.version
   const bad = await me.request('PUT', url, { json: { ...contents(), lines: [{ item: 'no-such-thing' }, { item: 'gym-month', quantity: 0 }] } })

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "app/charging/arranged_cost.h"
+#include "app/planning/assessed_needs.h"
 #include "base/text.h"
 
 namespace selfdirect::app {
@@ -155,6 +156,7 @@ Result<PlanView> PlanningService::Start(const CallContext& ctx, const Principal&
     p.created_at = now;
     p.updated_at = now;
     domain::SupportPlanContent content;
+    SD_ASSIGN_OR_RETURN(content.needs, AssessedNeeds(tx, person_id));  // To reword and add to.
     if (person->details.budget_management == domain::BudgetManagement::kCouncilManaged)
       content.managed_as = domain::ManagedAs::kCouncilManaged;
     else if (person->details.budget_management == domain::BudgetManagement::kIndividualServiceFund)

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "app/assessment_service.h"
 #include "app/charging/arranged_cost.h"
 #include "app/charging/charging_json.h"
 #include "app/charging/charging_service.h"
@@ -367,6 +368,34 @@ TEST_F(PlanningServiceTest, AgreeingAPlanWorksTheChargeOutOnItsBudget) {
                                {typed, {}, "Circumstances changed", Completion::kDraft});
   ASSERT_TRUE(later.ok()) << later.error().message;
   EXPECT_EQ(later->record.weekly_cost, again->record.agreed_weekly);
+}
+
+// A new plan starts with the needs the person's assessment found, to reword and add to.
+TEST_F(PlanningServiceTest, ANewPlanStartsWithTheNeedsTheAssessmentFound) {
+  auto worker = As(Role::kPractitioner, north_, PersonId{}, 502);
+  AssessmentService assessments{db_.store(), clock_, audit_};
+  auto a = assessments.Start(ctx_, worker, person_, domain::AssessmentKind::kAdult);
+  ASSERT_TRUE(a.ok()) << a.error().message;
+  domain::Answers answers{{"condition_one", {"true"}}, {"wellbeing_impact", {"true"}}};
+  for (size_t i = 0; i < domain::kAdultOutcomeCount; ++i) {
+    std::string code(domain::OutcomeCode(domain::AssessmentKind::kAdult, i));
+    answers[code + ".able"] = {i < 2 ? "false" : "true"};
+    if (i < 2) {
+      answers[code + ".reasons"] = {"without_assistance"};
+      answers[code + ".carer_helps"] = {"false"};
+    }
+  }
+  ASSERT_TRUE(assessments.SaveAnswers(ctx_, worker, a->id, answers).ok());
+  ASSERT_TRUE(assessments.Complete(ctx_, worker, a->id, "The person", "").ok());
+  auto plan = planning_.Start(ctx_, worker, person_);
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  const auto& needs = plan->content.needs;
+  ASSERT_EQ(needs.size(), 2u);
+  EXPECT_EQ(needs[0].description,
+            std::string("M") +
+                std::string(domain::OutcomeLabel(domain::AssessmentKind::kAdult, 0)).substr(1));
+  EXPECT_TRUE(needs[0].eligible);
+  EXPECT_TRUE(needs[1].eligible);
 }
 
 TEST_F(PlanningServiceTest, OnlyPlanningRolesSeeTheQueueAndOnlyCommissioningRolesTheDashboard) {
