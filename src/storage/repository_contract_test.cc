@@ -718,6 +718,28 @@ TEST_P(RepositoryContract, EvidenceDocumentsRoundTripWithoutContentInLists) {
   EXPECT_FALSE(missing);  // Another council sees none of it.
 }
 
+TEST_P(RepositoryContract, ADistrictsCentreIsTheMeanOfItsPostcodes) {
+  std::optional<domain::GeoPoint> centre, none, hostile;
+  ASSERT_TRUE(store_
+                  ->Write(council_,
+                          [&](app::Transaction& tx) -> Status {
+                            SD_RETURN_IF_ERROR(
+                                tx.postcodes().Put({{"ZQ1 1AA", {52000000, -2000000}},
+                                                    {"ZQ1 1AB", {52000003, -2000004}},
+                                                    {"ZQ11 1AA", {10, 10}}}));  // Another district.
+                            SD_ASSIGN_OR_RETURN(centre, tx.postcodes().DistrictCentre("ZQ1"));
+                            SD_ASSIGN_OR_RETURN(none, tx.postcodes().DistrictCentre("ZQ9"));
+                            SD_ASSIGN_OR_RETURN(hostile, tx.postcodes().DistrictCentre("%"));
+                            return OkStatus();
+                          })
+                  .ok());
+  ASSERT_TRUE(centre);
+  EXPECT_EQ(centre->latitude_e6, 52000002);  // 52000001.5, half away from zero.
+  EXPECT_EQ(centre->longitude_e6, -2000002);
+  EXPECT_FALSE(none);
+  EXPECT_FALSE(hostile);
+}
+
 TEST_P(RepositoryContract, FinancialAssessmentsAndChargingPoliciesRoundTrip) {
   PersonId person = AddPerson(council_, team_, Person("Flo", "Finance"));
   app::FinancialAssessmentRecord f;

@@ -474,5 +474,18 @@ TEST_F(SiteTest, BackToSearchKeepsTheSearch) {
   EXPECT_NE(hostile.body.find("href=\"/directory\">Back to search"), std::string::npos);
 }
 
+// A postcode the directory does not know exactly, in a district it knows, is searched from the
+// district's centre, and the page says so; an unknown district is still a clear error.
+TEST_F(SiteTest, AnUnknownPostcodeInAKnownDistrictSearchesFromTheDistrictsCentre) {
+  Response near = Call(Method::kGet, "/directory?postcode=HR4%209ZZ&miles=10");
+  EXPECT_EQ(near.status, 200);
+  EXPECT_NE(near.body.find("We do not know the postcode HR4 9ZZ exactly, so distances are from "
+                           "the centre of HR4."),
+            std::string::npos);
+  Response nowhere = Call(Method::kGet, "/directory?postcode=ZZ9%209ZZ&miles=10");
+  EXPECT_EQ(nowhere.status, 422);
+  EXPECT_NE(nowhere.body.find("We do not know the postcode ZZ9 9ZZ"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace selfdirect::web

@@ -120,6 +120,9 @@ class PostcodeRepository {
  public:
   virtual ~PostcodeRepository() = default;
   virtual Result<std::optional<domain::GeoPoint>> Find(const std::string& postcode) = 0;
+  // The centre of a postcode district ("HR4": the mean of its postcodes' points, to the nearest
+  // millionth of a degree); nullopt when no postcode of the district is known.
+  virtual Result<std::optional<domain::GeoPoint>> DistrictCentre(const std::string& district) = 0;
   // Adds or replaces each postcode's point.
   virtual Status Put(const std::vector<std::pair<std::string, domain::GeoPoint>>& points) = 0;
   virtual Result<int64_t> Count() = 0;

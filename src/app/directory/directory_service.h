@@ -72,6 +72,9 @@ struct DirectoryPage {
   int page = 1;
   int per_page = kDirectoryDefaultPerPage;
   std::optional<domain::GeoPoint> centre;  // The postcode's, when one was given.
+  // Set when the postcode itself is not known but its district is: the search is from the
+  // district's centre ("HR4"), and the page says so.
+  std::string centre_district;
   int64_t total_pages() const { return total == 0 ? 0 : (total + per_page - 1) / per_page; }
 };
 

@@ -143,6 +143,12 @@ Status CentreOn(Transaction& tx, const std::string& postcode, DirectoryQuery& q,
                 DirectoryPage& page) {
   if (postcode.empty()) return OkStatus();
   SD_ASSIGN_OR_RETURN(auto point, tx.postcodes().Find(postcode));
+  if (!point && postcode.find(' ') != std::string::npos) {
+    // Not known exactly (a new street, a mistyped last letter): its district's centre will do.
+    const std::string district = postcode.substr(0, postcode.find(' '));
+    SD_ASSIGN_OR_RETURN(point, tx.postcodes().DistrictCentre(district));
+    if (point) page.centre_district = district;
+  }
   if (!point) {
     return Error::InvalidArgument(
         "The search is not valid",

@@ -1,6 +1,7 @@
 #include "storage/sql/directory_repository.h"
 
 #include <algorithm>
+#include <array>
 #include <span>
 #include <unordered_map>
 
@@ -360,6 +361,26 @@ Result<std::optional<domain::GeoPoint>> SqlPostcodes::Find(const std::string& po
   return QueryOne(c_, kFindPostcode, {postcode}, [](const SqlRow& r) {
     return domain::GeoPoint{r.Int(0), r.Int(1)};
   });
+}
+
+// Sums, not averages: both databases give whole numbers for them (AVG would be REAL or NUMERIC).
+constexpr std::string_view kDistrictCentre = R"sql(
+SELECT CAST(SUM(latitude_e6) AS BIGINT), CAST(SUM(longitude_e6) AS BIGINT), COUNT(*)
+FROM postcodes WHERE postcode LIKE $1)sql";
+
+Result<std::optional<domain::GeoPoint>> SqlPostcodes::DistrictCentre(const std::string& district) {
+  if (district.empty() || district.find_first_of("%_ ") != std::string::npos)
+    return std::optional<domain::GeoPoint>();
+  SD_ASSIGN_OR_RETURN(auto sums, QueryOne(c_, kDistrictCentre, {district + " %"},
+                                          [](const SqlRow& r) -> std::array<int64_t, 3> {
+                                            if (r.IsNull(0)) return {0, 0, 0};
+                                            return {r.Int(0), r.Int(1), r.Int(2)};
+                                          }));
+  if (!sums || (*sums)[2] == 0) return std::optional<domain::GeoPoint>();
+  const int64_t n = (*sums)[2];
+  // The mean, rounded half away from zero to the millionth of a degree.
+  auto mean = [n](int64_t sum) { return (sum >= 0 ? sum + n / 2 : sum - n / 2) / n; };
+  return std::optional<domain::GeoPoint>(domain::GeoPoint{mean((*sums)[0]), mean((*sums)[1])});
 }
 
 constexpr std::string_view kPutPostcode = R"sql(

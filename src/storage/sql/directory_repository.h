@@ -36,6 +36,7 @@ class SqlPostcodes final : public app::PostcodeRepository {
  public:
   explicit SqlPostcodes(SqlConnection& c) : c_(c) {}
   Result<std::optional<domain::GeoPoint>> Find(const std::string& postcode) override;
+  Result<std::optional<domain::GeoPoint>> DistrictCentre(const std::string& district) override;
   Status Put(const std::vector<std::pair<std::string, domain::GeoPoint>>& points) override;
   Result<int64_t> Count() override;
 

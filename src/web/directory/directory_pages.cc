@@ -412,6 +412,10 @@ Response DirectoryRoutes::DirectorySearchPage(Context& ctx) {
   d.set("results", results);
   d.set("has_results", !results.empty());
   d.set("result_text", ResultText(*page, form));
+  if (!page->centre_district.empty())
+    d.set("postcode_note", "We do not know the postcode " + form.query.postcode +
+                               " exactly, so distances are from the centre of " +
+                               page->centre_district + ".");
   SetPagination(d, page->page, static_cast<int>(page->total_pages()), SearchAddress(form));
   return Page(200, kSearchTitle, "directory_search", d, ctx);
 }
