@@ -144,6 +144,7 @@ test('an editor adds an entry, corrects what is named, finds it, and changes it 
   await submitting(page, () => page.click('button:has-text("Save entry")'))
   assert.match(page.url(), /\/directory\/services\/[0-9a-f-]{36}\?saved=1$/)
   assert.match(await page.textContent('.govuk-notification-banner'), /The entry is saved/)
+  assert.equal(await page.$('#unknown-postcodes'), null)  // HR5 1AA is in the lookup.
   const facts = await page.textContent('.govuk-summary-list')
   assert.match(facts, /Tuesdays, 10:00 to 12:00/)
   assert.match(facts, /£2\.00 \(Session\)/)
@@ -162,8 +163,11 @@ test('an editor adds an entry, corrects what is named, finds it, and changes it 
   await page.uncheck('#session-0-days-2')
   await page.fill('#session-0-opens', '')
   await page.fill('#session-0-closes', '')
+  await page.fill('#place-0-postcode', 'HR5 9ZZ')  // Not in the postcode lookup.
   await submitting(page, () => page.click('button:has-text("Save entry")'))
   assert.equal((await page.textContent('h1')).trim(), 'Kington zither and harp circle')
+  // The editor is told at once that distance searches cannot find it there.
+  assert.match(await page.textContent('#unknown-postcodes'), /does not have HR5 9ZZ/)
   assert.match(await page.textContent('.govuk-summary-list'), /When\s*Contact them to ask/)
   await context.close()
 

@@ -448,8 +448,19 @@ Response DirectoryRoutes::RenderServicePage(int status, Context& ctx,
   SetAddToPlan(d, s, directory_.taxonomy(), ctx.principal);
   const auto* can_add = d.get("can_add");
   if (can_add && can_add->is_bool() && can_add->get_bool()) AddPlanChoice(d, ctx, choose_error);
-  d.set("can_edit", ctx.principal && app::CanEditDirectory(ctx.principal->user.role));
+  const bool editor = ctx.principal && app::CanEditDirectory(ctx.principal->user.role);
+  d.set("can_edit", editor);
   d.set("saved", ctx.request.Query("saved") == "1");
+  // Editors are told at once of a postcode the lookup does not have: distance searches cannot
+  // find the place until it is corrected (or the lookup gains it).
+  if (editor && !entry.unknown_postcodes.empty()) {
+    std::string list;
+    for (size_t i = 0; i < entry.unknown_postcodes.size(); ++i)
+      list += (i == 0 ? "" : ", ") + entry.unknown_postcodes[i];
+    d.set("unknown_postcodes",
+          "The postcode lookup does not have " + list +
+              ", so searches by distance will not find this entry there. Check the postcode.");
+  }
   // "Back to search" goes back to the search the person came from, never anywhere else.
   const std::string back = ctx.request.Query("back");
   d.set("back_to_search", back.starts_with("/directory?") && IsSameOriginPath(back)
