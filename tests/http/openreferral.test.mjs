@@ -439,3 +439,23 @@ test('the import page: files uploaded as a browser sends them, only by editors w
   assert.match(huge.data, /limit 16 MiB/)
   assert.equal((await editor.request('DELETE', '/api/v1/directory/services/' + fresh.id)).status, 204)
 })
+
+test('an editor who has just saved an entry much like another is warned, with a link to it', async () => {
+  const editor = new ApiClient(server.base)
+  await editor.signIn(server.users.directory_editor)
+  const exported = await editor.request('GET', '/api/v1/directory/export')
+  const original = exported.data.contents[1]
+  // The same service again under another id (a second entry for it).
+  const twin = newServiceLike(original, '7a1fd1ec', original.name.toUpperCase())
+  const added = await editor.request('POST', '/api/v1/directory/import', { json: [{ contents: [twin] }] })
+  assert.equal(added.status, 200, added.text)
+  const saved = await editor.request('GET', `/directory/services/${twin.id}?saved=1`)
+  assert.match(saved.text, /id="like-entries"/)
+  assert.ok(saved.text.includes(`href="/directory/services/${original.id}"`), 'links to the entry it is like')
+  // A different service is not flagged, and nobody else is told.
+  const other = await editor.request('GET', `/directory/services/${exported.data.contents[2].id}?saved=1`)
+  assert.doesNotMatch(other.text, /id="like-entries"/)
+  const anyone = await fetch(`${server.base}/directory/services/${twin.id}?saved=1`)
+  assert.doesNotMatch(await anyone.text(), /id="like-entries"/)
+  assert.equal((await editor.request('DELETE', '/api/v1/directory/services/' + twin.id)).status, 204)
+})

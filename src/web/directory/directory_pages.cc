@@ -2,6 +2,7 @@
 // "add to my support plan") and the registration of every directory page. The editors' pages are
 // in directory_editor_pages.cc.
 #include <boost/json.hpp>
+#include <cctype>
 #include <map>
 
 #include "app/planning/support_plan_json.h"
@@ -451,6 +452,7 @@ Response DirectoryRoutes::RenderServicePage(int status, Context& ctx,
   const bool editor = ctx.principal && app::CanEditDirectory(ctx.principal->user.role);
   d.set("can_edit", editor);
   d.set("saved", ctx.request.Query("saved") == "1");
+  if (editor && ctx.request.Query("saved") == "1") AddLikeEntries(d, s);
   // Editors are told at once of a postcode the lookup does not have: distance searches cannot
   // find the place until it is corrected (or the lookup gains it).
   if (editor && !entry.unknown_postcodes.empty()) {
@@ -468,6 +470,40 @@ Response DirectoryRoutes::RenderServicePage(int status, Context& ctx,
                               : std::string("/directory"));
   if (ctx.principal) d.set("csrf_token", ctx.principal->session.csrf_token);
   return Page(status, s.name, "directory_service", d, ctx);
+}
+
+// Just after an editor saves an entry: another entry much like it (the same name, letters and
+// digits only, whatever their case; or the same organisation at the same postcode), to check it
+// is not the same service twice. Empty when there is none.
+void DirectoryRoutes::AddLikeEntries(ViewData& d, const domain::DirectoryService& s) {
+  auto key = [](const std::string& text) {
+    std::string k;
+    for (char c : text)
+      if (std::isalnum(static_cast<unsigned char>(c))) k += static_cast<char>(std::tolower(c));
+    return k;
+  };
+  app::DirectorySearchRequest q;
+  q.search = s.name;
+  q.per_page = "50";
+  auto found = directory_.Search(options_.council.id, q);
+  if (!found.ok()) return;
+  const std::string postcode = s.locations.empty() ? "" : s.locations[0].postcode;
+  ViewList like;
+  for (const auto& item : found->items) {
+    const auto& o = item.service;
+    if (o.id == s.id) continue;
+    const bool same_name = key(o.name) == key(s.name);
+    const bool same_place = key(o.organization.name) == key(s.organization.name) &&
+                            !postcode.empty() && !o.locations.empty() &&
+                            o.locations[0].postcode == postcode;
+    if (!same_name && !same_place) continue;
+    ViewData l;
+    l.set("href", "/directory/services/" + o.id);
+    l.set("name", o.name + " (" + o.organization.name + ")");
+    like.push_back(l);
+  }
+  d.set("like_entries", like);
+  d.set("has_like_entries", !like.empty());
 }
 
 // For someone who acts for more than one person: whose plan to add to, as radios.

@@ -55,6 +55,7 @@ class DirectoryRoutes final : public RouteModule {
   Response RenderServicePage(int status, Context& ctx, const app::StoredDirectoryEntry& entry,
                              bool choose_error);
   void AddPlanChoice(ViewData& d, Context& ctx, bool choose_error);
+  void AddLikeEntries(ViewData& d, const domain::DirectoryService& s);
   Response DirectoryMarkReviewed(Context& ctx);
   Response DirectoryReviewPage(Context& ctx);
   Response DirectoryNewPage(Context& ctx);
