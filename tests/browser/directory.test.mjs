@@ -201,7 +201,7 @@ test('an editor imports a feed from a file: each problem is listed, then the cor
   await submitting(page, () => page.click('button:has-text("Import")'))
   assert.match(await page.title(), /^Error: /)
   assert.match(await page.textContent('.govuk-error-summary'), /1 row has a problem, so nothing was stored/)
-  const problems = await page.textContent('#problems + table')
+  const problems = await page.textContent('#problems + .sd-table-scroll table')
   assert.match(problems, /Service 2/)
   assert.match(problems, /not-an-id/)
   // Corrected and imported; then found by anyone.

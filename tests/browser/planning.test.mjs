@@ -205,6 +205,11 @@ test('a plan is built, sent, returned, corrected and agreed across three roles',
   assert.match(budget, /Agreed care and support plan/)
   assert.match(await manager.textContent('#budget-split'), /Personal budget.*Paid by the council/s)
   await expectAccessible(manager, 'plan-agreed')
+  // At 320 px wide no column is cut off: wide tables scroll inside their own region.
+  await manager.setViewportSize({ width: 320, height: 640 })
+  assert.ok(await manager.evaluate(() => document.documentElement.scrollWidth <= 320),
+    'the page is wider than 320 px')
+  assert.ok(await manager.$$eval('.sd-table-scroll', els => els.length > 0))
   await managers.close()
 
   // 5. The person sees their agreed plan from My support.
