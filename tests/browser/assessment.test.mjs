@@ -76,6 +76,8 @@ test('a person self-assesses with the keyboard only and sees a clear decision', 
   await page.waitForURL(/\/decision\?sent=1$/)
   assert.match(await page.textContent('h2.govuk-heading-l'), /Your answers show eligible needs/)
   assert.match(await page.textContent('main'), /If you disagree/)
+  // What happens next is where the person is: sent, so a practitioner confirms it first.
+  assert.match(await page.textContent('#next-step'), /A practitioner from the council will talk your answers through/)
   await expectAccessible(page, 'decision')
   await context.close()
 })
@@ -110,5 +112,7 @@ test('the self-assessment works with JavaScript turned off, and a practitioner r
   await worker.waitForURL(/\/decision$/)
   assert.match(await worker.textContent('h1'), /Eligible needs/)
   assert.match(await worker.textContent('main'), /The person and their son/)
+  // Decided, with the budget worked out: the next step is the plan, not the budget again.
+  assert.match(await worker.textContent('#next-step'), /Your indicative budget has been worked out/)
   await staff.close()
 })
