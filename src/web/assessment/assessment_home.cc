@@ -11,7 +11,8 @@ void AssessmentRoutes::AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) {
   const size_t n = caseload->size();
   out.push_back({"/caseload",
                  std::to_string(n) + (n == 1 ? " assessment" : " assessments") +
-                     " open in your team's caseload",
+                     (ctx.principal->user.team_id.valid() ? " open in your team's caseload"
+                                                          : " open in the caseload"),
                  true});
 }
 
