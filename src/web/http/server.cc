@@ -146,15 +146,21 @@ asio::awaitable<beast::error_code> ReadRequest(ServerState& state, beast::tcp_st
   body_limit = limits::kMaxUploadBodyBytes;  // Over it, nobody may send it.
   auto [ec, n] = co_await http::async_read_header(stream, buffer, parser, kNoThrow);
   if (!ec) {
-    bool parsed = false;
+    // Only a file upload may be larger than other bodies, so only its head is looked at (the
+    // session is read from it); every other request keeps the small limit, at no cost.
+    body_limit = limits::kMaxRequestBodyBytes;
     const auto& req = parser.get();
-    const auto forwarded = req["X-Forwarded-For"];
-    const Request head =
-        ToRequest(req,
-                  ClientAddress(client, std::string_view(forwarded.data(), forwarded.size()),
-                                state.options.trusted_proxies),
-                  parsed);
-    if (parsed) body_limit = std::min(state.handler.BodyLimit(head), limits::kMaxUploadBodyBytes);
+    const auto type = req[http::field::content_type];
+    if (IsMultipartForm(std::string_view(type.data(), type.size()))) {
+      bool parsed = false;
+      const auto forwarded = req["X-Forwarded-For"];
+      const Request head =
+          ToRequest(req,
+                    ClientAddress(client, std::string_view(forwarded.data(), forwarded.size()),
+                                  state.options.trusted_proxies),
+                    parsed);
+      if (parsed) body_limit = std::min(state.handler.BodyLimit(head), limits::kMaxUploadBodyBytes);
+    }
     if (parser.content_length() && *parser.content_length() > body_limit) {
       ec = http::error::body_limit;
     } else {

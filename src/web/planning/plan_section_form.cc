@@ -73,6 +73,15 @@ json::array ReadOutcomes(const std::string& text) {
   return outcomes;
 }
 
+// "How many times" as typed: 1 when empty, a whole number when it is one, else the text itself
+// (which the plan's reader refuses with a field error).
+json::value TimesValue(const std::string& typed) {
+  if (typed.empty()) return int64_t{1};
+  const bool whole =
+      typed.size() < 10 && typed.find_first_not_of("0123456789-") == std::string::npos;
+  return whole ? json::value(int64_t{std::atoll(typed.c_str())}) : json::value(typed);
+}
+
 // The line the support form adds: a catalogue item, or the person's own choice.
 std::optional<json::object> ReadNewLine(const Form& f) {
   std::string item = Value(f, "new_item");
@@ -89,9 +98,7 @@ std::optional<json::object> ReadNewLine(const Form& f) {
     l["unit_cost"] = Value(f, "new_unit_cost");
   }
   l["quantity"] = Value(f, "new_quantity").empty() ? "1" : Value(f, "new_quantity");
-  std::string times = Value(f, "new_times");
-  l["times"] = times.empty() ? int64_t{1} : int64_t{std::atoll(times.c_str())};
-  if (times.find_first_not_of("0123456789-") != std::string::npos) l["times"] = times;
+  l["times"] = TimesValue(Value(f, "new_times"));
   if (!Value(f, "new_per").empty()) l["per"] = Value(f, "new_per");
   if (!Value(f, "new_managed_as").empty()) l["managed_as"] = Value(f, "new_managed_as");
   return l;
@@ -104,10 +111,7 @@ json::value ChangedLine(const Form& f, size_t i, json::value line) {
   json::object& l = line.get_object();
   const std::string at = "line-" + std::to_string(i) + "-";
   if (auto q = Value(f, at + "quantity"); !q.empty()) l["quantity"] = q;
-  if (auto t = Value(f, at + "times"); !t.empty()) {
-    const bool digits = t.size() < 10 && t.find_first_not_of("0123456789") == std::string::npos;
-    l["times"] = digits ? json::value(std::atoll(t.c_str())) : json::value(t);
-  }
+  if (auto t = Value(f, at + "times"); !t.empty()) l["times"] = TimesValue(t);
   if (auto p = Value(f, at + "per"); !p.empty()) l["per"] = p;
   if (auto c = Value(f, at + "unit_cost"); !c.empty()) l["unit_cost"] = c;
   return line;
