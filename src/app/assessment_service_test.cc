@@ -266,28 +266,29 @@ TEST_F(AssessmentServiceTest, NewAssessmentsUseTheImportedVersionInForceAndOldOn
                   .Write(db_.council(),
                          [&](Transaction& tx) -> Status {
                            SD_RETURN_IF_ERROR(
-                               ImportQuestionnaire(tx, Version("2", "2026-11-01"), clock_.Now()));
-                           SD_RETURN_IF_ERROR(ImportQuestionnaire(tx, Version("3", "2027-04-01"),
+                               ImportQuestionnaire(tx, Version("11", "2026-11-01"), clock_.Now()));
+                           SD_RETURN_IF_ERROR(ImportQuestionnaire(tx, Version("12", "2027-04-01"),
                                                                   clock_.Now()));  // Not yet.
                            return OkStatus();
                          })
                   .ok());
   auto after = *assessments_.Start(ctx_, worker, person_, domain::AssessmentKind::kAdult);
-  EXPECT_EQ(after.questionnaire_version, "2");
+  EXPECT_EQ(after.questionnaire_version, "11");
   EXPECT_EQ(assessments_.Get(ctx_, worker, before.id)->questionnaire->version, "1");
-  EXPECT_EQ(assessments_.Get(ctx_, worker, after.id)->questionnaire->version, "2");
+  EXPECT_EQ(assessments_.Get(ctx_, worker, after.id)->questionnaire->version, "11");
   clock_.AdvanceSeconds(200 * 86400);  // Past 1 April 2027.
   EXPECT_EQ(assessments_.Start(ctx_, worker, person_, domain::AssessmentKind::kAdult)
                 ->questionnaire_version,
-            "3");
-  // Another council is not affected.
+            "12");
+  // Another council is not affected: it has the shipped version in force then (version 2, from
+  // 4 December 2026).
   ASSERT_TRUE(db_.store()
                   .Read(db_.other_council(),
                         [&](Transaction& tx) -> Status {
                           SD_ASSIGN_OR_RETURN(
                               const domain::Questionnaire* q,
                               QuestionnaireInForce(tx, "adult-needs", clock_.Now().UtcDate()));
-                          EXPECT_EQ(q->version, "1");
+                          EXPECT_EQ(q->version, "2");
                           return OkStatus();
                         })
                   .ok());

@@ -232,7 +232,9 @@ Result<const domain::Questionnaire*> DefaultQuestionnaire(const std::string& id)
   const domain::Questionnaire* q = app::FindDefaultQuestionnaire(id);
   if (q == nullptr) {
     std::string ids;
-    for (const auto& d : app::DefaultQuestionnaires()) ids += (ids.empty() ? "" : ", ") + d.id;
+    for (const auto& d : app::DefaultQuestionnaires()) {
+      if (ids.find(d.id) == std::string::npos) ids += (ids.empty() ? "" : ", ") + d.id;
+    }
     return Error::InvalidArgument("No questionnaire \"" + id + "\"; there are: " + ids);
   }
   return q;

@@ -9,19 +9,33 @@ import { serverAndBrowser, submitting, expectAccessible, tabTo, signIn as signIn
 const env = serverAndBrowser({ people: 80 })
 
 // Runs `action` (a key press or click that submits a form) and waits for the page it loads.
-// The answer to give for each question: unable to manage eating and dressing, fine otherwise.
+// The answer to give for each question: unable to manage eating and dressing, no child to look
+// after ("this does not apply to me"), fine otherwise.
 function choose (id) {
   if (id === 'condition_one' || id === 'wellbeing_impact') return { radio: '#answer-1' }  // Yes.
+  if (id === 'caring_for_child.able') return { radio: '#answer-3' }
   if (id.endsWith('.able')) return { radio: id.startsWith('nutrition') || id.startsWith('dressing') ? '#answer-2' : '#answer-1' }
   if (id.endsWith('.reasons')) return { checkbox: '#answer-1' }
   if (id.endsWith('.carer_helps')) return { radio: '#answer-2' }
   return { text: id === 'what_matters' ? 'Seeing my grandchildren' : 'Getting out to the allotment' }
 }
 
+// "Question n of N": the same N on every page, and n never goes back or skips.
+async function checkCount (page, counted) {
+  const [, n, of] = (await page.textContent('main')).match(/Question (\d+) of (\d+)/).map(Number)
+  if (counted.of !== undefined) {
+    assert.equal(of, counted.of, 'the number of questions never changes')
+    assert.ok(n === counted.n || n === counted.n + 1, `question ${n} follows question ${counted.n}`)
+  }
+  Object.assign(counted, { n, of })
+}
+
 async function answerEverything (page, { keyboard, audit }) {
   const seen = new Set()
+  const counted = {}
   for (let i = 0; i < 60 && page.url().includes('/questions/'); i++) {
     const id = decodeURIComponent(page.url().split('/questions/')[1].split('?')[0])
+    await checkCount(page, counted)
     const answer = choose(id)
     const kind = answer.text ? 'text' : answer.checkbox ? 'checkbox' : 'radio'
     if (audit && !seen.has(kind)) { seen.add(kind); await expectAccessible(page, `question-${kind}`) }
@@ -35,7 +49,9 @@ async function answerEverything (page, { keyboard, audit }) {
       } else {
         // Tab reaches the radio group; the arrow keys choose within it, as for any keyboard user.
         await tabTo(page, 'input[type=radio]')
-        if (answer.radio === '#answer-2') await page.keyboard.press('ArrowRight'); else await page.keyboard.press('Space')
+        const steps = Number(answer.radio.split('-')[1]) - 1
+        if (steps === 0) await page.keyboard.press('Space')
+        for (let step = 0; step < steps; step++) await page.keyboard.press('ArrowRight')
         assert.ok(await page.isChecked(answer.radio), `${id}: ${answer.radio} chosen`)
       }
       await tabTo(page, 'button.govuk-button')
@@ -47,6 +63,7 @@ async function answerEverything (page, { keyboard, audit }) {
     }
   }
   assert.match(page.url(), /\/check$/)
+  assert.equal(counted.n, counted.of, 'the last question is question N of N')
 }
 
 test('a person self-assesses with the keyboard only and sees a clear decision', async () => {
@@ -78,6 +95,13 @@ test('a person self-assesses with the keyboard only and sees a clear decision', 
   assert.match(await page.textContent('main'), /If you disagree/)
   // What happens next is where the person is: sent, so a practitioner confirms it first.
   assert.match(await page.textContent('#next-step'), /A practitioner from the council will talk your answers through/)
+  // The three conditions as three things, each with why; "does not apply" is not a need.
+  const conditions = await page.$$eval('#conditions > li', items => items.map(li => li.textContent.replace(/\s+/g, ' ')))
+  assert.equal(conditions.length, 3)
+  assert.match(conditions[0], /physical or mental health condition.*Yes: you told us they do/)
+  assert.match(conditions[1], /Yes: there are 2 you cannot do: Eating and drinking ?Getting dressed/)
+  assert.match(conditions[2], /big effect on your wellbeing.*Yes/)
+  assert.match(await page.textContent('tr:has-text("Looking after a child")'), /Does not apply to you/)
   await expectAccessible(page, 'decision')
   await context.close()
 })

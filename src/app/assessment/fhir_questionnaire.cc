@@ -404,8 +404,17 @@ const std::vector<domain::Questionnaire>& DefaultQuestionnaires() {
 }
 
 const domain::Questionnaire* FindDefaultQuestionnaire(std::string_view id) {
+  const domain::Questionnaire* latest = nullptr;
   for (const auto& q : DefaultQuestionnaires()) {
-    if (q.id == id) return &q;
+    if (q.id == id && (!latest || q.effective_from > latest->effective_from)) latest = &q;
+  }
+  return latest;
+}
+
+const domain::Questionnaire* FindDefaultQuestionnaire(std::string_view id,
+                                                      std::string_view version) {
+  for (const auto& q : DefaultQuestionnaires()) {
+    if (q.id == id && q.version == version) return &q;
   }
   return nullptr;
 }

@@ -34,9 +34,13 @@ boost::json::value QuestionnaireResponseToFhir(const domain::Questionnaire& ques
 Result<domain::Answers> AnswersFromFhir(const domain::Questionnaire& questionnaire,
                                         const boost::json::value& resource);
 
-// The questionnaires shipped in data/questionnaires (adult needs, carer), parsed once.
+// The questionnaires shipped in data/questionnaires (adult needs, carer; every version, since a
+// stored assessment keeps the version it was answered on), parsed once.
 const std::vector<domain::Questionnaire>& DefaultQuestionnaires();
-// The default questionnaire with this id, or null.
+// The latest shipped version of the questionnaire with this id, or null.
 const domain::Questionnaire* FindDefaultQuestionnaire(std::string_view id);
+// The shipped questionnaire with this id and version, or null.
+const domain::Questionnaire* FindDefaultQuestionnaire(std::string_view id,
+                                                      std::string_view version);
 
 }  // namespace selfdirect::app

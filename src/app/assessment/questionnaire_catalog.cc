@@ -50,8 +50,11 @@ std::string_view QuestionnaireIdFor(domain::AssessmentKind kind) {
 
 Result<const domain::Questionnaire*> QuestionnaireInForce(Transaction& tx, const std::string& id,
                                                           Date date) {
-  const domain::Questionnaire* best = FindDefaultQuestionnaire(id);
-  if (best && best->effective_from > date) best = nullptr;
+  const domain::Questionnaire* best = nullptr;
+  for (const auto& shipped : DefaultQuestionnaires()) {
+    if (shipped.id != id || shipped.effective_from > date) continue;
+    if (!best || shipped.effective_from > best->effective_from) best = &shipped;
+  }
   SD_ASSIGN_OR_RETURN(auto stored, tx.questionnaires().List());
   for (const auto& s : stored) {
     if (s.questionnaire_id != id || s.effective_from > date) continue;
@@ -65,8 +68,7 @@ Result<const domain::Questionnaire*> QuestionnaireInForce(Transaction& tx, const
 
 Result<const domain::Questionnaire*> QuestionnaireVersion(Transaction& tx, const std::string& id,
                                                           const std::string& version) {
-  const domain::Questionnaire* shipped = FindDefaultQuestionnaire(id);
-  if (shipped && shipped->version == version) return shipped;
+  if (const auto* shipped = FindDefaultQuestionnaire(id, version)) return shipped;
   SD_ASSIGN_OR_RETURN(auto stored, tx.questionnaires().Find(id, version));
   if (!stored) return Error::NotFound("No questionnaire " + id + " version " + version);
   return Parsed(tx.council_id(), *stored);
@@ -86,8 +88,7 @@ Result<domain::Questionnaire> ImportQuestionnaire(Transaction& tx, const boost::
                                                      (q.id == "carer" ? "carer" : "adult")}});
   }
   SD_RETURN_IF_ERROR(domain::CheckEligibilityQuestions(q));
-  const domain::Questionnaire* shipped = FindDefaultQuestionnaire(q.id);
-  if (shipped && shipped->version == q.version) {
+  if (FindDefaultQuestionnaire(q.id, q.version) != nullptr) {
     return Error::AlreadyExists("Version " + q.version + " of " + q.id +
                                 " ships with Selfdirect; give a new version");
   }

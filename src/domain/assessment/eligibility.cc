@@ -249,4 +249,62 @@ std::vector<std::string> ExplanationSentences(const EligibilityInput& in, const 
   return out;
 }
 
+namespace {
+
+ConditionExplained ExplainConditionOne(const EligibilityInput& in) {
+  const bool adult = in.kind == AssessmentKind::kAdult;
+  ConditionExplained c;
+  c.what = adult
+               ? "Your needs come from a physical or mental health condition, illness or disability"
+               : "Your needs come from caring for an adult who needs that care";
+  c.met = in.condition_one;
+  c.why = c.met ? "Yes: you told us they do." : "No: you told us they do not.";
+  return c;
+}
+
+ConditionExplained ExplainConditionTwo(const EligibilityInput& in) {
+  const bool adult = in.kind == AssessmentKind::kAdult;
+  ConditionExplained c;
+  for (size_t i = 0; i < OutcomeCount(in.kind); ++i) {
+    if (in.outcomes[i].unable) c.unmet.push_back(i);
+  }
+  const std::string n = std::to_string(c.unmet.size());
+  if (adult) {
+    c.what =
+        "Because of those needs, there are at least 2 of 10 everyday things you cannot do without "
+        "help, without pain or worry, safely, or in a reasonable time";
+    c.met = c.unmet.size() >= 2;
+    c.why = c.unmet.empty() ? "No: you told us you can do all 10."
+            : c.met         ? "Yes: there are " + n + " you cannot do:"
+                            : "No: there is 1 you cannot do, and it takes at least 2:";
+    return c;
+  }
+  c.what =
+      "Your own health is getting worse, or may get worse, because of caring, or caring stops you "
+      "doing at least 1 of 8 everyday things";
+  c.met = in.carer_health_at_risk || !c.unmet.empty();
+  std::string health = in.carer_health_at_risk ? "your health is at risk" : "";
+  std::string things = c.unmet.empty()       ? ""
+                       : c.unmet.size() == 1 ? "there is 1 thing caring stops you doing:"
+                                             : "there are " + n + " things caring stops you doing:";
+  c.why = !c.met ? "No: your health is not at risk and you can do all 8."
+                 : "Yes: " + health + (health.empty() || things.empty() ? "" : ", and ") + things +
+                       (things.empty() ? "." : "");
+  return c;
+}
+
+ConditionExplained ExplainConditionThree(const EligibilityInput& in) {
+  ConditionExplained c;
+  c.what = "As a result, there is, or is likely to be, a big effect on your wellbeing";
+  c.met = in.significant_impact_on_wellbeing;
+  c.why = c.met ? "Yes: you told us there is." : "No: you told us there is not.";
+  return c;
+}
+
+}  // namespace
+
+std::array<ConditionExplained, 3> ExplainConditions(const EligibilityInput& in) {
+  return {ExplainConditionOne(in), ExplainConditionTwo(in), ExplainConditionThree(in)};
+}
+
 }  // namespace selfdirect::domain

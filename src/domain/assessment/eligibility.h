@@ -94,6 +94,8 @@ struct OutcomeFinding {
   uint8_t reasons = 0;
   // A carer currently meets this need. It still counts for eligibility (reg 2(4)).
   bool met_by_carer = false;
+  // The person said the outcome does not apply to them (they look after no child): not a need.
+  bool not_applicable = false;
 
   void AddReason(UnableReason r) {
     reasons = static_cast<uint8_t>(reasons | (1u << static_cast<unsigned>(r)));
@@ -163,6 +165,16 @@ void DetermineEligibility(const EligibilityInput& input, Determination& out);
 // Appends the plain-English sentence for `step` (addressed to the person: "You are unable to...").
 void AppendExplanationSentence(const EligibilityInput& input, const ExplanationStep& step,
                                std::string& out);
+// The three conditions as three things in plain English, each with whether it is met and why,
+// worked out from the input alone (so each is shown even when an earlier one is not met).
+struct ConditionExplained {
+  std::string what;           // What the condition asks, e.g. "Your needs come from ...".
+  bool met = false;           //
+  std::string why;            // From the person's answers.
+  std::vector<size_t> unmet;  // The second condition: outcomes the person cannot achieve.
+};
+std::array<ConditionExplained, 3> ExplainConditions(const EligibilityInput& input);
+
 // All the sentences of a determination.
 std::vector<std::string> ExplanationSentences(const EligibilityInput& input,
                                               const Determination& determination);

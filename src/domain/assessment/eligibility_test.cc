@@ -181,5 +181,33 @@ TEST(Validation, AnUnableOutcomeNeedsAReason) {
   EXPECT_DEATH((void)DetermineEligibility(in), "assertion failed");
 }
 
+TEST(Conditions, ThreeThingsInPlainEnglishEachWithItsReason) {
+  auto adult = ExplainConditions(Adult({AdultOutcome::kNutrition, AdultOutcome::kDressing}));
+  EXPECT_TRUE(adult[0].met);
+  EXPECT_TRUE(adult[1].met);
+  EXPECT_EQ(adult[1].why, "Yes: there are 2 you cannot do:");
+  EXPECT_EQ(adult[1].unmet,
+            (std::vector<size_t>{Index(AdultOutcome::kNutrition), Index(AdultOutcome::kDressing)}));
+  EXPECT_TRUE(adult[2].met);
+  auto one = ExplainConditions(Adult({AdultOutcome::kDressing}, false, false));
+  EXPECT_FALSE(one[0].met);
+  EXPECT_FALSE(one[1].met);
+  EXPECT_EQ(one[1].why, "No: there is 1 you cannot do, and it takes at least 2:");
+  EXPECT_FALSE(one[2].met);
+  EXPECT_EQ(ExplainConditions(Adult({}))[1].why, "No: you told us you can do all 10.");
+}
+
+TEST(Conditions, ACarersSecondConditionIsHealthOrOneOutcome) {
+  auto both = ExplainConditions(Carer({CarerOutcome::kNutrition}, true));
+  EXPECT_TRUE(both[1].met);
+  EXPECT_EQ(both[1].why,
+            "Yes: your health is at risk, and there is 1 thing caring stops you doing:");
+  auto health = ExplainConditions(Carer({}, true));
+  EXPECT_EQ(health[1].why, "Yes: your health is at risk.");
+  auto neither = ExplainConditions(Carer({}, false));
+  EXPECT_FALSE(neither[1].met);
+  EXPECT_NE(neither[0].what, ExplainConditions(Adult({}))[0].what);
+}
+
 }  // namespace
 }  // namespace selfdirect::domain

@@ -1,5 +1,6 @@
 #include "domain/assessment/questionnaire.h"
 
+#include <map>
 #include <set>
 
 #include "base/text.h"
@@ -113,6 +114,31 @@ Status CheckQuestionnaire(const Questionnaire& q) {
   return OkStatus();
 }
 
+namespace {
+
+// "CODE.able": yes/no, or a single choice of "true", "false" and, optionally, kDoesNotApply.
+void CheckAbleQuestion(const Questionnaire& q, const std::string& id,
+                       std::vector<FieldError>& errors) {
+  const Question* question = q.Find(id);
+  if (question == nullptr) {
+    errors.push_back({id, "Eligibility needs this question"});
+    return;
+  }
+  if (question->type == QuestionType::kBoolean) return;
+  bool yes = false, no = false, other = false;
+  for (const auto& o : question->options) {
+    yes |= o.code == "true";
+    no |= o.code == "false";
+    other |= o.code != "true" && o.code != "false" && o.code != kDoesNotApply;
+  }
+  if (question->type != QuestionType::kChoice || !yes || !no || other) {
+    errors.push_back({id, "Must be a boolean question, or a choice of true, false and " +
+                              std::string(kDoesNotApply)});
+  }
+}
+
+}  // namespace
+
 Status CheckEligibilityQuestions(const Questionnaire& q) {
   std::vector<FieldError> errors;
   auto need = [&](const std::string& id, QuestionType type) {
@@ -129,7 +155,7 @@ Status CheckEligibilityQuestions(const Questionnaire& q) {
   if (q.kind == AssessmentKind::kCarer) need("carer_health_at_risk", QuestionType::kBoolean);
   for (size_t i = 0; i < OutcomeCount(q.kind); ++i) {
     std::string code(OutcomeCode(q.kind, i));
-    need(code + ".able", QuestionType::kBoolean);
+    CheckAbleQuestion(q, code + ".able", errors);
     need(code + ".carer_helps", QuestionType::kBoolean);
     if (const Question* reasons = need(code + ".reasons", QuestionType::kMultipleChoice)) {
       for (size_t r = 0; r < kUnableReasonCount; ++r) {
@@ -205,6 +231,23 @@ std::vector<FieldError> ValidateAnswers(const Questionnaire& q, const Answers& a
   return errors;
 }
 
+QuestionPlace PlaceOf(const Questionnaire& q, std::string_view question_id) {
+  QuestionPlace place;
+  std::map<std::string_view, size_t> numbers;  // Question id to its number.
+  for (const auto& s : q.sections) {
+    for (const auto& question : s.questions) {
+      const bool follow_up = !question.enable_when.empty();
+      size_t number = follow_up ? numbers[question.enable_when.front().question] : ++place.of;
+      numbers[question.id] = number;
+      if (question.id == question_id) {
+        place.number = number;
+        place.follow_up = follow_up;
+      }
+    }
+  }
+  return place;
+}
+
 Answers VisibleAnswers(const Questionnaire& q, const Answers& answers) {
   Answers out;
   for (const auto& [id, values] : answers) {
@@ -244,8 +287,9 @@ Result<EligibilityInput> EligibilityFromAnswers(const Questionnaire& q, const An
       q.kind == AssessmentKind::kCarer && Has(answers, "carer_health_at_risk", "true");
   for (size_t i = 0; i < OutcomeCount(q.kind); ++i) {
     std::string code(OutcomeCode(q.kind, i));
-    if (!Has(answers, code + ".able", "false")) continue;
     OutcomeFinding& f = in.outcomes[i];
+    f.not_applicable = Has(answers, code + ".able", kDoesNotApply);
+    if (!Has(answers, code + ".able", "false")) continue;
     f.unable = true;
     f.met_by_carer = Has(answers, code + ".carer_helps", "true");
     auto reasons = answers.find(code + ".reasons");

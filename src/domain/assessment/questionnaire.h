@@ -9,7 +9,9 @@
 //
 // Eligibility comes from answers by question id (EligibilityFromAnswers): "condition_one",
 // "wellbeing_impact", carers' "carer_health_at_risk", and per outcome CODE: "CODE.able" (can do it
-// without help), "CODE.reasons" (why not: reason codes) and "CODE.carer_helps".
+// without help), "CODE.reasons" (why not: reason codes) and "CODE.carer_helps". "CODE.able" is a
+// yes/no question, or a choice of "true", "false" and, for an outcome that may not apply to
+// everyone (looking after a child), kDoesNotApply, which is not a need.
 #pragma once
 
 #include <map>
@@ -69,6 +71,20 @@ struct Questionnaire {
 };
 
 using Answers = std::map<std::string, std::vector<std::string>, std::less<>>;
+
+// The answer to "CODE.able" that says the outcome does not apply to the person.
+inline constexpr std::string_view kDoesNotApply = "does_not_apply";
+
+// Where a question sits in "Question n of N". Questions shown whatever the answers are numbered 1
+// to N in order; a follow-up (shown only after some answer) shares the number of the question it
+// follows, so N is the same from the first page to the last and never jumps as answers reveal
+// follow-ups. `number` is 0 for an unknown id.
+struct QuestionPlace {
+  size_t number = 0;
+  size_t of = 0;
+  bool follow_up = false;
+};
+QuestionPlace PlaceOf(const Questionnaire& q, std::string_view question_id);
 
 // Checks a definition: ids unique and non-empty, choices have options with unique codes, every
 // condition names an earlier question and one of its possible answers. kInvalidArgument listing

@@ -129,5 +129,46 @@ TEST(Questionnaire, AnswersGiveTheEligibilityInput) {
   EXPECT_EQ(incomplete.error().fields.at(0).field, "wellbeing_impact");
 }
 
+TEST(Questionnaire, QuestionNumbersNeverJumpAsFollowUpsAppear) {
+  Questionnaire q = Small();
+  // Six questions are asked whatever the answers; follow-ups share their question's number.
+  EXPECT_EQ(PlaceOf(q, "condition_one").number, 1u);
+  EXPECT_EQ(PlaceOf(q, "condition_one").of, 5u);
+  EXPECT_EQ(PlaceOf(q, "nutrition.able").number, 3u);
+  QuestionPlace follow = PlaceOf(q, "nutrition.carer_helps");
+  EXPECT_EQ(follow.number, 3u);
+  EXPECT_EQ(follow.of, 5u);
+  EXPECT_TRUE(follow.follow_up);
+  EXPECT_EQ(PlaceOf(q, "dressing.reasons").number, 4u);
+  EXPECT_EQ(PlaceOf(q, "wellbeing_impact").number, 5u);
+  EXPECT_EQ(PlaceOf(q, "no.such.question").number, 0u);
+}
+
+// nutrition.able as a choice that offers "this does not apply to me".
+Questionnaire WithDoesNotApply() {
+  Questionnaire q = Small();
+  Question& able = q.sections[1].questions[0];
+  able.type = QuestionType::kChoice;
+  able.options = {{"true", "Yes", 0}, {"false", "No", 0}, {std::string(kDoesNotApply), "N/A", 0}};
+  return q;
+}
+
+TEST(Questionnaire, DoesNotApplyIsAnAnswerButNotANeed) {
+  Questionnaire q = WithDoesNotApply();
+  ASSERT_TRUE(CheckQuestionnaire(q).ok());
+  Answers answers{{"condition_one", {"true"}},
+                  {"nutrition.able", {std::string(kDoesNotApply)}},
+                  {"dressing.able", {"false"}},
+                  {"dressing.reasons", {"pain_distress_anxiety"}},
+                  {"wellbeing_impact", {"true"}}};
+  EXPECT_TRUE(ValidateAnswers(q, answers, Completeness::kSubmission).empty());
+  EXPECT_FALSE(IsVisible(q, *q.Find("nutrition.reasons"), answers));
+  auto in = EligibilityFromAnswers(q, answers);
+  ASSERT_TRUE(in.ok()) << in.error().message;
+  EXPECT_FALSE(in->outcomes[Index(AdultOutcome::kNutrition)].unable);
+  EXPECT_TRUE(in->outcomes[Index(AdultOutcome::kNutrition)].not_applicable);
+  EXPECT_FALSE(DetermineEligibility(*in).eligible);  // One outcome only: not a need counted.
+}
+
 }  // namespace
 }  // namespace selfdirect::domain

@@ -1,5 +1,8 @@
 // Assessment journeys: a person's self-assessment (one question per page, save and return, check
 // answers, send, decision), a practitioner's assessment and record of the decision, the caseload.
+#include <algorithm>
+#include <map>
+
 #include "app/assessment_service.h"
 #include "base/text.h"
 #include "web/assessment/assessment_routes.h"
@@ -76,8 +79,6 @@ std::string KindLabel(domain::AssessmentKind k) {
   return k == domain::AssessmentKind::kCarer ? "Carer's assessment" : "Needs assessment";
 }
 
-std::string AssessmentReference(AssessmentId id) { return "AS-" + std::to_string(id.value()); }
-
 // Where the person goes after answering: on through the questions, or back to check answers.
 enum class Then { kNextQuestion, kBackToCheck };
 
@@ -107,58 +108,6 @@ std::string NextHref(const app::AssessmentView& v, const std::string& current, b
     }
   }
   return check;
-}
-
-// One row per outcome: its plain-English title and what the answers found.
-ViewList OutcomeRows(const domain::EligibilityInput& input, const domain::Questionnaire& q) {
-  ViewList outcomes;
-  for (size_t i = 0; i < domain::OutcomeCount(input.kind); ++i) {
-    ViewData row;
-    // The questionnaire's plain-English title for the outcome (its section), else the regulation's
-    // words.
-    std::string code(domain::OutcomeCode(input.kind, i));
-    std::string label(domain::OutcomeLabel(input.kind, i));
-    for (const auto& section : q.sections) {
-      if (section.id == code) label = section.title;
-    }
-    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
-    row.set("label", label);
-    const auto& f = input.outcomes[i];
-    std::string finding = "Can do this without help";
-    if (f.unable) {
-      finding = "Needs support: ";
-      bool first = true;
-      for (size_t r = 0; r < domain::kUnableReasonCount; ++r) {
-        if (!f.HasReason(static_cast<domain::UnableReason>(r))) continue;
-        finding += (first ? "" : "; ") +
-                   std::string(domain::UnableReasonLabel(static_cast<domain::UnableReason>(r)));
-        first = false;
-      }
-      if (f.met_by_carer) finding += ". Someone helps now.";
-    }
-    row.set("finding", finding);
-    outcomes.push_back(row);
-  }
-  return outcomes;
-}
-
-// The decision's headline and summary: likely (from the person's own answers) or decided.
-void SetHeadline(ViewData& data, bool eligible, bool indicative) {
-  if (eligible) {
-    data.set("headline", indicative ? "Your answers show eligible needs" : "Eligible needs");
-    data.set("summary",
-             indicative
-                 ? "From your answers, you are likely to have needs the council must meet."
-                 : "The council has decided that there are eligible needs for care and support.");
-  } else {
-    data.set("headline",
-             indicative ? "Your answers do not show eligible needs" : "No eligible needs");
-    data.set("summary",
-             indicative ? "From your answers, you are not likely to have needs the council must "
-                          "meet. You can still get information, advice and help to stay well."
-                        : "The council has decided that the needs are not eligible needs. "
-                          "Information, advice and support in the community are still available.");
-  }
 }
 
 }  // namespace
@@ -244,15 +193,19 @@ Response AssessmentRoutes::AssessmentOverview(Context& ctx) {
   const AssessmentId* id = &view->record.id;
   const auto& v = *view;
   auto visible = VisibleQuestions(*v.questionnaire, v.record.answers);
-  int answered = 0;
+  // A numbered question counts as answered once it and its follow-ups shown are all answered.
+  std::map<size_t, bool> complete;
+  size_t question_count = 0;
   std::string first_unanswered;
   for (const auto& l : visible) {
-    if (Answered(v.record.answers, l.question->id)) {
-      ++answered;
-    } else if (first_unanswered.empty()) {
-      first_unanswered = l.question->id;
-    }
+    const domain::QuestionPlace place = domain::PlaceOf(*v.questionnaire, l.question->id);
+    question_count = place.of;
+    const bool answered = Answered(v.record.answers, l.question->id);
+    complete.try_emplace(place.number, true).first->second &= answered;
+    if (!answered && first_unanswered.empty()) first_unanswered = l.question->id;
   }
+  const auto answered = std::count_if(complete.begin(), complete.end(),
+                                      [](const auto& number) { return number.second; });
   ViewData d;
   d.set("person_name", v.person.details.given_name + " " + v.person.details.family_name);
   d.set("title", KindLabel(v.record.kind));
@@ -262,7 +215,7 @@ Response AssessmentRoutes::AssessmentOverview(Context& ctx) {
   d.set("origin_label",
         v.record.origin == app::AssessmentOrigin::kSelf ? "self-assessment" : "by a practitioner");
   d.set("answered", std::to_string(answered));
-  d.set("visible_count", std::to_string(visible.size()));
+  d.set("question_count", std::to_string(question_count));
   if (v.record.submitted_at) d.set("submitted", v.record.submitted_at->UtcDate().ToString());
   if (v.record.completed_at) d.set("completed", v.record.completed_at->UtcDate().ToString());
   if (v.can_answer) {
@@ -287,11 +240,9 @@ Response AssessmentRoutes::RenderQuestion(int status, Context& ctx, const app::A
                                           const Question& q, const std::vector<std::string>& values,
                                           const std::string& error) {
   auto visible = VisibleQuestions(*v.questionnaire, v.record.answers);
-  size_t position = 0;
   std::string section_title, previous;
   for (size_t i = 0; i < visible.size(); ++i) {
     if (visible[i].question->id == q.id) {
-      position = i + 1;
       section_title = visible[i].section->title;
       if (i > 0) previous = visible[i - 1].question->id;
     }
@@ -305,8 +256,10 @@ Response AssessmentRoutes::RenderQuestion(int status, Context& ctx, const app::A
   if (!q.help.empty()) d.set("help", q.help);
   d.set("csrf_token", ctx.principal->session.csrf_token);
   d.set("return_to", from_check ? "check" : "");
-  d.set("position", std::to_string(position));
-  d.set("visible_count", std::to_string(visible.size()));
+  const domain::QuestionPlace place = domain::PlaceOf(*v.questionnaire, q.id);
+  d.set("position", std::to_string(place.number));
+  d.set("question_count", std::to_string(place.of));
+  d.set("follow_up", place.follow_up);
   d.set("is_text", q.type == QuestionType::kText || q.type == QuestionType::kInteger);
   d.set("is_multiple", q.type == QuestionType::kMultipleChoice);
   d.set("inline", q.type == QuestionType::kBoolean);
@@ -332,6 +285,7 @@ Response AssessmentRoutes::RenderQuestion(int status, Context& ctx, const app::A
     o.set("value", value);
     o.set("label", label);
     o.set("checked", std::find(values.begin(), values.end(), value) != values.end());
+    o.set("divider_before", value == domain::kDoesNotApply);  // GOV.UK radios' "or".
     options.push_back(o);
   };
   if (q.type == QuestionType::kBoolean) {
@@ -456,50 +410,6 @@ Response AssessmentRoutes::AssessmentSubmit(Context& ctx) {
     return ErrorResponse(sent.error(), ctx);
   }
   return Response::Redirect("/assessments/" + id->ToString() + "/decision?sent=1");
-}
-
-Response AssessmentRoutes::AssessmentDecision(Context& ctx) {
-  auto view = AssessmentFromPath(ctx);
-  if (!view.ok()) return ErrorResponse(view.error(), ctx);
-  const AssessmentId* id = &view->record.id;
-  const auto& v = *view;
-  domain::EligibilityInput input;
-  auto d = app::AssessmentService::Determine(v, &input);
-  if (!d.ok()) return Response::Redirect("/assessments/" + id->ToString() + "/check");
-  bool indicative = v.record.status != AssessmentStatus::kCompleted;
-  ViewData data;
-  data.set("person_name", v.person.details.given_name + " " + v.person.details.family_name);
-  data.set("reference", AssessmentReference(v.record.id));
-  data.set("just_sent", ctx.request.Query("sent") == "1");
-  data.set("indicative", indicative);
-  data.set("eligible", d->eligible);
-  SetHeadline(data, d->eligible, indicative);
-  data.set("outcomes", OutcomeRows(input, *v.questionnaire));
-  ViewList explanation;
-  for (const auto& sentence : domain::ExplanationSentences(input, *d))
-    explanation.push_back(sentence);
-  data.set("explanation", explanation);
-  data.set("rule_count", "three");
-  if (v.record.status == AssessmentStatus::kCompleted &&
-      domain::CanEditPerson(ctx.principal->actor, {v.person.id, v.person.team_id})) {
-    ViewData record;
-    record.set("participants", v.record.participants);
-    record.set("notes", v.record.practitioner_notes.empty() ? "None" : v.record.practitioner_notes);
-    data.set("practitioner_record", record);
-  }
-  if (!indicative && d->eligible) {
-    if (auto budgets = ras_.ForPerson(ctx.call, *ctx.principal, v.person.id); budgets.ok()) {
-      for (const auto& b : *budgets) {
-        if (b.assessment_id != *id) continue;
-        data.set("budget_href", "/assessments/" + id->ToString() + "/budget");
-        data.set("budget_text",
-                 "The indicative budget is " + b.EffectiveWeekly().ToDisplayString() + " a week.");
-      }
-    }
-  }
-  data.set("back_href", "/assessments/" + id->ToString());
-  return Page(200, d->eligible ? "Eligible needs" : "No eligible needs", "assessment_decision",
-              data, ctx);
 }
 
 Response AssessmentRoutes::RenderRecord(int status, Context& ctx, const app::AssessmentView& v,
