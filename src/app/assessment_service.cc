@@ -173,17 +173,9 @@ Result<AssessmentRecord> AssessmentService::Submit(const CallContext& ctx, const
 
 Result<AssessmentRecord> AssessmentService::Complete(const CallContext& ctx, const Principal& who,
                                                      AssessmentId id,
-                                                     const std::string& participants,
-                                                     const std::string& notes) {
-  std::vector<FieldError> errors;
-  if (Trim(participants).empty())
-    errors.push_back({"participants", "Say who took part in the assessment"});
-  if (participants.size() > 1000)
-    errors.push_back({"participants", "Write 1000 characters or fewer"});
-  if (notes.size() > 10000) errors.push_back({"notes", "Write 10000 characters or fewer"});
-  if (!IsCleanUtf8(participants) || !IsCleanUtf8(notes))
-    errors.push_back({"notes", "Remove control characters"});
-  if (!errors.empty()) return Error::InvalidArgument("Check the record", std::move(errors));
+                                                     const domain::PractitionerDecisionInput& in) {
+  SD_ASSIGN_OR_RETURN(domain::PractitionerDecision decided,
+                      domain::ValidatePractitionerDecision(in));
   AssessmentRecord saved;
   SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(AssessmentView v, Load(tx, who, id));
@@ -192,16 +184,24 @@ Result<AssessmentRecord> AssessmentService::Complete(const CallContext& ctx, con
     SD_ASSIGN_OR_RETURN(domain::Determination d, Determine(v));
     const Timestamp now = clock_.Now();
     v.record.status = AssessmentStatus::kCompleted;
-    v.record.eligible = d.eligible;
+    // The engine advises; the council decides.
+    v.record.eligible = decided.changed ? !d.eligible : d.eligible;
     v.record.decided_by = who.user.id;
-    v.record.participants = std::string(Trim(participants));
-    v.record.practitioner_notes = std::string(Trim(notes));
+    v.record.participants = decided.participants;
+    v.record.practitioner_notes = decided.notes;
+    v.record.decision_changed = decided.changed;
+    v.record.decision_reasons = decided.reasons;
+    v.record.consent = decided.consent;
+    v.record.capacity = decided.capacity;
+    v.record.advocacy = decided.advocacy;
+    v.record.advocate = decided.advocate;
     v.record.completed_at = now;
     v.record.updated_at = now;
     SD_RETURN_IF_ERROR(tx.assessments().Update(v.record));
     saved = v.record;
-    SD_RETURN_IF_ERROR(
-        Audit(tx, who, ctx, "assessment.complete", id, d.eligible ? "eligible" : "not eligible"));
+    SD_RETURN_IF_ERROR(Audit(tx, who, ctx, "assessment.complete", id,
+                             std::string(*v.record.eligible ? "eligible" : "not eligible") +
+                                 (decided.changed ? " (changed from the answers' result)" : "")));
     // An eligible person gets an indicative budget at once (Care Act statutory guidance 11.7).
     SD_ASSIGN_OR_RETURN(auto budget, CalculateIndicativeBudget(tx, v.record, now));
     if (!budget) return OkStatus();

@@ -66,9 +66,12 @@ class AssessmentService {
   // Sends a self-assessment: every required question must be answered (kInvalidArgument naming
   // them). Stores the indicative result.
   Result<AssessmentRecord> Submit(const CallContext& ctx, const Principal& who, AssessmentId id);
-  // A practitioner records the decision, who took part and their notes.
+  // A practitioner records the decision: confirming the result the answers give or changing it
+  // with reasons, who took part, their notes, consent, capacity and advocacy. kInvalidArgument
+  // with field errors (domain::ValidatePractitionerDecision); an eligible decision works out the
+  // indicative budget at once.
   Result<AssessmentRecord> Complete(const CallContext& ctx, const Principal& who, AssessmentId id,
-                                    const std::string& participants, const std::string& notes);
+                                    const domain::PractitionerDecisionInput& decision);
   Result<std::vector<AssessmentRecord>> ForPerson(const CallContext& ctx, const Principal& who,
                                                   PersonId person);
   // Open assessments for the caller's team (practitioners, approvers) or council (others who may

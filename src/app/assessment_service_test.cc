@@ -75,17 +75,48 @@ TEST_F(AssessmentServiceTest, APersonSelfAssessesSubmitsAndThenAPractitionerDeci
   auto worker = As(Role::kPractitioner, north_);
   ASSERT_TRUE(
       assessments_.SaveAnswers(ctx_, worker, a->id, {{"wellbeing_impact", {"false"}}}).ok());
-  auto missing = assessments_.Complete(ctx_, worker, a->id, " ", "notes");
+  auto missing =
+      assessments_.Complete(ctx_, worker, a->id, testing::ConfirmedDecision(" ", "notes"));
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().fields.at(0).field, "participants");
-  auto done =
-      assessments_.Complete(ctx_, worker, a->id, "Grace and her son", "Grace manages well now.");
+  auto done = assessments_.Complete(
+      ctx_, worker, a->id,
+      testing::ConfirmedDecision("Grace and her son", "Grace manages well now."));
   ASSERT_TRUE(done.ok()) << done.error().message;
   EXPECT_EQ(done->status, AssessmentStatus::kCompleted);
   EXPECT_EQ(done->eligible, false);  // The practitioner found no significant impact.
   EXPECT_FALSE(
       assessments_.SaveAnswers(ctx_, worker, a->id, {{"wellbeing_impact", {"true"}}}).ok());
-  EXPECT_FALSE(assessments_.Complete(ctx_, worker, a->id, "x", "y").ok());
+  EXPECT_FALSE(
+      assessments_.Complete(ctx_, worker, a->id, testing::ConfirmedDecision("x", "y")).ok());
+}
+
+TEST_F(AssessmentServiceTest, ThePractitionerChangesTheEnginesResultWithReasons) {
+  auto worker = As(Role::kPractitioner, north_);
+  auto a = *assessments_.Start(ctx_, worker, person_, domain::AssessmentKind::kAdult);
+  domain::Answers answers = Complete();
+  answers["wellbeing_impact"] = {"false"};  // The answers give: not eligible.
+  ASSERT_TRUE(assessments_.SaveAnswers(ctx_, worker, a.id, answers).ok());
+  auto decision = testing::ConfirmedDecision("The person and an advocate");
+  decision.agree = "change";
+  EXPECT_EQ(assessments_.Complete(ctx_, worker, a.id, decision).error().fields.at(0).field,
+            "reasons");
+  EXPECT_EQ(assessments_.Get(ctx_, worker, a.id)->record.status, AssessmentStatus::kDraft);
+  decision.reasons = "Her needs at night have a significant impact that the answers missed.";
+  decision.capacity = "assessed_lacks_capacity";
+  decision.consent = "best_interests";
+  decision.advocacy = "independent_advocate";
+  decision.advocate = "The council's advocacy service";
+  auto done = assessments_.Complete(ctx_, worker, a.id, decision);
+  ASSERT_TRUE(done.ok()) << done.error().message;
+  auto stored = assessments_.Get(ctx_, worker, a.id)->record;
+  EXPECT_EQ(stored.eligible, true);  // The council decides.
+  EXPECT_TRUE(stored.decision_changed);
+  EXPECT_EQ(stored.decision_reasons, decision.reasons);
+  EXPECT_EQ(stored.consent, domain::AssessmentConsent::kBestInterests);
+  EXPECT_EQ(stored.capacity, domain::MentalCapacity::kAssessedLacksCapacity);
+  EXPECT_EQ(stored.advocacy, domain::Advocacy::kIndependentAdvocate);
+  EXPECT_EQ(stored.advocate, "The council's advocacy service");
 }
 
 TEST_F(AssessmentServiceTest, BadAnswersAreFieldErrorsAndChangeNothing) {
@@ -228,7 +259,8 @@ TEST_F(AssessmentServiceTest, EveryChangeIsAudited) {
   auto worker = As(Role::kPractitioner, north_);
   auto a = *assessments_.Start(ctx_, worker, person_, domain::AssessmentKind::kAdult);
   ASSERT_TRUE(assessments_.SaveAnswers(ctx_, worker, a.id, Complete()).ok());
-  ASSERT_TRUE(assessments_.Complete(ctx_, worker, a.id, "Grace", "").ok());
+  ASSERT_TRUE(
+      assessments_.Complete(ctx_, worker, a.id, testing::ConfirmedDecision("Grace", "")).ok());
   (void)assessments_.Get(ctx_, worker, a.id);
   // A read refused to another team's practitioner is audited too.
   EXPECT_FALSE(assessments_.Get(ctx_, As(Role::kPractitioner, south_), a.id).ok());

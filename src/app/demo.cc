@@ -292,6 +292,11 @@ Status AssessmentsStep(DemoContext& ctx) {
       a.participants = r.Percent(50) ? "The person" : "The person and a family member";
       a.practitioner_notes =
           "Talked through each outcome together; the person's own words are recorded.";
+      a.consent = domain::AssessmentConsent::kGiven;
+      a.capacity = domain::MentalCapacity::kNoReasonToDoubt;
+      a.advocacy = a.participants == "The person" ? domain::Advocacy::kNotNeeded
+                                                  : domain::Advocacy::kAppropriatePerson;
+      if (a.advocacy == domain::Advocacy::kAppropriatePerson) a.advocate = "A family member";
       a.completed_at = a.updated_at.PlusSeconds(86400 * static_cast<int64_t>(1 + r.Below(20)));
       a.updated_at = *a.completed_at;
     }

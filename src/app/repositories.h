@@ -25,6 +25,7 @@
 #include "base/result.h"
 #include "base/strong_id.h"
 #include "domain/accounts/role.h"
+#include "domain/assessment/practitioner_decision.h"
 #include "domain/assessment/questionnaire.h"
 #include "domain/directory/directory.h"
 #include "domain/people/person.h"
@@ -135,6 +136,15 @@ struct AssessmentRecord {
   UserId started_by;
   UserId decided_by;
   std::optional<bool> eligible;  // Set when submitted (indicative) and when completed (decision).
+  // The practitioner's decision (completed assessments): whether the council changed the result
+  // the answers give, and why; consent, capacity and advocacy (nullopt: not recorded, as for
+  // decisions recorded before they were asked).
+  bool decision_changed = false;
+  std::string decision_reasons;
+  std::optional<domain::AssessmentConsent> consent;
+  std::optional<domain::MentalCapacity> capacity;
+  std::optional<domain::Advocacy> advocacy;
+  std::string advocate;
   Timestamp created_at;
   Timestamp updated_at;
   std::optional<Timestamp> submitted_at;

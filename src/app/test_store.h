@@ -9,6 +9,7 @@
 #include "app/audit_trail.h"
 #include "app/auth.h"
 #include "app/passwords.h"
+#include "domain/assessment/practitioner_decision.h"
 #include "storage/sql/sql_store.h"
 
 namespace selfdirect::app::testing {
@@ -85,6 +86,18 @@ inline std::vector<std::string> AuditActions(Store& store, AuditTrail& audit, Co
   std::vector<std::string> actions;
   for (const auto& e : entries) actions.push_back(e.action);
   return actions;
+}
+
+// A practitioner's decision that confirms the answers' result: the person agreed, with no reason
+// to doubt capacity and no advocate needed.
+inline domain::PractitionerDecisionInput ConfirmedDecision(std::string participants,
+                                                           std::string notes = "") {
+  return {.participants = std::move(participants),
+          .notes = std::move(notes),
+          .agree = "confirm",
+          .consent = "given",
+          .capacity = "no_reason_to_doubt",
+          .advocacy = "not_needed"};
 }
 
 }  // namespace selfdirect::app::testing

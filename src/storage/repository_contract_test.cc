@@ -422,6 +422,12 @@ TEST_P(RepositoryContract, AssessmentsRoundTripUpdateAndListOpenWork) {
   got->eligible = true;
   got->decided_by = UserId{9};
   got->participants = "The person and their daughter";
+  got->decision_changed = true;
+  got->decision_reasons = "Needs at night the answers did not cover";
+  got->consent = domain::AssessmentConsent::kBestInterests;
+  got->capacity = domain::MentalCapacity::kAssessedLacksCapacity;
+  got->advocacy = domain::Advocacy::kIndependentAdvocate;
+  got->advocate = "An independent advocate";
   got->completed_at = kNow.PlusSeconds(60);
   got->updated_at = kNow.PlusSeconds(60);
   std::vector<app::CaseloadEntry> open_all, open_south;
@@ -442,7 +448,14 @@ TEST_P(RepositoryContract, AssessmentsRoundTripUpdateAndListOpenWork) {
   EXPECT_EQ(for_person[0].eligible, true);
   EXPECT_EQ(for_person[0].decided_by, UserId{9});
   EXPECT_EQ(for_person[0].completed_at, kNow.PlusSeconds(60));
+  EXPECT_TRUE(for_person[0].decision_changed);
+  EXPECT_EQ(for_person[0].decision_reasons, "Needs at night the answers did not cover");
+  EXPECT_EQ(for_person[0].consent, domain::AssessmentConsent::kBestInterests);
+  EXPECT_EQ(for_person[0].capacity, domain::MentalCapacity::kAssessedLacksCapacity);
+  EXPECT_EQ(for_person[0].advocacy, domain::Advocacy::kIndependentAdvocate);
+  EXPECT_EQ(for_person[0].advocate, "An independent advocate");
   ASSERT_EQ(open_all.size(), 1u);  // The completed one is no longer open.
+  EXPECT_FALSE(open_all[0].assessment.consent.has_value());  // Not recorded.
   EXPECT_EQ(open_all[0].assessment.id, other);
   EXPECT_EQ(open_all[0].person_name, "Sam South");
   ASSERT_EQ(open_south.size(), 1u);

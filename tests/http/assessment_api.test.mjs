@@ -69,9 +69,25 @@ test('a budget holder self-assesses through the API and gets the determination',
   await worker.signIn(server.users.practitioner)
   const missing = await worker.request('POST', `/api/v1/assessments/${id}/complete`, { json: { participants: '' } })
   assert.equal(missing.status, 422)
-  const done = await worker.request('POST', `/api/v1/assessments/${id}/complete`, { json: { participants: 'The person', notes: 'Agreed.' } })
+  assert.deepEqual(Object.keys(missing.data.error.fields).sort(), ['advocacy', 'agree', 'capacity', 'consent', 'participants'])
+  // The engine advises, the council decides: a change needs reasons, and is then the decision.
+  const decision = { participants: 'The person', notes: 'Agreed.', agree: 'change', consent: 'given', capacity: 'no_reason_to_doubt', advocacy: 'not_needed' }
+  const noReasons = await worker.request('POST', `/api/v1/assessments/${id}/complete`, { json: decision })
+  assert.equal(noReasons.status, 422)
+  assert.deepEqual(Object.keys(noReasons.data.error.fields), ['reasons'])
+  assert.equal((await worker.request('GET', `/api/v1/assessments/${id}`)).data.status, 'submitted')
+  const done = await worker.request('POST', `/api/v1/assessments/${id}/complete`, { json: { ...decision, reasons: 'Needs at night the answers did not cover.' } })
   assert.equal(done.status, 200, done.text)
   assert.equal(done.data.status, 'completed')
+  assert.equal(done.data.eligible, false)  // The answers showed eligible needs.
+  assert.deepEqual(done.data.decision, { changed: true, reasons: 'Needs at night the answers did not cover.', consent: 'given', capacity: 'no_reason_to_doubt', advocacy: 'not_needed', advocate: '' })
+  // The person reads the council's decision, and why it differs from what their answers showed.
+  const page = await me.request('GET', `/assessments/${id}/decision`)
+  assert.equal(page.status, 200)
+  assert.match(page.text, /<h1 class="govuk-heading-l">No eligible needs<\/h1>/)
+  assert.match(page.text, /Your answers showed eligible needs, but the council has decided otherwise, because:/)
+  assert.match(page.text, /Needs at night the answers did not cover\./)
+  assert.doesNotMatch(page.text, /Mental capacity/)  // The practitioner's record is for staff.
   const list = await worker.request('GET', `/api/v1/people/${person}/assessments`)
   assert.equal(list.data.items[0].id, id)
 })

@@ -386,7 +386,8 @@ TEST_F(PlanningServiceTest, ANewPlanStartsWithTheNeedsTheAssessmentFound) {
     }
   }
   ASSERT_TRUE(assessments.SaveAnswers(ctx_, worker, a->id, answers).ok());
-  ASSERT_TRUE(assessments.Complete(ctx_, worker, a->id, "The person", "").ok());
+  ASSERT_TRUE(
+      assessments.Complete(ctx_, worker, a->id, testing::ConfirmedDecision("The person", "")).ok());
   auto plan = planning_.Start(ctx_, worker, person_);
   ASSERT_TRUE(plan.ok()) << plan.error().message;
   const auto& needs = plan->content.needs;

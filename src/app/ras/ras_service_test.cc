@@ -42,7 +42,9 @@ class RasServiceTest : public ::testing::Test {
     auto started = assessments_.Start(ctx_, worker, person_, domain::AssessmentKind::kAdult);
     SD_ASSERT(started.ok());
     SD_ASSERT(assessments_.SaveAnswers(ctx_, worker, started->id, a).ok());
-    SD_ASSERT(assessments_.Complete(ctx_, worker, started->id, "Grace", "").ok());
+    SD_ASSERT(
+        assessments_.Complete(ctx_, worker, started->id, testing::ConfirmedDecision("Grace", ""))
+            .ok());
     return started->id;
   }
 

@@ -29,6 +29,13 @@ domain::Answers AnswersFromJson(const std::string& text) {
   return out;
 }
 
+// A stored name, or NULL for "not recorded".
+template <typename E>
+SqlValue OptionalName(const std::optional<E>& value, std::string_view (*name)(E)) {
+  if (!value) return SqlValue{};
+  return std::string(name(*value));
+}
+
 app::AssessmentRecord AssessmentFromRow(const SqlRow& r) {
   app::AssessmentRecord a;
   a.id = AssessmentId{r.Int(0)};
@@ -52,14 +59,23 @@ app::AssessmentRecord AssessmentFromRow(const SqlRow& r) {
   if (!r.IsNull(15)) a.submitted_at = Timestamp::FromMicros(r.Int(15));
   if (!r.IsNull(16)) a.completed_at = Timestamp::FromMicros(r.Int(16));
   if (!r.IsNull(17)) a.cared_for = PersonId{r.Int(17)};
+  a.decision_changed = r.Int(18) == 1;
+  a.decision_reasons = r.Text(19);
+  if (!r.IsNull(20)) a.consent = domain::ParseConsent(r.Text(20));
+  if (!r.IsNull(21)) a.capacity = domain::ParseCapacity(r.Text(21));
+  if (!r.IsNull(22)) a.advocacy = domain::ParseAdvocacy(r.Text(22));
+  a.advocate = r.Text(23);
   return a;
 }
 
 constexpr Columns<app::AssessmentRecord> kAssessment{
     "assessment_id, person_id, kind, questionnaire_id, questionnaire_version, origin, status, "
     "answers_json, participants, practitioner_notes, started_by_user_id, decided_by_user_id, "
-    "eligible, created_at, updated_at, submitted_at, completed_at, cared_for_person_id",
+    "eligible, created_at, updated_at, submitted_at, completed_at, cared_for_person_id, "
+    "decision_changed, decision_reasons, consent, capacity, advocacy, advocate",
     AssessmentFromRow};
+
+constexpr int kAssessmentColumnCount = 24;
 
 // kAssessment's columns from the assessment `a` of a join; `then` follows them.
 std::string QualifiedAssessment(std::string_view then) {
@@ -82,8 +98,9 @@ constexpr std::string_view kInsertAssessment = R"sql(
 INSERT INTO assessments (council_id, person_id, kind, questionnaire_id, questionnaire_version,
   origin, status, answers_json, participants, practitioner_notes, started_by_user_id,
   decided_by_user_id, eligible, created_at, updated_at, submitted_at, completed_at,
-  cared_for_person_id)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+  cared_for_person_id, decision_changed, decision_reasons, consent, capacity, advocacy, advocate)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+  $21, $22, $23, $24)
 RETURNING assessment_id)sql";
 
 Result<AssessmentId> SqlAssessments::Insert(const app::AssessmentRecord& a) {
@@ -91,15 +108,30 @@ Result<AssessmentId> SqlAssessments::Insert(const app::AssessmentRecord& a) {
       int64_t id,
       QueryInt(
           c_, kInsertAssessment,
-          {council_.value(), a.person_id.value(),
+          {council_.value(),
+           a.person_id.value(),
            std::string(a.kind == domain::AssessmentKind::kCarer ? "carer" : "adult"),
-           a.questionnaire_id, a.questionnaire_version,
+           a.questionnaire_id,
+           a.questionnaire_version,
            std::string(a.origin == app::AssessmentOrigin::kPractitioner ? "practitioner" : "self"),
-           std::string(app::AssessmentStatusName(a.status)), AnswersToJson(a.answers),
-           a.participants, a.practitioner_notes, a.started_by.value(),
-           SqlOptionalId(a.decided_by.value()), SqlOptionalBool(a.eligible), a.created_at.micros(),
-           a.updated_at.micros(), SqlOptionalTime(a.submitted_at), SqlOptionalTime(a.completed_at),
-           SqlOptionalId(a.cared_for.value())}));
+           std::string(app::AssessmentStatusName(a.status)),
+           AnswersToJson(a.answers),
+           a.participants,
+           a.practitioner_notes,
+           a.started_by.value(),
+           SqlOptionalId(a.decided_by.value()),
+           SqlOptionalBool(a.eligible),
+           a.created_at.micros(),
+           a.updated_at.micros(),
+           SqlOptionalTime(a.submitted_at),
+           SqlOptionalTime(a.completed_at),
+           SqlOptionalId(a.cared_for.value()),
+           int64_t{a.decision_changed},
+           a.decision_reasons,
+           OptionalName(a.consent, domain::ConsentName),
+           OptionalName(a.capacity, domain::CapacityName),
+           OptionalName(a.advocacy, domain::AdvocacyName),
+           a.advocate}));
   return AssessmentId{id};
 }
 
@@ -113,18 +145,22 @@ Result<std::optional<app::AssessmentRecord>> SqlAssessments::Find(AssessmentId i
 constexpr std::string_view kUpdateAssessment = R"sql(
 UPDATE assessments SET status = $3, answers_json = $4, participants = $5,
   practitioner_notes = $6, decided_by_user_id = $7, eligible = $8, updated_at = $9,
-  submitted_at = $10, completed_at = $11
+  submitted_at = $10, completed_at = $11, decision_changed = $12, decision_reasons = $13,
+  consent = $14, capacity = $15, advocacy = $16, advocate = $17
 WHERE council_id = $1 AND assessment_id = $2 RETURNING assessment_id)sql";
 
 Status SqlAssessments::Update(const app::AssessmentRecord& a) {
   SD_ASSIGN_OR_RETURN(
       bool updated,
-      AnyRow(
-          c_, kUpdateAssessment,
-          {council_.value(), a.id.value(), std::string(app::AssessmentStatusName(a.status)),
-           AnswersToJson(a.answers), a.participants, a.practitioner_notes,
-           SqlOptionalId(a.decided_by.value()), SqlOptionalBool(a.eligible), a.updated_at.micros(),
-           SqlOptionalTime(a.submitted_at), SqlOptionalTime(a.completed_at)}));
+      AnyRow(c_, kUpdateAssessment,
+             {council_.value(), a.id.value(), std::string(app::AssessmentStatusName(a.status)),
+              AnswersToJson(a.answers), a.participants, a.practitioner_notes,
+              SqlOptionalId(a.decided_by.value()), SqlOptionalBool(a.eligible),
+              a.updated_at.micros(), SqlOptionalTime(a.submitted_at),
+              SqlOptionalTime(a.completed_at), int64_t{a.decision_changed}, a.decision_reasons,
+              OptionalName(a.consent, domain::ConsentName),
+              OptionalName(a.capacity, domain::CapacityName),
+              OptionalName(a.advocacy, domain::AdvocacyName), a.advocate}));
   if (!updated) return Error::NotFound("No such assessment");
   return OkStatus();
 }
@@ -164,8 +200,9 @@ Result<std::vector<app::CaseloadEntry>> SqlAssessments::Open(std::optional<TeamI
   return QueryAll(c_, sql, params.values(), [](const SqlRow& r) {
     app::CaseloadEntry e;
     e.assessment = AssessmentFromRow(r);
-    e.person_name = r.Text(18) + " " + r.Text(19);
-    e.team_id = TeamId{r.Int(20)};
+    constexpr int kAfter = kAssessmentColumnCount;  // The join's columns follow kAssessment's.
+    e.person_name = r.Text(kAfter) + " " + r.Text(kAfter + 1);
+    e.team_id = TeamId{r.Int(kAfter + 2)};
     return e;
   });
 }

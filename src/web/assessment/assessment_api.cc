@@ -23,6 +23,33 @@ json::value AnswersJson(const domain::Answers& answers) {
   return o;
 }
 
+json::object Enum(json::array values) {
+  return json::object{{"type", "string"}, {"enum", std::move(values)}};
+}
+
+template <typename E, size_t N>
+json::array Names(const E (&all)[N], std::string_view (*name)(E)) {
+  json::array out;
+  for (E e : all) out.emplace_back(json::string(name(e)));
+  return out;
+}
+
+template <typename E>
+json::value NameOrNull(const std::optional<E>& value, std::string_view (*name)(E)) {
+  return value ? json::value(json::string(name(*value))) : json::value(nullptr);
+}
+
+// The practitioner's decision: null until one is recorded.
+json::value DecisionJson(const app::AssessmentRecord& a) {
+  if (a.status != app::AssessmentStatus::kCompleted) return nullptr;
+  return json::object{{"changed", a.decision_changed},
+                      {"reasons", a.decision_reasons},
+                      {"consent", NameOrNull(a.consent, domain::ConsentName)},
+                      {"capacity", NameOrNull(a.capacity, domain::CapacityName)},
+                      {"advocacy", NameOrNull(a.advocacy, domain::AdvocacyName)},
+                      {"advocate", a.advocate}};
+}
+
 json::value AssessmentJson(const app::AssessmentRecord& a) {
   auto time = [](const std::optional<Timestamp>& t) {
     return t ? json::value(t->ToString()) : json::value(nullptr);
@@ -41,6 +68,7 @@ json::value AssessmentJson(const app::AssessmentRecord& a) {
       {"eligible", a.eligible ? json::value(*a.eligible) : json::value(nullptr)},
       {"participants", a.participants},
       {"practitioner_notes", a.practitioner_notes},
+      {"decision", DecisionJson(a)},
       {"created_at", a.created_at.ToString()},
       {"updated_at", a.updated_at.ToString()},
       {"submitted_at", time(a.submitted_at)},
@@ -92,9 +120,23 @@ void AssessmentRoutes::AddSchemas(json::object& schemas) const {
                                                             json::object{{"type", "array"},
                                                                          {"items", str()}}}}}}}}},
       {"AssessmentComplete",
-       json::object{{"type", "object"},
-                    {"required", json::array{"participants"}},
-                    {"properties", json::object{{"participants", str()}, {"notes", str()}}}}},
+       json::object{
+           {"type", "object"},
+           {"description",
+            "The practitioner's decision: confirm the result the answers give, or change it with "
+            "reasons; consent (Care Act 2014 s11), capacity (Mental Capacity Act 2005) and "
+            "advocacy (Care Act 2014 s67)."},
+           {"required", json::array{"participants", "agree", "consent", "capacity", "advocacy"}},
+           {"properties",
+            json::object{
+                {"participants", str()},
+                {"notes", str()},
+                {"agree", Enum(json::array{"confirm", "change"})},
+                {"reasons", str({{"description", "Required when agree is change"}})},
+                {"consent", Enum(Names(domain::kAllConsents, domain::ConsentName))},
+                {"capacity", Enum(Names(domain::kAllCapacities, domain::CapacityName))},
+                {"advocacy", Enum(Names(domain::kAllAdvocacy, domain::AdvocacyName))},
+                {"advocate", str({{"description", "Required unless advocacy is not_needed"}})}}}}},
       {"Assessment",
        json::object{
            {"type", "object"},
@@ -115,6 +157,7 @@ void AssessmentRoutes::AddSchemas(json::object& schemas) const {
                 {"eligible", json::object{{"type", json::array{"boolean", "null"}}}},
                 {"participants", str()},
                 {"practitioner_notes", str()},
+                {"decision", json::object{{"type", json::array{"object", "null"}}}},
                 {"created_at", str({{"format", "date-time"}})},
                 {"updated_at", str({{"format", "date-time"}})},
                 {"submitted_at", nullable_str()},
@@ -335,8 +378,7 @@ Response AssessmentRoutes::ApiCompleteAssessment(Context& ctx) {
     const json::value* v = body->if_contains(name);
     return v && v->is_string() ? std::string(v->get_string()) : std::string();
   };
-  auto done =
-      assessments_.Complete(ctx.call, *ctx.principal, *id, text("participants"), text("notes"));
+  auto done = assessments_.Complete(ctx.call, *ctx.principal, *id, ReadDecisionInput(text));
   if (!done.ok()) return ErrorResponse(done.error(), ctx);
   return Response::Json(200, AssessmentJson(*done));
 }

@@ -86,6 +86,22 @@ void SetHeadline(ViewData& data, bool eligible, bool indicative) {
   }
 }
 
+// The practitioner's record, for staff: who took part, notes, consent, capacity, advocacy.
+ViewData PractitionerRecord(const app::AssessmentRecord& a) {
+  const std::string not_recorded = "Not recorded";
+  ViewData record;
+  record.set("participants", a.participants);
+  record.set("notes", a.practitioner_notes.empty() ? "None" : a.practitioner_notes);
+  record.set("consent", a.consent ? std::string(domain::ConsentLabel(*a.consent)) : not_recorded);
+  record.set("capacity",
+             a.capacity ? std::string(domain::CapacityLabel(*a.capacity)) : not_recorded);
+  std::string advocacy =
+      a.advocacy ? std::string(domain::AdvocacyLabel(*a.advocacy)) : not_recorded;
+  if (!a.advocate.empty()) advocacy += ": " + a.advocate;
+  record.set("advocacy", advocacy);
+  return record;
+}
+
 }  // namespace
 
 Response AssessmentRoutes::AssessmentDecision(Context& ctx) {
@@ -97,23 +113,26 @@ Response AssessmentRoutes::AssessmentDecision(Context& ctx) {
   auto d = app::AssessmentService::Determine(v, &input);
   if (!d.ok()) return Response::Redirect("/assessments/" + id->ToString() + "/check");
   bool indicative = v.record.status != AssessmentStatus::kCompleted;
+  // Decided: the council's decision, which the practitioner may have changed from the answers'.
+  const bool eligible = indicative ? d->eligible : v.record.eligible.value_or(d->eligible);
   ViewData data;
   data.set("person_name", v.person.details.given_name + " " + v.person.details.family_name);
   data.set("reference", AssessmentReference(v.record.id));
   data.set("just_sent", ctx.request.Query("sent") == "1");
   data.set("indicative", indicative);
-  data.set("eligible", d->eligible);
-  SetHeadline(data, d->eligible, indicative);
+  data.set("eligible", eligible);
+  SetHeadline(data, eligible, indicative);
   data.set("outcomes", OutcomeRows(input, *v.questionnaire));
   data.set("conditions", ConditionItems(input, *v.questionnaire));
-  if (v.record.status == AssessmentStatus::kCompleted &&
-      domain::CanEditPerson(ctx.principal->actor, {v.person.id, v.person.team_id})) {
-    ViewData record;
-    record.set("participants", v.record.participants);
-    record.set("notes", v.record.practitioner_notes.empty() ? "None" : v.record.practitioner_notes);
-    data.set("practitioner_record", record);
+  if (!indicative && v.record.decision_changed) {
+    data.set("changed_reasons", v.record.decision_reasons);
+    data.set("answers_result",
+             d->eligible ? "showed eligible needs" : "did not show eligible needs");
   }
-  if (!indicative && d->eligible) {
+  if (v.record.status == AssessmentStatus::kCompleted &&
+      domain::CanEditPerson(ctx.principal->actor, {v.person.id, v.person.team_id}))
+    data.set("practitioner_record", PractitionerRecord(v.record));
+  if (!indicative && eligible) {
     if (auto budgets = ras_.ForPerson(ctx.call, *ctx.principal, v.person.id); budgets.ok()) {
       for (const auto& b : *budgets) {
         if (b.assessment_id != *id) continue;
@@ -124,8 +143,8 @@ Response AssessmentRoutes::AssessmentDecision(Context& ctx) {
     }
   }
   data.set("back_href", "/assessments/" + id->ToString());
-  return Page(200, d->eligible ? "Eligible needs" : "No eligible needs", "assessment_decision",
-              data, ctx);
+  return Page(200, eligible ? "Eligible needs" : "No eligible needs", "assessment_decision", data,
+              ctx);
 }
 
 }  // namespace selfdirect::web

@@ -412,60 +412,6 @@ Response AssessmentRoutes::AssessmentSubmit(Context& ctx) {
   return Response::Redirect("/assessments/" + id->ToString() + "/decision?sent=1");
 }
 
-Response AssessmentRoutes::RenderRecord(int status, Context& ctx, const app::AssessmentView& v,
-                                        const std::string& participants, const std::string& notes,
-                                        const std::vector<FieldError>& errors) {
-  ViewData d;
-  d.set("assessment_id", v.record.id.ToString());
-  d.set("person_name", v.person.details.given_name + " " + v.person.details.family_name);
-  d.set("csrf_token", ctx.principal->session.csrf_token);
-  d.set("participants", participants);
-  d.set("notes", notes);
-  auto determination = app::AssessmentService::Determine(v);
-  d.set("result", !determination.ok()       ? "cannot be decided yet: some answers are missing"
-                  : determination->eligible ? "has eligible needs"
-                                            : "does not have eligible needs");
-  for (const auto& e : errors) {
-    if (e.field == "participants") d.set("participants_error", e.message);
-    if (e.field == "notes") d.set("notes_error", e.message);
-  }
-  SetErrorSummary(d, errors, [&](const FieldError& e) {
-    return v.questionnaire->Find(e.field) ? QuestionHref(v.record.id, e.field, Then::kBackToCheck)
-                                          : std::string();
-  });
-  d.set("back_href", "/assessments/" + v.record.id.ToString() + "/check");
-  return Page(status, "Record the decision", "assessment_record", d, ctx);
-}
-
-Response AssessmentRoutes::AssessmentRecordForm(Context& ctx) {
-  auto view = AssessmentFromPath(ctx);
-  if (!view.ok()) return ErrorResponse(view.error(), ctx);
-  const AssessmentId* id = &view->record.id;
-  if (!view->can_complete) return Response::Redirect("/assessments/" + id->ToString());
-  return RenderRecord(200, ctx, *view, view->record.participants, view->record.practitioner_notes,
-                      {});
-}
-
-Response AssessmentRoutes::AssessmentRecordSubmit(Context& ctx) {
-  auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
-  if (!id) return ErrorResponse(Error::NotFound("No assessment with that reference"), ctx);
-  auto form = ctx.request.Form();
-  if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
-  auto value = [&](const char* name) { return FormValue(*form, name); };
-  auto done =
-      assessments_.Complete(ctx.call, *ctx.principal, *id, value("participants"), value("notes"));
-  if (!done.ok()) {
-    if (done.error().code == ErrorCode::kInvalidArgument) {
-      auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
-      if (!view.ok()) return ErrorResponse(view.error(), ctx);
-      return RenderRecord(422, ctx, *view, value("participants"), value("notes"),
-                          done.error().fields);
-    }
-    return ErrorResponse(done.error(), ctx);
-  }
-  return Response::Redirect("/assessments/" + id->ToString() + "/decision");
-}
-
 Response AssessmentRoutes::CaseloadPage(Context& ctx) {
   auto caseload = assessments_.Caseload(ctx.call, *ctx.principal);
   if (!caseload.ok()) return ErrorResponse(caseload.error(), ctx);

@@ -1,7 +1,8 @@
 // File: assessment_routes.h
 // Needs and carers' assessments (Care Act 2014 ss9-10): the self-assessment one question per page,
 // check your answers, the decision, the practitioner's record, the caseload, and the JSON API.
-// Routes in assessment_pages.cc and assessment_api.cc; the use cases in app/assessment_service.
+// Routes in assessment_pages.cc, assessment_decision_page.cc, assessment_record_page.cc and
+// assessment_api.cc; the use cases in app/assessment_service.
 #pragma once
 
 #include <boost/json/object.hpp>
@@ -15,6 +16,19 @@
 #include "web/route_module.h"
 
 namespace selfdirect::web {
+
+// The practitioner's decision as typed, from a form or a JSON body (`get` reads a field by name).
+template <typename Get>
+domain::PractitionerDecisionInput ReadDecisionInput(Get get) {
+  return {.participants = get("participants"),
+          .notes = get("notes"),
+          .agree = get("agree"),
+          .reasons = get("reasons"),
+          .consent = get("consent"),
+          .capacity = get("capacity"),
+          .advocacy = get("advocacy"),
+          .advocate = get("advocate")};
+}
 
 class AssessmentRoutes final : public RouteModule, public PersonSection {
  public:
@@ -55,7 +69,7 @@ class AssessmentRoutes final : public RouteModule, public PersonSection {
   Response AssessmentSubmit(Context& ctx);
   Response AssessmentDecision(Context& ctx);
   Response RenderRecord(int status, Context& ctx, const app::AssessmentView& view,
-                        const std::string& participants, const std::string& notes,
+                        const domain::PractitionerDecisionInput& typed,
                         const std::vector<FieldError>& errors);
   Response AssessmentRecordForm(Context& ctx);
   Response AssessmentRecordSubmit(Context& ctx);
