@@ -114,6 +114,7 @@ Result<PersonFile> PeopleService::File(const CallContext& ctx, const Principal& 
         file.charges.push_back(std::move(a));
     SD_ASSIGN_OR_RETURN(file.estimates, tx.charging_estimates().ForPerson(id));
     SD_ASSIGN_OR_RETURN(file.plans, tx.support_plans().ForPerson(id));
+    SD_ASSIGN_OR_RETURN(file.representatives, tx.users().Representatives(id));
     return ReadCarerLinks(tx, who, id, file);
   }));
   std::string action = refused ? "person.view_refused" : "person.view";
@@ -125,22 +126,28 @@ Result<PersonFile> PeopleService::File(const CallContext& ctx, const Principal& 
   return file;
 }
 
+Result<PersonRecord> PersonToChange(Transaction& tx, const Principal& who, PersonId person,
+                                    const std::string& denied) {
+  SD_ASSIGN_OR_RETURN(auto found, tx.people().Find(person));
+  domain::PersonAccessFacts facts{person, found ? found->team_id : TeamId{}};
+  if (!found || !domain::CanViewPerson(who.actor, facts))
+    return Error::NotFound("No person with that reference");
+  if (!domain::CanEditPerson(who.actor, facts)) return Error::PermissionDenied(denied);
+  return std::move(*found);
+}
+
 Result<PersonRecord> PeopleService::Update(const CallContext& ctx, const Principal& who,
                                            PersonId id, const domain::PersonInput& input) {
   const Timestamp now = clock_.Now();
   std::optional<PersonRecord> saved;
   Status s = store_.Write(ctx.council, [&](Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(auto found, tx.people().Find(id));
-    domain::PersonAccessFacts facts{id, found ? found->team_id : TeamId{}};
-    if (!found || !domain::CanViewPerson(who.actor, facts))
-      return Error::NotFound("No person with that reference");
-    if (!domain::CanEditPerson(who.actor, facts))
-      return Error::PermissionDenied("Your role cannot change a person's record");
+    SD_ASSIGN_OR_RETURN(PersonRecord found,
+                        PersonToChange(tx, who, id, "Your role cannot change a person's record"));
     SD_ASSIGN_OR_RETURN(domain::PersonDetails details,
                         domain::ValidatePerson(input, now.UtcDate()));
     SD_RETURN_IF_ERROR(tx.people().Update(id, details, now));
-    std::string changed = ChangedFields(found->details, details);
-    saved = PersonRecord{id, found->team_id, std::move(details), found->created_at, now, false};
+    std::string changed = ChangedFields(found.details, details);
+    saved = PersonRecord{id, found.team_id, std::move(details), found.created_at, now, false};
     return tx.audit().Append(AuditEntry{now, who.user.id, "person.update", "person", id.ToString(),
                                         changed, ctx.client_address});
   });

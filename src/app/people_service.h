@@ -36,6 +36,11 @@ inline std::string ReadAction(const std::string& action, const Status& read) {
                        : "_failed");
 }
 
+// The record of `person` for `who` to change: kNotFound when they may not see it (or there is
+// none), kPermissionDenied (with `denied`) when they may see but not change it.
+Result<PersonRecord> PersonToChange(Transaction& tx, const Principal& who, PersonId person,
+                                    const std::string& denied);
+
 // A carer link as a person's page shows it: the other person's record, and whether the caller
 // may open it.
 struct LinkedPerson {
@@ -54,6 +59,7 @@ struct PersonFile {
   std::vector<SupportPlanRecord> plans;            // Newest first.
   std::vector<LinkedPerson> carers;                // People who care for this person.
   std::vector<LinkedPerson> cares_for;             // People this person cares for.
+  std::vector<Representation> representatives;     // Who acts for this person.
 };
 
 class PeopleService {

@@ -91,6 +91,14 @@ struct UserRecord {
   bool disabled = false;
 };
 
+// Someone who acts for a person (a representative's account), and how they are related.
+struct Representation {
+  UserId user_id;
+  std::string display_name;
+  std::string email;
+  std::string relationship;
+};
+
 struct SessionRecord {
   std::string token_hash;  // Hex BLAKE2b-256 of the cookie token; the token itself is not stored.
   UserId user_id;
@@ -305,6 +313,12 @@ class UserRepository {
   virtual Status AddRepresentation(UserId representative, PersonId person,
                                    const std::string& relationship) = 0;
   virtual Result<std::vector<PersonId>> RepresentedPeople(UserId representative) = 0;
+  // Everyone who acts for `person`, by name.
+  virtual Result<std::vector<Representation>> Representatives(PersonId person) = 0;
+  // kNotFound when the user does not act for the person.
+  virtual Status UpdateRepresentation(UserId representative, PersonId person,
+                                      const std::string& relationship) = 0;
+  virtual Status RemoveRepresentation(UserId representative, PersonId person) = 0;
   // Links the user to their own person record (a budget holder, or a carer's own record).
   virtual Status SetPerson(UserId user, PersonId person) = 0;
 };

@@ -253,6 +253,24 @@ TEST_P(RepositoryContract, RepresentativesAreLinkedToPeople) {
                           })
                   .ok());
   EXPECT_EQ(linked, (std::vector<PersonId>{p1, p2}));
+  std::vector<app::Representation> reps;
+  Status changed = store_->Write(council_, [&](app::Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto user, tx.users().FindByEmail("rep@example.org"));
+    SD_RETURN_IF_ERROR(tx.users().UpdateRepresentation(user->id, p1, "son"));
+    SD_RETURN_IF_ERROR(tx.users().RemoveRepresentation(user->id, p2));
+    Status again = tx.users().RemoveRepresentation(user->id, p2);
+    if (again.ok() || again.error().code != ErrorCode::kNotFound)
+      return Error::Internal("removing twice should be kNotFound");
+    SD_ASSIGN_OR_RETURN(reps, tx.users().Representatives(p1));
+    SD_ASSIGN_OR_RETURN(linked, tx.users().RepresentedPeople(user->id));
+    return OkStatus();
+  });
+  ASSERT_TRUE(changed.ok()) << changed.error().message;
+  ASSERT_EQ(reps.size(), 1u);
+  EXPECT_EQ(reps[0].display_name, "Rep");
+  EXPECT_EQ(reps[0].email, "rep@example.org");
+  EXPECT_EQ(reps[0].relationship, "son");
+  EXPECT_EQ(linked, (std::vector<PersonId>{p1}));
 }
 
 TEST_P(RepositoryContract, SessionsAreFoundTouchedAndExpired) {
@@ -454,7 +472,7 @@ TEST_P(RepositoryContract, AssessmentsRoundTripUpdateAndListOpenWork) {
   EXPECT_EQ(for_person[0].capacity, domain::MentalCapacity::kAssessedLacksCapacity);
   EXPECT_EQ(for_person[0].advocacy, domain::Advocacy::kIndependentAdvocate);
   EXPECT_EQ(for_person[0].advocate, "An independent advocate");
-  ASSERT_EQ(open_all.size(), 1u);  // The completed one is no longer open.
+  ASSERT_EQ(open_all.size(), 1u);                            // The completed one is no longer open.
   EXPECT_FALSE(open_all[0].assessment.consent.has_value());  // Not recorded.
   EXPECT_EQ(open_all[0].assessment.id, other);
   EXPECT_EQ(open_all[0].person_name, "Sam South");

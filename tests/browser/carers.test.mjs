@@ -122,3 +122,55 @@ test("a carer who represents someone starts their own carer's assessment (no Jav
   assert.match(await page.textContent('main'), new RegExp(`Cares for\\s+${caredForName}`))
   await context.close()
 })
+
+test('a practitioner changes who acts for a person, with JavaScript off, and a removed representative loses access', async () => {
+  const carerApi = new ApiClient(env.server.base)
+  await carerApi.signIn(env.server.users.representative)
+  const person = (await carerApi.request('GET', '/api/v1/me')).data.represented_people.at(-1)
+  assert.equal((await carerApi.request('GET', `/api/v1/people/${person}`)).status, 200)
+
+  const context = await env.browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await signIn(page, env.server.base, env.server.users.practitioner, '/people')
+  await page.goto(`${env.server.base}/people/${person}`)
+  assert.match(await page.textContent('#representatives'), /Demo Carer \(family carer\)/)
+  await submitting(page, () => page.click('a:has-text("Change who acts for")'))
+  assert.equal((await page.textContent('h1')).trim(), 'Who acts for them')
+
+  // Change the relationship.
+  const user = (await page.getAttribute('form[action$="/remove"]', 'action')).split('/').at(-2)
+  await page.fill(`#relationship-${user}`, 'Daughter, lasting power of attorney')
+  await submitting(page, () => page.click('button:has-text("Save")'))
+  assert.match(await page.textContent('.govuk-notification-banner'), /relationship has been changed/)
+  assert.equal(await page.inputValue(`#relationship-${user}`), 'Daughter, lasting power of attorney')
+
+  // Only a representative's account can be added, with a relationship.
+  await page.fill('#email', env.server.users.budget_holder.email)
+  await submitting(page, () => page.click('button:has-text("Add")'))
+  assert.match(await page.textContent('.govuk-error-summary'), /no representative's account with that email/)
+  assert.match(await page.textContent('.govuk-error-summary'), /Say how they are related/)
+
+  // Stop them acting for the person: at their next request they can no longer see the record.
+  await submitting(page, () => page.click('button:has-text("Stop Demo Carer acting for them")'))
+  assert.match(await page.textContent('.govuk-notification-banner'), /no longer act for this person/)
+  assert.equal((await carerApi.request('GET', `/api/v1/people/${person}`)).status, 404)
+
+  // And add them back.
+  await page.fill('#email', env.server.users.representative.email)
+  await page.fill('#relationship', 'Family carer')
+  await submitting(page, () => page.click('button:has-text("Add")'))
+  assert.match(await page.textContent('.govuk-notification-banner'), /can now act for this person/)
+  assert.equal((await carerApi.request('GET', `/api/v1/people/${person}`)).status, 200)
+  await page.goto(`${env.server.base}/people/${person}`)
+  assert.match(await page.textContent('#representatives'), /Demo Carer \(Family carer\)/)
+  await context.close()
+  // The same pages with JavaScript on, for axe-core: as they are, and with errors.
+  const checking = await env.browser.newContext({ bypassCSP: true })
+  const axePage = await checking.newPage()
+  await signIn(axePage, env.server.base, env.server.users.practitioner, '/people')
+  await axePage.goto(`${env.server.base}/people/${person}/representatives`)
+  await expectAccessible(axePage, 'representatives')
+  await submitting(axePage, () => axePage.click('button:has-text("Add")'))
+  await expectAccessible(axePage, 'representatives-errors')
+  await checking.close()
+})

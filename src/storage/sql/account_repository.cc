@@ -85,6 +85,42 @@ Result<std::vector<PersonId>> SqlUsers::RepresentedPeople(UserId representative)
                   [](const SqlRow& r) { return PersonId{r.Int(0)}; });
 }
 
+constexpr std::string_view kRepresentatives = R"sql(
+SELECT u.user_id, u.display_name, u.email, r.relationship
+FROM person_representatives r JOIN users u ON u.council_id = r.council_id AND u.user_id = r.user_id
+WHERE r.council_id = $1 AND r.person_id = $2 ORDER BY u.display_name, u.user_id)sql";
+
+Result<std::vector<app::Representation>> SqlUsers::Representatives(PersonId person) {
+  return QueryAll(c_, kRepresentatives, {council_.value(), person.value()}, [](const SqlRow& r) {
+    return app::Representation{UserId{r.Int(0)}, r.Text(1), r.Text(2), r.Text(3)};
+  });
+}
+
+constexpr std::string_view kUpdateRepresentation = R"sql(
+UPDATE person_representatives SET relationship = $4
+WHERE council_id = $1 AND user_id = $2 AND person_id = $3 RETURNING user_id)sql";
+
+Status SqlUsers::UpdateRepresentation(UserId representative, PersonId person,
+                                      const std::string& relationship) {
+  SD_ASSIGN_OR_RETURN(bool updated, AnyRow(c_, kUpdateRepresentation,
+                                           {council_.value(), representative.value(),
+                                            person.value(), relationship}));
+  if (!updated) return Error::NotFound("They do not act for this person");
+  return OkStatus();
+}
+
+constexpr std::string_view kRemoveRepresentation = R"sql(
+DELETE FROM person_representatives
+WHERE council_id = $1 AND user_id = $2 AND person_id = $3 RETURNING user_id)sql";
+
+Status SqlUsers::RemoveRepresentation(UserId representative, PersonId person) {
+  SD_ASSIGN_OR_RETURN(bool removed,
+                      AnyRow(c_, kRemoveRepresentation,
+                             {council_.value(), representative.value(), person.value()}));
+  if (!removed) return Error::NotFound("They do not act for this person");
+  return OkStatus();
+}
+
 constexpr std::string_view kSetUserPerson =
     R"sql(UPDATE users SET person_id = $3 WHERE council_id = $1 AND user_id = $2)sql";
 

@@ -17,6 +17,10 @@ class SqlUsers final : public app::UserRepository, private CouncilRepository {
   Status AddRepresentation(UserId representative, PersonId person,
                            const std::string& relationship) override;
   Result<std::vector<PersonId>> RepresentedPeople(UserId representative) override;
+  Result<std::vector<app::Representation>> Representatives(PersonId person) override;
+  Status UpdateRepresentation(UserId representative, PersonId person,
+                              const std::string& relationship) override;
+  Status RemoveRepresentation(UserId representative, PersonId person) override;
   Status SetPerson(UserId user, PersonId person) override;
 };
 

@@ -109,6 +109,15 @@ ViewList LinkedPeople(const std::vector<app::LinkedPerson>& links) {
 
 // Who cares for this person, and whom this person cares for (each their own record).
 void SetCarerLinks(ViewData& d, const app::PersonFile& file) {
+  ViewList representatives;
+  for (const auto& r : file.representatives) {
+    ViewData item;
+    item.set("name", r.display_name);
+    item.set("relationship", r.relationship);
+    representatives.push_back(item);
+  }
+  d.set("representatives", representatives);
+  d.set("has_representatives", !file.representatives.empty());
   d.set("carers", LinkedPeople(file.carers));
   d.set("has_carers", !file.carers.empty());
   d.set("cares_for", LinkedPeople(file.cares_for));
@@ -126,6 +135,7 @@ void PeopleRoutes::AddPageRoutes() {
       PageRoute(kCreatorRoles, Bind(&PeopleRoutes::EditPersonPage)));
   Add(Method::kPost, "/people/{id}/edit",
       PageRoute(kCreatorRoles, Bind(&PeopleRoutes::EditPersonSubmit)));
+  AddRepresentativeRoutes();
   Add(Method::kGet, "/my",
       PageRoute({Role::kBudgetHolder, Role::kRepresentative}, Bind(&PeopleRoutes::MyPage)));
 }

@@ -1,7 +1,7 @@
 // File: people_routes.h
 // The people the council supports: the list, a person's page (each area adds its section through
-// PersonSection), adding a person, My support, and the JSON API. Routes in people_pages.cc and
-// people_api.cc; the use cases in app/people_service.
+// PersonSection), adding a person, My support, and the JSON API. Routes in people_pages.cc,
+// representatives_pages.cc and people_api.cc; the use cases in app/people_service.
 #pragma once
 
 #include <boost/json/object.hpp>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/people_service.h"
+#include "app/representatives.h"
 #include "web/person_section.h"
 #include "web/render.h"
 #include "web/route_module.h"
@@ -19,7 +20,9 @@ namespace selfdirect::web {
 class PeopleRoutes final : public RouteModule {
  public:
   explicit PeopleRoutes(const SiteEnv& env)
-      : RouteModule(env), people_(env.store, env.clock, env.audit) {}
+      : RouteModule(env),
+        people_(env.store, env.clock, env.audit),
+        representatives_(env.store, env.clock, env.audit) {}
 
   app::PeopleService& service() { return people_; }
   // The areas whose sections the person page shows, in order. Each outlives this module.
@@ -52,12 +55,22 @@ class PeopleRoutes final : public RouteModule {
                                Context& ctx, const PersonForm& form);
   // The sections of the person page (and My support) from one read of the person's file.
   void AddPersonFile(ViewData& d, Context& ctx, const app::PersonFile& file);
+  // Who acts for a person (representatives_pages.cc).
+  void AddRepresentativeRoutes();
+  Response RepresentativesPage(Context& ctx);
+  Response RenderRepresentatives(int status, Context& ctx, PersonId id,
+                                 const std::vector<FieldError>& errors, const std::string& email,
+                                 const std::string& relationship);
+  Response RepresentativeAdd(Context& ctx);
+  Response RepresentativeChange(Context& ctx);
+  Response RepresentativeRemove(Context& ctx);
   Response ApiListPeople(Context& ctx);
   Response ApiGetPerson(Context& ctx);
   Response ApiCreatePerson(Context& ctx);
   Response ApiUpdatePerson(Context& ctx);
 
   app::PeopleService people_;
+  app::RepresentativeService representatives_;
   std::vector<PersonSection*> sections_;
 };
 
