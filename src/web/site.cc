@@ -43,6 +43,7 @@ void Site::AddModules() {
   auto planning = std::make_unique<PlanningRoutes>(env);
   auto directory = std::make_unique<DirectoryRoutes>(env, planning->service());
   people->SetSections({assessment.get(), allocation.get(), charging.get(), planning.get()});
+  planning->SetIdeas(directory.get());
   directory_ = directory.get();
   modules_.push_back(std::make_unique<AccountsRoutes>(env, auth_, modules_));
   modules_.push_back(std::move(people));

@@ -109,6 +109,23 @@ test('a plan is built, sent, returned, corrected and agreed across three roles',
   await saveSection(page)
   assert.match(await page.textContent('#running-cost'), /creative/)
 
+  // Ideas near home that match what matters, in the person's own words ("Go swimming every
+  // week"); one click adds one to the plan at the entry's own price.
+  await openSection(page, 'Support and what')
+  assert.match(await page.textContent('#ideas'), /Ideas near you/)
+  const idea = page.locator('#ideas ~ ul > li').filter({ hasText: /swim/i }).first()
+  const ideaName = (await idea.locator('h3').textContent()).trim()
+  assert.match(await idea.textContent(), /Suggested for .*‘swim’/)
+  assert.match(await idea.textContent(), /£3\.80/)
+  assert.match(await idea.textContent(), /miles away/)
+  await expectAccessible(page, 'plan-section-support-ideas')
+  await submitting(page, () => idea.locator('button:has-text("Add to my plan")').click())
+  assert.match(page.url(), /\/sections\/support$/)
+  const fromIdea = (await tableRows(page)).find(r => r.includes(ideaName))
+  assert.ok(fromIdea, `${ideaName} was added`)
+  assert.match(fromIdea, /£3\.80/)
+  await submitting(page, () => page.click('a:has-text("Go back without saving")'))
+
   await openSection(page, 'Who helps')
   await page.fill('#helpers-0-who', 'My daughter')
   await page.fill('#helpers-0-help', 'Shopping on Saturdays')

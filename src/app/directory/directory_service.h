@@ -78,6 +78,12 @@ struct DirectoryPage {
   int64_t total_pages() const { return total == 0 ? 0 : (total + per_page - 1) / per_page; }
 };
 
+// A directory entry suggested for what matters to a person, and the person's words it matched.
+struct DirectoryIdea {
+  DirectoryListing listing;
+  std::vector<std::string> matched;
+};
+
 // The text that identifies a search: equal for searches that must give the same answer (the
 // words, filters, point, radius and page), different otherwise. Pure.
 std::string DirectoryQueryKey(CouncilId council, const DirectoryQuery& q);
@@ -204,6 +210,13 @@ class DirectoryService {
   // Public. kInvalidArgument naming each bad parameter (an unknown term or taxonomy, a postcode
   // that is not one or that the lookup does not have, a page past the last).
   Result<DirectoryPage> Search(CouncilId council, const DirectorySearchRequest& request);
+  // Public. Ideas from the directory for what matters to a person, in their own words
+  // (domain::IdeaWords): the two running services that best match each word (nearest first),
+  // within 5 miles of `postcode` (or anywhere when it is empty or not known), so that every word
+  // gets its ideas; those matching most words first, then in the order of the words; at most
+  // `most`. Each idea says which of the words it matched.
+  Result<std::vector<DirectoryIdea>> Ideas(CouncilId council, const std::string& words,
+                                           const std::string& postcode, size_t most);
   // Builds the council's search index now (when the service uses one), so that the first search
   // does not wait for it; how many entries it holds.
   Result<size_t> PrepareSearch(CouncilId council);

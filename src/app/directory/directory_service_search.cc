@@ -6,6 +6,7 @@
 
 #include "app/directory/directory_internal.h"
 #include "app/directory/directory_service.h"
+#include "domain/directory/idea_words.h"
 #include "domain/people/postcode.h"
 
 namespace selfdirect::app {
@@ -226,6 +227,38 @@ Result<DirectoryPage> DirectoryService::Search(CouncilId council,
   SD_RETURN_IF_ERROR(FillPage(results, taxonomy_, page));
   cache_.Put(key, version, std::make_shared<const DirectoryPage>(page));
   return page;
+}
+
+Result<std::vector<DirectoryIdea>> DirectoryService::Ideas(CouncilId council,
+                                                           const std::string& words,
+                                                           const std::string& postcode,
+                                                           size_t most) {
+  std::vector<DirectoryIdea> ideas;
+  for (const std::string& word : domain::IdeaWords(words)) {
+    DirectorySearchRequest request{.search = word, .postcode = postcode, .per_page = "2"};
+    request.active_only = true;
+    auto page = Search(council, request);
+    if (!page.ok() && !postcode.empty()) {  // A postcode the service does not know: anywhere.
+      request.postcode.clear();
+      page = Search(council, request);
+    }
+    if (!page.ok()) return page.error();
+    for (const auto& item : page->items) {
+      auto same = std::find_if(ideas.begin(), ideas.end(), [&](const DirectoryIdea& i) {
+        return i.listing.service.id == item.service.id;
+      });
+      if (same != ideas.end()) {
+        same->matched.push_back(word);
+      } else {
+        ideas.push_back({item, {word}});
+      }
+    }
+  }
+  std::stable_sort(ideas.begin(), ideas.end(), [](const DirectoryIdea& a, const DirectoryIdea& b) {
+    return a.matched.size() > b.matched.size();
+  });
+  if (ideas.size() > most) ideas.resize(most);
+  return ideas;
 }
 
 DirectoryService::~DirectoryService() {

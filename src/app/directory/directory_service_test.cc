@@ -150,3 +150,36 @@ TEST_F(DirectoryServiceTest, StopsWhileARebuildIsRunning) {
 
 }  // namespace
 }  // namespace selfdirect::app
+
+namespace selfdirect::app {
+namespace {
+
+TEST_F(DirectoryServiceTest, IdeasNearHomeMatchWhatMattersInThePersonsOwnWords) {
+  for (DirectoryService* service : {&indexed_, &database_}) {
+    auto ideas = service->Ideas(db_.council(), "Sing in a choir again", "HR1 1AB", 4);
+    ASSERT_TRUE(ideas.ok()) << ideas.error().message;
+    ASSERT_FALSE(ideas->empty());
+    EXPECT_LE(ideas->size(), 4u);
+    // Community choirs match both words, so come first; singing for the brain matches "sing".
+    bool choir = false, singing = false;
+    for (const auto& idea : *ideas) {
+      ASSERT_TRUE(idea.listing.distance_metres.has_value());
+      EXPECT_LE(*idea.listing.distance_metres, 8047);  // Within 5 miles.
+      choir |= idea.listing.service.name.find("community choir") != std::string::npos &&
+               idea.matched == std::vector<std::string>{"sing", "choir"};
+      singing |= idea.listing.service.name.find("singing") != std::string::npos;
+    }
+    EXPECT_TRUE(choir);
+    EXPECT_TRUE(singing);
+    EXPECT_EQ(ideas->front().matched.size(), 2u);
+    // A postcode the service does not know: ideas from anywhere, not an error.
+    auto anywhere = service->Ideas(db_.council(), "Go swimming every week", "ZZ9 9ZZ", 3);
+    ASSERT_TRUE(anywhere.ok());
+    ASSERT_FALSE(anywhere->empty());
+    EXPECT_NE(anywhere->front().listing.service.name.find("swim"), std::string::npos);
+    EXPECT_TRUE(service->Ideas(db_.council(), "", "HR1 1AB", 3)->empty());
+  }
+}
+
+}  // namespace
+}  // namespace selfdirect::app

@@ -24,39 +24,6 @@ constexpr const char* kSearchTitle = "Find local support and activities";
 constexpr int64_t kMilesChoices[] = {1, 2, 5, 10, 20};
 constexpr int64_t kDefaultMiles = 5;
 
-// The catalogue item a plan line for a service of this kind uses (data/planning/catalogue.json);
-// empty when a plan does not pay for it (advice, for example).
-std::string CatalogueItemFor(const std::string& term_name) {
-  static const std::map<std::string, std::string> kItems = {
-      {"Lunch clubs", "lunch-club"},
-      {"Walking groups", "walking-group"},
-      {"Music and singing", "choir"},
-      {"Sport and exercise", "gym-month"},
-      {"Swimming", "swim-session"},
-      {"Arts and crafts", "art-class"},
-      {"Gardening and allotments", "allotment-year"},
-      {"Clubs and societies", "community-cafe"},
-      {"Community cafes and drop-ins", "community-cafe"},
-      {"Faith groups", "community-cafe"},
-      {"Learning and volunteering", "volunteering-support"},
-      {"Befriending", "befriending"},
-      {"Personal assistants", "pa-hour"},
-      {"Home care agencies", "home-care-hour"},
-      {"Day services", "day-service-half"},
-      {"Short breaks and respite", "respite-night"},
-      {"Transport", "taxi-trip"},
-      {"Equipment and technology", "tablet"}};
-  auto it = kItems.find(term_name);
-  return it == kItems.end() ? "" : it->second;
-}
-
-std::string FirstTermName(const domain::DirectoryService& s, const app::Taxonomy& t) {
-  for (const auto& id : s.term_ids) {
-    if (const auto* term = t.Find(id)) return term->name;
-  }
-  return "";
-}
-
 std::string Query(const std::string& key, const std::string& value) {
   return value.empty() ? "" : key + "=" + PercentEncode(value) + "&";
 }

@@ -2,7 +2,8 @@
 // Information and advice: public search and service pages, "Add to my support plan", the
 // editors' form, entries to check, imports and exports, and Open Referral UK under /openreferral.
 // Public pages in directory_pages.cc, the editors' pages in directory_editor_pages.cc (their form
-// in directory_form.h and directory_form_view.h), JSON in directory_api.cc; the use cases in
+// in directory_form.h and directory_form_view.h), JSON in directory_api.cc, ideas for a
+// support plan in directory_ideas.cc; the use cases in
 // app/directory/directory_service.
 #pragma once
 
@@ -12,11 +13,12 @@
 
 #include "app/directory/directory_service.h"
 #include "app/planning/planning_service.h"
+#include "web/plan_ideas.h"
 #include "web/route_module.h"
 
 namespace selfdirect::web {
 
-class DirectoryRoutes final : public RouteModule {
+class DirectoryRoutes final : public RouteModule, public PlanIdeas {
  public:
   DirectoryRoutes(const SiteEnv& env, app::PlanningService& planning)
       : RouteModule(env),
@@ -27,6 +29,8 @@ class DirectoryRoutes final : public RouteModule {
   app::DirectoryService& service() { return directory_; }
   void AddSchemas(boost::json::object& schemas) const override;
   void AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) override;
+  // Ideas near home for a support plan (directory_ideas.cc).
+  void AddPlanIdeas(ViewData& page, Context& ctx, const app::PlanView& plan) override;
 
  private:
   void AddPageRoutes() override;

@@ -1,5 +1,7 @@
 #include "web/directory/directory_text.h"
 
+#include <map>
+
 #include "base/text.h"
 
 namespace selfdirect::web {
@@ -62,6 +64,39 @@ std::string Summary(const std::string& text) {
   if (text.size() <= 160) return text;
   size_t cut = text.rfind(' ', 157);
   return text.substr(0, cut == std::string::npos ? 157 : cut) + "...";
+}
+
+// The catalogue item a plan line for a service of this kind uses (data/planning/catalogue.json);
+// empty when a plan does not pay for it (advice, for example).
+std::string CatalogueItemFor(const std::string& term_name) {
+  static const std::map<std::string, std::string> kItems = {
+      {"Lunch clubs", "lunch-club"},
+      {"Walking groups", "walking-group"},
+      {"Music and singing", "choir"},
+      {"Sport and exercise", "gym-month"},
+      {"Swimming", "swim-session"},
+      {"Arts and crafts", "art-class"},
+      {"Gardening and allotments", "allotment-year"},
+      {"Clubs and societies", "community-cafe"},
+      {"Community cafes and drop-ins", "community-cafe"},
+      {"Faith groups", "community-cafe"},
+      {"Learning and volunteering", "volunteering-support"},
+      {"Befriending", "befriending"},
+      {"Personal assistants", "pa-hour"},
+      {"Home care agencies", "home-care-hour"},
+      {"Day services", "day-service-half"},
+      {"Short breaks and respite", "respite-night"},
+      {"Transport", "taxi-trip"},
+      {"Equipment and technology", "tablet"}};
+  auto it = kItems.find(term_name);
+  return it == kItems.end() ? "" : it->second;
+}
+
+std::string FirstTermName(const domain::DirectoryService& s, const app::Taxonomy& t) {
+  for (const auto& id : s.term_ids) {
+    if (const auto* term = t.Find(id)) return term->name;
+  }
+  return "";
 }
 
 }  // namespace selfdirect::web

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "app/directory/directory_service.h"
 #include "domain/directory/directory.h"
 
 namespace selfdirect::web {
@@ -22,5 +23,10 @@ std::string CostText(const domain::DirectoryCost& c);
 std::string AgesText(const domain::DirectoryService& s);
 // `text` as it is when short, else cut at a word before 160 characters, with "...".
 std::string Summary(const std::string& text);
+// The catalogue item a plan line for a service of this kind (its taxonomy term's name) uses
+// (data/planning/catalogue.json); empty when a plan does not pay for it (advice, for example).
+std::string CatalogueItemFor(const std::string& term_name);
+// The name of the service's first taxonomy term, or "".
+std::string FirstTermName(const domain::DirectoryService& s, const app::Taxonomy& t);
 
 }  // namespace selfdirect::web

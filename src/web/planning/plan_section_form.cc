@@ -425,6 +425,7 @@ Response PlanningRoutes::RenderPlanSection(int status, Context& ctx, const app::
   d.set("practitioner", who.user.role == Role::kPractitioner || who.user.role == Role::kApprover);
   d.set(SectionFlag(section), true);
   AddSectionFields(d, v, section, SectionFields(shown, errors));
+  if (section == PlanSection::kSupport && ideas_) ideas_->AddPlanIdeas(d, ctx, v);
   SetErrorSummary(d, errors, [&](const FieldError& e) { return SectionErrorHref(section, e); });
   d.set("back_href", PlanPath(v.record.id));
   return Page(status, label, "plan_section", d, ctx);

@@ -15,6 +15,7 @@
 
 #include "app/planning/planning_service.h"
 #include "web/person_section.h"
+#include "web/plan_ideas.h"
 #include "web/route_module.h"
 
 namespace selfdirect::web {
@@ -66,6 +67,8 @@ class PlanningRoutes final : public RouteModule, public PersonSection {
       : RouteModule(env), planning_(env.store, env.clock, env.audit) {}
 
   app::PlanningService& service() { return planning_; }
+  // Where the support section's ideas near home come from (the directory); it outlives this.
+  void SetIdeas(PlanIdeas* ideas) { ideas_ = ideas; }
   void AddSchemas(boost::json::object& schemas) const override;
   void AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) override;
   // The planning part of the person page.
@@ -104,6 +107,7 @@ class PlanningRoutes final : public RouteModule, public PersonSection {
   Response SpendingDashboardPage(Context& ctx);
 
   app::PlanningService planning_;
+  PlanIdeas* ideas_ = nullptr;
 };
 
 }  // namespace selfdirect::web
