@@ -14,6 +14,10 @@ inline constexpr size_t kMaxRequestBodyBytes = 1 << 20;  // 1 MiB.
 // The largest multipart/form-data body: files uploaded from a page (a directory feed or CSV
 // files). Larger feeds go through the command line.
 inline constexpr size_t kMaxUploadBodyBytes = 16 << 20;  // 16 MiB.
+// File uploads one signed-in person may be sending at once: each is held in a temporary file
+// (not memory) while it arrives, and read into memory only to be handled, so this bounds what
+// one person's uploads can hold. A further one is answered 429 at once, before its body is read.
+inline constexpr int kMaxUploadsPerUser = 2;
 // The largest request head (request line and headers): browsers send under 8 KiB.
 inline constexpr size_t kMaxRequestHeaderBytes = 16 * 1024;
 // A client must send a whole request head within this time, or it is a slow client and dropped.

@@ -78,18 +78,18 @@ bool Site::RunsOffIoThread(const Request& request) const {
   return match.route && match.route->slow;
 }
 
-size_t Site::BodyLimit(const Request& head) {
-  if (!IsMultipartForm(head.Header("content-type"))) return limits::kMaxRequestBodyBytes;
+BodyAllowance Site::BodyLimit(const Request& head) {
+  const BodyAllowance small{limits::kMaxRequestBodyBytes, ""};
+  if (!IsMultipartForm(head.Header("content-type"))) return small;
   auto match = routes_.Find(head.method, head.segments);
-  if (!match.route || !match.route->upload) return limits::kMaxRequestBodyBytes;
+  if (!match.route || !match.route->upload) return small;
   auto who = auth_.ResolveSession(options_.council.id, head.Cookie(kSessionCookie));
-  if (!who.ok()) return limits::kMaxRequestBodyBytes;
+  if (!who.ok()) return small;
   const auto& roles = match.route->roles;
   if (!roles.empty() && std::find(roles.begin(), roles.end(), who->user.role) == roles.end())
-    return limits::kMaxRequestBodyBytes;
-  if (!app::SecureEquals(head.Query("csrf_token"), who->session.csrf_token))
-    return limits::kMaxRequestBodyBytes;
-  return limits::kMaxUploadBodyBytes;
+    return small;
+  if (!app::SecureEquals(head.Query("csrf_token"), who->session.csrf_token)) return small;
+  return {limits::kMaxUploadBodyBytes, "user " + who->user.id.ToString()};
 }
 
 Response Site::Overloaded(const Request& request) const {

@@ -35,7 +35,7 @@ class Site final : public RequestHandler {
   // limits::kMaxUploadBodyBytes for a file upload to an upload route by a signed-in caller with
   // the route's role and the session's anti-forgery token in the address; otherwise
   // limits::kMaxRequestBodyBytes.
-  size_t BodyLimit(const Request& head) override;
+  BodyAllowance BodyLimit(const Request& head) override;
   // Builds the directory's search index before the first request (app::DirectoryService::
   // PrepareSearch); how many entries it holds.
   Result<size_t> PrepareDirectorySearch();

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, ApiClient } from '../support/server.mjs'
+import { connect } from 'node:net'
 
 let server
 // The tests' own loopback address plays the council's reverse proxy.
@@ -102,4 +103,51 @@ test('a large file upload is read only on an upload route, from a signed-in edit
   const upload = await editor.request('POST', `/directory/import?csrf_token=${token}`, { body: multipart(token), headers: type })
   assert.ok(upload.status >= 200 && upload.status < 500 && upload.status !== 413, `${upload.status}`)
   assert.ok(!/csrf_token=[^-&\s"]/.test(server.log()), 'the form token is kept out of the access log')
+})
+
+// Sends the head of an upload and part of its body, and keeps the connection open; resolves with
+// the socket and whatever the server has answered so far (read with `answered()`).
+function startUpload (base, path, cookie, boundary) {
+  const { hostname, port } = new URL(base)
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => {
+      let reply = ''
+      socket.on('data', chunk => { reply += chunk })
+      socket.write(`POST ${path} HTTP/1.1\r\nHost: ${hostname}\r\nCookie: ${cookie}\r\n` +
+        `Content-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: ${8 * 1024 * 1024}\r\n\r\n`)
+      socket.write(`--${boundary}\r\n` + 'x'.repeat(64 * 1024))
+      resolve({ socket, answered: () => reply })
+    })
+    socket.on('error', reject)
+  })
+}
+
+test('one person sends at most two uploads at once; a third is refused before its body is read', async () => {
+  const editor = new ApiClient(server.base)
+  await editor.signIn(server.users.directory_editor)
+  const page = await editor.request('GET', '/directory/import')
+  const token = /name="csrf_token" value="([^"]+)"/.exec(page.text)[1]
+  const path = `/directory/import?csrf_token=${token}`
+  const first = await startUpload(server.base, path, editor.cookieHeader(), 'b1')
+  const second = await startUpload(server.base, path, editor.cookieHeader(), 'b2')
+  await new Promise(resolve => setTimeout(resolve, 300))
+  assert.equal(first.answered(), '', 'the first upload is still being read')
+  assert.equal(second.answered(), '', 'the second upload is still being read')
+  const third = await startUpload(server.base, path, editor.cookieHeader(), 'b3')
+  for (let i = 0; i < 50 && !third.answered(); i++) await new Promise(resolve => setTimeout(resolve, 20))
+  assert.match(third.answered(), /^HTTP\/1\.1 429/)
+  assert.match(third.answered(), /already sending files/)
+  const boundary = 'ok'
+  const body = [`--${boundary}`, 'Content-Disposition: form-data; name="csrf_token"', '', token, `--${boundary}--`, ''].join('\r\n')
+  // Once the first two end, the person's slots are free again.
+  first.socket.destroy()
+  second.socket.destroy()
+  third.socket.destroy()
+  let again
+  for (let i = 0; i < 50; i++) {
+    await new Promise(resolve => setTimeout(resolve, 20))
+    again = await editor.request('POST', path, { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } })
+    if (again.status !== 429) break
+  }
+  assert.notEqual(again.status, 429)
 })

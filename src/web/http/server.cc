@@ -1,14 +1,18 @@
 #include "web/http/server.h"
 
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
+#include <filesystem>
 #include <mutex>
+#include <optional>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "base/limits.h"
@@ -39,6 +43,21 @@ struct ServerState {
   std::atomic<bool> stopping{false};
   std::mutex connections_mutex;
   std::unordered_set<Connection*> connections;  // Guarded by connections_mutex.
+  std::mutex uploads_mutex;
+  std::unordered_map<std::string, int> uploads;  // Uploads in flight per uploader.
+
+  // Takes one of `uploader`'s upload slots; false when they are all in use.
+  bool TakeUploadSlot(const std::string& uploader) {
+    std::lock_guard lock(uploads_mutex);
+    int& n = uploads[uploader];
+    if (n >= limits::kMaxUploadsPerUser) return false;
+    ++n;
+    return true;
+  }
+  void ReleaseUploadSlot(const std::string& uploader) {
+    std::lock_guard lock(uploads_mutex);
+    if (--uploads[uploader] <= 0) uploads.erase(uploader);
+  }
 
   // Closes every connection that is waiting for a request; busy ones close after their response.
   void CloseIdleConnections() {
@@ -58,7 +77,8 @@ struct ServerState {
   }
 };
 
-Request ToRequest(const http::request<http::string_body>& in, const std::string& client, bool& ok) {
+Request ToRequest(const http::request_header<>& in, std::string body, const std::string& client,
+                  bool& ok) {
   Request r;
   r.method = ParseMethod(std::string_view(in.method_string().data(), in.method_string().size()));
   ok = ParseTarget(std::string_view(in.target().data(), in.target().size()), r);
@@ -67,7 +87,7 @@ Request ToRequest(const http::request<http::string_body>& in, const std::string&
         field.name_string().data(), field.name_string().size()))] = std::string(field.value());
   }
   r.cookies = ParseCookies(r.Header("cookie"));
-  r.body = in.body();
+  r.body = std::move(body);
   r.client_address = client;
   return r;
 }
@@ -133,44 +153,119 @@ asio::awaitable<Response> Dispatch(ServerState& state, Request& request) {
 
 using Parser = http::request_parser<http::string_body>;
 
+// A request as read: its head and body, or why it could not be read.
+struct Incoming {
+  beast::error_code ec;
+  size_t body_limit = limits::kMaxUploadBodyBytes;
+  bool too_many_uploads = false;  // The uploader is already sending their most at once.
+  bool keep_alive = false;
+  http::request_header<> head;
+  std::string body;
+};
+
+// Holds one of an uploader's slots until it goes out of scope.
+class UploadSlot {
+ public:
+  UploadSlot(ServerState& state, std::string uploader)
+      : state_(state), uploader_(std::move(uploader)) {}
+  UploadSlot(const UploadSlot&) = delete;
+  UploadSlot& operator=(const UploadSlot&) = delete;
+  ~UploadSlot() { state_.ReleaseUploadSlot(uploader_); }
+
+ private:
+  ServerState& state_;
+  std::string uploader_;
+};
+
+// What the handler allows for the body of the request whose head `parser` holds: only a file
+// upload may be larger than other bodies, so only its head is looked at (the session is read
+// from it); every other request keeps the small limit, at no cost.
+BodyAllowance AllowanceFor(ServerState& state, const Parser& parser, const std::string& client) {
+  const auto& req = parser.get();
+  const auto type = req[http::field::content_type];
+  if (!IsMultipartForm(std::string_view(type.data(), type.size())))
+    return {limits::kMaxRequestBodyBytes, ""};
+  bool parsed = false;
+  const auto forwarded = req["X-Forwarded-For"];
+  const Request head =
+      ToRequest(req, "",
+                ClientAddress(client, std::string_view(forwarded.data(), forwarded.size()),
+                              state.options.trusted_proxies),
+                parsed);
+  if (!parsed) return {limits::kMaxRequestBodyBytes, ""};
+  BodyAllowance allowance = state.handler.BodyLimit(head);
+  allowance.limit = std::min(allowance.limit, limits::kMaxUploadBodyBytes);
+  return allowance;
+}
+
+// Reads an upload's body into a temporary file, unlinked as soon as it is made, then into `in`:
+// while a slow upload arrives it holds disk, not memory.
+asio::awaitable<void> ReadUpload(ServerState& state, beast::tcp_stream& stream,
+                                 beast::flat_buffer& buffer, Parser&& parser, Incoming& in) {
+  http::request_parser<http::file_body> to_file{std::move(parser)};
+  to_file.body_limit(in.body_limit);
+  const std::string dir = state.options.upload_dir.empty()
+                              ? std::filesystem::temp_directory_path().string()
+                              : state.options.upload_dir;
+  static std::atomic<uint64_t> counter{0};
+  const std::string path = dir + "/selfdirect-upload-" + std::to_string(::getpid()) + "-" +
+                           std::to_string(counter.fetch_add(1));
+  auto& file = to_file.get().body();
+  file.open(path.c_str(), beast::file_mode::write_new, in.ec);
+  std::error_code ignored;
+  std::filesystem::remove(path, ignored);  // Open until read; gone from the directory now.
+  if (in.ec) co_return;
+  std::tie(in.ec, std::ignore) = co_await http::async_read(stream, buffer, to_file, kNoThrow);
+  in.head = to_file.get().base();
+  in.keep_alive = to_file.get().keep_alive();
+  if (in.ec) co_return;
+  const std::uint64_t size = file.file().size(in.ec);  // value_type::size() is the size at open.
+  if (in.ec) co_return;
+  in.body.resize(static_cast<size_t>(size));
+  file.file().seek(0, in.ec);
+  size_t got = 0;
+  while (!in.ec && got < in.body.size())
+    got += file.file().read(in.body.data() + got, in.body.size() - got, in.ec);
+}
+
 // Reads one request: the head first, then the body within the limit the handler sets for it from
 // the head (only an upload by a caller allowed to make it may be larger than other bodies, and
-// nothing larger is read unless the head passed those checks). Sets `body_limit` to the limit.
-asio::awaitable<beast::error_code> ReadRequest(ServerState& state, beast::tcp_stream& stream,
-                                               beast::flat_buffer& buffer, Parser& parser,
-                                               const std::string& client, size_t& body_limit) {
+// nothing larger is read unless the head passed those checks). An upload's body goes to a
+// temporary file while it arrives, and `slot` holds the uploader's slot until it is answered.
+asio::awaitable<Incoming> ReadRequest(ServerState& state, beast::tcp_stream& stream,
+                                      beast::flat_buffer& buffer, const std::string& client,
+                                      std::optional<UploadSlot>& slot) {
+  Incoming in;
+  Parser parser;
   parser.header_limit(static_cast<std::uint32_t>(limits::kMaxRequestHeaderBytes));
   // The largest limit while the head is read (the parser checks Content-Length against it as the
   // head ends), then the one the handler sets, before any of the body is read.
   parser.body_limit(limits::kMaxUploadBodyBytes);
-  body_limit = limits::kMaxUploadBodyBytes;  // Over it, nobody may send it.
-  auto [ec, n] = co_await http::async_read_header(stream, buffer, parser, kNoThrow);
-  if (!ec) {
-    // Only a file upload may be larger than other bodies, so only its head is looked at (the
-    // session is read from it); every other request keeps the small limit, at no cost.
-    body_limit = limits::kMaxRequestBodyBytes;
-    const auto& req = parser.get();
-    const auto type = req[http::field::content_type];
-    if (IsMultipartForm(std::string_view(type.data(), type.size()))) {
-      bool parsed = false;
-      const auto forwarded = req["X-Forwarded-For"];
-      const Request head =
-          ToRequest(req,
-                    ClientAddress(client, std::string_view(forwarded.data(), forwarded.size()),
-                                  state.options.trusted_proxies),
-                    parsed);
-      if (parsed) body_limit = std::min(state.handler.BodyLimit(head), limits::kMaxUploadBodyBytes);
-    }
-    if (parser.content_length() && *parser.content_length() > body_limit) {
-      ec = http::error::body_limit;
-    } else {
-      parser.body_limit(body_limit);
-    }
+  std::tie(in.ec, std::ignore) = co_await http::async_read_header(stream, buffer, parser, kNoThrow);
+  if (in.ec) co_return in;
+  const BodyAllowance allowance = AllowanceFor(state, parser, client);
+  in.body_limit = allowance.limit;
+  in.head = parser.get().base();
+  if (parser.content_length() && *parser.content_length() > in.body_limit) {
+    in.ec = http::error::body_limit;
+    co_return in;
   }
-  if (!ec && !parser.is_done()) {
-    std::tie(ec, n) = co_await http::async_read(stream, buffer, parser, kNoThrow);
+  if (!allowance.uploader.empty() && !parser.is_done()) {
+    if (!state.TakeUploadSlot(allowance.uploader)) {
+      in.too_many_uploads = true;
+      co_return in;
+    }
+    slot.emplace(state, allowance.uploader);
+    co_await ReadUpload(state, stream, buffer, std::move(parser), in);
+    co_return in;
   }
-  co_return ec;
+  parser.body_limit(in.body_limit);
+  if (!parser.is_done())
+    std::tie(in.ec, std::ignore) = co_await http::async_read(stream, buffer, parser, kNoThrow);
+  in.head = parser.get().base();
+  in.keep_alive = parser.get().keep_alive();
+  in.body = std::move(parser.get().body());
+  co_return in;
 }
 
 bool ConnectionEnded(const beast::error_code& ec) {
@@ -198,17 +293,26 @@ Response UnreadableRequest(const beast::error_code& ec, size_t body_limit) {
                                             : "The request could not be read");
 }
 
-asio::awaitable<Exchange> Answer(ServerState& state, Parser& parser, const std::string& client) {
+// The answer to an upload from someone already sending their most at once.
+Response TooManyUploads() {
+  Response r = JsonError(429, "too_many_uploads",
+                         "You are already sending files. Wait for them to finish, then try again.");
+  r.SetHeader("Retry-After", "10");
+  AddSecurityHeaders(r);
+  return r;
+}
+
+asio::awaitable<Exchange> Answer(ServerState& state, Incoming& in, const std::string& client) {
   Exchange x;
-  auto& req = parser.get();
+  auto& req = in.head;
   x.version = req.version();
-  x.keep_alive = req.keep_alive() && !state.stopping.load();
+  x.keep_alive = in.keep_alive && !state.stopping.load();
   x.method = std::string(req.method_string());
   x.target = std::string(req.target());
   bool parsed = false;
   const auto forwarded = req["X-Forwarded-For"];
   Request request =
-      ToRequest(req,
+      ToRequest(req, std::move(in.body),
                 ClientAddress(client, std::string_view(forwarded.data(), forwarded.size()),
                               state.options.trusted_proxies),
                 parsed);
@@ -266,20 +370,23 @@ asio::awaitable<void> Session(ServerState& state, beast::tcp_stream stream) {
   for (;;) {
     if (state.stopping.load() && !first) break;
     connection.idle = true;
-    Parser parser;
     stream.expires_after(std::chrono::seconds(first ? state.options.read_timeout_seconds
                                                     : limits::kKeepAliveIdleSeconds));
     first = false;
-    size_t body_limit = 0;
-    beast::error_code ec = co_await ReadRequest(state, stream, buffer, parser, client, body_limit);
+    std::optional<UploadSlot> slot;  // Held until the upload is answered.
+    Incoming in = co_await ReadRequest(state, stream, buffer, client, slot);
+    beast::error_code ec = in.ec;
     if (ConnectionEnded(ec)) break;
     connection.idle = false;
     auto started = std::chrono::steady_clock::now();
     Exchange x;
-    if (ec) {
-      x.response = UnreadableRequest(ec, body_limit);  // Answered once, then closed.
+    if (in.too_many_uploads) {
+      x.response = TooManyUploads();  // Its body is not read: answered, then closed.
+      ec = http::error::body_limit;
+    } else if (ec) {
+      x.response = UnreadableRequest(ec, in.body_limit);  // Answered once, then closed.
     } else {
-      x = co_await Answer(state, parser, client);
+      x = co_await Answer(state, in, client);
     }
     int status = x.response.status;
     if (x.response.delay_ms > 0) {

@@ -16,6 +16,14 @@
 
 namespace selfdirect::web {
 
+// What may be read of a request's body: at most `limit` bytes. A file upload that a signed-in
+// caller may make names them in `uploader`: the server holds its body in a temporary file (never
+// in memory) while it arrives, and lets each uploader send limits::kMaxUploadsPerUser at once.
+struct BodyAllowance {
+  size_t limit = 0;
+  std::string uploader;
+};
+
 class RequestHandler {
  public:
   virtual ~RequestHandler() = default;
@@ -23,9 +31,9 @@ class RequestHandler {
   virtual Response Handle(Request& request) = 0;
   // True when the request's handler is slow CPU work (argon2id) that must not run on an I/O thread.
   virtual bool RunsOffIoThread(const Request& request) const = 0;
-  // The largest body to read for a request whose head (no body yet) is `head`: called before
-  // the body is read, so that large bodies are read only for callers allowed to send them.
-  virtual size_t BodyLimit(const Request& head) = 0;
+  // What to read of the body of a request whose head (no body yet) is `head`: called before the
+  // body is read, so that large bodies are read only for callers allowed to send them.
+  virtual BodyAllowance BodyLimit(const Request& head) = 0;
   // The response to send when the slow-work queue is full.
   virtual Response Overloaded(const Request& request) const = 0;
 };
@@ -40,6 +48,9 @@ struct ServerOptions {
   // Reverse proxies (IP addresses as text) whose X-Forwarded-For header names the client. From
   // any other peer the header is ignored, so a client cannot choose its own address.
   std::vector<std::string> trusted_proxies;
+  // Where uploads are held while they arrive (each file is unlinked as soon as it is opened, so
+  // nothing is left behind); empty: the system's temporary directory.
+  std::string upload_dir;
   // Called once the socket is listening, with the bound port (useful with port 0).
   std::function<void(uint16_t)> on_listening;
 };
