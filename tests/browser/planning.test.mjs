@@ -198,21 +198,31 @@ test('a plan is built, sent, returned, corrected and agreed across three roles',
   await plain.close()
 
   // 4. The manager reads the whole plan, read-only, with the decision form below it, then agrees
-  // it, keyboard only.
-  await manager.goto(`${env.server.base}/plans/${id}`)
-  const whole = await manager.textContent('#plan-in-full')
+  // it, keyboard only and with JavaScript off, from their home page.
+  const plainManagers = await env.browser.newContext({ javaScriptEnabled: false })
+  const deciding = await plainManagers.newPage()
+  await signIn(deciding, env.server.base, env.server.users.approver, '/people')
+  await deciding.goto(`${env.server.base}/home`)
+  await tabTo(deciding, 'main a[href="/plans/waiting"]')
+  await submitting(deciding, () => deciding.keyboard.press('Enter'))
+  await tabTo(deciding, `main a[href="/plans/${id}"]`)
+  await submitting(deciding, () => deciding.keyboard.press('Enter'))
+  const whole = await deciding.textContent('#plan-in-full')
   for (const part of [/What matters/, /Outcomes wanted/, /Needs and how they are met/, /Support and what it costs/,
     /Swimming session/, /Who helps/, /when she is away, the PA agency sends cover/, /Review by \d{4}-\d{2}-\d{2}/, /Managed as/]) {
     assert.match(whole, part)
   }
-  assert.equal(await manager.locator('#plan-in-full input, #plan-in-full textarea').count(), 0)
-  assert.ok(await manager.locator('#plan-in-full ~ form[action$="/decision"]').count() === 1, 'the decision form follows the plan')
-  await tabTo(manager, '#decision')
-  await manager.keyboard.press('Space')
-  await tabTo(manager, '#reason')
-  await manager.keyboard.type('Agreed: a creative plan that meets the eligible needs.')
-  await tabTo(manager, 'main form[action$="/decision"] button')
-  await submitting(manager, () => manager.keyboard.press('Enter'))
+  assert.equal(await deciding.locator('#plan-in-full input, #plan-in-full textarea').count(), 0)
+  assert.ok(await deciding.locator('#plan-in-full ~ form[action$="/decision"]').count() === 1, 'the decision form follows the plan')
+  await tabTo(deciding, '#decision')
+  await deciding.keyboard.press('Space')
+  await tabTo(deciding, '#reason')
+  await deciding.keyboard.type('Agreed: a creative plan that meets the eligible needs.')
+  await tabTo(deciding, 'main form[action$="/decision"] button')
+  await submitting(deciding, () => deciding.keyboard.press('Enter'))
+  assert.match(await deciding.textContent('main'), /Agreed/)
+  await plainManagers.close()
+  await manager.goto(`${env.server.base}/plans/${id}`)
   assert.match(await manager.textContent('main'), /Agreed/)
   assert.doesNotMatch(await manager.textContent('main'), /an approver must agree it/)
   const history = (await tableRows(manager)).join('\n')
