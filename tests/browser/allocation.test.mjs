@@ -13,6 +13,19 @@ import { serverAndBrowser, submitting, expectAccessible, tabTo, signIn } from '.
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const env = serverAndBrowser({ people: 80 })
 
+// Types into a field reached with the Tab key, replacing what it held.
+async function typeInto (page, selector, text) {
+  await tabTo(page, selector)
+  await page.keyboard.press('Control+A')
+  await page.keyboard.type(text)
+}
+
+// Reaches a link or button with the Tab key and presses Enter on it, waiting for the next page.
+async function pressOn (page, selector) {
+  await tabTo(page, selector)
+  await submitting(page, () => page.keyboard.press('Enter'))
+}
+
 test('a budget holder reads how their budget was worked out, with the keyboard', async () => {
   const context = await env.browser.newContext({ bypassCSP: true })
   const page = await context.newPage()
@@ -75,30 +88,38 @@ test('a practitioner overrides a budget: the reason is required, then the person
 test('an analyst calibrates and drafts a version; an approver sees the impact and publishes', async () => {
   const context = await env.browser.newContext({ bypassCSP: true })
   const page = await context.newPage()
+  // Keyboard only, from the analyst's home page.
   await signIn(page, env.server.base, env.server.users.analyst, '/home')
-  await submitting(page, () => page.click('nav a[href="/allocation"]'))
+  await pressOn(page, 'nav a[href="/allocation"]')
   await expectAccessible(page, 'allocation')
   // A bad CSV shows the row and column.
-  await page.fill('#name', 'Autumn costed packages')
-  await page.fill('#csv', 'weekly_cost,points\n100,2\n110,three\n')
-  await submitting(page, () => page.click('button:has-text("Add sample")'))
+  await typeInto(page, '#name', 'Autumn costed packages')
+  await typeInto(page, '#csv', 'weekly_cost,points\n100,2\n110,three\n')
+  await pressOn(page, 'form:has(#csv) button')
   assert.match(await page.textContent('.govuk-error-summary'), /Row 2 \(line 3\), column "points"/)
   await expectAccessible(page, 'allocation-sample-error')
-  await page.fill('#csv', readFileSync(join(root, 'tests', 'cases', 'calibration', 'points.csv'), 'utf8'))
-  await submitting(page, () => page.click('button:has-text("Add sample")'))
+  await tabTo(page, '#csv')
+  await page.keyboard.press('Control+A')
+  await page.keyboard.insertText(readFileSync(join(root, 'tests', 'cases', 'calibration', 'points.csv'), 'utf8'))
+  await pressOn(page, 'form:has(#csv) button')
   assert.match(page.url(), /\/allocation\/samples\/\d+$/)
   assert.match(await page.textContent('.govuk-inset-text'), /£14\.86 a point/)
   assert.ok(await page.$('svg[role="img"] circle'))
   assert.match(await page.textContent('table'), /points/)
   await expectAccessible(page, 'calibration')
-  await submitting(page, () => page.click('a:has-text("Draft a table version with this price")'))
+  await pressOn(page, '.govuk-inset-text a')
   assert.equal(await page.inputValue('#price_per_point'), '14.86')
-  await page.fill('#effective_from', '2026-06-01')
-  await submitting(page, () => page.click('button:has-text("Save draft")'))
+  // "In use from" is the GOV.UK date input.
+  await typeInto(page, '#effective_from-day', '1')
+  await typeInto(page, '#effective_from-month', '6')
+  await typeInto(page, '#effective_from-year', '2026')
+  await pressOn(page, 'form[action$="/drafts"] button')
   assert.match(await page.textContent('.govuk-error-summary'), /Say what this version changes and why/)
-  await page.fill('#note', 'Price per point from the autumn sample')
-  await submitting(page, () => page.click('button:has-text("Save draft")'))
+  assert.equal(await page.inputValue('#effective_from-month'), '06')
+  await typeInto(page, '#note', 'Price per point from the autumn sample')
+  await pressOn(page, 'form[action$="/drafts"] button')
   assert.match(await page.textContent('.govuk-notification-banner'), /draft was saved/)
+  assert.match(await page.textContent('main'), /2026-06-01/)
   const draftUrl = page.url().split('?')[0]
   assert.equal(await page.$('form[action$="/publish"]'), null)  // Analysts cannot publish.
   await expectAccessible(page, 'allocation-table')

@@ -362,7 +362,7 @@ ViewList AddOnRows(const domain::AllocationTable& table) {
   return add_ons;
 }
 
-enum class FieldKind { kInput, kTextarea };
+enum class FieldKind { kInput, kTextarea, kDate };
 
 // The fields of the form that drafts the next version, prefilled from `form` or the table.
 ViewList DraftFields(const domain::AllocationTable& table, const app::DraftChanges& form,
@@ -371,6 +371,7 @@ ViewList DraftFields(const domain::AllocationTable& table, const app::DraftChang
     return given.empty() ? current : given;
   };
   std::string next_year = std::to_string(today.year() + 1) + "-04-01";
+  const std::string example = "For example, 1 4 " + std::to_string(today.year() + 1);
   ViewList fields;
   auto field = [&](const std::string& name, const std::string& label, const std::string& hint,
                    const std::string& v, FieldKind kind = FieldKind::kInput) {
@@ -380,12 +381,22 @@ ViewList DraftFields(const domain::AllocationTable& table, const app::DraftChang
     if (!hint.empty()) f.set("hint", hint);
     f.set("value", v);
     f.set("textarea", kind == FieldKind::kTextarea);
+    if (kind == FieldKind::kDate) {
+      // "2027-04-01" (or what was typed, put together) as the GOV.UK date input's three boxes.
+      f.set("date", true);
+      const size_t a = v.find('-'), b = a == std::string::npos ? a : v.find('-', a + 1);
+      if (b != std::string::npos) {
+        f.set("year", v.substr(0, a));
+        f.set("month", v.substr(a + 1, b - a - 1));
+        f.set("day", v.substr(b + 1));
+      }
+    }
     for (const auto& e : errors)
       if (e.field == name) f.set("error", e.message);
     fields.push_back(f);
   };
-  field("effective_from", "In use from", "A date, like " + next_year,
-        value(form.effective_from, next_year));
+  field("effective_from", "In use from", example, value(form.effective_from, next_year),
+        FieldKind::kDate);
   if (table.conversion.method == domain::ConversionMethod::kPricePerPoint) {
     field("price_per_point", "Price per point", "In pounds",
           value(form.price_per_point, table.conversion.price_per_point.ToString()));
@@ -455,7 +466,9 @@ Response AllocationRoutes::AllocationDraft(Context& ctx) {
   auto form = ctx.request.Form();
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
   app::DraftChanges c;
-  c.effective_from = FormValue(*form, "effective_from");
+  c.effective_from = IsoDateFromParts({std::string(Trim(FormValue(*form, "effective_from-day"))),
+                                       std::string(Trim(FormValue(*form, "effective_from-month"))),
+                                       std::string(Trim(FormValue(*form, "effective_from-year")))});
   c.price_per_point = FormValue(*form, "price_per_point");
   c.floor = FormValue(*form, "floor");
   c.ceiling = FormValue(*form, "ceiling");
