@@ -22,11 +22,13 @@ Result<std::vector<domain::PlanNeed>> AssessedNeeds(Transaction& tx, PersonId pe
   auto input = domain::EligibilityFromAnswers(*q, done->answers);
   if (!input.ok() || domain::FirstUnableWithoutReason(*input)) return needs;
   const domain::Determination d = domain::DetermineEligibility(*input);
+  // Eligible as the council decided, which the practitioner may have changed from the answers'.
+  const bool eligible = done->eligible.value_or(d.eligible);
   for (size_t outcome : d.unmet_outcomes) {
     std::string label(domain::OutcomeLabel(done->kind, outcome));
     if (!label.empty() && label[0] >= 'a' && label[0] <= 'z')
       label[0] = static_cast<char>(label[0] - 'a' + 'A');
-    needs.push_back({std::move(label), d.eligible, ""});
+    needs.push_back({std::move(label), eligible, ""});
   }
   return needs;
 }

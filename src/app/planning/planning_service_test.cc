@@ -399,6 +399,31 @@ TEST_F(PlanningServiceTest, ANewPlanStartsWithTheNeedsTheAssessmentFound) {
   EXPECT_TRUE(needs[1].eligible);
 }
 
+// The needs are eligible as the council decided: here the practitioner changed the answers'
+// result (one outcome only) with reasons.
+TEST_F(PlanningServiceTest, TheNeedsAreEligibleAsTheCouncilDecided) {
+  auto worker = As(Role::kPractitioner, north_, PersonId{}, 502);
+  AssessmentService assessments{db_.store(), clock_, audit_};
+  auto a = assessments.Start(ctx_, worker, person_, domain::AssessmentKind::kAdult);
+  ASSERT_TRUE(a.ok()) << a.error().message;
+  domain::Answers answers{{"condition_one", {"true"}}, {"wellbeing_impact", {"true"}}};
+  for (size_t i = 0; i < domain::kAdultOutcomeCount; ++i) {
+    std::string code(domain::OutcomeCode(domain::AssessmentKind::kAdult, i));
+    answers[code + ".able"] = {i == 0 ? "false" : "true"};
+  }
+  answers["nutrition.reasons"] = {"without_assistance"};
+  answers["nutrition.carer_helps"] = {"false"};
+  ASSERT_TRUE(assessments.SaveAnswers(ctx_, worker, a->id, answers).ok());
+  auto decision = testing::ConfirmedDecision("The person");
+  decision.agree = "change";
+  decision.reasons = "Night-time needs the questions did not ask about";
+  ASSERT_TRUE(assessments.Complete(ctx_, worker, a->id, decision).ok());
+  auto plan = planning_.Start(ctx_, worker, person_);
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  ASSERT_EQ(plan->content.needs.size(), 1u);
+  EXPECT_TRUE(plan->content.needs[0].eligible);
+}
+
 TEST_F(PlanningServiceTest, OnlyPlanningRolesSeeTheQueueAndOnlyCommissioningRolesTheDashboard) {
   EXPECT_EQ(planning_.Waiting(ctx_, As(Role::kBudgetHolder, TeamId{}, person_)).error().code,
             ErrorCode::kPermissionDenied);
