@@ -211,10 +211,10 @@ asio::awaitable<void> ReadUpload(ServerState& state, beast::tcp_stream& stream,
   const std::string path = dir + "/selfdirect-upload-" + std::to_string(::getpid()) + "-" +
                            std::to_string(counter.fetch_add(1));
   auto& file = to_file.get().body();
-  file.open(path.c_str(), beast::file_mode::write_new, in.ec);
+  file.open(path.c_str(), beast::file_mode::write_new, in.ec);  // Never another's file.
+  if (in.ec) co_return;
   std::error_code ignored;
   std::filesystem::remove(path, ignored);  // Open until read; gone from the directory now.
-  if (in.ec) co_return;
   std::tie(in.ec, std::ignore) = co_await http::async_read(stream, buffer, to_file, kNoThrow);
   in.head = to_file.get().base();
   in.keep_alive = to_file.get().keep_alive();
@@ -224,8 +224,12 @@ asio::awaitable<void> ReadUpload(ServerState& state, beast::tcp_stream& stream,
   in.body.resize(static_cast<size_t>(size));
   file.file().seek(0, in.ec);
   size_t got = 0;
-  while (!in.ec && got < in.body.size())
-    got += file.file().read(in.body.data() + got, in.body.size() - got, in.ec);
+  while (!in.ec && got < in.body.size()) {
+    const size_t n = file.file().read(in.body.data() + got, in.body.size() - got, in.ec);
+    if (n == 0) break;  // The file is shorter than it said: what was read is what there is.
+    got += n;
+  }
+  in.body.resize(got);
 }
 
 // Reads one request: the head first, then the body within the limit the handler sets for it from
