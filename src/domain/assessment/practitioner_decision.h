@@ -74,8 +74,8 @@ struct PractitionerDecision {
 };
 
 // Field errors (agree, reasons, participants, notes, consent, capacity, advocacy, advocate) in
-// the order of the form: each required answer, reasons when changed, an advocate's name unless not needed,
-// and consent and capacity that agree (best interests only for someone assessed as lacking
+// the order of the form: each required answer, reasons when changed, an advocate's name unless not
+// needed, and consent and capacity that agree (best interests only for someone assessed as lacking
 // capacity, and such a person cannot have given consent).
 Result<PractitionerDecision> ValidatePractitionerDecision(const PractitionerDecisionInput& in);
 
