@@ -293,7 +293,7 @@ Status AssessmentsStep(DemoContext& ctx) {
       a.practitioner_notes =
           "Talked through each outcome together; the person's own words are recorded.";
       a.consent = domain::AssessmentConsent::kGiven;
-      a.capacity = domain::MentalCapacity::kNoReasonToDoubt;
+      a.capacity = domain::MentalCapacity::kPresumed;
       a.advocacy = a.participants == "The person" ? domain::Advocacy::kNotNeeded
                                                   : domain::Advocacy::kAppropriatePerson;
       if (a.advocacy == domain::Advocacy::kAppropriatePerson) a.advocate = "A family member";

@@ -370,24 +370,33 @@ TEST_F(PlanningServiceTest, AgreeingAPlanWorksTheChargeOutOnItsBudget) {
   EXPECT_EQ(later->record.weekly_cost, again->record.agreed_weekly);
 }
 
-// A new plan starts with the needs the person's assessment found, to reword and add to.
-TEST_F(PlanningServiceTest, ANewPlanStartsWithTheNeedsTheAssessmentFound) {
-  auto worker = As(Role::kPractitioner, north_, PersonId{}, 502);
-  AssessmentService assessments{db_.store(), clock_, audit_};
-  auto a = assessments.Start(ctx_, worker, person_, domain::AssessmentKind::kAdult);
+// Completes an adult assessment of the person by a practitioner of North: the first `unable`
+// outcomes cannot be done without help, with a significant impact; the practitioner's decision.
+void CompleteAssessment(Store& store, const Clock& clock, AuditTrail& audit, const CallContext& ctx,
+                        const Principal& worker, PersonId person, size_t unable,
+                        const domain::PractitionerDecisionInput& decision) {
+  AssessmentService assessments{store, clock, audit};
+  auto a = assessments.Start(ctx, worker, person, domain::AssessmentKind::kAdult);
   ASSERT_TRUE(a.ok()) << a.error().message;
   domain::Answers answers{{"condition_one", {"true"}}, {"wellbeing_impact", {"true"}}};
   for (size_t i = 0; i < domain::kAdultOutcomeCount; ++i) {
     std::string code(domain::OutcomeCode(domain::AssessmentKind::kAdult, i));
-    answers[code + ".able"] = {i < 2 ? "false" : "true"};
-    if (i < 2) {
+    answers[code + ".able"] = {i < unable ? "false" : "true"};
+    if (i < unable) {
       answers[code + ".reasons"] = {"without_assistance"};
       answers[code + ".carer_helps"] = {"false"};
     }
   }
-  ASSERT_TRUE(assessments.SaveAnswers(ctx_, worker, a->id, answers).ok());
-  ASSERT_TRUE(
-      assessments.Complete(ctx_, worker, a->id, testing::ConfirmedDecision("The person", "")).ok());
+  ASSERT_TRUE(assessments.SaveAnswers(ctx, worker, a->id, answers).ok());
+  auto done = assessments.Complete(ctx, worker, a->id, decision);
+  ASSERT_TRUE(done.ok()) << done.error().message;
+}
+
+// A new plan starts with the needs the person's assessment found, to reword and add to.
+TEST_F(PlanningServiceTest, ANewPlanStartsWithTheNeedsTheAssessmentFound) {
+  auto worker = As(Role::kPractitioner, north_, PersonId{}, 502);
+  CompleteAssessment(db_.store(), clock_, audit_, ctx_, worker, person_, 2,
+                     testing::ConfirmedDecision("The person"));
   auto plan = planning_.Start(ctx_, worker, person_);
   ASSERT_TRUE(plan.ok()) << plan.error().message;
   const auto& needs = plan->content.needs;
@@ -403,21 +412,10 @@ TEST_F(PlanningServiceTest, ANewPlanStartsWithTheNeedsTheAssessmentFound) {
 // result (one outcome only) with reasons.
 TEST_F(PlanningServiceTest, TheNeedsAreEligibleAsTheCouncilDecided) {
   auto worker = As(Role::kPractitioner, north_, PersonId{}, 502);
-  AssessmentService assessments{db_.store(), clock_, audit_};
-  auto a = assessments.Start(ctx_, worker, person_, domain::AssessmentKind::kAdult);
-  ASSERT_TRUE(a.ok()) << a.error().message;
-  domain::Answers answers{{"condition_one", {"true"}}, {"wellbeing_impact", {"true"}}};
-  for (size_t i = 0; i < domain::kAdultOutcomeCount; ++i) {
-    std::string code(domain::OutcomeCode(domain::AssessmentKind::kAdult, i));
-    answers[code + ".able"] = {i == 0 ? "false" : "true"};
-  }
-  answers["nutrition.reasons"] = {"without_assistance"};
-  answers["nutrition.carer_helps"] = {"false"};
-  ASSERT_TRUE(assessments.SaveAnswers(ctx_, worker, a->id, answers).ok());
   auto decision = testing::ConfirmedDecision("The person");
   decision.agree = "change";
   decision.reasons = "Night-time needs the questions did not ask about";
-  ASSERT_TRUE(assessments.Complete(ctx_, worker, a->id, decision).ok());
+  CompleteAssessment(db_.store(), clock_, audit_, ctx_, worker, person_, 1, decision);
   auto plan = planning_.Start(ctx_, worker, person_);
   ASSERT_TRUE(plan.ok()) << plan.error().message;
   ASSERT_EQ(plan->content.needs.size(), 1u);

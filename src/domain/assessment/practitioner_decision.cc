@@ -25,7 +25,7 @@ constexpr Named<AssessmentConsent> kConsentNames[] = {
      "s11(2)(b))"}};
 
 constexpr Named<MentalCapacity> kCapacityNames[] = {
-    {MentalCapacity::kNoReasonToDoubt, "no_reason_to_doubt",
+    {MentalCapacity::kPresumed, "no_reason_to_doubt",
      "No reason to doubt capacity (presumed, Mental Capacity Act 2005 s1(2))"},
     {MentalCapacity::kAssessedHasCapacity, "assessed_has_capacity",
      "Capacity assessed: has capacity for decisions about care and support"},

@@ -26,7 +26,8 @@ namespace selfdirect::domain {
 enum class AssessmentConsent { kGiven, kBestInterests, kRiskOfAbuseOrNeglect };
 // Mental Capacity Act 2005: capacity is presumed (s1(2)) unless assessed as lacking for the
 // decision (s2, s3). DO NOT RENAME: stored by name.
-enum class MentalCapacity { kNoReasonToDoubt, kAssessedHasCapacity, kAssessedLacksCapacity };
+// kPresumed is stored as "no_reason_to_doubt".
+enum class MentalCapacity { kPresumed, kAssessedHasCapacity, kAssessedLacksCapacity };
 // Care Act 2014 s67: an independent advocate is needed when the person would have substantial
 // difficulty being involved and nobody appropriate can support them. DO NOT RENAME: stored by name.
 enum class Advocacy { kNotNeeded, kAppropriatePerson, kIndependentAdvocate };
@@ -34,7 +35,7 @@ enum class Advocacy { kNotNeeded, kAppropriatePerson, kIndependentAdvocate };
 inline constexpr AssessmentConsent kAllConsents[] = {AssessmentConsent::kGiven,
                                                      AssessmentConsent::kBestInterests,
                                                      AssessmentConsent::kRiskOfAbuseOrNeglect};
-inline constexpr MentalCapacity kAllCapacities[] = {MentalCapacity::kNoReasonToDoubt,
+inline constexpr MentalCapacity kAllCapacities[] = {MentalCapacity::kPresumed,
                                                     MentalCapacity::kAssessedHasCapacity,
                                                     MentalCapacity::kAssessedLacksCapacity};
 inline constexpr Advocacy kAllAdvocacy[] = {Advocacy::kNotNeeded, Advocacy::kAppropriatePerson,
@@ -68,7 +69,7 @@ struct PractitionerDecision {
   bool changed = false;  // The council's decision differs from the answers' result.
   std::string reasons;
   AssessmentConsent consent = AssessmentConsent::kGiven;
-  MentalCapacity capacity = MentalCapacity::kNoReasonToDoubt;
+  MentalCapacity capacity = MentalCapacity::kPresumed;
   Advocacy advocacy = Advocacy::kNotNeeded;
   std::string advocate;
 };

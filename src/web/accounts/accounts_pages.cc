@@ -16,13 +16,6 @@ std::string SafeNext(const std::string& next) {
 }
 
 // The first message for `field`, or "".
-std::string FirstErrorFor(const std::vector<FieldError>& errors, std::string_view field) {
-  for (const auto& e : errors) {
-    if (e.field == field) return e.message;
-  }
-  return "";
-}
-
 }  // namespace
 
 void AccountsRoutes::AddPageRoutes() {
@@ -65,9 +58,9 @@ Response AccountsRoutes::SignInForm(int status, Context& ctx, const std::string&
   d.set("next", SafeNext(next));
   ViewData email_field;
   email_field.set("value", email);
-  if (std::string err = FirstErrorFor(errors, "email"); !err.empty()) email_field.set("error", err);
+  if (std::string err = ErrorFor(errors, "email"); !err.empty()) email_field.set("error", err);
   ViewData password_field;
-  if (std::string err = FirstErrorFor(errors, "password"); !err.empty()) {
+  if (std::string err = ErrorFor(errors, "password"); !err.empty()) {
     password_field.set("error", err);
   }
   d.set("email", email_field);

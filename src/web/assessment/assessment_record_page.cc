@@ -9,13 +9,6 @@ namespace {
 
 using Options = std::vector<std::pair<std::string, std::string>>;
 
-std::string FirstError(const std::vector<FieldError>& errors, std::string_view field) {
-  for (const auto& e : errors) {
-    if (e.field == field) return e.message;
-  }
-  return "";
-}
-
 // One radio question for the radio_question partial; its first option's id is the field's name,
 // which the error summary links to.
 ViewData RadioQuestion(const std::string& name, const std::string& legend, const std::string& hint,
@@ -29,7 +22,7 @@ ViewData RadioQuestion(const std::string& name, const std::string& legend, const
     q.set("hint", hint);
     described = name + "-hint";
   }
-  if (std::string error = FirstError(errors, name); !error.empty()) {
+  if (std::string error = ErrorFor(errors, name); !error.empty()) {
     q.set("error", error);
     described += (described.empty() ? "" : " ") + name + "-error";
   }
@@ -67,7 +60,7 @@ void SetDecisionQuestions(ViewData& d, const domain::PractitionerDecisionInput& 
                       Labelled(domain::kAllAdvocacy, domain::AdvocacyName, domain::AdvocacyLabel),
                       typed.advocacy, errors));
   for (const char* field : {"reasons", "participants", "notes", "advocate"}) {
-    if (std::string error = FirstError(errors, field); !error.empty())
+    if (std::string error = ErrorFor(errors, field); !error.empty())
       d.set(std::string(field) + "_error", error);
   }
 }

@@ -13,13 +13,6 @@ std::string FullName(const app::PersonRecord& p) {
   return p.details.given_name + " " + p.details.family_name;
 }
 
-std::string ErrorFor(const std::vector<FieldError>& errors, std::string_view field) {
-  for (const auto& e : errors) {
-    if (e.field == field) return e.message;
-  }
-  return "";
-}
-
 // A text input of the new carer's details, as the template writes it.
 ViewData TextField(const std::string& name, const std::string& label, const std::string& value,
                    const std::string& width, const std::vector<FieldError>& errors) {

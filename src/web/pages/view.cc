@@ -69,6 +69,13 @@ ViewList ChoiceOptions(const std::string& field, const std::string& first_id,
   return list;
 }
 
+std::string ErrorFor(const std::vector<FieldError>& errors, std::string_view field) {
+  for (const auto& e : errors) {
+    if (e.field == field) return e.message;
+  }
+  return "";
+}
+
 void SetErrorSummary(ViewData& d, const std::vector<FieldError>& errors,
                      const std::function<std::string(const FieldError&)>& href_for,
                      const std::function<std::string(const FieldError&)>& message_for) {

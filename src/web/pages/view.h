@@ -54,6 +54,9 @@ inline void ViewData::set(std::string_view key, const ViewList& value) {
   object_[key] = value.array();
 }
 
+// The message of the first error for `field`, or "" when it has none.
+std::string ErrorFor(const std::vector<FieldError>& errors, std::string_view field);
+
 // Sets "errors" (the error summary's list) and "has_errors" (which also prefixes the <title> with
 // "Error: ") from field errors, in order. Each entry links to `href_for(error)` if given and it
 // returns text, else to the field's id on the page; its text is `message_for(error)` if given.

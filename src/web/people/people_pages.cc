@@ -34,16 +34,9 @@ ViewData PersonSummary(const app::PersonRecord& p) {
 }
 
 // The first message for `field`, or "".
-std::string FirstErrorFor(const std::vector<FieldError>& errors, std::string_view field) {
-  for (const auto& e : errors) {
-    if (e.field == field) return e.message;
-  }
-  return "";
-}
-
 // The primary support reason and budget management choices of the new-person form.
 ViewList RadioFields(const domain::PersonInput& input, const std::vector<FieldError>& errors) {
-  auto error_for = [&](const std::string& field) { return FirstErrorFor(errors, field); };
+  auto error_for = [&](const std::string& field) { return ErrorFor(errors, field); };
   ViewList radio_fields;
   auto radios = [&](const std::string& name, const std::string& label,
                     const std::vector<std::pair<std::string, std::string>>& options,
@@ -252,7 +245,7 @@ Response PeopleRoutes::RenderNewPersonForm(int status, const domain::PersonInput
   d.set("action", form.action);
   d.set("heading", form.heading);
   d.set("button", form.button);
-  auto error_for = [&](const std::string& field) { return FirstErrorFor(errors, field); };
+  auto error_for = [&](const std::string& field) { return ErrorFor(errors, field); };
   ViewList text_fields;
   auto text = [&](const std::string& name, const std::string& label, const std::string& hint,
                   const std::string& value, const std::string& width,

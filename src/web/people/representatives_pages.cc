@@ -5,13 +5,6 @@
 namespace selfdirect::web {
 namespace {
 
-std::string FirstError(const std::vector<FieldError>& errors, std::string_view field) {
-  for (const auto& e : errors) {
-    if (e.field == field) return e.message;
-  }
-  return "";
-}
-
 std::string PageHref(PersonId id, std::string_view notice = "") {
   return "/people/" + id.ToString() + "/representatives" +
          (notice.empty() ? "" : "?done=" + std::string(notice));
@@ -56,7 +49,7 @@ Response PeopleRoutes::RenderRepresentatives(int status, Context& ctx, PersonId 
     row.set("name", r.display_name);
     row.set("email", r.email);
     row.set("relationship", r.relationship);
-    if (std::string e = FirstError(errors, "relationship-" + r.user_id.ToString()); !e.empty())
+    if (std::string e = ErrorFor(errors, "relationship-" + r.user_id.ToString()); !e.empty())
       row.set("error", e);
     rows.push_back(row);
   }
@@ -64,9 +57,8 @@ Response PeopleRoutes::RenderRepresentatives(int status, Context& ctx, PersonId 
   d.set("has_representatives", !list->empty());
   d.set("email", email);
   d.set("relationship", relationship);
-  if (std::string e = FirstError(errors, "email"); !e.empty()) d.set("email_error", e);
-  if (std::string e = FirstError(errors, "relationship"); !e.empty())
-    d.set("relationship_error", e);
+  if (std::string e = ErrorFor(errors, "email"); !e.empty()) d.set("email_error", e);
+  if (std::string e = ErrorFor(errors, "relationship"); !e.empty()) d.set("relationship_error", e);
   if (std::string notice = Notice(ctx.request.Query("done")); !notice.empty())
     d.set("notice", notice);
   SetErrorSummary(d, errors);
