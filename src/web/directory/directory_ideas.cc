@@ -38,8 +38,7 @@ void DirectoryRoutes::AddPlanIdeas(ViewData& page, Context& ctx, const app::Plan
     v.set("id", s.id);
     v.set("name", s.name);
     v.set("organisation", s.organization.name);
-    v.set("cost",
-          domain::IsFree(s) || s.costs.empty() ? std::string("Free") : CostText(s.costs[0]));
+    v.set("cost", PriceText(s));
     if (idea.listing.distance_metres)
       v.set("distance", domain::MilesText(*idea.listing.distance_metres) + " miles away");
     v.set("matched", MatchedText(idea.matched));

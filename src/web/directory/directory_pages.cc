@@ -156,7 +156,7 @@ ViewData ResultView(const app::DirectoryListing& item, const std::string& back) 
   }
   if (place) v.set("where", place->name + ", " + place->postcode);
   if (item.distance_metres) v.set("distance", domain::MilesText(*item.distance_metres) + " miles");
-  v.set("cost", domain::IsFree(s) ? std::string("Free") : CostText(s.costs[0]));
+  v.set("cost", PriceText(s));
   return v;
 }
 

@@ -50,6 +50,10 @@ std::string CostText(const domain::DirectoryCost& c) {
          (c.option.empty() || option_repeats ? "" : " (" + c.option + ")");
 }
 
+std::string PriceText(const domain::DirectoryService& s) {
+  return domain::IsFree(s) ? std::string("Free") : CostText(s.costs[0]);  // Not free: has a cost.
+}
+
 std::string AgesText(const domain::DirectoryService& s) {
   if (s.minimum_age && s.maximum_age) {
     return "People aged " + std::to_string(*s.minimum_age) + " to " +

@@ -19,6 +19,8 @@ inline constexpr std::string_view kDayNames[] = {"Monday", "Tuesday",  "Wednesda
 std::string SessionText(const domain::DirectorySchedule& s);
 // "Free", "Free (donations welcome)", or "£3.50 per session (lunch)".
 std::string CostText(const domain::DirectoryCost& c);
+// What a service costs, as a list of results shows it: "Free", or its first cost.
+std::string PriceText(const domain::DirectoryService& s);
 // "People aged 18 and over", "People aged up to 25", ..., or "Anyone".
 std::string AgesText(const domain::DirectoryService& s);
 // `text` as it is when short, else cut at a word before 160 characters, with "...".
