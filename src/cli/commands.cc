@@ -509,6 +509,7 @@ int Main(int argc, char** argv) {
   ChargingCommands charging(cli, database);
   PlanCommands plan(cli);
   DirectoryCommands directory(cli, database);
+  MoneyCommands money(cli, database);
 
   try {
     cli.parse(argc, argv);
@@ -525,6 +526,7 @@ int Main(int argc, char** argv) {
     if (auto code = charging.Run()) return *code;
     if (auto code = plan.Run()) return *code;
     if (auto code = directory.Run()) return *code;
+    if (auto code = money.Run()) return *code;
   } catch (const std::exception& e) {
     std::cerr << "selfdirect: internal error: " << e.what() << "\n";
     return kExitInternal;

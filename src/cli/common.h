@@ -90,4 +90,17 @@ class DirectoryCommands {
   std::string input_, output_, council_, format_ = "json";
 };
 
+// `selfdirect money ...`: journals and the stored ledger (money_commands.cc).
+class MoneyCommands {
+ public:
+  explicit MoneyCommands(CLI::App& app, std::string& database);
+  std::optional<int> Run();
+
+ private:
+  std::string& database_;
+  CLI::App* balance_ = nullptr;
+  CLI::App* register_ = nullptr;
+  std::string journal_, account_;
+};
+
 }  // namespace selfdirect::cli
