@@ -62,6 +62,9 @@ struct FinancialAssessmentIdTag {};
 struct ChargingEstimateIdTag {};
 struct SupportPlanIdTag {};
 struct EvidenceDocumentIdTag {};
+struct PaymentAgreementIdTag {};
+struct PaymentRunIdTag {};
+struct LedgerTransactionIdTag {};
 using CouncilId = StrongId<CouncilIdTag>;
 using PersonId = StrongId<PersonIdTag>;
 using UserId = StrongId<UserIdTag>;
@@ -72,6 +75,9 @@ using FinancialAssessmentId = StrongId<FinancialAssessmentIdTag>;
 using ChargingEstimateId = StrongId<ChargingEstimateIdTag>;
 using SupportPlanId = StrongId<SupportPlanIdTag>;
 using EvidenceDocumentId = StrongId<EvidenceDocumentIdTag>;
+using PaymentAgreementId = StrongId<PaymentAgreementIdTag>;
+using PaymentRunId = StrongId<PaymentRunIdTag>;
+using LedgerTransactionId = StrongId<LedgerTransactionIdTag>;
 
 }  // namespace selfdirect
 

@@ -11,6 +11,7 @@
 #include "storage/sql/charging_repository.h"
 #include "storage/sql/directory_repository.h"
 #include "storage/sql/indicative_budget_repository.h"
+#include "storage/sql/money_repository.h"
 #include "storage/sql/people_repository.h"
 #include "storage/sql/sql.h"
 #include "storage/sql/support_plan_repository.h"
@@ -37,7 +38,8 @@ class SqlTransaction final : public app::Transaction {
         evidence_documents_(c, council),
         support_plans_(c, council),
         directory_(c, council),
-        postcodes_(c) {}
+        postcodes_(c),
+        money_(c, council) {}
   CouncilId council_id() const override { return council_; }
   app::PeopleRepository& people() override { return people_; }
   app::UserRepository& users() override { return users_; }
@@ -58,6 +60,7 @@ class SqlTransaction final : public app::Transaction {
   app::SupportPlanRepository& support_plans() override { return support_plans_; }
   app::DirectoryRepository& directory() override { return directory_; }
   app::PostcodeRepository& postcodes() override { return postcodes_; }
+  app::MoneyRepository& money() override { return money_; }
 
  private:
   CouncilId council_;
@@ -78,6 +81,7 @@ class SqlTransaction final : public app::Transaction {
   SqlSupportPlans support_plans_;
   SqlDirectory directory_;
   SqlPostcodes postcodes_;
+  SqlMoney money_;
 };
 
 }  // namespace selfdirect::storage

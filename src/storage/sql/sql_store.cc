@@ -173,7 +173,12 @@ Status SqlStore::DeleteCouncilData(CouncilId council) {
         {council.value()});
     if (!r.ok()) return fail(r.error());
   }
-  for (const char* table : {"directory_entry_terms",
+  for (const char* table : {"ledger_postings",
+                            "ledger_transactions",
+                            "payment_runs",
+                            "payment_agreement_changes",
+                            "payment_agreements",
+                            "directory_entry_terms",
                             "directory_sessions",
                             "directory_places",
                             "directory_entries",

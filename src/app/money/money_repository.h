@@ -1,0 +1,102 @@
+// File: money_repository.h
+// Payment agreements, payment runs and the budget ledger as stored (issue 20). The storage port,
+// implemented in src/storage/sql/money_repository.cc; see app/repositories.h for tenancy and
+// transactions.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/result.h"
+#include "base/strong_id.h"
+#include "domain/money/direct_payment.h"
+#include "domain/money/ledger.h"
+
+namespace selfdirect::app {
+
+// How a person's budget (or a part of it) is paid: the agreement's terms, where the money goes,
+// and how far the payment runs have reached.
+struct PaymentAgreementRecord {
+  PaymentAgreementId id;
+  PersonId person_id;
+  std::optional<SupportPlanId> plan_id;
+  domain::BudgetAccountKind account_kind = domain::BudgetAccountKind::kDirectPayment;
+  domain::AccountHolder holder = domain::AccountHolder::kPerson;
+  std::string holder_name;  // Who the account is in the name of.
+  domain::AccountType account_type = domain::AccountType::kBankAccount;
+  std::string sort_code;       // "12-34-56"
+  std::string account_number;  // Eight digits.
+  domain::PaymentTerms terms;  // With every change, oldest first.
+  int64_t next_cycle = 0;      // The first cycle not yet paid.
+  UserId created_by;
+  Timestamp created_at;
+};
+
+struct PaymentRunRecord {
+  PaymentRunId id;
+  Date through;  // Every cycle starting on or before this day was paid.
+  int64_t payments = 0;
+  Pence total;
+  std::string bank_file;  // docs/money.md: the payment file for the bank (CSV).
+  UserId started_by;
+  Timestamp started_at;
+};
+
+struct StoredLedgerTransaction {
+  LedgerTransactionId id;
+  std::optional<PersonId> person_id;
+  domain::LedgerTransaction transaction;
+  UserId recorded_by;
+  Timestamp recorded_at;
+};
+
+struct AppendOutcome {
+  LedgerTransactionId id;
+  bool posted = false;  // False when the idempotency key was posted before (nothing changed).
+};
+
+struct LedgerQuery {
+  std::optional<PersonId> person_id;  // Else the whole council.
+  std::optional<Date> from, through;  // Effective dates, inclusive.
+};
+
+class MoneyRepository {
+ public:
+  virtual ~MoneyRepository() = default;
+
+  virtual Result<PaymentAgreementId> InsertAgreement(const PaymentAgreementRecord& a) = 0;
+  virtual Result<std::optional<PaymentAgreementRecord>> FindAgreement(PaymentAgreementId id) = 0;
+  // Newest first.
+  virtual Result<std::vector<PaymentAgreementRecord>> AgreementsFor(PersonId person) = 0;
+  // Agreements with a cycle due on or before `through` (not ended before it), oldest first.
+  virtual Result<std::vector<PaymentAgreementRecord>> AgreementsDue(Date through) = 0;
+  // kAlreadyExists when the agreement has a change from that date.
+  virtual Status AddChange(PaymentAgreementId id, const domain::PaymentChange& change, UserId by,
+                           Timestamp at) = 0;
+  virtual Status SetEnd(PaymentAgreementId id, Date end) = 0;
+  virtual Status SetNextCycle(PaymentAgreementId id, int64_t next_cycle) = 0;
+
+  // kAlreadyExists when a run through that day exists.
+  virtual Result<PaymentRunId> InsertRun(const PaymentRunRecord& run) = 0;
+  virtual Result<std::optional<PaymentRunRecord>> FindRun(PaymentRunId id) = 0;
+  // Newest first, without their files.
+  virtual Result<std::vector<PaymentRunRecord>> Runs(int limit) = 0;
+
+  // Appends a validated transaction; a key posted before is not posted again.
+  virtual Result<AppendOutcome> Append(const domain::LedgerTransaction& t,
+                                       std::optional<PersonId> person, UserId by, Timestamp at) = 0;
+  virtual Result<std::optional<StoredLedgerTransaction>> FindTransaction(
+      LedgerTransactionId id) = 0;
+  // Balances of every account with a posting (of the person, or the council), by name.
+  virtual Result<std::vector<domain::AccountBalanceRow>> Balances(
+      std::optional<PersonId> person) = 0;
+  // Transactions in effective-date order (then as recorded), each with its postings.
+  virtual Status ForEachTransaction(
+      const LedgerQuery& query,
+      const std::function<Status(const StoredLedgerTransaction&)>& fn) = 0;
+};
+
+}  // namespace selfdirect::app

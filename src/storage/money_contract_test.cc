@@ -1,0 +1,172 @@
+// The money repository's contract on both databases: the ledger balances, posts a key once,
+// refuses what does not balance, and cannot be changed; payment agreements and runs round-trip.
+#include <gtest/gtest.h>
+
+#include "domain/people/person.h"
+#include "storage/contract_fixture.h"
+
+namespace selfdirect::storage {
+namespace {
+
+class MoneyContract : public RepositoryContract {
+ protected:
+  Pence P(const char* s) { return *Pence::Parse(s); }
+
+  domain::LedgerTransaction Spend(const std::string& key, const char* amount) {
+    domain::LedgerTransaction t;
+    t.effective_date = *Date::Parse("2026-05-01");
+    t.description = "Oakwood Home Care";
+    t.source = domain::LedgerSource::kStatementRow;
+    t.source_ref = "statement 1 row 4";
+    t.idempotency_key = key;
+    t.postings = {{"People:SD-000001:Spent:Home care", P(amount)},
+                  {"People:SD-000001:DirectPayment", -P(amount)}};
+    return t;
+  }
+
+  std::map<std::string, Pence> Balances(CouncilId council, std::optional<PersonId> person) {
+    std::map<std::string, Pence> out;
+    EXPECT_TRUE(store_
+                    ->Read(council,
+                           [&](app::Transaction& tx) -> Status {
+                             SD_ASSIGN_OR_RETURN(auto rows, tx.money().Balances(person));
+                             for (auto& r : rows) out[r.account] = r.balance;
+                             return OkStatus();
+                           })
+                    .ok());
+    return out;
+  }
+
+  Result<app::AppendOutcome> Append(const domain::LedgerTransaction& t, PersonId person) {
+    app::AppendOutcome outcome;
+    Status s = store_->Write(council_, [&](app::Transaction& tx) -> Status {
+      SD_ASSIGN_OR_RETURN(outcome, tx.money().Append(t, person, UserId{}, kNow));
+      return OkStatus();
+    });
+    if (!s.ok()) return s.error();
+    return outcome;
+  }
+};
+
+TEST_P(MoneyContract, BalancesAreTheSumsOfPostingsAndAKeyPostsOnce) {
+  PersonId person = AddPerson(council_, team_, Person("Ada", "Lovelace"));
+  auto first = Append(Spend("row:1", "120.50"), person);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_TRUE(first->posted);
+  ASSERT_TRUE(Append(Spend("row:2", "9.50"), person).ok());
+  auto again = Append(Spend("row:1", "120.50"), person);
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(again->posted);
+  EXPECT_EQ(again->id, first->id);
+  auto b = Balances(council_, person);
+  EXPECT_EQ(b["People:SD-000001:Spent:Home care"], P("130.00"));
+  EXPECT_EQ(b["People:SD-000001:DirectPayment"], P("-130.00"));
+  EXPECT_TRUE(Balances(other_, std::nullopt).empty());
+  std::optional<app::StoredLedgerTransaction> found;
+  ASSERT_TRUE(store_
+                  ->Read(council_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(found, tx.money().FindTransaction(first->id));
+                           return OkStatus();
+                         })
+                  .ok());
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->transaction.postings.size(), 2u);
+  EXPECT_EQ(found->transaction.source_ref, "statement 1 row 4");
+  EXPECT_EQ(found->person_id, person);
+}
+
+TEST_P(MoneyContract, WhatDoesNotBalanceIsRefusedAndNothingIsStored) {
+  PersonId person = AddPerson(council_, team_, Person("Ada", "Lovelace"));
+  domain::LedgerTransaction t = Spend("row:9", "10.00");
+  t.postings[1].amount = P("-9.99");
+  auto r = Append(t, person);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_TRUE(Balances(council_, std::nullopt).empty());
+}
+
+TEST_P(MoneyContract, TheLedgerCannotBeChangedOrDeleted) {
+  PersonId person = AddPerson(council_, team_, Person("Ada", "Lovelace"));
+  ASSERT_TRUE(Append(Spend("row:1", "10.00"), person).ok());
+  const std::string c = std::to_string(council_.value());
+  for (const std::string& sql :
+       {"UPDATE ledger_postings SET amount_pence = 1 WHERE council_id = " + c,
+        "DELETE FROM ledger_postings WHERE council_id = " + c,
+        "UPDATE ledger_transactions SET description = 'x' WHERE council_id = " + c,
+        "DELETE FROM ledger_transactions WHERE council_id = " + c}) {
+    EXPECT_FALSE(store_->RunScript(sql).ok()) << sql;
+  }
+  EXPECT_EQ(Balances(council_, person)["People:SD-000001:Spent:Home care"], P("10.00"));
+  // A demo council's ledger goes with a demo refresh.
+  CouncilId demo = *store_->UpsertCouncil(UniqueCode("d"), "Demo", app::CouncilKind::kDemo);
+  TeamId team = AddTeam(demo, "North");
+  PersonId demo_person = AddPerson(demo, team, Person("Mary", "Seacole"));
+  ASSERT_TRUE(
+      store_
+          ->Write(
+              demo,
+              [&](app::Transaction& tx) -> Status {
+                return tx.money().Append(Spend("row:1", "5.00"), demo_person, UserId{}, kNow).ok()
+                           ? OkStatus()
+                           : Status(Error::Internal("not posted"));
+              })
+          .ok());
+  ASSERT_TRUE(store_->DeleteCouncilData(demo).ok());
+  EXPECT_TRUE(Balances(demo, std::nullopt).empty());
+}
+
+TEST_P(MoneyContract, AgreementsKeepTheirTermsAndRunsTheirFiles) {
+  PersonId person = AddPerson(council_, team_, Person("Ada", "Lovelace"));
+  app::PaymentAgreementRecord a;
+  a.person_id = person;
+  a.holder = domain::AccountHolder::kNominatedPerson;
+  a.holder_name = "Grace Lovelace";
+  a.sort_code = "12-34-56";
+  a.account_number = "12345678";
+  a.terms = {*Date::Parse("2026-04-06"),
+             std::nullopt,
+             28,
+             domain::ContributionMethod::kNet,
+             {{*Date::Parse("2026-04-06"), P("450.00"), P("70.00"), false, "Plan agreed"}}};
+  a.created_at = kNow;
+  std::optional<app::PaymentAgreementRecord> got;
+  std::vector<app::PaymentAgreementRecord> due;
+  Status s = store_->Write(council_, [&](app::Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(PaymentAgreementId id, tx.money().InsertAgreement(a));
+    SD_RETURN_IF_ERROR(tx.money().AddChange(
+        id, {*Date::Parse("2026-05-10"), P("450.00"), P("70.00"), true, "Hospital stay"}, UserId{},
+        kNow));
+    SD_RETURN_IF_ERROR(tx.money().SetNextCycle(id, 2));
+    SD_ASSIGN_OR_RETURN(got, tx.money().FindAgreement(id));
+    SD_ASSIGN_OR_RETURN(due, tx.money().AgreementsDue(*Date::Parse("2026-04-06")));
+    return OkStatus();
+  });
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  ASSERT_TRUE(got.has_value());
+  EXPECT_EQ(got->holder_name, "Grace Lovelace");
+  EXPECT_EQ(got->next_cycle, 2);
+  ASSERT_EQ(got->terms.changes.size(), 2u);
+  EXPECT_TRUE(got->terms.changes[1].suspended);
+  EXPECT_EQ(got->terms.changes[1].reason, "Hospital stay");
+  EXPECT_EQ(due.size(), 1u);
+  app::PaymentRunRecord run{PaymentRunId{},
+                            *Date::Parse("2026-04-06"),
+                            1,
+                            P("1520.00"),
+                            "sort_code,account_number\n",
+                            UserId{},
+                            kNow};
+  s = store_->Write(council_, [&](app::Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(run.id, tx.money().InsertRun(run));
+    auto second = tx.money().InsertRun(run);
+    return second.ok() ? OkStatus() : Status(second.error());
+  });
+  EXPECT_EQ(s.error().code, ErrorCode::kAlreadyExists);
+}
+
+INSTANTIATE_TEST_SUITE_P(Adapters, MoneyContract, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace selfdirect::storage

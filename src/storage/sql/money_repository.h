@@ -1,0 +1,39 @@
+// File: money_repository.h
+// Payment agreements, payment runs and the append-only budget ledger over SQL
+// (app::MoneyRepository). The ledger's tables refuse UPDATE and DELETE by trigger (migration 0013).
+#pragma once
+
+#include "app/money/money_repository.h"
+#include "storage/sql/query.h"
+
+namespace selfdirect::storage {
+
+class SqlMoney final : public app::MoneyRepository, private CouncilRepository {
+ public:
+  SqlMoney(SqlConnection& c, CouncilId council) : CouncilRepository(c, council) {}
+  Result<PaymentAgreementId> InsertAgreement(const app::PaymentAgreementRecord& a) override;
+  Result<std::optional<app::PaymentAgreementRecord>> FindAgreement(PaymentAgreementId id) override;
+  Result<std::vector<app::PaymentAgreementRecord>> AgreementsFor(PersonId person) override;
+  Result<std::vector<app::PaymentAgreementRecord>> AgreementsDue(Date through) override;
+  Status AddChange(PaymentAgreementId id, const domain::PaymentChange& change, UserId by,
+                   Timestamp at) override;
+  Status SetEnd(PaymentAgreementId id, Date end) override;
+  Status SetNextCycle(PaymentAgreementId id, int64_t next_cycle) override;
+  Result<PaymentRunId> InsertRun(const app::PaymentRunRecord& run) override;
+  Result<std::optional<app::PaymentRunRecord>> FindRun(PaymentRunId id) override;
+  Result<std::vector<app::PaymentRunRecord>> Runs(int limit) override;
+  Result<app::AppendOutcome> Append(const domain::LedgerTransaction& t,
+                                    std::optional<PersonId> person, UserId by,
+                                    Timestamp at) override;
+  Result<std::optional<app::StoredLedgerTransaction>> FindTransaction(
+      LedgerTransactionId id) override;
+  Result<std::vector<domain::AccountBalanceRow>> Balances(std::optional<PersonId> person) override;
+  Status ForEachTransaction(
+      const app::LedgerQuery& query,
+      const std::function<Status(const app::StoredLedgerTransaction&)>& fn) override;
+
+ private:
+  Status LoadChanges(std::vector<app::PaymentAgreementRecord>& agreements);
+};
+
+}  // namespace selfdirect::storage
