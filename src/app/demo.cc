@@ -6,6 +6,7 @@
 #include "app/charging/arranged_cost.h"
 #include "app/charging/charging_json.h"
 #include "app/directory/directory_service.h"
+#include "app/money/money_demo.h"
 #include "app/passwords.h"
 #include "app/planning/planning_service.h"
 #include "app/ras/allocation_catalog.h"
@@ -862,7 +863,8 @@ const std::vector<DemoStep>& DemoSteps() {
       {"teams", TeamsStep},           {"people", PeopleStep},
       {"accounts", AccountsStep},     {"assessments", AssessmentsStep},
       {"allocation", AllocationStep}, {"charging", ChargingStep},
-      {"plans", PlansStep},           {"directory", DirectoryStep},
+      {"plans", PlansStep},           {"money", MoneyStep},
+      {"directory", DirectoryStep},
   };
   return steps;
 }

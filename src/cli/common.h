@@ -100,7 +100,10 @@ class MoneyCommands {
   std::string& database_;
   CLI::App* balance_ = nullptr;
   CLI::App* register_ = nullptr;
-  std::string journal_, account_;
+  CLI::App* export_ = nullptr;
+  CLI::App* balances_ = nullptr;
+  CLI::App* pay_ = nullptr;
+  std::string journal_, account_, council_, output_, through_, format_ = "ledger";
 };
 
 }  // namespace selfdirect::cli

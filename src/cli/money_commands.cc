@@ -1,12 +1,14 @@
 // `selfdirect money ...`: the ledger from the command line. `balance` and `register` read a
 // ledger/hledger journal; `export` and `balances` read the stored ledger. All four are a stable
 // contract (../shared/contracts/ledger.md, docs/money.md).
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
 
 #include "app/json_stream.h"
+#include "app/money/money_service.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "domain/money/journal.h"
@@ -77,6 +79,78 @@ int Register(const std::string& path, const std::string& account) {
   return kExitOk;
 }
 
+// Writes `text` to `output`, or standard output when it is empty.
+int WriteOutput(const std::string& output, const std::string& text) {
+  std::FILE* out = output.empty() ? stdout : std::fopen(output.c_str(), "wb");
+  if (out == nullptr)
+    return Fail(Error::InvalidArgument("Cannot write " + output + ": " + std::strerror(errno)));
+  const bool ok = std::fwrite(text.data(), 1, text.size(), out) == text.size();
+  if (out != stdout && std::fclose(out) != 0)
+    return Fail(Error::Internal("Cannot write " + output));
+  return ok ? kExitOk : Fail(Error::Internal("Cannot write the ledger"));
+}
+
+int Export(const std::string& database, const std::string& council, const std::string& format,
+           const std::string& output) {
+  if (format != "ledger" && format != "csv")
+    return Fail(Error::InvalidArgument("--format must be ledger or csv"));
+  auto opened = OpenCouncil(database, council);
+  if (!opened.ok()) return Fail(opened.error());
+  std::string text;
+  Status s = opened->store->Read(opened->council.id, [&](app::Transaction& tx) {
+    return app::WriteLedger(
+        tx, {}, format == "csv" ? app::LedgerFormat::kCsv : app::LedgerFormat::kJournal, text);
+  });
+  if (!s.ok()) return Fail(s.error());
+  return WriteOutput(output, text);
+}
+
+int StoredBalances(const std::string& database, const std::string& council) {
+  auto opened = OpenCouncil(database, council);
+  if (!opened.ok()) return Fail(opened.error());
+  std::vector<domain::AccountBalanceRow> rows;
+  Status s = opened->store->Read(opened->council.id, [&](app::Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(rows, tx.money().Balances(std::nullopt));
+    return OkStatus();
+  });
+  if (!s.ok()) return Fail(s.error());
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+    return journal::AccountNameLess(a.account, b.account);
+  });
+  std::string out = "{\"accounts\": [";
+  Pence total;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    out += i == 0 ? "{\"account\": " : ", {\"account\": ";
+    app::AppendJsonString(rows[i].account, out);
+    out += ", \"balance\": \"" + rows[i].balance.ToString() + "\"}";
+    total += rows[i].balance;
+  }
+  out += "], \"total\": \"" + total.ToString() + "\"}\n";
+  return WriteOutput("", out);
+}
+
+int Pay(const std::string& database, const std::string& council, const std::string& through_text,
+        const std::string& output) {
+  auto through = Date::Parse(through_text);
+  if (!through.ok())
+    return Fail(Error::InvalidArgument("--through must be a date like 2026-12-04"));
+  auto opened = OpenCouncil(database, council);
+  if (!opened.ok()) return Fail(opened.error());
+  app::PaymentRunRecord run;
+  Status s = opened->store->Write(opened->council.id, [&](app::Transaction& tx) -> Status {
+    SD_RETURN_IF_ERROR(app::PayDue(tx, *through, UserId{}, SystemClock().Now(), run));
+    SD_ASSIGN_OR_RETURN(run.id, tx.money().InsertRun(run));
+    return OkStatus();
+  });
+  if (!s.ok() && s.error().code == ErrorCode::kAlreadyExists)
+    return Fail(Error::AlreadyExists("A payment run through " + through->ToString() +
+                                     " has been made already: nothing was paid twice"));
+  if (!s.ok()) return Fail(s.error());
+  std::cerr << "selfdirect: payment run " << run.id.value() << ": " << run.payments << " payments, "
+            << run.total.ToDisplayString() << "\n";
+  return WriteOutput(output, run.bank_file);
+}
+
 }  // namespace
 
 MoneyCommands::MoneyCommands(CLI::App& app, std::string& database) : database_(database) {
@@ -89,11 +163,31 @@ MoneyCommands::MoneyCommands(CLI::App& app, std::string& database) : database_(d
       "register", "Postings to one account of a journal, with the running balance (JSON lines)");
   register_->add_option("--journal", journal_, "Journal file, or -")->required();
   register_->add_option("--account", account_, "The account's full name")->required();
+  export_ = money->add_subcommand("export", "Write the stored ledger as a journal or as CSV");
+  export_->add_option("--format", format_, "ledger or csv")->capture_default_str();
+  export_->add_option("--database", database_, "sqlite:PATH or postgresql://...")
+      ->capture_default_str();
+  export_->add_option("--council", council_, "Council code (needed when there are several)");
+  export_->add_option("--output", output_, "File to write (standard output if not given)");
+  balances_ = money->add_subcommand("balances", "Balances of the stored ledger, as JSON");
+  balances_->add_option("--database", database_, "sqlite:PATH or postgresql://...")
+      ->capture_default_str();
+  balances_->add_option("--council", council_, "Council code (needed when there are several)");
+  pay_ = money->add_subcommand("pay", "Make a payment run: post what is due, write the bank file");
+  pay_->add_option("--through", through_, "Pay every cycle starting on or before this day")
+      ->required();
+  pay_->add_option("--database", database_, "sqlite:PATH or postgresql://...")
+      ->capture_default_str();
+  pay_->add_option("--council", council_, "Council code (needed when there are several)");
+  pay_->add_option("--output", output_, "Bank file to write (standard output if not given)");
 }
 
 std::optional<int> MoneyCommands::Run() {
   if (*balance_) return Balance(journal_, account_);
   if (*register_) return Register(journal_, account_);
+  if (*export_) return Export(database_, council_, format_, output_);
+  if (*balances_) return StoredBalances(database_, council_);
+  if (*pay_) return Pay(database_, council_, through_, output_);
   return std::nullopt;
 }
 

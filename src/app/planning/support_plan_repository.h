@@ -127,6 +127,8 @@ class SupportPlanRepository {
   virtual Status RecordAgreedSpend(const AgreedPlanSpend& spend) = 0;
   // The running totals, filtered.
   virtual Result<SpendSummary> Spend(const SpendQuery& query) = 0;
+  // The plan's agreed spend as RecordAgreedSpend last recorded it; no lines if never agreed.
+  virtual Result<AgreedPlanSpend> AgreedSpendOf(SupportPlanId plan) = 0;
 };
 
 }  // namespace selfdirect::app

@@ -351,4 +351,20 @@ Result<app::SpendSummary> SqlSupportPlans::Spend(const app::SpendQuery& q) {
   return out;
 }
 
+Result<app::AgreedPlanSpend> SqlSupportPlans::AgreedSpendOf(SupportPlanId plan) {
+  app::AgreedPlanSpend out;
+  out.plan_id = plan;
+  SD_ASSIGN_OR_RETURN(
+      out.lines,
+      QueryAll(
+          c_,
+          "SELECT category, managed_as, weekly_pence FROM plan_agreed_lines WHERE "
+          "council_id = $1 AND plan_id = $2 ORDER BY category, managed_as",
+          {council_.value(), plan.value()}, [](const SqlRow& r) {
+            return app::AgreedPlanSpend::Line{r.Text(0), r.Text(1), Pence::FromPence(r.Int(2))};
+          }));
+  for (const auto& line : out.lines) out.weekly_total += line.weekly;
+  return out;
+}
+
 }  // namespace selfdirect::storage

@@ -27,6 +27,7 @@ class SqlSupportPlans final : public app::SupportPlanRepository, private Council
                                                       int limit) override;
   Status RecordAgreedSpend(const app::AgreedPlanSpend& spend) override;
   Result<app::SpendSummary> Spend(const app::SpendQuery& query) override;
+  Result<app::AgreedPlanSpend> AgreedSpendOf(SupportPlanId plan) override;
 };
 
 }  // namespace selfdirect::storage

@@ -1,0 +1,217 @@
+// The demo's money (issue 20): every agreed plan's budget paid for the last two years through
+// the same payment code as a real run, and spending that follows the plan: PA wages, agency
+// invoices, clubs, the gym, taxis. Some people underspend (a surplus builds up), a few overspend,
+// a few buy what a direct payment may not, and some rows are not matched to the plan yet.
+#include "app/money/money_demo.h"
+
+#include "app/money/money_service.h"
+#include "domain/planning/costing.h"
+
+namespace selfdirect::app {
+namespace {
+
+constexpr int64_t kDemoCycles = 26;  // Two years of four-weekly payments.
+constexpr std::string_view kNotMatched = "Not matched to the plan yet";
+
+struct Payee {
+  const char* name;
+  int payments;  // In a four-week cycle.
+};
+
+Payee PayeeFor(domain::SupportCategory c) {
+  using domain::SupportCategory;
+  switch (c) {
+    case SupportCategory::kPersonalAssistant:
+      return {"PA wages", 4};
+    case SupportCategory::kHomeCare:
+      return {"Oakwood Home Care invoice", 1};
+    case SupportCategory::kDayCentre:
+      return {"Riverside Day Centre", 1};
+    case SupportCategory::kMeals:
+      return {"Vale Meals", 1};
+    case SupportCategory::kRespite:
+      return {"Short break", 1};
+    case SupportCategory::kResidentialShortStay:
+      return {"Short stay", 1};
+    case SupportCategory::kLeisure:
+      return {"Vale Leisure Centre", 2};
+    case SupportCategory::kClubOrSociety:
+      return {"Wyvern Art Club", 1};
+    case SupportCategory::kGym:
+      return {"Vale Gym membership", 1};
+    case SupportCategory::kTransport:
+      return {"Vale Taxis", 4};
+    case SupportCategory::kEquipment:
+      return {"Equipment", 1};
+    case SupportCategory::kCommunityActivity:
+      return {"Community activity", 1};
+    case SupportCategory::kOther:
+      break;
+  }
+  return {"Other support", 1};
+}
+
+domain::BudgetAccountKind AccountOf(domain::ManagedAs m) {
+  if (m == domain::ManagedAs::kCouncilManaged) return domain::BudgetAccountKind::kCouncilManaged;
+  if (m == domain::ManagedAs::kIndividualServiceFund)
+    return domain::BudgetAccountKind::kIndividualServiceFund;
+  return domain::BudgetAccountKind::kDirectPayment;
+}
+
+domain::LedgerTransaction SpendRow(const std::string& ref, domain::BudgetAccountKind from,
+                                   std::string_view category, const std::string& payee, Date on,
+                                   Pence amount, std::string key) {
+  domain::LedgerTransaction t;
+  t.effective_date = on;
+  t.description = payee;
+  t.source = domain::LedgerSource::kStatementRow;
+  t.source_ref = "demo statement";
+  t.idempotency_key = std::move(key);
+  t.postings = {{domain::SpendingAccountName(ref, category), amount},
+                {domain::BudgetAccountName(ref, from), -amount}};
+  return t;
+}
+
+// How this person spends: percent of the plan's money each cycle.
+int64_t SpendingPercent(DemoRandom& r, int pattern) {
+  if (pattern < 12) return 70 + static_cast<int64_t>(r.Below(10));   // Underspends: a surplus.
+  if (pattern < 18) return 106 + static_cast<int64_t>(r.Below(10));  // Overspends.
+  return 93 + static_cast<int64_t>(r.Below(8));
+}
+
+struct PersonSpending {
+  PersonId person;
+  std::string ref;
+  Date start;
+  AgreedPlanSpend plan;
+  Pence contribution;  // Weekly, paid into a direct payment paid net.
+  bool direct_payment = false;
+};
+
+Status SpendCycle(DemoContext& ctx, const PersonSpending& p, int64_t cycle, int pattern) {
+  DemoRandom& r = ctx.random;
+  const Date first = p.start.AddDays(cycle * 28);
+  const int64_t percent = SpendingPercent(r, pattern);
+  int n = 0;
+  for (const auto& line : p.plan.lines) {
+    auto category = domain::ParseSupportCategory(line.category);
+    auto managed = domain::ParseManagedAs(line.managed_as);
+    if (!category || !managed || *managed == domain::ManagedAs::kCouncilCommissioned) continue;
+    const Payee payee = PayeeFor(*category);
+    const Pence cycle_spend = MultiplyRatio(line.weekly * 4, percent, 100, Rounding::kHalfUp);
+    const auto parts = Apportion(cycle_spend, payee.payments);
+    for (int i = 0; i < payee.payments; ++i) {
+      if (parts[static_cast<size_t>(i)] <= Pence()) continue;
+      const Date on = first.AddDays(i * 7 + static_cast<int64_t>(r.Below(5)));
+      const bool unmatched = r.Percent(3);
+      SD_RETURN_IF_ERROR(
+          ctx.tx.money()
+                  .Append(
+                      SpendRow(p.ref, AccountOf(*managed),
+                               unmatched ? kNotMatched : domain::SupportCategoryLabel(*category),
+                               payee.name, on, parts[static_cast<size_t>(i)],
+                               "demo:" + p.ref + ":" + std::to_string(cycle) + ":" +
+                                   std::to_string(++n)),
+                      p.person, UserId{}, ctx.now)
+                  .ok()
+              ? OkStatus()
+              : Status(Error::Internal("demo spending not posted")));
+    }
+  }
+  return OkStatus();
+}
+
+// The person pays their contribution into a direct payment paid net, a few days into the cycle.
+Status PayContribution(DemoContext& ctx, const PersonSpending& p, int64_t cycle) {
+  if (p.contribution <= Pence()) return OkStatus();
+  domain::LedgerTransaction t;
+  t.effective_date = p.start.AddDays(cycle * 28 + 2);
+  t.description = "Contribution paid in";
+  t.source = domain::LedgerSource::kStatementRow;
+  t.source_ref = "demo statement";
+  t.idempotency_key = "demo:" + p.ref + ":" + std::to_string(cycle) + ":contribution";
+  const Pence amount = p.contribution * 4;
+  t.postings = {
+      {domain::BudgetAccountName(p.ref, domain::BudgetAccountKind::kDirectPayment), amount},
+      {domain::ContributionAccountName(p.ref), -amount}};
+  return ctx.tx.money().Append(t, p.person, UserId{}, ctx.now).ok()
+             ? OkStatus()
+             : Status(Error::Internal("demo contribution not posted"));
+}
+
+Status SpendForPerson(DemoContext& ctx, const PersonSpending& p, Date today) {
+  const int pattern = static_cast<int>(ctx.random.Below(100));
+  for (int64_t cycle = 0; cycle < kDemoCycles; ++cycle) {
+    if (p.start.AddDays(cycle * 28) > today) break;
+    SD_RETURN_IF_ERROR(PayContribution(ctx, p, cycle));
+    SD_RETURN_IF_ERROR(SpendCycle(ctx, p, cycle, pattern));
+  }
+  if (p.direct_payment && pattern >= 18 &&
+      pattern < 22) {  // Something a direct payment may not buy (rules.md 1.8).
+    SD_RETURN_IF_ERROR(
+        ctx.tx.money()
+                .Append(SpendRow(p.ref, domain::BudgetAccountKind::kDirectPayment, kNotMatched,
+                                 "Vale Wine Merchants",
+                                 today.AddDays(-static_cast<int64_t>(ctx.random.Below(40))),
+                                 Pence::FromPence(2350), "demo:" + p.ref + ":wine"),
+                        p.person, UserId{}, ctx.now)
+                .ok()
+            ? OkStatus()
+            : Status(Error::Internal("demo spending not posted")));
+  }
+  return OkStatus();
+}
+
+AgreementSetUp DemoSetUp(DemoContext& ctx, const PersonRecord& person, SupportPlanId plan,
+                         Date start) {
+  DemoRandom& r = ctx.random;
+  AgreementSetUp s;
+  s.plan = plan;
+  s.holder =
+      r.Percent(15) ? domain::AccountHolder::kNominatedPerson : domain::AccountHolder::kPerson;
+  s.holder_name = person.details.given_name + " " + person.details.family_name;
+  s.account_type =
+      r.Percent(40) ? domain::AccountType::kPrepaidCard : domain::AccountType::kBankAccount;
+  s.sort_code = "40-" + std::to_string(10 + r.Below(90)) + "-" + std::to_string(10 + r.Below(90));
+  s.account_number = std::to_string(10'000'000 + r.Below(90'000'000));
+  s.start = start;
+  return s;
+}
+
+}  // namespace
+
+Status MoneyStep(DemoContext& ctx) {
+  const Date today = ctx.now.UtcDate();
+  const Date start = today.AddDays(-28 * (kDemoCycles - 1) - 3);
+  std::vector<PersonSpending> spenders;
+  for (PersonId id : ctx.people) {
+    SD_ASSIGN_OR_RETURN(auto plans, ctx.tx.support_plans().ForPerson(id));
+    if (plans.empty() || plans.front().approved_version == 0) continue;
+    SD_ASSIGN_OR_RETURN(auto person, ctx.tx.people().Find(id));
+    SD_ASSIGN_OR_RETURN(AgreedPlanSpend spend,
+                        ctx.tx.support_plans().AgreedSpendOf(plans.front().id));
+    auto made = AgreementsFor(DemoSetUp(ctx, *person, plans.front().id, start),
+                              PartsOf(spend, plans.front().person_weekly), id);
+    if (!made.ok()) continue;  // Nothing to pay: council-commissioned support only.
+    for (PaymentAgreementRecord& a : *made) {
+      a.created_by = ctx.user_ids.at(domain::Role::kFinanceOfficer);
+      a.created_at = ctx.now;
+      SD_RETURN_IF_ERROR(ctx.tx.money().InsertAgreement(a).ok()
+                             ? OkStatus()
+                             : Status(Error::Internal("demo agreement not stored")));
+    }
+    const auto& first = made->front();
+    const bool net = first.account_kind == domain::BudgetAccountKind::kDirectPayment &&
+                     first.terms.contribution == domain::ContributionMethod::kNet;
+    spenders.push_back({id, domain::PersonReference(id), start, std::move(spend),
+                        net ? first.terms.changes.front().weekly_contribution : Pence(),
+                        first.account_kind == domain::BudgetAccountKind::kDirectPayment});
+  }
+  PaymentRunRecord run;
+  SD_RETURN_IF_ERROR(
+      PayDue(ctx.tx, today, ctx.user_ids.at(domain::Role::kFinanceOfficer), ctx.now, run));
+  for (const PersonSpending& p : spenders) SD_RETURN_IF_ERROR(SpendForPerson(ctx, p, today));
+  return OkStatus();
+}
+
+}  // namespace selfdirect::app

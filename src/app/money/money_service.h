@@ -1,0 +1,105 @@
+// File: money_service.h
+// Use cases of the money (issue 20): set up payment agreements from an agreed plan, run the
+// council's payments, show a person their money, and write the ledger as a journal. Rules are in
+// domain/money; each write shares one transaction with its audit entry, and every read of a
+// person's money is audited (refusals too).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/audit_trail.h"
+#include "app/people_service.h"
+#include "app/repositories.h"
+
+namespace selfdirect::app {
+
+// What a finance officer enters to set up the payments of an agreed plan.
+struct AgreementSetUp {
+  SupportPlanId plan;
+  domain::AccountHolder holder = domain::AccountHolder::kPerson;
+  std::string holder_name;
+  domain::AccountType account_type = domain::AccountType::kBankAccount;
+  std::string sort_code;       // "12-34-56" or "123456"
+  std::string account_number;  // Eight digits.
+  domain::ContributionMethod contribution = domain::ContributionMethod::kNet;
+  Date start;
+  int cycle_days = 28;
+};
+
+// An agreed plan's weekly budget split by where the money is held, with the person's weekly
+// contribution (which the direct payment carries when there is one).
+struct BudgetParts {
+  Pence direct_payment, council_managed, individual_service_fund;
+  Pence contribution;
+};
+BudgetParts PartsOf(const AgreedPlanSpend& spend, Pence person_weekly);
+
+// The agreements to make for `parts` (one per place money is held, direct payment first; the
+// contribution goes with the first), from `setup`'s details. Checks the details.
+Result<std::vector<PaymentAgreementRecord>> AgreementsFor(const AgreementSetUp& setup,
+                                                          const BudgetParts& parts,
+                                                          PersonId person);
+
+// Posts every payment due through `through` (cycles starting on or before it) and fills `run`
+// (count, total, the bank file). Used by the service, the command line and the demo.
+Status PayDue(Transaction& tx, Date through, UserId by, Timestamp at, PaymentRunRecord& run);
+
+// Writes the ledger (all of it, or a person's) as a ledger/hledger journal, or as CSV.
+enum class LedgerFormat { kJournal, kCsv };
+Status WriteLedger(Transaction& tx, const LedgerQuery& query, LedgerFormat format,
+                   std::string& out);
+
+// A budget account as the person sees it.
+struct MoneyAccount {
+  domain::BudgetAccountKind kind = domain::BudgetAccountKind::kDirectPayment;
+  Pence balance;
+  Pence weekly;                  // Paid in each week now (0 when ended or suspended).
+  std::optional<int64_t> weeks;  // Whole weeks the balance lasts at `weekly` (rounded down).
+};
+
+struct SpendingLine {
+  std::string category;  // As the person reads it: "Home care".
+  Pence spent;
+  bool traditional = false;
+};
+
+struct MoneySummary {
+  PersonRecord person;
+  std::vector<PaymentAgreementRecord> agreements;
+  std::vector<MoneyAccount> accounts;
+  Pence left;           // In every account together.
+  Pence council_paid;   // Council money paid in, ever.
+  Pence contributions;  // The person's own money paid in.
+  Pence spent;
+  Pence traditional, creative;
+  std::vector<SpendingLine> spending;           // Largest first.
+  std::vector<StoredLedgerTransaction> recent;  // Newest first, at most 20.
+};
+
+class MoneyService {
+ public:
+  MoneyService(Store& store, const Clock& clock, AuditTrail& audit)
+      : store_(store), clock_(clock), audit_(audit) {}
+
+  // Finance officers. kFailedPrecondition when the plan is not agreed or already has agreements.
+  Result<std::vector<PaymentAgreementRecord>> SetUp(const CallContext& ctx, const Principal& who,
+                                                    const AgreementSetUp& setup);
+  // Finance officers. kAlreadyExists when a run through that day was made.
+  Result<PaymentRunRecord> RunPayments(const CallContext& ctx, const Principal& who, Date through);
+  Result<std::vector<PaymentRunRecord>> Runs(const CallContext& ctx, const Principal& who);
+  Result<PaymentRunRecord> Run(const CallContext& ctx, const Principal& who, PaymentRunId id);
+  // Anyone who may see the person. kNotFound otherwise.
+  Result<MoneySummary> Summary(const CallContext& ctx, const Principal& who, PersonId person);
+  // The ledger of a person (who may see them) or, for finance officers, the council.
+  Result<std::string> Ledger(const CallContext& ctx, const Principal& who,
+                             std::optional<PersonId> person, LedgerFormat format);
+
+ private:
+  Store& store_;
+  const Clock& clock_;
+  AuditTrail& audit_;
+};
+
+}  // namespace selfdirect::app
