@@ -114,6 +114,8 @@ Result<PersonFile> PeopleService::File(const CallContext& ctx, const Principal& 
         file.charges.push_back(std::move(a));
     SD_ASSIGN_OR_RETURN(file.estimates, tx.charging_estimates().ForPerson(id));
     SD_ASSIGN_OR_RETURN(file.plans, tx.support_plans().ForPerson(id));
+    SD_ASSIGN_OR_RETURN(file.money, tx.money().Balances(id));
+    SD_ASSIGN_OR_RETURN(file.agreements, tx.money().AgreementsFor(id));
     SD_ASSIGN_OR_RETURN(file.representatives, tx.users().Representatives(id));
     return ReadCarerLinks(tx, who, id, file);
   }));

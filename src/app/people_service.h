@@ -57,6 +57,8 @@ struct PersonFile {
   std::vector<FinancialAssessmentRecord> charges;  // Newest first.
   std::vector<ChargingEstimateRecord> estimates;   // Newest first.
   std::vector<SupportPlanRecord> plans;            // Newest first.
+  std::vector<domain::AccountBalanceRow> money;    // The person's ledger balances.
+  std::vector<PaymentAgreementRecord> agreements;  // Newest first.
   std::vector<LinkedPerson> carers;                // People who care for this person.
   std::vector<LinkedPerson> cares_for;             // People this person cares for.
   std::vector<Representation> representatives;     // Who acts for this person.

@@ -120,6 +120,7 @@ ViewList Renderer::Navigation(const Context& ctx) const {
   if (who.user.role == domain::Role::kFinanceOfficer) {
     item("/financial-assessments/waiting", "Assessments waiting");
     item("/charging/reassessment", "Charges");
+    item("/payments", "Payments");
   }
   if (app::CanSeePlanQueue(who.user.role)) item("/plans/waiting", "Plans waiting");
   if (app::CanSeeSpendDashboard(who.user.role)) item("/dashboard/spending", "Spending");

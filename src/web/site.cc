@@ -9,6 +9,7 @@
 #include "web/assessment/assessment_routes.h"
 #include "web/charging/charging_routes.h"
 #include "web/directory/directory_routes.h"
+#include "web/money/money_routes.h"
 #include "web/openapi.h"
 #include "web/people/people_routes.h"
 #include "web/planning/planning_routes.h"
@@ -42,7 +43,9 @@ void Site::AddModules() {
   auto charging = std::make_unique<ChargingRoutes>(env, people->service());
   auto planning = std::make_unique<PlanningRoutes>(env);
   auto directory = std::make_unique<DirectoryRoutes>(env, planning->service());
-  people->SetSections({assessment.get(), allocation.get(), charging.get(), planning.get()});
+  auto money = std::make_unique<MoneyRoutes>(env);
+  people->SetSections(
+      {assessment.get(), allocation.get(), charging.get(), planning.get(), money.get()});
   planning->SetIdeas(directory.get());
   directory_ = directory.get();
   modules_.push_back(std::make_unique<AccountsRoutes>(env, auth_, modules_));
@@ -52,6 +55,7 @@ void Site::AddModules() {
   modules_.push_back(std::move(charging));
   modules_.push_back(std::move(planning));
   modules_.push_back(std::move(directory));
+  modules_.push_back(std::move(money));
   for (auto& module : modules_) module->Register(routes_);
 }
 

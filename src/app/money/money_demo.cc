@@ -11,7 +11,7 @@ namespace selfdirect::app {
 namespace {
 
 constexpr int64_t kDemoCycles = 26;  // Two years of four-weekly payments.
-constexpr std::string_view kNotMatched = "Not matched to the plan yet";
+constexpr std::string_view kNotMatched = kNotMatchedCategory;
 
 struct Payee {
   const char* name;
@@ -104,6 +104,7 @@ Status SpendCycle(DemoContext& ctx, const PersonSpending& p, int64_t cycle, int 
       if (parts[static_cast<size_t>(i)] <= Pence()) continue;
       const Date on = first.AddDays(i * 7 + static_cast<int64_t>(r.Below(5)));
       const bool unmatched = r.Percent(3);
+      if (on > ctx.now.UtcDate()) continue;  // Nothing is spent in the future.
       SD_RETURN_IF_ERROR(
           ctx.tx.money()
                   .Append(
@@ -123,7 +124,8 @@ Status SpendCycle(DemoContext& ctx, const PersonSpending& p, int64_t cycle, int 
 
 // The person pays their contribution into a direct payment paid net, a few days into the cycle.
 Status PayContribution(DemoContext& ctx, const PersonSpending& p, int64_t cycle) {
-  if (p.contribution <= Pence()) return OkStatus();
+  if (p.contribution <= Pence() || p.start.AddDays(cycle * 28 + 2) > ctx.now.UtcDate())
+    return OkStatus();
   domain::LedgerTransaction t;
   t.effective_date = p.start.AddDays(cycle * 28 + 2);
   t.description = "Contribution paid in";
@@ -178,6 +180,48 @@ AgreementSetUp DemoSetUp(DemoContext& ctx, const PersonRecord& person, SupportPl
   return s;
 }
 
+// The demo budget holder's direct payment, agreed before the plan they are writing now, so that
+// "Your money" has two years to show: their indicative budget, spent on a PA, the gym, taxis and
+// a club, less the charge of their latest completed financial assessment.
+Status BudgetHolderMoney(DemoContext& ctx, Date start, std::vector<PersonSpending>& spenders) {
+  const PersonId id = ctx.budget_holder_person;
+  if (!id.valid()) return OkStatus();
+  SD_ASSIGN_OR_RETURN(auto budgets, ctx.tx.indicative_budgets().ForPerson(id));
+  SD_ASSIGN_OR_RETURN(auto person, ctx.tx.people().Find(id));
+  if (budgets.empty() || !person) return OkStatus();
+  const Pence weekly = budgets.front().EffectiveWeekly();
+  Pence charge;
+  SD_ASSIGN_OR_RETURN(auto charges, ctx.tx.financial_assessments().ForPerson(id));
+  for (const auto& c : charges)
+    if (c.status == FinancialAssessmentStatus::kCompleted) {
+      charge = c.weekly_charge;
+      break;
+    }
+  AgreedPlanSpend spend;
+  const auto share = [&](int64_t percent) {
+    return MultiplyRatio(weekly, percent, 100, Rounding::kDown);
+  };
+  spend.lines = {{"gym", "direct_payment", share(10)},
+                 {"transport", "direct_payment", share(15)},
+                 {"club_or_society", "direct_payment", share(15)}};
+  spend.lines.insert(spend.lines.begin(), {"personal_assistant", "direct_payment",
+                                           weekly - share(10) - share(15) - share(15)});
+  auto made =
+      AgreementsFor(DemoSetUp(ctx, *person, SupportPlanId{}, start), PartsOf(spend, charge), id);
+  if (!made.ok()) return OkStatus();
+  made->front().plan_id.reset();
+  made->front().terms.changes.front().reason = "Agreed at the last review";
+  made->front().created_by = ctx.user_ids.at(domain::Role::kFinanceOfficer);
+  made->front().created_at = ctx.now;
+  SD_RETURN_IF_ERROR(ctx.tx.money().InsertAgreement(made->front()).ok()
+                         ? OkStatus()
+                         : Status(Error::Internal("demo agreement not stored")));
+  const bool net = made->front().terms.contribution == domain::ContributionMethod::kNet;
+  spenders.push_back(
+      {id, domain::PersonReference(id), start, std::move(spend), net ? charge : Pence(), true});
+  return OkStatus();
+}
+
 }  // namespace
 
 Status MoneyStep(DemoContext& ctx) {
@@ -207,6 +251,7 @@ Status MoneyStep(DemoContext& ctx) {
                         net ? first.terms.changes.front().weekly_contribution : Pence(),
                         first.account_kind == domain::BudgetAccountKind::kDirectPayment});
   }
+  SD_RETURN_IF_ERROR(BudgetHolderMoney(ctx, start, spenders));
   PaymentRunRecord run;
   SD_RETURN_IF_ERROR(
       PayDue(ctx.tx, today, ctx.user_ids.at(domain::Role::kFinanceOfficer), ctx.now, run));

@@ -50,7 +50,8 @@ void AddBalance(const domain::AccountBalanceRow& row, MoneySummary& out) {
     const std::string category(leaf.substr(6));
     out.spent += row.balance;
     const bool traditional = IsTraditionalLabel(category);
-    (traditional ? out.traditional : out.creative) += row.balance;
+    if (category != kNotMatchedCategory)
+      (traditional ? out.traditional : out.creative) += row.balance;
     out.spending.push_back({category, row.balance, traditional});
   }
 }

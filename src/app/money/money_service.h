@@ -59,6 +59,9 @@ struct MoneyAccount {
   std::optional<int64_t> weeks;  // Whole weeks the balance lasts at `weekly` (rounded down).
 };
 
+// The spending category of a row not matched to the plan yet.
+inline constexpr std::string_view kNotMatchedCategory = "Not matched to the plan yet";
+
 struct SpendingLine {
   std::string category;  // As the person reads it: "Home care".
   Pence spent;

@@ -1,0 +1,177 @@
+// A person's money page, the money part of the person page, and setting up payments.
+#include "domain/people/person.h"
+#include "web/money/money_routes.h"
+#include "web/pages/charts.h"
+
+namespace selfdirect::web {
+namespace {
+
+using domain::Role;
+
+bool Self(const Context& ctx) { return ctx.principal->user.role == Role::kBudgetHolder; }
+
+std::string WeeksText(int64_t weeks) {
+  return std::to_string(weeks) + (weeks == 1 ? " week" : " weeks");
+}
+
+ViewList AccountRows(const app::MoneySummary& m) {
+  ViewList rows;
+  for (const app::MoneyAccount& a : m.accounts) {
+    ViewData r;
+    r.set("label", std::string(domain::BudgetAccountLabel(a.kind)));
+    r.set("balance", a.balance.ToDisplayString());
+    r.set("weekly", a.weekly > Pence() ? a.weekly.ToDisplayString() : "Not paid now");
+    r.set("weeks", a.weeks ? WeeksText(*a.weeks) : "");
+    r.set("overdrawn", a.balance < Pence());
+    rows.push_back(r);
+  }
+  return rows;
+}
+
+void AddSpending(ViewData& d, const app::MoneySummary& m) {
+  ViewList rows;
+  std::vector<std::pair<std::string, int64_t>> bars;
+  for (const app::SpendingLine& s : m.spending) {
+    ViewData r;
+    r.set("category", s.category);
+    r.set("spent", s.spent.ToDisplayString());
+    r.set("kind", s.category == app::kNotMatchedCategory ? "Needs an explanation"
+                  : s.traditional                        ? "Traditional service"
+                                                         : "Your own choice");
+    rows.push_back(r);
+    bars.push_back({s.category, s.spent.pence() / 100});
+  }
+  d.set("spending", rows);
+  d.set("has_spending", !rows.empty());
+  if (!bars.empty())
+    d.set("spending_chart",
+          BarChartSvg("spending-chart", "Spent by kind of support, in pounds",
+                      "Bars for each kind of support; the same figures are in the table below.",
+                      bars));
+}
+
+ViewList RecentRows(const app::MoneySummary& m) {
+  ViewList rows;
+  for (const auto& s : m.recent) {
+    Pence in, out;
+    for (const auto& p : s.transaction.postings) {
+      const std::string_view leaf = domain::AccountLeaf(p.account);
+      if (leaf != "DirectPayment" && leaf != "CouncilManaged" && leaf != "IndividualServiceFund")
+        continue;
+      (p.amount > Pence() ? in : out) += p.amount;
+    }
+    ViewData r;
+    r.set("date", s.transaction.effective_date.ToString());
+    r.set("what", s.transaction.description);
+    r.set("in", in > Pence() ? in.ToDisplayString() : "");
+    r.set("out", out < Pence() ? (-out).ToDisplayString() : "");
+    rows.push_back(r);
+  }
+  return rows;
+}
+
+ViewList AgreementRows(const app::MoneySummary& m) {
+  ViewList rows;
+  for (const auto& a : m.agreements) {
+    ViewData r;
+    r.set("account", std::string(domain::BudgetAccountLabel(a.account_kind)));
+    r.set("holder", std::string(domain::AccountHolderLabel(a.holder)) + ": " + a.holder_name);
+    r.set("bank",
+          a.sort_code.empty() ? "Held by the council" : a.sort_code + " " + a.account_number);
+    r.set("start", a.terms.start.ToString());
+    r.set("cycle", "Every " + std::to_string(a.terms.cycle_days) + " days, in advance");
+    r.set("contribution", a.terms.contribution == domain::ContributionMethod::kNet
+                              ? "Paid net: the person pays it into the account"
+                              : "Collected separately by the council");
+    rows.push_back(r);
+  }
+  return rows;
+}
+
+}  // namespace
+
+void MoneyRoutes::AddPageRoutes() {
+  Add(Method::kGet, "/my-money", PageRoute({Role::kBudgetHolder}, Bind(&MoneyRoutes::MyMoney)));
+  Add(Method::kGet, "/people/{id}/money",
+      PageRoute(kPersonViewerRoles, Bind(&MoneyRoutes::MoneyPage)));
+  Add(Method::kGet, "/plans/{id}/payments/new",
+      PageRoute({Role::kFinanceOfficer}, Bind(&MoneyRoutes::SetUpPage)));
+  Add(Method::kPost, "/plans/{id}/payments",
+      PageRoute({Role::kFinanceOfficer}, Bind(&MoneyRoutes::SetUp)));
+  Add(Method::kGet, "/payments",
+      PageRoute({Role::kFinanceOfficer}, Bind(&MoneyRoutes::PaymentsPage)));
+  Add(Method::kPost, "/payments/runs",
+      PageRoute({Role::kFinanceOfficer}, Bind(&MoneyRoutes::StartRun)));
+  Add(Method::kGet, "/payments/runs/{id}",
+      PageRoute({Role::kFinanceOfficer}, Bind(&MoneyRoutes::RunPage)));
+  Add(Method::kGet, "/payments/runs/{id}/bank-file.csv",
+      PageRoute({Role::kFinanceOfficer}, Bind(&MoneyRoutes::BankFile)));
+}
+
+void MoneyRoutes::AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) {
+  const Role role = ctx.principal->user.role;
+  if (role == Role::kBudgetHolder && ctx.principal->user.person_id.valid())
+    out.push_back({"/my-money", "Your money: what is left and what you have spent"});
+  if (role == Role::kFinanceOfficer)
+    out.push_back({"/payments", "Make a payment run and get the bank file"});
+}
+
+void MoneyRoutes::AddPersonSection(ViewData& d, Context& ctx, const app::PersonFile& file) {
+  const bool self = Self(ctx);
+  d.set("money_heading", self ? "Your money" : "Money");
+  d.set("money_link", self ? "See your money" : "See their money and payments");
+  Pence left;
+  bool any = false;
+  for (const auto& row : file.money) {
+    const std::string_view leaf = domain::AccountLeaf(row.account);
+    if (leaf == "DirectPayment" || leaf == "CouncilManaged" || leaf == "IndividualServiceFund") {
+      left += row.balance;
+      any = true;
+    }
+  }
+  d.set("has_money", any);
+  d.set("money_left", left.ToDisplayString());
+  const bool agreed = !file.plans.empty() && file.plans.front().approved_version > 0;
+  d.set("can_set_up_payments",
+        ctx.principal->user.role == Role::kFinanceOfficer && agreed && file.agreements.empty());
+  if (agreed) d.set("agreed_plan_id", file.plans.front().id.ToString());
+}
+
+Response MoneyRoutes::MyMoney(Context& ctx) {
+  const PersonId person = ctx.principal->user.person_id;
+  if (!person.valid()) return ErrorResponse(Error::NotFound("No record is linked to you"), ctx);
+  return Response::Redirect("/people/" + person.ToString() + "/money");
+}
+
+Response MoneyRoutes::MoneyPage(Context& ctx) {
+  auto person = PersonId::Parse(ctx.request.path_params["id"]);
+  if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
+  auto m = money_.Summary(ctx.call, *ctx.principal, *person);
+  if (!m.ok()) return ErrorResponse(m.error(), ctx);
+  const bool self = Self(ctx);
+  const bool staff = ctx.principal->user.role != Role::kBudgetHolder &&
+                     ctx.principal->user.role != Role::kRepresentative;
+  ViewData d;
+  const std::string name = m->person.details.given_name + " " + m->person.details.family_name;
+  d.set("heading", self ? "Your money" : name + "'s money");
+  d.set("person_id", person->ToString());
+  d.set("person_name", name);
+  d.set("your", self ? "your" : "their");
+  d.set("left", m->left.ToDisplayString());
+  d.set("has_accounts", !m->accounts.empty());
+  d.set("accounts", AccountRows(*m));
+  d.set("council_paid", m->council_paid.ToDisplayString());
+  d.set("contributions", m->contributions.ToDisplayString());
+  d.set("spent", m->spent.ToDisplayString());
+  d.set("traditional", m->traditional.ToDisplayString());
+  d.set("creative", m->creative.ToDisplayString());
+  AddSpending(d, *m);
+  d.set("recent", RecentRows(*m));
+  d.set("has_recent", !m->recent.empty());
+  d.set("staff", staff);
+  d.set("agreements", AgreementRows(*m));
+  d.set("has_agreements", !m->agreements.empty());
+  return Page(200, self ? "Your money" : name + "'s money", "money", d, ctx);
+}
+
+}  // namespace selfdirect::web

@@ -1,0 +1,55 @@
+// File: money_routes.h
+// The money (issue 20): a person's money page ("My money" for the budget holder and their
+// representative, the account page for staff), setting up payments from an agreed plan, the
+// finance officer's payment runs with the bank file, the money part of the person page, and the
+// JSON API. Pages in money_pages.cc and payment_pages.cc, the API in money_api.cc; the use cases
+// in app/money/money_service.h.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <string>
+#include <vector>
+
+#include "app/money/money_service.h"
+#include "web/person_section.h"
+#include "web/route_module.h"
+
+namespace selfdirect::web {
+
+class MoneyRoutes final : public RouteModule, public PersonSection {
+ public:
+  explicit MoneyRoutes(const SiteEnv& env)
+      : RouteModule(env), money_(env.store, env.clock, env.audit) {}
+
+  void AddSchemas(boost::json::object& schemas) const override;
+  void AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) override;
+  void AddPersonSection(ViewData& page, Context& ctx, const app::PersonFile& file) override;
+
+ private:
+  void AddPageRoutes() override;
+  void AddApiRoutes() override;
+  Response MyMoney(Context& ctx);
+  Response MoneyPage(Context& ctx);
+  Response SetUpPage(Context& ctx);
+  Response SetUp(Context& ctx);
+  Response RenderSetUp(int status, Context& ctx, const std::string& plan_id,
+                       const std::multimap<std::string, std::string>& form,
+                       const std::vector<FieldError>& errors);
+  Response PaymentsPage(Context& ctx);  // payment_pages.cc
+  Response RenderPayments(int status, Context& ctx, const std::string& through,
+                          const std::vector<FieldError>& errors);
+  Response StartRun(Context& ctx);
+  Response RunPage(Context& ctx);
+  Response BankFile(Context& ctx);
+  Response ApiMoney(Context& ctx);  // money_api.cc
+  Response ApiLedger(Context& ctx);
+  Response ApiPersonLedger(Context& ctx);
+  Response ApiSetUp(Context& ctx);
+  Response ApiStartRun(Context& ctx);
+  Response ApiRuns(Context& ctx);
+  Response ApiRun(Context& ctx);
+
+  app::MoneyService money_;
+};
+
+}  // namespace selfdirect::web
