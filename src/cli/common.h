@@ -103,6 +103,8 @@ class MoneyCommands {
   CLI::App* export_ = nullptr;
   CLI::App* balances_ = nullptr;
   CLI::App* pay_ = nullptr;
+  CLI::App* import_ = nullptr;
+  int64_t person_ = 0;
   std::string journal_, account_, council_, output_, through_, format_ = "ledger";
 };
 

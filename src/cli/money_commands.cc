@@ -5,6 +5,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <unistd.h>
+
 #include <iostream>
 
 #include "app/json_stream.h"
@@ -138,7 +140,7 @@ int Pay(const std::string& database, const std::string& council, const std::stri
   if (!opened.ok()) return Fail(opened.error());
   app::PaymentRunRecord run;
   Status s = opened->store->Write(opened->council.id, [&](app::Transaction& tx) -> Status {
-    SD_RETURN_IF_ERROR(app::PayDue(tx, *through, UserId{}, SystemClock().Now(), run));
+    SD_RETURN_IF_ERROR(app::PayDue(tx, *through, UserId{}, SystemClock::Instance().Now(), run));
     SD_ASSIGN_OR_RETURN(run.id, tx.money().InsertRun(run));
     return OkStatus();
   });
@@ -149,6 +151,55 @@ int Pay(const std::string& database, const std::string& council, const std::stri
   std::cerr << "selfdirect: payment run " << run.id.value() << ": " << run.payments << " payments, "
             << run.total.ToDisplayString() << "\n";
   return WriteOutput(output, run.bank_file);
+}
+
+// A progress bar on a terminal ("\r" redraws it); nothing when standard error is not one.
+void ShowProgress(int64_t done, int64_t total) {
+  if (!isatty(fileno(stderr)) || total == 0) return;
+  const int64_t width = 30, filled = done * width / total;
+  std::string bar(static_cast<size_t>(filled), '#');
+  bar.resize(static_cast<size_t>(width), '.');
+  std::fprintf(stderr, "\rImporting [%s] %3lld%% (%lld of %lld rows)", bar.c_str(),
+               static_cast<long long>(done * 100 / total), static_cast<long long>(done),
+               static_cast<long long>(total));
+  if (done == total) std::fputc('\n', stderr);
+}
+
+int Import(const std::string& database, const std::string& council, int64_t person_id,
+           const std::string& format_code, const std::string& path) {
+  auto format = domain::ParseStatementFormat(format_code);
+  if (!format) return Fail(Error::InvalidArgument("--format must be bank-csv or card-csv"));
+  auto text = ReadWholeFile(path);
+  if (!text.ok()) return Fail(text.error());
+  auto rows = domain::ParseStatement(*format, *text);
+  if (!rows.ok()) {
+    for (const FieldError& f : rows.error().fields) std::cerr << f.message << "\n";
+    if (rows.error().fields.empty()) std::cerr << rows.error().message << "\n";
+    return Fail(Error::InvalidArgument("The statement was not imported: nothing was stored"));
+  }
+  auto opened = OpenCouncil(database, council);
+  if (!opened.ok()) return Fail(opened.error());
+  const PersonId person{person_id};
+  bool direct_payment = false;
+  Status found = opened->store->Read(opened->council.id, [&](app::Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto agreements, tx.money().AgreementsFor(person));
+    for (const auto& a : agreements)
+      direct_payment |= a.account_kind == domain::BudgetAccountKind::kDirectPayment;
+    return OkStatus();
+  });
+  if (!found.ok()) return Fail(found.error());
+  if (!direct_payment)
+    return Fail(Error::FailedPrecondition("Person " + std::to_string(person_id) +
+                                          " has no direct payment account"));
+  auto report = app::ImportStatementRows(*opened->store, opened->council.id, person, *rows, *format,
+                                         UserId{}, SystemClock::Instance().Now(), ShowProgress);
+  if (!report.ok()) return Fail(report.error());
+  std::cout << "{\"rows\": " << report->rows << ", \"posted\": " << report->posted
+            << ", \"already\": " << report->already << ", \"payments\": " << report->payments
+            << ", \"matched\": " << report->matched << ", \"not_matched\": "
+            << report->not_matched << ", \"not_allowed\": " << report->not_allowed
+            << ", \"money_in\": " << report->money_in << "}\n";
+  return kExitOk;
 }
 
 }  // namespace
@@ -180,6 +231,14 @@ MoneyCommands::MoneyCommands(CLI::App& app, std::string& database) : database_(d
       ->capture_default_str();
   pay_->add_option("--council", council_, "Council code (needed when there are several)");
   pay_->add_option("--output", output_, "Bank file to write (standard output if not given)");
+  import_ = money->add_subcommand(
+      "import", "Import a bank statement or card file into a person's direct payment account");
+  import_->add_option("--person", person_, "The person's record number")->required();
+  import_->add_option("--format", format_, "bank-csv or card-csv")->required();
+  import_->add_option("--file", journal_, "The CSV file, or -")->required();
+  import_->add_option("--database", database_, "sqlite:PATH or postgresql://...")
+      ->capture_default_str();
+  import_->add_option("--council", council_, "Council code (needed when there are several)");
 }
 
 std::optional<int> MoneyCommands::Run() {
@@ -188,6 +247,7 @@ std::optional<int> MoneyCommands::Run() {
   if (*export_) return Export(database_, council_, format_, output_);
   if (*balances_) return StoredBalances(database_, council_);
   if (*pay_) return Pay(database_, council_, through_, output_);
+  if (*import_) return Import(database_, council_, person_, format_, journal_);
   return std::nullopt;
 }
 

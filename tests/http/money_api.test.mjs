@@ -111,3 +111,42 @@ test('a person sees their own money, not another\u2019s, and every read is audit
   const badSetUp = await finance.request('POST', `/api/v1/plans/1/payment-agreements`, { json: { holder: 'king' } })
   assert.equal(badSetUp.status, 422)
 })
+
+test('a statement is imported once, however often it is sent; a bad file stores nothing', async () => {
+  const ledger = (await finance.request('GET', '/api/v1/ledger')).text
+  const id = Number(/People:SD-0*(\d+):DirectPayment/.exec(ledger)[1])
+  const ref = `SD-${String(id).padStart(6, '0')}`
+  const send = (body, format = 'bank-csv') => finance.request('POST', `/api/v1/people/${id}/statements?format=${format}`,
+    { body, headers: { 'content-type': 'text/csv' } })
+  const statement = ['Date,Description,Amount,Balance', '2026-11-02,Oakwood Home Care,-412.50,1107.50',
+    '2026-11-03,"Vale Taxis, Ltd",-12.00,1095.50', '2026-11-03,"Vale Taxis, Ltd",-12.00,1083.50',
+    `2026-11-05,${ref} C22,600.00,1683.50`, '2026-11-06,Lucky Bookmaker Ltd,-10.00,1673.50',
+    '2026-11-07,Corner Shop,-6.10,1667.40'].join('\n')
+  const first = await send(statement)
+  assert.equal(first.status, 201, first.text)
+  assert.deepEqual([first.data.rows, first.data.posted, first.data.payments, first.data.not_allowed], [6, 5, 1, 1])
+  const afterFirst = stored()
+  const overlapping = await send(statement.split('\n').slice(0, 3).join('\n') + '\n2026-11-08,Vale Gym,-30.00,1637.40')
+  assert.equal(overlapping.status, 201)
+  assert.deepEqual([overlapping.data.posted, overlapping.data.already], [1, 2])
+  const afterOverlap = stored()
+  for (const [name, body, format, field] of [
+    ['three decimals', 'date,description,amount\n2026-11-02,Gym,-20.005\n', 'bank-csv', 'line 2'],
+    ['wrong format', statement, 'card-csv', null],
+    ['bad date', 'date,description,amount\n2026-02-30,Gym,-20.00\n2026-11-02,Gym,-20.00\n', 'bank-csv', 'line 2']]) {
+    const r = await send(body, format)
+    assert.equal(r.status, 422, name)
+    if (field) assert.ok(r.data.error.fields[field], name)
+  }
+  assert.deepEqual(stored(), afterOverlap)
+  assert.notDeepEqual(afterFirst, afterOverlap)
+  const taught = await finance.request('POST', `/api/v1/people/${id}/money-rules`, { json: { payee_words: 'Corner Shop', category: 'Meals' } })
+  assert.equal(taught.status, 201)
+  const next = await send('date,description,amount\n2026-11-09,Corner Shop,-7.20\n')
+  assert.equal(next.data.matched, 1)
+  const holder = new ApiClient(server.base)
+  await holder.signIn(server.users.budget_holder)
+  const refused = await holder.request('POST', `/api/v1/people/${id}/statements?format=bank-csv`,
+    { body: statement, headers: { 'content-type': 'text/csv' } })
+  assert.equal(refused.status, 404)
+})

@@ -14,6 +14,7 @@
 #include "base/strong_id.h"
 #include "domain/money/direct_payment.h"
 #include "domain/money/ledger.h"
+#include "domain/money/statement.h"
 
 namespace selfdirect::app {
 
@@ -84,6 +85,14 @@ class MoneyRepository {
   virtual Result<std::optional<PaymentRunRecord>> FindRun(PaymentRunId id) = 0;
   // Newest first, without their files.
   virtual Result<std::vector<PaymentRunRecord>> Runs(int limit) = 0;
+
+  // The person's payee rules, taught once; a rule for the same words replaces the old one.
+  virtual Status PutRule(PersonId person, const domain::MatchRule& rule, UserId by,
+                         Timestamp at) = 0;
+  virtual Result<std::vector<domain::MatchRule>> RulesFor(PersonId person) = 0;
+  // Records that a statement was imported, with its counts.
+  virtual Status RecordImport(PersonId person, const std::string& format, int64_t read,
+                              int64_t posted, int64_t already, UserId by, Timestamp at) = 0;
 
   // Appends a validated transaction; a key posted before is not posted again.
   virtual Result<AppendOutcome> Append(const domain::LedgerTransaction& t,

@@ -5,6 +5,7 @@
 // person's money is audited (refusals too).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +52,29 @@ enum class LedgerFormat { kJournal, kCsv };
 Status WriteLedger(Transaction& tx, const LedgerQuery& query, LedgerFormat format,
                    std::string& out);
 
+// The council's policy for matching statements (data/money/match-policy.json).
+const domain::MatchPolicy& DefaultMatchPolicy();
+
+// Where a statement row not matched, or not allowed, is posted.
+inline constexpr std::string_view kNotAllowedCategory = "Not allowed by the direct payment rules";
+
+struct StatementReport {
+  int64_t rows = 0;
+  int64_t posted = 0;
+  int64_t already = 0;  // Posted by an earlier import (overlapping statements, a rerun).
+  int64_t payments = 0;  // The council's own payments, in the ledger from the payment run.
+  int64_t matched = 0, not_matched = 0, not_allowed = 0, money_in = 0;
+};
+
+// Posts a statement's rows to the person's direct payment account in batches of
+// `kImportBatch` rows, one transaction each, so an interrupted import keeps what it finished and
+// a rerun goes on from there (each row posts once). `progress(done, total)` after each batch.
+inline constexpr size_t kImportBatch = 1000;
+Result<StatementReport> ImportStatementRows(
+    Store& store, CouncilId council, PersonId person, const std::vector<domain::StatementRow>& rows,
+    domain::StatementFormat format, UserId by, Timestamp at,
+    const std::function<void(int64_t, int64_t)>& progress = nullptr);
+
 // A budget account as the person sees it.
 struct MoneyAccount {
   domain::BudgetAccountKind kind = domain::BudgetAccountKind::kDirectPayment;
@@ -95,6 +119,15 @@ class MoneyService {
   Result<PaymentRunRecord> Run(const CallContext& ctx, const Principal& who, PaymentRunId id);
   // Anyone who may see the person. kNotFound otherwise.
   Result<MoneySummary> Summary(const CallContext& ctx, const Principal& who, PersonId person);
+  // A statement of the person's direct payment account: the person, their representative or a
+  // finance officer. kInvalidArgument naming the bad lines (nothing stored), kFailedPrecondition
+  // without a direct payment.
+  Result<StatementReport> ImportStatement(const CallContext& ctx, const Principal& who,
+                                       PersonId person, domain::StatementFormat format,
+                                       std::string_view text);
+  // Teaches a payee rule for the person's later statements (same people as ImportStatement).
+  Status TeachRule(const CallContext& ctx, const Principal& who, PersonId person,
+                   const domain::MatchRule& rule);
   // The ledger of a person (who may see them) or, for finance officers, the council.
   Result<std::string> Ledger(const CallContext& ctx, const Principal& who,
                              std::optional<PersonId> person, LedgerFormat format);

@@ -206,4 +206,35 @@ Result<std::vector<app::PaymentRunRecord>> SqlMoney::Runs(int limit) {
                   {council_.value(), int64_t{limit}}, RunFromRow);
 }
 
+Status SqlMoney::PutRule(PersonId person, const domain::MatchRule& rule, UserId by,
+                        Timestamp at) {
+  return Execute(c_,
+                 "INSERT INTO money_match_rules (council_id, person_id, payee_words, category, "
+                 "created_by_user_id, created_at) VALUES ($1, $2, $3, $4, $5, $6) "
+                 "ON CONFLICT (council_id, person_id, payee_words) DO UPDATE SET category = "
+                 "excluded.category, created_by_user_id = excluded.created_by_user_id, "
+                 "created_at = excluded.created_at",
+                 {council_.value(), person.value(), rule.payee_words, rule.category,
+                  SqlOptionalId(by.value()), at.micros()});
+}
+
+Result<std::vector<domain::MatchRule>> SqlMoney::RulesFor(PersonId person) {
+  return QueryAll(c_,
+                  "SELECT payee_words, category FROM money_match_rules WHERE council_id = $1 AND "
+                  "person_id = $2 ORDER BY payee_words",
+                  {council_.value(), person.value()}, [](const SqlRow& r) {
+                    return domain::MatchRule{r.Text(0), r.Text(1)};
+                  });
+}
+
+Status SqlMoney::RecordImport(PersonId person, const std::string& format, int64_t read,
+                             int64_t posted, int64_t already, UserId by, Timestamp at) {
+  return Execute(c_,
+                 "INSERT INTO statement_imports (council_id, person_id, format, rows_read, "
+                 "rows_posted, rows_already, imported_by_user_id, imported_at) VALUES ($1, $2, "
+                 "$3, $4, $5, $6, $7, $8)",
+                 {council_.value(), person.value(), format, read, posted, already,
+                  SqlOptionalId(by.value()), at.micros()});
+}
+
 }  // namespace selfdirect::storage

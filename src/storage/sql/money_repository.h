@@ -22,6 +22,10 @@ class SqlMoney final : public app::MoneyRepository, private CouncilRepository {
   Result<PaymentRunId> InsertRun(const app::PaymentRunRecord& run) override;
   Result<std::optional<app::PaymentRunRecord>> FindRun(PaymentRunId id) override;
   Result<std::vector<app::PaymentRunRecord>> Runs(int limit) override;
+  Status PutRule(PersonId person, const domain::MatchRule& rule, UserId by, Timestamp at) override;
+  Result<std::vector<domain::MatchRule>> RulesFor(PersonId person) override;
+  Status RecordImport(PersonId person, const std::string& format, int64_t read, int64_t posted,
+                      int64_t already, UserId by, Timestamp at) override;
   Result<app::AppendOutcome> Append(const domain::LedgerTransaction& t,
                                     std::optional<PersonId> person, UserId by,
                                     Timestamp at) override;

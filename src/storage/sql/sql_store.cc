@@ -173,7 +173,9 @@ Status SqlStore::DeleteCouncilData(CouncilId council) {
         {council.value()});
     if (!r.ok()) return fail(r.error());
   }
-  for (const char* table : {"ledger_postings",
+  for (const char* table : {"money_match_rules",
+                            "statement_imports",
+                            "ledger_postings",
                             "ledger_transactions",
                             "payment_runs",
                             "payment_agreement_changes",

@@ -110,6 +110,40 @@ void MoneyRoutes::AddApiRoutes() {
                          Replies({{"200", LedgerReply()},
                                   {"404", ErrorReply("No person visible to the caller")}}),
                          json::object{{"parameters", person_params}})));
+  Add(Method::kPost, "/api/v1/people/{id}/statements",
+      ApiRoute({Role::kBudgetHolder, Role::kRepresentative, Role::kFinanceOfficer},
+               Bind(&MoneyRoutes::ApiImportStatement),
+               Operation(
+                   "importStatement",
+                   "Import a bank statement or prepaid-card file (CSV, docs/money.md) into the "
+                   "person's direct payment account; rows already imported are not posted again",
+                   Replies({{"201", Reply("What was posted", Ref("StatementReport"))},
+                            {"404", ErrorReply("No person visible to the caller")},
+                            {"409", ErrorReply("The person has no direct payment account")},
+                            {"422", ErrorReply("Bad lines, each named: nothing was stored")}}),
+                   json::object{
+                       {"parameters",
+                        json::array{IdParam().as_array()[0],
+                                    json::object{{"name", "format"},
+                                                 {"in", "query"},
+                                                 {"required", true},
+                                                 {"schema", json::object{{"type", "string"},
+                                                                         {"enum", {"bank-csv", "card-csv"}}}}}}},
+                       {"requestBody",
+                        json::object{{"required", true},
+                                     {"content", json::object{{"text/csv", json::object{{"schema", Type("string")}}}}}}}})));
+  Add(Method::kPost, "/api/v1/people/{id}/money-rules",
+      ApiRoute({Role::kBudgetHolder, Role::kRepresentative, Role::kFinanceOfficer},
+               Bind(&MoneyRoutes::ApiTeachRule),
+               Operation("teachMoneyRule",
+                         "Teach a payee rule once: later statement rows naming the payee go to "
+                         "that kind of support (audited)",
+                         Replies({{"201", Reply("Kept", Object({{"payee_words", Str()}, {"category", Str()}}))},
+                                  {"404", ErrorReply("No person visible to the caller")},
+                                  {"422", ErrorReply("Field errors")}}),
+                         json::object{{"parameters", IdParam()},
+                                      {"requestBody", Body(Object({{"payee_words", Str()}, {"category", Str()}},
+                                                                  {"payee_words", "category"}))}})));
   Add(Method::kGet, "/api/v1/ledger",
       ApiRoute(kFinance, Bind(&MoneyRoutes::ApiLedger),
                Operation("getLedger", "The council's whole ledger as a journal or CSV (audited)",
@@ -189,6 +223,14 @@ void MoneyRoutes::AddSchemas(json::object& schemas) const {
        {"cycle_days", Type("integer")}},
       {"holder", "holder_name", "account_type", "sort_code", "account_number", "contribution",
        "start"});
+  schemas["StatementReport"] = Object({{"rows", Type("integer")},
+                                       {"posted", Type("integer")},
+                                       {"already", Type("integer")},
+                                       {"payments", Type("integer")},
+                                       {"matched", Type("integer")},
+                                       {"not_matched", Type("integer")},
+                                       {"not_allowed", Type("integer")},
+                                       {"money_in", Type("integer")}});
   schemas["PaymentRun"] = Object({{"id", Type("integer")},
                                   {"through", Str({{"format", "date"}})},
                                   {"payments", Type("integer")},
@@ -291,6 +333,38 @@ Response MoneyRoutes::ApiRun(Context& ctx) {
   auto run = money_.Run(ctx.call, *ctx.principal, *id);
   if (!run.ok()) return ErrorResponse(run.error(), ctx);
   return Response::Json(200, RunJson(*run, true));
+}
+
+Response MoneyRoutes::ApiImportStatement(Context& ctx) {
+  auto person = PersonId::Parse(ctx.request.path_params["id"]);
+  if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
+  auto format = domain::ParseStatementFormat(ctx.request.Query("format"));
+  if (!format)
+    return ErrorResponse(Error::InvalidArgument("Check the fields", {{"format", "bank-csv or card-csv"}}),
+                         ctx);
+  auto report = money_.ImportStatement(ctx.call, *ctx.principal, *person, *format, ctx.request.body);
+  if (!report.ok()) return ErrorResponse(report.error(), ctx);
+  const app::StatementReport& r = *report;
+  return Response::Json(201, json::object{{"rows", r.rows},
+                                          {"posted", r.posted},
+                                          {"already", r.already},
+                                          {"payments", r.payments},
+                                          {"matched", r.matched},
+                                          {"not_matched", r.not_matched},
+                                          {"not_allowed", r.not_allowed},
+                                          {"money_in", r.money_in}});
+}
+
+Response MoneyRoutes::ApiTeachRule(Context& ctx) {
+  auto person = PersonId::Parse(ctx.request.path_params["id"]);
+  if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
+  auto body = ParseStringObject(ctx.request, {"payee_words", "category"});
+  if (!body.ok()) return ErrorResponse(body.error(), ctx);
+  domain::MatchRule rule{body->contains("payee_words") ? body->at("payee_words") : "",
+                         body->contains("category") ? body->at("category") : ""};
+  Status s = money_.TeachRule(ctx.call, *ctx.principal, *person, rule);
+  if (!s.ok()) return ErrorResponse(s.error(), ctx);
+  return Response::Json(201, json::object{{"payee_words", rule.payee_words}, {"category", rule.category}});
 }
 
 }  // namespace selfdirect::web

@@ -46,6 +46,8 @@ class MoneyRoutes final : public RouteModule, public PersonSection {
   Response ApiPersonLedger(Context& ctx);
   Response ApiSetUp(Context& ctx);
   Response ApiStartRun(Context& ctx);
+  Response ApiImportStatement(Context& ctx);
+  Response ApiTeachRule(Context& ctx);
   Response ApiRuns(Context& ctx);
   Response ApiRun(Context& ctx);
 
