@@ -1,12 +1,12 @@
 // `selfdirect money ...`: the ledger from the command line. `balance` and `register` read a
 // ledger/hledger journal; `export` and `balances` read the stored ledger. All four are a stable
 // contract (../shared/contracts/ledger.md, docs/money.md).
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <unistd.h>
-
 #include <iostream>
 
 #include "app/json_stream.h"
@@ -196,8 +196,8 @@ int Import(const std::string& database, const std::string& council, int64_t pers
   if (!report.ok()) return Fail(report.error());
   std::cout << "{\"rows\": " << report->rows << ", \"posted\": " << report->posted
             << ", \"already\": " << report->already << ", \"payments\": " << report->payments
-            << ", \"matched\": " << report->matched << ", \"not_matched\": "
-            << report->not_matched << ", \"not_allowed\": " << report->not_allowed
+            << ", \"matched\": " << report->matched << ", \"not_matched\": " << report->not_matched
+            << ", \"not_allowed\": " << report->not_allowed
             << ", \"money_in\": " << report->money_in << "}\n";
   return kExitOk;
 }

@@ -110,7 +110,8 @@ Status SpendCycle(DemoContext& ctx, const PersonSpending& p, int64_t cycle, int 
                   .Append(
                       SpendRow(p.ref, AccountOf(*managed),
                                unmatched ? kNotMatched : domain::SupportCategoryLabel(*category),
-                               payee.name, on, parts[static_cast<size_t>(i)],
+                               unmatched ? "Card payment" : payee.name, on,
+                               parts[static_cast<size_t>(i)],
                                "demo:" + p.ref + ":" + std::to_string(cycle) + ":" +
                                    std::to_string(++n)),
                       p.person, UserId{}, ctx.now)

@@ -62,6 +62,19 @@ struct AppendOutcome {
 struct LedgerQuery {
   std::optional<PersonId> person_id;  // Else the whole council.
   std::optional<Date> from, through;  // Effective dates, inclusive.
+  std::vector<std::string> accounts;  // Only transactions with a posting to one of these.
+};
+
+// What a person says a flagged row was for, with a receipt or photo if they have one.
+struct MoneyExplanation {
+  int64_t id = 0;
+  PersonId person_id;
+  LedgerTransactionId transaction;
+  std::string note;
+  std::string file_name, media_type, sha256, content_base64;  // Empty without a file.
+  int64_t size_bytes = 0;
+  UserId added_by;
+  Timestamp added_at;
 };
 
 class MoneyRepository {
@@ -93,6 +106,12 @@ class MoneyRepository {
   // Records that a statement was imported, with its counts.
   virtual Status RecordImport(PersonId person, const std::string& format, int64_t read,
                               int64_t posted, int64_t already, UserId by, Timestamp at) = 0;
+
+  virtual Result<int64_t> AddExplanation(const MoneyExplanation& e) = 0;
+  // The person's explanations, oldest first, without file contents.
+  virtual Result<std::vector<MoneyExplanation>> ExplanationsFor(PersonId person) = 0;
+  // With the file's contents; nullopt if the council has none with that number.
+  virtual Result<std::optional<MoneyExplanation>> FindExplanation(int64_t id) = 0;
 
   // Appends a validated transaction; a key posted before is not posted again.
   virtual Result<AppendOutcome> Append(const domain::LedgerTransaction& t,

@@ -70,6 +70,30 @@ void Summarise(const std::vector<domain::AccountBalanceRow>& balances, Date toda
             [](const SpendingLine& a, const SpendingLine& b) { return a.spent > b.spent; });
 }
 
+// The person's rows posted as not matched or not allowed, newest first, with their latest
+// explanation.
+Status Flagged(Transaction& tx, PersonId person, std::vector<FlaggedItem>& out) {
+  const std::string ref = domain::PersonReference(person);
+  const std::string not_matched = domain::SpendingAccountName(ref, kNotMatchedCategory);
+  const std::string not_allowed = domain::SpendingAccountName(ref, kNotAllowedCategory);
+  SD_ASSIGN_OR_RETURN(auto explanations, tx.money().ExplanationsFor(person));
+  LedgerQuery q{person, std::nullopt, std::nullopt, {not_matched, not_allowed}};
+  SD_RETURN_IF_ERROR(tx.money().ForEachTransaction(q, [&](const StoredLedgerTransaction& t) {
+    FlaggedItem item{t, Pence(), false, std::nullopt};
+    for (const auto& p : t.transaction.postings) {
+      if (p.account != not_matched && p.account != not_allowed) continue;
+      item.amount += p.amount;
+      item.not_allowed = item.not_allowed || p.account == not_allowed;
+    }
+    for (const auto& e : explanations)
+      if (e.transaction == t.id) item.explanation = e;
+    if (item.amount > Pence()) out.push_back(std::move(item));
+    return OkStatus();
+  }));
+  std::reverse(out.begin(), out.end());
+  return OkStatus();
+}
+
 }  // namespace
 
 Result<std::vector<PaymentAgreementRecord>> MoneyService::SetUp(const CallContext& ctx,
@@ -160,7 +184,7 @@ Result<MoneySummary> MoneyService::Summary(const CallContext& ctx, const Princip
     }));
     std::reverse(out.recent.begin(), out.recent.end());
     if (out.recent.size() > 20) out.recent.resize(20);
-    return OkStatus();
+    return Flagged(tx, person_id, out.flagged);
   });
   audit_.Record(ctx.council, AuditOf(clock_, who, ctx, ReadAction("money.read", read), "person",
                                      person_id.ToString(), ""));

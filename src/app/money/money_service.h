@@ -52,6 +52,10 @@ enum class LedgerFormat { kJournal, kCsv };
 Status WriteLedger(Transaction& tx, const LedgerQuery& query, LedgerFormat format,
                    std::string& out);
 
+// Whether `who` may send statements and explanations for `person`: the person, their
+// representative, or a finance officer, who may see the person.
+bool MayHandleMoney(const Principal& who, const PersonRecord& person);
+
 // The council's policy for matching statements (data/money/match-policy.json).
 const domain::MatchPolicy& DefaultMatchPolicy();
 
@@ -61,7 +65,7 @@ inline constexpr std::string_view kNotAllowedCategory = "Not allowed by the dire
 struct StatementReport {
   int64_t rows = 0;
   int64_t posted = 0;
-  int64_t already = 0;  // Posted by an earlier import (overlapping statements, a rerun).
+  int64_t already = 0;   // Posted by an earlier import (overlapping statements, a rerun).
   int64_t payments = 0;  // The council's own payments, in the ledger from the payment run.
   int64_t matched = 0, not_matched = 0, not_allowed = 0, money_in = 0;
 };
@@ -92,6 +96,21 @@ struct SpendingLine {
   bool traditional = false;
 };
 
+// A statement row that needs the person's word: not matched to the plan, or not allowed.
+struct FlaggedItem {
+  StoredLedgerTransaction transaction;
+  Pence amount;  // Spent.
+  bool not_allowed = false;
+  std::optional<MoneyExplanation> explanation;  // The latest, without its file.
+};
+
+// What the person says a flagged item was for.
+struct ExplanationInput {
+  std::string note;
+  std::string file_name;  // With `bytes` when a receipt or photo was sent.
+  std::string bytes;
+};
+
 struct MoneySummary {
   PersonRecord person;
   std::vector<PaymentAgreementRecord> agreements;
@@ -103,6 +122,7 @@ struct MoneySummary {
   Pence traditional, creative;
   std::vector<SpendingLine> spending;           // Largest first.
   std::vector<StoredLedgerTransaction> recent;  // Newest first, at most 20.
+  std::vector<FlaggedItem> flagged;             // Newest first.
 };
 
 class MoneyService {
@@ -123,8 +143,15 @@ class MoneyService {
   // finance officer. kInvalidArgument naming the bad lines (nothing stored), kFailedPrecondition
   // without a direct payment.
   Result<StatementReport> ImportStatement(const CallContext& ctx, const Principal& who,
-                                       PersonId person, domain::StatementFormat format,
-                                       std::string_view text);
+                                          PersonId person, domain::StatementFormat format,
+                                          std::string_view text);
+  // The person's word on a flagged item, with a receipt or photo (PDF, JPG or PNG up to 5 MB):
+  // the person, their representative or a finance officer. Audited.
+  Result<MoneyExplanation> Explain(const CallContext& ctx, const Principal& who, PersonId person,
+                                   LedgerTransactionId item, const ExplanationInput& input);
+  // An explanation's file, for anyone who may see the person. Audited.
+  Result<MoneyExplanation> ExplanationFile(const CallContext& ctx, const Principal& who,
+                                           int64_t explanation);
   // Teaches a payee rule for the person's later statements (same people as ImportStatement).
   Status TeachRule(const CallContext& ctx, const Principal& who, PersonId person,
                    const domain::MatchRule& rule);

@@ -27,8 +27,8 @@ domain::MatchPolicy LoadPolicy() {
   for (const auto& w : o.at("disallowed_payee_words").as_array())
     p.disallowed_words.emplace_back(w.as_string());
   for (const auto& r : o.at("rules").as_array())
-    p.rules.push_back({std::string(r.at("payee_words").as_string()),
-                       std::string(r.at("category").as_string())});
+    p.rules.push_back(
+        {std::string(r.at("payee_words").as_string()), std::string(r.at("category").as_string())});
   return p;
 }
 
@@ -62,13 +62,22 @@ domain::LedgerTransaction RowTransaction(const std::string& ref, const domain::S
   t.source = domain::LedgerSource::kStatementRow;
   t.source_ref = "statement line " + std::to_string(row.line) + ": " + match.why;
   t.idempotency_key = "statement:" + ref + ":" + row.key;
-  const std::string account = domain::BudgetAccountName(ref, domain::BudgetAccountKind::kDirectPayment);
+  const std::string account =
+      domain::BudgetAccountName(ref, domain::BudgetAccountKind::kDirectPayment);
   std::string other;
   switch (match.kind) {
-    case domain::MatchKind::kMoneyIn: other = domain::ContributionAccountName(ref); break;
-    case domain::MatchKind::kMatched: other = domain::SpendingAccountName(ref, match.category); break;
-    case domain::MatchKind::kNotAllowed: other = domain::SpendingAccountName(ref, kNotAllowedCategory); break;
-    case domain::MatchKind::kNotMatched: other = domain::SpendingAccountName(ref, kNotMatchedCategory); break;
+    case domain::MatchKind::kMoneyIn:
+      other = domain::ContributionAccountName(ref);
+      break;
+    case domain::MatchKind::kMatched:
+      other = domain::SpendingAccountName(ref, match.category);
+      break;
+    case domain::MatchKind::kNotAllowed:
+      other = domain::SpendingAccountName(ref, kNotAllowedCategory);
+      break;
+    case domain::MatchKind::kNotMatched:
+      other = domain::SpendingAccountName(ref, kNotMatchedCategory);
+      break;
   }
   t.postings = {{other, -row.amount}, {account, row.amount}};
   return t;
@@ -76,10 +85,18 @@ domain::LedgerTransaction RowTransaction(const std::string& ref, const domain::S
 
 void Count(domain::MatchKind kind, StatementReport& report) {
   switch (kind) {
-    case domain::MatchKind::kMatched: ++report.matched; break;
-    case domain::MatchKind::kNotMatched: ++report.not_matched; break;
-    case domain::MatchKind::kNotAllowed: ++report.not_allowed; break;
-    case domain::MatchKind::kMoneyIn: ++report.money_in; break;
+    case domain::MatchKind::kMatched:
+      ++report.matched;
+      break;
+    case domain::MatchKind::kNotMatched:
+      ++report.not_matched;
+      break;
+    case domain::MatchKind::kNotAllowed:
+      ++report.not_allowed;
+      break;
+    case domain::MatchKind::kMoneyIn:
+      ++report.money_in;
+      break;
   }
 }
 
@@ -98,7 +115,8 @@ Status PostBatch(Transaction& tx, PersonId person, const std::vector<domain::Sta
       ++report.payments;
       continue;
     }
-    const domain::Match match = domain::MatchRow(row, person_rules, categories, DefaultMatchPolicy());
+    const domain::Match match =
+        domain::MatchRow(row, person_rules, categories, DefaultMatchPolicy());
     SD_ASSIGN_OR_RETURN(AppendOutcome posted,
                         tx.money().Append(RowTransaction(ref, row, match), person, by, at));
     if (!posted.posted) {
@@ -117,7 +135,9 @@ bool HasDirectPayment(const std::vector<PaymentAgreementRecord>& agreements) {
   return false;
 }
 
-bool MayImport(const Principal& who, const PersonRecord& person) {
+}  // namespace
+
+bool MayHandleMoney(const Principal& who, const PersonRecord& person) {
   using domain::Role;
   if (!domain::CanViewPerson(who.actor, {person.id, person.team_id})) return false;
   const Role role = who.user.role;
@@ -125,17 +145,15 @@ bool MayImport(const Principal& who, const PersonRecord& person) {
          role == Role::kFinanceOfficer;
 }
 
-}  // namespace
-
 const domain::MatchPolicy& DefaultMatchPolicy() {
   static const domain::MatchPolicy policy = LoadPolicy();
   return policy;
 }
 
 Result<StatementReport> ImportStatementRows(Store& store, CouncilId council, PersonId person,
-                                         const std::vector<domain::StatementRow>& rows,
-                                         domain::StatementFormat format, UserId by, Timestamp at,
-                                         const std::function<void(int64_t, int64_t)>& progress) {
+                                            const std::vector<domain::StatementRow>& rows,
+                                            domain::StatementFormat format, UserId by, Timestamp at,
+                                            const std::function<void(int64_t, int64_t)>& progress) {
   StatementReport report;
   report.rows = static_cast<int64_t>(rows.size());
   for (size_t from = 0; from < rows.size() || from == 0; from += kImportBatch) {
@@ -144,9 +162,9 @@ Result<StatementReport> ImportStatementRows(Store& store, CouncilId council, Per
     SD_RETURN_IF_ERROR(store.Write(council, [&](Transaction& tx) -> Status {
       SD_RETURN_IF_ERROR(PostBatch(tx, person, rows, from, to, by, at, report));
       if (!last) return OkStatus();
-      return tx.money().RecordImport(person,
-                                     format == domain::StatementFormat::kCardCsv ? "card-csv" : "bank-csv",
-                                     report.rows, report.posted, report.already, by, at);
+      return tx.money().RecordImport(
+          person, format == domain::StatementFormat::kCardCsv ? "card-csv" : "bank-csv",
+          report.rows, report.posted, report.already, by, at);
     }));
     if (progress) progress(static_cast<int64_t>(to), report.rows);
     if (last) break;
@@ -155,14 +173,17 @@ Result<StatementReport> ImportStatementRows(Store& store, CouncilId council, Per
 }
 
 Result<StatementReport> MoneyService::ImportStatement(const CallContext& ctx, const Principal& who,
-                                                   PersonId person, domain::StatementFormat format,
-                                                   std::string_view text) {
+                                                      PersonId person,
+                                                      domain::StatementFormat format,
+                                                      std::string_view text) {
   Status allowed = store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto record, tx.people().Find(person));
-    if (!record || !MayImport(who, *record)) return Error::NotFound("No person with that reference");
+    if (!record || !MayHandleMoney(who, *record))
+      return Error::NotFound("No person with that reference");
     SD_ASSIGN_OR_RETURN(auto agreements, tx.money().AgreementsFor(person));
     if (!HasDirectPayment(agreements))
-      return Error::FailedPrecondition("There is no direct payment account to import a statement into");
+      return Error::FailedPrecondition(
+          "There is no direct payment account to import a statement into");
     return OkStatus();
   });
   audit_.Record(ctx.council, AuditOf(clock_, who, ctx, ReadAction("statement.import", allowed),
@@ -181,10 +202,11 @@ Status MoneyService::TeachRule(const CallContext& ctx, const Principal& who, Per
   if (!fields.empty()) return Error::InvalidArgument("The rule cannot be kept", std::move(fields));
   return store_.Write(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto record, tx.people().Find(person));
-    if (!record || !MayImport(who, *record)) return Error::NotFound("No person with that reference");
+    if (!record || !MayHandleMoney(who, *record))
+      return Error::NotFound("No person with that reference");
     SD_RETURN_IF_ERROR(tx.money().PutRule(
-        person, {std::string(Trim(rule.payee_words)), std::string(Trim(rule.category))}, who.user.id,
-        clock_.Now()));
+        person, {std::string(Trim(rule.payee_words)), std::string(Trim(rule.category))},
+        who.user.id, clock_.Now()));
     return tx.audit().Append(AuditOf(clock_, who, ctx, "money.rule", "person", person.ToString(),
                                      rule.payee_words + " -> " + rule.category));
   });

@@ -22,7 +22,8 @@ Result<Pence> ParseStatementAmount(std::string_view text) {
 }
 
 std::vector<std::string_view> HeaderFor(StatementFormat f) {
-  if (f == StatementFormat::kCardCsv) return {"date", "merchant", "amount", "merchant_category_code"};
+  if (f == StatementFormat::kCardCsv)
+    return {"date", "merchant", "amount", "merchant_category_code"};
   return {"date", "description", "amount"};
 }
 
@@ -35,17 +36,15 @@ Status CheckHeader(StatementFormat f, const CsvRecord& header) {
   if (ok) return Status();
   std::string names;
   for (auto w : wanted) names += (names.empty() ? "" : ",") + std::string(w);
-  return Error::InvalidArgument("line 1: this is not a " +
-                                std::string(f == StatementFormat::kCardCsv ? "card" : "bank") +
-                                " statement in the documented format: the first line must be " +
-                                names);
+  return Error::InvalidArgument(
+      "line 1: this is not a " + std::string(f == StatementFormat::kCardCsv ? "card" : "bank") +
+      " statement in the documented format: the first line must be " + names);
 }
 
 // The row of `r`, or the problem with it.
 Result<StatementRow> RowOf(StatementFormat f, const CsvRecord& r) {
   const std::string at = "line " + std::to_string(r.line) + ": ";
-  if (r.cells.size() < HeaderFor(f).size())
-    return Error::InvalidArgument(at + "too few columns");
+  if (r.cells.size() < HeaderFor(f).size()) return Error::InvalidArgument(at + "too few columns");
   StatementRow row;
   row.line = r.line;
   auto date = Date::Parse(Trim(r.cells[0]));
@@ -114,16 +113,16 @@ Result<std::vector<StatementRow>> ParseStatement(StatementFormat format, std::st
         problems.push_back({"line " + std::to_string(records[i].line), row.error().message});
       continue;
     }
-    const std::string base = row->date.ToString() + "|" + row->amount.ToString() + "|" +
-                             Lower(row->payee);
+    const std::string base =
+        row->date.ToString() + "|" + row->amount.ToString() + "|" + Lower(row->payee);
     row->key = base + "|" + std::to_string(++seen[base]);
     rows.push_back(std::move(*row));
   }
   if (!problems.empty()) {
     // The message first: the order in which arguments are evaluated is not fixed.
-    std::string message = problems.front().message +
-                          (problems.size() > 1 ? " (and other lines: nothing was stored)"
-                                               : " (nothing was stored)");
+    std::string message =
+        problems.front().message +
+        (problems.size() > 1 ? " (and other lines: nothing was stored)" : " (nothing was stored)");
     return Error::InvalidArgument(std::move(message), std::move(problems));
   }
   return rows;

@@ -49,7 +49,7 @@ struct MatchRule {
 };
 
 struct MatchPolicy {
-  std::vector<int> disallowed_categories;  // Merchant category codes a payment may not buy.
+  std::vector<int> disallowed_categories;     // Merchant category codes a payment may not buy.
   std::vector<std::string> disallowed_words;  // Payee words flagged on bank rows too.
   std::vector<MatchRule> rules;               // The council's own, tried after the person's.
 };

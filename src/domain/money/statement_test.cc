@@ -5,7 +5,8 @@
 namespace selfdirect::domain {
 namespace {
 
-const MatchPolicy kPolicy{{7995, 5921, 5993, 6011}, {"wine merchants"},
+const MatchPolicy kPolicy{{7995, 5921, 5993, 6011},
+                          {"wine merchants"},
                           {{"hmrc", "PA employer costs"}, {"nest pension", "PA employer costs"}}};
 
 TEST(Statement, ReadsABankStatementAndKeysRepeatedRows) {
@@ -39,8 +40,8 @@ TEST(Statement, RefusesTheWholeFileNamingEachBadLine) {
   EXPECT_EQ(bad.error().fields[0].field, "line 2");
   EXPECT_EQ(bad.error().fields[1].field, "line 3");
   EXPECT_EQ(bad.error().message.substr(0, 14), "line 2: the am");
-  auto card_as_bank = ParseStatement(StatementFormat::kBankCsv,
-                                     "date,merchant,amount,merchant_category_code\n");
+  auto card_as_bank =
+      ParseStatement(StatementFormat::kBankCsv, "date,merchant,amount,merchant_category_code\n");
   ASSERT_FALSE(card_as_bank.ok());
   EXPECT_EQ(card_as_bank.error().message.substr(0, 40), "line 1: this is not a bank statement in ");
   EXPECT_FALSE(ParseStatement(StatementFormat::kBankCsv, "").ok());
@@ -62,11 +63,13 @@ TEST(Statement, MatchesThePersonsRulesThenThePlanThenTheCouncils) {
   EXPECT_EQ(MatchRow((*rows)[2], mine, plan, kPolicy).category, "Gym or fitness");
   EXPECT_EQ(MatchRow((*rows)[3], mine, plan, kPolicy).category, "PA employer costs");
   EXPECT_EQ(MatchRow((*rows)[4], mine, plan, kPolicy).kind, MatchKind::kNotMatched);
-  EXPECT_FALSE(ParseStatement(StatementFormat::kCardCsv,
-                              "date,merchant,amount,merchant_category_code\n2026-11-02,X,-1.00,79\n")
-                   .ok());
-  StatementRow wine{1, *Date::Parse("2026-11-02"), "Vale Wine Merchants", Pence::FromPence(-2350),
-                    std::nullopt, "k"};
+  EXPECT_FALSE(
+      ParseStatement(StatementFormat::kCardCsv,
+                     "date,merchant,amount,merchant_category_code\n2026-11-02,X,-1.00,79\n")
+          .ok());
+  StatementRow wine{
+      1,  *Date::Parse("2026-11-02"), "Vale Wine Merchants", Pence::FromPence(-2350), std::nullopt,
+      "k"};
   EXPECT_EQ(MatchRow(wine, mine, plan, kPolicy).kind, MatchKind::kNotAllowed);
 }
 

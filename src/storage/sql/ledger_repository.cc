@@ -119,6 +119,11 @@ Status SqlMoney::ForEachTransaction(
   if (query.person_id) where += " AND t.person_id = " + params.Add(query.person_id->value());
   if (query.from) where += " AND t.effective_date >= " + params.Add(query.from->ToString());
   if (query.through) where += " AND t.effective_date <= " + params.Add(query.through->ToString());
+  if (!query.accounts.empty())
+    where +=
+        " AND t.ledger_transaction_id IN (SELECT a.ledger_transaction_id FROM "
+        "ledger_postings a WHERE a.council_id = $1 AND a.account IN (" +
+        params.AddEach(query.accounts) + "))";
   SD_ASSIGN_OR_RETURN(auto rows,
                       c_.Query(Select(kTransactionColumns,
                                       "FROM ledger_transactions t JOIN ledger_postings p ON "

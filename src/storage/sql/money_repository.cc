@@ -206,8 +206,7 @@ Result<std::vector<app::PaymentRunRecord>> SqlMoney::Runs(int limit) {
                   {council_.value(), int64_t{limit}}, RunFromRow);
 }
 
-Status SqlMoney::PutRule(PersonId person, const domain::MatchRule& rule, UserId by,
-                        Timestamp at) {
+Status SqlMoney::PutRule(PersonId person, const domain::MatchRule& rule, UserId by, Timestamp at) {
   return Execute(c_,
                  "INSERT INTO money_match_rules (council_id, person_id, payee_words, category, "
                  "created_by_user_id, created_at) VALUES ($1, $2, $3, $4, $5, $6) "
@@ -228,13 +227,69 @@ Result<std::vector<domain::MatchRule>> SqlMoney::RulesFor(PersonId person) {
 }
 
 Status SqlMoney::RecordImport(PersonId person, const std::string& format, int64_t read,
-                             int64_t posted, int64_t already, UserId by, Timestamp at) {
+                              int64_t posted, int64_t already, UserId by, Timestamp at) {
   return Execute(c_,
                  "INSERT INTO statement_imports (council_id, person_id, format, rows_read, "
                  "rows_posted, rows_already, imported_by_user_id, imported_at) VALUES ($1, $2, "
                  "$3, $4, $5, $6, $7, $8)",
                  {council_.value(), person.value(), format, read, posted, already,
                   SqlOptionalId(by.value()), at.micros()});
+}
+
+namespace {
+
+app::MoneyExplanation ExplanationFromRow(const SqlRow& r) {
+  app::MoneyExplanation e;
+  e.id = r.Int(0);
+  e.person_id = PersonId{r.Int(1)};
+  e.transaction = LedgerTransactionId{r.Int(2)};
+  e.note = r.Text(3);
+  e.file_name = r.Text(4);
+  e.media_type = r.Text(5);
+  e.size_bytes = r.Int(6);
+  e.sha256 = r.Text(7);
+  e.added_by = UserId{r.Int(8)};
+  e.added_at = Timestamp::FromMicros(r.Int(9));
+  if (r.size() > 10) e.content_base64 = r.Text(10);
+  return e;
+}
+
+constexpr std::string_view kExplanationColumns =
+    "money_explanation_id, person_id, ledger_transaction_id, note, file_name, media_type, "
+    "size_bytes, sha256, added_by_user_id, added_at";
+
+SqlValue TextOrNull(const std::string& s) {
+  return s.empty() ? SqlValue(std::monostate{}) : SqlValue(s);
+}
+
+}  // namespace
+
+Result<int64_t> SqlMoney::AddExplanation(const app::MoneyExplanation& e) {
+  return QueryInt(
+      c_,
+      "INSERT INTO money_explanations (council_id, person_id, ledger_transaction_id, "
+      "note, file_name, media_type, size_bytes, sha256, content_base64, "
+      "added_by_user_id, added_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+      "$11) RETURNING money_explanation_id",
+      {council_.value(), e.person_id.value(), e.transaction.value(), e.note,
+       TextOrNull(e.file_name), TextOrNull(e.media_type), e.size_bytes, TextOrNull(e.sha256),
+       TextOrNull(e.content_base64), SqlOptionalId(e.added_by.value()), e.added_at.micros()});
+}
+
+Result<std::vector<app::MoneyExplanation>> SqlMoney::ExplanationsFor(PersonId person) {
+  return QueryAll(c_,
+                  Select(kExplanationColumns,
+                         "FROM money_explanations WHERE council_id = $1 AND person_id = $2 "
+                         "ORDER BY money_explanation_id"),
+                  {council_.value(), person.value()}, ExplanationFromRow);
+}
+
+Result<std::optional<app::MoneyExplanation>> SqlMoney::FindExplanation(int64_t id) {
+  return QueryOne(c_,
+                  Select(std::string(kExplanationColumns) + ", content_base64",
+                         "FROM money_explanations WHERE council_id = $1 AND "
+                         "money_explanation_id = $2"),
+                  {council_.value(), id}, ExplanationFromRow);
 }
 
 }  // namespace selfdirect::storage

@@ -110,40 +110,7 @@ void MoneyRoutes::AddApiRoutes() {
                          Replies({{"200", LedgerReply()},
                                   {"404", ErrorReply("No person visible to the caller")}}),
                          json::object{{"parameters", person_params}})));
-  Add(Method::kPost, "/api/v1/people/{id}/statements",
-      ApiRoute({Role::kBudgetHolder, Role::kRepresentative, Role::kFinanceOfficer},
-               Bind(&MoneyRoutes::ApiImportStatement),
-               Operation(
-                   "importStatement",
-                   "Import a bank statement or prepaid-card file (CSV, docs/money.md) into the "
-                   "person's direct payment account; rows already imported are not posted again",
-                   Replies({{"201", Reply("What was posted", Ref("StatementReport"))},
-                            {"404", ErrorReply("No person visible to the caller")},
-                            {"409", ErrorReply("The person has no direct payment account")},
-                            {"422", ErrorReply("Bad lines, each named: nothing was stored")}}),
-                   json::object{
-                       {"parameters",
-                        json::array{IdParam().as_array()[0],
-                                    json::object{{"name", "format"},
-                                                 {"in", "query"},
-                                                 {"required", true},
-                                                 {"schema", json::object{{"type", "string"},
-                                                                         {"enum", {"bank-csv", "card-csv"}}}}}}},
-                       {"requestBody",
-                        json::object{{"required", true},
-                                     {"content", json::object{{"text/csv", json::object{{"schema", Type("string")}}}}}}}})));
-  Add(Method::kPost, "/api/v1/people/{id}/money-rules",
-      ApiRoute({Role::kBudgetHolder, Role::kRepresentative, Role::kFinanceOfficer},
-               Bind(&MoneyRoutes::ApiTeachRule),
-               Operation("teachMoneyRule",
-                         "Teach a payee rule once: later statement rows naming the payee go to "
-                         "that kind of support (audited)",
-                         Replies({{"201", Reply("Kept", Object({{"payee_words", Str()}, {"category", Str()}}))},
-                                  {"404", ErrorReply("No person visible to the caller")},
-                                  {"422", ErrorReply("Field errors")}}),
-                         json::object{{"parameters", IdParam()},
-                                      {"requestBody", Body(Object({{"payee_words", Str()}, {"category", Str()}},
-                                                                  {"payee_words", "category"}))}})));
+  AddStatementApiRoutes();
   Add(Method::kGet, "/api/v1/ledger",
       ApiRoute(kFinance, Bind(&MoneyRoutes::ApiLedger),
                Operation("getLedger", "The council's whole ledger as a journal or CSV (audited)",
@@ -183,6 +150,50 @@ void MoneyRoutes::AddApiRoutes() {
                          Replies({{"200", Reply("The run", Ref("PaymentRun"))},
                                   {"404", ErrorReply("No such run")}}),
                          json::object{{"parameters", IdParam()}})));
+}
+
+void MoneyRoutes::AddStatementApiRoutes() {
+  Add(Method::kPost, "/api/v1/people/{id}/statements",
+      ApiRoute(
+          {Role::kBudgetHolder, Role::kRepresentative, Role::kFinanceOfficer},
+          Bind(&MoneyRoutes::ApiImportStatement),
+          Operation(
+              "importStatement",
+              "Import a bank statement or prepaid-card file (CSV, docs/money.md) into the "
+              "person's direct payment account; rows already imported are not posted again",
+              Replies({{"201", Reply("What was posted", Ref("StatementReport"))},
+                       {"404", ErrorReply("No person visible to the caller")},
+                       {"409", ErrorReply("The person has no direct payment account")},
+                       {"422", ErrorReply("Bad lines, each named: nothing was stored")}}),
+              json::object{
+                  {"parameters",
+                   json::array{
+                       IdParam().as_array()[0],
+                       json::object{{"name", "format"},
+                                    {"in", "query"},
+                                    {"required", true},
+                                    {"schema", json::object{{"type", "string"},
+                                                            {"enum", {"bank-csv", "card-csv"}}}}}}},
+                  {"requestBody",
+                   json::object{
+                       {"required", true},
+                       {"content",
+                        json::object{{"text/csv", json::object{{"schema", Type("string")}}}}}}}})));
+  Add(Method::kPost, "/api/v1/people/{id}/money-rules",
+      ApiRoute(
+          {Role::kBudgetHolder, Role::kRepresentative, Role::kFinanceOfficer},
+          Bind(&MoneyRoutes::ApiTeachRule),
+          Operation("teachMoneyRule",
+                    "Teach a payee rule once: later statement rows naming the payee go to "
+                    "that kind of support (audited)",
+                    Replies({{"201",
+                              Reply("Kept", Object({{"payee_words", Str()}, {"category", Str()}}))},
+                             {"404", ErrorReply("No person visible to the caller")},
+                             {"422", ErrorReply("Field errors")}}),
+                    json::object{
+                        {"parameters", IdParam()},
+                        {"requestBody", Body(Object({{"payee_words", Str()}, {"category", Str()}},
+                                                    {"payee_words", "category"}))}})));
 }
 
 void MoneyRoutes::AddSchemas(json::object& schemas) const {
@@ -340,9 +351,10 @@ Response MoneyRoutes::ApiImportStatement(Context& ctx) {
   if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
   auto format = domain::ParseStatementFormat(ctx.request.Query("format"));
   if (!format)
-    return ErrorResponse(Error::InvalidArgument("Check the fields", {{"format", "bank-csv or card-csv"}}),
-                         ctx);
-  auto report = money_.ImportStatement(ctx.call, *ctx.principal, *person, *format, ctx.request.body);
+    return ErrorResponse(
+        Error::InvalidArgument("Check the fields", {{"format", "bank-csv or card-csv"}}), ctx);
+  auto report =
+      money_.ImportStatement(ctx.call, *ctx.principal, *person, *format, ctx.request.body);
   if (!report.ok()) return ErrorResponse(report.error(), ctx);
   const app::StatementReport& r = *report;
   return Response::Json(201, json::object{{"rows", r.rows},
@@ -364,7 +376,8 @@ Response MoneyRoutes::ApiTeachRule(Context& ctx) {
                          body->contains("category") ? body->at("category") : ""};
   Status s = money_.TeachRule(ctx.call, *ctx.principal, *person, rule);
   if (!s.ok()) return ErrorResponse(s.error(), ctx);
-  return Response::Json(201, json::object{{"payee_words", rule.payee_words}, {"category", rule.category}});
+  return Response::Json(
+      201, json::object{{"payee_words", rule.payee_words}, {"category", rule.category}});
 }
 
 }  // namespace selfdirect::web

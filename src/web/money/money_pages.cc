@@ -94,6 +94,18 @@ void MoneyRoutes::AddPageRoutes() {
   Add(Method::kGet, "/my-money", PageRoute({Role::kBudgetHolder}, Bind(&MoneyRoutes::MyMoney)));
   Add(Method::kGet, "/people/{id}/money",
       PageRoute(kPersonViewerRoles, Bind(&MoneyRoutes::MoneyPage)));
+  Add(Method::kGet, "/people/{id}/money/items/{item}",
+      PageRoute(kPersonViewerRoles, Bind(&MoneyRoutes::ItemPage)));
+  const std::vector<Role> holders = {Role::kBudgetHolder, Role::kRepresentative,
+                                     Role::kFinanceOfficer};
+  Route explain = PageRoute(holders, Bind(&MoneyRoutes::Explain));
+  explain.upload = true;  // A receipt or photo of up to 5 MB, read once the head has passed.
+  Add(Method::kPost, "/people/{id}/money/items/{item}/explanation", std::move(explain));
+  Route statement = PageRoute(holders, Bind(&MoneyRoutes::UploadStatement));
+  statement.upload = true;
+  Add(Method::kPost, "/people/{id}/money/statements", std::move(statement));
+  Add(Method::kGet, "/money/explanations/{id}/file",
+      PageRoute(kPersonViewerRoles, Bind(&MoneyRoutes::ExplanationFile)));
   Add(Method::kGet, "/plans/{id}/payments/new",
       PageRoute({Role::kFinanceOfficer}, Bind(&MoneyRoutes::SetUpPage)));
   Add(Method::kPost, "/plans/{id}/payments",
@@ -170,6 +182,31 @@ Response MoneyRoutes::MoneyPage(Context& ctx) {
   d.set("has_recent", !m->recent.empty());
   d.set("staff", staff);
   d.set("agreements", AgreementRows(*m));
+  ViewList flagged;
+  for (const auto& f : m->flagged) {
+    ViewData r;
+    r.set("id", f.transaction.id.ToString());
+    r.set("date", f.transaction.transaction.effective_date.ToString());
+    r.set("what", f.transaction.transaction.description);
+    r.set("amount", f.amount.ToDisplayString());
+    r.set("not_allowed", f.not_allowed);
+    r.set("explained", f.explanation.has_value());
+    if (f.explanation) r.set("explained_on", f.explanation->added_at.UtcDate().ToString());
+    flagged.push_back(r);
+  }
+  d.set("flagged", flagged);
+  d.set("has_flagged", !flagged.empty());
+  d.set("can_upload", ctx.principal->user.role != Role::kPractitioner &&
+                          ctx.principal->user.role != Role::kApprover &&
+                          ctx.principal->user.role != Role::kAdministrator);
+  d.set("csrf_token", ctx.principal->session.csrf_token);
+  // After an upload: counts only, so nothing typed is shown back.
+  const auto imported = PaymentRunId::Parse(ctx.request.Query("imported"));
+  const auto already = PaymentRunId::Parse(ctx.request.Query("already"));
+  if (ctx.request.Query("imported") == "0" || imported)
+    d.set("imported", std::string(imported ? imported->ToString() : "0") + " new rows kept, " +
+                          (already ? already->ToString() : "0") + " already here");
+  d.set("explained", ctx.request.Query("explained") == "1");
   d.set("has_agreements", !m->agreements.empty());
   return Page(200, self ? "Your money" : name + "'s money", "money", d, ctx);
 }

@@ -28,6 +28,7 @@ class MoneyRoutes final : public RouteModule, public PersonSection {
  private:
   void AddPageRoutes() override;
   void AddApiRoutes() override;
+  void AddStatementApiRoutes();
   Response MyMoney(Context& ctx);
   Response MoneyPage(Context& ctx);
   Response SetUpPage(Context& ctx);
@@ -35,6 +36,12 @@ class MoneyRoutes final : public RouteModule, public PersonSection {
   Response RenderSetUp(int status, Context& ctx, const std::string& plan_id,
                        const std::multimap<std::string, std::string>& form,
                        const std::vector<FieldError>& errors);
+  Response ItemPage(Context& ctx);  // money_items_pages.cc
+  Response RenderItem(int status, Context& ctx, PersonId person, LedgerTransactionId item,
+                      const app::ExplanationInput& typed, const std::vector<FieldError>& errors);
+  Response Explain(Context& ctx);
+  Response ExplanationFile(Context& ctx);
+  Response UploadStatement(Context& ctx);
   Response PaymentsPage(Context& ctx);  // payment_pages.cc
   Response RenderPayments(int status, Context& ctx, const std::string& through,
                           const std::vector<FieldError>& errors);
