@@ -78,6 +78,13 @@ test('the finance officer makes a payment run, gets the bank file, and cannot pa
   assert.match(await page.textContent('.govuk-error-summary'), /has been made already: nothing was paid twice/)
   assert.equal(await page.locator('#runs tbody tr').count(), 1)
   await expectAccessible(page, 'payments-twice')
+  // The accounts to look at, each with its reason in words.
+  await page.goto(env.server.base + '/home')
+  assert.match(await page.textContent('#work-waiting'), /\d+ budget accounts? to look at/)
+  await page.goto(env.server.base + '/payments/monitoring')
+  assert.ok(await page.locator('#monitoring tbody tr').count() > 0, 'the demo has accounts to look at')
+  assert.match(await page.textContent('#monitoring'), /Surplus £[\d,.]+ \(balance|Overspent by|waits for an explanation|No statement for \d+ days|may not buy/)
+  await expectAccessible(page, 'money-monitoring')
   await context.close()
 })
 

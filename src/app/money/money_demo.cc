@@ -149,12 +149,18 @@ Status SpendForPerson(DemoContext& ctx, const PersonSpending& p, Date today) {
     SD_RETURN_IF_ERROR(PayContribution(ctx, p, cycle));
     SD_RETURN_IF_ERROR(SpendCycle(ctx, p, cycle, pattern));
   }
-  if (p.direct_payment && pattern >= 18 &&
-      pattern < 22) {  // Something a direct payment may not buy (rules.md 1.8).
+  // The latest statement: for most people within the last quarter, for a few long ago.
+  const int64_t days_ago = pattern >= 90 ? 120 + static_cast<int64_t>(ctx.random.Below(80))
+                                         : 5 + static_cast<int64_t>(ctx.random.Below(40));
+  if (p.direct_payment)
+    SD_RETURN_IF_ERROR(ctx.tx.money().RecordImport(p.person, "bank-csv", 0, 0, 0, UserId{},
+                                                   ctx.now.PlusSeconds(-days_ago * 86400)));
+  // Something a direct payment may not buy (rules.md 1.8).
+  if (p.direct_payment && pattern >= 18 && pattern < 22) {
     SD_RETURN_IF_ERROR(
         ctx.tx.money()
-                .Append(SpendRow(p.ref, domain::BudgetAccountKind::kDirectPayment, kNotMatched,
-                                 "Vale Wine Merchants",
+                .Append(SpendRow(p.ref, domain::BudgetAccountKind::kDirectPayment,
+                                 kNotAllowedCategory, "Vale Wine Merchants",
                                  today.AddDays(-static_cast<int64_t>(ctx.random.Below(40))),
                                  Pence::FromPence(2350), "demo:" + p.ref + ":wine"),
                         p.person, UserId{}, ctx.now)

@@ -107,6 +107,8 @@ class MoneyRepository {
   virtual Status RecordImport(PersonId person, const std::string& format, int64_t read,
                               int64_t posted, int64_t already, UserId by, Timestamp at) = 0;
 
+  // When each person's latest statement was imported.
+  virtual Result<std::vector<std::pair<PersonId, Timestamp>>> LastStatements() = 0;
   virtual Result<int64_t> AddExplanation(const MoneyExplanation& e) = 0;
   // The person's explanations, oldest first, without file contents.
   virtual Result<std::vector<MoneyExplanation>> ExplanationsFor(PersonId person) = 0;

@@ -13,6 +13,7 @@
 #include "app/audit_trail.h"
 #include "app/people_service.h"
 #include "app/repositories.h"
+#include "domain/money/monitoring.h"
 
 namespace selfdirect::app {
 
@@ -125,6 +126,14 @@ struct MoneySummary {
   std::vector<FlaggedItem> flagged;             // Newest first.
 };
 
+// An account the finance officer should look at, and why.
+struct AccountToCheck {
+  PersonRecord person;
+  domain::AccountFacts facts;
+  domain::SurplusWorking surplus;
+  std::vector<domain::Concern> concerns;
+};
+
 class MoneyService {
  public:
   MoneyService(Store& store, const Clock& clock, AuditTrail& audit)
@@ -155,6 +164,9 @@ class MoneyService {
   // Teaches a payee rule for the person's later statements (same people as ImportStatement).
   Status TeachRule(const CallContext& ctx, const Principal& who, PersonId person,
                    const domain::MatchRule& rule);
+  // Finance officers: every direct payment account with a concern, most concerns first
+  // (monitoring.h, with the council's MonitoringPolicy).
+  Result<std::vector<AccountToCheck>> Monitoring(const CallContext& ctx, const Principal& who);
   // The ledger of a person (who may see them) or, for finance officers, the council.
   Result<std::string> Ledger(const CallContext& ctx, const Principal& who,
                              std::optional<PersonId> person, LedgerFormat format);

@@ -101,12 +101,29 @@ void Count(domain::MatchKind kind, StatementReport& report) {
 }
 
 // One batch of rows in one transaction.
-Status PostBatch(Transaction& tx, PersonId person, const std::vector<domain::StatementRow>& rows,
-                 size_t from, size_t to, UserId by, Timestamp at, StatementReport& report) {
+// What matching needs, read once for the whole file.
+struct MatchContext {
+  std::vector<domain::MatchRule> person_rules;
+  std::vector<std::string> categories;
+};
+
+Result<MatchContext> ReadMatchContext(Store& store, CouncilId council, PersonId person) {
+  MatchContext m;
+  SD_RETURN_IF_ERROR(store.Read(council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto agreements, tx.money().AgreementsFor(person));
+    SD_ASSIGN_OR_RETURN(m.person_rules, tx.money().RulesFor(person));
+    SD_ASSIGN_OR_RETURN(m.categories, PlanCategories(tx, person, agreements));
+    return OkStatus();
+  }));
+  return m;
+}
+
+Status PostBatch(Transaction& tx, PersonId person, const MatchContext& m,
+                 const std::vector<domain::StatementRow>& rows, size_t from, size_t to, UserId by,
+                 Timestamp at, StatementReport& report) {
   const std::string ref = domain::PersonReference(person);
-  SD_ASSIGN_OR_RETURN(auto agreements, tx.money().AgreementsFor(person));
-  SD_ASSIGN_OR_RETURN(auto person_rules, tx.money().RulesFor(person));
-  SD_ASSIGN_OR_RETURN(auto categories, PlanCategories(tx, person, agreements));
+  const auto& person_rules = m.person_rules;
+  const auto& categories = m.categories;
   for (size_t i = from; i < to; ++i) {
     const domain::StatementRow& row = rows[i];
     // The council's own payment shows on the statement with the bank file's reference: it is in
@@ -156,11 +173,12 @@ Result<StatementReport> ImportStatementRows(Store& store, CouncilId council, Per
                                             const std::function<void(int64_t, int64_t)>& progress) {
   StatementReport report;
   report.rows = static_cast<int64_t>(rows.size());
+  SD_ASSIGN_OR_RETURN(const MatchContext m, ReadMatchContext(store, council, person));
   for (size_t from = 0; from < rows.size() || from == 0; from += kImportBatch) {
     const size_t to = std::min(rows.size(), from + kImportBatch);
     const bool last = to == rows.size();
     SD_RETURN_IF_ERROR(store.Write(council, [&](Transaction& tx) -> Status {
-      SD_RETURN_IF_ERROR(PostBatch(tx, person, rows, from, to, by, at, report));
+      SD_RETURN_IF_ERROR(PostBatch(tx, person, m, rows, from, to, by, at, report));
       if (!last) return OkStatus();
       return tx.money().RecordImport(
           person, format == domain::StatementFormat::kCardCsv ? "card-csv" : "bank-csv",

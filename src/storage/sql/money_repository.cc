@@ -292,4 +292,13 @@ Result<std::optional<app::MoneyExplanation>> SqlMoney::FindExplanation(int64_t i
                   {council_.value(), id}, ExplanationFromRow);
 }
 
+Result<std::vector<std::pair<PersonId, Timestamp>>> SqlMoney::LastStatements() {
+  return QueryAll(c_,
+                  "SELECT person_id, MAX(imported_at) FROM statement_imports WHERE council_id = $1 "
+                  "GROUP BY person_id",
+                  {council_.value()}, [](const SqlRow& r) {
+                    return std::pair{PersonId{r.Int(0)}, Timestamp::FromMicros(r.Int(1))};
+                  });
+}
+
 }  // namespace selfdirect::storage

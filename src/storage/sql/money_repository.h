@@ -26,6 +26,7 @@ class SqlMoney final : public app::MoneyRepository, private CouncilRepository {
   Result<std::vector<domain::MatchRule>> RulesFor(PersonId person) override;
   Status RecordImport(PersonId person, const std::string& format, int64_t read, int64_t posted,
                       int64_t already, UserId by, Timestamp at) override;
+  Result<std::vector<std::pair<PersonId, Timestamp>>> LastStatements() override;
   Result<int64_t> AddExplanation(const app::MoneyExplanation& e) override;
   Result<std::vector<app::MoneyExplanation>> ExplanationsFor(PersonId person) override;
   Result<std::optional<app::MoneyExplanation>> FindExplanation(int64_t id) override;

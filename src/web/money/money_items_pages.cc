@@ -123,4 +123,31 @@ Response MoneyRoutes::UploadStatement(Context& ctx) {
                             "&already=" + std::to_string(report->already));
 }
 
+Response MoneyRoutes::MonitoringPage(Context& ctx) {
+  auto queue = money_.Monitoring(ctx.call, *ctx.principal);
+  if (!queue.ok()) return ErrorResponse(queue.error(), ctx);
+  ViewList rows;
+  for (const auto& a : *queue) {
+    ViewData r;
+    r.set("id", a.person.id.ToString());
+    r.set("name", a.person.details.given_name + " " + a.person.details.family_name);
+    r.set("reference", domain::PersonReference(a.person.id));
+    r.set("balance", a.facts.balance.ToDisplayString());
+    r.set("weekly", a.facts.weekly_payment.ToDisplayString());
+    ViewList reasons;
+    for (const auto& c : a.concerns) {
+      ViewData reason;
+      reason.set("text", c.reason);
+      reasons.push_back(reason);
+    }
+    r.set("reasons", reasons);
+    rows.push_back(r);
+  }
+  ViewData d;
+  d.set("rows", rows);
+  d.set("has_rows", !rows.empty());
+  d.set("count", std::to_string(queue->size()));
+  return Page(200, "Budget accounts to look at", "money_monitoring", d, ctx);
+}
+
 }  // namespace selfdirect::web

@@ -110,6 +110,8 @@ void MoneyRoutes::AddPageRoutes() {
       PageRoute({Role::kFinanceOfficer}, Bind(&MoneyRoutes::SetUpPage)));
   Add(Method::kPost, "/plans/{id}/payments",
       PageRoute({Role::kFinanceOfficer}, Bind(&MoneyRoutes::SetUp)));
+  Add(Method::kGet, "/payments/monitoring",
+      PageRoute({Role::kFinanceOfficer}, Bind(&MoneyRoutes::MonitoringPage)));
   Add(Method::kGet, "/payments",
       PageRoute({Role::kFinanceOfficer}, Bind(&MoneyRoutes::PaymentsPage)));
   Add(Method::kPost, "/payments/runs",
@@ -124,8 +126,15 @@ void MoneyRoutes::AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) {
   const Role role = ctx.principal->user.role;
   if (role == Role::kBudgetHolder && ctx.principal->user.person_id.valid())
     out.push_back({"/my-money", "Your money: what is left and what you have spent"});
-  if (role == Role::kFinanceOfficer)
+  if (role == Role::kFinanceOfficer) {
+    auto queue = money_.Monitoring(ctx.call, *ctx.principal);
+    const size_t n = queue.ok() ? queue->size() : 0;
+    out.push_back({"/payments/monitoring",
+                   std::to_string(n) + (n == 1 ? " budget account" : " budget accounts") +
+                       " to look at: surpluses, overspends, spending to explain",
+                   true});
     out.push_back({"/payments", "Make a payment run and get the bank file"});
+  }
 }
 
 void MoneyRoutes::AddPersonSection(ViewData& d, Context& ctx, const app::PersonFile& file) {

@@ -42,6 +42,7 @@ class MoneyRoutes final : public RouteModule, public PersonSection {
   Response Explain(Context& ctx);
   Response ExplanationFile(Context& ctx);
   Response UploadStatement(Context& ctx);
+  Response MonitoringPage(Context& ctx);
   Response PaymentsPage(Context& ctx);  // payment_pages.cc
   Response RenderPayments(int status, Context& ctx, const std::string& through,
                           const std::vector<FieldError>& errors);
