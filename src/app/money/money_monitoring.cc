@@ -32,14 +32,6 @@ void AddBalances(const std::vector<domain::AccountBalanceRow>& rows, Gathered& g
   }
 }
 
-Pence WeeklyOn(const PaymentAgreementRecord& a, Date today) {
-  if (a.terms.changes.empty() || (a.terms.end && *a.terms.end < today)) return Pence();
-  const domain::PaymentChange* now = &a.terms.changes.front();
-  for (const auto& c : a.terms.changes)
-    if (c.from <= today) now = &c;
-  return domain::WeeklyPayment(a.terms, *now);
-}
-
 // Spending explained already is not "waiting for an explanation".
 Status TakeOffExplained(Transaction& tx, PersonId person, domain::AccountFacts& f) {
   if (f.unexplained <= Pence()) return OkStatus();
@@ -71,7 +63,7 @@ Result<std::vector<AccountToCheck>> MoneyService::Monitoring(const CallContext& 
       if (a.account_kind != domain::BudgetAccountKind::kDirectPayment) continue;
       const std::string ref = domain::PersonReference(a.person_id);
       domain::AccountFacts& f = g.by_ref[ref];
-      f.weekly_payment += WeeklyOn(a, today);
+      f.weekly_payment += WeeklyPaymentOn(a, today);
       f.started = a.terms.start;
       g.person_of[ref] = a.person_id;
     }

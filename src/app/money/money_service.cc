@@ -25,15 +25,6 @@ bool IsTraditionalLabel(std::string_view label) {
   return false;
 }
 
-// The weekly amount paid into `a` now (0 once it has ended or while suspended).
-Pence WeeklyNow(const PaymentAgreementRecord& a, Date today) {
-  if (a.terms.changes.empty() || (a.terms.end && *a.terms.end < today)) return Pence();
-  const domain::PaymentChange* now = &a.terms.changes.front();
-  for (const auto& c : a.terms.changes)
-    if (c.from <= today) now = &c;
-  return domain::WeeklyPayment(a.terms, *now);
-}
-
 void AddBalance(const domain::AccountBalanceRow& row, MoneySummary& out) {
   const std::string_view leaf = domain::AccountLeaf(row.account);
   using domain::BudgetAccountKind;
@@ -62,7 +53,7 @@ void Summarise(const std::vector<domain::AccountBalanceRow>& balances, Date toda
   for (const auto& row : balances) AddBalance(row, out);
   for (MoneyAccount& account : out.accounts) {
     for (const auto& a : out.agreements)
-      if (a.account_kind == account.kind) account.weekly += WeeklyNow(a, today);
+      if (a.account_kind == account.kind) account.weekly += WeeklyPaymentOn(a, today);
     if (account.weekly > Pence() && account.balance > Pence())
       account.weeks = account.balance.pence() / account.weekly.pence();  // Whole weeks, down.
   }
@@ -95,6 +86,14 @@ Status Flagged(Transaction& tx, PersonId person, std::vector<FlaggedItem>& out) 
 }
 
 }  // namespace
+
+Pence WeeklyPaymentOn(const PaymentAgreementRecord& a, Date day) {
+  if (a.terms.changes.empty() || (a.terms.end && *a.terms.end < day)) return Pence();
+  const domain::PaymentChange* now = &a.terms.changes.front();
+  for (const auto& c : a.terms.changes)
+    if (c.from <= day) now = &c;
+  return domain::WeeklyPayment(a.terms, *now);
+}
 
 Result<std::vector<PaymentAgreementRecord>> MoneyService::SetUp(const CallContext& ctx,
                                                                 const Principal& who,

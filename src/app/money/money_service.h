@@ -53,6 +53,9 @@ enum class LedgerFormat { kJournal, kCsv };
 Status WriteLedger(Transaction& tx, const LedgerQuery& query, LedgerFormat format,
                    std::string& out);
 
+// The weekly amount paid under `a` on `day` (0 once it has ended, or while suspended).
+Pence WeeklyPaymentOn(const PaymentAgreementRecord& a, Date day);
+
 // Whether `who` may send statements and explanations for `person`: the person, their
 // representative, or a finance officer, who may see the person.
 bool MayHandleMoney(const Principal& who, const PersonRecord& person);
