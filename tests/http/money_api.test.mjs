@@ -28,7 +28,7 @@ function balancesOf (journal) {
 }
 
 function stored () {
-  const r = run(['money', 'balances', '--database', server.database])
+  const r = run(['money', 'balances', '--database', server.database, '--council', 'demo'])
   assert.equal(r.status, 0, r.stderr)
   return JSON.parse(r.stdout)
 }
@@ -51,7 +51,7 @@ test('the stored ledger, its journal export, money balance and hledger agree to 
   assert.deepEqual(balances, stored())
   const theirs = hledger(path)
   for (const { account, balance } of balances.accounts) assert.equal(theirs[account], balance, account)
-  const cli = run(['money', 'export', '--format', 'ledger', '--database', server.database])
+  const cli = run(['money', 'export', '--format', 'ledger', '--database', server.database, '--council', 'demo'])
   assert.equal(cli.stdout, r.text)
   const csv = await finance.request('GET', '/api/v1/ledger?format=csv')
   assert.match(csv.text, /^transaction,date,description,source,account,amount\n/)
@@ -79,7 +79,7 @@ test('a payment run pays each cycle once and refuses the same date twice', async
   assert.equal(bad.status, 422)
   const list = await finance.request('GET', '/api/v1/payment-runs')
   assert.equal(list.data[0].id, first.data.id)
-  const cli = run(['money', 'pay', '--through', later, '--database', server.database])
+  const cli = run(['money', 'pay', '--through', later, '--database', server.database, '--council', 'demo'])
   assert.equal(cli.status, 1)
   assert.match(cli.stderr, /has been made already: nothing was paid twice/)
 })

@@ -58,7 +58,7 @@ export async function startServer ({ people = 120, extraArgs = [], database: exi
     child,
     log: () => log,
     async stop () {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise(r => child.once('exit', r))
         child.kill('SIGTERM')
         await exited

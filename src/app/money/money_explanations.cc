@@ -3,6 +3,7 @@
 #include "app/passwords.h"
 #include "base/text.h"
 #include "domain/charging/evidence_file.h"
+#include "domain/planning/costing.h"
 
 namespace selfdirect::app {
 namespace {
@@ -35,6 +36,20 @@ Result<MoneyExplanation> Checked(const ExplanationInput& input) {
 }
 
 }  // namespace
+
+std::vector<std::string> SettleCategories() {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < domain::kSupportCategoryCount; ++i)
+    out.emplace_back(domain::SupportCategoryLabel(static_cast<domain::SupportCategory>(i)));
+  out.emplace_back("PA employer costs");
+  return out;
+}
+
+bool IsSettleCategory(std::string_view category) {
+  for (const auto& c : SettleCategories())
+    if (c == category) return true;
+  return false;
+}
 
 Result<MoneyExplanation> MoneyService::Explain(const CallContext& ctx, const Principal& who,
                                                PersonId person, LedgerTransactionId item,
@@ -74,6 +89,44 @@ Result<MoneyExplanation> MoneyService::ExplanationFile(const CallContext& ctx, c
                                      "money_explanation", std::to_string(explanation), ""));
   SD_RETURN_IF_ERROR(read);
   return *e;
+}
+
+Status MoneyService::Settle(const CallContext& ctx, const Principal& who, PersonId person,
+                            LedgerTransactionId item, const std::string& category) {
+  if (who.user.role != domain::Role::kFinanceOfficer)
+    return Error::PermissionDenied("Only finance officers settle what spending was for");
+  const std::string kind(Trim(category));
+  if (!IsSettleCategory(kind))
+    return Error::InvalidArgument("Choose what it was for",
+                                  {{"category", "Choose what it was for"}});
+  return store_.Write(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto record, tx.people().Find(person));
+    if (!record || !domain::CanViewPerson(who.actor, {record->id, record->team_id}))
+      return Error::NotFound("No person with that reference");
+    std::vector<FlaggedItem> items;
+    SD_RETURN_IF_ERROR(Flagged(tx, person, items));
+    const FlaggedItem* found = nullptr;
+    for (const auto& f : items)
+      if (f.transaction.id == item) found = &f;
+    if (found == nullptr) return Error::FailedPrecondition("This item is settled already");
+    const std::string ref = domain::PersonReference(person);
+    domain::LedgerTransaction t;
+    t.effective_date = clock_.Now().UtcDate();
+    t.description = "Settled as " + kind + ": " + found->transaction.transaction.description;
+    t.source = domain::LedgerSource::kManual;
+    t.source_ref = "transaction " + item.ToString();
+    t.idempotency_key = std::string(kSettleKey) + item.ToString();
+    t.reason = found->explanation ? "The person said: " + found->explanation->note
+                                  : "Checked by the finance officer";
+    const std::string from = domain::SpendingAccountName(
+        ref, found->not_allowed ? kNotAllowedCategory : kNotMatchedCategory);
+    t.postings = {{domain::SpendingAccountName(ref, kind), found->amount}, {from, -found->amount}};
+    SD_RETURN_IF_ERROR(tx.money().Append(t, person, who.user.id, clock_.Now()).ok()
+                           ? OkStatus()
+                           : Status(Error::Internal("The settlement was not posted")));
+    return tx.audit().Append(AuditOf(clock_, who, ctx, "money.settle", "person", person.ToString(),
+                                     "item " + item.ToString() + " -> " + kind));
+  });
 }
 
 }  // namespace selfdirect::app

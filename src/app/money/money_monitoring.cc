@@ -32,19 +32,18 @@ void AddBalances(const std::vector<domain::AccountBalanceRow>& rows, Gathered& g
   }
 }
 
-// Spending explained already is not "waiting for an explanation".
-Status TakeOffExplained(Transaction& tx, PersonId person, domain::AccountFacts& f) {
-  if (f.unexplained <= Pence()) return OkStatus();
-  SD_ASSIGN_OR_RETURN(auto explanations, tx.money().ExplanationsFor(person));
-  for (const auto& e : explanations) {
-    SD_ASSIGN_OR_RETURN(auto t, tx.money().FindTransaction(e.transaction));
-    if (!t) continue;
-    for (const auto& p : t->transaction.postings)
-      if (domain::AccountLeaf(p.account) ==
-          std::string("Spent:") + std::string(kNotMatchedCategory))
-        f.unexplained -= p.amount;
+// From the person's flagged rows not settled: what waits for an explanation, and what was not
+// allowed (a concern until settled, explained or not).
+Status FromFlagged(Transaction& tx, PersonId person, domain::AccountFacts& f) {
+  if (f.unexplained <= Pence() && f.not_allowed <= Pence()) return OkStatus();
+  std::vector<FlaggedItem> items;
+  SD_RETURN_IF_ERROR(Flagged(tx, person, items));
+  f.unexplained = Pence();
+  f.not_allowed = Pence();
+  for (const auto& item : items) {
+    if (item.not_allowed) f.not_allowed += item.amount;
+    if (!item.not_allowed && !item.explanation) f.unexplained += item.amount;
   }
-  if (f.unexplained < Pence()) f.unexplained = Pence();
   return OkStatus();
 }
 
@@ -75,7 +74,7 @@ Result<std::vector<AccountToCheck>> MoneyService::Monitoring(const CallContext& 
     for (auto& [ref, facts] : g.by_ref) {
       const PersonId person = g.person_of[ref];
       if (last.contains(person)) facts.last_statement = last[person];
-      SD_RETURN_IF_ERROR(TakeOffExplained(tx, person, facts));
+      SD_RETURN_IF_ERROR(FromFlagged(tx, person, facts));
       auto concerns = domain::Monitor(facts, domain::MonitoringPolicy{}, today);
       if (concerns.empty()) continue;
       SD_ASSIGN_OR_RETURN(auto record, tx.people().Find(person));

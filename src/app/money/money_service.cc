@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "domain/planning/costing.h"
 
@@ -61,15 +62,23 @@ void Summarise(const std::vector<domain::AccountBalanceRow>& balances, Date toda
             [](const SpendingLine& a, const SpendingLine& b) { return a.spent > b.spent; });
 }
 
-// The person's rows posted as not matched or not allowed, newest first, with their latest
-// explanation.
+}  // namespace
+
+// The person's rows posted as not matched or not allowed and not settled yet, newest first, with
+// their latest explanation. A settlement (Settle) posts to the same account, so the one query
+// finds both.
 Status Flagged(Transaction& tx, PersonId person, std::vector<FlaggedItem>& out) {
   const std::string ref = domain::PersonReference(person);
   const std::string not_matched = domain::SpendingAccountName(ref, kNotMatchedCategory);
   const std::string not_allowed = domain::SpendingAccountName(ref, kNotAllowedCategory);
   SD_ASSIGN_OR_RETURN(auto explanations, tx.money().ExplanationsFor(person));
+  std::set<int64_t> settled;
   LedgerQuery q{person, std::nullopt, std::nullopt, {not_matched, not_allowed}};
   SD_RETURN_IF_ERROR(tx.money().ForEachTransaction(q, [&](const StoredLedgerTransaction& t) {
+    if (t.transaction.idempotency_key.starts_with(kSettleKey)) {
+      settled.insert(std::stoll(t.transaction.idempotency_key.substr(kSettleKey.size())));
+      return OkStatus();
+    }
     FlaggedItem item{t, Pence(), false, std::nullopt};
     for (const auto& p : t.transaction.postings) {
       if (p.account != not_matched && p.account != not_allowed) continue;
@@ -81,11 +90,11 @@ Status Flagged(Transaction& tx, PersonId person, std::vector<FlaggedItem>& out) 
     if (item.amount > Pence()) out.push_back(std::move(item));
     return OkStatus();
   }));
+  std::erase_if(out,
+                [&](const FlaggedItem& f) { return settled.contains(f.transaction.id.value()); });
   std::reverse(out.begin(), out.end());
   return OkStatus();
 }
-
-}  // namespace
 
 Pence WeeklyPaymentOn(const PaymentAgreementRecord& a, Date day) {
   if (a.terms.changes.empty() || (a.terms.end && *a.terms.end < day)) return Pence();

@@ -53,6 +53,10 @@ enum class LedgerFormat { kJournal, kCsv };
 Status WriteLedger(Transaction& tx, const LedgerQuery& query, LedgerFormat format,
                    std::string& out);
 
+// What a flagged item may be settled as: the kinds of support, and "PA employer costs".
+std::vector<std::string> SettleCategories();
+bool IsSettleCategory(std::string_view category);
+
 // The weekly amount paid under `a` on `day` (0 once it has ended, or while suspended).
 Pence WeeklyPaymentOn(const PaymentAgreementRecord& a, Date day);
 
@@ -108,6 +112,10 @@ struct FlaggedItem {
   std::optional<MoneyExplanation> explanation;  // The latest, without its file.
 };
 
+// The person's flagged rows not settled yet, newest first (money_service.cc).
+inline constexpr std::string_view kSettleKey = "settle:";
+Status Flagged(Transaction& tx, PersonId person, std::vector<FlaggedItem>& out);
+
 // What the person says a flagged item was for.
 struct ExplanationInput {
   std::string note;
@@ -161,6 +169,11 @@ class MoneyService {
   // the person, their representative or a finance officer. Audited.
   Result<MoneyExplanation> Explain(const CallContext& ctx, const Principal& who, PersonId person,
                                    LedgerTransactionId item, const ExplanationInput& input);
+  // Finance officers: the item was for `category` (a kind of support, or "PA employer costs"):
+  // it moves there by a new transaction that names it, and leaves the list of things to
+  // explain. kFailedPrecondition when it was settled before.
+  Status Settle(const CallContext& ctx, const Principal& who, PersonId person,
+                LedgerTransactionId item, const std::string& category);
   // An explanation's file, for anyone who may see the person. Audited.
   Result<MoneyExplanation> ExplanationFile(const CallContext& ctx, const Principal& who,
                                            int64_t explanation);

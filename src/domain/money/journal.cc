@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "base/date.h"
+#include "base/text.h"
 
 namespace selfdirect::domain::journal {
 namespace {
@@ -253,10 +254,26 @@ class Reader {
   bool in_transaction_ = false, elided_ = false;
 };
 
+// The first line of `text` that is not clean UTF-8 (base/text.h), 1-based.
+int64_t FirstUncleanLine(std::string_view text) {
+  int64_t line = 1;
+  size_t at = 0;
+  while (at <= text.size()) {
+    const size_t end = std::min(text.find('\n', at), text.size());
+    if (!IsCleanUtf8(text.substr(at, end - at))) return line;
+    at = end + 1;
+    ++line;
+  }
+  return line;
+}
+
 }  // namespace
 
 Result<Journal> ReadJournal(std::string_view text, const ReadOptions& options) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // A byte order mark.
+  if (!IsCleanUtf8(text))
+    return Error::InvalidArgument("line " + std::to_string(FirstUncleanLine(text)) +
+                                  ": not UTF-8 text, or it holds a control character");
   return Reader(text, options).Run();
 }
 

@@ -64,6 +64,9 @@ TEST(Journal, RefusesWhatIsOutsideTheSubsetNamingTheLine) {
   EXPECT_EQ(ErrorOf("2024-01-01 x\n  A::B  £1.00\n  B\n").substr(0, 12), "line 2: an a");
   EXPECT_EQ(ErrorOf("2024-01-01 x\n  A  £1.00 = £5.00\n  B\n").substr(0, 20),
             "line 2: an amount is");
+  EXPECT_EQ(ErrorOf("2024-01-01 x\n  A  £1.00\n  B\n\n2024-01-02 caf\xE9\n  A  £1.00\n  B\n")
+                .substr(0, 20),
+            "line 5: not UTF-8 te");
 }
 
 TEST(Journal, KeepsAZeroBalanceAndTheEmptyJournal) {

@@ -42,6 +42,15 @@ Response MoneyRoutes::RenderItem(int status, Context& ctx, PersonId person,
   d.set("can_explain", ctx.principal->user.role != domain::Role::kPractitioner &&
                            ctx.principal->user.role != domain::Role::kApprover &&
                            ctx.principal->user.role != domain::Role::kAdministrator);
+  d.set("can_settle", ctx.principal->user.role == domain::Role::kFinanceOfficer);
+  ViewList categories;
+  for (const auto& c : app::SettleCategories()) {
+    ViewData o;
+    o.set("value", c);
+    categories.push_back(o);
+  }
+  d.set("categories", categories);
+  d.set("category_error", ItemError(errors, "category"));
   d.set("note", typed.note);
   d.set("note_error", ItemError(errors, "note"));
   d.set("file_error", ItemError(errors, "file"));
@@ -76,6 +85,18 @@ Response MoneyRoutes::Explain(Context& ctx) {
   if (kept.ok()) return Response::Redirect("/people/" + person->ToString() + "/money?explained=1");
   if (kept.error().code != ErrorCode::kInvalidArgument) return ErrorResponse(kept.error(), ctx);
   return RenderItem(422, ctx, *person, *item, input, kept.error().fields);
+}
+
+Response MoneyRoutes::SettleItem(Context& ctx) {
+  auto person = PersonId::Parse(ctx.request.path_params["id"]);
+  auto item = LedgerTransactionId::Parse(ctx.request.path_params["item"]);
+  if (!person || !item) return ErrorResponse(Error::NotFound("No such item"), ctx);
+  auto form = ctx.request.Form();
+  if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
+  Status s = money_.Settle(ctx.call, *ctx.principal, *person, *item, FormValue(*form, "category"));
+  if (s.ok()) return Response::Redirect("/people/" + person->ToString() + "/money?settled=1");
+  if (s.error().code != ErrorCode::kInvalidArgument) return ErrorResponse(s.error(), ctx);
+  return RenderItem(422, ctx, *person, *item, {}, s.error().fields);
 }
 
 Response MoneyRoutes::ExplanationFile(Context& ctx) {

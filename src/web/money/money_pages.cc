@@ -104,6 +104,8 @@ void MoneyRoutes::AddPageRoutes() {
   Route statement = PageRoute(holders, Bind(&MoneyRoutes::UploadStatement));
   statement.upload = true;
   Add(Method::kPost, "/people/{id}/money/statements", std::move(statement));
+  Add(Method::kPost, "/people/{id}/money/items/{item}/settle",
+      PageRoute({Role::kFinanceOfficer}, Bind(&MoneyRoutes::SettleItem)));
   Add(Method::kGet, "/money/explanations/{id}/file",
       PageRoute(kPersonViewerRoles, Bind(&MoneyRoutes::ExplanationFile)));
   Add(Method::kGet, "/plans/{id}/payments/new",
@@ -216,6 +218,7 @@ Response MoneyRoutes::MoneyPage(Context& ctx) {
     d.set("imported", std::string(imported ? imported->ToString() : "0") + " new rows kept, " +
                           (already ? already->ToString() : "0") + " already here");
   d.set("explained", ctx.request.Query("explained") == "1");
+  d.set("settled", ctx.request.Query("settled") == "1");
   d.set("has_agreements", !m->agreements.empty());
   return Page(200, self ? "Your money" : name + "'s money", "money", d, ctx);
 }

@@ -40,6 +40,7 @@ class MoneyRoutes final : public RouteModule, public PersonSection {
   Response RenderItem(int status, Context& ctx, PersonId person, LedgerTransactionId item,
                       const app::ExplanationInput& typed, const std::vector<FieldError>& errors);
   Response Explain(Context& ctx);
+  Response SettleItem(Context& ctx);
   Response ExplanationFile(Context& ctx);
   Response UploadStatement(Context& ctx);
   Response MonitoringPage(Context& ctx);
