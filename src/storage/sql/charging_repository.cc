@@ -243,8 +243,6 @@ constexpr Columns<app::EvidenceDocumentRecord> kEvidenceWhole{
     "size_bytes, sha256, added_by_user_id, added_at, content_base64",
     EvidenceFromRow};
 
-SqlValue TextOrNull(const std::string& s) { return s.empty() ? SqlNull() : SqlValue(s); }
-
 }  // namespace
 
 constexpr std::string_view kInsertEvidence = R"sql(

@@ -258,10 +258,6 @@ constexpr std::string_view kExplanationColumns =
     "money_explanation_id, person_id, ledger_transaction_id, note, file_name, media_type, "
     "size_bytes, sha256, added_by_user_id, added_at";
 
-SqlValue TextOrNull(const std::string& s) {
-  return s.empty() ? SqlValue(std::monostate{}) : SqlValue(s);
-}
-
 }  // namespace
 
 Result<int64_t> SqlMoney::AddExplanation(const app::MoneyExplanation& e) {

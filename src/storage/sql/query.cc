@@ -61,6 +61,8 @@ SqlValue SqlOptionalInt(const std::optional<int>& v) {
 
 SqlValue SqlBool(bool b) { return int64_t{b ? 1 : 0}; }
 
+SqlValue TextOrNull(const std::string& s) { return s.empty() ? SqlNull() : SqlValue(s); }
+
 std::optional<int> OptionalInt(const SqlRow& r, size_t i) {
   return r.IsNull(i) ? std::optional<int>() : std::optional<int>(static_cast<int>(r.Int(i)));
 }

@@ -111,6 +111,8 @@ SqlValue SqlOptionalBool(const std::optional<bool>& b);
 SqlValue SqlOptionalPence(const std::optional<Pence>& p);
 SqlValue SqlOptionalInt(const std::optional<int>& v);
 SqlValue SqlBool(bool b);
+// Text as a parameter, NULL when it is empty (an optional column kept as "" in the record).
+SqlValue TextOrNull(const std::string& s);
 
 // A nullable integer column: nullopt for NULL.
 std::optional<int> OptionalInt(const SqlRow& r, size_t i);
