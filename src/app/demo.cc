@@ -149,6 +149,8 @@ Status AccountsStep(DemoContext& ctx) {
       {"practitioner", Role::kPractitioner, "Demo Practitioner", "Adults North"},
       {"approver", Role::kApprover, "Demo Team Manager", "Adults North"},
       {"finance", Role::kFinanceOfficer, "Demo Finance Officer", ""},
+      // A second finance officer: a recovery is approved by someone other than its proposer.
+      {"finance.approver", Role::kFinanceOfficer, "Demo Finance Team Leader", ""},
       {"analyst", Role::kAnalyst, "Demo Analyst", ""},
       {"directory", Role::kDirectoryEditor, "Demo Directory Editor", ""},
       {"pa", Role::kPersonalAssistant, "Demo Personal Assistant", ""},
@@ -172,7 +174,12 @@ Status AccountsStep(DemoContext& ctx) {
     if (*s.team) record.team_id = ctx.teams.at(s.team);
     if (s.role == Role::kBudgetHolder && !north.empty()) record.person_id = north[0];
     SD_ASSIGN_OR_RETURN(UserId id, ctx.tx.users().Insert(record, ctx.now));
-    ctx.user_ids[s.role] = id;
+    if (ctx.user_ids.contains(s.role)) {
+      user.key = "second_" + std::string(domain::RoleName(s.role));
+      ctx.second_finance_officer = id;
+    } else {
+      ctx.user_ids[s.role] = id;
+    }
     if (s.role == Role::kBudgetHolder) ctx.budget_holder_person = record.person_id;
     if (s.role == Role::kRepresentative) {
       for (size_t i = 1; i < north.size(); ++i) {
@@ -888,7 +895,7 @@ Result<DemoSummary> CreateDemoCouncil(Store& store, const Clock& clock,
   summary.council = council;
   const Timestamp now = clock.Now();
   SD_RETURN_IF_ERROR(store.Write(council, [&](Transaction& tx) -> Status {
-    DemoContext ctx{tx, random, now, options.people, {}, {}, 0, {}, {}, PersonId{}};
+    DemoContext ctx{tx, random, now, options.people, {}, {}, 0, {}, {}, UserId{}, PersonId{}};
     for (const auto& step : DemoSteps()) {
       Status s = step.run(ctx);
       if (!s.ok())

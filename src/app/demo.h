@@ -43,6 +43,7 @@ struct DemoUser {
   std::string password;  // Shown once; only the hash is stored.
   domain::Role role;
   std::string display_name;
+  std::string key;  // How the password file names the user: the role's name, unless set.
 };
 
 struct DemoContext {
@@ -55,6 +56,7 @@ struct DemoContext {
   int direct_payments = 0;                  // People whose budget is a direct payment.
   std::vector<DemoUser> users;              // Made by the accounts step.
   std::map<domain::Role, UserId> user_ids;  // The demo user of each role.
+  UserId second_finance_officer;            // Approves what the first proposes (recoveries).
   PersonId budget_holder_person;            // The demo budget holder's own record.
 };
 

@@ -1,5 +1,6 @@
 #include "base/date.h"
 
+#include <array>
 #include <cstdio>
 
 #include "base/assert.h"
@@ -97,6 +98,14 @@ std::string Date::ToString() const {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year_, month_, day_);
   return buf;
+}
+
+std::string Date::ToLongString() const {
+  static constexpr std::array<const char*, 12> kMonths = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  return std::to_string(day_) + " " + kMonths[static_cast<size_t>(month_ - 1)] + " " +
+         std::to_string(year_);
 }
 
 Date Date::AddDays(int64_t days) const { return FromDaysSinceEpoch(DaysSinceEpoch() + days); }

@@ -41,7 +41,8 @@ class Date {
   int day() const { return day_; }
   int64_t DaysSinceEpoch() const;
   Weekday weekday() const;
-  std::string ToString() const;  // "YYYY-MM-DD"
+  std::string ToString() const;      // "YYYY-MM-DD"
+  std::string ToLongString() const;  // "4 December 2026", as people read a date
 
   Date AddDays(int64_t days) const;
   // Whole days from `earlier` to this date (negative if this date is earlier).

@@ -12,6 +12,7 @@ TEST(Date, ParsesAndFormatsIso) {
   EXPECT_EQ(d->month(), 4);
   EXPECT_EQ(d->day(), 6);
   EXPECT_EQ(d->ToString(), "2026-04-06");
+  EXPECT_EQ(d->ToLongString(), "6 April 2026");
 }
 
 TEST(Date, RefusesDatesThatDoNotExist) {

@@ -65,6 +65,7 @@ struct EvidenceDocumentIdTag {};
 struct PaymentAgreementIdTag {};
 struct PaymentRunIdTag {};
 struct LedgerTransactionIdTag {};
+struct RecoveryIdTag {};
 using CouncilId = StrongId<CouncilIdTag>;
 using PersonId = StrongId<PersonIdTag>;
 using UserId = StrongId<UserIdTag>;
@@ -78,6 +79,7 @@ using EvidenceDocumentId = StrongId<EvidenceDocumentIdTag>;
 using PaymentAgreementId = StrongId<PaymentAgreementIdTag>;
 using PaymentRunId = StrongId<PaymentRunIdTag>;
 using LedgerTransactionId = StrongId<LedgerTransactionIdTag>;
+using RecoveryId = StrongId<RecoveryIdTag>;
 
 }  // namespace selfdirect
 

@@ -171,7 +171,8 @@ int Demo(const std::string& database, int people, const std::string& password_fi
       << " on direct payments\n\n"
       << "Demo users (passwords are shown only now; run `selfdirect demo` again for new ones):\n";
   for (const auto& u : summary->users) {
-    std::cout << "  " << std::left << std::setw(22) << domain::RoleName(u.role) << " "
+    std::cout << "  " << std::left << std::setw(22)
+              << (u.key.empty() ? std::string(domain::RoleName(u.role)) : u.key) << " "
               << std::setw(34) << u.email << " " << u.password << "\n";
   }
   if (!password_file.empty()) {
@@ -181,8 +182,8 @@ int Demo(const std::string& database, int people, const std::string& password_fi
     out << "{\n";
     for (size_t i = 0; i < summary->users.size(); ++i) {
       const auto& u = summary->users[i];
-      out << "  \"" << domain::RoleName(u.role) << "\": {\"email\": \"" << u.email
-          << "\", \"password\": \"" << u.password << "\"}"
+      out << "  \"" << (u.key.empty() ? std::string(domain::RoleName(u.role)) : u.key)
+          << "\": {\"email\": \"" << u.email << "\", \"password\": \"" << u.password << "\"}"
           << (i + 1 < summary->users.size() ? "," : "") << "\n";
     }
     out << "}\n";

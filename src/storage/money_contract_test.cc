@@ -2,6 +2,8 @@
 // refuses what does not balance, and cannot be changed; payment agreements and runs round-trip.
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "domain/people/person.h"
 #include "storage/contract_fixture.h"
 
@@ -163,6 +165,59 @@ TEST_P(MoneyContract, AgreementsKeepTheirTermsAndRunsTheirFiles) {
     return second.ok() ? OkStatus() : Status(second.error());
   });
   EXPECT_EQ(s.error().code, ErrorCode::kAlreadyExists);
+}
+
+TEST_P(MoneyContract, ARecoveryIsDecidedOnceAndNotByItsProposer) {
+  PersonId person = AddPerson(council_, team_, Person("Ada", "Lovelace"));
+  app::RecoveryRecord r;
+  r.person_id = person;
+  r.terms = {domain::RecoveryKind::kClawback, domain::RecoveryMethod::kReducePayments, P("700.00"),
+             2, "A surplus"};
+  r.surplus = P("700.00");
+  r.proposed_by = UserId{7};
+  r.proposed_at = kNow;
+  auto write = [&](const std::function<Status(app::Transaction&)>& fn) {
+    return store_->Write(council_, fn);
+  };
+  ASSERT_TRUE(write([&](app::Transaction& tx) -> Status {
+                SD_ASSIGN_OR_RETURN(r.id, tx.money().InsertRecovery(r));
+                return OkStatus();
+              }).ok());
+  const domain::Letter letter{"We are taking back £700.00", {"Dear Ada Lovelace,", "Why: it is."}};
+  Status own = write([&](app::Transaction& tx) {
+    return tx.money().DecideRecovery(r.id, domain::RecoveryStatus::kApproved, UserId{7}, kNow, "",
+                                     letter);
+  });
+  EXPECT_EQ(own.error().code, ErrorCode::kPermissionDenied);
+  ASSERT_TRUE(write([&](app::Transaction& tx) {
+                return tx.money().DecideRecovery(r.id, domain::RecoveryStatus::kApproved, UserId{8},
+                                                 kNow, "Checked", letter);
+              }).ok());
+  Status twice = write([&](app::Transaction& tx) {
+    return tx.money().DecideRecovery(r.id, domain::RecoveryStatus::kRejected, UserId{9}, kNow, "",
+                                     {});
+  });
+  EXPECT_EQ(twice.error().code, ErrorCode::kFailedPrecondition);
+  std::vector<app::RecoveryRecord> outstanding, after;
+  std::optional<app::RecoveryRecord> got;
+  ASSERT_TRUE(write([&](app::Transaction& tx) -> Status {
+                SD_ASSIGN_OR_RETURN(outstanding, tx.money().ReductionsOutstanding());
+                SD_RETURN_IF_ERROR(tx.money().AddRecovered(r.id, P("350.00"), true));
+                SD_RETURN_IF_ERROR(tx.money().AddRecovered(r.id, P("350.00"), true));
+                SD_ASSIGN_OR_RETURN(after, tx.money().ReductionsOutstanding());
+                SD_ASSIGN_OR_RETURN(got, tx.money().FindRecovery(r.id));
+                return OkStatus();
+              }).ok());
+  EXPECT_EQ(outstanding.size(), 1u);
+  EXPECT_TRUE(after.empty());
+  ASSERT_TRUE(got.has_value());
+  EXPECT_EQ(got->status, domain::RecoveryStatus::kApproved);
+  EXPECT_EQ(got->decided_by, UserId{8});
+  EXPECT_EQ(got->letter.title, letter.title);
+  EXPECT_EQ(got->letter.paragraphs, letter.paragraphs);
+  EXPECT_EQ(got->recovered, P("700.00"));
+  EXPECT_EQ(got->cycles_done, 2);
+  EXPECT_EQ(got->surplus, P("700.00"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Adapters, MoneyContract, ::testing::Values("sqlite", "postgresql"),

@@ -10,6 +10,7 @@
 #include "web/charging/charging_routes.h"
 #include "web/directory/directory_routes.h"
 #include "web/money/money_routes.h"
+#include "web/money/recovery_routes.h"
 #include "web/openapi.h"
 #include "web/people/people_routes.h"
 #include "web/planning/planning_routes.h"
@@ -56,6 +57,7 @@ void Site::AddModules() {
   modules_.push_back(std::move(planning));
   modules_.push_back(std::move(directory));
   modules_.push_back(std::move(money));
+  modules_.push_back(std::make_unique<RecoveryRoutes>(env));
   for (auto& module : modules_) module->Register(routes_);
 }
 

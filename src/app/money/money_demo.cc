@@ -4,6 +4,8 @@
 // a few buy what a direct payment may not, and some rows are not matched to the plan yet.
 #include "app/money/money_demo.h"
 
+#include <algorithm>
+
 #include "app/money/money_service.h"
 #include "domain/planning/costing.h"
 
@@ -229,6 +231,64 @@ Status BudgetHolderMoney(DemoContext& ctx, Date start, std::vector<PersonSpendin
   return OkStatus();
 }
 
+// What the person spent on things a direct payment may not buy, not settled since.
+Result<Pence> NotAllowedSpend(Transaction& tx, PersonId person) {
+  SD_ASSIGN_OR_RETURN(auto balances, tx.money().Balances(person));
+  const std::string leaf = "Spent:" + std::string(kNotAllowedCategory);
+  for (const auto& row : balances)
+    if (domain::AccountLeaf(row.account) == leaf) return row.balance;
+  return Pence();
+}
+
+// A clawback for the finance officers: of a surplus (taken from the account, waiting for
+// approval), or of spending a direct payment may not buy (approved by the second finance officer
+// and taken off the next three payments, its letter written).
+Status DemoRecovery(DemoContext& ctx, const RecoveryFacts& facts, bool surplus, Date today) {
+  RecoveryRecord r;
+  r.person_id = facts.person.id;
+  if (surplus) {
+    r.terms = {domain::RecoveryKind::kSurplus, domain::RecoveryMethod::kFromAccount,
+               facts.surplus.recoverable, 1,
+               "Your account has built up more money than your support needs."};
+    r.surplus = facts.surplus.recoverable;
+  } else {
+    SD_ASSIGN_OR_RETURN(Pence spent, NotAllowedSpend(ctx.tx, r.person_id));
+    r.terms = {domain::RecoveryKind::kClawback, domain::RecoveryMethod::kReducePayments, spent, 3,
+               "Some of the money was spent on things a direct payment cannot be used for."};
+  }
+  if (!domain::ValidateRecovery(r.terms, facts.limits).ok()) return OkStatus();
+  r.proposed_by = ctx.user_ids.at(domain::Role::kFinanceOfficer);
+  r.proposed_at = ctx.now;
+  SD_ASSIGN_OR_RETURN(r.id, ctx.tx.money().InsertRecovery(r));
+  if (surplus) return OkStatus();
+  return ctx.tx.money().DecideRecovery(r.id, domain::RecoveryStatus::kApproved,
+                                       ctx.second_finance_officer, ctx.now,
+                                       "Checked against the card statement",
+                                       domain::RecoveryLetter(LetterFactsFor(facts, r, today)));
+}
+
+Status DemoRecoveries(DemoContext& ctx, const std::vector<PersonSpending>& spenders, Date today) {
+  bool surplus_done = false, not_allowed_done = false;
+  for (const PersonSpending& p : spenders) {
+    if (surplus_done && not_allowed_done) break;
+    if (!p.direct_payment || p.person == ctx.budget_holder_person) continue;
+    RecoveryFacts facts;
+    const auto kDp = domain::BudgetAccountKind::kDirectPayment;
+    if (!GatherRecoveryFacts(ctx.tx, p.person, kDp, today, facts).ok()) continue;
+    if (!surplus_done && facts.surplus.recoverable > Pence()) {
+      SD_RETURN_IF_ERROR(DemoRecovery(ctx, facts, true, today));
+      surplus_done = true;
+      continue;
+    }
+    SD_ASSIGN_OR_RETURN(Pence spent, NotAllowedSpend(ctx.tx, p.person));
+    if (!not_allowed_done && spent > Pence()) {
+      SD_RETURN_IF_ERROR(DemoRecovery(ctx, facts, false, today));
+      not_allowed_done = true;
+    }
+  }
+  return OkStatus();
+}
+
 }  // namespace
 
 Status MoneyStep(DemoContext& ctx) {
@@ -263,7 +323,7 @@ Status MoneyStep(DemoContext& ctx) {
   SD_RETURN_IF_ERROR(
       PayDue(ctx.tx, today, ctx.user_ids.at(domain::Role::kFinanceOfficer), ctx.now, run));
   for (const PersonSpending& p : spenders) SD_RETURN_IF_ERROR(SpendForPerson(ctx, p, today));
-  return OkStatus();
+  return DemoRecoveries(ctx, spenders, today);
 }
 
 }  // namespace selfdirect::app

@@ -122,12 +122,45 @@ Result<std::vector<PaymentAgreementRecord>> AgreementsFor(const AgreementSetUp& 
   return out;
 }
 
+namespace {
+
+// Takes what the approved reductions of `a`'s person and account ask off `cycle`'s payment,
+// each as its own transaction in the run (money_recoveries.cc); returns what is left to pay.
+Result<Pence> Reduce(Transaction& tx, const PaymentAgreementRecord& a,
+                     const domain::CycleAmount& cycle, std::vector<RecoveryRecord>& reductions,
+                     UserId by, Timestamp at) {
+  Pence left = cycle.amount;
+  for (RecoveryRecord& r : reductions) {
+    if (r.person_id != a.person_id || r.account_kind != a.account_kind) continue;
+    const Pence take = domain::ReductionOf(r.terms, r.recovered, r.cycles_done, left);
+    if (take <= Pence()) continue;
+    domain::LedgerTransaction t = domain::RecoveryTransaction(
+        domain::PersonReference(a.person_id), a.account_kind, r.terms.kind, take, cycle.first,
+        "recovery:" + r.id.ToString() + ":agreement:" + a.id.ToString() +
+            ":cycle:" + std::to_string(cycle.cycle));
+    t.description =
+        "Taken off the payment for " + cycle.first.ToString() + " to " + cycle.last.ToString();
+    t.source_ref = "recovery " + r.id.ToString();
+    t.reason = r.terms.reason;
+    SD_ASSIGN_OR_RETURN(AppendOutcome posted, tx.money().Append(t, a.person_id, by, at));
+    if (!posted.posted) continue;
+    SD_RETURN_IF_ERROR(tx.money().AddRecovered(r.id, take, true));
+    r.recovered += take;
+    ++r.cycles_done;
+    left -= take;
+  }
+  return left;
+}
+
+}  // namespace
+
 Status PayDue(Transaction& tx, Date through, UserId by, Timestamp at, PaymentRunRecord& run) {
   run.through = through;
   run.started_by = by;
   run.started_at = at;
   run.bank_file = "sort_code,account_number,account_name,amount,reference\n";
   SD_ASSIGN_OR_RETURN(auto agreements, tx.money().AgreementsDue(through));
+  SD_ASSIGN_OR_RETURN(auto reductions, tx.money().ReductionsOutstanding());
   for (const PaymentAgreementRecord& a : agreements) {
     const std::string ref = domain::PersonReference(a.person_id);
     const std::string key = "agreement:" + std::to_string(a.id.value());
@@ -138,12 +171,12 @@ Status PayDue(Transaction& tx, Date through, UserId by, Timestamp at, PaymentRun
       t.source_ref = "payment run through " + through.ToString();
       SD_ASSIGN_OR_RETURN(AppendOutcome posted, tx.money().Append(t, a.person_id, by, at));
       if (!posted.posted) continue;
+      SD_ASSIGN_OR_RETURN(Pence paid, Reduce(tx, a, cycle, reductions, by, at));
       ++run.payments;
-      run.total += cycle.amount;
-      if (a.account_kind == domain::BudgetAccountKind::kCouncilManaged) continue;
+      run.total += paid;
+      if (a.account_kind == domain::BudgetAccountKind::kCouncilManaged || paid <= Pence()) continue;
       run.bank_file += a.sort_code + "," + a.account_number + "," + CsvCell(a.holder_name) + "," +
-                       cycle.amount.ToString() + "," + ref + " C" + std::to_string(cycle.cycle) +
-                       "\n";
+                       paid.ToString() + "," + ref + " C" + std::to_string(cycle.cycle) + "\n";
     }
     if (!due.empty()) SD_RETURN_IF_ERROR(tx.money().SetNextCycle(a.id, due.back().cycle + 1));
   }

@@ -14,6 +14,7 @@
 #include "base/strong_id.h"
 #include "domain/money/direct_payment.h"
 #include "domain/money/ledger.h"
+#include "domain/money/recovery.h"
 #include "domain/money/statement.h"
 
 namespace selfdirect::app {
@@ -77,6 +78,24 @@ struct MoneyExplanation {
   Timestamp added_at;
 };
 
+// A clawback or a contribution refund (domain/money/recovery.h) as proposed and decided.
+struct RecoveryRecord {
+  RecoveryId id;
+  PersonId person_id;
+  domain::BudgetAccountKind account_kind = domain::BudgetAccountKind::kDirectPayment;
+  domain::RecoveryTerms terms;
+  std::optional<Pence> surplus;  // The surplus above the threshold when it was proposed.
+  domain::RecoveryStatus status = domain::RecoveryStatus::kProposed;
+  UserId proposed_by;
+  Timestamp proposed_at;
+  std::optional<UserId> decided_by;
+  std::optional<Timestamp> decided_at;
+  std::string decision_note;
+  domain::Letter letter;  // Written when approved.
+  Pence recovered;        // So far.
+  int64_t cycles_done = 0;
+};
+
 class MoneyRepository {
  public:
   virtual ~MoneyRepository() = default;
@@ -114,6 +133,22 @@ class MoneyRepository {
   virtual Result<std::vector<MoneyExplanation>> ExplanationsFor(PersonId person) = 0;
   // With the file's contents; nullopt if the council has none with that number.
   virtual Result<std::optional<MoneyExplanation>> FindExplanation(int64_t id) = 0;
+
+  virtual Result<RecoveryId> InsertRecovery(const RecoveryRecord& r) = 0;
+  virtual Result<std::optional<RecoveryRecord>> FindRecovery(RecoveryId id) = 0;
+  // Newest first: the person's, or the council's with `status` (all when nullopt).
+  virtual Result<std::vector<RecoveryRecord>> RecoveriesFor(PersonId person) = 0;
+  virtual Result<std::vector<RecoveryRecord>> Recoveries(
+      std::optional<domain::RecoveryStatus> status, int limit) = 0;
+  // Approves (with its letter) or rejects a proposed recovery. kFailedPrecondition when it was
+  // decided before; kPermissionDenied when `by` proposed it (the table refuses it too).
+  virtual Status DecideRecovery(RecoveryId id, domain::RecoveryStatus status, UserId by,
+                                Timestamp at, const std::string& note,
+                                const domain::Letter& letter) = 0;
+  // Approved recoveries by reducing payments with money still to recover, oldest first.
+  virtual Result<std::vector<RecoveryRecord>> ReductionsOutstanding() = 0;
+  // `amount` more was recovered (in a reduced payment when `cycle`).
+  virtual Status AddRecovered(RecoveryId id, Pence amount, bool cycle) = 0;
 
   // Appends a validated transaction; a key posted before is not posted again.
   virtual Result<AppendOutcome> Append(const domain::LedgerTransaction& t,

@@ -192,6 +192,9 @@ Result<MoneySummary> MoneyService::Summary(const CallContext& ctx, const Princip
     }));
     std::reverse(out.recent.begin(), out.recent.end());
     if (out.recent.size() > 20) out.recent.resize(20);
+    SD_ASSIGN_OR_RETURN(auto recoveries, tx.money().RecoveriesFor(person_id));
+    for (auto& r : recoveries)
+      if (r.status == domain::RecoveryStatus::kApproved) out.letters.push_back(std::move(r));
     return Flagged(tx, person_id, out.flagged);
   });
   audit_.Record(ctx.council, AuditOf(clock_, who, ctx, ReadAction("money.read", read), "person",

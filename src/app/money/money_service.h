@@ -135,6 +135,7 @@ struct MoneySummary {
   std::vector<SpendingLine> spending;           // Largest first.
   std::vector<StoredLedgerTransaction> recent;  // Newest first, at most 20.
   std::vector<FlaggedItem> flagged;             // Newest first.
+  std::vector<RecoveryRecord> letters;          // Approved recoveries, newest first.
 };
 
 // An account the finance officer should look at, and why.
@@ -144,6 +145,30 @@ struct AccountToCheck {
   domain::SurplusWorking surplus;
   std::vector<domain::Concern> concerns;
 };
+
+// What a recovery from one of a person's budget accounts could be, for the proposal form.
+struct RecoveryFacts {
+  PersonRecord person;
+  domain::BudgetAccountKind account = domain::BudgetAccountKind::kDirectPayment;
+  domain::RecoveryLimits limits;
+  domain::SurplusWorking surplus;          // Of the direct payment account.
+  std::vector<Date> next_payments;         // The next 13 cycles' first days.
+  std::vector<RecoveryRecord> recoveries;  // The person's, newest first.
+};
+
+// A recovery with the person it is about.
+struct RecoveryItem {
+  RecoveryRecord record;
+  PersonRecord person;
+};
+
+// Gathers `facts` for the person's `account` on `today` (money_recoveries.cc).
+// kFailedPrecondition when the account has no payment agreement.
+Status GatherRecoveryFacts(Transaction& tx, PersonId person, domain::BudgetAccountKind account,
+                           Date today, RecoveryFacts& facts);
+
+// The letter of an approved recovery as the person reads it (recovery.h).
+domain::LetterFacts LetterFactsFor(const RecoveryFacts& facts, const RecoveryRecord& r, Date today);
 
 class MoneyService {
  public:
@@ -183,6 +208,24 @@ class MoneyService {
   // Finance officers: every direct payment account with a concern, most concerns first
   // (monitoring.h, with the council's MonitoringPolicy).
   Result<std::vector<AccountToCheck>> Monitoring(const CallContext& ctx, const Principal& who);
+  // Finance officers (recoveries.cc): the figures a recovery is checked against.
+  Result<RecoveryFacts> RecoveryFactsFor(const CallContext& ctx, const Principal& who,
+                                         PersonId person, domain::BudgetAccountKind account);
+  // Finance officers: a clawback or a refund, to be approved by another finance officer.
+  // kInvalidArgument naming the fields (recovery.h) with nothing stored.
+  Result<RecoveryRecord> ProposeRecovery(const CallContext& ctx, const Principal& who,
+                                         PersonId person, domain::BudgetAccountKind account,
+                                         const domain::RecoveryTerms& terms);
+  // Another finance officer approves (the letter is written and, taken from the account, the
+  // money moves at once; reductions follow the payment runs) or rejects. kPermissionDenied for
+  // the proposer, kFailedPrecondition when decided before: nothing changes either way.
+  Result<RecoveryRecord> DecideRecovery(const CallContext& ctx, const Principal& who, RecoveryId id,
+                                        bool approve, const std::string& note);
+  // Finance officers: the council's recoveries (with `status`, or all), newest first.
+  Result<std::vector<RecoveryItem>> Recoveries(const CallContext& ctx, const Principal& who,
+                                               std::optional<domain::RecoveryStatus> status);
+  // A finance officer, or (once approved, for the letter) anyone who may see the person.
+  Result<RecoveryItem> Recovery(const CallContext& ctx, const Principal& who, RecoveryId id);
   // The ledger of a person (who may see them) or, for finance officers, the council.
   Result<std::string> Ledger(const CallContext& ctx, const Principal& who,
                              std::optional<PersonId> person, LedgerFormat format);

@@ -35,6 +35,25 @@ std::string_view BudgetAccountLeaf(BudgetAccountKind k) {
   return "DirectPayment";
 }
 
+std::string_view BudgetAccountKindCode(BudgetAccountKind k) {
+  switch (k) {
+    case BudgetAccountKind::kCouncilManaged:
+      return "council_managed";
+    case BudgetAccountKind::kIndividualServiceFund:
+      return "individual_service_fund";
+    case BudgetAccountKind::kDirectPayment:
+      break;
+  }
+  return "direct_payment";
+}
+
+std::optional<BudgetAccountKind> ParseBudgetAccountKind(std::string_view code) {
+  for (auto k : {BudgetAccountKind::kDirectPayment, BudgetAccountKind::kCouncilManaged,
+                 BudgetAccountKind::kIndividualServiceFund})
+    if (BudgetAccountKindCode(k) == code) return k;
+  return std::nullopt;
+}
+
 std::string_view BudgetAccountLabel(BudgetAccountKind k) {
   switch (k) {
     case BudgetAccountKind::kDirectPayment:

@@ -15,11 +15,8 @@ app::PaymentAgreementRecord AgreementFromRow(const SqlRow& r) {
   a.id = PaymentAgreementId{r.Int(0)};
   a.person_id = PersonId{r.Int(1)};
   if (!r.IsNull(2)) a.plan_id = SupportPlanId{r.Int(2)};
-  const std::string kind = r.Text(3);
-  a.account_kind = kind == "council_managed" ? domain::BudgetAccountKind::kCouncilManaged
-                   : kind == "individual_service_fund"
-                       ? domain::BudgetAccountKind::kIndividualServiceFund
-                       : domain::BudgetAccountKind::kDirectPayment;
+  a.account_kind =
+      domain::ParseBudgetAccountKind(r.Text(3)).value_or(domain::BudgetAccountKind::kDirectPayment);
   a.holder = domain::ParseAccountHolder(r.Text(4)).value_or(domain::AccountHolder::kPerson);
   a.holder_name = r.Text(5);
   a.account_type = domain::ParseAccountType(r.Text(6)).value_or(domain::AccountType::kBankAccount);
@@ -41,18 +38,6 @@ constexpr Columns<app::PaymentAgreementRecord> kAgreement{
     "account_type, contribution_method, sort_code, account_number, start_date, end_date, "
     "cycle_days, next_cycle, created_by_user_id, created_at",
     AgreementFromRow};
-
-std::string AccountKindCode(domain::BudgetAccountKind k) {
-  switch (k) {
-    case domain::BudgetAccountKind::kCouncilManaged:
-      return "council_managed";
-    case domain::BudgetAccountKind::kIndividualServiceFund:
-      return "individual_service_fund";
-    case domain::BudgetAccountKind::kDirectPayment:
-      break;
-  }
-  return "direct_payment";
-}
 
 constexpr std::string_view kInsertAgreement = R"sql(
 INSERT INTO payment_agreements (council_id, person_id, support_plan_id, account_kind, holder,
@@ -86,17 +71,17 @@ constexpr std::string_view kRunColumns =
 Result<PaymentAgreementId> SqlMoney::InsertAgreement(const app::PaymentAgreementRecord& a) {
   const domain::PaymentTerms& t = a.terms;
   SD_ASSIGN_OR_RETURN(
-      int64_t id,
-      QueryInt(
-          c_, kInsertAgreement,
-          {council_.value(), a.person_id.value(),
-           a.plan_id ? SqlValue(a.plan_id->value()) : SqlValue(std::monostate{}),
-           AccountKindCode(a.account_kind), std::string(AccountHolderCode(a.holder)), a.holder_name,
-           std::string(AccountTypeCode(a.account_type)),
-           std::string(ContributionMethodCode(t.contribution)), a.sort_code, a.account_number,
-           t.start.ToString(), t.end ? SqlValue(t.end->ToString()) : SqlValue(std::monostate{}),
-           int64_t{t.cycle_days}, a.next_cycle, SqlOptionalId(a.created_by.value()),
-           a.created_at.micros()}));
+      int64_t id, QueryInt(c_, kInsertAgreement,
+                           {council_.value(), a.person_id.value(),
+                            a.plan_id ? SqlValue(a.plan_id->value()) : SqlValue(std::monostate{}),
+                            std::string(domain::BudgetAccountKindCode(a.account_kind)),
+                            std::string(AccountHolderCode(a.holder)), a.holder_name,
+                            std::string(AccountTypeCode(a.account_type)),
+                            std::string(ContributionMethodCode(t.contribution)), a.sort_code,
+                            a.account_number, t.start.ToString(),
+                            t.end ? SqlValue(t.end->ToString()) : SqlValue(std::monostate{}),
+                            int64_t{t.cycle_days}, a.next_cycle,
+                            SqlOptionalId(a.created_by.value()), a.created_at.micros()}));
   for (const domain::PaymentChange& c : t.changes)
     SD_RETURN_IF_ERROR(AddChange(PaymentAgreementId{id}, c, a.created_by, a.created_at));
   return PaymentAgreementId{id};

@@ -30,6 +30,15 @@ class SqlMoney final : public app::MoneyRepository, private CouncilRepository {
   Result<int64_t> AddExplanation(const app::MoneyExplanation& e) override;
   Result<std::vector<app::MoneyExplanation>> ExplanationsFor(PersonId person) override;
   Result<std::optional<app::MoneyExplanation>> FindExplanation(int64_t id) override;
+  Result<RecoveryId> InsertRecovery(const app::RecoveryRecord& r) override;
+  Result<std::optional<app::RecoveryRecord>> FindRecovery(RecoveryId id) override;
+  Result<std::vector<app::RecoveryRecord>> RecoveriesFor(PersonId person) override;
+  Result<std::vector<app::RecoveryRecord>> Recoveries(std::optional<domain::RecoveryStatus> status,
+                                                      int limit) override;
+  Status DecideRecovery(RecoveryId id, domain::RecoveryStatus status, UserId by, Timestamp at,
+                        const std::string& note, const domain::Letter& letter) override;
+  Result<std::vector<app::RecoveryRecord>> ReductionsOutstanding() override;
+  Status AddRecovered(RecoveryId id, Pence amount, bool cycle) override;
   Result<app::AppendOutcome> Append(const domain::LedgerTransaction& t,
                                     std::optional<PersonId> person, UserId by,
                                     Timestamp at) override;

@@ -220,6 +220,17 @@ Response MoneyRoutes::MoneyPage(Context& ctx) {
   d.set("explained", ctx.request.Query("explained") == "1");
   d.set("settled", ctx.request.Query("settled") == "1");
   d.set("has_agreements", !m->agreements.empty());
+  d.set("can_recover", ctx.principal->user.role == Role::kFinanceOfficer && !m->agreements.empty());
+  ViewList letters;
+  for (const auto& r : m->letters) {
+    ViewData l;
+    l.set("id", r.id.ToString());
+    l.set("title", r.letter.title);
+    l.set("on", r.decided_at ? r.decided_at->UtcDate().ToLongString() : "");
+    letters.push_back(l);
+  }
+  d.set("letters", letters);
+  d.set("has_letters", !letters.empty());
   return Page(200, self ? "Your money" : name + "'s money", "money", d, ctx);
 }
 
