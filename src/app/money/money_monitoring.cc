@@ -49,44 +49,47 @@ Status FromFlagged(Transaction& tx, PersonId person, domain::AccountFacts& f) {
 
 }  // namespace
 
+Status AccountsToCheck(Transaction& tx, Date today, std::vector<AccountToCheck>& out) {
+  Gathered g;
+  SD_ASSIGN_OR_RETURN(auto agreements, tx.money().AgreementsDue(today));
+  for (const auto& a : agreements) {
+    if (a.account_kind != domain::BudgetAccountKind::kDirectPayment) continue;
+    const std::string ref = domain::PersonReference(a.person_id);
+    domain::AccountFacts& f = g.by_ref[ref];
+    f.weekly_payment += WeeklyPaymentOn(a, today);
+    f.started = a.terms.start;
+    g.person_of[ref] = a.person_id;
+  }
+  SD_ASSIGN_OR_RETURN(auto balances, tx.money().Balances(std::nullopt));
+  AddBalances(balances, g);
+  SD_ASSIGN_OR_RETURN(auto statements, tx.money().LastStatements());
+  std::map<PersonId, Date> last;
+  for (const auto& [person, at] : statements) last[person] = at.UtcDate();
+  for (auto& [ref, facts] : g.by_ref) {
+    const PersonId person = g.person_of[ref];
+    if (last.contains(person)) facts.last_statement = last[person];
+    SD_RETURN_IF_ERROR(FromFlagged(tx, person, facts));
+    auto concerns = domain::Monitor(facts, domain::MonitoringPolicy{}, today);
+    if (concerns.empty()) continue;
+    SD_ASSIGN_OR_RETURN(auto record, tx.people().Find(person));
+    if (!record) continue;
+    out.push_back({*record, facts, domain::WorkOutSurplus(facts, domain::MonitoringPolicy{}),
+                   std::move(concerns)});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const AccountToCheck& a, const AccountToCheck& b) {
+    return a.concerns.size() > b.concerns.size();
+  });
+  return OkStatus();
+}
+
 Result<std::vector<AccountToCheck>> MoneyService::Monitoring(const CallContext& ctx,
                                                              const Principal& who) {
   if (who.user.role != domain::Role::kFinanceOfficer)
     return Error::PermissionDenied("Only finance officers monitor accounts");
   const Date today = clock_.Now().UtcDate();
   std::vector<AccountToCheck> out;
-  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
-    Gathered g;
-    SD_ASSIGN_OR_RETURN(auto agreements, tx.money().AgreementsDue(today));
-    for (const auto& a : agreements) {
-      if (a.account_kind != domain::BudgetAccountKind::kDirectPayment) continue;
-      const std::string ref = domain::PersonReference(a.person_id);
-      domain::AccountFacts& f = g.by_ref[ref];
-      f.weekly_payment += WeeklyPaymentOn(a, today);
-      f.started = a.terms.start;
-      g.person_of[ref] = a.person_id;
-    }
-    SD_ASSIGN_OR_RETURN(auto balances, tx.money().Balances(std::nullopt));
-    AddBalances(balances, g);
-    SD_ASSIGN_OR_RETURN(auto statements, tx.money().LastStatements());
-    std::map<PersonId, Date> last;
-    for (const auto& [person, at] : statements) last[person] = at.UtcDate();
-    for (auto& [ref, facts] : g.by_ref) {
-      const PersonId person = g.person_of[ref];
-      if (last.contains(person)) facts.last_statement = last[person];
-      SD_RETURN_IF_ERROR(FromFlagged(tx, person, facts));
-      auto concerns = domain::Monitor(facts, domain::MonitoringPolicy{}, today);
-      if (concerns.empty()) continue;
-      SD_ASSIGN_OR_RETURN(auto record, tx.people().Find(person));
-      if (!record) continue;
-      out.push_back({*record, facts, domain::WorkOutSurplus(facts, domain::MonitoringPolicy{}),
-                     std::move(concerns)});
-    }
-    return OkStatus();
-  }));
-  std::stable_sort(out.begin(), out.end(), [](const AccountToCheck& a, const AccountToCheck& b) {
-    return a.concerns.size() > b.concerns.size();
-  });
+  SD_RETURN_IF_ERROR(
+      store_.Read(ctx.council, [&](Transaction& tx) { return AccountsToCheck(tx, today, out); }));
   audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "money.monitoring", "council", "accounts",
                                      std::to_string(out.size())));
   return out;

@@ -96,6 +96,16 @@ struct RecoveryRecord {
   int64_t cycles_done = 0;
 };
 
+// The ledger added up for the council's money dashboard: one row per team, client group, source
+// and account (the part of the name after "People:<ref>:").
+struct MoneyTotalRow {
+  TeamId team;
+  std::string client_group;  // The person's primary support reason code.
+  domain::LedgerSource source = domain::LedgerSource::kManual;
+  std::string leaf;  // "CouncilFunding", "Spent:Home care", ...
+  Pence amount;
+};
+
 class MoneyRepository {
  public:
   virtual ~MoneyRepository() = default;
@@ -158,6 +168,8 @@ class MoneyRepository {
   // Balances of every account with a posting (of the person, or the council), by name.
   virtual Result<std::vector<domain::AccountBalanceRow>> Balances(
       std::optional<PersonId> person) = 0;
+  // Every person's postings added up by team, client group, source and account.
+  virtual Result<std::vector<MoneyTotalRow>> Totals() = 0;
   // Transactions in effective-date order (then as recorded), each with its postings.
   virtual Status ForEachTransaction(
       const LedgerQuery& query,

@@ -170,6 +170,33 @@ Status GatherRecoveryFacts(Transaction& tx, PersonId person, domain::BudgetAccou
 // The letter of an approved recovery as the person reads it (recovery.h).
 domain::LetterFacts LetterFactsFor(const RecoveryFacts& facts, const RecoveryRecord& r, Date today);
 
+// Every direct payment account with a concern on `today`, most concerns first (monitoring.h, with
+// the council's MonitoringPolicy). For the finance officers' queue and the money dashboard.
+Status AccountsToCheck(Transaction& tx, Date today, std::vector<AccountToCheck>& out);
+
+// The council's money added up (money_dashboard.cc), for all of it or one team or client group.
+struct MoneyFigures {
+  Pence paid_out;       // Council money paid into budget accounts.
+  Pence recovered;      // Taken back by clawbacks.
+  Pence contributions;  // People's own money paid in.
+  Pence refunded;       // Contributions given back.
+  Pence spent;
+  Pence held;     // In budget accounts now.
+  Pence surplus;  // Held above 8 weeks' payments (the monitoring threshold), recoverable.
+};
+struct MoneyDashboardQuery {
+  std::optional<TeamId> team;
+  std::string client_group;  // A primary support reason code; empty for all.
+};
+struct MoneyDashboard {
+  MoneyFigures total;
+  std::vector<std::pair<std::string, Pence>> spent_by_category;       // Largest first.
+  std::vector<std::pair<std::string, MoneyFigures>> by_team;          // Team names, in name order.
+  std::vector<std::pair<std::string, MoneyFigures>> by_client_group;  // Labels.
+};
+// Who may see the money dashboard: figures only, no person named.
+bool CanSeeMoneyDashboard(domain::Role role);
+
 class MoneyService {
  public:
   MoneyService(Store& store, const Clock& clock, AuditTrail& audit)
@@ -226,6 +253,9 @@ class MoneyService {
                                                std::optional<domain::RecoveryStatus> status);
   // A finance officer, or (once approved, for the letter) anyone who may see the person.
   Result<RecoveryItem> Recovery(const CallContext& ctx, const Principal& who, RecoveryId id);
+  // The council's money dashboard (CanSeeMoneyDashboard). Audited.
+  Result<MoneyDashboard> Dashboard(const CallContext& ctx, const Principal& who,
+                                   const MoneyDashboardQuery& query);
   // The ledger of a person (who may see them) or, for finance officers, the council.
   Result<std::string> Ledger(const CallContext& ctx, const Principal& who,
                              std::optional<PersonId> person, LedgerFormat format);

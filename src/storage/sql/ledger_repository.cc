@@ -136,4 +136,25 @@ Status SqlMoney::ForEachTransaction(
   return Group(rows, fn);
 }
 
+// One pass over the postings of the council's people, added up in the database. The account's
+// part after "People:<ref>:" is cut out with the dialect's string functions.
+Result<std::vector<app::MoneyTotalRow>> SqlMoney::Totals() {
+  const std::string find = c_.dialect() == Dialect::kSqlite ? "instr" : "strpos";
+  const std::string leaf = "substr(lp.account, 8 + " + find + "(substr(lp.account, 8), ':'))";
+  const std::string sql =
+      "SELECT p.team_id, p.primary_support_reason, t.source, " + leaf +
+      ", SUM(lp.amount_pence) FROM ledger_postings lp JOIN ledger_transactions t ON "
+      "t.council_id = lp.council_id AND t.ledger_transaction_id = lp.ledger_transaction_id "
+      "JOIN people p ON p.council_id = t.council_id AND p.person_id = t.person_id WHERE "
+      "lp.council_id = $1 AND lp.account LIKE 'People:%' GROUP BY p.team_id, "
+      "p.primary_support_reason, t.source, " +
+      leaf;
+  return QueryAll(c_, sql, {council_.value()}, [](const SqlRow& r) {
+    return app::MoneyTotalRow{
+        TeamId{r.Int(0)}, r.Text(1),
+        domain::ParseLedgerSource(r.Text(2)).value_or(domain::LedgerSource::kManual), r.Text(3),
+        Pence::FromPence(r.Int(4))};
+  });
+}
+
 }  // namespace selfdirect::storage

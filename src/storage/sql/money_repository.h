@@ -45,6 +45,7 @@ class SqlMoney final : public app::MoneyRepository, private CouncilRepository {
   Result<std::optional<app::StoredLedgerTransaction>> FindTransaction(
       LedgerTransactionId id) override;
   Result<std::vector<domain::AccountBalanceRow>> Balances(std::optional<PersonId> person) override;
+  Result<std::vector<app::MoneyTotalRow>> Totals() override;
   Status ForEachTransaction(
       const app::LedgerQuery& query,
       const std::function<Status(const app::StoredLedgerTransaction&)>& fn) override;

@@ -197,6 +197,7 @@ void MoneyRoutes::AddStatementApiRoutes() {
 }
 
 void MoneyRoutes::AddSchemas(json::object& schemas) const {
+  AddDashboardSchema(schemas);
   schemas["PaymentAgreement"] = Object({{"id", Type("integer")},
                                         {"person", Type("integer")},
                                         {"account", Str()},

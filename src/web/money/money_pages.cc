@@ -122,6 +122,7 @@ void MoneyRoutes::AddPageRoutes() {
       PageRoute({Role::kFinanceOfficer}, Bind(&MoneyRoutes::RunPage)));
   Add(Method::kGet, "/payments/runs/{id}/bank-file.csv",
       PageRoute({Role::kFinanceOfficer}, Bind(&MoneyRoutes::BankFile)));
+  AddDashboardRoutes();
 }
 
 void MoneyRoutes::AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) {
@@ -137,6 +138,9 @@ void MoneyRoutes::AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) {
                    true});
     out.push_back({"/payments", "Make a payment run and get the bank file"});
   }
+  if (app::CanSeeMoneyDashboard(role))
+    out.push_back(
+        {"/dashboard/money", "See the council's money: paid out, spent, held, recovered"});
 }
 
 void MoneyRoutes::AddPersonSection(ViewData& d, Context& ctx, const app::PersonFile& file) {

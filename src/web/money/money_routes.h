@@ -29,6 +29,10 @@ class MoneyRoutes final : public RouteModule, public PersonSection {
   void AddPageRoutes() override;
   void AddApiRoutes() override;
   void AddStatementApiRoutes();
+  void AddDashboardRoutes();  // money_dashboard_pages.cc
+  void AddDashboardSchema(boost::json::object& schemas) const;
+  Response DashboardPage(Context& ctx);
+  Response ApiDashboard(Context& ctx);
   Response MyMoney(Context& ctx);
   Response MoneyPage(Context& ctx);
   Response SetUpPage(Context& ctx);

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "web/pages/charts.h"
+#include "web/pages/dashboard_filters.h"
 #include "web/planning/planning_routes.h"
 
 namespace selfdirect::web {
@@ -172,40 +173,6 @@ void AddSpendFigures(ViewData& d, const app::SpendSummary& s) {
                     months.bars));
 }
 
-// An option of a filter's select.
-ViewData FilterOption(const std::string& value, const std::string& label, bool selected) {
-  ViewData o;
-  o.set("value", value);
-  o.set("label", label);
-  o.set("selected", selected);
-  return o;
-}
-
-// The team filter's options; none when the teams cannot be read (the figures still show).
-ViewList TeamOptions(app::Store& store, const app::CallContext& call, const app::SpendQuery& q) {
-  ViewList teams;
-  teams.push_back(FilterOption("", "All teams", !q.team_id));
-  Status listed = store.Read(call.council, [&](app::Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(auto list, tx.teams().List());
-    for (const auto& t : list)
-      teams.push_back(FilterOption(t.id.ToString(), t.name, q.team_id && *q.team_id == t.id));
-    return OkStatus();
-  });
-  return listed.ok() ? teams : ViewList{};
-}
-
-// The client group filter's options.
-ViewList ClientGroupOptions(const app::SpendQuery& q) {
-  ViewList groups;
-  groups.push_back(FilterOption("", "All client groups", q.client_group.empty()));
-  for (auto r : domain::kAllPrimarySupportReasons) {
-    const std::string name(domain::PrimarySupportReasonName(r));
-    groups.push_back(FilterOption(name, std::string(domain::PrimarySupportReasonLabel(r)),
-                                  q.client_group == name));
-  }
-  return groups;
-}
-
 // The filters asked for; a team that is no team's id is left out.
 app::SpendQuery DashboardQuery(const Request& request) {
   app::SpendQuery q;
@@ -258,10 +225,11 @@ Response PlanningRoutes::SpendingDashboardPage(Context& ctx) {
   ViewData d;
   AddSpendFigures(d, summary.ok() ? *summary : app::SpendSummary{});
   ViewList teams;
-  if (ctx.principal->user.role != Role::kApprover) teams = TeamOptions(store_, ctx.call, q);
+  if (ctx.principal->user.role != Role::kApprover)
+    teams = TeamFilterOptions(store_, ctx.call.council, q.team_id);
   d.set("teams", teams);
   d.set("choose_team", !teams.empty());
-  d.set("groups", ClientGroupOptions(q));
+  d.set("groups", ClientGroupFilterOptions(q.client_group));
   if (!errors.empty()) d.set("group_error", errors[0].message);
   SetErrorSummary(d, errors, [](const FieldError&) { return std::string("#client_group"); });
   return Page(errors.empty() ? 200 : 422, "How agreed budgets are spent", "dashboard_spending", d,
