@@ -194,6 +194,17 @@ struct MoneyDashboard {
   std::vector<std::pair<std::string, MoneyFigures>> by_team;          // Team names, in name order.
   std::vector<std::pair<std::string, MoneyFigures>> by_client_group;  // Labels.
 };
+// A change to an agreement's payments from a date, made by a finance officer: a suspension (a
+// hospital stay, say), payments resumed, or the agreement ended (the last day paid for).
+enum class AgreementChangeKind { kSuspend, kResume, kEnd };
+std::optional<AgreementChangeKind> ParseAgreementChangeKind(std::string_view code);
+struct AgreementChangeInput {
+  PaymentAgreementId agreement;
+  AgreementChangeKind kind = AgreementChangeKind::kSuspend;
+  Date from;
+  std::string reason;
+};
+
 // Who may see the money dashboard: figures only, no person named.
 bool CanSeeMoneyDashboard(domain::Role role);
 
@@ -253,6 +264,14 @@ class MoneyService {
                                                std::optional<domain::RecoveryStatus> status);
   // A finance officer, or (once approved, for the letter) anyone who may see the person.
   Result<RecoveryItem> Recovery(const CallContext& ctx, const Principal& who, RecoveryId id);
+  // Finance officers (money_agreements.cc): the change takes effect from its date, which may not
+  // be in a cycle already paid (kInvalidArgument naming "from": what was overpaid is recovered
+  // by a clawback instead). kFailedPrecondition when it makes no sense (resuming payments that
+  // are not suspended, changing an agreement that has ended).
+  Result<PaymentAgreementRecord> ChangeAgreement(const CallContext& ctx, const Principal& who,
+                                                 const AgreementChangeInput& input);
+  Result<PaymentAgreementRecord> Agreement(const CallContext& ctx, const Principal& who,
+                                           PaymentAgreementId id);
   // The council's money dashboard (CanSeeMoneyDashboard). Audited.
   Result<MoneyDashboard> Dashboard(const CallContext& ctx, const Principal& who,
                                    const MoneyDashboardQuery& query);

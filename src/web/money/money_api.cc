@@ -11,7 +11,9 @@ using namespace openapi;  // NOLINT(google-build-using-namespace): the API's voc
 
 const std::vector<Role> kFinance = {Role::kFinanceOfficer};
 
-json::object AgreementJson(const app::PaymentAgreementRecord& a) {
+}  // namespace
+
+json::object AgreementJsonOf(const app::PaymentAgreementRecord& a) {
   json::array changes;
   for (const auto& c : a.terms.changes)
     changes.push_back({{"from", c.from.ToString()},
@@ -33,6 +35,8 @@ json::object AgreementJson(const app::PaymentAgreementRecord& a) {
           {"changes", std::move(changes)}};
 }
 
+namespace {
+
 json::object SummaryJson(const app::MoneySummary& m) {
   json::array accounts, spending, agreements;
   for (const auto& a : m.accounts)
@@ -43,7 +47,7 @@ json::object SummaryJson(const app::MoneySummary& m) {
   for (const auto& s : m.spending)
     spending.push_back(
         {{"category", s.category}, {"spent", s.spent.ToString()}, {"traditional", s.traditional}});
-  for (const auto& a : m.agreements) agreements.push_back(AgreementJson(a));
+  for (const auto& a : m.agreements) agreements.push_back(AgreementJsonOf(a));
   return {{"person", m.person.id.value()},
           {"left", m.left.ToString()},
           {"council_paid", m.council_paid.ToString()},
@@ -315,7 +319,7 @@ Response MoneyRoutes::ApiSetUp(Context& ctx) {
   auto made = money_.SetUp(ctx.call, *ctx.principal, s);
   if (!made.ok()) return ErrorResponse(made.error(), ctx);
   json::array out;
-  for (const auto& a : *made) out.push_back(AgreementJson(a));
+  for (const auto& a : *made) out.push_back(AgreementJsonOf(a));
   return Response::Json(201, out);
 }
 

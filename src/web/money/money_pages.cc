@@ -70,7 +70,7 @@ ViewList RecentRows(const app::MoneySummary& m) {
   return rows;
 }
 
-ViewList AgreementRows(const app::MoneySummary& m) {
+ViewList AgreementRows(const app::MoneySummary& m, Date today, bool can_change) {
   ViewList rows;
   for (const auto& a : m.agreements) {
     ViewData r;
@@ -78,7 +78,15 @@ ViewList AgreementRows(const app::MoneySummary& m) {
     r.set("holder", std::string(domain::AccountHolderLabel(a.holder)) + ": " + a.holder_name);
     r.set("bank",
           a.sort_code.empty() ? "Held by the council" : a.sort_code + " " + a.account_number);
-    r.set("start", a.terms.start.ToString());
+    r.set("id", a.id.ToString());
+    r.set("start", a.terms.start.ToLongString());
+    r.set("ended", a.terms.end ? a.terms.end->ToLongString() : "");
+    std::string now = "Paid";
+    for (const auto& c : a.terms.changes)
+      if (c.from <= today)
+        now = c.suspended ? "Suspended since " + c.from.ToLongString() + ": " + c.reason : "Paid";
+    r.set("now", a.terms.end && *a.terms.end < today ? "Ended" : now);
+    r.set("can_change", can_change);
     r.set("cycle", "Every " + std::to_string(a.terms.cycle_days) + " days, in advance");
     r.set("contribution", a.terms.contribution == domain::ContributionMethod::kNet
                               ? "Paid net: the person pays it into the account"
@@ -123,6 +131,7 @@ void MoneyRoutes::AddPageRoutes() {
   Add(Method::kGet, "/payments/runs/{id}/bank-file.csv",
       PageRoute({Role::kFinanceOfficer}, Bind(&MoneyRoutes::BankFile)));
   AddDashboardRoutes();
+  AddAgreementRoutes();
 }
 
 void MoneyRoutes::AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) {
@@ -196,7 +205,8 @@ Response MoneyRoutes::MoneyPage(Context& ctx) {
   d.set("recent", RecentRows(*m));
   d.set("has_recent", !m->recent.empty());
   d.set("staff", staff);
-  d.set("agreements", AgreementRows(*m));
+  d.set("agreements", AgreementRows(*m, clock_.Now().UtcDate(),
+                                    ctx.principal->user.role == Role::kFinanceOfficer));
   ViewList flagged;
   for (const auto& f : m->flagged) {
     ViewData r;
@@ -223,6 +233,7 @@ Response MoneyRoutes::MoneyPage(Context& ctx) {
                           (already ? already->ToString() : "0") + " already here");
   d.set("explained", ctx.request.Query("explained") == "1");
   d.set("settled", ctx.request.Query("settled") == "1");
+  d.set("changed", ctx.request.Query("changed") == "1");
   d.set("has_agreements", !m->agreements.empty());
   d.set("can_recover", ctx.principal->user.role == Role::kFinanceOfficer && !m->agreements.empty());
   ViewList letters;

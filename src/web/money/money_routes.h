@@ -16,6 +16,9 @@
 
 namespace selfdirect::web {
 
+// An agreement as the API gives it (money_api.cc).
+boost::json::object AgreementJsonOf(const app::PaymentAgreementRecord& a);
+
 class MoneyRoutes final : public RouteModule, public PersonSection {
  public:
   explicit MoneyRoutes(const SiteEnv& env)
@@ -29,6 +32,13 @@ class MoneyRoutes final : public RouteModule, public PersonSection {
   void AddPageRoutes() override;
   void AddApiRoutes() override;
   void AddStatementApiRoutes();
+  void AddAgreementRoutes();  // agreement_pages.cc
+  Response ChangePage(Context& ctx);
+  Response RenderChange(int status, Context& ctx, PaymentAgreementId id,
+                        const std::multimap<std::string, std::string>& form,
+                        const std::vector<FieldError>& errors);
+  Response Change(Context& ctx);
+  Response ApiChange(Context& ctx);
   void AddDashboardRoutes();  // money_dashboard_pages.cc
   void AddDashboardSchema(boost::json::object& schemas) const;
   Response DashboardPage(Context& ctx);
