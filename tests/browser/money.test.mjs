@@ -104,7 +104,7 @@ test('the budget holder explains an item with a photo and sends a statement, Jav
   await page.setInputFiles('#file', { name: 'receipt.png', mimeType: 'image/png', buffer: png })
   await submitting(page, () => page.click('main form button'))
   assert.match(await page.textContent('.govuk-notification-banner'), /the council will check/)
-  assert.match(await page.textContent('#flagged'), /Explained on \d{4}-\d\d-\d\d/)
+  assert.match(await page.textContent('#flagged'), /Explained on \d{1,2} [A-Z][a-z]+ \d{4}/)
   // A statement sent from the same page: the rows are kept once.
   const csv = 'date,description,amount\n2026-11-20,Vale Leisure Centre swimming,-24.00\n2026-11-21,Corner Shop,-3.20\n'
   await page.setInputFiles('#statement', { name: 'statement.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
@@ -235,4 +235,30 @@ test('the finance officer suspends payments from a page; a date already paid is 
   assert.match(await page.textContent('.govuk-notification-banner'), /The payments are changed/)
   assert.match(await page.textContent('main'), /Suspended since|Paid/)
   await context.close()
+})
+
+test('the budget holder teaches a payee once; the next statement needs no explanation for it', async () => {
+  const plain = await env.browser.newContext({ javaScriptEnabled: false })
+  const page = await plain.newPage()
+  await signIn(page, env.server.base, env.server.users.budget_holder, '/my')
+  await page.goto(env.server.base + '/my-money')
+  const csv = 'date,description,amount\n2026-11-25,Northgate Kiln Workshop,-12.00\n'
+  await page.setInputFiles('#statement', { name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+  await submitting(page, () => page.click('button:has-text("Send the statement")'))
+  const item = page.locator('#flagged a', { hasText: 'Say what this was for' }).filter({ hasText: 'Northgate Kiln Workshop' })
+  await submitting(page, () => item.click())
+  await page.fill('#payee_words', 'Hi')
+  await submitting(page, () => page.click('button:has-text("Remember this payee")'))
+  assert.match(await page.textContent('.govuk-error-summary'), /at least 3 letters/)
+  await page.fill('#payee_words', 'Northgate Kiln')
+  await page.selectOption('#rule_category', 'Leisure or hobby')
+  await submitting(page, () => page.click('button:has-text("Remember this payee")'))
+  assert.match(await page.textContent('.govuk-notification-banner'), /Remembered/)
+  assert.match(await page.textContent('#rules'), /Northgate Kiln: Leisure or hobby/)
+  const before = await page.locator('#flagged li').count()
+  const next = 'date,description,amount\n2026-12-02,Northgate Kiln Workshop,-12.00\n'
+  await page.setInputFiles('#statement', { name: 'two.csv', mimeType: 'text/csv', buffer: Buffer.from(next) })
+  await submitting(page, () => page.click('button:has-text("Send the statement")'))
+  assert.equal(await page.locator('#flagged li').count(), before, 'matched by the rule: nothing new to explain')
+  await plain.close()
 })

@@ -192,6 +192,7 @@ Result<MoneySummary> MoneyService::Summary(const CallContext& ctx, const Princip
     }));
     std::reverse(out.recent.begin(), out.recent.end());
     if (out.recent.size() > 20) out.recent.resize(20);
+    SD_ASSIGN_OR_RETURN(out.rules, tx.money().RulesFor(person_id));
     SD_ASSIGN_OR_RETURN(auto recoveries, tx.money().RecoveriesFor(person_id));
     for (auto& r : recoveries)
       if (r.status == domain::RecoveryStatus::kApproved) out.letters.push_back(std::move(r));

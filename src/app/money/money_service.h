@@ -119,7 +119,8 @@ Status Flagged(Transaction& tx, PersonId person, std::vector<FlaggedItem>& out);
 // What the person says a flagged item was for.
 struct ExplanationInput {
   std::string note;
-  std::string file_name;  // With `bytes` when a receipt or photo was sent.
+  std::string payee_words;  // Typed in the page's "next time" form, shown back after an error.
+  std::string file_name;    // With `bytes` when a receipt or photo was sent.
   std::string bytes;
 };
 
@@ -136,6 +137,7 @@ struct MoneySummary {
   std::vector<StoredLedgerTransaction> recent;  // Newest first, at most 20.
   std::vector<FlaggedItem> flagged;             // Newest first.
   std::vector<RecoveryRecord> letters;          // Approved recoveries, newest first.
+  std::vector<domain::MatchRule> rules;         // The payees taught for this person.
 };
 
 // An account the finance officer should look at, and why.

@@ -216,7 +216,8 @@ Status MoneyService::TeachRule(const CallContext& ctx, const Principal& who, Per
   std::vector<FieldError> fields;
   if (Trim(rule.payee_words).size() < 3)
     fields.push_back({"payee_words", "Enter at least 3 letters of the payee's name"});
-  if (Trim(rule.category).empty()) fields.push_back({"category", "Choose what it pays for"});
+  if (!IsSettleCategory(Trim(rule.category)))
+    fields.push_back({"category", "Choose what it pays for from the list"});
   if (!fields.empty()) return Error::InvalidArgument("The rule cannot be kept", std::move(fields));
   return store_.Write(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto record, tx.people().Find(person));

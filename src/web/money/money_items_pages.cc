@@ -25,7 +25,7 @@ Response MoneyRoutes::RenderItem(int status, Context& ctx, PersonId person,
   ViewData d;
   d.set("person_id", person.ToString());
   d.set("id", item.ToString());
-  d.set("date", found->transaction.transaction.effective_date.ToString());
+  d.set("date", found->transaction.transaction.effective_date.ToLongString());
   d.set("what", found->transaction.transaction.description);
   d.set("amount", found->amount.ToDisplayString());
   d.set("not_allowed", found->not_allowed);
@@ -33,7 +33,7 @@ Response MoneyRoutes::RenderItem(int status, Context& ctx, PersonId person,
   if (found->explanation) {
     ViewData e;
     e.set("note", found->explanation->note);
-    e.set("on", found->explanation->added_at.UtcDate().ToString());
+    e.set("on", found->explanation->added_at.UtcDate().ToLongString());
     e.set("file_name", found->explanation->file_name);
     e.set("file_id", std::to_string(found->explanation->id));
     e.set("has_file", !found->explanation->file_name.empty());
@@ -54,9 +54,16 @@ Response MoneyRoutes::RenderItem(int status, Context& ctx, PersonId person,
   d.set("note", typed.note);
   d.set("note_error", ItemError(errors, "note"));
   d.set("file_error", ItemError(errors, "file"));
+  d.set("payee_words",
+        typed.payee_words.empty() ? found->transaction.transaction.description : typed.payee_words);
+  d.set("rule_payee_words_error", ItemError(errors, "rule_payee_words"));
+  d.set("rule_category_error", ItemError(errors, "rule_category"));
   d.set("csrf_token", ctx.principal->session.csrf_token);
   d.set("back_href", "/people/" + person.ToString() + "/money");
-  SetErrorSummary(d, errors);
+  SetErrorSummary(d, errors, [](const FieldError& e) {
+    if (e.field == "rule_payee_words") return std::string("#payee_words");
+    return e.field == "rule_category" ? std::string("#rule_category") : std::string();
+  });
   return Page(status, "What was this for?", "money_item", d, ctx);
 }
 
@@ -169,6 +176,23 @@ Response MoneyRoutes::MonitoringPage(Context& ctx) {
   d.set("has_rows", !rows.empty());
   d.set("count", std::to_string(queue->size()));
   return Page(200, "Budget accounts to look at", "money_monitoring", d, ctx);
+}
+
+Response MoneyRoutes::TeachRulePage(Context& ctx) {
+  auto person = PersonId::Parse(ctx.request.path_params["id"]);
+  if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
+  auto form = ctx.request.Form();
+  if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
+  const domain::MatchRule rule{FormValue(*form, "payee_words"), FormValue(*form, "category")};
+  Status s = money_.TeachRule(ctx.call, *ctx.principal, *person, rule);
+  if (s.ok()) return Response::Redirect("/people/" + person->ToString() + "/money?taught=1");
+  auto item = LedgerTransactionId::Parse(FormValue(*form, "item"));
+  if (s.error().code != ErrorCode::kInvalidArgument || !item) return ErrorResponse(s.error(), ctx);
+  std::vector<FieldError> errors;
+  for (const auto& f : s.error().fields) errors.push_back({"rule_" + f.field, f.message});
+  app::ExplanationInput typed;
+  typed.payee_words = rule.payee_words;
+  return RenderItem(422, ctx, *person, *item, typed, errors);
 }
 
 }  // namespace selfdirect::web

@@ -61,7 +61,7 @@ ViewList RecentRows(const app::MoneySummary& m) {
       (p.amount > Pence() ? in : out) += p.amount;
     }
     ViewData r;
-    r.set("date", s.transaction.effective_date.ToString());
+    r.set("date", s.transaction.effective_date.ToLongString());
     r.set("what", s.transaction.description);
     r.set("in", in > Pence() ? in.ToDisplayString() : "");
     r.set("out", out < Pence() ? (-out).ToDisplayString() : "");
@@ -96,6 +96,46 @@ ViewList AgreementRows(const app::MoneySummary& m, Date today, bool can_change) 
   return rows;
 }
 
+void AddFlagged(ViewData& d, const app::MoneySummary& m) {
+  ViewList flagged;
+  for (const auto& f : m.flagged) {
+    ViewData r;
+    r.set("id", f.transaction.id.ToString());
+    r.set("date", f.transaction.transaction.effective_date.ToLongString());
+    r.set("what", f.transaction.transaction.description);
+    r.set("amount", f.amount.ToDisplayString());
+    r.set("not_allowed", f.not_allowed);
+    r.set("explained", f.explanation.has_value());
+    if (f.explanation) r.set("explained_on", f.explanation->added_at.UtcDate().ToLongString());
+    flagged.push_back(r);
+  }
+  d.set("flagged", flagged);
+  d.set("has_flagged", !flagged.empty());
+}
+
+// The letters about the person's money, and the payees taught for them.
+void AddLettersAndRules(ViewData& d, const app::MoneySummary& m) {
+  ViewList letters;
+  for (const auto& r : m.letters) {
+    ViewData l;
+    l.set("id", r.id.ToString());
+    l.set("title", r.letter.title);
+    l.set("on", r.decided_at ? r.decided_at->UtcDate().ToLongString() : "");
+    letters.push_back(l);
+  }
+  d.set("letters", letters);
+  d.set("has_letters", !letters.empty());
+  ViewList rules;
+  for (const auto& rule : m.rules) {
+    ViewData r;
+    r.set("payee", rule.payee_words);
+    r.set("category", rule.category);
+    rules.push_back(r);
+  }
+  d.set("rules", rules);
+  d.set("has_rules", !rules.empty());
+}
+
 }  // namespace
 
 void MoneyRoutes::AddPageRoutes() {
@@ -112,6 +152,8 @@ void MoneyRoutes::AddPageRoutes() {
   Route statement = PageRoute(holders, Bind(&MoneyRoutes::UploadStatement));
   statement.upload = true;
   Add(Method::kPost, "/people/{id}/money/statements", std::move(statement));
+  Add(Method::kPost, "/people/{id}/money/rules",
+      PageRoute(holders, Bind(&MoneyRoutes::TeachRulePage)));
   Add(Method::kPost, "/people/{id}/money/items/{item}/settle",
       PageRoute({Role::kFinanceOfficer}, Bind(&MoneyRoutes::SettleItem)));
   Add(Method::kGet, "/money/explanations/{id}/file",
@@ -207,20 +249,7 @@ Response MoneyRoutes::MoneyPage(Context& ctx) {
   d.set("staff", staff);
   d.set("agreements", AgreementRows(*m, clock_.Now().UtcDate(),
                                     ctx.principal->user.role == Role::kFinanceOfficer));
-  ViewList flagged;
-  for (const auto& f : m->flagged) {
-    ViewData r;
-    r.set("id", f.transaction.id.ToString());
-    r.set("date", f.transaction.transaction.effective_date.ToString());
-    r.set("what", f.transaction.transaction.description);
-    r.set("amount", f.amount.ToDisplayString());
-    r.set("not_allowed", f.not_allowed);
-    r.set("explained", f.explanation.has_value());
-    if (f.explanation) r.set("explained_on", f.explanation->added_at.UtcDate().ToString());
-    flagged.push_back(r);
-  }
-  d.set("flagged", flagged);
-  d.set("has_flagged", !flagged.empty());
+  AddFlagged(d, *m);
   d.set("can_upload", ctx.principal->user.role != Role::kPractitioner &&
                           ctx.principal->user.role != Role::kApprover &&
                           ctx.principal->user.role != Role::kAdministrator);
@@ -236,16 +265,8 @@ Response MoneyRoutes::MoneyPage(Context& ctx) {
   d.set("changed", ctx.request.Query("changed") == "1");
   d.set("has_agreements", !m->agreements.empty());
   d.set("can_recover", ctx.principal->user.role == Role::kFinanceOfficer && !m->agreements.empty());
-  ViewList letters;
-  for (const auto& r : m->letters) {
-    ViewData l;
-    l.set("id", r.id.ToString());
-    l.set("title", r.letter.title);
-    l.set("on", r.decided_at ? r.decided_at->UtcDate().ToLongString() : "");
-    letters.push_back(l);
-  }
-  d.set("letters", letters);
-  d.set("has_letters", !letters.empty());
+  AddLettersAndRules(d, *m);
+  d.set("taught", ctx.request.Query("taught") == "1");
   return Page(200, self ? "Your money" : name + "'s money", "money", d, ctx);
 }
 

@@ -55,6 +55,7 @@ class MoneyRoutes final : public RouteModule, public PersonSection {
                       const app::ExplanationInput& typed, const std::vector<FieldError>& errors);
   Response Explain(Context& ctx);
   Response SettleItem(Context& ctx);
+  Response TeachRulePage(Context& ctx);
   Response ExplanationFile(Context& ctx);
   Response UploadStatement(Context& ctx);
   Response MonitoringPage(Context& ctx);

@@ -120,10 +120,10 @@ Response MoneyRoutes::RenderPayments(int status, Context& ctx, const std::string
   for (const auto& r : *runs) {
     ViewData row;
     row.set("id", r.id.ToString());
-    row.set("through", r.through.ToString());
+    row.set("through", r.through.ToLongString());
     row.set("payments", std::to_string(r.payments));
     row.set("total", r.total.ToDisplayString());
-    row.set("made", r.started_at.UtcDate().ToString());
+    row.set("made", r.started_at.UtcDate().ToLongString());
     rows.push_back(row);
   }
   d.set("runs", rows);
@@ -157,10 +157,10 @@ Response MoneyRoutes::RunPage(Context& ctx) {
   if (!run.ok()) return ErrorResponse(run.error(), ctx);
   ViewData d;
   d.set("id", run->id.ToString());
-  d.set("through", run->through.ToString());
+  d.set("through", run->through.ToLongString());
   d.set("payments", std::to_string(run->payments));
   d.set("total", run->total.ToDisplayString());
-  d.set("made", run->started_at.UtcDate().ToString());
+  d.set("made", run->started_at.UtcDate().ToLongString());
   return Page(200, "Payment run " + run->id.ToString(), "payment_run", d, ctx);
 }
 
