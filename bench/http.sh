@@ -3,7 +3,7 @@
 # wrk at 1 and 64 connections for:
 #   /healthz                      (JSON, touches the database)
 #   GET /api/v1/people/{id}       (JSON read of a person, signed in; writes an audit row)
-#   GET /people/{id}              (HTML page of a person, signed in; writes an audit row)
+#   GET /people/{id}              (HTML page of a person with every section, money included)
 #   GET /                          (HTML start page, public, no database)
 #   nginx: a static file the size of the person page (the ceiling for serving those bytes)
 # Prints a Markdown table. Usage: bench/http.sh [SECONDS]   (default 10 s per run)
@@ -31,7 +31,9 @@ PASSWORD=$(node -e "console.log(require('$WORK/pw.json').practitioner.password)"
 COOKIE=$(curl -s -D - -o "$WORK/signin.json" -H 'content-type: application/json' \
   -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}" "http://127.0.0.1:$PORT/api/v1/sessions" \
   | grep -i '^set-cookie: sd_session=' | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*);.*/\1/')
-PERSON=$(curl -s -H "cookie: $COOKIE" "http://127.0.0.1:$PORT/api/v1/people?page_size=1" | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>console.log(JSON.parse(s).items[0].id))")
+# The demo budget holder: a person with assessments, a budget, charges, a plan and a direct payment
+# account, so the page has every section, money included.
+PERSON=$(sqlite3 "$WORK/bench.db" "SELECT person_id FROM users WHERE email LIKE 'budget.holder@%'")
 curl -s -H "cookie: $COOKIE" "http://127.0.0.1:$PORT/people/$PERSON" >"$WORK/page.html"
 PAGE_BYTES=$(wc -c <"$WORK/page.html")
 

@@ -63,6 +63,8 @@ TEST_P(MoneyContract, BalancesAreTheSumsOfPostingsAndAKeyPostsOnce) {
   auto b = Balances(council_, person);
   EXPECT_EQ(b["People:SD-000001:Spent:Home care"], P("130.00"));
   EXPECT_EQ(b["People:SD-000001:DirectPayment"], P("-130.00"));
+  // The person's balances, kept as the ledger is appended, are the sums of their postings.
+  EXPECT_EQ(b, Balances(council_, std::nullopt));
   EXPECT_TRUE(Balances(other_, std::nullopt).empty());
   std::optional<app::StoredLedgerTransaction> found;
   ASSERT_TRUE(store_

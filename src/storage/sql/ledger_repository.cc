@@ -15,6 +15,12 @@ constexpr std::string_view kInsertPosting = R"sql(
 INSERT INTO ledger_postings (council_id, ledger_transaction_id, line, account, amount_pence)
 VALUES ($1, $2, $3, $4, $5))sql";
 
+constexpr std::string_view kAddToBalance = R"sql(
+INSERT INTO ledger_balances (council_id, person_id, account, balance_pence)
+VALUES ($1, $2, $3, $4)
+ON CONFLICT (council_id, person_id, account)
+DO UPDATE SET balance_pence = ledger_balances.balance_pence + excluded.balance_pence)sql";
+
 constexpr std::string_view kTransactionColumns =
     "t.ledger_transaction_id, t.person_id, t.effective_date, t.description, t.source, "
     "t.source_ref, t.idempotency_key, t.reverses_id, t.reason, t.recorded_by_user_id, "
@@ -77,6 +83,10 @@ Result<app::AppendOutcome> SqlMoney::Append(const domain::LedgerTransaction& t,
     SD_RETURN_IF_ERROR(Execute(c_, kInsertPosting,
                                {council_.value(), id, static_cast<int64_t>(i),
                                 t.postings[i].account, t.postings[i].amount.pence()}));
+    if (person)
+      SD_RETURN_IF_ERROR(Execute(c_, kAddToBalance,
+                                 {council_.value(), person->value(), t.postings[i].account,
+                                  t.postings[i].amount.pence()}));
   }
   return app::AppendOutcome{LedgerTransactionId{id}, true};
 }
@@ -99,16 +109,21 @@ Result<std::optional<app::StoredLedgerTransaction>> SqlMoney::FindTransaction(
 }
 
 Result<std::vector<domain::AccountBalanceRow>> SqlMoney::Balances(std::optional<PersonId> person) {
-  std::string sql =
-      "SELECT p.account, SUM(p.amount_pence) FROM ledger_postings p JOIN ledger_transactions t "
-      "ON t.council_id = p.council_id AND t.ledger_transaction_id = p.ledger_transaction_id "
-      "WHERE p.council_id = $1";
-  SqlParams params{council_.value()};
-  if (person) sql += " AND t.person_id = " + params.Add(person->value());
-  sql += " GROUP BY p.account";
-  return QueryAll(c_, sql, params.values(), [](const SqlRow& r) {
+  auto read = [](const SqlRow& r) {
     return domain::AccountBalanceRow{r.Text(0), Pence::FromPence(r.Int(1))};
-  });
+  };
+  // A person's from the balances kept as the ledger is appended (migration 0016).
+  if (person)
+    return QueryAll(c_,
+                    "SELECT account, balance_pence FROM ledger_balances WHERE council_id = $1 AND "
+                    "person_id = $2 ORDER BY account",
+                    {council_.value(), person->value()}, read);
+  return QueryAll(c_,
+                  "SELECT p.account, SUM(p.amount_pence) FROM ledger_postings p JOIN "
+                  "ledger_transactions t ON t.council_id = p.council_id AND "
+                  "t.ledger_transaction_id = p.ledger_transaction_id WHERE p.council_id = $1 "
+                  "GROUP BY p.account",
+                  {council_.value()}, read);
 }
 
 Status SqlMoney::ForEachTransaction(

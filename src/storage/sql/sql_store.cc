@@ -173,7 +173,8 @@ Status SqlStore::DeleteCouncilData(CouncilId council) {
         {council.value()});
     if (!r.ok()) return fail(r.error());
   }
-  for (const char* table : {"money_recoveries",
+  for (const char* table : {"ledger_balances",
+                            "money_recoveries",
                             "money_explanations",
                             "money_match_rules",
                             "statement_imports",

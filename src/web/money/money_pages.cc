@@ -96,9 +96,13 @@ ViewList AgreementRows(const app::MoneySummary& m, Date today, bool can_change) 
   return rows;
 }
 
+// The newest things to explain, at most kFlaggedShown, and how many more wait.
+constexpr size_t kFlaggedShown = 25;
+
 void AddFlagged(ViewData& d, const app::MoneySummary& m) {
   ViewList flagged;
   for (const auto& f : m.flagged) {
+    if (flagged.size() == kFlaggedShown) break;
     ViewData r;
     r.set("id", f.transaction.id.ToString());
     r.set("date", f.transaction.transaction.effective_date.ToLongString());
@@ -111,6 +115,8 @@ void AddFlagged(ViewData& d, const app::MoneySummary& m) {
   }
   d.set("flagged", flagged);
   d.set("has_flagged", !flagged.empty());
+  if (m.flagged.size() > kFlaggedShown)
+    d.set("flagged_more", std::to_string(m.flagged.size() - kFlaggedShown));
 }
 
 // The letters about the person's money, and the payees taught for them.
