@@ -262,3 +262,32 @@ test('the budget holder teaches a payee once; the next statement needs no explan
   assert.equal(await page.locator('#flagged li').count(), before, 'matched by the rule: nothing new to explain')
   await plain.close()
 })
+
+test('a long statement shows how far it has got, then what was kept', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true })
+  const page = await context.newPage()
+  await signIn(page, env.server.base, env.server.users.budget_holder, '/my')
+  await page.goto(env.server.base + '/my-money')
+  let csv = 'date,description,amount\n'
+  for (let i = 0; i < 5000; i++) csv += `2026-${String(1 + (i % 11)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},Vale Taxis ${i},-${(1 + (i % 40)).toFixed(2)}\n`
+  await page.setInputFiles('#statement', { name: 'long.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+  await submitting(page, () => page.click('button:has-text("Send the statement")'))
+  assert.match(page.url(), /\/money\/imports\/[\w-]+$/)
+  for (let i = 0; i < 100 && await page.locator('#import-progress').count() > 0; i++) {
+    assert.match(await page.textContent('#import-progress'), /^[\d]+ of 5000 rows done \(\d+%\)\.$/)
+    if (i === 0) await expectAccessible(page, 'money-import-progress')
+    await new Promise(resolve => setTimeout(resolve, 200))
+    await submitting(page, () => page.click('a:has-text("Check again")'))
+  }
+  assert.equal((await page.textContent('#import-result')).trim(), '5000 new rows kept, 0 already here')
+  await expectAccessible(page, 'money-import-done')
+  const job = new URL(page.url()).pathname
+  await context.close()
+  // Nobody else sees it, not even by its address.
+  const other = await env.browser.newContext()
+  const carer = await other.newPage()
+  await signIn(carer, env.server.base, env.server.users.representative, '/my')
+  const r = await carer.goto(env.server.base + job)
+  assert.equal(r.status(), 404)
+  await other.close()
+})

@@ -5,6 +5,7 @@
 // person's money is audited (refusals too).
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <optional>
 #include <string>
@@ -85,7 +86,8 @@ inline constexpr size_t kImportBatch = 1000;
 Result<StatementReport> ImportStatementRows(
     Store& store, CouncilId council, PersonId person, const std::vector<domain::StatementRow>& rows,
     domain::StatementFormat format, UserId by, Timestamp at,
-    const std::function<void(int64_t, int64_t)>& progress = nullptr);
+    const std::function<void(int64_t, int64_t)>& progress = nullptr,
+    const std::atomic<bool>* stop = nullptr);  // Set: stop after the batch in hand.
 
 // A budget account as the person sees it.
 struct MoneyAccount {
@@ -210,6 +212,8 @@ struct AgreementChangeInput {
 // Who may see the money dashboard: figures only, no person named.
 bool CanSeeMoneyDashboard(domain::Role role);
 
+class StatementImportJobs;  // statement_jobs.h
+
 class MoneyService {
  public:
   MoneyService(Store& store, const Clock& clock, AuditTrail& audit)
@@ -242,6 +246,19 @@ class MoneyService {
   // An explanation's file, for anyone who may see the person. Audited.
   Result<MoneyExplanation> ExplanationFile(const CallContext& ctx, const Principal& who,
                                            int64_t explanation);
+  // OK when `who` may send statements and explanations for `person` (MayHandleMoney);
+  // kNotFound otherwise. Audited.
+  Status CheckHandlesMoney(const CallContext& ctx, const Principal& who, PersonId person);
+  // Checks a statement like ImportStatement (the person, the account, every line) and imports a
+  // short one at once; a long one (more than kImportBatch rows) goes to `jobs`, and the job's id
+  // comes back instead of the report.
+  struct Started {
+    std::optional<StatementReport> report;
+    std::string job;
+  };
+  Result<Started> StartImport(const CallContext& ctx, const Principal& who, PersonId person,
+                              domain::StatementFormat format, std::string_view text,
+                              StatementImportJobs& jobs);
   // Teaches a payee rule for the person's later statements (same people as ImportStatement).
   Status TeachRule(const CallContext& ctx, const Principal& who, PersonId person,
                    const domain::MatchRule& rule);
@@ -282,6 +299,8 @@ class MoneyService {
                              std::optional<PersonId> person, LedgerFormat format);
 
  private:
+  Status CheckImport(const CallContext& ctx, const Principal& who, PersonId person);
+
   Store& store_;
   const Clock& clock_;
   AuditTrail& audit_;

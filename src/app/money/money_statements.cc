@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/money/money_service.h"
+#include "app/money/statement_jobs.h"
 #include "base/assert.h"
 #include "base/embedded_file.h"
 #include "base/text.h"
@@ -170,7 +171,8 @@ const domain::MatchPolicy& DefaultMatchPolicy() {
 Result<StatementReport> ImportStatementRows(Store& store, CouncilId council, PersonId person,
                                             const std::vector<domain::StatementRow>& rows,
                                             domain::StatementFormat format, UserId by, Timestamp at,
-                                            const std::function<void(int64_t, int64_t)>& progress) {
+                                            const std::function<void(int64_t, int64_t)>& progress,
+                                            const std::atomic<bool>* stop) {
   StatementReport report;
   report.rows = static_cast<int64_t>(rows.size());
   SD_ASSIGN_OR_RETURN(const MatchContext m, ReadMatchContext(store, council, person));
@@ -186,14 +188,15 @@ Result<StatementReport> ImportStatementRows(Store& store, CouncilId council, Per
     }));
     if (progress) progress(static_cast<int64_t>(to), report.rows);
     if (last) break;
+    if (stop && *stop)
+      return Error::Unavailable("The import stopped after " + std::to_string(to) +
+                                " rows; send the file again for the rest");
   }
   return report;
 }
 
-Result<StatementReport> MoneyService::ImportStatement(const CallContext& ctx, const Principal& who,
-                                                      PersonId person,
-                                                      domain::StatementFormat format,
-                                                      std::string_view text) {
+// Whether `who` may send a statement for `person`, who has a direct payment account. Audited.
+Status MoneyService::CheckImport(const CallContext& ctx, const Principal& who, PersonId person) {
   Status allowed = store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto record, tx.people().Find(person));
     if (!record || !MayHandleMoney(who, *record))
@@ -206,9 +209,46 @@ Result<StatementReport> MoneyService::ImportStatement(const CallContext& ctx, co
   });
   audit_.Record(ctx.council, AuditOf(clock_, who, ctx, ReadAction("statement.import", allowed),
                                      "person", person.ToString(), ""));
-  SD_RETURN_IF_ERROR(allowed);
+  return allowed;
+}
+
+Result<StatementReport> MoneyService::ImportStatement(const CallContext& ctx, const Principal& who,
+                                                      PersonId person,
+                                                      domain::StatementFormat format,
+                                                      std::string_view text) {
+  SD_RETURN_IF_ERROR(CheckImport(ctx, who, person));
   SD_ASSIGN_OR_RETURN(auto rows, domain::ParseStatement(format, text));
   return ImportStatementRows(store_, ctx.council, person, rows, format, who.user.id, clock_.Now());
+}
+
+Result<MoneyService::Started> MoneyService::StartImport(const CallContext& ctx,
+                                                        const Principal& who, PersonId person,
+                                                        domain::StatementFormat format,
+                                                        std::string_view text,
+                                                        StatementImportJobs& jobs) {
+  SD_RETURN_IF_ERROR(CheckImport(ctx, who, person));
+  SD_ASSIGN_OR_RETURN(auto rows, domain::ParseStatement(format, text));
+  Started out;
+  if (rows.size() <= kImportBatch) {
+    SD_ASSIGN_OR_RETURN(out.report, ImportStatementRows(store_, ctx.council, person, rows, format,
+                                                        who.user.id, clock_.Now()));
+  } else {
+    out.job = jobs.Start(ctx.council, person, std::move(rows), format, who.user.id, clock_.Now());
+  }
+  return out;
+}
+
+Status MoneyService::CheckHandlesMoney(const CallContext& ctx, const Principal& who,
+                                       PersonId person) {
+  Status allowed = store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto record, tx.people().Find(person));
+    if (!record || !MayHandleMoney(who, *record))
+      return Error::NotFound("No person with that reference");
+    return OkStatus();
+  });
+  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, ReadAction("statement.progress", allowed),
+                                     "person", person.ToString(), ""));
+  return allowed;
 }
 
 Status MoneyService::TeachRule(const CallContext& ctx, const Principal& who, PersonId person,

@@ -135,7 +135,7 @@ Response MoneyRoutes::UploadStatement(Context& ctx) {
   }
   auto format = domain::ParseStatementFormat(format_code);
   if (!format) return ErrorResponse(Error::InvalidArgument("Choose the kind of statement"), ctx);
-  auto report = money_.ImportStatement(ctx.call, *ctx.principal, *person, *format, text);
+  auto report = money_.StartImport(ctx.call, *ctx.principal, *person, *format, text, jobs_);
   if (!report.ok() && report.error().code == ErrorCode::kInvalidArgument) {
     std::vector<std::string> lines = {
         "Nothing from the file was kept. Correct these lines and "
@@ -146,9 +146,11 @@ Response MoneyRoutes::UploadStatement(Context& ctx) {
                      "/people/" + person->ToString() + "/money", "Back to the money page");
   }
   if (!report.ok()) return ErrorResponse(report.error(), ctx);
+  if (!report->job.empty())  // A long one: the page shows how far it has got.
+    return Response::Redirect("/people/" + person->ToString() + "/money/imports/" + report->job);
   return Response::Redirect("/people/" + person->ToString() +
-                            "/money?imported=" + std::to_string(report->posted) +
-                            "&already=" + std::to_string(report->already));
+                            "/money?imported=" + std::to_string(report->report->posted) +
+                            "&already=" + std::to_string(report->report->already));
 }
 
 Response MoneyRoutes::MonitoringPage(Context& ctx) {

@@ -158,6 +158,8 @@ void MoneyRoutes::AddPageRoutes() {
   Route statement = PageRoute(holders, Bind(&MoneyRoutes::UploadStatement));
   statement.upload = true;
   Add(Method::kPost, "/people/{id}/money/statements", std::move(statement));
+  Add(Method::kGet, "/people/{id}/money/imports/{job}",
+      PageRoute(holders, Bind(&MoneyRoutes::ImportPage)));
   Add(Method::kPost, "/people/{id}/money/rules",
       PageRoute(holders, Bind(&MoneyRoutes::TeachRulePage)));
   Add(Method::kPost, "/people/{id}/money/items/{item}/settle",

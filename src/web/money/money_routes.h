@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/money/money_service.h"
+#include "app/money/statement_jobs.h"
 #include "web/person_section.h"
 #include "web/route_module.h"
 
@@ -22,7 +23,7 @@ boost::json::object AgreementJsonOf(const app::PaymentAgreementRecord& a);
 class MoneyRoutes final : public RouteModule, public PersonSection {
  public:
   explicit MoneyRoutes(const SiteEnv& env)
-      : RouteModule(env), money_(env.store, env.clock, env.audit) {}
+      : RouteModule(env), money_(env.store, env.clock, env.audit), jobs_(env.store) {}
 
   void AddSchemas(boost::json::object& schemas) const override;
   void AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) override;
@@ -58,6 +59,7 @@ class MoneyRoutes final : public RouteModule, public PersonSection {
   Response TeachRulePage(Context& ctx);
   Response ExplanationFile(Context& ctx);
   Response UploadStatement(Context& ctx);
+  Response ImportPage(Context& ctx);  // import_pages.cc
   Response MonitoringPage(Context& ctx);
   Response PaymentsPage(Context& ctx);  // payment_pages.cc
   Response RenderPayments(int status, Context& ctx, const std::string& through,
@@ -76,6 +78,7 @@ class MoneyRoutes final : public RouteModule, public PersonSection {
   Response ApiRun(Context& ctx);
 
   app::MoneyService money_;
+  app::StatementImportJobs jobs_;  // Long statement imports running in the background.
 };
 
 }  // namespace selfdirect::web
