@@ -33,11 +33,23 @@ function balanceOf (balances, account) {
 }
 const ref = (person) => `SD-${String(person).padStart(6, '0')}`
 
+// Someone just paid into their direct payment account by the latest payment run.
+async function personPaidNow () {
+  const csv = (await finance.request('GET', '/api/v1/ledger?format=csv')).text.trim().split('\n')
+  const paidIn = csv.filter(l => l.includes(',payment_run,') && /:DirectPayment,\d/.test(l))
+  return Number(/People:SD-(\d+):DirectPayment/.exec(paidIn.at(-1))[1])
+}
+
 test('the proposer cannot approve; a second finance officer can, once, and the money moves', async () => {
+  const person = await personPaidNow()
+  const made = await finance.request('POST', `/api/v1/people/${person}/recoveries`, {
+    json: { kind: 'clawback', method: 'from_account', amount: '1.00', reason: 'A payment was made twice by mistake.' }
+  })
+  assert.equal(made.status, 201, made.text)
   const waiting = await finance.request('GET', '/api/v1/recoveries?status=proposed')
   assert.equal(waiting.status, 200, waiting.text)
-  const r = waiting.data.find(x => x.method === 'from_account')
-  assert.ok(r, 'the demo has a clawback waiting')
+  const r = waiting.data.find(x => x.id === made.data.id)
+  assert.ok(r, 'listed as waiting')
   const before = stored()
   const own = await finance.request('POST', `/api/v1/recoveries/${r.id}/decision`, { json: { decision: 'approve' } })
   assert.equal(own.status, 403, own.text)
@@ -61,10 +73,7 @@ test('the proposer cannot approve; a second finance officer can, once, and the m
 })
 
 test('an approved reduction comes off the next payment run, and only once', async () => {
-  // Someone paid into a direct payment account by the latest payments.
-  const csv = (await finance.request('GET', '/api/v1/ledger?format=csv')).text.trim().split('\n')
-  const paidIn = csv.filter(l => l.includes(',payment_run,') && /:DirectPayment,\d/.test(l))
-  const person = Number(/People:SD-(\d+):DirectPayment/.exec(paidIn.at(-1))[1])
+  const person = await personPaidNow()
   const money = await finance.request('GET', `/api/v1/people/${person}/money`)
   assert.ok(pence(money.data.accounts[0].weekly) > 0, 'paid now')
   const made = await finance.request('POST', `/api/v1/people/${person}/recoveries`, {
