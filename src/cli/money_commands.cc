@@ -11,6 +11,7 @@
 
 #include "app/json_stream.h"
 #include "app/money/money_service.h"
+#include "app/money/ofx_statement.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "domain/money/journal.h"
@@ -168,10 +169,10 @@ void ShowProgress(int64_t done, int64_t total) {
 int Import(const std::string& database, const std::string& council, int64_t person_id,
            const std::string& format_code, const std::string& path) {
   auto format = domain::ParseStatementFormat(format_code);
-  if (!format) return Fail(Error::InvalidArgument("--format must be bank-csv or card-csv"));
+  if (!format) return Fail(Error::InvalidArgument("--format must be bank-csv, card-csv or ofx"));
   auto text = ReadWholeFile(path);
   if (!text.ok()) return Fail(text.error());
-  auto rows = domain::ParseStatement(*format, *text);
+  auto rows = app::ReadStatement(*format, *text);
   if (!rows.ok()) {
     for (const FieldError& f : rows.error().fields) std::cerr << f.message << "\n";
     if (rows.error().fields.empty()) std::cerr << rows.error().message << "\n";
@@ -234,8 +235,11 @@ MoneyCommands::MoneyCommands(CLI::App& app, std::string& database) : database_(d
   import_ = money->add_subcommand(
       "import", "Import a bank statement or card file into a person's direct payment account");
   import_->add_option("--person", person_, "The person's record number")->required();
-  import_->add_option("--format", format_, "bank-csv or card-csv")->required();
-  import_->add_option("--file", journal_, "The CSV file, or -")->required();
+  import_
+      ->add_option("--format", format_,
+                   "bank-csv, card-csv, or ofx (the OFX file a bank's website downloads)")
+      ->required();
+  import_->add_option("--file", journal_, "The CSV or OFX file, or -")->required();
   import_->add_option("--database", database_, "sqlite:PATH or postgresql://...")
       ->capture_default_str();
   import_->add_option("--council", council_, "Council code (needed when there are several)");

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/money/money_service.h"
+#include "app/money/ofx_statement.h"
 #include "app/money/statement_jobs.h"
 #include "base/assert.h"
 #include "base/embedded_file.h"
@@ -182,9 +183,8 @@ Result<StatementReport> ImportStatementRows(Store& store, CouncilId council, Per
     SD_RETURN_IF_ERROR(store.Write(council, [&](Transaction& tx) -> Status {
       SD_RETURN_IF_ERROR(PostBatch(tx, person, m, rows, from, to, by, at, report));
       if (!last) return OkStatus();
-      return tx.money().RecordImport(
-          person, format == domain::StatementFormat::kCardCsv ? "card-csv" : "bank-csv",
-          report.rows, report.posted, report.already, by, at);
+      return tx.money().RecordImport(person, std::string(domain::StatementFormatCode(format)),
+                                     report.rows, report.posted, report.already, by, at);
     }));
     if (progress) progress(static_cast<int64_t>(to), report.rows);
     if (last) break;
@@ -217,7 +217,7 @@ Result<StatementReport> MoneyService::ImportStatement(const CallContext& ctx, co
                                                       domain::StatementFormat format,
                                                       std::string_view text) {
   SD_RETURN_IF_ERROR(CheckImport(ctx, who, person));
-  SD_ASSIGN_OR_RETURN(auto rows, domain::ParseStatement(format, text));
+  SD_ASSIGN_OR_RETURN(auto rows, ReadStatement(format, text));
   return ImportStatementRows(store_, ctx.council, person, rows, format, who.user.id, clock_.Now());
 }
 
@@ -227,7 +227,7 @@ Result<MoneyService::Started> MoneyService::StartImport(const CallContext& ctx,
                                                         std::string_view text,
                                                         StatementImportJobs& jobs) {
   SD_RETURN_IF_ERROR(CheckImport(ctx, who, person));
-  SD_ASSIGN_OR_RETURN(auto rows, domain::ParseStatement(format, text));
+  SD_ASSIGN_OR_RETURN(auto rows, ReadStatement(format, text));
   Started out;
   if (rows.size() <= kImportBatch) {
     SD_ASSIGN_OR_RETURN(out.report, ImportStatementRows(store_, ctx.council, person, rows, format,

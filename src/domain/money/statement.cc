@@ -92,10 +92,36 @@ std::vector<std::string_view> UsualPayeeWords(std::string_view category) {
 std::optional<StatementFormat> ParseStatementFormat(std::string_view code) {
   if (code == "bank-csv") return StatementFormat::kBankCsv;
   if (code == "card-csv") return StatementFormat::kCardCsv;
+  if (code == "ofx") return StatementFormat::kOfx;
   return std::nullopt;
 }
 
+std::string_view StatementFormatCode(StatementFormat format) {
+  switch (format) {
+    case StatementFormat::kBankCsv:
+      return "bank-csv";
+    case StatementFormat::kCardCsv:
+      return "card-csv";
+    case StatementFormat::kOfx:
+      return "ofx";
+  }
+  return "bank-csv";
+}
+
+void KeyRowsByContent(std::vector<StatementRow>& rows) {
+  std::map<std::string, int> seen;
+  for (StatementRow& row : rows) {
+    if (!row.key.empty()) continue;
+    const std::string base =
+        row.date.ToString() + "|" + row.amount.ToString() + "|" + Lower(row.payee);
+    row.key = base + "|" + std::to_string(++seen[base]);
+  }
+}
+
 Result<std::vector<StatementRow>> ParseStatement(StatementFormat format, std::string_view text) {
+  if (format == StatementFormat::kOfx)
+    return Error::InvalidArgument(
+        "OFX statements are read by the app layer (app/money/ofx_statement.h), not here");
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   std::vector<CsvRecord> records;
   int64_t bad_line = 0;
@@ -105,7 +131,6 @@ Result<std::vector<StatementRow>> ParseStatement(StatementFormat format, std::st
   SD_RETURN_IF_ERROR(CheckHeader(format, records.front()));
   std::vector<StatementRow> rows;
   std::vector<FieldError> problems;
-  std::map<std::string, int> seen;
   for (size_t i = 1; i < records.size(); ++i) {
     auto row = RowOf(format, records[i]);
     if (!row.ok()) {
@@ -113,11 +138,9 @@ Result<std::vector<StatementRow>> ParseStatement(StatementFormat format, std::st
         problems.push_back({"line " + std::to_string(records[i].line), row.error().message});
       continue;
     }
-    const std::string base =
-        row->date.ToString() + "|" + row->amount.ToString() + "|" + Lower(row->payee);
-    row->key = base + "|" + std::to_string(++seen[base]);
     rows.push_back(std::move(*row));
   }
+  KeyRowsByContent(rows);
   if (!problems.empty()) {
     // The message first: the order in which arguments are evaluated is not fixed.
     std::string message =

@@ -3,6 +3,9 @@
 // row matched to the person's plan. Formats are documented in docs/money.md:
 //   bank CSV:  date,description,amount[,balance]          (amount: money out is negative)
 //   card CSV:  date,merchant,amount,merchant_category_code
+//   OFX:       the file a bank's website downloads (OFX 1.x SGML or 2.x XML). The domain stays
+//   pure:
+//              app/money/ofx_statement.h reads it with libofx into the same rows.
 // Amounts have at most two decimals; a bad row is named with its line and the whole file is
 // refused, so nothing of a bad file is stored.
 //
@@ -24,8 +27,11 @@
 
 namespace selfdirect::domain {
 
-enum class StatementFormat { kBankCsv, kCardCsv };
-std::optional<StatementFormat> ParseStatementFormat(std::string_view code);  // "bank-csv", ...
+enum class StatementFormat { kBankCsv, kCardCsv, kOfx };
+// "bank-csv", "card-csv" or "ofx"; nullopt for anything else.
+std::optional<StatementFormat> ParseStatementFormat(std::string_view code);
+// The format's code, as ParseStatementFormat reads it and as statement imports record it.
+std::string_view StatementFormatCode(StatementFormat format);
 
 struct StatementRow {
   int64_t line = 0;  // In the file, 1-based.
@@ -33,13 +39,20 @@ struct StatementRow {
   std::string payee;
   Pence amount;  // Money in is positive, money out negative.
   std::optional<int> merchant_category;
-  // The row's identity across files: date, amount, payee and which repeat of those it is on
-  // that day, so overlapping statements post each row once.
+  // The row's identity across files, so overlapping statements post each row once: for CSV rows
+  // their date, amount, payee and which repeat of those it is on that day (KeyRowsByContent);
+  // for OFX rows the bank's own transaction id ("ofx:" + FITID).
   std::string key;
 };
 
-// The rows of a file, or kInvalidArgument naming every bad line (at most 20) by its number.
+// The rows of a CSV file, or kInvalidArgument naming every bad line (at most 20) by its number.
+// kOfx is kInvalidArgument too: OFX is read by the app layer (app/money/ofx_statement.h), which
+// has the parser library; the domain does no I/O.
 Result<std::vector<StatementRow>> ParseStatement(StatementFormat format, std::string_view text);
+
+// Gives each row of `rows` whose key is empty the key CSV rows have: its date, amount and payee
+// (case-insensitively) and which repeat of those it is among the rows keyed so, in order.
+void KeyRowsByContent(std::vector<StatementRow>& rows);
 
 // A payee rule: rows whose payee holds `payee_words` (compared case-insensitively) go to
 // `category` (a label the person reads, "Home care").

@@ -163,8 +163,9 @@ void MoneyRoutes::AddStatementApiRoutes() {
           Bind(&MoneyRoutes::ApiImportStatement),
           Operation(
               "importStatement",
-              "Import a bank statement or prepaid-card file (CSV, docs/money.md) into the "
-              "person's direct payment account; rows already imported are not posted again",
+              "Import a bank statement or prepaid-card file (CSV, or OFX 1.x/2.x as a bank's "
+              "website downloads it; docs/money.md) into the person's direct payment account; "
+              "rows already imported (for OFX, the same FITID) are not posted again",
               Replies({{"201", Reply("What was posted", Ref("StatementReport"))},
                        {"404", ErrorReply("No person visible to the caller")},
                        {"409", ErrorReply("The person has no direct payment account")},
@@ -173,16 +174,22 @@ void MoneyRoutes::AddStatementApiRoutes() {
                   {"parameters",
                    json::array{
                        IdParam().as_array()[0],
-                       json::object{{"name", "format"},
-                                    {"in", "query"},
-                                    {"required", true},
-                                    {"schema", json::object{{"type", "string"},
-                                                            {"enum", {"bank-csv", "card-csv"}}}}}}},
+                       json::object{
+                           {"name", "format"},
+                           {"in", "query"},
+                           {"required", true},
+                           {"description", "bank-csv or card-csv (CSV), or ofx (an OFX file)"},
+                           {"schema", json::object{{"type", "string"},
+                                                   {"enum", {"bank-csv", "card-csv", "ofx"}}}}}}},
                   {"requestBody",
                    json::object{
                        {"required", true},
+                       {"description", "The file as it is, whatever its content type"},
                        {"content",
-                        json::object{{"text/csv", json::object{{"schema", Type("string")}}}}}}}})));
+                        json::object{
+                            {"text/csv", json::object{{"schema", Type("string")}}},
+                            {"text/plain", json::object{{"schema", Type("string")}}},
+                            {"application/x-ofx", json::object{{"schema", Type("string")}}}}}}}})));
   Add(Method::kPost, "/api/v1/people/{id}/money-rules",
       ApiRoute(
           {Role::kBudgetHolder, Role::kRepresentative, Role::kFinanceOfficer},
@@ -357,7 +364,7 @@ Response MoneyRoutes::ApiImportStatement(Context& ctx) {
   auto format = domain::ParseStatementFormat(ctx.request.Query("format"));
   if (!format)
     return ErrorResponse(
-        Error::InvalidArgument("Check the fields", {{"format", "bank-csv or card-csv"}}), ctx);
+        Error::InvalidArgument("Check the fields", {{"format", "bank-csv, card-csv or ofx"}}), ctx);
   auto report =
       money_.ImportStatement(ctx.call, *ctx.principal, *person, *format, ctx.request.body);
   if (!report.ok()) return ErrorResponse(report.error(), ctx);
