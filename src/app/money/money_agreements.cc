@@ -3,16 +3,11 @@
 // change falls in by the day (direct_payment.h).
 #include <algorithm>
 
+#include "app/money/finance_role.h"
 #include "app/money/money_service.h"
 
 namespace selfdirect::app {
 namespace {
-
-Status RequireFinanceOfficer(const Principal& who) {
-  if (who.user.role != domain::Role::kFinanceOfficer)
-    return Error::PermissionDenied("Only finance officers change payments");
-  return OkStatus();
-}
 
 const domain::PaymentChange* ChangeOn(const domain::PaymentTerms& terms, Date day) {
   const domain::PaymentChange* now = nullptr;
@@ -68,7 +63,7 @@ std::optional<AgreementChangeKind> ParseAgreementChangeKind(std::string_view cod
 Result<PaymentAgreementRecord> MoneyService::ChangeAgreement(const CallContext& ctx,
                                                              const Principal& who,
                                                              const AgreementChangeInput& in) {
-  SD_RETURN_IF_ERROR(RequireFinanceOfficer(who));
+  SD_RETURN_IF_ERROR(RequireFinanceOfficer(who, "change payments"));
   std::optional<PaymentAgreementRecord> a;
   SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(a, tx.money().FindAgreement(in.agreement));
@@ -89,7 +84,7 @@ Result<PaymentAgreementRecord> MoneyService::ChangeAgreement(const CallContext& 
 
 Result<PaymentAgreementRecord> MoneyService::Agreement(const CallContext& ctx, const Principal& who,
                                                        PaymentAgreementId id) {
-  SD_RETURN_IF_ERROR(RequireFinanceOfficer(who));
+  SD_RETURN_IF_ERROR(RequireFinanceOfficer(who, "change payments"));
   std::optional<PaymentAgreementRecord> a;
   SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(a, tx.money().FindAgreement(id));

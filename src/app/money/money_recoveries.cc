@@ -4,18 +4,13 @@
 #include <cctype>
 #include <map>
 
+#include "app/money/finance_role.h"
 #include "app/money/money_service.h"
 
 namespace selfdirect::app {
 namespace {
 
 using domain::BudgetAccountKind;
-
-Status RequireFinanceOfficer(const Principal& who) {
-  if (who.user.role != domain::Role::kFinanceOfficer)
-    return Error::PermissionDenied("Only finance officers recover money");
-  return OkStatus();
-}
 
 // The account's weekly payment now; fills the payment each cycle and the next payment days.
 Pence FromAgreements(const std::vector<PaymentAgreementRecord>& agreements, Date today,
@@ -100,7 +95,7 @@ domain::LetterFacts LetterFactsFor(const RecoveryFacts& facts, const RecoveryRec
 
 Result<RecoveryFacts> MoneyService::RecoveryFactsFor(const CallContext& ctx, const Principal& who,
                                                      PersonId person, BudgetAccountKind account) {
-  SD_RETURN_IF_ERROR(RequireFinanceOfficer(who));
+  SD_RETURN_IF_ERROR(RequireFinanceOfficer(who, "recover money"));
   RecoveryFacts out;
   Status read = store_.Read(ctx.council, [&](Transaction& tx) {
     return GatherRecoveryFacts(tx, person, account, clock_.Now().UtcDate(), out);
@@ -114,7 +109,7 @@ Result<RecoveryFacts> MoneyService::RecoveryFactsFor(const CallContext& ctx, con
 Result<RecoveryRecord> MoneyService::ProposeRecovery(const CallContext& ctx, const Principal& who,
                                                      PersonId person, BudgetAccountKind account,
                                                      const domain::RecoveryTerms& terms) {
-  SD_RETURN_IF_ERROR(RequireFinanceOfficer(who));
+  SD_RETURN_IF_ERROR(RequireFinanceOfficer(who, "recover money"));
   RecoveryRecord r;
   SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
     RecoveryFacts facts;
@@ -136,7 +131,7 @@ Result<RecoveryRecord> MoneyService::ProposeRecovery(const CallContext& ctx, con
 Result<RecoveryRecord> MoneyService::DecideRecovery(const CallContext& ctx, const Principal& who,
                                                     RecoveryId id, bool approve,
                                                     const std::string& note) {
-  SD_RETURN_IF_ERROR(RequireFinanceOfficer(who));
+  SD_RETURN_IF_ERROR(RequireFinanceOfficer(who, "recover money"));
   std::optional<RecoveryRecord> r;
   const Timestamp now = clock_.Now();
   Status s = store_.Write(ctx.council, [&](Transaction& tx) -> Status {
@@ -176,7 +171,7 @@ Result<RecoveryRecord> MoneyService::DecideRecovery(const CallContext& ctx, cons
 
 Result<std::vector<RecoveryItem>> MoneyService::Recoveries(
     const CallContext& ctx, const Principal& who, std::optional<domain::RecoveryStatus> status) {
-  SD_RETURN_IF_ERROR(RequireFinanceOfficer(who));
+  SD_RETURN_IF_ERROR(RequireFinanceOfficer(who, "recover money"));
   std::vector<RecoveryItem> out;
   SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto records, tx.money().Recoveries(status, 200));

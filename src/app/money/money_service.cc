@@ -4,19 +4,13 @@
 #include <map>
 #include <set>
 
+#include "app/money/finance_role.h"
 #include "domain/planning/costing.h"
 
 namespace selfdirect::app {
 namespace {
 
 using domain::Role;
-
-bool IsFinance(const Principal& who) { return who.user.role == Role::kFinanceOfficer; }
-
-Status RequireFinance(const Principal& who) {
-  if (!IsFinance(who)) return Error::PermissionDenied("Only finance officers manage payments");
-  return OkStatus();
-}
 
 bool IsTraditionalLabel(std::string_view label) {
   for (size_t i = 0; i < domain::kSupportCategoryCount; ++i) {
@@ -107,7 +101,7 @@ Pence WeeklyPaymentOn(const PaymentAgreementRecord& a, Date day) {
 Result<std::vector<PaymentAgreementRecord>> MoneyService::SetUp(const CallContext& ctx,
                                                                 const Principal& who,
                                                                 const AgreementSetUp& setup) {
-  SD_RETURN_IF_ERROR(RequireFinance(who));
+  SD_RETURN_IF_ERROR(RequireFinanceOfficer(who, "manage payments"));
   std::vector<PaymentAgreementRecord> made;
   const Timestamp now = clock_.Now();
   SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
@@ -135,7 +129,7 @@ Result<std::vector<PaymentAgreementRecord>> MoneyService::SetUp(const CallContex
 
 Result<PaymentRunRecord> MoneyService::RunPayments(const CallContext& ctx, const Principal& who,
                                                    Date through) {
-  SD_RETURN_IF_ERROR(RequireFinance(who));
+  SD_RETURN_IF_ERROR(RequireFinanceOfficer(who, "manage payments"));
   PaymentRunRecord run;
   Status s = store_.Write(ctx.council, [&](Transaction& tx) -> Status {
     SD_RETURN_IF_ERROR(PayDue(tx, through, who.user.id, clock_.Now(), run));
@@ -152,7 +146,7 @@ Result<PaymentRunRecord> MoneyService::RunPayments(const CallContext& ctx, const
 
 Result<std::vector<PaymentRunRecord>> MoneyService::Runs(const CallContext& ctx,
                                                          const Principal& who) {
-  SD_RETURN_IF_ERROR(RequireFinance(who));
+  SD_RETURN_IF_ERROR(RequireFinanceOfficer(who, "manage payments"));
   std::vector<PaymentRunRecord> runs;
   SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(runs, tx.money().Runs(50));
@@ -163,7 +157,7 @@ Result<std::vector<PaymentRunRecord>> MoneyService::Runs(const CallContext& ctx,
 
 Result<PaymentRunRecord> MoneyService::Run(const CallContext& ctx, const Principal& who,
                                            PaymentRunId id) {
-  SD_RETURN_IF_ERROR(RequireFinance(who));
+  SD_RETURN_IF_ERROR(RequireFinanceOfficer(who, "manage payments"));
   std::optional<PaymentRunRecord> run;
   SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(run, tx.money().FindRun(id));
@@ -209,7 +203,7 @@ Result<std::string> MoneyService::Ledger(const CallContext& ctx, const Principal
   std::string out;
   Status read = store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     if (!person) {
-      SD_RETURN_IF_ERROR(RequireFinance(who));
+      SD_RETURN_IF_ERROR(RequireFinanceOfficer(who, "manage payments"));
     } else {
       SD_ASSIGN_OR_RETURN(auto record, tx.people().Find(*person));
       if (!record || !domain::CanViewPerson(who.actor, {record->id, record->team_id}))
