@@ -76,18 +76,25 @@ void Pence::AppendTo(std::string& out) const {
 std::string Pence::ToDisplayString() const {
   uint64_t magnitude =
       pence_ < 0 ? 0 - static_cast<uint64_t>(pence_) : static_cast<uint64_t>(pence_);
-  std::string digits = std::to_string(magnitude / 100);
-  std::string grouped;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
-    grouped += digits[i];
-  }
-  std::string out = pence_ < 0 ? "-\xC2\xA3" : "\xC2\xA3";
-  out += grouped;
-  out += '.';
-  out += static_cast<char>('0' + (magnitude % 100) / 10);
-  out += static_cast<char>('0' + magnitude % 10);
-  return out;
+  // Written right to left into a buffer, then copied once (payslips format millions of these).
+  char buffer[40];
+  char* end = buffer + sizeof buffer;
+  char* p = end;
+  *--p = static_cast<char>('0' + magnitude % 10);
+  *--p = static_cast<char>('0' + (magnitude % 100) / 10);
+  *--p = '.';
+  uint64_t pounds = magnitude / 100;
+  int digits = 0;
+  do {
+    if (digits > 0 && digits % 3 == 0) *--p = ',';
+    *--p = static_cast<char>('0' + pounds % 10);
+    pounds /= 10;
+    ++digits;
+  } while (pounds > 0);
+  *--p = '\xA3';
+  *--p = '\xC2';
+  if (pence_ < 0) *--p = '-';
+  return std::string(p, end);
 }
 
 Pence Pence::operator+(Pence other) const {

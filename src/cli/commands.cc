@@ -511,6 +511,7 @@ int Main(int argc, char** argv) {
   PlanCommands plan(cli);
   DirectoryCommands directory(cli, database);
   MoneyCommands money(cli, database);
+  PayrollCommands payroll(cli);
 
   try {
     cli.parse(argc, argv);
@@ -528,6 +529,7 @@ int Main(int argc, char** argv) {
     if (auto code = plan.Run()) return *code;
     if (auto code = directory.Run()) return *code;
     if (auto code = money.Run()) return *code;
+    if (auto code = payroll.Run()) return *code;
   } catch (const std::exception& e) {
     std::cerr << "selfdirect: internal error: " << e.what() << "\n";
     return kExitInternal;

@@ -75,6 +75,18 @@ class PlanCommands {
   std::string input_;
 };
 
+// `selfdirect payroll ...`: gross to net for personal assistants (payroll_commands.cc).
+class PayrollCommands {
+ public:
+  explicit PayrollCommands(CLI::App& app);
+  std::optional<int> Run();
+
+ private:
+  CLI::App* calculate_ = nullptr;
+  CLI::App* figures_ = nullptr;
+  std::string input_;
+};
+
 // `selfdirect directory ...`: Open Referral UK import and export, postcode loading
 // (directory_commands.cc).
 class DirectoryCommands {
