@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/payroll/pay_run.h"
 #include "domain/payroll/payroll_parts.h"
+#include "domain/payroll/timesheet.h"
 
 namespace selfdirect::domain::payroll {
 namespace {
@@ -190,6 +192,100 @@ TEST(SickPay, RulesBeforeAndAfterTheApril2026Reform) {
   item.waiting_days_served = 3;
   item.average_weekly_earnings = P("300");
   EXPECT_EQ(CalculateSickPay(item, old_rules, P("125")).amount, P("16.97"));  // 16.9643 up.
+}
+
+}  // namespace
+}  // namespace selfdirect::domain::payroll
+
+namespace selfdirect::domain::payroll {
+namespace {
+
+Payslip Slip(std::string_view gross, std::string_view tax, std::string_view ee_ni,
+             std::string_view er_ni, std::string_view ee_pen, std::string_view er_pen) {
+  Payslip p;
+  p.gross_pay = P(gross);
+  p.tax = P(tax);
+  p.employee_ni = P(ee_ni);
+  p.employer_ni = P(er_ni);
+  p.employee_pension = P(ee_pen);
+  p.employer_pension = P(er_pen);
+  p.net_pay = p.gross_pay - p.tax - p.employee_ni - p.employee_pension;
+  p.employer_cost = p.gross_pay + p.employer_ni + p.employer_pension;
+  return p;
+}
+
+TEST(PayRun, EmploymentAllowanceRunsOutPartWay) {
+  std::vector<PayRunLine> lines = {
+      {"E-1", "Sam", "SD-000001", BudgetAccountKind::kDirectPayment,
+       Slip("1000", "50", "40", "120", "20", "15")},
+      {"E-2", "Ali", "SD-000002", BudgetAccountKind::kIndividualServiceFund,
+       Slip("500", "0", "10", "60", "0", "0")}};
+  PayRun run = TotalPayRun(lines, {P("10500"), P("10400"), true});
+  EXPECT_EQ(run.allowance_by_line[0], P("100"));  // Only 100 left of the year's allowance.
+  EXPECT_EQ(run.allowance_by_line[1], Pence{});
+  EXPECT_EQ(run.hmrc_due, P("50") + P("40") + P("120") + P("10") + P("60") - P("100"));
+  EXPECT_EQ(run.pension_due, P("35"));
+  EXPECT_EQ(run.cost, P("1500") + P("180") - P("100") + P("15"));
+  PayRun none = TotalPayRun(lines, {P("10500"), Pence{}, false});
+  EXPECT_EQ(none.allowance_used, Pence{});
+}
+
+TEST(PayRun, EachPayslipPostsABalancedTransaction) {
+  PayRunLine line{"E-1", "Sam", "SD-000001", BudgetAccountKind::kDirectPayment,
+                  Slip("1000", "50", "40", "120", "20", "15")};
+  LedgerTransaction t = PayslipTransaction(line, P("100"), D("2026-05-29"), "pay run 7");
+  EXPECT_TRUE(ValidateLedgerTransaction(t).ok());
+  Pence sum;
+  for (const auto& posting : t.postings) sum += posting.amount;
+  EXPECT_EQ(sum, Pence{});
+  EXPECT_EQ(t.postings[0].account, "People:SD-000001:Spent:Personal assistant");
+  EXPECT_EQ(t.postings[0].amount, P("1035"));  // 1000 + 120 - 100 + 15.
+  EXPECT_EQ(t.postings[1].amount, -P("890"));  // Net pay leaves the account now.
+  EXPECT_EQ(t.postings[2].amount, -P("110"));  // Owed to HMRC: 50 + 40 + 120 - 100.
+  EXPECT_EQ(t.postings[3].amount, -P("35"));   // Owed to the pension scheme.
+  EXPECT_EQ(t.source, LedgerSource::kPayroll);
+  EXPECT_EQ(t.idempotency_key, "payroll:pay run 7:E-1");
+}
+
+TEST(PayRun, PaydayAlertSaysHowShortAndWhatToDo) {
+  PaydayFunds f{"Sam",      D("2026-12-28"), P("412.30"), P("85.10"),
+                P("30.20"), P("300"),        P("100"),    P("50")};
+  PaydayAlert a = CheckPayday(f);
+  EXPECT_TRUE(a.short_of_money);
+  EXPECT_EQ(a.shortfall, P("177.60"));
+  EXPECT_NE(a.message.find("28 December 2026"), std::string::npos);
+  EXPECT_NE(a.message.find("£177.60 short"), std::string::npos);
+  f.balance = P("600");
+  EXPECT_FALSE(CheckPayday(f).short_of_money);
+}
+
+TEST(Timesheet, FlagsHoursBeyondTheContractAndThePlan) {
+  Timesheet t{D("2026-11-30"),
+              {{D("2026-11-30"), TimesheetEntry::Kind::kWorked, 1200},
+               {D("2026-12-01"), TimesheetEntry::Kind::kWorked, 1050},
+               {D("2026-12-02"), TimesheetEntry::Kind::kSick, 0},
+               {D("2026-12-03"), TimesheetEntry::Kind::kHoliday, 750}}};
+  auto s = CheckTimesheet(t, {2000, 2100, D("2026-11-29")});
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->worked_hundredths, 2250);
+  EXPECT_EQ(s->sick_days, 1);
+  EXPECT_EQ(s->holiday_hundredths, 750);
+  ASSERT_EQ(s->flags.size(), 2u);
+  EXPECT_EQ(s->flags[0], "22.5 hours worked: 2.5 more than the contract's hours of 20 a week");
+}
+
+TEST(Timesheet, RefusesAPaidWeekDaysOutsideItAndOwnApproval) {
+  Timesheet t{D("2026-11-30"),
+              {{D("2026-12-07"), TimesheetEntry::Kind::kWorked, 500},
+               {D("2026-12-01"), TimesheetEntry::Kind::kWorked, 2000},
+               {D("2026-12-01"), TimesheetEntry::Kind::kWorked, 500}}};
+  auto s = CheckTimesheet(t, {0, 0, D("2026-12-06")});
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().fields[0].field, "week_start");
+  EXPECT_EQ(s.error().fields[1].field, "entries[0].day");
+  EXPECT_EQ(s.error().fields[2].field, "entries[2].hours");
+  EXPECT_EQ(CheckApprover(7, 7).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_TRUE(CheckApprover(8, 7).ok());
 }
 
 }  // namespace
