@@ -324,6 +324,12 @@ def ni_2025(repo):
             ("previous", OrderedDict([("taxable_pay", "0.00"), ("tax", "0.00")])),
         ])
         case["expect"] = OrderedDict([("employee_ni", s(employee)), ("employer_ni", s(employer))])
+        # The earnings bands the Full Payment Submission reports (HMRC gives them to date; every
+        # row is the first period, so to date is this payment).
+        for key, field in (("ni_earnings_at_lel", "EarningsAtLEL_YTD"),
+                           ("ni_earnings_lel_to_pt", "EarningsLELtoPT_YTD"),
+                           ("ni_earnings_pt_to_uel", "EarningsPTtoUEL_YTD")):
+            case["expect"][key] = s(money(e[field], ident))
         cases.append(case)
     return cases, skipped, periods, hashlib.sha256(raw).hexdigest()
 

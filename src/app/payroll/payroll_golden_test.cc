@@ -36,6 +36,8 @@ std::map<std::string, std::string> Flatten(const Result<domain::payroll::Payslip
   out["ytd_taxable_pay"] = std::string(o["year_to_date"].at("taxable_pay").get_string());
   out["ytd_tax"] = std::string(o["year_to_date"].at("tax").get_string());
   out["tax_to_date"] = out["ytd_tax"];
+  for (const char* band : {"at_lel", "lel_to_pt", "pt_to_uel"})
+    out[std::string("ni_earnings_") + band] = std::string(o["ni_earnings"].at(band).get_string());
   return out;
 }
 

@@ -200,6 +200,11 @@ void AppendPayslipJson(const pr::Payslip& p, std::string& out) {
   p.ytd_taxable_pay.AppendTo(out);
   out += '"';
   AppendMoneyField("tax", p.ytd_tax, out);
+  out += "},\"ni_earnings\":{\"at_lel\":\"";
+  p.ni_at_lel.AppendTo(out);
+  out += '"';
+  AppendMoneyField("lel_to_pt", p.ni_lel_to_pt, out);
+  AppendMoneyField("pt_to_uel", p.ni_pt_to_uel, out);
   out += "},\"auto_enrolment\":\"";
   out += pr::AeStatusCode(p.auto_enrolment);
   out += "\",\"below_minimum_wage\":";

@@ -29,6 +29,11 @@ NiResult CalculateNi(NiCategory category, Pence gross, const NiThresholds& t,
                      const PayrollYear& year) {
   NiResult r;
   if (category == NiCategory::kX) return r;
+  if (gross >= t.lel) {
+    r.at_lel = t.lel;
+    r.lel_to_pt = std::min(gross, t.pt) - t.lel;
+    r.pt_to_uel = Slice(gross, t.pt, &t.uel);
+  }
   if (category != NiCategory::kC) {
     r.employee_main = NiPercent(Slice(gross, t.pt, &t.uel), year.ni_employee_main_bp);
     r.employee_upper = NiPercent(Slice(gross, t.uel, nullptr), year.ni_employee_upper_bp);

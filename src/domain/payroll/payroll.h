@@ -175,6 +175,7 @@ struct PayslipInput {
 struct Payslip {
   Pence gross_pay, holiday_pay, statutory_sick_pay, taxable_pay, tax, employee_ni, employer_ni,
       employee_pension, employer_pension, net_pay, employer_cost, ytd_taxable_pay, ytd_tax;
+  Pence ni_at_lel, ni_lel_to_pt, ni_pt_to_uel;  // Earnings bands for the FPS.
   AeStatus auto_enrolment = AeStatus::kEntitledWorker;
   bool below_minimum_wage = false;
   std::vector<std::string> explanation;

@@ -37,6 +37,8 @@ struct NiResult {
   Pence employee() const { return employee_main + employee_upper; }
   Pence employer() const { return employer_main + employer_upper; }
   Pence employer_from;  // The threshold employer NI starts at for this category.
+  // Earnings in each band, as the Full Payment Submission reports them (all zero below the LEL).
+  Pence at_lel, lel_to_pt, pt_to_uel;
 };
 
 NiResult CalculateNi(NiCategory category, Pence gross, const NiThresholds& t,

@@ -143,6 +143,9 @@ Result<Payslip> CalculatePayslip(const PayslipInput& in, const PayrollYear& year
   p.tax = tax.tax;
   p.employee_ni = ni.employee();
   p.employer_ni = ni.employer();
+  p.ni_at_lel = ni.at_lel;
+  p.ni_lel_to_pt = ni.lel_to_pt;
+  p.ni_pt_to_uel = ni.pt_to_uel;
   p.employee_pension = pension.employee_deducted;
   p.employer_pension = pension.employer;
   p.net_pay = p.gross_pay - p.tax - p.employee_ni - p.employee_pension;
