@@ -7,6 +7,7 @@
 #include "app/charging/charging_json.h"
 #include "app/directory/directory_service.h"
 #include "app/money/money_demo.h"
+#include "app/pa/pa_demo.h"
 #include "app/passwords.h"
 #include "app/planning/planning_service.h"
 #include "app/ras/allocation_catalog.h"
@@ -871,7 +872,7 @@ const std::vector<DemoStep>& DemoSteps() {
       {"accounts", AccountsStep},     {"assessments", AssessmentsStep},
       {"allocation", AllocationStep}, {"charging", ChargingStep},
       {"plans", PlansStep},           {"money", MoneyStep},
-      {"directory", DirectoryStep},
+      {"directory", DirectoryStep},   {"personal_assistants", PaStep},
   };
   return steps;
 }

@@ -20,6 +20,7 @@
 #include "app/charging/charging_repositories.h"
 #include "app/directory/directory_repository.h"
 #include "app/money/money_repository.h"
+#include "app/pa/pa_repository.h"
 #include "app/planning/support_plan_repository.h"
 #include "base/clock.h"
 #include "base/pence.h"
@@ -375,6 +376,7 @@ class Transaction {
   virtual DirectoryRepository& directory() = 0;
   virtual PostcodeRepository& postcodes() = 0;
   virtual MoneyRepository& money() = 0;
+  virtual PaRepository& pas() = 0;
 };
 
 using TransactionFunction = std::function<Status(Transaction&)>;

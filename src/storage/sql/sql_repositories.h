@@ -12,6 +12,7 @@
 #include "storage/sql/directory_repository.h"
 #include "storage/sql/indicative_budget_repository.h"
 #include "storage/sql/money_repository.h"
+#include "storage/sql/pa_repository.h"
 #include "storage/sql/people_repository.h"
 #include "storage/sql/sql.h"
 #include "storage/sql/support_plan_repository.h"
@@ -39,7 +40,8 @@ class SqlTransaction final : public app::Transaction {
         support_plans_(c, council),
         directory_(c, council),
         postcodes_(c),
-        money_(c, council) {}
+        money_(c, council),
+        pas_(c, council) {}
   CouncilId council_id() const override { return council_; }
   app::PeopleRepository& people() override { return people_; }
   app::UserRepository& users() override { return users_; }
@@ -61,6 +63,7 @@ class SqlTransaction final : public app::Transaction {
   app::DirectoryRepository& directory() override { return directory_; }
   app::PostcodeRepository& postcodes() override { return postcodes_; }
   app::MoneyRepository& money() override { return money_; }
+  app::PaRepository& pas() override { return pas_; }
 
  private:
   CouncilId council_;
@@ -82,6 +85,7 @@ class SqlTransaction final : public app::Transaction {
   SqlDirectory directory_;
   SqlPostcodes postcodes_;
   SqlMoney money_;
+  SqlPas pas_;
 };
 
 }  // namespace selfdirect::storage

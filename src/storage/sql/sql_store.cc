@@ -173,7 +173,9 @@ Status SqlStore::DeleteCouncilData(CouncilId council) {
         {council.value()});
     if (!r.ok()) return fail(r.error());
   }
-  for (const char* table : {"ledger_balances",
+  for (const char* table : {"pa_contacts",
+                            "pa_profiles",
+                            "ledger_balances",
                             "money_recoveries",
                             "money_explanations",
                             "money_match_rules",

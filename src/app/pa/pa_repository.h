@@ -1,0 +1,79 @@
+// File: pa_repository.h
+// Storage of personal assistants' profiles and the requests to contact them (migration 0017),
+// behind the interface the SQLite and PostgreSQL adapters both implement (storage/sql/
+// pa_repository.cc). Profiles belong to a PA's own account (one each); contacts name the person
+// the PA would work for and who asked.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/date.h"
+#include "base/result.h"
+#include "base/strong_id.h"
+#include "domain/pa/finder.h"
+
+namespace selfdirect {
+using PaProfileId = StrongId<struct PaProfileTag>;
+using PaContactId = StrongId<struct PaContactTag>;
+}  // namespace selfdirect
+
+namespace selfdirect::app {
+
+// A PA's checks, as the PA reports them and a verifier sees the papers.
+struct PaChecks {
+  std::string dbs_level;  // "basic", "standard", "enhanced", "enhanced_barred" or empty.
+  std::optional<Date> dbs_issued, right_to_work_until, training_until, insurance_until;
+};
+
+struct PaProfileRecord {
+  PaProfileId id;
+  UserId user_id;
+  std::string postcode;           // Full postcode: never shown to people searching.
+  domain::pa::PaProfile profile;  // profile.id mirrors id; verified from the columns below.
+  PaChecks checks;
+  std::optional<UserId> verified_by;
+  std::optional<Timestamp> verified_at;
+  std::string verifier;  // "Herefordshire Council" or the organisation's name.
+  Timestamp created_at, updated_at;
+};
+
+enum class PaContactStatus { kAsked, kAgreed, kDeclined };
+std::string_view PaContactStatusCode(PaContactStatus s);
+std::optional<PaContactStatus> ParsePaContactStatus(std::string_view code);
+
+struct PaContactRecord {
+  PaContactId id;
+  PaProfileId pa;
+  PersonId person;
+  UserId asked_by;
+  std::string message;
+  PaContactStatus status = PaContactStatus::kAsked;
+  Timestamp asked_at;
+  std::optional<Timestamp> answered_at;
+};
+
+class PaRepository {
+ public:
+  virtual ~PaRepository() = default;
+  // kAlreadyExists when the user has a profile.
+  virtual Result<PaProfileId> InsertProfile(const PaProfileRecord& p) = 0;
+  // Everything but the verification, which Verify sets (and a change of checks clears).
+  virtual Status UpdateProfile(const PaProfileRecord& p) = 0;
+  virtual Status Verify(PaProfileId id, UserId by, Timestamp at, const std::string& verifier) = 0;
+  virtual Result<std::optional<PaProfileRecord>> FindProfile(PaProfileId id) = 0;
+  virtual Result<std::optional<PaProfileRecord>> ProfileOfUser(UserId user) = 0;
+  // Listed profiles whose travel reaches the box around `reach.centre` (the finder then checks
+  // the exact distance): a box of the profile's travel miles, in `reach`'s degrees per mile.
+  virtual Result<std::vector<PaProfileRecord>> ListedNear(const domain::pa::Reach& reach) = 0;
+  virtual Result<PaContactId> InsertContact(const PaContactRecord& c) = 0;
+  // kFailedPrecondition when the request was answered before.
+  virtual Status AnswerContact(PaContactId id, PaContactStatus status, Timestamp at) = 0;
+  virtual Result<std::optional<PaContactRecord>> FindContact(PaContactId id) = 0;
+  virtual Result<std::vector<PaContactRecord>> ContactsOfPa(PaProfileId pa) = 0;
+  virtual Result<std::vector<PaContactRecord>> ContactsOfPerson(PersonId person) = 0;
+};
+
+}  // namespace selfdirect::app
