@@ -52,7 +52,7 @@ class PaContract : public RepositoryContract {
   }
 };
 
-TEST_P(PaContract, AProfileRoundTripsAndIsFoundByItsBand) {
+TEST_P(PaContract, AProfileRoundTripsAndMovesTheFinderVersionOn) {
   UserId pa = AddUser(council_, "sam@example.org", domain::Role::kPersonalAssistant);
   PaProfileId id;
   ASSERT_TRUE(Write([&](app::PaRepository& r) -> Status {
@@ -66,15 +66,14 @@ TEST_P(PaContract, AProfileRoundTripsAndIsFoundByItsBand) {
   });
   EXPECT_EQ(again.error().code, ErrorCode::kAlreadyExists);
   std::optional<app::PaProfileRecord> got;
-  std::vector<app::PaProfileRecord> band, outside, other;
+  std::vector<app::PaProfileRecord> band, other;
+  int64_t version = 0, other_version = 0;
   ASSERT_TRUE(store_
                   ->Read(council_,
                          [&](app::Transaction& tx) -> Status {
                            SD_ASSIGN_OR_RETURN(got, tx.pas().ProfileOfUser(pa));
-                           SD_ASSIGN_OR_RETURN(band, tx.pas().ListedNear(domain::pa::ReachAround(
-                                                         {52'100'000, -2'716'000})));
-                           SD_ASSIGN_OR_RETURN(outside, tx.pas().ListedNear(domain::pa::ReachAround(
-                                                            {52'300'000, -2'716'000})));
+                           SD_ASSIGN_OR_RETURN(band, tx.pas().Listed());
+                           SD_ASSIGN_OR_RETURN(version, tx.pas().FinderVersion());
                            return OkStatus();
                          })
                   .ok());
@@ -90,16 +89,17 @@ TEST_P(PaContract, AProfileRoundTripsAndIsFoundByItsBand) {
   EXPECT_FALSE(got->checks.training_until);
   EXPECT_FALSE(got->profile.verified);
   EXPECT_EQ(band.size(), 1u);
-  EXPECT_TRUE(outside.empty());
+  EXPECT_EQ(version, 1);  // The insert moved it on; the refused second insert did not.
   ASSERT_TRUE(store_
                   ->Read(other_,
                          [&](app::Transaction& tx) -> Status {
-                           SD_ASSIGN_OR_RETURN(other, tx.pas().ListedNear(domain::pa::ReachAround(
-                                                          {52'056'500, -2'716'000})));
+                           SD_ASSIGN_OR_RETURN(other, tx.pas().Listed());
+                           SD_ASSIGN_OR_RETURN(other_version, tx.pas().FinderVersion());
                            return OkStatus();
                          })
                   .ok());
   EXPECT_TRUE(other.empty());
+  EXPECT_EQ(other_version, 0);
 }
 
 TEST_P(PaContract, ChangingTheChecksClearsTheVerification) {
@@ -125,6 +125,15 @@ TEST_P(PaContract, ChangingTheChecksClearsTheVerification) {
   read();
   EXPECT_TRUE(got->profile.verified);
   EXPECT_EQ(got->verifier, "Test Council");
+  int64_t version = 0;
+  ASSERT_TRUE(store_
+                  ->Read(council_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(version, tx.pas().FinderVersion());
+                           return OkStatus();
+                         })
+                  .ok());
+  EXPECT_EQ(version, 3);  // Insert, verify, update.
   p.checks.training_until = Date::Parse("2027-06-30").value();
   ASSERT_TRUE(Write([&](app::PaRepository& r) { return r.UpdateProfile(p); }).ok());
   read();

@@ -57,14 +57,15 @@ Result<PaSearchResult> PaService::Find(const CallContext& ctx, const Principal& 
       return Error::InvalidArgument("Enter a postcode we know",
                                     {{"postcode", "Enter a postcode in England, like HR1 2AB"}});
     SD_ASSIGN_OR_RETURN(domain::pa::PaNeed need, NeedFrom(q, *home));
-    SD_ASSIGN_OR_RETURN(auto rows, tx.pas().ListedNear(domain::pa::ReachAround(*home)));
+    SD_ASSIGN_OR_RETURN(auto snapshot, finder_->Get(tx));
+    auto rows = PaFinderCache::Reaching(*snapshot, domain::pa::ReachAround(*home));
     out.considered = static_cast<int64_t>(rows.size());
     std::vector<domain::pa::PaProfile> profiles;
     profiles.reserve(rows.size());
-    for (const auto& r : rows) profiles.push_back(r.profile);
+    for (const auto* r : rows) profiles.push_back(r->profile);
     auto limit = static_cast<size_t>(std::clamp(q.limit, 1, 100));
     for (auto& m : domain::pa::FindPas(profiles, need, limit)) {
-      const auto& row = rows[static_cast<size_t>(m.pa - profiles.data())];
+      const auto& row = *rows[static_cast<size_t>(m.pa - profiles.data())];
       PaCard c = CardOf(row);
       c.metres = m.metres;
       c.reasons = std::move(m.reasons);

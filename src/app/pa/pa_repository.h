@@ -65,9 +65,11 @@ class PaRepository {
   virtual Status Verify(PaProfileId id, UserId by, Timestamp at, const std::string& verifier) = 0;
   virtual Result<std::optional<PaProfileRecord>> FindProfile(PaProfileId id) = 0;
   virtual Result<std::optional<PaProfileRecord>> ProfileOfUser(UserId user) = 0;
-  // Listed profiles whose travel reaches the box around `reach.centre` (the finder then checks
-  // the exact distance): a box of the profile's travel miles, in `reach`'s degrees per mile.
-  virtual Result<std::vector<PaProfileRecord>> ListedNear(const domain::pa::Reach& reach) = 0;
+  // Every listed profile of the council, for the finder's copy in memory.
+  virtual Result<std::vector<PaProfileRecord>> Listed() = 0;
+  // Moves on with every change to a profile or its verification (in the same transaction), so a
+  // copy made at one version is current while the version stays the same. 0 before any.
+  virtual Result<int64_t> FinderVersion() = 0;
   virtual Result<PaContactId> InsertContact(const PaContactRecord& c) = 0;
   // kFailedPrecondition when the request was answered before.
   virtual Status AnswerContact(PaContactId id, PaContactStatus status, Timestamp at) = 0;

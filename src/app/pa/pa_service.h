@@ -6,12 +6,14 @@
 // and every refusal are audited; changes share a transaction with their audit entry.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/audit_trail.h"
 #include "app/auth.h"
+#include "app/pa/pa_finder_cache.h"
 #include "app/pa/pa_repository.h"
 #include "app/people_service.h"
 #include "app/repositories.h"
@@ -69,7 +71,7 @@ struct PaContactView {
 class PaService {
  public:
   PaService(Store& store, const Clock& clock, AuditTrail& audit)
-      : store_(store), clock_(clock), audit_(audit) {}
+      : store_(store), clock_(clock), audit_(audit), finder_(std::make_shared<PaFinderCache>()) {}
 
   // A PA's own profile (kNotFound before they have made one).
   Result<PaProfileRecord> MyProfile(const CallContext& ctx, const Principal& pa);
@@ -98,6 +100,7 @@ class PaService {
   Store& store_;
   const Clock& clock_;
   AuditTrail& audit_;
+  std::shared_ptr<PaFinderCache> finder_;  // The listed profiles in memory, by council.
 };
 
 }  // namespace selfdirect::app

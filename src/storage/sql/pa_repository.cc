@@ -140,6 +140,7 @@ Result<PaProfileId> SqlPas::InsertProfile(const app::PaProfileRecord& p) {
   auto values = ProfileValues(p, p.user_id.value());
   values[0] = council_.value();
   SD_ASSIGN_OR_RETURN(int64_t id, QueryInt(c_, kInsertProfile, values));
+  SD_RETURN_IF_ERROR(BumpFinderVersion());
   return PaProfileId{id};
 }
 
@@ -148,7 +149,7 @@ Status SqlPas::UpdateProfile(const app::PaProfileRecord& p) {
   values[0] = council_.value();
   SD_ASSIGN_OR_RETURN(bool changed, AnyRow(c_, kUpdateProfile, values));
   if (!changed) return Error::NotFound("No such PA profile");
-  return OkStatus();
+  return BumpFinderVersion();
 }
 
 Status SqlPas::Verify(PaProfileId id, UserId by, Timestamp at, const std::string& verifier) {
@@ -159,7 +160,7 @@ Status SqlPas::Verify(PaProfileId id, UserId by, Timestamp at, const std::string
              "WHERE council_id = $1 AND pa_profile_id = $2 RETURNING pa_profile_id",
              {council_.value(), id.value(), by.value(), at.micros(), verifier}));
   if (!changed) return Error::NotFound("No such PA profile");
-  return OkStatus();
+  return BumpFinderVersion();
 }
 
 Result<std::optional<app::PaProfileRecord>> SqlPas::FindProfile(PaProfileId id) {
@@ -172,18 +173,24 @@ Result<std::optional<app::PaProfileRecord>> SqlPas::ProfileOfUser(UserId user) {
                   {council_.value(), user.value()});
 }
 
-// The index narrows to the latitude band the farthest-travelling PA could come from; each row's
-// own travel then bounds it in both directions.
-Result<std::vector<app::PaProfileRecord>> SqlPas::ListedNear(const domain::pa::Reach& reach) {
-  const int64_t band = reach.latitude_per_mile_e6 * domain::pa::kMaxTravelMiles;
-  return QueryAll(
-      c_, kProfile,
-      "FROM pa_profiles WHERE council_id = $1 AND latitude_e6 BETWEEN $2 AND $3 "
-      "AND listed = 1 AND ABS(latitude_e6 - $4) <= travel_miles * $5 "
-      "AND ABS(longitude_e6 - $6) <= travel_miles * $7 ORDER BY pa_profile_id",
-      {council_.value(), reach.centre.latitude_e6 - band, reach.centre.latitude_e6 + band,
-       reach.centre.latitude_e6, reach.latitude_per_mile_e6, reach.centre.longitude_e6,
-       reach.longitude_per_mile_e6});
+Result<std::vector<app::PaProfileRecord>> SqlPas::Listed() {
+  return QueryAll(c_, kProfile,
+                  "FROM pa_profiles WHERE council_id = $1 AND listed = 1 ORDER BY pa_profile_id",
+                  {council_.value()});
+}
+
+Result<int64_t> SqlPas::FinderVersion() {
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query("SELECT version FROM pa_finder_versions WHERE council_id = $1", {council_.value()}));
+  return rows.empty() ? int64_t{0} : rows[0].Int(0);
+}
+
+Status SqlPas::BumpFinderVersion() {
+  return Execute(c_,
+                 "INSERT INTO pa_finder_versions (council_id, version) VALUES ($1, 1) ON "
+                 "CONFLICT (council_id) DO UPDATE SET version = pa_finder_versions.version + 1",
+                 {council_.value()});
 }
 
 Result<PaContactId> SqlPas::InsertContact(const app::PaContactRecord& c) {

@@ -15,7 +15,13 @@ class SqlPas final : public app::PaRepository, private CouncilRepository {
   Status Verify(PaProfileId id, UserId by, Timestamp at, const std::string& verifier) override;
   Result<std::optional<app::PaProfileRecord>> FindProfile(PaProfileId id) override;
   Result<std::optional<app::PaProfileRecord>> ProfileOfUser(UserId user) override;
-  Result<std::vector<app::PaProfileRecord>> ListedNear(const domain::pa::Reach& reach) override;
+  Result<std::vector<app::PaProfileRecord>> Listed() override;
+  Result<int64_t> FinderVersion() override;
+
+ private:
+  Status BumpFinderVersion();
+
+ public:
   Result<PaContactId> InsertContact(const app::PaContactRecord& c) override;
   Status AnswerContact(PaContactId id, app::PaContactStatus status, Timestamp at) override;
   Result<std::optional<app::PaContactRecord>> FindContact(PaContactId id) override;

@@ -175,6 +175,7 @@ Status SqlStore::DeleteCouncilData(CouncilId council) {
   }
   for (const char* table : {"pa_contacts",
                             "pa_profiles",
+                            "pa_finder_versions",
                             "ledger_balances",
                             "money_recoveries",
                             "money_explanations",

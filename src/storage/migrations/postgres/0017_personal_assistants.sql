@@ -31,7 +31,12 @@ CREATE TABLE pa_profiles (
   UNIQUE (council_id, user_id),
   FOREIGN KEY (council_id, user_id) REFERENCES users (council_id, user_id)
 );
-CREATE INDEX pa_profiles_by_place ON pa_profiles (council_id, latitude_e6);
+-- The finder answers from memory: this version moves on in the same transaction as every change
+-- to a council's profiles, so a server (or several, on PostgreSQL) reloads them when it differs.
+CREATE TABLE pa_finder_versions (
+  council_id BIGINT PRIMARY KEY REFERENCES councils (council_id),
+  version BIGINT NOT NULL
+);
 
 CREATE TABLE pa_contacts (
   council_id BIGINT NOT NULL REFERENCES councils (council_id),
