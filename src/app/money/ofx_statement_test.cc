@@ -290,6 +290,13 @@ TEST(OfxStatementTest, LeavesNoTemporaryFileOrDescriptorBehind) {
 }
 
 TEST(OfxStatementTest, ReadsFromManyThreadsAtOnce) {
+#if defined(__SANITIZE_ADDRESS__)
+  // The reading forks while other threads allocate. glibc's allocator takes its locks around
+  // fork, so the child never inherits one held; GCC 12's AddressSanitizer allocator does not, and
+  // a child could wait forever for a lock another thread held (seen once in CI: stopped after
+  // 30 s). The release build runs this test with glibc's allocator.
+  GTEST_SKIP() << "AddressSanitizer's allocator is not fork-safe with other threads allocating";
+#endif
   const auto expected = Render(*ParseOfxStatement(kSgml));
   std::vector<std::thread> threads;
   std::vector<int> same(4, 0);
