@@ -54,6 +54,10 @@ test('a PA saves their profile; people find them near a postcode with the reason
   assert.ok(sam.reasons.includes('Free at the time you need'))
   assert.ok(sam.reasons.includes('Speaks Polish'))
   assert.ok(sam.reasons.some(r => /^Has experience of personal care/.test(r)))
+  // Distances are to the PA's home rounded to a hundredth of a degree, never to their postcode:
+  // searched from their own postcode, Sam is not 0.0 miles away.
+  assert.equal(sam.miles, '0.3')
+  assert.equal(JSON.stringify(found.data.pas).includes('1AA'), false, 'no full postcode of a PA')
   for (const p of found.data.pas) {
     assert.ok(p.free.includes('mon-morning'), 'everyone listed is free when needed')
     assert.equal(p.pa_email, undefined)

@@ -61,15 +61,20 @@ test('bad payments are error lines naming the field; the stream goes on; exit 1'
     [payment({ pay: [{ kind: 'amount', amount: '10.005' }] }), 'pay[0].amount'],
     [payment({ pay_date: '2024-05-01', period: 1 }), 'pay_date'],
     [payment({ period: 2 }), 'period'],
-    [payment({ frequency: 'daily' }), 'frequency']
+    [payment({ frequency: 'daily' }), 'frequency'],
+    [payment({ pay: [{ kind: 'hours', hours: '10000000000', rate: '10000000000' }] }), 'pay[0].hours'],
+    [payment({ pension: { enrolled: true, employee_percent: -5.5, employer_percent: '3' } }), 'pension.employee_percent'],
+    [payment({ frequency: 'weekly', period: 4, pay_date: '2026-04-27', pay: [{ kind: 'statutory_sick_pay', sick_days: 31, qualifying_days_per_week: 1, average_weekly_earnings: '300.00' }] }), 'pay[0].sick_days'],
+    [payment({ pay: [{ kind: 'hours', hours: '10', rate: '12.71' }, { kind: 'rolled_up_holiday' }, { kind: 'rolled_up_holiday' }] }), 'pay[2]'],
+    [payment({ date_of_birth: '2030-01-01' }), 'date_of_birth']
   ]
   const input = [payment(), ...bad.map(b => b[0]), payment()].map(x => JSON.stringify(x)).join('\n')
   const r = payroll(['calculate', '--input', '-'], input)
   assert.equal(r.status, 1)
-  assert.match(r.stderr, /8 of 10 payments are not valid/)
+  assert.match(r.stderr, /13 of 15 payments are not valid/)
   const lines = r.stdout.trim().split('\n').map(l => JSON.parse(l))
-  assert.equal(lines.length, 10)
-  assert.ok(lines[0].net_pay && lines[9].net_pay)
+  assert.equal(lines.length, 15)
+  assert.ok(lines[0].net_pay && lines[14].net_pay)
   bad.forEach(([, field], i) => {
     assert.equal(lines[i + 1].error?.field, field, JSON.stringify(lines[i + 1]))
     assert.ok(lines[i + 1].error.message.length > 10)

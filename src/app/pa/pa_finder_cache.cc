@@ -18,6 +18,8 @@ Result<std::shared_ptr<const PaFinderCache::Snapshot>> PaFinderCache::Get(Transa
   auto fresh = std::make_shared<Snapshot>();
   fresh->version = version;
   SD_ASSIGN_OR_RETURN(fresh->records, tx.pas().Listed());
+  // Searches measure to the rounded point, never to the PA's own postcode (finder.h).
+  for (auto& r : fresh->records) r.profile.home = domain::pa::PublicPoint(r.profile.home);
   std::sort(fresh->records.begin(), fresh->records.end(), [](const auto& a, const auto& b) {
     return a.profile.home.latitude_e6 < b.profile.home.latitude_e6;
   });

@@ -14,6 +14,12 @@ namespace {
 namespace json = boost::json;
 namespace pr = domain::payroll;
 
+constexpr int64_t kMaxHours = 1000;   // In one payment.
+constexpr size_t kMaxPayItems = 100;  // In one payment.
+const Pence kMostPerItem = Pence::FromPounds(1'000'000);
+const Pence kMostRate = Pence::FromPounds(1'000);          // An hour.
+const Pence kMostToDate = Pence::FromPounds(100'000'000);  // Previous pay or tax this year.
+
 // Hours with at most two decimals, not negative, as hundredths.
 int64_t Hours(JsonReader& r, const json::object& o, const std::string& path) {
   auto* v = o.if_contains("hours");
@@ -29,15 +35,21 @@ int64_t Hours(JsonReader& r, const json::object& o, const std::string& path) {
     return 0;
   }
   if (*p < Pence{}) r.Fail(field, "must not be negative");
+  if (*p > Pence::FromPounds(kMaxHours))
+    r.Fail(field, "must be at most 1,000 hours in one payment");
   return p->pence();
 }
 
+// Money from 0 to `most`: far above any PA's pay, and far enough below the limits of the
+// arithmetic that no payment can overflow it (amounts are 64-bit pence).
 Pence NotNegative(JsonReader& r, const json::object& o, const std::string& path,
-                  std::string_view key, Required need) {
+                  std::string_view key, Required need, Pence most = kMostPerItem) {
   size_t before = r.errors.size();
   Pence p = r.Money(o, path, key, need);
   if (r.errors.size() == before && p < Pence{})
     r.Fail(JsonReader::Join(path, key), "must not be negative");
+  else if (r.errors.size() == before && p > most)
+    r.Fail(JsonReader::Join(path, key), "must be at most " + most.ToDisplayString());
   return p;
 }
 
@@ -81,7 +93,7 @@ void ReadPayItem(JsonReader& r, const json::value& v, size_t i, pr::PayslipInput
     r.Known(*o, path, {"kind", "hours", "rate", "description"});
     item.kind = pr::PayItem::Kind::kHours;
     item.hours_hundredths = Hours(r, *o, path);
-    item.rate = NotNegative(r, *o, path, "rate", Required::kYes);
+    item.rate = NotNegative(r, *o, path, "rate", Required::kYes, kMostRate);
   } else if (kind == "rolled_up_holiday") {
     r.Known(*o, path, {"kind", "description"});
     item.kind = pr::PayItem::Kind::kRolledUpHoliday;
@@ -108,6 +120,9 @@ void ReadPension(JsonReader& r, const json::object& o, pr::PayslipInput& in) {
   t.enrolled = r.Bool(*p, "pension", "enrolled", false);
   t.employee_bp = r.Percent(*p, "pension", "employee_percent");
   t.employer_bp = r.Percent(*p, "pension", "employer_percent");
+  for (auto [bp, field] : {std::pair{t.employee_bp, "pension.employee_percent"},
+                           std::pair{t.employer_bp, "pension.employer_percent"}})
+    if (bp < 0 || bp > 10000) r.Fail(field, "must be a percentage from 0 to 100");
   std::string relief = r.String(*p, "pension", "relief", Required::kNo);
   if (relief == "net_pay")
     t.relief = pr::PensionRelief::kNetPay;
@@ -145,8 +160,29 @@ void ReadPrevious(JsonReader& r, const json::object& o, pr::PayslipInput& in) {
   const json::object* p = r.Object(*v, "previous");
   if (p == nullptr) return;
   r.Known(*p, "previous", {"taxable_pay", "tax"});
-  in.previous_taxable_pay = NotNegative(r, *p, "previous", "taxable_pay", Required::kNo);
+  in.previous_taxable_pay =
+      NotNegative(r, *p, "previous", "taxable_pay", Required::kNo, kMostToDate);
   in.previous_tax = r.Money(*p, "previous", "tax", Required::kNo);
+  if (in.previous_tax > kMostToDate || in.previous_tax < -kMostToDate)
+    r.Fail("previous.tax", "must be between -" + kMostToDate.ToDisplayString() + " and " +
+                               kMostToDate.ToDisplayString());
+}
+
+// What the items cannot be together: rolled-up holiday twice, more sick days than the period
+// holds, and a date of birth after the pay date.
+void CheckPayItems(JsonReader& r, const pr::PayslipInput& in) {
+  int holiday = 0;
+  const int weeks = in.frequency == pr::Frequency::kMonthly ? 5 : pr::WeeksPerPeriod(in.frequency);
+  for (size_t i = 0; i < in.pay.size(); ++i) {
+    const auto& item = in.pay[i];
+    if (item.kind == pr::PayItem::Kind::kRolledUpHoliday && ++holiday == 2)
+      r.Fail(JsonReader::Index("pay", i), "rolled-up holiday may be given once");
+    if (item.kind == pr::PayItem::Kind::kStatutorySickPay &&
+        item.sick_days > std::min(31, item.qualifying_days_per_week * weeks))
+      r.Fail(JsonReader::Join(JsonReader::Index("pay", i), "sick_days"),
+             "must be no more than the qualifying days in the pay period");
+  }
+  if (in.date_of_birth > in.pay_date) r.Fail("date_of_birth", "must be before the pay date");
 }
 
 }  // namespace
@@ -168,8 +204,10 @@ Result<pr::PayslipInput> PayslipInputFromJson(const json::value& v) {
   if (auto d = r.DateField(*o, "", "date_of_birth", Required::kYes)) in.date_of_birth = *d;
   if (const json::array* pay = r.Array(*o, "", "pay", Required::kYes)) {
     if (pay->empty()) r.Fail("pay", "must hold at least one pay item");
-    for (size_t i = 0; i < pay->size(); ++i) ReadPayItem(r, (*pay)[i], i, in);
+    if (pay->size() > kMaxPayItems) r.Fail("pay", "must hold at most 100 pay items");
+    for (size_t i = 0; i < pay->size() && i < kMaxPayItems; ++i) ReadPayItem(r, (*pay)[i], i, in);
   }
+  CheckPayItems(r, in);
   ReadPrevious(r, *o, in);
   ReadPension(r, *o, in);
   SD_RETURN_IF_ERROR(r.Verdict("payment"));

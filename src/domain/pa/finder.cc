@@ -89,6 +89,15 @@ int ScoreRest(const PaProfile& pa, const PaNeed& need, int64_t metres,
 
 }  // namespace
 
+GeoPoint PublicPoint(GeoPoint home) {
+  auto round = [](int64_t e6) {
+    const int64_t step = 10'000;  // A hundredth of a degree, in millionths.
+    const int64_t half = e6 >= 0 ? step / 2 : -step / 2;
+    return (e6 + half) / step * step;
+  };
+  return {round(home.latitude_e6), round(home.longitude_e6)};
+}
+
 Reach ReachAround(GeoPoint centre) {
   // A degree of latitude is at least 110,574 m (at the equator): a mile is at most 14,555
   // millionths of a degree. Longitude shrinks by the cosine of the latitude; take the cosine a

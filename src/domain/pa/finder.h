@@ -52,6 +52,12 @@ struct PaProfile {
   bool listed = true;     // Shown in searches.
 };
 
+// Where the finder places a PA: their home postcode's centre rounded to the nearest hundredth of a
+// degree (about 1.1 km north-south, 0.7 km east-west in England). Distances shown to people
+// searching are measured to this point, so searching from many postcodes cannot narrow a PA's home
+// below the size of a grid square (a postcode district is several of them).
+GeoPoint PublicPoint(GeoPoint home);
+
 // The most a PA may say they travel.
 inline constexpr int kMaxTravelMiles = 50;
 

@@ -84,6 +84,11 @@ TEST(FindPas, RateLimitVerifiedLanguageInterestsAndHidden) {
 namespace selfdirect::domain::pa {
 namespace {
 
+TEST(PublicPoint, RoundsAHomeToAHundredthOfADegree) {
+  EXPECT_EQ(PublicPoint({52'056'500, -2'716'000}), (GeoPoint{52'060'000, -2'720'000}));
+  EXPECT_EQ(PublicPoint({52'054'999, -2'714'999}), (GeoPoint{52'050'000, -2'710'000}));
+}
+
 TEST(Reach, TheBoxHoldsEveryPointWithinTheMiles) {
   GeoPoint centre{52'056'500, -2'716'000};
   Reach r = ReachAround(centre);

@@ -35,6 +35,11 @@ SickPay CalculateSickPay(const PayItem& item, const SickPayRules& rules, Pence w
                            rules.earnings_cap_bp / 100, awe);
     }
   }
+  if (item.qualifying_days_per_week < 1) {  // Checked by the reader; a day's rate needs days.
+    s.entitled = false;
+    s.explanation = "Statutory sick pay: none, because no qualifying days were given.";
+    return s;
+  }
   int waiting = std::max(0, rules.waiting_days - item.waiting_days_served);
   s.paid_days = std::max(0, item.sick_days - waiting);
   s.amount = DivideRounding(s.weekly * s.paid_days, item.qualifying_days_per_week, Rounding::kUp);
