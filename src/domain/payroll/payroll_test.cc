@@ -247,7 +247,7 @@ TEST(PayRun, EachPayslipPostsABalancedTransaction) {
   EXPECT_EQ(t.idempotency_key, "payroll:pay run 7:E-1");
 }
 
-TEST(PayRun, PaydayAlertSaysHowShortAndWhatToDo) {
+TEST(PayRun, PaydayAlertSaysHowShortAndWhatNext) {
   PaydayFunds f{"Sam",      D("2026-12-28"), P("412.30"), P("85.10"),
                 P("30.20"), P("300"),        P("100"),    P("50")};
   PaydayAlert a = CheckPayday(f);
