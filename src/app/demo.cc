@@ -7,6 +7,7 @@
 #include "app/charging/charging_json.h"
 #include "app/directory/directory_service.h"
 #include "app/money/money_demo.h"
+#include "app/pa/employment_demo.h"
 #include "app/pa/pa_demo.h"
 #include "app/passwords.h"
 #include "app/planning/planning_service.h"
@@ -868,11 +869,17 @@ Status DirectoryStep(DemoContext& ctx) {
 
 const std::vector<DemoStep>& DemoSteps() {
   static const std::vector<DemoStep> steps = {
-      {"teams", TeamsStep},           {"people", PeopleStep},
-      {"accounts", AccountsStep},     {"assessments", AssessmentsStep},
-      {"allocation", AllocationStep}, {"charging", ChargingStep},
-      {"plans", PlansStep},           {"money", MoneyStep},
-      {"directory", DirectoryStep},   {"personal_assistants", PaStep},
+      {"teams", TeamsStep},
+      {"people", PeopleStep},
+      {"accounts", AccountsStep},
+      {"assessments", AssessmentsStep},
+      {"allocation", AllocationStep},
+      {"charging", ChargingStep},
+      {"plans", PlansStep},
+      {"money", MoneyStep},
+      {"directory", DirectoryStep},
+      {"personal_assistants", PaStep},
+      {"pa_employment", EmploymentStep},
   };
   return steps;
 }

@@ -58,6 +58,12 @@ struct DemoContext {
   std::map<domain::Role, UserId> user_ids;  // The demo user of each role.
   UserId second_finance_officer;            // Approves what the first proposes (recoveries).
   PersonId budget_holder_person;            // The demo budget holder's own record.
+  // People whose PA the demo pays through the service's payroll from `pa_payroll_from` (the money
+  // step chooses them: the demo budget holder first, then people with a direct payment and a PA
+  // line in their plan), with the PA line's weekly amount; the money step posts no PA wages for
+  // them from then on.
+  std::vector<std::pair<PersonId, Pence>> pa_payroll_people;
+  Date pa_payroll_from;
 };
 
 struct DemoStep {

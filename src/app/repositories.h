@@ -20,6 +20,7 @@
 #include "app/charging/charging_repositories.h"
 #include "app/directory/directory_repository.h"
 #include "app/money/money_repository.h"
+#include "app/pa/employment_repository.h"
 #include "app/pa/pa_repository.h"
 #include "app/planning/support_plan_repository.h"
 #include "base/clock.h"
@@ -377,6 +378,7 @@ class Transaction {
   virtual PostcodeRepository& postcodes() = 0;
   virtual MoneyRepository& money() = 0;
   virtual PaRepository& pas() = 0;
+  virtual EmploymentRepository& employment() = 0;
 };
 
 using TransactionFunction = std::function<Status(Transaction&)>;

@@ -12,6 +12,7 @@
 #include "web/money/money_routes.h"
 #include "web/money/recovery_routes.h"
 #include "web/openapi.h"
+#include "web/pa/employment_routes.h"
 #include "web/pa/pa_routes.h"
 #include "web/people/people_routes.h"
 #include "web/planning/planning_routes.h"
@@ -60,6 +61,7 @@ void Site::AddModules() {
   modules_.push_back(std::move(money));
   modules_.push_back(std::make_unique<RecoveryRoutes>(env));
   modules_.push_back(std::make_unique<PaRoutes>(env));
+  modules_.push_back(std::make_unique<EmploymentRoutes>(env));
   for (auto& module : modules_) module->Register(routes_);
 }
 

@@ -90,6 +90,35 @@ struct PersonSpending {
   bool direct_payment = false;
 };
 
+bool PaidByPayroll(const DemoContext& ctx, PersonId person) {
+  return std::any_of(ctx.pa_payroll_people.begin(), ctx.pa_payroll_people.end(),
+                     [&](const auto& x) { return x.first == person; });
+}
+
+// The weekly PA line of `p`'s plan (0 when none).
+Pence PaLine(const PersonSpending& p) {
+  for (const auto& line : p.plan.lines)
+    if (line.category == "personal_assistant" && line.managed_as == "direct_payment")
+      return line.weekly;
+  return Pence();
+}
+
+// The demo budget holder and three people with a direct payment and a PA line, whose PAs the
+// demo pays through payroll for the last 26 weeks (app/pa/employment_demo.cc).
+void ChoosePayrollPeople(DemoContext& ctx, const std::vector<PersonSpending>& spenders,
+                         Date today) {
+  const Date monday = today.AddDays(-static_cast<int64_t>(today.weekday()));
+  ctx.pa_payroll_from = monday.AddDays(-7 * 26);
+  for (const PersonSpending& p : spenders)
+    if (p.person == ctx.budget_holder_person && PaLine(p) > Pence())
+      ctx.pa_payroll_people.push_back({p.person, PaLine(p)});
+  for (const PersonSpending& p : spenders) {
+    if (ctx.pa_payroll_people.size() >= 4) break;
+    if (p.person != ctx.budget_holder_person && p.direct_payment && PaLine(p) > Pence())
+      ctx.pa_payroll_people.push_back({p.person, PaLine(p)});
+  }
+}
+
 Status SpendCycle(DemoContext& ctx, const PersonSpending& p, int64_t cycle, int pattern) {
   DemoRandom& r = ctx.random;
   const Date first = p.start.AddDays(cycle * 28);
@@ -100,6 +129,8 @@ Status SpendCycle(DemoContext& ctx, const PersonSpending& p, int64_t cycle, int 
     auto managed = domain::ParseManagedAs(line.managed_as);
     if (!category || !managed || *managed == domain::ManagedAs::kCouncilCommissioned) continue;
     const Payee payee = PayeeFor(*category);
+    const bool paid_by_payroll =
+        *category == domain::SupportCategory::kPersonalAssistant && PaidByPayroll(ctx, p.person);
     const Pence cycle_spend = MultiplyRatio(line.weekly * 4, percent, 100, Rounding::kHalfUp);
     const auto parts = Apportion(cycle_spend, payee.payments);
     for (int i = 0; i < payee.payments; ++i) {
@@ -107,6 +138,7 @@ Status SpendCycle(DemoContext& ctx, const PersonSpending& p, int64_t cycle, int 
       const Date on = first.AddDays(i * 7 + static_cast<int64_t>(r.Below(5)));
       const bool unmatched = r.Percent(3);
       if (on > ctx.now.UtcDate()) continue;  // Nothing is spent in the future.
+      if (paid_by_payroll && on >= ctx.pa_payroll_from) continue;  // Wages from payroll.
       SD_RETURN_IF_ERROR(
           ctx.tx.money()
                   .Append(
@@ -322,6 +354,7 @@ Status MoneyStep(DemoContext& ctx) {
   PaymentRunRecord run;
   SD_RETURN_IF_ERROR(
       PayDue(ctx.tx, today, ctx.user_ids.at(domain::Role::kFinanceOfficer), ctx.now, run));
+  ChoosePayrollPeople(ctx, spenders, today);
   for (const PersonSpending& p : spenders) SD_RETURN_IF_ERROR(SpendForPerson(ctx, p, today));
   return DemoRecoveries(ctx, spenders, today);
 }

@@ -152,8 +152,8 @@ Result<domain::payroll::PayrollYear> PayrollYearFromJson(const json::value& v) {
   if (o == nullptr) return Error::InvalidArgument("Payroll reference data must be a JSON object");
   r.Known(*o, "",
           {"id", "title", "effective_from", "notes", "sources", "income_tax", "national_insurance",
-           "auto_enrolment", "rolled_up_holiday_percent", "statutory_sick_pay", "minimum_wage",
-           "state_pension_age"});
+           "auto_enrolment", "employment_allowance", "rolled_up_holiday_percent",
+           "statutory_sick_pay", "minimum_wage", "state_pension_age"});
   ReadReferenceHead(r, *o, y);
   ReadTax(r, *o, y);
   ReadNi(r, *o, y);
@@ -161,6 +161,8 @@ Result<domain::payroll::PayrollYear> PayrollYearFromJson(const json::value& v) {
   ReadPensionAges(r, *o, y);
   if (const json::object* h = Block(r, *o, "rolled_up_holiday_percent"))
     y.rolled_up_holiday_bp = r.Percent(*h, "rolled_up_holiday_percent", "percent");
+  if (const json::object* a = Block(r, *o, "employment_allowance"))
+    y.employment_allowance = r.Money(*a, "employment_allowance", "annual", Required::kYes);
   ReadSickPay(r, *o, y);
   ReadMinimumWages(r, *o);  // Checked here; collected across the years below.
   if (y.bands.empty()) r.Fail("income_tax.bands", "must name at least one band");

@@ -66,6 +66,21 @@ LedgerTransaction PayslipTransaction(const PayRunLine& line, Pence allowance_use
   return t;
 }
 
+LedgerTransaction PayOwedTransaction(std::string_view person_ref, BudgetAccountKind from,
+                                     std::string_view to, Pence amount, Date date,
+                                     std::string_view key) {
+  LedgerTransaction t;
+  t.effective_date = date;
+  t.description = fmt::format(FMT_COMPILE("Paid {} what the PA's pay owed: {}"),
+                              to == "HMRC" ? "HMRC" : "the pension scheme", amount.ToString());
+  t.source = LedgerSource::kPayroll;
+  t.source_ref = std::string(key);
+  t.idempotency_key = fmt::format(FMT_COMPILE("payroll:owed:{}"), key);
+  t.postings = {{OwedAccountName(person_ref, to), amount},
+                {BudgetAccountName(person_ref, from), -amount}};
+  return t;
+}
+
 PaydayAlert CheckPayday(const PaydayFunds& f) {
   PaydayAlert a;
   a.needed = f.net_pay + f.hmrc + f.pension;

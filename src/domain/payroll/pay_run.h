@@ -59,6 +59,12 @@ LedgerTransaction PayslipTransaction(const PayRunLine& line, Pence allowance_use
 // The account that holds what a person's budget owes HMRC or the pension scheme.
 std::string OwedAccountName(std::string_view person_ref, std::string_view to);
 
+// Paying what is owed to `to` ("HMRC" or "Pension") out of the budget account: the owed account
+// is cleared by `amount` and the money leaves the account. `key` makes it post once.
+LedgerTransaction PayOwedTransaction(std::string_view person_ref, BudgetAccountKind from,
+                                     std::string_view to, Pence amount, Date date,
+                                     std::string_view key);
+
 // What the funding account must cover on payday, and what it will hold.
 struct PaydayFunds {
   std::string pa_name;

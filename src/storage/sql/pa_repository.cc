@@ -5,34 +5,6 @@
 namespace selfdirect::storage {
 namespace {
 
-std::string Lines(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : "\n") + i;
-  return out;
-}
-
-std::vector<std::string> FromLines(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
-std::optional<Date> OptionalDate(const SqlRow& r, size_t i) {
-  if (r.IsNull(i)) return std::nullopt;
-  auto d = Date::Parse(r.Text(i));
-  return d.ok() ? std::optional<Date>(*d) : std::nullopt;
-}
-
-SqlValue DateOrNull(const std::optional<Date>& d) {
-  return d ? SqlValue(d->ToString()) : SqlValue(std::monostate{});
-}
-
 app::PaProfileRecord ProfileFromRow(const SqlRow& r) {
   app::PaProfileRecord x;
   x.id = PaProfileId{r.Int(0)};

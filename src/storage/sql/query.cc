@@ -63,6 +63,34 @@ SqlValue SqlBool(bool b) { return int64_t{b ? 1 : 0}; }
 
 SqlValue TextOrNull(const std::string& s) { return s.empty() ? SqlNull() : SqlValue(s); }
 
+SqlValue DateOrNull(const std::optional<Date>& d) {
+  return d ? SqlValue(d->ToString()) : SqlNull();
+}
+
+std::optional<Date> OptionalDate(const SqlRow& r, size_t i) {
+  if (r.IsNull(i)) return std::nullopt;
+  auto d = Date::Parse(r.Text(i));
+  return d.ok() ? std::optional<Date>(*d) : std::nullopt;
+}
+
+std::string Lines(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : "\n") + i;
+  return out;
+}
+
+std::vector<std::string> FromLines(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
 std::optional<int> OptionalInt(const SqlRow& r, size_t i) {
   return r.IsNull(i) ? std::optional<int>() : std::optional<int>(static_cast<int>(r.Int(i)));
 }

@@ -113,6 +113,14 @@ SqlValue SqlOptionalInt(const std::optional<int>& v);
 SqlValue SqlBool(bool b);
 // Text as a parameter, NULL when it is empty (an optional column kept as "" in the record).
 SqlValue TextOrNull(const std::string& s);
+// A date as "YYYY-MM-DD", or NULL.
+SqlValue DateOrNull(const std::optional<Date>& d);
+// Column `i` as a date (nullopt when NULL or not a date).
+std::optional<Date> OptionalDate(const SqlRow& r, size_t i);
+
+// A list kept as text, one item a line (items hold no newlines; empty items are not kept).
+std::string Lines(const std::vector<std::string>& items);
+std::vector<std::string> FromLines(const std::string& text);
 
 // A nullable integer column: nullopt for NULL.
 std::optional<int> OptionalInt(const SqlRow& r, size_t i);

@@ -10,6 +10,7 @@
 #include "storage/sql/audit_repository.h"
 #include "storage/sql/charging_repository.h"
 #include "storage/sql/directory_repository.h"
+#include "storage/sql/employment_repository.h"
 #include "storage/sql/indicative_budget_repository.h"
 #include "storage/sql/money_repository.h"
 #include "storage/sql/pa_repository.h"
@@ -41,7 +42,8 @@ class SqlTransaction final : public app::Transaction {
         directory_(c, council),
         postcodes_(c),
         money_(c, council),
-        pas_(c, council) {}
+        pas_(c, council),
+        employment_(c, council) {}
   CouncilId council_id() const override { return council_; }
   app::PeopleRepository& people() override { return people_; }
   app::UserRepository& users() override { return users_; }
@@ -64,6 +66,7 @@ class SqlTransaction final : public app::Transaction {
   app::PostcodeRepository& postcodes() override { return postcodes_; }
   app::MoneyRepository& money() override { return money_; }
   app::PaRepository& pas() override { return pas_; }
+  app::EmploymentRepository& employment() override { return employment_; }
 
  private:
   CouncilId council_;
@@ -86,6 +89,7 @@ class SqlTransaction final : public app::Transaction {
   SqlPostcodes postcodes_;
   SqlMoney money_;
   SqlPas pas_;
+  SqlEmployment employment_;
 };
 
 }  // namespace selfdirect::storage

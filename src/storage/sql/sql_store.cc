@@ -173,7 +173,11 @@ Status SqlStore::DeleteCouncilData(CouncilId council) {
         {council.value()});
     if (!r.ok()) return fail(r.error());
   }
-  for (const char* table : {"pa_contacts",
+  for (const char* table : {"pa_payslips",
+                            "pa_timesheets",
+                            "pa_pay_runs",
+                            "pa_engagements",
+                            "pa_contacts",
                             "pa_profiles",
                             "pa_finder_versions",
                             "ledger_balances",

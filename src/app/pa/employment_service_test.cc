@@ -1,0 +1,220 @@
+#include "app/pa/employment_service.h"
+
+#include <gtest/gtest.h>
+
+#include "app/test_store.h"
+#include "domain/people/person.h"
+
+namespace selfdirect::app {
+namespace {
+
+namespace payroll = domain::payroll;
+using domain::Role;
+
+Date D(std::string_view s) { return *Date::Parse(s); }
+
+class EmploymentServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    teams_ = testing::AddTwoTeamsAndAPerson(db_.store(), db_.council(), clock_.Now());
+    ctx_ = CallContext{db_.council(), "127.0.0.1"};
+    ASSERT_TRUE(
+        db_.store()
+            .Write(db_.council(),
+                   [&](Transaction& tx) -> Status {
+                     SD_ASSIGN_OR_RETURN(pa_user_,
+                                         AddUser(tx, "pa@example.org", Role::kPersonalAssistant));
+                     SD_ASSIGN_OR_RETURN(other_pa_user_,
+                                         AddUser(tx, "pa2@example.org", Role::kPersonalAssistant));
+                     SD_ASSIGN_OR_RETURN(holder_user_,
+                                         AddUser(tx, "me@example.org", Role::kBudgetHolder));
+                     SD_ASSIGN_OR_RETURN(pa_, AddProfile(tx, pa_user_, "Sam"));
+                     SD_ASSIGN_OR_RETURN(other_pa_, AddProfile(tx, other_pa_user_, "Alex"));
+                     SD_ASSIGN_OR_RETURN(auto c, tx.pas().InsertContact({PaContactId{},
+                                                                         pa_,
+                                                                         teams_.person,
+                                                                         holder_user_,
+                                                                         "Mornings?",
+                                                                         PaContactStatus::kAsked,
+                                                                         clock_.Now(),
+                                                                         {}}));
+                     return tx.pas().AnswerContact(c, PaContactStatus::kAgreed, clock_.Now());
+                   })
+            .ok());
+  }
+
+  Result<UserId> AddUser(Transaction& tx, const std::string& email, Role role) {
+    UserRecord u{UserId{}, email, email, role, TeamId{}, PersonId{}, "!", false};
+    return tx.users().Insert(u, clock_.Now());
+  }
+
+  Result<PaProfileId> AddProfile(Transaction& tx, UserId user, const std::string& name) {
+    PaProfileRecord p;
+    p.user_id = user;
+    p.postcode = "HR1 2AB";
+    p.profile.first_name = name;
+    p.profile.travel_miles = 5;
+    p.profile.hourly_rate = Pence::FromPence(1400);
+    p.checks.right_to_work_until = D("2030-01-01");
+    p.created_at = p.updated_at = clock_.Now();
+    return tx.pas().InsertProfile(p);
+  }
+
+  Principal As(Role role, UserId id, PersonId own = PersonId{}) {
+    Principal p;
+    p.user.id = id;
+    p.user.role = role;
+    p.actor = domain::Actor{id, role, TeamId{}, own, {}};
+    return p;
+  }
+  Principal Holder() { return As(Role::kBudgetHolder, holder_user_, teams_.person); }
+  Principal Pa() { return As(Role::kPersonalAssistant, pa_user_); }
+  Principal OtherPa() { return As(Role::kPersonalAssistant, other_pa_user_); }
+
+  EngagementInput Input(int64_t rate_pence = 1400) {
+    EngagementInput in;
+    in.person = teams_.person;
+    in.pa = pa_;
+    in.terms.hourly_rate = Pence::FromPence(rate_pence);
+    in.terms.weekly_hours_hundredths = 2000;
+    in.terms.frequency = payroll::Frequency::kWeekly;
+    in.terms.start = D("2026-11-02");
+    in.terms.pa_date_of_birth = D("1990-05-01");
+    return in;
+  }
+
+  static payroll::Timesheet Week(std::string_view monday, int64_t hours_a_day = 400) {
+    payroll::Timesheet t{D(monday), {}};
+    for (int d = 0; d < 5; ++d)
+      t.entries.push_back(
+          {D(monday).AddDays(d), payroll::TimesheetEntry::Kind::kWorked, hours_a_day});
+    return t;
+  }
+
+  static payroll::EmployerChecklist Complete() {
+    return {D("2027-10-31"), "123/AB45678",   D("2026-10-20"),
+            D("2026-10-20"), D("2026-10-30"), D("2026-10-30")};
+  }
+
+  size_t PayslipCount(EngagementId id) {
+    auto v = service_.Engagement(ctx_, Holder(), id);
+    return v.ok() ? v->payslips.size() : 999;
+  }
+
+  testing::TestCouncil db_;
+  FakeClock clock_{*Timestamp::Parse("2026-11-20T09:00:00Z")};
+  AuditTrail audit_{db_.store()};
+  EmploymentService service_{db_.store(), clock_, audit_};
+  CallContext ctx_;
+  testing::TwoTeams teams_;
+  UserId pa_user_, other_pa_user_, holder_user_;
+  PaProfileId pa_, other_pa_;
+};
+
+TEST_F(EmploymentServiceTest, EmployTimesheetApprovePayAndReadThePayslip) {
+  auto id = service_.Engage(ctx_, Holder(), Input());
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  auto sheet = service_.SubmitTimesheet(ctx_, Pa(), *id, Week("2026-11-02"));
+  ASSERT_TRUE(sheet.ok()) << sheet.error().message;
+  Status own = service_.DecideTimesheet(ctx_, Pa(), *sheet, true, "");
+  EXPECT_EQ(own.error().code, ErrorCode::kPermissionDenied);
+  ASSERT_TRUE(service_.DecideTimesheet(ctx_, Holder(), *sheet, true, "").ok());
+
+  auto blocked = service_.RunPay(ctx_, Holder(), *id, D("2026-11-06"));
+  ASSERT_FALSE(blocked.ok());
+  EXPECT_EQ(blocked.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_NE(blocked.error().message.find("employer's checklist"), std::string::npos);
+  EXPECT_EQ(PayslipCount(*id), 0u);
+
+  ASSERT_TRUE(service_.UpdateChecklist(ctx_, Holder(), *id, Complete()).ok());
+  auto run = service_.RunPay(ctx_, Holder(), *id, D("2026-11-06"));
+  ASSERT_TRUE(run.ok()) << run.error().message;
+  ASSERT_EQ(run->payslips.size(), 1u);
+  auto slip = service_.Payslip(ctx_, Pa(), run->payslips[0]);
+  ASSERT_TRUE(slip.ok());
+  const payroll::Payslip& p = slip->slip.payslip;
+  EXPECT_EQ(p.gross_pay.pence(), 28000);  // 20 hours at £14.00.
+  EXPECT_EQ(p.net_pay, p.gross_pay - p.tax - p.employee_ni - p.employee_pension);
+  EXPECT_EQ(run->totals.net, p.net_pay);
+  EXPECT_EQ(slip->pa_name, "Sam");
+  EXPECT_EQ(service_.Payslip(ctx_, OtherPa(), run->payslips[0]).error().code, ErrorCode::kNotFound);
+
+  // The ledger: net pay left the direct payment account, the cost is spent on the PA.
+  const std::string ref = domain::PersonReference(teams_.person);
+  std::vector<domain::AccountBalanceRow> balances;
+  ASSERT_TRUE(db_.store()
+                  .Read(db_.council(),
+                        [&](Transaction& tx) -> Status {
+                          SD_ASSIGN_OR_RETURN(balances, tx.money().Balances(teams_.person));
+                          return OkStatus();
+                        })
+                  .ok());
+  Pence account, spent;
+  for (const auto& b : balances) {
+    if (b.account == domain::BudgetAccountName(ref, domain::BudgetAccountKind::kDirectPayment))
+      account = b.balance;
+    if (b.account == domain::SpendingAccountName(ref, "Personal assistant")) spent = b.balance;
+  }
+  EXPECT_EQ(account, -p.net_pay);
+  EXPECT_EQ(spent, p.employer_cost - slip->slip.allowance_used);
+
+  // The week paid cannot be sent again; the engagement shows what the next payday needs.
+  auto again = service_.SubmitTimesheet(ctx_, Pa(), *id, Week("2026-11-02"));
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::kInvalidArgument);
+  auto view = service_.Engagement(ctx_, Holder(), *id);
+  ASSERT_TRUE(view.ok());
+  EXPECT_EQ(view->next_payday, D("2026-11-20"));
+  EXPECT_TRUE(view->checklist_complete);
+  EXPECT_TRUE(view->payday.short_of_money);  // The test's account holds nothing.
+  EXPECT_GT(view->funds.net_pay.pence(), 0);
+}
+
+TEST_F(EmploymentServiceTest, RefusalsChangeNothing) {
+  EngagementInput not_agreed = Input();
+  not_agreed.pa = other_pa_;
+  EXPECT_EQ(service_.Engage(ctx_, Holder(), not_agreed).error().code,
+            ErrorCode::kFailedPrecondition);
+  EngagementInput bad = Input();
+  bad.terms.tax_code = "S1257L";
+  auto refused = service_.Engage(ctx_, Holder(), bad);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().fields.at(0).field, "tax_code");
+
+  auto id = service_.Engage(ctx_, Holder(), Input(500));  // £5.00 an hour.
+  ASSERT_TRUE(id.ok());
+  ASSERT_TRUE(service_.UpdateChecklist(ctx_, Holder(), *id, Complete()).ok());
+  EXPECT_EQ(service_.RunPay(ctx_, Holder(), *id, D("2026-11-06")).error().code,
+            ErrorCode::kFailedPrecondition);  // Nothing approved.
+  auto sheet = service_.SubmitTimesheet(ctx_, Pa(), *id, Week("2026-11-02"));
+  ASSERT_TRUE(sheet.ok());
+  EXPECT_EQ(service_.SubmitTimesheet(ctx_, Pa(), *id, Week("2026-11-02")).error().code,
+            ErrorCode::kAlreadyExists);
+  EXPECT_EQ(service_.SubmitTimesheet(ctx_, OtherPa(), *id, Week("2026-11-09")).error().code,
+            ErrorCode::kNotFound);
+  ASSERT_TRUE(service_.DecideTimesheet(ctx_, Holder(), *sheet, true, "").ok());
+  EXPECT_EQ(service_.DecideTimesheet(ctx_, Holder(), *sheet, true, "").error().code,
+            ErrorCode::kFailedPrecondition);
+  auto low = service_.RunPay(ctx_, Holder(), *id, D("2026-11-06"));
+  ASSERT_FALSE(low.ok());
+  EXPECT_NE(low.error().message.find("minimum wage"), std::string::npos);
+  EXPECT_EQ(PayslipCount(*id), 0u);
+  EXPECT_EQ(service_.RunPay(ctx_, Pa(), *id, D("2026-11-06")).error().code,
+            ErrorCode::kPermissionDenied);  // The PA may read the engagement but not run pay.
+}
+
+TEST(NextPayday, CountsFromTheStartThenEachPeriod) {
+  payroll::EngagementTerms t;
+  t.start = D("2026-11-02");
+  t.frequency = payroll::Frequency::kWeekly;
+  EXPECT_EQ(NextPayday(t, std::nullopt), D("2026-11-08"));
+  EXPECT_EQ(NextPayday(t, D("2026-11-06")), D("2026-11-13"));
+  t.frequency = payroll::Frequency::kFourWeekly;
+  EXPECT_EQ(NextPayday(t, D("2026-11-06")), D("2026-12-04"));
+  t.frequency = payroll::Frequency::kMonthly;
+  EXPECT_EQ(NextPayday(t, std::nullopt), D("2026-11-30"));
+  EXPECT_EQ(NextPayday(t, D("2027-01-31")), D("2027-02-28"));
+}
+
+}  // namespace
+}  // namespace selfdirect::app

@@ -1,0 +1,91 @@
+// File: employment_timesheets.cc
+// A PA sends a week's hours; the employer approves or queries them (employment_service.h).
+#include "app/pa/employment_access.h"
+#include "app/pa/employment_service.h"
+
+namespace selfdirect::app {
+
+namespace {
+
+using namespace employment;
+namespace payroll = domain::payroll;
+
+// The last day paid: the end of the latest week paid.
+std::optional<Date> PaidThrough(const std::vector<TimesheetRecord>& sheets) {
+  std::optional<Date> out;
+  for (const auto& t : sheets)
+    if (t.status == TimesheetStatus::kPaid && (!out || t.sheet.week_start.AddDays(6) > *out))
+      out = t.sheet.week_start.AddDays(6);
+  return out;
+}
+
+Result<payroll::TimesheetSummary> Checked(Transaction& tx, const EngagementRecord& e,
+                                          const payroll::Timesheet& sheet) {
+  if (sheet.week_start.AddDays(6) < e.terms.start)
+    return Error::InvalidArgument(
+        "This week is before the PA started",
+        {{"week_start", "The PA started on " + e.terms.start.ToLongString()}});
+  SD_ASSIGN_OR_RETURN(auto sheets, tx.employment().TimesheetsOf(e.id));
+  payroll::TimesheetLimits limits;
+  limits.contract_hours_hundredths = e.terms.weekly_hours_hundredths;
+  limits.paid_through = PaidThrough(sheets);
+  return payroll::CheckTimesheet(sheet, limits);
+}
+
+}  // namespace
+
+Result<TimesheetId> EmploymentService::SubmitTimesheet(const CallContext& ctx, const Principal& pa,
+                                                       EngagementId id,
+                                                       const payroll::Timesheet& sheet) {
+  TimesheetId out;
+  Status s = store_.Write(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(Loaded l, Load(tx, id));
+    if (!RightsOf(pa, l.e, l.pa).pa || !l.e.active)
+      return Error::NotFound("No engagement with that number");
+    SD_ASSIGN_OR_RETURN(auto summary, Checked(tx, l.e, sheet));
+    TimesheetRecord t;
+    t.engagement = id;
+    t.sheet = sheet;
+    t.flags = std::move(summary.flags);
+    t.submitted_by = pa.user.id;
+    t.submitted_at = clock_.Now();
+    SD_ASSIGN_OR_RETURN(out, tx.employment().InsertTimesheet(t));
+    return tx.audit().Append(AuditOf(clock_, pa, ctx, "pa.timesheet.submit", "person",
+                                     l.e.person.ToString(), "timesheet " + out.ToString()));
+  });
+  if (!s.ok() && s.error().code == ErrorCode::kNotFound)
+    audit_.Record(ctx.council, AuditOf(clock_, pa, ctx, "pa.timesheet.submit_refused", "engagement",
+                                       id.ToString(), ""));
+  SD_RETURN_IF_ERROR(s);
+  return out;
+}
+
+Status EmploymentService::DecideTimesheet(const CallContext& ctx, const Principal& who,
+                                          TimesheetId id, bool approve, const std::string& query) {
+  if (!approve && (query.empty() || query.size() > 1000))
+    return Error::InvalidArgument(
+        "Say what you want to ask about these hours",
+        {{"query", "Say what you want to ask about these hours, in up to 1,000 characters"}});
+  Status s = store_.Write(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto t, tx.employment().FindTimesheet(id));
+    if (!t) return Error::NotFound("No timesheet with that number");
+    SD_ASSIGN_OR_RETURN(Loaded l, Load(tx, t->engagement));
+    if (!MayRead(who, l.e, l.pa, l.person)) return Error::NotFound("No timesheet with that number");
+    SD_RETURN_IF_ERROR(payroll::CheckApprover(who.user.id.value(), l.pa.user_id.value()));
+    if (!RightsOf(who, l.e, l.pa).employer)
+      return Error::PermissionDenied("Only the PA's employer approves their hours");
+    SD_RETURN_IF_ERROR(tx.employment().DecideTimesheet(
+        id, approve ? TimesheetStatus::kApproved : TimesheetStatus::kQueried, who.user.id,
+        clock_.Now(), approve ? "" : query));
+    return tx.audit().Append(
+        AuditOf(clock_, who, ctx, approve ? "pa.timesheet.approve" : "pa.timesheet.query", "person",
+                l.e.person.ToString(), "timesheet " + id.ToString()));
+  });
+  if (!s.ok() &&
+      (s.error().code == ErrorCode::kNotFound || s.error().code == ErrorCode::kPermissionDenied))
+    audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "pa.timesheet.decide_refused", "timesheet",
+                                       id.ToString(), ""));
+  return s;
+}
+
+}  // namespace selfdirect::app
