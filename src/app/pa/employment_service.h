@@ -42,6 +42,7 @@ struct EngagementView {
   EngagementRecord record;
   EngagementRights rights;
   std::string pa_name, person_name, person_ref, employer_name;
+  PaChecks pa_checks;  // The PA's own checks and when they run out.
   std::vector<domain::payroll::ChecklistItem> checklist;  // Every item, with its problem.
   bool checklist_complete = false;
   std::vector<TimesheetRecord> timesheets;  // Newest week first.

@@ -99,6 +99,7 @@ Result<EngagementView> employment::BuildView(Transaction& tx, const Principal& w
   EngagementView v;
   v.rights = RightsOf(who, l.e, l.pa);
   v.pa_name = l.pa.profile.first_name;
+  v.pa_checks = l.pa.checks;
   v.person_name = FullName(l.person);
   v.person_ref = domain::PersonReference(l.person.id);
   v.employer_name = EmployerName(l.e, l.person);

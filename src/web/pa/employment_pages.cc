@@ -123,8 +123,28 @@ EngagementForm EmployFormOf(const Form& form) {
   return f;
 }
 
-// One engagement on the work page: the PA sees who they work for; employers see their PA.
-ViewData WorkCard(const app::EngagementView& v, bool for_pa) {
+// The PA's checks with the date each runs out, flagged when it has ended or ends within 60 days.
+ViewList CheckRows(const app::PaChecks& c, Date today) {
+  ViewList rows;
+  auto add = [&](const char* name, const std::optional<Date>& until, bool expires) {
+    if (!until) return;
+    ViewData r;
+    r.set("name", std::string(name));
+    r.set("date", (expires ? "Until " : "Issued ") + until->ToLongString());
+    r.set("ended", expires && *until < today);
+    r.set("soon", expires && *until >= today && *until <= today.AddDays(60));
+    rows.push_back(r);
+  };
+  add("DBS certificate", c.dbs_issued, false);
+  add("Right to work in the UK", c.right_to_work_until, true);
+  add("Training", c.training_until, true);
+  add("Own insurance", c.insurance_until, true);
+  return rows;
+}
+
+// One engagement on the work page: the PA sees who they work for; employers see their PA, its
+// checks and whether the next payday is covered.
+ViewData WorkCard(const app::EngagementView& v, bool for_pa, Date today) {
   ViewData c;
   const auto& t = v.record.terms;
   c.set("id", v.record.id.ToString());
@@ -142,6 +162,9 @@ ViewData WorkCard(const app::EngagementView& v, bool for_pa) {
   c.set("waiting_text",
         std::to_string(waiting) + (waiting == 1 ? " timesheet" : " timesheets") + " to check");
   c.set("checklist_open", !v.checklist_complete);
+  c.set("checks", CheckRows(v.pa_checks, today));
+  c.set("short", !for_pa && v.payday.short_of_money && v.record.active);
+  c.set("short_message", v.payday.message);
   return c;
 }
 
@@ -376,8 +399,14 @@ Response EmploymentRoutes::WorkPage(Context& ctx) {
   const bool for_pa = role == Role::kPersonalAssistant;
   ViewData d;
   ViewList cards;
-  for (const auto& v : *mine) cards.push_back(WorkCard(v, for_pa));
+  const Date today = clock_.Now().UtcDate();
+  for (const auto& v : *mine) cards.push_back(WorkCard(v, for_pa, today));
   d.set("is_pa", for_pa);
+  if (for_pa && !mine->empty()) {
+    const ViewList checks = CheckRows(mine->front().pa_checks, today);
+    d.set("my_checks", checks);
+    d.set("has_my_checks", !checks.empty());
+  }
   d.set("engagements", cards);
   d.set("has_engagements", !cards.empty());
   d.set("sent", ctx.request.Query("sent") == "1");
