@@ -182,6 +182,9 @@ namespace employment {
 
 Status PayDueOn(Transaction& tx, UserId by, Timestamp now, const EngagementRecord& e, Date pay_date,
                 PayRunOutcome& out) {
+  if (pay_date.year() <= Date::kMinYear || pay_date.year() >= Date::kMaxYear)
+    return Error::InvalidArgument("Enter a pay date with payroll figures",
+                                  {{"pay_date", "Enter a pay date between 1851 and 2199"}});
   SD_ASSIGN_OR_RETURN(const payroll::PayrollYear* year, PayrollYearOn(pay_date));
   SD_ASSIGN_OR_RETURN(auto engagements, RunEngagements(tx, e));
   std::vector<Due> dues;

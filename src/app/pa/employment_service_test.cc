@@ -203,6 +203,21 @@ TEST_F(EmploymentServiceTest, RefusalsChangeNothing) {
             ErrorCode::kPermissionDenied);  // The PA may read the engagement but not run pay.
 }
 
+TEST_F(EmploymentServiceTest, DatesAtTheEndsOfTheSupportedRangeAreRefusedNotAborted) {
+  EngagementInput late = Input();
+  late.terms.start = D("2200-12-30");
+  auto refused = service_.Engage(ctx_, Holder(), late);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().fields.at(0).field, "start_date");
+  auto id = service_.Engage(ctx_, Holder(), Input());
+  ASSERT_TRUE(id.ok());
+  payroll::Timesheet edge{D("2200-12-31"), {}};
+  EXPECT_EQ(service_.SubmitTimesheet(ctx_, Pa(), *id, edge).error().code,
+            ErrorCode::kInvalidArgument);
+  EXPECT_EQ(service_.RunPay(ctx_, Holder(), *id, D("1850-01-02")).error().code,
+            ErrorCode::kInvalidArgument);
+}
+
 TEST(NextPayday, CountsFromTheStartThenEachPeriod) {
   payroll::EngagementTerms t;
   t.start = D("2026-11-02");

@@ -21,6 +21,10 @@ std::optional<Date> PaidThrough(const std::vector<TimesheetRecord>& sheets) {
 
 Result<payroll::TimesheetSummary> Checked(Transaction& tx, const EngagementRecord& e,
                                           const payroll::Timesheet& sheet) {
+  // Dates at the ends of the supported range (base/date.h) cannot have days added to them.
+  if (sheet.week_start.year() <= Date::kMinYear || sheet.week_start.year() >= Date::kMaxYear)
+    return Error::InvalidArgument("Enter the week the hours were worked",
+                                  {{"week_start", "Enter a week between 1851 and 2199"}});
   if (sheet.week_start.AddDays(6) < e.terms.start)
     return Error::InvalidArgument(
         "This week is before the PA started",

@@ -138,7 +138,9 @@ Status CheckTerms(const EngagementTerms& t) {
     bad.push_back({"weekly_hours", "Fixed hours need the contract's hours a week"});
   if (!ParseTaxCode(t.tax_code).ok())
     bad.push_back({"tax_code", "Enter the tax code from the PA's P45 or starter checklist"});
-  if (t.pa_date_of_birth >= t.start)
+  if (t.start.year() <= Date::kMinYear || t.start.year() >= Date::kMaxYear)
+    bad.push_back({"start_date", "Enter a start date between 1851 and 2199"});
+  else if (t.pa_date_of_birth >= t.start)
     bad.push_back({"date_of_birth", "The PA's date of birth must be before they start"});
   if (t.qualifying_days_per_week < 1 || t.qualifying_days_per_week > 7)
     bad.push_back({"qualifying_days", "Enter the days a week the PA normally works, 1 to 7"});

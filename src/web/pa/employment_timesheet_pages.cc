@@ -64,6 +64,10 @@ TypedWeek ReadWeek(const Form& form) {
   TypedWeek out;
   const std::string iso = IsoDateFromParts(PartsOfForm(form, "week_start"));
   auto week = Date::Parse(iso);
+  if (week.ok() && (week->year() <= Date::kMinYear || week->year() >= Date::kMaxYear)) {
+    out.errors.push_back({"week_start", "Enter a week between 1851 and 2199"});
+    return out;
+  }
   if (!week.ok()) {
     out.errors.push_back({"week_start", iso.empty() ? "Enter the date the week starts"
                                                     : "The week start must be a real date"});
