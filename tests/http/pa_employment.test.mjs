@@ -85,6 +85,23 @@ test('the person employs a PA who agreed to be contacted', async () => {
   const agreed = await pa.request('POST', `/api/v1/pa-contacts/${asked.data.id}/answer`, { json: { answer: 'agree' } })
   assert.equal(agreed.status, 200, agreed.text)
 
+  // The demo already employs Sam for this person (app/pa/employment_demo.cc), with every week
+  // paid: a second contract alongside it is refused; the person ends that one, then employs Sam
+  // afresh.
+  const twice = await holder.request('POST', '/api/v1/engagements', { json: contract() })
+  assert.equal(twice.status, 409, twice.text)
+  assert.match(twice.data.error.message, /already works for this person/)
+  const current = (await holder.request('GET', `/api/v1/people/${personId}/engagements`)).data
+    .find(e => e.pa_id === samId && e.active)
+  assert.ok(current, 'the demo employment')
+  assert.equal(current.rights.payroll, true)
+  const byPa = await pa.request('POST', `/api/v1/engagements/${current.id}/end`)
+  assert.equal(byPa.status, 403, 'the PA cannot end their own employment here')
+  const ended = await holder.request('POST', `/api/v1/engagements/${current.id}/end`)
+  assert.equal(ended.status, 200, ended.text)
+  assert.equal(ended.data.active, false)
+  assert.equal((await holder.request('POST', `/api/v1/engagements/${current.id}/end`)).status, 409)
+
   const engaged = await holder.request('POST', '/api/v1/engagements', { json: contract() })
   assert.equal(engaged.status, 201, engaged.text)
   assert.equal(typeof engaged.data.id, 'number')
@@ -202,6 +219,18 @@ test('a payslip is shown only to those connected with it', async () => {
   assert.match(page.text, /How this was worked out/)
 })
 
+test("a week must start on a Monday, and a fee is only an organisation's", async () => {
+  const tuesday = addDays(start, 8)
+  const sent = await pa.request('POST', `/api/v1/engagements/${engagementId}/timesheets`, {
+    json: { week_start: iso(tuesday), entries: [{ day: iso(tuesday), kind: 'worked', hours: '4' }] }
+  })
+  assert.equal(sent.status, 422, sent.text)
+  assert.match(sent.data.error.fields.week_start, /Monday/)
+  const fee = await holder.request('POST', '/api/v1/engagements', { json: contract({ management_fee: '40.00' }) })
+  assert.equal(fee.status, 422, fee.text)
+  assert.ok(fee.data.error.fields.management_fee)
+})
+
 test('a week already paid cannot be sent again', async () => {
   const again = await pa.request('POST', `/api/v1/engagements/${engagementId}/timesheets`, { json: week(start) })
   assert.equal(again.status, 422, again.text)
@@ -254,7 +283,7 @@ test('the API document lists every employment endpoint', async () => {
     ['/api/v1/engagements/{id}', 'get'], ['/api/v1/engagements/{id}/checklist', 'put'],
     ['/api/v1/engagements/{id}/timesheets', 'post'], ['/api/v1/timesheets/{id}/decision', 'post'],
     ['/api/v1/engagements/{id}/pay-runs', 'post'], ['/api/v1/people/{id}/engagements', 'get'],
-    ['/api/v1/payslips/{id}', 'get']]) {
+    ['/api/v1/payslips/{id}', 'get'], ['/api/v1/engagements/{id}/end', 'post']]) {
     assert.ok(doc.paths[path]?.[method], `${method} ${path}`)
   }
   for (const schema of ['Engagement', 'EngagementInput', 'EmployerChecklist', 'Timesheet', 'TimesheetInput', 'PayRun', 'Payslip']) {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/pa/employment_access.h"
+#include "app/payroll/payroll_json.h"
 #include "domain/people/person.h"
 
 namespace selfdirect::app {
@@ -162,6 +163,9 @@ Status PayWeek(DemoContext& ctx, std::vector<DemoJob>& jobs, int week, Date mond
     SD_ASSIGN_OR_RETURN(auto e, ctx.tx.employment().FindEngagement(j.id));
     if (!e) return Error::Internal("demo engagement lost");
     const Date friday = monday.AddDays(4);
+    // A pay date with no payroll figures yet (a new tax year HMRC has not published) stays
+    // unpaid: the weeks wait, approved, for the figures.
+    if (!PayrollYearOn(friday).ok()) continue;
     if (!paid.insert(employment::EmployerKey(*e) + friday.ToString()).second) continue;
     PayRunOutcome out;
     SD_RETURN_IF_ERROR(employment::PayDueOn(ctx.tx, j.employer, ctx.now, *e, friday, out));

@@ -24,7 +24,10 @@ struct Due {
   int period = 0;
 };
 
-// The engagements paid in the same run: the employer's, at the same frequency.
+// The engagements paid in the same run: those run by the same payroll (the same mode, and the
+// same organisation or none) at the same frequency; so whoever may run pay for `e` may run pay
+// for each of them (MayRunPay depends on nothing else), and a payroll service named on one of a
+// person's engagements never pays the person's others.
 Result<std::vector<EngagementRecord>> RunEngagements(Transaction& tx, const EngagementRecord& e) {
   const bool organisation = e.terms.mode == payroll::EmployerMode::kOrganisation;
   std::vector<EngagementRecord> all;
@@ -34,8 +37,8 @@ Result<std::vector<EngagementRecord>> RunEngagements(Transaction& tx, const Enga
     SD_ASSIGN_OR_RETURN(all, tx.employment().EngagementsOfPerson(e.person));
   }
   std::erase_if(all, [&](const EngagementRecord& x) {
-    const bool x_org = x.terms.mode == payroll::EmployerMode::kOrganisation;
-    return !x.active || x_org != organisation || x.terms.frequency != e.terms.frequency;
+    return !x.active || x.terms.mode != e.terms.mode || x.organisation != e.organisation ||
+           x.terms.frequency != e.terms.frequency;
   });
   return all;
 }
@@ -141,8 +144,11 @@ namespace {
 Status PostRun(Transaction& tx, UserId by, Timestamp now, std::vector<Due>& dues, Date pay_date,
                const payroll::PayrollYear& year, PayRunOutcome& out) {
   const std::string employer = EmployerKey(dues.front().l.e);
-  SD_ASSIGN_OR_RETURN(Pence used, tx.employment().AllowanceUsed(
-                                      employer, TaxYear::Containing(pay_date).start(), pay_date));
+  // The whole tax year's runs, later ones too: a run dated earlier than another of the
+  // employer's (at another frequency) cannot claim the allowance a second time.
+  const TaxYear tax_year = TaxYear::Containing(pay_date);
+  SD_ASSIGN_OR_RETURN(Pence used,
+                      tx.employment().AllowanceUsed(employer, tax_year.start(), tax_year.end()));
   auto lines = LinesOf(dues);
   out.totals = payroll::TotalPayRun(lines, {year.employment_allowance, used, true});
   SD_ASSIGN_OR_RETURN(out.run, tx.employment().InsertPayRun(
@@ -212,10 +218,9 @@ Result<PayRunOutcome> EmploymentService::RunPay(const CallContext& ctx, const Pr
     return tx.audit().Append(AuditOf(clock_, who, ctx, "pa.pay_run", "person",
                                      l.e.person.ToString(), "pay run " + out.run.ToString()));
   });
-  if (!s.ok() &&
-      (s.error().code == ErrorCode::kNotFound || s.error().code == ErrorCode::kPermissionDenied))
-    audit_.Record(ctx.council,
-                  AuditOf(clock_, who, ctx, "pa.pay_run_refused", "engagement", id.ToString(), ""));
+  if (!s.ok())
+    audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "pa.pay_run_refused", "engagement",
+                                       id.ToString(), s.error().message));
   SD_RETURN_IF_ERROR(s);
   return out;
 }
@@ -229,6 +234,8 @@ Result<PayslipView> EmploymentService::Payslip(const CallContext& ctx, const Pri
     SD_ASSIGN_OR_RETURN(Loaded l, Load(tx, slip->engagement));
     if (!MayRead(who, l.e, l.pa, l.person)) return Error::NotFound("No payslip with that number");
     v.slip = std::move(*slip);
+    // The organisation's fee is between it and the person: not the PA's business.
+    if (RightsOf(who, l.e, l.pa).pa) v.slip.management_fee = Pence();
     v.pa_name = l.pa.profile.first_name;
     v.person_name = FullName(l.person);
     v.person_ref = domain::PersonReference(l.person.id);
@@ -236,8 +243,12 @@ Result<PayslipView> EmploymentService::Payslip(const CallContext& ctx, const Pri
     v.engagement = std::move(l.e);
     return OkStatus();
   });
-  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, ReadAction("pa.payslip.read", read),
-                                     "payslip", id.ToString(), ""));
+  // Filed under the person whose money paid it, so a subject access request finds it.
+  const bool known = read.ok();
+  audit_.Record(
+      ctx.council,
+      AuditOf(clock_, who, ctx, ReadAction("pa.payslip.read", read), known ? "person" : "payslip",
+              known ? v.engagement.person.ToString() : id.ToString(), "payslip " + id.ToString()));
   SD_RETURN_IF_ERROR(read);
   return v;
 }

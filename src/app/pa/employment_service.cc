@@ -3,6 +3,8 @@
 // engagement with its timesheets, payslips and the next payday's check (employment_service.h).
 #include "app/pa/employment_service.h"
 
+#include <algorithm>
+
 #include "app/pa/employment_access.h"
 #include "domain/people/person.h"
 
@@ -37,8 +39,9 @@ EngagementRights RightsOf(const Principal& who, const EngagementRecord& e,
                           const PaProfileRecord& pa) {
   EngagementRights r;
   r.pa = who.user.id == pa.user_id;
-  r.employer = !r.pa && (domain::ActsForPerson(who.actor, e.person) ||
-                         (e.organisation && *e.organisation == who.user.id));
+  r.organisation = !r.pa && e.organisation && *e.organisation == who.user.id;
+  r.employer = !r.pa && (domain::ActsForPerson(who.actor, e.person) || r.organisation);
+  r.payroll = !r.pa && MayRunPay(who, e);
   return r;
 }
 
@@ -114,6 +117,14 @@ Result<bool> PaAgreed(Transaction& tx, PaProfileId pa, PersonId person) {
   return false;
 }
 
+// Whether the PA already has an active engagement with the person: one contract at a time, so
+// the same hours are never paid twice and the year's pay adds up in one place.
+Result<bool> AlreadyEmployed(Transaction& tx, PaProfileId pa, PersonId person) {
+  SD_ASSIGN_OR_RETURN(auto all, tx.employment().EngagementsOfPerson(person));
+  return std::any_of(all.begin(), all.end(),
+                     [&](const EngagementRecord& e) { return e.active && e.pa == pa; });
+}
+
 bool MayEngageFor(const Principal& who, const PersonRecord& person) {
   if (domain::ActsForPerson(who.actor, person.id)) return true;
   const domain::Role r = who.user.role;
@@ -135,6 +146,11 @@ Result<EngagementId> EmploymentService::Engage(const CallContext& ctx, const Pri
     SD_ASSIGN_OR_RETURN(bool agreed, PaAgreed(tx, in.pa, in.person));
     if (!pa || !agreed)
       return Error::FailedPrecondition("The PA has not agreed to be contacted for this person");
+    SD_ASSIGN_OR_RETURN(bool employed, AlreadyEmployed(tx, in.pa, in.person));
+    if (employed)
+      return Error::FailedPrecondition(pa->profile.first_name +
+                                       " already works for this person: end that employment "
+                                       "before starting another");
     SD_ASSIGN_OR_RETURN(auto org, OrganisationOf(tx, in));
     EngagementRecord e{EngagementId{}, in.person,   in.pa,        std::nullopt,
                        in.funded_from, in.terms,    in.checklist, in.plan_line,
@@ -145,9 +161,9 @@ Result<EngagementId> EmploymentService::Engage(const CallContext& ctx, const Pri
     return tx.audit().Append(AuditOf(clock_, who, ctx, "pa.engagement.create", "person",
                                      in.person.ToString(), "engagement " + id.ToString()));
   });
-  if (!s.ok() && s.error().code == ErrorCode::kNotFound)
+  if (!s.ok() && s.error().code != ErrorCode::kInvalidArgument)
     audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "pa.engagement.create_refused", "person",
-                                       in.person.ToString(), ""));
+                                       in.person.ToString(), s.error().message));
   SD_RETURN_IF_ERROR(s);
   return id;
 }
@@ -164,8 +180,8 @@ Status EmploymentService::UpdateChecklist(const CallContext& ctx, const Principa
     SD_ASSIGN_OR_RETURN(Loaded l, Load(tx, id));
     if (!MayRead(who, l.e, l.pa, l.person))
       return Error::NotFound("No engagement with that number");
-    if (!MayRunPay(who, l.e) && !RightsOf(who, l.e, l.pa).employer)
-      return Error::PermissionDenied("Only the employer keeps the checklist");
+    if (!RightsOf(who, l.e, l.pa).payroll)
+      return Error::PermissionDenied("Only the employer who runs pay keeps the checklist");
     SD_RETURN_IF_ERROR(tx.employment().UpdateChecklist(id, c, clock_.Now()));
     return tx.audit().Append(AuditOf(clock_, who, ctx, "pa.engagement.checklist", "person",
                                      l.e.person.ToString(), "engagement " + id.ToString()));
@@ -174,6 +190,41 @@ Status EmploymentService::UpdateChecklist(const CallContext& ctx, const Principa
       (s.error().code == ErrorCode::kNotFound || s.error().code == ErrorCode::kPermissionDenied))
     audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "pa.engagement.checklist_refused",
                                        "engagement", id.ToString(), ""));
+  return s;
+}
+
+namespace {
+
+// Whether a week sent still waits for the employer or for pay.
+Result<bool> WeeksOutstanding(Transaction& tx, EngagementId id) {
+  SD_ASSIGN_OR_RETURN(auto sheets, tx.employment().TimesheetsOf(id));
+  return std::any_of(sheets.begin(), sheets.end(), [](const TimesheetRecord& t) {
+    return t.status == TimesheetStatus::kSubmitted || t.status == TimesheetStatus::kApproved;
+  });
+}
+
+}  // namespace
+
+Status EmploymentService::EndEngagement(const CallContext& ctx, const Principal& who,
+                                        EngagementId id) {
+  Status s = store_.Write(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(Loaded l, Load(tx, id));
+    if (!MayRead(who, l.e, l.pa, l.person))
+      return Error::NotFound("No engagement with that number");
+    if (!RightsOf(who, l.e, l.pa).payroll)
+      return Error::PermissionDenied("Only the employer who runs pay ends the employment");
+    if (!l.e.active) return Error::FailedPrecondition("This employment has already ended");
+    SD_ASSIGN_OR_RETURN(bool waiting, WeeksOutstanding(tx, id));
+    if (waiting)
+      return Error::FailedPrecondition("Pay or query the weeks " + l.pa.profile.first_name +
+                                       " sent before ending the employment");
+    SD_RETURN_IF_ERROR(tx.employment().SetActive(id, false, clock_.Now()));
+    return tx.audit().Append(AuditOf(clock_, who, ctx, "pa.engagement.end", "person",
+                                     l.e.person.ToString(), "engagement " + id.ToString()));
+  });
+  if (!s.ok())
+    audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "pa.engagement.end_refused", "engagement",
+                                       id.ToString(), s.error().message));
   return s;
 }
 

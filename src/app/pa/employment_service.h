@@ -34,8 +34,10 @@ struct EngagementInput {
 
 // What the caller may do with an engagement.
 struct EngagementRights {
-  bool employer = false;  // Approve timesheets, keep the checklist, run pay.
-  bool pa = false;        // Submit timesheets.
+  bool employer = false;      // Approve timesheets.
+  bool payroll = false;       // Keep the employer's checklist and run pay (MayRunPay).
+  bool organisation = false;  // The organisation named on the engagement (modes b and c).
+  bool pa = false;            // Submit timesheets.
 };
 
 struct EngagementView {
@@ -85,6 +87,9 @@ class EmploymentService {
                                                     PersonId person);
   Status UpdateChecklist(const CallContext& ctx, const Principal& who, EngagementId id,
                          const domain::payroll::EmployerChecklist& c);
+  // The employer who runs pay ends the employment: no more hours are sent or paid. Refused
+  // (kFailedPrecondition) while a week sent is neither paid nor queried.
+  Status EndEngagement(const CallContext& ctx, const Principal& who, EngagementId id);
   // The PA submits a week. kInvalidArgument naming the field; kAlreadyExists for a week sent.
   Result<TimesheetId> SubmitTimesheet(const CallContext& ctx, const Principal& pa, EngagementId id,
                                       const domain::payroll::Timesheet& sheet);

@@ -218,6 +218,115 @@ TEST_F(EmploymentServiceTest, DatesAtTheEndsOfTheSupportedRangeAreRefusedNotAbor
             ErrorCode::kInvalidArgument);
 }
 
+TEST_F(EmploymentServiceTest, OneEngagementAtATimeEndedOnlyWithNothingWaiting) {
+  auto id = service_.Engage(ctx_, Holder(), Input());
+  ASSERT_TRUE(id.ok());
+  auto twice = service_.Engage(ctx_, Holder(), Input());
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_NE(twice.error().message.find("already works"), std::string::npos);
+  auto sheet = service_.SubmitTimesheet(ctx_, Pa(), *id, Week("2026-11-02"));
+  ASSERT_TRUE(sheet.ok());
+  ASSERT_TRUE(service_.DecideTimesheet(ctx_, Holder(), *sheet, true, "").ok());
+  EXPECT_EQ(service_.EndEngagement(ctx_, Pa(), *id).error().code, ErrorCode::kPermissionDenied);
+  Status waiting = service_.EndEngagement(ctx_, Holder(), *id);
+  ASSERT_FALSE(waiting.ok());
+  EXPECT_NE(waiting.error().message.find("Pay or query"), std::string::npos);
+  ASSERT_TRUE(service_.UpdateChecklist(ctx_, Holder(), *id, Complete()).ok());
+  ASSERT_TRUE(service_.RunPay(ctx_, Holder(), *id, D("2026-11-06")).ok());
+  ASSERT_TRUE(service_.EndEngagement(ctx_, Holder(), *id).ok());
+  EXPECT_EQ(service_.EndEngagement(ctx_, Holder(), *id).error().code,
+            ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(service_.SubmitTimesheet(ctx_, Pa(), *id, Week("2026-11-09")).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_TRUE(service_.Engage(ctx_, Holder(), Input()).ok());  // Employed again, afresh.
+}
+
+TEST_F(EmploymentServiceTest, WeeksMustStartOnAMonday) {
+  auto id = service_.Engage(ctx_, Holder(), Input());
+  ASSERT_TRUE(id.ok());
+  auto tuesday = service_.SubmitTimesheet(ctx_, Pa(), *id, Week("2026-11-03"));
+  ASSERT_FALSE(tuesday.ok());
+  EXPECT_EQ(tuesday.error().fields.at(0).field, "week_start");
+}
+
+TEST_F(EmploymentServiceTest, APayrollServicePaysOnlyTheEngagementsNamingIt) {
+  UserId org;
+  ASSERT_TRUE(
+      db_.store()
+          .Write(db_.council(),
+                 [&](Transaction& tx) -> Status {
+                   SD_ASSIGN_OR_RETURN(
+                       org, AddUser(tx, "payroll@example.org", Role::kEmployerOrganisation));
+                   SD_ASSIGN_OR_RETURN(auto c, tx.pas().InsertContact({PaContactId{},
+                                                                       other_pa_,
+                                                                       teams_.person,
+                                                                       holder_user_,
+                                                                       "?",
+                                                                       PaContactStatus::kAsked,
+                                                                       clock_.Now(),
+                                                                       {}}));
+                   return tx.pas().AnswerContact(c, PaContactStatus::kAgreed, clock_.Now());
+                 })
+          .ok());
+  auto own = service_.Engage(ctx_, Holder(), Input());
+  EngagementInput b = Input();
+  b.pa = other_pa_;
+  b.terms.mode = payroll::EmployerMode::kPayrollService;
+  b.terms.employer_name = "A payroll service";
+  b.organisation_email = "payroll@example.org";
+  auto serviced = service_.Engage(ctx_, Holder(), b);
+  ASSERT_TRUE(own.ok() && serviced.ok());
+  const Principal bureau = As(Role::kEmployerOrganisation, org);
+  for (EngagementId id : {*own, *serviced}) {
+    auto sheet =
+        service_.SubmitTimesheet(ctx_, id == *own ? Pa() : OtherPa(), id, Week("2026-11-02"));
+    ASSERT_TRUE(sheet.ok()) << sheet.error().message;
+    ASSERT_TRUE(service_.DecideTimesheet(ctx_, Holder(), *sheet, true, "").ok());
+    ASSERT_TRUE(service_.UpdateChecklist(ctx_, Holder(), id, Complete()).ok());
+  }
+  EXPECT_EQ(service_.RunPay(ctx_, bureau, *own, D("2026-11-06")).error().code,
+            ErrorCode::kNotFound);  // Not named on the person's own engagement.
+  auto run = service_.RunPay(ctx_, bureau, *serviced, D("2026-11-06"));
+  ASSERT_TRUE(run.ok()) << run.error().message;
+  EXPECT_EQ(run->payslips.size(), 1u);
+  EXPECT_EQ(PayslipCount(*own), 0u);
+  EXPECT_EQ(PayslipCount(*serviced), 1u);
+}
+
+TEST_F(EmploymentServiceTest, InModeCOnlyTheOrganisationKeepsTheChecklist) {
+  UserId org;
+  ASSERT_TRUE(db_.store()
+                  .Write(db_.council(),
+                         [&](Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(org, AddUser(tx, "employer@example.org",
+                                                            Role::kEmployerOrganisation));
+                           return OkStatus();
+                         })
+                  .ok());
+  EngagementInput c = Input();
+  c.terms.mode = payroll::EmployerMode::kOrganisation;
+  c.terms.employer_name = "An employer of record";
+  c.organisation_email = "employer@example.org";
+  auto id = service_.Engage(ctx_, Holder(), c);
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  EXPECT_EQ(service_.UpdateChecklist(ctx_, Holder(), *id, Complete()).error().code,
+            ErrorCode::kPermissionDenied);
+  EXPECT_TRUE(
+      service_.UpdateChecklist(ctx_, As(Role::kEmployerOrganisation, org), *id, Complete()).ok());
+  auto seen = service_.Engagement(ctx_, Holder(), *id);
+  ASSERT_TRUE(seen.ok());
+  EXPECT_TRUE(seen->rights.employer);
+  EXPECT_FALSE(seen->rights.payroll);
+}
+
+TEST_F(EmploymentServiceTest, AdministratorsDoNotReadAPersonsEngagements) {
+  ASSERT_TRUE(service_.Engage(ctx_, Holder(), Input()).ok());
+  Principal admin = As(Role::kAdministrator, UserId{999});
+  EXPECT_EQ(service_.EngagementsOf(ctx_, admin, teams_.person).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(service_.EngagementsOf(ctx_, Holder(), teams_.person)->size(), 1u);
+}
+
 TEST(NextPayday, CountsFromTheStartThenEachPeriod) {
   payroll::EngagementTerms t;
   t.start = D("2026-11-02");
@@ -229,6 +338,8 @@ TEST(NextPayday, CountsFromTheStartThenEachPeriod) {
   t.frequency = payroll::Frequency::kMonthly;
   EXPECT_EQ(NextPayday(t, std::nullopt), D("2026-11-30"));
   EXPECT_EQ(NextPayday(t, D("2027-01-31")), D("2027-02-28"));
+  EXPECT_EQ(NextPayday(t, D("2027-02-28")), D("2027-03-31"));  // Still the month's end.
+  EXPECT_EQ(NextPayday(t, D("2027-03-15")), D("2027-04-15"));
 }
 
 }  // namespace

@@ -57,9 +57,9 @@ Result<TimesheetId> EmploymentService::SubmitTimesheet(const CallContext& ctx, c
     return tx.audit().Append(AuditOf(clock_, pa, ctx, "pa.timesheet.submit", "person",
                                      l.e.person.ToString(), "timesheet " + out.ToString()));
   });
-  if (!s.ok() && s.error().code == ErrorCode::kNotFound)
+  if (!s.ok())
     audit_.Record(ctx.council, AuditOf(clock_, pa, ctx, "pa.timesheet.submit_refused", "engagement",
-                                       id.ToString(), ""));
+                                       id.ToString(), s.error().message));
   SD_RETURN_IF_ERROR(s);
   return out;
 }

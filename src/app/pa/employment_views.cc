@@ -23,8 +23,12 @@ Date NextPayday(const domain::payroll::EngagementTerms& t, std::optional<Date> l
   Date from = last_paid ? *last_paid : t.start;
   int year = from.year(), month = from.month() + (last_paid ? 1 : 0);
   if (month > 12) month = 1, ++year;
+  // Paid at the end of a month (the first payday is), paid at the end of the next: 28 February
+  // is followed by 31 March, not 28 March.
+  const bool month_end =
+      !last_paid || last_paid->day() == DaysInMonth(last_paid->year(), last_paid->month());
   const int day =
-      last_paid ? std::min(last_paid->day(), DaysInMonth(year, month)) : DaysInMonth(year, month);
+      month_end ? DaysInMonth(year, month) : std::min(last_paid->day(), DaysInMonth(year, month));
   return *Date::FromYmd(year, month, day);
 }
 
@@ -202,6 +206,8 @@ Result<std::vector<EngagementView>> EmploymentService::EngagementsOf(const CallC
     SD_ASSIGN_OR_RETURN(auto records, tx.employment().EngagementsOfPerson(person));
     for (const auto& e : records) {
       SD_ASSIGN_OR_RETURN(Loaded l, Load(tx, e.id));
+      // Seeing the person is not enough: administrators, say, see no one's pay.
+      if (!MayRead(who, l.e, l.pa, l.person)) return Error::NotFound("No person with that number");
       SD_ASSIGN_OR_RETURN(auto v, BuildView(tx, who, std::move(l), Today(clock_)));
       out.push_back(std::move(v));
     }

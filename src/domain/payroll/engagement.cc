@@ -148,6 +148,10 @@ Status CheckTerms(const EngagementTerms& t) {
     bad.push_back({"employer_name", "Enter the name of the organisation or payroll service"});
   if (t.management_fee.pence() < 0 || t.p45_taxable_pay.pence() < 0 || t.p45_tax.pence() < 0)
     bad.push_back({"management_fee", "Amounts cannot be less than nothing"});
+  else if (t.management_fee.pence() > 0 && t.mode != EmployerMode::kOrganisation)
+    bad.push_back({"management_fee",
+                   "Only an organisation that employs the PA charges a "
+                   "management fee"});
   if (bad.empty()) return OkStatus();
   std::string first = bad.front().message;  // Read before the list moves into the error.
   return Error::InvalidArgument(std::move(first), std::move(bad));

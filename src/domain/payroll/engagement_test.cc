@@ -65,6 +65,17 @@ TEST(Terms, RefuseWhatCannotBeAContract) {
   EXPECT_EQ(s.error().fields[2].field, "employer_name");
 }
 
+TEST(Terms, OnlyAnOrganisationChargesAFee) {
+  EngagementTerms t = Terms();
+  t.management_fee = Pence::FromPounds(40);
+  Status s = CheckTerms(t);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().fields[0].field, "management_fee");
+  t.mode = EmployerMode::kOrganisation;
+  t.employer_name = "An employer of record";
+  EXPECT_TRUE(CheckTerms(t).ok());
+}
+
 Timesheet Week(std::string_view monday, std::vector<TimesheetEntry> entries) {
   return {D(monday), std::move(entries)};
 }

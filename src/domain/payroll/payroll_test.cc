@@ -285,6 +285,11 @@ TEST(Timesheet, RefusesAPaidWeekDaysOutsideItAndOwnApproval) {
   EXPECT_EQ(s.error().fields[1].field, "entries[0].day");
   EXPECT_EQ(s.error().fields[2].field, "entries[2].hours");
   EXPECT_EQ(CheckApprover(7, 7).error().code, ErrorCode::kPermissionDenied);
+  // A week starting on a Tuesday would overlap the weeks either side of it.
+  auto tuesday = CheckTimesheet({D("2026-12-01"), {}}, {0, 0, std::nullopt});
+  ASSERT_FALSE(tuesday.ok());
+  EXPECT_EQ(tuesday.error().fields[0].field, "week_start");
+  EXPECT_NE(tuesday.error().fields[0].message.find("Monday"), std::string::npos);
   EXPECT_TRUE(CheckApprover(8, 7).ok());
 }
 

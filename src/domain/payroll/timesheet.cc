@@ -28,7 +28,10 @@ void Flag(int64_t worked, int64_t limit, std::string_view what, TimesheetSummary
 Result<TimesheetSummary> CheckTimesheet(const Timesheet& t, const TimesheetLimits& limits) {
   std::vector<FieldError> errors;
   Date last = t.week_start.AddDays(6);
-  if (limits.paid_through && t.week_start <= *limits.paid_through)
+  // Weeks run Monday to Sunday, so two weeks never overlap and no day is paid twice.
+  if (t.week_start.weekday() != Weekday::kMonday)
+    errors.push_back({"week_start", "must be a Monday: weeks run from Monday to Sunday"});
+  else if (limits.paid_through && t.week_start <= *limits.paid_through)
     errors.push_back({"week_start", "this week was paid up to " +
                                         limits.paid_through->ToLongString() +
                                         ": put a correction on the next timesheet instead"});

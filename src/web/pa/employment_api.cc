@@ -182,7 +182,10 @@ json::object EngagementJson(const app::EngagementView& v) {
   o["pa_name"] = v.pa_name;
   o["person_name"] = v.person_name;
   o["person_ref"] = v.person_ref;
-  o["rights"] = json::object{{"employer", v.rights.employer}, {"pa", v.rights.pa}};
+  o["rights"] = json::object{{"employer", v.rights.employer},
+                             {"payroll", v.rights.payroll},
+                             {"organisation", v.rights.organisation},
+                             {"pa", v.rights.pa}};
   o["checklist"] = ChecklistJson(v);
   o["next_payday"] = v.next_payday.ToString();
   o["payday"] = PaydayJson(v);
@@ -266,6 +269,16 @@ Response EmploymentRoutes::ApiChecklist(Context& ctx) {
   if (!checklist.ok()) return ErrorResponse(checklist.error(), ctx);
   Status saved = employment_.UpdateChecklist(ctx.call, *ctx.principal, *id, *checklist);
   if (!saved.ok()) return ErrorResponse(saved.error(), ctx);
+  auto view = employment_.Engagement(ctx.call, *ctx.principal, *id);
+  if (!view.ok()) return ErrorResponse(view.error(), ctx);
+  return Response::Json(200, EngagementJson(*view));
+}
+
+Response EmploymentRoutes::ApiEnd(Context& ctx) {
+  auto id = EngagementId::Parse(ctx.request.path_params["id"]);
+  if (!id) return ErrorResponse(Error::NotFound("No engagement with that number"), ctx);
+  Status ended = employment_.EndEngagement(ctx.call, *ctx.principal, *id);
+  if (!ended.ok()) return ErrorResponse(ended.error(), ctx);
   auto view = employment_.Engagement(ctx.call, *ctx.principal, *id);
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
   return Response::Json(200, EngagementJson(*view));

@@ -207,6 +207,17 @@ void EmploymentRoutes::AddApiRoutes() {
                                   {"422", ErrorReply("Field errors: nothing was stored")}}),
                          json::object{{"parameters", IdParam()},
                                       {"requestBody", Body(Ref("EmployerChecklist"))}})));
+  Add(Method::kPost, "/api/v1/engagements/{id}/end",
+      ApiRoute({}, Bind(&R::ApiEnd),
+               Operation("endEngagement",
+                         "The employer who runs pay ends the employment: no more hours are sent "
+                         "or paid (audited)",
+                         Replies({{"200", Reply("Ended", Ref("Engagement"))},
+                                  {"403", ErrorReply("Not the employer who runs pay")},
+                                  {"404", ErrorReply("No such engagement visible to the caller")},
+                                  {"409", ErrorReply("Ended already, or weeks sent wait for a "
+                                                     "decision or for pay")}}),
+                         json::object{{"parameters", IdParam()}})));
   AddWorkApiRoutes();
 }
 
@@ -408,7 +419,10 @@ void AddEngagementSchemas(json::object& schemas) {
                  {"funded_from", Str()},
                  {"plan_line", Str()},
                  {"qualifying_days", Type("integer")},
-                 {"rights", Object({{"employer", Type("boolean")}, {"pa", Type("boolean")}})},
+                 {"rights", Object({{"employer", Type("boolean")},
+                                    {"payroll", Type("boolean")},
+                                    {"organisation", Type("boolean")},
+                                    {"pa", Type("boolean")}})},
                  {"checklist", Type("object")},
                  {"next_payday", DateType()},
                  {"payday", payday},

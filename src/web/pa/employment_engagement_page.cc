@@ -22,10 +22,25 @@ ViewData Row(const std::string& key, const std::string& value) {
   return r;
 }
 
+// Who employs the PA, said to the person's side as "you"; staff and the PA read the mode.
+std::string ModeText(const app::EngagementView& v) {
+  if (!v.rights.employer || v.rights.organisation)
+    return std::string(payroll::EmployerModeWords(v.record.terms.mode));
+  switch (v.record.terms.mode) {
+    case payroll::EmployerMode::kPerson:
+      return "You employ " + v.pa_name + " and run payroll here";
+    case payroll::EmployerMode::kPayrollService:
+      return "You employ " + v.pa_name + " and a payroll service pays them";
+    case payroll::EmployerMode::kOrganisation:
+      return v.employer_name + " employs " + v.pa_name + " for you";
+  }
+  return "";
+}
+
 ViewList ContractRows(const app::EngagementView& v) {
   const auto& t = v.record.terms;
   ViewList rows;
-  rows.push_back(Row("Who employs the PA", std::string(payroll::EmployerModeWords(t.mode))));
+  rows.push_back(Row("Who employs the PA", ModeText(v)));
   rows.push_back(Row("Employer", v.employer_name));
   rows.push_back(Row("Personal assistant", v.pa_name));
   rows.push_back(Row("Works for", v.person_name));
@@ -38,6 +53,15 @@ ViewList ContractRows(const app::EngagementView& v) {
   rows.push_back(Row("Started", t.start.ToLongString()));
   if (!v.record.plan_line.empty()) rows.push_back(Row("Helps with", v.record.plan_line));
   return rows;
+}
+
+// Who must finish the checklist, said to the reader.
+std::string ChecklistIntro(const app::EngagementView& v) {
+  const std::string when = " before " + v.pa_name + "'s first payday.";
+  if (v.rights.pa) return "Your employer must do these things before your first payday.";
+  if (v.rights.payroll) return "You must do these things" + when;
+  if (v.rights.employer) return v.employer_name + " must do these things" + when;
+  return "The employer, " + v.employer_name + ", must do these things" + when;
 }
 
 void SetChecklist(ViewData& d, const app::EngagementView& v, const EmploymentRoutes::PageForm& f) {
@@ -168,12 +192,14 @@ std::string DoneText(const std::string& done, const std::string& pa_name) {
   if (done == "approved") return "The timesheet is approved. It will be paid in the next pay run.";
   if (done == "queried") return "Your question was sent to " + pa_name + ".";
   if (done == "paid") return pa_name + " is paid. The payslip is below.";
+  if (done == "ended") return pa_name + "'s employment has ended.";
   return "";
 }
 
 // Where a field of one of the page's forms is.
 std::string PageFieldHref(const FieldError& e) {
   if (e.field == "employer_reference") return "#employer_reference";
+  if (e.field == "end") return "#end-employment";
   if (e.field.starts_with("query-")) return "#" + e.field;
   if (e.field.starts_with("timesheet-")) return "#" + e.field;
   return "#" + e.field + "-day";
@@ -192,13 +218,14 @@ Response EmploymentRoutes::RenderEngagement(int status, Context& ctx, Engagement
   d.set("pa_name", v.pa_name);
   d.set("person_name", v.person_name);
   d.set("is_pa", v.rights.pa);
-  d.set("can_employ", v.rights.employer && v.record.active);
   d.set("can_send", v.rights.pa && v.record.active);
-  // In mode c the organisation runs pay; the person's side directs the PA and approves hours.
-  const auto& r = v.record;
-  const bool organisation_runs = r.terms.mode == payroll::EmployerMode::kOrganisation;
-  const bool is_organisation = r.organisation && *r.organisation == ctx.principal->user.id;
-  d.set("can_run", v.rights.employer && r.active && (!organisation_runs || is_organisation));
+  // In mode c the organisation keeps the checklist and runs pay; the person's side directs the
+  // PA and approves hours.
+  d.set("can_keep_checklist", v.rights.payroll && v.record.active);
+  d.set("can_run", v.rights.payroll && v.record.active);
+  d.set("can_end", v.rights.payroll && v.record.active);
+  d.set("end_error", ErrorFor(form.errors, "end"));
+  d.set("checklist_intro", ChecklistIntro(v));
   d.set("active", v.record.active);
   d.set("done_text", form.errors.empty() ? DoneText(ctx.request.Query("done"), v.pa_name) : "");
   d.set("contract", ContractRows(v));
@@ -297,6 +324,18 @@ Response EmploymentRoutes::RunPay(Context& ctx) {
       e.code == ErrorCode::kUnavailable)
     return ErrorResponse(e, ctx);
   page.errors = {{"pay_date", e.message}};
+  return RenderEngagement(HttpStatusFor(e.code), ctx, *id, page);
+}
+
+Response EmploymentRoutes::End(Context& ctx) {
+  auto id = EngagementId::Parse(ctx.request.path_params["id"]);
+  if (!id) return ErrorResponse(Error::NotFound("No such personal assistant's contract"), ctx);
+  Status ended = employment_.EndEngagement(ctx.call, *ctx.principal, *id);
+  if (ended.ok()) return Response::Redirect("/engagements/" + id->ToString() + "?done=ended");
+  const Error& e = ended.error();
+  if (e.code != ErrorCode::kFailedPrecondition) return ErrorResponse(e, ctx);
+  PageForm page{{}, {{"end", e.message}}};
+  page.values.insert({"form", "end"});
   return RenderEngagement(HttpStatusFor(e.code), ctx, *id, page);
 }
 

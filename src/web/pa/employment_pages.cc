@@ -270,6 +270,7 @@ void EmploymentRoutes::AddPageRoutes() {
   Add(Method::kGet, "/engagements/{id}", PageRoute({}, Bind(&R::EngagementPage)));
   Add(Method::kPost, "/engagements/{id}/checklist", PageRoute({}, Bind(&R::SaveChecklist)));
   Add(Method::kPost, "/engagements/{id}/pay-runs", PageRoute({}, Bind(&R::RunPay)));
+  Add(Method::kPost, "/engagements/{id}/end", PageRoute({}, Bind(&R::End)));
   Add(Method::kGet, "/engagements/{id}/timesheets/new", PageRoute(pas, Bind(&R::TimesheetPage)));
   Add(Method::kPost, "/engagements/{id}/timesheets/new", PageRoute(pas, Bind(&R::SubmitTimesheet)));
   Add(Method::kPost, "/timesheets/{id}/decision", PageRoute({}, Bind(&R::Decide)));

@@ -140,6 +140,7 @@ class EmploymentRoutes final : public RouteModule {
   Response SaveChecklist(Context& ctx);
   Response Decide(Context& ctx);
   Response RunPay(Context& ctx);
+  Response End(Context& ctx);
   Response TimesheetPage(Context& ctx);  // employment_timesheet_pages.cc
   Response SubmitTimesheet(Context& ctx);
   Response RenderTimesheet(int status, Context& ctx, const app::EngagementView& v,
@@ -154,6 +155,7 @@ class EmploymentRoutes final : public RouteModule {
   Response ApiSubmitTimesheet(Context& ctx);
   Response ApiDecide(Context& ctx);
   Response ApiRunPay(Context& ctx);
+  Response ApiEnd(Context& ctx);
   Response ApiPayslip(Context& ctx);
 
   app::EmploymentService employment_;

@@ -25,7 +25,9 @@ std::string Capitalised(std::string text) {
 // The week the form offers first: the week after the newest timesheet (or the week the PA
 // started) when it has begun, else the week that has.
 Date DefaultWeek(const app::EngagementView& v, Date today) {
-  Date candidate = v.timesheets.empty() ? v.record.terms.start
+  // Weeks start on a Monday: the week the PA started in, or the one after the last sent.
+  const Date start = v.record.terms.start;
+  Date candidate = v.timesheets.empty() ? start.AddDays(-static_cast<int64_t>(start.weekday()))
                                         : v.timesheets.front().sheet.week_start.AddDays(7);
   if (candidate <= today) return candidate;
   return today.AddDays(-static_cast<int64_t>(today.weekday()));
@@ -148,8 +150,8 @@ Response EmploymentRoutes::RenderTimesheet(int status, Context& ctx, const app::
   d.set("person_name", v.person_name);
   const DateParts parts = PartsOfForm(form, "week_start");
   auto week = Date::Parse(IsoDateFromParts(parts));
-  d.set("week_start", DateInputView("week_start", "Week starting",
-                                    "The first day of the week, for example 30 11 2026. The days "
+  d.set("week_start", DateInputView("week_start", "Week starting on Monday",
+                                    "The Monday the week began, for example 30 11 2026. The days "
                                     "below follow on from it.",
                                     parts, ErrorFor(errors, "week_start")));
   d.set("days", DayRows(form, week.ok() ? std::optional<Date>(*week) : std::nullopt, errors));
@@ -222,7 +224,7 @@ Response EmploymentRoutes::PayslipPage(Context& ctx) {
   costs.push_back(MoneyRow("Employer's National Insurance", p.employer_ni));
   costs.push_back(MoneyRow("Less Employment Allowance", -s.allowance_used));
   costs.push_back(MoneyRow("Employer's pension contribution", p.employer_pension));
-  costs.push_back(MoneyRow("Management fee", s.management_fee));
+  if (s.management_fee.pence() > 0) costs.push_back(MoneyRow("Management fee", s.management_fee));
   d.set("pay", pay);
   d.set("gross", p.gross_pay.ToDisplayString());
   d.set("deductions", deductions);
