@@ -4,6 +4,8 @@
 // out now; tax, NI and pension owed until paid); and reading a payslip (employment_service.h).
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "app/pa/employment_access.h"
 #include "app/pa/employment_service.h"
 #include "app/payroll/payroll_json.h"
@@ -63,7 +65,7 @@ Status CheckCanPay(const Loaded& l, Date pay_date) {
 }
 
 // Pay and tax earlier in the tax year, and average weekly earnings over the 8 weeks before the
-// pay period (for sick pay), rounded down to the penny.
+// pay period (for sick pay; fewer for a new starter), rounded down to the penny.
 Result<payroll::PayHistory> HistoryOf(const Loaded& l, const std::vector<PayslipRecord>& slips,
                                       Date pay_date) {
   payroll::PayHistory h;
@@ -81,7 +83,13 @@ Result<payroll::PayHistory> HistoryOf(const Loaded& l, const std::vector<Payslip
     if (p.pay_date < period_start && p.pay_date >= period_start.AddDays(-56))
       eight_weeks = eight_weeks + p.payslip.gross_pay;
   }
-  h.average_weekly_earnings = DivideRounding(eight_weeks, 8, Rounding::kDown);
+  // A PA who started within the 8 weeks: what they were paid over the days since they started,
+  // as a week's worth (HMRC's rule for new employees). None yet: no average, so no sick pay.
+  const Date window_start = std::max(period_start.AddDays(-56), l.e.terms.start);
+  const int64_t days = period_start.DaysSince(window_start);
+  h.average_weekly_earnings =
+      days <= 0 ? Pence()
+                : DivideRounding(Pence::FromPence(eight_weeks.pence() * 7), days, Rounding::kDown);
   h.started_this_tax_year = TaxYear::Containing(l.e.terms.start) == year;
   return h;
 }

@@ -242,6 +242,31 @@ TEST_F(EmploymentServiceTest, OneEngagementAtATimeEndedOnlyWithNothingWaiting) {
   EXPECT_TRUE(service_.Engage(ctx_, Holder(), Input()).ok());  // Employed again, afresh.
 }
 
+TEST_F(EmploymentServiceTest, ANewStartersSickPayAveragesTheWeeksSinceTheyStarted) {
+  auto id = service_.Engage(ctx_, Holder(), Input());
+  ASSERT_TRUE(id.ok());
+  ASSERT_TRUE(service_.UpdateChecklist(ctx_, Holder(), *id, Complete()).ok());
+  auto week3 = Week("2026-11-16");
+  week3.entries[2] = {D("2026-11-18"), payroll::TimesheetEntry::Kind::kSick, 0};
+  const std::pair<payroll::Timesheet, Date> weeks[] = {{Week("2026-11-02"), D("2026-11-06")},
+                                                       {Week("2026-11-09"), D("2026-11-13")},
+                                                       {week3, D("2026-11-20")}};
+  std::optional<PayslipId> last;
+  for (const auto& [sheet, payday] : weeks) {
+    auto sent = service_.SubmitTimesheet(ctx_, Pa(), *id, sheet);
+    ASSERT_TRUE(sent.ok()) << sent.error().message;
+    ASSERT_TRUE(service_.DecideTimesheet(ctx_, Holder(), *sent, true, "").ok());
+    auto run = service_.RunPay(ctx_, Holder(), *id, payday);
+    ASSERT_TRUE(run.ok()) << run.error().message;
+    last = run->payslips.at(0);
+  }
+  // Paid £560 over the 12 days from the start to the period: £326.66 a week, not £560 / 8 =
+  // £70. Sick pay is the lower of £123.25 and 80% of that, for one of five qualifying days.
+  auto slip = service_.Payslip(ctx_, Holder(), *last);
+  ASSERT_TRUE(slip.ok());
+  EXPECT_EQ(slip->slip.payslip.statutory_sick_pay.pence(), 2465);
+}
+
 TEST_F(EmploymentServiceTest, WeeksMustStartOnAMonday) {
   auto id = service_.Engage(ctx_, Holder(), Input());
   ASSERT_TRUE(id.ok());
