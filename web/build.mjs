@@ -1,6 +1,7 @@
 // Builds web/dist: the council stylesheet (Sass from govuk-frontend), the GOV.UK Frontend script,
-// our small module that starts it, and the favicon. Run by `npm run build` (scripts/setup).
-import { mkdirSync, copyFileSync, writeFileSync, rmSync } from 'node:fs'
+// our small module that starts it, the favicon and the easy-read answer symbols (static/easy-read).
+// Run by `npm run build` (scripts/setup).
+import { mkdirSync, copyFileSync, cpSync, writeFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createRequire } from 'node:module'
@@ -24,4 +25,5 @@ writeFileSync(join(dist, 'static', 'council.css'), css.css)
 copyFileSync(join(govuk, 'dist', 'govuk', 'govuk-frontend.min.js'), join(dist, 'static', 'govuk-frontend.min.js'))
 copyFileSync(join(here, 'app.mjs'), join(dist, 'static', 'app.mjs'))
 copyFileSync(join(here, 'favicon.svg'), join(dist, 'static', 'favicon.svg'))
+cpSync(join(here, 'easy-read'), join(dist, 'static', 'easy-read'), { recursive: true })
 console.log(`web/dist built: council.css ${css.css.length} bytes`)

@@ -512,6 +512,7 @@ int Main(int argc, char** argv) {
   DirectoryCommands directory(cli, database);
   MoneyCommands money(cli, database);
   PayrollCommands payroll(cli);
+  OutcomesCommands outcomes(cli);
 
   try {
     cli.parse(argc, argv);
@@ -530,6 +531,7 @@ int Main(int argc, char** argv) {
     if (auto code = directory.Run()) return *code;
     if (auto code = money.Run()) return *code;
     if (auto code = payroll.Run()) return *code;
+    if (auto code = outcomes.Run()) return *code;
   } catch (const std::exception& e) {
     std::cerr << "selfdirect: internal error: " << e.what() << "\n";
     return kExitInternal;

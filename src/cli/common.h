@@ -87,6 +87,21 @@ class PayrollCommands {
   std::string input_;
 };
 
+// `selfdirect outcomes ...`: survey statistics equal to R's survey package (outcomes_commands.cc).
+class OutcomesCommands {
+ public:
+  explicit OutcomesCommands(CLI::App& app);
+  std::optional<int> Run();
+
+ private:
+  CLI::App* analyse_ = nullptr;
+  CLI::App* proportions_ = nullptr;
+  CLI::App* sample_size_ = nullptr;
+  std::string input_, outcome_, predictors_, items_, weights_, strata_, cluster_;
+  int64_t population_ = 0;
+  double response_rate_ = 1, margin_ = 0.05;
+};
+
 // `selfdirect directory ...`: Open Referral UK import and export, postcode loading
 // (directory_commands.cc).
 class DirectoryCommands {

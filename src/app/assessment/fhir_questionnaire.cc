@@ -24,15 +24,8 @@ constexpr std::string_view kScoreDomain = "urn:selfdirect:extension:score-domain
 constexpr std::string_view kAssessmentKind = "urn:selfdirect:extension:assessment-kind";
 constexpr std::string_view kCodeSystem = "urn:selfdirect:codes";
 
-std::string Str(const json::object& o, std::string_view key) {
-  auto* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->get_string()) : std::string();
-}
-
-const json::array* Arr(const json::object& o, std::string_view key) {
-  auto* v = o.if_contains(key);
-  return v && v->is_array() ? &v->get_array() : nullptr;
-}
+using fhir::Arr;
+using fhir::Str;
 
 const json::value* Extension(const json::object& o, std::string_view url) {
   if (auto* exts = Arr(o, "extension")) {

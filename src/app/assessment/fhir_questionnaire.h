@@ -11,13 +11,31 @@
 // answerBoolean or answerCoding.
 #pragma once
 
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/result.h"
 #include "domain/assessment/questionnaire.h"
 
 namespace selfdirect::app {
+
+// Small readers of FHIR JSON, shared by the questionnaire and survey loaders.
+namespace fhir {
+// The string at `key` of `o`, or "" when it is missing or not a string.
+inline std::string Str(const boost::json::object& o, std::string_view key) {
+  auto* v = o.if_contains(key);
+  return v && v->is_string() ? std::string(v->get_string()) : std::string();
+}
+// The array at `key` of `o`, or null when it is missing or not an array.
+inline const boost::json::array* Arr(const boost::json::object& o, std::string_view key) {
+  auto* v = o.if_contains(key);
+  return v && v->is_array() ? &v->get_array() : nullptr;
+}
+}  // namespace fhir
 
 // Reads a FHIR R4 Questionnaire. kInvalidArgument naming the item for anything Selfdirect cannot
 // represent, or a definition that CheckQuestionnaire refuses.

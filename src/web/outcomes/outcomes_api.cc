@@ -1,0 +1,97 @@
+// ASCOF measure 3D as JSON (outcomes_routes.h).
+#include <cmath>
+
+#include "web/openapi.h"
+#include "web/outcomes/outcomes_routes.h"
+
+namespace selfdirect::web {
+namespace {
+
+using domain::Role;
+using namespace openapi;  // NOLINT(google-build-using-namespace): the API's vocabulary.
+
+json::value DateType() { return Str({{"format", "date"}}); }
+
+// A proportion as a percentage to one decimal place (rules.md 3.3), halves away from zero.
+double PercentOneDecimal(double proportion) { return std::round(proportion * 1000.0) / 10.0; }
+
+json::object MeasureJson(const domain::Measure3D& m) {
+  return {{"on", m.on.ToString()},
+          {"people", m.people},
+          {"self_directed", m.self_directed},
+          {"direct_payments", m.direct_payments},
+          {"part_1a_percent", PercentOneDecimal(m.part_1a)},
+          {"part_2a_percent", PercentOneDecimal(m.part_2a)}};
+}
+
+json::array OnParam() {
+  return {json::object{{"name", "on"},
+                       {"in", "query"},
+                       {"description",
+                        "The date measured (YYYY-MM-DD); the latest 31 March "
+                        "when left out"},
+                       {"schema", DateType()}}};
+}
+
+}  // namespace
+
+Result<Date> MeasureDate(const std::string& on, Date today) {
+  if (on.empty()) return today;
+  auto d = Date::Parse(on);
+  if (!d.ok())
+    return Error::InvalidArgument("Enter the date to measure",
+                                  {{"on", "Enter a real date, like 2027-03-31"}});
+  return *d;
+}
+
+Response OutcomesRoutes::ApiAscof(Context& ctx) {
+  auto on = MeasureDate(ctx.request.Query("on"), clock_.Now().UtcDate());
+  if (!on.ok()) return ErrorResponse(on.error(), ctx);
+  auto report = ascof_.SelfDirectedSupport(ctx.call, *ctx.principal, *on, false);
+  if (!report.ok()) return ErrorResponse(report.error(), ctx);
+  return Response::Json(200, MeasureJson(report->measure));
+}
+
+void OutcomesRoutes::AddApiRoutes() {
+  const std::vector<Role> readers = {Role::kAnalyst, Role::kFinanceOfficer, Role::kAdministrator};
+  Add(Method::kGet, "/api/v1/outcomes/ascof-3d",
+      ApiRoute(readers, Bind(&OutcomesRoutes::ApiAscof),
+               Operation("getAscof3d",
+                         "ASCOF measure 3D from the council's records: adults in long-term "
+                         "community support with self-directed support (part 1a) and direct "
+                         "payments (part 2a), for staff: exact counts (audited)",
+                         Replies({{"200", Reply("The measure", Ref("Ascof3d"))},
+                                  {"403", ErrorReply("Not an analyst, finance officer or "
+                                                     "administrator")},
+                                  {"422", ErrorReply("The date cannot be read")}}),
+                         json::object{{"parameters", OnParam()}})));
+  Add(Method::kGet, "/api/v1/outcomes/ascof-3d/clients.csv",
+      ApiRoute(
+          {Role::kAnalyst}, Bind(&OutcomesRoutes::ClientExtract),
+          Operation(
+              "getClientExtract",
+              "The client-level extract behind measure 3D, one row per person with "
+              "an agreed plan: reference, NHS number, date of birth, client group, "
+              "delivery mechanism, date agreed (analysts only; audited)",
+              Replies({{"200",
+                        json::object{
+                            {"description", "The extract"},
+                            {"content", json::object{{"text/csv",
+                                                      json::object{{"schema", Type("string")}}}}}}},
+                       {"403", ErrorReply("Not an analyst")},
+                       {"422", ErrorReply("The date cannot be read")}}),
+              json::object{{"parameters", OnParam()}})));
+}
+
+void OutcomesRoutes::AddSchemas(json::object& schemas) const {
+  schemas["Ascof3d"] = Object(
+      {{"on", DateType()},
+       {"people", Type("integer")},
+       {"self_directed", Type("integer")},
+       {"direct_payments", Type("integer")},
+       {"part_1a_percent", Type("number")},
+       {"part_2a_percent", Type("number")}},
+      {"on", "people", "self_directed", "direct_payments", "part_1a_percent", "part_2a_percent"});
+}
+
+}  // namespace selfdirect::web
