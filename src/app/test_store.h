@@ -48,7 +48,7 @@ inline Principal PrincipalAs(domain::Role role, TeamId team = TeamId{}, PersonId
   return p;
 }
 
-// Two teams, North and South, and one person (Grace Hopper) in North: the usual starting point of
+// Two teams, North and South, and one person (a test record) in North: the usual starting point of
 // a use-case test.
 struct TwoTeams {
   TeamId north, south;
@@ -60,8 +60,8 @@ inline TwoTeams AddTwoTeamsAndAPerson(Store& store, CouncilId council, Timestamp
     SD_ASSIGN_OR_RETURN(out.north, tx.teams().Insert("North"));
     SD_ASSIGN_OR_RETURN(out.south, tx.teams().Insert("South"));
     domain::PersonDetails d;
-    d.given_name = "Grace";
-    d.family_name = "Hopper";
+    d.given_name = "Test";
+    d.family_name = "Person";
     d.date_of_birth = *Date::Parse("1940-12-09");
     SD_ASSIGN_OR_RETURN(out.person, tx.people().Insert(d, out.north, now));
     return OkStatus();

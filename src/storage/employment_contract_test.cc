@@ -100,6 +100,7 @@ class EmploymentContract : public RepositoryContract {
     t.management_fee = P("12.34");
     t.p45_taxable_pay = P("4321.09");
     t.p45_tax = P("432.10");
+    t.p45_leaving_date = D("2026-08-14");
     e.checklist = {D("2027-08-31"), "123/AB45678",   D("2026-08-20"),
                    D("2026-08-21"), D("2026-08-22"), D("2026-08-23")};
     e.plan_line = "Personal assistant, weekday mornings";
@@ -301,6 +302,7 @@ void ExpectSameEngagement(const app::EngagementRecord& got, const app::Engagemen
   EXPECT_EQ(g.management_fee, w.management_fee);
   EXPECT_EQ(g.p45_taxable_pay, w.p45_taxable_pay);
   EXPECT_EQ(g.p45_tax, w.p45_tax);
+  EXPECT_EQ(g.p45_leaving_date, w.p45_leaving_date);
   EXPECT_EQ(got.checklist.insurance_until, want.checklist.insurance_until);
   EXPECT_EQ(got.checklist.employer_reference, want.checklist.employer_reference);
   EXPECT_EQ(got.checklist.right_to_work_seen, want.checklist.right_to_work_seen);

@@ -219,7 +219,7 @@ test('a payslip is shown only to those connected with it', async () => {
   assert.match(page.text, /How this was worked out/)
 })
 
-test("a week must start on a Monday, and a fee is only an organisation's", async () => {
+test("a week must start on a Monday, a fee is only an organisation's, P45 figures need their date", async () => {
   const tuesday = addDays(start, 8)
   const sent = await pa.request('POST', `/api/v1/engagements/${engagementId}/timesheets`, {
     json: { week_start: iso(tuesday), entries: [{ day: iso(tuesday), kind: 'worked', hours: '4' }] }
@@ -229,6 +229,9 @@ test("a week must start on a Monday, and a fee is only an organisation's", async
   const fee = await holder.request('POST', '/api/v1/engagements', { json: contract({ management_fee: '40.00' }) })
   assert.equal(fee.status, 422, fee.text)
   assert.ok(fee.data.error.fields.management_fee)
+  const p45 = await holder.request('POST', '/api/v1/engagements', { json: contract({ p45_taxable_pay: '9000.00', p45_tax: '600.00' }) })
+  assert.equal(p45.status, 422, p45.text)
+  assert.match(p45.data.error.fields.p45_leaving_date, /leaving date/)
 })
 
 test('a week already paid cannot be sent again', async () => {

@@ -148,10 +148,15 @@ Status CheckTerms(const EngagementTerms& t) {
     bad.push_back({"employer_name", "Enter the name of the organisation or payroll service"});
   if (t.management_fee.pence() < 0 || t.p45_taxable_pay.pence() < 0 || t.p45_tax.pence() < 0)
     bad.push_back({"management_fee", "Amounts cannot be less than nothing"});
+  else if ((t.p45_taxable_pay.pence() > 0 || t.p45_tax.pence() > 0) && !t.p45_leaving_date)
+    bad.push_back({"p45_leaving_date", "Enter the leaving date on the P45"});
   else if (t.management_fee.pence() > 0 && t.mode != EmployerMode::kOrganisation)
     bad.push_back({"management_fee",
                    "Only an organisation that employs the PA charges a "
                    "management fee"});
+  if (t.p45_leaving_date && (t.p45_leaving_date->year() <= Date::kMinYear ||
+                             (t.start.year() > Date::kMinYear && *t.p45_leaving_date > t.start)))
+    bad.push_back({"p45_leaving_date", "The P45's leaving date must be before the PA starts"});
   if (bad.empty()) return OkStatus();
   std::string first = bad.front().message;  // Read before the list moves into the error.
   return Error::InvalidArgument(std::move(first), std::move(bad));
@@ -218,7 +223,11 @@ Result<PayslipInput> PayslipInputFor(const EngagementTerms& terms,
   }
   in.previous_taxable_pay = history.taxable_pay;
   in.previous_tax = history.tax;
-  if (history.started_this_tax_year) {
+  // A P45 from an earlier tax year says nothing about this one's pay and tax.
+  const bool p45_this_year =
+      terms.p45_leaving_date &&
+      TaxYear::Containing(*terms.p45_leaving_date) == TaxYear::Containing(pay_date);
+  if (history.started_this_tax_year && p45_this_year) {
     in.previous_taxable_pay = in.previous_taxable_pay + terms.p45_taxable_pay;
     in.previous_tax = in.previous_tax + terms.p45_tax;
   }

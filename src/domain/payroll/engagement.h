@@ -49,6 +49,8 @@ struct EngagementTerms {
   int qualifying_days_per_week = 5;  // The days the PA normally works, for sick pay.
   Pence management_fee;              // Mode c: the organisation's fee each pay period.
   Pence p45_taxable_pay, p45_tax;    // A new starter's pay and tax to date from their P45.
+  // The leaving date on the P45: its figures count only in that tax year.
+  std::optional<Date> p45_leaving_date;
 };
 
 // What the employer must have in place before the first pay run.

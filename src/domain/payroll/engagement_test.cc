@@ -90,6 +90,7 @@ TEST(PayslipInputFor, HoursHolidayAndDistinctSickDays) {
   EngagementTerms t = Terms();
   t.p45_taxable_pay = Pence::FromPence(900000);
   t.p45_tax = Pence::FromPence(60000);
+  t.p45_leaving_date = D("2026-10-30");
   auto in = PayslipInputFor(t, sheets, D("2026-11-27"), h);
   ASSERT_TRUE(in.ok()) << in.error().message;
   ASSERT_EQ(in->pay.size(), 3u);
@@ -101,6 +102,24 @@ TEST(PayslipInputFor, HoursHolidayAndDistinctSickDays) {
   EXPECT_EQ(in->period, ExpectedPeriod(D("2026-11-27"), Frequency::kWeekly));
   EXPECT_EQ(in->previous_taxable_pay.pence(), 950000);
   EXPECT_EQ(in->previous_tax.pence(), 61000);
+  // A P45 from the last tax year says nothing about this one.
+  t.p45_leaving_date = D("2026-03-31");
+  auto old = PayslipInputFor(t, sheets, D("2026-11-27"), h);
+  ASSERT_TRUE(old.ok());
+  EXPECT_EQ(old->previous_taxable_pay.pence(), 50000);
+  EXPECT_EQ(old->previous_tax.pence(), 1000);
+}
+
+TEST(Terms, P45FiguresNeedTheLeavingDateBeforeTheStart) {
+  EngagementTerms t = Terms();
+  t.p45_taxable_pay = Pence::FromPounds(9000);
+  Status s = CheckTerms(t);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().fields[0].field, "p45_leaving_date");
+  t.p45_leaving_date = t.start.AddDays(3);
+  EXPECT_EQ(CheckTerms(t).error().fields[0].field, "p45_leaving_date");
+  t.p45_leaving_date = t.start.AddDays(-3);
+  EXPECT_TRUE(CheckTerms(t).ok());
 }
 
 TEST(PayslipInputFor, RolledUpHolidayAndNothingToPay) {

@@ -1,7 +1,7 @@
-// PAs' engagements, timesheets, pay runs and payslips (migration 0018). A timesheet's entries are
-// kept as text, one entry a line ("2026-11-16 worked 750": the day, the kind, hundredths of an
-// hour); its flags and a payslip's explanation one item a line. Pay runs and payslips are only
-// ever inserted: there is no UPDATE of either here, and the database refuses one.
+// PAs' engagements, timesheets, pay runs and payslips (migrations 0018 and 0019). A timesheet's
+// entries are kept as text, one entry a line ("2026-11-16 worked 750": the day, the kind,
+// hundredths of an hour); its flags and a payslip's explanation one item a line. Pay runs and
+// payslips are only ever inserted: there is no UPDATE of either here, and the database refuses one.
 #include "storage/sql/employment_repository.h"
 
 #include <charconv>
@@ -80,6 +80,7 @@ app::EngagementRecord EngagementFromRow(const SqlRow& r) {
   x.created_by = UserId{r.Int(31)};
   x.created_at = Timestamp::FromMicros(r.Int(32));
   x.updated_at = Timestamp::FromMicros(r.Int(33));
+  t.p45_leaving_date = OptionalDate(r, 34);
   return x;
 }
 
@@ -90,7 +91,7 @@ constexpr Columns<app::EngagementRecord> kEngagement{
     "pension_employer_bp, pension_relief, qualifying_days, management_fee_pence, "
     "p45_taxable_pay_pence, p45_tax_pence, insurance_until, employer_reference, "
     "right_to_work_seen, dbs_seen, contract_signed, pension_duties_done, plan_line, active, "
-    "created_by_user_id, created_at, updated_at",
+    "created_by_user_id, created_at, updated_at, p45_leaving_date",
     EngagementFromRow};
 
 constexpr std::string_view kInsertEngagement = R"sql(
@@ -100,9 +101,9 @@ INSERT INTO pa_engagements (council_id, person_id, pa_profile_id, organisation_u
   pension_employee_bp, pension_employer_bp, pension_relief, qualifying_days,
   management_fee_pence, p45_taxable_pay_pence, p45_tax_pence, insurance_until,
   employer_reference, right_to_work_seen, dbs_seen, contract_signed, pension_duties_done,
-  plan_line, active, created_by_user_id, created_at, updated_at)
+  plan_line, active, created_by_user_id, created_at, updated_at, p45_leaving_date)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-  $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34)
+  $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35)
 RETURNING engagement_id)sql";
 
 std::vector<SqlValue> EngagementValues(const app::EngagementRecord& e, CouncilId council) {
@@ -141,7 +142,8 @@ std::vector<SqlValue> EngagementValues(const app::EngagementRecord& e, CouncilId
           SqlBool(e.active),
           e.created_by.value(),
           e.created_at.micros(),
-          e.updated_at.micros()};
+          e.updated_at.micros(),
+          DateOrNull(t.p45_leaving_date)};
 }
 
 // --- Timesheets ------------------------------------------------------------------------------

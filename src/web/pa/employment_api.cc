@@ -129,6 +129,10 @@ json::object TermsJson(const app::EngagementRecord& r) {
                  {"qualifying_days", t.qualifying_days_per_week}};
   PutMoney(o, "hourly_rate", t.hourly_rate);
   PutMoney(o, "management_fee", t.management_fee);
+  PutMoney(o, "p45_taxable_pay", t.p45_taxable_pay);
+  PutMoney(o, "p45_tax", t.p45_tax);
+  o["p45_leaving_date"] =
+      t.p45_leaving_date ? json::value(t.p45_leaving_date->ToString()) : json::value();
   return o;
 }
 

@@ -44,7 +44,8 @@ EngagementForm EngagementFormOf(const json::object& o, std::vector<FieldError>& 
                           {"plan_line", &f.plan_line},
                           {"management_fee", &f.management_fee},
                           {"p45_taxable_pay", &f.p45_taxable_pay},
-                          {"p45_tax", &f.p45_tax}})
+                          {"p45_tax", &f.p45_tax},
+                          {"p45_leaving_date", &f.p45_leaving_date}})
     *out = TextOf(o, key, errors);
   f.weekly_hours = TextOf(o, "weekly_hours", errors, true);
   f.qualifying_days = TextOf(o, "qualifying_days", errors, true);
@@ -383,7 +384,8 @@ void AddEngagementSchemas(json::object& schemas) {
        {"qualifying_days", Type("integer")},
        {"management_fee", MoneyType()},
        {"p45_taxable_pay", MoneyType()},
-       {"p45_tax", MoneyType()}},
+       {"p45_tax", MoneyType()},
+       {"p45_leaving_date", DateType()}},
       {"person_id", "pa_id", "mode", "hourly_rate", "frequency", "holiday_basis", "start_date",
        "date_of_birth"});
   schemas["EmployerChecklist"] = Object({{"insurance_until", NullableDate()},
@@ -419,6 +421,7 @@ void AddEngagementSchemas(json::object& schemas) {
                  {"funded_from", Str()},
                  {"plan_line", Str()},
                  {"qualifying_days", Type("integer")},
+                 {"p45_leaving_date", NullableDate()},
                  {"rights", Object({{"employer", Type("boolean")},
                                     {"payroll", Type("boolean")},
                                     {"organisation", Type("boolean")},
@@ -428,7 +431,7 @@ void AddEngagementSchemas(json::object& schemas) {
                  {"payday", payday},
                  {"timesheets", List("Timesheet")},
                  {"payslips", List("PayslipSummary")}},
-                {"hourly_rate", "management_fee"});
+                {"hourly_rate", "management_fee", "p45_taxable_pay", "p45_tax"});
 }
 
 }  // namespace

@@ -224,6 +224,8 @@ Result<app::EngagementInput> EngagementInputOf(const EngagementForm& f, PaProfil
   t.pa_date_of_birth =
       RequiredDate(f.date_of_birth, "date_of_birth", errors, "Enter the PA's date of birth",
                    "The date of birth must be a real date");
+  t.p45_leaving_date = OptionalDate(f.p45_leaving_date, "p45_leaving_date", errors,
+                                    "The P45's leaving date must be a real date");
   t.tax_code = f.tax_code.empty() ? "1257L" : AsciiUpper(Trim(f.tax_code));
   if (auto code = payroll::ParseTaxCode(t.tax_code); !code.ok())
     errors.push_back({"tax_code", code.error().message});

@@ -55,7 +55,7 @@ std::string EmployerModeHint(domain::payroll::EmployerMode m);
 struct EngagementForm {
   std::string person_id, mode, employer_name, organisation_email, hourly_rate, weekly_hours,
       frequency, holiday_basis, start_date, date_of_birth, tax_code, ni_category, funded_from,
-      plan_line, qualifying_days, management_fee, p45_taxable_pay, p45_tax;
+      plan_line, qualifying_days, management_fee, p45_taxable_pay, p45_tax, p45_leaving_date;
   std::string pension_enrolled;  // "yes", "no" or "".
   std::string employee_percent, employer_percent;
 };
