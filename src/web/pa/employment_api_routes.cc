@@ -363,6 +363,16 @@ json::value PensionSchema() {
                  {"employer_percent", Str({{"pattern", "^[0-9]+(\\.[0-9]{1,2})?$"}})}});
 }
 
+// The payday check of an engagement: null for the PA, who does not see the budget account.
+json::value PaydaySchema() {
+  json::value payday =
+      WithMoney({{"payday", DateType()}, {"short_of_money", Type("boolean")}, {"message", Str()}},
+                {"net_pay", "hmrc", "pension", "balance", "paid_in_before_payday", "other_payments",
+                 "needed", "available", "shortfall"});
+  payday.as_object()["type"] = json::array{"object", "null"};
+  return payday;
+}
+
 void AddEngagementSchemas(json::object& schemas) {
   schemas["EngagementInput"] = Object(
       {{"person_id", Type("integer")},
@@ -394,11 +404,7 @@ void AddEngagementSchemas(json::object& schemas) {
                                          {"dbs_seen", NullableDate()},
                                          {"contract_signed", NullableDate()},
                                          {"pension_duties_done", NullableDate()}});
-  json::value payday =
-      WithMoney({{"payday", DateType()}, {"short_of_money", Type("boolean")}, {"message", Str()}},
-                {"net_pay", "hmrc", "pension", "balance", "paid_in_before_payday", "other_payments",
-                 "needed", "available", "shortfall"});
-  payday.as_object()["type"] = json::array{"object", "null"};
+  json::value payday = PaydaySchema();
   schemas["Engagement"] =
       WithMoney({{"id", Type("integer")},
                  {"person_id", Type("integer")},
