@@ -2,7 +2,8 @@
 // Outcomes (issue 22): ASCOF measure 3D from the council's own records, as a page for analysts,
 // finance officers and administrators, as JSON, and the client-level extract as CSV for
 // analysts. Staff see exact counts (the figures agree with the extract); rounding to 5 is for
-// what the council publishes (outcomes_pages.cc, outcomes_api.cc; the use case in app/outcomes/ascof_service.h).
+// what the council publishes (outcomes_pages.cc, outcomes_api.cc; the use case in
+// app/outcomes/ascof_service.h).
 #pragma once
 
 #include <vector>
