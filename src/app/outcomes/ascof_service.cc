@@ -10,14 +10,6 @@ namespace selfdirect::app {
 
 namespace {
 
-std::optional<domain::ReturnCategory> ParseCategory(std::string_view code) {
-  using R = domain::ReturnCategory;
-  for (R r : {R::kNoPaidSupport, R::kDirectPaymentOnly, R::kPartDirectPayment,
-              R::kCouncilManagedBudget, R::kCouncilCommissionedOnly})
-    if (domain::ReturnCategoryCode(r) == code) return r;
-  return std::nullopt;
-}
-
 // The person's latest agreed plan as a client line, if they have one agreed on or before `on`.
 Result<std::optional<ClientLine>> LineOf(Transaction& tx, const PersonRecord& p, Date on) {
   SD_ASSIGN_OR_RETURN(auto plans, tx.support_plans().ForPerson(p.id));
@@ -25,7 +17,7 @@ Result<std::optional<ClientLine>> LineOf(Transaction& tx, const PersonRecord& p,
   for (const auto& plan : plans) {
     if (plan.approved_version == 0 || !plan.decided_at) continue;
     const Date agreed = plan.decided_at->UtcDate();
-    auto category = ParseCategory(plan.return_category);
+    auto category = domain::ParseReturnCategory(plan.return_category);
     if (agreed > on || !category || (out && out->agreed_on > agreed)) continue;
     out = ClientLine{domain::PersonReference(p.id),
                      p.details.nhs_number.value_or(""),

@@ -112,6 +112,14 @@ bool IsDirectPayment(ManagedAs m) {
          m == ManagedAs::kDirectPaymentAuthorised;
 }
 
+std::optional<ReturnCategory> ParseReturnCategory(std::string_view code) {
+  using R = ReturnCategory;
+  for (R r : {R::kNoPaidSupport, R::kDirectPaymentOnly, R::kPartDirectPayment,
+              R::kCouncilManagedBudget, R::kCouncilCommissionedOnly})
+    if (ReturnCategoryCode(r) == code) return r;
+  return std::nullopt;
+}
+
 std::string_view ReturnCategoryCode(ReturnCategory r) {
   switch (r) {
     case ReturnCategory::kNoPaidSupport:

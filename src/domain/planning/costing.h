@@ -93,6 +93,7 @@ enum class ReturnCategory {
 };
 std::string_view ReturnCategoryCode(ReturnCategory r);
 std::string_view ReturnCategoryLabel(ReturnCategory r);
+std::optional<ReturnCategory> ParseReturnCategory(std::string_view code);
 
 // Who employs a personal assistant: the person (their employer costs are added), or an
 // organisation (its hourly charge already covers them).

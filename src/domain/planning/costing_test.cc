@@ -126,6 +126,11 @@ TEST(PlanCosting, ReturnCategoriesFollowTheStatutoryDefinitions) {
   EXPECT_EQ(derive({M::kDirectPayment, M::kCouncilManaged}, {100, 0}),
             ReturnCategory::kDirectPaymentOnly);
   EXPECT_EQ(derive({M::kDirectPayment}, {0}), ReturnCategory::kNoPaidSupport);
+  for (auto r : {ReturnCategory::kNoPaidSupport, ReturnCategory::kDirectPaymentOnly,
+                 ReturnCategory::kPartDirectPayment, ReturnCategory::kCouncilManagedBudget,
+                 ReturnCategory::kCouncilCommissionedOnly})
+    EXPECT_EQ(ParseReturnCategory(ReturnCategoryCode(r)), r);
+  EXPECT_EQ(ParseReturnCategory("residential"), std::nullopt);
 }
 
 TEST(PlanCosting, EmploymentAllowanceOncePerEmployerAndTheToleranceRule) {

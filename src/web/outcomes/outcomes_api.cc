@@ -10,8 +10,6 @@ namespace {
 using domain::Role;
 using namespace openapi;  // NOLINT(google-build-using-namespace): the API's vocabulary.
 
-json::value DateType() { return Str({{"format", "date"}}); }
-
 // A proportion as a percentage to one decimal place (rules.md 3.3), halves away from zero.
 double PercentOneDecimal(double proportion) { return std::round(proportion * 1000.0) / 10.0; }
 
@@ -30,7 +28,7 @@ json::array OnParam() {
                        {"description",
                         "The date measured (YYYY-MM-DD); the latest 31 March "
                         "when left out"},
-                       {"schema", DateType()}}};
+                       {"schema", Str({{"format", "date"}})}}};
 }
 
 }  // namespace
@@ -85,7 +83,7 @@ void OutcomesRoutes::AddApiRoutes() {
 
 void OutcomesRoutes::AddSchemas(json::object& schemas) const {
   schemas["Ascof3d"] = Object(
-      {{"on", DateType()},
+      {{"on", Str({{"format", "date"}})},
        {"people", Type("integer")},
        {"self_directed", Type("integer")},
        {"direct_payments", Type("integer")},
