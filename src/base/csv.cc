@@ -95,4 +95,10 @@ std::string CsvCell(std::string_view value) {
   return out + "\"";
 }
 
+std::string CsvRow(const std::vector<std::string>& cells) {
+  std::string out;
+  for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + CsvCell(cells[i]);
+  return out + "\r\n";
+}
+
 }  // namespace selfdirect

@@ -31,5 +31,7 @@ bool ParseCsv(std::string_view text, std::vector<CsvRecord>& records, int64_t& b
 // `value` as one CSV cell: quoted (quotes doubled) when it holds a comma, quote, line break or
 // edge space, else as it is.
 std::string CsvCell(std::string_view value);
+// The cells as one CSV record ending in CRLF.
+std::string CsvRow(const std::vector<std::string>& cells);
 
 }  // namespace selfdirect

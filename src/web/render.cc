@@ -6,6 +6,7 @@
 #include "app/directory/directory_service.h"
 #include "app/planning/planning_service.h"
 #include "app/ras/ras_service.h"
+#include "base/text.h"
 #include "web/pages/mustache.h"
 
 namespace selfdirect::web {
@@ -196,6 +197,31 @@ Response Renderer::ErrorResponse(const Error& error, Context& ctx) const {
     default:
       return ErrorPage(status, "There is a problem", {message}, ctx, "/", "Go to the home page");
   }
+}
+
+DateParts PartsOfForm(const std::multimap<std::string, std::string>& form,
+                      const std::string& field) {
+  return {std::string(Trim(FormValue(form, field + "-day"))),
+          std::string(Trim(FormValue(form, field + "-month"))),
+          std::string(Trim(FormValue(form, field + "-year")))};
+}
+
+DateParts PartsOfDate(const std::optional<Date>& date) {
+  if (!date) return {};
+  return {std::to_string(date->day()), std::to_string(date->month()), std::to_string(date->year())};
+}
+
+ViewData DateInputView(const std::string& id, const std::string& legend, const std::string& hint,
+                       const DateParts& parts, const std::string& error) {
+  ViewData d;
+  d.set("id", id);
+  d.set("legend", legend);
+  d.set("hint", hint);
+  d.set("day", parts.day);
+  d.set("month", parts.month);
+  d.set("year", parts.year);
+  d.set("error", error);
+  return d;
 }
 
 }  // namespace selfdirect::web

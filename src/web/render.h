@@ -4,6 +4,8 @@
 // statuses. One Renderer per Site, shared by every route module.
 #pragma once
 
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,5 +66,13 @@ struct DateParts {
 // "27", "3", "1950" -> "1950-03-27"; all empty -> "". Malformed parts give a string the date
 // validator refuses, so the person sees "Date of birth must be a real date".
 std::string IsoDateFromParts(const DateParts& parts);
+// The three boxes of a date as typed in a form (fields `field`-day, -month, -year), trimmed.
+DateParts PartsOfForm(const std::multimap<std::string, std::string>& form,
+                      const std::string& field);
+DateParts PartsOfDate(const std::optional<Date>& date);
+// A GOV.UK date input (templates/partials/employment_date.mustache): the fieldset's id is `id`,
+// the boxes `id`-day, `id`-month and `id`-year.
+ViewData DateInputView(const std::string& id, const std::string& legend, const std::string& hint,
+                       const DateParts& parts, const std::string& error);
 
 }  // namespace selfdirect::web

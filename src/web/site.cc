@@ -13,6 +13,7 @@
 #include "web/money/recovery_routes.h"
 #include "web/openapi.h"
 #include "web/outcomes/outcomes_routes.h"
+#include "web/outcomes/survey_routes.h"
 #include "web/pa/employment_routes.h"
 #include "web/pa/pa_routes.h"
 #include "web/people/people_routes.h"
@@ -64,6 +65,7 @@ void Site::AddModules() {
   modules_.push_back(std::make_unique<PaRoutes>(env));
   modules_.push_back(std::make_unique<EmploymentRoutes>(env));
   modules_.push_back(std::make_unique<OutcomesRoutes>(env));
+  modules_.push_back(std::make_unique<SurveyRoutes>(env));
   for (auto& module : modules_) module->Register(routes_);
 }
 

@@ -7,17 +7,19 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "domain/outcomes/r_logit.h"
+
 namespace selfdirect::domain {
 namespace {
 
 using Matrix = Eigen::MatrixXd;
 using Vector = Eigen::VectorXd;
 
-// glm.control(): epsilon = 1e-8, maxit = 25.
-constexpr double kDevianceTolerance = 1e-8;
-constexpr int kMaxSteps = 25;
-// family.c: the logit link's clamp.
-constexpr double kLogitClamp = 30;
+using rlogit::DevianceResidual;
+using rlogit::kDevianceTolerance;
+using rlogit::kMaxSteps;
+using rlogit::Link;
+using rlogit::LinkAt;
 // The exact maximum: Newton steps each under 1e-10 x max(1, |estimate|). Newton's method converges
 // quadratically, so the next step would be near 1e-20; under separation a step never falls much
 // below 1, as the estimates run off.
@@ -33,18 +35,6 @@ constexpr double kFittedEdge = 10 * std::numeric_limits<double>::epsilon();
 constexpr size_t kMaxPatternBits = 64;
 
 std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
-
-// mu and d mu / d eta at eta, as R's logit_linkinv and logit_mu_eta compute them (family.c).
-struct Link {
-  double mu = 0, mu_eta = 0;
-};
-Link LinkAt(double eta) {
-  const double e = std::exp(eta);
-  const bool clamped = eta < -kLogitClamp || eta > kLogitClamp;
-  const double t = eta < -kLogitClamp ? DBL_EPSILON : (eta > kLogitClamp ? 1 / DBL_EPSILON : e);
-  const double opexp = 1 + e;
-  return {t / (1 + t), clamped ? DBL_EPSILON : e / (opexp * opexp)};
-}
 
 // What a pass adds up at the linear predictors: X'WX and X'Wz of R's least-squares step
 // (W = w (d mu / d eta)^2 / (mu (1 - mu)), z = eta + (y - mu) / (d mu / d eta)), the score
@@ -76,17 +66,9 @@ struct Pass {
   }
 };
 
-// R's binomial_dev_resids for a 0/1 y: 2 w log(1 / mu) or 2 w log(1 / (1 - mu)).
-double DevianceResidual(double y, double mu, double w) {
-  return 2 * w * (y != 0 ? y * std::log(y / mu) : 0.0) +
-         2 * w * (1 - y != 0 ? (1 - y) * std::log((1 - y) / (1 - mu)) : 0.0);
-}
-
 // R's start: eta = logit((w y + 0.5) / (w + 1)).
 double StartEta(const LogitRows& m, int64_t i) {
-  const double w = m.prior_weight(i);
-  const double mu = (w * m.y(i) + 0.5) / (w + 1);
-  return std::log(mu / (1 - mu));
+  return rlogit::StartEta(m.prior_weight(i), m.y(i));
 }
 
 // R's first pass, at its start: row by row, as every row has its own start.

@@ -17,6 +17,7 @@
 #include "storage/sql/people_repository.h"
 #include "storage/sql/sql.h"
 #include "storage/sql/support_plan_repository.h"
+#include "storage/sql/survey_repository.h"
 
 namespace selfdirect::storage {
 
@@ -43,7 +44,8 @@ class SqlTransaction final : public app::Transaction {
         postcodes_(c),
         money_(c, council),
         pas_(c, council),
-        employment_(c, council) {}
+        employment_(c, council),
+        surveys_(c, council) {}
   CouncilId council_id() const override { return council_; }
   app::PeopleRepository& people() override { return people_; }
   app::UserRepository& users() override { return users_; }
@@ -67,6 +69,7 @@ class SqlTransaction final : public app::Transaction {
   app::MoneyRepository& money() override { return money_; }
   app::PaRepository& pas() override { return pas_; }
   app::EmploymentRepository& employment() override { return employment_; }
+  app::SurveyRepository& surveys() override { return surveys_; }
 
  private:
   CouncilId council_;
@@ -90,6 +93,7 @@ class SqlTransaction final : public app::Transaction {
   SqlMoney money_;
   SqlPas pas_;
   SqlEmployment employment_;
+  SqlSurveys surveys_;
 };
 
 }  // namespace selfdirect::storage

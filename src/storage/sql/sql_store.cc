@@ -150,6 +150,59 @@ Result<CouncilId> SqlStore::UpsertCouncil(const std::string& code, const std::st
   return CouncilId{(*rows)[0].Int(0)};
 }
 
+// A demo council's tables, children before parents (for the foreign keys): what
+// DeleteCouncilData empties. A new table of council data is added here.
+constexpr const char* kCouncilTables[] = {
+    "survey_responses",
+    "survey_invitations",
+    "survey_strata",
+    "survey_waves",
+    "pa_payslips",
+    "pa_timesheets",
+    "pa_pay_runs",
+    "pa_engagements",
+    "pa_contacts",
+    "pa_profiles",
+    "pa_finder_versions",
+    "ledger_balances",
+    "money_recoveries",
+    "money_explanations",
+    "money_match_rules",
+    "statement_imports",
+    "ledger_postings",
+    "ledger_transactions",
+    "payment_runs",
+    "payment_agreement_changes",
+    "payment_agreements",
+    "directory_entry_terms",
+    "directory_sessions",
+    "directory_places",
+    "directory_entries",
+    "plan_agreement_summary",
+    "plan_spend_summary",
+    "plan_agreements",
+    "plan_agreed_lines",
+    "support_plan_events",
+    "support_plan_versions",
+    "support_plans",
+    "sessions",
+    "person_representatives",
+    "carer_relationships",
+    "audit_log",
+    "charging_estimates",
+    "evidence_documents",
+    "financial_assessments",
+    "charging_policies",
+    "indicative_budgets",
+    "allocation_tables",
+    "calibration_samples",
+    "assessments",
+    "questionnaire_versions",
+    "users",
+    "people",
+    "teams",
+};
+
 Status SqlStore::DeleteCouncilData(CouncilId council) {
   SD_ASSIGN_OR_RETURN(auto lease, source_->AcquireWriter());
   SqlConnection& c = lease->connection();
@@ -165,7 +218,6 @@ Status SqlStore::DeleteCouncilData(CouncilId council) {
   }
   // The directory's version moves on (never back), so no cached search outlives its entries.
   if (Status bumped = BumpDirectoryVersion(c, council); !bumped.ok()) return fail(bumped.error());
-  // Children before parents, for the foreign keys.
   if (c.dialect() == Dialect::kSqlite) {
     auto r = c.Query(
         "DELETE FROM directory_search WHERE rowid IN (SELECT directory_entry_id FROM "
@@ -173,50 +225,7 @@ Status SqlStore::DeleteCouncilData(CouncilId council) {
         {council.value()});
     if (!r.ok()) return fail(r.error());
   }
-  for (const char* table : {"pa_payslips",
-                            "pa_timesheets",
-                            "pa_pay_runs",
-                            "pa_engagements",
-                            "pa_contacts",
-                            "pa_profiles",
-                            "pa_finder_versions",
-                            "ledger_balances",
-                            "money_recoveries",
-                            "money_explanations",
-                            "money_match_rules",
-                            "statement_imports",
-                            "ledger_postings",
-                            "ledger_transactions",
-                            "payment_runs",
-                            "payment_agreement_changes",
-                            "payment_agreements",
-                            "directory_entry_terms",
-                            "directory_sessions",
-                            "directory_places",
-                            "directory_entries",
-                            "plan_agreement_summary",
-                            "plan_spend_summary",
-                            "plan_agreements",
-                            "plan_agreed_lines",
-                            "support_plan_events",
-                            "support_plan_versions",
-                            "support_plans",
-                            "sessions",
-                            "person_representatives",
-                            "carer_relationships",
-                            "audit_log",
-                            "charging_estimates",
-                            "evidence_documents",
-                            "financial_assessments",
-                            "charging_policies",
-                            "indicative_budgets",
-                            "allocation_tables",
-                            "calibration_samples",
-                            "assessments",
-                            "questionnaire_versions",
-                            "users",
-                            "people",
-                            "teams"}) {
+  for (const char* table : kCouncilTables) {
     auto r =
         c.Query(std::string("DELETE FROM ") + table + " WHERE council_id = $1", {council.value()});
     if (!r.ok()) return fail(r.error());

@@ -232,30 +232,6 @@ ViewList RadioOptions(const std::string& field, const std::string& first_id,
   return list;
 }
 
-DateParts PartsOfForm(const Form& form, const std::string& field) {
-  return {std::string(Trim(FormValue(form, field + "-day"))),
-          std::string(Trim(FormValue(form, field + "-month"))),
-          std::string(Trim(FormValue(form, field + "-year")))};
-}
-
-DateParts PartsOfDate(const std::optional<Date>& date) {
-  if (!date) return {};
-  return {std::to_string(date->day()), std::to_string(date->month()), std::to_string(date->year())};
-}
-
-ViewData DateInputView(const std::string& id, const std::string& legend, const std::string& hint,
-                       const DateParts& parts, const std::string& error) {
-  ViewData d;
-  d.set("id", id);
-  d.set("legend", legend);
-  d.set("hint", hint);
-  d.set("day", parts.day);
-  d.set("month", parts.month);
-  d.set("year", parts.year);
-  d.set("error", error);
-  return d;
-}
-
 std::string ValueOr(const Form& form, const std::string& key, const std::string& otherwise) {
   return form.contains(key) ? FormValue(form, key) : otherwise;
 }

@@ -87,14 +87,6 @@ struct Choice {
 // option has id, field, value, label, hint and checked.
 ViewList RadioOptions(const std::string& field, const std::string& first_id,
                       const std::vector<Choice>& choices, const std::string& chosen);
-// The three boxes of a date as typed in a form (fields `field`-day, -month, -year), trimmed.
-DateParts PartsOfForm(const std::multimap<std::string, std::string>& form,
-                      const std::string& field);
-DateParts PartsOfDate(const std::optional<Date>& date);
-// A GOV.UK date input (templates/partials/employment_date.mustache): the fieldset's id is `id`,
-// the boxes `id`-day, `id`-month and `id`-year.
-ViewData DateInputView(const std::string& id, const std::string& legend, const std::string& hint,
-                       const DateParts& parts, const std::string& error);
 // The first value of `key` in a form, or `otherwise` when the form does not have the key.
 std::string ValueOr(const std::multimap<std::string, std::string>& form, const std::string& key,
                     const std::string& otherwise);
