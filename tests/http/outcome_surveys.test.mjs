@@ -5,6 +5,10 @@
 // waves are published; the endpoints are in the API document.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { startServer, ApiClient } from '../support/server.mjs'
 
 let server, analyst, approver, holder, wave, letters
@@ -150,6 +154,36 @@ test('results never show a cell under 10, in JSON, on the page or in the downloa
   assert.match(full.headlines[0], /^People who .* times as likely to say .* \(95% CI [\d.]+ to [\d.]+\)$/)
   assert.ok(full.model && full.model.terms.length > 3)
   assert.equal((await holder.request('GET', `/api/v1/outcomes/surveys/${demo.id}/results`)).status, 403)
+})
+
+// The numeric cells of one sheet of an .xlsx download, as [column letter, value] (strings are
+// shared strings, t="s"; numbers have no type).
+async function numericCells (client, path, sheet) {
+  const res = await fetch(client.base + path, { headers: { cookie: client.cookieHeader() } })
+  assert.equal(res.status, 200)
+  assert.match(res.headers.get('content-type'), /spreadsheetml/)
+  const dir = mkdtempSync(join(tmpdir(), 'sd-xlsx-'))
+  try {
+    const file = join(dir, 'r.xlsx')
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()))
+    const xml = execFileSync('unzip', ['-p', file, `xl/worksheets/sheet${sheet}.xml`]).toString()
+    return [...xml.matchAll(/<c r="([A-Z]+)\d+"( s="\d+")?><v>([^<]*)<\/v><\/c>/g)].map(m => [m[1], Number(m[3])])
+  } finally { rmSync(dir, { recursive: true, force: true }) }
+}
+
+test('the Excel workbook has the figures as numbers, and none for a suppressed wave', async () => {
+  for (const sheet of [2, 3, 4, 6]) {
+    const cells = await numericCells(approver, `/outcomes/surveys/${wave.id}/results.xlsx`, sheet)
+    // Only the national survey's reference figures (column F of the life areas) are numbers.
+    for (const [col] of cells) assert.equal(sheet === 2 ? col : 'none', 'F', `sheet ${sheet} column ${col}`)
+  }
+  const waves = (await approver.request('GET', '/api/v1/outcomes/surveys')).data.waves
+  const demo = waves.find(w => w.name.startsWith('Personal budgets survey') && w.status === 'open')
+  const full = await numericCells(approver, `/outcomes/surveys/${demo.id}/results.xlsx`, 2)
+  const json = (await approver.request('GET', `/api/v1/outcomes/surveys/${demo.id}/results`)).data
+  const first = json.outcomes[0]
+  const [, share] = full.find(([col]) => col === 'C')
+  assert.equal(Math.round(share * 1000) / 10, first.percent, 'the workbook agrees with the dashboard')
 })
 
 test('closing a wave stops answers and publishes its results, with no personal data', async () => {

@@ -7,6 +7,7 @@
 
 #include <map>
 
+#include "app/outcomes/survey_workbook.h"
 #include "base/csv.h"
 #include "web/outcomes/survey_charts.h"
 #include "web/outcomes/survey_routes.h"
@@ -259,6 +260,16 @@ std::string ResultsCsv(const app::SurveyWaveRecord& wave, const domain::SurveyRe
   return out;
 }
 
+Result<Response> WorkbookDownload(const app::SurveyWaveRecord& wave, const domain::SurveyResults& r,
+                                  bool with_teams) {
+  SD_ASSIGN_OR_RETURN(auto bytes, app::SurveyResultsWorkbook(wave, r, with_teams));
+  Response out = Response::Text(200, std::move(bytes));
+  out.SetHeader("Content-Type", app::kXlsxMediaType);
+  out.SetHeader("Content-Disposition",
+                "attachment; filename=\"survey-results-" + wave.id.ToString() + ".xlsx\"");
+  return out;
+}
+
 Response CsvDownload(std::string body, const std::string& name) {
   Response r = Response::Text(200, std::move(body));
   r.SetHeader("Content-Type", "text/csv; charset=utf-8");
@@ -275,6 +286,10 @@ Response SurveyRoutes::ResultsDownload(Context& ctx) {
   if (!summary.ok()) return ErrorResponse(summary.error(), ctx);
   auto results = surveys_.Results(ctx.call, *ctx.principal, *id);
   if (!results.ok()) return ErrorResponse(results.error(), ctx);
+  if (ctx.request.path.ends_with(".xlsx")) {
+    auto book = WorkbookDownload(summary->wave, *results, true);
+    return book.ok() ? std::move(*book) : ErrorResponse(book.error(), ctx);
+  }
   return CsvDownload(ResultsCsv(summary->wave, *results),
                      "survey-results-" + id->ToString() + ".csv");
 }
@@ -304,6 +319,10 @@ Response SurveyRoutes::PublicResultsPage(Context& ctx) {
   if (ctx.request.Query("format") == "csv")
     return CsvDownload(ResultsCsv(published->first, published->second),
                        "survey-results-" + id->ToString() + ".csv");
+  if (ctx.request.Query("format") == "xlsx") {
+    auto book = WorkbookDownload(published->first, published->second, false);
+    return book.ok() ? std::move(*book) : ErrorResponse(book.error(), ctx);
+  }
   ViewData d = ResultsView(published->first, published->second, nullptr, false);
   return Page(200, published->first.name, "survey_public", d, ctx);
 }

@@ -82,6 +82,8 @@ void SurveyRoutes::AddPageRoutes() {
       PageRoute(kReaders, Bind(&SurveyRoutes::DashboardPage)));
   Add(Method::kGet, "/outcomes/surveys/{id}/results.csv",
       PageRoute(kReaders, Bind(&SurveyRoutes::ResultsDownload)));
+  Add(Method::kGet, "/outcomes/surveys/{id}/results.xlsx",
+      PageRoute(kReaders, Bind(&SurveyRoutes::ResultsDownload)));
   Add(Method::kGet, "/survey-results", PublicPageRoute(Bind(&SurveyRoutes::PublicResultsList)));
   Add(Method::kGet, "/survey-results/{id}",
       PublicPageRoute(Bind(&SurveyRoutes::PublicResultsPage)));
