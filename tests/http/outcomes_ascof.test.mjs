@@ -75,6 +75,26 @@ test('a date that cannot be read is refused; today is the default', async () => 
   assert.equal(yearEnd.data.on, '2026-03-31')
 })
 
+test('the survey-based measures come from the latest wave with answers, weighted and rounded', async () => {
+  const r = await finance.request('GET', '/api/v1/outcomes/ascof-survey')
+  assert.equal(r.status, 200, r.text)
+  assert.match(r.data.wave_name, /Personal budgets survey/)
+  assert.deepEqual(r.data.measures.map(m => m.measure),
+    ['ease-of-finding-information', 'control-over-daily-life', 'social-contact'])
+  for (const m of r.data.measures) {
+    assert.equal(m.suppressed, false)
+    assert.equal(m.respondents % 5, 0)
+    assert.ok(m.ci_low_percent <= m.percent && m.percent <= m.ci_high_percent)
+  }
+  // The same figures as the wave's own results.
+  const results = (await analyst.request('GET', `/api/v1/outcomes/surveys/${r.data.wave}/results`)).data
+  const control = results.outcomes.find(o => o.item === 'control_daily_life')
+  assert.equal(r.data.measures[1].percent, control.percent)
+  const page = await finance.request('GET', '/outcomes/ascof')
+  assert.match(page.text, new RegExp(`${control.percent.toFixed(1)}%`))
+  assert.equal((await holder.request('GET', '/api/v1/outcomes/ascof-survey')).status, 403)
+})
+
 test('the API document lists the outcomes endpoints', async () => {
   const doc = (await analyst.request('GET', '/api/v1/openapi.json')).data
   assert.ok(doc.paths['/api/v1/outcomes/ascof-3d']?.get)

@@ -270,6 +270,51 @@ Result<std::vector<SurveyWaveRecord>> SurveyService::PublishedWaves(CouncilId co
   return out;
 }
 
+namespace {
+
+// The measures of `results` that the instrument's items feed, in question order.
+std::vector<SurveyAscofMeasure> MeasuresOf(const SurveyInstrument& instrument,
+                                           const domain::SurveyResults& results) {
+  std::vector<SurveyAscofMeasure> out;
+  for (const auto& role : instrument.roles) {
+    if (role.ascof_measure.empty()) continue;
+    for (const auto* list : {&results.outcomes, &results.processes})
+      for (const auto& r : *list)
+        if (r.item == role.question_id)
+          out.push_back({role.ascof_measure,
+                         ItemOf(role, instrument.questionnaire.Find(role.question_id)).label, r});
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::optional<SurveyAscof>> SurveyService::AscofMeasures(const CallContext& ctx,
+                                                                const Principal& who) {
+  const Role r = who.user.role;
+  if (r != Role::kAnalyst && r != Role::kAdministrator && r != Role::kApprover &&
+      r != Role::kFinanceOfficer)
+    return Refuse(ctx, who, "survey_wave.ascof", {},
+                  Error::PermissionDenied("Survey results are for staff who monitor outcomes"));
+  std::optional<SurveyAscof> out;
+  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto waves, tx.surveys().ListWaves());
+    for (auto& w : waves) {
+      if (w.instrument_id != "budget-holder-survey") continue;
+      SD_ASSIGN_OR_RETURN(auto counts, tx.surveys().ResponseCounts(w.id));
+      if (counts.empty()) continue;
+      SD_ASSIGN_OR_RETURN(auto wave, tx.surveys().FindWave(w.id));
+      const SurveyInstrument* instrument = wave ? InstrumentOf(*wave) : nullptr;
+      if (!instrument) continue;
+      SD_ASSIGN_OR_RETURN(auto results, results_->Analyse(tx, *wave));
+      out = SurveyAscof{std::move(*wave), MeasuresOf(*instrument, results)};
+      return OkStatus();
+    }
+    return OkStatus();
+  }));
+  return out;
+}
+
 Result<std::string> SurveyService::ResponsesCsv(const CallContext& ctx, const Principal& who,
                                                 SurveyWaveId id) {
   if (who.user.role != Role::kAnalyst)

@@ -79,6 +79,18 @@ struct PaperImportRowError {
   std::string message;
 };
 
+// The ASCOF measures the budget holder survey feeds (rules.md 3.3: control over daily life,
+// social contact, ease of finding information and advice), from the latest wave with answers.
+struct SurveyAscofMeasure {
+  std::string measure;        // The item's ascof-measure extension, e.g. "control-over-daily-life".
+  std::string label;          // e.g. "Control over daily life".
+  domain::ItemResult result;  // Weighted, suppressed and rounded as on the dashboard.
+};
+struct SurveyAscof {
+  SurveyWaveRecord wave;
+  std::vector<SurveyAscofMeasure> measures;
+};
+
 class SurveyService {
  public:
   SurveyService(Store& store, const Clock& clock, AuditTrail& audit)
@@ -116,6 +128,9 @@ class SurveyService {
   // The live analysis, suppressed and rounded.
   Result<domain::SurveyResults> Results(const CallContext& ctx, const Principal& who,
                                         SurveyWaveId id);
+  // The survey's ASCOF measures for analysts, finance officers, administrators and managers:
+  // nullopt when no wave of the budget holder survey has answers yet.
+  Result<std::optional<SurveyAscof>> AscofMeasures(const CallContext& ctx, const Principal& who);
   // The results of a closed wave for the public results page: anyone may read them (aggregates
   // only, suppressed and rounded). kNotFound for an open or unknown wave.
   Result<std::pair<SurveyWaveRecord, domain::SurveyResults>> PublishedResults(CouncilId council,

@@ -50,6 +50,29 @@ Response OutcomesRoutes::ApiAscof(Context& ctx) {
   return Response::Json(200, MeasureJson(report->measure));
 }
 
+Response OutcomesRoutes::ApiSurveyMeasures(Context& ctx) {
+  auto survey = surveys_.AscofMeasures(ctx.call, *ctx.principal);
+  if (!survey.ok()) return ErrorResponse(survey.error(), ctx);
+  if (!*survey)
+    return Response::Json(200, json::object{{"wave", nullptr}, {"measures", json::array{}}});
+  json::array measures;
+  for (const auto& m : (*survey)->measures) {
+    const auto& r = m.result;
+    json::object o{{"measure", m.measure}, {"label", m.label}, {"suppressed", r.suppressed}};
+    o["respondents"] =
+        r.respondents.suppressed ? json::value(nullptr) : json::value(r.respondents.rounded);
+    if (!r.suppressed) {
+      o["percent"] = PercentOneDecimal(r.proportion);
+      o["ci_low_percent"] = PercentOneDecimal(r.ci_low);
+      o["ci_high_percent"] = PercentOneDecimal(r.ci_high);
+    }
+    measures.push_back(std::move(o));
+  }
+  return Response::Json(200, json::object{{"wave", (*survey)->wave.id.value()},
+                                          {"wave_name", (*survey)->wave.name},
+                                          {"measures", std::move(measures)}});
+}
+
 void OutcomesRoutes::AddApiRoutes() {
   const std::vector<Role> readers = {Role::kAnalyst, Role::kFinanceOfficer, Role::kAdministrator};
   Add(Method::kGet, "/api/v1/outcomes/ascof-3d",
@@ -63,6 +86,14 @@ void OutcomesRoutes::AddApiRoutes() {
                                                      "administrator")},
                                   {"422", ErrorReply("The date cannot be read")}}),
                          json::object{{"parameters", OnParam()}})));
+  Add(Method::kGet, "/api/v1/outcomes/ascof-survey",
+      ApiRoute({Role::kAnalyst, Role::kFinanceOfficer, Role::kAdministrator, Role::kApprover},
+               Bind(&OutcomesRoutes::ApiSurveyMeasures),
+               Operation("getAscofSurveyMeasures",
+                         "The ASCOF measures from the latest wave of the budget holder survey with "
+                         "answers: control over daily life, social contact, ease of finding "
+                         "information; weighted, cells under 10 suppressed, counts rounded to 5",
+                         Replies({{"200", Reply("The measures", Ref("AscofSurvey"))}}))));
   Add(Method::kGet, "/api/v1/outcomes/ascof-3d/clients.csv",
       ApiRoute(
           {Role::kAnalyst}, Bind(&OutcomesRoutes::ClientExtract),
@@ -82,6 +113,21 @@ void OutcomesRoutes::AddApiRoutes() {
 }
 
 void OutcomesRoutes::AddSchemas(json::object& schemas) const {
+  schemas["AscofSurvey"] = Object(
+      {{"wave", json::object{{"type", json::array{"integer", "null"}}}},
+       {"wave_name", Type("string")},
+       {"measures",
+        json::object{{"type", "array"},
+                     {"items", Object({{"measure", Type("string")},
+                                       {"label", Type("string")},
+                                       {"suppressed", Type("boolean")},
+                                       {"respondents",
+                                        json::object{{"type", json::array{"integer", "null"}}}},
+                                       {"percent", Type("number")},
+                                       {"ci_low_percent", Type("number")},
+                                       {"ci_high_percent", Type("number")}},
+                                      {"measure", "suppressed"})}}}},
+      {"wave", "measures"});
   schemas["Ascof3d"] = Object(
       {{"on", Str({{"format", "date"}})},
        {"people", Type("integer")},

@@ -40,6 +40,29 @@ ViewList DateChoices(Date today, Date chosen) {
   return out;
 }
 
+void SetSurveyMeasures(ViewData& d, const app::SurveyAscof& s) {
+  ViewList rows;
+  for (const auto& m : s.measures) {
+    ViewData r;
+    r.set("label", m.label);
+    r.set("id", m.measure);
+    r.set("suppressed", m.result.suppressed);
+    r.set("answers", m.result.respondents.suppressed
+                         ? std::string("fewer than 10")
+                         : fmt::format("{}", m.result.respondents.rounded));
+    if (!m.result.suppressed) {
+      r.set("percent", fmt::format("{:.1f}%", m.result.proportion * 100));
+      r.set("interval",
+            fmt::format("{:.1f}% to {:.1f}%", m.result.ci_low * 100, m.result.ci_high * 100));
+    }
+    rows.push_back(r);
+  }
+  d.set("survey_wave", s.wave.name);
+  d.set("survey_wave_id", s.wave.id.ToString());
+  d.set("survey_measures", rows);
+  d.set("has_survey", true);
+}
+
 }  // namespace
 
 void OutcomesRoutes::AddPageRoutes() {
@@ -72,6 +95,8 @@ Response OutcomesRoutes::AscofPage(Context& ctx) {
   rows.push_back(Row("Direct payments (part 2a)", m.direct_payments, m.part_2a, "part-2a"));
   d.set("rows", rows);
   d.set("may_extract", ctx.principal->user.role == Role::kAnalyst);
+  auto survey = surveys_.AscofMeasures(ctx.call, *ctx.principal);
+  if (survey.ok() && *survey) SetSurveyMeasures(d, **survey);
   return Page(200, "Self-directed support and direct payments", "outcomes_ascof", d, ctx);
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/outcomes/ascof_service.h"
+#include "app/outcomes/survey_service.h"
 #include "web/route_module.h"
 
 namespace selfdirect::web {
@@ -16,7 +17,9 @@ namespace selfdirect::web {
 class OutcomesRoutes final : public RouteModule {
  public:
   explicit OutcomesRoutes(const SiteEnv& env)
-      : RouteModule(env), ascof_(env.store, env.clock, env.audit) {}
+      : RouteModule(env),
+        ascof_(env.store, env.clock, env.audit),
+        surveys_(env.store, env.clock, env.audit) {}
 
   void AddSchemas(boost::json::object& schemas) const override;
   void AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) override;
@@ -27,8 +30,10 @@ class OutcomesRoutes final : public RouteModule {
   Response AscofPage(Context& ctx);  // outcomes_pages.cc
   Response ClientExtract(Context& ctx);
   Response ApiAscof(Context& ctx);  // outcomes_api.cc
+  Response ApiSurveyMeasures(Context& ctx);
 
   app::AscofService ascof_;
+  app::SurveyService surveys_;  // The survey-based measures.
 };
 
 // The measure's date from `?on=`: a date as YYYY-MM-DD, or `today` when there is none.
