@@ -7,6 +7,7 @@
 #include "app/charging/charging_json.h"
 #include "app/directory/directory_service.h"
 #include "app/money/money_demo.h"
+#include "app/outcomes/making_it_real_demo.h"
 #include "app/outcomes/survey_demo.h"
 #include "app/pa/employment_demo.h"
 #include "app/pa/pa_demo.h"
@@ -882,6 +883,7 @@ const std::vector<DemoStep>& DemoSteps() {
       {"personal_assistants", PaStep},
       {"pa_employment", EmploymentStep},
       {"outcome_surveys", SurveysStep},
+      {"making_it_real", MakingItRealStep},
   };
   return steps;
 }

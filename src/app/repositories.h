@@ -20,6 +20,7 @@
 #include "app/charging/charging_repositories.h"
 #include "app/directory/directory_repository.h"
 #include "app/money/money_repository.h"
+#include "app/outcomes/making_it_real_repository.h"
 #include "app/outcomes/survey_repository.h"
 #include "app/pa/employment_repository.h"
 #include "app/pa/pa_repository.h"
@@ -381,6 +382,7 @@ class Transaction {
   virtual PaRepository& pas() = 0;
   virtual EmploymentRepository& employment() = 0;
   virtual SurveyRepository& surveys() = 0;
+  virtual MakingItRealRepository& making_it_real() = 0;
 };
 
 using TransactionFunction = std::function<Status(Transaction&)>;

@@ -132,6 +132,12 @@ using Status = Result<void>;
 
 inline Status OkStatus() { return Status(); }
 
+// The outcome of `r` without its value: OK, or its error.
+template <typename T>
+Status StatusOf(const Result<T>& r) {
+  return r.ok() ? OkStatus() : Status(r.error());
+}
+
 }  // namespace selfdirect
 
 // Evaluates `expr` (a Result); if it holds an error, returns that error from the current function.

@@ -12,6 +12,7 @@
 #include "web/money/money_routes.h"
 #include "web/money/recovery_routes.h"
 #include "web/openapi.h"
+#include "web/outcomes/making_it_real_routes.h"
 #include "web/outcomes/outcomes_routes.h"
 #include "web/outcomes/survey_routes.h"
 #include "web/pa/employment_routes.h"
@@ -66,6 +67,7 @@ void Site::AddModules() {
   modules_.push_back(std::make_unique<EmploymentRoutes>(env));
   modules_.push_back(std::make_unique<OutcomesRoutes>(env));
   modules_.push_back(std::make_unique<SurveyRoutes>(env));
+  modules_.push_back(std::make_unique<MakingItRealRoutes>(env));
   for (auto& module : modules_) module->Register(routes_);
 }
 

@@ -48,13 +48,7 @@ class AscofServiceTest : public ::testing::Test {
     });
   }
 
-  Principal As(Role role) {
-    Principal p;
-    p.user.id = UserId{77};
-    p.user.role = role;
-    p.actor = domain::Actor{p.user.id, role, TeamId{}, PersonId{}, {}};
-    return p;
-  }
+  Principal As(Role role) { return testing::PrincipalAs(role); }
 
   testing::TestCouncil db_;
   FakeClock clock_{*Timestamp::Parse("2026-12-04T09:00:00Z")};

@@ -12,6 +12,7 @@
 #include "storage/sql/directory_repository.h"
 #include "storage/sql/employment_repository.h"
 #include "storage/sql/indicative_budget_repository.h"
+#include "storage/sql/making_it_real_repository.h"
 #include "storage/sql/money_repository.h"
 #include "storage/sql/pa_repository.h"
 #include "storage/sql/people_repository.h"
@@ -45,7 +46,8 @@ class SqlTransaction final : public app::Transaction {
         money_(c, council),
         pas_(c, council),
         employment_(c, council),
-        surveys_(c, council) {}
+        surveys_(c, council),
+        making_it_real_(c, council) {}
   CouncilId council_id() const override { return council_; }
   app::PeopleRepository& people() override { return people_; }
   app::UserRepository& users() override { return users_; }
@@ -70,6 +72,7 @@ class SqlTransaction final : public app::Transaction {
   app::PaRepository& pas() override { return pas_; }
   app::EmploymentRepository& employment() override { return employment_; }
   app::SurveyRepository& surveys() override { return surveys_; }
+  app::MakingItRealRepository& making_it_real() override { return making_it_real_; }
 
  private:
   CouncilId council_;
@@ -94,6 +97,7 @@ class SqlTransaction final : public app::Transaction {
   SqlPas pas_;
   SqlEmployment employment_;
   SqlSurveys surveys_;
+  SqlMakingItReal making_it_real_;
 };
 
 }  // namespace selfdirect::storage

@@ -258,7 +258,7 @@ void SurveyRoutes::AddApiRoutes() {
                          "Opens a survey wave and draws its stratified random sample from the "
                          "people with an agreed plan (analysts)",
                          Replies({{"201", Reply("The wave", Ref("SurveyWave"))},
-                                  {"412", ErrorReply("Nobody has an agreed plan")},
+                                  {"409", ErrorReply("Nobody has an agreed plan")},
                                   {"422", ErrorReply("A field cannot be used")}}),
                          json::object{{"requestBody", Body(Ref("SurveyWaveInput"))}})));
   Add(Method::kGet, "/api/v1/outcomes/surveys/{id}",
@@ -316,7 +316,7 @@ void SurveyRoutes::AddPaperApiRoutes(const std::vector<Role>& analyst, const jso
                          "new one-time links for everyone not yet answered; links issued before "
                          "stop working (analysts; audited)",
                          Replies({{"200", CsvReply("One row per letter")},
-                                  {"412", ErrorReply("The wave is closed")}}),
+                                  {"409", ErrorReply("The wave is closed")}}),
                          id)));
   Add(Method::kGet, "/api/v1/outcomes/surveys/{id}/responses.csv",
       ApiRoute(analyst, Bind(&SurveyRoutes::ResponsesDownload),

@@ -97,9 +97,11 @@ void AddBar(std::string& s, const ProportionChartRow& row, double y) {
                    y, BarX(row.proportion) - kLeft, bar, kBlue);
   AddText(s, kFigureX, y + 13, "start", Percent(row.proportion));
   const double lo = BarX(row.ci_low), hi = BarX(row.ci_high);
-  AddLine(s, lo, whisker, hi, whisker, kGrey, 2);
-  AddLine(s, lo, whisker - 4, lo, whisker + 4, kGrey, 2);
-  AddLine(s, hi, whisker - 4, hi, whisker + 4, kGrey, 2);
+  if (row.has_interval) {
+    AddLine(s, lo, whisker, hi, whisker, kGrey, 2);
+    AddLine(s, lo, whisker - 4, lo, whisker + 4, kGrey, 2);
+    AddLine(s, hi, whisker - 4, hi, whisker + 4, kGrey, 2);
+  }
   if (row.national_reference) {
     const double x = BarX(*row.national_reference);
     AddLine(s, x, y - 4, x, y + bar + 4, kInk, 2, R"( stroke-dasharray="4 2")");
@@ -107,7 +109,10 @@ void AddBar(std::string& s, const ProportionChartRow& row, double y) {
 }
 
 std::string ProportionDesc(const std::vector<ProportionChartRow>& rows, int64_t suppress_below) {
-  std::string d = "The percentage with a good answer, with its 95% confidence interval";
+  const bool intervals = std::any_of(rows.begin(), rows.end(),
+                                     [](const ProportionChartRow& r) { return r.has_interval; });
+  std::string d = intervals ? "The percentage with a good answer, with its 95% confidence interval"
+                            : "The percentage of each";
   for (const auto& row : rows) {
     if (row.national_reference) {
       d += " and the national figure where there is one";
@@ -121,9 +126,16 @@ std::string ProportionDesc(const std::vector<ProportionChartRow>& rows, int64_t 
       d += fmt::format("fewer than {} answers, not shown.", suppress_below);
       continue;
     }
+    d += Percent(row.proportion);
+    if (!row.has_interval && !row.national_reference) {
+      d += ".";
+      continue;
+    }
     d +=
-        Percent(row.proportion) + " (95% CI " + Percent(row.ci_low) + " to " + Percent(row.ci_high);
-    if (row.national_reference) d += "; national figure " + Percent(*row.national_reference);
+        row.has_interval ? " (95% CI " + Percent(row.ci_low) + " to " + Percent(row.ci_high) : " (";
+    if (row.national_reference)
+      d += std::string(row.has_interval ? "; " : "") + "national figure " +
+           Percent(*row.national_reference);
     d += ").";
   }
   return d;
@@ -138,7 +150,13 @@ void AddScale(std::string& s, const std::vector<std::pair<double, std::string>>&
   }
 }
 
-void AddProportionLegend(std::string& s, double y, bool national) {
+void AddProportionLegend(std::string& s, double y, bool national, bool intervals) {
+  if (!intervals) {
+    if (!national) return;
+    AddLine(s, kLeft + 8, y - 8, kLeft + 8, y + 8, kInk, 2, R"( stroke-dasharray="4 2")");
+    AddText(s, kLeft + 16, y + 5, "start", "National figure");
+    return;
+  }
   AddLine(s, kLeft, y, kLeft + 30, y, kGrey, 2);
   AddLine(s, kLeft, y - 4, kLeft, y + 4, kGrey, 2);
   AddLine(s, kLeft + 30, y - 4, kLeft + 30, y + 4, kGrey, 2);
@@ -238,7 +256,9 @@ std::string ProportionChartSvg(const std::string& id, const std::string& title,
             {BarX(1), "100%"}},
            y);
   s += body;
-  AddProportionLegend(s, y + 40, national);
+  const bool intervals = std::any_of(rows.begin(), rows.end(),
+                                     [](const ProportionChartRow& r) { return r.has_interval; });
+  AddProportionLegend(s, y + 40, national, intervals);
   return Open(id, title, ProportionDesc(rows, suppress_below), y + 56) + s + "</svg>";
 }
 

@@ -25,6 +25,9 @@ struct ProportionChartRow {
   double ci_low = 0;
   double ci_high = 0;
   std::optional<double> national_reference;  // 0..1: drawn as a dashed mark.
+  // False for a share that is not an estimate (a count of statements): no interval is drawn,
+  // described or shown in the legend.
+  bool has_interval = true;
 };
 
 // Horizontal bars from 0% to 100%, one per row in order, each with its figure, its 95% interval as

@@ -151,5 +151,15 @@ TEST(SurveyChartsTest, ForestPlotOnALogScale) {
     EXPECT_EQ(svg.find(figure), std::string::npos) << figure;
 }
 
+TEST(SurveyChartsTest, AShareThatIsNotAnEstimateHasNoInterval) {
+  // The Making it Real progress chart: statements rated developing or better, a count.
+  const std::string svg = ProportionChartSvg(
+      "mir", "Progress", {{"Workforce", false, 0.75, 0.75, 0.75, std::nullopt, false}}, 0);
+  EXPECT_EQ(svg.find("confidence"), std::string::npos);
+  EXPECT_EQ(svg.find("CI"), std::string::npos);
+  EXPECT_NE(svg.find("Workforce: 75%."), std::string::npos);
+  EXPECT_EQ(Blue(svg, "width").size(), 1u);
+}
+
 }  // namespace
 }  // namespace selfdirect::web
