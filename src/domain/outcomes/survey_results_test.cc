@@ -204,7 +204,8 @@ TEST(SurveyResultsTest, SmallCellsAreSuppressed) {
   EXPECT_TRUE(Find(Analyse(Wave({5, 5})), "easy", "choice").suppressed);
   EXPECT_FALSE(Find(Analyse(Wave({5, 5})), "easy", "safe").suppressed);
   // An item with fewer answers than the threshold: only the fact of suppression is published.
-  const ItemResult& choice = Find(Analyse(Wave({24, 5})).outcomes, "choice");  // 23 answers.
+  const SurveyResults few = Analyse(Wave({24, 5}));
+  const ItemResult& choice = Find(few.outcomes, "choice");  // 23 answers.
   EXPECT_TRUE(choice.suppressed);
   EXPECT_TRUE(choice.respondents.suppressed);
   EXPECT_EQ(choice.proportion, 0);
@@ -215,7 +216,8 @@ TEST(SurveyResultsTest, ALonelyStratumJoinsTheSmallestOther) {
   // safe: 21 answers in A, 28 in B and a single one in C. Without collapsing, no variance.
   SurveyDesign raw{{1, 1, 1}, {0, 0, 1}, {}, {"A", "C"}};
   EXPECT_FALSE(CheckSurveyDesign(raw).ok());
-  const ItemResult& safe = Find(Analyse(Wave({5, 5})).outcomes, "safe");
+  const SurveyResults results = Analyse(Wave({5, 5}));
+  const ItemResult& safe = Find(results.outcomes, "safe");
   EXPECT_FALSE(safe.suppressed);
   ExpectClose(safe.proportion, 0.498460981350715, "proportion");
   ExpectClose(safe.ci_low, 0.356886182696522, "ci_low");
@@ -224,7 +226,8 @@ TEST(SurveyResultsTest, ALonelyStratumJoinsTheSmallestOther) {
 
 TEST(SurveyResultsTest, LonelyStrataArePooledIntoOne) {
   // choice: 21 answers in A and one each in B and C, which become one stratum of two.
-  const ItemResult& choice = Find(Analyse(Wave({5, 5})).outcomes, "choice");
+  const SurveyResults results = Analyse(Wave({5, 5}));
+  const ItemResult& choice = Find(results.outcomes, "choice");
   EXPECT_FALSE(choice.suppressed);
   EXPECT_EQ(choice.respondents.rounded, 25);  // 23.
   ExpectClose(choice.proportion, 0.455271565922198, "proportion");
