@@ -224,4 +224,16 @@ ViewData DateInputView(const std::string& id, const std::string& legend, const s
   return d;
 }
 
+Response Attachment(std::string body, const std::string& media_type, const std::string& file_name) {
+  Response r = Response::Text(200, std::move(body));
+  r.SetHeader("Content-Type", media_type);
+  r.SetHeader("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+  r.SetHeader("Cache-Control", "no-store");
+  return r;
+}
+
+Response CsvAttachment(std::string body, const std::string& file_name) {
+  return Attachment(std::move(body), "text/csv; charset=utf-8", file_name);
+}
+
 }  // namespace selfdirect::web

@@ -50,6 +50,11 @@ class Renderer {
 // Where a signed-in person starts: their caseload, their own support, or the home page.
 std::string HomePath(const app::Principal& who);
 
+// A download: `body` as an attachment named `file_name` (no caching: downloads may hold
+// personal data). CsvAttachment sets the CSV media type.
+Response Attachment(std::string body, const std::string& media_type, const std::string& file_name);
+Response CsvAttachment(std::string body, const std::string& file_name);
+
 // Maps an error code to its HTTP status (400s for the caller's faults, 5xx for ours).
 int HttpStatusFor(ErrorCode code);
 

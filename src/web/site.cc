@@ -65,8 +65,9 @@ void Site::AddModules() {
   modules_.push_back(std::make_unique<RecoveryRoutes>(env));
   modules_.push_back(std::make_unique<PaRoutes>(env));
   modules_.push_back(std::make_unique<EmploymentRoutes>(env));
-  modules_.push_back(std::make_unique<OutcomesRoutes>(env));
-  modules_.push_back(std::make_unique<SurveyRoutes>(env));
+  auto surveys = std::make_unique<SurveyRoutes>(env);
+  modules_.push_back(std::make_unique<OutcomesRoutes>(env, surveys->service()));
+  modules_.push_back(std::move(surveys));
   modules_.push_back(std::make_unique<MakingItRealRoutes>(env));
   for (auto& module : modules_) module->Register(routes_);
 }

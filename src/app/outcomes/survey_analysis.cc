@@ -227,36 +227,35 @@ domain::SurveyResultsInput AnalysisInput(const SurveyWaveRecord& wave,
   return in;
 }
 
-Result<domain::SurveyResults> SurveyService::Results(const CallContext& ctx, const Principal& who,
-                                                     SurveyWaveId id) {
+Result<WaveResults> SurveyService::Results(const CallContext& ctx, const Principal& who,
+                                           SurveyWaveId id) {
   const Role r = who.user.role;
   if (r != Role::kAnalyst && r != Role::kAdministrator && r != Role::kApprover)
     return Refuse(ctx, who, "survey_wave.results", id,
                   Error::PermissionDenied("Survey results are for analysts and managers"));
-  domain::SurveyResults results;
+  WaveResults out;
   Status read = store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto wave, tx.surveys().FindWave(id));
     if (!wave) return Error::NotFound("No such survey wave");
-    SD_ASSIGN_OR_RETURN(results, results_->Analyse(tx, *wave));
+    SD_ASSIGN_OR_RETURN(out.results, results_->Analyse(tx, *wave));
+    out.wave = std::move(*wave);
     return OkStatus();
   });
   SD_RETURN_IF_ERROR(Audit(ctx, who, "survey_wave.results", id, read));
-  return results;
+  return out;
 }
 
-Result<std::pair<SurveyWaveRecord, domain::SurveyResults>> SurveyService::PublishedResults(
-    CouncilId council, SurveyWaveId id) {
-  domain::SurveyResults results;
-  SurveyWaveRecord wave;
+Result<WaveResults> SurveyService::PublishedResults(CouncilId council, SurveyWaveId id) {
+  WaveResults out;
   SD_RETURN_IF_ERROR(store_.Read(council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto found, tx.surveys().FindWave(id));
     if (!found || found->status != SurveyWaveStatus::kClosed)
       return Error::NotFound("No published results for this survey");
-    SD_ASSIGN_OR_RETURN(results, results_->Analyse(tx, *found));
-    wave = std::move(*found);
+    SD_ASSIGN_OR_RETURN(out.results, results_->Analyse(tx, *found));
+    out.wave = std::move(*found);
     return OkStatus();
   }));
-  return std::pair{std::move(wave), std::move(results)};
+  return out;
 }
 
 Result<std::vector<SurveyWaveRecord>> SurveyService::PublishedWaves(CouncilId council) {

@@ -74,6 +74,12 @@ struct SurveyInvitationView {
   const SurveyInstrument* instrument = nullptr;
 };
 
+// A wave and its analysis, as the dashboard, the downloads and the public page show them.
+struct WaveResults {
+  SurveyWaveRecord wave;
+  domain::SurveyResults results;
+};
+
 struct PaperImportRowError {
   int64_t line = 0;  // 1-based line of the CSV file.
   std::string message;
@@ -103,6 +109,8 @@ class SurveyService {
                                 const OpenWaveInput& in);
   Result<std::vector<SurveyWaveRecord>> Waves(const CallContext& ctx, const Principal& who);
   Result<WaveSummary> Summary(const CallContext& ctx, const Principal& who, SurveyWaveId id);
+  // The wave with its strata, for pages that need no counts (the same readers as Summary).
+  Result<SurveyWaveRecord> Wave(const CallContext& ctx, const Principal& who, SurveyWaveId id);
   Status CloseWave(const CallContext& ctx, const Principal& who, SurveyWaveId id);
   // The letter list as CSV (reference, name, address, postcode, email, link, easy_read_link):
   // new one-time links for every invitation not yet answered (links issued before stop working).
@@ -126,15 +134,13 @@ class SurveyService {
                                    std::vector<PaperImportRowError>& errors);
 
   // The live analysis, suppressed and rounded.
-  Result<domain::SurveyResults> Results(const CallContext& ctx, const Principal& who,
-                                        SurveyWaveId id);
+  Result<WaveResults> Results(const CallContext& ctx, const Principal& who, SurveyWaveId id);
   // The survey's ASCOF measures for analysts, finance officers, administrators and managers:
   // nullopt when no wave of the budget holder survey has answers yet.
   Result<std::optional<SurveyAscof>> AscofMeasures(const CallContext& ctx, const Principal& who);
   // The results of a closed wave for the public results page: anyone may read them (aggregates
   // only, suppressed and rounded). kNotFound for an open or unknown wave.
-  Result<std::pair<SurveyWaveRecord, domain::SurveyResults>> PublishedResults(CouncilId council,
-                                                                              SurveyWaveId id);
+  Result<WaveResults> PublishedResults(CouncilId council, SurveyWaveId id);
   // The closed waves, newest first.
   Result<std::vector<SurveyWaveRecord>> PublishedWaves(CouncilId council);
   // Respondent-level rows as CSV (analysts only, audited): response id, channel, groupings and

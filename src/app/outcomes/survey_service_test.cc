@@ -248,8 +248,9 @@ TEST_F(SurveyServiceTest, ResultsAreForAnalystsAndManagersAndSuppressSmallCells)
             .ok());
   auto r = service_.Results(ctx_, As(Role::kApprover), id);
   ASSERT_TRUE(r.ok()) << r.error().message;
-  EXPECT_TRUE(r->responses.suppressed);  // Three answers: fewer than 10.
-  for (const auto& o : r->outcomes) EXPECT_TRUE(o.suppressed) << o.item;
+  EXPECT_EQ(r->wave.id, id);
+  EXPECT_TRUE(r->results.responses.suppressed);  // Three answers: fewer than 10.
+  for (const auto& o : r->results.outcomes) EXPECT_TRUE(o.suppressed) << o.item;
   auto refused = service_.Results(ctx_, As(Role::kBudgetHolder), id);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, ErrorCode::kPermissionDenied);

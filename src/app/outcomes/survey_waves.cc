@@ -265,6 +265,21 @@ Result<WaveSummary> SurveyService::Summary(const CallContext& ctx, const Princip
   return out;
 }
 
+Result<SurveyWaveRecord> SurveyService::Wave(const CallContext& ctx, const Principal& who,
+                                             SurveyWaveId id) {
+  if (!MayReadResults(who.user.role))
+    return Refuse(ctx, who, "survey_wave.read", id,
+                  Error::PermissionDenied("Survey results are for analysts and managers"));
+  SurveyWaveRecord out;
+  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto wave, tx.surveys().FindWave(id));
+    if (!wave) return Error::NotFound("No such survey wave");
+    out = std::move(*wave);
+    return OkStatus();
+  }));
+  return out;
+}
+
 Status SurveyService::CloseWave(const CallContext& ctx, const Principal& who, SurveyWaveId id) {
   if (who.user.role != Role::kAnalyst)
     return Refuse(ctx, who, "survey_wave.close", id,

@@ -105,11 +105,8 @@ Response OutcomesRoutes::ClientExtract(Context& ctx) {
   if (!on.ok()) return ErrorResponse(on.error(), ctx);
   auto report = ascof_.SelfDirectedSupport(ctx.call, *ctx.principal, *on, true);
   if (!report.ok()) return ErrorResponse(report.error(), ctx);
-  Response r = Response::Text(200, app::ClientExtractCsv(report->clients));
-  r.SetHeader("Content-Type", "text/csv; charset=utf-8");
-  r.SetHeader("Content-Disposition",
-              "attachment; filename=\"client-level-extract-" + on->ToString() + ".csv\"");
-  return r;
+  return CsvAttachment(app::ClientExtractCsv(report->clients),
+                       "client-level-extract-" + on->ToString() + ".csv");
 }
 
 }  // namespace selfdirect::web

@@ -16,10 +16,10 @@ namespace selfdirect::web {
 
 class OutcomesRoutes final : public RouteModule {
  public:
-  explicit OutcomesRoutes(const SiteEnv& env)
-      : RouteModule(env),
-        ascof_(env.store, env.clock, env.audit),
-        surveys_(env.store, env.clock, env.audit) {}
+  // `surveys`: the survey waves' use cases (SurveyRoutes::service()), for the survey-based
+  // measures on the ASCOF page.
+  OutcomesRoutes(const SiteEnv& env, app::SurveyService& surveys)
+      : RouteModule(env), ascof_(env.store, env.clock, env.audit), surveys_(surveys) {}
 
   void AddSchemas(boost::json::object& schemas) const override;
   void AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) override;
@@ -33,7 +33,7 @@ class OutcomesRoutes final : public RouteModule {
   Response ApiSurveyMeasures(Context& ctx);
 
   app::AscofService ascof_;
-  app::SurveyService surveys_;  // The survey-based measures.
+  app::SurveyService& surveys_;  // The survey-based measures.
 };
 
 // The measure's date from `?on=`: a date as YYYY-MM-DD, or `today` when there is none.

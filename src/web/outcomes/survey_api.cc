@@ -190,7 +190,7 @@ Response SurveyRoutes::ApiResults(Context& ctx) {
   if (!id.ok()) return ErrorResponse(id.error(), ctx);
   auto results = surveys_.Results(ctx.call, *ctx.principal, *id);
   if (!results.ok()) return ErrorResponse(results.error(), ctx);
-  return Response::Json(200, SurveyResultsJson(*results));
+  return Response::Json(200, SurveyResultsJson(results->results));
 }
 
 Response SurveyRoutes::ApiPaperForm(Context& ctx) {

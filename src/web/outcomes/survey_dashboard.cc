@@ -200,22 +200,21 @@ ViewData ResultsView(const app::SurveyWaveRecord& wave, const domain::SurveyResu
 Response SurveyRoutes::DashboardPage(Context& ctx) {
   auto id = WaveIdOf(ctx.request);
   if (!id.ok()) return ErrorResponse(id.error(), ctx);
-  auto summary = surveys_.Summary(ctx.call, *ctx.principal, *id);
-  if (!summary.ok()) return ErrorResponse(summary.error(), ctx);
   auto results = surveys_.Results(ctx.call, *ctx.principal, *id);
   if (!results.ok()) return ErrorResponse(results.error(), ctx);
+  const app::SurveyWaveRecord& wave = results->wave;
   std::optional<domain::SurveyResults> before;
   std::string compare = ctx.request.Query("compare");
   if (auto other = SurveyWaveId::Parse(compare); other && *other != *id) {
     auto r = surveys_.Results(ctx.call, *ctx.principal, *other);
     if (!r.ok()) return ErrorResponse(r.error(), ctx);
-    before = std::move(*r);
+    before = std::move(r->results);
   }
-  ViewData d = ResultsView(summary->wave, *results, before ? &*before : nullptr, true);
+  ViewData d = ResultsView(wave, results->results, before ? &*before : nullptr, true);
   auto waves = surveys_.Waves(ctx.call, *ctx.principal);
   ViewList choices;
   for (const auto& w : waves.ok() ? *waves : std::vector<app::SurveyWaveRecord>{}) {
-    if (w.id == *id || w.instrument_id != summary->wave.instrument_id) continue;
+    if (w.id == *id || w.instrument_id != wave.instrument_id) continue;
     ViewData o;
     o.set("value", w.id.ToString());
     o.set("label", w.name);
@@ -224,8 +223,8 @@ Response SurveyRoutes::DashboardPage(Context& ctx) {
   }
   d.set("compare_choices", choices);
   d.set("may_compare", !choices.empty());
-  d.set("closed", summary->wave.status == app::SurveyWaveStatus::kClosed);
-  return Page(200, "Results: " + summary->wave.name, "survey_results", d, ctx);
+  d.set("closed", wave.status == app::SurveyWaveStatus::kClosed);
+  return Page(200, "Results: " + wave.name, "survey_results", d, ctx);
 }
 
 namespace {
@@ -260,38 +259,23 @@ std::string ResultsCsv(const app::SurveyWaveRecord& wave, const domain::SurveyRe
   return out;
 }
 
-Result<Response> WorkbookDownload(const app::SurveyWaveRecord& wave, const domain::SurveyResults& r,
-                                  bool with_teams) {
-  SD_ASSIGN_OR_RETURN(auto bytes, app::SurveyResultsWorkbook(wave, r, with_teams));
-  Response out = Response::Text(200, std::move(bytes));
-  out.SetHeader("Content-Type", app::kXlsxMediaType);
-  out.SetHeader("Content-Disposition",
-                "attachment; filename=\"survey-results-" + wave.id.ToString() + ".xlsx\"");
-  return out;
-}
-
-Response CsvDownload(std::string body, const std::string& name) {
-  Response r = Response::Text(200, std::move(body));
-  r.SetHeader("Content-Type", "text/csv; charset=utf-8");
-  r.SetHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-  return r;
-}
-
 }  // namespace
+
+Response SurveyRoutes::ResultsFile(const app::WaveResults& r, bool with_teams,
+                                   const std::string& format, Context& ctx) {
+  const std::string name = "survey-results-" + r.wave.id.ToString() + "." + format;
+  if (format == "csv") return CsvAttachment(ResultsCsv(r.wave, r.results), name);
+  auto book = app::SurveyResultsWorkbook(r.wave, r.results, with_teams);
+  if (!book.ok()) return ErrorResponse(book.error(), ctx);
+  return Attachment(std::move(*book), app::kXlsxMediaType, name);
+}
 
 Response SurveyRoutes::ResultsDownload(Context& ctx) {
   auto id = WaveIdOf(ctx.request);
   if (!id.ok()) return ErrorResponse(id.error(), ctx);
-  auto summary = surveys_.Summary(ctx.call, *ctx.principal, *id);
-  if (!summary.ok()) return ErrorResponse(summary.error(), ctx);
   auto results = surveys_.Results(ctx.call, *ctx.principal, *id);
   if (!results.ok()) return ErrorResponse(results.error(), ctx);
-  if (ctx.request.path.ends_with(".xlsx")) {
-    auto book = WorkbookDownload(summary->wave, *results, true);
-    return book.ok() ? std::move(*book) : ErrorResponse(book.error(), ctx);
-  }
-  return CsvDownload(ResultsCsv(summary->wave, *results),
-                     "survey-results-" + id->ToString() + ".csv");
+  return ResultsFile(*results, true, ctx.request.path.ends_with(".xlsx") ? "xlsx" : "csv", ctx);
 }
 
 Response SurveyRoutes::PublicResultsList(Context& ctx) {
@@ -316,15 +300,10 @@ Response SurveyRoutes::PublicResultsPage(Context& ctx) {
   if (!id.ok()) return ErrorResponse(id.error(), ctx);
   auto published = surveys_.PublishedResults(ctx.call.council, *id);
   if (!published.ok()) return ErrorResponse(published.error(), ctx);
-  if (ctx.request.Query("format") == "csv")
-    return CsvDownload(ResultsCsv(published->first, published->second),
-                       "survey-results-" + id->ToString() + ".csv");
-  if (ctx.request.Query("format") == "xlsx") {
-    auto book = WorkbookDownload(published->first, published->second, false);
-    return book.ok() ? std::move(*book) : ErrorResponse(book.error(), ctx);
-  }
-  ViewData d = ResultsView(published->first, published->second, nullptr, false);
-  return Page(200, published->first.name, "survey_public", d, ctx);
+  const std::string format = ctx.request.Query("format");
+  if (format == "csv" || format == "xlsx") return ResultsFile(*published, false, format, ctx);
+  ViewData d = ResultsView(published->wave, published->results, nullptr, false);
+  return Page(200, published->wave.name, "survey_public", d, ctx);
 }
 
 }  // namespace selfdirect::web

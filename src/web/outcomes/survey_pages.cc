@@ -250,12 +250,7 @@ Response SurveyRoutes::LettersDownload(Context& ctx) {
   if (!id.ok()) return ErrorResponse(id.error(), ctx);
   auto csv = surveys_.IssueLetters(ctx.call, *ctx.principal, *id, BaseUrl(ctx.request));
   if (!csv.ok()) return ErrorResponse(csv.error(), ctx);
-  Response r = Response::Text(200, *csv);
-  r.SetHeader("Content-Type", "text/csv; charset=utf-8");
-  r.SetHeader("Content-Disposition",
-              "attachment; filename=\"survey-letters-" + id->ToString() + ".csv\"");
-  r.SetHeader("Cache-Control", "no-store");
-  return r;
+  return CsvAttachment(std::move(*csv), "survey-letters-" + id->ToString() + ".csv");
 }
 
 Response SurveyRoutes::CloseWaveSubmit(Context& ctx) {
@@ -266,12 +261,12 @@ Response SurveyRoutes::CloseWaveSubmit(Context& ctx) {
   return Response::Redirect("/outcomes/surveys/" + id->ToString() + "?closed=1");
 }
 
-Response SurveyRoutes::RenderPaperForm(Context& ctx, const app::WaveSummary& summary,
+Response SurveyRoutes::RenderPaperForm(Context& ctx, const app::SurveyWaveRecord& wave,
                                        const Form& form, const std::vector<FieldError>& errors,
                                        int status) {
-  const app::SurveyInstrument* instrument = app::InstrumentOf(summary.wave);
+  const app::SurveyInstrument* instrument = app::InstrumentOf(wave);
   if (!instrument) return ErrorResponse(Error::Internal("The survey's questions are missing"), ctx);
-  ViewData d = WaveLine(summary.wave);
+  ViewData d = WaveLine(wave);
   d.set("csrf_token", ctx.principal->session.csrf_token);
   d.set("reference", FormValue(form, "reference"));
   d.set("reference_error", ErrorFor(errors, "reference"));
@@ -289,9 +284,9 @@ Response SurveyRoutes::RenderPaperForm(Context& ctx, const app::WaveSummary& sum
 Response SurveyRoutes::PaperFormPage(Context& ctx) {
   auto id = WaveIdOf(ctx.request);
   if (!id.ok()) return ErrorResponse(id.error(), ctx);
-  auto summary = surveys_.Summary(ctx.call, *ctx.principal, *id);
-  if (!summary.ok()) return ErrorResponse(summary.error(), ctx);
-  return RenderPaperForm(ctx, *summary, {}, {}, 200);
+  auto wave = surveys_.Wave(ctx.call, *ctx.principal, *id);
+  if (!wave.ok()) return ErrorResponse(wave.error(), ctx);
+  return RenderPaperForm(ctx, *wave, {}, {}, 200);
 }
 
 Response SurveyRoutes::PaperFormSubmit(Context& ctx) {
@@ -299,9 +294,9 @@ Response SurveyRoutes::PaperFormSubmit(Context& ctx) {
   if (!id.ok()) return ErrorResponse(id.error(), ctx);
   auto form = ctx.request.Form();
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
-  auto summary = surveys_.Summary(ctx.call, *ctx.principal, *id);
-  if (!summary.ok()) return ErrorResponse(summary.error(), ctx);
-  const app::SurveyInstrument* instrument = app::InstrumentOf(summary->wave);
+  auto wave = surveys_.Wave(ctx.call, *ctx.principal, *id);
+  if (!wave.ok()) return ErrorResponse(wave.error(), ctx);
+  const app::SurveyInstrument* instrument = app::InstrumentOf(*wave);
   if (!instrument) return ErrorResponse(Error::Internal("The survey's questions are missing"), ctx);
   const std::string reference = std::string(Trim(FormValue(*form, "reference")));
   Status saved =
@@ -314,9 +309,9 @@ Response SurveyRoutes::PaperFormSubmit(Context& ctx) {
   if (saved.ok()) return Response::Redirect("/outcomes/surveys/" + id->ToString() + "?entered=1");
   const Error& e = saved.error();
   if (e.code == ErrorCode::kInvalidArgument)
-    return RenderPaperForm(ctx, *summary, *form, e.fields, 422);
+    return RenderPaperForm(ctx, *wave, *form, e.fields, 422);
   if (e.code == ErrorCode::kFailedPrecondition)
-    return RenderPaperForm(ctx, *summary, *form, {{"reference", e.message}}, 409);
+    return RenderPaperForm(ctx, *wave, *form, {{"reference", e.message}}, 409);
   return ErrorResponse(e, ctx);
 }
 
@@ -345,14 +340,14 @@ Response SurveyRoutes::PaperImportSubmit(Context& ctx) {
 Response SurveyRoutes::PrintableForm(Context& ctx) {
   auto id = WaveIdOf(ctx.request);
   if (!id.ok()) return ErrorResponse(id.error(), ctx);
-  auto summary = surveys_.Summary(ctx.call, *ctx.principal, *id);
-  if (!summary.ok()) return ErrorResponse(summary.error(), ctx);
-  const app::SurveyInstrument* instrument = app::InstrumentOf(summary->wave);
+  auto wave = surveys_.Wave(ctx.call, *ctx.principal, *id);
+  if (!wave.ok()) return ErrorResponse(wave.error(), ctx);
+  const app::SurveyInstrument* instrument = app::InstrumentOf(*wave);
   if (!instrument) return ErrorResponse(Error::Internal("The survey's questions are missing"), ctx);
-  ViewData d = WaveLine(summary->wave);
+  ViewData d = WaveLine(*wave);
   d.set("title", instrument->questionnaire.title);
   d.set("reference", ctx.request.Query("reference"));
-  d.set("closes", summary->wave.period_end.ToLongString());
+  d.set("closes", wave->period_end.ToLongString());
   d.set("sections", SurveyQuestionsView(*instrument, {}, {}, false));
   return Page(200, instrument->questionnaire.title, "survey_print", d, ctx);
 }
@@ -362,12 +357,7 @@ Response SurveyRoutes::ResponsesDownload(Context& ctx) {
   if (!id.ok()) return ErrorResponse(id.error(), ctx);
   auto csv = surveys_.ResponsesCsv(ctx.call, *ctx.principal, *id);
   if (!csv.ok()) return ErrorResponse(csv.error(), ctx);
-  Response r = Response::Text(200, *csv);
-  r.SetHeader("Content-Type", "text/csv; charset=utf-8");
-  r.SetHeader("Content-Disposition",
-              "attachment; filename=\"survey-responses-" + id->ToString() + ".csv\"");
-  r.SetHeader("Cache-Control", "no-store");
-  return r;
+  return CsvAttachment(std::move(*csv), "survey-responses-" + id->ToString() + ".csv");
 }
 
 }  // namespace selfdirect::web

@@ -23,6 +23,8 @@ class SurveyRoutes final : public RouteModule {
 
   void AddSchemas(boost::json::object& schemas) const override;
   void AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) override;
+  // The use cases, shared with the ASCOF page (one kept analysis per wave in the process).
+  app::SurveyService& service() { return surveys_; }
 
  private:
   void AddPageRoutes() override;
@@ -42,13 +44,16 @@ class SurveyRoutes final : public RouteModule {
   Response ResponsesDownload(Context& ctx);
   Response RenderNewWave(Context& ctx, const std::multimap<std::string, std::string>& form,
                          const std::vector<FieldError>& errors);
-  Response RenderPaperForm(Context& ctx, const app::WaveSummary& summary,
+  Response RenderPaperForm(Context& ctx, const app::SurveyWaveRecord& wave,
                            const std::multimap<std::string, std::string>& form,
                            const std::vector<FieldError>& errors, int status);
 
   // survey_dashboard.cc: the results.
   Response DashboardPage(Context& ctx);
   Response ResultsDownload(Context& ctx);
+  // The results as a CSV or Excel ("xlsx") attachment.
+  Response ResultsFile(const app::WaveResults& r, bool with_teams, const std::string& format,
+                       Context& ctx);
   Response PublicResultsList(Context& ctx);
   Response PublicResultsPage(Context& ctx);
 
