@@ -15,6 +15,7 @@
 #include "app/planning/planning_service.h"
 #include "app/ras/allocation_catalog.h"
 #include "app/ras/allocation_json.h"
+#include "app/reviews/review_demo.h"
 #include "base/limits.h"
 #include "domain/charging/premiums.h"
 
@@ -830,6 +831,8 @@ Status PlansStep(DemoContext& ctx) {
       SD_RETURN_IF_ERROR(ctx.tx.support_plans().RecordAgreedSpend(AgreeCurrentVersion(
           p, content, cost, domain::SplitBudget(cost.weekly_total, cost.annual_total, charge),
           decided)));
+      SD_RETURN_IF_ERROR(
+          ctx.tx.reviews().PutPlan({person->id, p.id, p.version, agreed_on, review}));
     }
     if (status == domain::PlanStatus::kReturned || status == domain::PlanStatus::kApproved) {
       p.decided_by = approver;
@@ -884,6 +887,7 @@ const std::vector<DemoStep>& DemoSteps() {
       {"pa_employment", EmploymentStep},
       {"outcome_surveys", SurveysStep},
       {"making_it_real", MakingItRealStep},
+      {"reviews", ReviewsStep},
   };
   return steps;
 }

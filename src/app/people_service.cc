@@ -115,6 +115,7 @@ Result<PersonFile> PeopleService::File(const CallContext& ctx, const Principal& 
     SD_ASSIGN_OR_RETURN(file.estimates, tx.charging_estimates().ForPerson(id));
     SD_ASSIGN_OR_RETURN(file.plans, tx.support_plans().ForPerson(id));
     SD_ASSIGN_OR_RETURN(file.money, tx.money().Balances(id));
+    SD_ASSIGN_OR_RETURN(file.review, tx.reviews().ScheduleOf(id));
     SD_ASSIGN_OR_RETURN(file.agreements, tx.money().AgreementsFor(id));
     SD_ASSIGN_OR_RETURN(file.representatives, tx.users().Representatives(id));
     return ReadCarerLinks(tx, who, id, file);

@@ -58,6 +58,7 @@ struct PersonFile {
   std::vector<ChargingEstimateRecord> estimates;   // Newest first.
   std::vector<SupportPlanRecord> plans;            // Newest first.
   std::vector<domain::AccountBalanceRow> money;    // The person's ledger balances.
+  std::optional<ReviewScheduleRow> review;         // What schedules their next review.
   std::vector<PaymentAgreementRecord> agreements;  // Newest first.
   std::vector<LinkedPerson> carers;                // People who care for this person.
   std::vector<LinkedPerson> cares_for;             // People this person cares for.

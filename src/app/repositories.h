@@ -25,6 +25,7 @@
 #include "app/pa/employment_repository.h"
 #include "app/pa/pa_repository.h"
 #include "app/planning/support_plan_repository.h"
+#include "app/reviews/review_repository.h"
 #include "base/clock.h"
 #include "base/pence.h"
 #include "base/result.h"
@@ -383,6 +384,7 @@ class Transaction {
   virtual EmploymentRepository& employment() = 0;
   virtual SurveyRepository& surveys() = 0;
   virtual MakingItRealRepository& making_it_real() = 0;
+  virtual ReviewRepository& reviews() = 0;
 };
 
 using TransactionFunction = std::function<Status(Transaction&)>;

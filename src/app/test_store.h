@@ -100,4 +100,20 @@ inline domain::PractitionerDecisionInput ConfirmedDecision(std::string participa
           .advocacy = "not_needed"};
 }
 
+// Records a needs assessment of `person` completed at `at` (a reassessment, for the rule that a
+// budget goes down only after one).
+inline Status AddCompletedAssessment(Store& store, CouncilId council, PersonId person,
+                                     Timestamp at) {
+  return store.Write(council, [&](Transaction& tx) -> Status {
+    AssessmentRecord a;
+    a.person_id = person;
+    a.questionnaire_id = "q";
+    a.questionnaire_version = "1";
+    a.status = AssessmentStatus::kCompleted;
+    a.created_at = a.updated_at = at;
+    a.completed_at = at;
+    return StatusOf(tx.assessments().Insert(a));
+  });
+}
+
 }  // namespace selfdirect::app::testing

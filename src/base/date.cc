@@ -1,5 +1,6 @@
 #include "base/date.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -109,6 +110,13 @@ std::string Date::ToLongString() const {
 }
 
 Date Date::AddDays(int64_t days) const { return FromDaysSinceEpoch(DaysSinceEpoch() + days); }
+
+Date Date::AddMonths(int months) const {
+  const int index = year_ * 12 + (month_ - 1) + months;  // Months since year 0; never negative.
+  const int year = index / 12;
+  const int month = index % 12 + 1;
+  return Date(year, month, std::min(day_, DaysInMonth(year, month)));
+}
 
 int AgeOn(Date date_of_birth, Date on) {
   int age = on.year() - date_of_birth.year();

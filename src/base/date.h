@@ -45,6 +45,10 @@ class Date {
   std::string ToLongString() const;  // "4 December 2026", as people read a date
 
   Date AddDays(int64_t days) const;
+  // The same day `months` calendar months later (earlier if negative), or the last day of that
+  // month when it is shorter: 31 August + 6 months is 28 February (29 in a leap year). How the
+  // law's "within 6 months" and "every 12 months" are counted for reviews (rules.md 1.8, 1.9).
+  Date AddMonths(int months) const;
   // Whole days from `earlier` to this date (negative if this date is earlier).
   int64_t DaysSince(Date earlier) const { return DaysSinceEpoch() - earlier.DaysSinceEpoch(); }
 

@@ -25,6 +25,17 @@ TEST(Date, RefusesDatesThatDoNotExist) {
   EXPECT_FALSE(Date::Parse("1900-02-29").ok());
 }
 
+TEST(Date, AddsCalendarMonthsKeepingTheDayOrTheMonthEnd) {
+  auto d = [](const char* t) { return *Date::Parse(t); };
+  EXPECT_EQ(d("2026-01-15").AddMonths(6), d("2026-07-15"));
+  EXPECT_EQ(d("2026-08-31").AddMonths(6), d("2027-02-28"));
+  EXPECT_EQ(d("2027-08-31").AddMonths(6), d("2028-02-29"));
+  EXPECT_EQ(d("2028-02-29").AddMonths(12), d("2029-02-28"));
+  EXPECT_EQ(d("2026-12-05").AddMonths(1), d("2027-01-05"));
+  EXPECT_EQ(d("2026-03-31").AddMonths(-1), d("2026-02-28"));
+  EXPECT_EQ(d("2026-01-10").AddMonths(-13), d("2024-12-10"));
+}
+
 TEST(Date, DayArithmeticRoundTrips) {
   Date epoch = *Date::Parse("1970-01-01");
   EXPECT_EQ(epoch.DaysSinceEpoch(), 0);

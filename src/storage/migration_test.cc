@@ -75,6 +75,20 @@ class MigrationTest : public ::testing::TestWithParam<std::string> {
     return id;
   }
 
+  // A council "c" with one team.
+  std::pair<CouncilId, TeamId> CouncilWithATeam() {
+    CouncilId council = *store_->UpsertCouncil("c", "Test Council", app::CouncilKind::kLive);
+    TeamId team;
+    EXPECT_TRUE(store_
+                    ->Write(council,
+                            [&](app::Transaction& tx) -> Status {
+                              SD_ASSIGN_OR_RETURN(team, tx.teams().Insert("Adults North"));
+                              return OkStatus();
+                            })
+                    .ok());
+    return {council, team};
+  }
+
   std::filesystem::path path_;
   std::unique_ptr<SqlStore> store_;
 };
@@ -120,15 +134,7 @@ std::string RowsBefore0010(CouncilId c, TeamId team) {
 
 TEST_P(MigrationTest, CarersAssessmentsMoveToTheCarersOwnRecord) {
   ASSERT_TRUE(store_->Migrate(9).ok());
-  CouncilId council = *store_->UpsertCouncil("c", "Test Council", app::CouncilKind::kLive);
-  TeamId team;
-  ASSERT_TRUE(store_
-                  ->Write(council,
-                          [&](app::Transaction& tx) -> Status {
-                            SD_ASSIGN_OR_RETURN(team, tx.teams().Insert("Adults North"));
-                            return OkStatus();
-                          })
-                  .ok());
+  auto [council, team] = CouncilWithATeam();
   Status rows = store_->RunScript(RowsBefore0010(council, team));
   ASSERT_TRUE(rows.ok()) << rows.error().message;
   auto applied = store_->Migrate();
@@ -173,6 +179,64 @@ TEST_P(MigrationTest, CarersAssessmentsMoveToTheCarersOwnRecord) {
   EXPECT_TRUE(s.ok()) << s.error().message;
   // The carer's record is found by its reference like any other.
   EXPECT_EQ(FindOne(council, AsciiLowerCopy(domain::PersonReference(carer))), carer);
+}
+
+// What a council held before 0022: a person with a plan agreed on 2 March 2026 (version 2, which
+// set a review date), then revised and waiting for a decision on version 3; and a person whose
+// plan was never agreed.
+std::string RowsBefore0022(CouncilId c, TeamId team) {
+  const std::string council = std::to_string(c.value());
+  const std::string t = std::to_string(team.value());
+  auto person = [&](const char* family) {
+    return "INSERT INTO people (council_id, team_id, given_name, family_name, date_of_birth, "
+           "primary_support_reason, budget_management, search_text, created_at, updated_at) "
+           "VALUES (" +
+           council + ", " + t + ", 'Ada', '" + family +
+           "', '1940-01-02', 'physical_support', 'direct_payment', 'ada', 1, 1);\n";
+  };
+  auto plan = [&](const char* family, int status_version, int approved) {
+    return "INSERT INTO support_plans (council_id, person_id, team_id, client_group, status, "
+           "version, approved_version, weekly_total_pence, annual_total_pence, "
+           "agreed_weekly_pence, agreed_annual_pence, person_weekly_pence, council_weekly_pence, "
+           "return_category, created_at, updated_at, decision_reason) SELECT " +
+           council + ", person_id, " + t + ", 'physical_support', '" +
+           (approved ? "submitted" : "draft") + "', " + std::to_string(status_version) + ", " +
+           std::to_string(approved) +
+           ", 0, 0, 0, 0, 0, 0, '', 1, 1, '' FROM people WHERE "
+           "family_name = '" +
+           family + "';\n";
+  };
+  const std::string moved =
+      "(SELECT plan_id FROM support_plans p JOIN people e ON "
+      "e.person_id = p.person_id WHERE e.family_name = 'Agreed')";
+  return person("Agreed") + person("Drafting") + plan("Agreed", 3, 2) + plan("Drafting", 1, 0) +
+         "INSERT INTO support_plan_versions (council_id, plan_id, version, content_json, "
+         "weekly_total_pence, annual_total_pence, changed_at, note) VALUES (" +
+         council + ", " + moved +
+         ", 2, '{\"review_date\": \"2026-12-01\"}', 0, 0, 1, '');\n"
+         "INSERT INTO support_plan_events (council_id, plan_id, version, kind, reason, at) VALUES "
+         "(" +
+         council + ", " + moved + ", 2, 'approved', '', 1772452800000000);\n";
+}
+
+TEST_P(MigrationTest, AgreedPlansAreScheduledForReview) {
+  ASSERT_TRUE(store_->Migrate(21).ok());
+  auto [council, team] = CouncilWithATeam();
+  Status rows = store_->RunScript(RowsBefore0022(council, team));
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_TRUE(store_->Migrate().ok());
+  std::vector<app::ReviewScheduleRow> schedule;
+  ASSERT_TRUE(store_
+                  ->Read(council,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(schedule, tx.reviews().Schedule(std::nullopt));
+                           return tx.reviews().FillNames(schedule);
+                         })
+                  .ok());
+  ASSERT_EQ(schedule.size(), 1u);  // Only the agreed plan.
+  EXPECT_EQ(schedule[0].family_name, "Agreed");
+  EXPECT_EQ(schedule[0].facts.plan_agreed, *Date::Parse("2026-03-02"));
+  EXPECT_EQ(schedule[0].facts.plan_review_date, *Date::Parse("2026-12-01"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Adapters, MigrationTest, ::testing::Values("sqlite", "postgresql"),

@@ -19,6 +19,7 @@
 #include "web/pa/pa_routes.h"
 #include "web/people/people_routes.h"
 #include "web/planning/planning_routes.h"
+#include "web/reviews/review_routes.h"
 
 namespace selfdirect::web {
 
@@ -50,8 +51,9 @@ void Site::AddModules() {
   auto planning = std::make_unique<PlanningRoutes>(env);
   auto directory = std::make_unique<DirectoryRoutes>(env, planning->service());
   auto money = std::make_unique<MoneyRoutes>(env);
-  people->SetSections(
-      {assessment.get(), allocation.get(), charging.get(), planning.get(), money.get()});
+  auto reviews = std::make_unique<ReviewRoutes>(env, planning->service());
+  people->SetSections({assessment.get(), allocation.get(), charging.get(), planning.get(),
+                       money.get(), reviews.get()});
   planning->SetIdeas(directory.get());
   directory_ = directory.get();
   modules_.push_back(std::make_unique<AccountsRoutes>(env, auth_, modules_));
@@ -62,6 +64,7 @@ void Site::AddModules() {
   modules_.push_back(std::move(planning));
   modules_.push_back(std::move(directory));
   modules_.push_back(std::move(money));
+  modules_.push_back(std::move(reviews));
   modules_.push_back(std::make_unique<RecoveryRoutes>(env));
   modules_.push_back(std::make_unique<PaRoutes>(env));
   modules_.push_back(std::make_unique<EmploymentRoutes>(env));

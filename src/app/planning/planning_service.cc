@@ -30,6 +30,24 @@ Status Audit(Transaction& tx, const Clock& clock, const Principal& who, const Ca
                                    plan.ToString(), std::move(detail)));
 }
 
+// A new version may agree a lower personal budget only after a reassessment (rules.md 1.9):
+// a needs assessment completed on or after the day the version in force was agreed.
+Status CheckNoCutWithoutReassessment(Transaction& tx, const PlanView& v) {
+  const auto& r = v.record;
+  if (r.approved_version == 0 || v.cost.weekly_total >= r.agreed_weekly) return OkStatus();
+  std::optional<Date> agreed_on;
+  for (const auto& e : v.events)
+    if (e.kind == "approved" || e.kind == "approved_higher") agreed_on = e.at.UtcDate();
+  SD_ASSIGN_OR_RETURN(auto assessments, tx.assessments().ForPerson(v.person.id));
+  std::optional<Date> reassessed_on;
+  for (const auto& a : assessments)
+    if (a.kind == domain::AssessmentKind::kAdult && a.completed_at &&
+        (!reassessed_on || a.completed_at->UtcDate() > *reassessed_on))
+      reassessed_on = a.completed_at->UtcDate();
+  return domain::CheckBudgetChange(r.agreed_weekly, agreed_on.value_or(Date{}), v.cost.weekly_total,
+                                   reassessed_on);
+}
+
 }  // namespace
 
 bool CanSeePlanQueue(Role role) {
@@ -292,6 +310,7 @@ Result<PlanView> PlanningService::Decide(const CallContext& ctx, const Principal
       r.status = PlanStatus::kReturned;
     } else {
       kind = over ? "approved_higher" : "approved";
+      SD_RETURN_IF_ERROR(CheckNoCutWithoutReassessment(tx, v));
       // The charge is worked out on the care and support now arranged: this plan's budget.
       SD_ASSIGN_OR_RETURN(auto recosted, RecostOnAgreedPlan(tx, who.user.id, v.person.id,
                                                             v.cost.weekly_total, now));
@@ -301,6 +320,9 @@ Result<PlanView> PlanningService::Decide(const CallContext& ctx, const Principal
       }
       SD_RETURN_IF_ERROR(tx.support_plans().RecordAgreedSpend(
           AgreeCurrentVersion(r, v.content, v.cost, v.budget, now)));
+      // The review schedule starts again from the day this version was agreed.
+      SD_RETURN_IF_ERROR(
+          tx.reviews().PutPlan({v.person.id, id, r.version, now.UtcDate(), v.content.review_date}));
     }
     SD_RETURN_IF_ERROR(tx.support_plans().Update(r));
     SD_RETURN_IF_ERROR(

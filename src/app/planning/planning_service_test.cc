@@ -354,6 +354,11 @@ TEST_F(PlanningServiceTest, AgreeingAPlanWorksTheChargeOutOnItsBudget) {
   smaller.lines.erase(smaller.lines.begin());
   ASSERT_TRUE(planning_.Save(ctx_, worker, id, smaller, "No PA").ok());
   ASSERT_TRUE(planning_.Submit(ctx_, worker, id).ok());
+  // A lower budget needs a reassessment that found the needs changed (rules.md 1.9).
+  EXPECT_EQ(planning_.Decide(ctx_, approver, id, {PlanDecision::kApprove, ""}).error().code,
+            ErrorCode::kFailedPrecondition);
+  ASSERT_TRUE(
+      testing::AddCompletedAssessment(db_.store(), db_.council(), person_, clock_.Now()).ok());
   auto again = planning_.Decide(ctx_, approver, id, {PlanDecision::kApprove, ""});
   ASSERT_TRUE(again.ok()) << again.error().message;
   ASSERT_LT(again->record.agreed_weekly, assessed);

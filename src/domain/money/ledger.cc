@@ -130,4 +130,15 @@ LedgerTransaction ReversalOf(const LedgerTransaction& original, int64_t original
   return r;
 }
 
+std::optional<Pence> BudgetMoneyLeft(const std::vector<AccountBalanceRow>& balances) {
+  std::optional<Pence> left;
+  for (const auto& row : balances) {
+    const std::string_view leaf = AccountLeaf(row.account);
+    for (auto k : {BudgetAccountKind::kDirectPayment, BudgetAccountKind::kCouncilManaged,
+                   BudgetAccountKind::kIndividualServiceFund})
+      if (leaf == BudgetAccountLeaf(k)) left = left.value_or(Pence()) + row.balance;
+  }
+  return left;
+}
+
 }  // namespace selfdirect::domain

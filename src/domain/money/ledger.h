@@ -89,4 +89,9 @@ struct AccountBalanceRow {
   Pence balance;
 };
 
+// What is left in a person's budget accounts (direct payment, council-managed, individual
+// service fund) together, from their ledger balances; nullopt when they have none. The figure
+// the person page, the money page and a review all show.
+std::optional<Pence> BudgetMoneyLeft(const std::vector<AccountBalanceRow>& balances);
+
 }  // namespace selfdirect::domain

@@ -16,6 +16,7 @@
 #include "storage/sql/money_repository.h"
 #include "storage/sql/pa_repository.h"
 #include "storage/sql/people_repository.h"
+#include "storage/sql/review_repository.h"
 #include "storage/sql/sql.h"
 #include "storage/sql/support_plan_repository.h"
 #include "storage/sql/survey_repository.h"
@@ -47,7 +48,8 @@ class SqlTransaction final : public app::Transaction {
         pas_(c, council),
         employment_(c, council),
         surveys_(c, council),
-        making_it_real_(c, council) {}
+        making_it_real_(c, council),
+        reviews_(c, council) {}
   CouncilId council_id() const override { return council_; }
   app::PeopleRepository& people() override { return people_; }
   app::UserRepository& users() override { return users_; }
@@ -73,6 +75,7 @@ class SqlTransaction final : public app::Transaction {
   app::EmploymentRepository& employment() override { return employment_; }
   app::SurveyRepository& surveys() override { return surveys_; }
   app::MakingItRealRepository& making_it_real() override { return making_it_real_; }
+  app::ReviewRepository& reviews() override { return reviews_; }
 
  private:
   CouncilId council_;
@@ -98,6 +101,7 @@ class SqlTransaction final : public app::Transaction {
   SqlEmployment employment_;
   SqlSurveys surveys_;
   SqlMakingItReal making_it_real_;
+  SqlReviews reviews_;
 };
 
 }  // namespace selfdirect::storage

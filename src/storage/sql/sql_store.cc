@@ -153,6 +153,9 @@ Result<CouncilId> SqlStore::UpsertCouncil(const std::string& code, const std::st
 // A demo council's tables, children before parents (for the foreign keys): what
 // DeleteCouncilData empties. A new table of council data is added here.
 constexpr const char* kCouncilTables[] = {
+    "review_requests",
+    "reviews",
+    "review_plans",
     "mir_actions",
     "mir_ratings",
     "mir_assessments",

@@ -206,17 +206,9 @@ void MoneyRoutes::AddPersonSection(ViewData& d, Context& ctx, const app::PersonF
   const bool self = Self(ctx);
   d.set("money_heading", self ? "Your money" : "Money");
   d.set("money_link", self ? "See your money" : "See their money and payments");
-  Pence left;
-  bool any = false;
-  for (const auto& row : file.money) {
-    const std::string_view leaf = domain::AccountLeaf(row.account);
-    if (leaf == "DirectPayment" || leaf == "CouncilManaged" || leaf == "IndividualServiceFund") {
-      left += row.balance;
-      any = true;
-    }
-  }
-  d.set("has_money", any);
-  d.set("money_left", left.ToDisplayString());
+  const std::optional<Pence> left = domain::BudgetMoneyLeft(file.money);
+  d.set("has_money", left.has_value());
+  d.set("money_left", left.value_or(Pence()).ToDisplayString());
   const bool agreed = !file.plans.empty() && file.plans.front().approved_version > 0;
   d.set("can_set_up_payments",
         ctx.principal->user.role == Role::kFinanceOfficer && agreed && file.agreements.empty());
