@@ -48,6 +48,14 @@ inline Principal PrincipalAs(domain::Role role, TeamId team = TeamId{}, PersonId
   return p;
 }
 
+// PrincipalAs with its own user id (0 keeps the role's), for tests where several people of one
+// role act (a plan written by one practitioner and approved by another).
+inline Principal PrincipalAs(domain::Role role, TeamId team, PersonId own, int user) {
+  Principal p = PrincipalAs(role, team, own);
+  if (user != 0) p.user.id = p.actor.user_id = UserId{user};
+  return p;
+}
+
 // Two teams, North and South, and one person (a test record) in North: the usual starting point of
 // a use-case test.
 struct TwoTeams {

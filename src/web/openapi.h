@@ -33,6 +33,13 @@ inline Result<json::object> JsonObjectBody(const Request& request) {
   return std::move(body.as_object());
 }
 
+// The string member `key` of a JSON object, or "" when it is missing or not a string (the use
+// case's checks then name the field).
+inline std::string StringField(const json::object& o, const char* key) {
+  const auto* v = o.if_contains(key);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
 // A JSON object body whose members are all strings (or null), accepting only `allowed`.
 // Errors: field errors (422), or a whole-body error without fields (400).
 Result<std::map<std::string, std::string>> ParseStringObject(
@@ -79,6 +86,14 @@ inline json::object Replies(std::initializer_list<std::pair<const char*, json::v
   json::object o;
   for (const auto& [k, v] : list) o[k] = v;
   return o;
+}
+// An optional query parameter of type string.
+inline json::object QueryParam(const char* name, const char* description) {
+  return {{"name", name},
+          {"in", "query"},
+          {"required", false},
+          {"description", description},
+          {"schema", json::object{{"type", "string"}}}};
 }
 inline json::value IdParam() {
   return json::array{json::object{{"name", "id"},

@@ -224,6 +224,18 @@ ViewData DateInputView(const std::string& id, const std::string& legend, const s
   return d;
 }
 
+ViewData RadioGroupView(const std::string& id, const std::string& legend, const std::string& hint,
+                        const ViewList& options, const std::string& error, bool small) {
+  ViewData g;
+  g.set("id", id);
+  g.set("legend", legend);
+  g.set("group_hint", hint);
+  g.set("options", options);
+  g.set("error", error);
+  g.set("small", small);
+  return g;
+}
+
 Response Attachment(std::string body, const std::string& media_type, const std::string& file_name) {
   Response r = Response::Text(200, std::move(body));
   r.SetHeader("Content-Type", media_type);

@@ -79,5 +79,9 @@ DateParts PartsOfDate(const std::optional<Date>& date);
 // the boxes `id`-day, `id`-month and `id`-year.
 ViewData DateInputView(const std::string& id, const std::string& legend, const std::string& hint,
                        const DateParts& parts, const std::string& error);
+// A group of GOV.UK radios (templates/partials/employment_radio_group.mustache) with `options`
+// from ChoiceOptions; `hint` under the legend when not empty; `small` for the small radios.
+ViewData RadioGroupView(const std::string& id, const std::string& legend, const std::string& hint,
+                        const ViewList& options, const std::string& error, bool small = false);
 
 }  // namespace selfdirect::web

@@ -47,12 +47,7 @@ class PlanningServiceTest : public ::testing::Test {
   }
 
   Principal As(Role role, TeamId team = TeamId{}, PersonId own = PersonId{}, int user = 0) {
-    Principal p = testing::PrincipalAs(role, team, own);
-    if (user != 0) {
-      p.user.id = UserId{user};
-      p.actor.user_id = UserId{user};
-    }
-    return p;
+    return testing::PrincipalAs(role, team, own, user);
   }
 
   // Everything stored about a plan, to show a refused change changed nothing.

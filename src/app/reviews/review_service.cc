@@ -170,33 +170,39 @@ Result<ReviewList> ReviewService::List(const CallContext& ctx, const Principal& 
   return out;
 }
 
+Result<PersonReviews> ReviewService::Load(Transaction& tx, const Principal& who,
+                                          PersonId person) const {
+  PersonReviews out;
+  SD_ASSIGN_OR_RETURN(auto found, tx.people().Find(person));
+  if (!found || !domain::CanViewPerson(who.actor, {found->id, found->team_id}))
+    return Error::NotFound("No person with that reference");
+  out.person = *found;
+  out.self = domain::ActsForPerson(who.actor, person);
+  const bool staff =
+      StaffRole(who.user.role) && domain::CanEditPerson(who.actor, {person, found->team_id});
+  SD_ASSIGN_OR_RETURN(auto row, tx.reviews().ScheduleOf(person));
+  if (row) out.next = Schedule(*row, clock_.Now().UtcDate());
+  SD_ASSIGN_OR_RETURN(out.requests, tx.reviews().RequestsFor(person));
+  SD_ASSIGN_OR_RETURN(out.reviews, tx.reviews().ReviewsFor(person));
+  SD_ASSIGN_OR_RETURN(auto balances, tx.money().Balances(person));
+  out.money_left = domain::BudgetMoneyLeft(balances);
+  if (row) {
+    SD_ASSIGN_OR_RETURN(auto plan, tx.support_plans().Find(row->plan));
+    if (plan) {
+      SD_ASSIGN_OR_RETURN(out.outcomes, AgreedPlanOutcomes(tx, plan->id, plan->approved_version));
+    }
+  }
+  out.questions = ReviewQuestions();
+  out.may_record = staff && row.has_value();
+  out.may_request = (staff || out.self) && row.has_value();
+  return out;
+}
+
 Result<PersonReviews> ReviewService::ForPerson(const CallContext& ctx, const Principal& who,
                                                PersonId person) {
   PersonReviews out;
-  const Date today = clock_.Now().UtcDate();
   Status read = store_.Read(ctx.council, [&](Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(auto found, tx.people().Find(person));
-    if (!found || !domain::CanViewPerson(who.actor, {found->id, found->team_id}))
-      return Error::NotFound("No person with that reference");
-    out.person = *found;
-    out.self = domain::ActsForPerson(who.actor, person);
-    const bool staff =
-        StaffRole(who.user.role) && domain::CanEditPerson(who.actor, {person, found->team_id});
-    SD_ASSIGN_OR_RETURN(auto row, tx.reviews().ScheduleOf(person));
-    if (row) out.next = Schedule(*row, today);
-    SD_ASSIGN_OR_RETURN(out.requests, tx.reviews().RequestsFor(person));
-    SD_ASSIGN_OR_RETURN(out.reviews, tx.reviews().ReviewsFor(person));
-    SD_ASSIGN_OR_RETURN(auto balances, tx.money().Balances(person));
-    out.money_left = domain::BudgetMoneyLeft(balances);
-    if (row) {
-      SD_ASSIGN_OR_RETURN(auto plan, tx.support_plans().Find(row->plan));
-      if (plan) {
-        SD_ASSIGN_OR_RETURN(out.outcomes, AgreedPlanOutcomes(tx, plan->id, plan->approved_version));
-      }
-    }
-    out.questions = ReviewQuestions();
-    out.may_record = staff && row.has_value();
-    out.may_request = (staff || out.self) && row.has_value();
+    SD_ASSIGN_OR_RETURN(out, Load(tx, who, person));
     return OkStatus();
   });
   audit_.Record(ctx.council, AuditOf(clock_, who, ctx, ReadAction("reviews.view", read), "person",
@@ -205,16 +211,29 @@ Result<PersonReviews> ReviewService::ForPerson(const CallContext& ctx, const Pri
   return out;
 }
 
-Result<ReviewRequest> ReviewService::Request(const CallContext& ctx, const Principal& who,
-                                             PersonId person, const ReviewRequestInput& input) {
-  SD_ASSIGN_OR_RETURN(PersonReviews facts, ForPerson(ctx, who, person));
+Status ReviewService::Change(const CallContext& ctx, const Principal& who, PersonId person,
+                             const std::string& action,
+                             const std::function<Status(Transaction&, const PersonReviews&)>& fn) {
+  Status s = store_.Write(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(PersonReviews facts, Load(tx, who, person));
+    return fn(tx, facts);
+  });
+  if (!s.ok() &&
+      (s.error().code == ErrorCode::kNotFound || s.error().code == ErrorCode::kPermissionDenied))
+    audit_.Record(ctx.council, AuditOf(clock_, who, ctx, action + "_refused", "person",
+                                       person.ToString(), s.error().message));
+  return s;
+}
+
+Result<ReviewRequest> ReviewService::CheckRequest(const ReviewRequestInput& input,
+                                                  const PersonReviews& facts) const {
   if (!facts.may_request) {
     if (!facts.next) return Error::FailedPrecondition("There is no agreed plan to review yet");
     return Error::PermissionDenied("Your role cannot ask for a review");
   }
   const Date today = clock_.Now().UtcDate();
   ReviewRequest r;
-  r.person = person;
+  r.person = facts.person.id;
   r.reason = facts.self ? "person_asked" : std::string(Trim(input.reason));
   r.detail = std::string(Trim(input.detail));
   std::vector<FieldError> errors;
@@ -233,13 +252,21 @@ Result<ReviewRequest> ReviewService::Request(const CallContext& ctx, const Princ
     }
   }
   if (!errors.empty()) return Error::InvalidArgument("Check the request", std::move(errors));
-  r.requested_by = who.user.id;
-  r.requested_at = clock_.Now();
-  SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(r.id, tx.reviews().InsertRequest(r));
-    return Audit(tx, clock_, who, ctx, "review.request", person,
-                 r.reason + " due " + r.due.ToString());
-  }));
+  return r;
+}
+
+Result<ReviewRequest> ReviewService::Request(const CallContext& ctx, const Principal& who,
+                                             PersonId person, const ReviewRequestInput& input) {
+  ReviewRequest r;
+  SD_RETURN_IF_ERROR(Change(ctx, who, person, "review.request",
+                            [&](Transaction& tx, const PersonReviews& facts) -> Status {
+                              SD_ASSIGN_OR_RETURN(r, CheckRequest(input, facts));
+                              r.requested_by = who.user.id;
+                              r.requested_at = clock_.Now();
+                              SD_ASSIGN_OR_RETURN(r.id, tx.reviews().InsertRequest(r));
+                              return Audit(tx, clock_, who, ctx, "review.request", person,
+                                           r.reason + " due " + r.due.ToString());
+                            }));
   return r;
 }
 
@@ -287,36 +314,35 @@ Result<ReviewRecord> ReviewService::Validate(const ReviewInput& in,
 
 Result<RecordedReview> ReviewService::Record(const CallContext& ctx, const Principal& who,
                                              PersonId person, const ReviewInput& input) {
-  SD_ASSIGN_OR_RETURN(PersonReviews facts, ForPerson(ctx, who, person));
-  if (!facts.next) return Error::FailedPrecondition("There is no agreed plan to review yet");
-  if (!facts.may_record) return Error::PermissionDenied("Your role cannot record a review");
-  SD_ASSIGN_OR_RETURN(ReviewRecord r, Validate(input, facts));
-  RecordedReview out;
+  ReviewRecord r;
   bool revise = false;
-  SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(auto plan, tx.support_plans().Find(facts.next->row.plan));
-    if (!plan) return Error::FailedPrecondition("There is no agreed plan to review yet");
-    r.person = person;
-    r.plan = plan->id;
-    r.plan_version = plan->approved_version;
-    r.reason = std::string(domain::ReviewReasonCode(facts.next->due.reason));
-    r.due = facts.next->due.due;
-    if (facts.money_left) r.money_position = facts.money_left->ToDisplayString() + " left";
-    r.recorded_by = who.user.id;
-    r.recorded_at = clock_.Now();
-    SD_ASSIGN_OR_RETURN(r.id, tx.reviews().InsertReview(r));
-    revise = r.outcome == domain::ReviewOutcome::kRevisePlan &&
-             plan->status == domain::PlanStatus::kApproved;
-    return Audit(
-        tx, clock_, who, ctx, "review.record", person,
-        "review " + r.id.ToString() + ": " + std::string(domain::ReviewOutcomeCode(r.outcome)));
-  }));
-  out.review = r;
-  out.plan = r.plan;
-  if (revise) {
-    auto revised = planning_.Revise(ctx, who, r.plan);
-    out.plan_revised = revised.ok();
-  }
+  SD_RETURN_IF_ERROR(Change(
+      ctx, who, person, "review.record",
+      [&](Transaction& tx, const PersonReviews& facts) -> Status {
+        if (!facts.next) return Error::FailedPrecondition("There is no agreed plan to review yet");
+        if (!facts.may_record) return Error::PermissionDenied("Your role cannot record a review");
+        SD_ASSIGN_OR_RETURN(r, Validate(input, facts));
+        SD_ASSIGN_OR_RETURN(auto plan, tx.support_plans().Find(facts.next->row.plan));
+        if (!plan) return Error::FailedPrecondition("There is no agreed plan to review yet");
+        r.person = person;
+        r.plan = plan->id;
+        r.plan_version = plan->approved_version;
+        r.reason = std::string(domain::ReviewReasonCode(facts.next->due.reason));
+        r.due = facts.next->due.due;
+        if (facts.money_left) r.money_position = facts.money_left->ToDisplayString() + " left";
+        r.recorded_by = who.user.id;
+        r.recorded_at = clock_.Now();
+        SD_ASSIGN_OR_RETURN(r.id, tx.reviews().InsertReview(r));
+        revise = r.outcome == domain::ReviewOutcome::kRevisePlan &&
+                 plan->status == domain::PlanStatus::kApproved;
+        return Audit(
+            tx, clock_, who, ctx, "review.record", person,
+            "review " + r.id.ToString() + ": " + std::string(domain::ReviewOutcomeCode(r.outcome)));
+      }));
+  RecordedReview out{r, r.plan, false};
+  // Its own transaction, with its own audit entry: the review stands even if the plan is already
+  // being changed.
+  if (revise) out.plan_revised = planning_.Revise(ctx, who, r.plan).ok();
   return out;
 }
 

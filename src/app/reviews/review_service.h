@@ -11,6 +11,7 @@
 // Every read is audited (refusals too); every write shares its transaction with its audit entry.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -120,6 +121,15 @@ class ReviewService {
                                 const ReviewInput& input);
 
  private:
+  // The person's reviews as `who` may see them, in `tx`; kNotFound when they may not.
+  Result<PersonReviews> Load(Transaction& tx, const Principal& who, PersonId person) const;
+  // Runs `fn` in one write with the person's reviews loaded; a refusal (not found, not allowed)
+  // is audited as `action`_refused.
+  Status Change(const CallContext& ctx, const Principal& who, PersonId person,
+                const std::string& action,
+                const std::function<Status(Transaction&, const PersonReviews&)>& fn);
+  Result<ReviewRequest> CheckRequest(const ReviewRequestInput& input,
+                                     const PersonReviews& facts) const;
   Result<ReviewRecord> Validate(const ReviewInput& input, const PersonReviews& facts) const;
   // Counts everyone in `rows`, keeps those `query.show` asks for, by due date, and the page.
   void Sort(ReviewList& out, std::vector<ReviewScheduleRow> rows,

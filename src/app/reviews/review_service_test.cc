@@ -40,9 +40,7 @@ class ReviewServiceTest : public ::testing::Test {
   }
 
   Principal As(Role role, TeamId team = TeamId{}, PersonId own = PersonId{}, int user = 0) {
-    Principal p = testing::PrincipalAs(role, team, own);
-    if (user != 0) p.user.id = p.actor.user_id = UserId{user};
-    return p;
+    return testing::PrincipalAs(role, team, own, user);
   }
 
   // Writes, sends and agrees a plan of `pa_hours` a week; returns its id.
@@ -181,6 +179,21 @@ TEST_F(ReviewServiceTest, ABadReviewStoresNothingAndAGoodOneRevisesThePlan) {
                 .code,
             ErrorCode::kPermissionDenied);
   EXPECT_TRUE(reviews_.ForPerson(ctx_, worker_, person_)->reviews.empty());
+  // The refused review is audited; a refused one with bad fields is not a refusal of access.
+  ASSERT_TRUE(audit_.Flush().ok());
+  std::vector<AuditEntry> entries;
+  ASSERT_TRUE(db_.store()
+                  .Read(db_.council(),
+                        [&](Transaction& tx) -> Status {
+                          SD_ASSIGN_OR_RETURN(entries,
+                                              tx.audit().Recent(3, "person", person_.ToString()));
+                          return OkStatus();
+                        })
+                  .ok());
+  ASSERT_EQ(entries.size(), 3u);
+  EXPECT_EQ(entries[0].action, "reviews.view");
+  EXPECT_EQ(entries[1].action, "review.record_refused");
+  EXPECT_EQ(entries[2].action, "review.request");
 
   auto done = reviews_.Record(ctx_, worker_, person_, GoodReview("revise_plan"));
   ASSERT_TRUE(done.ok()) << done.error().message;

@@ -61,6 +61,14 @@ std::string_view ReviewReasonLabel(ReviewReason r) {
   return "Yearly review";
 }
 
+std::optional<ReviewReason> ParseReviewReason(std::string_view code) {
+  for (auto r :
+       {ReviewReason::kRequested, ReviewReason::kPlanReviewDate, ReviewReason::kFirstPlanReview,
+        ReviewReason::kFirstDirectPayment, ReviewReason::kYearly})
+    if (ReviewReasonCode(r) == code) return r;
+  return std::nullopt;
+}
+
 DueReview NextReview(const ReviewFacts& f, const ReviewPolicy& p) {
   // A review held since the plan was agreed; reviews of earlier plans do not count.
   const bool reviewed = f.last_review && *f.last_review >= f.plan_agreed;
@@ -93,6 +101,18 @@ DueReview NextReview(const ReviewFacts& f, const ReviewPolicy& p) {
   // The first review's "not before" applies only when the first review is what is due.
   if (best.reason != ReviewReason::kFirstPlanReview) best.not_before.reset();
   return best;
+}
+
+std::string_view ReviewTimingCode(ReviewTiming t) {
+  switch (t) {
+    case ReviewTiming::kOverdue:
+      return "overdue";
+    case ReviewTiming::kDueSoon:
+      return "due_soon";
+    case ReviewTiming::kLater:
+      return "later";
+  }
+  return "later";
 }
 
 std::string_view ReviewTimingLabel(ReviewTiming t) {

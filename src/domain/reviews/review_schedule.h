@@ -51,6 +51,7 @@ enum class ReviewReason {
 };
 std::string_view ReviewReasonCode(ReviewReason r);   // "requested", "plan_date", "first", ...
 std::string_view ReviewReasonLabel(ReviewReason r);  // "Asked for", "First review", ...
+std::optional<ReviewReason> ParseReviewReason(std::string_view code);
 
 struct ReviewFacts {
   Date plan_agreed;                          // When the plan in force was agreed.
@@ -70,6 +71,7 @@ struct DueReview {
 DueReview NextReview(const ReviewFacts& facts, const ReviewPolicy& policy);
 
 enum class ReviewTiming { kOverdue, kDueSoon, kLater };
+std::string_view ReviewTimingCode(ReviewTiming t);   // "overdue", "due_soon", "later"
 std::string_view ReviewTimingLabel(ReviewTiming t);  // "Overdue", "Due soon", "Not due yet"
 // Overdue after the due date; due soon from policy.due_soon_days before it.
 ReviewTiming TimingOf(Date due, Date today, const ReviewPolicy& policy);

@@ -79,6 +79,11 @@ TEST(ReviewSchedule, OutcomesRoundTripByCode) {
   for (auto o : {ReviewOutcome::kNoChange, ReviewOutcome::kRevisePlan, ReviewOutcome::kReassess})
     EXPECT_EQ(ParseReviewOutcome(ReviewOutcomeCode(o)), o);
   EXPECT_FALSE(ParseReviewOutcome("cut").has_value());
+  for (auto r :
+       {ReviewReason::kRequested, ReviewReason::kPlanReviewDate, ReviewReason::kFirstPlanReview,
+        ReviewReason::kFirstDirectPayment, ReviewReason::kYearly})
+    EXPECT_EQ(ParseReviewReason(ReviewReasonCode(r)), r);
+  EXPECT_EQ(ReviewTimingCode(ReviewTiming::kDueSoon), "due_soon");
 }
 
 }  // namespace

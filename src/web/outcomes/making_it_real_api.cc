@@ -48,11 +48,6 @@ json::object YearJson(const app::MirYearView& y) {
           {"actions", std::move(actions)}};
 }
 
-std::string Text(const json::object& body, const char* key) {
-  const auto* v = body.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : "";
-}
-
 MirStatementId StatementOf(const json::object& body) {
   const auto* v = body.if_contains("statement");
   return v && v->is_int64() && v->as_int64() > 0 ? MirStatementId{v->as_int64()} : MirStatementId{};
@@ -79,8 +74,8 @@ Response MakingItRealRoutes::ApiRate(Context& ctx) {
   if (!body.ok()) return ErrorResponse(body.error(), ctx);
   const std::string year = YearFromPath(ctx.request.path_params["year"]);
   Status s = mir_.Rate(ctx.call, *ctx.principal, year,
-                       {StatementOf(*body), Text(*body, "rating"), Text(*body, "evidence"),
-                        Text(*body, "evidence_link")});
+                       {StatementOf(*body), StringField(*body, "rating"),
+                        StringField(*body, "evidence"), StringField(*body, "evidence_link")});
   if (!s.ok()) return ErrorResponse(s.error(), ctx);
   return ApiYear(ctx);
 }
@@ -89,9 +84,9 @@ Response MakingItRealRoutes::ApiAction(Context& ctx) {
   auto body = JsonObjectBody(ctx.request);
   if (!body.ok()) return ErrorResponse(body.error(), ctx);
   const std::string year = YearFromPath(ctx.request.path_params["year"]);
-  auto id = mir_.AddAction(
-      ctx.call, *ctx.principal, year,
-      {StatementOf(*body), Text(*body, "text"), Text(*body, "owner"), Text(*body, "due")});
+  auto id = mir_.AddAction(ctx.call, *ctx.principal, year,
+                           {StatementOf(*body), StringField(*body, "text"),
+                            StringField(*body, "owner"), StringField(*body, "due")});
   if (!id.ok()) return ErrorResponse(id.error(), ctx);
   return Response::Json(201, json::object{{"id", id->value()}});
 }

@@ -10,19 +10,6 @@ using domain::Role;
 namespace payroll = domain::payroll;
 using Form = std::multimap<std::string, std::string>;
 
-// A group of radios as templates/partials/employment_radio_group.mustache writes it.
-ViewData RadioGroup(const std::string& id, const std::string& legend, const std::string& hint,
-                    const ViewList& options, const std::string& error) {
-  ViewData g;
-  g.set("id", id);
-  g.set("legend", legend);
-  g.set("group_hint", hint);
-  g.set("options", options);
-  g.set("error", error);
-  g.set("small", false);
-  return g;
-}
-
 // The people the caller may employ for, as {id, name}: the chosen one only when given.
 std::vector<Choice> PeopleToEmployFor(app::PeopleService& people, Context& ctx,
                                       const std::string& chosen) {
@@ -84,9 +71,9 @@ void SetEmployChoices(ViewData& d, const Form& form, const std::vector<FieldErro
     ni.push_back({std::string(1, payroll::NiCategoryLetter(c)), NiCategoryWords(c), ""});
   auto group = [&](const char* key, const char* field, const char* legend, const char* hint,
                    const std::vector<Choice>& choices) {
-    d.set(key, RadioGroup(field, legend, hint,
-                          RadioOptions(field, field, choices, FormValue(form, field)),
-                          ErrorFor(errors, field)));
+    d.set(key, RadioGroupView(field, legend, hint,
+                              RadioOptions(field, field, choices, FormValue(form, field)),
+                              ErrorFor(errors, field)));
   };
   group("frequency_group", "frequency", "How often is the PA paid?", "", frequencies);
   group("holiday_group", "holiday_basis", "How is holiday paid?", "", holidays);
@@ -283,8 +270,8 @@ Response EmploymentRoutes::RenderEmploy(int status, Context& ctx, PaProfileId pa
   d.set("person_name", people.front().label);
   const ViewList person_options = RadioOptions("person", "person_id", people, chosen);
   d.set("person_options", person_options);
-  d.set("person_group", RadioGroup("person_id", "Who will the PA work for?", "", person_options,
-                                   ErrorFor(errors, "person_id")));
+  d.set("person_group", RadioGroupView("person_id", "Who will the PA work for?", "", person_options,
+                                       ErrorFor(errors, "person_id")));
   const std::string mode = FormValue(form, "mode");
   SetModeChoices(d, mode);
   SetEmployChoices(d, form, errors);

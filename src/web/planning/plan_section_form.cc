@@ -10,6 +10,7 @@
 
 #include "app/planning/support_plan_json.h"
 #include "base/text.h"
+#include "web/openapi.h"
 #include "web/planning/planning_routes.h"
 
 namespace selfdirect::web {
@@ -207,8 +208,7 @@ class SectionFields {
 
   // The string at `key` of `o` ("" when absent or not a string).
   static std::string Text(const json::object& o, const char* key) {
-    auto* v = o.if_contains(key);
-    return v && v->is_string() ? std::string(v->get_string()) : std::string();
+    return openapi::StringField(o, key);
   }
   std::string Text(const char* key) const { return Text(shown_, key); }
   const json::object& shown() const { return shown_; }

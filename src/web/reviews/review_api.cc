@@ -16,9 +16,7 @@ json::object NextJson(const app::ScheduledReview& s) {
           {"not_before",
            s.due.not_before ? json::value(s.due.not_before->ToString()) : json::value(nullptr)},
           {"reason", domain::ReviewReasonCode(s.due.reason)},
-          {"timing", s.timing == domain::ReviewTiming::kOverdue   ? "overdue"
-                     : s.timing == domain::ReviewTiming::kDueSoon ? "due_soon"
-                                                                  : "later"}};
+          {"timing", domain::ReviewTimingCode(s.timing)}};
 }
 
 json::object ReviewJson(const app::ReviewRecord& r) {
@@ -52,38 +50,27 @@ json::object RequestJson(const app::ReviewRequest& q) {
           {"open", !q.review.has_value()}};
 }
 
-std::string Text(const json::object& body, const char* key) {
-  const auto* v = body.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : "";
-}
-
 // The review as the body gives it; unknown shapes read as empty, which validation reports.
 app::ReviewInput ReviewOfBody(const json::object& body) {
-  app::ReviewInput in{Text(body, "held_on"),
-                      Text(body, "took_part"),
-                      Text(body, "working"),
-                      Text(body, "not_working"),
+  app::ReviewInput in{StringField(body, "held_on"),
+                      StringField(body, "took_part"),
+                      StringField(body, "working"),
+                      StringField(body, "not_working"),
                       {},
                       {},
-                      Text(body, "outcome"),
-                      Text(body, "outcome_reason")};
+                      StringField(body, "outcome"),
+                      StringField(body, "outcome_reason")};
   if (const auto* list = body.if_contains("outcomes"); list && list->is_array())
     for (const auto& o : list->as_array())
       if (o.is_object())
-        in.outcomes.push_back({"", Text(o.as_object(), "progress"), Text(o.as_object(), "note")});
+        in.outcomes.push_back(
+            {"", StringField(o.as_object(), "progress"), StringField(o.as_object(), "note")});
   if (const auto* list = body.if_contains("answers"); list && list->is_array())
     for (const auto& a : list->as_array())
       if (a.is_object())
-        in.answers.push_back({Text(a.as_object(), "question"), Text(a.as_object(), "answer")});
+        in.answers.push_back(
+            {StringField(a.as_object(), "question"), StringField(a.as_object(), "answer")});
   return in;
-}
-
-json::object QueryParam(const char* name, const char* description) {
-  return {{"name", name},
-          {"in", "query"},
-          {"required", false},
-          {"description", description},
-          {"schema", Type("string")}};
 }
 
 std::optional<PersonId> PersonOf(Context& ctx) {
@@ -143,8 +130,9 @@ Response ReviewRoutes::ApiRequest(Context& ctx) {
   if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
   auto body = JsonObjectBody(ctx.request);
   if (!body.ok()) return ErrorResponse(body.error(), ctx);
-  auto r = reviews_.Request(ctx.call, *ctx.principal, *person,
-                            {Text(*body, "reason"), Text(*body, "detail"), Text(*body, "due")});
+  auto r = reviews_.Request(
+      ctx.call, *ctx.principal, *person,
+      {StringField(*body, "reason"), StringField(*body, "detail"), StringField(*body, "due")});
   if (!r.ok()) return ErrorResponse(r.error(), ctx);
   return Response::Json(201, RequestJson(*r));
 }

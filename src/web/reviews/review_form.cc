@@ -10,18 +10,6 @@ namespace {
 
 using Form = std::multimap<std::string, std::string>;
 
-// A radio group as templates/partials/employment_radio_group.mustache writes it.
-ViewData Radios(const std::string& id, const std::string& legend, const ViewList& options,
-                const std::string& error) {
-  ViewData g;
-  g.set("id", id);
-  g.set("legend", legend);
-  g.set("options", options);
-  g.set("error", error);
-  g.set("small", true);
-  return g;
-}
-
 ViewList OutcomeRows(const app::PersonReviews& f, const app::ReviewInput& typed,
                      const std::vector<FieldError>& errors) {
   ViewList rows;
@@ -31,9 +19,9 @@ ViewList OutcomeRows(const app::PersonReviews& f, const app::ReviewInput& typed,
     const std::string id = "outcome_" + std::to_string(i);
     const app::OutcomeProgress* t = i < typed.outcomes.size() ? &typed.outcomes[i] : nullptr;
     ViewData v;
-    v.set("group",
-          Radios(id, f.outcomes[i], ChoiceOptions(id, id, progress, {t ? t->progress : ""}),
-                 ErrorFor(errors, id)));
+    v.set("group", RadioGroupView(id, f.outcomes[i], "",
+                                  ChoiceOptions(id, id, progress, {t ? t->progress : ""}),
+                                  ErrorFor(errors, id), true));
     v.set("note_id", id + "_note");
     v.set("note", t ? t->note : "");
     v.set("outcome", f.outcomes[i]);
@@ -52,20 +40,22 @@ ViewList QuestionRows(const app::ReviewInput& typed, const std::vector<FieldErro
       if (a.question == q.id) chosen = a.answer;
     const std::string id = "answer_" + q.id;
     ViewData v;
-    v.set("group", Radios(id, q.text, ChoiceOptions(id, id, options, {chosen}),
-                          ErrorFor(errors, "answers." + q.id)));
+    v.set("group", RadioGroupView(id, q.text, "", ChoiceOptions(id, id, options, {chosen}),
+                                  ErrorFor(errors, "answers." + q.id), true));
     rows.push_back(v);
   }
   return rows;
 }
 
-app::ReviewInput ReadReview(const Form& form, size_t outcomes, const DateParts& held_on) {
+// The form as typed. Each outcome of the plan has a note box, always sent, so the notes say how
+// many outcomes the form showed.
+app::ReviewInput ReadReview(const Form& form, const DateParts& held_on) {
   app::ReviewInput in;
   in.held_on = IsoDateFromParts(held_on);
   in.took_part = FormValue(form, "took_part");
   in.working = FormValue(form, "working");
   in.not_working = FormValue(form, "not_working");
-  for (size_t i = 0; i < outcomes; ++i) {
+  for (size_t i = 0; form.count("outcome_" + std::to_string(i) + "_note") > 0; ++i) {
     const std::string id = "outcome_" + std::to_string(i);
     in.outcomes.push_back({"", FormValue(form, id), FormValue(form, id + "_note")});
   }
@@ -123,9 +113,9 @@ Response ReviewRoutes::RenderForm(Context& ctx, PersonId person,
                  domain::ReviewOutcome::kReassess})
     decisions.push_back(
         {std::string(domain::ReviewOutcomeCode(o)), std::string(domain::ReviewOutcomeLabel(o))});
-  d.set("decision", Radios("outcome", "What did the review decide?",
-                           ChoiceOptions("outcome", "outcome", decisions, {typed.outcome}),
-                           ErrorFor(errors, "outcome")));
+  d.set("decision", RadioGroupView("outcome", "What did the review decide?", "",
+                                   ChoiceOptions("outcome", "outcome", decisions, {typed.outcome}),
+                                   ErrorFor(errors, "outcome"), true));
   d.set("outcome_reason", typed.outcome_reason);
   SetErrorSummary(d, errors, ErrorHref);
   return Page(errors.empty() ? 200 : 422, "Record a review", "review_form", d, ctx);
@@ -136,10 +126,8 @@ Response ReviewRoutes::RecordSubmit(Context& ctx) {
   if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
   auto form = ctx.request.Form();
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
-  auto facts = reviews_.ForPerson(ctx.call, *ctx.principal, *person);
-  if (!facts.ok()) return ErrorResponse(facts.error(), ctx);
   const DateParts held_on = PartsOfForm(*form, "held_on");
-  const app::ReviewInput in = ReadReview(*form, facts->outcomes.size(), held_on);
+  const app::ReviewInput in = ReadReview(*form, held_on);
   auto r = reviews_.Record(ctx.call, *ctx.principal, *person, in);
   if (!r.ok() && r.error().code == ErrorCode::kInvalidArgument)
     return RenderForm(ctx, *person, r.error().fields, in, held_on);

@@ -41,12 +41,8 @@ ViewData ReviewCard(const app::ReviewRecord& r) {
   ViewData v;
   v.set("id", r.id.ToString());
   v.set("held_on", r.held_on.ToLongString());
-  v.set("reason", domain::ReviewReasonLabel(domain::ReviewReason::kYearly));
-  for (auto reason :
-       {domain::ReviewReason::kRequested, domain::ReviewReason::kPlanReviewDate,
-        domain::ReviewReason::kFirstPlanReview, domain::ReviewReason::kFirstDirectPayment})
-    if (domain::ReviewReasonCode(reason) == r.reason)
-      v.set("reason", domain::ReviewReasonLabel(reason));
+  v.set("reason", domain::ReviewReasonLabel(
+                      domain::ParseReviewReason(r.reason).value_or(domain::ReviewReason::kYearly)));
   v.set("due", r.due.ToLongString());
   v.set("took_part", r.took_part);
   v.set("working", r.working);
@@ -197,8 +193,10 @@ Response ReviewRoutes::RenderPerson(Context& ctx, PersonId person,
   for (const auto& r : f->reviews) cards.push_back(ReviewCard(r));
   d.set("reviews", cards);
   d.set("has_reviews", !cards.empty());
-  d.set("reason_group", ChoiceOptions("reason", "reason", RequestReasonOptions(), {typed.reason}));
-  d.set("reason_error", ErrorFor(errors, "reason"));
+  d.set("reason_group",
+        RadioGroupView("reason", "Why is the review needed?", "",
+                       ChoiceOptions("reason", "reason", RequestReasonOptions(), {typed.reason}),
+                       ErrorFor(errors, "reason"), true));
   d.set("detail", typed.detail);
   d.set("detail_error", ErrorFor(errors, "detail"));
   d.set("due",
