@@ -6,6 +6,7 @@
 #include "app/charging/arranged_cost.h"
 #include "app/charging/charging_json.h"
 #include "app/directory/directory_service.h"
+#include "app/front_door/front_door_demo.h"
 #include "app/money/money_demo.h"
 #include "app/outcomes/making_it_real_demo.h"
 #include "app/outcomes/survey_demo.h"
@@ -392,6 +393,9 @@ Status AllocationStep(DemoContext& ctx) {
 }
 
 }  // namespace
+
+const std::vector<std::string>& DemoGivenNames() { return kGivenNames; }
+const std::vector<std::string>& DemoFamilyNames() { return kFamilyNames; }
 
 // A financial assessment for everyone with an indicative budget: incomes, savings and costs
 // typical of the person's age, the charge worked out with the rates of its date. Most were done
@@ -888,6 +892,7 @@ const std::vector<DemoStep>& DemoSteps() {
       {"outcome_surveys", SurveysStep},
       {"making_it_real", MakingItRealStep},
       {"reviews", ReviewsStep},
+      {"front_door", FrontDoorStep},
   };
   return steps;
 }

@@ -66,6 +66,10 @@ struct DemoContext {
   Date pa_payroll_from;
 };
 
+// The demo's common given names and surnames in England and Wales.
+const std::vector<std::string>& DemoGivenNames();
+const std::vector<std::string>& DemoFamilyNames();
+
 struct DemoStep {
   std::string name;
   std::function<Status(DemoContext&)> run;

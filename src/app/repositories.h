@@ -19,6 +19,7 @@
 
 #include "app/charging/charging_repositories.h"
 #include "app/directory/directory_repository.h"
+#include "app/front_door/front_door_repository.h"
 #include "app/money/money_repository.h"
 #include "app/outcomes/making_it_real_repository.h"
 #include "app/outcomes/survey_repository.h"
@@ -327,6 +328,8 @@ class UserRepository {
   virtual Status RemoveRepresentation(UserId representative, PersonId person) = 0;
   // Links the user to their own person record (a budget holder, or a carer's own record).
   virtual Status SetPerson(UserId user, PersonId person) = 0;
+  // Replaces the password (an argon2id hash); kNotFound for another council's user.
+  virtual Status SetPassword(UserId user, const std::string& password_hash) = 0;
 };
 
 class TeamRepository {
@@ -385,6 +388,7 @@ class Transaction {
   virtual SurveyRepository& surveys() = 0;
   virtual MakingItRealRepository& making_it_real() = 0;
   virtual ReviewRepository& reviews() = 0;
+  virtual FrontDoorRepository& front_door() = 0;
 };
 
 using TransactionFunction = std::function<Status(Transaction&)>;

@@ -50,6 +50,15 @@ inline constexpr int64_t kSignInAddressDelayStepMs = 250;
 inline constexpr int64_t kSignInAddressDelayMaxMs = 5'000;
 inline constexpr int kSignInWindowSeconds = 15 * 60;
 inline constexpr size_t kMaxThrottleEntries = 100'000;  // Bounded memory for the throttle table.
+// The public "Ask for help" form (app/front_door): requests per client address and for the whole
+// council within one window; more are refused with "try again later" (and the phone advice).
+inline constexpr int kContactsPerAddress = 5;
+inline constexpr int kContactsPerCouncil = 500;
+inline constexpr int kContactWindowSeconds = 60 * 60;
+// How long an invitation link to an account works.
+inline constexpr int kInvitationDays = 14;
+// The queue of requests for help shows at most this many at once.
+inline constexpr int kMaxContactsShown = 200;
 inline constexpr size_t kMinPasswordChars = 12;
 inline constexpr size_t kMaxPasswordChars = 256;  // Argon2 hashes any length; bound the work.
 // Password hashes at once: each argon2id hash takes 64 MiB and ~75 ms of one core.

@@ -82,6 +82,14 @@ int HttpStatusFor(ErrorCode code) {
   return 500;
 }
 
+std::string BaseUrl(const Request& request) {
+  const std::string host = request.Header("host");
+  std::string scheme = request.Header("x-forwarded-proto");
+  if (scheme != "http" && scheme != "https")
+    scheme = host.starts_with("127.") || host.starts_with("localhost") ? "http" : "https";
+  return scheme + "://" + host;
+}
+
 std::string HomePath(const app::Principal& who) {
   switch (who.user.role) {
     case domain::Role::kPractitioner:
@@ -234,6 +242,20 @@ ViewData RadioGroupView(const std::string& id, const std::string& legend, const 
   g.set("error", error);
   g.set("small", small);
   return g;
+}
+
+ViewData TextInputView(const TextInput& in, const std::string& value, const std::string& error) {
+  ViewData v;
+  v.set("id", in.id);
+  v.set("label", in.label);
+  v.set("hint", in.hint);
+  v.set("type", in.type);
+  v.set("autocomplete", in.autocomplete);
+  v.set("width", in.width);
+  v.set("rows", in.rows);
+  v.set("value", value);
+  v.set("error", error);
+  return v;
 }
 
 Response Attachment(std::string body, const std::string& media_type, const std::string& file_name) {

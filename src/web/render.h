@@ -47,6 +47,10 @@ class Renderer {
   const SiteOptions& options_;
 };
 
+// The service's own address ("https://host") for links sent to people (letters, invitations),
+// from the request's Host and X-Forwarded-Proto headers.
+std::string BaseUrl(const Request& request);
+
 // Where a signed-in person starts: their caseload, their own support, or the home page.
 std::string HomePath(const app::Principal& who);
 
@@ -83,5 +87,17 @@ ViewData DateInputView(const std::string& id, const std::string& legend, const s
 // from ChoiceOptions; `hint` under the legend when not empty; `small` for the small radios.
 ViewData RadioGroupView(const std::string& id, const std::string& legend, const std::string& hint,
                         const ViewList& options, const std::string& error, bool small = false);
+
+// A GOV.UK text input, or a textarea when `rows` is set (templates/partials/text_input.mustache).
+struct TextInput {
+  std::string id;  // Also the field's name.
+  std::string label;
+  std::string hint;
+  std::string type = "text";  // "text", "email", "tel".
+  std::string autocomplete;   // An autocomplete token ("given-name"), or "".
+  std::string width;          // A GOV.UK width class ("govuk-input--width-10"), or "".
+  std::string rows;           // A textarea's rows ("4"); "" for a one-line input.
+};
+ViewData TextInputView(const TextInput& in, const std::string& value, const std::string& error);
 
 }  // namespace selfdirect::web

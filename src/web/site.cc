@@ -9,6 +9,7 @@
 #include "web/assessment/assessment_routes.h"
 #include "web/charging/charging_routes.h"
 #include "web/directory/directory_routes.h"
+#include "web/front_door/front_door_routes.h"
 #include "web/money/money_routes.h"
 #include "web/money/recovery_routes.h"
 #include "web/openapi.h"
@@ -52,6 +53,7 @@ void Site::AddModules() {
   auto directory = std::make_unique<DirectoryRoutes>(env, planning->service());
   auto money = std::make_unique<MoneyRoutes>(env);
   auto reviews = std::make_unique<ReviewRoutes>(env, planning->service());
+  auto front_door = std::make_unique<FrontDoorRoutes>(env, assessment->service(), *directory);
   people->SetSections({assessment.get(), allocation.get(), charging.get(), planning.get(),
                        money.get(), reviews.get()});
   planning->SetIdeas(directory.get());
@@ -65,6 +67,7 @@ void Site::AddModules() {
   modules_.push_back(std::move(directory));
   modules_.push_back(std::move(money));
   modules_.push_back(std::move(reviews));
+  modules_.push_back(std::move(front_door));
   modules_.push_back(std::make_unique<RecoveryRoutes>(env));
   modules_.push_back(std::make_unique<PaRoutes>(env));
   modules_.push_back(std::make_unique<EmploymentRoutes>(env));

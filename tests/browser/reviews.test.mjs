@@ -4,22 +4,9 @@
 // 320 px; axe-core on every page.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { serverAndBrowser, submitting, expectAccessible, tabTo, signIn } from '../support/browser.mjs'
+import { serverAndBrowser, submitting, expectAccessible, tabTo, signIn, typeInto, chooseRadio as choose } from '../support/browser.mjs'
 
 const env = serverAndBrowser({ people: 200 })
-
-async function typeInto (page, selector, text) {
-  await tabTo(page, selector)
-  await page.keyboard.press('Control+A')
-  await page.keyboard.type(text)
-}
-
-async function choose (page, selector) {
-  await tabTo(page, `input[name="${await page.getAttribute(selector, 'name')}"]`)
-  await page.focus(selector)
-  await page.keyboard.press('Space')
-  assert.ok(await page.isChecked(selector), selector)
-}
 
 test('a practitioner records a review that revises the plan, with the keyboard', async () => {
   const context = await env.browser.newContext({ bypassCSP: true })

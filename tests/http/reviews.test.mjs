@@ -4,17 +4,13 @@
 // who may see and do what; the endpoints are in the API document.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, ApiClient } from '../support/server.mjs'
+import { startServer, ApiClient, clientsFor } from '../support/server.mjs'
 
 let server, worker, admin, holder, list
 before(async () => {
   server = await startServer({ people: 200 })
-  worker = new ApiClient(server.base)
-  await worker.signIn(server.users.practitioner)
-  admin = new ApiClient(server.base)
-  await admin.signIn(server.users.administrator)
-  holder = new ApiClient(server.base)
-  await holder.signIn(server.users.budget_holder)
+  const c = await clientsFor(server, 'practitioner', 'administrator', 'budget_holder')
+  worker = c.practitioner; admin = c.administrator; holder = c.budget_holder
   list = (await worker.request('GET', '/api/v1/reviews?show=all')).data
 })
 after(async () => { await server?.stop() })

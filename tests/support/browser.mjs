@@ -47,6 +47,21 @@ export async function tabTo (page, selector) {
   throw new Error(`could not reach ${selector} with the keyboard`)
 }
 
+// Tabs to the field `selector`, empties it and types `text`, as a keyboard user would.
+export async function typeInto (page, selector, text) {
+  await tabTo(page, selector)
+  await page.keyboard.press('Control+A')
+  await page.keyboard.type(text)
+}
+
+// Tabs to the radio group of `selector`, then chooses that radio with Space.
+export async function chooseRadio (page, selector) {
+  await tabTo(page, `input[name="${await page.getAttribute(selector, 'name')}"]`)
+  await page.focus(selector)
+  await page.keyboard.press('Space')
+  if (!(await page.isChecked(selector))) throw new Error(`could not choose ${selector}`)
+}
+
 // Signs in through the sign-in page and waits for the role's home page.
 export async function signIn (page, base, user, home) {
   await page.goto(base + '/sign-in')

@@ -100,6 +100,16 @@ export class ApiClient {
   }
 }
 
+// A signed-in client for each demo role named, by role: clientsFor(server, 'practitioner').
+export async function clientsFor (server, ...roles) {
+  const out = {}
+  for (const role of roles) {
+    out[role] = new ApiClient(server.base)
+    await out[role].signIn(server.users[role])
+  }
+  return out
+}
+
 // Sends `payload` as it is on a new connection and gives what came back before the server closed
 // it (or `waitMs` passed): for requests fetch() will not send.
 export function rawRequest (port, payload, { waitMs = 3000 } = {}) {

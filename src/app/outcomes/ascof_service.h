@@ -16,7 +16,7 @@ namespace selfdirect::app {
 
 // One person's long-term support for the extract: their latest agreed plan.
 struct ClientLine {
-  std::string reference;   // "AB-000123".
+  std::string reference;   // "SD-000123".
   std::string nhs_number;  // "" when not recorded.
   Date date_of_birth;
   std::string client_group;  // Primary support reason code.

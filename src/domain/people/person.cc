@@ -1,5 +1,6 @@
 #include "domain/people/person.h"
 
+#include <charconv>
 #include <cstdio>
 
 #include "base/limits.h"
@@ -287,6 +288,17 @@ Result<PersonDetails> ValidatePerson(const PersonInput& input, Date today) {
     return Error::InvalidArgument("Check the person's details", std::move(errors));
   }
   return details;
+}
+
+std::optional<PersonId> ParsePersonReference(std::string_view text) {
+  text = Trim(text);
+  if (text.size() > 3 && (text[0] == 'S' || text[0] == 's') && (text[1] == 'D' || text[1] == 'd') &&
+      text[2] == '-')
+    text.remove_prefix(3);
+  int64_t id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
+  return PersonId{id};
 }
 
 std::string PersonReference(PersonId id) {

@@ -95,7 +95,10 @@ struct PersonDetails {
 // Contact by telephone or email needs the number or the address.
 Result<PersonDetails> ValidatePerson(const PersonInput& input, Date today);
 
-// "AB-000123": the reference people quote on letters and the phone.
+// "SD-000123": the reference people quote on letters and the phone.
 std::string PersonReference(PersonId id);
+// The person a reference names: "SD-000123" (any case, spaces around ignored), or the number
+// alone; nullopt for anything else.
+std::optional<PersonId> ParsePersonReference(std::string_view text);
 
 }  // namespace selfdirect::domain

@@ -74,6 +74,15 @@ TEST(ValidatePerson, RefusesImplausibleAgesAndMalformedText) {
 
 TEST(PersonReference, IsZeroPadded) { EXPECT_EQ(PersonReference(PersonId{123}), "SD-000123"); }
 
+TEST(PersonReference, ParsesWhatItWrites) {
+  EXPECT_EQ(ParsePersonReference("SD-000123"), PersonId{123});
+  EXPECT_EQ(ParsePersonReference(" sd-000123 "), PersonId{123});
+  EXPECT_EQ(ParsePersonReference("123"), PersonId{123});
+  EXPECT_EQ(ParsePersonReference(PersonReference(PersonId{4567})), PersonId{4567});
+  for (const char* bad : {"", "SD-", "AB-000123", "SD-12x", "-5", "0", "SD-0"})
+    EXPECT_FALSE(ParsePersonReference(bad).has_value()) << bad;
+}
+
 TEST(PersonEnums, NamesRoundTrip) {
   for (auto r : kAllPrimarySupportReasons)
     EXPECT_EQ(ParsePrimarySupportReason(PrimarySupportReasonName(r)), r);

@@ -128,6 +128,16 @@ Status SqlUsers::SetPerson(UserId user, PersonId person) {
   return Execute(c_, kSetUserPerson, {council_.value(), user.value(), person.value()});
 }
 
+Status SqlUsers::SetPassword(UserId user, const std::string& password_hash) {
+  SD_ASSIGN_OR_RETURN(bool changed,
+                      AnyRow(c_,
+                             "UPDATE users SET password_hash = $3 WHERE council_id = $1 AND "
+                             "user_id = $2 RETURNING user_id",
+                             {council_.value(), user.value(), password_hash}));
+  if (!changed) return Error::NotFound("No such account");
+  return OkStatus();
+}
+
 constexpr std::string_view kInsertTeam =
     R"sql(INSERT INTO teams (council_id, name) VALUES ($1, $2) RETURNING team_id)sql";
 

@@ -22,6 +22,7 @@ class SqlUsers final : public app::UserRepository, private CouncilRepository {
                               const std::string& relationship) override;
   Status RemoveRepresentation(UserId representative, PersonId person) override;
   Status SetPerson(UserId user, PersonId person) override;
+  Status SetPassword(UserId user, const std::string& password_hash) override;
 };
 
 class SqlTeams final : public app::TeamRepository, private CouncilRepository {

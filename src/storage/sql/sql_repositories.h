@@ -11,6 +11,7 @@
 #include "storage/sql/charging_repository.h"
 #include "storage/sql/directory_repository.h"
 #include "storage/sql/employment_repository.h"
+#include "storage/sql/front_door_repository.h"
 #include "storage/sql/indicative_budget_repository.h"
 #include "storage/sql/making_it_real_repository.h"
 #include "storage/sql/money_repository.h"
@@ -49,7 +50,8 @@ class SqlTransaction final : public app::Transaction {
         employment_(c, council),
         surveys_(c, council),
         making_it_real_(c, council),
-        reviews_(c, council) {}
+        reviews_(c, council),
+        front_door_(c, council) {}
   CouncilId council_id() const override { return council_; }
   app::PeopleRepository& people() override { return people_; }
   app::UserRepository& users() override { return users_; }
@@ -76,6 +78,7 @@ class SqlTransaction final : public app::Transaction {
   app::SurveyRepository& surveys() override { return surveys_; }
   app::MakingItRealRepository& making_it_real() override { return making_it_real_; }
   app::ReviewRepository& reviews() override { return reviews_; }
+  app::FrontDoorRepository& front_door() override { return front_door_; }
 
  private:
   CouncilId council_;
@@ -102,6 +105,7 @@ class SqlTransaction final : public app::Transaction {
   SqlSurveys surveys_;
   SqlMakingItReal making_it_real_;
   SqlReviews reviews_;
+  SqlFrontDoor front_door_;
 };
 
 }  // namespace selfdirect::storage

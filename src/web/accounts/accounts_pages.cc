@@ -79,6 +79,8 @@ Response AccountsRoutes::SignInPage(Context& ctx) {
   if (ctx.principal) return Response::Redirect(HomePath(*ctx.principal));
   std::string notice;
   if (ctx.request.Query("notice") == "signed-out") notice = "You have signed out.";
+  if (ctx.request.Query("notice") == "password-set")
+    notice = "Your password is set. Sign in with your email address and your new password.";
   return SignInForm(200, ctx, "", {}, notice);
 }
 

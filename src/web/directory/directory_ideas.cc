@@ -22,6 +22,19 @@ std::string MatchedText(const std::vector<std::string>& words) {
 
 }  // namespace
 
+ViewData DirectoryRoutes::IdeaView(const app::DirectoryIdea& idea) const {
+  const auto& s = idea.listing.service;
+  ViewData v;
+  v.set("id", s.id);
+  v.set("name", s.name);
+  v.set("organisation", s.organization.name);
+  v.set("cost", PriceText(s));
+  if (idea.listing.distance_metres)
+    v.set("distance", domain::MilesText(*idea.listing.distance_metres) + " miles away");
+  v.set("matched", MatchedText(idea.matched));
+  return v;
+}
+
 void DirectoryRoutes::AddPlanIdeas(ViewData& page, Context& ctx, const app::PlanView& plan) {
   std::string words = plan.content.what_matters;
   for (const auto& outcome : plan.content.outcomes) words += ". " + outcome;
@@ -34,14 +47,7 @@ void DirectoryRoutes::AddPlanIdeas(ViewData& page, Context& ctx, const app::Plan
   ViewList list;
   for (const auto& idea : *ideas) {
     const auto& s = idea.listing.service;
-    ViewData v;
-    v.set("id", s.id);
-    v.set("name", s.name);
-    v.set("organisation", s.organization.name);
-    v.set("cost", PriceText(s));
-    if (idea.listing.distance_metres)
-      v.set("distance", domain::MilesText(*idea.listing.distance_metres) + " miles away");
-    v.set("matched", MatchedText(idea.matched));
+    ViewData v = IdeaView(idea);
     v.set("can_add", planner && s.status == domain::ServiceStatus::kActive &&
                          !CatalogueItemFor(FirstTermName(s, directory_.taxonomy())).empty());
     v.set("person", plan.person.id.ToString());
@@ -51,6 +57,17 @@ void DirectoryRoutes::AddPlanIdeas(ViewData& page, Context& ctx, const app::Plan
   page.set("ideas", list);
   page.set("has_ideas", !list.empty());
   page.set("ideas_asked", true);
+}
+
+void DirectoryRoutes::AddIdeas(ViewData& page, const std::string& words,
+                               const std::string& postcode) {
+  if (Trim(words).empty()) return;
+  auto ideas = directory_.Ideas(options_.council.id, words, postcode, kMostIdeas + 2);
+  if (!ideas.ok()) return;  // A help, never a reason the page cannot be shown.
+  ViewList list;
+  for (const auto& idea : *ideas) list.push_back(IdeaView(idea));
+  page.set("ideas", list);
+  page.set("has_ideas", !list.empty());
 }
 
 }  // namespace selfdirect::web

@@ -31,10 +31,12 @@ class DirectoryRoutes final : public RouteModule, public PlanIdeas {
   void AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) override;
   // Ideas near home for a support plan (directory_ideas.cc).
   void AddPlanIdeas(ViewData& page, Context& ctx, const app::PlanView& plan) override;
+  void AddIdeas(ViewData& page, const std::string& words, const std::string& postcode) override;
 
  private:
   void AddPageRoutes() override;
   void AddApiRoutes() override;
+  ViewData IdeaView(const app::DirectoryIdea& idea) const;
   void AddOpenReferralRoutes();
   void AddEditorApiRoutes();
   Response OrApiInfo(Context& ctx);

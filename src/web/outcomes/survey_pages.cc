@@ -33,15 +33,6 @@ ViewData WaveLine(const app::SurveyWaveRecord& w) {
   return v;
 }
 
-// The service's own address for the links in letters, from the request.
-std::string BaseUrl(const Request& request) {
-  const std::string host = request.Header("host");
-  std::string scheme = request.Header("x-forwarded-proto");
-  if (scheme != "http" && scheme != "https")
-    scheme = host.starts_with("127.") || host.starts_with("localhost") ? "http" : "https";
-  return scheme + "://" + host;
-}
-
 }  // namespace
 
 Result<SurveyWaveId> WaveIdOf(const Request& request) {
