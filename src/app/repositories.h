@@ -123,6 +123,7 @@ struct AuditEntry {
   std::string record_id;    // e.g. "42".
   std::string detail;       // Why or what: search text, fields changed, sign-in outcome.
   std::string client_address;
+  int64_t id = 0;  // Set when read back from the log (newest has the highest).
 };
 
 // DO NOT RENAME: stored by name.
@@ -360,6 +361,8 @@ class AuditLog {
                                                  const std::string& record_id) = 0;
 };
 
+class AdminRepository;  // app/admin/admin_repository.h (it needs the records above).
+
 // One open transaction in one council.
 class Transaction {
  public:
@@ -389,6 +392,7 @@ class Transaction {
   virtual MakingItRealRepository& making_it_real() = 0;
   virtual ReviewRepository& reviews() = 0;
   virtual FrontDoorRepository& front_door() = 0;
+  virtual AdminRepository& admin() = 0;
 };
 
 using TransactionFunction = std::function<Status(Transaction&)>;

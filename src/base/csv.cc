@@ -101,4 +101,10 @@ std::string CsvRow(const std::vector<std::string>& cells) {
   return out + "\r\n";
 }
 
+std::string CsvText(std::string_view value) {
+  if (!value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos)
+    return "'" + std::string(value);
+  return std::string(value);
+}
+
 }  // namespace selfdirect

@@ -31,6 +31,10 @@ bool ParseCsv(std::string_view text, std::vector<CsvRecord>& records, int64_t& b
 // `value` as one CSV cell: quoted (quotes doubled) when it holds a comma, quote, line break or
 // edge space, else as it is.
 std::string CsvCell(std::string_view value);
+// Free text someone typed, made safe to open in a spreadsheet: text starting with "=", "+", "-",
+// "@", a tab or a carriage return would run as a formula, so it gets a leading apostrophe
+// (OWASP's CSV injection advice). Not for numbers: "-12.50" would stop being one.
+std::string CsvText(std::string_view value);
 // The cells as one CSV record ending in CRLF.
 std::string CsvRow(const std::vector<std::string>& cells);
 

@@ -70,4 +70,14 @@ TEST(Csv, WritesCellsThatReadBackTheSame) {
 }
 
 }  // namespace
+TEST(Csv, TextThatWouldRunAsAFormulaIsMadePlain) {
+  EXPECT_EQ(CsvText("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+  EXPECT_EQ(CsvText("+1"), "'+1");
+  EXPECT_EQ(CsvText("-cmd"), "'-cmd");
+  EXPECT_EQ(CsvText("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(CsvText("\t=1"), "'\t=1");
+  EXPECT_EQ(CsvText("person.view"), "person.view");
+  EXPECT_EQ(CsvText(""), "");
+}
+
 }  // namespace selfdirect

@@ -81,6 +81,13 @@ inline json::value Object(std::initializer_list<std::pair<const char*, json::val
   if (!required.empty()) o["required"] = std::move(required);
   return o;
 }
+// An object schema whose properties `names` are all strings, `required` naming those that must be
+// there.
+inline json::value StringsObject(std::initializer_list<const char*> names, json::array required) {
+  json::object p;
+  for (const char* name : names) p[name] = Type("string");
+  return json::object{{"type", "object"}, {"properties", std::move(p)}, {"required", required}};
+}
 // The responses object of an operation: {"200": ..., "404": ...}.
 inline json::object Replies(std::initializer_list<std::pair<const char*, json::value>> list) {
   json::object o;

@@ -134,6 +134,10 @@ ViewList Renderer::Navigation(const Context& ctx) const {
   if (app::CanSeePlanQueue(who.user.role)) item("/plans/waiting", "Plans waiting");
   if (app::CanSeeSpendDashboard(who.user.role)) item("/dashboard/spending", "Spending");
   if (app::CanEditDirectory(who.user.role)) item("/directory/review", "Entries to check");
+  if (who.user.role == domain::Role::kAdministrator) {
+    item("/admin/users", "Accounts");
+    item("/admin/audit", "Audit log");
+  }
   item("/directory", "Find support");
   return nav;
 }

@@ -5,6 +5,7 @@
 #include "app/passwords.h"
 #include "base/limits.h"
 #include "web/accounts/accounts_routes.h"
+#include "web/admin/admin_routes.h"
 #include "web/allocation/allocation_routes.h"
 #include "web/assessment/assessment_routes.h"
 #include "web/charging/charging_routes.h"
@@ -75,6 +76,7 @@ void Site::AddModules() {
   modules_.push_back(std::make_unique<OutcomesRoutes>(env, surveys->service()));
   modules_.push_back(std::move(surveys));
   modules_.push_back(std::make_unique<MakingItRealRoutes>(env));
+  modules_.push_back(std::make_unique<AdminRoutes>(env));
   for (auto& module : modules_) module->Register(routes_);
 }
 

@@ -3,7 +3,6 @@
 #include "base/text.h"
 
 namespace selfdirect::storage {
-namespace {
 
 app::UserRecord UserFromRow(const SqlRow& r) {
   app::UserRecord u;
@@ -19,6 +18,8 @@ app::UserRecord UserFromRow(const SqlRow& r) {
   u.disabled = r.Int(7) == 1;
   return u;
 }
+
+namespace {
 
 constexpr Columns<app::UserRecord> kUser{
     "user_id, email, display_name, role, team_id, person_id, password_hash, disabled", UserFromRow};

@@ -7,6 +7,10 @@
 
 namespace selfdirect::storage {
 
+// An account from the columns "user_id, email, display_name, role, team_id, person_id,
+// password_hash, disabled".
+app::UserRecord UserFromRow(const SqlRow& r);
+
 // Staff and representatives. Emails are stored and looked up in lower case.
 class SqlUsers final : public app::UserRepository, private CouncilRepository {
  public:

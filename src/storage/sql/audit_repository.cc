@@ -13,8 +13,20 @@ Status SqlAudit::Append(const app::AuditEntry& e) {
                   e.record_type, e.record_id, e.detail, e.client_address});
 }
 
+app::AuditEntry AuditEntryFromRow(const SqlRow& r) {
+  app::AuditEntry e{Timestamp::FromMicros(r.Int(0)),
+                    UserId{r.Int(1)},
+                    r.Text(2),
+                    r.Text(3),
+                    r.Text(4),
+                    r.Text(5),
+                    r.Text(6)};
+  e.id = r.Int(7);
+  return e;
+}
+
 constexpr std::string_view kRecentAudit = R"sql(
-SELECT at, actor_user_id, action, record_type, record_id, detail, client_address
+SELECT at, actor_user_id, action, record_type, record_id, detail, client_address, audit_id
 FROM audit_log WHERE council_id = $1)sql";
 
 Result<std::vector<app::AuditEntry>> SqlAudit::Recent(int limit, const std::string& record_type,
@@ -27,15 +39,7 @@ Result<std::vector<app::AuditEntry>> SqlAudit::Recent(int limit, const std::stri
     if (!record_id.empty()) sql += " AND record_id = " + params.Add(record_id);
   }
   sql += " ORDER BY audit_id DESC LIMIT " + params.Add(int64_t{limit});
-  return QueryAll(c_, sql, params.values(), [](const SqlRow& r) {
-    return app::AuditEntry{Timestamp::FromMicros(r.Int(0)),
-                           UserId{r.Int(1)},
-                           r.Text(2),
-                           r.Text(3),
-                           r.Text(4),
-                           r.Text(5),
-                           r.Text(6)};
-  });
+  return QueryAll(c_, sql, params.values(), AuditEntryFromRow);
 }
 
 }  // namespace selfdirect::storage

@@ -7,6 +7,10 @@
 
 namespace selfdirect::storage {
 
+// An audit entry from the columns "at, actor_user_id, action, record_type, record_id, detail,
+// client_address, audit_id".
+app::AuditEntry AuditEntryFromRow(const SqlRow& r);
+
 class SqlAudit final : public app::AuditLog, private CouncilRepository {
  public:
   SqlAudit(SqlConnection& c, CouncilId council) : CouncilRepository(c, council) {}

@@ -70,17 +70,6 @@ std::string SearchText(PersonId id, const domain::PersonDetails& d) {
   return text;
 }
 
-// Escapes LIKE wildcards in user text (the statements say ESCAPE '\').
-std::string LikeContains(std::string_view word) {
-  std::string out = "%";
-  for (char ch : word) {
-    if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
-    out += ch;
-  }
-  out += '%';
-  return out;
-}
-
 // " WHERE ..." of a search: the council ($1), the team if asked, and each word of the search
 // text (at most five count); the values are bound in `params`.
 std::string SearchWhere(const app::PeopleQuery& q, SqlParams& params) {

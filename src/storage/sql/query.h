@@ -135,4 +135,16 @@ class CouncilRepository {
   const CouncilId council_;
 };
 
+// `word` as a LIKE pattern matching text that contains it, its wildcards escaped (the statement
+// must say ESCAPE '\').
+inline std::string LikeContains(std::string_view word) {
+  std::string out = "%";
+  for (char ch : word) {
+    if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  out += '%';
+  return out;
+}
+
 }  // namespace selfdirect::storage

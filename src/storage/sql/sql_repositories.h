@@ -6,6 +6,7 @@
 
 #include "app/repositories.h"
 #include "storage/sql/account_repository.h"
+#include "storage/sql/admin_repository.h"
 #include "storage/sql/assessment_repository.h"
 #include "storage/sql/audit_repository.h"
 #include "storage/sql/charging_repository.h"
@@ -51,7 +52,8 @@ class SqlTransaction final : public app::Transaction {
         surveys_(c, council),
         making_it_real_(c, council),
         reviews_(c, council),
-        front_door_(c, council) {}
+        front_door_(c, council),
+        admin_(c, council) {}
   CouncilId council_id() const override { return council_; }
   app::PeopleRepository& people() override { return people_; }
   app::UserRepository& users() override { return users_; }
@@ -79,6 +81,7 @@ class SqlTransaction final : public app::Transaction {
   app::MakingItRealRepository& making_it_real() override { return making_it_real_; }
   app::ReviewRepository& reviews() override { return reviews_; }
   app::FrontDoorRepository& front_door() override { return front_door_; }
+  app::AdminRepository& admin() override { return admin_; }
 
  private:
   CouncilId council_;
@@ -106,6 +109,7 @@ class SqlTransaction final : public app::Transaction {
   SqlMakingItReal making_it_real_;
   SqlReviews reviews_;
   SqlFrontDoor front_door_;
+  SqlAdmin admin_;
 };
 
 }  // namespace selfdirect::storage

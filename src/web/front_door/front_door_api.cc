@@ -36,13 +36,6 @@ json::object ContactJson(const app::ContactRecord& c) {
           {"person_id", c.person.valid() ? json::value(c.person.value()) : json::value(nullptr)}};
 }
 
-// An object schema of string properties `names`, `required` naming those that must be there.
-json::value StringsObject(std::initializer_list<const char*> names, json::array required) {
-  json::object p;
-  for (const char* name : names) p[name] = Type("string");
-  return json::object{{"type", "object"}, {"properties", std::move(p)}, {"required", required}};
-}
-
 std::optional<ContactId> ContactOf(Context& ctx) {
   auto id = ContactId::Parse(ctx.request.path_params["id"]);
   return id ? std::optional<ContactId>(*id) : std::nullopt;

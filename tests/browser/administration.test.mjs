@@ -1,0 +1,83 @@
+// Administration in the browser (issue 23): an administrator invites someone with the keyboard
+// only, is told what is missing, gets the one-time link, and the invited person sets a password
+// with JavaScript off and signs in; the administrator is told they cannot remove the last
+// administrator; the audit log is searched with GOV.UK date inputs. axe-core on every page, and
+// 320 px without JavaScript.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { serverAndBrowser, submitting, expectAccessible, tabTo, signIn, typeInto, chooseRadio } from '../support/browser.mjs'
+
+const env = serverAndBrowser({ people: 60 })
+
+test('an administrator invites someone, who sets their own password and signs in', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true })
+  const page = await context.newPage()
+  await signIn(page, env.server.base, env.server.users.administrator, '/people')
+  await page.goto(env.server.base + '/home')
+  await submitting(page, () => page.click('main a[href="/admin/users"]'))
+  await expectAccessible(page, 'admin-users')
+  await tabTo(page, 'a[href="/admin/users/new"]')
+  await submitting(page, () => page.keyboard.press('Enter'))
+  await tabTo(page, 'form button.govuk-button')
+  await submitting(page, () => page.keyboard.press('Enter'))
+  const summary = await page.textContent('.govuk-error-summary')
+  assert.match(summary, /Enter an email address/)
+  assert.match(summary, /Choose a role/)
+  await expectAccessible(page, 'admin-invite-errors')
+  await typeInto(page, '#email', 'dee.editor@example.org')
+  await typeInto(page, '#display_name', 'Dee Editor')
+  await chooseRadio(page, 'input[name=role][value=directory_editor]')
+  await tabTo(page, 'form button.govuk-button')
+  await submitting(page, () => page.keyboard.press('Enter'))
+  assert.equal((await page.textContent('h1')).trim(), 'Invitation ready')
+  await expectAccessible(page, 'admin-invited')
+  const link = (await page.textContent('#invitation-link')).trim()
+
+  const plain = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 800 } })
+  const invited = await plain.newPage()
+  await invited.goto(link)
+  await invited.fill('#password', 'dee keeps the directory')
+  await invited.fill('#confirm', 'dee keeps the directory')
+  await submitting(invited, () => invited.click('button:has-text("Set password")'))
+  await invited.fill('#email', 'dee.editor@example.org')
+  await invited.fill('#password', 'dee keeps the directory')
+  await submitting(invited, () => invited.click('form button:has-text("Sign in")'))
+  assert.match(await invited.textContent('.govuk-header, header'), /Selfdirect|Wyvern/)
+  assert.match(await invited.textContent('body'), /Dee Editor \(Directory editor\)/)
+  await plain.close()
+
+  await page.goto(env.server.base + '/admin/users?q=admin')
+  await submitting(page, () => page.locator('#users a').first().click())
+  await page.check('input[name=role][value=analyst]')
+  await submitting(page, () => page.click('button:has-text("Save changes")'))
+  assert.match(await page.textContent('.govuk-error-summary'), /last active administrator/)
+  assert.match(await page.textContent('#account'), /Administrator/)
+  await expectAccessible(page, 'admin-last-administrator')
+  await context.close()
+})
+
+test('the audit log is searched with date inputs and works at 320 px without JavaScript', async () => {
+  const plain = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 800 } })
+  const page = await plain.newPage()
+  await signIn(page, env.server.base, env.server.users.administrator, '/people')
+  await page.goto(env.server.base + '/admin/audit')
+  await page.fill('#action', 'session.sign_in')
+  await page.fill('#from-day', '31')
+  await page.fill('#from-month', '2')
+  await page.fill('#from-year', '2026')
+  await submitting(page, () => page.click('form button:has-text("Search")'))
+  assert.match(await page.textContent('.govuk-error-summary'), /Enter a real date/)
+  await page.fill('#from-day', '1')
+  await submitting(page, () => page.click('form button:has-text("Search")'))
+  assert.match(await page.textContent('#entries'), /sign_in/)
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  assert.ok(width <= 320, `no sideways scrolling at 320 px (${width})`)
+  await page.screenshot({ path: 'tests/browser/screenshots/admin-audit-320.png', fullPage: true })
+  await plain.close()
+  const context = await env.browser.newContext({ bypassCSP: true })
+  const checked = await context.newPage()
+  await signIn(checked, env.server.base, env.server.users.administrator, '/people')
+  await checked.goto(env.server.base + '/admin/audit?action=session.sign_in')
+  await expectAccessible(checked, 'admin-audit')
+  await context.close()
+})
