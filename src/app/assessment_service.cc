@@ -96,14 +96,24 @@ Status AssessmentService::InsertDraft(Transaction& tx, const CallContext& ctx, c
 }
 
 Result<AssessmentView> AssessmentService::Get(const CallContext& ctx, const Principal& who,
-                                              AssessmentId id) {
+                                              AssessmentId id, const std::string& reason) {
+  const std::string why(Trim(reason));
+  if (who.user.role == Role::kAdministrator && (why.empty() || CodePointCount(why) > 200)) {
+    audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "assessment.view_refused", "assessment",
+                                       id.ToString(), "no reason given"));
+    return Error{ErrorCode::kPermissionDenied,
+                 "Say why you need to read this assessment",
+                 {{"reason", why.empty() ? "Say why you need to read this assessment"
+                                         : "Use 200 characters or fewer"}}};
+  }
   std::optional<AssessmentView> view;
   Status read = store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(view, Load(tx, who, id));
     return OkStatus();
   });
-  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, ReadAction("assessment.view", read),
-                                     "assessment", id.ToString(), ""));
+  audit_.Record(ctx.council,
+                AuditOf(clock_, who, ctx, ReadAction("assessment.view", read), "assessment",
+                        id.ToString(), why.empty() ? "" : "reason: " + why));
   SD_RETURN_IF_ERROR(read);
   return std::move(*view);
 }
@@ -222,6 +232,14 @@ Result<std::vector<AssessmentRecord>> AssessmentService::ForPerson(const CallCon
       return Error::NotFound("No person with that reference");
     }
     SD_ASSIGN_OR_RETURN(out, tx.assessments().ForPerson(person_id));
+    if (who.user.role == Role::kAdministrator) {
+      for (auto& a : out) {  // Contents only through Get, with a reason.
+        a.answers.clear();
+        a.participants.clear();
+        a.practitioner_notes.clear();
+        a.decision_reasons.clear();
+      }
+    }
     return OkStatus();
   });
   audit_.Record(ctx.council, AuditOf(clock_, who, ctx, ReadAction("assessment.list", read),

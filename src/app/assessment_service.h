@@ -57,7 +57,11 @@ class AssessmentService {
   Result<AssessmentRecord> StartCarers(const CallContext& ctx, const Principal& who,
                                        const CarersAssessmentRequest& request);
   // kNotFound when there is no such assessment or the caller has no relationship with the person.
-  Result<AssessmentView> Get(const CallContext& ctx, const Principal& who, AssessmentId id);
+  // An administrator reads an assessment's contents only with a reason (up to 200 characters),
+  // kept in the read's audit entry; without one, kPermissionDenied with the field "reason" (the
+  // refusal is audited too).
+  Result<AssessmentView> Get(const CallContext& ctx, const Principal& who, AssessmentId id,
+                             const std::string& reason = "");
   // Merges `changes` into the answers (a question with an empty list is cleared). kInvalidArgument
   // with a field error per bad answer; kFailedPrecondition when the assessment can no longer be
   // changed by the caller.
@@ -72,6 +76,8 @@ class AssessmentService {
   // indicative budget at once.
   Result<AssessmentRecord> Complete(const CallContext& ctx, const Principal& who, AssessmentId id,
                                     const domain::PractitionerDecisionInput& decision);
+  // For administrators without the contents (answers, who took part, notes, reasons): those
+  // come only from Get, with a reason.
   Result<std::vector<AssessmentRecord>> ForPerson(const CallContext& ctx, const Principal& who,
                                                   PersonId person);
   // Open assessments for the caller's team (practitioners, approvers) or council (others who may

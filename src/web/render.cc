@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "app/charging/charging_service.h"
 #include "app/directory/directory_service.h"
 #include "app/planning/planning_service.h"
@@ -184,6 +186,22 @@ Response Renderer::ErrorPage(int status, const std::string& heading,
   return Page(status, heading, "error", d, ctx);
 }
 
+// A record that needs a reason to be read (an administrator opening an assessment): a form that
+// asks for it and opens the same page with it.
+Response Renderer::ReasonPage(const Error& error, Context& ctx) const {
+  ViewData d;
+  d.set("action", ctx.request.path);
+  d.set("heading", error.message);
+  const bool typed = !ctx.request.Query("reason").empty();
+  d.set("reason", TextInputView({"reason", "Your reason",
+                                 "For example, a complaint about the decision, or a data "
+                                 "protection request. It is kept in the audit log with your name.",
+                                 "text", "off", "", "3"},
+                                ctx.request.Query("reason"), typed ? error.fields[0].message : ""));
+  if (typed) SetErrorSummary(d, error.fields);
+  return Page(403, error.message, "reason_needed", d, ctx);
+}
+
 Response Renderer::ErrorResponse(const Error& error, Context& ctx) const {
   int status = HttpStatusFor(error.code);
   if (error.code == ErrorCode::kInternal || error.code == ErrorCode::kUnavailable) {
@@ -196,6 +214,12 @@ Response Renderer::ErrorResponse(const Error& error, Context& ctx) const {
     std::vector<std::pair<std::string, std::string>> fields;
     for (const auto& f : error.fields) fields.emplace_back(f.field, f.message);
     return JsonError(status, ErrorCodeName(error.code), message, fields);
+  }
+  const bool reason_asked = std::any_of(error.fields.begin(), error.fields.end(),
+                                        [](const FieldError& f) { return f.field == "reason"; });
+  if (error.code == ErrorCode::kPermissionDenied && reason_asked &&
+      ctx.request.method == Method::kGet) {
+    return ReasonPage(error, ctx);
   }
   switch (error.code) {
     case ErrorCode::kNotFound:

@@ -42,6 +42,7 @@ class Renderer {
   Response ErrorResponse(const Error& error, Context& ctx) const;
 
  private:
+  Response ReasonPage(const Error& error, Context& ctx) const;
   ViewList Navigation(const Context& ctx) const;
 
   const SiteOptions& options_;

@@ -81,3 +81,24 @@ test('the audit log is searched with date inputs and works at 320 px without Jav
   await expectAccessible(checked, 'admin-audit')
   await context.close()
 })
+
+test('an administrator is asked why before an assessment opens', async () => {
+  const { ApiClient } = await import('../support/server.mjs')
+  const worker = new ApiClient(env.server.base)
+  await worker.signIn(env.server.users.practitioner)
+  const person = (await worker.request('GET', '/api/v1/people?page_size=1')).data.items[0]
+  const started = await worker.request('POST', '/api/v1/assessments', { json: { kind: 'adult', person_id: person.id } })
+  const id = started.data.id
+  const context = await env.browser.newContext({ bypassCSP: true })
+  const page = await context.newPage()
+  await signIn(page, env.server.base, env.server.users.administrator, '/people')
+  await page.goto(`${env.server.base}/assessments/${id}`)
+  assert.equal((await page.textContent('h1')).trim(), 'Say why you need to read this assessment')
+  await expectAccessible(page, 'reason-needed')
+  await typeInto(page, '#reason', 'Complaint about the decision')
+  await tabTo(page, 'form button.govuk-button')
+  await submitting(page, () => page.keyboard.press('Enter'))
+  assert.match(page.url(), /reason=Complaint/)
+  assert.notEqual((await page.textContent('h1')).trim(), 'Say why you need to read this assessment')
+  await context.close()
+})

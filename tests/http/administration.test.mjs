@@ -77,23 +77,13 @@ test('suspending signs the account out at once; a reset ends the old password', 
   await setPassword(reset.data.invitation_url, 'second of passwords')
 })
 
-// The audit entries matching `query`, waiting for reads to reach the log (within milliseconds).
-async function logged (query) {
-  for (let i = 0; i < 50; i++) {
-    const found = (await admin.request('GET', `/api/v1/admin/audit?${query}`)).data
-    if (found.items.length) return found
-    await new Promise(resolve => setTimeout(resolve, 100))
-  }
-  assert.fail(`nothing logged for ${query}`)
-}
-
 test('the audit search shows who saw whose record, and downloads as CSV', async () => {
   const people = (await worker.request('GET', '/api/v1/people?page_size=1')).data
   const person = people.items[0]
   await worker.request('GET', `/api/v1/people/${person.id}`)
   const ref = 'SD-' + String(person.id).padStart(6, '0')
-  const found = await logged(`person=${ref}&action=person.view`)
-  assert.match(found.items[0].who, /practitioner@demo\.example\.org/)
+  const seen = await loggedEntry(`person=${ref}&action=person.view`, () => true)
+  assert.match(seen.who, /practitioner@demo\.example\.org/)
   const bad = await admin.request('GET', '/api/v1/admin/audit?who=nobody@example.org&from=2026-02-30')
   assert.equal(bad.status, 422)
   assert.ok(bad.data.error.fields.actor_email)
@@ -105,8 +95,46 @@ test('the audit search shows who saw whose record, and downloads as CSV', async 
   assert.match(csv.headers.get('content-type'), /text\/csv/)
   assert.match(csv.text, /^when_utc,who,action,record_type,record_id,detail,client_address\r\n/)
   assert.match(csv.text, /person\.view,person,/)
-  await logged('action=audit.export')  // The export is itself audited.
+  await loggedEntry('action=audit.export', () => true)  // The export is itself audited.
 })
+
+test('an administrator reads an assessment only with a reason, which is audited', async () => {
+  const people = (await worker.request('GET', '/api/v1/people?page_size=25')).data.items
+  let assessment
+  for (const p of people) {
+    const list = (await worker.request('GET', `/api/v1/people/${p.id}/assessments`)).data.items
+    assessment = list.find(a => Object.keys(a.answers || {}).length > 0)
+    if (assessment) break
+  }
+  assert.ok(assessment, 'a demo assessment with answers')
+  const listed = (await admin.request('GET', `/api/v1/people/${assessment.person_id}/assessments`)).data.items
+  assert.deepEqual(listed.find(a => a.id === assessment.id).answers, {})  // No contents in the list.
+  const refused = await admin.request('GET', `/api/v1/assessments/${assessment.id}`)
+  assert.equal(refused.status, 403)
+  assert.ok(refused.data.error.fields.reason)
+  const page = await admin.request('GET', `/assessments/${assessment.id}`)
+  assert.equal(page.status, 403)
+  assert.match(page.text, /name="reason"/)
+  const why = 'Subject access request from the person'
+  const read = await admin.request('GET', `/api/v1/assessments/${assessment.id}?reason=${encodeURIComponent(why)}`)
+  assert.equal(read.status, 200)
+  assert.deepEqual(read.data.answers, assessment.answers)
+  const withReason = await admin.request('GET', `/assessments/${assessment.id}?reason=${encodeURIComponent(why)}`)
+  assert.equal(withReason.status, 200)
+  const logged = await loggedEntry(`action=assessment.view`, e => e.detail === `reason: ${why}`)
+  assert.equal(logged.record_id, String(assessment.id))
+  assert.equal((await worker.request('GET', `/api/v1/assessments/${assessment.id}`)).status, 200)  // Staff need none.
+})
+
+// The first audit entry matching `query` for which `pick` holds, waiting for reads to reach the log.
+async function loggedEntry (query, pick) {
+  for (let i = 0; i < 50; i++) {
+    const hit = (await admin.request('GET', `/api/v1/admin/audit?${query}`)).data.items.find(pick)
+    if (hit) return hit
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+  assert.fail(`nothing logged for ${query}`)
+}
 
 test('nobody else reaches the administration', async () => {
   for (const path of ['/api/v1/admin/users', '/api/v1/admin/audit']) {

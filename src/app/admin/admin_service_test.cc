@@ -153,6 +153,29 @@ TEST_F(AdminServiceTest, TheAuditSearchFindsWhoSawWhoseRecord) {
   EXPECT_EQ(fields, (std::vector<std::string>{"actor_email", "person", "from"}));
 }
 
+TEST_F(AdminServiceTest, AnAdministratorReadsAnAssessmentOnlyWithAnAuditedReason) {
+  auto worker = testing::PrincipalAs(Role::kPractitioner, teams_.north, PersonId{}, 77);
+  auto started = assessments_.Start(ctx_, worker, teams_.person, domain::AssessmentKind::kAdult);
+  ASSERT_TRUE(started.ok()) << started.error().message;
+  EXPECT_TRUE(assessments_.Get(ctx_, worker, started->id).ok());  // Practitioners need none.
+  auto refused = assessments_.Get(ctx_, me_, started->id);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(refused.error().fields.at(0).field, "reason");
+  EXPECT_FALSE(assessments_.Get(ctx_, me_, started->id, "   ").ok());
+  EXPECT_FALSE(assessments_.Get(ctx_, me_, started->id, std::string(201, 'x')).ok());
+  ASSERT_TRUE(assessments_.Get(ctx_, me_, started->id, "Complaint CN-12 about the decision").ok());
+  ASSERT_TRUE(audit_.Flush().ok());
+  AuditSearchInput in;
+  in.action = "assessment.view";
+  auto found = admin_.SearchAudit(ctx_, me_, in, 100);
+  ASSERT_TRUE(found.ok());
+  ASSERT_GE(found->entries.size(), 4u);
+  EXPECT_EQ(found->entries[0].action, "assessment.view");
+  EXPECT_EQ(found->entries[0].detail, "reason: Complaint CN-12 about the decision");
+  EXPECT_EQ(found->entries[1].action, "assessment.view_refused");
+}
+
 TEST(AuditCsv, CellsThatWouldRunAsFormulasArePlain) {
   AuditResults r;
   r.entries.push_back({*Timestamp::Parse("2026-11-22T09:00:00Z"), UserId{3}, "people.search", "",

@@ -324,7 +324,7 @@ Response AssessmentRoutes::ApiStartCarers(Context& ctx, const json::object& body
 Response AssessmentRoutes::ApiGetAssessment(Context& ctx) {
   auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return JsonError(404, "not_found", "No assessment with that id");
-  auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
+  auto view = assessments_.Get(ctx.call, *ctx.principal, *id, ctx.request.Query("reason"));
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
   return Response::Json(200, AssessmentJson(view->record));
 }
@@ -386,7 +386,7 @@ Response AssessmentRoutes::ApiCompleteAssessment(Context& ctx) {
 Response AssessmentRoutes::ApiDetermination(Context& ctx) {
   auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return JsonError(404, "not_found", "No assessment with that id");
-  auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
+  auto view = assessments_.Get(ctx.call, *ctx.principal, *id, ctx.request.Query("reason"));
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
   domain::EligibilityInput input;
   auto d = app::AssessmentService::Determine(*view, &input);
@@ -404,7 +404,7 @@ Response AssessmentRoutes::ApiDetermination(Context& ctx) {
 Response AssessmentRoutes::ApiQuestionnaireResponse(Context& ctx) {
   auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return JsonError(404, "not_found", "No assessment with that id");
-  auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
+  auto view = assessments_.Get(ctx.call, *ctx.principal, *id, ctx.request.Query("reason"));
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
   bool complete = view->record.status != app::AssessmentStatus::kDraft;
   return Response::Json(

@@ -115,7 +115,7 @@ std::string NextHref(const app::AssessmentView& v, const std::string& current, b
 Result<app::AssessmentView> AssessmentRoutes::AssessmentFromPath(Context& ctx) {
   auto id = AssessmentId::Parse(ctx.request.path_params["id"]);
   if (!id) return Error::NotFound("No assessment with that reference");
-  return assessments_.Get(ctx.call, *ctx.principal, *id);
+  return assessments_.Get(ctx.call, *ctx.principal, *id, ctx.request.Query("reason"));
 }
 
 void AssessmentRoutes::AddPageRoutes() {
@@ -403,7 +403,7 @@ Response AssessmentRoutes::AssessmentSubmit(Context& ctx) {
   auto sent = assessments_.Submit(ctx.call, *ctx.principal, *id);
   if (!sent.ok()) {
     if (sent.error().code == ErrorCode::kInvalidArgument) {
-      auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
+      auto view = assessments_.Get(ctx.call, *ctx.principal, *id, ctx.request.Query("reason"));
       if (!view.ok()) return ErrorResponse(view.error(), ctx);
       return RenderCheck(422, ctx, *view, sent.error().fields);
     }

@@ -113,7 +113,7 @@ Response AssessmentRoutes::AssessmentRecordSubmit(Context& ctx) {
   auto done = assessments_.Complete(ctx.call, *ctx.principal, *id, typed);
   if (!done.ok()) {
     if (done.error().code == ErrorCode::kInvalidArgument) {
-      auto view = assessments_.Get(ctx.call, *ctx.principal, *id);
+      auto view = assessments_.Get(ctx.call, *ctx.principal, *id, ctx.request.Query("reason"));
       if (!view.ok()) return ErrorResponse(view.error(), ctx);
       return RenderRecord(422, ctx, *view, typed, done.error().fields);
     }
