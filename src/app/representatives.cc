@@ -1,5 +1,8 @@
 #include "app/representatives.h"
 
+#include "app/front_door/front_door_repository.h"
+#include "app/passwords.h"
+#include "base/limits.h"
 #include "base/text.h"
 #include "domain/accounts/access_policy.h"
 
@@ -28,6 +31,18 @@ Result<std::string> CannotAdd(Transaction& tx, const std::optional<UserRecord>& 
     if (r.user_id == user->id) return std::string("They already act for this person");
   }
   return std::string();
+}
+
+// The fields of an invitation, checked: the name and the address.
+std::vector<FieldError> CheckInvite(const std::string& name, const std::string& address) {
+  std::vector<FieldError> errors;
+  if (name.empty() || CodePointCount(name) > limits::kMaxNameChars)
+    errors.push_back({"name", "Enter their name, 100 characters or fewer"});
+  const auto at = address.find('@');
+  if (at == std::string::npos || at == 0 || at + 1 >= address.size() ||
+      address.size() > limits::kMaxEmailChars)
+    errors.push_back({"email", "Enter an email address like name@example.org"});
+  return errors;
 }
 
 }  // namespace
@@ -84,6 +99,62 @@ Status RepresentativeService::Add(const CallContext& ctx, const Principal& who, 
                    return Error::InvalidArgument("Check who you are adding", errors);
                  return tx.users().AddRepresentation(user->id, person, *related);
                });
+}
+
+// Makes the representative's account with no password yet and a link to set one.
+Status RepresentativeService::NewAccount(Transaction& tx, const Principal& who,
+                                         InvitedRepresentative& out) {
+  const Timestamp now = clock_.Now();
+  out.user.role = domain::Role::kRepresentative;
+  out.user.password_hash = DummyPasswordHash();  // Matches no password until they set one.
+  SD_ASSIGN_OR_RETURN(out.user.id, tx.users().Insert(out.user, now));
+  out.token = RandomToken();
+  out.expires_at = now.PlusSeconds(int64_t{limits::kInvitationDays} * 86'400);
+  out.user.password_hash.clear();
+  return StatusOf(
+      tx.front_door().InsertInvitation({InvitationId{}, out.user.id, TokenHash(out.token),
+                                        who.user.id, now, *out.expires_at, std::nullopt}));
+}
+
+Result<InvitedRepresentative> RepresentativeService::Invite(const CallContext& ctx,
+                                                            const Principal& who, PersonId person,
+                                                            const std::string& name,
+                                                            const std::string& email,
+                                                            const std::string& relationship) {
+  InvitedRepresentative out;
+  out.user.display_name = std::string(Trim(name));
+  out.user.email = AsciiLower(Trim(email));
+  std::vector<FieldError> errors = CheckInvite(out.user.display_name, out.user.email);
+  auto related = CheckedRelationship(relationship);
+  if (!related.ok()) errors.push_back(related.error().fields.at(0));
+  const bool self =
+      who.user.role == domain::Role::kBudgetHolder && domain::ActsForPerson(who.actor, person);
+  auto change = [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto existing, tx.users().FindByEmail(out.user.email));
+    if (existing && existing->role != domain::Role::kRepresentative)
+      errors.insert(errors.begin(), {"email", "This email belongs to another kind of account"});
+    SD_ASSIGN_OR_RETURN(std::string why, CannotAdd(tx, existing, person));
+    if (existing && why == "They already act for this person")
+      errors.insert(errors.begin(), {"email", why});
+    if (!errors.empty()) return Error::InvalidArgument("Check who you are inviting", errors);
+    if (existing)
+      out.user = *existing;
+    else
+      SD_RETURN_IF_ERROR(NewAccount(tx, who, out));
+    out.user.password_hash.clear();
+    return tx.users().AddRepresentation(out.user.id, person, *related);
+  };
+  const std::string detail = out.user.email + " (" + (related.ok() ? *related : "") + ")";
+  if (!self) {
+    SD_RETURN_IF_ERROR(Write(ctx, who, person, "representative.invite", detail, change));
+    return out;
+  }
+  SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
+    SD_RETURN_IF_ERROR(change(tx));
+    return tx.audit().Append(
+        AuditOf(clock_, who, ctx, "representative.invite", "person", person.ToString(), detail));
+  }));
+  return out;
 }
 
 Status RepresentativeService::Change(const CallContext& ctx, const Principal& who, PersonId person,

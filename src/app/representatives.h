@@ -11,6 +11,14 @@
 
 namespace selfdirect::app {
 
+// Someone invited to act for a person: their account, and the one-time link to set its password
+// (empty when they already had a representative's account, which is linked at once).
+struct InvitedRepresentative {
+  UserRecord user;
+  std::string token;
+  std::optional<Timestamp> expires_at;
+};
+
 class RepresentativeService {
  public:
   RepresentativeService(Store& store, const Clock& clock, AuditTrail& audit)
@@ -24,6 +32,14 @@ class RepresentativeService {
   // characters; kPermissionDenied when the caller may see but not change the record.
   Status Add(const CallContext& ctx, const Principal& who, PersonId person,
              const std::string& email, const std::string& relationship);
+  // The person themselves (a budget holder), or a practitioner who may change the record, asks
+  // someone to act for the person: a representative's account is made for `email` with a
+  // one-time link to set its password (an existing representative's account is linked at once).
+  // kInvalidArgument (fields "name", "email", "relationship"), as for Add; an email of an account
+  // that is not a representative's is refused. Audited as representative.invite.
+  Result<InvitedRepresentative> Invite(const CallContext& ctx, const Principal& who,
+                                       PersonId person, const std::string& name,
+                                       const std::string& email, const std::string& relationship);
   // kNotFound when the user does not act for the person.
   Status Change(const CallContext& ctx, const Principal& who, PersonId person, UserId user,
                 const std::string& relationship);
@@ -35,6 +51,8 @@ class RepresentativeService {
   Status Write(const CallContext& ctx, const Principal& who, PersonId person,
                const std::string& action, const std::string& detail,
                const std::function<Status(Transaction&)>& change);
+
+  Status NewAccount(Transaction& tx, const Principal& who, InvitedRepresentative& out);
 
   Store& store_;
   const Clock& clock_;

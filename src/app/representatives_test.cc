@@ -95,5 +95,32 @@ TEST_F(RepresentativesTest, OtherTeamsAndReadOnlyRolesAreRefusedAndAudited) {
             actions.end());
 }
 
+TEST_F(RepresentativesTest, ThePersonInvitesSomeoneToActForThem) {
+  const Principal self = testing::PrincipalAs(Role::kBudgetHolder, TeamId{}, person_);
+  auto bad = reps_.Invite(ctx_, self, person_, "", "not-an-email", "");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(Fields(StatusOf(bad)), (std::vector<std::string>{"name", "email", "relationship"}));
+  auto staff_email = reps_.Invite(ctx_, self, person_, "W", "w@example.org", "Friend");
+  EXPECT_EQ(Fields(StatusOf(staff_email)), std::vector<std::string>{"email"});
+  auto other = reps_.Invite(ctx_, testing::PrincipalAs(Role::kBudgetHolder, TeamId{}, PersonId{99}),
+                            person_, "Dee", "dee@example.org", "Friend");
+  EXPECT_FALSE(other.ok());  // Only for oneself.
+  auto invited = reps_.Invite(ctx_, self, person_, "Dee Daughter", "Dee@Example.org", "Daughter");
+  ASSERT_TRUE(invited.ok()) << invited.error().message;
+  EXPECT_EQ(invited->token.size(), 43u);
+  EXPECT_EQ(invited->user.role, Role::kRepresentative);
+  EXPECT_TRUE(invited->user.password_hash.empty());
+  auto list = reps_.List(ctx_, self, person_);
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ(list->at(0).email, "dee@example.org");
+  EXPECT_EQ(list->at(0).relationship, "Daughter");
+  auto again = reps_.Invite(ctx_, self, person_, "Dee", "dee@example.org", "Daughter");
+  EXPECT_EQ(Fields(StatusOf(again)), std::vector<std::string>{"email"});
+  auto existing = reps_.Invite(ctx_, self, person_, "Sam Son", "son@example.org", "Son");
+  ASSERT_TRUE(existing.ok());
+  EXPECT_TRUE(existing->token.empty());  // Their account is linked at once.
+  EXPECT_EQ(reps_.List(ctx_, self, person_)->size(), 2u);
+}
+
 }  // namespace
 }  // namespace selfdirect::app

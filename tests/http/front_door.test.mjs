@@ -110,6 +110,22 @@ test('triage makes the record and the invitation; the link sets a password once'
   assert.equal(me.role, 'budget_holder')
   assert.equal((await person.request('GET', `/api/v1/people/${done.data.person_id}`)).status, 200)
   assert.equal((await anon.request('GET', link)).status, 410)
+  // The person asks someone to act for them: a representative's account with its own link.
+  const page2 = await person.request('GET', `/people/${done.data.person_id}`)
+  assert.match(page2.text, /Ask someone to act for you/)
+  const invitePath = `/people/${done.data.person_id}/representatives/invite`
+  const ask = fields => person.request('POST', invitePath, { body: new URLSearchParams({ csrf_token: person.csrf, ...fields }).toString(), headers: form })
+  const missing = await ask({ name: '', email: 'x', relationship: '' })
+  assert.equal(missing.status, 422)
+  assert.match(missing.text, /Enter their name/)
+  const rep = await ask({ name: 'Ife Okafor', email: `ife.${asked.email}`, relationship: 'Daughter' })
+  assert.equal(rep.status, 200, rep.text.slice(0, 300))
+  const repLink = new URL(rep.text.match(/id="invitation-link">([^<]+)</)[1]).pathname
+  await anon.request('POST', repLink, { body: 'password=ife+chooses+this&confirm=ife+chooses+this', headers: form })
+  const ife = new ApiClient(server.base)
+  await ife.signIn({ email: `ife.${asked.email}`, password: 'ife chooses this' })
+  assert.equal((await ife.request('GET', `/api/v1/people/${done.data.person_id}`)).status, 200)
+  assert.equal((await person.request('GET', `/people/${done.data.person_id + 1}/representatives/invite`)).status, 404)
   const reuse = await anon.request('POST', link, { body: 'password=another+long+one&confirm=another+long+one', headers: form })
   assert.equal(reuse.status, 410)
   await new ApiClient(server.base).signIn({ email: asked.email, password: 'three long words' })  // Unchanged.

@@ -220,6 +220,8 @@ Response PeopleRoutes::PersonPage(Context& ctx) {
   AddContactRows(p.details, row);
   d.set("rows", rows);
   d.set("can_edit", domain::CanEditPerson(ctx.principal->actor, {p.id, p.team_id}));
+  d.set("may_invite_representative", ctx.principal->user.role == domain::Role::kBudgetHolder &&
+                                         domain::ActsForPerson(ctx.principal->actor, p.id));
   d.set("details_to_confirm", p.details_to_confirm);
   d.set("updated", ctx.request.Query("updated") == "1");
   SetCarerLinks(d, *file);

@@ -62,6 +62,11 @@ class PeopleRoutes final : public RouteModule {
                                  const std::vector<FieldError>& errors, const std::string& email,
                                  const std::string& relationship);
   Response RepresentativeAdd(Context& ctx);
+  Response InviteRepresentativePage(Context& ctx);
+  Response InviteRepresentativeSubmit(Context& ctx);
+  Response RenderInviteRepresentative(int status, Context& ctx, PersonId id,
+                                      const std::multimap<std::string, std::string>& form,
+                                      const std::vector<FieldError>& errors);
   Response RepresentativeChange(Context& ctx);
   Response RepresentativeRemove(Context& ctx);
   Response ApiListPeople(Context& ctx);

@@ -24,6 +24,12 @@ void PeopleRoutes::AddRepresentativeRoutes() {
       PageRoute(kCreatorRoles, Bind(&PeopleRoutes::RepresentativesPage)));
   Add(Method::kPost, "/people/{id}/representatives",
       PageRoute(kCreatorRoles, Bind(&PeopleRoutes::RepresentativeAdd)));
+  std::vector<domain::Role> inviters = kCreatorRoles;
+  inviters.push_back(domain::Role::kBudgetHolder);
+  Add(Method::kGet, "/people/{id}/representatives/invite",
+      PageRoute(inviters, Bind(&PeopleRoutes::InviteRepresentativePage)));
+  Add(Method::kPost, "/people/{id}/representatives/invite",
+      PageRoute(inviters, Bind(&PeopleRoutes::InviteRepresentativeSubmit)));
   Add(Method::kPost, "/people/{id}/representatives/{user}",
       PageRoute(kCreatorRoles, Bind(&PeopleRoutes::RepresentativeChange)));
   Add(Method::kPost, "/people/{id}/representatives/{user}/remove",
@@ -110,6 +116,57 @@ Response PeopleRoutes::RepresentativeRemove(Context& ctx) {
   Status removed = representatives_.Remove(ctx.call, *ctx.principal, *id, *user);
   if (!removed.ok()) return ErrorResponse(removed.error(), ctx);
   return Response::Redirect(PageHref(*id, "removed"));
+}
+
+Response PeopleRoutes::InviteRepresentativePage(Context& ctx) {
+  auto id = PersonId::Parse(ctx.request.path_params["id"]);
+  if (!id) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
+  return RenderInviteRepresentative(200, ctx, *id, {}, {});
+}
+
+Response PeopleRoutes::RenderInviteRepresentative(
+    int status, Context& ctx, PersonId id, const std::multimap<std::string, std::string>& form,
+    const std::vector<FieldError>& errors) {
+  auto person = people_.Get(ctx.call, *ctx.principal, id);
+  if (!person.ok()) return ErrorResponse(person.error(), ctx);
+  ViewData d;
+  d.set("csrf_token", ctx.principal->session.csrf_token);
+  d.set("id", id.ToString());
+  d.set("self", domain::ActsForPerson(ctx.principal->actor, id));
+  d.set("person_name", person->details.given_name + " " + person->details.family_name);
+  const TextInput inputs[] = {
+      {"name", "Their name", "", "text", "off", "", ""},
+      {"email", "Their email address", "They sign in with it", "email", "off", "", ""},
+      {"relationship", "How they are related",
+       "For example, daughter, friend, or deputy appointed by the Court of Protection", "text",
+       "off", "govuk-input--width-20", ""}};
+  for (const auto& t : inputs)
+    d.set(t.id, TextInputView(t, FormValue(form, t.id), ErrorFor(errors, t.id)));
+  SetErrorSummary(d, errors);
+  return Page(status, "Ask someone to act for you", "representative_invite", d, ctx);
+}
+
+Response PeopleRoutes::InviteRepresentativeSubmit(Context& ctx) {
+  auto id = PersonId::Parse(ctx.request.path_params["id"]);
+  auto form = ctx.request.Form();
+  if (!id || !form) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
+  auto v = [&](const char* n) { return FormValue(*form, n); };
+  auto invited = representatives_.Invite(ctx.call, *ctx.principal, *id, v("name"), v("email"),
+                                         v("relationship"));
+  if (!invited.ok()) {
+    if (invited.error().code == ErrorCode::kInvalidArgument)
+      return RenderInviteRepresentative(422, ctx, *id, *form, invited.error().fields);
+    return ErrorResponse(invited.error(), ctx);
+  }
+  ViewData d;
+  d.set("id", id->ToString());
+  d.set("name", invited->user.display_name);
+  d.set("email", invited->user.email);
+  if (!invited->token.empty()) {
+    d.set("link", BaseUrl(ctx.request) + "/invitations/" + invited->token);
+    d.set("expires", invited->expires_at->UtcDate().ToLongString());
+  }
+  return Page(200, "Invitation ready", "representative_invited", d, ctx);
 }
 
 }  // namespace selfdirect::web
