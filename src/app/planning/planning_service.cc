@@ -145,6 +145,11 @@ Result<PlanView> PlanningService::Load(Transaction& tx, const Principal& who, Su
       v.cost.tolerance.has_value() && v.cost.tolerance->difference > v.cost.tolerance->allowed;
   SD_ASSIGN_OR_RETURN(v.versions, tx.support_plans().Versions(id));
   SD_ASSIGN_OR_RETURN(v.events, tx.support_plans().Events(id));
+  if (v.record.status == domain::PlanStatus::kSubmitted) {
+    Status cut = CheckNoCutWithoutReassessment(tx, v);
+    if (!cut.ok() && cut.error().code != ErrorCode::kFailedPrecondition) return cut.error();
+    if (!cut.ok()) v.cut_refused = cut.error().message;
+  }
   return v;
 }
 

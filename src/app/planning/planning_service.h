@@ -27,6 +27,9 @@ struct PlanView {
   std::optional<Pence> indicative_now;
   std::vector<FieldError> missing;  // What stops it being submitted.
   bool over_tolerance = false;      // Costs more than the indicative budget plus the tolerance.
+  // Why agreeing this version would be refused now (a lower budget with no reassessment since
+  // the one in force was agreed), so the approver is told before deciding; "" when it would not.
+  std::string cut_refused;
   std::vector<SupportPlanVersion> versions;
   std::vector<SupportPlanEvent> events;
 };

@@ -219,6 +219,9 @@ TEST_F(ReviewServiceTest, ABudgetGoesDownOnlyAfterAReassessment) {
   ASSERT_TRUE(
       planning_.Save(ctx_, worker_, plan, PlanWith(Today().AddDays(300), 6), "Fewer hours").ok());
   ASSERT_TRUE(planning_.Submit(ctx_, worker_, plan).ok());
+  // The approver is told before deciding.
+  EXPECT_NE(planning_.Get(ctx_, approver_, plan)->cut_refused.find("without a reassessment"),
+            std::string::npos);
   auto refused = planning_.Decide(ctx_, approver_, plan, {PlanDecision::kApprove, ""});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, ErrorCode::kFailedPrecondition);
@@ -229,6 +232,7 @@ TEST_F(ReviewServiceTest, ABudgetGoesDownOnlyAfterAReassessment) {
   // A reassessment completed since the budget was agreed found the needs changed.
   ASSERT_TRUE(
       testing::AddCompletedAssessment(db_.store(), db_.council(), person_, clock_.Now()).ok());
+  EXPECT_EQ(planning_.Get(ctx_, approver_, plan)->cut_refused, "");
   auto cut = planning_.Decide(ctx_, approver_, plan, {PlanDecision::kApprove, ""});
   ASSERT_TRUE(cut.ok()) << cut.error().message;
   EXPECT_LT(cut->record.agreed_weekly, agreed);

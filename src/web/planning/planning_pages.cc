@@ -305,6 +305,7 @@ Response PlanningRoutes::RenderPlan(int status, Context& ctx, const app::PlanVie
                           (domain::ActsForPerson(who.actor, v.person.id) ||
                            domain::CanEditPerson(who.actor, {v.person.id, v.person.team_id})));
   d.set("decision_reason", v.record.decision_reason);
+  d.set("cut_refused", v.cut_refused);
   d.set("can_decide", v.record.status == PlanStatus::kSubmitted &&
                           who.user.role == Role::kApprover &&
                           domain::CanEditPerson(who.actor, {v.person.id, v.person.team_id}));
