@@ -79,6 +79,12 @@ test('the audit log is searched with date inputs and works at 320 px without Jav
   await signIn(checked, env.server.base, env.server.users.administrator, '/people')
   await checked.goto(env.server.base + '/admin/audit?action=session.sign_in')
   await expectAccessible(checked, 'admin-audit')
+  await checked.goto(env.server.base + '/admin/questionnaires')
+  assert.match(await checked.textContent('#questionnaires'), /adult-needs/)
+  await checked.setInputFiles('#file', 'data/questionnaires/carer-v2.json')
+  await submitting(checked, () => checked.click('button[value=check]'))
+  assert.match(await checked.textContent('.govuk-error-summary'), /ships with Selfdirect/)
+  await expectAccessible(checked, 'admin-questionnaires')
   await context.close()
 })
 

@@ -5,6 +5,7 @@
 // downloads as CSV; nobody else reaches any of it; the endpoints are in the API document.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import { startServer, ApiClient, clientsFor } from '../support/server.mjs'
 
 let server, admin, worker
@@ -135,6 +136,34 @@ async function loggedEntry (query, pick) {
   }
   assert.fail(`nothing logged for ${query}`)
 }
+
+test('a questionnaire is checked without storing, then imported once, on a page or by API', async () => {
+  const fhir = JSON.parse(readFileSync(new URL('../../data/questionnaires/adult-needs-v2.json', import.meta.url)))
+  const shipped = await admin.request('POST', '/api/v1/admin/questionnaires?check=1', { json: fhir })
+  assert.equal(shipped.status, 409)  // That version comes with Selfdirect.
+  const next = { ...fhir, version: '2027.1', effectivePeriod: { start: '2027-04-01' } }
+  const checked = await admin.request('POST', '/api/v1/admin/questionnaires?check=1', { json: next })
+  assert.equal(checked.status, 200, checked.text)
+  assert.equal(checked.data.stored, false)
+  assert.ok(checked.data.questions > 10)
+  const before = await admin.request('GET', '/admin/questionnaires')
+  assert.doesNotMatch(before.text, /2027\.1/)  // A check stores nothing.
+  const bad = await admin.request('POST', '/api/v1/admin/questionnaires?check=1', { json: { ...next, id: 'other' } })
+  assert.equal(bad.status, 422)
+  // The page's upload, as a browser sends it.
+  const body = new FormData()
+  body.append('csrf_token', admin.csrf)
+  body.append('action', 'import')
+  body.append('file', new Blob([JSON.stringify(next)], { type: 'application/json' }), 'adult-needs-2027.json')
+  const res = await fetch(`${server.base}/admin/questionnaires?csrf_token=${encodeURIComponent(admin.csrf)}`, { method: 'POST', body, headers: { cookie: admin.cookieHeader() } })
+  const text = await res.text()
+  assert.equal(res.status, 200, text.slice(0, 400))
+  assert.match(text, /Imported: new assessments use it from that day/)
+  const after = await admin.request('GET', '/admin/questionnaires')
+  assert.match(after.text, /2027\.1/)
+  assert.equal((await admin.request('POST', '/api/v1/admin/questionnaires', { json: next })).status, 409)
+  assert.equal((await worker.request('POST', '/api/v1/admin/questionnaires?check=1', { json: next })).status, 403)
+})
 
 test('nobody else reaches the administration', async () => {
   for (const path of ['/api/v1/admin/users', '/api/v1/admin/audit']) {

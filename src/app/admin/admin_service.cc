@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "app/assessment/fhir_questionnaire.h"
+#include "app/assessment/questionnaire_catalog.h"
 #include "app/passwords.h"
 #include "base/csv.h"
 #include "base/limits.h"
@@ -33,6 +35,13 @@ Result<std::optional<Timestamp>> DayStart(const std::string& text, const char* f
   if (!d.ok()) return Error::InvalidArgument("Check the search", {{field, "Enter a real date"}});
   return std::optional<Timestamp>(
       Timestamp::FromSeconds(d->AddDays(add_days).DaysSinceEpoch() * int64_t{86'400}));
+}
+
+QuestionnaireSummary SummaryOf(const domain::Questionnaire& q, bool shipped) {
+  QuestionnaireSummary out{q.id, q.version, q.title, q.effective_from, q.sections.size(),
+                           0,    shipped};
+  for (const auto& s : q.sections) out.questions += s.questions.size();
+  return out;
 }
 
 }  // namespace
@@ -256,6 +265,56 @@ Result<AuditResults> AdminService::SearchAudit(const CallContext& ctx, const Pri
                         "who=" + in.actor_email + " person=" + in.person + " action=" + in.action +
                             " from=" + in.from + " until=" + in.until));
   return out;
+}
+
+Result<std::vector<QuestionnaireSummary>> AdminService::Questionnaires(const CallContext& ctx,
+                                                                       const Principal& who) {
+  SD_RETURN_IF_ERROR(CheckAdmin(ctx, who, "questionnaires.list", ""));
+  std::vector<QuestionnaireSummary> out;
+  for (const auto& q : DefaultQuestionnaires()) out.push_back(SummaryOf(q, true));
+  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto stored, tx.questionnaires().List());
+    for (const auto& s : stored) {
+      SD_ASSIGN_OR_RETURN(const domain::Questionnaire* q,
+                          QuestionnaireVersion(tx, s.questionnaire_id, s.version));
+      out.push_back(SummaryOf(*q, false));
+    }
+    return OkStatus();
+  }));
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.id, a.effective_from, a.version) <
+           std::tie(b.id, b.effective_from, b.version);
+  });
+  return out;
+}
+
+Result<QuestionnaireSummary> AdminService::ImportQuestionnaire(const CallContext& ctx,
+                                                               const Principal& who,
+                                                               const boost::json::value& fhir,
+                                                               bool check_only) {
+  const std::string action = check_only ? "questionnaire.check" : "questionnaire.import";
+  SD_RETURN_IF_ERROR(CheckAdmin(ctx, who, action, ""));
+  // A check runs the import itself and then rolls it back, so it says exactly what an import
+  // would: the kUnavailable below carries the result out of the rolled-back transaction.
+  const Error rolled_back{ErrorCode::kUnavailable, "checked only", {}};
+  std::optional<QuestionnaireSummary> out;
+  Status s = store_.Write(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(domain::Questionnaire q, app::ImportQuestionnaire(tx, fhir, clock_.Now()));
+    out = SummaryOf(q, false);
+    if (check_only) return rolled_back;
+    return tx.audit().Append(
+        AuditOf(clock_, who, ctx, action, "questionnaire", q.id + " " + q.version, ""));
+  });
+  const bool checked = check_only && out && !s.ok() && s.error().message == rolled_back.message;
+  if (!s.ok() && !checked) {
+    audit_.Record(ctx.council, AuditOf(clock_, who, ctx, action + "_failed", "questionnaire", "",
+                                       s.error().message.substr(0, 200)));
+    return s.error();
+  }
+  if (checked)
+    audit_.Record(ctx.council, AuditOf(clock_, who, ctx, action, "questionnaire",
+                                       out->id + " " + out->version, ""));
+  return *out;
 }
 
 std::string AuditCsv(const AuditResults& r) {

@@ -9,6 +9,7 @@
 // themselves.
 #pragma once
 
+#include <boost/json/value.hpp>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,17 @@ struct AuditResults {
   bool more = false;                      // Older entries match too.
 };
 
+// A questionnaire version as the administration page lists it.
+struct QuestionnaireSummary {
+  std::string id;
+  std::string version;
+  std::string title;
+  Date effective_from;
+  size_t sections = 0;
+  size_t questions = 0;
+  bool shipped = false;  // Comes with Selfdirect (data/questionnaires), not imported.
+};
+
 class AdminService {
  public:
   AdminService(Store& store, const Clock& clock, AuditTrail& audit)
@@ -77,6 +89,13 @@ class AdminService {
                              bool suspended);
   // The old password stops working, sessions end, earlier links end, and a new link is made.
   Result<AccountLink> Reset(const CallContext& ctx, const Principal& who, UserId id);
+  // Every questionnaire version: the shipped ones and the council's imports, by id then date.
+  Result<std::vector<QuestionnaireSummary>> Questionnaires(const CallContext& ctx,
+                                                           const Principal& who);
+  // Checks a FHIR R4 Questionnaire exactly as an import would (ImportQuestionnaire's errors), and
+  // stores it unless `check_only`. Audited as questionnaire.import (or .check).
+  Result<QuestionnaireSummary> ImportQuestionnaire(const CallContext& ctx, const Principal& who,
+                                                   const boost::json::value& fhir, bool check_only);
   // At most `limit` entries (100 on a page, 10,000 for the CSV export). kInvalidArgument with
   // field errors for an unknown email or reference or a bad date.
   Result<AuditResults> SearchAudit(const CallContext& ctx, const Principal& who,

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/assessment/fhir_questionnaire.h"
 #include "app/front_door/front_door_service.h"
 #include "app/passwords.h"
 #include "app/test_store.h"
@@ -174,6 +175,23 @@ TEST_F(AdminServiceTest, AnAdministratorReadsAnAssessmentOnlyWithAnAuditedReason
   EXPECT_EQ(found->entries[0].action, "assessment.view");
   EXPECT_EQ(found->entries[0].detail, "reason: Complaint CN-12 about the decision");
   EXPECT_EQ(found->entries[1].action, "assessment.view_refused");
+}
+
+TEST_F(AdminServiceTest, AQuestionnaireCheckStoresNothingAndAnImportHappensOnce) {
+  boost::json::value fhir = QuestionnaireToFhir(DefaultQuestionnaires().front());
+  fhir.as_object()["version"] = "2027.1";
+  auto checked = admin_.ImportQuestionnaire(ctx_, me_, fhir, true);
+  ASSERT_TRUE(checked.ok()) << checked.error().message;
+  EXPECT_EQ(checked->version, "2027.1");
+  const size_t before = admin_.Questionnaires(ctx_, me_)->size();
+  ASSERT_TRUE(admin_.ImportQuestionnaire(ctx_, me_, fhir, false).ok());
+  EXPECT_EQ(admin_.Questionnaires(ctx_, me_)->size(), before + 1);
+  EXPECT_EQ(admin_.ImportQuestionnaire(ctx_, me_, fhir, true).error().code,
+            ErrorCode::kAlreadyExists);
+  EXPECT_EQ(admin_.ImportQuestionnaire(ctx_, testing::PrincipalAs(Role::kAnalyst), fhir, true)
+                .error()
+                .code,
+            ErrorCode::kPermissionDenied);
 }
 
 TEST(AuditCsv, CellsThatWouldRunAsFormulasArePlain) {

@@ -171,6 +171,7 @@ void AdminRoutes::AddApiRoutes() {
                          Replies({{"200", Reply("The account and its link", Ref("AccountLink"))},
                                   {"409", ErrorReply("The account is suspended")}}),
                          id)));
+  AddQuestionnaireApi();
   Add(Method::kGet, "/api/v1/admin/audit",
       ApiRoute(admins, Bind(&AdminRoutes::ApiAudit),
                Operation("searchAudit", "The audit log, newest first, 100 at a time",
@@ -196,6 +197,12 @@ void AdminRoutes::AddSchemas(json::object& schemas) const {
                                    {"invitation_url", Type("string")},
                                    {"invitation_expires_at", Type("string")}},
                                   {"id", "invitation_url", "invitation_expires_at"});
+  schemas["Questionnaire"] = Object({{"id", Type("string")},
+                                     {"version", Type("string")},
+                                     {"effective_from", Type("string")},
+                                     {"questions", Type("integer")},
+                                     {"stored", Type("boolean")}},
+                                    {"id", "version", "effective_from", "questions"});
   schemas["UserList"] =
       Object({{"total", Type("integer")}, {"items", Type("array")}}, {"total", "items"});
   schemas["AuditPage"] =

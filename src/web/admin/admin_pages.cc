@@ -68,6 +68,11 @@ void AdminRoutes::AddPageRoutes() {
       PageRoute(kAdmins, Bind(&AdminRoutes::SuspendSubmit)));
   Add(Method::kPost, "/admin/users/{id}/reset",
       PageRoute(kAdmins, Bind(&AdminRoutes::ResetSubmit)));
+  Add(Method::kGet, "/admin/questionnaires",
+      PageRoute(kAdmins, Bind(&AdminRoutes::QuestionnairesPage)));
+  Route upload = PageRoute(kAdmins, Bind(&AdminRoutes::QuestionnaireUpload));
+  upload.upload = true;
+  Add(Method::kPost, "/admin/questionnaires", std::move(upload));
   Add(Method::kGet, "/admin/audit", PageRoute(kAdmins, Bind(&AdminRoutes::AuditPage)));
   Add(Method::kGet, "/admin/audit.csv", PageRoute(kAdmins, Bind(&AdminRoutes::AuditCsvDownload)));
 }
@@ -76,6 +81,7 @@ void AdminRoutes::AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) {
   if (ctx.principal->user.role != Role::kAdministrator) return;
   out.push_back({"/admin/users", "Manage accounts: invite, change roles, suspend", false});
   out.push_back({"/admin/audit", "Search the audit log: who saw whose record, when", false});
+  out.push_back({"/admin/questionnaires", "Check and import assessment questionnaires", false});
 }
 
 Response AdminRoutes::UsersPage(Context& ctx) {

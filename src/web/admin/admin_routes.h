@@ -39,6 +39,13 @@ class AdminRoutes final : public RouteModule {
   Response SuspendSubmit(Context& ctx);
   Response ResetSubmit(Context& ctx);
   Response LinkPage(Context& ctx, const app::AccountLink& link, bool reset);
+  // admin_questionnaire_pages.cc
+  Response QuestionnairesPage(Context& ctx);
+  Response QuestionnaireUpload(Context& ctx);
+  Response RenderQuestionnaires(Context& ctx, int status, const std::string& error,
+                                const app::QuestionnaireSummary* done, bool check_only);
+  Response ApiQuestionnaire(Context& ctx);
+  void AddQuestionnaireApi();
   // admin_audit_pages.cc
   Response AuditPage(Context& ctx);
   Response AuditCsvDownload(Context& ctx);
