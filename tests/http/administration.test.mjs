@@ -29,7 +29,8 @@ test('an invited account signs in only once its link has set a password', async 
   assert.deepEqual(Object.keys(bad.data.error.fields).sort(), ['display_name', 'email', 'role'])
   const noTeam = await admin.request('POST', '/api/v1/admin/users', { json: { email: 'pat@example.org', display_name: 'Pat', role: 'practitioner' } })
   assert.ok(noTeam.data.error.fields.team)
-  const made = await admin.request('POST', '/api/v1/admin/users', { json: { email: 'Pat@Example.org', display_name: 'Pat Kowalski', role: 'practitioner', team_id: '1' } })
+  const team = (await admin.request('GET', '/api/v1/admin/users?role=practitioner')).data.items[0].team_id
+  const made = await admin.request('POST', '/api/v1/admin/users', { json: { email: 'Pat@Example.org', display_name: 'Pat Kowalski', role: 'practitioner', team_id: String(team) } })
   assert.equal(made.status, 201, made.text)
   assert.equal(made.data.email, 'pat@example.org')
   assert.equal(made.data.password_hash, undefined)

@@ -79,6 +79,9 @@ function stored () {
 const counts = (d) => [d.rows, d.posted, d.already, d.payments]
 
 test('an OFX statement posts its transactions once, however often it is sent', async () => {
+  // The demo may already have paid these payees from this account: count what the files add.
+  const taxis = text => (text.match(/ Vale Taxis\n/g) || []).length
+  const taxisBefore = taxis((await finance.request('GET', `/api/v1/people/${id}/ledger`)).text)
   const statement = sgml(october())
   const first = await send(statement)
   assert.equal(first.status, 201, first.text)
@@ -98,7 +101,7 @@ test('an OFX statement posts its transactions once, however often it is sent', a
   const ledger = (await finance.request('GET', `/api/v1/people/${id}/ledger`)).text
   assert.match(ledger, /2026-10-07 \* \(T\d+\) HMRC PAYE\n/) // The bank's day, not the UTC one.
   assert.match(ledger, /2026-10-08 \* \(T\d+\) Vale Leisure Centre\n/) // MEMO when there is no NAME.
-  assert.equal((ledger.match(/ Vale Taxis\n/g) || []).length, 2)
+  assert.equal(taxis(ledger), taxisBefore + 2)
   assert.match(ledger, /-£412\.50/)
 })
 
