@@ -1,6 +1,7 @@
 #include "app/representatives.h"
 
 #include "app/front_door/front_door_repository.h"
+#include "app/front_door/invitations.h"
 #include "app/passwords.h"
 #include "base/limits.h"
 #include "base/text.h"
@@ -108,12 +109,11 @@ Status RepresentativeService::NewAccount(Transaction& tx, const Principal& who,
   out.user.role = domain::Role::kRepresentative;
   out.user.password_hash = DummyPasswordHash();  // Matches no password until they set one.
   SD_ASSIGN_OR_RETURN(out.user.id, tx.users().Insert(out.user, now));
-  out.token = RandomToken();
-  out.expires_at = now.PlusSeconds(int64_t{limits::kInvitationDays} * 86'400);
   out.user.password_hash.clear();
-  return StatusOf(
-      tx.front_door().InsertInvitation({InvitationId{}, out.user.id, TokenHash(out.token),
-                                        who.user.id, now, *out.expires_at, std::nullopt}));
+  SD_ASSIGN_OR_RETURN(auto issued, IssueInvitation(tx, out.user.id, who.user.id, now));
+  out.token = std::move(issued.token);
+  out.expires_at = issued.expires_at;
+  return OkStatus();
 }
 
 Result<InvitedRepresentative> RepresentativeService::Invite(const CallContext& ctx,

@@ -6,6 +6,7 @@
 
 #include "app/assessment/fhir_questionnaire.h"
 #include "app/assessment/questionnaire_catalog.h"
+#include "app/front_door/invitations.h"
 #include "app/passwords.h"
 #include "base/csv.h"
 #include "base/limits.h"
@@ -113,13 +114,8 @@ Status AdminService::CheckInput(Transaction& tx, const UserInput& in, UserRecord
 Result<AccountLink> AdminService::NewLink(Transaction& tx, const Principal& who,
                                           const UserRecord& user) {
   const Timestamp now = clock_.Now();
-  SD_RETURN_IF_ERROR(tx.front_door().RetireInvitations(user.id, now));
-  AccountLink link{Blanked(user), RandomToken(),
-                   now.PlusSeconds(int64_t{limits::kInvitationDays} * 86'400)};
-  SD_RETURN_IF_ERROR(
-      tx.front_door().InsertInvitation({InvitationId{}, user.id, TokenHash(link.token), who.user.id,
-                                        now, link.expires_at, std::nullopt}));
-  return link;
+  SD_ASSIGN_OR_RETURN(auto issued, IssueInvitation(tx, user.id, who.user.id, now));
+  return AccountLink{Blanked(user), std::move(issued.token), issued.expires_at};
 }
 
 Result<AccountLink> AdminService::Invite(const CallContext& ctx, const Principal& who,

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "app/front_door/invitations.h"
 #include "app/passwords.h"
 #include "base/limits.h"
 #include "base/text.h"
@@ -179,13 +180,9 @@ Status FrontDoorService::Invite(Transaction& tx, const Principal& who, PersonId 
   user.person_id = person;
   user.password_hash = DummyPasswordHash();  // Matches no password until the person sets one.
   SD_ASSIGN_OR_RETURN(user.id, tx.users().Insert(user, now));
-  out.invitation_token = RandomToken();
-  InvitationRecord inv{
-      InvitationId{}, user.id, TokenHash(out.invitation_token),
-      who.user.id,    now,     now.PlusSeconds(int64_t{limits::kInvitationDays} * 86'400),
-      std::nullopt};
-  out.invitation_expires = inv.expires_at;
-  SD_RETURN_IF_ERROR(tx.front_door().InsertInvitation(inv));
+  SD_ASSIGN_OR_RETURN(auto link, IssueInvitation(tx, user.id, who.user.id, now));
+  out.invitation_token = std::move(link.token);
+  out.invitation_expires = link.expires_at;
   return tx.audit().Append(AuditEntry{now, who.user.id, "invitation.create", "user",
                                       user.id.ToString(), "person " + person.ToString(), ""});
 }
