@@ -20,6 +20,7 @@
 #include "app/charging/charging_repositories.h"
 #include "app/directory/directory_repository.h"
 #include "app/front_door/front_door_repository.h"
+#include "app/messages/message_repository.h"
 #include "app/money/money_repository.h"
 #include "app/outcomes/making_it_real_repository.h"
 #include "app/outcomes/survey_repository.h"
@@ -393,6 +394,7 @@ class Transaction {
   virtual ReviewRepository& reviews() = 0;
   virtual FrontDoorRepository& front_door() = 0;
   virtual AdminRepository& admin() = 0;
+  virtual MessageRepository& messages() = 0;
 };
 
 using TransactionFunction = std::function<Status(Transaction&)>;

@@ -110,7 +110,7 @@ Status RepresentativeService::NewAccount(Transaction& tx, const Principal& who,
   out.user.password_hash = DummyPasswordHash();  // Matches no password until they set one.
   SD_ASSIGN_OR_RETURN(out.user.id, tx.users().Insert(out.user, now));
   out.user.password_hash.clear();
-  SD_ASSIGN_OR_RETURN(auto issued, IssueInvitation(tx, out.user.id, who.user.id, now));
+  SD_ASSIGN_OR_RETURN(auto issued, InviteByEmail(tx, out.user, who.user.id, now));
   out.token = std::move(issued.token);
   out.expires_at = issued.expires_at;
   return OkStatus();

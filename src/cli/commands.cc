@@ -21,6 +21,8 @@
 #include "app/passwords.h"
 #include "base/limits.h"
 #include "cli/common.h"
+#include "cli/outbox.h"
+#include "mail/email_format.h"
 #include "storage/sql/sql_store.h"
 #include "web/http/server.h"
 #include "web/site.h"
@@ -115,7 +117,28 @@ struct ServeOptions {
   size_t directory_cache = app::kDirectorySearchCacheListings;
   bool no_directory_index = false;
   std::vector<std::string> trusted_proxies;
+  std::string smtp_url;  // Empty: no email is sent; messages wait in the outbox.
+  std::string smtp_user;
+  std::string mail_from;
+  std::string public_url;
+  int outbox_interval = 15;
 };
+
+// The outbox sender, when an SMTP server is given. The password comes from the environment
+// (SELFDIRECT_SMTP_PASSWORD), not the command line, where other users could read it.
+std::unique_ptr<OutboxWorker> StartOutbox(app::Store& store, const ServeOptions& o) {
+  if (o.smtp_url.empty()) return nullptr;
+  OutboxOptions out;
+  out.smtp.url = o.smtp_url;
+  out.smtp.user = o.smtp_user;
+  if (const char* pw = std::getenv("SELFDIRECT_SMTP_PASSWORD")) out.smtp.password = pw;
+  out.smtp.from = o.mail_from;
+  out.public_url = o.public_url.empty() ? "http://" + o.listen : o.public_url;
+  while (!out.public_url.empty() && out.public_url.back() == '/') out.public_url.pop_back();
+  out.interval_seconds = o.outbox_interval;
+  spdlog::info(R"({{"event":"outbox_started","every_seconds":{}}})", out.interval_seconds);
+  return std::make_unique<OutboxWorker>(store, SystemClock::Instance(), std::move(out));
+}
 
 int Serve(const std::string& database, const ServeOptions& o) {
   const std::string& listen = o.listen;
@@ -123,6 +146,8 @@ int Serve(const std::string& database, const ServeOptions& o) {
   const std::string& assets = o.assets;
   auto address = ParseListen(listen);
   if (!address.ok()) return Fail(address.error());
+  if (!o.smtp_url.empty() && !mail::PlausibleAddress(o.mail_from))
+    return Fail(Error::InvalidArgument("--smtp-url needs --mail-from with the sender's address"));
   auto store = storage::OpenStore(database);
   if (!store.ok()) return Fail(store.error());
   auto council = ChooseCouncil(**store, council_code);
@@ -153,7 +178,9 @@ int Serve(const std::string& database, const ServeOptions& o) {
   options.trusted_proxies = o.trusted_proxies;
   spdlog::info(R"({{"event":"starting","database":"{}","council":"{}"}})", (*store)->kind(),
                council->code);
+  auto outbox = StartOutbox(**store, o);
   Status s = web::RunServer(options, site);
+  outbox.reset();
   if (!s.ok()) return Fail(s.error());
   return kExitOk;
 }
@@ -373,6 +400,7 @@ class ServeCommand {
     command_->add_option("--trusted-proxy", options_.trusted_proxies,
                          "Address of a reverse proxy whose X-Forwarded-For header names the "
                          "client (repeat for several); without it the header is ignored");
+    AddMailOptions();
   }
   std::optional<int> Run() {
     if (*command_) return Serve(database_, options_);
@@ -380,6 +408,23 @@ class ServeCommand {
   }
 
  private:
+  void AddMailOptions() {
+    command_->add_option("--smtp-url", options_.smtp_url,
+                         "Send messages' email through this server: smtp://host:587 (STARTTLS "
+                         "when offered) or smtps://host:465; password in SELFDIRECT_SMTP_PASSWORD");
+    command_->add_option("--smtp-user", options_.smtp_user, "SMTP user name, if it needs one");
+    command_->add_option("--mail-from", options_.mail_from, "The sender address of every email")
+        ->needs(command_->get_option("--smtp-url"));
+    command_->add_option("--public-url", options_.public_url,
+                         "The service's address as people reach it, for links in emails "
+                         "(default: http://LISTEN)");
+    command_
+        ->add_option("--outbox-interval", options_.outbox_interval,
+                     "Seconds between the outbox's passes")
+        ->check(CLI::Range(1, 3600))
+        ->capture_default_str();
+  }
+
   std::string& database_;
   CLI::App* command_ = nullptr;
   ServeOptions options_;

@@ -102,6 +102,14 @@ inline json::object QueryParam(const char* name, const char* description) {
           {"description", description},
           {"schema", json::object{{"type", "string"}}}};
 }
+// A required integer path parameter (an id) named `name`.
+inline json::object PathParam(const char* name, const char* description) {
+  return {{"name", name},
+          {"in", "path"},
+          {"required", true},
+          {"description", description},
+          {"schema", json::object{{"type", "integer"}, {"minimum", 1}}}};
+}
 inline json::value IdParam() {
   return json::array{json::object{{"name", "id"},
                                   {"in", "path"},

@@ -11,6 +11,7 @@
 #include "web/charging/charging_routes.h"
 #include "web/directory/directory_routes.h"
 #include "web/front_door/front_door_routes.h"
+#include "web/messages/message_routes.h"
 #include "web/money/money_routes.h"
 #include "web/money/recovery_routes.h"
 #include "web/openapi.h"
@@ -55,8 +56,9 @@ void Site::AddModules() {
   auto money = std::make_unique<MoneyRoutes>(env);
   auto reviews = std::make_unique<ReviewRoutes>(env, planning->service());
   auto front_door = std::make_unique<FrontDoorRoutes>(env, assessment->service(), *directory);
+  auto messages = std::make_unique<MessageRoutes>(env);
   people->SetSections({assessment.get(), allocation.get(), charging.get(), planning.get(),
-                       money.get(), reviews.get()});
+                       money.get(), reviews.get(), messages.get()});
   planning->SetIdeas(directory.get());
   directory_ = directory.get();
   modules_.push_back(std::make_unique<AccountsRoutes>(env, auth_, modules_));
@@ -77,6 +79,7 @@ void Site::AddModules() {
   modules_.push_back(std::move(surveys));
   modules_.push_back(std::make_unique<MakingItRealRoutes>(env));
   modules_.push_back(std::make_unique<AdminRoutes>(env));
+  modules_.push_back(std::move(messages));
   for (auto& module : modules_) module->Register(routes_);
 }
 

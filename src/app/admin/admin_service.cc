@@ -114,7 +114,7 @@ Status AdminService::CheckInput(Transaction& tx, const UserInput& in, UserRecord
 Result<AccountLink> AdminService::NewLink(Transaction& tx, const Principal& who,
                                           const UserRecord& user) {
   const Timestamp now = clock_.Now();
-  SD_ASSIGN_OR_RETURN(auto issued, IssueInvitation(tx, user.id, who.user.id, now));
+  SD_ASSIGN_OR_RETURN(auto issued, InviteByEmail(tx, user, who.user.id, now));
   return AccountLink{Blanked(user), std::move(issued.token), issued.expires_at};
 }
 

@@ -180,7 +180,7 @@ Status FrontDoorService::Invite(Transaction& tx, const Principal& who, PersonId 
   user.person_id = person;
   user.password_hash = DummyPasswordHash();  // Matches no password until the person sets one.
   SD_ASSIGN_OR_RETURN(user.id, tx.users().Insert(user, now));
-  SD_ASSIGN_OR_RETURN(auto link, IssueInvitation(tx, user.id, who.user.id, now));
+  SD_ASSIGN_OR_RETURN(auto link, InviteByEmail(tx, user, who.user.id, now));
   out.invitation_token = std::move(link.token);
   out.invitation_expires = link.expires_at;
   return tx.audit().Append(AuditEntry{now, who.user.id, "invitation.create", "user",
@@ -311,6 +311,8 @@ Status FrontDoorService::AcceptInvitation(const CallContext& ctx, const std::str
     SD_ASSIGN_OR_RETURN(InvitationRecord inv, LiveInvitation(tx, token));
     SD_ASSIGN_OR_RETURN(bool used, tx.front_door().UseInvitation(inv.id, now));
     if (!used) return Error::FailedPrecondition("This link has already been used.");
+    // Any other live link to the account (an emailed copy) ends with this one.
+    SD_RETURN_IF_ERROR(tx.front_door().RetireInvitations(inv.user, now));
     SD_RETURN_IF_ERROR(tx.users().SetPassword(inv.user, hash));
     return tx.audit().Append(AuditEntry{now, inv.user, "invitation.accept", "user",
                                         inv.user.ToString(), "", ctx.client_address});

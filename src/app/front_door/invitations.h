@@ -18,9 +18,15 @@ struct IssuedInvitation {
   Timestamp expires_at;
 };
 
-// Retires any earlier live link for the account, then stores the hash of a new 32-byte token
-// that expires limits::kInvitationDays after `now`.
+// Stores the hash of a new 32-byte token that expires limits::kInvitationDays after `now`.
+// Retires the account's earlier live links first unless `keep_earlier` (the outbox's emailed
+// copy of a link also shown on a page); using any one link retires the rest.
 Result<IssuedInvitation> IssueInvitation(Transaction& tx, UserId user, UserId issued_by,
-                                         Timestamp now);
+                                         Timestamp now, bool keep_earlier = false);
+
+// IssueInvitation, and a message to the account's email address that carries a link of its own
+// (issued when the outbox sends it, so no token is stored in the clear).
+Result<IssuedInvitation> InviteByEmail(Transaction& tx, const UserRecord& user, UserId issued_by,
+                                       Timestamp now);
 
 }  // namespace selfdirect::app

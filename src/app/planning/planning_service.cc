@@ -3,6 +3,7 @@
 #include <map>
 
 #include "app/charging/arranged_cost.h"
+#include "app/messages/notices.h"
 #include "app/planning/assessed_needs.h"
 #include "base/text.h"
 
@@ -332,6 +333,12 @@ Result<PlanView> PlanningService::Decide(const CallContext& ctx, const Principal
     SD_RETURN_IF_ERROR(tx.support_plans().Update(r));
     SD_RETURN_IF_ERROR(
         tx.support_plans().AddEvent({id, r.version, kind, reason, who.user.id, now}));
+    SD_RETURN_IF_ERROR(StatusOf(
+        QueueMessage(tx,
+                     r.status == PlanStatus::kReturned
+                         ? PlanReturnedNotice(v.person.id, id, reason)
+                         : PlanAgreedNotice(v.person.id, id, v.cost.weekly_total, v.weekly_charge),
+                     who.user.id, now)));
     return Audit(tx, clock_, who, ctx, "support_plan." + kind, id,
                  "version " + std::to_string(r.version));
   });

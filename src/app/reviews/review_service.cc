@@ -6,6 +6,7 @@
 #include <map>
 #include <tuple>
 
+#include "app/messages/notices.h"
 #include "app/outcomes/survey_instruments.h"
 #include "base/text.h"
 
@@ -258,15 +259,18 @@ Result<ReviewRequest> ReviewService::CheckRequest(const ReviewRequestInput& inpu
 Result<ReviewRequest> ReviewService::Request(const CallContext& ctx, const Principal& who,
                                              PersonId person, const ReviewRequestInput& input) {
   ReviewRequest r;
-  SD_RETURN_IF_ERROR(Change(ctx, who, person, "review.request",
-                            [&](Transaction& tx, const PersonReviews& facts) -> Status {
-                              SD_ASSIGN_OR_RETURN(r, CheckRequest(input, facts));
-                              r.requested_by = who.user.id;
-                              r.requested_at = clock_.Now();
-                              SD_ASSIGN_OR_RETURN(r.id, tx.reviews().InsertRequest(r));
-                              return Audit(tx, clock_, who, ctx, "review.request", person,
-                                           r.reason + " due " + r.due.ToString());
-                            }));
+  SD_RETURN_IF_ERROR(
+      Change(ctx, who, person, "review.request",
+             [&](Transaction& tx, const PersonReviews& facts) -> Status {
+               SD_ASSIGN_OR_RETURN(r, CheckRequest(input, facts));
+               r.requested_by = who.user.id;
+               r.requested_at = clock_.Now();
+               SD_ASSIGN_OR_RETURN(r.id, tx.reviews().InsertRequest(r));
+               SD_RETURN_IF_ERROR(StatusOf(QueueMessage(
+                   tx, ReviewAskedNotice(person, r.due, facts.self), who.user.id, r.requested_at)));
+               return Audit(tx, clock_, who, ctx, "review.request", person,
+                            r.reason + " due " + r.due.ToString());
+             }));
   return r;
 }
 

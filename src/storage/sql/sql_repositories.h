@@ -15,6 +15,7 @@
 #include "storage/sql/front_door_repository.h"
 #include "storage/sql/indicative_budget_repository.h"
 #include "storage/sql/making_it_real_repository.h"
+#include "storage/sql/message_repository.h"
 #include "storage/sql/money_repository.h"
 #include "storage/sql/pa_repository.h"
 #include "storage/sql/people_repository.h"
@@ -53,7 +54,8 @@ class SqlTransaction final : public app::Transaction {
         making_it_real_(c, council),
         reviews_(c, council),
         front_door_(c, council),
-        admin_(c, council) {}
+        admin_(c, council),
+        messages_(c, council) {}
   CouncilId council_id() const override { return council_; }
   app::PeopleRepository& people() override { return people_; }
   app::UserRepository& users() override { return users_; }
@@ -82,6 +84,7 @@ class SqlTransaction final : public app::Transaction {
   app::ReviewRepository& reviews() override { return reviews_; }
   app::FrontDoorRepository& front_door() override { return front_door_; }
   app::AdminRepository& admin() override { return admin_; }
+  app::MessageRepository& messages() override { return messages_; }
 
  private:
   CouncilId council_;
@@ -110,6 +113,7 @@ class SqlTransaction final : public app::Transaction {
   SqlReviews reviews_;
   SqlFrontDoor front_door_;
   SqlAdmin admin_;
+  SqlMessages messages_;
 };
 
 }  // namespace selfdirect::storage

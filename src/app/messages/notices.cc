@@ -1,0 +1,50 @@
+#include "app/messages/notices.h"
+
+namespace selfdirect::app {
+
+using domain::MessageKind;
+
+Notice InvitationNotice(UserId user, const std::string& name, Timestamp expires) {
+  return {PersonId{}, user, MessageKind::kInvitation, "Set up your adult social care account",
+          "Dear " + name +
+              ",\n\nThe council's adult social care team has made you an account, so you can "
+              "see and manage your care and support online.\n\n"
+              "Use this link to choose your password: " +
+              std::string(kLinkNotKept) + "\n\nThe link works once and ends on " +
+              expires.UtcDate().ToLongString() +
+              ". If it has ended, ask us for a new one.\n\nIf you did not expect this email, you "
+              "can ignore it."};
+}
+
+Notice PlanAgreedNotice(PersonId person, SupportPlanId plan, Pence weekly_budget,
+                        std::optional<Pence> weekly_charge) {
+  std::string body = "Your support plan has been agreed.\n\nYour personal budget is " +
+                     weekly_budget.ToDisplayString() + " a week.";
+  if (weekly_charge)
+    body += " You pay " + weekly_charge->ToDisplayString() +
+            " a week towards it, from your financial assessment.";
+  body += "\n\nYou can read the plan (number " + plan.ToString() +
+          ") at any time when you sign in, from your page.\n\nWe will review it with you: the "
+          "first review is a few weeks after it starts.";
+  return {person, UserId{}, MessageKind::kDecision, "Your support plan has been agreed", body};
+}
+
+Notice PlanReturnedNotice(PersonId person, SupportPlanId plan, const std::string& reason) {
+  return {person, UserId{}, MessageKind::kPlanReturned, "Your support plan needs some changes",
+          "Your support plan has been sent back for some changes before it can be agreed.\n\n"
+          "What needs to change: " +
+              reason + "\n\nYou can change the plan (number " + plan.ToString() +
+              ") when you sign in, from your page. Your practitioner can help you with it."};
+}
+
+Notice ReviewAskedNotice(PersonId person, Date due, bool asked_by_person) {
+  return {person, UserId{}, MessageKind::kReviewDue,
+          asked_by_person ? "We have your request for a review" : "A review of your support",
+          std::string(asked_by_person ? "Thank you for asking for a review."
+                                      : "We would like to review your support with you.") +
+              "\n\nWe will hold it by " + due.ToLongString() +
+              ". Your practitioner will contact you to agree a time.\n\nYou can see your "
+              "reviews at any time on your page."};
+}
+
+}  // namespace selfdirect::app

@@ -1,0 +1,45 @@
+// File: outbox.h
+// The outbox sender that `selfdirect serve --smtp-url ...` runs beside the web server: every
+// interval it sends each council's due emails (app::MessageService::SendDue) through SMTP. A
+// message is in the outbox table before anyone is told it exists, so a crash loses none; an email
+// the server took just before a crash may be sent again (same Message-ID).
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "app/audit_trail.h"
+#include "app/messages/message_service.h"
+#include "mail/smtp_mailer.h"
+
+namespace selfdirect::cli {
+
+struct OutboxOptions {
+  mail::SmtpSettings smtp;
+  std::string public_url;     // Where links in emails point, e.g. "https://care.example.gov.uk".
+  int interval_seconds = 15;  // Between passes.
+  int per_pass = 100;         // Emails per council per pass.
+};
+
+class OutboxWorker {
+ public:
+  OutboxWorker(app::Store& store, const Clock& clock, OutboxOptions options);
+  ~OutboxWorker();  // Stops after the pass under way.
+  OutboxWorker(const OutboxWorker&) = delete;
+  OutboxWorker& operator=(const OutboxWorker&) = delete;
+
+ private:
+  void Run(const std::stop_token& stop);
+
+  OutboxOptions options_;
+  app::AuditTrail audit_;
+  app::MessageService messages_;
+  mail::SmtpMailer mailer_;
+  std::mutex mu_;
+  std::condition_variable_any wake_;
+  std::jthread thread_;
+};
+
+}  // namespace selfdirect::cli
