@@ -7,6 +7,7 @@
 #include "app/charging/charging_json.h"
 #include "app/directory/directory_service.h"
 #include "app/front_door/front_door_demo.h"
+#include "app/messages/message_demo.h"
 #include "app/money/money_demo.h"
 #include "app/outcomes/making_it_real_demo.h"
 #include "app/outcomes/survey_demo.h"
@@ -893,6 +894,7 @@ const std::vector<DemoStep>& DemoSteps() {
       {"making_it_real", MakingItRealStep},
       {"reviews", ReviewsStep},
       {"front_door", FrontDoorStep},
+      {"messages", MessagesStep},
   };
   return steps;
 }

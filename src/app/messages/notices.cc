@@ -16,6 +16,15 @@ Notice InvitationNotice(UserId user, const std::string& name, Timestamp expires)
               "can ignore it."};
 }
 
+Notice BudgetEstimateNotice(PersonId person, Pence weekly) {
+  return {person, UserId{}, MessageKind::kDecision, "Your estimated personal budget",
+          "Your needs assessment is complete, and you are eligible for care and support.\n\n"
+          "Your estimated personal budget is " +
+              weekly.ToDisplayString() +
+              " a week. It is an estimate to help you plan: the budget is set when your support "
+              "plan is agreed.\n\nYou can now plan how to use it, from your page."};
+}
+
 Notice PlanAgreedNotice(PersonId person, SupportPlanId plan, Pence weekly_budget,
                         std::optional<Pence> weekly_charge) {
   std::string body = "Your support plan has been agreed.\n\nYour personal budget is " +

@@ -14,6 +14,7 @@ namespace selfdirect::app {
 
 // To an account with no password yet: the link to set one (put in by the outbox when it sends).
 Notice InvitationNotice(UserId user, const std::string& name, Timestamp expires);
+Notice BudgetEstimateNotice(PersonId person, Pence weekly);
 Notice PlanAgreedNotice(PersonId person, SupportPlanId plan, Pence weekly_budget,
                         std::optional<Pence> weekly_charge);
 Notice PlanReturnedNotice(PersonId person, SupportPlanId plan, const std::string& reason);

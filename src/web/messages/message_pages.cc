@@ -59,7 +59,8 @@ ViewData ItemView(const app::CentreItem& item, const std::string& person_id) {
 }
 
 std::string HowSent(const app::MessageCentre& c) {
-  if (!c.copies_by) return "Messages are only kept here: we have no email or postal address.";
+  if (!c.copies_by)
+    return "We have no email or postal address, so they are not sent anywhere else.";
   if (*c.copies_by == Delivery::kEmail)
     return "We also email each message to " + c.person.details.email + ".";
   return "We also post each message as a letter to " + FirstLine(c.person.details.address) + ".";
