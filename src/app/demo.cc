@@ -5,6 +5,7 @@
 #include "app/assessment/fhir_questionnaire.h"
 #include "app/charging/arranged_cost.h"
 #include "app/charging/charging_json.h"
+#include "app/complaints/complaint_demo.h"
 #include "app/directory/directory_service.h"
 #include "app/front_door/front_door_demo.h"
 #include "app/messages/message_demo.h"
@@ -894,6 +895,7 @@ const std::vector<DemoStep>& DemoSteps() {
       {"making_it_real", MakingItRealStep},
       {"reviews", ReviewsStep},
       {"front_door", FrontDoorStep},
+      {"complaints", ComplaintsStep},
       {"messages", MessagesStep},
   };
   return steps;

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "app/charging/charging_repositories.h"
+#include "app/complaints/complaint_repository.h"
 #include "app/directory/directory_repository.h"
 #include "app/front_door/front_door_repository.h"
 #include "app/messages/message_repository.h"
@@ -395,6 +396,7 @@ class Transaction {
   virtual FrontDoorRepository& front_door() = 0;
   virtual AdminRepository& admin() = 0;
   virtual MessageRepository& messages() = 0;
+  virtual ComplaintRepository& complaints() = 0;
 };
 
 using TransactionFunction = std::function<Status(Transaction&)>;

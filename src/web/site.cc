@@ -9,6 +9,7 @@
 #include "web/allocation/allocation_routes.h"
 #include "web/assessment/assessment_routes.h"
 #include "web/charging/charging_routes.h"
+#include "web/complaints/complaint_routes.h"
 #include "web/directory/directory_routes.h"
 #include "web/front_door/front_door_routes.h"
 #include "web/messages/message_routes.h"
@@ -57,8 +58,9 @@ void Site::AddModules() {
   auto reviews = std::make_unique<ReviewRoutes>(env, planning->service());
   auto front_door = std::make_unique<FrontDoorRoutes>(env, assessment->service(), *directory);
   auto messages = std::make_unique<MessageRoutes>(env);
+  auto complaints = std::make_unique<ComplaintRoutes>(env);
   people->SetSections({assessment.get(), allocation.get(), charging.get(), planning.get(),
-                       money.get(), reviews.get(), messages.get()});
+                       money.get(), reviews.get(), messages.get(), complaints.get()});
   planning->SetIdeas(directory.get());
   directory_ = directory.get();
   modules_.push_back(std::make_unique<AccountsRoutes>(env, auth_, modules_));
@@ -80,6 +82,7 @@ void Site::AddModules() {
   modules_.push_back(std::make_unique<MakingItRealRoutes>(env));
   modules_.push_back(std::make_unique<AdminRoutes>(env));
   modules_.push_back(std::move(messages));
+  modules_.push_back(std::move(complaints));
   for (auto& module : modules_) module->Register(routes_);
 }
 

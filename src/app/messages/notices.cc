@@ -56,4 +56,28 @@ Notice ReviewAskedNotice(PersonId person, Date due, bool asked_by_person) {
               "reviews at any time on your page."};
 }
 
+Notice ComplaintReceivedNotice(PersonId person, const std::string& what, Date acknowledge_by,
+                               Date respond_by) {
+  return {person, UserId{}, MessageKind::kComplaint, what + ": we have it",
+          "Thank you for telling us. " + what + " has been received.\n\nWe will contact you by " +
+              acknowledge_by.ToLongString() +
+              " to agree how we will look into it, and we will give you our answer by " +
+              respond_by.ToLongString() + " at the latest."};
+}
+
+Notice ComplaintAcknowledgedNotice(PersonId person, const std::string& what, const std::string& how,
+                                   Date respond_by) {
+  return {person, UserId{}, MessageKind::kComplaint, what + ": how we will look into it",
+          "How we will look into it: " + how + "\n\nYou will have our answer by " +
+              respond_by.ToLongString() + "."};
+}
+
+Notice ComplaintAnsweredNotice(PersonId person, const std::string& what, const std::string& outcome,
+                               const std::string& response) {
+  return {person, UserId{}, MessageKind::kComplaint, what + ": our answer",
+          "Our answer: " + outcome + ".\n\n" + response +
+              "\n\nIf you are not happy with our answer, you can ask the Local Government and "
+              "Social Care Ombudsman to look at it. It is free and independent."};
+}
+
 }  // namespace selfdirect::app

@@ -20,4 +20,13 @@ Notice PlanAgreedNotice(PersonId person, SupportPlanId plan, Pence weekly_budget
 Notice PlanReturnedNotice(PersonId person, SupportPlanId plan, const std::string& reason);
 Notice ReviewAskedNotice(PersonId person, Date due, bool asked_by_person);
 
+// A complaint or a request to look again: received, acknowledged, answered. `what` is its plain
+// description ("Your complaint CP-000123", "Your request to look again CP-000123").
+Notice ComplaintReceivedNotice(PersonId person, const std::string& what, Date acknowledge_by,
+                               Date respond_by);
+Notice ComplaintAcknowledgedNotice(PersonId person, const std::string& what, const std::string& how,
+                                   Date respond_by);
+Notice ComplaintAnsweredNotice(PersonId person, const std::string& what, const std::string& outcome,
+                               const std::string& response);
+
 }  // namespace selfdirect::app

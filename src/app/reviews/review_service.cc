@@ -6,6 +6,7 @@
 #include <map>
 #include <tuple>
 
+#include "app/date_fields.h"
 #include "app/messages/notices.h"
 #include "app/outcomes/survey_instruments.h"
 #include "base/text.h"
@@ -44,21 +45,6 @@ Result<std::vector<std::string>> AgreedPlanOutcomes(Transaction& tx, SupportPlan
 }
 
 namespace {
-
-// `name` as a sentence starts it ("The date of the review") and as "Enter the date ...".
-std::optional<Date> DateOrError(const std::string& text, const std::string& field,
-                                const std::string& name, std::vector<FieldError>& errors) {
-  if (Trim(text).empty()) {
-    errors.push_back({field, "Enter " + name});
-    return std::nullopt;
-  }
-  auto d = Date::Parse(Trim(text));
-  if (!d.ok()) {
-    errors.push_back({field, "T" + name.substr(1) + " must be a real date"});
-    return std::nullopt;
-  }
-  return *d;
-}
 
 bool Known(std::string_view code, const auto& codes) {
   return std::any_of(std::begin(codes), std::end(codes), [&](const char* c) { return code == c; });

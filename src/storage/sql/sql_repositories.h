@@ -10,6 +10,7 @@
 #include "storage/sql/assessment_repository.h"
 #include "storage/sql/audit_repository.h"
 #include "storage/sql/charging_repository.h"
+#include "storage/sql/complaint_repository.h"
 #include "storage/sql/directory_repository.h"
 #include "storage/sql/employment_repository.h"
 #include "storage/sql/front_door_repository.h"
@@ -55,7 +56,8 @@ class SqlTransaction final : public app::Transaction {
         reviews_(c, council),
         front_door_(c, council),
         admin_(c, council),
-        messages_(c, council) {}
+        messages_(c, council),
+        complaints_(c, council) {}
   CouncilId council_id() const override { return council_; }
   app::PeopleRepository& people() override { return people_; }
   app::UserRepository& users() override { return users_; }
@@ -85,6 +87,7 @@ class SqlTransaction final : public app::Transaction {
   app::FrontDoorRepository& front_door() override { return front_door_; }
   app::AdminRepository& admin() override { return admin_; }
   app::MessageRepository& messages() override { return messages_; }
+  app::ComplaintRepository& complaints() override { return complaints_; }
 
  private:
   CouncilId council_;
@@ -114,6 +117,7 @@ class SqlTransaction final : public app::Transaction {
   SqlFrontDoor front_door_;
   SqlAdmin admin_;
   SqlMessages messages_;
+  SqlComplaints complaints_;
 };
 
 }  // namespace selfdirect::storage

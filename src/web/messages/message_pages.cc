@@ -109,6 +109,7 @@ void MessageRoutes::AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) {
 void MessageRoutes::AddPersonSection(ViewData& d, Context& ctx, const app::PersonFile& file) {
   const bool self = domain::ActsForPerson(ctx.principal->actor, file.person.id);
   d.set("messages_heading", self ? "Your messages" : "Messages");
+  d.set("messages_link", self ? "See your messages" : "See their messages");
   auto n = messages_.Unread(ctx.call.council, file.person.id);
   if (!n.ok()) return;
   d.set("messages_summary", *n == 0
