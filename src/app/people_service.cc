@@ -129,6 +129,13 @@ Result<PersonFile> PeopleService::File(const CallContext& ctx, const Principal& 
   return file;
 }
 
+Result<PersonRecord> PersonToRead(Transaction& tx, const Principal& who, PersonId person) {
+  SD_ASSIGN_OR_RETURN(auto found, tx.people().Find(person));
+  if (!found || !domain::CanViewPerson(who.actor, {person, found->team_id}))
+    return Error::NotFound("No person with that reference");
+  return std::move(*found);
+}
+
 Result<PersonRecord> PersonToChange(Transaction& tx, const Principal& who, PersonId person,
                                     const std::string& denied) {
   SD_ASSIGN_OR_RETURN(auto found, tx.people().Find(person));

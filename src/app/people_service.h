@@ -36,6 +36,9 @@ inline std::string ReadAction(const std::string& action, const Status& read) {
                        : "_failed");
 }
 
+// The record of `person` for `who` to read: kNotFound when they may not see it (or there is none).
+Result<PersonRecord> PersonToRead(Transaction& tx, const Principal& who, PersonId person);
+
 // The record of `person` for `who` to change: kNotFound when they may not see it (or there is
 // none), kPermissionDenied (with `denied`) when they may see but not change it.
 Result<PersonRecord> PersonToChange(Transaction& tx, const Principal& who, PersonId person,

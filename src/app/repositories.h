@@ -27,6 +27,7 @@
 #include "app/outcomes/survey_repository.h"
 #include "app/pa/employment_repository.h"
 #include "app/pa/pa_repository.h"
+#include "app/planning/plan_change_repository.h"
 #include "app/planning/support_plan_repository.h"
 #include "app/reviews/review_repository.h"
 #include "base/clock.h"
@@ -397,6 +398,7 @@ class Transaction {
   virtual AdminRepository& admin() = 0;
   virtual MessageRepository& messages() = 0;
   virtual ComplaintRepository& complaints() = 0;
+  virtual PlanChangeRepository& plan_changes() = 0;
 };
 
 using TransactionFunction = std::function<Status(Transaction&)>;

@@ -8,6 +8,7 @@
 #include "web/admin/admin_routes.h"
 #include "web/allocation/allocation_routes.h"
 #include "web/assessment/assessment_routes.h"
+#include "web/changes/change_routes.h"
 #include "web/charging/charging_routes.h"
 #include "web/complaints/complaint_routes.h"
 #include "web/directory/directory_routes.h"
@@ -59,8 +60,10 @@ void Site::AddModules() {
   auto front_door = std::make_unique<FrontDoorRoutes>(env, assessment->service(), *directory);
   auto messages = std::make_unique<MessageRoutes>(env);
   auto complaints = std::make_unique<ComplaintRoutes>(env);
+  auto changes = std::make_unique<ChangeRoutes>(env);
   people->SetSections({assessment.get(), allocation.get(), charging.get(), planning.get(),
-                       money.get(), reviews.get(), messages.get(), complaints.get()});
+                       money.get(), reviews.get(), changes.get(), messages.get(),
+                       complaints.get()});
   planning->SetIdeas(directory.get());
   directory_ = directory.get();
   modules_.push_back(std::make_unique<AccountsRoutes>(env, auth_, modules_));
@@ -83,6 +86,7 @@ void Site::AddModules() {
   modules_.push_back(std::make_unique<AdminRoutes>(env));
   modules_.push_back(std::move(messages));
   modules_.push_back(std::move(complaints));
+  modules_.push_back(std::move(changes));
   for (auto& module : modules_) module->Register(routes_);
 }
 

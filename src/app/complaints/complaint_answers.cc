@@ -62,21 +62,19 @@ Result<ComplaintView> ComplaintService::Make(const CallContext& ctx, const Princ
                                              PersonId person, const ComplaintInput& in) {
   ComplaintView out;
   Status s = store_.Write(ctx.council, [&](Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(auto p, tx.people().Find(person));
-    if (!p || !domain::CanViewPerson(who.actor, {p->id, p->team_id}))
-      return Error::NotFound("No person with that reference");
+    SD_ASSIGN_OR_RETURN(auto p, PersonToRead(tx, who, person));
     const bool self = domain::ActsForPerson(who.actor, person);
     const bool staff = (who.user.role == Role::kPractitioner || who.user.role == Role::kApprover ||
                         who.user.role == Role::kAdministrator) &&
-                       domain::CanEditPerson(who.actor, {person, p->team_id});
+                       domain::CanEditPerson(who.actor, {person, p.team_id});
     if (!self && !staff) return Error::PermissionDenied("Your role cannot record a complaint");
     SD_ASSIGN_OR_RETURN(ComplaintRecord c, Check(in, self, clock_.Now().UtcDate()));
     c.person = person;
-    c.team = p->team_id;
+    c.team = p.team_id;
     c.made_by = who.user.id;
     c.made_at = clock_.Now();
     SD_ASSIGN_OR_RETURN(c.id, tx.complaints().Insert(c));
-    out = ViewOf(c, *p, who);
+    out = ViewOf(c, p, who);
     SD_RETURN_IF_ERROR(AfterMaking(tx, who, out));
     return Audit(tx, clock_, who, ctx, "complaint.create", c);
   });

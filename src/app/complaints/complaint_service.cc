@@ -70,15 +70,12 @@ Result<PersonComplaints> ComplaintService::ForPerson(const CallContext& ctx, con
                                                      PersonId person) {
   PersonComplaints out;
   Status read = store_.Read(ctx.council, [&](Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(auto p, tx.people().Find(person));
-    if (!p || !domain::CanViewPerson(who.actor, {p->id, p->team_id}))
-      return Error::NotFound("No person with that reference");
-    out.person = *p;
+    SD_ASSIGN_OR_RETURN(out.person, PersonToRead(tx, who, person));
     out.self = domain::ActsForPerson(who.actor, person);
-    out.may_make = out.self ||
-                   (Staff(who.user.role) && domain::CanEditPerson(who.actor, {person, p->team_id}));
+    out.may_make = out.self || (Staff(who.user.role) &&
+                                domain::CanEditPerson(who.actor, {person, out.person.team_id}));
     SD_ASSIGN_OR_RETURN(auto all, tx.complaints().ForPerson(person));
-    for (const auto& c : all) out.items.push_back(ViewOf(c, *p, who));
+    for (const auto& c : all) out.items.push_back(ViewOf(c, out.person, who));
     return OkStatus();
   });
   audit_.Record(ctx.council, AuditOf(clock_, who, ctx, ReadAction("complaints.view", read),

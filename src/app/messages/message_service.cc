@@ -55,10 +55,8 @@ Result<MessageId> QueueMessage(Transaction& tx, const Notice& notice, UserId by,
 Result<MessageCentre> MessageService::Load(Transaction& tx, const Principal& who,
                                            PersonId person) const {
   MessageCentre out;
-  SD_ASSIGN_OR_RETURN(auto found, tx.people().Find(person));
-  if (!found || !domain::CanViewPerson(who.actor, {found->id, found->team_id}))
-    return Error::NotFound("No person with that reference");
-  out.person = *found;
+  SD_ASSIGN_OR_RETURN(out.person, PersonToRead(tx, who, person));
+  const auto* found = &out.person;
   out.self = domain::ActsForPerson(who.actor, person);
   out.may_choose = out.self || (Staff(who.user.role) &&
                                 domain::CanEditPerson(who.actor, {person, found->team_id}));

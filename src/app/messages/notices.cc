@@ -56,6 +56,23 @@ Notice ReviewAskedNotice(PersonId person, Date due, bool asked_by_person) {
               "reviews at any time on your page."};
 }
 
+Notice SupportChangedNotice(const PlanChangeRecord& c) {
+  auto was_now = [](const std::string& what, Pence before, Pence after) {
+    return what + ": " + before.ToDisplayString() + " a week before, " + after.ToDisplayString() +
+           " a week now.\n";
+  };
+  std::string body = "Your support plan has changed from " + c.effective_from.ToLongString() +
+                     ".\n\nWhy: " + c.why + "\n\n" +
+                     was_now("Your personal budget", c.budget_before, c.budget_after) +
+                     was_now("What you pay", c.charge_before, c.charge_after);
+  if (c.paid_before != c.paid_after)
+    body += was_now("What we pay", c.paid_before, c.paid_after) +
+            "Payments at the new rate start on " + c.payments_from.ToLongString() + ".\n";
+  for (const auto& l : c.lines) body += was_now(l.label, l.before, l.after);
+  body += "\nYou can see what changed, side by side, on your page.";
+  return {c.person, UserId{}, MessageKind::kChange, "Your support has changed", body};
+}
+
 Notice ComplaintReceivedNotice(PersonId person, const std::string& what, Date acknowledge_by,
                                Date respond_by) {
   return {person, UserId{}, MessageKind::kComplaint, what + ": we have it",

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/messages/message_service.h"
+#include "app/planning/plan_change_repository.h"
 #include "base/date.h"
 #include "base/pence.h"
 
@@ -20,6 +21,8 @@ Notice PlanAgreedNotice(PersonId person, SupportPlanId plan, Pence weekly_budget
 Notice PlanReturnedNotice(PersonId person, SupportPlanId plan, const std::string& reason);
 Notice ReviewAskedNotice(PersonId person, Date due, bool asked_by_person);
 
+// A revised plan agreed: the figures before and after, from when, and why.
+Notice SupportChangedNotice(const PlanChangeRecord& c);
 // A complaint or a request to look again: received, acknowledged, answered. `what` is its plain
 // description ("Your complaint CP-000123", "Your request to look again CP-000123").
 Notice ComplaintReceivedNotice(PersonId person, const std::string& what, Date acknowledge_by,

@@ -5,6 +5,7 @@
 #include "app/charging/arranged_cost.h"
 #include "app/messages/notices.h"
 #include "app/planning/assessed_needs.h"
+#include "app/planning/plan_changes.h"
 #include "base/text.h"
 
 namespace selfdirect::app {
@@ -89,6 +90,22 @@ std::vector<AgreedPlanSpend::Line> SpendLines(const domain::SupportPlanContent& 
   for (const auto& [key, weekly] : cells) out.push_back({key.first, key.second, weekly});
   return out;
 }
+
+namespace {
+
+// Why a revision was made (the reason given when the new version was started, if any), then what
+// the approver said.
+Result<std::string> WhyRevised(Transaction& tx, const SupportPlanRecord& r, int64_t since,
+                               const std::string& decision_reason) {
+  SD_ASSIGN_OR_RETURN(auto events, tx.support_plans().Events(r.id));
+  std::string why;
+  for (const auto& e : events)
+    if (e.version > since && e.kind == "revised" && !e.reason.empty()) why = e.reason;
+  if (!decision_reason.empty()) why += (why.empty() ? "" : ". ") + decision_reason;
+  return why.empty() ? std::string("The plan was revised and agreed again") : why;
+}
+
+}  // namespace
 
 AgreedPlanSpend AgreeCurrentVersion(SupportPlanRecord& r, const domain::SupportPlanContent& content,
                                     const domain::PlanCost& cost,
@@ -299,6 +316,34 @@ Result<PlanView> PlanningService::Submit(const CallContext& ctx, const Principal
   });
 }
 
+// Agrees the current version: recosts the charge, records the agreed spend, restarts the review
+// schedule and, for a revision of an agreed plan, makes the change take effect everywhere
+// (plan_changes.h), which tells the person; a first agreement tells them it is agreed.
+Status PlanningService::Agree(Transaction& tx, const Principal& who, PlanView& v,
+                              const std::string& reason, Timestamp now) {
+  auto& r = v.record;
+  SD_RETURN_IF_ERROR(CheckNoCutWithoutReassessment(tx, v));
+  SD_ASSIGN_OR_RETURN(auto before, AgreedFigures(tx, r));
+  // The charge is worked out on the care and support now arranged: this plan's budget.
+  SD_ASSIGN_OR_RETURN(auto recosted,
+                      RecostOnAgreedPlan(tx, who.user.id, v.person.id, v.cost.weekly_total, now));
+  if (recosted) {
+    v.weekly_charge = recosted->weekly_charge;
+    v.budget = domain::SplitBudget(v.cost.weekly_total, v.cost.annual_total, v.weekly_charge);
+  }
+  const AgreedPlanSpend spend = AgreeCurrentVersion(r, v.content, v.cost, v.budget, now);
+  SD_RETURN_IF_ERROR(tx.support_plans().RecordAgreedSpend(spend));
+  // The review schedule starts again from the day this version was agreed.
+  SD_RETURN_IF_ERROR(
+      tx.reviews().PutPlan({v.person.id, r.id, r.version, now.UtcDate(), v.content.review_date}));
+  if (!before)
+    return StatusOf(
+        QueueMessage(tx, PlanAgreedNotice(v.person.id, r.id, r.agreed_weekly, r.person_weekly),
+                     who.user.id, now));
+  SD_ASSIGN_OR_RETURN(std::string why, WhyRevised(tx, r, before->version, reason));
+  return StatusOf(TakeEffect(tx, *before, r, spend, why, who.user.id, now));
+}
+
 Result<PlanView> PlanningService::Decide(const CallContext& ctx, const Principal& who,
                                          SupportPlanId id, const domain::DecisionInput& input) {
   return Change(ctx, who, id, [&](Transaction& tx, PlanView& v) -> Status {
@@ -314,38 +359,22 @@ Result<PlanView> PlanningService::Decide(const CallContext& ctx, const Principal
     std::string kind = "returned";
     if (input.decision == domain::PlanDecision::kReturn) {
       r.status = PlanStatus::kReturned;
+      SD_RETURN_IF_ERROR(StatusOf(
+          QueueMessage(tx, PlanReturnedNotice(v.person.id, id, reason), who.user.id, now)));
     } else {
       kind = over ? "approved_higher" : "approved";
-      SD_RETURN_IF_ERROR(CheckNoCutWithoutReassessment(tx, v));
-      // The charge is worked out on the care and support now arranged: this plan's budget.
-      SD_ASSIGN_OR_RETURN(auto recosted, RecostOnAgreedPlan(tx, who.user.id, v.person.id,
-                                                            v.cost.weekly_total, now));
-      if (recosted) {
-        v.weekly_charge = recosted->weekly_charge;
-        v.budget = domain::SplitBudget(v.cost.weekly_total, v.cost.annual_total, v.weekly_charge);
-      }
-      SD_RETURN_IF_ERROR(tx.support_plans().RecordAgreedSpend(
-          AgreeCurrentVersion(r, v.content, v.cost, v.budget, now)));
-      // The review schedule starts again from the day this version was agreed.
-      SD_RETURN_IF_ERROR(
-          tx.reviews().PutPlan({v.person.id, id, r.version, now.UtcDate(), v.content.review_date}));
+      SD_RETURN_IF_ERROR(Agree(tx, who, v, reason, now));
     }
     SD_RETURN_IF_ERROR(tx.support_plans().Update(r));
     SD_RETURN_IF_ERROR(
         tx.support_plans().AddEvent({id, r.version, kind, reason, who.user.id, now}));
-    SD_RETURN_IF_ERROR(StatusOf(
-        QueueMessage(tx,
-                     r.status == PlanStatus::kReturned
-                         ? PlanReturnedNotice(v.person.id, id, reason)
-                         : PlanAgreedNotice(v.person.id, id, v.cost.weekly_total, v.weekly_charge),
-                     who.user.id, now)));
     return Audit(tx, clock_, who, ctx, "support_plan." + kind, id,
                  "version " + std::to_string(r.version));
   });
 }
 
 Result<PlanView> PlanningService::Revise(const CallContext& ctx, const Principal& who,
-                                         SupportPlanId id) {
+                                         SupportPlanId id, const std::string& why) {
   return Change(ctx, who, id, [&](Transaction& tx, PlanView& v) -> Status {
     if (!MayPlanFor(who.actor, v.person))
       return Error::PermissionDenied("Your role cannot change this support plan");
@@ -364,7 +393,7 @@ Result<PlanView> PlanningService::Revise(const CallContext& ctx, const Principal
     r.updated_at = now;
     SD_RETURN_IF_ERROR(tx.support_plans().Update(r));
     SD_RETURN_IF_ERROR(
-        tx.support_plans().AddEvent({id, r.version, "revised", "", who.user.id, now}));
+        tx.support_plans().AddEvent({id, r.version, "revised", why, who.user.id, now}));
     return Audit(tx, clock_, who, ctx, "support_plan.revise", id,
                  "version " + std::to_string(r.version));
   });

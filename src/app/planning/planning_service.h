@@ -60,7 +60,9 @@ class PlanningService {
   Result<PlanView> Decide(const CallContext& ctx, const Principal& who, SupportPlanId id,
                           const domain::DecisionInput& input);
   // A new draft version of an agreed plan; the agreed version stays agreed until a newer one is.
-  Result<PlanView> Revise(const CallContext& ctx, const Principal& who, SupportPlanId id);
+  // `why`: why the plan is revised (a review's reason), kept for the change it leads to.
+  Result<PlanView> Revise(const CallContext& ctx, const Principal& who, SupportPlanId id,
+                          const std::string& why = "");
   // The agreed version of the plan (its contents and cost; the header as it is now), read in one
   // transaction with one audit entry. kNotFound if it has never been agreed.
   Result<PlanView> GetAgreed(const CallContext& ctx, const Principal& who, SupportPlanId id);
@@ -73,6 +75,8 @@ class PlanningService {
                                  const SpendQuery& query);
 
  private:
+  Status Agree(Transaction& tx, const Principal& who, PlanView& v, const std::string& reason,
+               Timestamp now);
   Result<PlanView> Load(Transaction& tx, const Principal& who, SupportPlanId id,
                         std::optional<int64_t> version);
   Result<PlanView> Read(const CallContext& ctx, const Principal& who, SupportPlanId id,

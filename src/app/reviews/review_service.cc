@@ -332,7 +332,12 @@ Result<RecordedReview> ReviewService::Record(const CallContext& ctx, const Princ
   RecordedReview out{r, r.plan, false};
   // Its own transaction, with its own audit entry: the review stands even if the plan is already
   // being changed.
-  if (revise) out.plan_revised = planning_.Revise(ctx, who, r.plan).ok();
+  if (revise)
+    out.plan_revised =
+        planning_
+            .Revise(ctx, who, r.plan,
+                    "Review of " + r.held_on.ToLongString() + ": " + r.outcome_reason)
+            .ok();
   return out;
 }
 

@@ -20,6 +20,7 @@
 #include "storage/sql/money_repository.h"
 #include "storage/sql/pa_repository.h"
 #include "storage/sql/people_repository.h"
+#include "storage/sql/plan_change_repository.h"
 #include "storage/sql/review_repository.h"
 #include "storage/sql/sql.h"
 #include "storage/sql/support_plan_repository.h"
@@ -57,7 +58,8 @@ class SqlTransaction final : public app::Transaction {
         front_door_(c, council),
         admin_(c, council),
         messages_(c, council),
-        complaints_(c, council) {}
+        complaints_(c, council),
+        plan_changes_(c, council) {}
   CouncilId council_id() const override { return council_; }
   app::PeopleRepository& people() override { return people_; }
   app::UserRepository& users() override { return users_; }
@@ -88,6 +90,7 @@ class SqlTransaction final : public app::Transaction {
   app::AdminRepository& admin() override { return admin_; }
   app::MessageRepository& messages() override { return messages_; }
   app::ComplaintRepository& complaints() override { return complaints_; }
+  app::PlanChangeRepository& plan_changes() override { return plan_changes_; }
 
  private:
   CouncilId council_;
@@ -118,6 +121,7 @@ class SqlTransaction final : public app::Transaction {
   SqlAdmin admin_;
   SqlMessages messages_;
   SqlComplaints complaints_;
+  SqlPlanChanges plan_changes_;
 };
 
 }  // namespace selfdirect::storage

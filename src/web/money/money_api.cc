@@ -23,6 +23,7 @@ json::object AgreementJsonOf(const app::PaymentAgreementRecord& a) {
                        {"reason", c.reason}});
   return {{"id", a.id.value()},
           {"person", a.person_id.value()},
+          {"plan_id", a.plan_id ? json::value(a.plan_id->value()) : json::value(nullptr)},
           {"account", std::string(domain::BudgetAccountLeaf(a.account_kind))},
           {"holder", std::string(domain::AccountHolderCode(a.holder))},
           {"holder_name", a.holder_name},
@@ -209,18 +210,20 @@ void MoneyRoutes::AddStatementApiRoutes() {
 
 void MoneyRoutes::AddSchemas(json::object& schemas) const {
   AddDashboardSchema(schemas);
-  schemas["PaymentAgreement"] = Object({{"id", Type("integer")},
-                                        {"person", Type("integer")},
-                                        {"account", Str()},
-                                        {"holder", Str()},
-                                        {"holder_name", Str()},
-                                        {"account_type", Str()},
-                                        {"contribution", Str()},
-                                        {"start", Str({{"format", "date"}})},
-                                        {"end", NullableStr()},
-                                        {"cycle_days", Type("integer")},
-                                        {"next_cycle", Type("integer")},
-                                        {"changes", Type("array")}});
+  schemas["PaymentAgreement"] =
+      Object({{"id", Type("integer")},
+              {"person", Type("integer")},
+              {"plan_id", json::object{{"type", json::array{"integer", "null"}}}},
+              {"account", Str()},
+              {"holder", Str()},
+              {"holder_name", Str()},
+              {"account_type", Str()},
+              {"contribution", Str()},
+              {"start", Str({{"format", "date"}})},
+              {"end", NullableStr()},
+              {"cycle_days", Type("integer")},
+              {"next_cycle", Type("integer")},
+              {"changes", Type("array")}});
   schemas["Money"] =
       Object({{"person", Type("integer")},
               {"left", MoneyType()},

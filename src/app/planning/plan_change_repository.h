@@ -1,0 +1,54 @@
+// File: plan_change_repository.h
+// Changes of circumstance as they were agreed (migration 0027, issue 23 deliver 3): when a new
+// version of an agreed plan is agreed, the figures before and after (budget, what the person
+// pays, what is paid to them, each kind of support) are kept with the date the change takes
+// effect and why, so the person sees them side by side exactly as they were decided.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/date.h"
+#include "base/pence.h"
+#include "base/result.h"
+#include "base/strong_id.h"
+
+namespace selfdirect {
+using PlanChangeId = StrongId<struct PlanChangeTag>;
+}  // namespace selfdirect
+
+namespace selfdirect::app {
+
+struct LineChange {
+  std::string label;  // "Personal assistant (direct payment)"
+  Pence before;       // Weekly; zero when it is new.
+  Pence after;        // Weekly; zero when it has gone.
+};
+
+struct PlanChangeRecord {
+  PlanChangeId id;
+  PersonId person;
+  SupportPlanId plan;
+  int64_t from_version = 0;
+  int64_t to_version = 0;
+  Date effective_from;  // The day it was agreed.
+  Date payments_from;   // The first day paid at the new rate (the first unpaid day, or later).
+  Pence budget_before, budget_after;  // The personal budget, weekly.
+  Pence charge_before, charge_after;  // What the person pays, weekly.
+  Pence paid_before, paid_after;      // Paid to the person or their provider, weekly.
+  std::vector<LineChange> lines;      // Only the kinds of support that changed.
+  std::string why;                    // Why the plan was revised, and the approver's reason.
+  UserId decided_by;
+  Timestamp decided_at;
+};
+
+class PlanChangeRepository {
+ public:
+  virtual ~PlanChangeRepository() = default;
+  virtual Result<PlanChangeId> Insert(const PlanChangeRecord& c) = 0;
+  // Newest first.
+  virtual Result<std::vector<PlanChangeRecord>> ForPerson(PersonId person) = 0;
+};
+
+}  // namespace selfdirect::app

@@ -1,0 +1,63 @@
+// File: plan_changes.h
+// A change of circumstance taking effect (issue 23, deliver 3): when a revised version of an
+// agreed plan is agreed, its new figures take effect from that day everywhere. The payment
+// agreements of the plan change from the first day not yet paid (never back over a paid cycle;
+// an overpayment is recovered as a clawback, docs/money.md), the figures before and after are
+// kept (plan_change_repository.h), and the person is told what changed and why.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/audit_trail.h"
+#include "app/auth.h"
+#include "app/people_service.h"
+#include "app/repositories.h"
+
+namespace selfdirect::app {
+
+// The agreed figures in force before a revision is agreed.
+struct AgreedBefore {
+  int64_t version = 0;
+  Pence budget;
+  Pence charge;
+  std::vector<AgreedPlanSpend::Line> lines;
+};
+
+// The figures of the agreed version of `r`; nullopt when nothing was agreed before (a first
+// agreement is not a change).
+Result<std::optional<AgreedBefore>> AgreedFigures(Transaction& tx, const SupportPlanRecord& r);
+
+// Called once the revision is agreed (`r` updated, `after` recorded): moves the payments, keeps
+// the change and tells the person. `why` says why the plan was revised and what the approver said.
+Result<PlanChangeRecord> TakeEffect(Transaction& tx, const AgreedBefore& before,
+                                    const SupportPlanRecord& r, const AgreedPlanSpend& after,
+                                    const std::string& why, UserId by, Timestamp now);
+
+// Each kind of support whose weekly amount differs, before and after, labelled for people.
+std::vector<LineChange> ChangedLines(const std::vector<AgreedPlanSpend::Line>& before,
+                                     const std::vector<AgreedPlanSpend::Line>& after);
+
+struct PersonChanges {
+  PersonRecord person;
+  std::vector<PlanChangeRecord> changes;  // Newest first.
+  bool self = false;
+};
+
+// Reading a person's changes: anyone who may see the person (kNotFound otherwise, audited).
+class PlanChangeService {
+ public:
+  PlanChangeService(Store& store, const Clock& clock, AuditTrail& audit)
+      : store_(store), clock_(clock), audit_(audit) {}
+  Result<PersonChanges> ForPerson(const CallContext& ctx, const Principal& who, PersonId person);
+  // How many there are (for the person page, which audits its own read).
+  Result<int64_t> Count(CouncilId council, PersonId person);
+
+ private:
+  Store& store_;
+  const Clock& clock_;
+  AuditTrail& audit_;
+};
+
+}  // namespace selfdirect::app

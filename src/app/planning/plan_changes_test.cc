@@ -1,0 +1,54 @@
+// What a person is shown as changed: each kind of support whose weekly amount differs, by its
+// plain name and how it is managed, new lines from nothing and removed ones to nothing; the
+// complaints reference data reads and passes its own checks.
+#include "app/planning/plan_changes.h"
+
+#include <gtest/gtest.h>
+
+#include "app/complaints/complaint_policy.h"
+
+namespace selfdirect::app {
+namespace {
+
+AgreedPlanSpend::Line L(const char* category, const char* managed, int64_t pence) {
+  return {category, managed, Pence::FromPence(pence)};
+}
+
+TEST(ChangedLines, OnlyWhatDiffersWithNewAndRemovedLines) {
+  const std::vector<AgreedPlanSpend::Line> before = {
+      L("personal_assistant", "direct_payment", 7963), L("home_care", "council_managed", 5000),
+      L("day_centre", "council_managed", 3000)};
+  const std::vector<AgreedPlanSpend::Line> after = {
+      L("personal_assistant", "direct_payment", 10896), L("home_care", "council_managed", 5000),
+      L("gym", "direct_payment", 2500)};
+  auto lines = ChangedLines(before, after);
+  ASSERT_EQ(lines.size(), 3u);  // Home care is unchanged.
+  std::map<std::string, LineChange> by;
+  for (const auto& l : lines) by[l.label] = l;
+  ASSERT_EQ(by.count("Personal assistant (Direct payment)"), 1u) << lines[0].label;
+  EXPECT_EQ(by["Personal assistant (Direct payment)"].before, Pence::FromPence(7963));
+  EXPECT_EQ(by["Personal assistant (Direct payment)"].after, Pence::FromPence(10896));
+  for (const auto& l : lines) {
+    if (l.label.starts_with("Day centre")) {
+      EXPECT_EQ(l.after, Pence());
+    }
+  }
+}
+
+TEST(ChangedLines, NothingChangedIsNoLines) {
+  const std::vector<AgreedPlanSpend::Line> same = {L("home_care", "council_managed", 5000)};
+  EXPECT_TRUE(ChangedLines(same, same).empty());
+}
+
+TEST(ComplaintReference, TheShippedFiguresReadAndAreFlaggedUnverified) {
+  const auto& ref = ShippedComplaintReference();
+  EXPECT_EQ(ref.policy.acknowledge_working_days, 3);
+  EXPECT_EQ(ref.policy.respond_months, 6);
+  EXPECT_FALSE(ref.verified);
+  EXPECT_GE(ref.policy.bank_holidays.size(), 24u);
+  EXPECT_TRUE(domain::ValidateComplaintPolicy(ref.policy).ok());
+  for (const auto& [name, source] : ref.sources) EXPECT_FALSE(source.empty()) << name;
+}
+
+}  // namespace
+}  // namespace selfdirect::app

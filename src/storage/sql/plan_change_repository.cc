@@ -1,0 +1,88 @@
+// Changes of circumstance (migration 0027).
+#include "storage/sql/plan_change_repository.h"
+
+namespace selfdirect::storage {
+namespace {
+
+Pence P(const SqlRow& r, size_t i) { return Pence::FromPence(r.Int(i)); }
+
+// "label\tbefore\tafter" a line each, amounts in pence.
+std::string LinesText(const std::vector<app::LineChange>& lines) {
+  std::string out;
+  for (const auto& l : lines)
+    out += l.label + "\t" + std::to_string(l.before.pence()) + "\t" +
+           std::to_string(l.after.pence()) + "\n";
+  return out;
+}
+
+std::vector<app::LineChange> LinesOf(const std::string& text) {
+  std::vector<app::LineChange> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    const size_t end = text.find('\n', start);
+    const std::string line = text.substr(start, end - start);
+    const size_t a = line.find('\t'), b = line.rfind('\t');
+    if (a != std::string::npos && b > a)
+      out.push_back({line.substr(0, a), Pence::FromPence(std::stoll(line.substr(a + 1, b - a - 1))),
+                     Pence::FromPence(std::stoll(line.substr(b + 1)))});
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+app::PlanChangeRecord ChangeFromRow(const SqlRow& r) {
+  app::PlanChangeRecord c;
+  c.id = PlanChangeId{r.Int(0)};
+  c.person = PersonId{r.Int(1)};
+  c.plan = SupportPlanId{r.Int(2)};
+  c.from_version = r.Int(3);
+  c.to_version = r.Int(4);
+  c.effective_from = OptionalDate(r, 5).value_or(Date());
+  c.payments_from = OptionalDate(r, 6).value_or(Date());
+  c.budget_before = P(r, 7);
+  c.budget_after = P(r, 8);
+  c.charge_before = P(r, 9);
+  c.charge_after = P(r, 10);
+  c.paid_before = P(r, 11);
+  c.paid_after = P(r, 12);
+  c.lines = LinesOf(r.Text(13));
+  c.why = r.Text(14);
+  if (!r.IsNull(15)) c.decided_by = UserId{r.Int(15)};
+  c.decided_at = Timestamp::FromMicros(r.Int(16));
+  return c;
+}
+constexpr Columns<app::PlanChangeRecord> kChange{
+    "plan_change_id, person_id, plan_id, from_version, to_version, effective_from, payments_from, "
+    "budget_before, budget_after, charge_before, charge_after, paid_before, paid_after, lines, "
+    "why, decided_by_user_id, decided_at",
+    ChangeFromRow};
+
+}  // namespace
+
+Result<PlanChangeId> SqlPlanChanges::Insert(const app::PlanChangeRecord& c) {
+  SD_ASSIGN_OR_RETURN(
+      int64_t id,
+      QueryInt(c_,
+               "INSERT INTO plan_changes (council_id, person_id, plan_id, from_version, "
+               "to_version, effective_from, payments_from, budget_before, budget_after, "
+               "charge_before, charge_after, paid_before, paid_after, lines, why, "
+               "decided_by_user_id, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+               "$11, $12, $13, $14, $15, $16, $17) RETURNING plan_change_id",
+               {council_.value(), c.person.value(), c.plan.value(), c.from_version, c.to_version,
+                c.effective_from.ToString(), c.payments_from.ToString(), c.budget_before.pence(),
+                c.budget_after.pence(), c.charge_before.pence(), c.charge_after.pence(),
+                c.paid_before.pence(), c.paid_after.pence(), LinesText(c.lines), c.why,
+                c.decided_by.valid() ? SqlValue(c.decided_by.value()) : SqlValue(),
+                c.decided_at.micros()}));
+  return PlanChangeId{id};
+}
+
+Result<std::vector<app::PlanChangeRecord>> SqlPlanChanges::ForPerson(PersonId person) {
+  return QueryAll(c_, kChange,
+                  "FROM plan_changes WHERE council_id = $1 AND person_id = $2 "
+                  "ORDER BY decided_at DESC, plan_change_id DESC",
+                  {council_.value(), person.value()});
+}
+
+}  // namespace selfdirect::storage

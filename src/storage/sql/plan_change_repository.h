@@ -1,0 +1,17 @@
+// File: plan_change_repository.h
+// Changes of circumstance (migration 0027) for one council.
+#pragma once
+
+#include "app/planning/plan_change_repository.h"
+#include "storage/sql/query.h"
+
+namespace selfdirect::storage {
+
+class SqlPlanChanges final : public app::PlanChangeRepository, private CouncilRepository {
+ public:
+  SqlPlanChanges(SqlConnection& c, CouncilId council) : CouncilRepository(c, council) {}
+  Result<PlanChangeId> Insert(const app::PlanChangeRecord& c) override;
+  Result<std::vector<app::PlanChangeRecord>> ForPerson(PersonId person) override;
+};
+
+}  // namespace selfdirect::storage
