@@ -40,23 +40,20 @@ Date ChangeDay(const PaymentAgreementRecord& a, Date today) {
 // Moves each live agreement of the plan to the new figures; adds up what is paid before and after.
 Status MovePayments(Transaction& tx, const SupportPlanRecord& r, const BudgetParts& parts,
                     UserId by, Timestamp now, PlanChangeRecord& out) {
-  SD_ASSIGN_OR_RETURN(auto agreements, tx.money().AgreementsFor(r.person_id));
+  SD_ASSIGN_OR_RETURN(auto all, tx.money().AgreementsFor(r.person_id));
   const Date today = now.UtcDate();
-  bool contribution_placed = false;
-  for (auto& a : agreements)
-    contribution_placed |= a.plan_id == r.id && !a.terms.changes.empty() &&
-                           a.terms.changes.back().weekly_contribution > Pence();
+  std::vector<PaymentAgreementRecord> agreements;
+  for (auto& a : all)
+    if (a.plan_id == r.id && !a.terms.changes.empty() && !(a.terms.end && *a.terms.end < today))
+      agreements.push_back(std::move(a));
+  const PaymentAgreementId holder = ContributionHolder(agreements);
   out.payments_from = today;
   for (auto& a : agreements) {
-    if (a.plan_id != r.id || a.terms.changes.empty() || (a.terms.end && *a.terms.end < today))
-      continue;
     const Date from = ChangeDay(a, today);
     const domain::PaymentChange& now_terms = a.terms.changes.back();
-    const bool takes_contribution = now_terms.weekly_contribution > Pence() || !contribution_placed;
-    contribution_placed = true;
-    domain::PaymentChange change{
-        from, PartFor(a.account_kind, parts), takes_contribution ? parts.contribution : Pence(),
-        now_terms.suspended, "Plan version " + std::to_string(r.approved_version) + " agreed"};
+    domain::PaymentChange change{from, PartFor(a.account_kind, parts),
+                                 a.id == holder ? parts.contribution : Pence(), now_terms.suspended,
+                                 "Plan version " + std::to_string(r.approved_version) + " agreed"};
     out.paid_before += WeeklyPaymentOn(a, from);
     out.paid_after += domain::WeeklyPayment(a.terms, change);
     out.payments_from = std::max(out.payments_from, from);
@@ -71,6 +68,23 @@ Status MovePayments(Transaction& tx, const SupportPlanRecord& r, const BudgetPar
 }
 
 }  // namespace
+
+PaymentAgreementId ContributionHolder(const std::vector<PaymentAgreementRecord>& agreements) {
+  for (const auto& a : agreements)
+    if (a.terms.changes.back().weekly_contribution > Pence()) return a.id;
+  // As AgreementsFor places it: the direct payment, then the service fund, then council managed.
+  auto rank = [](domain::BudgetAccountKind k) {
+    return k == domain::BudgetAccountKind::kDirectPayment           ? 0
+           : k == domain::BudgetAccountKind::kIndividualServiceFund ? 1
+                                                                    : 2;
+  };
+  const PaymentAgreementRecord* best = nullptr;
+  for (const auto& a : agreements)
+    if (!best || std::pair(rank(a.account_kind), a.id.value()) <
+                     std::pair(rank(best->account_kind), best->id.value()))
+      best = &a;
+  return best ? best->id : PaymentAgreementId{};
+}
 
 std::vector<LineChange> ChangedLines(const std::vector<AgreedPlanSpend::Line>& before,
                                      const std::vector<AgreedPlanSpend::Line>& after) {

@@ -35,6 +35,11 @@ Result<PlanChangeRecord> TakeEffect(Transaction& tx, const AgreedBefore& before,
                                     const SupportPlanRecord& r, const AgreedPlanSpend& after,
                                     const std::string& why, UserId by, Timestamp now);
 
+// Which of a plan's live payment agreements (each with at least one change) carries the person's
+// contribution: the one that carries it now; if none does, the direct payment, then the service
+// fund, then the council-managed one, oldest first, as they were set up. None when there are none.
+PaymentAgreementId ContributionHolder(const std::vector<PaymentAgreementRecord>& agreements);
+
 // Each kind of support whose weekly amount differs, before and after, labelled for people.
 std::vector<LineChange> ChangedLines(const std::vector<AgreedPlanSpend::Line>& before,
                                      const std::vector<AgreedPlanSpend::Line>& after);

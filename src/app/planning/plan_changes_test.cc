@@ -40,6 +40,29 @@ TEST(ChangedLines, NothingChangedIsNoLines) {
   EXPECT_TRUE(ChangedLines(same, same).empty());
 }
 
+PaymentAgreementRecord Agreement(int64_t id, domain::BudgetAccountKind kind, int64_t contribution) {
+  PaymentAgreementRecord a;
+  a.id = PaymentAgreementId{id};
+  a.account_kind = kind;
+  a.terms.changes.push_back({*Date::Parse("2026-10-01"), Pence::FromPence(10000),
+                             Pence::FromPence(contribution), false, "Set up"});
+  return a;
+}
+
+TEST(ContributionHolder, ANewChargeGoesOnTheDirectPaymentWhateverTheOrderRead) {
+  using domain::BudgetAccountKind;
+  // Read newest first, as the repository gives them: council managed (made last) first.
+  const std::vector<PaymentAgreementRecord> none = {
+      Agreement(12, BudgetAccountKind::kCouncilManaged, 0),
+      Agreement(11, BudgetAccountKind::kDirectPayment, 0)};
+  EXPECT_EQ(ContributionHolder(none), PaymentAgreementId{11});
+  const std::vector<PaymentAgreementRecord> placed = {
+      Agreement(12, BudgetAccountKind::kCouncilManaged, 0),
+      Agreement(11, BudgetAccountKind::kIndividualServiceFund, 2500)};
+  EXPECT_EQ(ContributionHolder(placed), PaymentAgreementId{11});
+  EXPECT_FALSE(ContributionHolder({}).valid());
+}
+
 TEST(ComplaintReference, TheShippedFiguresReadAndAreFlaggedUnverified) {
   const auto& ref = ShippedComplaintReference();
   EXPECT_EQ(ref.policy.acknowledge_working_days, 3);
