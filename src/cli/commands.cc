@@ -22,7 +22,6 @@
 #include "base/limits.h"
 #include "cli/common.h"
 #include "cli/outbox.h"
-#include "mail/email_format.h"
 #include "storage/sql/sql_store.h"
 #include "web/http/server.h"
 #include "web/site.h"
@@ -121,6 +120,7 @@ struct ServeOptions {
   std::string smtp_user;
   std::string mail_from;
   std::string public_url;
+  bool smtp_allow_plaintext = false;
   int outbox_interval = 15;
 };
 
@@ -133,7 +133,8 @@ std::unique_ptr<OutboxWorker> StartOutbox(app::Store& store, const ServeOptions&
   out.smtp.user = o.smtp_user;
   if (const char* pw = std::getenv("SELFDIRECT_SMTP_PASSWORD")) out.smtp.password = pw;
   out.smtp.from = o.mail_from;
-  out.public_url = o.public_url.empty() ? "http://" + o.listen : o.public_url;
+  out.smtp.require_tls = !o.smtp_allow_plaintext;
+  out.public_url = o.public_url;
   while (!out.public_url.empty() && out.public_url.back() == '/') out.public_url.pop_back();
   out.interval_seconds = o.outbox_interval;
   spdlog::info(R"({{"event":"outbox_started","every_seconds":{}}})", out.interval_seconds);
@@ -146,8 +147,8 @@ int Serve(const std::string& database, const ServeOptions& o) {
   const std::string& assets = o.assets;
   auto address = ParseListen(listen);
   if (!address.ok()) return Fail(address.error());
-  if (!o.smtp_url.empty() && !mail::PlausibleAddress(o.mail_from))
-    return Fail(Error::InvalidArgument("--smtp-url needs --mail-from with the sender's address"));
+  if (Status mail = CheckMailOptions(o.smtp_url, o.mail_from, o.public_url); !mail.ok())
+    return Fail(mail.error());
   auto store = storage::OpenStore(database);
   if (!store.ok()) return Fail(store.error());
   auto council = ChooseCouncil(**store, council_code);
@@ -411,13 +412,15 @@ class ServeCommand {
   void AddMailOptions() {
     command_->add_option("--smtp-url", options_.smtp_url,
                          "Send messages' email through this server: smtp://host:587 (STARTTLS "
-                         "when offered) or smtps://host:465; password in SELFDIRECT_SMTP_PASSWORD");
+                         "required) or smtps://host:465; password in SELFDIRECT_SMTP_PASSWORD");
     command_->add_option("--smtp-user", options_.smtp_user, "SMTP user name, if it needs one");
     command_->add_option("--mail-from", options_.mail_from, "The sender address of every email")
         ->needs(command_->get_option("--smtp-url"));
     command_->add_option("--public-url", options_.public_url,
                          "The service's address as people reach it, for links in emails "
-                         "(default: http://LISTEN)");
+                         "(needed with --smtp-url)");
+    command_->add_flag("--smtp-allow-plaintext", options_.smtp_allow_plaintext,
+                       "Send without TLS: only for a relay on this machine or a test server");
     command_
         ->add_option("--outbox-interval", options_.outbox_interval,
                      "Seconds between the outbox's passes")

@@ -23,15 +23,21 @@ struct OutboxOptions {
   int per_pass = 100;         // Emails per council per pass.
 };
 
+// Links in emails must reach the service as people see it, so --smtp-url needs --public-url
+// (http:// is logged as a warning) and --mail-from.
+Status CheckMailOptions(const std::string& smtp_url, const std::string& mail_from,
+                        const std::string& public_url);
+
 class OutboxWorker {
  public:
   OutboxWorker(app::Store& store, const Clock& clock, OutboxOptions options);
-  ~OutboxWorker();  // Stops after the pass under way.
+  ~OutboxWorker();  // Stops after the email under way (at most the mailer's 30-second limit).
   OutboxWorker(const OutboxWorker&) = delete;
   OutboxWorker& operator=(const OutboxWorker&) = delete;
 
  private:
   void Run(const std::stop_token& stop);
+  void Pass(const std::stop_token& stop) noexcept;
 
   OutboxOptions options_;
   app::AuditTrail audit_;

@@ -50,6 +50,7 @@ Status SmtpMailer::Send(const app::OutgoingEmail& email) {
   curl_easy_setopt(c, CURLOPT_READDATA, &up);
   curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, settings_.connect_timeout_seconds);
   curl_easy_setopt(c, CURLOPT_TIMEOUT, settings_.timeout_seconds);
   curl_easy_setopt(c, CURLOPT_USE_SSL, settings_.require_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY);
   if (!settings_.user.empty()) {

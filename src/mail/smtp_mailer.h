@@ -1,6 +1,6 @@
 // File: smtp_mailer.h
 // Sends the outbox's email over SMTP with libcurl (Debian libcurl4-openssl-dev): smtp:// with
-// STARTTLS when the server offers it (required for smtps:// or when `require_tls`), and a user
+// STARTTLS (required unless `require_tls` is turned off for a local relay), or smtps://, and a user
 // name and password when given. One connection per email: the outbox sends few, and a failure
 // then affects one message only.
 #pragma once
@@ -16,7 +16,11 @@ struct SmtpSettings {
   std::string from;  // The sender's address.
   std::string user;  // Empty: no authentication.
   std::string password;
-  bool require_tls = false;
+  // TLS (STARTTLS on smtp://, or smtps://) is required unless a local relay is named with
+  // --smtp-allow-plaintext: otherwise someone on the path could strip STARTTLS and read the
+  // password and every message.
+  bool require_tls = true;
+  long connect_timeout_seconds = 10;
   long timeout_seconds = 30;
 };
 

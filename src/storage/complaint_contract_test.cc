@@ -22,9 +22,9 @@ class ComplaintContract : public RepositoryContract {
     d.date_of_birth = *Date::Parse("1950-05-04");
     person_ = AddPerson(council_, team_, d);
   }
-  ComplaintId Add(const char* received, TeamId team) {
+  ComplaintId Add(const char* received, TeamId team, PersonId person = PersonId{}) {
     app::ComplaintRecord c;
-    c.person = person_;
+    c.person = person.valid() ? person : person_;
     c.team = team;
     c.kind = ComplaintKind::kLookAgain;
     c.subject = ComplaintSubject::kCharge;
@@ -99,18 +99,29 @@ TEST_P(ComplaintContract, ARecordRoundTripsAndIsAnsweredOnce) {
 
 TEST_P(ComplaintContract, TheOpenListIsOldestFirstByTeamAndLeavesAnsweredOnesOut) {
   const TeamId south = AddTeam(council_, "South");
+  domain::PersonDetails d;
+  d.given_name = "Mary";
+  d.family_name = "Somerville";
+  d.date_of_birth = *Date::Parse("1949-12-26");
+  const PersonId southern = AddPerson(council_, south, d);
   const ComplaintId later = Add("2026-11-25", team_);
   const ComplaintId earlier = Add("2026-11-10", team_);
-  const ComplaintId theirs = Add("2026-11-01", south);
+  const ComplaintId theirs = Add("2026-11-01", south, southern);
+  // Made while the person was in the south team; they are in the north team now, and their
+  // complaint is the north team's to answer.
+  const ComplaintId moved = Add("2026-11-30", south);
   Read(council_, [&](app::Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto open, tx.complaints().List(true, team_, 10));
-    EXPECT_EQ(open.size(), 2u);
-    if (open.size() == 2) {
+    EXPECT_EQ(open.size(), 3u);
+    if (open.size() == 3) {
       EXPECT_EQ(open[0].id, earlier);
       EXPECT_EQ(open[1].id, later);
+      EXPECT_EQ(open[2].id, moved);
     }
+    SD_ASSIGN_OR_RETURN(auto south_list, tx.complaints().List(true, south, 10));
+    EXPECT_EQ(south_list.size(), 1u);
     SD_ASSIGN_OR_RETURN(auto everyone, tx.complaints().List(true, std::nullopt, 10));
-    EXPECT_EQ(everyone.size(), 3u);
+    EXPECT_EQ(everyone.size(), 4u);
     if (!everyone.empty()) {
       EXPECT_EQ(everyone[0].id, theirs);
     }
@@ -120,13 +131,14 @@ TEST_P(ComplaintContract, TheOpenListIsOldestFirstByTeamAndLeavesAnsweredOnesOut
     SD_RETURN_IF_ERROR(StatusOf(tx.complaints().Acknowledge(*c)));
     SD_RETURN_IF_ERROR(StatusOf(tx.complaints().Respond(*c)));
     SD_ASSIGN_OR_RETURN(open, tx.complaints().List(true, team_, 10));
-    EXPECT_EQ(open.size(), 1u);
+    EXPECT_EQ(open.size(), 2u);
     SD_ASSIGN_OR_RETURN(auto all, tx.complaints().List(false, team_, 10));
-    EXPECT_EQ(all.size(), 2u);
+    EXPECT_EQ(all.size(), 3u);
     SD_ASSIGN_OR_RETURN(auto mine, tx.complaints().ForPerson(person_));
     EXPECT_EQ(mine.size(), 3u);
-    if (!mine.empty()) {
-      EXPECT_EQ(mine[0].id, later);
+    if (mine.size() == 3) {
+      EXPECT_EQ(mine[0].id, moved);  // Newest first.
+      EXPECT_EQ(mine[1].id, later);
     }
     return OkStatus();
   });

@@ -29,16 +29,15 @@ class MessageContract : public RepositoryContract {
     Status s = store_->Write(council, [&](app::Transaction& tx) -> Status { return f(tx); });
     ASSERT_TRUE(s.ok()) << s.error().message;
   }
-  // A message to the person with one copy, `minutes` after kNow.
-  MessageId Add(const char* subject, Delivery channel, int minutes) {
+  // A message to the person (or `to`) with one copy, `minutes` after kNow.
+  MessageId Add(const char* subject, Delivery channel, int minutes, PersonId to = PersonId{}) {
     MessageId id;
     Write(council_, [&](app::Transaction& tx) -> Status {
       const Timestamp at = kNow.PlusSeconds(60 * minutes);
-      app::MessageRecord m{MessageId{}, person_,
-                           UserId{},    MessageKind::kReviewDue,
-                           subject,     "Line one\nLine two",
-                           at,          UserId{},
-                           std::nullopt};
+      app::MessageRecord m{
+          MessageId{}, to.valid() ? to : person_, UserId{}, MessageKind::kReviewDue,
+          subject,     "Line one\nLine two",      at,       UserId{},
+          std::nullopt};
       SD_ASSIGN_OR_RETURN(id, tx.messages().Insert(m));
       app::DeliveryRecord d{
           DeliveryId{}, id, channel,     "ada@example.org", DeliveryStatus::kWaiting, 0,
@@ -105,10 +104,13 @@ TEST_P(MessageContract, DueEmailsAreWaitingAndDueOldestFirstAndTriesAreRecorded)
     d.attempts = 7;
     d.status = DeliveryStatus::kGaveUp;
     d.last_error = "refused";
-    SD_RETURN_IF_ERROR(tx.messages().RecordAttempt(d));
+    SD_ASSIGN_OR_RETURN(bool recorded, tx.messages().RecordAttempt(d, DeliveryStatus::kWaiting));
+    EXPECT_TRUE(recorded);
+    SD_ASSIGN_OR_RETURN(recorded, tx.messages().RecordAttempt(d, DeliveryStatus::kWaiting));
+    EXPECT_FALSE(recorded);  // It is no longer waiting.
     SD_ASSIGN_OR_RETURN(due, tx.messages().DueEmails(kNow.PlusSeconds(3600), 10));
     EXPECT_EQ(due.size(), 1u);  // Only "Later": the given-up one is not tried again.
-    SD_ASSIGN_OR_RETURN(auto outstanding, tx.messages().Outstanding(10));
+    SD_ASSIGN_OR_RETURN(auto outstanding, tx.messages().Outstanding(TeamId{}, 10));
     EXPECT_EQ(outstanding.size(), 2u);  // The letter and the given-up email.
     for (const auto& o : outstanding) {
       if (o.delivery.channel == Delivery::kEmail) {
@@ -116,6 +118,65 @@ TEST_P(MessageContract, DueEmailsAreWaitingAndDueOldestFirstAndTriesAreRecorded)
         EXPECT_EQ(o.delivery.last_error, "refused");
       }
     }
+    return OkStatus();
+  });
+}
+
+TEST_P(MessageContract, AClaimedEmailIsOneSendersUntilItsClaimEnds) {
+  const MessageId id = Add("Now", Delivery::kEmail, 0);
+  Write(council_, [&](app::Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto copies, tx.messages().Deliveries(id));
+    const DeliveryId copy = copies.at(0).id;
+    const Timestamp until = kNow.PlusSeconds(600);
+    SD_ASSIGN_OR_RETURN(bool first, tx.messages().Claim(copy, kNow, until));
+    EXPECT_TRUE(first);
+    SD_ASSIGN_OR_RETURN(bool second, tx.messages().Claim(copy, kNow, until));
+    EXPECT_FALSE(second);  // Another sender has it.
+    SD_ASSIGN_OR_RETURN(auto due, tx.messages().DueEmails(kNow.PlusSeconds(60), 10));
+    EXPECT_TRUE(due.empty());
+    // The sender never recorded the result (it crashed): once the claim ends it is due again.
+    SD_ASSIGN_OR_RETURN(due, tx.messages().DueEmails(until, 10));
+    EXPECT_EQ(due.size(), 1u);
+    SD_ASSIGN_OR_RETURN(bool again, tx.messages().Claim(copy, until, until.PlusSeconds(600)));
+    EXPECT_TRUE(again);
+    app::DeliveryRecord d = copies.at(0);
+    d.status = DeliveryStatus::kSent;
+    d.sent_at = until;
+    d.invitation = InvitationId{77};
+    SD_ASSIGN_OR_RETURN(bool recorded, tx.messages().RecordAttempt(d, DeliveryStatus::kSending));
+    EXPECT_TRUE(recorded);
+    SD_ASSIGN_OR_RETURN(
+        bool late, tx.messages().Claim(copy, until.PlusSeconds(9999), until.PlusSeconds(99999)));
+    EXPECT_FALSE(late);  // Sent: never claimed again.
+    SD_ASSIGN_OR_RETURN(auto found, tx.messages().FindDelivery(copy));
+    EXPECT_TRUE(found.has_value());
+    if (found) {
+      EXPECT_EQ(found->delivery.status, DeliveryStatus::kSent);
+      EXPECT_EQ(found->delivery.invitation, InvitationId{77});
+      EXPECT_EQ(found->message.subject, "Now");
+    }
+    return OkStatus();
+  });
+}
+
+TEST_P(MessageContract, TheOutstandingListOfATeamIsChosenBeforeItsLimit) {
+  domain::PersonDetails d;
+  d.given_name = "Mary";
+  d.family_name = "Somerville";
+  d.date_of_birth = *Date::Parse("1949-12-26");
+  const TeamId south = AddTeam(council_, "Adults South");
+  const PersonId elsewhere = AddPerson(council_, south, d);
+  Add("South one", Delivery::kLetter, 0, elsewhere);
+  Add("South two", Delivery::kLetter, 1, elsewhere);
+  Add("North", Delivery::kLetter, 2);
+  Write(council_, [&](app::Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto north, tx.messages().Outstanding(team_, 1));
+    EXPECT_EQ(north.size(), 1u);
+    if (!north.empty()) {
+      EXPECT_EQ(north[0].message.subject, "North");
+    }
+    SD_ASSIGN_OR_RETURN(auto all, tx.messages().Outstanding(TeamId{}, 10));
+    EXPECT_EQ(all.size(), 3u);
     return OkStatus();
   });
 }

@@ -16,6 +16,11 @@ test('bad options give a message and a non-zero exit', () => {
   const people = run(['demo', '--database', 'sqlite:/tmp/selfdirect-cli-test.db', '--people', '0'])
   assert.equal(people.status, 1)
   assert.match(people.stderr, /--people must be from 1 to 100000/)
+  // Links in emails need the address people reach the service at, not the listen address.
+  const mail = run(['serve', '--database', 'sqlite:/tmp/selfdirect-cli-test.db', '--smtp-url', 'smtp://127.0.0.1:2525',
+    '--mail-from', 'care@council.example'])
+  assert.equal(mail.status, 1)
+  assert.match(mail.stderr, /--smtp-url needs --public-url/)
   const usage = run(['frobnicate'])
   assert.equal(usage.status, 2)
   const none = run([])

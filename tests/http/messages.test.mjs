@@ -14,7 +14,7 @@ before(async () => {
   server = await startServer({
     people: 200,
     extraArgs: ['--smtp-url', `smtp://127.0.0.1:${mail.port}`, '--mail-from', 'care@council.example',
-      '--public-url', 'http://selfdirect.test/', '--outbox-interval', '1']
+      '--public-url', 'http://selfdirect.test/', '--smtp-allow-plaintext', '--outbox-interval', '1']
   })
   const c = await clientsFor(server, 'administrator', 'practitioner', 'budget_holder')
   admin = c.administrator; worker = c.practitioner; holder = c.budget_holder

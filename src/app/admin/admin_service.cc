@@ -186,7 +186,11 @@ Result<UserRecord> AdminService::Suspend(const CallContext& ctx, const Principal
       if (admins <= 1) return Error::FailedPrecondition("This is the last active administrator");
     }
     SD_RETURN_IF_ERROR(tx.admin().SetDisabled(id, suspended));
-    if (suspended) SD_RETURN_IF_ERROR(tx.admin().EndSessions(id));
+    if (suspended) {
+      // Its sessions end, and so do its unused links: restoring it does not bring them back.
+      SD_RETURN_IF_ERROR(tx.admin().EndSessions(id));
+      SD_RETURN_IF_ERROR(tx.front_door().RetireInvitations(id, clock_.Now()));
+    }
     changed = *user;
     changed.disabled = suspended;
     return tx.audit().Append(AuditOf(clock_, who, ctx, suspended ? "user.suspend" : "user.restore",

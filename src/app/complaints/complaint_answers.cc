@@ -172,28 +172,36 @@ Result<ComplaintView> ComplaintService::Respond(const CallContext& ctx, const Pr
       });
 }
 
+bool ComplaintService::MaySeeList(const Principal& who) {
+  const Role r = who.user.role;
+  return r == Role::kPractitioner || r == Role::kApprover || r == Role::kAdministrator;
+}
+
+// The complaints `who` may see: their team's people's as the people stand now (a person who
+// moved team takes their complaints with them), or every team's for an administrator.
+Status ComplaintService::Load(Transaction& tx, const Principal& who, bool open_only,
+                              ComplaintList& out) const {
+  std::optional<TeamId> team;
+  if (who.user.role != Role::kAdministrator) team = who.user.team_id;
+  SD_ASSIGN_OR_RETURN(auto all, tx.complaints().List(open_only, team, kComplaintListLimit));
+  for (const auto& c : all) {
+    SD_ASSIGN_OR_RETURN(auto p, tx.people().Find(c.person));
+    if (!p || !domain::CanViewPerson(who.actor, {p->id, p->team_id})) continue;
+    out.items.push_back(ViewOf(c, *p, who));
+    out.overdue += out.items.back().timing == domain::ComplaintTiming::kOverdue;
+    out.due_soon += out.items.back().timing == domain::ComplaintTiming::kDueSoon;
+  }
+  return OkStatus();
+}
+
 Result<ComplaintList> ComplaintService::List(const CallContext& ctx, const Principal& who,
                                              bool open_only) {
   ComplaintList out;
   out.today = clock_.Now().UtcDate();
-  const Role r = who.user.role;
-  Status read =
-      r != Role::kPractitioner && r != Role::kApprover && r != Role::kAdministrator
-          ? Status(Error::PermissionDenied("Your role cannot see the complaints list"))
-          : store_.Read(ctx.council, [&](Transaction& tx) -> Status {
-              std::optional<TeamId> team;
-              if (r != Role::kAdministrator) team = who.user.team_id;
-              SD_ASSIGN_OR_RETURN(auto all,
-                                  tx.complaints().List(open_only, team, kComplaintListLimit));
-              for (const auto& c : all) {
-                SD_ASSIGN_OR_RETURN(auto p, tx.people().Find(c.person));
-                if (!p || !domain::CanViewPerson(who.actor, {p->id, p->team_id})) continue;
-                out.items.push_back(ViewOf(c, *p, who));
-                out.overdue += out.items.back().timing == domain::ComplaintTiming::kOverdue;
-                out.due_soon += out.items.back().timing == domain::ComplaintTiming::kDueSoon;
-              }
-              return OkStatus();
-            });
+  Status read = !MaySeeList(who)
+                    ? Status(Error::PermissionDenied("Your role cannot see the complaints list"))
+                    : store_.Read(ctx.council,
+                                  [&](Transaction& tx) { return Load(tx, who, open_only, out); });
   audit_.Record(ctx.council,
                 AuditOf(clock_, who, ctx, ReadAction("complaints.list", read), "", "", ""));
   SD_RETURN_IF_ERROR(read);
@@ -204,6 +212,14 @@ Result<ComplaintList> ComplaintService::List(const CallContext& ctx, const Princ
     std::stable_sort(out.items.begin(), out.items.end(),
                      [&](const auto& a, const auto& b) { return next(a) < next(b); });
   return out;
+}
+
+Result<ComplaintCounts> ComplaintService::Counts(CouncilId council, const Principal& who) {
+  if (!MaySeeList(who)) return Error::PermissionDenied("Your role cannot see the complaints list");
+  ComplaintList list;
+  SD_RETURN_IF_ERROR(
+      store_.Read(council, [&](Transaction& tx) { return Load(tx, who, true, list); }));
+  return ComplaintCounts{list.overdue, list.due_soon};
 }
 
 }  // namespace selfdirect::app

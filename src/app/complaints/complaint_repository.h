@@ -50,7 +50,8 @@ class ComplaintRepository {
   virtual Result<std::optional<ComplaintRecord>> Find(ComplaintId id) = 0;
   // Newest first.
   virtual Result<std::vector<ComplaintRecord>> ForPerson(PersonId person) = 0;
-  // Not yet answered (or all, newest first), of one team or every team, at most `limit`.
+  // Not yet answered (or all, newest first), of the people now in one team or of every team, at
+  // most `limit`.
   virtual Result<std::vector<ComplaintRecord>> List(bool open_only, std::optional<TeamId> team,
                                                     int limit) = 0;
   // Records the acknowledgement once: false when it was already acknowledged.

@@ -55,6 +55,12 @@ struct PersonComplaints {
   bool self = false;
 };
 
+// How many open complaints are overdue or due soon: numbers only, for the home page.
+struct ComplaintCounts {
+  int64_t overdue = 0;
+  int64_t due_soon = 0;
+};
+
 struct ComplaintList {
   Date today;
   std::vector<ComplaintView> items;  // By the next date owed, earliest first.
@@ -87,8 +93,12 @@ class ComplaintService {
                                 const ResponseInput& in);
   // Staff: their team's (administrators: everyone's), open or all.
   Result<ComplaintList> List(const CallContext& ctx, const Principal& who, bool open_only);
+  // The home page's counts of the same list; not audited (no one's complaint is shown).
+  Result<ComplaintCounts> Counts(CouncilId council, const Principal& who);
 
  private:
+  static bool MaySeeList(const Principal& who);
+  Status Load(Transaction& tx, const Principal& who, bool open_only, ComplaintList& out) const;
   ComplaintView ViewOf(const ComplaintRecord& c, const PersonRecord& p, const Principal& who) const;
   Result<ComplaintView> Load(Transaction& tx, const Principal& who, ComplaintId id) const;
   Result<ComplaintRecord> Check(const ComplaintInput& in, bool self, Date today) const;

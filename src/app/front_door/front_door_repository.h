@@ -55,6 +55,10 @@ class FrontDoorRepository {
                         PersonId person, UserId by, Timestamp at) = 0;
   virtual Result<InvitationId> InsertInvitation(const InvitationRecord& i) = 0;
   virtual Result<std::optional<InvitationRecord>> FindInvitation(const std::string& token_hash) = 0;
+  virtual Result<std::optional<InvitationRecord>> FindInvitationById(InvitationId id) = 0;
+  // Gives an unused invitation a new token hash (the old link stops working); false when it was
+  // used or retired.
+  virtual Result<bool> RekeyInvitation(InvitationId id, const std::string& token_hash) = 0;
   // Marks it used at `at` if it was not used yet; false when it already was.
   virtual Result<bool> UseInvitation(InvitationId id, Timestamp at) = 0;
   // Ends every unused invitation of the user (a new one replaces them).

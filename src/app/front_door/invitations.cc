@@ -13,17 +13,20 @@ namespace selfdirect::app {
 Result<IssuedInvitation> IssueInvitation(Transaction& tx, UserId user, UserId issued_by,
                                          Timestamp now, bool keep_earlier) {
   if (!keep_earlier) SD_RETURN_IF_ERROR(tx.front_door().RetireInvitations(user, now));
-  IssuedInvitation out{RandomToken(), now.PlusSeconds(int64_t{limits::kInvitationDays} * 86'400)};
-  SD_RETURN_IF_ERROR(tx.front_door().InsertInvitation(
-      {InvitationId{}, user, TokenHash(out.token), issued_by, now, out.expires_at, std::nullopt}));
+  IssuedInvitation out{InvitationId{}, RandomToken(),
+                       now.PlusSeconds(int64_t{limits::kInvitationDays} * 86'400)};
+  SD_ASSIGN_OR_RETURN(
+      out.id, tx.front_door().InsertInvitation({InvitationId{}, user, TokenHash(out.token),
+                                                issued_by, now, out.expires_at, std::nullopt}));
   return out;
 }
 
 Result<IssuedInvitation> InviteByEmail(Transaction& tx, const UserRecord& user, UserId issued_by,
                                        Timestamp now) {
   SD_ASSIGN_OR_RETURN(auto issued, IssueInvitation(tx, user.id, issued_by, now));
-  SD_RETURN_IF_ERROR(StatusOf(QueueMessage(
-      tx, InvitationNotice(user.id, user.display_name, issued.expires_at), issued_by, now)));
+  Notice notice = InvitationNotice(user.id, user.display_name, issued.expires_at);
+  notice.invitation = issued.id;
+  SD_RETURN_IF_ERROR(StatusOf(QueueMessage(tx, notice, issued_by, now)));
   return issued;
 }
 

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "app/front_door/front_door_repository.h"
 #include "app/repositories.h"
 #include "base/clock.h"
 #include "base/result.h"
@@ -14,6 +15,7 @@
 namespace selfdirect::app {
 
 struct IssuedInvitation {
+  InvitationId id;
   std::string token;  // Given once to the caller to show or send; only its hash is stored.
   Timestamp expires_at;
 };
@@ -25,7 +27,8 @@ Result<IssuedInvitation> IssueInvitation(Transaction& tx, UserId user, UserId is
                                          Timestamp now, bool keep_earlier = false);
 
 // IssueInvitation, and a message to the account's email address that carries a link of its own
-// (issued when the outbox sends it, so no token is stored in the clear).
+// (issued when the outbox sends it, so no token is stored in the clear, and only while the link
+// issued here is still unused and the account not suspended).
 Result<IssuedInvitation> InviteByEmail(Transaction& tx, const UserRecord& user, UserId issued_by,
                                        Timestamp now);
 

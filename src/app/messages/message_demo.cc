@@ -18,7 +18,8 @@ Status Delivered(DemoContext& ctx, MessageId id, Timestamp at) {
     d.status = domain::DeliveryStatus::kSent;
     d.attempts = letter ? 0 : 1;
     d.sent_at = at.PlusSeconds(letter ? 86'400 : 60);
-    SD_RETURN_IF_ERROR(ctx.tx.messages().RecordAttempt(d));
+    SD_RETURN_IF_ERROR(
+        StatusOf(ctx.tx.messages().RecordAttempt(d, domain::DeliveryStatus::kWaiting)));
   }
   return OkStatus();
 }

@@ -16,6 +16,7 @@
 namespace selfdirect {
 using MessageId = StrongId<struct MessageTag>;
 using DeliveryId = StrongId<struct DeliveryTag>;
+using InvitationId = StrongId<struct InvitationTag>;
 }  // namespace selfdirect
 
 namespace selfdirect::app {
@@ -30,6 +31,7 @@ struct MessageRecord {
   Timestamp created_at;
   UserId created_by;
   std::optional<Timestamp> read_at;
+  InvitationId invitation;  // An invitation: the link it was written with (shown to staff).
 };
 
 struct DeliveryRecord {
@@ -41,7 +43,8 @@ struct DeliveryRecord {
   int attempts = 0;
   Timestamp next_attempt_at;
   std::string last_error;
-  std::optional<Timestamp> sent_at;  // Sent by email, or posted.
+  std::optional<Timestamp> sent_at;  // Sent by email, posted, or dealt with by hand.
+  InvitationId invitation;  // An invitation's email: the link of its own, re-keyed on each try.
 };
 
 struct DueEmail {
@@ -61,12 +64,21 @@ class MessageRepository {
   // Marks it read if it was not; false when it already was.
   virtual Result<bool> MarkRead(MessageId id, Timestamp at) = 0;
   virtual Result<std::vector<DeliveryRecord>> Deliveries(MessageId id) = 0;
-  // Emails waiting whose next try is due at `now`, oldest first, at most `limit`.
+  // Emails whose next try is due at `now` (waiting, or being sent by a sender whose claim has
+  // ended), oldest first, at most `limit`.
   virtual Result<std::vector<DueEmail>> DueEmails(Timestamp now, int limit) = 0;
-  // Letters waiting to be posted, or copies given up, oldest first: the staff's outbox.
-  virtual Result<std::vector<DueEmail>> Outstanding(int limit) = 0;
-  // Records a try: its new status, count, next try and error.
-  virtual Status RecordAttempt(const DeliveryRecord& d) = 0;
+  // Claims a due email for one sender until `until` (status kSending); false when it is not due
+  // (another sender claimed it first, or it was sent).
+  virtual Result<bool> Claim(DeliveryId id, Timestamp now, Timestamp until) = 0;
+  // Letters waiting to be posted, or copies given up, oldest first: the staff's outbox. Only copies
+  // to people in `team` when it is valid (so an account's invitation only when it is not).
+  virtual Result<std::vector<DueEmail>> Outstanding(TeamId team, int limit) = 0;
+  virtual Result<std::optional<DueEmail>> FindDelivery(DeliveryId id) = 0;
+  // Records a try (status, count, next try, error, sent time, link) if the copy's status is still
+  // `expected`; false when it is not (someone else dealt with it).
+  virtual Result<bool> RecordAttempt(const DeliveryRecord& d, domain::DeliveryStatus expected) = 0;
+  // The email's own invitation link, kept in the transaction that issues it.
+  virtual Status LinkInvitation(DeliveryId id, InvitationId invitation) = 0;
 };
 
 }  // namespace selfdirect::app

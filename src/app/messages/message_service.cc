@@ -32,8 +32,8 @@ std::optional<DeliveryRecord> PersonCopy(const PersonRecord& p, MessageId id, Ti
 }  // namespace
 
 Result<MessageId> QueueMessage(Transaction& tx, const Notice& notice, UserId by, Timestamp now) {
-  MessageRecord m{MessageId{}, notice.person, notice.user, notice.kind, notice.subject,
-                  notice.body, now,           by,          std::nullopt};
+  MessageRecord m{MessageId{}, notice.person, notice.user, notice.kind,  notice.subject,
+                  notice.body, now,           by,          std::nullopt, notice.invitation};
   SD_ASSIGN_OR_RETURN(m.id, tx.messages().Insert(m));
   std::optional<DeliveryRecord> copy;
   if (notice.person.valid()) {

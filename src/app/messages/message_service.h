@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,7 @@ struct Notice {
   domain::MessageKind kind = domain::MessageKind::kDecision;
   std::string subject;
   std::string body;
+  InvitationId invitation;  // An invitation: the link issued with it (the outbox checks it).
 };
 
 // Keeps the message and queues its copy, in the caller's transaction. An invitation's body
@@ -49,8 +51,11 @@ struct MessageCentre {
 
 struct SendReport {
   int sent = 0;
-  int failed = 0;   // Will be tried again.
-  int gave_up = 0;  // Tried kMaxEmailAttempts times; staff see them with the letters.
+  int failed = 0;     // Will be tried again.
+  int gave_up = 0;    // Tried kMaxEmailAttempts times; staff see them with the letters.
+  int withdrawn = 0;  // No longer wanted (an invitation whose link was used or replaced).
+  int errors = 0;     // The store failed; the copy is tried again when its claim ends.
+  std::string last_error;
 };
 
 struct OutboxItem {
@@ -78,13 +83,16 @@ class MessageService {
   Status MarkPosted(const CallContext& ctx, const Principal& who, DeliveryId id);
   // Unread messages in the person's centre, for the person page (which audits its own read).
   Result<int64_t> Unread(CouncilId council, PersonId person);
-  // The outbox: sends each council's due emails, at most `limit` each, through `mailer`.
-  Result<SendReport> SendDue(Mailer& mailer, int limit);
+  // The outbox: sends each council's due emails, at most `limit` each, through `mailer`, claiming
+  // each first so that two senders never send one copy; stops between emails once `stop` is
+  // asked. A store failure on one copy or council is counted and the rest go on.
+  Result<SendReport> SendDue(Mailer& mailer, int limit, std::stop_token stop = {});
 
  private:
   Result<MessageCentre> Load(Transaction& tx, const Principal& who, PersonId person) const;
   Status SendOne(CouncilId council, Mailer& mailer, DueEmail due, SendReport& report);
-  Result<std::string> BodyToSend(CouncilId council, const DueEmail& due);
+  Result<std::optional<std::string>> BodyToSend(CouncilId council, DueEmail& due);
+  Status Finish(CouncilId council, const DeliveryRecord& d);
   void Refused(const CallContext& ctx, const Principal& who, const std::string& action,
                PersonId person, const Status& s);
 

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/admin/admin_repository.h"
 #include "app/assessment_service.h"
 #include "app/front_door/front_door_service.h"
 #include "app/front_door/invitations.h"
@@ -25,11 +26,13 @@ class FakeMailer final : public Mailer {
  public:
   const std::string& from() const override { return from_; }
   Status Send(const OutgoingEmail& email) override {
+    attempted.push_back(email);
     if (down) return Error::Unavailable("connection refused");
     sent.push_back(email);
     return OkStatus();
   }
   bool down = false;
+  std::vector<OutgoingEmail> attempted;
   std::vector<OutgoingEmail> sent;
 
  private:
@@ -70,6 +73,50 @@ class MessageServiceTest : public ::testing::Test {
                            })
                     .ok());
     return id;
+  }
+
+  // A new account for the person and an emailed invitation; the token shown on the page.
+  std::string Invite(UserRecord& user) {
+    std::string shown;
+    EXPECT_TRUE(db_.store()
+                    .Write(db_.council(),
+                           [&](Transaction& tx) -> Status {
+                             if (!user.id.valid()) {
+                               user.email = "new.user@example.org";
+                               user.display_name = "New User";
+                               user.role = Role::kBudgetHolder;
+                               user.person_id = person_;
+                               user.password_hash = DummyPasswordHash();
+                               SD_ASSIGN_OR_RETURN(user.id, tx.users().Insert(user, clock_.Now()));
+                             }
+                             SD_ASSIGN_OR_RETURN(
+                                 auto link, InviteByEmail(tx, user, UserId{502}, clock_.Now()));
+                             shown = link.token;
+                             return OkStatus();
+                           })
+                    .ok());
+    return shown;
+  }
+  // The link in an email's body.
+  static std::string LinkIn(const OutgoingEmail& email) {
+    const std::string prefix = "https://care.example/invitations/";
+    const auto at = email.body.find(prefix);
+    return at == std::string::npos ? std::string() : email.body.substr(at + prefix.size(), 43);
+  }
+  std::vector<DeliveryRecord> InvitationCopies() {
+    std::vector<DeliveryRecord> out;
+    EXPECT_TRUE(db_.store()
+                    .Read(db_.council(),
+                          [&](Transaction& tx) -> Status {
+                            for (int64_t id = 1; id < 20; ++id) {
+                              SD_ASSIGN_OR_RETURN(auto copies,
+                                                  tx.messages().Deliveries(MessageId{id}));
+                              for (auto& c : copies) out.push_back(c);
+                            }
+                            return OkStatus();
+                          })
+                    .ok());
+    return out;
   }
 
   testing::TestCouncil db_;
@@ -158,6 +205,9 @@ TEST_F(MessageServiceTest, TheOutboxSendsRetriesAfterAWaitAndGivesUpWhereStaffSe
   EXPECT_EQ(messages_.Outstanding(ctx_, self_).error().code, ErrorCode::kPermissionDenied);
   ASSERT_TRUE(messages_.MarkPosted(ctx_, worker_, outstanding->at(0).copy.delivery.id).ok());
   EXPECT_TRUE(messages_.Outstanding(ctx_, worker_)->empty());
+  // Dealt with by hand: not "sent", so the person is not told it was emailed.
+  EXPECT_EQ(messages_.Centre(ctx_, worker_, person_)->items.at(0).copies.at(0).status,
+            DeliveryStatus::kHandled);
   mailer.down = false;
   Queue(ReviewAskedNotice(person_, *Date::Parse("2026-12-20"), false));
   EXPECT_EQ(messages_.SendDue(mailer, 10)->sent, 1);
@@ -168,22 +218,7 @@ TEST_F(MessageServiceTest, TheOutboxSendsRetriesAfterAWaitAndGivesUpWhereStaffSe
 
 TEST_F(MessageServiceTest, AnInvitationEmailCarriesItsOwnLinkThatIsNeverStored) {
   UserRecord user;
-  std::string shown;
-  ASSERT_TRUE(db_.store()
-                  .Write(db_.council(),
-                         [&](Transaction& tx) -> Status {
-                           user.email = "new.user@example.org";
-                           user.display_name = "New User";
-                           user.role = Role::kBudgetHolder;
-                           user.person_id = person_;
-                           user.password_hash = DummyPasswordHash();
-                           SD_ASSIGN_OR_RETURN(user.id, tx.users().Insert(user, clock_.Now()));
-                           SD_ASSIGN_OR_RETURN(auto link,
-                                               InviteByEmail(tx, user, UserId{502}, clock_.Now()));
-                           shown = link.token;
-                           return OkStatus();
-                         })
-                  .ok());
+  const std::string shown = Invite(user);
   MessageId kept_id;
   ASSERT_TRUE(db_.store()
                   .Read(db_.council(),
@@ -196,11 +231,8 @@ TEST_F(MessageServiceTest, AnInvitationEmailCarriesItsOwnLinkThatIsNeverStored) 
                   .ok());
   FakeMailer mailer;
   ASSERT_EQ(messages_.SendDue(mailer, 10)->sent, 1);
-  const std::string& body = mailer.sent.at(0).body;
-  const std::string prefix = "https://care.example/invitations/";
-  const auto at = body.find(prefix);
-  ASSERT_NE(at, std::string::npos) << body;
-  const std::string emailed = body.substr(at + prefix.size(), 43);
+  const std::string emailed = LinkIn(mailer.sent.at(0));
+  ASSERT_EQ(emailed.size(), 43u) << mailer.sent.at(0).body;
   EXPECT_NE(emailed, shown);
   // The kept message says the link is not kept; its token is nowhere in the database's text.
   ASSERT_TRUE(db_.store()
@@ -223,6 +255,85 @@ TEST_F(MessageServiceTest, AnInvitationEmailCarriesItsOwnLinkThatIsNeverStored) 
   // The link shown on the page ended with the emailed one.
   EXPECT_FALSE(
       front_door.AcceptInvitation(ctx_, shown, "another password!", "another password!").ok());
+}
+
+TEST_F(MessageServiceTest, NoLinkIsEmailedOnceThePageLinkWasUsed) {
+  UserRecord user;
+  const std::string shown = Invite(user);
+  AssessmentService assessments{db_.store(), clock_, audit_};
+  FrontDoorService front_door{db_.store(), clock_, audit_, assessments};
+  ASSERT_TRUE(
+      front_door.AcceptInvitation(ctx_, shown, "a long new password", "a long new password").ok());
+  FakeMailer mailer;
+  auto report = messages_.SendDue(mailer, 10);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->sent, 0);
+  EXPECT_EQ(report->withdrawn, 1);
+  EXPECT_TRUE(mailer.attempted.empty());
+  auto copies = InvitationCopies();
+  ASSERT_EQ(copies.size(), 1u);
+  EXPECT_EQ(copies[0].status, DeliveryStatus::kWithdrawn);
+  EXPECT_EQ(copies[0].last_error, "The link was used or replaced");
+}
+
+TEST_F(MessageServiceTest, ASuspendedAccountIsEmailedNoLinkAndANewResetWithdrawsTheOldEmail) {
+  UserRecord user;
+  Invite(user);
+  Invite(user);  // A second link (the first leaked): the first email must not send a link.
+  FakeMailer mailer;
+  auto report = messages_.SendDue(mailer, 10);
+  EXPECT_EQ(report->sent, 1);
+  EXPECT_EQ(report->withdrawn, 1);
+  Invite(user);
+  ASSERT_TRUE(db_.store()
+                  .Write(db_.council(),
+                         [&](Transaction& tx) { return tx.admin().SetDisabled(user.id, true); })
+                  .ok());
+  report = messages_.SendDue(mailer, 10);
+  EXPECT_EQ(report->sent, 0);
+  EXPECT_EQ(report->withdrawn, 1);
+  EXPECT_EQ(mailer.sent.size(), 1u);
+  EXPECT_EQ(InvitationCopies().back().last_error, "The account is suspended");
+}
+
+TEST_F(MessageServiceTest, ARetryReKeysTheEmailsOneLinkAndIssuingItIsAudited) {
+  UserRecord user;
+  Invite(user);
+  FakeMailer mailer;
+  mailer.down = true;
+  EXPECT_EQ(messages_.SendDue(mailer, 10)->failed, 1);
+  clock_.AdvanceSeconds(120);
+  mailer.down = false;
+  EXPECT_EQ(messages_.SendDue(mailer, 10)->sent, 1);
+  ASSERT_EQ(mailer.attempted.size(), 2u);
+  const std::string first = LinkIn(mailer.attempted[0]), second = LinkIn(mailer.attempted[1]);
+  ASSERT_EQ(second.size(), 43u);
+  EXPECT_NE(first, second);
+  AssessmentService assessments{db_.store(), clock_, audit_};
+  FrontDoorService front_door{db_.store(), clock_, audit_, assessments};
+  EXPECT_EQ(front_door.Invitation(ctx_, first).error().code, ErrorCode::kNotFound);  // Re-keyed.
+  EXPECT_TRUE(front_door.Invitation(ctx_, second).ok());
+  auto actions = testing::AuditActions(db_.store(), audit_, db_.council(), "user");
+  EXPECT_EQ(std::count(actions.begin(), actions.end(), "invitation.emailed"), 2);
+}
+
+TEST_F(MessageServiceTest, ACopyAnotherSenderHasClaimedIsNotSentTwice) {
+  Queue(ReviewAskedNotice(person_, *Date::Parse("2026-12-19"), false));
+  ASSERT_TRUE(db_.store()
+                  .Write(db_.council(),
+                         [&](Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(auto due, tx.messages().DueEmails(clock_.Now(), 10));
+                           if (due.size() != 1) return Error::Internal("expected one due email");
+                           return StatusOf(tx.messages().Claim(due[0].delivery.id, clock_.Now(),
+                                                               clock_.Now().PlusSeconds(600)));
+                         })
+                  .ok());
+  FakeMailer mailer;
+  EXPECT_EQ(messages_.SendDue(mailer, 10)->sent, 0);
+  clock_.AdvanceSeconds(601);  // That sender never finished: the claim ends and it goes once.
+  EXPECT_EQ(messages_.SendDue(mailer, 10)->sent, 1);
+  EXPECT_EQ(messages_.SendDue(mailer, 10)->sent, 0);
+  EXPECT_EQ(mailer.sent.size(), 1u);
 }
 
 }  // namespace

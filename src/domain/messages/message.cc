@@ -62,12 +62,19 @@ std::string_view DeliveryStatusCode(DeliveryStatus s) {
       return "sent";
     case DeliveryStatus::kGaveUp:
       return "gave_up";
+    case DeliveryStatus::kSending:
+      return "sending";
+    case DeliveryStatus::kHandled:
+      return "handled";
+    case DeliveryStatus::kWithdrawn:
+      return "withdrawn";
   }
   return "waiting";
 }
 
 std::optional<DeliveryStatus> ParseDeliveryStatus(std::string_view code) {
-  for (auto s : {DeliveryStatus::kWaiting, DeliveryStatus::kSent, DeliveryStatus::kGaveUp})
+  for (auto s : {DeliveryStatus::kWaiting, DeliveryStatus::kSent, DeliveryStatus::kGaveUp,
+                 DeliveryStatus::kSending, DeliveryStatus::kHandled, DeliveryStatus::kWithdrawn})
     if (DeliveryStatusCode(s) == code) return s;
   return std::nullopt;
 }

@@ -34,7 +34,11 @@ std::string_view DeliveryCode(Delivery d);
 std::optional<Delivery> ParseDelivery(std::string_view code);
 
 // Where a copy is on its way. DO NOT RENAME: stored by code.
-enum class DeliveryStatus { kWaiting, kSent, kGaveUp };
+// A copy waits, is being sent (claimed by one sender until next_attempt_at), was sent (or a letter
+// posted), was given up after kMaxEmailAttempts tries, was given up then dealt with by hand by
+// staff (handled), or was no longer wanted when its turn came (withdrawn: an invitation whose
+// link was used or replaced, or whose account was suspended).
+enum class DeliveryStatus { kWaiting, kSent, kGaveUp, kSending, kHandled, kWithdrawn };
 std::string_view DeliveryStatusCode(DeliveryStatus s);
 std::optional<DeliveryStatus> ParseDeliveryStatus(std::string_view code);
 

@@ -76,7 +76,12 @@ Result<std::vector<app::ComplaintRecord>> SqlComplaints::List(bool open_only,
   SqlParams p{council_.value()};
   std::string where = "FROM complaints WHERE council_id = $1";
   if (open_only) where += " AND responded_on IS NULL";
-  if (team) where += " AND team_id = " + p.Add(team->value());
+  if (team) {
+    where +=
+        " AND EXISTS (SELECT 1 FROM people p WHERE p.council_id = complaints.council_id AND "
+        "p.person_id = complaints.person_id AND p.team_id = " +
+        p.Add(team->value()) + ")";
+  }
   where += " ORDER BY received_on" + std::string(open_only ? "" : " DESC") +
            ", complaint_id LIMIT " + p.Add(int64_t{limit});
   return QueryAll(c_, kComplaint, where, p.values());

@@ -128,6 +128,18 @@ Result<std::optional<app::InvitationRecord>> SqlFrontDoor::FindInvitation(
                   {council_.value(), token_hash});
 }
 
+Result<std::optional<app::InvitationRecord>> SqlFrontDoor::FindInvitationById(InvitationId id) {
+  return QueryOne(c_, kInvitation, "FROM invitations WHERE council_id = $1 AND invitation_id = $2",
+                  {council_.value(), id.value()});
+}
+
+Result<bool> SqlFrontDoor::RekeyInvitation(InvitationId id, const std::string& token_hash) {
+  return AnyRow(c_,
+                "UPDATE invitations SET token_hash = $3 WHERE council_id = $1 AND invitation_id = "
+                "$2 AND used_at IS NULL RETURNING invitation_id",
+                {council_.value(), id.value(), token_hash});
+}
+
 Result<bool> SqlFrontDoor::UseInvitation(InvitationId id, Timestamp at) {
   return AnyRow(c_,
                 "UPDATE invitations SET used_at = $3 WHERE council_id = $1 AND invitation_id = $2 "

@@ -19,6 +19,8 @@ class SqlFrontDoor final : public app::FrontDoorRepository, private CouncilRepos
   Result<InvitationId> InsertInvitation(const app::InvitationRecord& i) override;
   Result<std::optional<app::InvitationRecord>> FindInvitation(
       const std::string& token_hash) override;
+  Result<std::optional<app::InvitationRecord>> FindInvitationById(InvitationId id) override;
+  Result<bool> RekeyInvitation(InvitationId id, const std::string& token_hash) override;
   Result<bool> UseInvitation(InvitationId id, Timestamp at) override;
   Status RetireInvitations(UserId user, Timestamp at) override;
 };

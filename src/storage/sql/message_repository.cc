@@ -17,11 +17,13 @@ app::MessageRecord MessageFromRow(const SqlRow& r, size_t at) {
   m.created_at = Timestamp::FromMicros(r.Int(at + 6));
   if (!r.IsNull(at + 7)) m.created_by = UserId{r.Int(at + 7)};
   if (!r.IsNull(at + 8)) m.read_at = Timestamp::FromMicros(r.Int(at + 8));
+  if (!r.IsNull(at + 9)) m.invitation = InvitationId{r.Int(at + 9)};
   return m;
 }
 app::MessageRecord MessageRow(const SqlRow& r) { return MessageFromRow(r, 0); }
 constexpr std::string_view kMessageColumns =
-    "message_id, person_id, user_id, kind, subject, body, created_at, created_by_user_id, read_at";
+    "message_id, person_id, user_id, kind, subject, body, created_at, created_by_user_id, read_at, "
+    "invitation_id";
 constexpr Columns<app::MessageRecord> kMessage{kMessageColumns, MessageRow};
 
 app::DeliveryRecord DeliveryRow(const SqlRow& r) {
@@ -35,35 +37,43 @@ app::DeliveryRecord DeliveryRow(const SqlRow& r) {
   d.next_attempt_at = Timestamp::FromMicros(r.Int(6));
   d.last_error = r.Text(7);
   if (!r.IsNull(8)) d.sent_at = Timestamp::FromMicros(r.Int(8));
+  if (!r.IsNull(9)) d.invitation = InvitationId{r.Int(9)};
   return d;
 }
 constexpr std::string_view kDeliveryColumns =
     "delivery_id, message_id, channel, address, status, attempts, next_attempt_at, last_error, "
-    "sent_at";
+    "sent_at, invitation_id";
 constexpr Columns<app::DeliveryRecord> kDelivery{kDeliveryColumns, DeliveryRow};
 
-app::DueEmail DueRow(const SqlRow& r) { return {DeliveryRow(r), MessageFromRow(r, 9)}; }
+app::DueEmail DueRow(const SqlRow& r) { return {DeliveryRow(r), MessageFromRow(r, 10)}; }
 
-std::string DueSelect(std::string_view where) {
+std::string DueFrom(std::string_view where) {
   return Select(Qualified(kDeliveryColumns, "d.") + ", " + Qualified(kMessageColumns, "m."),
                 std::string("FROM message_deliveries d JOIN messages m ON m.council_id = "
                             "d.council_id AND m.message_id = d.message_id WHERE d.council_id = $1 "
                             "AND ") +
-                    std::string(where) + " ORDER BY d.next_attempt_at, d.delivery_id LIMIT $2");
+                    std::string(where));
 }
+std::string DueSelect(std::string_view where) {
+  return DueFrom(where) + " ORDER BY d.next_attempt_at, d.delivery_id LIMIT $2";
+}
+
+constexpr std::string_view kOutstanding =
+    "((d.status = 'waiting' AND d.channel = 'letter') OR d.status = 'gave_up')";
 
 }  // namespace
 
 Result<MessageId> SqlMessages::Insert(const app::MessageRecord& m) {
   SD_ASSIGN_OR_RETURN(
       int64_t id,
-      QueryInt(c_,
-               "INSERT INTO messages (council_id, person_id, user_id, kind, subject, body, "
-               "created_at, created_by_user_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
-               "RETURNING message_id",
-               {council_.value(), IdOrNull(m.person.value()), IdOrNull(m.user.value()),
-                std::string(domain::MessageKindCode(m.kind)), m.subject, m.body,
-                m.created_at.micros(), IdOrNull(m.created_by.value())}));
+      QueryInt(
+          c_,
+          "INSERT INTO messages (council_id, person_id, user_id, kind, subject, body, "
+          "created_at, created_by_user_id, invitation_id) VALUES ($1, $2, $3, $4, $5, $6, "
+          "$7, $8, $9) RETURNING message_id",
+          {council_.value(), IdOrNull(m.person.value()), IdOrNull(m.user.value()),
+           std::string(domain::MessageKindCode(m.kind)), m.subject, m.body, m.created_at.micros(),
+           IdOrNull(m.created_by.value()), IdOrNull(m.invitation.value())}));
   return MessageId{id};
 }
 
@@ -114,25 +124,53 @@ Result<std::vector<app::DeliveryRecord>> SqlMessages::Deliveries(MessageId id) {
 
 Result<std::vector<app::DueEmail>> SqlMessages::DueEmails(Timestamp now, int limit) {
   return QueryAll(c_,
-                  DueSelect("d.status = 'waiting' AND d.channel = 'email' AND "
+                  DueSelect("d.status IN ('waiting', 'sending') AND d.channel = 'email' AND "
                             "d.next_attempt_at <= $3"),
                   {council_.value(), int64_t{limit}, now.micros()}, DueRow);
 }
 
-Result<std::vector<app::DueEmail>> SqlMessages::Outstanding(int limit) {
-  return QueryAll(c_,
-                  DueSelect("((d.status = 'waiting' AND d.channel = 'letter') OR "
-                            "d.status = 'gave_up')"),
-                  {council_.value(), int64_t{limit}}, DueRow);
+Result<bool> SqlMessages::Claim(DeliveryId id, Timestamp now, Timestamp until) {
+  return AnyRow(c_,
+                "UPDATE message_deliveries SET status = 'sending', next_attempt_at = $4 WHERE "
+                "council_id = $1 AND delivery_id = $2 AND channel = 'email' AND status IN "
+                "('waiting', 'sending') AND next_attempt_at <= $3 RETURNING delivery_id",
+                {council_.value(), id.value(), now.micros(), until.micros()});
 }
 
-Status SqlMessages::RecordAttempt(const app::DeliveryRecord& d) {
-  return Execute(
+Result<std::vector<app::DueEmail>> SqlMessages::Outstanding(TeamId team, int limit) {
+  if (!team.valid())
+    return QueryAll(c_, DueSelect(kOutstanding), {council_.value(), int64_t{limit}}, DueRow);
+  return QueryAll(c_,
+                  DueSelect(std::string(kOutstanding) +
+                            " AND EXISTS (SELECT 1 FROM people p WHERE p.council_id = m.council_id "
+                            "AND p.person_id = m.person_id AND p.team_id = $3)"),
+                  {council_.value(), int64_t{limit}, team.value()}, DueRow);
+}
+
+Result<std::optional<app::DueEmail>> SqlMessages::FindDelivery(DeliveryId id) {
+  SD_ASSIGN_OR_RETURN(auto rows, QueryAll(c_, DueFrom("d.delivery_id = $2"),
+                                          {council_.value(), id.value()}, DueRow));
+  if (rows.empty()) return std::optional<app::DueEmail>{};
+  return std::optional<app::DueEmail>{std::move(rows[0])};
+}
+
+Result<bool> SqlMessages::RecordAttempt(const app::DeliveryRecord& d,
+                                        domain::DeliveryStatus expected) {
+  return AnyRow(
       c_,
       "UPDATE message_deliveries SET status = $3, attempts = $4, next_attempt_at = $5, "
-      "last_error = $6, sent_at = $7 WHERE council_id = $1 AND delivery_id = $2",
+      "last_error = $6, sent_at = $7, invitation_id = $8 WHERE council_id = $1 AND "
+      "delivery_id = $2 AND status = $9 RETURNING delivery_id",
       {council_.value(), d.id.value(), std::string(domain::DeliveryStatusCode(d.status)),
-       int64_t{d.attempts}, d.next_attempt_at.micros(), d.last_error, SqlOptionalTime(d.sent_at)});
+       int64_t{d.attempts}, d.next_attempt_at.micros(), d.last_error, SqlOptionalTime(d.sent_at),
+       IdOrNull(d.invitation.value()), std::string(domain::DeliveryStatusCode(expected))});
+}
+
+Status SqlMessages::LinkInvitation(DeliveryId id, InvitationId invitation) {
+  return Execute(c_,
+                 "UPDATE message_deliveries SET invitation_id = $3 WHERE council_id = $1 AND "
+                 "delivery_id = $2",
+                 {council_.value(), id.value(), invitation.value()});
 }
 
 }  // namespace selfdirect::storage

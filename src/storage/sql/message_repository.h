@@ -18,8 +18,12 @@ class SqlMessages final : public app::MessageRepository, private CouncilReposito
   Result<bool> MarkRead(MessageId id, Timestamp at) override;
   Result<std::vector<app::DeliveryRecord>> Deliveries(MessageId id) override;
   Result<std::vector<app::DueEmail>> DueEmails(Timestamp now, int limit) override;
-  Result<std::vector<app::DueEmail>> Outstanding(int limit) override;
-  Status RecordAttempt(const app::DeliveryRecord& d) override;
+  Result<bool> Claim(DeliveryId id, Timestamp now, Timestamp until) override;
+  Result<std::vector<app::DueEmail>> Outstanding(TeamId team, int limit) override;
+  Result<std::optional<app::DueEmail>> FindDelivery(DeliveryId id) override;
+  Result<bool> RecordAttempt(const app::DeliveryRecord& d,
+                             domain::DeliveryStatus expected) override;
+  Status LinkInvitation(DeliveryId id, InvitationId invitation) override;
 };
 
 }  // namespace selfdirect::storage

@@ -1,35 +1,59 @@
 // Changes of circumstance (migration 0027).
 #include "storage/sql/plan_change_repository.h"
 
+#include <algorithm>
+#include <charconv>
+
 namespace selfdirect::storage {
 namespace {
 
 Pence P(const SqlRow& r, size_t i) { return Pence::FromPence(r.Int(i)); }
 
-// "label\tbefore\tafter" a line each, amounts in pence.
+// "label\tbefore\tafter" a line each, amounts in pence; a tab or line break in a label becomes a
+// space so that it cannot split the line.
 std::string LinesText(const std::vector<app::LineChange>& lines) {
   std::string out;
-  for (const auto& l : lines)
-    out += l.label + "\t" + std::to_string(l.before.pence()) + "\t" +
+  for (const auto& l : lines) {
+    std::string label = l.label;
+    std::replace_if(
+        label.begin(), label.end(), [](char ch) { return ch == '\t' || ch == '\n'; }, ' ');
+    out += label + "\t" + std::to_string(l.before.pence()) + "\t" +
            std::to_string(l.after.pence()) + "\n";
+  }
   return out;
 }
 
-std::vector<app::LineChange> LinesOf(const std::string& text) {
+std::optional<int64_t> Whole(std::string_view text) {
+  int64_t v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+// A line that does not read as a label and two amounts (a damaged row) is left out rather than
+// failing the person's whole page.
+std::vector<app::LineChange> LinesOf(std::string_view text) {
   std::vector<app::LineChange> out;
   size_t start = 0;
   while (start < text.size()) {
     const size_t end = text.find('\n', start);
-    const std::string line = text.substr(start, end - start);
+    const std::string_view line = text.substr(start, end - start);
     const size_t a = line.find('\t'), b = line.rfind('\t');
-    if (a != std::string::npos && b > a)
-      out.push_back({line.substr(0, a), Pence::FromPence(std::stoll(line.substr(a + 1, b - a - 1))),
-                     Pence::FromPence(std::stoll(line.substr(b + 1)))});
-    if (end == std::string::npos) break;
+    if (a != std::string_view::npos && b > a) {
+      auto before = Whole(line.substr(a + 1, b - a - 1)), after = Whole(line.substr(b + 1));
+      if (before && after)
+        out.push_back(
+            {std::string(line.substr(0, a)), Pence::FromPence(*before), Pence::FromPence(*after)});
+    }
+    if (end == std::string_view::npos) break;
     start = end + 1;
   }
   return out;
 }
+
+namespace {
 
 app::PlanChangeRecord ChangeFromRow(const SqlRow& r) {
   app::PlanChangeRecord c;

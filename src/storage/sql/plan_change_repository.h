@@ -2,10 +2,17 @@
 // Changes of circumstance (migration 0027) for one council.
 #pragma once
 
+#include <string_view>
+#include <vector>
+
 #include "app/planning/plan_change_repository.h"
 #include "storage/sql/query.h"
 
 namespace selfdirect::storage {
+
+// The stored lines ("label<TAB>before<TAB>after" in pence, one a line) read back; a damaged line
+// is left out. Exposed for its test.
+std::vector<app::LineChange> LinesOf(std::string_view text);
 
 class SqlPlanChanges final : public app::PlanChangeRepository, private CouncilRepository {
  public:

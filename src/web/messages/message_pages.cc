@@ -76,7 +76,13 @@ std::string CopyText(const app::DeliveryRecord& d) {
              " on " + (d.sent_at ? d.sent_at->UtcDate().ToLongString() : std::string("-"));
     case DeliveryStatus::kGaveUp:
       return "Could not be emailed to " + d.address + ": we will contact you another way";
+    case DeliveryStatus::kHandled:
+      return "Could not be emailed to " + d.address + ": we contacted you another way on " +
+             (d.sent_at ? d.sent_at->UtcDate().ToLongString() : std::string("-"));
+    case DeliveryStatus::kWithdrawn:
+      return "Not sent: no longer needed";
     case DeliveryStatus::kWaiting:
+    case DeliveryStatus::kSending:
       break;
   }
   return email ? "Being emailed to " + d.address : "Letter waiting to be posted";
