@@ -62,6 +62,11 @@ test('a revised plan agreed takes effect from that day, side by side, with the p
   assert.ok(changed.some(a => a.changes.some(ch => ch.from === c.payments_from && ch.reason.startsWith('Plan version'))), JSON.stringify(changed))
   assert.ok(c.payments_from >= today())
   assert.ok(pence(c.paid_after) > pence(c.paid_before))
+  // Days already paid at the old rate: the difference is kept, never more than the exact one.
+  const days = (Date.parse(c.payments_from) - Date.parse(today())) / 86400000
+  const exact = (pence(c.paid_after) - pence(c.paid_before)) * days / 7
+  assert.ok(pence(c.already_paid_difference) >= 0 && pence(c.already_paid_difference) <= Math.ceil(exact), JSON.stringify(c))
+  if (days === 0) assert.equal(pence(c.already_paid_difference), 0)
 
   // The person's page, the changes page and the message agree.
   const page = await worker.request('GET', `/people/${person}/changes`)

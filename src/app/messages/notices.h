@@ -21,6 +21,9 @@ Notice PlanAgreedNotice(PersonId person, SupportPlanId plan, Pence weekly_budget
 Notice PlanReturnedNotice(PersonId person, SupportPlanId plan, const std::string& reason);
 Notice ReviewAskedNotice(PersonId person, Date due, bool asked_by_person);
 
+// A change's difference for days already paid at the old rate, in words to the person (`self`)
+// or staff; "" when there is none.
+std::string AlreadyPaidText(const PlanChangeRecord& c, bool self);
 // A revised plan agreed: the figures before and after, from when, and why.
 Notice SupportChangedNotice(const PlanChangeRecord& c);
 // A complaint or a request to look again: received, acknowledged, answered. `what` is its plain

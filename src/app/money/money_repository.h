@@ -120,6 +120,10 @@ class MoneyRepository {
   virtual Status AddChange(PaymentAgreementId id, const domain::PaymentChange& change, UserId by,
                            Timestamp at) = 0;
   virtual Status SetEnd(PaymentAgreementId id, Date end) = 0;
+  // Gives every change from `from` on (not yet paid: a suspension or resumption arranged ahead)
+  // new weekly figures, keeping whether it suspends; used when an agreed plan changes the figures.
+  virtual Status RestateChanges(PaymentAgreementId id, Date from, Pence weekly_budget,
+                                Pence weekly_contribution) = 0;
   virtual Status SetNextCycle(PaymentAgreementId id, int64_t next_cycle) = 0;
 
   // kAlreadyExists when a run through that day exists.

@@ -37,8 +37,13 @@ struct PlanChangeRecord {
   Pence budget_before, budget_after;  // The personal budget, weekly.
   Pence charge_before, charge_after;  // What the person pays, weekly.
   Pence paid_before, paid_after;      // Paid to the person or their provider, weekly.
-  std::vector<LineChange> lines;      // Only the kinds of support that changed.
-  std::string why;                    // Why the plan was revised, and the approver's reason.
+  // For the days from effective_from to the day before payments_from, paid already at the old
+  // rate: what the new figures pay less what was paid (positive: owed to the person; negative:
+  // paid over). Each agreement's weekly difference times days / 7, towards zero (never more than
+  // the exact difference either way).
+  Pence already_paid_difference;
+  std::vector<LineChange> lines;  // Only the kinds of support that changed.
+  std::string why;                // Why the plan was revised, and the approver's reason.
   UserId decided_by;
   Timestamp decided_at;
 };

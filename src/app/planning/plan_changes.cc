@@ -29,15 +29,23 @@ Pence PartFor(domain::BudgetAccountKind kind, const BudgetParts& parts) {
   return Pence();
 }
 
-// The first day a change to `a` may take effect: today, or after what is paid or changed already.
-Date ChangeDay(const PaymentAgreementRecord& a, Date today) {
-  Date from = std::max(today, domain::AmountForCycle(a.terms, a.next_cycle).first);
-  for (const auto& c : a.terms.changes)
-    if (c.from >= from) from = c.from.AddDays(1);
-  return from;
+// The first day not yet paid: a change may take effect from then (paid cycles are not reopened).
+Date FirstUnpaidDay(const PaymentAgreementRecord& a, Date today) {
+  return std::max(today, domain::AmountForCycle(a.terms, a.next_cycle).first);
 }
 
-// Moves each live agreement of the plan to the new figures; adds up what is paid before and after.
+// What the new figures pay less what was paid, for the days from `today` to the day before
+// `from`, paid already: the weekly difference times days / 7, towards zero.
+Pence AlreadyPaidDifference(const PaymentAgreementRecord& before,
+                            const PaymentAgreementRecord& after, Date today, Date from) {
+  const int64_t days = from.DaysSince(today);
+  if (days <= 0) return Pence();
+  const Pence weekly = WeeklyPaymentOn(after, today) - WeeklyPaymentOn(before, today);
+  return MultiplyRatio(weekly, days, 7, Rounding::kTowardZero);
+}
+
+// Moves each live agreement of the plan to the new figures from its first unpaid day; adds up
+// what is paid before and after, and the difference for days already paid.
 Status MovePayments(Transaction& tx, const SupportPlanRecord& r, const BudgetParts& parts,
                     UserId by, Timestamp now, PlanChangeRecord& out) {
   SD_ASSIGN_OR_RETURN(auto all, tx.money().AgreementsFor(r.person_id));
@@ -47,27 +55,54 @@ Status MovePayments(Transaction& tx, const SupportPlanRecord& r, const BudgetPar
     if (a.plan_id == r.id && !a.terms.changes.empty() && !(a.terms.end && *a.terms.end < today))
       agreements.push_back(std::move(a));
   const PaymentAgreementId holder = ContributionHolder(agreements);
+  const std::string reason = "Plan version " + std::to_string(r.approved_version) + " agreed";
   out.payments_from = today;
   for (auto& a : agreements) {
-    const Date from = ChangeDay(a, today);
-    const domain::PaymentChange& now_terms = a.terms.changes.back();
-    domain::PaymentChange change{from, PartFor(a.account_kind, parts),
-                                 a.id == holder ? parts.contribution : Pence(), now_terms.suspended,
-                                 "Plan version " + std::to_string(r.approved_version) + " agreed"};
-    out.paid_before += WeeklyPaymentOn(a, from);
-    out.paid_after += domain::WeeklyPayment(a.terms, change);
+    const Date from = FirstUnpaidDay(a, today);
+    if (a.terms.end && *a.terms.end < from) continue;  // Ends before a day not yet paid.
+    const PaymentAgreementRecord before = a;
+    const auto moved = MoveTerms(a.terms, from, PartFor(a.account_kind, parts),
+                                 a.id == holder ? parts.contribution : Pence(), reason);
+    out.paid_before += WeeklyPaymentOn(before, from);
+    out.paid_after += WeeklyPaymentOn(a, from);
+    out.already_paid_difference += AlreadyPaidDifference(before, a, today, from);
     out.payments_from = std::max(out.payments_from, from);
-    if (change.weekly_budget == now_terms.weekly_budget &&
-        change.weekly_contribution == now_terms.weekly_contribution)
-      continue;
-    a.terms.changes.push_back(change);
+    if (!moved.changed) continue;
     SD_RETURN_IF_ERROR(domain::ValidatePaymentTerms(a.terms));
-    SD_RETURN_IF_ERROR(tx.money().AddChange(a.id, change, by, now));
+    if (moved.added) SD_RETURN_IF_ERROR(tx.money().AddChange(a.id, moved.change, by, now));
+    SD_RETURN_IF_ERROR(tx.money().RestateChanges(a.id, from, moved.change.weekly_budget,
+                                                 moved.change.weekly_contribution));
   }
   return OkStatus();
 }
 
 }  // namespace
+
+MovedTerms MoveTerms(domain::PaymentTerms& terms, Date from, Pence weekly_budget,
+                     Pence weekly_contribution, const std::string& reason) {
+  MovedTerms out;
+  const domain::PaymentChange* in_effect = nullptr;
+  for (const auto& c : terms.changes)
+    if (c.from <= from) in_effect = &c;
+  out.change = {from, weekly_budget, weekly_contribution, in_effect && in_effect->suspended,
+                reason};
+  const bool same = in_effect && in_effect->weekly_budget == weekly_budget &&
+                    in_effect->weekly_contribution == weekly_contribution;
+  if (!same && !(in_effect && in_effect->from == from)) {
+    terms.changes.push_back(out.change);
+    std::sort(terms.changes.begin(), terms.changes.end(),
+              [](const auto& x, const auto& y) { return x.from < y.from; });
+    out.added = out.changed = true;
+  }
+  for (auto& c : terms.changes) {
+    if (c.from < from) continue;
+    if (c.weekly_budget == weekly_budget && c.weekly_contribution == weekly_contribution) continue;
+    c.weekly_budget = weekly_budget;
+    c.weekly_contribution = weekly_contribution;
+    out.changed = true;
+  }
+  return out;
+}
 
 PaymentAgreementId ContributionHolder(const std::vector<PaymentAgreementRecord>& agreements) {
   for (const auto& a : agreements)

@@ -35,6 +35,19 @@ Result<PlanChangeRecord> TakeEffect(Transaction& tx, const AgreedBefore& before,
                                     const SupportPlanRecord& r, const AgreedPlanSpend& after,
                                     const std::string& why, UserId by, Timestamp now);
 
+// An agreement's terms moved to new weekly figures from `from` (its first day not yet paid): a
+// change on `from` with the suspension of the change in effect then (added unless one is there
+// already or the figures are the same), and every change from `from` on (a suspension or
+// resumption arranged ahead) restated with the new figures, so none of them brings the old
+// figures back. `changed` is false when nothing differs.
+struct MovedTerms {
+  domain::PaymentChange change;
+  bool added = false;
+  bool changed = false;
+};
+MovedTerms MoveTerms(domain::PaymentTerms& terms, Date from, Pence weekly_budget,
+                     Pence weekly_contribution, const std::string& reason);
+
 // Which of a plan's live payment agreements (each with at least one change) carries the person's
 // contribution: the one that carries it now; if none does, the direct payment, then the service
 // fund, then the council-managed one, oldest first, as they were set up. None when there are none.

@@ -73,5 +73,41 @@ TEST(ComplaintReference, TheShippedFiguresReadAndAreFlaggedUnverified) {
   for (const auto& [name, source] : ref.sources) EXPECT_FALSE(source.empty()) << name;
 }
 
+domain::PaymentTerms Terms() {
+  domain::PaymentTerms t;
+  t.start = *Date::Parse("2026-10-01");
+  t.changes = {{*Date::Parse("2026-10-01"), Pence::FromPence(20000), Pence(), false, "Set up"},
+               {*Date::Parse("2027-02-01"), Pence::FromPence(20000), Pence(), true, "Hospital"},
+               {*Date::Parse("2027-03-01"), Pence::FromPence(20000), Pence(), false, "Home"}};
+  return t;
+}
+
+TEST(MoveTerms, TheNewRateStartsOnTheFirstUnpaidDayAndAStayArrangedAheadKeepsIt) {
+  auto t = Terms();
+  auto moved = MoveTerms(t, *Date::Parse("2026-12-24"), Pence::FromPence(25000),
+                         Pence::FromPence(3000), "Plan version 2 agreed");
+  EXPECT_TRUE(moved.added);
+  EXPECT_TRUE(moved.changed);
+  ASSERT_EQ(t.changes.size(), 4u);
+  EXPECT_EQ(t.changes[1].from, *Date::Parse("2026-12-24"));  // In date order, not after the stay.
+  EXPECT_FALSE(t.changes[1].suspended);
+  EXPECT_TRUE(t.changes[2].suspended);                             // The stay still suspends...
+  EXPECT_EQ(t.changes[3].weekly_budget, Pence::FromPence(25000));  // ...and ends at the new rate.
+  EXPECT_EQ(t.changes[3].weekly_contribution, Pence::FromPence(3000));
+  EXPECT_EQ(t.changes[0].weekly_budget, Pence::FromPence(20000));  // What was paid stays.
+}
+
+TEST(MoveTerms, DuringASuspensionTheNewRateWaitsSuspendedAndTheSameFiguresChangeNothing) {
+  auto t = Terms();
+  auto moved = MoveTerms(t, *Date::Parse("2027-02-10"), Pence::FromPence(18000), Pence(), "v3");
+  EXPECT_TRUE(moved.change.suspended);
+  ASSERT_EQ(t.changes.size(), 4u);
+  EXPECT_EQ(t.changes[3].weekly_budget, Pence::FromPence(18000));
+  auto same = Terms();
+  EXPECT_FALSE(
+      MoveTerms(same, *Date::Parse("2026-12-24"), Pence::FromPence(20000), Pence(), "v2").changed);
+  EXPECT_EQ(same.changes.size(), 3u);
+}
+
 }  // namespace
 }  // namespace selfdirect::app

@@ -96,6 +96,16 @@ Status SqlMoney::AddChange(PaymentAgreementId id, const domain::PaymentChange& c
        SqlOptionalId(by.value()), at.micros()});
 }
 
+Status SqlMoney::RestateChanges(PaymentAgreementId id, Date from, Pence weekly_budget,
+                                Pence weekly_contribution) {
+  return Execute(c_,
+                 "UPDATE payment_agreement_changes SET weekly_budget_pence = $4, "
+                 "weekly_contribution_pence = $5 WHERE council_id = $1 AND payment_agreement_id = "
+                 "$2 AND from_date >= $3",
+                 {council_.value(), id.value(), from.ToString(), weekly_budget.pence(),
+                  weekly_contribution.pence()});
+}
+
 Status SqlMoney::LoadChanges(std::vector<app::PaymentAgreementRecord>& agreements) {
   if (agreements.empty()) return Status();
   SqlParams params{council_.value()};

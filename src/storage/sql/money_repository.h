@@ -18,6 +18,8 @@ class SqlMoney final : public app::MoneyRepository, private CouncilRepository {
   Status AddChange(PaymentAgreementId id, const domain::PaymentChange& change, UserId by,
                    Timestamp at) override;
   Status SetEnd(PaymentAgreementId id, Date end) override;
+  Status RestateChanges(PaymentAgreementId id, Date from, Pence weekly_budget,
+                        Pence weekly_contribution) override;
   Status SetNextCycle(PaymentAgreementId id, int64_t next_cycle) override;
   Result<PaymentRunId> InsertRun(const app::PaymentRunRecord& run) override;
   Result<std::optional<app::PaymentRunRecord>> FindRun(PaymentRunId id) override;

@@ -74,12 +74,13 @@ app::PlanChangeRecord ChangeFromRow(const SqlRow& r) {
   c.why = r.Text(14);
   if (!r.IsNull(15)) c.decided_by = UserId{r.Int(15)};
   c.decided_at = Timestamp::FromMicros(r.Int(16));
+  c.already_paid_difference = P(r, 17);
   return c;
 }
 constexpr Columns<app::PlanChangeRecord> kChange{
     "plan_change_id, person_id, plan_id, from_version, to_version, effective_from, payments_from, "
     "budget_before, budget_after, charge_before, charge_after, paid_before, paid_after, lines, "
-    "why, decided_by_user_id, decided_at",
+    "why, decided_by_user_id, decided_at, already_paid_difference",
     ChangeFromRow};
 
 }  // namespace
@@ -91,14 +92,15 @@ Result<PlanChangeId> SqlPlanChanges::Insert(const app::PlanChangeRecord& c) {
                "INSERT INTO plan_changes (council_id, person_id, plan_id, from_version, "
                "to_version, effective_from, payments_from, budget_before, budget_after, "
                "charge_before, charge_after, paid_before, paid_after, lines, why, "
-               "decided_by_user_id, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-               "$11, $12, $13, $14, $15, $16, $17) RETURNING plan_change_id",
+               "decided_by_user_id, decided_at, already_paid_difference) VALUES ($1, $2, $3, $4, "
+               "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING "
+               "plan_change_id",
                {council_.value(), c.person.value(), c.plan.value(), c.from_version, c.to_version,
                 c.effective_from.ToString(), c.payments_from.ToString(), c.budget_before.pence(),
                 c.budget_after.pence(), c.charge_before.pence(), c.charge_after.pence(),
                 c.paid_before.pence(), c.paid_after.pence(), LinesText(c.lines), c.why,
                 c.decided_by.valid() ? SqlValue(c.decided_by.value()) : SqlValue(),
-                c.decided_at.micros()}));
+                c.decided_at.micros(), c.already_paid_difference.pence()}));
   return PlanChangeId{id};
 }
 

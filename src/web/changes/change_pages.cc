@@ -1,5 +1,6 @@
 // File: change_pages.cc
 // The changes page and API (change_routes.h).
+#include "app/messages/notices.h"
 #include "web/changes/change_routes.h"
 #include "web/openapi.h"
 
@@ -23,6 +24,7 @@ ViewData ChangeView(const app::PlanChangeRecord& c, bool self) {
   d.set("payments_from", c.payments_from != c.effective_from && c.paid_before != c.paid_after
                              ? c.payments_from.ToLongString()
                              : "");
+  d.set("already_paid", app::AlreadyPaidText(c, self));
   d.set("why", c.why);
   d.set("plan_id", c.plan.ToString());
   d.set("versions", "version " + std::to_string(c.from_version) + " to version " +
@@ -55,6 +57,7 @@ json::object ChangeJson(const app::PlanChangeRecord& c) {
           {"charge_after", c.charge_after.ToString()},
           {"paid_before", c.paid_before.ToString()},
           {"paid_after", c.paid_after.ToString()},
+          {"already_paid_difference", c.already_paid_difference.ToString()},
           {"lines", std::move(lines)},
           {"why", c.why}};
 }
@@ -113,7 +116,26 @@ void ChangeRoutes::AddApiRoutes() {
 }
 
 void ChangeRoutes::AddSchemas(json::object& schemas) const {
-  schemas["PlanChanges"] = Object({{"changes", Type("array")}}, {"changes"});
+  schemas["PlanChange"] =
+      Object({{"id", Type("integer")},
+              {"plan_id", Type("integer")},
+              {"from_version", Type("integer")},
+              {"to_version", Type("integer")},
+              {"effective_from", Type("string")},
+              {"payments_from", Type("string")},
+              {"budget_before", MoneyType()},
+              {"budget_after", MoneyType()},
+              {"charge_before", MoneyType()},
+              {"charge_after", MoneyType()},
+              {"paid_before", MoneyType()},
+              {"paid_after", MoneyType()},
+              {"already_paid_difference", MoneyType()},
+              {"lines", Type("array")},
+              {"why", Type("string")}},
+             {"id", "plan_id", "effective_from", "payments_from", "budget_before", "budget_after",
+              "already_paid_difference", "why"});
+  schemas["PlanChanges"] = Object(
+      {{"changes", json::object{{"type", "array"}, {"items", Ref("PlanChange")}}}}, {"changes"});
 }
 
 }  // namespace selfdirect::web
