@@ -30,6 +30,7 @@
 #include "app/planning/plan_change_repository.h"
 #include "app/planning/support_plan_repository.h"
 #include "app/reviews/review_repository.h"
+#include "app/settings/settings_repository.h"
 #include "base/clock.h"
 #include "base/pence.h"
 #include "base/result.h"
@@ -399,6 +400,7 @@ class Transaction {
   virtual MessageRepository& messages() = 0;
   virtual ComplaintRepository& complaints() = 0;
   virtual PlanChangeRepository& plan_changes() = 0;
+  virtual SettingsRepository& settings() = 0;
 };
 
 using TransactionFunction = std::function<Status(Transaction&)>;

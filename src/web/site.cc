@@ -25,6 +25,7 @@
 #include "web/people/people_routes.h"
 #include "web/planning/planning_routes.h"
 #include "web/reviews/review_routes.h"
+#include "web/settings/settings_routes.h"
 
 namespace selfdirect::web {
 
@@ -84,6 +85,7 @@ void Site::AddModules() {
   modules_.push_back(std::move(surveys));
   modules_.push_back(std::make_unique<MakingItRealRoutes>(env));
   modules_.push_back(std::make_unique<AdminRoutes>(env));
+  modules_.push_back(std::make_unique<SettingsRoutes>(env));
   modules_.push_back(std::move(messages));
   modules_.push_back(std::move(complaints));
   modules_.push_back(std::move(changes));

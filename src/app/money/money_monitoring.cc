@@ -5,6 +5,7 @@
 #include <map>
 
 #include "app/money/money_service.h"
+#include "app/settings/council_settings.h"
 
 namespace selfdirect::app {
 namespace {
@@ -65,16 +66,17 @@ Status AccountsToCheck(Transaction& tx, Date today, std::vector<AccountToCheck>&
   SD_ASSIGN_OR_RETURN(auto statements, tx.money().LastStatements());
   std::map<PersonId, Date> last;
   for (const auto& [person, at] : statements) last[person] = at.UtcDate();
+  // The council's thresholds in force today (app/settings).
+  SD_ASSIGN_OR_RETURN(const domain::MonitoringPolicy policy, MonitoringPolicyOn(tx, today));
   for (auto& [ref, facts] : g.by_ref) {
     const PersonId person = g.person_of[ref];
     if (last.contains(person)) facts.last_statement = last[person];
     SD_RETURN_IF_ERROR(FromFlagged(tx, person, facts));
-    auto concerns = domain::Monitor(facts, domain::MonitoringPolicy{}, today);
+    auto concerns = domain::Monitor(facts, policy, today);
     if (concerns.empty()) continue;
     SD_ASSIGN_OR_RETURN(auto record, tx.people().Find(person));
     if (!record) continue;
-    out.push_back({*record, facts, domain::WorkOutSurplus(facts, domain::MonitoringPolicy{}),
-                   std::move(concerns)});
+    out.push_back({*record, facts, domain::WorkOutSurplus(facts, policy), std::move(concerns)});
   }
   std::stable_sort(out.begin(), out.end(), [](const AccountToCheck& a, const AccountToCheck& b) {
     return a.concerns.size() > b.concerns.size();
@@ -93,6 +95,15 @@ Result<std::vector<AccountToCheck>> MoneyService::Monitoring(const CallContext& 
   audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "money.monitoring", "council", "accounts",
                                      std::to_string(out.size())));
   return out;
+}
+
+Result<domain::MonitoringPolicy> MoneyService::MonitoringPolicyToday(CouncilId council) {
+  domain::MonitoringPolicy policy;
+  SD_RETURN_IF_ERROR(store_.Read(council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(policy, MonitoringPolicyOn(tx, clock_.Now().UtcDate()));
+    return OkStatus();
+  }));
+  return policy;
 }
 
 }  // namespace selfdirect::app

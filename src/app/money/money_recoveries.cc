@@ -6,6 +6,7 @@
 
 #include "app/money/finance_role.h"
 #include "app/money/money_service.h"
+#include "app/settings/council_settings.h"
 
 namespace selfdirect::app {
 namespace {
@@ -55,7 +56,8 @@ Status GatherRecoveryFacts(Transaction& tx, PersonId person, BudgetAccountKind a
   domain::AccountFacts facts;
   facts.balance = out.limits.balance;
   facts.weekly_payment = weekly;
-  out.surplus = domain::WorkOutSurplus(facts, domain::MonitoringPolicy{});
+  SD_ASSIGN_OR_RETURN(const domain::MonitoringPolicy policy, MonitoringPolicyOn(tx, today));
+  out.surplus = domain::WorkOutSurplus(facts, policy);
   out.limits.surplus = out.surplus.recoverable;
   SD_ASSIGN_OR_RETURN(out.recoveries, tx.money().RecoveriesFor(person));
   return OkStatus();

@@ -265,6 +265,8 @@ class MoneyService {
   // Finance officers: every direct payment account with a concern, most concerns first
   // (monitoring.h, with the council's MonitoringPolicy).
   Result<std::vector<AccountToCheck>> Monitoring(const CallContext& ctx, const Principal& who);
+  // The council's monitoring thresholds in force today (app/settings), to say how it looks.
+  Result<domain::MonitoringPolicy> MonitoringPolicyToday(CouncilId council);
   // Finance officers (recoveries.cc): the figures a recovery is checked against.
   Result<RecoveryFacts> RecoveryFactsFor(const CallContext& ctx, const Principal& who,
                                          PersonId person, domain::BudgetAccountKind account);

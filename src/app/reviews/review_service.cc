@@ -9,6 +9,7 @@
 #include "app/date_fields.h"
 #include "app/messages/notices.h"
 #include "app/outcomes/survey_instruments.h"
+#include "app/settings/council_settings.h"
 #include "base/text.h"
 
 namespace selfdirect::app {
@@ -100,16 +101,26 @@ const std::vector<domain::Question>& ReviewQuestions() {
   return questions;
 }
 
-ScheduledReview ReviewService::Schedule(const ReviewScheduleRow& row, Date today) const {
-  ScheduledReview s{row, domain::NextReview(row.facts, policy_), domain::ReviewTiming::kLater};
-  s.timing = domain::TimingOf(s.due.due, today, policy_);
+ScheduledReview ReviewService::Schedule(const ReviewScheduleRow& row, Date today,
+                                        const domain::ReviewPolicy& policy) {
+  ScheduledReview s{row, domain::NextReview(row.facts, policy), domain::ReviewTiming::kLater};
+  s.timing = domain::TimingOf(s.due.due, today, policy);
   return s;
+}
+
+Result<domain::ReviewPolicy> ReviewService::PolicyToday(CouncilId council) {
+  domain::ReviewPolicy policy;
+  SD_RETURN_IF_ERROR(store_.Read(council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(policy, ReviewPolicyOn(tx, clock_.Now().UtcDate()));
+    return OkStatus();
+  }));
+  return policy;
 }
 
 void ReviewService::Sort(ReviewList& out, std::vector<ReviewScheduleRow> rows,
                          const ReviewListQuery& query) const {
   for (auto& row : rows) {
-    ScheduledReview s = Schedule(row, out.today);
+    ScheduledReview s = Schedule(row, out.today, out.policy);
     (s.timing == domain::ReviewTiming::kOverdue   ? out.overdue
      : s.timing == domain::ReviewTiming::kDueSoon ? out.due_soon
                                                   : out.later)++;
@@ -141,6 +152,7 @@ Result<ReviewList> ReviewService::List(const CallContext& ctx, const Principal& 
   Status read = allowed.ok()
                     ? store_.Read(ctx.council,
                                   [&](Transaction& tx) -> Status {
+                                    SD_ASSIGN_OR_RETURN(out.policy, ReviewPolicyOn(tx, out.today));
                                     SD_ASSIGN_OR_RETURN(auto rows, tx.reviews().Schedule(team));
                                     Sort(out, std::move(rows), query);
                                     std::vector<ReviewScheduleRow> page;
@@ -168,7 +180,9 @@ Result<PersonReviews> ReviewService::Load(Transaction& tx, const Principal& who,
   const bool staff =
       StaffRole(who.user.role) && domain::CanEditPerson(who.actor, {person, found->team_id});
   SD_ASSIGN_OR_RETURN(auto row, tx.reviews().ScheduleOf(person));
-  if (row) out.next = Schedule(*row, clock_.Now().UtcDate());
+  const Date today = clock_.Now().UtcDate();
+  SD_ASSIGN_OR_RETURN(const domain::ReviewPolicy policy, ReviewPolicyOn(tx, today));
+  if (row) out.next = Schedule(*row, today, policy);
   SD_ASSIGN_OR_RETURN(out.requests, tx.reviews().RequestsFor(person));
   SD_ASSIGN_OR_RETURN(out.reviews, tx.reviews().ReviewsFor(person));
   SD_ASSIGN_OR_RETURN(auto balances, tx.money().Balances(person));

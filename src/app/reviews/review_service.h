@@ -42,6 +42,7 @@ struct ReviewListQuery {
 
 struct ReviewList {
   Date today;
+  domain::ReviewPolicy policy;         // The council's, in force today.
   std::vector<ScheduledReview> items;  // The page asked for, by due date, earliest first.
   int64_t shown = 0;                   // Matching `show`, on every page.
   int64_t overdue = 0;                 // Of everyone in the team, shown or not.
@@ -99,13 +100,14 @@ Result<std::vector<std::string>> AgreedPlanOutcomes(Transaction& tx, SupportPlan
 
 class ReviewService {
  public:
-  ReviewService(Store& store, const Clock& clock, AuditTrail& audit, PlanningService& planning,
-                domain::ReviewPolicy policy = {})
-      : store_(store), clock_(clock), audit_(audit), planning_(planning), policy_(policy) {}
+  ReviewService(Store& store, const Clock& clock, AuditTrail& audit, PlanningService& planning)
+      : store_(store), clock_(clock), audit_(audit), planning_(planning) {}
 
-  const domain::ReviewPolicy& policy() const { return policy_; }
-  // The next review of a person from their facts, as of today.
-  ScheduledReview Schedule(const ReviewScheduleRow& row, Date today) const;
+  // The council's review policy in force today (app/settings: set on the administration pages).
+  Result<domain::ReviewPolicy> PolicyToday(CouncilId council);
+  // The next review of a person from their facts, as of today, under `policy`.
+  static ScheduledReview Schedule(const ReviewScheduleRow& row, Date today,
+                                  const domain::ReviewPolicy& policy);
 
   // Practitioners and approvers: their team's; administrators: a chosen team or everyone.
   Result<ReviewList> List(const CallContext& ctx, const Principal& who,
@@ -139,7 +141,6 @@ class ReviewService {
   const Clock& clock_;
   AuditTrail& audit_;
   PlanningService& planning_;
-  const domain::ReviewPolicy policy_;
 };
 
 }  // namespace selfdirect::app

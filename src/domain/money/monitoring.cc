@@ -18,12 +18,27 @@ std::string_view ConcernCode(ConcernKind k) {
   return "surplus";
 }
 
+Status ValidateMonitoringPolicy(const MonitoringPolicy& p) {
+  std::vector<FieldError> errors;
+  if (p.surplus_weeks < 1 || p.surplus_weeks > 52)
+    errors.push_back({"surplus_weeks", "A surplus must be 1 to 52 weeks of payments"});
+  if (p.contingency_weeks < 0 || p.contingency_weeks >= p.surplus_weeks)
+    errors.push_back({"contingency_weeks",
+                      "The contingency must be 0 weeks or more, and fewer weeks than a surplus"});
+  if (p.statement_days < 31 || p.statement_days > 366)
+    errors.push_back({"statement_days", "Expect a statement every 31 to 366 days"});
+  if (errors.empty()) return {};
+  return Error::InvalidArgument("Check the monitoring thresholds", std::move(errors));
+}
+
 SurplusWorking WorkOutSurplus(const AccountFacts& facts, const MonitoringPolicy& policy) {
   SurplusWorking w;
   w.contingency = facts.weekly_payment * policy.contingency_weeks;
   w.surplus = facts.balance - facts.unpaid_liabilities - w.contingency;
   w.threshold = facts.weekly_payment * policy.surplus_weeks;
   w.recoverable = w.surplus > w.threshold ? w.surplus - w.threshold : Pence();
+  w.surplus_weeks = policy.surplus_weeks;
+  w.contingency_weeks = policy.contingency_weeks;
   return w;
 }
 

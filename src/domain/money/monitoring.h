@@ -13,6 +13,7 @@
 
 #include "base/date.h"
 #include "base/pence.h"
+#include "base/result.h"
 
 namespace selfdirect::domain {
 
@@ -22,6 +23,10 @@ struct MonitoringPolicy {
   int64_t contingency_weeks = 2;  // Kept back for emergencies before the surplus is counted.
   int64_t statement_days = 100;   // A quarter and a little: no statement for longer is a concern.
 };
+
+// Checks a council's own figures, naming the fields: a surplus over 1 to 52 weeks of payments, a
+// contingency of 0 weeks up to less than that, a statement expected within 31 to 366 days.
+Status ValidateMonitoringPolicy(const MonitoringPolicy& p);
 
 struct AccountFacts {
   Pence balance;
@@ -47,6 +52,8 @@ struct SurplusWorking {
   Pence surplus;      // balance - liabilities - contingency (may be negative).
   Pence threshold;    // surplus_weeks x weekly payment.
   Pence recoverable;  // What a clawback could recover: the surplus above the threshold, or 0.
+  int64_t surplus_weeks = 0;  // The policy's, for saying how the figures were worked out.
+  int64_t contingency_weeks = 0;
 };
 SurplusWorking WorkOutSurplus(const AccountFacts& facts, const MonitoringPolicy& policy);
 

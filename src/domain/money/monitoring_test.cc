@@ -60,4 +60,20 @@ TEST(Monitoring, NamesEveryConcernMostSeriousFirst) {
 }
 
 }  // namespace
+TEST(ValidateMonitoringPolicy, TheDefaultsPassAndEachBadFigureIsNamed) {
+  EXPECT_TRUE(ValidateMonitoringPolicy(MonitoringPolicy{}).ok());
+  MonitoringPolicy bad;
+  bad.surplus_weeks = 4;
+  bad.contingency_weeks = 4;  // Not fewer than the surplus.
+  bad.statement_days = 30;
+  auto s = ValidateMonitoringPolicy(bad);
+  ASSERT_FALSE(s.ok());
+  ASSERT_EQ(s.error().fields.size(), 2u);
+  EXPECT_EQ(s.error().fields[0].field, "contingency_weeks");
+  EXPECT_EQ(s.error().fields[1].field, "statement_days");
+  bad = MonitoringPolicy{};
+  bad.surplus_weeks = 53;
+  EXPECT_EQ(ValidateMonitoringPolicy(bad).error().fields.at(0).field, "surplus_weeks");
+}
+
 }  // namespace selfdirect::domain

@@ -22,6 +22,7 @@
 #include "storage/sql/people_repository.h"
 #include "storage/sql/plan_change_repository.h"
 #include "storage/sql/review_repository.h"
+#include "storage/sql/settings_repository.h"
 #include "storage/sql/sql.h"
 #include "storage/sql/support_plan_repository.h"
 #include "storage/sql/survey_repository.h"
@@ -59,7 +60,8 @@ class SqlTransaction final : public app::Transaction {
         admin_(c, council),
         messages_(c, council),
         complaints_(c, council),
-        plan_changes_(c, council) {}
+        plan_changes_(c, council),
+        settings_(c, council) {}
   CouncilId council_id() const override { return council_; }
   app::PeopleRepository& people() override { return people_; }
   app::UserRepository& users() override { return users_; }
@@ -91,6 +93,7 @@ class SqlTransaction final : public app::Transaction {
   app::MessageRepository& messages() override { return messages_; }
   app::ComplaintRepository& complaints() override { return complaints_; }
   app::PlanChangeRepository& plan_changes() override { return plan_changes_; }
+  app::SettingsRepository& settings() override { return settings_; }
 
  private:
   CouncilId council_;
@@ -122,6 +125,7 @@ class SqlTransaction final : public app::Transaction {
   SqlMessages messages_;
   SqlComplaints complaints_;
   SqlPlanChanges plan_changes_;
+  SqlSettings settings_;
 };
 
 }  // namespace selfdirect::storage

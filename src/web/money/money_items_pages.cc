@@ -177,6 +177,10 @@ Response MoneyRoutes::MonitoringPage(Context& ctx) {
   d.set("rows", rows);
   d.set("has_rows", !rows.empty());
   d.set("count", std::to_string(queue->size()));
+  auto policy = money_.MonitoringPolicyToday(ctx.call.council);
+  if (!policy.ok()) return ErrorResponse(policy.error(), ctx);
+  d.set("surplus_weeks", std::to_string(policy->surplus_weeks));
+  d.set("contingency_weeks", std::to_string(policy->contingency_weeks));
   return Page(200, "Budget accounts to look at", "money_monitoring", d, ctx);
 }
 

@@ -145,6 +145,7 @@ Response RecoveryRoutes::RenderNew(int status, Context& ctx, PersonId person,
   d.set("balance", facts->limits.balance.ToDisplayString());
   d.set("contingency", facts->surplus.contingency.ToDisplayString());
   d.set("threshold", facts->surplus.threshold.ToDisplayString());
+  d.set("surplus_weeks", std::to_string(facts->surplus.surplus_weeks));
   d.set("recoverable", facts->surplus.recoverable.ToDisplayString());
   d.set("contributions", facts->limits.contributions.ToDisplayString());
   d.set("per_cycle", facts->limits.payment_per_cycle.ToDisplayString());
@@ -156,7 +157,8 @@ Response RecoveryRoutes::RenderNew(int status, Context& ctx, PersonId person,
   d.set("kind_options",
         ChoiceOptions(
             "kind", "kind",
-            {{"surplus", "Surplus: more than 8 weeks' payments held"},
+            {{"surplus", "Surplus: more than " + std::to_string(facts->surplus.surplus_weeks) +
+                             " weeks' payments held"},
              {"clawback", "Other clawback: spending outside the plan, a payment made in error"},
              {"contribution_refund", "Refund: the person paid more than they needed to"}},
             {kind}));

@@ -121,7 +121,7 @@ void ReviewRoutes::AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) {
   out.push_back({"/reviews",
                  fmt::format("{} {} overdue and {} due in the next {} days", list->overdue,
                              list->overdue == 1 ? "review" : "reviews", list->due_soon,
-                             reviews_.policy().due_soon_days),
+                             list->policy.due_soon_days),
                  true});
 }
 
@@ -129,7 +129,9 @@ void ReviewRoutes::AddPersonSection(ViewData& d, Context& ctx, const app::Person
   const bool self = domain::ActsForPerson(ctx.principal->actor, file.person.id);
   d.set("review_heading", self ? "Your reviews" : "Reviews");
   if (!file.review) return;
-  const auto s = reviews_.Schedule(*file.review, clock_.Now().UtcDate());
+  auto policy = reviews_.PolicyToday(ctx.call.council);
+  if (!policy.ok()) return;
+  const auto s = app::ReviewService::Schedule(*file.review, clock_.Now().UtcDate(), *policy);
   d.set("review", NextView(s));
 }
 
@@ -159,7 +161,14 @@ Response ReviewRoutes::ListPage(Context& ctx) {
   d.set("overdue", std::to_string(list->overdue));
   d.set("due_soon", std::to_string(list->due_soon));
   d.set("later", std::to_string(list->later));
-  d.set("soon_days", std::to_string(reviews_.policy().due_soon_days));
+  d.set("soon_days", std::to_string(list->policy.due_soon_days));
+  auto span = [](int days) {
+    return days % 7 == 0 ? std::to_string(days / 7) + " weeks" : std::to_string(days) + " days";
+  };
+  d.set("first_from", span(list->policy.first_review_from_days));
+  d.set("first_by", span(list->policy.first_review_by_days));
+  d.set("interval_months", std::to_string(list->policy.plan_interval_months));
+  d.set("dp_first_months", std::to_string(list->policy.dp_first_months));
   d.set("show_" + q.show, true);
   d.set("showing", q.show == "overdue" ? "overdue reviews"
                    : q.show == "all"   ? "everyone with an agreed plan"

@@ -1,0 +1,215 @@
+#include "app/settings/council_settings.h"
+
+#include <boost/json.hpp>
+#include <charconv>
+
+#include "app/date_fields.h"
+#include "base/text.h"
+
+namespace selfdirect::app {
+namespace {
+
+namespace json = boost::json;
+using Values = std::vector<std::pair<std::string, int64_t>>;
+constexpr size_t kMaxNote = 2000;
+
+Values ValuesOf(const domain::MonitoringPolicy& p) {
+  return {{"surplus_weeks", p.surplus_weeks},
+          {"contingency_weeks", p.contingency_weeks},
+          {"statement_days", p.statement_days}};
+}
+Values ValuesOf(const domain::ReviewPolicy& p) {
+  return {{"first_review_from_days", p.first_review_from_days},
+          {"first_review_by_days", p.first_review_by_days},
+          {"plan_interval_months", p.plan_interval_months},
+          {"dp_first_months", p.dp_first_months},
+          {"dp_interval_months", p.dp_interval_months},
+          {"due_soon_days", p.due_soon_days}};
+}
+
+void Set(domain::MonitoringPolicy& p, std::string_view name, int64_t v) {
+  if (name == "surplus_weeks") p.surplus_weeks = v;
+  if (name == "contingency_weeks") p.contingency_weeks = v;
+  if (name == "statement_days") p.statement_days = v;
+}
+void Set(domain::ReviewPolicy& p, std::string_view name, int64_t v) {
+  const int n = static_cast<int>(std::clamp<int64_t>(v, -100'000, 100'000));
+  if (name == "first_review_from_days") p.first_review_from_days = n;
+  if (name == "first_review_by_days") p.first_review_by_days = n;
+  if (name == "plan_interval_months") p.plan_interval_months = n;
+  if (name == "dp_first_months") p.dp_first_months = n;
+  if (name == "dp_interval_months") p.dp_interval_months = n;
+  if (name == "due_soon_days") p.due_soon_days = n;
+}
+
+Status Validate(const domain::MonitoringPolicy& p) { return domain::ValidateMonitoringPolicy(p); }
+Status Validate(const domain::ReviewPolicy& p) { return domain::ValidateReviewPolicy(p); }
+
+// A stored version's figures over the defaults (a figure a later release adds keeps its default).
+template <typename P>
+P FromJson(const std::string& text) {
+  P p{};
+  json::error_code ec;
+  json::value v = json::parse(text, ec);
+  if (ec || !v.is_object()) return p;
+  for (const auto& [name, value] : v.get_object())
+    if (value.is_int64()) Set(p, name, value.get_int64());
+  return p;
+}
+
+std::string ToJson(const Values& values) {
+  json::object o;
+  for (const auto& [name, v] : values) o[name] = v;
+  return json::serialize(o);
+}
+
+template <typename P>
+Result<P> PolicyOn(Transaction& tx, SettingKind kind, Date day) {
+  SD_ASSIGN_OR_RETURN(auto versions, tx.settings().List(std::string(SettingKindCode(kind))));
+  const StoredSetting* found = nullptr;
+  for (const auto& s : versions)
+    if (s.effective_from <= day) found = &s;
+  return found ? FromJson<P>(found->values_json) : P{};
+}
+
+template <typename P>
+SettingHistory HistoryOf(SettingKind kind, const std::vector<StoredSetting>& stored, Date today) {
+  SettingHistory h{kind, {}};
+  h.versions.push_back({std::nullopt, ValuesOf(P{}), "", UserId{}, false, false});
+  size_t in_force = 0;
+  for (const auto& s : stored) {
+    h.versions.push_back({s.effective_from, ValuesOf(FromJson<P>(s.values_json)), s.note,
+                          s.created_by, false, s.effective_from > today});
+    if (s.effective_from <= today) in_force = h.versions.size() - 1;
+  }
+  h.versions[in_force].in_force = true;
+  return h;
+}
+
+std::optional<int64_t> Whole(std::string_view text) {
+  text = Trim(text);
+  int64_t v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return v;
+}
+
+// The figures typed, checked as whole numbers and then against the law's and our limits.
+template <typename P>
+Values ReadFigures(SettingKind kind, const SettingInput& in, std::vector<FieldError>& errors) {
+  P p{};
+  bool whole = true;
+  for (const auto& f : FieldsOf(kind)) {
+    auto it = in.values.find(f.name);
+    auto v = it == in.values.end() ? std::nullopt : Whole(it->second);
+    if (!v) {
+      errors.push_back({f.name, "Enter the " + f.unit + " as a whole number"});
+      whole = false;
+      continue;
+    }
+    Set(p, f.name, *v);
+  }
+  if (Status s = Validate(p); whole && !s.ok())
+    for (const auto& e : s.error().fields) errors.push_back(e);
+  return ValuesOf(p);
+}
+
+}  // namespace
+
+std::string_view SettingKindCode(SettingKind k) {
+  return k == SettingKind::kMonitoring ? "monitoring" : "reviews";
+}
+
+std::string_view SettingKindTitle(SettingKind k) {
+  return k == SettingKind::kMonitoring ? "Money monitoring thresholds" : "Review policy";
+}
+
+std::optional<SettingKind> ParseSettingKind(std::string_view code) {
+  for (auto k : kSettingKinds)
+    if (SettingKindCode(k) == code) return k;
+  return std::nullopt;
+}
+
+const std::vector<SettingField>& FieldsOf(SettingKind k) {
+  static const std::vector<SettingField> monitoring = {
+      {"surplus_weeks", "An account holding more than this many weeks of payments has a surplus",
+       "weeks"},
+      {"contingency_weeks", "Weeks of payments kept back for emergencies before a surplus counts",
+       "weeks"},
+      {"statement_days", "Days without a bank statement before an account is looked at", "days"}};
+  static const std::vector<SettingField> reviews = {
+      {"first_review_from_days", "Days after a plan is agreed before its first review may be held",
+       "days"},
+      {"first_review_by_days", "Days after a plan is agreed by which its first review is due",
+       "days"},
+      {"plan_interval_months", "Most months between reviews", "months"},
+      {"dp_first_months", "Months after the first direct payment by which it is reviewed",
+       "months"},
+      {"dp_interval_months", "Most months between direct payment reviews", "months"},
+      {"due_soon_days", "Days before the due date that a review shows as due soon", "days"}};
+  return k == SettingKind::kMonitoring ? monitoring : reviews;
+}
+
+Result<domain::MonitoringPolicy> MonitoringPolicyOn(Transaction& tx, Date day) {
+  return PolicyOn<domain::MonitoringPolicy>(tx, SettingKind::kMonitoring, day);
+}
+
+Result<domain::ReviewPolicy> ReviewPolicyOn(Transaction& tx, Date day) {
+  return PolicyOn<domain::ReviewPolicy>(tx, SettingKind::kReviews, day);
+}
+
+Result<SettingsOverview> SettingsService::Overview(const CallContext& ctx, const Principal& who) {
+  SettingsOverview out;
+  out.today = clock_.Now().UtcDate();
+  Status read =
+      who.user.role != domain::Role::kAdministrator
+          ? Status(Error::PermissionDenied("Only administrators see the council's settings"))
+          : store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+              SD_ASSIGN_OR_RETURN(auto monitoring, tx.settings().List("monitoring"));
+              SD_ASSIGN_OR_RETURN(auto reviews, tx.settings().List("reviews"));
+              out.kinds.push_back(HistoryOf<domain::MonitoringPolicy>(SettingKind::kMonitoring,
+                                                                      monitoring, out.today));
+              out.kinds.push_back(
+                  HistoryOf<domain::ReviewPolicy>(SettingKind::kReviews, reviews, out.today));
+              SD_ASSIGN_OR_RETURN(out.charging, tx.charging_policies().List());
+              return OkStatus();
+            });
+  audit_.Record(ctx.council,
+                AuditOf(clock_, who, ctx, ReadAction("settings.view", read), "", "", ""));
+  SD_RETURN_IF_ERROR(read);
+  return out;
+}
+
+Result<SettingVersion> SettingsService::Set(const CallContext& ctx, const Principal& who,
+                                              const SettingInput& in) {
+  if (who.user.role != domain::Role::kAdministrator) {
+    audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "settings.store_refused", "setting",
+                                       in.kind, "not an administrator"));
+    return Error::PermissionDenied("Only administrators change the council's settings");
+  }
+  const auto kind = ParseSettingKind(in.kind);
+  if (!kind) return Error::NotFound("No setting of that kind");
+  std::vector<FieldError> errors;
+  const Date today = clock_.Now().UtcDate();
+  auto from = DateOrError(in.effective_from, "effective_from", "the date it takes effect", errors);
+  if (from && *from < today)
+    errors.push_back({"effective_from",
+                      "The date it takes effect must be today or later: decisions already made "
+                      "keep the figures of their day"});
+  Values values = *kind == SettingKind::kMonitoring
+                      ? ReadFigures<domain::MonitoringPolicy>(*kind, in, errors)
+                      : ReadFigures<domain::ReviewPolicy>(*kind, in, errors);
+  const std::string note(Trim(in.note));
+  if (note.empty()) errors.push_back({"note", "Say what changes and why"});
+  if (note.size() > kMaxNote) errors.push_back({"note", "Keep the note to 2,000 characters"});
+  if (!errors.empty()) return Error::InvalidArgument("Check the figures", std::move(errors));
+  SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
+    SD_RETURN_IF_ERROR(tx.settings().Insert(
+        {in.kind, *from, ToJson(values), note, who.user.id, clock_.Now()}));
+    return tx.audit().Append(AuditOf(clock_, who, ctx, "settings.store", "setting", in.kind,
+                                     "from " + from->ToString() + " " + ToJson(values)));
+  }));
+  return SettingVersion{*from, values, note, who.user.id, *from <= today, *from > today};
+}
+
+}  // namespace selfdirect::app
