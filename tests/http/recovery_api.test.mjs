@@ -10,6 +10,7 @@ let server
 let finance
 let second
 let holder
+let admin
 before(async () => {
   server = await startServer({ people: 300 })
   finance = new ApiClient(server.base)
@@ -18,6 +19,8 @@ before(async () => {
   await second.signIn(server.users.second_finance_officer)
   holder = new ApiClient(server.base)
   await holder.signIn(server.users.budget_holder)
+  admin = new ApiClient(server.base)
+  await admin.signIn(server.users.administrator)
 })
 after(async () => { await server?.stop() })
 
@@ -144,4 +147,40 @@ test('the person reads the letter; only finance officers see the council\'s reco
   for (const path of ['/api/v1/people/{id}/recoveries', '/api/v1/recoveries', '/api/v1/recoveries/{id}', '/api/v1/recoveries/{id}/decision']) {
     assert.ok(openapi.data.paths[path], path)
   }
+})
+
+test('a surplus taken back asks for a review of the budget, once, and tells the person', async () => {
+  // The council's thresholds from today: more than a week's payments held is a surplus.
+  const set = await admin.request('POST', '/api/v1/admin/settings/monitoring', {
+    json: { effective_from: new Date().toISOString().slice(0, 10), values: { surplus_weeks: 1, contingency_weeks: 0, statement_days: 100 }, note: 'A tight threshold for this test' }
+  })
+  assert.equal(set.status, 201, set.text)
+  const monitoring = (await finance.request('GET', '/payments/monitoring')).text
+  let person = null
+  for (const m of monitoring.matchAll(/<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="\/people\/(\d+)\/money">[\s\S]*?<\/tr>/g)) {
+    if (!/surplus/i.test(m[0])) continue
+    const open = (await admin.request('GET', `/api/v1/people/${m[1]}/reviews`)).data
+    if (open?.next && !open.requests.some(q => q.open)) { person = Number(m[1]); break }
+  }
+  assert.ok(person, 'someone with a surplus and an agreed plan')
+  const made = await finance.request('POST', `/api/v1/people/${person}/recoveries`, {
+    json: { kind: 'surplus', method: 'from_account', amount: '1.00', reason: 'More than the weeks allowed is held.' }
+  })
+  assert.equal(made.status, 201, made.text)
+  const ok = await second.request('POST', `/api/v1/recoveries/${made.data.id}/decision`, { json: { decision: 'approve' } })
+  assert.equal(ok.status, 200, ok.text)
+  const reviews = (await admin.request('GET', `/api/v1/people/${person}/reviews`)).data
+  const asked = reviews.requests.filter(q => q.reason === 'monitoring' && q.open)
+  assert.equal(asked.length, 1, JSON.stringify(reviews.requests))
+  assert.match(asked[0].detail, /A surplus of £1\.00 was taken back/)
+  const messages = (await admin.request('GET', `/api/v1/people/${person}/messages`)).data.messages
+  assert.ok(messages.some(m => m.kind === 'review_due' || /review/i.test(m.subject)), 'the person is told')
+  // A second surplus taken back does not ask again while that review is open.
+  const more = await finance.request('POST', `/api/v1/people/${person}/recoveries`, {
+    json: { kind: 'surplus', method: 'from_account', amount: '1.00', reason: 'Still more than allowed.' }
+  })
+  assert.equal(more.status, 201, more.text)
+  assert.equal((await second.request('POST', `/api/v1/recoveries/${more.data.id}/decision`, { json: { decision: 'approve' } })).status, 200)
+  const again = (await admin.request('GET', `/api/v1/people/${person}/reviews`)).data
+  assert.equal(again.requests.filter(q => q.reason === 'monitoring' && q.open).length, 1)
 })

@@ -4,8 +4,10 @@
 #include <cctype>
 #include <map>
 
+#include "app/messages/notices.h"
 #include "app/money/finance_role.h"
 #include "app/money/money_service.h"
+#include "app/reviews/review_repository.h"
 #include "app/settings/council_settings.h"
 
 namespace selfdirect::app {
@@ -130,6 +132,30 @@ Result<RecoveryRecord> MoneyService::ProposeRecovery(const CallContext& ctx, con
   return r;
 }
 
+namespace {
+
+constexpr int kReviewAfterSurplusDays = 28;
+
+// A surplus taken back means the budget may be more than the person needs: an unplanned review is
+// asked for ("Money monitoring flag"), due in four weeks, and the person told, unless they have no
+// agreed plan or a review is asked for already.
+Status AskForReview(Transaction& tx, const RecoveryRecord& r, UserId by, Timestamp now) {
+  SD_ASSIGN_OR_RETURN(auto schedule, tx.reviews().ScheduleOf(r.person_id));
+  if (!schedule) return OkStatus();
+  SD_ASSIGN_OR_RETURN(auto requests, tx.reviews().RequestsFor(r.person_id));
+  for (const auto& q : requests)
+    if (!q.review) return OkStatus();
+  const Date due = now.UtcDate().AddDays(kReviewAfterSurplusDays);
+  SD_RETURN_IF_ERROR(StatusOf(tx.reviews().InsertRequest(
+      {ReviewRequestId{}, r.person_id, "monitoring",
+       "A surplus of " + r.terms.amount.ToDisplayString() +
+           " was taken back from the budget account: is the budget still right?",
+       due, by, now, std::nullopt})));
+  return StatusOf(QueueMessage(tx, ReviewAskedNotice(r.person_id, due, false), by, now));
+}
+
+}  // namespace
+
 Result<RecoveryRecord> MoneyService::DecideRecovery(const CallContext& ctx, const Principal& who,
                                                     RecoveryId id, bool approve,
                                                     const std::string& note) {
@@ -159,6 +185,8 @@ Result<RecoveryRecord> MoneyService::DecideRecovery(const CallContext& ctx, cons
     SD_RETURN_IF_ERROR(tx.money().DecideRecovery(id, status, who.user.id, now, note, letter));
     if (approve && r->terms.method == domain::RecoveryMethod::kFromAccount)
       SD_RETURN_IF_ERROR(TakeFromAccount(tx, *r, now.UtcDate(), who.user.id, now));
+    if (approve && r->terms.kind == domain::RecoveryKind::kSurplus)
+      SD_RETURN_IF_ERROR(AskForReview(tx, *r, who.user.id, now));
     SD_ASSIGN_OR_RETURN(r, tx.money().FindRecovery(id));
     return tx.audit().Append(AuditOf(clock_, who, ctx, "money.recovery.decide", "person",
                                      r->person_id.ToString(),

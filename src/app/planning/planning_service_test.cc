@@ -474,6 +474,7 @@ TEST(DemoPlans, AreReadableSignedOffByAnotherUserAndAddUpOnTheDashboard) {
   int64_t agreed_pence = 0;
   int64_t agreed_plans = 0;
   int64_t charged_plans = 0;  // Agreed plans of people with a completed financial assessment.
+  int64_t revising = 0;       // Agreed plans with a new version being written after a review.
   for (const auto& p : plans) {
     EXPECT_NE(p.person_id, holder_person);
     ++statuses[p.status];
@@ -481,6 +482,13 @@ TEST(DemoPlans, AreReadableSignedOffByAnotherUserAndAddUpOnTheDashboard) {
     ASSERT_TRUE(view.ok()) << "plan " << p.id << ": " << view.error().message;
     ASSERT_FALSE(view->events.empty());
     EXPECT_EQ(view->events.front().kind, "started");
+    if (p.status == PlanStatus::kDraft && p.approved_version > 0) {
+      // Its agreed version is still in force (and on the dashboard) until the new one is agreed.
+      EXPECT_EQ(view->events.back().kind, "revised");
+      agreed_pence += p.agreed_weekly.pence();
+      ++agreed_plans;
+      ++revising;
+    }
     if (p.status == PlanStatus::kDraft) continue;
     EXPECT_TRUE(view->missing.empty()) << "plan " << p.id << " was sent incomplete";
     EXPECT_EQ(view->record.weekly_total, view->cost.weekly_total);
@@ -541,6 +549,7 @@ TEST(DemoPlans, AreReadableSignedOffByAnotherUserAndAddUpOnTheDashboard) {
   for (const auto& cell : spend->spend) by_category += cell.weekly.pence();
   EXPECT_EQ(by_category, agreed_pence);
   EXPECT_GT(charged_plans, agreed_plans / 2);
+  EXPECT_EQ(revising, 2);  // The demo's changes of circumstance in progress.
 
   // Every demo financial assessment's premiums are the ones its benefits give (premiums.h).
   std::vector<FinancialAssessmentRecord> current;

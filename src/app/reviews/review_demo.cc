@@ -87,12 +87,61 @@ Status ReviewsFor(DemoContext& ctx, const ReviewScheduleRow& row, Date today) {
   return StatusOf(ctx.tx.reviews().InsertRequest(q));
 }
 
+// A change of circumstance in progress: a review this week found the person needs more help,
+// and a new version of their agreed plan is being written (as PlanningService::Revise leaves it),
+// waiting to be costed, submitted and agreed. The agreed version still pays until then.
+Status ChangeInProgress(DemoContext& ctx, const ReviewScheduleRow& row, Date today) {
+  SD_ASSIGN_OR_RETURN(auto plan, ctx.tx.support_plans().Find(row.plan));
+  if (!plan || plan->status != domain::PlanStatus::kApproved) return OkStatus();
+  SD_ASSIGN_OR_RETURN(auto agreed, ctx.tx.support_plans().Version(plan->id, plan->version));
+  if (!agreed) return OkStatus();
+  SD_ASSIGN_OR_RETURN(auto outcomes, AgreedPlanOutcomes(ctx.tx, plan->id, plan->approved_version));
+  const Date held = today.AddDays(-3);
+  ReviewRecord x = DemoReview(ctx, row, outcomes, held, held);
+  x.reason = "requested";
+  x.plan_version = plan->approved_version;
+  x.not_working = "Since a fall I cannot manage the evenings on my own.";
+  x.outcome = domain::ReviewOutcome::kRevisePlan;
+  x.outcome_reason = "Needs more help in the evenings since a fall: the plan is being revised.";
+  SD_RETURN_IF_ERROR(StatusOf(ctx.tx.reviews().InsertReview(x)));
+  const UserId by = ctx.user_ids.at(domain::Role::kPractitioner);
+  SupportPlanVersion next = *agreed;
+  next.version = plan->version + 1;
+  next.changed_by = by;
+  next.changed_at = ctx.now;
+  next.note = "New version of the agreed plan";
+  SD_RETURN_IF_ERROR(ctx.tx.support_plans().AddVersion(next));
+  plan->version = next.version;
+  plan->status = domain::PlanStatus::kDraft;
+  plan->last_edited_by = by;
+  plan->submitted_by = UserId{};
+  plan->submitted_at.reset();
+  plan->updated_at = ctx.now;
+  SD_RETURN_IF_ERROR(ctx.tx.support_plans().Update(*plan));
+  return ctx.tx.support_plans().AddEvent(
+      {plan->id, plan->version, "revised",
+       "Review of " + held.ToLongString() + ": " + x.outcome_reason, by, ctx.now});
+}
+
 }  // namespace
 
 Status ReviewsStep(DemoContext& ctx) {
   const Date today = ctx.now.UtcDate();
   SD_ASSIGN_OR_RETURN(auto rows, ctx.tx.reviews().Schedule(std::nullopt));
   for (const auto& row : rows) SD_RETURN_IF_ERROR(ReviewsFor(ctx, row, today));
+  // Two people with a direct payment whose plans are being revised after a review: people whose
+  // next review is not yet due, so the lists of reviews due keep theirs.
+  SD_ASSIGN_OR_RETURN(rows, ctx.tx.reviews().Schedule(std::nullopt));
+  int in_progress = 0;
+  const domain::ReviewPolicy policy;
+  for (const auto& row : rows) {
+    if (in_progress == 2) break;
+    if (!row.facts.first_direct_payment || row.facts.plan_agreed > today.AddDays(-60)) continue;
+    const auto next = domain::NextReview(row.facts, policy);
+    if (domain::TimingOf(next.due, today, policy) != domain::ReviewTiming::kLater) continue;
+    SD_RETURN_IF_ERROR(ChangeInProgress(ctx, row, today));
+    ++in_progress;
+  }
   return OkStatus();
 }
 
