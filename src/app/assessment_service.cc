@@ -1,6 +1,7 @@
 #include "app/assessment_service.h"
 
 #include "app/assessment/questionnaire_catalog.h"
+#include "app/messages/notices.h"
 #include "app/ras/allocation_catalog.h"
 #include "base/limits.h"
 #include "base/text.h"
@@ -215,6 +216,10 @@ Result<AssessmentRecord> AssessmentService::Complete(const CallContext& ctx, con
     // An eligible person gets an indicative budget at once (Care Act statutory guidance 11.7).
     SD_ASSIGN_OR_RETURN(auto budget, CalculateIndicativeBudget(tx, v.record, now));
     if (!budget) return OkStatus();
+    // The person is told the estimate in their notification centre (and by email or letter).
+    SD_RETURN_IF_ERROR(StatusOf(
+        QueueMessage(tx, BudgetEstimateNotice(v.record.person_id, budget->EffectiveWeekly()),
+                     who.user.id, now)));
     return Audit(tx, who, ctx, "indicative_budget.calculate", id,
                  budget->weekly.ToDisplayString() + " a week from " + budget->table_id +
                      " version " + std::to_string(budget->table_version));

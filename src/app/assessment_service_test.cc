@@ -280,6 +280,23 @@ TEST_F(AssessmentServiceTest, EveryChangeIsAudited) {
   EXPECT_EQ(actions, (std::vector<std::string>{"assessment.view_refused", "assessment.view",
                                                "indicative_budget.calculate", "assessment.complete",
                                                "assessment.answer", "assessment.start"}));
+  // The person is told the estimate, with the same weekly figure as the indicative budget.
+  ASSERT_TRUE(db_.store()
+                  .Read(db_.council(),
+                        [&](Transaction& tx) -> Status {
+                          SD_ASSIGN_OR_RETURN(auto messages, tx.messages().ForPerson(person_, 10));
+                          SD_ASSIGN_OR_RETURN(auto budget, tx.indicative_budgets().Find(a.id));
+                          EXPECT_EQ(messages.size(), 1u);
+                          EXPECT_TRUE(budget.has_value());
+                          if (messages.size() == 1 && budget) {
+                            EXPECT_EQ(messages[0].subject, "Your estimated personal budget");
+                            EXPECT_NE(messages[0].body.find(
+                                          budget->EffectiveWeekly().ToDisplayString() + " a week"),
+                                      std::string::npos);
+                          }
+                          return OkStatus();
+                        })
+                  .ok());
 }
 
 // A copy of the shipped adult questionnaire with another version and effective date.

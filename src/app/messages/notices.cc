@@ -18,7 +18,7 @@ Notice InvitationNotice(UserId user, const std::string& name, Timestamp expires)
 
 Notice BudgetEstimateNotice(PersonId person, Pence weekly) {
   return {person, UserId{}, MessageKind::kDecision, "Your estimated personal budget",
-          "Your needs assessment is complete, and you are eligible for care and support.\n\n"
+          "Your assessment is complete, and you are eligible for support.\n\n"
           "Your estimated personal budget is " +
               weekly.ToDisplayString() +
               " a week. It is an estimate to help you plan: the budget is set when your support "
