@@ -122,6 +122,7 @@ struct ServeOptions {
   std::string public_url;
   bool smtp_allow_plaintext = false;
   int outbox_interval = 15;
+  int reminder_interval = 3600;
 };
 
 // The outbox sender, when an SMTP server is given. The password comes from the environment
@@ -180,7 +181,10 @@ int Serve(const std::string& database, const ServeOptions& o) {
   spdlog::info(R"({{"event":"starting","database":"{}","council":"{}"}})", (*store)->kind(),
                council->code);
   auto outbox = StartOutbox(**store, o);
+  auto reminders =
+      std::make_unique<ReminderWorker>(**store, SystemClock::Instance(), o.reminder_interval);
   Status s = web::RunServer(options, site);
+  reminders.reset();
   outbox.reset();
   if (!s.ok()) return Fail(s.error());
   return kExitOk;
@@ -425,6 +429,11 @@ class ServeCommand {
         ->add_option("--outbox-interval", options_.outbox_interval,
                      "Seconds between the outbox's passes")
         ->check(CLI::Range(1, 3600))
+        ->capture_default_str();
+    command_
+        ->add_option("--reminder-interval", options_.reminder_interval,
+                     "Seconds between passes that remind people of reviews coming due")
+        ->check(CLI::Range(1, 86400))
         ->capture_default_str();
   }
 

@@ -28,42 +28,34 @@ OutboxWorker::OutboxWorker(app::Store& store, const Clock& clock, OutboxOptions 
       audit_(store),
       messages_(store, clock, audit_, options_.public_url),
       mailer_(options_.smtp),
-      thread_([this](std::stop_token stop) { Run(stop); }) {}
+      job_("outbox", options_.interval_seconds,
+           [this](const std::stop_token& stop) { Pass(stop); }) {}
 
-OutboxWorker::~OutboxWorker() {
-  thread_.request_stop();
-  wake_.notify_all();
-}
-
-// One pass, logged. Nothing it throws leaves the thread (that would end the whole server): it is
-// logged and the next pass tries again.
-void OutboxWorker::Pass(const std::stop_token& stop) noexcept {
-  try {
-    auto report = messages_.SendDue(mailer_, options_.per_pass, stop);
-    if (!report.ok()) {
-      spdlog::warn(R"({{"event":"outbox_failed","error":"{}"}})", report.error().message);
-      return;
-    }
-    if (report->errors > 0)
-      spdlog::warn(R"({{"event":"outbox_store_failed","copies":{},"error":"{}"}})", report->errors,
-                   report->last_error);
-    if (report->sent + report->failed + report->gave_up + report->withdrawn > 0)
-      spdlog::info(R"({{"event":"outbox","sent":{},"failed":{},"gave_up":{},"withdrawn":{}}})",
-                   report->sent, report->failed, report->gave_up, report->withdrawn);
-  } catch (const std::exception& e) {
-    spdlog::error(R"({{"event":"outbox_exception","error":"{}"}})", e.what());
-  } catch (...) {
-    spdlog::error(R"({{"event":"outbox_exception"}})");
+void OutboxWorker::Pass(const std::stop_token& stop) {
+  auto report = messages_.SendDue(mailer_, options_.per_pass, stop);
+  if (!report.ok()) {
+    spdlog::warn(R"({{"event":"outbox_failed","error":"{}"}})", report.error().message);
+    return;
   }
+  if (report->errors > 0)
+    spdlog::warn(R"({{"event":"outbox_store_failed","copies":{},"error":"{}"}})", report->errors,
+                 report->last_error);
+  if (report->sent + report->failed + report->gave_up + report->withdrawn > 0)
+    spdlog::info(R"({{"event":"outbox","sent":{},"failed":{},"gave_up":{},"withdrawn":{}}})",
+                 report->sent, report->failed, report->gave_up, report->withdrawn);
 }
 
-void OutboxWorker::Run(const std::stop_token& stop) {
-  while (!stop.stop_requested()) {
-    Pass(stop);
-    std::unique_lock lock(mu_);
-    wake_.wait_for(lock, stop, std::chrono::seconds(options_.interval_seconds),
-                   [] { return false; });
-  }
-}
+ReminderWorker::ReminderWorker(app::Store& store, const Clock& clock, int interval_seconds)
+    : audit_(store),
+      planning_(store, clock, audit_),
+      reviews_(store, clock, audit_, planning_),
+      job_("review_reminders", interval_seconds, [this](const std::stop_token&) {
+        auto told = reviews_.SendReminders();
+        if (!told.ok())
+          spdlog::warn(R"({{"event":"review_reminders_failed","error":"{}"}})",
+                       told.error().message);
+        else if (*told > 0)
+          spdlog::info(R"({{"event":"review_reminders","told":{}}})", *told);
+      }) {}
 
 }  // namespace selfdirect::cli

@@ -5,13 +5,13 @@
 // the server took just before a crash may be sent again (same Message-ID).
 #pragma once
 
-#include <condition_variable>
 #include <memory>
-#include <mutex>
-#include <thread>
 
 #include "app/audit_trail.h"
 #include "app/messages/message_service.h"
+#include "app/planning/planning_service.h"
+#include "app/reviews/review_service.h"
+#include "cli/periodic.h"
 #include "mail/smtp_mailer.h"
 
 namespace selfdirect::cli {
@@ -28,24 +28,33 @@ struct OutboxOptions {
 Status CheckMailOptions(const std::string& smtp_url, const std::string& mail_from,
                         const std::string& public_url);
 
+// Destroying it stops after the email under way (at most the mailer's 30-second limit).
 class OutboxWorker {
  public:
   OutboxWorker(app::Store& store, const Clock& clock, OutboxOptions options);
-  ~OutboxWorker();  // Stops after the email under way (at most the mailer's 30-second limit).
   OutboxWorker(const OutboxWorker&) = delete;
   OutboxWorker& operator=(const OutboxWorker&) = delete;
 
  private:
-  void Run(const std::stop_token& stop);
-  void Pass(const std::stop_token& stop) noexcept;
+  void Pass(const std::stop_token& stop);
 
   OutboxOptions options_;
   app::AuditTrail audit_;
   app::MessageService messages_;
   mail::SmtpMailer mailer_;
-  std::mutex mu_;
-  std::condition_variable_any wake_;
-  std::jthread thread_;
+  PeriodicJob job_;  // Last: stopped before the rest are destroyed.
+};
+
+// Reminds people whose review comes due (app::ReviewService::SendReminders), every interval.
+class ReminderWorker {
+ public:
+  ReminderWorker(app::Store& store, const Clock& clock, int interval_seconds);
+
+ private:
+  app::AuditTrail audit_;
+  app::PlanningService planning_;
+  app::ReviewService reviews_;
+  PeriodicJob job_;
 };
 
 }  // namespace selfdirect::cli

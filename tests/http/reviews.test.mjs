@@ -118,3 +118,19 @@ test('the API document lists the review endpoints', async () => {
   }
   assert.ok(doc.paths['/api/v1/people/{id}/reviews'].post)
 })
+
+test('serve reminds each person whose review is due, once per due date', async () => {
+  // Not one asked for by a test above: its new date comes after the pass at start.
+  const due = (await admin.request('GET', '/api/v1/reviews?show=all')).data.items.filter(i => i.timing !== 'later' && i.reason !== 'requested')
+  assert.ok(due.length > 0, 'someone with a review due')
+  assert.match(server.log(), /"event":"review_reminders","told":\d+/)
+  const person = due[0].person_id
+  let told = []
+  for (let i = 0; i < 50 && told.length === 0; i++) {
+    const messages = (await admin.request('GET', `/api/v1/people/${person}/messages`)).data.messages
+    told = messages.filter(m => m.subject === 'Your review is due')
+    if (told.length === 0) await new Promise(resolve => setTimeout(resolve, 100))
+  }
+  assert.equal(told.length, 1)
+  assert.match(told[0].body, /Your practitioner will contact you to agree a time/)
+})

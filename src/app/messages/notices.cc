@@ -56,6 +56,15 @@ Notice ReviewAskedNotice(PersonId person, Date due, bool asked_by_person) {
               "reviews at any time on your page."};
 }
 
+Notice ReviewComingDueNotice(PersonId person, Date due, bool overdue) {
+  return {person, UserId{}, MessageKind::kReviewDue, "Your review is due",
+          std::string("It is time to review your support with you: what is working, what is "
+                      "not, and whether your plan and budget are still right.\n\n") +
+              (overdue ? "It was due by " : "It is due by ") + due.ToLongString() +
+              ". Your practitioner will contact you to agree a time. If you would like it "
+              "sooner, or something has changed, you can ask for a review from your page."};
+}
+
 std::string AlreadyPaidText(const PlanChangeRecord& c, bool self) {
   const Pence d = c.already_paid_difference;
   if (d == Pence()) return "";

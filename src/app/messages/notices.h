@@ -20,6 +20,8 @@ Notice PlanAgreedNotice(PersonId person, SupportPlanId plan, Pence weekly_budget
                         std::optional<Pence> weekly_charge);
 Notice PlanReturnedNotice(PersonId person, SupportPlanId plan, const std::string& reason);
 Notice ReviewAskedNotice(PersonId person, Date due, bool asked_by_person);
+// A review coming due (or overdue) by the schedule: when, and that the practitioner will call.
+Notice ReviewComingDueNotice(PersonId person, Date due, bool overdue);
 
 // A change's difference for days already paid at the old rate, in words to the person (`self`)
 // or staff; "" when there is none.

@@ -108,6 +108,9 @@ class ReviewRepository {
   // The person's reviews, newest first.
   virtual Result<std::vector<ReviewRecord>> ReviewsFor(PersonId person) = 0;
   virtual Result<std::optional<ReviewRecord>> FindReview(ReviewId id) = 0;
+  // Notes that the person was reminded of their review due on `due`; false when they were
+  // already (one reminder per person and due date).
+  virtual Result<bool> Remind(PersonId person, Date due, Timestamp at) = 0;
 };
 
 }  // namespace selfdirect::app

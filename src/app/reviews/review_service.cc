@@ -108,6 +108,31 @@ ScheduledReview ReviewService::Schedule(const ReviewScheduleRow& row, Date today
   return s;
 }
 
+Result<int64_t> ReviewService::SendReminders() {
+  int64_t told = 0;
+  SD_ASSIGN_OR_RETURN(auto councils, store_.ListCouncils());
+  for (const Council& council : councils) {
+    SD_RETURN_IF_ERROR(store_.Write(council.id, [&](Transaction& tx) -> Status {
+      const Timestamp now = clock_.Now();
+      const Date today = now.UtcDate();
+      SD_ASSIGN_OR_RETURN(const domain::ReviewPolicy policy, ReviewPolicyOn(tx, today));
+      SD_ASSIGN_OR_RETURN(auto rows, tx.reviews().Schedule(std::nullopt));
+      for (const auto& row : rows) {
+        const ScheduledReview s = Schedule(row, today, policy);
+        if (s.timing == domain::ReviewTiming::kLater) continue;
+        SD_ASSIGN_OR_RETURN(bool first, tx.reviews().Remind(row.person, s.due.due, now));
+        if (!first) continue;
+        const bool overdue = s.timing == domain::ReviewTiming::kOverdue;
+        SD_RETURN_IF_ERROR(StatusOf(QueueMessage(
+            tx, ReviewComingDueNotice(row.person, s.due.due, overdue), UserId{}, now)));
+        ++told;
+      }
+      return OkStatus();
+    }));
+  }
+  return told;
+}
+
 Result<domain::ReviewPolicy> ReviewService::PolicyToday(CouncilId council) {
   domain::ReviewPolicy policy;
   SD_RETURN_IF_ERROR(store_.Read(council, [&](Transaction& tx) -> Status {

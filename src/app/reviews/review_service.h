@@ -103,6 +103,9 @@ class ReviewService {
   ReviewService(Store& store, const Clock& clock, AuditTrail& audit, PlanningService& planning)
       : store_(store), clock_(clock), audit_(audit), planning_(planning) {}
 
+  // Tells each person whose review is due soon or overdue, once per due date (a message in their
+  // centre, and by email or letter); every council. The number told.
+  Result<int64_t> SendReminders();
   // The council's review policy in force today (app/settings: set on the administration pages).
   Result<domain::ReviewPolicy> PolicyToday(CouncilId council);
   // The next review of a person from their facts, as of today, under `policy`.

@@ -124,6 +124,36 @@ TEST_F(ReviewServiceTest, AnAgreedPlanIsDueItsFirstReviewAndListedForItsTeam) {
   EXPECT_TRUE(admin->items.empty());  // Administrators choose the team.
 }
 
+TEST_F(ReviewServiceTest, APersonIsRemindedOnceWhenTheirReviewComesDueAndAgainWhenOverdueNot) {
+  worker_ = As(Role::kPractitioner, north_, PersonId{}, 502);
+  approver_ = As(Role::kApprover, north_, PersonId{}, 503);
+  AgreePlan(10);
+  auto reminders = [&] {
+    std::vector<MessageRecord> out;
+    EXPECT_TRUE(db_.store()
+                    .Read(db_.council(),
+                          [&](Transaction& tx) -> Status {
+                            SD_ASSIGN_OR_RETURN(auto all, tx.messages().ForPerson(person_, 50));
+                            for (auto& m : all)
+                              if (m.subject == "Your review is due") out.push_back(m);
+                            return OkStatus();
+                          })
+                    .ok());
+    return out;
+  };
+  EXPECT_EQ(*reviews_.SendReminders(), 0);  // Due in 8 weeks: not yet.
+  clock_.AdvanceSeconds(86400 * 30);        // Due soon (within 28 days).
+  EXPECT_EQ(*reviews_.SendReminders(), 1);
+  EXPECT_EQ(*reviews_.SendReminders(), 0);  // Once.
+  clock_.AdvanceSeconds(86400 * 27);        // Overdue: the same due date, not again.
+  EXPECT_EQ(*reviews_.SendReminders(), 0);
+  auto told = reminders();
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_NE(told[0].body.find("It is due by " + Today().AddDays(-57 + 56).ToLongString()),
+            std::string::npos)
+      << told[0].body;
+}
+
 TEST_F(ReviewServiceTest, RequestsAreCheckedAndBringTheReviewForward) {
   worker_ = As(Role::kPractitioner, north_, PersonId{}, 502);
   approver_ = As(Role::kApprover, north_, PersonId{}, 503);

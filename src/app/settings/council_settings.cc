@@ -181,7 +181,7 @@ Result<SettingsOverview> SettingsService::Overview(const CallContext& ctx, const
 }
 
 Result<SettingVersion> SettingsService::Set(const CallContext& ctx, const Principal& who,
-                                              const SettingInput& in) {
+                                            const SettingInput& in) {
   if (who.user.role != domain::Role::kAdministrator) {
     audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "settings.store_refused", "setting",
                                        in.kind, "not an administrator"));
@@ -204,8 +204,8 @@ Result<SettingVersion> SettingsService::Set(const CallContext& ctx, const Princi
   if (note.size() > kMaxNote) errors.push_back({"note", "Keep the note to 2,000 characters"});
   if (!errors.empty()) return Error::InvalidArgument("Check the figures", std::move(errors));
   SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
-    SD_RETURN_IF_ERROR(tx.settings().Insert(
-        {in.kind, *from, ToJson(values), note, who.user.id, clock_.Now()}));
+    SD_RETURN_IF_ERROR(
+        tx.settings().Insert({in.kind, *from, ToJson(values), note, who.user.id, clock_.Now()}));
     return tx.audit().Append(AuditOf(clock_, who, ctx, "settings.store", "setting", in.kind,
                                      "from " + from->ToString() + " " + ToJson(values)));
   }));

@@ -16,8 +16,8 @@
 
 #include "app/audit_trail.h"
 #include "app/auth.h"
-#include "app/people_service.h"
 #include "app/charging/charging_repositories.h"
+#include "app/people_service.h"
 #include "app/repositories.h"
 #include "app/settings/settings_repository.h"
 #include "domain/money/monitoring.h"
@@ -45,11 +45,11 @@ Result<domain::MonitoringPolicy> MonitoringPolicyOn(Transaction& tx, Date day);
 Result<domain::ReviewPolicy> ReviewPolicyOn(Transaction& tx, Date day);
 
 struct SettingVersion {
-  std::optional<Date> from;  // None: what Selfdirect comes with.
+  std::optional<Date> from;                             // None: what Selfdirect comes with.
   std::vector<std::pair<std::string, int64_t>> values;  // In FieldsOf order.
   std::string note;
   UserId set_by;
-  bool in_force = false;  // The one in force today.
+  bool in_force = false;   // The one in force today.
   bool scheduled = false;  // From a later day.
 };
 struct SettingHistory {
@@ -78,8 +78,7 @@ class SettingsService {
   // A new version from a day: kInvalidArgument naming the fields ("effective_from", "note", or a
   // figure), kAlreadyExists when one starts that day, kPermissionDenied for anyone but an
   // administrator (refusals audited).
-  Result<SettingVersion> Set(const CallContext& ctx, const Principal& who,
-                             const SettingInput& in);
+  Result<SettingVersion> Set(const CallContext& ctx, const Principal& who, const SettingInput& in);
 
  private:
   Store& store_;

@@ -3,10 +3,9 @@
 // waits; the figures in force on a day are the latest from on or before it; bad figures, a day
 // in the past, a second version on one day and anyone but an administrator are refused with
 // nothing kept (refusals audited).
-#include "app/settings/council_settings.h"
-
 #include <gtest/gtest.h>
 
+#include "app/settings/council_settings.h"
 #include "app/test_store.h"
 
 namespace selfdirect::app {
@@ -61,7 +60,8 @@ TEST_F(SettingsServiceTest, TheCouncilsFiguresApplyFromTheirDay) {
   EXPECT_FALSE(monitoring.versions[0].from.has_value());
   EXPECT_TRUE(monitoring.versions[1].in_force);
   EXPECT_EQ(monitoring.versions[1].note, "Six weeks");
-  EXPECT_EQ(monitoring.versions[1].values.at(0), (std::pair<std::string, int64_t>{"surplus_weeks", 6}));
+  EXPECT_EQ(monitoring.versions[1].values.at(0),
+            (std::pair<std::string, int64_t>{"surplus_weeks", 6}));
   EXPECT_TRUE(monitoring.versions[2].scheduled);
 }
 

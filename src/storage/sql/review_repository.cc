@@ -250,4 +250,12 @@ Result<std::optional<app::ReviewRecord>> SqlReviews::FindReview(ReviewId id) {
                   {council_.value(), id.value()});
 }
 
+Result<bool> SqlReviews::Remind(PersonId person, Date due, Timestamp at) {
+  return AnyRow(
+      c_,
+      "INSERT INTO review_reminders (council_id, person_id, due, sent_at) VALUES ($1, $2, "
+      "$3, $4) ON CONFLICT DO NOTHING RETURNING person_id",
+      {council_.value(), person.value(), due.ToString(), at.micros()});
+}
+
 }  // namespace selfdirect::storage

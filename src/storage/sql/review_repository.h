@@ -19,6 +19,7 @@ class SqlReviews final : public app::ReviewRepository, private CouncilRepository
   Result<ReviewId> InsertReview(const app::ReviewRecord& r) override;
   Result<std::vector<app::ReviewRecord>> ReviewsFor(PersonId person) override;
   Result<std::optional<app::ReviewRecord>> FindReview(ReviewId id) override;
+  Result<bool> Remind(PersonId person, Date due, Timestamp at) override;
 };
 
 }  // namespace selfdirect::storage

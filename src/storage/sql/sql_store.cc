@@ -153,6 +153,8 @@ Result<CouncilId> SqlStore::UpsertCouncil(const std::string& code, const std::st
 // A demo council's tables, children before parents (for the foreign keys): what
 // DeleteCouncilData empties. A new table of council data is added here.
 constexpr const char* kCouncilTables[] = {
+    "council_settings",
+    "review_reminders",
     "plan_changes",
     "complaints",
     "message_deliveries",

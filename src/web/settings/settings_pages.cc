@@ -81,20 +81,18 @@ void SettingsRoutes::AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) {
 void SettingsRoutes::AddPageRoutes() {
   const std::vector<domain::Role> admins = {domain::Role::kAdministrator};
   Add(Method::kGet, "/admin/settings", PageRoute(admins, Bind(&SettingsRoutes::SettingsPage)));
-  Add(Method::kPost, "/admin/settings/{kind}",
-      PageRoute(admins, Bind(&SettingsRoutes::SetSubmit)));
+  Add(Method::kPost, "/admin/settings/{kind}", PageRoute(admins, Bind(&SettingsRoutes::SetSubmit)));
 }
 
 Response SettingsRoutes::SettingsPage(Context& ctx) {
   const auto done = app::ParseSettingKind(ctx.request.Query("done"));
-  return Render(ctx, 200, "", {}, {},
-                done ? std::string(app::SettingKindTitle(*done)) + ": the new figures are kept"
-                     : "");
+  return Render(
+      ctx, 200, "", {}, {},
+      done ? std::string(app::SettingKindTitle(*done)) + ": the new figures are kept" : "");
 }
 
-Response SettingsRoutes::Render(Context& ctx, int status, const std::string& kind,
-                                const Form& form, const std::vector<FieldError>& errors,
-                                const std::string& banner) {
+Response SettingsRoutes::Render(Context& ctx, int status, const std::string& kind, const Form& form,
+                                const std::vector<FieldError>& errors, const std::string& banner) {
   auto overview = settings_.Overview(ctx.call, *ctx.principal);
   if (!overview.ok()) return ErrorResponse(overview.error(), ctx);
   ViewData d;
@@ -125,13 +123,14 @@ Response SettingsRoutes::Render(Context& ctx, int status, const std::string& kin
     const std::vector<FieldError> none;
     const auto& shown = mine ? errors : none;
     k.set("form", FormView(h, mine ? &typed : nullptr, shown));
-    k.set("from", DateInputView(code + "_from", "From", "The first day the new figures are used, "
+    k.set("from", DateInputView(code + "_from", "From",
+                                "The first day the new figures are used, "
                                 "today or later. For example, 1 4 2027",
                                 mine ? PartsOfForm(form, code + "_from") : DateParts{},
                                 ErrorFor(shown, "effective_from")));
-    k.set("note", TextInputView({code + "_note", "What changes and why", "", "text", "", "", "3"},
-                                mine ? FormValue(form, code + "_note") : "",
-                                ErrorFor(shown, "note")));
+    k.set("note",
+          TextInputView({code + "_note", "What changes and why", "", "text", "", "", "3"},
+                        mine ? FormValue(form, code + "_note") : "", ErrorFor(shown, "note")));
     kinds.push_back(k);
   }
   d.set("kinds", kinds);
@@ -160,7 +159,9 @@ Response SettingsRoutes::SetSubmit(Context& ctx) {
   const auto parsed = app::ParseSettingKind(kind);
   auto form = ctx.request.Form();
   if (!parsed || !form) return ErrorResponse(Error::NotFound("No setting of that kind"), ctx);
-  app::SettingInput in{kind, IsoDateFromParts(PartsOfForm(*form, kind + "_from")), {},
+  app::SettingInput in{kind,
+                       IsoDateFromParts(PartsOfForm(*form, kind + "_from")),
+                       {},
                        FormValue(*form, kind + "_note")};
   for (const auto& f : app::FieldsOf(*parsed)) in.values[f.name] = FormValue(*form, f.name);
   auto set = settings_.Set(ctx.call, *ctx.principal, in);
@@ -189,8 +190,8 @@ void SettingsRoutes::AddApiRoutes() {
                                   {"404", ErrorReply("No setting of that kind")},
                                   {"409", ErrorReply("There are figures from that day already")},
                                   {"422", ErrorReply("Check the figures (by field)")}}),
-                         json::object{{"parameters", json::array{PathParam(
-                                                         "kind", "monitoring or reviews")}},
+                         json::object{{"parameters",
+                                       json::array{PathParam("kind", "monitoring or reviews")}},
                                       {"requestBody", Body(Ref("SettingInput"))}})));
 }
 
@@ -211,19 +212,21 @@ Response SettingsRoutes::ApiSettings(Context& ctx) {
         json::object{{"effective_from", p.effective_from.ToString()}, {"note", p.note}});
   const auto& c = app::ShippedComplaintReference().policy;
   return Response::Json(
-      200, json::object{{"today", overview->today.ToString()},
-                        {"settings", std::move(kinds)},
-                        {"charging_policies", std::move(charging)},
-                        {"complaints", json::object{{"acknowledge_working_days",
-                                                     c.acknowledge_working_days},
-                                                    {"respond_months", c.respond_months},
-                                                    {"made_within_months", c.made_within_months}}}});
+      200, json::object{
+               {"today", overview->today.ToString()},
+               {"settings", std::move(kinds)},
+               {"charging_policies", std::move(charging)},
+               {"complaints", json::object{{"acknowledge_working_days", c.acknowledge_working_days},
+                                           {"respond_months", c.respond_months},
+                                           {"made_within_months", c.made_within_months}}}});
 }
 
 Response SettingsRoutes::ApiSet(Context& ctx) {
   auto body = JsonObjectBody(ctx.request);
   if (!body.ok()) return ErrorResponse(body.error(), ctx);
-  app::SettingInput in{ctx.request.path_params["kind"], StringField(*body, "effective_from"), {},
+  app::SettingInput in{ctx.request.path_params["kind"],
+                       StringField(*body, "effective_from"),
+                       {},
                        StringField(*body, "note")};
   if (auto* values = body->if_contains("values"); values && values->is_object())
     for (const auto& [name, value] : values->get_object())
