@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/settings/council_settings.h"
 #include "base/limits.h"
 #include "base/text.h"
 
@@ -116,6 +117,9 @@ Result<PersonFile> PeopleService::File(const CallContext& ctx, const Principal& 
     SD_ASSIGN_OR_RETURN(file.plans, tx.support_plans().ForPerson(id));
     SD_ASSIGN_OR_RETURN(file.money, tx.money().Balances(id));
     SD_ASSIGN_OR_RETURN(file.review, tx.reviews().ScheduleOf(id));
+    if (file.review) {
+      SD_ASSIGN_OR_RETURN(file.review_policy, ReviewPolicyOn(tx, clock_.Now().UtcDate()));
+    }
     SD_ASSIGN_OR_RETURN(file.agreements, tx.money().AgreementsFor(id));
     SD_ASSIGN_OR_RETURN(file.representatives, tx.users().Representatives(id));
     return ReadCarerLinks(tx, who, id, file);

@@ -8,6 +8,7 @@
 #include "app/audit_trail.h"
 #include "app/auth.h"
 #include "app/repositories.h"
+#include "domain/reviews/review_schedule.h"
 
 namespace selfdirect::app {
 
@@ -62,6 +63,7 @@ struct PersonFile {
   std::vector<SupportPlanRecord> plans;            // Newest first.
   std::vector<domain::AccountBalanceRow> money;    // The person's ledger balances.
   std::optional<ReviewScheduleRow> review;         // What schedules their next review.
+  domain::ReviewPolicy review_policy;  // The council's in force today, read with `review`.
   std::vector<PaymentAgreementRecord> agreements;  // Newest first.
   std::vector<LinkedPerson> carers;                // People who care for this person.
   std::vector<LinkedPerson> cares_for;             // People this person cares for.

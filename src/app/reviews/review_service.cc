@@ -133,15 +133,6 @@ Result<int64_t> ReviewService::SendReminders() {
   return told;
 }
 
-Result<domain::ReviewPolicy> ReviewService::PolicyToday(CouncilId council) {
-  domain::ReviewPolicy policy;
-  SD_RETURN_IF_ERROR(store_.Read(council, [&](Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(policy, ReviewPolicyOn(tx, clock_.Now().UtcDate()));
-    return OkStatus();
-  }));
-  return policy;
-}
-
 void ReviewService::Sort(ReviewList& out, std::vector<ReviewScheduleRow> rows,
                          const ReviewListQuery& query) const {
   for (auto& row : rows) {

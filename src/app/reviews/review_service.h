@@ -106,8 +106,6 @@ class ReviewService {
   // Tells each person whose review is due soon or overdue, once per due date (a message in their
   // centre, and by email or letter); every council. The number told.
   Result<int64_t> SendReminders();
-  // The council's review policy in force today (app/settings: set on the administration pages).
-  Result<domain::ReviewPolicy> PolicyToday(CouncilId council);
   // The next review of a person from their facts, as of today, under `policy`.
   static ScheduledReview Schedule(const ReviewScheduleRow& row, Date today,
                                   const domain::ReviewPolicy& policy);

@@ -129,9 +129,8 @@ void ReviewRoutes::AddPersonSection(ViewData& d, Context& ctx, const app::Person
   const bool self = domain::ActsForPerson(ctx.principal->actor, file.person.id);
   d.set("review_heading", self ? "Your reviews" : "Reviews");
   if (!file.review) return;
-  auto policy = reviews_.PolicyToday(ctx.call.council);
-  if (!policy.ok()) return;
-  const auto s = app::ReviewService::Schedule(*file.review, clock_.Now().UtcDate(), *policy);
+  const auto s =
+      app::ReviewService::Schedule(*file.review, clock_.Now().UtcDate(), file.review_policy);
   d.set("review", NextView(s));
 }
 
