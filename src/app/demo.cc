@@ -19,6 +19,7 @@
 #include "app/ras/allocation_catalog.h"
 #include "app/ras/allocation_json.h"
 #include "app/reviews/review_demo.h"
+#include "app/settings/council_settings.h"
 #include "base/limits.h"
 #include "domain/charging/premiums.h"
 
@@ -648,6 +649,7 @@ std::pair<const char*, domain::ManagedAs> DemoPlanLines(DemoRandom& r, domain::B
 Result<domain::SupportPlanContent> DemoPlanContent(DemoRandom& r, const PersonRecord& person,
                                                    Pence target, Date review,
                                                    const domain::PaEmploymentRates& rates,
+                                                   const domain::PlanCostPolicy& policy,
                                                    Date today) {
   const bool creative =
       person.details.budget_management != domain::BudgetManagement::kNotDecided &&
@@ -698,8 +700,7 @@ Result<domain::SupportPlanContent> DemoPlanContent(DemoRandom& r, const PersonRe
     return SupportPlanFromJson(c, DefaultCatalogue());
   };
   auto weekly = [&](const domain::SupportPlanContent& c) {
-    return domain::CostPlan(rates, DefaultPlanPolicy(), CostInputOf(c, today, std::nullopt))
-        .weekly_total;
+    return domain::CostPlan(rates, policy, CostInputOf(c, today, std::nullopt)).weekly_total;
   };
   SD_ASSIGN_OR_RETURN(auto one, with_hours(4));
   // Leave out the extras the budget cannot pay for, last chosen first.
@@ -745,8 +746,6 @@ Status PlansStep(DemoContext& ctx) {
   const UserId practitioner = ctx.user_ids.at(Role::kPractitioner);
   const UserId approver = ctx.user_ids.at(Role::kApprover);
   const Date today = ctx.now.UtcDate();
-  auto rates = PaRatesOn(today);
-  if (!rates.ok()) return OkStatus();  // No PA figures for today: plans cannot be costed.
   SD_ASSIGN_OR_RETURN(auto eligible, ctx.tx.assessments().CurrentEligible());
   std::set<int64_t> done;
   const int64_t day = 86400;
@@ -783,10 +782,15 @@ Status PlansStep(DemoContext& ctx) {
     const int64_t percent = r.Percent(10) ? 115 + static_cast<int64_t>(r.Below(20))
                                           : 85 + static_cast<int64_t>(r.Below(18));
     const Pence target = Pence::FromPence(indicative.pence() * percent / 100);  // Rounded down.
+    // Costed on the day it was agreed, as the plan page costs an agreed version; else today.
+    const Date on = status == domain::PlanStatus::kApproved ? agreed_on : today;
+    auto rates = PaRatesOn(on);
+    if (!rates.ok()) continue;  // No PA figures for that day: the plan cannot be costed.
+    SD_ASSIGN_OR_RETURN(const domain::PlanCostPolicy policy, PlanPolicyOn(ctx.tx, on));
     SD_ASSIGN_OR_RETURN(domain::SupportPlanContent content,
-                        DemoPlanContent(r, *person, target, review, **rates, today));
+                        DemoPlanContent(r, *person, target, review, **rates, policy, on));
     const domain::PlanCost cost =
-        domain::CostPlan(**rates, DefaultPlanPolicy(), CostInputOf(content, today, indicative));
+        domain::CostPlan(**rates, policy, CostInputOf(content, on, indicative));
 
     SupportPlanRecord p;
     p.person_id = person->id;

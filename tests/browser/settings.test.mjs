@@ -1,7 +1,7 @@
 // The council's settings in the browser (issue 23, deliver 5): an administrator finds them from
 // the home page, sees the figures in force, is told by field what is wrong with new ones, sets a
 // surplus of 6 weeks from today with JavaScript off, and the finance officers' list of accounts
-// to look at then says 6 weeks. axe-core on every page; the page works at 320 px.
+// to look at then says 6 weeks; sets the support planning policy's insurance price and tolerance. axe-core on every page; the page works at 320 px.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { serverAndBrowser, submitting, expectAccessible, signIn } from '../support/browser.mjs'
@@ -45,6 +45,26 @@ test('an administrator sets the monitoring thresholds from today and finance see
   const card = p.locator('.govuk-summary-card', { hasText: 'Six weeks, as the finance board agreed' })
   assert.match(await card.textContent(), /In force/)
   assert.match(await card.textContent(), /6 weeks/)
+
+  // The support planning policy: prices in pounds and a percentage, told by field when wrong.
+  const planning = p.locator('form[action="/admin/settings/planning"]')
+  await p.click('text=Set new figures for Support planning policy')
+  assert.equal(await planning.locator('#employer_insurance_annual').inputValue(), '61.00')
+  assert.equal(await planning.locator('#tolerance_percent').inputValue(), '10')
+  await planning.locator('#employer_insurance_annual').fill('sixty')
+  await planning.locator('#tolerance_percent').fill('12.5%')
+  await planning.locator('#planning_from-day').fill(String(today.getUTCDate()))
+  await planning.locator('#planning_from-month').fill(String(today.getUTCMonth() + 1))
+  await planning.locator('#planning_from-year').fill(String(today.getUTCFullYear()))
+  await planning.locator('#planning_note').fill('The new insurance contract')
+  await submitting(p, () => planning.locator('button').click())
+  assert.match(await p.textContent('.govuk-error-summary'), /Enter the price in pounds, for example 61.00/)
+  await planning.locator('#employer_insurance_annual').fill('£75')
+  await submitting(p, () => planning.locator('button').click())
+  assert.match(await p.textContent('.govuk-notification-banner'), /Support planning policy: the new figures are kept/)
+  const policy = p.locator('.govuk-summary-card', { hasText: 'The new insurance contract' })
+  assert.match(await policy.textContent(), /£75\.00 a year/)
+  assert.match(await policy.textContent(), /12\.5%/)
   await plain.close()
 
   const finance = await env.browser.newContext({ bypassCSP: true })

@@ -67,6 +67,53 @@ test('monitoring thresholds set for a later day are kept but not yet used', asyn
   assert.match(page.text, /more than 8 weeks&#39; payments|more than 8 weeks' payments/)
 })
 
+// The agreed plans among the first people, with an employer's insurance line.
+async function agreedPlansWithInsurance () {
+  const out = new Map()
+  const people = (await admin.request('GET', '/api/v1/people?page_size=100&page=1')).data.items
+  for (const p of people) {
+    const html = (await admin.request('GET', `/people/${p.id}`)).text
+    for (const m of html.matchAll(/href="\/plans\/(\d+)"/g)) {
+      const plan = (await admin.request('GET', `/api/v1/plans/${m[1]}`)).data
+      if (plan.status === 'approved' && plan.cost.plan_items.some(i => i.code === 'employer_insurance')) out.set(m[1], plan)
+    }
+  }
+  return out
+}
+
+test('a planning policy from today costs plans with the new prices; earlier costing dates keep theirs', async () => {
+  const agreedBefore = await agreedPlansWithInsurance()
+  assert.ok(agreedBefore.size > 0, 'an agreed plan with a personal assistant the person employs')
+  const planning = kind((await admin.request('GET', '/api/v1/admin/settings')).data, 'planning')
+  assert.deepEqual(planning.versions[0].values,
+    { employer_insurance_annual: '61.00', payroll_service_annual: '180.00', tolerance_percent: '10' })
+  const bad = await admin.request('POST', '/api/v1/admin/settings/planning', {
+    json: { effective_from: today(), values: { employer_insurance_annual: 'a lot', payroll_service_annual: '180', tolerance_percent: '150' }, note: 'x' }
+  })
+  assert.equal(bad.status, 422)
+  assert.deepEqual(Object.keys(bad.data.error.fields).sort(), ['employer_insurance_annual'])
+  const set = await admin.request('POST', '/api/v1/admin/settings/planning', {
+    json: { effective_from: today(), values: { employer_insurance_annual: '£75', payroll_service_annual: '180.00', tolerance_percent: '12.5' }, note: 'New insurance contract' }
+  })
+  assert.equal(set.status, 201, set.text)
+  assert.deepEqual(set.data.values,
+    { employer_insurance_annual: '75.00', payroll_service_annual: '180.00', tolerance_percent: '12.5' })
+  const cost = async (day) => (await worker.request('POST', '/api/v1/plans/cost', {
+    json: { costing_date: day, lines: [{ item: 'pa-hour', quantity: '10' }] }
+  })).data.plan_items.find(i => i.code === 'employer_insurance').annual
+  assert.equal(await cost(today()), '75.00')
+  assert.equal(await cost('2026-05-04'), '61.00')
+  // An agreed plan keeps the figures it was agreed at: its page and JSON do not recost it.
+  for (const [id, before] of agreedBefore) {
+    const after = (await admin.request('GET', `/api/v1/plans/${id}`)).data
+    assert.deepEqual(after.budget, before.budget, `plan ${id}`)
+    assert.deepEqual(after.cost.plan_items, before.cost.plan_items, `plan ${id}`)
+  }
+  const page = await admin.request('GET', '/admin/settings')
+  assert.match(page.text, /£75\.00 a year/)
+  assert.match(page.text, /12\.5%/)
+})
+
 test('nobody but an administrator reaches the settings, and they are documented', async () => {
   assert.equal((await worker.request('GET', '/api/v1/admin/settings')).status, 403)
   const refused = await finance.request('POST', '/api/v1/admin/settings/monitoring', { json: { effective_from: today(), values: {}, note: 'x' } })

@@ -6,6 +6,7 @@
 #include "app/messages/notices.h"
 #include "app/planning/assessed_needs.h"
 #include "app/planning/plan_changes.h"
+#include "app/settings/council_settings.h"
 #include "base/text.h"
 
 namespace selfdirect::app {
@@ -105,6 +106,17 @@ Result<std::string> WhyRevised(Transaction& tx, const SupportPlanRecord& r, int6
   return why.empty() ? std::string("The plan was revised and agreed again") : why;
 }
 
+// The day a version is costed on: the day it was agreed for the agreed version (its figures stay
+// the agreed ones when rates or the council's policy change later), otherwise today (a plan not
+// yet agreed follows the figures in force, and is agreed at them).
+Date CostedOn(const PlanView& v, int64_t version, Date today) {
+  if (version != v.record.approved_version) return today;
+  for (const auto& e : v.events)
+    if (e.version == version && (e.kind == "approved" || e.kind == "approved_higher"))
+      return e.at.UtcDate();
+  return today;
+}
+
 }  // namespace
 
 AgreedPlanSpend AgreeCurrentVersion(SupportPlanRecord& r, const domain::SupportPlanContent& content,
@@ -144,11 +156,14 @@ Result<PlanView> PlanningService::Load(Transaction& tx, const Principal& who, Su
   SD_ASSIGN_OR_RETURN(
       v.content, SupportPlanFromJson(parsed, DefaultCatalogue(), CatalogueItems::kAlsoWithdrawn));
   const Date today = clock_.Now().UtcDate();
+  SD_ASSIGN_OR_RETURN(v.versions, tx.support_plans().Versions(id));
+  SD_ASSIGN_OR_RETURN(v.events, tx.support_plans().Events(id));
   SD_ASSIGN_OR_RETURN(v.indicative_now, IndicativeWeekly(tx, v.person.id));
   if (!v.content.lines.empty()) {
-    SD_ASSIGN_OR_RETURN(const domain::PaEmploymentRates* rates, PaRatesOn(today));
-    v.cost = domain::CostPlan(*rates, DefaultPlanPolicy(),
-                              CostInputOf(v.content, today, v.indicative_now));
+    const Date on = CostedOn(v, stored->version, today);
+    SD_ASSIGN_OR_RETURN(const domain::PaEmploymentRates* rates, PaRatesOn(on));
+    SD_ASSIGN_OR_RETURN(const domain::PlanCostPolicy policy, PlanPolicyOn(tx, on));
+    v.cost = domain::CostPlan(*rates, policy, CostInputOf(v.content, on, v.indicative_now));
   }
   SD_ASSIGN_OR_RETURN(auto charges, tx.financial_assessments().ForPerson(v.person.id));
   for (const auto& c : charges) {
@@ -161,8 +176,6 @@ Result<PlanView> PlanningService::Load(Transaction& tx, const Principal& who, Su
   v.missing = domain::MissingSections(v.content, today);
   v.over_tolerance =
       v.cost.tolerance.has_value() && v.cost.tolerance->difference > v.cost.tolerance->allowed;
-  SD_ASSIGN_OR_RETURN(v.versions, tx.support_plans().Versions(id));
-  SD_ASSIGN_OR_RETURN(v.events, tx.support_plans().Events(id));
   if (v.record.status == domain::PlanStatus::kSubmitted) {
     Status cut = CheckNoCutWithoutReassessment(tx, v);
     if (!cut.ok() && cut.error().code != ErrorCode::kFailedPrecondition) return cut.error();
@@ -277,8 +290,8 @@ Result<PlanView> PlanningService::Save(const CallContext& ctx, const Principal& 
     domain::PlanCost cost;
     if (!content.lines.empty()) {
       SD_ASSIGN_OR_RETURN(const domain::PaEmploymentRates* rates, PaRatesOn(today));
-      cost =
-          domain::CostPlan(*rates, DefaultPlanPolicy(), CostInputOf(content, today, std::nullopt));
+      SD_ASSIGN_OR_RETURN(const domain::PlanCostPolicy policy, PlanPolicyOn(tx, today));
+      cost = domain::CostPlan(*rates, policy, CostInputOf(content, today, std::nullopt));
     }
     auto& r = v.record;
     r.version += 1;
@@ -442,6 +455,15 @@ Result<SpendSummary> PlanningService::Dashboard(const CallContext& ctx, const Pr
                         "team=" + (q.team_id ? q.team_id->ToString() : std::string("all")) +
                             " group=" + (q.client_group.empty() ? "all" : q.client_group)));
   return out;
+}
+
+Result<domain::PlanCostPolicy> PlanningService::PolicyOn(const CallContext& ctx, Date day) {
+  domain::PlanCostPolicy policy;
+  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(policy, PlanPolicyOn(tx, day));
+    return OkStatus();
+  }));
+  return policy;
 }
 
 }  // namespace selfdirect::app

@@ -69,6 +69,9 @@ class PlanningService {
 
   // Plans waiting for approval: approvers see their team's, administrators all.
   Result<std::vector<WaitingPlan>> Waiting(const CallContext& ctx, const Principal& who);
+  // The council's support planning policy in force on `day` (its settings, or the shipped
+  // policy): what plans are costed with, also by the public costing API for its costing date.
+  Result<domain::PlanCostPolicy> PolicyOn(const CallContext& ctx, Date day);
   // Agreed spend totals: analysts (commissioners), approvers, finance and administrators. No
   // personal data.
   Result<SpendSummary> Dashboard(const CallContext& ctx, const Principal& who,

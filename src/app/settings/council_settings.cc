@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "app/date_fields.h"
+#include "app/planning/plan_json.h"
 #include "base/text.h"
 
 namespace selfdirect::app {
@@ -27,6 +28,12 @@ Values ValuesOf(const domain::ReviewPolicy& p) {
           {"due_soon_days", p.due_soon_days}};
 }
 
+Values ValuesOf(const domain::PlanCostPolicy& p) {
+  return {{"employer_insurance_annual", p.employer_insurance_annual.pence()},
+          {"payroll_service_annual", p.payroll_service_annual.pence()},
+          {"tolerance_percent", p.tolerance_basis_points}};
+}
+
 void Set(domain::MonitoringPolicy& p, std::string_view name, int64_t v) {
   if (name == "surplus_weeks") p.surplus_weeks = v;
   if (name == "contingency_weeks") p.contingency_weeks = v;
@@ -42,13 +49,30 @@ void Set(domain::ReviewPolicy& p, std::string_view name, int64_t v) {
   if (name == "due_soon_days") p.due_soon_days = n;
 }
 
+void Set(domain::PlanCostPolicy& p, std::string_view name, int64_t v) {
+  if (name == "employer_insurance_annual") p.employer_insurance_annual = Pence::FromPence(v);
+  if (name == "payroll_service_annual") p.payroll_service_annual = Pence::FromPence(v);
+  if (name == "tolerance_percent") p.tolerance_basis_points = v;
+}
+
 Status Validate(const domain::MonitoringPolicy& p) { return domain::ValidateMonitoringPolicy(p); }
 Status Validate(const domain::ReviewPolicy& p) { return domain::ValidateReviewPolicy(p); }
+Status Validate(const domain::PlanCostPolicy& p) { return domain::ValidatePlanCostPolicy(p); }
+
+// What Selfdirect comes with: the domain's defaults, or for planning the shipped policy file.
+template <typename P>
+P Defaults() {
+  return P{};
+}
+template <>
+domain::PlanCostPolicy Defaults<domain::PlanCostPolicy>() {
+  return DefaultPlanPolicy();
+}
 
 // A stored version's figures over the defaults (a figure a later release adds keeps its default).
 template <typename P>
 P FromJson(const std::string& text) {
-  P p{};
+  P p = Defaults<P>();
   json::error_code ec;
   json::value v = json::parse(text, ec);
   if (ec || !v.is_object()) return p;
@@ -69,13 +93,13 @@ Result<P> PolicyOn(Transaction& tx, SettingKind kind, Date day) {
   const StoredSetting* found = nullptr;
   for (const auto& s : versions)
     if (s.effective_from <= day) found = &s;
-  return found ? FromJson<P>(found->values_json) : P{};
+  return found ? FromJson<P>(found->values_json) : Defaults<P>();
 }
 
 template <typename P>
 SettingHistory HistoryOf(SettingKind kind, const std::vector<StoredSetting>& stored, Date today) {
   SettingHistory h{kind, {}};
-  h.versions.push_back({std::nullopt, ValuesOf(P{}), "", UserId{}, false, false});
+  h.versions.push_back({std::nullopt, ValuesOf(Defaults<P>()), "", UserId{}, false, false});
   size_t in_force = 0;
   for (const auto& s : stored) {
     h.versions.push_back({s.effective_from, ValuesOf(FromJson<P>(s.values_json)), s.note,
@@ -87,23 +111,34 @@ SettingHistory HistoryOf(SettingKind kind, const std::vector<StoredSetting>& sto
 }
 
 std::optional<int64_t> Whole(std::string_view text) {
-  text = Trim(text);
   int64_t v = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
   if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
   return v;
 }
 
+std::string Enter(const SettingField& f) {
+  switch (f.figure) {
+    case Figure::kMoney:
+      return "Enter the price in pounds, for example 61.00";
+    case Figure::kPercent:
+      return "Enter the percentage as a number, for example 10";
+    case Figure::kWhole:
+      break;
+  }
+  return "Enter the " + f.unit + " as a whole number";
+}
+
 // The figures typed, checked as whole numbers and then against the law's and our limits.
 template <typename P>
 Values ReadFigures(SettingKind kind, const SettingInput& in, std::vector<FieldError>& errors) {
-  P p{};
+  P p = Defaults<P>();
   bool whole = true;
   for (const auto& f : FieldsOf(kind)) {
     auto it = in.values.find(f.name);
-    auto v = it == in.values.end() ? std::nullopt : Whole(it->second);
+    auto v = it == in.values.end() ? std::nullopt : ReadFigure(f, it->second);
     if (!v) {
-      errors.push_back({f.name, "Enter the " + f.unit + " as a whole number"});
+      errors.push_back({f.name, Enter(f)});
       whole = false;
       continue;
     }
@@ -117,11 +152,60 @@ Values ReadFigures(SettingKind kind, const SettingInput& in, std::vector<FieldEr
 }  // namespace
 
 std::string_view SettingKindCode(SettingKind k) {
-  return k == SettingKind::kMonitoring ? "monitoring" : "reviews";
+  switch (k) {
+    case SettingKind::kMonitoring:
+      return "monitoring";
+    case SettingKind::kReviews:
+      return "reviews";
+    case SettingKind::kPlanning:
+      break;
+  }
+  return "planning";
 }
 
 std::string_view SettingKindTitle(SettingKind k) {
-  return k == SettingKind::kMonitoring ? "Money monitoring thresholds" : "Review policy";
+  switch (k) {
+    case SettingKind::kMonitoring:
+      return "Money monitoring thresholds";
+    case SettingKind::kReviews:
+      return "Review policy";
+    case SettingKind::kPlanning:
+      break;
+  }
+  return "Support planning policy";
+}
+
+std::string FigureText(const SettingField& f, int64_t kept) {
+  if (f.figure == Figure::kWhole) return std::to_string(kept);
+  const std::string money = Pence::FromPence(kept).ToString();
+  if (f.figure == Figure::kMoney) return money;
+  // A percentage to two decimals, without trailing zeros: "10", "12.5", "7.25".
+  std::string_view t = money;
+  if (t.ends_with(".00")) return std::string(t.substr(0, t.size() - 3));
+  if (t.ends_with('0')) return std::string(t.substr(0, t.size() - 1));
+  return money;
+}
+
+std::string FigureDisplay(const SettingField& f, int64_t kept) {
+  switch (f.figure) {
+    case Figure::kMoney:
+      return Pence::FromPence(kept).ToDisplayString() + " " + f.unit;
+    case Figure::kPercent:
+      return FigureText(f, kept) + "%";
+    case Figure::kWhole:
+      break;
+  }
+  return std::to_string(kept) + " " + f.unit;
+}
+
+std::optional<int64_t> ReadFigure(const SettingField& f, std::string_view typed) {
+  typed = Trim(typed);
+  if (f.figure == Figure::kWhole) return Whole(typed);
+  if (f.figure == Figure::kPercent && typed.ends_with('%'))
+    typed = Trim(typed.substr(0, typed.size() - 1));
+  auto v = Pence::Parse(typed);  // Pounds and pence, or a percentage to two decimals.
+  if (!v.ok()) return std::nullopt;
+  return v->pence();
 }
 
 std::optional<SettingKind> ParseSettingKind(std::string_view code) {
@@ -147,7 +231,24 @@ const std::vector<SettingField>& FieldsOf(SettingKind k) {
        "months"},
       {"dp_interval_months", "Most months between direct payment reviews", "months"},
       {"due_soon_days", "Days before the due date that a review shows as due soon", "days"}};
-  return k == SettingKind::kMonitoring ? monitoring : reviews;
+  static const std::vector<SettingField> planning = {
+      {"employer_insurance_annual",
+       "Employer's liability insurance a plan includes for each employer of a personal assistant",
+       "a year", Figure::kMoney},
+      {"payroll_service_annual", "A payroll service, for each employer who uses one", "a year",
+       Figure::kMoney},
+      {"tolerance_percent",
+       "How far a plan may cost more than the indicative budget before it needs a reason", "%",
+       Figure::kPercent}};
+  switch (k) {
+    case SettingKind::kMonitoring:
+      return monitoring;
+    case SettingKind::kReviews:
+      return reviews;
+    case SettingKind::kPlanning:
+      break;
+  }
+  return planning;
 }
 
 Result<domain::MonitoringPolicy> MonitoringPolicyOn(Transaction& tx, Date day) {
@@ -156,6 +257,10 @@ Result<domain::MonitoringPolicy> MonitoringPolicyOn(Transaction& tx, Date day) {
 
 Result<domain::ReviewPolicy> ReviewPolicyOn(Transaction& tx, Date day) {
   return PolicyOn<domain::ReviewPolicy>(tx, SettingKind::kReviews, day);
+}
+
+Result<domain::PlanCostPolicy> PlanPolicyOn(Transaction& tx, Date day) {
+  return PolicyOn<domain::PlanCostPolicy>(tx, SettingKind::kPlanning, day);
 }
 
 Result<SettingsOverview> SettingsService::Overview(const CallContext& ctx, const Principal& who) {
@@ -167,10 +272,13 @@ Result<SettingsOverview> SettingsService::Overview(const CallContext& ctx, const
           : store_.Read(ctx.council, [&](Transaction& tx) -> Status {
               SD_ASSIGN_OR_RETURN(auto monitoring, tx.settings().List("monitoring"));
               SD_ASSIGN_OR_RETURN(auto reviews, tx.settings().List("reviews"));
+              SD_ASSIGN_OR_RETURN(auto planning, tx.settings().List("planning"));
               out.kinds.push_back(HistoryOf<domain::MonitoringPolicy>(SettingKind::kMonitoring,
                                                                       monitoring, out.today));
               out.kinds.push_back(
                   HistoryOf<domain::ReviewPolicy>(SettingKind::kReviews, reviews, out.today));
+              out.kinds.push_back(
+                  HistoryOf<domain::PlanCostPolicy>(SettingKind::kPlanning, planning, out.today));
               SD_ASSIGN_OR_RETURN(out.charging, tx.charging_policies().List());
               return OkStatus();
             });
@@ -196,9 +304,10 @@ Result<SettingVersion> SettingsService::Set(const CallContext& ctx, const Princi
     errors.push_back({"effective_from",
                       "The date it takes effect must be today or later: decisions already made "
                       "keep the figures of their day"});
-  Values values = *kind == SettingKind::kMonitoring
-                      ? ReadFigures<domain::MonitoringPolicy>(*kind, in, errors)
-                      : ReadFigures<domain::ReviewPolicy>(*kind, in, errors);
+  Values values =
+      *kind == SettingKind::kMonitoring ? ReadFigures<domain::MonitoringPolicy>(*kind, in, errors)
+      : *kind == SettingKind::kReviews  ? ReadFigures<domain::ReviewPolicy>(*kind, in, errors)
+                                        : ReadFigures<domain::PlanCostPolicy>(*kind, in, errors);
   const std::string note(Trim(in.note));
   if (note.empty()) errors.push_back({"note", "Say what changes and why"});
   if (note.size() > kMaxNote) errors.push_back({"note", "Keep the note to 2,000 characters"});

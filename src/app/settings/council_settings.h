@@ -1,11 +1,13 @@
 // File: council_settings.h
 // The council's own settings and policies with the day each takes effect (issue 23, deliver 5):
-// the thresholds money monitoring looks at accounts with, and the review policy within the law's
-// limits. Each kind has the figures Selfdirect comes with; a council sets its own from a day
-// (never in the past: decisions already made keep the figures of their day), and the version in
-// force on a day is the latest from on or before it. The charging policy (its own versions,
-// charging_service.h) and the complaints time limits (statutory reference data) are shown beside
-// them. Administrators only; every look and every change is audited.
+// the thresholds money monitoring looks at accounts with, the review policy within the law's
+// limits, and the support planning policy (the employer's insurance and payroll service prices a
+// plan is costed with, and the tolerance over the indicative budget). Each kind has the figures
+// Selfdirect comes with; a council sets its own from a day (never in the past: decisions already
+// made keep the figures of their day), and the version in force on a day is the latest from on or
+// before it. The charging policy (its own versions, charging_service.h) and the complaints time
+// limits (statutory reference data) are shown beside them. Administrators only; every look and
+// every change is audited.
 #pragma once
 
 #include <map>
@@ -21,28 +23,42 @@
 #include "app/repositories.h"
 #include "app/settings/settings_repository.h"
 #include "domain/money/monitoring.h"
+#include "domain/planning/costing.h"
 #include "domain/reviews/review_schedule.h"
 
 namespace selfdirect::app {
 
-enum class SettingKind { kMonitoring, kReviews };
-std::string_view SettingKindCode(SettingKind k);   // "monitoring", "reviews"
+enum class SettingKind { kMonitoring, kReviews, kPlanning };
+std::string_view SettingKindCode(SettingKind k);   // "monitoring", "reviews", "planning"
 std::string_view SettingKindTitle(SettingKind k);  // "Money monitoring thresholds", ...
 std::optional<SettingKind> ParseSettingKind(std::string_view code);
-inline constexpr SettingKind kSettingKinds[] = {SettingKind::kMonitoring, SettingKind::kReviews};
+inline constexpr SettingKind kSettingKinds[] = {SettingKind::kMonitoring, SettingKind::kReviews,
+                                                SettingKind::kPlanning};
 
-// One figure of a kind, as a form and the API name it: whole numbers only.
+// How a figure is typed and kept: a whole number; pounds and pence (kept in pence); a percentage
+// to two decimals (kept in basis points).
+enum class Figure { kWhole, kMoney, kPercent };
+
+// One figure of a kind, as a form and the API name it.
 struct SettingField {
   std::string name;  // "surplus_weeks"
   std::string label;
-  std::string unit;  // "weeks", "days", "months"
+  std::string unit;  // "weeks", "days", "months", "a year", "%"
+  Figure figure = Figure::kWhole;
 };
 const std::vector<SettingField>& FieldsOf(SettingKind k);
+// A kept figure as typed ("8", "61.00", "12.5") and for people ("8 weeks", "£61.00 a year",
+// "12.5%").
+std::string FigureText(const SettingField& f, int64_t kept);
+std::string FigureDisplay(const SettingField& f, int64_t kept);
+// A typed figure as kept; nullopt when it is not a figure of the field's kind.
+std::optional<int64_t> ReadFigure(const SettingField& f, std::string_view typed);
 
 // The figures of each kind in force on `day`: the council's version, or what Selfdirect comes
 // with.
 Result<domain::MonitoringPolicy> MonitoringPolicyOn(Transaction& tx, Date day);
 Result<domain::ReviewPolicy> ReviewPolicyOn(Transaction& tx, Date day);
+Result<domain::PlanCostPolicy> PlanPolicyOn(Transaction& tx, Date day);
 
 struct SettingVersion {
   std::optional<Date> from;                             // None: what Selfdirect comes with.

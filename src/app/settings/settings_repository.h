@@ -16,9 +16,10 @@
 namespace selfdirect::app {
 
 struct StoredSetting {
-  std::string kind;  // SettingKindCode: "monitoring", "reviews".
+  std::string kind;  // SettingKindCode: "monitoring", "reviews", "planning".
   Date effective_from;
-  std::string values_json;  // {"surplus_weeks": 8, ...}
+  std::string
+      values_json;  // {"surplus_weeks": 8, ...}; prices in pence, percentages in basis points.
   std::string note;
   UserId created_by;
   Timestamp created_at;

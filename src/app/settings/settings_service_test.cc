@@ -33,6 +33,27 @@ class SettingsServiceTest : public ::testing::Test {
     return p;
   }
 
+  domain::PlanCostPolicy PlanningOn(const char* day) {
+    domain::PlanCostPolicy p;
+    EXPECT_TRUE(db_.store()
+                    .Read(db_.council(),
+                          [&](Transaction& tx) -> Status {
+                            SD_ASSIGN_OR_RETURN(p, PlanPolicyOn(tx, *Date::Parse(day)));
+                            return OkStatus();
+                          })
+                    .ok());
+    return p;
+  }
+  static SettingInput Planning(const char* from, const char* insurance, const char* payroll,
+                               const char* tolerance) {
+    return {"planning",
+            from,
+            {{"employer_insurance_annual", insurance},
+             {"payroll_service_annual", payroll},
+             {"tolerance_percent", tolerance}},
+            "The council's new insurance contract"};
+  }
+
   testing::TestCouncil db_;
   FakeClock clock_{*Timestamp::Parse("2026-12-05T10:00:00Z")};
   AuditTrail audit_{db_.store()};
@@ -80,6 +101,44 @@ TEST_F(SettingsServiceTest, BadInputIsRefusedByFieldAndNothingIsKept) {
   EXPECT_EQ(settings_.Set(ctx_, admin_, {"colours", "2026-12-05", {}, "x"}).error().code,
             ErrorCode::kNotFound);
   EXPECT_EQ(MonitoringOn("2026-12-05").surplus_weeks, 6);
+}
+
+TEST_F(SettingsServiceTest, ThePlanningPolicyIsPricesAndAPercentageFromTheirDay) {
+  // As Selfdirect comes: data/planning/council-policy.json.
+  EXPECT_EQ(PlanningOn("2026-12-05").employer_insurance_annual.ToString(), "61.00");
+  EXPECT_EQ(PlanningOn("2026-12-05").tolerance_basis_points, 1000);
+  auto set = settings_.Set(ctx_, admin_, Planning("2027-01-01", "£75", "200.50", "12.5%"));
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  EXPECT_EQ(PlanningOn("2026-12-31").payroll_service_annual.ToString(), "180.00");
+  const auto from_january = PlanningOn("2027-01-01");
+  EXPECT_EQ(from_january.employer_insurance_annual.ToString(), "75.00");
+  EXPECT_EQ(from_january.payroll_service_annual.ToString(), "200.50");
+  EXPECT_EQ(from_january.tolerance_basis_points, 1250);
+  auto overview = settings_.Overview(ctx_, admin_);
+  ASSERT_TRUE(overview.ok());
+  const auto& planning = overview->kinds.at(2);
+  EXPECT_EQ(planning.kind, SettingKind::kPlanning);
+  ASSERT_EQ(planning.versions.size(), 2u);
+  EXPECT_TRUE(planning.versions[0].in_force);  // The new figures wait for January.
+  const auto& fields = FieldsOf(SettingKind::kPlanning);
+  EXPECT_EQ(FigureDisplay(fields[0], planning.versions[1].values[0].second), "£75.00 a year");
+  EXPECT_EQ(FigureText(fields[2], planning.versions[1].values[2].second), "12.5");
+  EXPECT_EQ(FigureDisplay(fields[2], 1000), "10%");
+  EXPECT_EQ(FigureText(fields[2], 725), "7.25");
+}
+
+TEST_F(SettingsServiceTest, BadPlanningFiguresAreRefusedByField) {
+  auto bad = settings_.Set(ctx_, admin_, Planning("2026-12-05", "61.5.0", "-1", "101"));
+  ASSERT_FALSE(bad.ok());
+  std::vector<std::string> fields;
+  for (const auto& f : bad.error().fields) fields.push_back(f.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"employer_insurance_annual"}));
+  bad = settings_.Set(ctx_, admin_, Planning("2026-12-05", "61", "-1", "101"));
+  ASSERT_FALSE(bad.ok());
+  fields.clear();
+  for (const auto& f : bad.error().fields) fields.push_back(f.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"payroll_service_annual", "tolerance_percent"}));
+  EXPECT_EQ(PlanningOn("2026-12-05").employer_insurance_annual.ToString(), "61.00");
 }
 
 TEST_F(SettingsServiceTest, OnlyAnAdministratorSeesOrSetsThemAndRefusalsAreAudited) {

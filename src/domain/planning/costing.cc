@@ -156,6 +156,19 @@ const PaEmploymentRates* PaRatesInForce(const std::vector<PaEmploymentRates>& al
   return InForceOn(all, date);
 }
 
+Status ValidatePlanCostPolicy(const PlanCostPolicy& p) {
+  std::vector<FieldError> errors;
+  const Pence kMax = Pence::FromPounds(10'000);
+  if (p.employer_insurance_annual < Pence() || p.employer_insurance_annual > kMax)
+    errors.push_back({"employer_insurance_annual", "Enter a yearly price from £0 to £10,000"});
+  if (p.payroll_service_annual < Pence() || p.payroll_service_annual > kMax)
+    errors.push_back({"payroll_service_annual", "Enter a yearly price from £0 to £10,000"});
+  if (p.tolerance_basis_points < 0 || p.tolerance_basis_points > 10000)
+    errors.push_back({"tolerance_percent", "Enter a tolerance from 0% to 100%"});
+  if (errors.empty()) return {};
+  return Error::InvalidArgument("Check the planning policy", std::move(errors));
+}
+
 Status ValidatePlanCostInput(const PlanCostInput& in) {
   std::vector<FieldError> errors;
   if (in.lines.empty()) errors.push_back({"lines", "Give at least one line"});

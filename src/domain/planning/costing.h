@@ -122,6 +122,10 @@ struct PlanCostPolicy {
   Pence payroll_service_annual;     // A payroll service, once per employer that uses one.
   int64_t tolerance_basis_points = 1000;
 };
+// A council's figures within sense: each yearly price from GBP 0 to GBP 10,000, the tolerance
+// from 0% to 100%; errors by field (employer_insurance_annual, payroll_service_annual,
+// tolerance_percent).
+Status ValidatePlanCostPolicy(const PlanCostPolicy& policy);
 
 struct PlanLine {
   std::string item;  // Catalogue code, or empty for the person's own item.

@@ -377,7 +377,12 @@ Response PlanningRoutes::ApiSpending(Context& ctx) {
 Response PlanningRoutes::ApiCostPlan(Context& ctx) {
   auto body = JsonObjectBody(ctx.request);
   if (!body.ok()) return JsonError(400, "bad_request", body.error().message);
-  auto outcome = app::CostPlanJson(*body, app::DefaultCatalogue(), app::DefaultPlanPolicy());
+  // The council's policy on the plan's costing date (today when it has none; a bad date is
+  // reported by the reader below).
+  auto day = Date::Parse(StringField(*body, "costing_date"));
+  auto policy = planning_.PolicyOn(ctx.call, day.ok() ? *day : clock_.Now().UtcDate());
+  if (!policy.ok()) return ErrorResponse(policy.error(), ctx);
+  auto outcome = app::CostPlanJson(*body, app::DefaultCatalogue(), *policy);
   if (!outcome.ok()) return ErrorResponse(outcome.error(), ctx);
   return Response::Json(200, app::PlanCostToJson(outcome->cost, outcome->request.input));
 }

@@ -24,15 +24,23 @@ ViewList FiguresView(SettingKind kind, const app::SettingVersion& v) {
   for (size_t i = 0; i < fields.size() && i < v.values.size(); ++i) {
     ViewData f;
     f.set("label", fields[i].label);
-    f.set("value", std::to_string(v.values[i].second) + " " + fields[i].unit);
+    f.set("value", app::FigureDisplay(fields[i], v.values[i].second));
     out.push_back(f);
   }
   return out;
 }
 
-json::object VersionJson(const app::SettingVersion& v) {
+// Whole numbers as numbers; prices and percentages as the text they are typed as ("61.00").
+json::object VersionJson(SettingKind kind, const app::SettingVersion& v) {
   json::object values;
-  for (const auto& [name, value] : v.values) values[name] = value;
+  const auto& fields = app::FieldsOf(kind);
+  for (size_t i = 0; i < fields.size() && i < v.values.size(); ++i) {
+    const auto& [name, value] = v.values[i];
+    if (fields[i].figure == app::Figure::kWhole)
+      values[name] = value;
+    else
+      values[name] = app::FigureText(fields[i], value);
+  }
   return {{"effective_from", v.from ? json::value(v.from->ToString()) : json::value(nullptr)},
           {"values", std::move(values)},
           {"note", v.note},
@@ -59,9 +67,12 @@ ViewData FormView(const app::SettingHistory& h, const std::map<std::string, std:
   const auto& fields = app::FieldsOf(h.kind);
   for (size_t i = 0; i < fields.size(); ++i) {
     const auto& f = fields[i];
-    std::string value = i < now->values.size() ? std::to_string(now->values[i].second) : "";
+    std::string value = i < now->values.size() ? app::FigureText(f, now->values[i].second) : "";
     if (typed) value = typed->count(f.name) ? typed->at(f.name) : "";
-    TextInput in{f.name, f.label, "In " + f.unit, "text", "off", "govuk-input--width-3", ""};
+    const std::string hint = f.figure == app::Figure::kMoney     ? "In pounds a year"
+                             : f.figure == app::Figure::kPercent ? "As a percentage"
+                                                                 : "In " + f.unit;
+    TextInput in{f.name, f.label, hint, "text", "off", "govuk-input--width-5", ""};
     ViewData v = TextInputView(in, value, ErrorFor(errors, f.name));
     inputs.push_back(v);
   }
@@ -74,7 +85,8 @@ ViewData FormView(const app::SettingHistory& h, const std::map<std::string, std:
 void SettingsRoutes::AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) {
   if (ctx.principal->user.role != domain::Role::kAdministrator) return;
   out.push_back({"/admin/settings",
-                 "The council's settings and policies: monitoring thresholds, reviews, charging",
+                 "The council's settings and policies: monitoring thresholds, reviews, support "
+                 "planning, charging",
                  false});
 }
 
@@ -184,15 +196,18 @@ void SettingsRoutes::AddApiRoutes() {
                                   {"403", ErrorReply("Not an administrator")}}))));
   Add(Method::kPost, "/api/v1/admin/settings/{kind}",
       ApiRoute(admins, Bind(&SettingsRoutes::ApiSet),
-               Operation("setSettings",
-                         "New figures of one kind (monitoring, reviews) from a day, today or later",
-                         Replies({{"201", Reply("Kept", Ref("SettingVersion"))},
-                                  {"404", ErrorReply("No setting of that kind")},
-                                  {"409", ErrorReply("There are figures from that day already")},
-                                  {"422", ErrorReply("Check the figures (by field)")}}),
-                         json::object{{"parameters",
-                                       json::array{PathParam("kind", "monitoring or reviews")}},
-                                      {"requestBody", Body(Ref("SettingInput"))}})));
+               Operation(
+                   "setSettings",
+                   "New figures of one kind (monitoring, reviews, planning) from a day, today "
+                   "or later: whole numbers, or for prices and percentages the figure as "
+                   "text (\"61.00\", \"10\")",
+                   Replies({{"201", Reply("Kept", Ref("SettingVersion"))},
+                            {"404", ErrorReply("No setting of that kind")},
+                            {"409", ErrorReply("There are figures from that day already")},
+                            {"422", ErrorReply("Check the figures (by field)")}}),
+                   json::object{{"parameters",
+                                 json::array{PathParam("kind", "monitoring, reviews or planning")}},
+                                {"requestBody", Body(Ref("SettingInput"))}})));
 }
 
 Response SettingsRoutes::ApiSettings(Context& ctx) {
@@ -201,7 +216,7 @@ Response SettingsRoutes::ApiSettings(Context& ctx) {
   json::array kinds;
   for (const auto& h : overview->kinds) {
     json::array versions;
-    for (const auto& v : h.versions) versions.push_back(VersionJson(v));
+    for (const auto& v : h.versions) versions.push_back(VersionJson(h.kind, v));
     kinds.push_back(json::object{{"kind", app::SettingKindCode(h.kind)},
                                  {"title", app::SettingKindTitle(h.kind)},
                                  {"versions", std::move(versions)}});
@@ -235,7 +250,7 @@ Response SettingsRoutes::ApiSet(Context& ctx) {
                                             : "";
   auto set = settings_.Set(ctx.call, *ctx.principal, in);
   if (!set.ok()) return ErrorResponse(set.error(), ctx);
-  return Response::Json(201, VersionJson(*set));
+  return Response::Json(201, VersionJson(*app::ParseSettingKind(in.kind), *set));
 }
 
 void SettingsRoutes::AddSchemas(json::object& schemas) const {

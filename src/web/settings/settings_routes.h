@@ -1,6 +1,7 @@
 // File: settings_routes.h
 // The council's own settings and policies on the web (issue 23, deliver 5;
-// app/settings/council_settings.h): money monitoring thresholds and the review policy, each with
+// app/settings/council_settings.h): money monitoring thresholds, the review policy and the
+// support planning policy, each with
 // the version in force, those set for later days and those before, and a form to set new figures
 // from a day; the charging policy's versions and the statutory complaint time limits beside them.
 // Administrators only; pages and JSON.
