@@ -14,6 +14,7 @@
 #include "web/directory/directory_routes.h"
 #include "web/front_door/front_door_routes.h"
 #include "web/messages/message_routes.h"
+#include "web/money/difference_routes.h"
 #include "web/money/money_routes.h"
 #include "web/money/recovery_routes.h"
 #include "web/openapi.h"
@@ -78,6 +79,7 @@ void Site::AddModules() {
   modules_.push_back(std::move(reviews));
   modules_.push_back(std::move(front_door));
   modules_.push_back(std::make_unique<RecoveryRoutes>(env));
+  modules_.push_back(std::make_unique<DifferenceRoutes>(env));
   modules_.push_back(std::make_unique<PaRoutes>(env));
   modules_.push_back(std::make_unique<EmploymentRoutes>(env));
   auto surveys = std::make_unique<SurveyRoutes>(env);

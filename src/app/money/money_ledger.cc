@@ -180,7 +180,7 @@ Status PayDue(Transaction& tx, Date through, UserId by, Timestamp at, PaymentRun
     }
     if (!due.empty()) SD_RETURN_IF_ERROR(tx.money().SetNextCycle(a.id, due.back().cycle + 1));
   }
-  return OkStatus();
+  return PayDifferences(tx, through, by, at, run);
 }
 
 Status WriteLedger(Transaction& tx, const LedgerQuery& query, LedgerFormat format,

@@ -110,22 +110,32 @@ Result<RecoveryFacts> MoneyService::RecoveryFactsFor(const CallContext& ctx, con
   return out;
 }
 
+Result<RecoveryRecord> ProposeRecoveryIn(Transaction& tx, PersonId person,
+                                         BudgetAccountKind account,
+                                         const domain::RecoveryTerms& terms, UserId by,
+                                         Timestamp now) {
+  RecoveryFacts facts;
+  SD_RETURN_IF_ERROR(GatherRecoveryFacts(tx, person, account, now.UtcDate(), facts));
+  SD_RETURN_IF_ERROR(domain::ValidateRecovery(terms, facts.limits));
+  RecoveryRecord r;
+  r.person_id = person;
+  r.account_kind = account;
+  r.terms = terms;
+  if (terms.kind == domain::RecoveryKind::kSurplus) r.surplus = facts.surplus.recoverable;
+  r.proposed_by = by;
+  r.proposed_at = now;
+  SD_ASSIGN_OR_RETURN(r.id, tx.money().InsertRecovery(r));
+  return r;
+}
+
 Result<RecoveryRecord> MoneyService::ProposeRecovery(const CallContext& ctx, const Principal& who,
                                                      PersonId person, BudgetAccountKind account,
                                                      const domain::RecoveryTerms& terms) {
   SD_RETURN_IF_ERROR(RequireFinanceOfficer(who, "recover money"));
   RecoveryRecord r;
   SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
-    RecoveryFacts facts;
-    SD_RETURN_IF_ERROR(GatherRecoveryFacts(tx, person, account, clock_.Now().UtcDate(), facts));
-    SD_RETURN_IF_ERROR(domain::ValidateRecovery(terms, facts.limits));
-    r.person_id = person;
-    r.account_kind = account;
-    r.terms = terms;
-    if (terms.kind == domain::RecoveryKind::kSurplus) r.surplus = facts.surplus.recoverable;
-    r.proposed_by = who.user.id;
-    r.proposed_at = clock_.Now();
-    SD_ASSIGN_OR_RETURN(r.id, tx.money().InsertRecovery(r));
+    SD_ASSIGN_OR_RETURN(r,
+                        ProposeRecoveryIn(tx, person, account, terms, who.user.id, clock_.Now()));
     return tx.audit().Append(AuditOf(clock_, who, ctx, "money.recovery.propose", "person",
                                      person.ToString(), "recovery " + r.id.ToString()));
   }));

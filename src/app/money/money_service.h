@@ -13,6 +13,7 @@
 
 #include "app/audit_trail.h"
 #include "app/people_service.h"
+#include "app/planning/plan_change_repository.h"
 #include "app/repositories.h"
 #include "domain/money/monitoring.h"
 
@@ -171,6 +172,31 @@ struct RecoveryItem {
 Status GatherRecoveryFacts(Transaction& tx, PersonId person, domain::BudgetAccountKind account,
                            Date today, RecoveryFacts& facts);
 
+// Proposes a recovery in `tx` after checking its terms against the account (money_recoveries.cc):
+// what ProposeRecovery and a difference paid over share. Not audited here.
+Result<RecoveryRecord> ProposeRecoveryIn(Transaction& tx, PersonId person,
+                                         domain::BudgetAccountKind account,
+                                         const domain::RecoveryTerms& terms, UserId by,
+                                         Timestamp now);
+
+// Pays, in the run, each difference a change of circumstance left owed to a person for days
+// already paid at the old rate: into the account of the agreement it came from, and on the bank
+// file unless the council manages the account (money_differences.cc). Once only: a difference
+// is marked paid in the same transaction.
+Status PayDifferences(Transaction& tx, Date through, UserId by, Timestamp at,
+                      PaymentRunRecord& run);
+
+// A difference with the person it is for (finance officers' list).
+struct DifferenceItem {
+  PaymentDifference record;
+  PersonRecord person;
+};
+struct DifferenceDecision {
+  std::string action;  // "recover_from_account", "recover_by_reducing" or "waive".
+  std::string cycles;  // For recover_by_reducing: how many payments share it (1 to 13).
+  std::string note;    // Why (required to waive); added to the recovery's reason otherwise.
+};
+
 // The letter of an approved recovery as the person reads it (recovery.h).
 domain::LetterFacts LetterFactsFor(const RecoveryFacts& facts, const RecoveryRecord& r, Date today);
 
@@ -281,6 +307,16 @@ class MoneyService {
   Result<RecoveryRecord> DecideRecovery(const CallContext& ctx, const Principal& who, RecoveryId id,
                                         bool approve, const std::string& note);
   // Finance officers: the council's recoveries (with `status`, or all), newest first.
+  // Finance officers: what changes of circumstance left for days already paid at the old rate,
+  // owed to people (the next payment run pays them) and paid over (for a decision), oldest
+  // first; and one of them. Reading is audited.
+  Result<std::vector<DifferenceItem>> Differences(const CallContext& ctx, const Principal& who);
+  Result<DifferenceItem> Difference(const CallContext& ctx, const Principal& who, int64_t id);
+  // A difference paid over: propose its recovery (approved by another finance officer, as any
+  // recovery) or decide not to recover it, saying why. kInvalidArgument by field ("action",
+  // "cycles", "note", or the recovery's own), kFailedPrecondition once decided, kNotFound.
+  Result<PaymentDifference> DecideDifference(const CallContext& ctx, const Principal& who,
+                                             int64_t id, const DifferenceDecision& decision);
   Result<std::vector<RecoveryItem>> Recoveries(const CallContext& ctx, const Principal& who,
                                                std::optional<domain::RecoveryStatus> status);
   // A finance officer, or (once approved, for the letter) anyone who may see the person.

@@ -5,7 +5,9 @@
 // effect and why, so the person sees them side by side exactly as they were decided.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/clock.h"
@@ -48,12 +50,44 @@ struct PlanChangeRecord {
   Timestamp decided_at;
 };
 
+// What a change left for the days one payment agreement had already paid at the old rate
+// (migration 0033): owed to the person (the next payment run pays it) or paid over (a finance
+// officer proposes a recovery or decides not to recover, saying why).
+enum class DifferenceStatus { kOwed, kPaid, kToDecide, kRecoveryProposed, kWaived };
+std::string_view DifferenceStatusCode(DifferenceStatus s);  // "owed", "paid", "to_decide", ...
+std::optional<DifferenceStatus> ParseDifferenceStatus(std::string_view code);
+
+struct PaymentDifference {
+  int64_t id = 0;
+  PlanChangeId change;
+  PersonId person;
+  PaymentAgreementId agreement;
+  std::string account_kind;  // BudgetAccountKindCode.
+  Date first_day, last_day;  // The days paid already at the old rate, inclusive.
+  Pence amount;              // Positive: owed to the person; negative: paid over. Never zero.
+  DifferenceStatus status = DifferenceStatus::kOwed;
+  Timestamp created_at;
+  UserId settled_by;
+  std::optional<Timestamp> settled_at;
+  std::string note;  // How it was settled: the payment run, or why it is not recovered.
+  RecoveryId recovery;
+};
+
 class PlanChangeRepository {
  public:
   virtual ~PlanChangeRepository() = default;
   virtual Result<PlanChangeId> Insert(const PlanChangeRecord& c) = 0;
   // Newest first.
   virtual Result<std::vector<PlanChangeRecord>> ForPerson(PersonId person) = 0;
+
+  virtual Result<int64_t> AddDifference(const PaymentDifference& d) = 0;
+  virtual Result<std::optional<PaymentDifference>> FindDifference(int64_t id) = 0;
+  // Those with `status`, oldest first, at most `limit`.
+  virtual Result<std::vector<PaymentDifference>> Differences(DifferenceStatus status,
+                                                             int64_t limit) = 0;
+  // Moves one from `expected` to d.status with how it was settled; false (nothing changed) when
+  // it is no longer `expected`.
+  virtual Result<bool> SettleDifference(const PaymentDifference& d, DifferenceStatus expected) = 0;
 };
 
 }  // namespace selfdirect::app

@@ -34,20 +34,25 @@ Date FirstUnpaidDay(const PaymentAgreementRecord& a, Date today) {
   return std::max(today, domain::AmountForCycle(a.terms, a.next_cycle).first);
 }
 
-// What the new figures pay less what was paid, for the days from `today` to the day before
-// `from`, paid already: the weekly difference times days / 7, towards zero.
-Pence AlreadyPaidDifference(const PaymentAgreementRecord& before,
-                            const PaymentAgreementRecord& after, Date today, Date from) {
-  const int64_t days = from.DaysSince(today);
-  if (days <= 0) return Pence();
-  const Pence weekly = WeeklyPaymentOn(after, today) - WeeklyPaymentOn(before, today);
-  return MultiplyRatio(weekly, days, 7, Rounding::kTowardZero);
+// What the new figures would have paid for the days from `today` to the day before `from` (paid
+// already at the old figures) less what was paid, day by day (a suspension already arranged keeps
+// its days at nothing either way): the weekly differences added up, / 7 towards zero.
+Pence AlreadyPaidDifference(const PaymentAgreementRecord& before, Pence weekly_budget,
+                            Pence weekly_contribution, Date today, Date from) {
+  if (from.DaysSince(today) <= 0) return Pence();
+  PaymentAgreementRecord as_if = before;
+  MoveTerms(as_if.terms, today, weekly_budget, weekly_contribution, "");
+  Pence weekly_days;
+  for (Date d = today; d < from; d = d.AddDays(1))
+    weekly_days += WeeklyPaymentOn(as_if, d) - WeeklyPaymentOn(before, d);
+  return MultiplyRatio(weekly_days, 1, 7, Rounding::kTowardZero);
 }
 
 // Moves each live agreement of the plan to the new figures from its first unpaid day; adds up
 // what is paid before and after, and the difference for days already paid.
 Status MovePayments(Transaction& tx, const SupportPlanRecord& r, const BudgetParts& parts,
-                    UserId by, Timestamp now, PlanChangeRecord& out) {
+                    UserId by, Timestamp now, PlanChangeRecord& out,
+                    std::vector<PaymentDifference>& differences) {
   SD_ASSIGN_OR_RETURN(auto all, tx.money().AgreementsFor(r.person_id));
   const Date today = now.UtcDate();
   std::vector<PaymentAgreementRecord> agreements;
@@ -65,8 +70,17 @@ Status MovePayments(Transaction& tx, const SupportPlanRecord& r, const BudgetPar
                                  a.id == holder ? parts.contribution : Pence(), reason);
     out.paid_before += WeeklyPaymentOn(before, from);
     out.paid_after += WeeklyPaymentOn(a, from);
-    out.already_paid_difference += AlreadyPaidDifference(before, a, today, from);
+    const Pence difference =
+        AlreadyPaidDifference(before, PartFor(a.account_kind, parts),
+                              a.id == holder ? parts.contribution : Pence(), today, from);
+    out.already_paid_difference += difference;
     out.payments_from = std::max(out.payments_from, from);
+    if (difference != Pence())
+      differences.push_back(
+          {0, PlanChangeId{}, r.person_id, a.id,
+           std::string(domain::BudgetAccountKindCode(a.account_kind)), today, from.AddDays(-1),
+           difference, difference > Pence() ? DifferenceStatus::kOwed : DifferenceStatus::kToDecide,
+           now, UserId{}, std::nullopt, "", RecoveryId{}});
     if (!moved.changed) continue;
     SD_RETURN_IF_ERROR(domain::ValidatePaymentTerms(a.terms));
     if (moved.added) SD_RETURN_IF_ERROR(tx.money().AddChange(a.id, moved.change, by, now));
@@ -76,7 +90,26 @@ Status MovePayments(Transaction& tx, const SupportPlanRecord& r, const BudgetPar
   return OkStatus();
 }
 
+constexpr std::pair<DifferenceStatus, std::string_view> kDifferenceStatuses[] = {
+    {DifferenceStatus::kOwed, "owed"},
+    {DifferenceStatus::kPaid, "paid"},
+    {DifferenceStatus::kToDecide, "to_decide"},
+    {DifferenceStatus::kRecoveryProposed, "recovery_proposed"},
+    {DifferenceStatus::kWaived, "waived"}};
+
 }  // namespace
+
+std::string_view DifferenceStatusCode(DifferenceStatus s) {
+  for (const auto& [status, code] : kDifferenceStatuses)
+    if (status == s) return code;
+  return "to_decide";
+}
+
+std::optional<DifferenceStatus> ParseDifferenceStatus(std::string_view code) {
+  for (const auto& [status, c] : kDifferenceStatuses)
+    if (c == code) return status;
+  return std::nullopt;
+}
 
 MovedTerms MoveTerms(domain::PaymentTerms& terms, Date from, Pence weekly_budget,
                      Pence weekly_contribution, const std::string& reason) {
@@ -164,8 +197,13 @@ Result<PlanChangeRecord> TakeEffect(Transaction& tx, const AgreedBefore& before,
   c.why = why;
   c.decided_by = by;
   c.decided_at = now;
-  SD_RETURN_IF_ERROR(MovePayments(tx, r, PartsOf(after, r.person_weekly), by, now, c));
+  std::vector<PaymentDifference> differences;
+  SD_RETURN_IF_ERROR(MovePayments(tx, r, PartsOf(after, r.person_weekly), by, now, c, differences));
   SD_ASSIGN_OR_RETURN(c.id, tx.plan_changes().Insert(c));
+  for (auto& d : differences) {  // Paid by the next run, or for a finance officer to decide.
+    d.change = c.id;
+    SD_RETURN_IF_ERROR(StatusOf(tx.plan_changes().AddDifference(d)));
+  }
   SD_RETURN_IF_ERROR(StatusOf(QueueMessage(tx, SupportChangedNotice(c), by, now)));
   return c;
 }

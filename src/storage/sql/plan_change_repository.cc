@@ -111,4 +111,70 @@ Result<std::vector<app::PlanChangeRecord>> SqlPlanChanges::ForPerson(PersonId pe
                   {council_.value(), person.value()});
 }
 
+namespace {
+
+std::string StatusText(app::DifferenceStatus s) {
+  return std::string(app::DifferenceStatusCode(s));
+}
+
+app::PaymentDifference DifferenceFromRow(const SqlRow& r) {
+  app::PaymentDifference d;
+  d.id = r.Int(0);
+  d.change = PlanChangeId{r.Int(1)};
+  d.person = PersonId{r.Int(2)};
+  d.agreement = PaymentAgreementId{r.Int(3)};
+  d.account_kind = r.Text(4);
+  d.first_day = OptionalDate(r, 5).value_or(Date());
+  d.last_day = OptionalDate(r, 6).value_or(Date());
+  d.amount = P(r, 7);
+  d.status = app::ParseDifferenceStatus(r.Text(8)).value_or(app::DifferenceStatus::kToDecide);
+  d.created_at = Timestamp::FromMicros(r.Int(9));
+  if (!r.IsNull(10)) d.settled_by = UserId{r.Int(10)};
+  if (!r.IsNull(11)) d.settled_at = Timestamp::FromMicros(r.Int(11));
+  d.note = r.Text(12);
+  if (!r.IsNull(13)) d.recovery = RecoveryId{r.Int(13)};
+  return d;
+}
+constexpr Columns<app::PaymentDifference> kDifference{
+    "difference_id, plan_change_id, person_id, agreement_id, account_kind, first_day, last_day, "
+    "amount, status, created_at, settled_by_user_id, settled_at, note, recovery_id",
+    DifferenceFromRow};
+
+}  // namespace
+
+Result<int64_t> SqlPlanChanges::AddDifference(const app::PaymentDifference& d) {
+  return QueryInt(c_,
+                  "INSERT INTO plan_change_differences (council_id, plan_change_id, person_id, "
+                  "agreement_id, account_kind, first_day, last_day, amount, status, created_at) "
+                  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING difference_id",
+                  {council_.value(), d.change.value(), d.person.value(), d.agreement.value(),
+                   d.account_kind, d.first_day.ToString(), d.last_day.ToString(), d.amount.pence(),
+                   StatusText(d.status), d.created_at.micros()});
+}
+
+Result<std::optional<app::PaymentDifference>> SqlPlanChanges::FindDifference(int64_t id) {
+  return QueryOne(c_, kDifference,
+                  "FROM plan_change_differences WHERE council_id = $1 AND difference_id = $2",
+                  {council_.value(), id});
+}
+
+Result<std::vector<app::PaymentDifference>> SqlPlanChanges::Differences(
+    app::DifferenceStatus status, int64_t limit) {
+  return QueryAll(c_, kDifference,
+                  "FROM plan_change_differences WHERE council_id = $1 AND status = $2 "
+                  "ORDER BY created_at, difference_id LIMIT $3",
+                  {council_.value(), StatusText(status), limit});
+}
+
+Result<bool> SqlPlanChanges::SettleDifference(const app::PaymentDifference& d,
+                                              app::DifferenceStatus expected) {
+  return AnyRow(c_,
+                "UPDATE plan_change_differences SET status = $3, settled_by_user_id = $4, "
+                "settled_at = $5, note = $6, recovery_id = $7 WHERE council_id = $1 AND "
+                "difference_id = $2 AND status = $8 RETURNING difference_id",
+                {council_.value(), d.id, StatusText(d.status), SqlOptionalId(d.settled_by.value()),
+                 SqlOptionalTime(d.settled_at), d.note, SqlOptionalId(d.recovery.value()),
+                 StatusText(expected)});
+}
+
 }  // namespace selfdirect::storage

@@ -1,5 +1,6 @@
 // File: plan_change_repository.h
-// Changes of circumstance (migration 0027) for one council.
+// Changes of circumstance (migration 0027) and the differences they leave for days already paid
+// (migration 0033) for one council.
 #pragma once
 
 #include <string_view>
@@ -19,6 +20,12 @@ class SqlPlanChanges final : public app::PlanChangeRepository, private CouncilRe
   SqlPlanChanges(SqlConnection& c, CouncilId council) : CouncilRepository(c, council) {}
   Result<PlanChangeId> Insert(const app::PlanChangeRecord& c) override;
   Result<std::vector<app::PlanChangeRecord>> ForPerson(PersonId person) override;
+  Result<int64_t> AddDifference(const app::PaymentDifference& d) override;
+  Result<std::optional<app::PaymentDifference>> FindDifference(int64_t id) override;
+  Result<std::vector<app::PaymentDifference>> Differences(app::DifferenceStatus status,
+                                                          int64_t limit) override;
+  Result<bool> SettleDifference(const app::PaymentDifference& d,
+                                app::DifferenceStatus expected) override;
 };
 
 }  // namespace selfdirect::storage

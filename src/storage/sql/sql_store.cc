@@ -155,6 +155,7 @@ Result<CouncilId> SqlStore::UpsertCouncil(const std::string& code, const std::st
 constexpr const char* kCouncilTables[] = {
     "council_settings",
     "review_reminders",
+    "plan_change_differences",
     "plan_changes",
     "complaints",
     "message_deliveries",

@@ -1,0 +1,101 @@
+// Changes of circumstance and the differences they leave, on both databases: a change comes back
+// with every figure; differences come back by status, oldest first, with every field; settling
+// one moves it once (a second settle from the same status changes nothing); councils are kept
+// apart.
+#include <gtest/gtest.h>
+
+#include "storage/contract_fixture.h"
+
+namespace selfdirect::storage {
+namespace {
+
+using app::DifferenceStatus;
+
+class PlanChangeContract : public RepositoryContract {};
+
+TEST_P(PlanChangeContract, DifferencesComeBackByStatusAndSettleOnce) {
+  app::PaymentDifference owed{0,
+                              PlanChangeId{},
+                              PersonId{3},
+                              PaymentAgreementId{5},
+                              "council_managed",
+                              *Date::Parse("2026-12-05"),
+                              *Date::Parse("2026-12-29"),
+                              Pence::FromPence(19607),
+                              DifferenceStatus::kOwed,
+                              kNow,
+                              UserId{},
+                              std::nullopt,
+                              "",
+                              RecoveryId{}};
+  Status s = store_->Write(council_, [&](app::Transaction& tx) -> Status {
+    app::PlanChangeRecord c;
+    c.person = PersonId{3};
+    c.plan = SupportPlanId{9};
+    c.effective_from = *Date::Parse("2026-12-05");
+    c.payments_from = *Date::Parse("2026-12-30");
+    c.already_paid_difference = Pence::FromPence(19607);
+    c.decided_at = kNow;
+    SD_ASSIGN_OR_RETURN(owed.change, tx.plan_changes().Insert(c));
+    SD_ASSIGN_OR_RETURN(auto changes, tx.plan_changes().ForPerson(PersonId{3}));
+    EXPECT_EQ(changes.size(), 1u);
+    if (!changes.empty()) {
+      EXPECT_EQ(changes[0].already_paid_difference.pence(), 19607);
+    }
+    SD_ASSIGN_OR_RETURN(owed.id, tx.plan_changes().AddDifference(owed));
+    app::PaymentDifference over = owed;
+    over.amount = Pence::FromPence(-4200);
+    over.status = DifferenceStatus::kToDecide;
+    SD_ASSIGN_OR_RETURN(over.id, tx.plan_changes().AddDifference(over));
+    SD_ASSIGN_OR_RETURN(auto listed, tx.plan_changes().Differences(DifferenceStatus::kOwed, 10));
+    EXPECT_EQ(listed.size(), 1u);
+    if (listed.size() == 1) {
+      EXPECT_EQ(listed[0].id, owed.id);
+      EXPECT_EQ(listed[0].change, owed.change);
+      EXPECT_EQ(listed[0].agreement, PaymentAgreementId{5});
+      EXPECT_EQ(listed[0].account_kind, "council_managed");
+      EXPECT_EQ(listed[0].last_day, *Date::Parse("2026-12-29"));
+      EXPECT_EQ(listed[0].amount.pence(), 19607);
+      EXPECT_EQ(listed[0].created_at, kNow);
+      EXPECT_FALSE(listed[0].settled_at.has_value());
+    }
+    over.status = DifferenceStatus::kRecoveryProposed;
+    over.settled_by = UserId{7};
+    over.settled_at = kNow;
+    over.note = "Off the next payment";
+    over.recovery = RecoveryId{11};
+    SD_ASSIGN_OR_RETURN(bool settled,
+                        tx.plan_changes().SettleDifference(over, DifferenceStatus::kToDecide));
+    EXPECT_TRUE(settled);
+    SD_ASSIGN_OR_RETURN(bool twice,
+                        tx.plan_changes().SettleDifference(over, DifferenceStatus::kToDecide));
+    EXPECT_FALSE(twice);
+    SD_ASSIGN_OR_RETURN(auto found, tx.plan_changes().FindDifference(over.id));
+    EXPECT_TRUE(found.has_value());
+    if (found) {
+      EXPECT_EQ(found->status, DifferenceStatus::kRecoveryProposed);
+      EXPECT_EQ(found->amount.pence(), -4200);
+      EXPECT_EQ(found->settled_by, UserId{7});
+      EXPECT_EQ(found->note, "Off the next payment");
+      EXPECT_EQ(found->recovery, RecoveryId{11});
+    }
+    SD_ASSIGN_OR_RETURN(auto left, tx.plan_changes().Differences(DifferenceStatus::kToDecide, 10));
+    EXPECT_TRUE(left.empty());
+    return OkStatus();
+  });
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  s = store_->Read(other_, [&](app::Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto list, tx.plan_changes().Differences(DifferenceStatus::kOwed, 10));
+    EXPECT_TRUE(list.empty());
+    SD_ASSIGN_OR_RETURN(auto found, tx.plan_changes().FindDifference(owed.id));
+    EXPECT_FALSE(found.has_value());
+    return OkStatus();
+  });
+  ASSERT_TRUE(s.ok());
+}
+
+INSTANTIATE_TEST_SUITE_P(Adapters, PlanChangeContract, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace selfdirect::storage
