@@ -3,18 +3,18 @@
 // a difference owed to the person, which finance officers see and the next payment run pays once
 // (into the account, in the ledger); moving that support to a direct payment leaves the
 // council-managed agreement paid over, for a finance officer to decide: a wrong decision is
-// refused by field, proposing its recovery makes a recovery another officer approves, and a second
-// decision is refused. Nobody else sees any of it; the endpoints are documented.
+// refused by field, proposing its recovery makes a recovery for another officer to approve, a
+// second decision is refused, and a recovery not approved puts the difference back to decide. Nobody else sees any of it; the endpoints are documented.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, clientsFor } from '../support/server.mjs'
 import { councilManagedPlan, reviseAndAgree, today, addDays, visits, visitsToDirectPayment } from '../support/changes.mjs'
 
-let server, worker, approver, finance
+let server, worker, approver, finance, secondFinance
 before(async () => {
   server = await startServer({ people: 300 })
-  const c = await clientsFor(server, 'practitioner', 'approver', 'finance_officer')
-  worker = c.practitioner; approver = c.approver; finance = c.finance_officer
+  const c = await clientsFor(server, 'practitioner', 'approver', 'finance_officer', 'second_finance_officer')
+  worker = c.practitioner; approver = c.approver; finance = c.finance_officer; secondFinance = c.second_finance_officer
 })
 after(async () => { await server?.stop() })
 
@@ -58,7 +58,12 @@ test('a difference owed is paid once by the next run; one paid over is decided b
   // Moving the visits to a direct payment: the council-managed agreement was paid over.
   const moved = await reviseAndAgree({ worker, approver }, person, item.plan_id, visitsToDirectPayment,
     'The person arranges the visits themselves')
-  assert.ok(pence(moved.already_paid_difference) < 0, JSON.stringify(moved))
+  // The visits were paid at the new rate for these days by the top-up: all of it is paid over now.
+  assert.equal(pence(moved.paid_over), -pence(owed.amount), JSON.stringify(moved))
+  assert.equal(pence(moved.owed_to_person), 0)
+  const told = (await worker.request('GET', `/api/v1/people/${person}/messages`)).data.messages
+    .find(m => m.kind === 'change' && m.body.includes('arranges the visits'))
+  assert.ok(told.body.includes(`£${owed.amount} was paid over`), told.body)
   const [over] = await differencesOf(person)
   assert.equal(over.status, 'to_decide')
   assert.equal(pence(over.amount), pence(moved.already_paid_difference))
@@ -78,6 +83,16 @@ test('a difference owed is paid once by the next run; one paid over is decided b
   assert.match(recovery.reason, /at the old rate/)
   assert.equal((await decide({ action: 'waive', note: 'Changed our mind' })).status, 409)
   assert.deepEqual(await differencesOf(person), [])
+  // Another finance officer does not approve the recovery: the difference is to decide again.
+  const rejected = await secondFinance.request('POST', `/api/v1/recoveries/${decided.data.recovery_id}/decision`, { json: { decision: 'reject', note: 'Too small to recover' } })
+  assert.equal(rejected.status, 200, rejected.text)
+  const [reopened] = await differencesOf(person)
+  assert.equal(reopened.status, 'to_decide')
+  assert.equal(reopened.recovery_id, null)
+  assert.match(reopened.note, /not approved: Too small to recover/)
+  const waived = await decide({ action: 'waive', note: 'Too small to recover' })
+  assert.equal(waived.status, 200, waived.text)
+  assert.equal(waived.data.status, 'waived')
 })
 
 test('only finance officers see payment differences, and the endpoints are documented', async () => {

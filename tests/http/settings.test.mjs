@@ -16,6 +16,7 @@ before(async () => {
 after(async () => { await server?.stop() })
 
 const today = () => new Date().toISOString().slice(0, 10)
+const tomorrow = () => new Date(Date.now() + 86400000).toISOString().slice(0, 10)
 const kind = (s, k) => s.settings.find(x => x.kind === k)
 
 test('an administrator sets review figures from today and the review list uses them', async () => {
@@ -81,7 +82,7 @@ async function agreedPlansWithInsurance () {
   return out
 }
 
-test('a planning policy from today costs plans with the new prices; earlier costing dates keep theirs', async () => {
+test('a planning policy from tomorrow costs plans with the new prices; earlier costing dates keep theirs', async () => {
   const agreedBefore = await agreedPlansWithInsurance()
   assert.ok(agreedBefore.size > 0, 'an agreed plan with a personal assistant the person employs')
   const planning = kind((await admin.request('GET', '/api/v1/admin/settings')).data, 'planning')
@@ -91,9 +92,10 @@ test('a planning policy from today costs plans with the new prices; earlier cost
     json: { effective_from: today(), values: { employer_insurance_annual: 'a lot', payroll_service_annual: '180', tolerance_percent: '150' }, note: 'x' }
   })
   assert.equal(bad.status, 422)
-  assert.deepEqual(Object.keys(bad.data.error.fields).sort(), ['employer_insurance_annual'])
+  // Plans agreed today keep today's prices: new ones start tomorrow at the earliest.
+  assert.deepEqual(Object.keys(bad.data.error.fields).sort(), ['effective_from', 'employer_insurance_annual'])
   const set = await admin.request('POST', '/api/v1/admin/settings/planning', {
-    json: { effective_from: today(), values: { employer_insurance_annual: '£75', payroll_service_annual: '180.00', tolerance_percent: '12.5' }, note: 'New insurance contract' }
+    json: { effective_from: tomorrow(), values: { employer_insurance_annual: '£75', payroll_service_annual: '180.00', tolerance_percent: '12.5' }, note: 'New insurance contract' }
   })
   assert.equal(set.status, 201, set.text)
   assert.deepEqual(set.data.values,
@@ -101,8 +103,8 @@ test('a planning policy from today costs plans with the new prices; earlier cost
   const cost = async (day) => (await worker.request('POST', '/api/v1/plans/cost', {
     json: { costing_date: day, lines: [{ item: 'pa-hour', quantity: '10' }] }
   })).data.plan_items.find(i => i.code === 'employer_insurance').annual
-  assert.equal(await cost(today()), '75.00')
-  assert.equal(await cost('2026-05-04'), '61.00')
+  assert.equal(await cost(tomorrow()), '75.00')
+  assert.equal(await cost(today()), '61.00')
   // An agreed plan keeps the figures it was agreed at: its page and JSON do not recost it.
   for (const [id, before] of agreedBefore) {
     const after = (await admin.request('GET', `/api/v1/plans/${id}`)).data

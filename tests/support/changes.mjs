@@ -37,7 +37,10 @@ export async function reviseAndAgree ({ worker, approver }, person, planId, chan
   return (await worker.request('GET', `/api/v1/people/${person}/changes`)).data.changes[0]
 }
 
-// Home care visits, council managed, and the same moved to a direct payment.
+// Home care visits, council managed; and the visits (the last such line) moved to a direct
+// payment, the rest of the plan as it was.
 export const visits = { item: 'home-care-hour', quantity: '2', per: 'week', managed_as: 'council_managed' }
-export const visitsToDirectPayment = lines => lines.map(l =>
-  l.item === 'home-care-hour' && l.managed_as === 'council_managed' ? { ...l, managed_as: 'direct_payment' } : l)
+export const visitsToDirectPayment = lines => {
+  const last = lines.findLastIndex(l => l.item === visits.item && l.managed_as === 'council_managed')
+  return lines.map((l, i) => i === last ? { ...l, managed_as: 'direct_payment' } : l)
+}

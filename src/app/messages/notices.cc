@@ -66,17 +66,20 @@ Notice ReviewComingDueNotice(PersonId person, Date due, bool overdue) {
 }
 
 std::string AlreadyPaidText(const PlanChangeRecord& c, bool self) {
-  const Pence d = c.already_paid_difference;
-  if (d == Pence()) return "";
-  const std::string days = "Payments up to " + c.payments_from.AddDays(-1).ToLongString() +
-                           " were made at the old rate. For the days from " +
-                           c.effective_from.ToLongString() + ", the new plan comes to ";
-  if (d > Pence())
-    return days + d.ToDisplayString() + " more: the council owes " +
-           (self ? std::string("you") : std::string("the person")) + " this and will pay it.";
-  return days + (-d).ToDisplayString() + " less than was paid. If the council asks for it back, " +
-         (self ? std::string("it will write to you first.")
-               : std::string("it proposes a recovery, which writes to the person first."));
+  if (c.owed_to_person == Pence() && c.paid_over == Pence()) return "";
+  const std::string who = self ? "you" : "the person";
+  std::string out = "Payments up to " + c.payments_from.AddDays(-1).ToLongString() +
+                    " were made at the old rate. For the days from " +
+                    c.effective_from.ToLongString() + ":";
+  if (c.owed_to_person > Pence())
+    out += " the new plan pays " + c.owed_to_person.ToDisplayString() + " more, which the " +
+           "council owes " + who + " and pays with the next payments.";
+  if (c.paid_over < Pence())
+    out += " " + (-c.paid_over).ToDisplayString() + " was paid over. If the council asks for " +
+           "it back, " +
+           (self ? std::string("it will write to you first.")
+                 : std::string("it proposes a recovery, which writes to the person first."));
+  return out;
 }
 
 Notice SupportChangedNotice(const PlanChangeRecord& c) {
@@ -91,7 +94,7 @@ Notice SupportChangedNotice(const PlanChangeRecord& c) {
   if (c.paid_before != c.paid_after)
     body += was_now("What we pay", c.paid_before, c.paid_after) +
             "Payments at the new rate start on " + c.payments_from.ToLongString() + ".\n";
-  if (c.already_paid_difference != Pence()) body += AlreadyPaidText(c, true) + "\n";
+  if (const std::string paid = AlreadyPaidText(c, true); !paid.empty()) body += paid + "\n";
   for (const auto& l : c.lines) body += was_now(l.label, l.before, l.after);
   body += "\nYou can see what changed, side by side, on your page.";
   return {c.person, UserId{}, MessageKind::kChange, "Your support has changed", body};

@@ -126,6 +126,18 @@ Result<std::vector<DifferenceItem>> MoneyService::Differences(const CallContext&
   return out;
 }
 
+Result<int64_t> MoneyService::DifferencesToDecide(const CallContext& ctx, const Principal& who) {
+  SD_RETURN_IF_ERROR(RequireFinanceOfficer(who, "settle payment differences"));
+  int64_t n = 0;
+  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto waiting,
+                        tx.plan_changes().Differences(DifferenceStatus::kToDecide, kListLimit));
+    n = static_cast<int64_t>(waiting.size());
+    return OkStatus();
+  }));
+  return n;
+}
+
 Result<DifferenceItem> MoneyService::Difference(const CallContext& ctx, const Principal& who,
                                                 int64_t id) {
   SD_RETURN_IF_ERROR(RequireFinanceOfficer(who, "settle payment differences"));

@@ -146,6 +146,25 @@ namespace {
 
 constexpr int kReviewAfterSurplusDays = 28;
 
+// A rejected recovery of a difference paid over after a change of plan (money_differences.cc)
+// puts the difference back to be decided again, saying why.
+Status ReopenDifference(Transaction& tx, const RecoveryRecord& r, const std::string& note,
+                        UserId by, Timestamp now) {
+  SD_ASSIGN_OR_RETURN(auto differences, tx.plan_changes().DifferencesForPerson(r.person_id));
+  for (auto d : differences) {
+    if (d.recovery != r.id || d.status != DifferenceStatus::kRecoveryProposed) continue;
+    d.status = DifferenceStatus::kToDecide;
+    d.recovery = RecoveryId{};
+    d.settled_by = by;
+    d.settled_at = now;
+    d.note =
+        "Recovery " + r.id.ToString() + " was not approved" + (note.empty() ? "" : ": " + note);
+    SD_RETURN_IF_ERROR(
+        StatusOf(tx.plan_changes().SettleDifference(d, DifferenceStatus::kRecoveryProposed)));
+  }
+  return OkStatus();
+}
+
 // A surplus taken back means the budget may be more than the person needs: an unplanned review is
 // asked for ("Money monitoring flag"), due in four weeks, and the person told, unless they have no
 // agreed plan or a review is asked for already.
@@ -197,6 +216,7 @@ Result<RecoveryRecord> MoneyService::DecideRecovery(const CallContext& ctx, cons
       SD_RETURN_IF_ERROR(TakeFromAccount(tx, *r, now.UtcDate(), who.user.id, now));
     if (approve && r->terms.kind == domain::RecoveryKind::kSurplus)
       SD_RETURN_IF_ERROR(AskForReview(tx, *r, who.user.id, now));
+    if (!approve) SD_RETURN_IF_ERROR(ReopenDifference(tx, *r, note, who.user.id, now));
     SD_ASSIGN_OR_RETURN(r, tx.money().FindRecovery(id));
     return tx.audit().Append(AuditOf(clock_, who, ctx, "money.recovery.decide", "person",
                                      r->person_id.ToString(),

@@ -312,6 +312,8 @@ class MoneyService {
   // first; and one of them. Reading is audited.
   Result<std::vector<DifferenceItem>> Differences(const CallContext& ctx, const Principal& who);
   Result<DifferenceItem> Difference(const CallContext& ctx, const Principal& who, int64_t id);
+  // How many are paid over and waiting for a decision (the home page): no personal data read.
+  Result<int64_t> DifferencesToDecide(const CallContext& ctx, const Principal& who);
   // A difference paid over: propose its recovery (approved by another finance officer, as any
   // recovery) or decide not to recover it, saying why. kInvalidArgument by field ("action",
   // "cycles", "note", or the recovery's own), kFailedPrecondition once decided, kNotFound.

@@ -44,6 +44,10 @@ struct PlanChangeRecord {
   // paid over). Each agreement's weekly difference times days / 7, towards zero (never more than
   // the exact difference either way).
   Pence already_paid_difference;
+  // The same in its parts, from the change's differences (one per payment agreement; not stored
+  // with the change): owed to the person, and paid over (negative). Support moved from one
+  // agreement to another can leave both with a net of nothing.
+  Pence owed_to_person, paid_over;
   std::vector<LineChange> lines;  // Only the kinds of support that changed.
   std::string why;                // Why the plan was revised, and the approver's reason.
   UserId decided_by;
@@ -85,6 +89,8 @@ class PlanChangeRepository {
   // Those with `status`, oldest first, at most `limit`.
   virtual Result<std::vector<PaymentDifference>> Differences(DifferenceStatus status,
                                                              int64_t limit) = 0;
+  // The person's, oldest first (a new difference takes off what earlier ones cover).
+  virtual Result<std::vector<PaymentDifference>> DifferencesForPerson(PersonId person) = 0;
   // Moves one from `expected` to d.status with how it was settled; false (nothing changed) when
   // it is no longer `expected`.
   virtual Result<bool> SettleDifference(const PaymentDifference& d, DifferenceStatus expected) = 0;

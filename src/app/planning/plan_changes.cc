@@ -39,13 +39,29 @@ Date FirstUnpaidDay(const PaymentAgreementRecord& a, Date today) {
 // its days at nothing either way): the weekly differences added up, / 7 towards zero.
 Pence AlreadyPaidDifference(const PaymentAgreementRecord& before, Pence weekly_budget,
                             Pence weekly_contribution, Date today, Date from) {
-  if (from.DaysSince(today) <= 0) return Pence();
+  const Date first = std::max(today, before.terms.start);  // No day before the start was paid.
+  if (from.DaysSince(first) <= 0) return Pence();
   PaymentAgreementRecord as_if = before;
-  MoveTerms(as_if.terms, today, weekly_budget, weekly_contribution, "");
+  MoveTerms(as_if.terms, first, weekly_budget, weekly_contribution, "");
   Pence weekly_days;
-  for (Date d = today; d < from; d = d.AddDays(1))
+  for (Date d = first; d < from; d = d.AddDays(1))
     weekly_days += WeeklyPaymentOn(as_if, d) - WeeklyPaymentOn(before, d);
   return MultiplyRatio(weekly_days, 1, 7, Rounding::kTowardZero);
+}
+
+// What earlier differences of the agreement already settle, or will, for the days from `today`
+// to the day before `from` (a plan changed twice before its first unpaid day): each one's share
+// for the days both cover, by the day, towards zero. One not recovered (waived) settles nothing.
+Pence EarlierShare(const std::vector<PaymentDifference>& earlier, PaymentAgreementId agreement,
+                   Date today, Date from) {
+  Pence out;
+  for (const auto& e : earlier) {
+    if (e.agreement != agreement || e.status == DifferenceStatus::kWaived) continue;
+    const Date first = std::max(e.first_day, today), end = std::min(e.last_day.AddDays(1), from);
+    const int64_t days = e.last_day.DaysSince(e.first_day) + 1, both = end.DaysSince(first);
+    if (both > 0 && days > 0) out += MultiplyRatio(e.amount, both, days, Rounding::kTowardZero);
+  }
+  return out;
 }
 
 // Moves each live agreement of the plan to the new figures from its first unpaid day; adds up
@@ -60,6 +76,7 @@ Status MovePayments(Transaction& tx, const SupportPlanRecord& r, const BudgetPar
     if (a.plan_id == r.id && !a.terms.changes.empty() && !(a.terms.end && *a.terms.end < today))
       agreements.push_back(std::move(a));
   const PaymentAgreementId holder = ContributionHolder(agreements);
+  SD_ASSIGN_OR_RETURN(auto earlier, tx.plan_changes().DifferencesForPerson(r.person_id));
   const std::string reason = "Plan version " + std::to_string(r.approved_version) + " agreed";
   out.payments_from = today;
   for (auto& a : agreements) {
@@ -72,8 +89,10 @@ Status MovePayments(Transaction& tx, const SupportPlanRecord& r, const BudgetPar
     out.paid_after += WeeklyPaymentOn(a, from);
     const Pence difference =
         AlreadyPaidDifference(before, PartFor(a.account_kind, parts),
-                              a.id == holder ? parts.contribution : Pence(), today, from);
+                              a.id == holder ? parts.contribution : Pence(), today, from) -
+        EarlierShare(earlier, a.id, today, from);
     out.already_paid_difference += difference;
+    (difference > Pence() ? out.owed_to_person : out.paid_over) += difference;
     out.payments_from = std::max(out.payments_from, from);
     if (difference != Pence())
       differences.push_back(
@@ -215,6 +234,10 @@ Result<PersonChanges> PlanChangeService::ForPerson(const CallContext& ctx, const
     SD_ASSIGN_OR_RETURN(out.person, PersonToRead(tx, who, person));
     out.self = domain::ActsForPerson(who.actor, person);
     SD_ASSIGN_OR_RETURN(out.changes, tx.plan_changes().ForPerson(person));
+    SD_ASSIGN_OR_RETURN(auto differences, tx.plan_changes().DifferencesForPerson(person));
+    for (auto& c : out.changes)  // The parts, as the payments and finance officers see them.
+      for (const auto& d : differences)
+        if (d.change == c.id) (d.amount > Pence() ? c.owed_to_person : c.paid_over) += d.amount;
     return OkStatus();
   });
   audit_.Record(ctx.council, AuditOf(clock_, who, ctx, ReadAction("plan_changes.view", read),

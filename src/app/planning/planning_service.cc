@@ -106,11 +106,10 @@ Result<std::string> WhyRevised(Transaction& tx, const SupportPlanRecord& r, int6
   return why.empty() ? std::string("The plan was revised and agreed again") : why;
 }
 
-// The day a version is costed on: the day it was agreed for the agreed version (its figures stay
-// the agreed ones when rates or the council's policy change later), otherwise today (a plan not
-// yet agreed follows the figures in force, and is agreed at them).
+// The day a version is costed on: the day it was agreed for a version that was agreed (its
+// figures stay the agreed ones when rates or the council's policy change later), otherwise today
+// (a plan not yet agreed follows the figures in force, and is agreed at them).
 Date CostedOn(const PlanView& v, int64_t version, Date today) {
-  if (version != v.record.approved_version) return today;
   for (const auto& e : v.events)
     if (e.version == version && (e.kind == "approved" || e.kind == "approved_higher"))
       return e.at.UtcDate();
@@ -396,9 +395,19 @@ Result<PlanView> PlanningService::Revise(const CallContext& ctx, const Principal
       return Error::FailedPrecondition("Only an agreed plan needs a new version; change this one");
     const Timestamp now = clock_.Now();
     r.version += 1;
+    // The new version is costed today, as its page costs it (the agreed one keeps its day's).
+    domain::PlanCost cost;
+    if (!v.content.lines.empty()) {
+      const Date today = now.UtcDate();
+      SD_ASSIGN_OR_RETURN(const domain::PaEmploymentRates* rates, PaRatesOn(today));
+      SD_ASSIGN_OR_RETURN(const domain::PlanCostPolicy policy, PlanPolicyOn(tx, today));
+      cost = domain::CostPlan(*rates, policy, CostInputOf(v.content, today, std::nullopt));
+    }
     SD_RETURN_IF_ERROR(tx.support_plans().AddVersion(
-        {id, r.version, json::serialize(SupportPlanToJson(v.content)), v.cost.weekly_total,
-         v.cost.annual_total, who.user.id, now, "New version of the agreed plan"}));
+        {id, r.version, json::serialize(SupportPlanToJson(v.content)), cost.weekly_total,
+         cost.annual_total, who.user.id, now, "New version of the agreed plan"}));
+    r.weekly_total = cost.weekly_total;
+    r.annual_total = cost.annual_total;
     r.status = PlanStatus::kDraft;
     r.last_edited_by = who.user.id;
     r.submitted_by = UserId{};

@@ -9,6 +9,7 @@
 #include "app/charging/charging_json.h"
 #include "app/charging/charging_service.h"
 #include "app/demo.h"
+#include "app/settings/council_settings.h"
 #include "app/test_store.h"
 #include "domain/charging/premiums.h"
 
@@ -200,6 +201,42 @@ TEST_F(PlanningServiceTest, BuildSubmitReturnCorrectAndApproveAcrossThreeRoles) 
   EXPECT_EQ(total, approved->record.agreed_weekly);
   ASSERT_EQ(spend->agreements.size(), 1u);
   EXPECT_EQ(spend->agreements[0].count, 1);
+}
+
+// An agreed plan keeps the figures it was agreed at when the council's planning policy changes
+// later; a new version of it is costed at the policy in force (a test that failed before: the
+// agreed plan's page was recosted at today's policy, unlike the agreed budget).
+TEST_F(PlanningServiceTest, AnAgreedPlanKeepsItsDaysFiguresWhenThePolicyChanges) {
+  auto worker = As(Role::kPractitioner, north_, PersonId{}, 502);
+  auto approver = As(Role::kApprover, north_, PersonId{}, 503);
+  const SupportPlanId id = planning_.Start(ctx_, worker, person_)->record.id;
+  ASSERT_TRUE(planning_.Save(ctx_, worker, id, Complete(today_), "Whole plan").ok());
+  ASSERT_TRUE(planning_.Submit(ctx_, worker, id).ok());
+  auto agreed = planning_.Decide(ctx_, approver, id, {PlanDecision::kApprove, ""});
+  ASSERT_TRUE(agreed.ok()) << agreed.error().message;
+  const Pence weekly = agreed->record.agreed_weekly;
+
+  SettingsService settings{db_.store(), clock_, audit_};
+  auto set = settings.Set(ctx_, As(Role::kAdministrator),
+                          {"planning",
+                           "2026-11-23",
+                           {{"employer_insurance_annual", "520.00"},
+                            {"payroll_service_annual", "180"},
+                            {"tolerance_percent", "10"}},
+                           "A dearer insurance contract"});
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  clock_.AdvanceSeconds(86400);
+  auto seen = planning_.Get(ctx_, worker, id);
+  ASSERT_TRUE(seen.ok());
+  EXPECT_EQ(seen->cost.weekly_total, weekly);
+  EXPECT_EQ(seen->record.agreed_weekly, weekly);
+  // A new version is costed today: the insurance is £10.00 a week (£520 / 52) instead of £1.17.
+  auto revised = planning_.Revise(ctx_, worker, id, "The person moves house");
+  ASSERT_TRUE(revised.ok()) << revised.error().message;
+  auto draft = planning_.Get(ctx_, worker, id);
+  ASSERT_TRUE(draft.ok());
+  EXPECT_EQ((draft->cost.weekly_total - weekly).ToString(), "8.83");
+  EXPECT_EQ(draft->versions.back().weekly_total, draft->cost.weekly_total);
 }
 
 TEST_F(PlanningServiceTest, APlanNeverAgreedHasNoAgreedVersion) {

@@ -304,6 +304,10 @@ Result<SettingVersion> SettingsService::Set(const CallContext& ctx, const Princi
     errors.push_back({"effective_from",
                       "The date it takes effect must be today or later: decisions already made "
                       "keep the figures of their day"});
+  else if (from && *from == today && *kind == SettingKind::kPlanning)
+    errors.push_back({"effective_from",
+                      "Prices for plans take effect from tomorrow or later: plans agreed today "
+                      "keep today's prices"});
   Values values =
       *kind == SettingKind::kMonitoring ? ReadFigures<domain::MonitoringPolicy>(*kind, in, errors)
       : *kind == SettingKind::kReviews  ? ReadFigures<domain::ReviewPolicy>(*kind, in, errors)

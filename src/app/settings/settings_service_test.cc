@@ -128,17 +128,20 @@ TEST_F(SettingsServiceTest, ThePlanningPolicyIsPricesAndAPercentageFromTheirDay)
 }
 
 TEST_F(SettingsServiceTest, BadPlanningFiguresAreRefusedByField) {
-  auto bad = settings_.Set(ctx_, admin_, Planning("2026-12-05", "61.5.0", "-1", "101"));
+  auto today = settings_.Set(ctx_, admin_, Planning("2026-12-05", "61", "180", "10"));
+  ASSERT_FALSE(today.ok());  // Plans agreed today keep today's prices.
+  EXPECT_EQ(today.error().fields.at(0).field, "effective_from");
+  auto bad = settings_.Set(ctx_, admin_, Planning("2026-12-06", "61.5.0", "-1", "101"));
   ASSERT_FALSE(bad.ok());
   std::vector<std::string> fields;
   for (const auto& f : bad.error().fields) fields.push_back(f.field);
   EXPECT_EQ(fields, (std::vector<std::string>{"employer_insurance_annual"}));
-  bad = settings_.Set(ctx_, admin_, Planning("2026-12-05", "61", "-1", "101"));
+  bad = settings_.Set(ctx_, admin_, Planning("2026-12-06", "61", "-1", "101"));
   ASSERT_FALSE(bad.ok());
   fields.clear();
   for (const auto& f : bad.error().fields) fields.push_back(f.field);
   EXPECT_EQ(fields, (std::vector<std::string>{"payroll_service_annual", "tolerance_percent"}));
-  EXPECT_EQ(PlanningOn("2026-12-05").employer_insurance_annual.ToString(), "61.00");
+  EXPECT_EQ(PlanningOn("2026-12-06").employer_insurance_annual.ToString(), "61.00");
 }
 
 TEST_F(SettingsServiceTest, OnlyAnAdministratorSeesOrSetsThemAndRefusalsAreAudited) {

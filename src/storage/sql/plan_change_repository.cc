@@ -166,6 +166,13 @@ Result<std::vector<app::PaymentDifference>> SqlPlanChanges::Differences(
                   {council_.value(), StatusText(status), limit});
 }
 
+Result<std::vector<app::PaymentDifference>> SqlPlanChanges::DifferencesForPerson(PersonId person) {
+  return QueryAll(c_, kDifference,
+                  "FROM plan_change_differences WHERE council_id = $1 AND person_id = $2 "
+                  "ORDER BY created_at, difference_id",
+                  {council_.value(), person.value()});
+}
+
 Result<bool> SqlPlanChanges::SettleDifference(const app::PaymentDifference& d,
                                               app::DifferenceStatus expected) {
   return AnyRow(c_,

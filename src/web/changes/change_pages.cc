@@ -58,6 +58,8 @@ json::object ChangeJson(const app::PlanChangeRecord& c) {
           {"paid_before", c.paid_before.ToString()},
           {"paid_after", c.paid_after.ToString()},
           {"already_paid_difference", c.already_paid_difference.ToString()},
+          {"owed_to_person", c.owed_to_person.ToString()},
+          {"paid_over", c.paid_over.ToString()},
           {"lines", std::move(lines)},
           {"why", c.why}};
 }
@@ -130,6 +132,8 @@ void ChangeRoutes::AddSchemas(json::object& schemas) const {
               {"paid_before", MoneyType()},
               {"paid_after", MoneyType()},
               {"already_paid_difference", MoneyType()},
+              {"owed_to_person", MoneyType()},
+              {"paid_over", MoneyType()},
               {"lines", Type("array")},
               {"why", Type("string")}},
              {"id", "plan_id", "effective_from", "payments_from", "budget_before", "budget_after",

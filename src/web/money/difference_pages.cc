@@ -87,10 +87,8 @@ void DifferenceRoutes::AddPageRoutes() {
 
 void DifferenceRoutes::AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) {
   if (ctx.principal->user.role != Role::kFinanceOfficer) return;
-  auto all = money_.Differences(ctx.call, *ctx.principal);
-  size_t n = 0;
-  if (all.ok())
-    for (const auto& d : *all) n += d.record.status == DifferenceStatus::kToDecide ? 1 : 0;
+  auto waiting = money_.DifferencesToDecide(ctx.call, *ctx.principal);
+  const int64_t n = waiting.ok() ? *waiting : 0;
   out.push_back({"/payments/differences",
                  std::to_string(n) + (n == 1 ? " payment difference" : " payment differences") +
                      " after a change of plan to decide",
@@ -202,18 +200,19 @@ Response DifferenceRoutes::ApiDecide(Context& ctx) {
 }
 
 void DifferenceRoutes::AddSchemas(json::object& schemas) const {
-  schemas["PaymentDifference"] = Object({{"id", Type("integer")},
-                                         {"person_id", Type("integer")},
-                                         {"plan_change_id", Type("integer")},
-                                         {"agreement_id", Type("integer")},
-                                         {"account", Type("string")},
-                                         {"first_day", Type("string")},
-                                         {"last_day", Type("string")},
-                                         {"amount", MoneyType()},
-                                         {"status", Type("string")},
-                                         {"note", Type("string")},
-                                         {"recovery_id", Type("integer")}},
-                                        {"id", "person_id", "amount", "status"});
+  schemas["PaymentDifference"] =
+      Object({{"id", Type("integer")},
+              {"person_id", Type("integer")},
+              {"plan_change_id", Type("integer")},
+              {"agreement_id", Type("integer")},
+              {"account", Type("string")},
+              {"first_day", Type("string")},
+              {"last_day", Type("string")},
+              {"amount", MoneyType()},
+              {"status", Type("string")},
+              {"note", Type("string")},
+              {"recovery_id", json::object{{"type", json::array{"integer", "null"}}}}},
+             {"id", "person_id", "amount", "status"});
   schemas["PaymentDifferences"] = Object(
       {{"items", json::object{{"type", "array"}, {"items", Ref("PaymentDifference")}}}}, {"items"});
   schemas["DifferenceDecision"] =

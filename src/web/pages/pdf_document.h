@@ -1,0 +1,51 @@
+// File: pdf_document.h
+// A printable A4 document: headings, paragraphs and label-value rows that wrap and flow onto new
+// pages, drawn with cairo's PDF surface and Pango's text layout in Liberation Sans (metric
+// compatible with Arial, the service's typeface), at least 11 point. The PDF is tagged (headings
+// and paragraphs as structure, cairo 1.16) and carries a title, so a screen reader reads it in
+// order. Used for the letters staff post; each document is built in memory and returned whole.
+//
+// Example:
+//   PdfDocument doc("Letters to post");
+//   doc.Paragraph("Ivy Cook\n1 High Street\nWyvern Vale");
+//   doc.Heading("Your support has changed");
+//   doc.Paragraph(body);
+//   doc.NewPage();
+//   std::string pdf = doc.Finish();
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace selfdirect::web {
+
+class PdfDocument {
+ public:
+  explicit PdfDocument(std::string_view title);
+  ~PdfDocument();
+  PdfDocument(const PdfDocument&) = delete;
+  PdfDocument& operator=(const PdfDocument&) = delete;
+
+  void Heading(std::string_view text);     // 18 point bold.
+  void Subheading(std::string_view text);  // 13 point bold.
+  // 11 point; each line break starts a new line, a blank line a new paragraph.
+  void Paragraph(std::string_view text);
+  void SmallPrint(std::string_view text);  // 9.5 point, for references at the foot of a letter.
+  // Label and value in two columns, the label bold.
+  void Rows(const std::vector<std::pair<std::string, std::string>>& rows);
+  void Space(double points);
+  void NewPage();  // The next block starts a new page (nothing if the page is still empty).
+
+  int pages() const;
+  // Ends the document and returns the PDF's bytes. Nothing may be added afterwards.
+  std::string Finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
+};
+
+}  // namespace selfdirect::web
