@@ -7,6 +7,10 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, ApiClient, clientsFor } from '../support/server.mjs'
 import { startMailServer } from '../support/mail.mjs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 let server, mail, admin, worker, holder, own
 before(async () => {
@@ -76,6 +80,31 @@ test('a review asked for is a message in the centre, and people not related see 
   if (person !== own) assert.equal((await holder.request('GET', `/api/v1/people/${person}/messages`)).status, 404)
   assert.equal((await holder.request('GET', '/api/v1/messages/outbox')).status, 403)
   assert.equal((await new ApiClient(server.base).request('GET', `/api/v1/people/${person}/messages`)).status, 401)
+})
+
+test('the letters to post print as one PDF, a letter a page, with what each message said', async () => {
+  const items = (await admin.request('GET', '/api/v1/messages/outbox')).data.items
+  const letters = items.filter(i => i.channel === 'letter')
+  assert.ok(letters.length > 0, 'the demo has letters to post')
+  const res = await fetch(server.base + '/messages/outbox/letters.pdf', { headers: { cookie: admin.cookieHeader() } })
+  assert.equal(res.status, 200)
+  assert.equal(res.headers.get('content-type'), 'application/pdf')
+  const dir = mkdtempSync(join(tmpdir(), 'letters-'))
+  const file = join(dir, 'letters.pdf')
+  writeFileSync(file, Buffer.from(await res.arrayBuffer()))
+  const info = execFileSync('pdfinfo', [file]).toString()
+  assert.equal(Number(/Pages:\s+(\d+)/.exec(info)[1]), letters.length, info)
+  assert.match(info, /Title:\s+Letters to post/)
+  const text = execFileSync('pdftotext', ['-layout', file, '-']).toString()
+  for (const l of letters) {
+    assert.ok(text.includes(l.subject), l.subject)
+    assert.ok(text.includes(`Letter ${l.id}.`), `Letter ${l.id}`)
+  }
+  const person = letters.find(l => l.person_id)
+  if (person) assert.ok(text.includes(`Please quote SD-${String(person.person_id).padStart(6, '0')}`))
+  rmSync(dir, { recursive: true, force: true })
+  assert.match((await admin.request('GET', '/messages/outbox')).text, /href="\/messages\/outbox\/letters.pdf"/)
+  assert.equal((await holder.request('GET', '/messages/outbox/letters.pdf')).status, 403)
 })
 
 test('the staff see letters to post and mark them posted', async () => {

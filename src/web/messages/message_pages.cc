@@ -96,6 +96,8 @@ void MessageRoutes::AddPageRoutes() {
   Add(Method::kPost, "/people/{id}/messages/choice",
       PageRoute(kPersonViewerRoles, Bind(&MessageRoutes::ChooseSubmit)));
   Add(Method::kGet, "/messages/outbox", PageRoute(kStaff, Bind(&MessageRoutes::OutboxPage)));
+  Add(Method::kGet, "/messages/outbox/letters.pdf",
+      PageRoute(kStaff, Bind(&MessageRoutes::LettersPdf)));
   Add(Method::kPost, "/messages/outbox/{copy}/posted",
       PageRoute(kStaff, Bind(&MessageRoutes::PostedSubmit)));
 }
@@ -196,6 +198,10 @@ Response MessageRoutes::OutboxPage(Context& ctx) {
   d.set("csrf_token", ctx.principal->session.csrf_token);
   d.set("rows", rows);
   d.set("has_rows", !rows.empty());
+  int letters = 0;
+  for (const auto& i : *items) letters += i.copy.delivery.channel == Delivery::kLetter ? 1 : 0;
+  d.set("letters", std::to_string(letters) + (letters == 1 ? " letter" : " letters"));
+  d.set("has_letters", letters > 0);
   if (ctx.request.Query("done") == "posted") d.set("banner", "Marked as posted");
   return Page(200, "Letters to post", "messages_outbox", d, ctx);
 }

@@ -34,6 +34,7 @@ class MessageRoutes final : public RouteModule, public PersonSection {
   Response ChooseSubmit(Context& ctx);
   Response OutboxPage(Context& ctx);
   Response PostedSubmit(Context& ctx);
+  Response LettersPdf(Context& ctx);  // letters_pdf.cc
   // message_api.cc
   Response ApiCentre(Context& ctx);
   Response ApiMessage(Context& ctx);

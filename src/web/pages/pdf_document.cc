@@ -97,7 +97,7 @@ PdfDocument::~PdfDocument() {
 
 void PdfDocument::Heading(std::string_view text) { s_->Block("H1", text, 18, true, 10); }
 void PdfDocument::Subheading(std::string_view text) { s_->Block("H2", text, 13, true, 6); }
-void PdfDocument::SmallPrint(std::string_view text) { s_->Block("P", text, 9.5, false, 4); }
+void PdfDocument::SmallPrint(std::string_view text) { s_->Block("P", text, 10, false, 4); }
 
 void PdfDocument::Paragraph(std::string_view text) {
   size_t start = 0;
@@ -105,7 +105,7 @@ void PdfDocument::Paragraph(std::string_view text) {
     const size_t end = text.find("\n\n", start);
     std::string_view part =
         text.substr(start, end == std::string_view::npos ? text.npos : end - start);
-    if (!part.empty()) s_->Block("P", part, 11, false, 8);
+    if (!part.empty()) s_->Block("P", part, 12, false, 8);
     if (end == std::string_view::npos) break;
     start = end + 2;
   }
@@ -113,8 +113,8 @@ void PdfDocument::Paragraph(std::string_view text) {
 
 void PdfDocument::Rows(const std::vector<std::pair<std::string, std::string>>& rows) {
   for (const auto& [label, value] : rows) {
-    PangoLayout* l = s_->Layout(label, 11, true, kLabelWidth - 8);
-    PangoLayout* v = s_->Layout(value, 11, false, kContent - kLabelWidth);
+    PangoLayout* l = s_->Layout(label, 12, true, kLabelWidth - 8);
+    PangoLayout* v = s_->Layout(value, 12, false, kContent - kLabelWidth);
     int lh = 0, vh = 0;
     pango_layout_get_pixel_size(l, nullptr, &lh);
     pango_layout_get_pixel_size(v, nullptr, &vh);

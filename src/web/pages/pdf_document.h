@@ -1,9 +1,11 @@
 // File: pdf_document.h
 // A printable A4 document: headings, paragraphs and label-value rows that wrap and flow onto new
 // pages, drawn with cairo's PDF surface and Pango's text layout in Liberation Sans (metric
-// compatible with Arial, the service's typeface), at least 11 point. The PDF is tagged (headings
-// and paragraphs as structure, cairo 1.16) and carries a title, so a screen reader reads it in
-// order. Used for the letters staff post; each document is built in memory and returned whole.
+// compatible with Arial, the service's typeface), text at 12 point, with a title. Headings and
+// paragraphs are written as a structure tree (cairo 1.16's tags), but cairo 1.16 does not mark
+// the file as tagged (pdfinfo says "Tagged: no"), so a screen reader may read it as untagged
+// text in reading order. The letters staff post are printed from it; the same words are in the
+// person's notification centre as HTML. Each document is built in memory and returned whole.
 //
 // Example:
 //   PdfDocument doc("Letters to post");
@@ -31,9 +33,10 @@ class PdfDocument {
 
   void Heading(std::string_view text);     // 18 point bold.
   void Subheading(std::string_view text);  // 13 point bold.
-  // 11 point; each line break starts a new line, a blank line a new paragraph.
+  // 12 point (the least the RNIB clear print guidance advises); each line break starts a new
+  // line, a blank line a new paragraph.
   void Paragraph(std::string_view text);
-  void SmallPrint(std::string_view text);  // 9.5 point, for references at the foot of a letter.
+  void SmallPrint(std::string_view text);  // 10 point, for references at the foot of a letter.
   // Label and value in two columns, the label bold.
   void Rows(const std::vector<std::pair<std::string, std::string>>& rows);
   void Space(double points);
