@@ -7,6 +7,10 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, ApiClient } from '../support/server.mjs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 let server
 let holder, pa, editor, organisation
@@ -217,6 +221,28 @@ test('a payslip is shown only to those connected with it', async () => {
   assert.equal(page.status, 200)
   assert.match(page.text, /Take-home pay/)
   assert.match(page.text, /How this was worked out/)
+  assert.match(page.text, new RegExp(`href="/payslips/${payslipId}/pdf"`))
+})
+
+test('a payslip downloads as a PDF with the figures of the page', async () => {
+  const slip = (await pa.request('GET', `/api/v1/payslips/${payslipId}`)).data
+  const res = await fetch(`${server.base}/payslips/${payslipId}/pdf`, { headers: { cookie: pa.cookieHeader() } })
+  assert.equal(res.status, 200)
+  assert.equal(res.headers.get('content-type'), 'application/pdf')
+  const dir = mkdtempSync(join(tmpdir(), 'payslip-'))
+  const file = join(dir, 'payslip.pdf')
+  writeFileSync(file, Buffer.from(await res.arrayBuffer()))
+  const text = execFileSync('pdftotext', [file, '-']).toString()
+  rmSync(dir, { recursive: true, force: true })
+  const money = s => '£' + Number(s).toLocaleString('en-GB', { minimumFractionDigits: 2 })
+  for (const [label, key] of [['Pay before deductions', 'gross_pay'], ['Take-home pay', 'net_pay'], ['Income Tax', 'tax']]) {
+    assert.ok(text.includes(label), label)
+    assert.ok(text.includes(money(slip[key])), `${label} ${money(slip[key])}`)
+  }
+  assert.ok(text.includes('Sam'))
+  assert.ok(text.includes('1257L'))
+  const byEditor = await fetch(`${server.base}/payslips/${payslipId}/pdf`, { headers: { cookie: editor.cookieHeader() } })
+  assert.equal(byEditor.status, 404)
 })
 
 test("a week must start on a Monday, a fee is only an organisation's, P45 figures need their date", async () => {

@@ -238,6 +238,7 @@ void EmploymentRoutes::AddPageRoutes() {
   Add(Method::kPost, "/engagements/{id}/timesheets/new", PageRoute(pas, Bind(&R::SubmitTimesheet)));
   Add(Method::kPost, "/timesheets/{id}/decision", PageRoute({}, Bind(&R::Decide)));
   Add(Method::kGet, "/payslips/{id}", PageRoute({}, Bind(&R::PayslipPage)));
+  Add(Method::kGet, "/payslips/{id}/pdf", PageRoute({}, Bind(&R::PayslipPdf)));
 }
 
 void EmploymentRoutes::AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) {

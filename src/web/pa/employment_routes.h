@@ -139,7 +139,8 @@ class EmploymentRoutes final : public RouteModule {
                            const std::multimap<std::string, std::string>& form,
                            const std::vector<FieldError>& errors);
   Response PayslipPage(Context& ctx);
-  Response ApiMine(Context& ctx);  // employment_api.cc
+  Response PayslipPdf(Context& ctx);  // The payslip to keep or print.
+  Response ApiMine(Context& ctx);     // employment_api.cc
   Response ApiOfPerson(Context& ctx);
   Response ApiGet(Context& ctx);
   Response ApiEngage(Context& ctx);

@@ -3,6 +3,7 @@
 
 #include "base/text.h"
 #include "web/pa/employment_routes.h"
+#include "web/pages/pdf_document.h"
 
 namespace selfdirect::web {
 namespace {
@@ -127,6 +128,35 @@ std::string FieldHref(const FieldError& e) {
   return e.field == "week_start" ? "#week_start-day" : "#" + e.field;
 }
 
+// The payslip's pay, deductions and employer's costs, as the page and the PDF show them.
+struct PayslipLines {
+  std::vector<std::pair<std::string, Pence>> pay, deductions, costs;
+};
+PayslipLines LinesOf(const app::PayslipRecord& s) {
+  const auto& p = s.payslip;
+  PayslipLines out;
+  out.pay = {{"Pay for hours worked", p.gross_pay - p.holiday_pay - p.statutory_sick_pay},
+             {"Holiday pay", p.holiday_pay},
+             {"Statutory sick pay", p.statutory_sick_pay}};
+  out.deductions = {{"Income Tax", p.tax},
+                    {"National Insurance", p.employee_ni},
+                    {"Pension", p.employee_pension}};
+  out.costs = {{"Employer's National Insurance", p.employer_ni},
+               {"Less Employment Allowance", -s.allowance_used},
+               {"Employer's pension contribution", p.employer_pension}};
+  if (s.management_fee.pence() > 0) out.costs.push_back({"Management fee", s.management_fee});
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> Shown(
+    const std::vector<std::pair<std::string, Pence>>& lines, const std::string& total_label,
+    Pence total) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [label, amount] : lines) out.push_back({label, amount.ToDisplayString()});
+  out.push_back({total_label, total.ToDisplayString()});
+  return out;
+}
+
 ViewData MoneyRow(const std::string& label, Pence amount) {
   ViewData r;
   r.set("label", label);
@@ -205,6 +235,7 @@ Response EmploymentRoutes::PayslipPage(Context& ctx) {
   const auto& p = s.payslip;
   ViewData d;
   d.set("engagement_id", s.engagement.ToString());
+  d.set("payslip_id", id->ToString());
   d.set("employer", view->employer_name);
   d.set("pa_name", view->pa_name);
   d.set("person_name", view->person_name);
@@ -214,17 +245,11 @@ Response EmploymentRoutes::PayslipPage(Context& ctx) {
   d.set("tax_code", s.tax_code);
   d.set("ni_letter", std::string(1, payroll::NiCategoryLetter(view->engagement.terms.ni_category)));
   ViewList pay{}, deductions{}, costs{};
-  const Pence hours_pay = p.gross_pay - p.holiday_pay - p.statutory_sick_pay;
-  pay.push_back(MoneyRow("Pay for hours worked", hours_pay));
-  pay.push_back(MoneyRow("Holiday pay", p.holiday_pay));
-  pay.push_back(MoneyRow("Statutory sick pay", p.statutory_sick_pay));
-  deductions.push_back(MoneyRow("Income Tax", p.tax));
-  deductions.push_back(MoneyRow("National Insurance", p.employee_ni));
-  deductions.push_back(MoneyRow("Pension", p.employee_pension));
-  costs.push_back(MoneyRow("Employer's National Insurance", p.employer_ni));
-  costs.push_back(MoneyRow("Less Employment Allowance", -s.allowance_used));
-  costs.push_back(MoneyRow("Employer's pension contribution", p.employer_pension));
-  if (s.management_fee.pence() > 0) costs.push_back(MoneyRow("Management fee", s.management_fee));
+  const PayslipLines lines_of = LinesOf(s);
+  for (const auto& [label, amount] : lines_of.pay) pay.push_back(MoneyRow(label, amount));
+  for (const auto& [label, amount] : lines_of.deductions)
+    deductions.push_back(MoneyRow(label, amount));
+  for (const auto& [label, amount] : lines_of.costs) costs.push_back(MoneyRow(label, amount));
   d.set("pay", pay);
   d.set("gross", p.gross_pay.ToDisplayString());
   d.set("deductions", deductions);
@@ -240,6 +265,46 @@ Response EmploymentRoutes::PayslipPage(Context& ctx) {
   d.set("explanation", lines);
   d.set("has_explanation", !lines.empty());
   return Page(200, "Payslip for " + s.pay_date.ToLongString(), "employment_payslip", d, ctx);
+}
+
+// The same payslip as a PDF to keep or print: the figures of the page, in the same order.
+Response EmploymentRoutes::PayslipPdf(Context& ctx) {
+  auto id = PayslipId::Parse(ctx.request.path_params["id"]);
+  if (!id) return ErrorResponse(Error::NotFound("No such payslip"), ctx);
+  auto view = employment_.Payslip(ctx.call, *ctx.principal, *id);
+  if (!view.ok()) return ErrorResponse(view.error(), ctx);
+  const auto& s = view->slip;
+  const auto& p = s.payslip;
+  const PayslipLines lines = LinesOf(s);
+  PdfDocument doc("Payslip for " + s.pay_date.ToLongString());
+  doc.Heading("Payslip for " + s.pay_date.ToLongString());
+  doc.Rows({{"Employer", view->employer_name},
+            {"Employee", view->pa_name},
+            {"Support for", view->person_name},
+            {"Pay period", PeriodText(s) + ", paid " + FrequencyInSentence(s.frequency)},
+            {"Tax code", s.tax_code},
+            {"National Insurance letter",
+             std::string(1, payroll::NiCategoryLetter(view->engagement.terms.ni_category))}});
+  if (p.below_minimum_wage)
+    doc.Paragraph("Warning: this pay is below the National Minimum Wage for the hours worked.");
+  doc.Subheading("Pay");
+  doc.Rows(Shown(lines.pay, "Pay before deductions", p.gross_pay));
+  doc.Subheading("Deductions");
+  doc.Rows(Shown(lines.deductions, "Total deductions", p.tax + p.employee_ni + p.employee_pension));
+  doc.Rows({{"Take-home pay", p.net_pay.ToDisplayString()}});
+  doc.Subheading("What the employer pays on top");
+  doc.Rows(Shown(lines.costs, "Total cost to the budget",
+                 p.employer_cost - s.allowance_used + s.management_fee));
+  doc.Subheading("This tax year so far");
+  doc.Rows({{"Taxable pay", p.ytd_taxable_pay.ToDisplayString()},
+            {"Income Tax paid", p.ytd_tax.ToDisplayString()}});
+  if (!p.explanation.empty()) {
+    doc.Subheading("How this was worked out");
+    std::string text;
+    for (const auto& line : p.explanation) text += (text.empty() ? "" : "\n") + line;
+    doc.Paragraph(text);
+  }
+  return Attachment(doc.Finish(), "application/pdf", "payslip-" + s.pay_date.ToString() + ".pdf");
 }
 
 }  // namespace selfdirect::web
