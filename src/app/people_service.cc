@@ -97,40 +97,58 @@ Result<PersonRecord> PeopleService::Get(const CallContext& ctx, const Principal&
 }
 
 Result<PersonFile> PeopleService::File(const CallContext& ctx, const Principal& who, PersonId id) {
+  return File(ctx, who, id, std::nullopt);
+}
+
+Result<PersonFile> PeopleService::File(const CallContext& ctx, const Principal& who, PersonId id,
+                                       std::optional<int64_t> kept_version) {
   std::optional<PersonRecord> found;
   bool refused = false;
   PersonFile file;
   const Timestamp now = clock_.Now();
   SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(file.page_version, tx.people().PageVersion(id));
     SD_ASSIGN_OR_RETURN(found, tx.people().Find(id));
     refused = found && !domain::CanViewPerson(who.actor, {found->id, found->team_id});
     if (!found || refused) return OkStatus();
-    SD_ASSIGN_OR_RETURN(file.assessments, tx.assessments().ForPerson(id));
-    SD_ASSIGN_OR_RETURN(auto budgets, tx.indicative_budgets().ForPerson(id));
-    if (!budgets.empty()) file.budget = std::move(budgets.front());
-    SD_ASSIGN_OR_RETURN(auto charges, tx.financial_assessments().ForPerson(id));
-    const bool drafts = domain::SeesFinancialDrafts(who.actor);
-    for (auto& a : charges)
-      if (a.status == FinancialAssessmentStatus::kCompleted || drafts)
-        file.charges.push_back(std::move(a));
-    SD_ASSIGN_OR_RETURN(file.estimates, tx.charging_estimates().ForPerson(id));
-    SD_ASSIGN_OR_RETURN(file.plans, tx.support_plans().ForPerson(id));
-    SD_ASSIGN_OR_RETURN(file.money, tx.money().Balances(id));
-    SD_ASSIGN_OR_RETURN(file.review, tx.reviews().ScheduleOf(id));
-    if (file.review) {
-      SD_ASSIGN_OR_RETURN(file.review_policy, ReviewPolicyOn(tx, clock_.Now().UtcDate()));
-    }
-    SD_ASSIGN_OR_RETURN(file.agreements, tx.money().AgreementsFor(id));
-    SD_ASSIGN_OR_RETURN(file.representatives, tx.users().Representatives(id));
-    return ReadCarerLinks(tx, who, id, file);
+    file.unchanged = kept_version == file.page_version;
+    return file.unchanged ? OkStatus() : ReadFile(tx, who, id, file);
   }));
+  SD_RETURN_IF_ERROR(AuditView(ctx, who, id, found.has_value(), refused, now));
+  file.person = std::move(*found);
+  return file;
+}
+
+Status PeopleService::ReadFile(Transaction& tx, const Principal& who, PersonId id,
+                               PersonFile& file) {
+  SD_ASSIGN_OR_RETURN(file.assessments, tx.assessments().ForPerson(id));
+  SD_ASSIGN_OR_RETURN(auto budgets, tx.indicative_budgets().ForPerson(id));
+  if (!budgets.empty()) file.budget = std::move(budgets.front());
+  SD_ASSIGN_OR_RETURN(auto charges, tx.financial_assessments().ForPerson(id));
+  const bool drafts = domain::SeesFinancialDrafts(who.actor);
+  for (auto& a : charges)
+    if (a.status == FinancialAssessmentStatus::kCompleted || drafts)
+      file.charges.push_back(std::move(a));
+  SD_ASSIGN_OR_RETURN(file.estimates, tx.charging_estimates().ForPerson(id));
+  SD_ASSIGN_OR_RETURN(file.plans, tx.support_plans().ForPerson(id));
+  SD_ASSIGN_OR_RETURN(file.money, tx.money().Balances(id));
+  SD_ASSIGN_OR_RETURN(file.review, tx.reviews().ScheduleOf(id));
+  if (file.review) {
+    SD_ASSIGN_OR_RETURN(file.review_policy, ReviewPolicyOn(tx, clock_.Now().UtcDate()));
+  }
+  SD_ASSIGN_OR_RETURN(file.agreements, tx.money().AgreementsFor(id));
+  SD_ASSIGN_OR_RETURN(file.representatives, tx.users().Representatives(id));
+  return ReadCarerLinks(tx, who, id, file);
+}
+
+Status PeopleService::AuditView(const CallContext& ctx, const Principal& who, PersonId id,
+                                bool found, bool refused, Timestamp now) {
   std::string action = refused ? "person.view_refused" : "person.view";
   if (!found) action = "person.view_missing";
   audit_.Record(ctx.council, AuditEntry{now, who.user.id, action, "person", id.ToString(), "",
                                         ctx.client_address});
   if (!found || refused) return Error::NotFound("No person with that reference");
-  file.person = std::move(*found);
-  return file;
+  return OkStatus();
 }
 
 Result<PersonRecord> PersonToRead(Transaction& tx, const Principal& who, PersonId person) {

@@ -68,6 +68,10 @@ struct PersonFile {
   std::vector<LinkedPerson> carers;                // People who care for this person.
   std::vector<LinkedPerson> cares_for;             // People this person cares for.
   std::vector<Representation> representatives;     // Who acts for this person.
+  int64_t page_version = 0;  // PeopleRepository::PageVersion, read first in the same transaction.
+  // Set when File was given the version a page was rendered at and the version is unchanged:
+  // only `person` and `page_version` were read.
+  bool unchanged = false;
 };
 
 class PeopleService {
@@ -90,6 +94,11 @@ class PeopleService {
   // financial assessments (drafts only for roles that see them) and the estimates they kept.
   // Errors as Get.
   Result<PersonFile> File(const CallContext& ctx, const Principal& who, PersonId id);
+  // As File, but when the page's version (PeopleRepository::PageVersion) is still `kept_version`
+  // only the person is read and the file says `unchanged`: the caller shows again the page it
+  // rendered at that version. Checked and audited exactly as File (a page shown again is a view).
+  Result<PersonFile> File(const CallContext& ctx, const Principal& who, PersonId id,
+                          std::optional<int64_t> kept_version);
 
   // Replaces the person's details (name, date of birth, contact details, how they want to be
   // contacted, and the rest of the record) and clears "details to confirm". Needs a working
@@ -104,6 +113,13 @@ class PeopleService {
                               const domain::PersonInput& input, std::optional<TeamId> team_id);
 
  private:
+  // Everything but the person and the version, for File.
+  Status ReadFile(Transaction& tx, const Principal& who, PersonId id, PersonFile& file);
+  // Records a view of `id` ("person.view", or "_refused" / "_missing") and turns a refusal into
+  // kNotFound, so ids cannot be probed.
+  Status AuditView(const CallContext& ctx, const Principal& who, PersonId id, bool found,
+                   bool refused, Timestamp now);
+
   Store& store_;
   const Clock& clock_;
   AuditTrail& audit_;

@@ -313,6 +313,10 @@ class PeopleRepository {
   virtual Status AddCarer(const CarerLink& link) = 0;
   // Every link in which `person` is the carer or the person cared for, oldest first.
   virtual Result<std::vector<CarerLink>> CarerLinks(PersonId person) = 0;
+  // The version of what `person`'s page shows: it grows, and only grows, whenever anything the
+  // page reads changes, in the same transaction (database triggers, migration 0034), including
+  // the council's settings. Equal versions mean the page would be the same on the same day.
+  virtual Result<int64_t> PageVersion(PersonId person) = 0;
 };
 
 class UserRepository {

@@ -115,6 +115,8 @@ struct ServeOptions {
   bool secure_cookies = false;
   size_t directory_cache = app::kDirectorySearchCacheListings;
   bool no_directory_index = false;
+  size_t person_page_cache = size_t{32} << 20;
+  bool check_person_page_cache = false;
   std::vector<std::string> trusted_proxies;
   std::string smtp_url;  // Empty: no email is sent; messages wait in the outbox.
   std::string smtp_user;
@@ -143,24 +145,22 @@ std::unique_ptr<OutboxWorker> StartOutbox(app::Store& store, const ServeOptions&
 }
 
 int Serve(const std::string& database, const ServeOptions& o) {
-  const std::string& listen = o.listen;
-  const std::string& council_code = o.council;
-  const std::string& assets = o.assets;
-  auto address = ParseListen(listen);
+  auto address = ParseListen(o.listen);
   if (!address.ok()) return Fail(address.error());
   if (Status mail = CheckMailOptions(o.smtp_url, o.mail_from, o.public_url); !mail.ok())
     return Fail(mail.error());
   auto store = storage::OpenStore(database);
   if (!store.ok()) return Fail(store.error());
-  auto council = ChooseCouncil(**store, council_code);
+  auto council = ChooseCouncil(**store, o.council);
   if (!council.ok()) return Fail(council.error());
   auto templates = web::CheckTemplates();
   if (!templates.ok()) return Fail(templates.error());
-  auto files = web::StaticFiles::Load(assets.empty() ? DefaultAssetsDir() : assets);
+  auto files = web::StaticFiles::Load(o.assets.empty() ? DefaultAssetsDir() : o.assets);
   if (!files.ok()) return Fail(files.error());
   app::InitialiseCrypto();
-  web::Site site({*council, o.secure_cookies, o.directory_cache, !o.no_directory_index}, **store,
-                 SystemClock::Instance(), std::move(*files));
+  web::Site site({*council, o.secure_cookies, o.directory_cache, !o.no_directory_index,
+                  o.person_page_cache, o.check_person_page_cache},
+                 **store, SystemClock::Instance(), std::move(*files));
   // The directory's search index, built before the first request rather than by it.
   const auto index_started = std::chrono::steady_clock::now();
   auto indexed = site.PrepareDirectorySearch();
@@ -357,16 +357,6 @@ int QuestionnaireImport(const std::string& database, const std::string& council_
   return kExitOk;
 }
 
-int Migrate(const std::string& database) {
-  auto store = storage::OpenStore(database);  // Opening applies the migrations.
-  if (!store.ok()) return Fail(store.error());
-  auto applied = (*store)->AppliedMigrations();
-  if (!applied.ok()) return Fail(applied.error());
-  std::cout << "Database " << database << " is up to date:\n";
-  for (const auto& m : *applied) std::cout << "  " << m.name << " applied " << m.applied_at << "\n";
-  return kExitOk;
-}
-
 namespace {
 
 constexpr const char* kDatabaseHelp = "sqlite:PATH or postgresql://user@host:port/db";
@@ -402,6 +392,10 @@ class ServeCommand {
         ->capture_default_str();
     command_->add_flag("--no-directory-index", options_.no_directory_index,
                        "Answer directory searches from the database, not from an index in memory");
+    command_->add_option("--person-page-cache", options_.person_page_cache,
+                         "Bytes of person pages kept rendered while unchanged (0: none)");
+    command_->add_flag("--check-person-page-cache", options_.check_person_page_cache,
+                       "Render every person page afresh; fail if a kept one differs (tests)");
     command_->add_option("--trusted-proxy", options_.trusted_proxies,
                          "Address of a reverse proxy whose X-Forwarded-For header names the "
                          "client (repeat for several); without it the header is ignored");
@@ -535,8 +529,15 @@ class MigrateCommand {
     command_->add_option("--database", database_, kDatabaseHelp)->capture_default_str();
   }
   std::optional<int> Run() {
-    if (*command_) return Migrate(database_);
-    return std::nullopt;
+    if (!*command_) return std::nullopt;
+    auto store = storage::OpenStore(database_);  // Opening applies the migrations.
+    if (!store.ok()) return Fail(store.error());
+    auto applied = (*store)->AppliedMigrations();
+    if (!applied.ok()) return Fail(applied.error());
+    std::cout << "Database " << database_ << " is up to date:\n";
+    for (const auto& m : *applied)
+      std::cout << "  " << m.name << " applied " << m.applied_at << "\n";
+    return kExitOk;
   }
 
  private:

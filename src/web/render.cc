@@ -146,16 +146,26 @@ ViewList Renderer::Navigation(const Context& ctx) const {
 
 Response Renderer::Page(int status, const std::string& title, const std::string& template_name,
                         ViewData data, Context& ctx) const {
+  const auto* has_errors = data.get("has_errors");
+  const auto* back = data.get("back_href");
+  return Layout(status, title, Content(template_name, data),
+                has_errors && has_errors->is_bool() && has_errors->as_bool(),
+                back && back->is_string() ? std::string(back->as_string()) : std::string(), ctx);
+}
+
+std::string Renderer::Content(const std::string& template_name, ViewData data) const {
   data.set("council_name", options_.council.name);
-  std::string content = RenderTemplate(template_name, data);
+  return RenderTemplate(template_name, data);
+}
+
+Response Renderer::Layout(int status, const std::string& title, std::string content,
+                          bool has_errors, const std::string& back_href, Context& ctx) const {
   ViewData layout;
   layout.set("page_title", title);
   layout.set("council_name", options_.council.name);
-  layout.set("content", content);
-  const auto* has_errors = data.get("has_errors");
-  layout.set("has_errors", has_errors && has_errors->is_bool() && has_errors->as_bool());
-  const auto* back = data.get("back_href");
-  if (back && back->is_string()) layout.set("back_href", *back);
+  layout.set("content", std::move(content));
+  layout.set("has_errors", has_errors);
+  if (!back_href.empty()) layout.set("back_href", back_href);
   if (ctx.principal) {
     const auto& who = *ctx.principal;
     layout.set("signed_in", true);

@@ -24,6 +24,11 @@ struct SiteOptions {
   size_t directory_cache_listings = app::kDirectorySearchCacheListings;
   // Answer directory searches from an in-memory index (DirectorySearchIndex), not the database.
   bool directory_index = true;
+  // Bytes of person pages kept rendered for their viewers (0: none; see PeopleRoutes).
+  size_t person_page_cache_bytes = 32u << 20;
+  // Render every person page afresh, and answer 500 if a kept page at the same version differs
+  // from it (the HTTP and browser tests run this way, so every journey checks the cache).
+  bool check_person_page_cache = false;
 };
 
 class Renderer {
@@ -33,6 +38,12 @@ class Renderer {
   // `template_name` rendered with `data` inside the layout, titled `title`.
   Response Page(int status, const std::string& title, const std::string& template_name,
                 ViewData data, Context& ctx) const;
+  // The content of a page: `template_name` rendered with `data` and the council's name.
+  std::string Content(const std::string& template_name, ViewData data) const;
+  // A page whose content (from Content) is already rendered, inside the layout: what Page does
+  // after rendering its template.
+  Response Layout(int status, const std::string& title, std::string content, bool has_errors,
+                  const std::string& back_href, Context& ctx) const;
   // A GOV.UK error page: a heading, paragraphs, and optionally one link onwards.
   Response ErrorPage(int status, const std::string& heading,
                      const std::vector<std::string>& paragraphs, Context& ctx,

@@ -96,6 +96,7 @@ class RouteModule {
   Response ErrorResponse(const Error& error, Context& ctx) const {
     return renderer_.ErrorResponse(error, ctx);
   }
+  const Renderer& renderer() const { return renderer_; }
 
   const SiteOptions& options_;
   app::Store& store_;

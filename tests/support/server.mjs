@@ -36,7 +36,9 @@ export async function startServer ({ people = 120, extraArgs = [], database: exi
     if (demo.status !== 0) throw new Error('demo failed: ' + demo.stderr + demo.stdout)
     users = JSON.parse(readFileSync(passwordFile, 'utf8'))
   }
-  const child = spawn(binary, ['serve', '--database', database, '--council', 'demo', '--listen', '127.0.0.1:0', ...extraArgs],
+  const child = spawn(binary, ['serve', '--database', database, '--council', 'demo', '--listen', '127.0.0.1:0',
+    // Every person page shown in a test is checked against a fresh render (see --help).
+    '--check-person-page-cache', ...extraArgs],
     { stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   const port = await new Promise((resolvePort, reject) => {

@@ -46,46 +46,4 @@ std::string DirectoryQueryKey(CouncilId council, const DirectoryQuery& q) {
   return out;
 }
 
-std::shared_ptr<const DirectoryPage> DirectorySearchCache::Find(const std::string& key,
-                                                                int64_t version) {
-  std::lock_guard lock(mutex_);
-  auto it = by_key_.find(key);
-  if (it == by_key_.end()) return nullptr;
-  if (it->second->version != version) {
-    DropLocked(it->second);
-    return nullptr;
-  }
-  order_.splice(order_.begin(), order_, it->second);
-  return order_.front().page;
-}
-
-void DirectorySearchCache::Put(const std::string& key, int64_t version,
-                               std::shared_ptr<const DirectoryPage> page) {
-  // An answer counts as at least one listing, so that empty answers are bounded too.
-  const size_t size = std::max<size_t>(1, page->items.size());
-  if (size > max_listings_) return;
-  std::lock_guard lock(mutex_);
-  if (auto it = by_key_.find(key); it != by_key_.end()) DropLocked(it->second);
-  while (!order_.empty() && listings_ + size > max_listings_) DropLocked(std::prev(order_.end()));
-  order_.push_front(Kept{key, version, std::move(page)});
-  by_key_.emplace(key, order_.begin());
-  listings_ += size;
-}
-
-void DirectorySearchCache::DropLocked(std::list<Kept>::iterator it) {
-  listings_ -= std::max<size_t>(1, it->page->items.size());
-  by_key_.erase(it->key);
-  order_.erase(it);
-}
-
-size_t DirectorySearchCache::answers() const {
-  std::lock_guard lock(mutex_);
-  return order_.size();
-}
-
-size_t DirectorySearchCache::listings() const {
-  std::lock_guard lock(mutex_);
-  return listings_;
-}
-
 }  // namespace selfdirect::app

@@ -21,6 +21,7 @@
 #include "app/directory/hsds_json.h"
 #include "app/people_service.h"
 #include "app/repositories.h"
+#include "base/versioned_cache.h"
 
 namespace selfdirect::app {
 
@@ -92,32 +93,12 @@ std::string DirectoryQueryKey(CouncilId council, const DirectoryQuery& q);
 // (DirectoryRepository::Version) stays the same, so that a popular search is not run again until
 // an entry changes. Holds at most `max_listings` listings across its answers; the least recently
 // used answers go first. Thread-safe. A capacity of 0 keeps nothing.
-class DirectorySearchCache {
+class DirectorySearchCache : public VersionedCache<DirectoryPage> {
  public:
-  explicit DirectorySearchCache(size_t max_listings) : max_listings_(max_listings) {}
-  DirectorySearchCache(const DirectorySearchCache&) = delete;
-  DirectorySearchCache& operator=(const DirectorySearchCache&) = delete;
-
-  // The answer kept for `key` at `version`, or null (an answer kept at another version is
-  // dropped).
-  std::shared_ptr<const DirectoryPage> Find(const std::string& key, int64_t version);
-  void Put(const std::string& key, int64_t version, std::shared_ptr<const DirectoryPage> page);
-  size_t answers() const;
-  size_t listings() const;
-
- private:
-  struct Kept {
-    std::string key;
-    int64_t version = 0;
-    std::shared_ptr<const DirectoryPage> page;
-  };
-  void DropLocked(std::list<Kept>::iterator it);
-
-  const size_t max_listings_;
-  mutable std::mutex mutex_;
-  std::list<Kept> order_;  // Most recently used first.
-  std::unordered_map<std::string, std::list<Kept>::iterator> by_key_;
-  size_t listings_ = 0;
+  explicit DirectorySearchCache(size_t max_listings)
+      : VersionedCache(max_listings, [](const DirectoryPage& p) { return p.items.size(); }) {}
+  size_t answers() const { return entries(); }
+  size_t listings() const { return weight(); }
 };
 
 inline constexpr size_t kDirectorySearchCacheListings = 20'000;

@@ -175,6 +175,14 @@ Result<std::vector<app::CarerLink>> SqlPeople::CarerLinks(PersonId person) {
   return QueryAll(c_, kCarerLink, kCarerLinks, {council_.value(), person.value()});
 }
 
+// The person's row and the council's (person 0) both count: a settings change shows on every page.
+constexpr std::string_view kPageVersion = R"sql(SELECT COALESCE(SUM(version), 0)
+FROM person_page_versions WHERE council_id = $1 AND person_id IN (0, $2))sql";
+
+Result<int64_t> SqlPeople::PageVersion(PersonId person) {
+  return QueryInt(c_, kPageVersion, {council_.value(), person.value()});
+}
+
 constexpr std::string_view kCountPeople =
     R"sql(SELECT COUNT(*) FROM people WHERE council_id = $1)sql";
 

@@ -20,6 +20,7 @@ class SqlPeople final : public app::PeopleRepository, private CouncilRepository 
   Status Update(PersonId id, const domain::PersonDetails& details, Timestamp now) override;
   Status AddCarer(const app::CarerLink& link) override;
   Result<std::vector<app::CarerLink>> CarerLinks(PersonId person) override;
+  Result<int64_t> PageVersion(PersonId person) override;
 };
 
 }  // namespace selfdirect::storage

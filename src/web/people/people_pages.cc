@@ -1,5 +1,10 @@
 // The people the council supports: the list, a person's page (each area adds its section), adding
 // a person, and My support.
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <memory>
+
 #include "base/limits.h"
 #include "base/text.h"
 #include "web/people/people_routes.h"
@@ -195,9 +200,43 @@ Response PeopleRoutes::PeopleListPage(Context& ctx) {
 Response PeopleRoutes::PersonPage(Context& ctx) {
   auto id = PersonId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
-  auto file = people_.File(ctx.call, *ctx.principal, *id);
+  // A page with a notice (?updated=1 and the like) is rendered afresh and not kept.
+  const bool keep = ctx.request.query.empty() && options_.person_page_cache_bytes > 0;
+  const std::string key = keep ? PersonPageKey(ctx, *id) : std::string();
+  auto [kept_version, kept] = keep ? page_cache_.Latest(key) : decltype(page_cache_.Latest(key)){};
+  std::optional<int64_t> unless;
+  if (kept && !options_.check_person_page_cache) unless = kept_version;
+  auto file = people_.File(ctx.call, *ctx.principal, *id, unless);
   if (!file.ok()) return ErrorResponse(file.error(), ctx);
-  const auto& p = file->person;
+  if (file->unchanged) return Response::Html(200, kept->html);
+  const std::string title =
+      file->person.details.given_name + " " + file->person.details.family_name;
+  Response page =
+      renderer().Layout(200, title, PersonPageContent(ctx, *file), false, BackFromPerson(ctx), ctx);
+  if (kept && kept_version == file->page_version && kept->html != page.body) {
+    spdlog::error(R"({{"event":"person_page_cache_differs","person":{},"version":{}}})",
+                  id->value(), kept_version);
+    return ErrorResponse(Error::Internal("A kept person page differs from the page"), ctx);
+  }
+  if (keep) page_cache_.Put(key, file->page_version, std::make_shared<KeptPersonPage>(page.body));
+  return page;
+}
+
+std::string PeopleRoutes::PersonPageKey(const Context& ctx, PersonId id) const {
+  const auto& who = *ctx.principal;
+  // The layout shows the viewer's name; the session fixes the rest of it (role, CSRF token).
+  return fmt::format("{}|{}|{}|{}|{}|{}", who.session.token_hash, static_cast<int>(who.user.role),
+                     who.actor.team_id.value(), id.value(), clock_.Now().UtcDate().ToString(),
+                     who.user.display_name);
+}
+
+std::string PeopleRoutes::BackFromPerson(const Context& ctx) {
+  const auto role = ctx.principal->user.role;
+  return role == Role::kBudgetHolder || role == Role::kRepresentative ? "/my" : "/people";
+}
+
+std::string PeopleRoutes::PersonPageContent(Context& ctx, const app::PersonFile& file) {
+  const auto& p = file.person;
   ViewData d = PersonSummary(p);
   ViewList rows;
   auto row = [&](const std::string& key, const std::string& value) {
@@ -224,17 +263,14 @@ Response PeopleRoutes::PersonPage(Context& ctx) {
                                          domain::ActsForPerson(ctx.principal->actor, p.id));
   d.set("details_to_confirm", p.details_to_confirm);
   d.set("updated", ctx.request.Query("updated") == "1");
-  SetCarerLinks(d, *file);
+  SetCarerLinks(d, file);
   d.set("created_at", p.created_at.UtcDate().ToString());
   d.set("created", ctx.request.Query("created") == "1");
   if (std::string e = ctx.request.Query("estimate"); e == "kept" || e == "removed")
     d.set("notice", e == "kept" ? "The estimate has been kept on this record."
                                 : "The estimate has been removed from this record.");
-  AddPersonFile(d, ctx, *file);
-  const auto role = ctx.principal->user.role;
-  d.set("back_href",
-        role == Role::kBudgetHolder || role == Role::kRepresentative ? "/my" : "/people");
-  return Page(200, p.details.given_name + " " + p.details.family_name, "person", d, ctx);
+  AddPersonFile(d, ctx, file);
+  return renderer().Content("person", std::move(d));
 }
 
 Response PeopleRoutes::RenderNewPersonForm(int status, const domain::PersonInput& input,

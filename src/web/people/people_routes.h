@@ -11,6 +11,7 @@
 
 #include "app/people_service.h"
 #include "app/representatives.h"
+#include "base/versioned_cache.h"
 #include "web/person_section.h"
 #include "web/render.h"
 #include "web/route_module.h"
@@ -22,7 +23,9 @@ class PeopleRoutes final : public RouteModule {
   explicit PeopleRoutes(const SiteEnv& env)
       : RouteModule(env),
         people_(env.store, env.clock, env.audit),
-        representatives_(env.store, env.clock, env.audit) {}
+        representatives_(env.store, env.clock, env.audit),
+        page_cache_(env.options.person_page_cache_bytes,
+                    [](const KeptPersonPage& p) { return p.html.size(); }) {}
 
   app::PeopleService& service() { return people_; }
   // The areas whose sections the person page shows, in order. Each outlives this module.
@@ -33,7 +36,13 @@ class PeopleRoutes final : public RouteModule {
   void AddPageRoutes() override;
   void AddApiRoutes() override;
   Response PeopleListPage(Context& ctx);
+  // The person page. It is kept rendered for its viewer (their session, name, role and team, and
+  // the day) with the version of what it shows (PeopleRepository::PageVersion); while the version
+  // holds, the page is shown again from one read of the version and the person.
   Response PersonPage(Context& ctx);
+  std::string PersonPageKey(const Context& ctx, PersonId id) const;
+  static std::string BackFromPerson(const Context& ctx);
+  std::string PersonPageContent(Context& ctx, const app::PersonFile& file);
   Response NewPersonPage(Context& ctx);
   Response NewPersonSubmit(Context& ctx);
   Response MyPage(Context& ctx);
@@ -74,8 +83,13 @@ class PeopleRoutes final : public RouteModule {
   Response ApiCreatePerson(Context& ctx);
   Response ApiUpdatePerson(Context& ctx);
 
+  struct KeptPersonPage {
+    std::string html;  // The whole page, layout included.
+  };
+
   app::PeopleService people_;
   app::RepresentativeService representatives_;
+  VersionedCache<KeptPersonPage> page_cache_;
   std::vector<PersonSection*> sections_;
 };
 
