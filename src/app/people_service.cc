@@ -101,21 +101,26 @@ Result<PersonFile> PeopleService::File(const CallContext& ctx, const Principal& 
 }
 
 Result<PersonFile> PeopleService::File(const CallContext& ctx, const Principal& who, PersonId id,
-                                       std::optional<int64_t> kept_version) {
+                                       std::optional<KeptPage> kept) {
   std::optional<PersonRecord> found;
   bool refused = false;
   PersonFile file;
   const Timestamp now = clock_.Now();
   SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(file.page_version, tx.people().PageVersion(id));
+    if (kept && kept->version == file.page_version) {
+      refused = !domain::CanViewPerson(who.actor, {id, kept->team_id});
+      file.unchanged = !refused;
+      return OkStatus();
+    }
     SD_ASSIGN_OR_RETURN(found, tx.people().Find(id));
     refused = found && !domain::CanViewPerson(who.actor, {found->id, found->team_id});
     if (!found || refused) return OkStatus();
-    file.unchanged = kept_version == file.page_version;
-    return file.unchanged ? OkStatus() : ReadFile(tx, who, id, file);
+    return ReadFile(tx, who, id, file);
   }));
-  SD_RETURN_IF_ERROR(AuditView(ctx, who, id, found.has_value(), refused, now));
-  file.person = std::move(*found);
+  SD_RETURN_IF_ERROR(
+      AuditView(ctx, who, id, found.has_value() || file.unchanged || refused, refused, now));
+  if (found) file.person = std::move(*found);
   return file;
 }
 

@@ -70,7 +70,7 @@ struct PersonFile {
   std::vector<Representation> representatives;     // Who acts for this person.
   int64_t page_version = 0;  // PeopleRepository::PageVersion, read first in the same transaction.
   // Set when File was given the version a page was rendered at and the version is unchanged:
-  // only `person` and `page_version` were read.
+  // only `page_version` was read.
   bool unchanged = false;
 };
 
@@ -94,11 +94,17 @@ class PeopleService {
   // financial assessments (drafts only for roles that see them) and the estimates they kept.
   // Errors as Get.
   Result<PersonFile> File(const CallContext& ctx, const Principal& who, PersonId id);
-  // As File, but when the page's version (PeopleRepository::PageVersion) is still `kept_version`
-  // only the person is read and the file says `unchanged`: the caller shows again the page it
+  // A person page rendered before: the version it was rendered at and the person's team then.
+  struct KeptPage {
+    int64_t version = 0;
+    TeamId team_id;
+  };
+  // As File, but when the page's version (PeopleRepository::PageVersion) is still `kept`'s,
+  // nothing else is read (the team cannot have changed without the version moving on) and the
+  // file says `unchanged`, with only `page_version` set: the caller shows again the page it
   // rendered at that version. Checked and audited exactly as File (a page shown again is a view).
   Result<PersonFile> File(const CallContext& ctx, const Principal& who, PersonId id,
-                          std::optional<int64_t> kept_version);
+                          std::optional<KeptPage> kept);
 
   // Replaces the person's details (name, date of birth, contact details, how they want to be
   // contacted, and the rest of the record) and clears "details to confirm". Needs a working

@@ -220,6 +220,10 @@ SqliteLease::~SqliteLease() { source_.Return(std::move(conn_), writer_); }
 }  // namespace
 
 Result<std::unique_ptr<ConnectionSource>> OpenSqlite(const std::string& path) {
+  // SQLite counts its memory in use under one process-wide mutex on every allocation unless
+  // told not to; nothing here reads the count. Must be set before SQLite initialises.
+  static std::once_flag configured;
+  std::call_once(configured, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   SD_ASSIGN_OR_RETURN(auto writer, OpenConnection(path, true));
   return std::unique_ptr<ConnectionSource>(new SqliteSource(path, std::move(writer)));
 }

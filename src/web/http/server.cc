@@ -1,5 +1,6 @@
 #include "web/http/server.h"
 
+#include <malloc.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -436,6 +437,12 @@ asio::awaitable<void> Listen(ServerState& state, tcp::acceptor& acceptor) {
 }  // namespace
 
 Status RunServer(const ServerOptions& options, RequestHandler& handler) {
+  // Responses of a few kilobytes, dozens in flight, are freed and allocated again all the time.
+  // glibc's defaults hand the top of each thread's heap back to the kernel whenever 128 KiB is
+  // free there and map blocks of 128 KiB or more on their own, so the I/O thread kept unmapping
+  // and faulting in pages (docs/performance.md). Keep up to 64 MiB free in the heaps instead.
+  (void)mallopt(M_TRIM_THRESHOLD, 64 << 20);
+  (void)mallopt(M_MMAP_THRESHOLD, 4 << 20);
   asio::io_context ioc(options.io_threads);
   asio::thread_pool slow_pool(limits::kPasswordHashThreads);
   ServerState state{handler, options, slow_pool};

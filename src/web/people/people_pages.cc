@@ -204,8 +204,8 @@ Response PeopleRoutes::PersonPage(Context& ctx) {
   const bool keep = ctx.request.query.empty() && options_.person_page_cache_bytes > 0;
   const std::string key = keep ? PersonPageKey(ctx, *id) : std::string();
   auto [kept_version, kept] = keep ? page_cache_.Latest(key) : decltype(page_cache_.Latest(key)){};
-  std::optional<int64_t> unless;
-  if (kept && !options_.check_person_page_cache) unless = kept_version;
+  std::optional<app::PeopleService::KeptPage> unless;
+  if (kept && !options_.check_person_page_cache) unless = {kept_version, kept->team_id};
   auto file = people_.File(ctx.call, *ctx.principal, *id, unless);
   if (!file.ok()) return ErrorResponse(file.error(), ctx);
   if (file->unchanged) return Response::Html(200, kept->html);
@@ -218,7 +218,9 @@ Response PeopleRoutes::PersonPage(Context& ctx) {
                   id->value(), kept_version);
     return ErrorResponse(Error::Internal("A kept person page differs from the page"), ctx);
   }
-  if (keep) page_cache_.Put(key, file->page_version, std::make_shared<KeptPersonPage>(page.body));
+  if (keep)
+    page_cache_.Put(key, file->page_version,
+                    std::make_shared<KeptPersonPage>(page.body, file->person.team_id));
   return page;
 }
 

@@ -84,7 +84,9 @@ class PeopleRoutes final : public RouteModule {
   Response ApiUpdatePerson(Context& ctx);
 
   struct KeptPersonPage {
+    KeptPersonPage(std::string h, TeamId t) : html(std::move(h)), team_id(t) {}
     std::string html;  // The whole page, layout included.
+    TeamId team_id;    // The person's team when it was rendered (for the access check).
   };
 
   app::PeopleService people_;
