@@ -50,7 +50,9 @@ TEST_P(PersonPageVersionContract, GrowsWithEveryChangeThePageShowsAndOnlyThen) {
   EXPECT_GT(VersionOf(cared), b);
   EXPECT_EQ(VersionOf(other), c);
 
-  // A representative added for the person cared for.
+  // A representative added for the person cared for: their page, and the carer's, whose link to
+  // the person cared for the representative may now open.
+  a = VersionOf(carer);
   b = VersionOf(cared);
   Write([&](app::Transaction& tx) -> Status {
     app::UserRecord rep{UserId{}, "rep@example.org", "Rep",  domain::Role::kRepresentative,
@@ -59,6 +61,7 @@ TEST_P(PersonPageVersionContract, GrowsWithEveryChangeThePageShowsAndOnlyThen) {
     return tx.users().AddRepresentation(id, cared, "son");
   });
   EXPECT_GT(VersionOf(cared), b);
+  EXPECT_GT(VersionOf(carer), a);
 
   // A message arrives, then is read: the page counts new messages.
   c = VersionOf(other);
@@ -95,6 +98,22 @@ TEST_P(PersonPageVersionContract, AFailedWriteLeavesTheVersionAsItWas) {
   });
   EXPECT_FALSE(s.ok());
   EXPECT_EQ(VersionOf(person), before);
+}
+
+// An invitation's message is about no one; removing it (as a demo reset does) moves no page.
+TEST_P(PersonPageVersionContract, AMessageAboutNoOneIsWipedWithTheDemo) {
+  CouncilId demo = *store_->UpsertCouncil(UniqueCode("demo"), "Demo", CouncilKind::kDemo);
+  TeamId t = AddTeam(demo, "Demo team");
+  AddPerson(demo, t, Person("Demo", "Person"));
+  Status s = store_->Write(demo, [&](app::Transaction& tx) -> Status {
+    app::MessageRecord m{MessageId{},  PersonId{}, UserId{}, MessageKind::kInvitation,
+                         "Invitation", "Text",     kNow,     UserId{},
+                         std::nullopt};
+    return StatusOf(tx.messages().Insert(m));
+  });
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  Status wipe = store_->DeleteCouncilData(demo);
+  ASSERT_TRUE(wipe.ok()) << wipe.error().message;
 }
 
 INSTANTIATE_TEST_SUITE_P(Adapters, PersonPageVersionContract,

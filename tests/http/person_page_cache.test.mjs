@@ -4,7 +4,7 @@
 // change of the person's record, of a linked carer's name, or of what the viewer's own page
 // says shows at once; one viewer's page is never another's. (Every other HTTP and browser test
 // runs the server with --check-person-page-cache, so each person page they open is compared
-// with a fresh render too.)
+// with a fresh render too; this file serves kept pages as production does.)
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, ApiClient } from '../support/server.mjs'
@@ -13,7 +13,7 @@ let server
 let worker
 let admin
 before(async () => {
-  server = await startServer({ people: 40 })
+  server = await startServer({ people: 40, checkPageCache: false })
   worker = new ApiClient(server.base)
   await worker.signIn(server.users.practitioner)
   admin = new ApiClient(server.base)

@@ -25,8 +25,10 @@ export function run (args) {
 }
 
 // Creates a fresh demo database (or, given `database`, serves that one as it is) and starts the
-// server on a free port.
-export async function startServer ({ people = 120, extraArgs = [], database: existing } = {}) {
+// server on a free port. Every person page is checked against a fresh render
+// (--check-person-page-cache) unless `checkPageCache` is false, which serves kept pages as in
+// production (the person page cache's own tests).
+export async function startServer ({ people = 120, extraArgs = [], database: existing, checkPageCache = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'selfdirect-test-'))
   const database = existing || databaseUrl(dir)
   let users = {}
@@ -36,9 +38,9 @@ export async function startServer ({ people = 120, extraArgs = [], database: exi
     if (demo.status !== 0) throw new Error('demo failed: ' + demo.stderr + demo.stdout)
     users = JSON.parse(readFileSync(passwordFile, 'utf8'))
   }
+  const check = checkPageCache ? ['--check-person-page-cache'] : []
   const child = spawn(binary, ['serve', '--database', database, '--council', 'demo', '--listen', '127.0.0.1:0',
-    // Every person page shown in a test is checked against a fresh render (see --help).
-    '--check-person-page-cache', ...extraArgs],
+    ...check, ...extraArgs],
     { stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   const port = await new Promise((resolvePort, reject) => {

@@ -2,7 +2,7 @@
 -- Every change to what the person page shows adds one to the person's row here, in the same
 -- transaction, by the triggers below: the person, their assessments, budget, charges, estimates,
 -- plans, ledger balances, review schedule, payment agreements, representatives (and their names),
--- carer links (and the other person's name), changes of plan and messages. Row person_id 0 is the
+-- carer links (and the other person's name, and who acts for them), changes of plan and messages. Row person_id 0 is the
 -- council's: its settings (the review policy the page reads). A page rendered at one version is
 -- shown again only while the version is the same (web/people/person_page_cache.h); the triggers
 -- make that true by construction for every writer, including ones added later to these tables.
@@ -27,23 +27,32 @@ BEGIN
   IF TG_OP IN ('INSERT', 'UPDATE') AND (to_jsonb(NEW) ->> col) IS NOT NULL THEN
     PERFORM person_page_bump(NEW.council_id, (to_jsonb(NEW) ->> col)::BIGINT);
   END IF;
-  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND (to_jsonb(OLD) ->> col) IS DISTINCT FROM
-                            (to_jsonb(NEW) ->> col) AND (to_jsonb(OLD) ->> col) IS NOT NULL) THEN
+  IF (to_jsonb(OLD) ->> col) IS NOT NULL AND (TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND
+      (to_jsonb(OLD) ->> col) IS DISTINCT FROM (to_jsonb(NEW) ->> col))) THEN
     PERFORM person_page_bump(OLD.council_id, (to_jsonb(OLD) ->> col)::BIGINT);
   END IF;
   RETURN NULL;
 END $$ LANGUAGE plpgsql;
 -- A person's name shows on the pages of the people linked to them as carer or cared for.
-CREATE FUNCTION person_page_touch_person() RETURNS trigger AS $$
-DECLARE r RECORD;
+-- Always in ascending order of person, so two writers touching linked people cannot deadlock.
+CREATE FUNCTION person_page_bump_linked(council BIGINT, person BIGINT) RETURNS void AS $$
+DECLARE p BIGINT;
 BEGIN
-  IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
-  PERFORM person_page_bump(r.council_id, r.person_id);
-  IF TG_OP <> 'INSERT' THEN
-    PERFORM person_page_bump(c.council_id, c.cared_for_person_id) FROM carer_relationships c
-      WHERE c.council_id = r.council_id AND c.carer_person_id = r.person_id;
-    PERFORM person_page_bump(c.council_id, c.carer_person_id) FROM carer_relationships c
-      WHERE c.council_id = r.council_id AND c.cared_for_person_id = r.person_id;
+  FOR p IN SELECT person UNION SELECT c.cared_for_person_id FROM carer_relationships c
+             WHERE c.council_id = council AND c.carer_person_id = person
+           UNION SELECT c.carer_person_id FROM carer_relationships c
+             WHERE c.council_id = council AND c.cared_for_person_id = person
+           ORDER BY 1 LOOP
+    PERFORM person_page_bump(council, p);
+  END LOOP;
+END $$ LANGUAGE plpgsql;
+-- A person's name shows on the pages of the people linked to them as carer or cared for; who
+-- acts for a person decides which of those links their representative may open.
+CREATE FUNCTION person_page_touch_linked() RETURNS trigger AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN PERFORM person_page_bump_linked(OLD.council_id, OLD.person_id); END IF;
+  IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR OLD.person_id IS DISTINCT FROM NEW.person_id) THEN
+    PERFORM person_page_bump_linked(NEW.council_id, NEW.person_id);
   END IF;
   RETURN NULL;
 END $$ LANGUAGE plpgsql;
@@ -80,12 +89,12 @@ CREATE TRIGGER review_plans_page AFTER INSERT OR UPDATE OR DELETE ON review_plan
   FOR EACH ROW EXECUTE FUNCTION person_page_touch('person_id');
 CREATE TRIGGER payment_agreements_page AFTER INSERT OR UPDATE OR DELETE ON payment_agreements
   FOR EACH ROW EXECUTE FUNCTION person_page_touch('person_id');
-CREATE TRIGGER person_representatives_page AFTER INSERT OR UPDATE OR DELETE ON person_representatives
-  FOR EACH ROW EXECUTE FUNCTION person_page_touch('person_id');
 CREATE TRIGGER plan_changes_page AFTER INSERT OR UPDATE OR DELETE ON plan_changes
   FOR EACH ROW EXECUTE FUNCTION person_page_touch('person_id');
 CREATE TRIGGER people_page AFTER INSERT OR UPDATE OR DELETE ON people
-  FOR EACH ROW EXECUTE FUNCTION person_page_touch_person();
+  FOR EACH ROW EXECUTE FUNCTION person_page_touch_linked();
+CREATE TRIGGER person_representatives_page AFTER INSERT OR UPDATE OR DELETE ON person_representatives
+  FOR EACH ROW EXECUTE FUNCTION person_page_touch_linked();
 CREATE TRIGGER carer_relationships_page_carer AFTER INSERT OR UPDATE OR DELETE
   ON carer_relationships FOR EACH ROW EXECUTE FUNCTION person_page_touch('carer_person_id');
 CREATE TRIGGER carer_relationships_page_cared_for AFTER INSERT OR UPDATE OR DELETE
