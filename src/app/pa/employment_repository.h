@@ -80,6 +80,18 @@ struct PayslipRecord {
   Timestamp created_at;
 };
 
+// What HMRC need to know of the PA and their employer for the FPS and EPS (migration 0035),
+// kept by whoever runs the PA's pay. An engagement has none until it is recorded.
+struct PayrollDetailsRecord {
+  EngagementId engagement;
+  std::string given_names, family_name;   // The PA's legal names.
+  std::string ni_number;                  // "AB123456C", or "" when not known.
+  std::string gender;                     // "F" or "M" as HMRC hold it, or "".
+  std::string accounts_office_reference;  // The employer's: "123PA00012345", or "".
+  UserId updated_by;
+  Timestamp updated_at;
+};
+
 class EmploymentRepository {
  public:
   virtual ~EmploymentRepository() = default;
@@ -109,6 +121,13 @@ class EmploymentRepository {
   virtual Result<std::optional<PayslipRecord>> FindPayslip(PayslipId id) = 0;
   // Newest pay date first.
   virtual Result<std::vector<PayslipRecord>> PayslipsOf(EngagementId e) = 0;
+  // The run's payslips, in the order they were made.
+  virtual Result<std::vector<PayslipRecord>> PayslipsOfRun(PaPayRunId run) = 0;
+  // The employer's runs ("person:12", "organisation:34"), newest pay date first.
+  virtual Result<std::vector<PaPayRunRecord>> PayRunsOf(const std::string& employer) = 0;
+  // Records the details (the engagement's earlier ones are replaced).
+  virtual Status SavePayrollDetails(const PayrollDetailsRecord& d) = 0;
+  virtual Result<std::optional<PayrollDetailsRecord>> FindPayrollDetails(EngagementId e) = 0;
   // The Employment Allowance the employer has used in pay runs dated from `from` to `through`.
   virtual Result<Pence> AllowanceUsed(const std::string& employer, Date from, Date through) = 0;
 };

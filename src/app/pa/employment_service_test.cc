@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/pa/payroll_returns.h"
 #include "app/test_store.h"
 #include "domain/people/person.h"
 
@@ -105,6 +106,7 @@ class EmploymentServiceTest : public ::testing::Test {
   FakeClock clock_{*Timestamp::Parse("2026-11-20T09:00:00Z")};
   AuditTrail audit_{db_.store()};
   EmploymentService service_{db_.store(), clock_, audit_};
+  PayrollReturnsService returns_{db_.store(), clock_, audit_};
   CallContext ctx_;
   testing::TwoTeams teams_;
   UserId pa_user_, other_pa_user_, holder_user_;
@@ -350,6 +352,102 @@ TEST_F(EmploymentServiceTest, AdministratorsDoNotReadAPersonsEngagements) {
   Principal admin = As(Role::kAdministrator, UserId{999});
   EXPECT_EQ(service_.EngagementsOf(ctx_, admin, teams_.person).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(service_.EngagementsOf(ctx_, Holder(), teams_.person)->size(), 1u);
+}
+
+// Sam employed by the holder, one week approved and paid on 6 November 2026.
+class PayrollReturnsTest : public EmploymentServiceTest {
+ protected:
+  void SetUp() override {
+    EmploymentServiceTest::SetUp();
+    auto id = service_.Engage(ctx_, Holder(), Input());
+    ASSERT_TRUE(id.ok());
+    engagement_ = *id;
+    auto sheet = service_.SubmitTimesheet(ctx_, Pa(), engagement_, Week("2026-11-02"));
+    ASSERT_TRUE(sheet.ok());
+    ASSERT_TRUE(service_.DecideTimesheet(ctx_, Holder(), *sheet, true, "").ok());
+    ASSERT_TRUE(service_.UpdateChecklist(ctx_, Holder(), engagement_, Complete()).ok());
+    auto run = service_.RunPay(ctx_, Holder(), engagement_, D("2026-11-06"));
+    ASSERT_TRUE(run.ok());
+    run_ = *run;
+  }
+
+  std::vector<AuditEntry> Audit() {
+    std::vector<AuditEntry> entries;
+    EXPECT_TRUE(audit_.Flush().ok());
+    EXPECT_TRUE(db_.store()
+                    .Read(db_.council(),
+                          [&](Transaction& tx) -> Status {
+                            SD_ASSIGN_OR_RETURN(entries, tx.audit().Recent(1000, "", ""));
+                            return OkStatus();
+                          })
+                    .ok());
+    return entries;
+  }
+
+  EngagementId engagement_;
+  PayRunOutcome run_;
+};
+
+TEST_F(PayrollReturnsTest, TheFpsSaysWhatIsMissingUntilTheEmployerRecordsIt) {
+  auto v = returns_.PayRun(ctx_, Holder(), run_.run);
+  ASSERT_TRUE(v.ok()) << v.error().message;
+  ASSERT_EQ(v->lines.size(), 1u);
+  EXPECT_EQ(v->fps_problems.size(), 3u);  // Accounts Office reference, names, gender.
+  EXPECT_TRUE(v->fps.employees[0].starter);
+
+  PayrollDetailsInput bad{"Sam", "Cook", "QQ123456C", "X", "123PA0001"};
+  Status refused = returns_.SaveDetails(ctx_, Holder(), engagement_, bad);
+  ASSERT_EQ(refused.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(refused.error().fields.size(), 3u);  // NI number, gender, Accounts Office reference.
+  EXPECT_FALSE(returns_.Details(ctx_, Holder(), engagement_)->recorded);  // Nothing stored.
+  PayrollDetailsInput good{"Sam", "Cook", "ab 12 34 56 c", "f", "123PA00012345"};
+  EXPECT_EQ(returns_.SaveDetails(ctx_, Pa(), engagement_, good).error().code,
+            ErrorCode::kPermissionDenied);  // The PA reads them; the employer keeps them.
+  ASSERT_TRUE(returns_.SaveDetails(ctx_, Holder(), engagement_, good).ok());
+  EXPECT_EQ(returns_.Details(ctx_, Pa(), engagement_)->details.ni_number, "AB123456C");
+
+  v = returns_.PayRun(ctx_, Holder(), run_.run);
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->fps_problems.empty());
+  const payroll::Payslip& slip = v->lines[0].slip.payslip;
+  const std::string xml = payroll::FpsXml(v->fps);
+  EXPECT_NE(xml.find("<NINO>AB123456C</NINO>"), std::string::npos);
+  EXPECT_NE(xml.find("<TaxablePay>" + slip.taxable_pay.ToString() + "</TaxablePay>"),
+            std::string::npos);
+  EXPECT_EQ(v->hmrc_due_in_month, run_.totals.hmrc_due);  // The only run in tax month 8.
+  EXPECT_EQ(v->tax_month.pay_hmrc_by, D("2026-12-22"));
+  EXPECT_EQ(v->eps.claim_employment_allowance, run_.totals.allowance_used.pence() > 0);
+  EXPECT_TRUE(v->pension.lines.empty());  // Sam is not enrolled.
+}
+
+TEST_F(PayrollReturnsTest, OnlyThePayrollAndStaffReadTheRunAndRefusalsAreAudited) {
+  EXPECT_EQ(returns_.PayRun(ctx_, Pa(), run_.run).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(returns_.PayRun(ctx_, OtherPa(), run_.run).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(returns_.PayRun(ctx_, Holder(), PaPayRunId{999}).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(returns_.Details(ctx_, OtherPa(), engagement_).error().code, ErrorCode::kNotFound);
+  size_t refused = 0, read = 0;
+  for (const auto& e : Audit()) {
+    refused += e.action == "pa.pay_run.read_refused";
+    read += e.action == "pa.hmrc_details.read_refused";
+  }
+  EXPECT_EQ(refused, 3u);
+  EXPECT_EQ(read, 1u);
+}
+
+TEST_F(PayrollReturnsTest, P60AddsUpTheYearsPayslips) {
+  auto p = returns_.P60(ctx_, Pa(), engagement_, std::nullopt);
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  auto slip = service_.Payslip(ctx_, Pa(), run_.payslips[0]);
+  EXPECT_EQ(p->p60.year, TaxYear(2026));
+  EXPECT_FALSE(p->p60.final);  // 20 November 2026: the year has not ended.
+  EXPECT_EQ(p->p60.pay, slip->slip.payslip.taxable_pay);
+  EXPECT_EQ(p->p60.tax, slip->slip.payslip.tax);
+  ASSERT_EQ(p->p60.ni.size(), 1u);
+  EXPECT_EQ(p->p60.ni[0].employee_ni, slip->slip.payslip.employee_ni);
+  EXPECT_EQ(returns_.P60(ctx_, Pa(), engagement_, TaxYear(2025)).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(returns_.P60(ctx_, OtherPa(), engagement_, std::nullopt).error().code,
+            ErrorCode::kNotFound);
 }
 
 TEST(NextPayday, CountsFromTheStartThenEachPeriod) {

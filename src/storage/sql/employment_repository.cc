@@ -523,6 +523,20 @@ Result<std::vector<app::PayslipRecord>> SqlEmployment::PayslipsOf(EngagementId e
                   {council_.value(), e.value()});
 }
 
+Result<std::vector<app::PayslipRecord>> SqlEmployment::PayslipsOfRun(PaPayRunId run) {
+  return QueryAll(c_, kPayslip,
+                  "FROM pa_payslips WHERE council_id = $1 AND pay_run_id = $2 ORDER BY payslip_id",
+                  {council_.value(), run.value()});
+}
+
+Result<std::vector<app::PaPayRunRecord>> SqlEmployment::PayRunsOf(const std::string& employer) {
+  return QueryAll(
+      c_, kPayRun,
+      "FROM pa_pay_runs WHERE council_id = $1 AND employer = $2 ORDER BY pay_date DESC, "
+      "pay_run_id DESC",
+      {council_.value(), employer});
+}
+
 Result<Pence> SqlEmployment::AllowanceUsed(const std::string& employer, Date from, Date through) {
   SD_ASSIGN_OR_RETURN(
       int64_t used,

@@ -32,6 +32,11 @@ class SqlEmployment final : public app::EmploymentRepository, private CouncilRep
   Result<std::optional<app::PayslipRecord>> FindPayslip(PayslipId id) override;
   Result<std::vector<app::PayslipRecord>> PayslipsOf(EngagementId e) override;
   Result<Pence> AllowanceUsed(const std::string& employer, Date from, Date through) override;
+  Result<std::vector<app::PayslipRecord>> PayslipsOfRun(PaPayRunId run) override;
+  Result<std::vector<app::PaPayRunRecord>> PayRunsOf(const std::string& employer) override;
+  // payroll_details_repository.cc
+  Status SavePayrollDetails(const app::PayrollDetailsRecord& d) override;
+  Result<std::optional<app::PayrollDetailsRecord>> FindPayrollDetails(EngagementId e) override;
 };
 
 }  // namespace selfdirect::storage
