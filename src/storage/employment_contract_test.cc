@@ -649,6 +649,62 @@ TEST_P(EmploymentContract, AllowanceUsedCountsTheEmployersRunsWithinTheDatesOnly
   EXPECT_EQ(AllowanceUsed(council_, "organisation:5", "2026-04-06", "2027-04-05"), Pence{});
 }
 
+TEST_P(EmploymentContract, ARunsPayslipsAndAnEmployersRunsNewestFirst) {
+  Parties p = AddParties(council_, team_);
+  EngagementId e = Insert(Full(p));
+  PaPayRunId first = InsertRun(council_, Run("person:7", "2026-10-30", "1.00", p.organisation));
+  PaPayRunId second = InsertRun(council_, Run("person:7", "2026-11-27", "2.00", p.organisation));
+  InsertRun(council_, Run("person:8", "2026-11-27", "3.00", p.organisation));
+  PayslipId a = InsertSlip(Slip(second, e, "2026-11-27"));
+  PayslipId b = InsertSlip(Slip(second, e, "2026-11-27"));
+  InsertSlip(Slip(first, e, "2026-10-30"));
+  std::vector<app::PayslipRecord> slips;
+  std::vector<app::PaPayRunRecord> runs;
+  ASSERT_TRUE(Read(council_, [&](app::EmploymentRepository& r) -> Status {
+                SD_ASSIGN_OR_RETURN(slips, r.PayslipsOfRun(second));
+                SD_ASSIGN_OR_RETURN(runs, r.PayRunsOf("person:7"));
+                return OkStatus();
+              }).ok());
+  ASSERT_EQ(slips.size(), 2u);
+  EXPECT_EQ(slips[0].id, a);
+  EXPECT_EQ(slips[1].id, b);
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[0].id, second);
+  EXPECT_EQ(runs[1].id, first);
+}
+
+TEST_P(EmploymentContract, PayrollDetailsAreRecordedThenReplaced) {
+  Parties p = AddParties(council_, team_);
+  EngagementId e = Insert(Full(p));
+  app::PayrollDetailsRecord d{e, "Sam", "Cook", "AB123456C", "F", "", p.organisation, Later(1)};
+  std::optional<app::PayrollDetailsRecord> got;
+  ASSERT_TRUE(Write(council_, [&](app::EmploymentRepository& r) -> Status {
+                SD_ASSIGN_OR_RETURN(got, r.FindPayrollDetails(e));
+                EXPECT_FALSE(got);
+                SD_RETURN_IF_ERROR(r.SavePayrollDetails(d));
+                d.family_name = "O'Neil";
+                d.accounts_office_reference = "123PA00012345";
+                d.updated_at = Later(2);
+                return r.SavePayrollDetails(d);
+              }).ok());
+  ASSERT_TRUE(Read(council_, [&](app::EmploymentRepository& r) -> Status {
+                SD_ASSIGN_OR_RETURN(got, r.FindPayrollDetails(e));
+                return OkStatus();
+              }).ok());
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->given_names, "Sam");
+  EXPECT_EQ(got->family_name, "O'Neil");
+  EXPECT_EQ(got->ni_number, "AB123456C");
+  EXPECT_EQ(got->gender, "F");
+  EXPECT_EQ(got->accounts_office_reference, "123PA00012345");
+  EXPECT_EQ(got->updated_at, Later(2));
+  ASSERT_TRUE(Read(other_, [&](app::EmploymentRepository& r) -> Status {
+                SD_ASSIGN_OR_RETURN(got, r.FindPayrollDetails(e));
+                return OkStatus();
+              }).ok());
+  EXPECT_FALSE(got);  // Another council's.
+}
+
 TEST_P(EmploymentContract, AnotherCouncilSeesNoneOfIt) {
   Parties p = AddParties(council_, team_);
   EngagementId e = Insert(Full(p));

@@ -245,6 +245,76 @@ test('a payslip downloads as a PDF with the figures of the page', async () => {
   assert.equal(byEditor.status, 404)
 })
 
+test('the pay run says what to send HMRC and the pension scheme, once the details for HMRC are in', async () => {
+  const page = await holder.request('GET', `/engagements/${engagementId}`)
+  const runId = page.text.match(/href="\/pay-runs\/(\d+)"/)[1]
+  let run = await holder.request('GET', `/api/v1/pay-runs/${runId}`)
+  assert.equal(run.status, 200, run.text)
+  assert.ok(run.data.fps_problems.some(p => /legal first and last names/.test(p)), run.text)
+  assert.equal((await pa.request('GET', `/api/v1/pay-runs/${runId}`)).status, 403, 'not the PA')
+  assert.equal((await organisation.request('GET', `/api/v1/pay-runs/${runId}`)).status, 404)
+  assert.equal((await editor.request('GET', `/pay-runs/${runId}/fps.xml`)).status, 403)
+
+  const bad = await holder.request('PUT', `/api/v1/engagements/${engagementId}/hmrc-details`, {
+    json: { given_names: 'Sam', family_name: 'Cook', ni_number: 'QQ123456C', gender: 'F' }
+  })
+  assert.equal(bad.status, 422, bad.text)
+  assert.ok(bad.data.error.fields.ni_number)
+  assert.equal((await holder.request('GET', `/api/v1/engagements/${engagementId}/hmrc-details`)).data.recorded, false)
+  const details = { given_names: 'Sam', family_name: 'Cook', ni_number: 'AB 12 34 56 C', gender: 'F', accounts_office_reference: '123PA00012345' }
+  const byPa = await pa.request('PUT', `/api/v1/engagements/${engagementId}/hmrc-details`, { json: details })
+  assert.equal(byPa.status, 403, byPa.text)
+  const saved = await holder.request('PUT', `/api/v1/engagements/${engagementId}/hmrc-details`, { json: details })
+  assert.equal(saved.status, 200, saved.text)
+  assert.equal(saved.data.ni_number, 'AB123456C')
+  assert.equal((await pa.request('GET', `/api/v1/engagements/${engagementId}/hmrc-details`)).data.family_name, 'Cook')
+
+  run = await holder.request('GET', `/api/v1/pay-runs/${runId}`)
+  assert.deepEqual(run.data.fps_problems, [])
+  const slip = (await holder.request('GET', `/api/v1/payslips/${payslipId}`)).data
+  const line = run.data.lines.find(l => l.payslip_id === payslipId)
+  assert.equal(line.tax, slip.tax)
+  assert.equal(line.net, slip.net_pay)
+  assert.ok(run.data.hmrc_due_in_month_pence >= run.data.hmrc_due_pence)
+  const fps = await holder.request('GET', `/pay-runs/${runId}/fps.xml`)
+  assert.equal(fps.status, 200)
+  assert.match(fps.text, /<NINO>AB123456C<\/NINO>/)
+  assert.ok(fps.text.includes(`<TaxDeductedOrRefunded>${slip.tax}</TaxDeductedOrRefunded>`), 'the payslip\'s tax')
+  assert.ok(fps.text.includes(`<EmpeeContribnsInPd>${slip.employee_ni}</EmpeeContribnsInPd>`), 'the payslip\'s NI')
+  const eps = await holder.request('GET', `/pay-runs/${runId}/eps.xml`)
+  assert.equal(eps.status, 200)
+  assert.equal(/<EmpAllceInd>yes<\/EmpAllceInd>/.test(eps.text), run.data.claims_employment_allowance)
+  const csv = await holder.request('GET', `/pay-runs/${runId}/pension-schedule.csv`)
+  assert.match(csv.text, /^pay_date,payroll_id,family_name/)
+  const runPage = await holder.request('GET', `/pay-runs/${runId}`)
+  assert.match(runPage.text, /Pay HMRC <strong>£/)
+  assert.ok(runPage.text.includes(slip.net_pay), 'the take-home pay of the payslip')
+})
+
+test("the PA's P60 adds up their payslips, as a page and a PDF", async () => {
+  const slip = (await pa.request('GET', `/api/v1/payslips/${payslipId}`)).data
+  const p60 = await pa.request('GET', `/api/v1/engagements/${engagementId}/p60`)
+  assert.equal(p60.status, 200, p60.text)
+  const slips = (await pa.request('GET', `/api/v1/engagements/${engagementId}`)).data.payslips
+  assert.equal(slips.length, 1)
+  assert.equal(p60.data.pay, slip.gross_pay)
+  assert.equal(p60.data.tax, slip.tax)
+  assert.equal(p60.data.ni[0].employee_ni, slip.employee_ni)
+  assert.equal((await pa.request('GET', `/api/v1/engagements/${engagementId}/p60?tax_year=1999-00`)).status, 422)
+  assert.equal((await pa.request('GET', `/api/v1/engagements/${engagementId}/p60?tax_year=2020-21`)).status, 404)
+  assert.equal((await editor.request('GET', `/engagements/${engagementId}/p60`)).status, 403)
+  const res = await fetch(`${server.base}/engagements/${engagementId}/p60.pdf?tax_year=${p60.data.tax_year}`, { headers: { cookie: pa.cookieHeader() } })
+  assert.equal(res.status, 200)
+  const dir = mkdtempSync(join(tmpdir(), 'p60-'))
+  const file = join(dir, 'p60.pdf')
+  writeFileSync(file, Buffer.from(await res.arrayBuffer()))
+  const text = execFileSync('pdftotext', [file, '-']).toString()
+  rmSync(dir, { recursive: true, force: true })
+  assert.ok(text.includes('Sam Cook'))
+  assert.ok(text.includes('AB123456C'))
+  assert.ok(text.includes('£' + Number(slip.tax).toLocaleString('en-GB', { minimumFractionDigits: 2 })))
+})
+
 test("a week must start on a Monday, a fee is only an organisation's, P45 figures need their date", async () => {
   const tuesday = addDays(start, 8)
   const sent = await pa.request('POST', `/api/v1/engagements/${engagementId}/timesheets`, {
@@ -312,10 +382,12 @@ test('the API document lists every employment endpoint', async () => {
     ['/api/v1/engagements/{id}', 'get'], ['/api/v1/engagements/{id}/checklist', 'put'],
     ['/api/v1/engagements/{id}/timesheets', 'post'], ['/api/v1/timesheets/{id}/decision', 'post'],
     ['/api/v1/engagements/{id}/pay-runs', 'post'], ['/api/v1/people/{id}/engagements', 'get'],
-    ['/api/v1/payslips/{id}', 'get'], ['/api/v1/engagements/{id}/end', 'post']]) {
+    ['/api/v1/payslips/{id}', 'get'], ['/api/v1/engagements/{id}/end', 'post'],
+    ['/api/v1/pay-runs/{id}', 'get'], ['/api/v1/engagements/{id}/hmrc-details', 'get'],
+    ['/api/v1/engagements/{id}/hmrc-details', 'put'], ['/api/v1/engagements/{id}/p60', 'get']]) {
     assert.ok(doc.paths[path]?.[method], `${method} ${path}`)
   }
-  for (const schema of ['Engagement', 'EngagementInput', 'EmployerChecklist', 'Timesheet', 'TimesheetInput', 'PayRun', 'Payslip']) {
+  for (const schema of ['Engagement', 'EngagementInput', 'EmployerChecklist', 'Timesheet', 'TimesheetInput', 'PayRun', 'Payslip', 'PayRunReturns', 'HmrcDetails', 'HmrcDetailsInput', 'P60']) {
     assert.ok(doc.components.schemas[schema], schema)
   }
 })

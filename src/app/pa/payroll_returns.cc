@@ -176,7 +176,7 @@ Result<PayrollDetailsRecord> CheckDetails(const PayrollDetailsInput& in) {
   if (d.given_names.size() > 100 || d.family_name.size() > 100)
     errors.push_back({"family_name", "Names must be 100 characters or fewer"});
   if (!d.ni_number.empty() && !payroll::ValidNiNumber(d.ni_number))
-    errors.push_back({"ni_number", "Enter a National Insurance number like QQ 12 34 56 C"});
+    errors.push_back({"ni_number", "Enter a National Insurance number in the correct format"});
   if (d.gender != "F" && d.gender != "M")
     errors.push_back({"gender", "Choose the gender HMRC hold for the PA"});
   if (!d.accounts_office_reference.empty() &&

@@ -181,10 +181,14 @@ void SetPayslips(ViewData& d, const app::EngagementView& v) {
     row.set("pay_date", p.pay_date.ToLongString());
     row.set("gross", p.payslip.gross_pay.ToDisplayString());
     row.set("net", p.payslip.net_pay.ToDisplayString());
+    row.set("run_id", p.run.ToString());
+    row.set("show_run", v.rights.payroll);
     rows.push_back(row);
   }
   d.set("payslips", rows);
   d.set("has_payslips", !rows.empty());
+  d.set("show_runs", v.rights.payroll);
+  d.set("show_hmrc_details", v.rights.payroll || v.rights.pa);
 }
 
 std::string DoneText(const std::string& done, const std::string& pa_name) {
@@ -193,6 +197,7 @@ std::string DoneText(const std::string& done, const std::string& pa_name) {
   if (done == "queried") return "Your question was sent to " + pa_name + ".";
   if (done == "paid") return pa_name + " is paid. The payslip is below.";
   if (done == "ended") return pa_name + "'s employment has ended.";
+  if (done == "hmrc") return "The details for HMRC are saved.";
   return "";
 }
 
