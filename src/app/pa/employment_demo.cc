@@ -2,7 +2,10 @@
 // The demo's PA employment (employment_demo.h), made through the same pay code as a real run.
 #include "app/pa/employment_demo.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <array>
 #include <set>
 
 #include "app/pa/employment_access.h"
@@ -40,6 +43,24 @@ payroll::EngagementTerms DemoTerms(const DemoJob& j, Date start) {
   return t;
 }
 
+// What HMRC need to know of the PA: made-up legal names and an NI number in HMRC's format
+// (prefix JK, the engagement's number), so the demo's FPS files are complete. No random draw:
+// the rest of the demo stays as it was.
+Status RecordForHmrc(DemoContext& ctx, const DemoJob& j) {
+  static constexpr std::array<const char*, 8> kFamilyNames = {
+      "Hughes", "Price", "Lloyd", "Bevan", "Morgan", "Powell", "Pritchard", "Watkins"};
+  PayrollDetailsRecord d;
+  d.engagement = j.id;
+  d.given_names = j.pa.profile.first_name;
+  d.family_name = kFamilyNames[static_cast<size_t>(j.id.value()) % kFamilyNames.size()];
+  d.ni_number = fmt::format("JK{:06d}{}", j.id.value() % 1000000, "ABCD"[j.id.value() % 4]);
+  d.gender = j.id.value() % 2 == 0 ? "F" : "M";
+  d.accounts_office_reference = "961PV00040213";
+  d.updated_by = j.employer;
+  d.updated_at = ctx.now;
+  return ctx.tx.employment().SavePayrollDetails(d);
+}
+
 Status Engage(DemoContext& ctx, DemoJob& j, Date start) {
   SD_ASSIGN_OR_RETURN(auto contact, ctx.tx.pas().InsertContact({PaContactId{},
                                                                 j.pa.id,
@@ -66,7 +87,7 @@ Status Engage(DemoContext& ctx, DemoJob& j, Date start) {
   e.created_by = j.employer;
   e.created_at = e.updated_at = ctx.now;
   SD_ASSIGN_OR_RETURN(j.id, ctx.tx.employment().InsertEngagement(e));
-  return OkStatus();
+  return RecordForHmrc(ctx, j);
 }
 
 // A week of four hours a day, Monday to Friday; now and then a day's holiday or a day off sick.

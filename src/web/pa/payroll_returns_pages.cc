@@ -97,6 +97,7 @@ Response R::PayRunPage(Context& ctx) {
   d.set("month_from", v->tax_month.first.ToLongString());
   d.set("month_to", v->tax_month.last.ToLongString());
   d.set("hmrc_due_in_month", v->hmrc_due_in_month.ToDisplayString());
+  d.set("owes_hmrc", v->hmrc_due_in_month.pence() != 0);
   d.set("pay_hmrc_by", v->tax_month.pay_hmrc_by.ToLongString());
   d.set("pension_lines", PensionLines(v->pension));
   d.set("has_pension", !v->pension.lines.empty());
