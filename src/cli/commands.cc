@@ -569,7 +569,7 @@ int Main(int argc, char** argv) {
   PlanCommands plan(cli);
   DirectoryCommands directory(cli, database);
   MoneyCommands money(cli, database);
-  PayrollCommands payroll(cli);
+  PayrollCommands payroll(cli, database);
   OutcomesCommands outcomes(cli);
 
   try {

@@ -78,13 +78,16 @@ class PlanCommands {
 // `selfdirect payroll ...`: gross to net for personal assistants (payroll_commands.cc).
 class PayrollCommands {
  public:
-  explicit PayrollCommands(CLI::App& app);
+  PayrollCommands(CLI::App& app, std::string& database);
   std::optional<int> Run();
 
  private:
+  std::string& database_;
   CLI::App* calculate_ = nullptr;
   CLI::App* figures_ = nullptr;
+  CLI::App* payday_alerts_ = nullptr;
   std::string input_;
+  int days_ahead_ = 5;
 };
 
 // `selfdirect outcomes ...`: survey statistics equal to R's survey package (outcomes_commands.cc).

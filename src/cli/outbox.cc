@@ -49,13 +49,20 @@ ReminderWorker::ReminderWorker(app::Store& store, const Clock& clock, int interv
     : audit_(store),
       planning_(store, clock, audit_),
       reviews_(store, clock, audit_, planning_),
-      job_("review_reminders", interval_seconds, [this](const std::stop_token&) {
-        auto told = reviews_.SendReminders();
-        if (!told.ok())
-          spdlog::warn(R"({{"event":"review_reminders_failed","error":"{}"}})",
-                       told.error().message);
-        else if (*told > 0)
-          spdlog::info(R"({{"event":"review_reminders","told":{}}})", *told);
-      }) {}
+      employment_(store, clock, audit_),
+      job_("review_reminders", interval_seconds, [this](const std::stop_token&) { Pass(); }) {}
+
+void ReminderWorker::Pass() {
+  auto told = reviews_.SendReminders();
+  if (!told.ok())
+    spdlog::warn(R"({{"event":"review_reminders_failed","error":"{}"}})", told.error().message);
+  else if (*told > 0)
+    spdlog::info(R"({{"event":"review_reminders","told":{}}})", *told);
+  auto paydays = employment_.SendPaydayAlerts(kPaydayDaysAhead);
+  if (!paydays.ok())
+    spdlog::warn(R"({{"event":"payday_alerts_failed","error":"{}"}})", paydays.error().message);
+  else if (*paydays > 0)
+    spdlog::info(R"({{"event":"payday_alerts","told":{}}})", *paydays);
+}
 
 }  // namespace selfdirect::cli

@@ -9,6 +9,7 @@
 
 #include "app/audit_trail.h"
 #include "app/messages/message_service.h"
+#include "app/pa/employment_service.h"
 #include "app/planning/planning_service.h"
 #include "app/reviews/review_service.h"
 #include "cli/periodic.h"
@@ -45,15 +46,20 @@ class OutboxWorker {
   PeriodicJob job_;  // Last: stopped before the rest are destroyed.
 };
 
-// Reminds people whose review comes due (app::ReviewService::SendReminders), every interval.
+// Every interval: reminds people whose review comes due (app::ReviewService::SendReminders) and
+// warns of PA paydays the budget will not cover, 5 days ahead
+// (app::EmploymentService::SendPaydayAlerts).
 class ReminderWorker {
  public:
   ReminderWorker(app::Store& store, const Clock& clock, int interval_seconds);
+  static constexpr int kPaydayDaysAhead = 5;
 
  private:
+  void Pass();
   app::AuditTrail audit_;
   app::PlanningService planning_;
   app::ReviewService reviews_;
+  app::EmploymentService employment_;
   PeriodicJob job_;
 };
 

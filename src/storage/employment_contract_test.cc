@@ -705,6 +705,41 @@ TEST_P(EmploymentContract, PayrollDetailsAreRecordedThenReplaced) {
   EXPECT_FALSE(got);  // Another council's.
 }
 
+TEST_P(EmploymentContract, APaydayAlertIsRecordedOnceAndListedFromADate) {
+  Parties p = AddParties(council_, team_);
+  app::EngagementRecord active_one = Full(p), ended = Full(p);
+  active_one.active = true;
+  Insert(ended);  // Full(p) has ended: not listed as active.
+  EngagementId e = Insert(active_one);
+  app::PaydayAlertRecord a{e,          D("2026-11-20"), p.person, P("300.00"),
+                           P("60.00"), "Short",         Later(1)};
+  std::vector<bool> first;
+  std::vector<app::PaydayAlertRecord> from_20th, from_21st, active;
+  std::vector<app::EngagementRecord> engagements;
+  ASSERT_TRUE(Write(council_, [&](app::EmploymentRepository& r) -> Status {
+                for (Date d : {D("2026-11-20"), D("2026-11-20"), D("2026-12-18")}) {
+                  a.payday = d;
+                  SD_ASSIGN_OR_RETURN(bool f, r.RecordPaydayAlert(a));
+                  first.push_back(f);
+                }
+                SD_ASSIGN_OR_RETURN(from_20th, r.PaydayAlertsFrom(D("2026-11-20")));
+                SD_ASSIGN_OR_RETURN(from_21st, r.PaydayAlertsFrom(D("2026-11-21")));
+                SD_ASSIGN_OR_RETURN(engagements, r.ActiveEngagements());
+                return OkStatus();
+              }).ok());
+  EXPECT_EQ(first, (std::vector<bool>{true, false, true}));
+  ASSERT_EQ(from_20th.size(), 2u);
+  EXPECT_EQ(from_20th[0].payday, D("2026-11-20"));
+  EXPECT_EQ(from_20th[0].shortfall, P("60.00"));
+  EXPECT_EQ(from_20th[0].needed, P("300.00"));
+  EXPECT_EQ(from_20th[0].message, "Short");
+  EXPECT_EQ(from_20th[0].person, p.person);
+  ASSERT_EQ(from_21st.size(), 1u);
+  EXPECT_EQ(from_21st[0].payday, D("2026-12-18"));
+  ASSERT_EQ(engagements.size(), 1u);
+  EXPECT_EQ(engagements[0].id, e);
+}
+
 TEST_P(EmploymentContract, AnotherCouncilSeesNoneOfIt) {
   Parties p = AddParties(council_, team_);
   EngagementId e = Insert(Full(p));

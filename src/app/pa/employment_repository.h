@@ -92,6 +92,16 @@ struct PayrollDetailsRecord {
   Timestamp updated_at;
 };
 
+// A payday the funding account would not cover, told once (migration 0036).
+struct PaydayAlertRecord {
+  EngagementId engagement;
+  Date payday;
+  PersonId person;
+  Pence needed, shortfall;
+  std::string message;  // What the people told read.
+  Timestamp sent_at;
+};
+
 class EmploymentRepository {
  public:
   virtual ~EmploymentRepository() = default;
@@ -128,6 +138,12 @@ class EmploymentRepository {
   // Records the details (the engagement's earlier ones are replaced).
   virtual Status SavePayrollDetails(const PayrollDetailsRecord& d) = 0;
   virtual Result<std::optional<PayrollDetailsRecord>> FindPayrollDetails(EngagementId e) = 0;
+  // Every active engagement of the council, by id.
+  virtual Result<std::vector<EngagementRecord>> ActiveEngagements() = 0;
+  // Records the alert; false (and nothing changes) when this payday was alerted before.
+  virtual Result<bool> RecordPaydayAlert(const PaydayAlertRecord& a) = 0;
+  // Alerts for paydays on or after `from`, soonest first.
+  virtual Result<std::vector<PaydayAlertRecord>> PaydayAlertsFrom(Date from) = 0;
   // The Employment Allowance the employer has used in pay runs dated from `from` to `through`.
   virtual Result<Pence> AllowanceUsed(const std::string& employer, Date from, Date through) = 0;
 };

@@ -66,6 +66,12 @@ struct PayRunOutcome {
   domain::payroll::PayRun totals;
 };
 
+// A payday told about, for the finance officers' list.
+struct PaydayAlertView {
+  PaydayAlertRecord alert;
+  std::string person_ref, pa_name;
+};
+
 // The next payday of an engagement after `last_paid` (or its first, counted from the start).
 Date NextPayday(const domain::payroll::EngagementTerms& t, std::optional<Date> last_paid);
 
@@ -102,6 +108,15 @@ class EmploymentService {
   Result<PayRunOutcome> RunPay(const CallContext& ctx, const Principal& who, EngagementId id,
                                Date pay_date);
   Result<PayslipView> Payslip(const CallContext& ctx, const Principal& who, PayslipId id);
+
+  // Payday alerts (payday_alerts.cc). In every council, each active engagement whose next payday
+  // is within `days_ahead` days and not covered by the payday check is told once for that
+  // payday: the person (their message centre, with a copy as they chose), the organisation named
+  // on the engagement and each finance officer (by email). Returns the paydays told.
+  Result<int64_t> SendPaydayAlerts(int days_ahead);
+  // Paydays from today on that were told as not covered, soonest first: for finance officers
+  // (those whose people they may see). Audited.
+  Result<std::vector<PaydayAlertView>> PaydayAlerts(const CallContext& ctx, const Principal& who);
 
  private:
   Store& store_;

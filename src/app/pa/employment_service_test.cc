@@ -450,6 +450,46 @@ TEST_F(PayrollReturnsTest, P60AddsUpTheYearsPayslips) {
             ErrorCode::kNotFound);
 }
 
+TEST_F(PayrollReturnsTest, APaydayNotCoveredIsToldOnceToThePersonAndFinance) {
+  UserId finance_user;
+  ASSERT_TRUE(db_.store()
+                  .Write(db_.council(),
+                         [&](Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(finance_user, AddUser(tx, "money@example.org",
+                                                                     Role::kFinanceOfficer));
+                           return OkStatus();
+                         })
+                  .ok());
+  // Next payday 20 November 2026 (today); the test's account holds nothing.
+  EXPECT_EQ(*service_.SendPaydayAlerts(0), 1);
+  EXPECT_EQ(*service_.SendPaydayAlerts(5), 0);  // Told once for that payday.
+  std::vector<MessageRecord> to_person;
+  ASSERT_TRUE(db_.store()
+                  .Read(db_.council(),
+                        [&](Transaction& tx) -> Status {
+                          SD_ASSIGN_OR_RETURN(to_person,
+                                              tx.messages().ForPerson(teams_.person, 10));
+                          return OkStatus();
+                        })
+                  .ok());
+  ASSERT_EQ(to_person.size(), 1u);
+  EXPECT_EQ(to_person[0].subject, "Not enough money yet for Sam's pay on 20 November 2026");
+  EXPECT_NE(to_person[0].body.find("short"), std::string::npos);
+  auto list = service_.PaydayAlerts(ctx_, As(Role::kFinanceOfficer, finance_user));
+  ASSERT_TRUE(list.ok()) << list.error().message;
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].alert.payday, D("2026-11-20"));
+  EXPECT_GT((*list)[0].alert.shortfall.pence(), 0);
+  EXPECT_EQ((*list)[0].pa_name, "Sam");
+  EXPECT_EQ(service_.PaydayAlerts(ctx_, Holder()).error().code, ErrorCode::kPermissionDenied);
+}
+
+TEST_F(PayrollReturnsTest, APaydayFurtherAheadOrCoveredIsNotTold) {
+  clock_.AdvanceSeconds(-6 * 86400);  // 14 November: payday the 20th is 6 days ahead.
+  EXPECT_EQ(*service_.SendPaydayAlerts(5), 0);
+  EXPECT_EQ(*service_.SendPaydayAlerts(6), 1);
+}
+
 TEST(NextPayday, CountsFromTheStartThenEachPeriod) {
   payroll::EngagementTerms t;
   t.start = D("2026-11-02");

@@ -411,6 +411,12 @@ Result<std::vector<app::EngagementRecord>> SqlEmployment::EngagementsOfPa(PaProf
                   {council_.value(), pa.value()});
 }
 
+Result<std::vector<app::EngagementRecord>> SqlEmployment::ActiveEngagements() {
+  return QueryAll(c_, kEngagement,
+                  "FROM pa_engagements WHERE council_id = $1 AND active = 1 ORDER BY engagement_id",
+                  {council_.value()});
+}
+
 Result<std::vector<app::EngagementRecord>> SqlEmployment::EngagementsOfOrganisation(UserId org) {
   return QueryAll(c_, kEngagement,
                   "FROM pa_engagements WHERE council_id = $1 AND organisation_user_id = $2 "

@@ -37,6 +37,9 @@ class SqlEmployment final : public app::EmploymentRepository, private CouncilRep
   // payroll_details_repository.cc
   Status SavePayrollDetails(const app::PayrollDetailsRecord& d) override;
   Result<std::optional<app::PayrollDetailsRecord>> FindPayrollDetails(EngagementId e) override;
+  Result<bool> RecordPaydayAlert(const app::PaydayAlertRecord& a) override;
+  Result<std::vector<app::PaydayAlertRecord>> PaydayAlertsFrom(Date from) override;
+  Result<std::vector<app::EngagementRecord>> ActiveEngagements() override;
 };
 
 }  // namespace selfdirect::storage

@@ -1,5 +1,6 @@
 // What HMRC need to know of a PA and their employer (migration 0035): one row an engagement,
-// replaced when it is recorded again.
+// replaced when it is recorded again. Payday alerts (migration 0036): one row an engagement and
+// payday, never replaced.
 #include "storage/sql/employment_repository.h"
 
 namespace selfdirect::storage {
@@ -33,7 +34,41 @@ ON CONFLICT (council_id, engagement_id) DO UPDATE SET given_names = excluded.giv
   updated_by_user_id = excluded.updated_by_user_id, updated_at = excluded.updated_at
 )sql";
 
+app::PaydayAlertRecord AlertFromRow(const SqlRow& r) {
+  app::PaydayAlertRecord a;
+  a.engagement = EngagementId{r.Int(0)};
+  auto payday = Date::Parse(r.Text(1));
+  a.payday = payday.ok() ? *payday : Date{};
+  a.person = PersonId{r.Int(2)};
+  a.needed = Pence::FromPence(r.Int(3));
+  a.shortfall = Pence::FromPence(r.Int(4));
+  a.message = r.Text(5);
+  a.sent_at = Timestamp::FromMicros(r.Int(6));
+  return a;
+}
+
+constexpr Columns<app::PaydayAlertRecord> kAlert{
+    "engagement_id, payday, person_id, needed_pence, shortfall_pence, message, sent_at",
+    AlertFromRow};
+
 }  // namespace
+
+Result<bool> SqlEmployment::RecordPaydayAlert(const app::PaydayAlertRecord& a) {
+  return AnyRow(c_,
+                "INSERT INTO pa_payday_alerts (council_id, engagement_id, payday, person_id, "
+                "needed_pence, shortfall_pence, message, sent_at) VALUES ($1, $2, $3, $4, $5, $6, "
+                "$7, $8) ON CONFLICT (council_id, engagement_id, payday) DO NOTHING RETURNING "
+                "engagement_id",
+                {council_.value(), a.engagement.value(), a.payday.ToString(), a.person.value(),
+                 a.needed.pence(), a.shortfall.pence(), a.message, a.sent_at.micros()});
+}
+
+Result<std::vector<app::PaydayAlertRecord>> SqlEmployment::PaydayAlertsFrom(Date from) {
+  return QueryAll(c_, kAlert,
+                  "FROM pa_payday_alerts WHERE council_id = $1 AND payday >= $2 ORDER BY payday, "
+                  "engagement_id",
+                  {council_.value(), from.ToString()});
+}
 
 Status SqlEmployment::SavePayrollDetails(const app::PayrollDetailsRecord& d) {
   return Execute(

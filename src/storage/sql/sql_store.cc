@@ -173,6 +173,7 @@ constexpr const char* kCouncilTables[] = {
     "survey_invitations",
     "survey_strata",
     "survey_waves",
+    "pa_payday_alerts",
     "pa_payroll_details",
     "pa_payslips",
     "pa_timesheets",

@@ -239,6 +239,8 @@ void R::AddPageRoutes() {
   Add(Method::kPost, "/engagements/{id}/hmrc-details", PageRoute(kP60Roles, Bind(&R::SaveDetails)));
   Add(Method::kGet, "/engagements/{id}/p60", PageRoute(kP60Roles, Bind(&R::P60Page)));
   Add(Method::kGet, "/engagements/{id}/p60.pdf", PageRoute(kP60Roles, Bind(&R::P60Pdf)));
+  Add(Method::kGet, "/payday-alerts",
+      PageRoute({Role::kFinanceOfficer}, Bind(&R::PaydayAlertsPage)));
 }
 
 void R::AddApiRoutes() {
