@@ -286,6 +286,8 @@ test('the pay run says what to send HMRC and the pension scheme, once the detail
   assert.equal(/<EmpAllceInd>yes<\/EmpAllceInd>/.test(eps.text), run.data.claims_employment_allowance)
   const csv = await holder.request('GET', `/pay-runs/${runId}/pension-schedule.csv`)
   assert.match(csv.text, /^pay_date,payroll_id,family_name/)
+  const work = await holder.request('GET', '/my/work')
+  assert.ok(work.text.includes(`href="/pay-runs/${runId}"`), 'the work page lists the pay run')
   const runPage = await holder.request('GET', `/pay-runs/${runId}`)
   assert.match(runPage.text, /Pay HMRC <strong>£/)
   assert.ok(runPage.text.includes(slip.net_pay), 'the take-home pay of the payslip')

@@ -51,6 +51,22 @@ test('paydays not covered are told once, and the finance list agrees with each e
   assert.equal((await pa.request('GET', '/payday-alerts')).status, 403)
 })
 
+test("the organisation's work page lists its pay runs, each with its PAs and what to send HMRC", async () => {
+  const organisation = new ApiClient(server.base)
+  await organisation.signIn(server.users.employer_organisation)
+  const work = await organisation.request('GET', '/my/work')
+  assert.equal(work.status, 200)
+  const runs = [...work.text.matchAll(/href="\/pay-runs\/(\d+)">Pay run on [^<]+<\/a>: (\d+) personal assistants? paid (£[0-9,.]+)/g)]
+  assert.ok(runs.length >= 1, 'the demo organisation has paid its PAs')
+  const [, id, paid, net] = runs[0]
+  const run = await organisation.request('GET', `/api/v1/pay-runs/${id}`)
+  assert.equal(run.status, 200, run.text)
+  assert.equal(run.data.lines.length, Number(paid))
+  assert.equal('£' + Number(run.data.net).toLocaleString('en-GB', { minimumFractionDigits: 2 }), net)
+  assert.deepEqual(run.data.fps_problems, [], 'the demo has the details HMRC need')
+  assert.equal((await holder.request('GET', `/api/v1/pay-runs/${id}`)).status, 404, "not the person's")
+})
+
 test("each person told has a message in plain English", async () => {
   const page = await finance.request('GET', '/payday-alerts')
   const people = [...new Set([...page.text.matchAll(/href="\/people\/(\d+)"/g)].map(m => m[1]))]

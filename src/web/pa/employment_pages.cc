@@ -1,5 +1,7 @@
 // Employing a PA: the routes of the employment pages, the home-page links, the form that employs
 // a PA for a person, and the work page (a PA's work and pay; an employer's PAs).
+#include <map>
+
 #include "base/text.h"
 #include "web/pa/employment_routes.h"
 
@@ -357,6 +359,41 @@ ViewList EmploymentRoutes::AgreedPas(Context& ctx,
   return out;
 }
 
+namespace {
+
+// The newest pay runs of the engagements whose pay the caller runs, each with the PAs it paid
+// and their take-home pay, linked to what to send HMRC and the pension scheme.
+ViewList RecentPayRuns(const std::vector<app::EngagementView>& views, size_t most) {
+  struct Run {
+    Date pay_date;
+    int paid = 0;
+    Pence net;
+  };
+  std::map<int64_t, Run> runs;
+  for (const auto& v : views) {
+    if (!v.rights.payroll) continue;
+    for (const auto& p : v.payslips) {
+      Run& r = runs[p.run.value()];
+      r.pay_date = p.pay_date;
+      ++r.paid;
+      r.net = r.net + p.payslip.net_pay;
+    }
+  }
+  ViewList out;
+  for (auto it = runs.rbegin(); it != runs.rend() && out.size() < most; ++it) {
+    ViewData row;
+    row.set("id", std::to_string(it->first));
+    row.set("pay_date", it->second.pay_date.ToLongString());
+    row.set("paid", std::to_string(it->second.paid) +
+                        (it->second.paid == 1 ? " personal assistant" : " personal assistants"));
+    row.set("net", it->second.net.ToDisplayString());
+    out.push_back(row);
+  }
+  return out;
+}
+
+}  // namespace
+
 Response EmploymentRoutes::WorkPage(Context& ctx) {
   auto mine = employment_.MyEngagements(ctx.call, *ctx.principal);
   if (!mine.ok()) return ErrorResponse(mine.error(), ctx);
@@ -388,6 +425,9 @@ Response EmploymentRoutes::WorkPage(Context& ctx) {
   d.set("agreed", agreed);
   d.set("has_agreed", !agreed.empty());
   d.set("can_find", acts_for_people);
+  const ViewList runs = RecentPayRuns(*mine, 12);
+  d.set("pay_runs", runs);
+  d.set("has_pay_runs", !runs.empty());
   return Page(200, "Your personal assistants", "employment_work", d, ctx);
 }
 
