@@ -152,3 +152,35 @@ TEST(PayrollGolden, CasesAPayrollOfficerCanRead) {
 
 }  // namespace
 }  // namespace selfdirect::app
+
+namespace selfdirect::app {
+namespace {
+
+// 2027/28 is provisional (data/reference/payroll/england-2027-28.json): the figures not yet
+// published are carried and every payslip says which; the years before are not provisional.
+TEST(PayrollReference, AProvisionalYearSaysSoOnEveryPayslip) {
+  auto year = PayrollYearOn(*Date::Parse("2027-04-09"));
+  ASSERT_TRUE(year.ok()) << year.error().message;
+  EXPECT_EQ((*year)->id, "england-2027-28");
+  EXPECT_EQ((*year)->provisional,
+            (std::vector<std::string>{"national_insurance", "auto_enrolment",
+                                      "employment_allowance", "statutory_sick_pay.weekly_rate"}));
+  EXPECT_TRUE((*PayrollYearOn(*Date::Parse("2027-04-05")))->provisional.empty());
+  domain::payroll::PayslipInput in;
+  in.pay_date = *Date::Parse("2027-04-09");
+  in.frequency = domain::payroll::Frequency::kWeekly;
+  in.period = 1;
+  in.tax_code = *domain::payroll::ParseTaxCode("1257L");
+  in.date_of_birth = *Date::Parse("1990-05-01");
+  in.pay.push_back({domain::payroll::PayItem::Kind::kHours, 2000, Pence::FromPence(1300)});
+  auto slip = domain::payroll::CalculatePayslip(in, **year, ShippedMinimumWages());
+  ASSERT_TRUE(slip.ok());
+  const auto& lines = slip->explanation;
+  EXPECT_TRUE(std::any_of(lines.begin(), lines.end(), [](const std::string& l) {
+    return l.starts_with("Provisional: some 2027 to 2028 figures are carried");
+  }));
+  EXPECT_FALSE(PayrollYearOn(*Date::Parse("2028-04-06")).ok());  // No figures yet.
+}
+
+}  // namespace
+}  // namespace selfdirect::app

@@ -125,6 +125,23 @@ void ReadSickPay(JsonReader& r, const json::object& o, domain::payroll::PayrollY
     y.unverified.push_back("statutory_sick_pay.rounding");
 }
 
+// A whole block marked "status": "unverified" (a provisional year's figures carried from the year
+// before until they are published), and a sick pay rate marked "rate_status": "unverified".
+void NoteUnverifiedBlocks(const json::object& o, domain::payroll::PayrollYear& y) {
+  auto unverified = [](const json::value* v, std::string_view key) {
+    if (v == nullptr || !v->is_object()) return false;
+    const auto* s = v->get_object().if_contains(key);
+    return s != nullptr && s->is_string() && s->get_string() == "unverified";
+  };
+  for (const char* block :
+       {"income_tax", "national_insurance", "auto_enrolment", "employment_allowance",
+        "rolled_up_holiday_percent", "statutory_sick_pay"})
+    if (unverified(o.if_contains(block), "status")) y.provisional.push_back(block);
+  if (unverified(o.if_contains("statutory_sick_pay"), "rate_status"))
+    y.provisional.push_back("statutory_sick_pay.weekly_rate");
+  y.unverified.insert(y.unverified.end(), y.provisional.begin(), y.provisional.end());
+}
+
 std::vector<domain::payroll::MinimumWage> ReadMinimumWages(JsonReader& r, const json::object& o) {
   std::vector<domain::payroll::MinimumWage> out;
   const json::array* rows = r.Array(o, "", "minimum_wage", Required::kYes);
@@ -164,6 +181,7 @@ Result<domain::payroll::PayrollYear> PayrollYearFromJson(const json::value& v) {
   if (const json::object* a = Block(r, *o, "employment_allowance"))
     y.employment_allowance = r.Money(*a, "employment_allowance", "annual", Required::kYes);
   ReadSickPay(r, *o, y);
+  NoteUnverifiedBlocks(*o, y);
   ReadMinimumWages(r, *o);  // Checked here; collected across the years below.
   if (y.bands.empty()) r.Fail("income_tax.bands", "must name at least one band");
   SD_RETURN_IF_ERROR(r.Verdict("payroll reference data"));

@@ -95,6 +95,8 @@ struct PayrollYear {
   SickPayRules sick_pay;
   std::vector<PensionAgeRule> pension_ages;
   std::vector<std::string> unverified;  // Figures marked unverified, named for the explanation.
+  // Whole blocks carried from the year before until they are published: every payslip says so.
+  std::vector<std::string> provisional;
 };
 
 // --- Tax codes -----------------------------------------------------------------------------

@@ -158,6 +158,13 @@ Result<Payslip> CalculatePayslip(const PayslipInput& in, const PayrollYear& year
                           g.total, year.ae[f], year);
   ExplainAutoEnrolment(p.auto_enrolment, age, g.total, year.ae[f], in.frequency, p.explanation);
   p.below_minimum_wage = CheckMinimumWage(in, minimum_wages, p.explanation);
+  if (!year.provisional.empty()) {
+    std::string carried;
+    for (const auto& b : year.provisional) carried += (carried.empty() ? "" : ", ") + b;
+    p.explanation.push_back("Provisional: some " + year.title +
+                            " figures are carried from the year before until they are published (" +
+                            carried + "). Check this pay again when they are.");
+  }
   p.explanation.push_back(fmt::format(FMT_COMPILE("Net pay: {}. Cost to the employer: {}."),
                                       MoneyText(p.net_pay), MoneyText(p.employer_cost)));
   return p;
