@@ -43,9 +43,10 @@ payroll::EngagementTerms DemoTerms(const DemoJob& j, Date start) {
   return t;
 }
 
-// What HMRC need to know of the PA: made-up legal names and an NI number in HMRC's format
-// (prefix JK, the engagement's number), so the demo's FPS files are complete. No random draw:
-// the rest of the demo stays as it was.
+// What HMRC need to know of the PA: made-up legal names and an NI number with the prefix QQ, which
+// HMRC never issue (it is their example), so no demo number is a real person's; the service
+// refuses QQ from people, and the demo writes the record directly. No random draw: the rest of the
+// demo stays as it was.
 Status RecordForHmrc(DemoContext& ctx, const DemoJob& j) {
   static constexpr std::array<const char*, 8> kFamilyNames = {
       "Hughes", "Price", "Lloyd", "Bevan", "Morgan", "Powell", "Pritchard", "Watkins"};
@@ -53,7 +54,7 @@ Status RecordForHmrc(DemoContext& ctx, const DemoJob& j) {
   d.engagement = j.id;
   d.given_names = j.pa.profile.first_name;
   d.family_name = kFamilyNames[static_cast<size_t>(j.id.value()) % kFamilyNames.size()];
-  d.ni_number = fmt::format("JK{:06d}{}", j.id.value() % 1000000, "ABCD"[j.id.value() % 4]);
+  d.ni_number = fmt::format("QQ{:06d}{}", j.id.value() % 1000000, "ABCD"[j.id.value() % 4]);
   d.gender = j.id.value() % 2 == 0 ? "F" : "M";
   d.accounts_office_reference = "961PV00040213";
   d.updated_by = j.employer;

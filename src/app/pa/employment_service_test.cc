@@ -392,7 +392,7 @@ TEST_F(PayrollReturnsTest, TheFpsSaysWhatIsMissingUntilTheEmployerRecordsIt) {
   auto v = returns_.PayRun(ctx_, Holder(), run_.run);
   ASSERT_TRUE(v.ok()) << v.error().message;
   ASSERT_EQ(v->lines.size(), 1u);
-  EXPECT_EQ(v->fps_problems.size(), 3u);  // Accounts Office reference, names, gender.
+  EXPECT_EQ(v->fps_problems.size(), 4u);  // Accounts Office reference, names, NI number, gender.
   EXPECT_TRUE(v->fps.employees[0].starter);
 
   PayrollDetailsInput bad{"Sam", "Cook", "QQ123456C", "X", "123PA0001"};
@@ -448,6 +448,19 @@ TEST_F(PayrollReturnsTest, P60AddsUpTheYearsPayslips) {
             ErrorCode::kNotFound);
   EXPECT_EQ(returns_.P60(ctx_, OtherPa(), engagement_, std::nullopt).error().code,
             ErrorCode::kNotFound);
+  // The P60 holds the PA's NI number: not for staff other than finance officers.
+  Principal practitioner = As(Role::kPractitioner, UserId{998});
+  practitioner.actor.team_id = teams_.north;
+  EXPECT_EQ(returns_.P60(ctx_, practitioner, engagement_, std::nullopt).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(returns_.PayRun(ctx_, practitioner, run_.run).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(returns_.P60(ctx_, As(Role::kAdministrator, UserId{999}), engagement_, std::nullopt)
+                .error()
+                .code,
+            ErrorCode::kNotFound);
+  Principal finance = As(Role::kFinanceOfficer, UserId{997});
+  EXPECT_TRUE(returns_.P60(ctx_, finance, engagement_, std::nullopt).ok());
+  EXPECT_TRUE(returns_.PayRun(ctx_, finance, run_.run).ok());
 }
 
 TEST_F(PayrollReturnsTest, APaydayNotCoveredIsToldOnceToThePersonAndFinance) {
@@ -482,6 +495,18 @@ TEST_F(PayrollReturnsTest, APaydayNotCoveredIsToldOnceToThePersonAndFinance) {
   EXPECT_GT((*list)[0].alert.shortfall.pence(), 0);
   EXPECT_EQ((*list)[0].pa_name, "Sam");
   EXPECT_EQ(service_.PaydayAlerts(ctx_, Holder()).error().code, ErrorCode::kPermissionDenied);
+  std::vector<DueEmail> emails;
+  ASSERT_TRUE(db_.store()
+                  .Read(db_.council(),
+                        [&](Transaction& tx) -> Status {
+                          SD_ASSIGN_OR_RETURN(emails, tx.messages().DueEmails(clock_.Now(), 100));
+                          return OkStatus();
+                        })
+                  .ok());
+  std::erase_if(emails,
+                [](const DueEmail& e) { return e.delivery.address != "money@example.org"; });
+  ASSERT_EQ(emails.size(), 1u);  // Once, by email, with the budget's reference.
+  EXPECT_NE(emails[0].message.body.find("(Budget SD-"), std::string::npos);
 }
 
 TEST_F(PayrollReturnsTest, APaydayFurtherAheadOrCoveredIsNotTold) {

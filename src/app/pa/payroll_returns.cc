@@ -26,6 +26,7 @@ std::string EngagementRef(EngagementId id) { return fmt::format("E-{:06d}", id.v
 payroll::RtiEmployee EmployeeOf(const Loaded& l, const std::optional<PayrollDetailsRecord>& d) {
   payroll::RtiEmployee w;
   w.payroll_id = EngagementRef(l.e.id);
+  w.known_as = l.pa.profile.first_name;
   if (d) {
     w.given_names = d->given_names;
     w.family_name = d->family_name;
@@ -71,14 +72,23 @@ Result<std::vector<Line>> LinesOf(Transaction& tx, PaPayRunId id) {
   return lines;
 }
 
-// Whoever runs this payroll, or staff who may see every person it pays.
+// Whoever runs this payroll, or finance officers who may see every person it pays: the run holds
+// every PA's NI number.
 bool MayReadRun(const Principal& who, const std::vector<Line>& lines) {
   if (lines.empty()) return false;
   if (MayRunPay(who, lines.front().l.e)) return true;
-  if (who.user.role == domain::Role::kPersonalAssistant) return false;
-  return std::all_of(lines.begin(), lines.end(), [&](const Line& x) {
-    return MayRead(who, x.l.e, x.l.pa, x.l.person) && !RightsOf(who, x.l.e, x.l.pa).employer;
-  });
+  if (who.user.role != domain::Role::kFinanceOfficer) return false;
+  return std::all_of(lines.begin(), lines.end(),
+                     [&](const Line& x) { return MayRead(who, x.l.e, x.l.pa, x.l.person); });
+}
+
+// A P60 (with the PA's NI number): the PA, whoever runs their pay, and finance officers who may
+// see the person; not the person's side in mode c, representatives who do not run pay, or other
+// staff.
+bool MayReadP60(const Principal& who, const Loaded& l) {
+  const EngagementRights r = RightsOf(who, l.e, l.pa);
+  if (r.pa || r.payroll) return true;
+  return who.user.role == domain::Role::kFinanceOfficer && MayRead(who, l.e, l.pa, l.person);
 }
 
 payroll::RtiEmployer EmployerOf(const std::vector<Line>& lines) {
@@ -114,8 +124,8 @@ Status BuildMonth(Transaction& tx, PayRunView& v) {
   for (const auto& r : runs)
     if (r.pay_date >= v.tax_month.first && r.pay_date <= v.tax_month.last)
       v.hmrc_due_in_month += r.totals.hmrc_due;
-  SD_ASSIGN_OR_RETURN(Pence used,
-                      tx.employment().AllowanceUsed(v.run.employer, year.start(), year.end()));
+  SD_ASSIGN_OR_RETURN(
+      Pence used, tx.employment().AllowanceUsed(v.run.employer, year.start(), v.tax_month.last));
   v.eps = {v.fps.employer, year, month, used.pence() > 0, false};
   v.eps_problems = payroll::EpsProblems(v.eps);
   return OkStatus();
@@ -173,8 +183,10 @@ Result<PayrollDetailsRecord> CheckDetails(const PayrollDetailsInput& in) {
   std::vector<FieldError> errors;
   if (d.given_names.empty()) errors.push_back({"given_names", "Enter the PA's first names"});
   if (d.family_name.empty()) errors.push_back({"family_name", "Enter the PA's last name"});
-  if (d.given_names.size() > 100 || d.family_name.size() > 100)
-    errors.push_back({"family_name", "Names must be 100 characters or fewer"});
+  if (d.given_names.size() > 100)
+    errors.push_back({"given_names", "First names must be 100 characters or fewer"});
+  if (d.family_name.size() > 100)
+    errors.push_back({"family_name", "Last name must be 100 characters or fewer"});
   if (!d.ni_number.empty() && !payroll::ValidNiNumber(d.ni_number))
     errors.push_back({"ni_number", "Enter a National Insurance number in the correct format"});
   if (d.gender != "F" && d.gender != "M")
@@ -276,8 +288,7 @@ Result<P60View> PayrollReturnsService::P60(const CallContext& ctx, const Princip
   PersonId person;
   Status read = store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(Loaded l, Load(tx, id));
-    if (!MayRead(who, l.e, l.pa, l.person))
-      return Error::NotFound("No engagement with that number");
+    if (!MayReadP60(who, l)) return Error::NotFound("No engagement with that number");
     person = l.person.id;
     v.engagement = id;
     v.pa_name = l.pa.profile.first_name;

@@ -118,6 +118,21 @@ void ExplainNi(NiCategory c, const NiResult& ni, const NiThresholds& th, const P
 
 }  // namespace
 
+namespace {
+
+// A block of the reference data as a payroll officer names it.
+std::string FiguresWords(std::string_view block) {
+  if (block == "income_tax") return "the Income Tax bands";
+  if (block == "national_insurance") return "the National Insurance lower earnings limit";
+  if (block == "auto_enrolment") return "the workplace pension thresholds";
+  if (block == "employment_allowance") return "the Employment Allowance";
+  if (block == "rolled_up_holiday_percent") return "the rolled-up holiday rate";
+  if (block.starts_with("statutory_sick_pay")) return "the statutory sick pay rate";
+  return std::string(block);
+}
+
+}  // namespace
+
 Result<Payslip> CalculatePayslip(const PayslipInput& in, const PayrollYear& year,
                                  const std::vector<MinimumWage>& minimum_wages) {
   SD_RETURN_IF_ERROR(CheckPeriod(in, year));
@@ -160,7 +175,8 @@ Result<Payslip> CalculatePayslip(const PayslipInput& in, const PayrollYear& year
   p.below_minimum_wage = CheckMinimumWage(in, minimum_wages, p.explanation);
   if (!year.provisional.empty()) {
     std::string carried;
-    for (const auto& b : year.provisional) carried += (carried.empty() ? "" : ", ") + b;
+    for (const auto& b : year.provisional)
+      carried += (carried.empty() ? "" : ", ") + FiguresWords(b);
     p.explanation.push_back("Provisional: some " + year.title +
                             " figures are carried from the year before until they are published (" +
                             carried + "). Check this pay again when they are.");

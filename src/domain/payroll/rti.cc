@@ -207,13 +207,18 @@ std::vector<std::string> FpsProblems(const Fps& fps) {
   EmployerProblems(fps.employer, out);
   for (const auto& e : fps.employees) {
     const RtiEmployee& w = e.who;
-    const std::string who = w.family_name.empty() ? w.payroll_id : w.display_name();
+    const std::string who = !w.known_as.empty()      ? w.known_as
+                            : !w.family_name.empty() ? w.display_name()
+                                                     : w.payroll_id;
     if (w.given_names.empty() || w.family_name.empty())
-      out.push_back(w.payroll_id + ": the PA's legal first and last names are not recorded");
-    if (w.ni_number.empty() && w.postcode.empty())
-      out.push_back(who + ": no National Insurance number, and no address for HMRC to trace them");
+      out.push_back(who + ": their legal first and last names are not recorded");
+    if (w.ni_number.empty())
+      out.push_back(who +
+                    ": no National Insurance number (without it HMRC need their full "
+                    "address: add the number, or send this from payroll software that has "
+                    "the address)");
     if (w.gender != "F" && w.gender != "M")
-      out.push_back(who + ": HMRC need the gender they hold for the PA (F or M)");
+      out.push_back(who + ": HMRC need the gender they hold for them (F or M)");
   }
   return out;
 }

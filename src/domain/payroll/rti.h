@@ -34,6 +34,7 @@ bool ValidNiNumber(std::string_view nino);
 // A PA as HMRC knows them.
 struct RtiEmployee {
   std::string payroll_id;  // The engagement's reference: "E-000042".
+  std::string known_as;    // As the people involved know the PA ("Sam"), for messages.
   std::string given_names, family_name;
   std::string ni_number;  // "" when not known: then HMRC needs the address.
   std::string gender;     // "F" or "M", as HMRC hold it; "" when not recorded.
@@ -85,7 +86,8 @@ struct Fps {
 };
 
 // What HMRC would refuse, in plain English, one item each: missing employer references, an
-// employee with no name, no NI number and no postcode, or no gender. Empty: ready to send.
+// employee with no legal name, no NI number (the FPS would need their full address) or no
+// gender. Empty: ready to send.
 std::vector<std::string> FpsProblems(const Fps& fps);
 std::string FpsXml(const Fps& fps);
 

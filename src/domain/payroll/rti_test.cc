@@ -163,9 +163,12 @@ TEST(RtiFps, SaysWhatHmrcWouldRefuse) {
   EXPECT_EQ(problems[0],
             "The employer's Accounts Office reference (like 123PA00012345) is not recorded");
   EXPECT_EQ(problems[1],
-            "Sam O'Neil & Co: no National Insurance number, and no address for HMRC "
-            "to trace them");
-  EXPECT_EQ(problems[2], "Sam O'Neil & Co: HMRC need the gender they hold for the PA (F or M)");
+            "Sam O'Neil & Co: no National Insurance number (without it HMRC need their full "
+            "address: add the number, or send this from payroll software that has the address)");
+  EXPECT_EQ(problems[2], "Sam O'Neil & Co: HMRC need the gender they hold for them (F or M)");
+  fps.employees[0].who.known_as = "Sam";
+  fps.employees[0].who.family_name = "";
+  EXPECT_EQ(FpsProblems(fps)[1], "Sam: their legal first and last names are not recorded");
 }
 
 TEST(RtiEps, ClaimsTheAllowanceOrSaysNothingWasPaid) {

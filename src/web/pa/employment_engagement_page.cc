@@ -173,7 +173,7 @@ void SetTimesheets(ViewData& d, const app::EngagementView& v, const EmploymentRo
   d.set("to_check", to_check);
 }
 
-void SetPayslips(ViewData& d, const app::EngagementView& v) {
+void SetPayslips(ViewData& d, const app::EngagementView& v, bool finance_officer) {
   ViewList rows;
   for (const auto& p : v.payslips) {
     ViewData row;
@@ -189,6 +189,8 @@ void SetPayslips(ViewData& d, const app::EngagementView& v) {
   d.set("has_payslips", !rows.empty());
   d.set("show_runs", v.rights.payroll);
   d.set("show_hmrc_details", v.rights.payroll || v.rights.pa);
+  // The P60 holds the NI number: the PA, whoever runs pay and finance officers (the service).
+  d.set("show_p60", v.rights.payroll || v.rights.pa || finance_officer);
 }
 
 std::string DoneText(const std::string& done, const std::string& pa_name) {
@@ -237,7 +239,7 @@ Response EmploymentRoutes::RenderEngagement(int status, Context& ctx, Engagement
   SetChecklist(d, v, form);
   SetPayday(d, v);
   SetTimesheets(d, v, form);
-  SetPayslips(d, v);
+  SetPayslips(d, v, ctx.principal->user.role == domain::Role::kFinanceOfficer);
   const bool pay_posted = FormValue(form.values, "form") == "pay";
   d.set("pay_date", DateInputView("pay_date", "Pay date", "For example, 11 12 2026",
                                   pay_posted ? PartsOfForm(form.values, "pay_date")

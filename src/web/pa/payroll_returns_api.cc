@@ -276,7 +276,7 @@ void R::AddApiRoutes() {
           kP60Roles, Bind(&R::ApiP60),
           Operation("getP60", "The PA's P60 for a tax year (the newest with pay by default)",
                     Replies({{"200", Reply("The P60", Ref("P60"))},
-                             {"400", ErrorReply("A tax year that cannot be read")},
+                             {"422", ErrorReply("A tax year that cannot be read")},
                              {"404", ErrorReply("No such engagement or no pay that year")}}),
                     json::object{{"parameters", json::array{IdParam().as_array()[0],
                                                             QueryParam("tax_year", "2026-27")}}})));
