@@ -174,6 +174,99 @@ TEST_P(PaContract, AContactIsAnsweredOnce) {
   EXPECT_EQ(of_person.size(), 1u);
 }
 
+TEST_P(PaContract, AVacancyRoundTripsTakesOneApplicationAPaAndIsClosedOnce) {
+  UserId pa = AddUser(council_, "lee@example.org", domain::Role::kPersonalAssistant);
+  UserId asker = AddUser(council_, "holder2@example.org", domain::Role::kBudgetHolder);
+  PersonId person = AddPerson(council_, team_, Person("Pat", "Jones"));
+  app::PaVacancyRecord v;
+  v.person = person;
+  v.vacancy.title = "A PA for Saturday walks";
+  v.vacancy.about = "Walks and lunch";
+  v.vacancy.plan_line = "Personal assistant";
+  v.vacancy.area = "HR1";
+  v.vacancy.place = {52'060'000, -2'720'000};
+  v.vacancy.slots = 0b1000;
+  v.vacancy.hours_per_week = 6;
+  v.vacancy.hourly_rate = *Pence::Parse("14.50");
+  v.vacancy.skills = {"going_out", "driving"};
+  v.vacancy.interests = {"gardening"};
+  v.vacancy.language = "Welsh";
+  v.vacancy.closes_on = *Date::Parse("2026-12-10");
+  v.created_by = asker;
+  v.created_at = kNow;
+  PaProfileId pa_id;
+  PaVacancyId id;
+  PaApplicationId application;
+  PaContactId contact;
+  ASSERT_TRUE(
+      Write([&](app::PaRepository& r) -> Status {
+        SD_ASSIGN_OR_RETURN(pa_id, r.InsertProfile(Profile(pa)));
+        SD_ASSIGN_OR_RETURN(id, r.InsertVacancy(v));
+        SD_ASSIGN_OR_RETURN(application, r.InsertApplication({{}, id, pa_id, "I drive", {}, kNow}));
+        SD_ASSIGN_OR_RETURN(contact,
+                            r.InsertContact({{}, pa_id, person, asker, "Hi", {}, kNow, {}}));
+        return r.AnswerApplication(application, app::PaApplicationStatus::kInvited, kNow, asker,
+                                   contact);
+      }).ok());
+  auto again = Write([&](app::PaRepository& r) -> Status {
+    return StatusOf(r.InsertApplication({{}, id, pa_id, "Again", {}, kNow}));
+  });
+  EXPECT_EQ(again.error().code, ErrorCode::kAlreadyExists);
+  auto answer_twice = Write([&](app::PaRepository& r) {
+    return r.AnswerApplication(application, app::PaApplicationStatus::kDeclined, kNow, asker,
+                               std::nullopt);
+  });
+  EXPECT_EQ(answer_twice.error().code, ErrorCode::kFailedPrecondition);
+  std::optional<app::PaVacancyRecord> got;
+  std::vector<app::PaVacancyRecord> open_on_closing_day, open_after;
+  std::vector<app::PaApplicationRecord> of_pa;
+  auto read = [&] {
+    return store_->Read(council_, [&](app::Transaction& tx) -> Status {
+      SD_ASSIGN_OR_RETURN(got, tx.pas().FindVacancy(id));
+      SD_ASSIGN_OR_RETURN(open_on_closing_day, tx.pas().OpenVacancies(*Date::Parse("2026-12-10")));
+      SD_ASSIGN_OR_RETURN(open_after, tx.pas().OpenVacancies(*Date::Parse("2026-12-11")));
+      SD_ASSIGN_OR_RETURN(of_pa, tx.pas().ApplicationsOfPa(pa_id));
+      return OkStatus();
+    });
+  };
+  ASSERT_TRUE(read().ok());
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->vacancy.title, v.vacancy.title);
+  EXPECT_EQ(got->vacancy.place.latitude_e6, 52'060'000);
+  EXPECT_EQ(got->vacancy.skills, v.vacancy.skills);
+  EXPECT_EQ(got->vacancy.interests, v.vacancy.interests);
+  EXPECT_EQ(got->vacancy.closes_on, v.vacancy.closes_on);
+  EXPECT_EQ(got->vacancy.hourly_rate.pence(), 1450);
+  EXPECT_EQ(got->vacancy.slots, 0b1000u);
+  EXPECT_TRUE(got->vacancy.open);
+  EXPECT_EQ(open_on_closing_day.size(), 1u);
+  EXPECT_TRUE(open_after.empty());
+  ASSERT_EQ(of_pa.size(), 1u);
+  EXPECT_EQ(of_pa[0].status, app::PaApplicationStatus::kInvited);
+  EXPECT_EQ(of_pa[0].contact, contact);
+  EXPECT_EQ(of_pa[0].answered_by, asker);
+  ASSERT_TRUE(Write([&](app::PaRepository& r) {
+                return r.CloseVacancy(id, app::PaVacancyStatus::kFilled, kNow);
+              }).ok());
+  auto close_twice = Write([&](app::PaRepository& r) {
+    return r.CloseVacancy(id, app::PaVacancyStatus::kWithdrawn, kNow);
+  });
+  EXPECT_EQ(close_twice.error().code, ErrorCode::kFailedPrecondition);
+  ASSERT_TRUE(read().ok());
+  EXPECT_EQ(got->status, app::PaVacancyStatus::kFilled);
+  EXPECT_FALSE(got->vacancy.open);
+  EXPECT_TRUE(open_on_closing_day.empty());
+  std::optional<app::PaVacancyRecord> elsewhere;
+  ASSERT_TRUE(store_
+                  ->Read(other_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(elsewhere, tx.pas().FindVacancy(id));
+                           return OkStatus();
+                         })
+                  .ok());
+  EXPECT_FALSE(elsewhere);
+}
+
 INSTANTIATE_TEST_SUITE_P(Adapters, PaContract, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

@@ -23,6 +23,7 @@
 #include "web/outcomes/survey_routes.h"
 #include "web/pa/employment_routes.h"
 #include "web/pa/pa_routes.h"
+#include "web/pa/pa_vacancy_routes.h"
 #include "web/pa/payroll_returns_routes.h"
 #include "web/people/people_routes.h"
 #include "web/planning/planning_routes.h"
@@ -84,6 +85,7 @@ void Site::AddModules() {
   modules_.push_back(std::make_unique<PaRoutes>(env));
   modules_.push_back(std::make_unique<EmploymentRoutes>(env));
   modules_.push_back(std::make_unique<PayrollReturnsRoutes>(env));
+  modules_.push_back(std::make_unique<PaVacancyRoutes>(env));
   auto surveys = std::make_unique<SurveyRoutes>(env);
   modules_.push_back(std::make_unique<OutcomesRoutes>(env, surveys->service()));
   modules_.push_back(std::move(surveys));

@@ -23,17 +23,15 @@ std::optional<PaContactStatus> ParsePaContactStatus(std::string_view code) {
   return std::nullopt;
 }
 
-namespace {
-
-// Whether `who` may ask for `person`: the person or their representative, or staff who may see
-// them.
-bool MayAskFor(const Principal& who, const PersonRecord& person) {
+bool PersonSideOfPa(const Principal& who, const PersonRecord& person) {
   if (domain::ActsForPerson(who.actor, person.id)) return true;
   using domain::Role;
   const Role r = who.user.role;
   return (r == Role::kPractitioner || r == Role::kApprover) &&
          domain::CanViewPerson(who.actor, {person.id, person.team_id});
 }
+
+namespace {
 
 // The view of `c`, with the details only once agreed.
 Result<PaContactView> ViewOf(Transaction& tx, const PaContactRecord& c) {
@@ -65,7 +63,8 @@ Result<PaContactId> PaService::AskToContact(const CallContext& ctx, const Princi
   PaContactId id;
   Status s = store_.Write(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto record, tx.people().Find(person));
-    if (!record || !MayAskFor(who, *record)) return Error::NotFound("No person with that number");
+    if (!record || !PersonSideOfPa(who, *record))
+      return Error::NotFound("No person with that number");
     SD_ASSIGN_OR_RETURN(auto profile, tx.pas().FindProfile(pa));
     if (!profile || !profile->profile.listed) return Error::NotFound("No PA with that number");
     SD_ASSIGN_OR_RETURN(

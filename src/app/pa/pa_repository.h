@@ -14,10 +14,13 @@
 #include "base/result.h"
 #include "base/strong_id.h"
 #include "domain/pa/finder.h"
+#include "domain/pa/vacancy.h"
 
 namespace selfdirect {
 using PaProfileId = StrongId<struct PaProfileTag>;
 using PaContactId = StrongId<struct PaContactTag>;
+using PaVacancyId = StrongId<struct PaVacancyTag>;
+using PaApplicationId = StrongId<struct PaApplicationTag>;
 }  // namespace selfdirect
 
 namespace selfdirect::app {
@@ -55,6 +58,38 @@ struct PaContactRecord {
   std::optional<Timestamp> answered_at;
 };
 
+enum class PaVacancyStatus { kOpen, kFilled, kWithdrawn };
+std::string_view PaVacancyStatusCode(PaVacancyStatus s);
+std::optional<PaVacancyStatus> ParsePaVacancyStatus(std::string_view code);
+
+// An advert for a PA from a person's plan (migration 0037). `vacancy.place` is the public point of
+// the person's postcode and `vacancy.area` its district: the address is never kept here.
+struct PaVacancyRecord {
+  PaVacancyId id;
+  PersonId person;
+  domain::pa::Vacancy vacancy;  // vacancy.id mirrors id; vacancy.open from status.
+  PaVacancyStatus status = PaVacancyStatus::kOpen;
+  UserId created_by;
+  Timestamp created_at;
+  std::optional<Timestamp> closed_at;
+};
+
+enum class PaApplicationStatus { kApplied, kInvited, kDeclined, kWithdrawn };
+std::string_view PaApplicationStatusCode(PaApplicationStatus s);
+std::optional<PaApplicationStatus> ParsePaApplicationStatus(std::string_view code);
+
+struct PaApplicationRecord {
+  PaApplicationId id;
+  PaVacancyId vacancy;
+  PaProfileId pa;
+  std::string message;
+  PaApplicationStatus status = PaApplicationStatus::kApplied;
+  Timestamp applied_at;
+  std::optional<Timestamp> answered_at;
+  std::optional<UserId> answered_by;
+  std::optional<PaContactId> contact;  // Made when the person's side invites the PA to talk.
+};
+
 class PaRepository {
  public:
   virtual ~PaRepository() = default;
@@ -76,6 +111,25 @@ class PaRepository {
   virtual Result<std::optional<PaContactRecord>> FindContact(PaContactId id) = 0;
   virtual Result<std::vector<PaContactRecord>> ContactsOfPa(PaProfileId pa) = 0;
   virtual Result<std::vector<PaContactRecord>> ContactsOfPerson(PersonId person) = 0;
+
+  // Vacancies and applications (storage/sql/pa_vacancy_repository.cc).
+  virtual Result<PaVacancyId> InsertVacancy(const PaVacancyRecord& v) = 0;
+  // kFailedPrecondition when the vacancy is not open.
+  virtual Status CloseVacancy(PaVacancyId id, PaVacancyStatus status, Timestamp at) = 0;
+  virtual Result<std::optional<PaVacancyRecord>> FindVacancy(PaVacancyId id) = 0;
+  // Open vacancies that close on or after `on`, oldest first.
+  virtual Result<std::vector<PaVacancyRecord>> OpenVacancies(Date on) = 0;
+  virtual Result<std::vector<PaVacancyRecord>> VacanciesOfPerson(PersonId person) = 0;
+  // kAlreadyExists when the PA applied for the vacancy before.
+  virtual Result<PaApplicationId> InsertApplication(const PaApplicationRecord& a) = 0;
+  // Answers an application still waiting; kFailedPrecondition otherwise.
+  virtual Status AnswerApplication(PaApplicationId id, PaApplicationStatus status, Timestamp at,
+                                   std::optional<UserId> by,
+                                   std::optional<PaContactId> contact) = 0;
+  virtual Result<std::optional<PaApplicationRecord>> FindApplication(PaApplicationId id) = 0;
+  virtual Result<std::vector<PaApplicationRecord>> ApplicationsFor(PaVacancyId vacancy) = 0;
+  // The PA's applications, newest first.
+  virtual Result<std::vector<PaApplicationRecord>> ApplicationsOfPa(PaProfileId pa) = 0;
 };
 
 }  // namespace selfdirect::app

@@ -22,6 +22,10 @@ namespace selfdirect::app {
 
 std::string_view PaContactStatusCode(PaContactStatus s);
 
+// Whether `who` is on the person's side for finding a PA: the person or their representative, or
+// a practitioner or approver who may see them (pa_contacts.cc).
+bool PersonSideOfPa(const Principal& who, const PersonRecord& person);
+
 // What a PA enters on their profile page or through the API.
 struct PaProfileInput {
   std::string first_name, postcode, about;

@@ -15,15 +15,9 @@ constexpr std::string_view kDays[] = {"Monday", "Tuesday",  "Wednesday", "Thursd
                                       "Friday", "Saturday", "Sunday"};
 constexpr std::string_view kParts[] = {"morning", "afternoon", "evening"};
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
+std::string Lower(std::string_view s) { return LowerCase(s); }
 bool Has(const std::vector<std::string>& list, std::string_view want) {
-  std::string w = Lower(want);
-  return std::any_of(list.begin(), list.end(), [&](const auto& x) { return Lower(x) == w; });
+  return HasIgnoringCase(list, want);
 }
 
 std::string JoinLabels(const std::vector<std::string>& codes) {
@@ -88,6 +82,17 @@ int ScoreRest(const PaProfile& pa, const PaNeed& need, int64_t metres,
 }
 
 }  // namespace
+
+std::string LowerCase(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool HasIgnoringCase(const std::vector<std::string>& list, std::string_view want) {
+  std::string w = LowerCase(want);
+  return std::any_of(list.begin(), list.end(), [&](const auto& x) { return LowerCase(x) == w; });
+}
 
 GeoPoint PublicPoint(GeoPoint home) {
   auto round = [](int64_t e6) {

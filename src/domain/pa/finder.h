@@ -58,6 +58,10 @@ struct PaProfile {
 // below the size of a grid square (a postcode district is several of them).
 GeoPoint PublicPoint(GeoPoint home);
 
+// ASCII lower case, and whether `list` holds `want` ignoring case (skills, interests, languages).
+std::string LowerCase(std::string_view s);
+bool HasIgnoringCase(const std::vector<std::string>& list, std::string_view want);
+
 // The most a PA may say they travel.
 inline constexpr int kMaxTravelMiles = 50;
 

@@ -1,5 +1,6 @@
 // File: pa_repository.h
-// Personal assistants' profiles and contact requests (migration 0017) for one council.
+// Personal assistants' profiles and contact requests (migration 0017), vacancies and applications
+// (migration 0037) for one council.
 #pragma once
 
 #include "app/pa/pa_repository.h"
@@ -27,6 +28,19 @@ class SqlPas final : public app::PaRepository, private CouncilRepository {
   Result<std::optional<app::PaContactRecord>> FindContact(PaContactId id) override;
   Result<std::vector<app::PaContactRecord>> ContactsOfPa(PaProfileId pa) override;
   Result<std::vector<app::PaContactRecord>> ContactsOfPerson(PersonId person) override;
+
+  // pa_vacancy_repository.cc
+  Result<PaVacancyId> InsertVacancy(const app::PaVacancyRecord& v) override;
+  Status CloseVacancy(PaVacancyId id, app::PaVacancyStatus status, Timestamp at) override;
+  Result<std::optional<app::PaVacancyRecord>> FindVacancy(PaVacancyId id) override;
+  Result<std::vector<app::PaVacancyRecord>> OpenVacancies(Date on) override;
+  Result<std::vector<app::PaVacancyRecord>> VacanciesOfPerson(PersonId person) override;
+  Result<PaApplicationId> InsertApplication(const app::PaApplicationRecord& a) override;
+  Status AnswerApplication(PaApplicationId id, app::PaApplicationStatus status, Timestamp at,
+                           std::optional<UserId> by, std::optional<PaContactId> contact) override;
+  Result<std::optional<app::PaApplicationRecord>> FindApplication(PaApplicationId id) override;
+  Result<std::vector<app::PaApplicationRecord>> ApplicationsFor(PaVacancyId vacancy) override;
+  Result<std::vector<app::PaApplicationRecord>> ApplicationsOfPa(PaProfileId pa) override;
 };
 
 }  // namespace selfdirect::storage

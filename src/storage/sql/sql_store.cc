@@ -179,6 +179,8 @@ constexpr const char* kCouncilTables[] = {
     "pa_timesheets",
     "pa_pay_runs",
     "pa_engagements",
+    "pa_applications",
+    "pa_vacancies",
     "pa_contacts",
     "pa_profiles",
     "pa_finder_versions",

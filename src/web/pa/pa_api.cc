@@ -10,17 +10,6 @@ using domain::Role;
 using namespace openapi;  // NOLINT(google-build-using-namespace): the API's vocabulary.
 namespace pa = domain::pa;
 
-constexpr const char* kSlotDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-constexpr const char* kSlotParts[] = {"morning", "afternoon", "evening"};
-
-json::array SlotCodes(uint32_t slots) {
-  json::array out;
-  for (int i = 0; i < pa::kSlots; ++i)
-    if (slots & (1u << i))
-      out.push_back(json::string(std::string(kSlotDays[i / 3]) + "-" + kSlotParts[i % 3]));
-  return out;
-}
-
 json::array Strings(const std::vector<std::string>& items) {
   json::array out;
   for (const auto& i : items) out.push_back(json::string(i));
@@ -42,7 +31,7 @@ json::object PaCardJson(const app::PaCard& c) {
       {"area", p.area},
       {"hourly_rate", p.hourly_rate.ToString()},
       {"travel_miles", p.travel_miles},
-      {"free", SlotCodes(p.availability)},
+      {"free", Strings(SlotCodes(p.availability))},
       {"skills", Strings(p.skills)},
       {"interests", Strings(p.interests)},
       {"languages", Strings(p.languages)},

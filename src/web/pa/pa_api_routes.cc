@@ -31,24 +31,6 @@ json::array QueryParams() {
   return out;
 }
 
-std::vector<std::string> StringList(const json::object& o, const char* key,
-                                    std::vector<FieldError>& errors) {
-  std::vector<std::string> out;
-  auto* v = o.if_contains(key);
-  if (v == nullptr || v->is_null()) return out;
-  if (!v->is_array()) {
-    errors.push_back({key, "must be a list of strings"});
-    return out;
-  }
-  for (const auto& x : v->as_array()) {
-    if (x.is_string())
-      out.emplace_back(x.as_string());
-    else
-      errors.push_back({key, "must be a list of strings"});
-  }
-  return out;
-}
-
 // The profile in a JSON body, or the field errors.
 Result<app::PaProfileInput> ProfileInput(const json::object& o) {
   std::vector<FieldError> errors;
@@ -79,18 +61,7 @@ Result<app::PaProfileInput> ProfileInput(const json::object& o) {
     in.travel_miles = static_cast<int>(std::clamp<int64_t>(m->as_int64(), 0, 1000));
   else
     errors.push_back({"travel_miles", "must be a whole number of miles"});
-  for (const auto& slot : StringList(o, "free", errors)) {
-    bool known = false;
-    for (int i = 0; i < pa::kSlots; ++i) {
-      static const char* days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-      static const char* parts[] = {"morning", "afternoon", "evening"};
-      if (slot == std::string(days[i / 3]) + "-" + parts[i % 3]) {
-        in.availability |= 1u << i;
-        known = true;
-      }
-    }
-    if (!known) errors.push_back({"free", "like mon-morning, sun-evening"});
-  }
+  in.availability = SlotsFromCodes(StringList(o, "free", errors), "free", errors);
   in.skills = StringList(o, "skills", errors);
   in.interests = StringList(o, "interests", errors);
   in.languages = StringList(o, "languages", errors);
@@ -100,6 +71,50 @@ Result<app::PaProfileInput> ProfileInput(const json::object& o) {
 }
 
 }  // namespace
+
+std::vector<std::string> StringList(const json::object& o, const char* key,
+                                    std::vector<FieldError>& errors) {
+  std::vector<std::string> out;
+  auto* v = o.if_contains(key);
+  if (v == nullptr || v->is_null()) return out;
+  if (!v->is_array()) {
+    errors.push_back({key, "must be a list of strings"});
+    return out;
+  }
+  for (const auto& x : v->as_array()) {
+    if (x.is_string())
+      out.emplace_back(x.as_string());
+    else
+      errors.push_back({key, "must be a list of strings"});
+  }
+  return out;
+}
+
+uint32_t SlotsFromCodes(const std::vector<std::string>& codes, const char* key,
+                        std::vector<FieldError>& errors) {
+  static const char* days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  static const char* parts[] = {"morning", "afternoon", "evening"};
+  uint32_t slots = 0;
+  for (const auto& code : codes) {
+    bool known = false;
+    for (int i = 0; i < pa::kSlots; ++i)
+      if (code == std::string(days[i / 3]) + "-" + parts[i % 3]) {
+        slots |= 1u << i;
+        known = true;
+      }
+    if (!known) errors.push_back({key, "like mon-morning, sun-evening"});
+  }
+  return slots;
+}
+
+std::vector<std::string> SlotCodes(uint32_t slots) {
+  static const char* days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  static const char* parts[] = {"morning", "afternoon", "evening"};
+  std::vector<std::string> out;
+  for (int i = 0; i < pa::kSlots; ++i)
+    if (slots & (1u << i)) out.push_back(std::string(days[i / 3]) + "-" + parts[i % 3]);
+  return out;
+}
 
 Response PaRoutes::ApiSaveProfile(Context& ctx) {
   auto body = JsonObjectBody(ctx.request);

@@ -23,12 +23,6 @@ ViewList Options(const char* const* codes, const char* const* names, size_t n,
   return ChoiceOptions(field, field, options, {chosen.begin(), chosen.end()});
 }
 
-ViewList SkillOptions(const std::vector<std::string>& chosen) {
-  std::vector<std::pair<std::string, std::string>> options;
-  for (const auto& s : pa::Skills()) options.push_back({std::string(s.code), std::string(s.label)});
-  return ChoiceOptions("skill", "skill", options, {chosen.begin(), chosen.end()});
-}
-
 ViewList SkillLabels(const std::vector<std::string>& codes) {
   ViewList out;
   for (const auto& c : codes) out.push_back(std::string(pa::SkillLabel(c)));
@@ -48,6 +42,27 @@ ViewList TextList(const std::vector<std::string>& items) {
 }
 
 }  // namespace
+
+ViewList SkillOptions(const std::vector<std::string>& chosen) {
+  std::vector<std::pair<std::string, std::string>> options;
+  for (const auto& s : pa::Skills()) options.push_back({std::string(s.code), std::string(s.label)});
+  return ChoiceOptions("skill", "skill", options, {chosen.begin(), chosen.end()});
+}
+
+ViewList DayOptions(const std::vector<std::string>& chosen) {
+  return Options(kDayCodes, kDayNames, 7, "day", chosen);
+}
+
+ViewList PartOptions(const std::vector<std::string>& chosen) {
+  return Options(kPartCodes, kPartNames, 3, "part", chosen);
+}
+
+std::string SlotsText(uint32_t slots, const std::string& none) {
+  std::string out;
+  for (int i = 0; i < pa::kSlots; ++i)
+    if (slots & (1u << i)) out += (out.empty() ? "" : ", ") + pa::SlotLabel(i);
+  return out.empty() ? none : out;
+}
 
 std::vector<std::string> ValuesOf(const std::multimap<std::string, std::string>& m,
                                   const std::string& key) {
@@ -144,8 +159,8 @@ Response PaRoutes::FindPage(Context& ctx) {
   d.set("language", search.language);
   d.set("max_rate", search.max_rate);
   d.set("person", person);
-  d.set("day_options", Options(kDayCodes, kDayNames, 7, "day", days));
-  d.set("part_options", Options(kPartCodes, kPartNames, 3, "part", parts));
+  d.set("day_options", DayOptions(days));
+  d.set("part_options", PartOptions(parts));
   d.set("skill_options", SkillOptions(search.skills));
   std::vector<FieldError> errors;
   if (!search.postcode.empty()) {

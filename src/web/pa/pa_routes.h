@@ -35,6 +35,21 @@ std::vector<std::string> ValuesOf(const std::multimap<std::string, std::string>&
 
 uint32_t SlotsFrom(const std::vector<std::string>& days, const std::vector<std::string>& parts);
 
+// A JSON list of strings at `key` (absent or null: empty), or a field error (pa_api_routes.cc).
+std::vector<std::string> StringList(const boost::json::object& o, const char* key,
+                                    std::vector<FieldError>& errors);
+// Times of the week as the API writes them: "mon-morning" ... "sun-evening"; unknown codes are
+// field errors on `key`.
+uint32_t SlotsFromCodes(const std::vector<std::string>& codes, const char* key,
+                        std::vector<FieldError>& errors);
+std::vector<std::string> SlotCodes(uint32_t slots);
+// The page's checkboxes of days, parts of the day and skills (pa_pages.cc).
+ViewList DayOptions(const std::vector<std::string>& chosen);
+ViewList PartOptions(const std::vector<std::string>& chosen);
+ViewList SkillOptions(const std::vector<std::string>& chosen);
+// "Monday morning, Saturday afternoon", or `none` when no time is set.
+std::string SlotsText(uint32_t slots, const std::string& none);
+
 class PaRoutes final : public RouteModule {
  public:
   explicit PaRoutes(const SiteEnv& env)
