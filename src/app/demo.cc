@@ -895,6 +895,7 @@ const std::vector<DemoStep>& DemoSteps() {
       {"directory", DirectoryStep},
       {"personal_assistants", PaStep},
       {"pa_employment", EmploymentStep},
+      {"pa_adverts", PaAdvertsStep},
       {"outcome_surveys", SurveysStep},
       {"making_it_real", MakingItRealStep},
       {"reviews", ReviewsStep},

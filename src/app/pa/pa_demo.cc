@@ -90,3 +90,112 @@ Status PaStep(DemoContext& ctx) {
 }
 
 }  // namespace selfdirect::app
+
+namespace selfdirect::app {
+namespace {
+
+struct DemoAdvert {
+  const char* title;
+  const char* about;
+  uint32_t slots;
+  std::vector<std::string> skills, interests;
+  int hours;
+  int64_t rate_pence;
+};
+
+std::vector<DemoAdvert> DemoAdverts() {
+  using pa::DayPart;
+  const uint32_t sat = pa::SlotBit(Weekday::kSaturday, DayPart::kMorning) |
+                       pa::SlotBit(Weekday::kSaturday, DayPart::kAfternoon);
+  const uint32_t mornings = pa::SlotBit(Weekday::kMonday, DayPart::kMorning) |
+                            pa::SlotBit(Weekday::kWednesday, DayPart::kMorning) |
+                            pa::SlotBit(Weekday::kFriday, DayPart::kMorning);
+  return {
+      {"A PA for Saturday walks and lunch out",
+       "I would like someone to walk with me by the river on Saturdays and have lunch out.",
+       sat,
+       {"going_out"},
+       {"walking"},
+       6,
+       1400},
+      {"Help getting up and dressed, three mornings a week",
+       "Help with washing and dressing, then breakfast together. I use a hoist.",
+       mornings,
+       {"personal_care", "moving_and_handling"},
+       {},
+       6,
+       1450},
+      {"Someone to take me to football and the shops",
+       "I support the local team and like to go to home matches, and shopping on weekday "
+       "afternoons. I have a learning disability.",
+       pa::SlotBit(Weekday::kTuesday, DayPart::kAfternoon) |
+           pa::SlotBit(Weekday::kSaturday, DayPart::kAfternoon),
+       {"going_out", "learning_disability"},
+       {"football"},
+       8,
+       1375},
+  };
+}
+
+// The first people (after those whose PA the demo pays) whose postcode is on the map.
+Result<std::vector<std::pair<PersonRecord, domain::GeoPoint>>> AdvertPeople(DemoContext& ctx,
+                                                                            size_t most) {
+  std::vector<std::pair<PersonRecord, domain::GeoPoint>> out;
+  for (PersonId id : ctx.people) {
+    if (out.size() == most) break;
+    if (std::any_of(ctx.pa_payroll_people.begin(), ctx.pa_payroll_people.end(),
+                    [&](const auto& p) { return p.first == id; }))
+      continue;
+    SD_ASSIGN_OR_RETURN(auto person, ctx.tx.people().Find(id));
+    if (!person || !person->details.postcode) continue;
+    SD_ASSIGN_OR_RETURN(auto home, ctx.tx.postcodes().Find(*person->details.postcode));
+    if (home) out.emplace_back(*person, *home);
+  }
+  return out;
+}
+
+}  // namespace
+
+Status PaAdvertsStep(DemoContext& ctx) {
+  const auto adverts = DemoAdverts();
+  SD_ASSIGN_OR_RETURN(auto people, AdvertPeople(ctx, adverts.size()));
+  SD_ASSIGN_OR_RETURN(auto listed, ctx.tx.pas().Listed());
+  std::vector<pa::Vacancy> one(1);
+  for (size_t i = 0; i < people.size(); ++i) {
+    const auto& [person, home] = people[i];
+    const DemoAdvert& a = adverts[i];
+    PaVacancyRecord r;
+    r.person = person.id;
+    r.vacancy = {0,
+                 a.title,
+                 a.about,
+                 "",
+                 person.details.postcode->substr(0, person.details.postcode->find(' ')),
+                 pa::PublicPoint(home),
+                 a.slots,
+                 a.hours,
+                 Pence::FromPence(a.rate_pence),
+                 a.skills,
+                 a.interests,
+                 "",
+                 ctx.now.UtcDate().AddDays(14 + 7 * static_cast<int64_t>(i)),
+                 true};
+    r.created_by = ctx.user_ids.at(domain::Role::kPractitioner);
+    r.created_at = ctx.now;
+    SD_ASSIGN_OR_RETURN(r.id, ctx.tx.pas().InsertVacancy(r));
+    one[0] = r.vacancy;
+    int applied = 0;
+    for (const auto& p :
+         listed) {  // The first two other PAs it reaches apply; the demo PA is left to apply.
+      if (applied == 2 || p.user_id == ctx.user_ids.at(domain::Role::kPersonalAssistant)) continue;
+      if (pa::VacanciesFor(p.profile, one, ctx.now.UtcDate(), 1).empty()) continue;
+      SD_RETURN_IF_ERROR(StatusOf(ctx.tx.pas().InsertApplication(
+          {PaApplicationId{}, r.id, p.id, "I would like this job. " + p.profile.about,
+           PaApplicationStatus::kApplied, ctx.now, std::nullopt, std::nullopt, std::nullopt})));
+      ++applied;
+    }
+  }
+  return OkStatus();
+}
+
+}  // namespace selfdirect::app

@@ -8,5 +8,7 @@
 namespace selfdirect::app {
 
 Status PaStep(DemoContext& ctx);
+// A few adverts for a PA from demo people, with applications from PAs who fit them. No draws.
+Status PaAdvertsStep(DemoContext& ctx);
 
 }  // namespace selfdirect::app
