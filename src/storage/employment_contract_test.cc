@@ -424,7 +424,7 @@ TEST_P(EmploymentContract, TheChecklistChangesAndAnEngagementEnds) {
 
   ASSERT_TRUE(Write(council_, [&](app::EmploymentRepository& r) -> Status {
                 SD_RETURN_IF_ERROR(r.UpdateChecklist(id, {}, Later(6)));
-                return r.SetActive(id, false, Later(7));
+                return r.SetActive(id, false, Later(7), Date::Parse("2026-12-01").value());
               }).ok());
   got = Find(council_, id);
   ASSERT_TRUE(got);
@@ -432,11 +432,13 @@ TEST_P(EmploymentContract, TheChecklistChangesAndAnEngagementEnds) {
   EXPECT_EQ(got->checklist.employer_reference, "");
   EXPECT_FALSE(got->checklist.right_to_work_seen);
   EXPECT_FALSE(got->active);
+  EXPECT_EQ(got->ended_on, Date::Parse("2026-12-01").value());
   EXPECT_EQ(got->updated_at, Later(7));
   ASSERT_TRUE(Write(council_, [&](app::EmploymentRepository& r) {
-                return r.SetActive(id, true, Later(8));
+                return r.SetActive(id, true, Later(8), std::nullopt);
               }).ok());
   EXPECT_TRUE(Find(council_, id)->active);
+  EXPECT_FALSE(Find(council_, id)->ended_on);
 
   EngagementId missing{id.value() + 1000};
   auto no_checklist = Write(council_, [&](app::EmploymentRepository& r) {
@@ -445,7 +447,7 @@ TEST_P(EmploymentContract, TheChecklistChangesAndAnEngagementEnds) {
   ASSERT_FALSE(no_checklist.ok());
   EXPECT_EQ(no_checklist.error().code, ErrorCode::kNotFound);
   auto no_active = Write(council_, [&](app::EmploymentRepository& r) {
-    return r.SetActive(missing, false, Later(9));
+    return r.SetActive(missing, false, Later(9), std::nullopt);
   });
   ASSERT_FALSE(no_active.ok());
   EXPECT_EQ(no_active.error().code, ErrorCode::kNotFound);
@@ -781,8 +783,9 @@ TEST_P(EmploymentContract, AnotherCouncilSeesNoneOfIt) {
   auto checklist = Write(
       other_, [&](app::EmploymentRepository& r) { return r.UpdateChecklist(e, {}, Later(20)); });
   EXPECT_EQ(checklist.error().code, ErrorCode::kNotFound);
-  auto active =
-      Write(other_, [&](app::EmploymentRepository& r) { return r.SetActive(e, false, Later(20)); });
+  auto active = Write(other_, [&](app::EmploymentRepository& r) {
+    return r.SetActive(e, false, Later(20), std::nullopt);
+  });
   EXPECT_EQ(active.error().code, ErrorCode::kNotFound);
   EXPECT_EQ(Decide(other_, *sheet, app::TimesheetStatus::kQueried, "?").error().code,
             ErrorCode::kNotFound);

@@ -36,6 +36,7 @@ struct EngagementRecord {
   bool active = true;
   UserId created_by;
   Timestamp created_at, updated_at;
+  std::optional<Date> ended_on;  // The PA's last working day, once the employment has ended.
 };
 
 enum class TimesheetStatus { kSubmitted, kApproved, kQueried, kPaid };
@@ -108,7 +109,9 @@ class EmploymentRepository {
   virtual Result<EngagementId> InsertEngagement(const EngagementRecord& e) = 0;
   virtual Status UpdateChecklist(EngagementId id, const domain::payroll::EmployerChecklist& c,
                                  Timestamp at) = 0;
-  virtual Status SetActive(EngagementId id, bool active, Timestamp at) = 0;
+  // Ends (with the leaving date) or reopens (ended_on nullopt) an engagement.
+  virtual Status SetActive(EngagementId id, bool active, Timestamp at,
+                           std::optional<Date> ended_on) = 0;
   virtual Result<std::optional<EngagementRecord>> FindEngagement(EngagementId id) = 0;
   virtual Result<std::vector<EngagementRecord>> EngagementsOfPerson(PersonId person) = 0;
   virtual Result<std::vector<EngagementRecord>> EngagementsOfPa(PaProfileId pa) = 0;

@@ -203,10 +203,24 @@ Result<bool> WeeksOutstanding(Transaction& tx, EngagementId id) {
   });
 }
 
+// The leaving date's problem, if any: not before the start or the last day paid, not after today.
+Result<std::string> LeavingProblem(Transaction& tx, const Loaded& l, Date leaving, Date today) {
+  if (leaving < l.e.terms.start)
+    return "The leaving date must be on or after the start, " + l.e.terms.start.ToLongString();
+  if (leaving > today) return std::string("Record the leaving date once it has come");
+  SD_ASSIGN_OR_RETURN(auto sheets, tx.employment().TimesheetsOf(l.e.id));
+  for (const auto& t : sheets)
+    for (const auto& day : t.sheet.entries)
+      if (t.status == TimesheetStatus::kPaid && day.day > leaving && day.hours_hundredths > 0)
+        return l.pa.profile.first_name + " was paid for " + day.day.ToLongString() +
+               ": the leaving date must be on or after it";
+  return std::string();
+}
+
 }  // namespace
 
 Status EmploymentService::EndEngagement(const CallContext& ctx, const Principal& who,
-                                        EngagementId id) {
+                                        EngagementId id, Date leaving) {
   Status s = store_.Write(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(Loaded l, Load(tx, id));
     if (!MayRead(who, l.e, l.pa, l.person))
@@ -218,9 +232,13 @@ Status EmploymentService::EndEngagement(const CallContext& ctx, const Principal&
     if (waiting)
       return Error::FailedPrecondition("Pay or query the weeks " + l.pa.profile.first_name +
                                        " sent before ending the employment");
-    SD_RETURN_IF_ERROR(tx.employment().SetActive(id, false, clock_.Now()));
-    return tx.audit().Append(AuditOf(clock_, who, ctx, "pa.engagement.end", "person",
-                                     l.e.person.ToString(), "engagement " + id.ToString()));
+    SD_ASSIGN_OR_RETURN(std::string problem,
+                        LeavingProblem(tx, l, leaving, clock_.Now().UtcDate()));
+    if (!problem.empty()) return Error::InvalidArgument(problem, {{"leaving_date", problem}});
+    SD_RETURN_IF_ERROR(tx.employment().SetActive(id, false, clock_.Now(), leaving));
+    return tx.audit().Append(
+        AuditOf(clock_, who, ctx, "pa.engagement.end", "person", l.e.person.ToString(),
+                "engagement " + id.ToString() + ", left " + leaving.ToString()));
   });
   if (!s.ok())
     audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "pa.engagement.end_refused", "engagement",

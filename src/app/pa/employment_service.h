@@ -93,9 +93,10 @@ class EmploymentService {
                                                     PersonId person);
   Status UpdateChecklist(const CallContext& ctx, const Principal& who, EngagementId id,
                          const domain::payroll::EmployerChecklist& c);
-  // The employer who runs pay ends the employment: no more hours are sent or paid. Refused
-  // (kFailedPrecondition) while a week sent is neither paid nor queried.
-  Status EndEngagement(const CallContext& ctx, const Principal& who, EngagementId id);
+  // The employer who runs pay ends the employment on `leaving`, the PA's last working day: no
+  // more hours are sent or paid. Refused (kFailedPrecondition) while a week sent is neither paid
+  // nor queried; kInvalidArgument on "leaving_date" before the start or a day paid, or after today.
+  Status EndEngagement(const CallContext& ctx, const Principal& who, EngagementId id, Date leaving);
   // The PA submits a week. kInvalidArgument naming the field; kAlreadyExists for a week sent.
   Result<TimesheetId> SubmitTimesheet(const CallContext& ctx, const Principal& pa, EngagementId id,
                                       const domain::payroll::Timesheet& sheet);

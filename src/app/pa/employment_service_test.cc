@@ -230,14 +230,25 @@ TEST_F(EmploymentServiceTest, OneEngagementAtATimeEndedOnlyWithNothingWaiting) {
   auto sheet = service_.SubmitTimesheet(ctx_, Pa(), *id, Week("2026-11-02"));
   ASSERT_TRUE(sheet.ok());
   ASSERT_TRUE(service_.DecideTimesheet(ctx_, Holder(), *sheet, true, "").ok());
-  EXPECT_EQ(service_.EndEngagement(ctx_, Pa(), *id).error().code, ErrorCode::kPermissionDenied);
-  Status waiting = service_.EndEngagement(ctx_, Holder(), *id);
+  const Date left = D("2026-11-06");
+  EXPECT_EQ(service_.EndEngagement(ctx_, Pa(), *id, left).error().code,
+            ErrorCode::kPermissionDenied);
+  Status waiting = service_.EndEngagement(ctx_, Holder(), *id, left);
   ASSERT_FALSE(waiting.ok());
   EXPECT_NE(waiting.error().message.find("Pay or query"), std::string::npos);
   ASSERT_TRUE(service_.UpdateChecklist(ctx_, Holder(), *id, Complete()).ok());
   ASSERT_TRUE(service_.RunPay(ctx_, Holder(), *id, D("2026-11-06")).ok());
-  ASSERT_TRUE(service_.EndEngagement(ctx_, Holder(), *id).ok());
-  EXPECT_EQ(service_.EndEngagement(ctx_, Holder(), *id).error().code,
+  // The leaving date is not before a day paid (Friday 6 November), nor after today (the 20th).
+  for (const char* bad : {"2026-11-05", "2026-11-21", "2026-10-30"}) {
+    Status refused = service_.EndEngagement(ctx_, Holder(), *id, D(bad));
+    ASSERT_FALSE(refused.ok()) << bad;
+    EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument) << bad;
+    EXPECT_EQ(refused.error().fields.at(0).field, "leaving_date");
+  }
+  EXPECT_TRUE(service_.Engagement(ctx_, Holder(), *id)->record.active);
+  ASSERT_TRUE(service_.EndEngagement(ctx_, Holder(), *id, left).ok());
+  EXPECT_EQ(service_.Engagement(ctx_, Holder(), *id)->record.ended_on, left);
+  EXPECT_EQ(service_.EndEngagement(ctx_, Holder(), *id, left).error().code,
             ErrorCode::kFailedPrecondition);
   EXPECT_EQ(service_.SubmitTimesheet(ctx_, Pa(), *id, Week("2026-11-09")).error().code,
             ErrorCode::kNotFound);

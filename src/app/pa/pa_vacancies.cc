@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/json/parse.hpp>
+#include <charconv>
 #include <sstream>
 
 #include "app/messages/message_service.h"
@@ -98,6 +100,14 @@ int WeeklyHours(const domain::PlanLine& l) {
   return static_cast<int>(std::min<int64_t>((hundredths + 99) / 100, domain::pa::kMaxVacancyHours));
 }
 
+// The whole of `text` as a number from 0 to 999, or -1 ("6.5", "6abc", "").
+int WholeNumber(const std::string& text) {
+  int n = -1;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || end != text.data() + text.size() || text.size() > 3) return -1;
+  return n;
+}
+
 std::vector<std::string> Words(const std::string& text, size_t most) {
   std::vector<std::string> out;
   std::istringstream in(text);
@@ -112,13 +122,15 @@ Result<domain::pa::Vacancy> VacancyFrom(Transaction& tx, const VacancyInput& in,
   domain::pa::Vacancy v;
   v.title = in.title;
   v.about = in.about;
-  v.plan_line = in.plan_line.substr(0, 200);
+  v.plan_line = in.plan_line;
   v.slots = in.slots & ((1u << domain::pa::kSlots) - 1);
-  v.hours_per_week = std::atoi(in.hours.c_str());
+  v.hours_per_week = WholeNumber(in.hours);
   if (auto rate = Pence::Parse(in.hourly_rate); rate.ok()) v.hourly_rate = *rate;
-  v.skills = in.skills;
+  for (const auto& skill : in.skills)
+    if (std::find(v.skills.begin(), v.skills.end(), skill) == v.skills.end())
+      v.skills.push_back(skill);
   v.interests = Words(in.interests, 5);
-  v.language = in.language.substr(0, 40);
+  v.language = in.language;
   auto closes = Date::Parse(in.closes_on);
   v.closes_on = closes.ok() ? *closes : Date{};
   std::vector<FieldError> errors = domain::pa::VacancyProblems(v, today);
@@ -145,7 +157,7 @@ Result<domain::pa::Vacancy> VacancyFrom(Transaction& tx, const VacancyInput& in,
 Result<std::vector<PlanPaLine>> PaVacancyService::PlanLines(const CallContext& ctx,
                                                             const Principal& who, PersonId person) {
   std::vector<PlanPaLine> out;
-  SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+  Status read = store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_RETURN_IF_ERROR(StatusOf(PersonFor(tx, who, person)));
     SD_ASSIGN_OR_RETURN(auto plans, tx.support_plans().ForPerson(person));
     if (plans.empty()) return OkStatus();
@@ -159,9 +171,13 @@ Result<std::vector<PlanPaLine>> PaVacancyService::PlanLines(const CallContext& c
     if (!content.ok()) return OkStatus();
     for (const auto& l : content->lines)
       if (l.category == domain::SupportCategory::kPersonalAssistant)
-        out.push_back({l.description, WeeklyHours(l), l.unit_cost});
+        out.push_back(
+            {l.description, WeeklyHours(l), l.unit == domain::Unit::kHour ? l.unit_cost : Pence{}});
     return OkStatus();
-  }));
+  });
+  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, ReadAction("pa.vacancy.plan_lines", read),
+                                     "person", person.ToString(), ""));
+  SD_RETURN_IF_ERROR(read);
   return out;
 }
 
@@ -284,12 +300,15 @@ Result<VacancyView> PaVacancyService::ViewIn(Transaction& tx, const Principal& w
   SD_ASSIGN_OR_RETURN(auto applications, tx.pas().ApplicationsOfPa(mine->id));
   for (const auto& a : applications)
     if (a.vacancy == v.id) out.mine = a;
-  const bool open = v.vacancy.open && v.vacancy.closes_on >= clock_.Now().UtcDate();
-  if (!open && !out.mine) return Error::NotFound("No advert with that number");
-  std::vector<domain::pa::Vacancy> one = {v.vacancy};
-  one[0].open = true;
-  one[0].closes_on = clock_.Now().UtcDate();
-  auto found = domain::pa::VacanciesFor(mine->profile, one, clock_.Now().UtcDate(), 1);
+  // A PA sees an open advert that reaches them, or one they applied for (as it is now).
+  auto found = domain::pa::VacanciesFor(mine->profile, {v.vacancy}, clock_.Now().UtcDate(), 1);
+  if (found.empty() && !out.mine) return Error::NotFound("No advert with that number");
+  if (found.empty()) {
+    std::vector<domain::pa::Vacancy> one = {v.vacancy};
+    one[0].open = true;
+    one[0].closes_on = clock_.Now().UtcDate();
+    found = domain::pa::VacanciesFor(mine->profile, one, clock_.Now().UtcDate(), 1);
+  }
   if (!found.empty()) out.reasons = std::move(found[0].reasons);
   return out;
 }

@@ -87,16 +87,18 @@ class PaVacancyService {
   // The person's adverts, newest first, for the person's side.
   Result<std::vector<PaVacancyRecord>> ForPerson(const CallContext& ctx, const Principal& who,
                                                  PersonId person);
-  // One advert: the person's side sees the applications; a PA sees an open advert, or one they
-  // applied for. kNotFound otherwise.
+  // One advert: the person's side sees the applications; a PA sees an open advert that reaches
+  // them (their travel, a time they are free), or one they applied for. kNotFound otherwise.
   Result<VacancyView> View(const CallContext& ctx, const Principal& who, PaVacancyId id);
   // The caller's board (PAs only).
   Result<PaVacancyBoard> Board(const CallContext& ctx, const Principal& pa);
-  // A PA with a profile applies to an open advert, once.
+  // A PA with a profile applies to an open advert that reaches them, once.
   Result<PaApplicationId> Apply(const CallContext& ctx, const Principal& pa, PaVacancyId id,
                                 const std::string& message);
-  // The person's side invites the applicant to talk, or says no, once.
-  Status Answer(const CallContext& ctx, const Principal& who, PaApplicationId id, bool invite);
+  // The person's side invites the applicant to talk, or says no, once (an invitation only while
+  // the advert is open). Returns the advert's number.
+  Result<PaVacancyId> Answer(const CallContext& ctx, const Principal& who, PaApplicationId id,
+                             bool invite);
   // The PA takes back an application still waiting.
   Status Withdraw(const CallContext& ctx, const Principal& pa, PaApplicationId id);
 

@@ -141,6 +141,7 @@ TEST_F(PaVacancyTest, AdvertiseApplyInviteAndTheContactIsAgreed) {
   ASSERT_TRUE(service_.Close(ctx_, Holder(), *id, true).ok());
   EXPECT_EQ(service_.Close(ctx_, Holder(), *id, false).error().code,
             ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(service_.View(ctx_, Pa(near_user_), *id)->mine->status, PaApplicationStatus::kInvited);
   EXPECT_TRUE(service_.Board(ctx_, Pa(near_user_))->matches.empty());
   EXPECT_EQ(service_.Board(ctx_, Pa(near_user_))->applications.size(), 1u);
 }
@@ -163,6 +164,9 @@ TEST_F(PaVacancyTest, RefusalsChangeNothingAndAreAudited) {
   EXPECT_EQ(service_.Apply(ctx_, Pa(near_user_), *id, "").error().code,
             ErrorCode::kInvalidArgument);
   EXPECT_EQ(service_.Apply(ctx_, Holder(), *id, "Me").error().code, ErrorCode::kPermissionDenied);
+  // A PA the advert does not reach (12 miles; they travel 5) can neither read it nor apply.
+  EXPECT_EQ(service_.View(ctx_, Pa(far_user_), *id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(service_.Apply(ctx_, Pa(far_user_), *id, "Me").error().code, ErrorCode::kNotFound);
   auto applied = service_.Apply(ctx_, Pa(near_user_), *id, "Please");
   ASSERT_TRUE(applied.ok());
   EXPECT_EQ(service_.Answer(ctx_, Stranger(), *applied, true).error().code, ErrorCode::kNotFound);

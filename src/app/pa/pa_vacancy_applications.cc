@@ -93,7 +93,7 @@ Result<PaApplicationId> PaVacancyService::Apply(const CallContext& ctx, const Pr
     SD_ASSIGN_OR_RETURN(auto mine, OwnProfile(tx, pa));
     SD_ASSIGN_OR_RETURN(auto v, tx.pas().FindVacancy(id));
     const Timestamp now = clock_.Now();
-    if (!v || !v->vacancy.open || v->vacancy.closes_on < now.UtcDate())
+    if (!v || domain::pa::VacanciesFor(mine.profile, {v->vacancy}, now.UtcDate(), 1).empty())
       return Error::NotFound("No open advert with that number");
     auto inserted = tx.pas().InsertApplication(
         {PaApplicationId{}, id, mine.id, message, PaApplicationStatus::kApplied, now, {}, {}, {}});
@@ -111,21 +111,26 @@ Result<PaApplicationId> PaVacancyService::Apply(const CallContext& ctx, const Pr
   return made;
 }
 
-Status PaVacancyService::Answer(const CallContext& ctx, const Principal& who, PaApplicationId id,
-                                bool invite) {
+Result<PaVacancyId> PaVacancyService::Answer(const CallContext& ctx, const Principal& who,
+                                             PaApplicationId id, bool invite) {
+  PaVacancyId advert;
   Status s = store_.Write(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto a, tx.pas().FindApplication(id));
     if (!a) return Error::NotFound("No application with that number");
     SD_ASSIGN_OR_RETURN(auto v, tx.pas().FindVacancy(a->vacancy));
+    if (!v) return Error::NotFound("No application with that number");
     SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(v->person));
     if (!person || !PersonSideOfPa(who, *person))
       return Error::NotFound("No application with that number");
+    advert = v->id;
+    if (invite && v->status != PaVacancyStatus::kOpen)
+      return Error::FailedPrecondition("The advert is closed: nobody more can be invited from it");
     const Timestamp now = clock_.Now();
     std::optional<PaContactId> contact;
     if (invite) {
       SD_ASSIGN_OR_RETURN(contact,
                           tx.pas().InsertContact({PaContactId{}, a->pa, v->person, who.user.id,
-                                                  "About your application: " + a->message,
+                                                  "Invited you to talk about your application",
                                                   PaContactStatus::kAsked, now, std::nullopt}));
       SD_RETURN_IF_ERROR(tx.pas().AnswerContact(*contact, PaContactStatus::kAgreed, now));
     }
@@ -141,7 +146,8 @@ Status PaVacancyService::Answer(const CallContext& ctx, const Principal& who, Pa
   if (!s.ok() && s.error().code == ErrorCode::kNotFound)
     audit_.Record(ctx.council, AuditOf(clock_, who, ctx, "pa.application.answer_refused",
                                        "pa_application", id.ToString(), ""));
-  return s;
+  SD_RETURN_IF_ERROR(s);
+  return advert;
 }
 
 Status PaVacancyService::Withdraw(const CallContext& ctx, const Principal& pa, PaApplicationId id) {

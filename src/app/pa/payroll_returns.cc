@@ -105,6 +105,10 @@ void BuildFps(PayRunView& v, const std::vector<Line>& lines) {
   v.fps = {EmployerOf(lines), v.run.pay_date, {}};
   for (const auto& x : lines) {
     payroll::RtiEmployee w = EmployeeOf(x.l, x.details);
+    // The leaving date goes on the FPS of the leaver's last pay.
+    const bool last = std::none_of(x.slips.begin(), x.slips.end(),
+                                   [&](const auto& s) { return s.pay_date > v.run.pay_date; });
+    if (last) w.leaving = x.l.e.ended_on;
     const bool starter = std::none_of(x.slips.begin(), x.slips.end(),
                                       [&](const auto& s) { return s.pay_date < v.run.pay_date; });
     v.fps.employees.push_back({w, x.l.e.terms.weekly_hours_hundredths, RtiOf(x.slip, x.l.e),
@@ -273,10 +277,20 @@ Status BuildP60(Transaction& tx, const Loaded& l, std::optional<TaxYear> year, D
   const bool p45 = t.p45_leaving_date && y.Contains(*t.p45_leaving_date);
   payroll::RtiEmployee w = EmployeeOf(l, details);
   if (w.given_names.empty()) w.given_names = l.pa.profile.first_name;
+  w.leaving = l.e.ended_on;
   payroll::RtiEmployer employer{EmployerName(l.e, l.person), l.e.checklist.employer_reference,
                                 details ? details->accounts_office_reference : ""};
   v.p60 = payroll::BuildP60(employer, w, rti, y, p45 ? t.p45_taxable_pay : Pence(),
                             p45 ? t.p45_tax : Pence(), today);
+  // A leaver gets a P45 instead of a P60 for the year they left in.
+  v.left_in_year = l.e.ended_on && y.Contains(*l.e.ended_on);
+  // P45 figures from the previous job count in the year they were given for.
+  Date newest = rti.front().pay_date;
+  for (const auto& p : rti) newest = std::max(newest, p.pay_date);
+  const bool p45_last =
+      t.p45_leaving_date && TaxYear::Containing(newest).Contains(*t.p45_leaving_date);
+  v.p45 = payroll::BuildP45(employer, w, rti, p45_last ? t.p45_taxable_pay : Pence(),
+                            p45_last ? t.p45_tax : Pence());
   return OkStatus();
 }
 

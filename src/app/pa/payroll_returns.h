@@ -63,6 +63,8 @@ struct P60View {
   std::string pa_name;
   domain::payroll::P60 p60;
   std::vector<TaxYear> years;  // Every tax year the engagement has payslips in, newest first.
+  bool left_in_year = false;   // The PA left in p60's year: their P45 stands for it.
+  std::optional<domain::payroll::P45> p45;  // Once the employment has ended.
 };
 
 class PayrollReturnsService {

@@ -83,9 +83,7 @@ std::vector<FieldError> VacancyProblems(const Vacancy& v, Date today) {
   for (const auto& s : v.skills)
     if (SkillLabel(s).empty()) out.push_back({"skills", "Choose skills from the list"});
   if (v.closes_on <= today || v.closes_on > today.AddDays(kMaxVacancyDays))
-    out.push_back({"closes_on", fmt::format("The closing date must be after today and within {} "
-                                            "days",
-                                            kMaxVacancyDays)});
+    out.push_back({"closes_on", "The closing date must be after today and within 3 months"});
   return out;
 }
 

@@ -378,6 +378,31 @@ P60 BuildP60(const RtiEmployer& employer, const RtiEmployee& employee,
   return p;
 }
 
+std::optional<P45> BuildP45(const RtiEmployer& employer, const RtiEmployee& employee,
+                            const std::vector<RtiPayslip>& slips, Pence previous_pay,
+                            Pence previous_tax) {
+  if (!employee.leaving || slips.empty()) return std::nullopt;
+  const RtiPayslip* last = &slips.front();
+  for (const auto& s : slips)
+    if (s.pay_date > last->pay_date) last = &s;
+  const TaxYear year = TaxYear::Containing(last->pay_date);
+  const P60 y =
+      BuildP60(employer, employee, slips, year, previous_pay, previous_tax, last->pay_date);
+  P45 p{employer, employee, year};
+  p.tax_code = last->tax_code;
+  p.week1_month1 = SplitTaxCode(last->tax_code).non_cumulative;
+  p.frequency = last->frequency;
+  p.period = last->period;
+  p.pay = y.pay;
+  p.tax = y.tax;
+  p.totals_shown = !p.week1_month1;
+  if (p.totals_shown) {
+    p.total_pay = y.total_pay;
+    p.total_tax = y.total_tax;
+  }
+  return p;
+}
+
 PensionSchedule BuildPensionSchedule(const RtiEmployer& employer, Date pay_date,
                                      const std::vector<std::pair<RtiEmployee, Payslip>>& slips,
                                      const AePeriod& band) {

@@ -133,6 +133,28 @@ P60 BuildP60(const RtiEmployer& employer, const RtiEmployee& employee,
              const std::vector<RtiPayslip>& slips, TaxYear year, Pence previous_pay,
              Pence previous_tax, Date today);
 
+// The P45 a leaver is given (HMRC's parts 1A, 2 and 3 carry the same figures): the leaving date,
+// the tax code at leaving and whether it was week 1/month 1, the week or month number of the last
+// pay, and the tax year's pay and tax to date (with the previous employment's when its P45 was
+// counted; left out on a week 1/month 1 code, as HMRC's form says) and in this employment.
+struct P45 {
+  RtiEmployer employer;
+  RtiEmployee employee;  // employee.leaving is the leaving date.
+  TaxYear year{2026};    // Of the last pay.
+  std::string tax_code;
+  bool week1_month1 = false;
+  Frequency frequency = Frequency::kMonthly;
+  int period = 1;  // The last pay's week or month number.
+  Pence total_pay, total_tax;
+  bool totals_shown = true;  // False on a week 1/month 1 code.
+  Pence pay, tax;            // In this employment.
+};
+// `slips` are the employment's; the P45 is for the tax year of the newest. nullopt when the
+// employee has no leaving date or was never paid.
+std::optional<P45> BuildP45(const RtiEmployer& employer, const RtiEmployee& employee,
+                            const std::vector<RtiPayslip>& slips, Pence previous_pay,
+                            Pence previous_tax);
+
 // A pay run's pension contributions for the scheme: each enrolled PA's qualifying earnings and
 // contributions, and the day they must reach the scheme (the 22nd of the month after the pay
 // date: The Pensions Regulator's deadline for contributions paid electronically).

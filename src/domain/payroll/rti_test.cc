@@ -210,6 +210,34 @@ TEST(RtiP60, TheYearInThisEmploymentWithTheP45) {
   EXPECT_FALSE(BuildP60(Employer(), left, slips, TaxYear(2026), P(0), P(0), D("2027-05-01")).final);
 }
 
+TEST(RtiP45, TheLeaversYearToDateFromTheLastPay) {
+  std::vector<RtiPayslip> slips = {Weekly("2026-04-03", 52), Weekly("2026-04-10", 1),
+                                   Weekly("2026-04-17", 2)};
+  EXPECT_FALSE(BuildP45(Employer(), Sam(), slips, P(0), P(0)));  // Not a leaver.
+  RtiEmployee left = Sam();
+  left.leaving = D("2026-04-15");
+  EXPECT_FALSE(BuildP45(Employer(), left, {}, P(0), P(0)));  // Never paid.
+  auto p = BuildP45(Employer(), left, slips, P(100000), P(5000));
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->year, TaxYear(2026));
+  EXPECT_EQ(p->employee.leaving, D("2026-04-15"));
+  EXPECT_EQ(p->frequency, Frequency::kWeekly);
+  EXPECT_EQ(p->period, 2);
+  EXPECT_FALSE(p->week1_month1);
+  EXPECT_EQ(p->pay, P(50000));  // Weeks 1 and 2 of 2026/27; week 52 was the year before.
+  EXPECT_EQ(p->tax, P(5320));
+  EXPECT_TRUE(p->totals_shown);
+  EXPECT_EQ(p->total_pay, P(150000));
+  EXPECT_EQ(p->total_tax, P(10320));
+  // On a week 1/month 1 code the totals to date are left out, as HMRC's form says.
+  slips[2].tax_code = "1257L W1";
+  p = BuildP45(Employer(), left, slips, P(100000), P(5000));
+  EXPECT_TRUE(p->week1_month1);
+  EXPECT_FALSE(p->totals_shown);
+  EXPECT_EQ(p->total_pay, P(0));
+  EXPECT_EQ(p->pay, P(50000));
+}
+
 TEST(RtiP60, OneNiLineForEachLetterInLetterOrder) {
   std::vector<RtiPayslip> slips = {Weekly("2026-04-10", 1), Weekly("2026-04-17", 2)};
   slips[0].ni_category = NiCategory::kM;

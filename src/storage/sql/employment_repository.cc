@@ -81,6 +81,7 @@ app::EngagementRecord EngagementFromRow(const SqlRow& r) {
   x.created_at = Timestamp::FromMicros(r.Int(32));
   x.updated_at = Timestamp::FromMicros(r.Int(33));
   t.p45_leaving_date = OptionalDate(r, 34);
+  x.ended_on = OptionalDate(r, 35);
   return x;
 }
 
@@ -91,7 +92,7 @@ constexpr Columns<app::EngagementRecord> kEngagement{
     "pension_employer_bp, pension_relief, qualifying_days, management_fee_pence, "
     "p45_taxable_pay_pence, p45_tax_pence, insurance_until, employer_reference, "
     "right_to_work_seen, dbs_seen, contract_signed, pension_duties_done, plan_line, active, "
-    "created_by_user_id, created_at, updated_at, p45_leaving_date",
+    "created_by_user_id, created_at, updated_at, p45_leaving_date, ended_on",
     EngagementFromRow};
 
 constexpr std::string_view kInsertEngagement = R"sql(
@@ -381,12 +382,14 @@ Status SqlEmployment::UpdateChecklist(EngagementId id, const domain::payroll::Em
   return OkStatus();
 }
 
-Status SqlEmployment::SetActive(EngagementId id, bool active, Timestamp at) {
-  SD_ASSIGN_OR_RETURN(bool changed,
-                      AnyRow(c_,
-                             "UPDATE pa_engagements SET active = $3, updated_at = $4 WHERE "
-                             "council_id = $1 AND engagement_id = $2 RETURNING engagement_id",
-                             {council_.value(), id.value(), SqlBool(active), at.micros()}));
+Status SqlEmployment::SetActive(EngagementId id, bool active, Timestamp at,
+                                std::optional<Date> ended_on) {
+  SD_ASSIGN_OR_RETURN(
+      bool changed,
+      AnyRow(c_,
+             "UPDATE pa_engagements SET active = $3, updated_at = $4, ended_on = $5 WHERE "
+             "council_id = $1 AND engagement_id = $2 RETURNING engagement_id",
+             {council_.value(), id.value(), SqlBool(active), at.micros(), DateOrNull(ended_on)}));
   if (!changed) return Error::NotFound("No such engagement");
   return OkStatus();
 }

@@ -13,7 +13,8 @@ class SqlEmployment final : public app::EmploymentRepository, private CouncilRep
   Result<EngagementId> InsertEngagement(const app::EngagementRecord& e) override;
   Status UpdateChecklist(EngagementId id, const domain::payroll::EmployerChecklist& c,
                          Timestamp at) override;
-  Status SetActive(EngagementId id, bool active, Timestamp at) override;
+  Status SetActive(EngagementId id, bool active, Timestamp at,
+                   std::optional<Date> ended_on) override;
   Result<std::optional<app::EngagementRecord>> FindEngagement(EngagementId id) override;
   Result<std::vector<app::EngagementRecord>> EngagementsOfPerson(PersonId person) override;
   Result<std::vector<app::EngagementRecord>> EngagementsOfPa(PaProfileId pa) override;

@@ -182,6 +182,7 @@ json::object EngagementJson(const app::EngagementView& v) {
   o["pa_id"] = r.pa.value();
   o["organisation_user_id"] = r.organisation ? json::value(r.organisation->value()) : json::value();
   o["active"] = r.active;
+  o["ended_on"] = r.ended_on ? json::value(r.ended_on->ToString()) : json::value(nullptr);
   o["employer_name"] = v.employer_name;
   o["pa_name"] = v.pa_name;
   o["person_name"] = v.person_name;
@@ -281,7 +282,15 @@ Response EmploymentRoutes::ApiChecklist(Context& ctx) {
 Response EmploymentRoutes::ApiEnd(Context& ctx) {
   auto id = EngagementId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No engagement with that number"), ctx);
-  Status ended = employment_.EndEngagement(ctx.call, *ctx.principal, *id);
+  auto body = ParseStringObject(ctx.request, {"leaving_date"});
+  if (!body.ok()) return ErrorResponse(body.error(), ctx);
+  auto leaving = Date::Parse(body->contains("leaving_date") ? body->at("leaving_date") : "");
+  if (!leaving.ok())
+    return ErrorResponse(
+        Error::InvalidArgument("Check the fields",
+                               {{"leaving_date", "must be a date like 2026-11-27"}}),
+        ctx);
+  Status ended = employment_.EndEngagement(ctx.call, *ctx.principal, *id, *leaving);
   if (!ended.ok()) return ErrorResponse(ended.error(), ctx);
   auto view = employment_.Engagement(ctx.call, *ctx.principal, *id);
   if (!view.ok()) return ErrorResponse(view.error(), ctx);

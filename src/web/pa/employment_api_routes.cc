@@ -211,14 +211,19 @@ void EmploymentRoutes::AddApiRoutes() {
   Add(Method::kPost, "/api/v1/engagements/{id}/end",
       ApiRoute({}, Bind(&R::ApiEnd),
                Operation("endEngagement",
-                         "The employer who runs pay ends the employment: no more hours are sent "
-                         "or paid (audited)",
+                         "The employer who runs pay ends the employment on the PA's last working "
+                         "day: no more hours are sent or paid (audited)",
                          Replies({{"200", Reply("Ended", Ref("Engagement"))},
                                   {"403", ErrorReply("Not the employer who runs pay")},
                                   {"404", ErrorReply("No such engagement visible to the caller")},
                                   {"409", ErrorReply("Ended already, or weeks sent wait for a "
-                                                     "decision or for pay")}}),
-                         json::object{{"parameters", IdParam()}})));
+                                                     "decision or for pay")},
+                                  {"422", ErrorReply("A leaving date before the start or a day "
+                                                     "paid, or after today")}}),
+                         json::object{
+                             {"parameters", IdParam()},
+                             {"requestBody", Body(StringsObject({"leaving_date"},
+                                                                json::array{"leaving_date"}))}})));
   AddWorkApiRoutes();
 }
 
@@ -411,6 +416,7 @@ void AddEngagementSchemas(json::object& schemas) {
                  {"pa_id", Type("integer")},
                  {"organisation_user_id", json::object{{"type", json::array{"integer", "null"}}}},
                  {"active", Type("boolean")},
+                 {"ended_on", NullableStr()},
                  {"mode", Str()},
                  {"mode_words", Str()},
                  {"employer_name", Str()},

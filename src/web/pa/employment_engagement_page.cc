@@ -51,6 +51,7 @@ ViewList ContractRows(const app::EngagementView& v) {
   rows.push_back(Row("Paid", FrequencyWords(t.frequency)));
   rows.push_back(Row("Holiday", std::string(payroll::HolidayBasisWords(t.holiday))));
   rows.push_back(Row("Started", t.start.ToLongString()));
+  if (v.record.ended_on) rows.push_back(Row("Left", v.record.ended_on->ToLongString()));
   if (!v.record.plan_line.empty()) rows.push_back(Row("Helps with", v.record.plan_line));
   return rows;
 }
@@ -191,6 +192,8 @@ void SetPayslips(ViewData& d, const app::EngagementView& v, bool finance_officer
   d.set("show_hmrc_details", v.rights.payroll || v.rights.pa);
   // The P60 holds the NI number: the PA, whoever runs pay and finance officers (the service).
   d.set("show_p60", v.rights.payroll || v.rights.pa || finance_officer);
+  d.set("show_p45", (v.rights.payroll || v.rights.pa || finance_officer) &&
+                        v.record.ended_on.has_value() && !v.payslips.empty());
 }
 
 std::string DoneText(const std::string& done, const std::string& pa_name) {
@@ -245,6 +248,11 @@ Response EmploymentRoutes::RenderEngagement(int status, Context& ctx, Engagement
                                   pay_posted ? PartsOfForm(form.values, "pay_date")
                                              : PartsOfDate(v.next_payday),
                                   ErrorFor(form.errors, "pay_date")));
+  const bool end_posted = FormValue(form.values, "form") == "end";
+  d.set("leaving_date",
+        DateInputView("leaving_date", "Their last working day", "For example, 27 11 2026",
+                      end_posted ? PartsOfForm(form.values, "leaving_date") : DateParts{},
+                      ErrorFor(form.errors, "leaving_date")));
   SetErrorSummary(d, form.errors, PageFieldHref);
   const std::string title =
       v.rights.pa ? "Working for " + v.person_name : v.pa_name + ", working for " + v.person_name;
@@ -337,12 +345,24 @@ Response EmploymentRoutes::RunPay(Context& ctx) {
 Response EmploymentRoutes::End(Context& ctx) {
   auto id = EngagementId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No such personal assistant's contract"), ctx);
-  Status ended = employment_.EndEngagement(ctx.call, *ctx.principal, *id);
+  auto form = ctx.request.Form();
+  if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
+  PageForm page{*form, {}};
+  page.values.insert({"form", "end"});
+  auto leaving = Date::Parse(IsoDateFromParts(PartsOfForm(*form, "leaving_date")));
+  if (!leaving.ok()) {
+    page.errors = {{"leaving_date", "Enter their last working day, like 27 11 2026"}};
+    return RenderEngagement(422, ctx, *id, page);
+  }
+  Status ended = employment_.EndEngagement(ctx.call, *ctx.principal, *id, *leaving);
   if (ended.ok()) return Response::Redirect("/engagements/" + id->ToString() + "?done=ended");
   const Error& e = ended.error();
+  if (e.code == ErrorCode::kInvalidArgument) {
+    page.errors = e.fields;
+    return RenderEngagement(422, ctx, *id, page);
+  }
   if (e.code != ErrorCode::kFailedPrecondition) return ErrorResponse(e, ctx);
-  PageForm page{{}, {{"end", e.message}}};
-  page.values.insert({"form", "end"});
+  page.errors = {{"end", e.message}};
   return RenderEngagement(HttpStatusFor(e.code), ctx, *id, page);
 }
 

@@ -25,7 +25,6 @@ json::object AdvertJson(const app::PaVacancyRecord& r) {
   json::object o{{"id", r.id.value()},
                  {"title", v.title},
                  {"about", v.about},
-                 {"plan_line", v.plan_line},
                  {"area", v.area},
                  {"when", Strings(SlotCodes(v.slots))},
                  {"hours_per_week", v.hours_per_week},
@@ -52,6 +51,7 @@ json::object ViewJson(const app::VacancyView& v) {
   json::object o = AdvertJson(v.record);
   if (v.person_side) {
     o["person_id"] = v.record.person.value();
+    o["plan_line"] = v.record.vacancy.plan_line;
     json::array applications;
     for (const auto& a : v.applications) {
       json::object x = ApplicationJson(a.record);
@@ -166,7 +166,7 @@ Response R::ApiAnswer(Context& ctx) {
   if (answer != "invite" && answer != "decline")
     return ErrorResponse(
         Error::InvalidArgument("Check the fields", {{"answer", "must be invite or decline"}}), ctx);
-  Status s = vacancies_.Answer(ctx.call, *ctx.principal, *id, answer == "invite");
+  auto s = vacancies_.Answer(ctx.call, *ctx.principal, *id, answer == "invite");
   if (!s.ok()) return ErrorResponse(s.error(), ctx);
   return Response::Json(200, json::object{{"id", id->value()},
                                           {"status", answer == "invite" ? "invited" : "declined"}});

@@ -31,7 +31,7 @@ std::string SkillsText(const std::vector<std::string>& codes) {
 }
 
 // The advert's summary rows, as both sides see them.
-ViewList AdvertRows(const app::PaVacancyRecord& r) {
+ViewList AdvertRows(const app::PaVacancyRecord& r, Date today) {
   const auto& v = r.vacancy;
   std::vector<std::pair<std::string, std::string>> rows = {
       {"Where", "Near " + v.area},
@@ -46,15 +46,10 @@ ViewList AdvertRows(const app::PaVacancyRecord& r) {
   }
   if (!v.language.empty()) rows.push_back({"Language", v.language});
   rows.push_back({"Closing date", v.closes_on.ToLongString()});
-  rows.push_back({"Status", std::string(app::PaVacancyStatusText(r.status))});
-  ViewList out;
-  for (const auto& [label, value] : rows) {
-    ViewData row;
-    row.set("label", label);
-    row.set("value", value);
-    out.push_back(row);
-  }
-  return out;
+  const bool past = r.status == app::PaVacancyStatus::kOpen && v.closes_on < today;
+  rows.push_back({"Status", past ? "Closed to new applications"
+                                 : std::string(app::PaVacancyStatusText(r.status))});
+  return LabelValueRows(rows);
 }
 
 ViewData ApplicationRow(const app::ApplicationView& a) {
@@ -80,6 +75,13 @@ DateParts ClosingParts(Context& ctx, const app::VacancyInput& in) {
   }
   auto closes = Date::Parse(in.closes_on);
   return PartsOfDate(closes.ok() ? std::optional<Date>(*closes) : std::nullopt);
+}
+
+// The error summary's links: the skills' first checkbox is "skill".
+std::string FormFieldHref(const FieldError& e) {
+  if (e.field == "skills") return "#skill";
+  if (e.field == "closes_on") return "#closes_on-day";
+  return "#" + e.field;
 }
 
 }  // namespace
@@ -142,7 +144,7 @@ Response R::RenderForm(int status, Context& ctx, const app::VacancyInput& in,
   ViewData d;
   d.set("person", in.person.ToString());
   d.set("csrf_token", ctx.principal->session.csrf_token);
-  SetErrorSummary(d, errors, nullptr);
+  SetErrorSummary(d, errors, FormFieldHref);
   ViewList plan_lines;
   for (const auto& l : *lines) {
     ViewData row;
@@ -239,7 +241,7 @@ Response R::AdvertPage(Context& ctx) {
   d.set("title", r.vacancy.title);
   d.set("about", r.vacancy.about);
   d.set("plan_line", r.vacancy.plan_line);
-  d.set("rows", AdvertRows(r));
+  d.set("rows", AdvertRows(r, clock_.Now().UtcDate()));
   d.set("open", r.status == app::PaVacancyStatus::kOpen);
   d.set("person_side", v->person_side);
   d.set("person_name", v->person_name);
@@ -298,9 +300,9 @@ Response R::AnswerPage(Context& ctx) {
   const std::string answer = FormValue(*form, "answer");
   if (answer != "invite" && answer != "decline")
     return ErrorResponse(Error::InvalidArgument("Choose invite or not this time"), ctx);
-  Status s = vacancies_.Answer(ctx.call, *ctx.principal, *id, answer == "invite");
-  if (!s.ok()) return ErrorResponse(s.error(), ctx);
-  return Response::Redirect("/pa-adverts/" + FormValue(*form, "advert") + "?done=" + answer);
+  auto advert = vacancies_.Answer(ctx.call, *ctx.principal, *id, answer == "invite");
+  if (!advert.ok()) return ErrorResponse(advert.error(), ctx);
+  return Response::Redirect("/pa-adverts/" + advert->ToString() + "?done=" + answer);
 }
 
 Response R::WithdrawPage(Context& ctx) {
@@ -335,7 +337,8 @@ Response R::JobsPage(Context& ctx) {
   ViewData d;
   d.set("has_profile", board->has_profile);
   d.set("matches", matches);
-  d.set("count", std::to_string(matches.size()));
+  d.set("count", matches.size() == 1 ? std::string("1 advert")
+                                     : std::to_string(matches.size()) + " adverts");
   d.set("has_matches", !matches.empty());
   d.set("applications", applications);
   d.set("has_applications", !applications.empty());

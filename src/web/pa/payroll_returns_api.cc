@@ -89,6 +89,22 @@ json::object DetailsJson(const app::PayrollDetailsView& v) {
           {"accounts_office_reference", d.accounts_office_reference}};
 }
 
+json::object P45Json(const payroll::P45& p) {
+  json::object o{{"leaving_date", p.employee.leaving ? p.employee.leaving->ToString() : ""},
+                 {"tax_year", p.year.ToString()},
+                 {"tax_code", p.tax_code},
+                 {"week1_month1", p.week1_month1},
+                 {"period", p.period},
+                 {"totals_shown", p.totals_shown}};
+  PutMoney(o, "pay", p.pay);
+  PutMoney(o, "tax", p.tax);
+  if (p.totals_shown) {
+    PutMoney(o, "total_pay", p.total_pay);
+    PutMoney(o, "total_tax", p.total_tax);
+  }
+  return o;
+}
+
 json::object P60Json(const app::P60View& v) {
   const auto& p = v.p60;
   json::array ni;
@@ -113,6 +129,8 @@ json::object P60Json(const app::P60View& v) {
                              {"total_tax", p.total_tax},
                              {"statutory_sick_pay", p.statutory_sick_pay}})
     PutMoney(o, key, amount);
+  o["left_in_year"] = v.left_in_year;
+  o["p45"] = v.p45 ? json::value(P45Json(*v.p45)) : json::value(nullptr);
   return o;
 }
 
@@ -226,6 +244,9 @@ void R::AddSchemas(json::object& schemas) const {
   pp["tax_code"] = Type("string");
   pp["final"] = Type("boolean");
   pp["ni"] = json::object{{"type", "array"}, {"items", Type("object")}};
+  pp["left_in_year"] = Type("boolean");
+  pp["p45"] = json::object{{"type", json::array{"object", "null"}},
+                           {"description", "The leaver's P45, once the employment has ended"}};
   schemas["P60"] = std::move(p60);
 }
 
@@ -239,6 +260,7 @@ void R::AddPageRoutes() {
   Add(Method::kPost, "/engagements/{id}/hmrc-details", PageRoute(kP60Roles, Bind(&R::SaveDetails)));
   Add(Method::kGet, "/engagements/{id}/p60", PageRoute(kP60Roles, Bind(&R::P60Page)));
   Add(Method::kGet, "/engagements/{id}/p60.pdf", PageRoute(kP60Roles, Bind(&R::P60Pdf)));
+  Add(Method::kGet, "/engagements/{id}/p45", PageRoute(kP60Roles, Bind(&R::P45Page)));
   Add(Method::kGet, "/payday-alerts",
       PageRoute({Role::kFinanceOfficer}, Bind(&R::PaydayAlertsPage)));
 }

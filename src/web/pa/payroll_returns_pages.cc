@@ -180,16 +180,20 @@ Response R::SaveDetails(Context& ctx) {
 
 namespace {
 
+// Who employs whom, as the P60 and the P45 begin.
+std::vector<std::pair<std::string, std::string>> IdentityRows(const payroll::RtiEmployer& employer,
+                                                              const payroll::RtiEmployee& who) {
+  return {{"Employer", employer.name},
+          {"Employer PAYE reference", employer.paye_reference},
+          {"Employee", who.display_name()},
+          {"National Insurance number", who.ni_number.empty() ? "Not known" : who.ni_number},
+          {"Works number", who.payroll_id}};
+}
+
 // The P60's figures, as the page and the PDF show them.
 std::vector<std::pair<std::string, std::string>> P60Rows(const payroll::P60& p) {
-  std::vector<std::pair<std::string, std::string>> rows = {
-      {"Employer", p.employer.name},
-      {"Employer PAYE reference", p.employer.paye_reference},
-      {"Employee", p.employee.display_name()},
-      {"National Insurance number",
-       p.employee.ni_number.empty() ? "Not known" : p.employee.ni_number},
-      {"Works number", p.employee.payroll_id},
-      {"Final tax code", p.final_tax_code}};
+  auto rows = IdentityRows(p.employer, p.employee);
+  rows.push_back({"Final tax code", p.final_tax_code});
   if (p.previous_pay.pence() != 0 || p.previous_tax.pence() != 0) {
     rows.push_back({"Pay in previous employments", p.previous_pay.ToDisplayString()});
     rows.push_back({"Tax in previous employments", p.previous_tax.ToDisplayString()});
@@ -231,13 +235,7 @@ Response R::P60Page(Context& ctx) {
   d.set("title", P60Title(v->p60));
   d.set("final", v->p60.final);
   d.set("tax_year", v->p60.year.ToString());
-  ViewList rows, years;
-  for (const auto& [label, value] : P60Rows(v->p60)) {
-    ViewData row;
-    row.set("label", label);
-    row.set("value", value);
-    rows.push_back(row);
-  }
+  ViewList rows = LabelValueRows(P60Rows(v->p60)), years;
   for (const TaxYear& y : v->years) {
     ViewData row;
     row.set("year", y.ToString());
@@ -247,7 +245,47 @@ Response R::P60Page(Context& ctx) {
   d.set("rows", rows);
   d.set("years", years);
   d.set("other_years", v->years.size() > 1);
+  d.set("left_in_year", v->left_in_year);
+  d.set("has_p45", v->p45.has_value());
   return Page(200, P60Title(v->p60), "payroll_p60", d, ctx);
+}
+
+namespace {
+
+std::string FrequencyPeriod(const payroll::P45& p) {
+  return (p.frequency == payroll::Frequency::kMonthly ? "Month " : "Week ") +
+         std::to_string(p.period);
+}
+
+ViewList P45Rows(const payroll::P45& p) {
+  auto rows = IdentityRows(p.employer, p.employee);
+  rows.push_back({"Leaving date", p.employee.leaving->ToLongString()});
+  rows.push_back(
+      {"Tax code at leaving", p.tax_code + (p.week1_month1 ? " (week 1 or month 1 basis)" : "")});
+  rows.push_back(
+      {"Last entries for", FrequencyPeriod(p) + " of the tax year " + p.year.ToString()});
+  if (p.totals_shown) {
+    rows.push_back({"Total pay to date", p.total_pay.ToDisplayString()});
+    rows.push_back({"Total tax to date", p.total_tax.ToDisplayString()});
+  }
+  rows.push_back({"Pay in this employment", p.pay.ToDisplayString()});
+  rows.push_back({"Tax in this employment", p.tax.ToDisplayString()});
+  return LabelValueRows(rows);
+}
+
+}  // namespace
+
+Response R::P45Page(Context& ctx) {
+  auto v = LoadP60(ctx);
+  if (!v.ok()) return ErrorResponse(v.error(), ctx);
+  if (!v->p45)
+    return ErrorResponse(Error::NotFound(v->pa_name + " has not left this employment"), ctx);
+  ViewData d;
+  d.set("id", v->engagement.ToString());
+  d.set("pa_name", v->pa_name);
+  d.set("rows", P45Rows(*v->p45));
+  d.set("totals_shown", v->p45->totals_shown);
+  return Page(200, "P45 for " + v->pa_name, "payroll_p45", d, ctx);
 }
 
 Response R::P60Pdf(Context& ctx) {

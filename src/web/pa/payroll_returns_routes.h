@@ -35,6 +35,7 @@ class PayrollReturnsRoutes final : public RouteModule {
                          const std::vector<FieldError>& errors);
   Response P60Page(Context& ctx);
   Response P60Pdf(Context& ctx);
+  Response P45Page(Context& ctx);
   Response FpsFile(Context& ctx);
   Response EpsFile(Context& ctx);
   Response PensionCsv(Context& ctx);

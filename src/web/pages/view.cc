@@ -104,4 +104,15 @@ std::string RenderTemplate(const std::string& name, const ViewData& data) {
   return out;
 }
 
+ViewList LabelValueRows(const std::vector<std::pair<std::string, std::string>>& rows) {
+  ViewList out;
+  for (const auto& [label, value] : rows) {
+    ViewData row;
+    row.set("label", label);
+    row.set("value", value);
+    out.push_back(row);
+  }
+  return out;
+}
+
 }  // namespace selfdirect::web

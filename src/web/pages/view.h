@@ -57,6 +57,9 @@ inline void ViewData::set(std::string_view key, const ViewList& value) {
 // The message of the first error for `field`, or "" when it has none.
 std::string ErrorFor(const std::vector<FieldError>& errors, std::string_view field);
 
+// The rows of a GOV.UK summary list: each {"label", "value"}, in order.
+ViewList LabelValueRows(const std::vector<std::pair<std::string, std::string>>& rows);
+
 // Sets "errors" (the error summary's list) and "has_errors" (which also prefixes the <title> with
 // "Error: ") from field errors, in order. Each entry links to `href_for(error)` if given and it
 // returns text, else to the field's id on the page; its text is `message_for(error)` if given.
