@@ -136,11 +136,19 @@ Response R::AdvertsPage(Context& ctx) {
   return Page(200, "Adverts for a personal assistant", "pa_adverts", d, ctx);
 }
 
-Response R::RenderForm(int status, Context& ctx, const app::VacancyInput& in,
+Response R::RenderForm(int status, Context& ctx, const app::VacancyInput& typed,
                        const std::vector<std::string>& days, const std::vector<std::string>& parts,
                        const std::vector<FieldError>& errors) {
-  auto lines = vacancies_.PlanLines(ctx.call, *ctx.principal, in.person);
+  auto lines = vacancies_.PlanLines(ctx.call, *ctx.principal, typed.person);
   if (!lines.ok()) return ErrorResponse(lines.error(), ctx);
+  // A new form starts from the plan's first PA line (its hours, and its rate when hourly).
+  app::VacancyInput in = typed;
+  if (status == 200 && !lines->empty()) {
+    const auto& first = lines->front();
+    in.plan_line = first.description;
+    if (first.hours_per_week > 0) in.hours = std::to_string(first.hours_per_week);
+    if (first.hourly_rate > Pence{}) in.hourly_rate = first.hourly_rate.ToString();
+  }
   ViewData d;
   d.set("person", in.person.ToString());
   d.set("csrf_token", ctx.principal->session.csrf_token);
@@ -193,13 +201,6 @@ Response R::NewAdvertPage(Context& ctx) {
   if (!person) return ErrorResponse(Error::NotFound("Choose who the advert is for"), ctx);
   app::VacancyInput in;
   in.person = *person;
-  auto lines = vacancies_.PlanLines(ctx.call, *ctx.principal, *person);
-  if (!lines.ok()) return ErrorResponse(lines.error(), ctx);
-  if (!lines->empty()) {
-    in.plan_line = lines->front().description;
-    in.hours = std::to_string(lines->front().hours_per_week);
-    in.hourly_rate = lines->front().hourly_rate.ToString();
-  }
   in.closes_on = clock_.Now().UtcDate().AddDays(21).ToString();
   return RenderForm(200, ctx, in, {}, {}, {});
 }

@@ -23,7 +23,8 @@ class PaVacancyRoutes final : public RouteModule {
   void AddApiRoutes() override;   // pa_vacancy_api.cc
   Response AdvertsPage(Context& ctx);
   Response NewAdvertPage(Context& ctx);
-  Response RenderForm(int status, Context& ctx, const app::VacancyInput& in,
+  // The advert form; a new one (status 200) starts from the plan's first PA line.
+  Response RenderForm(int status, Context& ctx, const app::VacancyInput& typed,
                       const std::vector<std::string>& days, const std::vector<std::string>& parts,
                       const std::vector<FieldError>& errors);
   Response CreateAdvert(Context& ctx);
