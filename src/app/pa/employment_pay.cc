@@ -9,6 +9,7 @@
 #include "app/pa/employment_access.h"
 #include "app/pa/employment_service.h"
 #include "app/payroll/payroll_json.h"
+#include "domain/payroll/sick_pay.h"
 #include "domain/people/person.h"
 
 namespace selfdirect::app {
@@ -64,14 +65,39 @@ Status CheckCanPay(const Loaded& l, Date pay_date) {
   return OkStatus();
 }
 
-// Pay and tax earlier in the tax year, and average weekly earnings over the 8 weeks before the
-// pay period (for sick pay; fewer for a new starter), rounded down to the penny.
+// What sick pay in this pay is measured against (sick_pay.h): the days off sick in every
+// timesheet the employer approved, paid or not, and every earlier payslip.
+void SickPayHistory(const Loaded& l, const std::vector<TimesheetRecord>& records,
+                    const std::vector<payroll::Timesheet>& sheets,
+                    const std::vector<PayslipRecord>& slips, payroll::PayHistory& h) {
+  std::optional<Date> first;
+  for (const auto& s : sheets)
+    for (const auto& e : s.entries)
+      if (e.kind == payroll::TimesheetEntry::Kind::kSick && (!first || e.day < *first))
+        first = e.day;
+  if (!first) return;
+  payroll::SickPayEarningsInput in;
+  in.frequency = l.e.terms.frequency;
+  in.employment_start = l.e.terms.start;
+  in.first_sick_day = *first;
+  for (const auto& t : records)
+    if (t.status == TimesheetStatus::kApproved || t.status == TimesheetStatus::kPaid)
+      for (const auto& e : t.sheet.entries)
+        if (e.kind == payroll::TimesheetEntry::Kind::kSick) in.sick_days.push_back(e.day);
+  for (const auto& p : slips) in.payments.push_back({p.pay_date, p.payslip.gross_pay});
+  in.contractual_weekly =
+      MultiplyRatio(l.e.terms.hourly_rate, l.e.terms.weekly_hours_hundredths, 100, Rounding::kDown);
+  auto earnings = payroll::SickPayEarningsFor(in);
+  h.average_weekly_earnings = earnings.average_weekly;
+  h.earnings_basis = std::move(earnings.explanation);
+  h.sick_days_served = earnings.waiting_days_served;
+}
+
+// Pay and tax earlier in the tax year; refused when a payslip is dated on or after `pay_date`.
 Result<payroll::PayHistory> HistoryOf(const Loaded& l, const std::vector<PayslipRecord>& slips,
                                       Date pay_date) {
   payroll::PayHistory h;
   const TaxYear year = TaxYear::Containing(pay_date);
-  const Date period_start = payroll::PayPeriodStart(pay_date, l.e.terms.frequency);
-  Pence eight_weeks;
   for (const auto& p : slips) {
     if (p.pay_date >= pay_date)
       return Error::FailedPrecondition(l.pa.profile.first_name + " was paid on " +
@@ -80,16 +106,7 @@ Result<payroll::PayHistory> HistoryOf(const Loaded& l, const std::vector<Payslip
       h.taxable_pay = h.taxable_pay + p.payslip.taxable_pay;
       h.tax = h.tax + p.payslip.tax;
     }
-    if (p.pay_date < period_start && p.pay_date >= period_start.AddDays(-56))
-      eight_weeks = eight_weeks + p.payslip.gross_pay;
   }
-  // A PA who started within the 8 weeks: what they were paid over the days since they started,
-  // as a week's worth (HMRC's rule for new employees). None yet: no average, so no sick pay.
-  const Date window_start = std::max(period_start.AddDays(-56), l.e.terms.start);
-  const int64_t days = period_start.DaysSince(window_start);
-  h.average_weekly_earnings =
-      days <= 0 ? Pence()
-                : DivideRounding(Pence::FromPence(eight_weeks.pence() * 7), days, Rounding::kDown);
   h.started_this_tax_year = TaxYear::Containing(l.e.terms.start) == year;
   return h;
 }
@@ -109,6 +126,7 @@ Result<std::optional<Due>> DueFor(Transaction& tx, EngagementId id, Date pay_dat
   SD_RETURN_IF_ERROR(CheckCanPay(due.l, pay_date));
   SD_ASSIGN_OR_RETURN(auto slips, tx.employment().PayslipsOf(id));
   SD_ASSIGN_OR_RETURN(auto history, HistoryOf(due.l, slips, pay_date));
+  SickPayHistory(due.l, records, sheets, slips, history);
   SD_ASSIGN_OR_RETURN(auto in, payroll::PayslipInputFor(due.l.e.terms, sheets, pay_date, history));
   SD_ASSIGN_OR_RETURN(due.slip, payroll::CalculatePayslip(in, year, ShippedMinimumWages()));
   if (due.slip.below_minimum_wage)

@@ -92,9 +92,38 @@ class EmploymentServiceTest : public ::testing::Test {
     return t;
   }
 
+  static payroll::Timesheet SickWeek(std::string_view monday, std::string_view day) {
+    auto w = Week(monday);
+    w.entries[2] = {D(day), payroll::TimesheetEntry::Kind::kSick, 0};
+    return w;
+  }
+
   static payroll::EmployerChecklist Complete() {
     return {D("2027-10-31"), "123/AB45678",   D("2026-10-20"),
             D("2026-10-20"), D("2026-10-30"), D("2026-10-30")};
+  }
+
+  // Engages the PA with the checklist done, then each week is sent, approved and paid on its day;
+  // the last payslip's sick pay and whether its explanation says `basis`.
+  void ExpectSickPay(std::initializer_list<std::pair<payroll::Timesheet, Date>> weeks,
+                     int64_t sick_pay_pence, const std::string& basis) {
+    auto id = service_.Engage(ctx_, Holder(), Input());
+    ASSERT_TRUE(id.ok());
+    ASSERT_TRUE(service_.UpdateChecklist(ctx_, Holder(), *id, Complete()).ok());
+    std::optional<PayslipId> last;
+    for (const auto& [sheet, payday] : weeks) {
+      auto sent = service_.SubmitTimesheet(ctx_, Pa(), *id, sheet);
+      ASSERT_TRUE(sent.ok()) << sent.error().message;
+      ASSERT_TRUE(service_.DecideTimesheet(ctx_, Holder(), *sent, true, "").ok());
+      auto run = service_.RunPay(ctx_, Holder(), *id, payday);
+      ASSERT_TRUE(run.ok()) << run.error().message;
+      last = run->payslips.at(0);
+    }
+    auto slip = service_.Payslip(ctx_, Holder(), *last);
+    ASSERT_TRUE(slip.ok());
+    EXPECT_EQ(slip->slip.payslip.statutory_sick_pay.pence(), sick_pay_pence);
+    const auto& why = slip->slip.payslip.explanation;
+    EXPECT_NE(std::find(why.begin(), why.end(), basis), why.end());
   }
 
   size_t PayslipCount(EngagementId id) {
@@ -256,28 +285,27 @@ TEST_F(EmploymentServiceTest, OneEngagementAtATimeEndedOnlyWithNothingWaiting) {
 }
 
 TEST_F(EmploymentServiceTest, ANewStartersSickPayAveragesTheWeeksSinceTheyStarted) {
-  auto id = service_.Engage(ctx_, Holder(), Input());
-  ASSERT_TRUE(id.ok());
-  ASSERT_TRUE(service_.UpdateChecklist(ctx_, Holder(), *id, Complete()).ok());
-  auto week3 = Week("2026-11-16");
-  week3.entries[2] = {D("2026-11-18"), payroll::TimesheetEntry::Kind::kSick, 0};
-  const std::pair<payroll::Timesheet, Date> weeks[] = {{Week("2026-11-02"), D("2026-11-06")},
-                                                       {Week("2026-11-09"), D("2026-11-13")},
-                                                       {week3, D("2026-11-20")}};
-  std::optional<PayslipId> last;
-  for (const auto& [sheet, payday] : weeks) {
-    auto sent = service_.SubmitTimesheet(ctx_, Pa(), *id, sheet);
-    ASSERT_TRUE(sent.ok()) << sent.error().message;
-    ASSERT_TRUE(service_.DecideTimesheet(ctx_, Holder(), *sent, true, "").ok());
-    auto run = service_.RunPay(ctx_, Holder(), *id, payday);
-    ASSERT_TRUE(run.ok()) << run.error().message;
-    last = run->payslips.at(0);
-  }
   // Paid £560 over the 12 days from the start to the period: £326.66 a week, not £560 / 8 =
   // £70. Sick pay is the lower of £123.25 and 80% of that, for one of five qualifying days.
-  auto slip = service_.Payslip(ctx_, Holder(), *last);
-  ASSERT_TRUE(slip.ok());
-  EXPECT_EQ(slip->slip.payslip.statutory_sick_pay.pence(), 2465);
+  ExpectSickPay({{Week("2026-11-02"), D("2026-11-06")},
+                 {Week("2026-11-09"), D("2026-11-13")},
+                 {SickWeek("2026-11-16", "2026-11-18"), D("2026-11-20")}},
+                2465,
+                "Average weekly earnings £326.66: £560.00 paid from 2 November 2026 to 13 November "
+                "2026 (12 days) x 7 / 12.");
+}
+
+TEST_F(EmploymentServiceTest, SicknessWithinEightWeeksIsMeasuredFromTheFirstDayOffSick) {
+  // Off sick on 18 November and again on 2 December, with longer days paid between: the
+  // second sickness links to the first, so both are measured over 2 to 13 November.
+  ExpectSickPay({{Week("2026-11-02"), D("2026-11-06")},
+                 {Week("2026-11-09"), D("2026-11-13")},
+                 {SickWeek("2026-11-16", "2026-11-18"), D("2026-11-20")},
+                 {Week("2026-11-23", 800), D("2026-11-27")},
+                 {SickWeek("2026-11-30", "2026-12-02"), D("2026-12-04")}},
+                2465,
+                "Average weekly earnings £326.66: £560.00 paid from 2 November 2026 to 13 November "
+                "2026 (12 days) x 7 / 12.");
 }
 
 TEST_F(EmploymentServiceTest, WeeksMustStartOnAMonday) {

@@ -219,6 +219,8 @@ Result<PayslipInput> PayslipInputFor(const EngagementTerms& terms,
     sick.sick_days = static_cast<int>(h.sick_days.size());
     sick.qualifying_days_per_week = terms.qualifying_days_per_week;
     sick.average_weekly_earnings = history.average_weekly_earnings;
+    sick.earnings_basis = history.earnings_basis;
+    sick.waiting_days_served = history.sick_days_served;
     in.pay.push_back(sick);
   }
   in.previous_taxable_pay = history.taxable_pay;

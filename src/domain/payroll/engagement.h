@@ -6,7 +6,7 @@
 //
 // Example:
 //   auto missing = OpenChecklistItems(checklist, pay_date);  // Empty: the PA may be paid.
-//   Result<PayslipInput> in = PayslipInputFor(terms, sheets, pay_date, {previous, tax, awe});
+//   Result<PayslipInput> in = PayslipInputFor(terms, sheets, pay_date, history);
 #pragma once
 
 #include <optional>
@@ -80,8 +80,12 @@ Status CheckTerms(const EngagementTerms& t);
 // Earlier pay in the tax year and the earnings sick pay is measured against.
 struct PayHistory {
   Pence taxable_pay, tax;              // Earlier payslips of this employment in the tax year.
-  Pence average_weekly_earnings;       // Over the 8 weeks before the period.
   bool started_this_tax_year = false;  // Then the P45 figures count as pay to date.
+  // For sick pay: the average weekly earnings before the linked series of sick days began, how
+  // they were found, and the days off sick in the series before this pay period (sick_pay.h).
+  Pence average_weekly_earnings;
+  std::string earnings_basis;
+  int sick_days_served = 0;
 };
 
 // The payslip input for `pay_date` from the engagement's approved timesheets: hours worked and

@@ -86,7 +86,7 @@ TEST(PayslipInputFor, HoursHolidayAndDistinctSickDays) {
                                                        {D("2026-11-24"), K::kHoliday, 500},
                                                        {D("2026-11-25"), K::kSick, 0},
                                                        {D("2026-11-25"), K::kSick, 0}})};
-  PayHistory h{Pence::FromPence(50000), Pence::FromPence(1000), Pence::FromPence(28000), true};
+  PayHistory h{Pence::FromPence(50000), Pence::FromPence(1000), true, Pence::FromPence(28000)};
   EngagementTerms t = Terms();
   t.p45_taxable_pay = Pence::FromPence(900000);
   t.p45_tax = Pence::FromPence(60000);

@@ -144,10 +144,11 @@ struct PayItem {
   Pence amount;                  // kAmount.
   std::string description;
   // kStatutorySickPay: qualifying days off sick in this pay period, the qualifying days in a
-  // week (the days the PA would normally work), average weekly earnings over the 8 weeks before,
-  // and waiting days already served in this period of incapacity for work.
+  // week (the days the PA would normally work), average weekly earnings over the relevant period
+  // before the sickness (sick_pay.h), and waiting days already served in the linked series.
   int sick_days = 0, qualifying_days_per_week = 0, waiting_days_served = 0;
   Pence average_weekly_earnings;
+  std::string earnings_basis;  // How the average was found, for the payslip ("" when given).
 };
 
 struct SickPay {

@@ -39,6 +39,7 @@ Gross AddUpPay(const PayslipInput& in, const PayrollYear& year, std::vector<std:
       g.total += sick.amount;
       g.sick += sick.amount;
       why.push_back(std::move(sick.explanation));
+      if (!item.earnings_basis.empty()) why.push_back(item.earnings_basis);
     } else if (item.kind == PayItem::Kind::kAmount) {
       g.total += item.amount;
       why.push_back(fmt::format(FMT_COMPILE("{}: {}."),

@@ -1,0 +1,91 @@
+// File: sick_pay_earnings.cc
+// The linked series of sick days and the average weekly earnings statutory sick pay is measured
+// against (sick_pay.h).
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "domain/payroll/sick_pay.h"
+
+namespace selfdirect::domain::payroll {
+
+namespace {
+
+// Two sick days belong to one linked series when no more than 8 weeks (56 days) lie between.
+constexpr int64_t kLinkDays = 56;
+
+Date SeriesStart(std::vector<Date> days, Date first) {
+  std::sort(days.begin(), days.end());
+  Date start = first;
+  for (auto it = days.rbegin(); it != days.rend(); ++it)
+    if (*it < start && start.DaysSince(*it) - 1 <= kLinkDays) start = *it;
+  return start;
+}
+
+// Whole calendar months from `from` to `to`: odd days of 16 or more (15 or more in February)
+// count as a month (SPM170400).
+int64_t WholeMonths(Date from, Date to) {
+  int months = 0;
+  while (from.AddMonths(months + 1).AddDays(-1) <= to) ++months;
+  const int64_t odd = to.DaysSince(from.AddMonths(months).AddDays(-1));
+  const int64_t half = to.month() == 2 ? 15 : 16;
+  return months + (odd >= half ? 1 : 0);
+}
+
+std::string Period(Date from, Date to) {
+  return fmt::format("from {} to {}", from.ToLongString(), to.ToLongString());
+}
+
+void Average(SickPayEarnings& e, Frequency f) {
+  const int64_t days = e.to->DaysSince(*e.from) + 1;
+  const int64_t months = f == Frequency::kMonthly ? WholeMonths(*e.from, *e.to) : 0;
+  if (months > 0) {
+    e.average_weekly =
+        DivideRounding(Pence::FromPence(e.total.pence() * 12), months * 52, Rounding::kDown);
+    e.explanation =
+        fmt::format("Average weekly earnings {}: {} paid {} ({} calendar months) x 12 / 52.",
+                    e.average_weekly.ToDisplayString(), e.total.ToDisplayString(),
+                    Period(*e.from, *e.to), months);
+    return;
+  }
+  e.average_weekly = DivideRounding(Pence::FromPence(e.total.pence() * 7), days, Rounding::kDown);
+  e.explanation = fmt::format("Average weekly earnings {}: {} paid {} ({} days) x 7 / {}.",
+                              e.average_weekly.ToDisplayString(), e.total.ToDisplayString(),
+                              Period(*e.from, *e.to), days, days);
+}
+
+}  // namespace
+
+SickPayEarnings SickPayEarningsFor(const SickPayEarningsInput& in) {
+  SickPayEarnings e;
+  e.piw_start = SeriesStart(in.sick_days, in.first_sick_day);
+  for (Date d : in.sick_days)
+    if (d >= e.piw_start && d < in.first_sick_day) ++e.waiting_days_served;
+  std::vector<Date> paydays;
+  for (const auto& p : in.payments)
+    if (p.pay_date < e.piw_start) paydays.push_back(p.pay_date);
+  std::sort(paydays.begin(), paydays.end());
+  if (paydays.empty()) {
+    e.average_weekly = in.contractual_weekly;
+    e.explanation = fmt::format(
+        "Average weekly earnings {}: a week's pay by the contract, as nothing was paid before "
+        "the first day off sick.",
+        e.average_weekly.ToDisplayString());
+    return e;
+  }
+  e.to = paydays.back();
+  const Date eight_weeks_back = e.to->AddDays(-kLinkDays);
+  auto anchor = std::upper_bound(paydays.begin(), paydays.end(), eight_weeks_back);
+  if (anchor != paydays.begin()) {
+    e.from = std::prev(anchor)->AddDays(1);
+  } else {  // Less than 8 weeks paid: the days the payments cover since the PA started.
+    e.from = std::max(in.employment_start, PayPeriodStart(paydays.front(), in.frequency));
+    e.from = std::min(*e.from, *e.to);
+  }
+  for (const auto& p : in.payments)
+    if (p.pay_date >= *e.from && p.pay_date <= *e.to) e.total = e.total + p.gross;
+  Average(e, in.frequency);
+  return e;
+}
+
+}  // namespace selfdirect::domain::payroll

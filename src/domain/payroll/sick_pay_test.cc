@@ -1,0 +1,142 @@
+// Golden cases for the earnings statutory sick pay is measured against, worked by hand from
+// HMRC's Statutory Payments Manual (SPM170200 to SPM170700).
+#include "domain/payroll/sick_pay.h"
+
+#include <gtest/gtest.h>
+
+namespace selfdirect::domain::payroll {
+namespace {
+
+Pence P(std::string_view s) { return *Pence::Parse(s); }
+Date D(std::string_view s) { return *Date::Parse(s); }
+
+// Paid every Friday from `first` for `weeks` weeks, `each` a time.
+std::vector<EarningsPaid> Fridays(std::string_view first, int weeks, std::string_view each) {
+  std::vector<EarningsPaid> out;
+  for (int i = 0; i < weeks; ++i) out.push_back({D(first).AddDays(7 * i), P(each)});
+  return out;
+}
+
+TEST(SickPayEarnings, WeeklyPaidEightWeeksBeforeTheLastPaydayBeforeTheSickness) {
+  // Sick from Wednesday 15 July 2026; the last payday before is Friday 10 July, and the payday
+  // 8 weeks before that is 15 May, so the period is 16 May to 10 July: 8 paydays of £200.
+  SickPayEarningsInput in{Frequency::kWeekly,
+                          D("2026-01-05"),
+                          {D("2026-07-15")},
+                          D("2026-07-15"),
+                          Fridays("2026-03-06", 20, "200"),
+                          P("0")};
+  auto e = SickPayEarningsFor(in);
+  EXPECT_EQ(e.piw_start, D("2026-07-15"));
+  EXPECT_EQ(e.from, D("2026-05-16"));
+  EXPECT_EQ(e.to, D("2026-07-10"));
+  EXPECT_EQ(e.total, P("1600"));
+  EXPECT_EQ(e.average_weekly, P("200"));
+  EXPECT_EQ(e.waiting_days_served, 0);
+  EXPECT_EQ(e.explanation,
+            "Average weekly earnings £200.00: £1,600.00 paid from 16 May 2026 to 10 July 2026 (56 "
+            "days) x 7 / 56.");
+}
+
+TEST(SickPayEarnings, PayInTheWeeksAfterTheSicknessBeganDoesNotCount) {
+  // Paid £500 on 17 and 24 July, after the first day off sick: still the 8 weeks to 10 July.
+  auto pay = Fridays("2026-03-06", 19, "200");
+  pay.push_back({D("2026-07-17"), P("500")});
+  pay.push_back({D("2026-07-24"), P("500")});
+  SickPayEarningsInput in{Frequency::kWeekly,
+                          D("2026-01-05"),
+                          {D("2026-07-15"), D("2026-07-22")},
+                          D("2026-07-22"),
+                          pay,
+                          P("0")};
+  auto e = SickPayEarningsFor(in);
+  EXPECT_EQ(e.piw_start, D("2026-07-15"));  // A week earlier: the same series.
+  EXPECT_EQ(e.average_weekly, P("200"));
+  EXPECT_EQ(e.waiting_days_served, 1);
+}
+
+TEST(SickPayEarnings, MonthlyPaidCountsCalendarMonthsTimesTwelveOverFiftyTwo) {
+  // Paid on the last day of each month; sick from 10 September 2026. The relevant period is
+  // 1 July to 31 August, 2 months: (£1,000 + £1,200) / 2 x 12 / 52 = £253.846..., £253.84.
+  std::vector<EarningsPaid> pay = {{D("2026-05-31"), P("900")},
+                                   {D("2026-06-30"), P("950")},
+                                   {D("2026-07-31"), P("1000")},
+                                   {D("2026-08-31"), P("1200")}};
+  SickPayEarningsInput in{
+      Frequency::kMonthly, D("2026-01-01"), {D("2026-09-10")}, D("2026-09-10"), pay, P("0")};
+  auto e = SickPayEarningsFor(in);
+  EXPECT_EQ(e.from, D("2026-07-01"));
+  EXPECT_EQ(e.to, D("2026-08-31"));
+  EXPECT_EQ(e.total, P("2200"));
+  EXPECT_EQ(e.average_weekly, P("253.84"));
+  EXPECT_EQ(e.explanation,
+            "Average weekly earnings £253.84: £2,200.00 paid from 1 July 2026 to 31 August 2026 "
+            "(2 calendar months) x 12 / 52.");
+}
+
+TEST(SickPayEarnings, MonthlyOddDaysRoundToAMonthFromSixteenOrFifteenInFebruary) {
+  // A new starter on 10 February 2027 paid on 28 February for 19 days: 15 or more in February
+  // count as a month, so £400 x 12 / 52 = £92.307..., £92.30.
+  SickPayEarningsInput in{
+      Frequency::kMonthly,           D("2027-02-10"), {D("2027-03-03")}, D("2027-03-03"),
+      {{D("2027-02-28"), P("400")}}, P("0")};
+  auto e = SickPayEarningsFor(in);
+  EXPECT_EQ(e.from, D("2027-02-10"));
+  EXPECT_EQ(e.average_weekly, P("92.30"));
+  // Started on 15 February: 14 days is less than a month, so by the day: £280 x 7 / 14.
+  in.employment_start = D("2027-02-15");
+  in.payments = {{D("2027-02-28"), P("280")}};
+  e = SickPayEarningsFor(in);
+  EXPECT_EQ(e.average_weekly, P("140"));
+}
+
+TEST(SickPayEarnings, NewStarterAveragesOverTheDaysTheirPayCovers) {
+  // Started Monday 1 June 2026, paid £100 on 5 June and £200 on 12 June, sick from 17 June:
+  // £300 over the 12 days from 1 to 12 June, x 7 / 12 = £175.
+  SickPayEarningsInput in{Frequency::kWeekly,
+                          D("2026-06-01"),
+                          {D("2026-06-17")},
+                          D("2026-06-17"),
+                          {{D("2026-06-05"), P("100")}, {D("2026-06-12"), P("200")}},
+                          P("0")};
+  auto e = SickPayEarningsFor(in);
+  EXPECT_EQ(e.from, D("2026-06-01"));
+  EXPECT_EQ(e.to, D("2026-06-12"));
+  EXPECT_EQ(e.average_weekly, P("175"));
+}
+
+TEST(SickPayEarnings, NothingPaidYetUsesTheContractsWeek) {
+  SickPayEarningsInput in{
+      Frequency::kFourWeekly, D("2026-06-01"), {D("2026-06-03")}, D("2026-06-03"), {}, P("150")};
+  auto e = SickPayEarningsFor(in);
+  EXPECT_FALSE(e.from.has_value());
+  EXPECT_EQ(e.average_weekly, P("150"));
+  EXPECT_EQ(e.explanation,
+            "Average weekly earnings £150.00: a week's pay by the contract, as nothing was paid "
+            "before the first day off sick.");
+}
+
+TEST(SickPayEarnings, SicknessLinksAcrossNoMoreThanEightWeeks) {
+  // 56 days between 3 June and 30 July: one series, measured from 1 June, 3 days served.
+  std::vector<Date> sick = {D("2026-06-01"), D("2026-06-02"), D("2026-06-03"), D("2026-07-30")};
+  SickPayEarningsInput in{Frequency::kWeekly,
+                          D("2026-01-05"),
+                          sick,
+                          D("2026-07-30"),
+                          Fridays("2026-03-06", 22, "200"),
+                          P("0")};
+  auto e = SickPayEarningsFor(in);
+  EXPECT_EQ(e.piw_start, D("2026-06-01"));
+  EXPECT_EQ(e.waiting_days_served, 3);
+  EXPECT_EQ(e.to, D("2026-05-29"));  // The last payday before 1 June.
+  // 57 days between: a new series from 31 July.
+  in.sick_days.back() = D("2026-07-31");
+  in.first_sick_day = D("2026-07-31");
+  e = SickPayEarningsFor(in);
+  EXPECT_EQ(e.piw_start, D("2026-07-31"));
+  EXPECT_EQ(e.waiting_days_served, 0);
+  EXPECT_EQ(e.to, D("2026-07-24"));
+}
+
+}  // namespace
+}  // namespace selfdirect::domain::payroll
