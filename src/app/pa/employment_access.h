@@ -34,6 +34,12 @@ std::string EmployerKey(const EngagementRecord& e);
 std::string EmployerName(const EngagementRecord& e, const PersonRecord& person);
 std::string FullName(const PersonRecord& p);
 
+// The PA's holiday in the leave year on `on`, from the weeks the employer approved (paid or
+// not); none for rolled-up holiday pay or a date without payroll figures (employment_views.cc).
+std::optional<domain::payroll::HolidayBalance> HolidayOn(
+    const domain::payroll::EngagementTerms& terms, const std::vector<TimesheetRecord>& sheets,
+    Date on);
+
 // The view of `l` for `who` on `today` (employment_views.cc).
 Result<EngagementView> BuildView(Transaction& tx, const Principal& who, Loaded l, Date today);
 

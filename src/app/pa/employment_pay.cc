@@ -84,7 +84,16 @@ void SickPayHistory(const Loaded& l, const std::vector<TimesheetRecord>& records
     if (t.status == TimesheetStatus::kApproved || t.status == TimesheetStatus::kPaid)
       for (const auto& e : t.sheet.entries)
         if (e.kind == payroll::TimesheetEntry::Kind::kSick) in.sick_days.push_back(e.day);
-  for (const auto& p : slips) in.payments.push_back({p.pay_date, p.payslip.gross_pay});
+  for (const auto& p : slips) {
+    payroll::EarningsPaid paid{p.pay_date, p.payslip.gross_pay, {}, {}};
+    for (const auto& t : records)  // The weeks the payslip paid.
+      if (t.pay_run == p.run) {
+        const Date first = t.sheet.week_start, last = first.AddDays(6);
+        if (!paid.first_day || first < *paid.first_day) paid.first_day = first;
+        if (!paid.last_day || last > *paid.last_day) paid.last_day = last;
+      }
+    in.payments.push_back(paid);
+  }
   in.contractual_weekly =
       MultiplyRatio(l.e.terms.hourly_rate, l.e.terms.weekly_hours_hundredths, 100, Rounding::kDown);
   auto earnings = payroll::SickPayEarningsFor(in);

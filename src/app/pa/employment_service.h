@@ -18,6 +18,7 @@
 #include "app/pa/employment_repository.h"
 #include "app/people_service.h"
 #include "app/repositories.h"
+#include "domain/payroll/holiday.h"
 
 namespace selfdirect::app {
 
@@ -52,6 +53,7 @@ struct EngagementView {
   Date next_payday;
   domain::payroll::PaydayAlert payday;  // For the next payday's estimated pay.
   domain::payroll::PaydayFunds funds;
+  std::optional<domain::payroll::HolidayBalance> holiday;  // This leave year, to today.
 };
 
 struct PayslipView {

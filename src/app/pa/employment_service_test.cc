@@ -285,27 +285,59 @@ TEST_F(EmploymentServiceTest, OneEngagementAtATimeEndedOnlyWithNothingWaiting) {
 }
 
 TEST_F(EmploymentServiceTest, ANewStartersSickPayAveragesTheWeeksSinceTheyStarted) {
-  // Paid £560 over the 12 days from the start to the period: £326.66 a week, not £560 / 8 =
-  // £70. Sick pay is the lower of £123.25 and 80% of that, for one of five qualifying days.
-  ExpectSickPay({{Week("2026-11-02"), D("2026-11-06")},
-                 {Week("2026-11-09"), D("2026-11-13")},
-                 {SickWeek("2026-11-16", "2026-11-18"), D("2026-11-20")}},
-                2465,
-                "Average weekly earnings £326.66: £560.00 paid from 2 November 2026 to 13 November "
-                "2026 (12 days) x 7 / 12.");
+  // Paid £560 for the 14 days of the two weeks since the start: £280 a week, not £560 / 8 = £70.
+  // Sick pay is the lower of £123.25 and 80% of that, for one of five qualifying days.
+  ExpectSickPay(
+      {{Week("2026-11-02"), D("2026-11-06")},
+       {Week("2026-11-09"), D("2026-11-13")},
+       {SickWeek("2026-11-16", "2026-11-18"), D("2026-11-20")}},
+      2465,
+      "Average weekly earnings £280.00: £560.00 paid for the days from 2 November 2026 to "
+      "15 November 2026 (14 days) x 7 / 14.");
 }
 
 TEST_F(EmploymentServiceTest, SicknessWithinEightWeeksIsMeasuredFromTheFirstDayOffSick) {
   // Off sick on 18 November and again on 2 December, with longer days paid between: the
-  // second sickness links to the first, so both are measured over 2 to 13 November.
-  ExpectSickPay({{Week("2026-11-02"), D("2026-11-06")},
-                 {Week("2026-11-09"), D("2026-11-13")},
-                 {SickWeek("2026-11-16", "2026-11-18"), D("2026-11-20")},
-                 {Week("2026-11-23", 800), D("2026-11-27")},
-                 {SickWeek("2026-11-30", "2026-12-02"), D("2026-12-04")}},
-                2465,
-                "Average weekly earnings £326.66: £560.00 paid from 2 November 2026 to 13 November "
-                "2026 (12 days) x 7 / 12.");
+  // second sickness links to the first, so both are measured over 2 to 15 November.
+  ExpectSickPay(
+      {{Week("2026-11-02"), D("2026-11-06")},
+       {Week("2026-11-09"), D("2026-11-13")},
+       {SickWeek("2026-11-16", "2026-11-18"), D("2026-11-20")},
+       {Week("2026-11-23", 800), D("2026-11-27")},
+       {SickWeek("2026-11-30", "2026-12-02"), D("2026-12-04")}},
+      2465,
+      "Average weekly earnings £280.00: £560.00 paid for the days from 2 November 2026 to "
+      "15 November 2026 (14 days) x 7 / 14.");
+}
+
+TEST_F(EmploymentServiceTest, IrregularHoursShowTheHolidayEarnedAndFlagMoreThanIsLeft) {
+  EngagementInput in = Input();
+  in.terms.weekly_hours_hundredths = 0;
+  in.terms.holiday = payroll::HolidayBasis::kAccrual;
+  auto id = service_.Engage(ctx_, Holder(), in);
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  auto sent = service_.SubmitTimesheet(ctx_, Pa(), *id, Week("2026-11-02"));
+  ASSERT_TRUE(sent.ok());
+  ASSERT_TRUE(service_.DecideTimesheet(ctx_, Holder(), *sent, true, "").ok());
+  // 12.07% of the 20 hours worked is 2.414 hours, 2.41 to the hundredth.
+  auto view = service_.Engagement(ctx_, Holder(), *id);
+  ASSERT_TRUE(view.ok());
+  ASSERT_TRUE(view->holiday.has_value());
+  EXPECT_EQ(view->holiday->year_start, D("2026-11-02"));
+  EXPECT_EQ(view->holiday->earned_hundredths, 241);
+  EXPECT_EQ(view->holiday->left_hundredths, 241);
+  auto week = Week("2026-11-09");
+  week.entries[0] = {D("2026-11-09"), payroll::TimesheetEntry::Kind::kHoliday, 300};
+  auto second = service_.SubmitTimesheet(ctx_, Pa(), *id, week);
+  ASSERT_TRUE(second.ok());
+  view = service_.Engagement(ctx_, Holder(), *id);
+  ASSERT_TRUE(view.ok());
+  ASSERT_FALSE(view->timesheets.empty());
+  const auto& flags = view->timesheets.front().flags;  // Newest week first.
+  EXPECT_NE(std::find(flags.begin(), flags.end(),
+                      "3 hours of holiday: more than the 2.41 hours left this leave year"),
+            flags.end());
+  EXPECT_EQ(view->holiday->taken_hundredths, 0);  // Not yet approved.
 }
 
 TEST_F(EmploymentServiceTest, WeeksMustStartOnAMonday) {

@@ -33,6 +33,8 @@ Result<payroll::TimesheetSummary> Checked(Transaction& tx, const EngagementRecor
   payroll::TimesheetLimits limits;
   limits.contract_hours_hundredths = e.terms.weekly_hours_hundredths;
   limits.paid_through = PaidThrough(sheets);
+  if (auto holiday = HolidayOn(e.terms, sheets, sheet.week_start.AddDays(6)))
+    limits.holiday_left_hundredths = holiday->left_hundredths;
   return payroll::CheckTimesheet(sheet, limits);
 }
 

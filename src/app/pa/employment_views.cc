@@ -98,6 +98,18 @@ Status GatherFunds(Transaction& tx, EngagementView& v) {
 
 }  // namespace
 
+std::optional<payroll::HolidayBalance> employment::HolidayOn(
+    const payroll::EngagementTerms& terms, const std::vector<TimesheetRecord>& sheets, Date on) {
+  auto year = PayrollYearOn(on);
+  if (!year.ok()) return std::nullopt;
+  std::vector<payroll::Timesheet> approved;
+  for (const auto& t : sheets)
+    if (t.status == TimesheetStatus::kApproved || t.status == TimesheetStatus::kPaid)
+      approved.push_back(t.sheet);
+  return payroll::HolidayBalanceOn(
+      terms, approved, on, {(*year)->rolled_up_holiday_bp, (*year)->holiday_weeks_hundredths});
+}
+
 Result<EngagementView> employment::BuildView(Transaction& tx, const Principal& who, Loaded l,
                                              Date today) {
   EngagementView v;
@@ -123,6 +135,7 @@ Result<EngagementView> employment::BuildView(Transaction& tx, const Principal& w
   EstimateNextPay(v);
   SD_RETURN_IF_ERROR(GatherFunds(tx, v));
   v.payday = payroll::CheckPayday(v.funds);
+  v.holiday = HolidayOn(v.record.terms, v.timesheets, today);
   return v;
 }
 

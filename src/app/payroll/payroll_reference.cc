@@ -135,7 +135,7 @@ void NoteUnverifiedBlocks(const json::object& o, domain::payroll::PayrollYear& y
   };
   for (const char* block :
        {"income_tax", "national_insurance", "auto_enrolment", "employment_allowance",
-        "rolled_up_holiday_percent", "statutory_sick_pay"})
+        "rolled_up_holiday_percent", "statutory_holiday_weeks", "statutory_sick_pay"})
     if (unverified(o.if_contains(block), "status")) y.provisional.push_back(block);
   if (unverified(o.if_contains("statutory_sick_pay"), "rate_status"))
     y.provisional.push_back("statutory_sick_pay.weekly_rate");
@@ -170,7 +170,7 @@ Result<domain::payroll::PayrollYear> PayrollYearFromJson(const json::value& v) {
   r.Known(*o, "",
           {"id", "title", "effective_from", "notes", "sources", "income_tax", "national_insurance",
            "auto_enrolment", "employment_allowance", "rolled_up_holiday_percent",
-           "statutory_sick_pay", "minimum_wage", "state_pension_age"});
+           "statutory_holiday_weeks", "statutory_sick_pay", "minimum_wage", "state_pension_age"});
   ReadReferenceHead(r, *o, y);
   ReadTax(r, *o, y);
   ReadNi(r, *o, y);
@@ -178,6 +178,8 @@ Result<domain::payroll::PayrollYear> PayrollYearFromJson(const json::value& v) {
   ReadPensionAges(r, *o, y);
   if (const json::object* h = Block(r, *o, "rolled_up_holiday_percent"))
     y.rolled_up_holiday_bp = r.Percent(*h, "rolled_up_holiday_percent", "percent");
+  if (const json::object* w = Block(r, *o, "statutory_holiday_weeks"))
+    y.holiday_weeks_hundredths = r.Percent(*w, "statutory_holiday_weeks", "weeks");
   if (const json::object* a = Block(r, *o, "employment_allowance"))
     y.employment_allowance = r.Money(*a, "employment_allowance", "annual", Required::kYes);
   ReadSickPay(r, *o, y);

@@ -91,6 +91,7 @@ struct PayrollYear {
   std::array<AePeriod, 4> ae;  // By Frequency.
   int ae_min_age = 16, ae_eligible_age = 22, ae_max_age = 74;
   int64_t rolled_up_holiday_bp = 1207;
+  int64_t holiday_weeks_hundredths = 560;  // 5.6 weeks' paid holiday a year (fixed hours).
   Pence employment_allowance;  // Employer Class 1 NI an employer need not pay in the tax year.
   SickPayRules sick_pay;
   std::vector<PensionAgeRule> pension_ages;

@@ -128,6 +128,7 @@ std::string FiguresWords(std::string_view block) {
   if (block == "auto_enrolment") return "the workplace pension thresholds";
   if (block == "employment_allowance") return "the Employment Allowance";
   if (block == "rolled_up_holiday_percent") return "the rolled-up holiday rate";
+  if (block == "statutory_holiday_weeks") return "the weeks of paid holiday a year";
   if (block.starts_with("statutory_sick_pay")) return "the statutory sick pay rate";
   return std::string(block);
 }

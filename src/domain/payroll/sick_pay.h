@@ -24,6 +24,9 @@ namespace selfdirect::domain::payroll {
 struct EarningsPaid {
   Date pay_date;
   Pence gross;  // Gross pay on that payday: hours, holiday pay and sick pay alike.
+  // The days the payment is for (the weeks of the timesheets it paid), when known: a new
+  // starter's average is over these.
+  std::optional<Date> first_day, last_day;
 };
 
 struct SickPayEarningsInput {
@@ -42,6 +45,7 @@ struct SickPayEarnings {
   Pence total;                  // Gross pay in the relevant period.
   Pence average_weekly;         // Rounded down to the penny (the LEL test needs no more).
   int waiting_days_served = 0;  // Days off sick in the series before `first_sick_day`.
+  bool new_starter = false;     // Less than 8 weeks paid: over the days the pay was for.
   std::string explanation;      // One sentence, as a payroll officer reads it.
 };
 
@@ -50,7 +54,8 @@ struct SickPayEarnings {
 // before the last payday before the series began, to that payday. Paid by the week (or 2 or 4
 // weeks): the total x 7 / the days. Paid monthly: the total / whole calendar months (odd days
 // of 16 or more, 15 or more in February, count as a month) x 12 / 52. Less than 8 weeks paid:
-// the days the payments cover since the PA started; nothing paid yet: the contract's week.
+// over the days the payments are for (SPM170600), from the first day of the first to the last
+// of the last, or else from the start to the last payday; nothing paid yet: the contract's week.
 SickPayEarnings SickPayEarningsFor(const SickPayEarningsInput& in);
 
 }  // namespace selfdirect::domain::payroll

@@ -49,9 +49,35 @@ void Average(SickPayEarnings& e, Frequency f) {
     return;
   }
   e.average_weekly = DivideRounding(Pence::FromPence(e.total.pence() * 7), days, Rounding::kDown);
-  e.explanation = fmt::format("Average weekly earnings {}: {} paid {} ({} days) x 7 / {}.",
-                              e.average_weekly.ToDisplayString(), e.total.ToDisplayString(),
-                              Period(*e.from, *e.to), days, days);
+  e.explanation =
+      fmt::format("Average weekly earnings {}: {} paid {}{} ({} days) x 7 / {}.",
+                  e.average_weekly.ToDisplayString(), e.total.ToDisplayString(),
+                  e.new_starter ? "for the days " : "", Period(*e.from, *e.to), days, days);
+}
+
+// Less than 8 weeks paid (SPM170600): everything paid before the series, over the days it is
+// for; when a payment does not say, from the start (or its pay period) to the last payday.
+void NewStarterPeriod(const SickPayEarningsInput& in, SickPayEarnings& e) {
+  const Date last_payday = *e.to;
+  e.new_starter = true;
+  bool known = true;
+  std::optional<Date> first, last;
+  for (const auto& p : in.payments) {
+    if (p.pay_date > last_payday) continue;
+    e.total = e.total + p.gross;
+    known = known && p.first_day && p.last_day;
+    if (p.first_day && (!first || *p.first_day < *first)) first = p.first_day;
+    if (p.last_day && (!last || *p.last_day > *last)) last = p.last_day;
+  }
+  if (known && first && last) {
+    e.from = std::max(in.employment_start, *first);
+    e.to = std::max(*e.from, *last);
+    return;
+  }
+  Date earliest = last_payday;
+  for (const auto& p : in.payments) earliest = std::min(earliest, p.pay_date);
+  e.from = std::max(in.employment_start, PayPeriodStart(earliest, in.frequency));
+  e.from = std::min(*e.from, last_payday);
 }
 
 }  // namespace
@@ -78,12 +104,11 @@ SickPayEarnings SickPayEarningsFor(const SickPayEarningsInput& in) {
   auto anchor = std::upper_bound(paydays.begin(), paydays.end(), eight_weeks_back);
   if (anchor != paydays.begin()) {
     e.from = std::prev(anchor)->AddDays(1);
-  } else {  // Less than 8 weeks paid: the days the payments cover since the PA started.
-    e.from = std::max(in.employment_start, PayPeriodStart(paydays.front(), in.frequency));
-    e.from = std::min(*e.from, *e.to);
+    for (const auto& p : in.payments)
+      if (p.pay_date >= *e.from && p.pay_date <= *e.to) e.total = e.total + p.gross;
+  } else {
+    NewStarterPeriod(in, e);
   }
-  for (const auto& p : in.payments)
-    if (p.pay_date >= *e.from && p.pay_date <= *e.to) e.total = e.total + p.gross;
   Average(e, in.frequency);
   return e;
 }

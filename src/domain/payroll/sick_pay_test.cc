@@ -103,6 +103,17 @@ TEST(SickPayEarnings, NewStarterAveragesOverTheDaysTheirPayCovers) {
   EXPECT_EQ(e.from, D("2026-06-01"));
   EXPECT_EQ(e.to, D("2026-06-12"));
   EXPECT_EQ(e.average_weekly, P("175"));
+  // When each payment says the days it was for (weeks of Monday to Sunday, paid on the Friday):
+  // £300 for the 14 days from 1 to 14 June, x 7 / 14 = £150.
+  in.payments = {{D("2026-06-05"), P("100"), D("2026-06-01"), D("2026-06-07")},
+                 {D("2026-06-12"), P("200"), D("2026-06-08"), D("2026-06-14")}};
+  e = SickPayEarningsFor(in);
+  EXPECT_EQ(e.from, D("2026-06-01"));
+  EXPECT_EQ(e.to, D("2026-06-14"));
+  EXPECT_EQ(e.average_weekly, P("150"));
+  EXPECT_EQ(e.explanation,
+            "Average weekly earnings £150.00: £300.00 paid for the days from 1 June 2026 to 14 "
+            "June 2026 (14 days) x 7 / 14.");
 }
 
 TEST(SickPayEarnings, NothingPaidYetUsesTheContractsWeek) {

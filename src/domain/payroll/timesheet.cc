@@ -6,21 +6,16 @@
 
 #include <map>
 
+#include "domain/payroll/holiday.h"
+
 namespace selfdirect::domain::payroll {
 namespace {
-
-std::string HoursText(int64_t hundredths) {
-  std::string s = fmt::format("{}.{:02}", hundredths / 100, hundredths % 100);
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s;
-}
 
 void Flag(int64_t worked, int64_t limit, std::string_view what, TimesheetSummary& s) {
   if (limit <= 0 || worked <= limit) return;
   s.flags.push_back(fmt::format("{} hours worked: {} more than the {} of {} a week",
-                                HoursText(worked), HoursText(worked - limit), what,
-                                HoursText(limit)));
+                                HolidayHoursText(worked), HolidayHoursText(worked - limit), what,
+                                HolidayHoursText(limit)));
 }
 
 }  // namespace
@@ -54,6 +49,11 @@ Result<TimesheetSummary> CheckTimesheet(const Timesheet& t, const TimesheetLimit
     return Error::InvalidArgument("The timesheet cannot be paid as it is", std::move(errors));
   Flag(s.worked_hundredths, limits.contract_hours_hundredths, "contract's hours", s);
   Flag(s.worked_hundredths, limits.plan_hours_hundredths, "support plan's hours", s);
+  const auto& left = limits.holiday_left_hundredths;
+  if (left && s.holiday_hundredths > 0 && s.holiday_hundredths > *left)
+    s.flags.push_back(fmt::format(
+        "{} hours of holiday: more than the {} hours left this leave year",
+        HolidayHoursText(s.holiday_hundredths), HolidayHoursText(std::max<int64_t>(*left, 0))));
   return s;
 }
 

@@ -30,6 +30,7 @@ struct TimesheetLimits {
   int64_t contract_hours_hundredths = 0;  // A week, from the engagement (0: no fixed hours).
   int64_t plan_hours_hundredths = 0;      // A week, from the plan's PA lines (0: none given).
   std::optional<Date> paid_through;       // The last day already paid, if any.
+  std::optional<int64_t> holiday_left_hundredths;  // Holiday left in the leave year (holiday.h).
 };
 
 struct TimesheetSummary {

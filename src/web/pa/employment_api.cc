@@ -171,6 +171,19 @@ void PutMoney(json::object& o, const std::string& key, Pence amount) {
   o[key + "_pence"] = amount.pence();
 }
 
+// The holiday this leave year, or null for rolled-up holiday pay.
+json::value HolidayJson(const app::EngagementView& v) {
+  if (!v.holiday) return nullptr;
+  const auto& h = *v.holiday;
+  return json::object{{"leave_year_start", h.year_start.ToString()},
+                      {"leave_year_end", h.year_end.ToString()},
+                      {"worked_hours", payroll::HolidayHoursText(h.worked_hundredths)},
+                      {"earned_hours", payroll::HolidayHoursText(h.earned_hundredths)},
+                      {"taken_hours", payroll::HolidayHoursText(h.taken_hundredths)},
+                      {"left_hours", payroll::HolidayHoursText(h.left_hundredths)},
+                      {"basis", h.basis}};
+}
+
 json::object EngagementJson(const app::EngagementView& v) {
   const auto& r = v.record;
   json::array sheets, slips;
@@ -194,6 +207,7 @@ json::object EngagementJson(const app::EngagementView& v) {
   o["checklist"] = ChecklistJson(v);
   o["next_payday"] = v.next_payday.ToString();
   o["payday"] = PaydayJson(v);
+  o["holiday_balance"] = HolidayJson(v);
   o["timesheets"] = std::move(sheets);
   o["payslips"] = std::move(slips);
   return o;

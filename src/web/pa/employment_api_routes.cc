@@ -378,6 +378,19 @@ json::value PaydaySchema() {
   return payday;
 }
 
+// The holiday this leave year; null for rolled-up holiday pay. Hours as decimals ("12.5").
+json::value HolidaySchema() {
+  json::value holiday = Object({{"leave_year_start", DateType()},
+                                {"leave_year_end", DateType()},
+                                {"worked_hours", Str()},
+                                {"earned_hours", Str()},
+                                {"taken_hours", Str()},
+                                {"left_hours", Str()},
+                                {"basis", Str()}});
+  holiday.as_object()["type"] = json::array{"object", "null"};
+  return holiday;
+}
+
 void AddEngagementSchemas(json::object& schemas) {
   schemas["EngagementInput"] = Object(
       {{"person_id", Type("integer")},
@@ -410,6 +423,7 @@ void AddEngagementSchemas(json::object& schemas) {
                                          {"contract_signed", NullableDate()},
                                          {"pension_duties_done", NullableDate()}});
   json::value payday = PaydaySchema();
+  json::value holiday = HolidaySchema();
   schemas["Engagement"] =
       WithMoney({{"id", Type("integer")},
                  {"person_id", Type("integer")},
@@ -441,6 +455,7 @@ void AddEngagementSchemas(json::object& schemas) {
                  {"checklist", Type("object")},
                  {"next_payday", DateType()},
                  {"payday", payday},
+                 {"holiday_balance", holiday},
                  {"timesheets", List("Timesheet")},
                  {"payslips", List("PayslipSummary")}},
                 {"hourly_rate", "management_fee", "p45_taxable_pay", "p45_tax"});

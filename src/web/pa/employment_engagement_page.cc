@@ -56,6 +56,24 @@ ViewList ContractRows(const app::EngagementView& v) {
   return rows;
 }
 
+// The PA's holiday this leave year, when it is held back (not rolled up).
+void SetHoliday(ViewData& d, const app::EngagementView& v) {
+  d.set("has_holiday", v.holiday.has_value());
+  if (!v.holiday) return;
+  const auto& h = *v.holiday;
+  const bool accrual = v.record.terms.holiday == payroll::HolidayBasis::kAccrual;
+  auto hours = [](int64_t hundredths) { return payroll::HolidayHoursText(hundredths) + " hours"; };
+  ViewList rows;
+  rows.push_back(Row(accrual ? "Earned so far" : "Holiday a year",
+                     hours(h.earned_hundredths) + " (" + h.basis + ")"));
+  rows.push_back(Row("Taken", hours(h.taken_hundredths)));
+  rows.push_back(Row("Left", hours(h.left_hundredths)));
+  d.set("holiday", std::move(rows));
+  d.set("holiday_from", h.year_start.ToLongString());
+  d.set("holiday_to", h.year_end.ToLongString());
+  d.set("holiday_over", h.left_hundredths < 0);
+}
+
 // Who must finish the checklist, said to the reader.
 std::string ChecklistIntro(const app::EngagementView& v) {
   const std::string when = " before " + v.pa_name + "'s first payday.";
@@ -239,6 +257,7 @@ Response EmploymentRoutes::RenderEngagement(int status, Context& ctx, Engagement
   d.set("active", v.record.active);
   d.set("done_text", form.errors.empty() ? DoneText(ctx.request.Query("done"), v.pa_name) : "");
   d.set("contract", ContractRows(v));
+  SetHoliday(d, v);
   SetChecklist(d, v, form);
   SetPayday(d, v);
   SetTimesheets(d, v, form);
