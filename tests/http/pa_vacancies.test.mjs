@@ -54,6 +54,16 @@ test('advertise, apply once, invite to talk: details are shown only then', async
   assert.equal(page.status, 200)
   assert.doesNotMatch(page.text, /Advert for /)
 
+  // An application too long to send comes back with what the PA typed, and nothing is stored.
+  const advertPage = await pa.request('GET', `/pa-adverts/${id}`)
+  const paCsrf = advertPage.text.match(/name="csrf_token" value="([^"]+)"/)[1]
+  const long = 'I walk every weekend & love it. '.repeat(40)
+  const tooLong = await pa.request('POST', `/pa-adverts/${id}/apply`, { body: new URLSearchParams({ csrf_token: paCsrf, message: long }).toString(), headers: form })
+  assert.equal(tooLong.status, 422, tooLong.text)
+  assert.match(tooLong.text, /There is a problem/)
+  assert.match(tooLong.text, /in up to 1,000 characters/)
+  assert.ok(tooLong.text.includes('>I walk every weekend &amp; love it. I walk'), 'what the PA typed is kept')
+  assert.equal((await holder.request('GET', `/api/v1/pa-adverts/${id}`)).data.applications.length, 0)
   const applied = await pa.request('POST', `/api/v1/pa-adverts/${id}/applications`, { json: { message: 'I walk every weekend.' } })
   assert.equal(applied.status, 201, applied.text)
   const twice = await pa.request('POST', `/api/v1/pa-adverts/${id}/applications`, { json: { message: 'Again' } })

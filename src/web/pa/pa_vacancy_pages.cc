@@ -58,6 +58,7 @@ ViewData ApplicationRow(const app::ApplicationView& a) {
   row.set("pa_id", a.record.pa.ToString());
   row.set("first_name", a.pa.profile.first_name);
   row.set("verified", a.pa.profile.verified);
+  row.set("listed", a.pa.profile.listed);  // A PA off the register has no profile page to open.
   row.set("message", a.record.message);
   row.set("applied_on", a.record.applied_at.UtcDate().ToLongString());
   row.set("status", std::string(app::PaApplicationStatusText(a.record.status)));
@@ -168,7 +169,7 @@ Response R::RenderForm(int status, Context& ctx, const app::VacancyInput& typed,
   for (const auto& l : *lines) line_options.push_back({l.description, l.description});
   if (!lines->empty())
     d.set("plan_line",
-          RadioGroupView("plan_line", "Which part of your plan is this for?", "",
+          RadioGroupView("plan_line", "Which part of the support plan is this for?", "",
                          ChoiceOptions("plan_line", "plan_line", line_options, {in.plan_line}), "",
                          true));
   d.set("title", TextInputView({"title", "Title of the advert",
@@ -229,7 +230,10 @@ Response R::CreateAdvert(Context& ctx) {
   return RenderForm(422, ctx, in, days, parts, made.error().fields);
 }
 
-Response R::AdvertPage(Context& ctx) {
+Response R::AdvertPage(Context& ctx) { return RenderAdvert(ctx, 200, "", ""); }
+
+Response R::RenderAdvert(Context& ctx, int status, const std::string& message_error,
+                         const std::string& typed) {
   auto id = PaVacancyId::Parse(ctx.request.path_params["id"]);
   if (!id) return ErrorResponse(Error::NotFound("No advert with that number"), ctx);
   auto v = vacancies_.View(ctx.call, *ctx.principal, *id);
@@ -261,10 +265,9 @@ Response R::AdvertPage(Context& ctx) {
     d.set("my_invited", v->mine->status == app::PaApplicationStatus::kInvited);
   }
   d.set("done", ctx.request.Query("done"));
-  d.set("message_error", ctx.request.Query("error") == "message"
-                             ? "Say why you would like this job, in up to 1,000 characters"
-                             : "");
-  return Page(200, r.vacancy.title, "pa_advert", d, ctx);
+  d.set("message_error", message_error);
+  d.set("typed_message", typed);
+  return Page(status, r.vacancy.title, "pa_advert", d, ctx);
 }
 
 Response R::CloseAdvert(Context& ctx) {
@@ -285,10 +288,11 @@ Response R::ApplyPage(Context& ctx) {
   if (!id) return ErrorResponse(Error::NotFound("No advert with that number"), ctx);
   auto form = ctx.request.Form();
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
-  auto made = vacancies_.Apply(ctx.call, *ctx.principal, *id,
-                               std::string(Trim(FormValue(*form, "message"))));
-  if (!made.ok() && made.error().code == ErrorCode::kInvalidArgument)
-    return Response::Redirect("/pa-adverts/" + id->ToString() + "?error=message#message");
+  const std::string message(Trim(FormValue(*form, "message")));
+  auto made = vacancies_.Apply(ctx.call, *ctx.principal, *id, message);
+  if (!made.ok() && made.error().code == ErrorCode::kInvalidArgument)  // Kept as typed.
+    return RenderAdvert(ctx, 422, "Say why you would like this job, in up to 1,000 characters",
+                        message);
   if (!made.ok()) return ErrorResponse(made.error(), ctx);
   return Response::Redirect("/pa-adverts/" + id->ToString() + "?done=applied");
 }

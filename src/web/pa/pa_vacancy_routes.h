@@ -29,6 +29,9 @@ class PaVacancyRoutes final : public RouteModule {
                       const std::vector<FieldError>& errors);
   Response CreateAdvert(Context& ctx);
   Response AdvertPage(Context& ctx);
+  // The advert page; `message_error` and `typed` when a PA's application came back unsent.
+  Response RenderAdvert(Context& ctx, int status, const std::string& message_error,
+                        const std::string& typed);
   Response CloseAdvert(Context& ctx);
   Response ApplyPage(Context& ctx);
   Response AnswerPage(Context& ctx);
