@@ -88,9 +88,9 @@ void SickPayHistory(const Loaded& l, const std::vector<TimesheetRecord>& records
     payroll::EarningsPaid paid{p.pay_date, p.payslip.gross_pay, {}, {}};
     for (const auto& t : records)  // The weeks the payslip paid.
       if (t.pay_run == p.run) {
-        const Date first = t.sheet.week_start, last = first.AddDays(6);
-        if (!paid.first_day || first < *paid.first_day) paid.first_day = first;
-        if (!paid.last_day || last > *paid.last_day) paid.last_day = last;
+        const Date monday = t.sheet.week_start, sunday = monday.AddDays(6);
+        if (!paid.first_day || monday < *paid.first_day) paid.first_day = monday;
+        if (!paid.last_day || sunday > *paid.last_day) paid.last_day = sunday;
       }
     in.payments.push_back(paid);
   }

@@ -340,6 +340,20 @@ TEST_F(EmploymentServiceTest, IrregularHoursShowTheHolidayEarnedAndFlagMoreThanI
   EXPECT_EQ(view->holiday->taken_hundredths, 0);  // Not yet approved.
 }
 
+TEST_F(EmploymentServiceTest, ALeaversHolidayIsTheirLastLeaveYearToTheirLeavingDate) {
+  EngagementInput in = Input();
+  in.terms.start = D("2025-11-10");
+  auto id = service_.Engage(ctx_, Holder(), in);
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  ASSERT_TRUE(service_.EndEngagement(ctx_, Holder(), *id, D("2026-11-05")).ok());
+  auto view = service_.Engagement(ctx_, Holder(), *id);
+  ASSERT_TRUE(view.ok());
+  ASSERT_TRUE(view->holiday.has_value());
+  // Today (20 November 2026) is in a leave year they never worked: not that one.
+  EXPECT_EQ(view->holiday->year_start, D("2025-11-10"));
+  EXPECT_EQ(view->holiday->year_end, D("2026-11-09"));
+}
+
 TEST_F(EmploymentServiceTest, WeeksMustStartOnAMonday) {
   auto id = service_.Engage(ctx_, Holder(), Input());
   ASSERT_TRUE(id.ok());

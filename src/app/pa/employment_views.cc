@@ -135,7 +135,9 @@ Result<EngagementView> employment::BuildView(Transaction& tx, const Principal& w
   EstimateNextPay(v);
   SD_RETURN_IF_ERROR(GatherFunds(tx, v));
   v.payday = payroll::CheckPayday(v.funds);
-  v.holiday = HolidayOn(v.record.terms, v.timesheets, today);
+  // A PA who has left: their last leave year, to their leaving date.
+  const Date holiday_on = v.record.ended_on ? std::min(today, *v.record.ended_on) : today;
+  v.holiday = HolidayOn(v.record.terms, v.timesheets, holiday_on);
   return v;
 }
 

@@ -50,8 +50,8 @@ std::optional<HolidayBalance> HolidayBalanceOn(const EngagementTerms& terms,
                           HolidayHoursText(b.worked_hundredths));
   } else {
     b.earned_hundredths = TimesRatio(terms.weekly_hours_hundredths, rates.weeks_hundredths, 100);
-    b.basis =
-        fmt::format("{} weeks of {} hours", weeks, HolidayHoursText(terms.weekly_hours_hundredths));
+    b.basis = fmt::format("{} weeks of {} hours a week", weeks,
+                          HolidayHoursText(terms.weekly_hours_hundredths));
   }
   b.left_hundredths = b.earned_hundredths - b.taken_hundredths;
   return b;

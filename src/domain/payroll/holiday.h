@@ -30,7 +30,7 @@ struct HolidayBalance {
   int64_t earned_hundredths = 0;  // Accrued, or the year's entitlement on fixed hours.
   int64_t taken_hundredths = 0;
   int64_t left_hundredths = 0;  // Earned less taken; below 0 when more was taken.
-  std::string basis;            // "12.07% of the 103.5 hours worked", "5.6 weeks of 20 hours".
+  std::string basis;  // "12.07% of the 103.5 hours worked", "5.6 weeks of 20 hours a week".
 };
 
 // The leave year holding `on`: it starts on the anniversary of the employment's start.

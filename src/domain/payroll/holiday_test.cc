@@ -57,7 +57,7 @@ TEST(Holiday, FixedHoursEarnFivePointSixWeeksOfTheContractsHours) {
   EXPECT_EQ(b->earned_hundredths, 11200);  // 5.6 x 20 hours.
   EXPECT_EQ(b->taken_hundredths, 2750);
   EXPECT_EQ(b->left_hundredths, 8450);
-  EXPECT_EQ(b->basis, "5.6 weeks of 20 hours");
+  EXPECT_EQ(b->basis, "5.6 weeks of 20 hours a week");
 }
 
 TEST(Holiday, MoreTakenThanEarnedLeavesLessThanNothing) {

@@ -67,7 +67,9 @@ void SetHoliday(ViewData& d, const app::EngagementView& v) {
   rows.push_back(Row(accrual ? "Earned so far" : "Holiday a year",
                      hours(h.earned_hundredths) + " (" + h.basis + ")"));
   rows.push_back(Row("Taken", hours(h.taken_hundredths)));
-  rows.push_back(Row("Left", hours(h.left_hundredths)));
+  rows.push_back(Row("Holiday left", h.left_hundredths >= 0 ? hours(h.left_hundredths)
+                                                            : "None (" + hours(-h.left_hundredths) +
+                                                                  " more taken than earned)"));
   d.set("holiday", std::move(rows));
   d.set("holiday_from", h.year_start.ToLongString());
   d.set("holiday_to", h.year_end.ToLongString());
