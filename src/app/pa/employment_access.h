@@ -34,11 +34,14 @@ std::string EmployerKey(const EngagementRecord& e);
 std::string EmployerName(const EngagementRecord& e, const PersonRecord& person);
 std::string FullName(const PersonRecord& p);
 
-// The PA's holiday in the leave year on `on`, from the weeks the employer approved (paid or
-// not); none for rolled-up holiday pay or a date without payroll figures (employment_views.cc).
+// The PA's holiday in the leave year on `on`, from the weeks in one of `counted` states (the
+// page counts approved and paid weeks; a new week's check counts those still waiting too); none
+// for rolled-up holiday pay (employment_views.cc).
 std::optional<domain::payroll::HolidayBalance> HolidayOn(
     const domain::payroll::EngagementTerms& terms, const std::vector<TimesheetRecord>& sheets,
-    Date on);
+    Date on,
+    std::initializer_list<TimesheetStatus> counted = {TimesheetStatus::kApproved,
+                                                      TimesheetStatus::kPaid});
 
 // The view of `l` for `who` on `today` (employment_views.cc).
 Result<EngagementView> BuildView(Transaction& tx, const Principal& who, Loaded l, Date today);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/pa/employment_access.h"
 #include "app/pa/payroll_returns.h"
 #include "app/test_store.h"
 #include "domain/people/person.h"
@@ -338,6 +339,40 @@ TEST_F(EmploymentServiceTest, IrregularHoursShowTheHolidayEarnedAndFlagMoreThanI
                       "3 hours of holiday: more than the 2.41 hours left this leave year"),
             flags.end());
   EXPECT_EQ(view->holiday->taken_hundredths, 0);  // Not yet approved.
+}
+
+TEST_F(EmploymentServiceTest, WeeksWaitingForApprovalCountWhenANewWeekAsksForHoliday) {
+  EngagementInput in = Input();
+  in.terms.weekly_hours_hundredths = 0;
+  in.terms.holiday = payroll::HolidayBasis::kAccrual;
+  auto id = service_.Engage(ctx_, Holder(), in);
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  auto first = service_.SubmitTimesheet(ctx_, Pa(), *id, Week("2026-11-02"));
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE(service_.DecideTimesheet(ctx_, Holder(), *first, true, "").ok());
+  // Sent, not yet approved: 16 hours worked and 2 hours of holiday.
+  auto second = Week("2026-11-09");
+  second.entries[0] = {D("2026-11-09"), payroll::TimesheetEntry::Kind::kHoliday, 200};
+  ASSERT_TRUE(service_.SubmitTimesheet(ctx_, Pa(), *id, second).ok());
+  // 12.07% of 36 hours is 4.35 hours, less the 2 waiting: 2.35 left, so 2.4 is too many
+  // (counting approved weeks only, 2.41 would be left and nothing flagged).
+  auto third = Week("2026-11-16");
+  third.entries[0] = {D("2026-11-16"), payroll::TimesheetEntry::Kind::kHoliday, 240};
+  ASSERT_TRUE(service_.SubmitTimesheet(ctx_, Pa(), *id, third).ok());
+  auto view = service_.Engagement(ctx_, Holder(), *id);
+  ASSERT_TRUE(view.ok());
+  const auto& flags = view->timesheets.front().flags;
+  EXPECT_NE(std::find(flags.begin(), flags.end(),
+                      "2.4 hours of holiday: more than the 2.35 hours left this leave year"),
+            flags.end());
+}
+
+TEST_F(EmploymentServiceTest, HolidayIsShownPastTheLastTaxYearWithPayrollFigures) {
+  // 5.6 weeks of 20 hours in a leave year no payroll file covers yet: the figures stand.
+  auto b = employment::HolidayOn(Input().terms, {}, D("2031-06-01"));
+  ASSERT_TRUE(b.has_value());
+  EXPECT_EQ(b->earned_hundredths, 11200);
+  EXPECT_EQ(b->year_start, D("2030-11-02"));
 }
 
 TEST_F(EmploymentServiceTest, ALeaversHolidayIsTheirLastLeaveYearToTheirLeavingDate) {

@@ -99,15 +99,21 @@ Status GatherFunds(Transaction& tx, EngagementView& v) {
 }  // namespace
 
 std::optional<payroll::HolidayBalance> employment::HolidayOn(
-    const payroll::EngagementTerms& terms, const std::vector<TimesheetRecord>& sheets, Date on) {
-  auto year = PayrollYearOn(on);
-  if (!year.ok()) return std::nullopt;
+    const payroll::EngagementTerms& terms, const std::vector<TimesheetRecord>& sheets, Date on,
+    std::initializer_list<TimesheetStatus> counted) {
+  // Holiday's figures rarely change: past the last tax year shipped (or before the first), the
+  // nearest year's stand.
+  const auto& years = ReferencePayrollYears();
+  if (years.empty()) return std::nullopt;
+  const payroll::PayrollYear* year = &years.front();
+  for (const auto& y : years)
+    if (y.effective_from <= on) year = &y;
   std::vector<payroll::Timesheet> approved;
   for (const auto& t : sheets)
-    if (t.status == TimesheetStatus::kApproved || t.status == TimesheetStatus::kPaid)
+    if (std::find(counted.begin(), counted.end(), t.status) != counted.end())
       approved.push_back(t.sheet);
-  return payroll::HolidayBalanceOn(
-      terms, approved, on, {(*year)->rolled_up_holiday_bp, (*year)->holiday_weeks_hundredths});
+  return payroll::HolidayBalanceOn(terms, approved, on,
+                                   {year->rolled_up_holiday_bp, year->holiday_weeks_hundredths});
 }
 
 Result<EngagementView> employment::BuildView(Transaction& tx, const Principal& who, Loaded l,

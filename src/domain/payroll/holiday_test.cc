@@ -75,13 +75,41 @@ TEST(Holiday, RolledUpHolidayPayHoldsNothingBack) {
 
 TEST(Holiday, ATimesheetTakingMoreHolidayThanIsLeftIsFlagged) {
   TimesheetLimits limits;
-  limits.holiday_left_hundredths = 450;
-  auto s = CheckTimesheet(Week("2026-06-08", 0, 600), limits);
+  limits.holiday_left = {{D("2025-06-02"), 450}};
+  auto s = CheckTimesheet(Week("2026-01-05", 0, 600), limits);
   ASSERT_TRUE(s.ok());
   ASSERT_EQ(s->flags.size(), 1u);
   EXPECT_EQ(s->flags[0], "6 hours of holiday: more than the 4.5 hours left this leave year");
-  limits.holiday_left_hundredths = 600;
-  EXPECT_TRUE(CheckTimesheet(Week("2026-06-08", 0, 600), limits)->flags.empty());
+  limits.holiday_left = {{D("2025-06-02"), 600}};
+  EXPECT_TRUE(CheckTimesheet(Week("2026-01-05", 0, 600), limits)->flags.empty());
+}
+
+TEST(Holiday, AWeekAcrossTheAnniversaryIsMeasuredAgainstEachYear) {
+  // The week of Monday 1 June 2026: Monday is the last day of the leave year from 2 June 2025
+  // (1 hour left), Tuesday the first of the next (112 hours). 3 hours on Monday are too many;
+  // 4 hours on Tuesday are not, though 7 hours is more than the old year had left.
+  Timesheet week{D("2026-06-01"),
+                 {{D("2026-06-01"), TimesheetEntry::Kind::kHoliday, 300},
+                  {D("2026-06-02"), TimesheetEntry::Kind::kHoliday, 400}}};
+  TimesheetLimits limits;
+  limits.holiday_left = {{D("2025-06-02"), 100}, {D("2026-06-02"), 11200}};
+  auto s = CheckTimesheet(week, limits);
+  ASSERT_TRUE(s.ok());
+  ASSERT_EQ(s->flags.size(), 1u);
+  EXPECT_EQ(s->flags[0],
+            "3 hours of holiday: more than the 1 hour left in the leave year ending that week");
+  week.entries[0].hours_hundredths = 100;
+  EXPECT_TRUE(CheckTimesheet(week, limits)->flags.empty());
+}
+
+TEST(Holiday, AStartOn29FebruaryHasALeaveYearEveryYearWithNoGap) {
+  // The anniversary falls on 28 February in years without a 29th.
+  EXPECT_EQ(LeaveYearOf(D("2024-02-29"), D("2025-02-27")),
+            std::make_pair(D("2024-02-29"), D("2025-02-27")));
+  EXPECT_EQ(LeaveYearOf(D("2024-02-29"), D("2025-02-28")),
+            std::make_pair(D("2025-02-28"), D("2026-02-27")));
+  EXPECT_EQ(LeaveYearOf(D("2024-02-29"), D("2028-03-01")),
+            std::make_pair(D("2028-02-29"), D("2029-02-27")));
 }
 
 }  // namespace

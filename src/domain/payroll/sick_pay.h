@@ -50,12 +50,15 @@ struct SickPayEarnings {
 };
 
 // The series of linked sick days `first_sick_day` belongs to, and the average weekly earnings
-// over the relevant period before it: from the day after the last payday at least 8 weeks
-// before the last payday before the series began, to that payday. Paid by the week (or 2 or 4
-// weeks): the total x 7 / the days. Paid monthly: the total / whole calendar months (odd days
-// of 16 or more, 15 or more in February, count as a month) x 12 / 52. Less than 8 weeks paid:
-// over the days the payments are for (SPM170600), from the first day of the first to the last
-// of the last, or else from the start to the last payday; nothing paid yet: the contract's week.
+// over the relevant period before it: from the day after the last normal payday at least 8 weeks
+// before the last normal payday before the series began, to that payday. Normal paydays follow
+// the pattern of the payments (SPM170300), so a payday on which nothing was paid still bounds
+// the period. Paid by the week (or 2 or 4 weeks): the total x 7 / the days. Paid monthly: the
+// total / whole calendar months (odd days of 16 or more, 15 or more in February, count as a
+// month) x 12 / 52. Not paid on a normal payday 8 weeks back (SPM170600): over the days the
+// payments are for, from the first day of the first to the last of the last (never past the
+// day before the series), or else from the start to the last normal payday; nothing paid yet:
+// the contract's week.
 SickPayEarnings SickPayEarningsFor(const SickPayEarningsInput& in);
 
 }  // namespace selfdirect::domain::payroll

@@ -56,7 +56,8 @@ void Average(SickPayEarnings& e, Frequency f) {
 }
 
 // Less than 8 weeks paid (SPM170600): everything paid before the series, over the days it is
-// for; when a payment does not say, from the start (or its pay period) to the last payday.
+// for, to the day before the first day off sick at most; when a payment does not say, from the
+// start (or its pay period) to the last normal payday.
 void NewStarterPeriod(const SickPayEarningsInput& in, SickPayEarnings& e) {
   const Date last_payday = *e.to;
   e.new_starter = true;
@@ -71,7 +72,7 @@ void NewStarterPeriod(const SickPayEarningsInput& in, SickPayEarnings& e) {
   }
   if (known && first && last) {
     e.from = std::max(in.employment_start, *first);
-    e.to = std::max(*e.from, *last);
+    e.to = std::max(*e.from, std::min(*last, e.piw_start.AddDays(-1)));
     return;
   }
   Date earliest = last_payday;
@@ -80,6 +81,43 @@ void NewStarterPeriod(const SickPayEarningsInput& in, SickPayEarnings& e) {
   e.from = std::min(*e.from, last_payday);
 }
 
+// The normal paydays (SPM170300): the days the pay pattern says pay is due, whether or not
+// anything was paid on them. Taken from the payments: by the week (or 2 or 4), every so many
+// days from the latest; monthly, the latest day of the month any payment fell on (the 31st is
+// the last day of every month).
+class NormalPaydays {
+ public:
+  NormalPaydays(Frequency f, const std::vector<EarningsPaid>& paid) : frequency_(f) {
+    for (const auto& p : paid) {
+      anchor_ = std::max(anchor_, p.pay_date);
+      month_day_ = std::max(month_day_, p.pay_date.day());
+    }
+  }
+
+  // The last normal payday on or before `limit`.
+  Date OnOrBefore(Date limit) const {
+    if (frequency_ == Frequency::kMonthly) {
+      Date d = InMonth(limit.year(), limit.month());
+      if (d <= limit) return d;
+      Date before = limit.AddMonths(-1);
+      return InMonth(before.year(), before.month());
+    }
+    const int64_t step = 7 * WeeksPerPeriod(frequency_);
+    int64_t diff = limit.DaysSince(anchor_);
+    int64_t periods = diff >= 0 ? diff / step : -((-diff + step - 1) / step);
+    return anchor_.AddDays(periods * step);
+  }
+
+ private:
+  Date InMonth(int year, int month) const {
+    return *Date::FromYmd(year, month, std::min(month_day_, DaysInMonth(year, month)));
+  }
+
+  Frequency frequency_;
+  Date anchor_;
+  int month_day_ = 1;
+};
+
 }  // namespace
 
 SickPayEarnings SickPayEarningsFor(const SickPayEarningsInput& in) {
@@ -87,11 +125,10 @@ SickPayEarnings SickPayEarningsFor(const SickPayEarningsInput& in) {
   e.piw_start = SeriesStart(in.sick_days, in.first_sick_day);
   for (Date d : in.sick_days)
     if (d >= e.piw_start && d < in.first_sick_day) ++e.waiting_days_served;
-  std::vector<Date> paydays;
+  std::vector<EarningsPaid> before;
   for (const auto& p : in.payments)
-    if (p.pay_date < e.piw_start) paydays.push_back(p.pay_date);
-  std::sort(paydays.begin(), paydays.end());
-  if (paydays.empty()) {
+    if (p.pay_date < e.piw_start) before.push_back(p);
+  if (before.empty()) {
     e.average_weekly = in.contractual_weekly;
     e.explanation = fmt::format(
         "Average weekly earnings {}: a week's pay by the contract, as nothing was paid before "
@@ -99,12 +136,14 @@ SickPayEarnings SickPayEarningsFor(const SickPayEarningsInput& in) {
         e.average_weekly.ToDisplayString());
     return e;
   }
-  e.to = paydays.back();
-  const Date eight_weeks_back = e.to->AddDays(-kLinkDays);
-  auto anchor = std::upper_bound(paydays.begin(), paydays.end(), eight_weeks_back);
-  if (anchor != paydays.begin()) {
-    e.from = std::prev(anchor)->AddDays(1);
-    for (const auto& p : in.payments)
+  const NormalPaydays paydays(in.frequency, before);
+  e.to = paydays.OnOrBefore(e.piw_start.AddDays(-1));
+  const Date eight_weeks_back = paydays.OnOrBefore(e.to->AddDays(-kLinkDays));
+  Date first_paid = e.piw_start;
+  for (const auto& p : before) first_paid = std::min(first_paid, p.pay_date);
+  if (first_paid <= eight_weeks_back) {
+    e.from = eight_weeks_back.AddDays(1);
+    for (const auto& p : before)
       if (p.pay_date >= *e.from && p.pay_date <= *e.to) e.total = e.total + p.gross;
   } else {
     NewStarterPeriod(in, e);

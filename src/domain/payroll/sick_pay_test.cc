@@ -149,5 +149,57 @@ TEST(SickPayEarnings, SicknessLinksAcrossNoMoreThanEightWeeks) {
   EXPECT_EQ(e.to, D("2026-07-24"));
 }
 
+TEST(SickPayEarnings, APaydayWithNothingPaidStillBoundsThePeriod) {
+  // Paid every Friday, but nothing on 15 May (the payday 8 weeks before 10 July): the period
+  // still starts on 16 May, so the average is £1,600 x 7 / 56 = £200, not over 63 days.
+  auto pay = Fridays("2026-03-06", 20, "200");
+  std::erase_if(pay, [](const EarningsPaid& p) { return p.pay_date == D("2026-05-15"); });
+  SickPayEarningsInput in{
+      Frequency::kWeekly, D("2026-01-05"), {D("2026-07-15")}, D("2026-07-15"), pay, P("0")};
+  auto e = SickPayEarningsFor(in);
+  EXPECT_EQ(e.from, D("2026-05-16"));
+  EXPECT_EQ(e.to, D("2026-07-10"));
+  EXPECT_EQ(e.average_weekly, P("200"));
+  // Nothing paid on 10 July either, the last payday before the sickness: the period does not
+  // slide back a week; 7 x £200 over the same 56 days is £175.
+  std::erase_if(in.payments, [](const EarningsPaid& p) { return p.pay_date == D("2026-07-10"); });
+  e = SickPayEarningsFor(in);
+  EXPECT_EQ(e.from, D("2026-05-16"));
+  EXPECT_EQ(e.to, D("2026-07-10"));
+  EXPECT_EQ(e.total, P("1400"));
+  EXPECT_EQ(e.average_weekly, P("175"));
+  EXPECT_FALSE(e.new_starter);
+}
+
+TEST(SickPayEarnings, MonthlyPaidOnTheLastDayWithAMonthUnpaid) {
+  // Paid on the last day of the month, nothing in July, sick from 10 September 2026: the
+  // normal paydays are 30 June and 31 August, so 1 July to 31 August, 2 months:
+  // £1,200 x 12 / 104 = £138.461..., £138.46.
+  std::vector<EarningsPaid> pay = {
+      {D("2026-05-31"), P("900")}, {D("2026-06-30"), P("950")}, {D("2026-08-31"), P("1200")}};
+  SickPayEarningsInput in{
+      Frequency::kMonthly, D("2026-01-01"), {D("2026-09-10")}, D("2026-09-10"), pay, P("0")};
+  auto e = SickPayEarningsFor(in);
+  EXPECT_EQ(e.from, D("2026-07-01"));
+  EXPECT_EQ(e.to, D("2026-08-31"));
+  EXPECT_EQ(e.average_weekly, P("138.46"));
+}
+
+TEST(SickPayEarnings, ANewStartersPeriodEndsTheDayBeforeTheSickness) {
+  // Started Monday 1 June, paid £400 on Friday 12 June for the fortnight to Sunday 14 June, off
+  // sick from Saturday 13 June: the period is 1 to 12 June, £400 x 7 / 12 = £233.33.
+  SickPayEarningsInput in{Frequency::kFortnightly,
+                          D("2026-06-01"),
+                          {D("2026-06-13")},
+                          D("2026-06-13"),
+                          {{D("2026-06-12"), P("400"), D("2026-06-01"), D("2026-06-14")}},
+                          P("0")};
+  auto e = SickPayEarningsFor(in);
+  EXPECT_TRUE(e.new_starter);
+  EXPECT_EQ(e.from, D("2026-06-01"));
+  EXPECT_EQ(e.to, D("2026-06-12"));
+  EXPECT_EQ(e.average_weekly, P("233.33"));
+}
+
 }  // namespace
 }  // namespace selfdirect::domain::payroll

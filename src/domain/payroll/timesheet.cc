@@ -18,6 +18,28 @@ void Flag(int64_t worked, int64_t limit, std::string_view what, TimesheetSummary
                                 HolidayHoursText(limit)));
 }
 
+// "1 hour", "4.5 hours".
+std::string Hours(int64_t hundredths) {
+  return HolidayHoursText(hundredths) + (hundredths == 100 ? " hour" : " hours");
+}
+
+// Holiday beyond what is left in its leave year; a week across the anniversary is measured
+// against each year for the days in it.
+void FlagHoliday(const Timesheet& t, const std::vector<HolidayLeft>& years, TimesheetSummary& s) {
+  for (size_t i = 0; i < years.size(); ++i) {
+    int64_t hours = 0;
+    for (const auto& e : t.entries)
+      if (e.kind == TimesheetEntry::Kind::kHoliday && e.day >= years[i].year_start &&
+          (i + 1 == years.size() || e.day < years[i + 1].year_start))
+        hours += e.hours_hundredths;
+    const int64_t left = years[i].left_hundredths;
+    if (hours == 0 || hours <= left) continue;
+    s.flags.push_back(fmt::format(
+        "{} of holiday: more than the {} left {}", Hours(hours), Hours(std::max<int64_t>(left, 0)),
+        i + 1 == years.size() ? "this leave year" : "in the leave year ending that week"));
+  }
+}
+
 }  // namespace
 
 Result<TimesheetSummary> CheckTimesheet(const Timesheet& t, const TimesheetLimits& limits) {
@@ -49,11 +71,7 @@ Result<TimesheetSummary> CheckTimesheet(const Timesheet& t, const TimesheetLimit
     return Error::InvalidArgument("The timesheet cannot be paid as it is", std::move(errors));
   Flag(s.worked_hundredths, limits.contract_hours_hundredths, "contract's hours", s);
   Flag(s.worked_hundredths, limits.plan_hours_hundredths, "support plan's hours", s);
-  const auto& left = limits.holiday_left_hundredths;
-  if (left && s.holiday_hundredths > 0 && s.holiday_hundredths > *left)
-    s.flags.push_back(fmt::format(
-        "{} hours of holiday: more than the {} hours left this leave year",
-        HolidayHoursText(s.holiday_hundredths), HolidayHoursText(std::max<int64_t>(*left, 0))));
+  FlagHoliday(t, limits.holiday_left, s);
   return s;
 }
 

@@ -26,11 +26,18 @@ struct Timesheet {
   std::vector<TimesheetEntry> entries;
 };
 
+// Holiday left in one leave year (holiday.h): a week's holiday dated from `year_start` (up to
+// the next leave year's start) is measured against it.
+struct HolidayLeft {
+  Date year_start;
+  int64_t left_hundredths = 0;
+};
+
 struct TimesheetLimits {
   int64_t contract_hours_hundredths = 0;  // A week, from the engagement (0: no fixed hours).
   int64_t plan_hours_hundredths = 0;      // A week, from the plan's PA lines (0: none given).
   std::optional<Date> paid_through;       // The last day already paid, if any.
-  std::optional<int64_t> holiday_left_hundredths;  // Holiday left in the leave year (holiday.h).
+  std::vector<HolidayLeft> holiday_left;  // Each leave year the week touches, oldest first.
 };
 
 struct TimesheetSummary {

@@ -380,13 +380,16 @@ json::value PaydaySchema() {
 
 // The holiday this leave year; null for rolled-up holiday pay. Hours as decimals ("12.5").
 json::value HolidaySchema() {
+  const json::value hours = Str({{"pattern", "^-?[0-9]+(\\.[0-9]{1,2})?$"}});
   json::value holiday = Object({{"leave_year_start", DateType()},
                                 {"leave_year_end", DateType()},
-                                {"worked_hours", Str()},
-                                {"earned_hours", Str()},
-                                {"taken_hours", Str()},
-                                {"left_hours", Str()},
-                                {"basis", Str()}});
+                                {"worked_hours", hours},
+                                {"earned_hours", hours},
+                                {"taken_hours", hours},
+                                {"left_hours", hours},
+                                {"basis", Str()}},
+                               {"leave_year_start", "leave_year_end", "worked_hours",
+                                "earned_hours", "taken_hours", "left_hours", "basis"});
   holiday.as_object()["type"] = json::array{"object", "null"};
   return holiday;
 }
