@@ -24,6 +24,6 @@ for (const path of [`/outcomes/surveys/${wave}/results`, `/api/v1/outcomes/surve
     if (r.status !== 200) throw new Error(`${path}: ${r.status}`)
   }
   times.sort((a, b) => a - b)
-  const responses = first.data ? first.data.responses : (first.text.match(/id="responses">(\d+)/) || [])[1]
+  const responses = first.data ? first.data.responses : (first.text.match(/id="responses">([^<]*)</) || [])[1]
   console.log(`| ${path.replace(`/${wave}/`, '/{id}/')} | ${responses} | ${times[Math.floor(times.length / 2)].toFixed(1)} ms | ${times[times.length - 1].toFixed(1)} ms | ${cold.toFixed(1)} ms |`)
 }

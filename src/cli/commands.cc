@@ -8,7 +8,6 @@
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 #include <cerrno>
-#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +21,7 @@
 #include "base/limits.h"
 #include "cli/common.h"
 #include "cli/outbox.h"
+#include "cli/prepare.h"
 #include "storage/sql/sql_store.h"
 #include "web/http/server.h"
 #include "web/site.h"
@@ -161,16 +161,9 @@ int Serve(const std::string& database, const ServeOptions& o) {
   web::Site site({*council, o.secure_cookies, o.directory_cache, !o.no_directory_index,
                   o.person_page_cache, o.check_person_page_cache},
                  **store, SystemClock::Instance(), std::move(*files));
-  // The directory's search index, built before the first request rather than by it.
-  const auto index_started = std::chrono::steady_clock::now();
-  auto indexed = site.PrepareDirectorySearch();
-  if (!indexed.ok()) return Fail(indexed.error());
-  if (!o.no_directory_index) {
-    spdlog::info(R"({{"event":"directory_index","entries":{},"ms":{}}})", *indexed,
-                 std::chrono::duration_cast<std::chrono::milliseconds>(
-                     std::chrono::steady_clock::now() - index_started)
-                     .count());
-  }
+  // The directory's index and the survey analysis, built before the first request.
+  if (Status prepared = PrepareSite(site, !o.no_directory_index); !prepared.ok())
+    return Fail(prepared.error());
   web::ServerOptions options;
   options.host = address->first;
   options.port = address->second;

@@ -87,6 +87,7 @@ void Site::AddModules() {
   modules_.push_back(std::make_unique<PayrollReturnsRoutes>(env));
   modules_.push_back(std::make_unique<PaVacancyRoutes>(env));
   auto surveys = std::make_unique<SurveyRoutes>(env);
+  surveys_ = surveys.get();
   modules_.push_back(std::make_unique<OutcomesRoutes>(env, surveys->service()));
   modules_.push_back(std::move(surveys));
   modules_.push_back(std::make_unique<MakingItRealRoutes>(env));
@@ -114,6 +115,10 @@ void Site::AddSiteRoutes() {
 
 Result<size_t> Site::PrepareDirectorySearch() {
   return directory_->service().PrepareSearch(options_.council.id);
+}
+
+Result<int64_t> Site::PrepareSurveyResults() {
+  return surveys_->service().PrepareResults(options_.council.id);
 }
 
 bool Site::RunsOffIoThread(const Request& request) const {

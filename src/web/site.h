@@ -23,6 +23,7 @@
 namespace selfdirect::web {
 
 class DirectoryRoutes;
+class SurveyRoutes;
 
 class Site final : public RequestHandler {
  public:
@@ -39,6 +40,9 @@ class Site final : public RequestHandler {
   // Builds the directory's search index before the first request (app::DirectoryService::
   // PrepareSearch); how many entries it holds.
   Result<size_t> PrepareDirectorySearch();
+  // Analyses the newest survey waves before the first request (app::SurveyService::
+  // PrepareResults); how many responses were read.
+  Result<int64_t> PrepareSurveyResults();
 
   // The OpenAPI 3.1 document describing every JSON route.
   boost::json::value OpenApiDocument() const;
@@ -66,6 +70,7 @@ class Site final : public RequestHandler {
   app::AuthService auth_;
   std::vector<std::unique_ptr<RouteModule>> modules_;
   DirectoryRoutes* directory_ = nullptr;  // One of modules_.
+  SurveyRoutes* surveys_ = nullptr;       // One of modules_.
   RouteTable routes_;
 };
 

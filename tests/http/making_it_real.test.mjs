@@ -85,3 +85,19 @@ test('the API document lists the self-assessment', async () => {
     assert.ok(doc.paths[p], p)
   }
 })
+
+test('the public page shows the newest agreed year without sign-in, and no evidence notes', async () => {
+  const agreed = (await analyst.request('GET', `/api/v1/outcomes/making-it-real/${path(years[1].year)}`)).data
+  const page = await fetch(server.base + '/making-it-real', { redirect: 'manual' })
+  assert.equal(page.status, 200)
+  const html = await page.text()
+  assert.match(html, new RegExp(`Progress in ${years[1].year.replace('/', '\\/')}`))
+  assert.doesNotMatch(html, new RegExp(`Progress in ${years[0].year.replace('/', '\\/')}`), 'not the draft')
+  const info = agreed.themes.find(t => t.theme === 'information')
+  assert.match(html, new RegExp(`${info.developing_or_better} of ${info.statements}`))
+  for (const s of agreed.statements.filter(s => s.evidence)) assert.ok(!html.includes(s.evidence), s.evidence)
+  assert.match(html, /What we said we would do/)
+  assert.match(html, /href="\/survey-results"/)
+  const list = await fetch(server.base + '/survey-results')
+  assert.match(await list.text(), /href="\/making-it-real"/)
+})

@@ -213,6 +213,22 @@ Result<MirYearView> MakingItRealService::Year(const CallContext& ctx, const Prin
   return out;
 }
 
+Result<std::optional<MirYearView>> MakingItRealService::PublishedYear(CouncilId council) {
+  std::optional<MirYearView> out;
+  SD_RETURN_IF_ERROR(store_.Read(council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto years, tx.making_it_real().Assessments());  // Newest first.
+    for (const auto& y : years) {
+      if (!y.agreed) continue;
+      SD_ASSIGN_OR_RETURN(out, LoadYear(tx, y.year));
+      for (auto& s : out->statements)
+        if (s.rating) s.rating->evidence.clear(), s.rating->evidence_link.clear();
+      return OkStatus();
+    }
+    return OkStatus();
+  }));
+  return out;
+}
+
 Status MakingItRealService::Rate(const CallContext& ctx, const Principal& who,
                                  const std::string& year, const MirRatingInput& in) {
   SD_RETURN_IF_ERROR(CheckRating(in));

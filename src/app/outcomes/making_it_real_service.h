@@ -77,6 +77,9 @@ class MakingItRealService {
   Result<std::vector<MirAssessment>> Years(const CallContext& ctx, const Principal& who);
   // A year's self-assessment with last year's ratings beside it. kNotFound for an unknown year.
   Result<MirYearView> Year(const CallContext& ctx, const Principal& who, const std::string& year);
+  // For the public: the newest agreed year with the year before's ratings beside it; none when
+  // no year is agreed. Ratings, themes and actions only: the evidence is the group's own notes.
+  Result<std::optional<MirYearView>> PublishedYear(CouncilId council);
   // Starts the self-assessment of `year` ("2026/27"). kAlreadyExists when it exists.
   Status StartYear(const CallContext& ctx, const Principal& who, const std::string& year);
   Status Rate(const CallContext& ctx, const Principal& who, const std::string& year,

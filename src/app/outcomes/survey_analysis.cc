@@ -258,6 +258,23 @@ Result<WaveResults> SurveyService::PublishedResults(CouncilId council, SurveyWav
   return out;
 }
 
+Result<int64_t> SurveyService::PrepareResults(CouncilId council) {
+  int64_t read = 0;
+  SD_RETURN_IF_ERROR(store_.Read(council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto waves, tx.surveys().ListWaves());  // Newest first.
+    if (waves.size() > SurveyResultsCache::kMaxWaves) waves.resize(SurveyResultsCache::kMaxWaves);
+    for (auto it = waves.rbegin(); it != waves.rend(); ++it) {        // The newest kept longest.
+      SD_ASSIGN_OR_RETURN(auto wave, tx.surveys().FindWave(it->id));  // With its strata.
+      if (!wave || !InstrumentOf(*wave)) continue;
+      SD_RETURN_IF_ERROR(StatusOf(results_->Analyse(tx, *wave)));
+      SD_ASSIGN_OR_RETURN(auto counts, tx.surveys().ResponseCounts(it->id));
+      for (const auto& [stratum, n] : counts) read += n;
+    }
+    return OkStatus();
+  }));
+  return read;
+}
+
 Result<std::vector<SurveyWaveRecord>> SurveyService::PublishedWaves(CouncilId council) {
   std::vector<SurveyWaveRecord> out;
   SD_RETURN_IF_ERROR(store_.Read(council, [&](Transaction& tx) -> Status {

@@ -143,6 +143,9 @@ class SurveyService {
   Result<WaveResults> PublishedResults(CouncilId council, SurveyWaveId id);
   // The closed waves, newest first.
   Result<std::vector<SurveyWaveRecord>> PublishedWaves(CouncilId council);
+  // Analyses the council's newest waves (as many as are kept) before the first request rather
+  // than in it; how many responses were read.
+  Result<int64_t> PrepareResults(CouncilId council);
   // Respondent-level rows as CSV (analysts only, audited): response id, channel, groupings and
   // one column per question; no person, no reference.
   Result<std::string> ResponsesCsv(const CallContext& ctx, const Principal& who, SurveyWaveId id);

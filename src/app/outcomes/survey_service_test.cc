@@ -258,5 +258,28 @@ TEST_F(SurveyServiceTest, ResultsAreForAnalystsAndManagersAndSuppressSmallCells)
   EXPECT_FALSE(hidden.ok());
 }
 
+TEST_F(SurveyServiceTest, TheNewestWavesAreAnalysedBeforeTheFirstRequest) {
+  auto none = service_.PrepareResults(db_.council());
+  ASSERT_TRUE(none.ok()) << none.error().message;
+  EXPECT_EQ(*none, 0);
+  const SurveyWaveId id = Open();
+  const auto rows = Letters(id);
+  for (int i = 0; i < 3; ++i)
+    ASSERT_TRUE(
+        service_.AnswerOnline(db_.council(), TokenOf(rows[i]), SurveyChannel::kOnline, kAnswers)
+            .ok());
+  auto read = service_.PrepareResults(db_.council());
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  EXPECT_EQ(*read, 3);
+  // What was kept is what a request reads: the wave's strata with their respondents.
+  auto r = service_.Results(ctx_, As(Role::kAnalyst), id);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->results.responses.suppressed);
+  ASSERT_FALSE(r->results.strata.empty());
+  int64_t respondents = 0;
+  for (const auto& st : r->results.strata) respondents += st.respondents;
+  EXPECT_EQ(respondents, 3);
+}
+
 }  // namespace
 }  // namespace selfdirect::app

@@ -67,6 +67,7 @@ void MakingItRealRoutes::AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) 
 void MakingItRealRoutes::AddPageRoutes() {
   auto read = [&](auto fn) { return PageRoute(kReaders, Bind(fn)); };
   auto edit = [&](auto fn) { return PageRoute(kEditors, Bind(fn)); };
+  Add(Method::kGet, "/making-it-real", PublicPageRoute(Bind(&MakingItRealRoutes::PublicPage)));
   Add(Method::kGet, "/outcomes/making-it-real", read(&MakingItRealRoutes::OverviewPage));
   Add(Method::kPost, "/outcomes/making-it-real", edit(&MakingItRealRoutes::StartYearSubmit));
   Add(Method::kGet, "/outcomes/making-it-real/statements",
@@ -199,6 +200,28 @@ ViewList ActionRows(const app::MirYearView& y) {
 }
 
 }  // namespace
+
+Response MakingItRealRoutes::PublicPage(Context& ctx) {
+  auto y = mir_.PublishedYear(ctx.call.council);
+  if (!y.ok()) return ErrorResponse(y.error(), ctx);
+  ViewData d;
+  d.set("has_year", y->has_value());
+  if (*y) {
+    const auto& v = **y;
+    std::vector<ProportionChartRow> chart;
+    d.set("theme_rows", ThemeRows(v, chart));
+    d.set("year", v.assessment.year);
+    d.set("previous", v.previous ? v.previous->year : "");
+    d.set("chart", ProportionChartSvg(
+                       "mir-chart",
+                       "Statements rated developing or established, by theme, " + v.assessment.year,
+                       chart, 0));
+    d.set("themes", ThemeSections(v, false, {}, ""));
+    d.set("actions", ActionRows(v));
+    d.set("has_actions", !v.actions.empty());
+  }
+  return Page(200, "How we are doing on Making it Real", "mir_public", d, ctx);
+}
 
 Response MakingItRealRoutes::YearPage(Context& ctx) {
   return RenderYear(ctx, YearFromPath(ctx.request.path_params["year"]), {}, "");

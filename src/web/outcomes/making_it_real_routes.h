@@ -37,6 +37,8 @@ class MakingItRealRoutes final : public RouteModule {
   Response RenderYear(Context& ctx, const std::string& year, const std::vector<FieldError>& errors,
                       const std::string& error_for);
   Response RenderStatements(Context& ctx, const std::vector<FieldError>& errors);
+  // The newest agreed year for the public, without sign-in.
+  Response PublicPage(Context& ctx);
 
   // making_it_real_api.cc
   Response ApiYears(Context& ctx);
