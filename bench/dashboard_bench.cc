@@ -126,7 +126,7 @@ struct Fixture {
   }
 
   void AddPlans(Timestamp now) {
-    const Date today = now.UtcDate();
+    const Date today = now.LondonDate();
     const std::vector<PoolPlan> pool = MakePool(today);
     struct Who {
       PersonId id;

@@ -86,7 +86,7 @@ Status AssessmentService::InsertDraft(Transaction& tx, const CallContext& ctx, c
   const Timestamp now = clock_.Now();
   SD_ASSIGN_OR_RETURN(
       const domain::Questionnaire* q,
-      QuestionnaireInForce(tx, std::string(QuestionnaireIdFor(draft.kind)), now.UtcDate()));
+      QuestionnaireInForce(tx, std::string(QuestionnaireIdFor(draft.kind)), now.LondonDate()));
   draft.questionnaire_id = q->id;
   draft.questionnaire_version = q->version;
   draft.status = AssessmentStatus::kDraft;

@@ -336,7 +336,7 @@ TEST_F(AssessmentServiceTest, NewAssessmentsUseTheImportedVersionInForceAndOldOn
                         [&](Transaction& tx) -> Status {
                           SD_ASSIGN_OR_RETURN(
                               const domain::Questionnaire* q,
-                              QuestionnaireInForce(tx, "adult-needs", clock_.Now().UtcDate()));
+                              QuestionnaireInForce(tx, "adult-needs", clock_.Now().LondonDate()));
                           EXPECT_EQ(q->version, "2");
                           return OkStatus();
                         })

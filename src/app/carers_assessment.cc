@@ -52,7 +52,7 @@ Result<PersonId> AssessmentService::CarerFor(Transaction& tx, const CallContext&
   std::vector<FieldError> errors;
   std::optional<domain::PersonDetails> details;
   if (!carer.valid()) {
-    auto checked = domain::ValidatePerson(request.new_carer, clock_.Now().UtcDate());
+    auto checked = domain::ValidatePerson(request.new_carer, clock_.Now().LondonDate());
     if (checked.ok()) {
       details = std::move(*checked);
     } else {

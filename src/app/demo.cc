@@ -110,7 +110,7 @@ Status PeopleStep(DemoContext& ctx) {
   using domain::BudgetManagement;
   using domain::PrimarySupportReason;
   DemoRandom& r = ctx.random;
-  Date today = ctx.now.UtcDate();
+  Date today = ctx.now.LondonDate();
   for (int i = 0; i < ctx.people_wanted; ++i) {
     domain::PersonDetails d;
     d.given_name = r.Pick(kGivenNames);
@@ -216,7 +216,7 @@ Result<PersonId> DemoCarer(DemoContext& ctx, PersonId cared_for) {
   d.family_name =
       family ? person->details.family_name : kFamilyNames[(n * 5 + 1) % kFamilyNames.size()];
   int age = 35 + static_cast<int>(n % 40);
-  d.date_of_birth = ctx.now.UtcDate().AddDays(-(int64_t{age} * 365 + age / 4));
+  d.date_of_birth = ctx.now.LondonDate().AddDays(-(int64_t{age} * 365 + age / 4));
   d.postcode = person->details.postcode;
   d.primary_support_reason = domain::PrimarySupportReason::kSocialSupport;
   SD_ASSIGN_OR_RETURN(PersonId id, ctx.tx.people().Insert(d, person->team_id, ctx.now));
@@ -386,7 +386,7 @@ Status AllocationStep(DemoContext& ctx) {
   if (const auto* adult = DefaultAllocationTableFor("adult-needs")) {
     domain::AllocationTable next = *adult;
     next.version = adult->version + 1;
-    SD_ASSIGN_OR_RETURN(next.effective_from, Date::FromYmd(ctx.now.UtcDate().year() + 1, 4, 1));
+    SD_ASSIGN_OR_RETURN(next.effective_from, Date::FromYmd(ctx.now.LondonDate().year() + 1, 4, 1));
     next.conversion.price_per_point = next.conversion.price_per_point + Pence::FromPence(60);
     next.source = "Proposed for next year: price per point up 4% with provider fees";
     SD_RETURN_IF_ERROR(ctx.tx.allocation_tables().Insert(StoredVersion(
@@ -408,7 +408,7 @@ Status ChargingStep(DemoContext& ctx) {
   namespace json = boost::json;
   DemoRandom& r = ctx.random;
   const UserId finance = ctx.user_ids.at(Role::kFinanceOfficer);
-  const Date today = ctx.now.UtcDate();
+  const Date today = ctx.now.LondonDate();
   auto current = ChargingRatesOn(today);
   if (!current.ok()) return OkStatus();  // No reference data for today: nothing to show.
   const domain::ChargingRates* previous = nullptr;
@@ -745,7 +745,7 @@ Status PlansStep(DemoContext& ctx) {
   DemoRandom& r = ctx.random;
   const UserId practitioner = ctx.user_ids.at(Role::kPractitioner);
   const UserId approver = ctx.user_ids.at(Role::kApprover);
-  const Date today = ctx.now.UtcDate();
+  const Date today = ctx.now.LondonDate();
   SD_ASSIGN_OR_RETURN(auto eligible, ctx.tx.assessments().CurrentEligible());
   std::set<int64_t> done;
   const int64_t day = 86400;
@@ -771,7 +771,7 @@ Status PlansStep(DemoContext& ctx) {
         before_now(written.PlusSeconds(day * static_cast<int64_t>(1 + r.Below(10))));
     const Timestamp decided =
         before_now(submitted.PlusSeconds(day * static_cast<int64_t>(1 + r.Below(7))));
-    const Date agreed_on = decided.UtcDate();
+    const Date agreed_on = decided.LondonDate();
     Date review = today.AddDays(90 + static_cast<int64_t>(r.Below(200)));
     if (status == domain::PlanStatus::kApproved) {
       review = agreed_on.AddDays(r.Percent(30) ? 182 : 364);

@@ -139,7 +139,7 @@ Status PeopleService::ReadFile(Transaction& tx, const Principal& who, PersonId i
   SD_ASSIGN_OR_RETURN(file.money, tx.money().Balances(id));
   SD_ASSIGN_OR_RETURN(file.review, tx.reviews().ScheduleOf(id));
   if (file.review) {
-    SD_ASSIGN_OR_RETURN(file.review_policy, ReviewPolicyOn(tx, clock_.Now().UtcDate()));
+    SD_ASSIGN_OR_RETURN(file.review_policy, ReviewPolicyOn(tx, clock_.Now().LondonDate()));
   }
   SD_ASSIGN_OR_RETURN(file.agreements, tx.money().AgreementsFor(id));
   SD_ASSIGN_OR_RETURN(file.representatives, tx.users().Representatives(id));
@@ -181,7 +181,7 @@ Result<PersonRecord> PeopleService::Update(const CallContext& ctx, const Princip
     SD_ASSIGN_OR_RETURN(PersonRecord found,
                         PersonToChange(tx, who, id, "Your role cannot change a person's record"));
     SD_ASSIGN_OR_RETURN(domain::PersonDetails details,
-                        domain::ValidatePerson(input, now.UtcDate()));
+                        domain::ValidatePerson(input, now.LondonDate()));
     SD_RETURN_IF_ERROR(tx.people().Update(id, details, now));
     std::string changed = ChangedFields(found.details, details);
     saved = PersonRecord{id, found.team_id, std::move(details), found.created_at, now, false};
@@ -204,7 +204,8 @@ Result<PersonRecord> PeopleService::Create(const CallContext& ctx, const Princip
     return Error::PermissionDenied("Your role cannot add people's records");
   }
   const Timestamp now = clock_.Now();
-  SD_ASSIGN_OR_RETURN(domain::PersonDetails details, domain::ValidatePerson(input, now.UtcDate()));
+  SD_ASSIGN_OR_RETURN(domain::PersonDetails details,
+                      domain::ValidatePerson(input, now.LondonDate()));
   TeamId team = who.actor.team_id;
   if (who.actor.role == domain::Role::kAdministrator || !team.valid()) {
     if (!team_id) {

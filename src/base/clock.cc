@@ -44,6 +44,24 @@ Date Timestamp::UtcDate() const {
   return Date::FromDaysSinceEpoch(days);
 }
 
+namespace {
+
+// 01:00 UTC on the last Sunday of `month` in `year`.
+int64_t LastSundayOneAmMicros(int year, int month) {
+  Date d = *Date::FromYmd(year, month, DaysInMonth(year, month));
+  while (d.weekday() != Weekday::kSunday) d = d.AddDays(-1);
+  return (d.DaysSinceEpoch() * 86'400 + 3'600) * 1'000'000;
+}
+
+}  // namespace
+
+Date Timestamp::LondonDate() const {
+  const Date utc = UtcDate();
+  const bool summer = micros_ >= LastSundayOneAmMicros(utc.year(), 3) &&
+                      micros_ < LastSundayOneAmMicros(utc.year(), 10);
+  return summer ? PlusSeconds(3'600).UtcDate() : utc;
+}
+
 std::string Timestamp::ToString() const {
   Date d = UtcDate();
   int64_t in_day = micros_ - d.DaysSinceEpoch() * 86'400'000'000;

@@ -26,6 +26,12 @@ class Timestamp {
   constexpr int64_t micros() const { return micros_; }
   constexpr int64_t seconds() const { return micros_ / 1'000'000; }
   Date UtcDate() const;
+  // The date in England, which people and the law go by: Greenwich mean time, or British summer
+  // time (an hour ahead) from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
+  // Sunday of October (the Summer Time Act 1972 as the Summer Time Order 2002 sets it). "Today"
+  // in the service is this date: between midnight and 1 a.m. in summer the UTC date is
+  // yesterday's.
+  Date LondonDate() const;
   // "2026-11-22T08:30:00Z" (whole seconds) or with six decimals when there are microseconds.
   std::string ToString() const;
 

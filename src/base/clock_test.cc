@@ -21,6 +21,23 @@ TEST(Timestamp, FormatsAndParsesUtc) {
   EXPECT_FALSE(Timestamp::Parse("2026-11-22T08:30:05+01:00").ok());
 }
 
+TEST(Timestamp, TheDateInEnglandFollowsBritishSummerTime) {
+  auto london = [](std::string_view t) { return Timestamp::Parse(t)->LondonDate().ToString(); };
+  // Winter: the same as UTC.
+  EXPECT_EQ(london("2026-12-06T23:30:00Z"), "2026-12-06");
+  // Summer time starts at 01:00 UTC on Sunday 29 March 2026.
+  EXPECT_EQ(london("2026-03-29T00:59:59Z"), "2026-03-29");
+  EXPECT_EQ(london("2026-03-28T23:30:00Z"), "2026-03-28");
+  EXPECT_EQ(london("2026-03-29T23:30:00Z"), "2026-03-30");
+  // In summer, half past midnight in England is still yesterday in UTC.
+  EXPECT_EQ(london("2026-06-30T23:00:00Z"), "2026-07-01");
+  EXPECT_EQ(london("2026-06-30T22:59:59Z"), "2026-06-30");
+  // It ends at 01:00 UTC on Sunday 25 October 2026.
+  EXPECT_EQ(london("2026-10-24T23:30:00Z"), "2026-10-25");
+  EXPECT_EQ(london("2026-10-25T00:59:59Z"), "2026-10-25");
+  EXPECT_EQ(london("2026-10-25T23:30:00Z"), "2026-10-25");
+}
+
 TEST(Timestamp, BeforeTheEpochStaysOnTheRightDay) {
   Timestamp t = Timestamp::FromSeconds(-1);
   EXPECT_EQ(t.ToString(), "1969-12-31T23:59:59Z");

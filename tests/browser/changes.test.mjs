@@ -6,6 +6,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { serverAndBrowser, submitting, expectAccessible, signIn } from '../support/browser.mjs'
 import { clientsFor } from '../support/server.mjs'
+import { londonDate } from '../support/dates.mjs'
 
 const env = serverAndBrowser({ people: 120 })
 
@@ -13,7 +14,7 @@ test('a practitioner sees what changed, before and after, and why', async () => 
   const { practitioner: worker, approver } = await clientsFor(env.server, 'practitioner', 'approver')
   const item = (await worker.request('GET', '/api/v1/reviews?show=all')).data.items[0]
   const facts = (await worker.request('GET', `/api/v1/people/${item.person_id}/reviews`)).data
-  const today = new Date().toISOString().slice(0, 10)
+  const today = londonDate()
   const reviewed = await worker.request('POST', `/api/v1/people/${item.person_id}/reviews`, {
     json: { held_on: today, took_part: 'The person', working: 'Mornings', outcomes: facts.plan_outcomes.map(() => ({ progress: 'met' })), answers: [], outcome: 'revise_plan', outcome_reason: 'A weekly swim with a PA' }
   })

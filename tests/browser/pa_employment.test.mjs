@@ -6,6 +6,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { serverAndBrowser, submitting, expectAccessible, signIn } from '../support/browser.mjs'
+import { londonDate } from '../support/dates.mjs'
 
 const env = serverAndBrowser({ people: 120 })
 
@@ -25,7 +26,7 @@ async function fillDate (page, id, date) {
 
 test('the PA sends a week of hours from a phone, 320 px wide', async () => {
   // The demo pays Sam every week up to last week, so this week is the one to send.
-  const today = new Date(iso(new Date()) + 'T00:00:00Z')
+  const today = new Date(londonDate() + 'T00:00:00Z')
   const monday = addDays(today, -((today.getUTCDay() + 6) % 7))
   const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 320, height: 800 } })
   const page = await context.newPage()

@@ -5,6 +5,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { serverAndBrowser, submitting, expectAccessible, signIn } from '../support/browser.mjs'
+import { londonDate } from '../support/dates.mjs'
 
 const env = serverAndBrowser({ people: 120 })
 
@@ -34,11 +35,11 @@ test('an administrator sets the monitoring thresholds from today and finance see
   assert.match(summary, /Enter the weeks as a whole number/)
   assert.match(summary, /Enter the date it takes effect/)
   assert.match(summary, /Say what changes and why/)
-  const today = new Date()
+  const [year, month, day] = londonDate().split('-').map(Number)
   await form.locator('#surplus_weeks').fill('6')
-  await form.locator('#monitoring_from-day').fill(String(today.getUTCDate()))
-  await form.locator('#monitoring_from-month').fill(String(today.getUTCMonth() + 1))
-  await form.locator('#monitoring_from-year').fill(String(today.getUTCFullYear()))
+  await form.locator('#monitoring_from-day').fill(String(day))
+  await form.locator('#monitoring_from-month').fill(String(month))
+  await form.locator('#monitoring_from-year').fill(String(year))
   await form.locator('#monitoring_note').fill('Six weeks, as the finance board agreed')
   await submitting(p, () => form.locator('button').click())
   assert.match(await p.textContent('.govuk-notification-banner'), /Money monitoring thresholds: the new figures are kept/)

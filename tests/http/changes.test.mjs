@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, ApiClient, clientsFor } from '../support/server.mjs'
+import { londonDate } from '../support/dates.mjs'
 
 let server, worker, approver, holder, finance
 before(async () => {
@@ -16,7 +17,7 @@ before(async () => {
 after(async () => { await server?.stop() })
 
 const pence = s => Math.round(Number(s) * 100)
-const today = () => new Date().toISOString().slice(0, 10)
+const today = () => londonDate()
 
 test('a revised plan agreed takes effect from that day, side by side, with the payments', async () => {
   const list = (await worker.request('GET', '/api/v1/reviews?show=all')).data.items

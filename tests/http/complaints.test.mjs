@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, ApiClient, clientsFor } from '../support/server.mjs'
+import { londonDate } from '../support/dates.mjs'
 
 let server, worker, holder, admin, own
 before(async () => {
@@ -29,7 +30,7 @@ test('a budget holder complains and is told when to expect an answer', async () 
   assert.equal(made.status, 201, made.text)
   assert.match(made.data.reference, /^CP-\d{6}$/)
   assert.equal(made.data.made_by_person, true)
-  assert.equal(made.data.received_on, new Date().toISOString().slice(0, 10))
+  assert.equal(made.data.received_on, londonDate())
   const messages = (await holder.request('GET', `/api/v1/people/${own}/messages`)).data.messages
   assert.ok(messages.some(m => m.kind === 'complaint' && m.subject.includes(made.data.reference)))
   assert.equal((await holder.request('POST', `/api/v1/complaints/${made.data.id}/acknowledgement`, { json: { note: 'x' } })).status, 403)
@@ -48,7 +49,7 @@ test('the practitioner acknowledges then answers, once each, and the list shows 
   assert.ok(bad.data.error.fields.note && bad.data.error.fields.agreed_respond_by)
   const ack = await worker.request('POST', `/api/v1/complaints/${waiting.id}/acknowledgement`, { json: { note: 'The team manager will call.' } })
   assert.equal(ack.status, 200, ack.text)
-  assert.equal(ack.data.acknowledged_on, new Date().toISOString().slice(0, 10))
+  assert.equal(ack.data.acknowledged_on, londonDate())
   assert.equal((await worker.request('POST', `/api/v1/complaints/${waiting.id}/acknowledgement`, { json: { note: 'Again' } })).status, 409)
   const answer = await worker.request('POST', `/api/v1/complaints/${waiting.id}/response`, { json: { outcome: 'upheld', response: 'We are sorry: visits are now confirmed by phone.' } })
   assert.equal(answer.status, 200, answer.text)
@@ -64,7 +65,7 @@ test('a complaint about someone with an agreed plan asks for an unplanned review
   assert.ok(reviews.length > 0)
   const person = reviews[0].person_id
   const made = await worker.request('POST', `/api/v1/people/${person}/complaints`,
-    { json: { kind: 'look_again', subject: 'budget', summary: 'The budget no longer covers the evening visit.', received_on: new Date().toISOString().slice(0, 10) } })
+    { json: { kind: 'look_again', subject: 'budget', summary: 'The budget no longer covers the evening visit.', received_on: londonDate() } })
   assert.equal(made.status, 201, made.text)
   assert.equal(made.data.made_by_person, false)
   const requests = (await worker.request('GET', `/api/v1/people/${person}/reviews`)).data.requests

@@ -10,6 +10,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startServer, ApiClient, run } from '../support/server.mjs'
+import { londonDate } from '../support/dates.mjs'
 
 const kills = Number(process.env.SELFDIRECT_CRASH_KILLS || 50)
 let seed = 20261204
@@ -41,7 +42,7 @@ test(`${kills} kills during imports and payment runs lose nothing and post nothi
   const person = Number(/People:SD-0*(\d+):DirectPayment/.exec(ledger)[1])
   const files = statementFiles()
   const day = 86400000
-  const runDate = (k) => new Date(Date.now() + 28 * day * k).toISOString().slice(0, 10)
+  const runDate = (k) => londonDate(Date.now() + 28 * day * k)
   const runs = new Set()
   try {
     for (let i = 0; i < kills; i++) {

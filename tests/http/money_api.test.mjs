@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { startServer, ApiClient, run } from '../support/server.mjs'
+import { londonDate } from '../support/dates.mjs'
 
 let server
 let finance
@@ -63,7 +64,7 @@ test('a payment run pays each cycle once and refuses the same date twice', async
   const before = stored()
   const funding = (b) => b.accounts.filter(a => a.account.endsWith(':CouncilFunding'))
     .reduce((sum, a) => sum + Math.round(Number(a.balance) * 100), 0)
-  const later = new Date(Date.now() + 29 * 86400000).toISOString().slice(0, 10)
+  const later = londonDate(Date.now() + 29 * 86400000)
   const first = await finance.request('POST', '/api/v1/payment-runs', { json: { through: later } })
   assert.equal(first.status, 201, first.text)
   assert.ok(first.data.payments > 0)

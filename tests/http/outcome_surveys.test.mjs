@@ -10,6 +10,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startServer, ApiClient } from '../support/server.mjs'
+import { londonDate } from '../support/dates.mjs'
 
 let server, analyst, approver, holder, wave, letters
 before(async () => {
@@ -20,8 +21,8 @@ before(async () => {
   await approver.signIn(server.users.approver)
   holder = new ApiClient(server.base)
   await holder.signIn(server.users.budget_holder)
-  const today = new Date().toISOString().slice(0, 10)
-  const end = new Date(Date.now() + 30 * 86400e3).toISOString().slice(0, 10)
+  const today = londonDate()
+  const end = londonDate(Date.now() + 30 * 86400e3)
   const opened = await analyst.request('POST', '/api/v1/outcomes/surveys', {
     json: { name: 'Test wave', period_start: today, period_end: end, seed: 11 }
   })

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, ApiClient } from '../support/server.mjs'
+import { londonDate } from '../support/dates.mjs'
 
 let server
 let analyst, finance, holder
@@ -19,7 +20,7 @@ before(async () => {
 })
 after(async () => { await server?.stop() })
 
-const today = new Date().toISOString().slice(0, 10)
+const today = londonDate()
 
 test('the measure agrees with the client-level extract', async () => {
   const m = await analyst.request('GET', `/api/v1/outcomes/ascof-3d?on=${today}`)

@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { londonDate } from '../support/dates.mjs'
 
 let server
 let holder, pa, editor, organisation
@@ -31,7 +32,7 @@ const iso = d => d.toISOString().slice(0, 10)
 const addDays = (d, n) => new Date(d.getTime() + n * 86400000)
 // Dates from today (UTC, as the server counts them): a Monday three weeks back is the start; the
 // first week worked is that week; it is paid on the Friday of the week after.
-const today = new Date(iso(new Date()) + 'T00:00:00Z')
+const today = new Date(londonDate() + 'T00:00:00Z')
 const thisMonday = addDays(today, -((today.getUTCDay() + 6) % 7))
 const start = addDays(thisMonday, -21)
 const payDate = addDays(start, 11)
@@ -99,8 +100,8 @@ test('the person employs a PA who agreed to be contacted', async () => {
     .find(e => e.pa_id === samId && e.active)
   assert.ok(current, 'the demo employment')
   assert.equal(current.rights.payroll, true)
-  const today = new Date().toISOString().slice(0, 10)
-  const tomorrow = new Date(Date.now() + 86400000).toISOString().slice(0, 10)
+  const today = londonDate()
+  const tomorrow = londonDate(Date.now() + 86400000)
   const byPa = await pa.request('POST', `/api/v1/engagements/${current.id}/end`, { json: { leaving_date: today } })
   assert.equal(byPa.status, 403, 'the PA cannot end their own employment here')
   for (const leaving_date of [tomorrow, '2020-01-01', 'soon']) {

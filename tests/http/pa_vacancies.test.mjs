@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, ApiClient } from '../support/server.mjs'
+import { londonDate } from '../support/dates.mjs'
 
 let server, holder, pa, carer, analyst
 before(async () => {
@@ -22,7 +23,7 @@ before(async () => {
 after(async () => { await server?.stop() })
 
 const form = { 'content-type': 'application/x-www-form-urlencoded' }
-const inAWeek = () => new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10)
+const inAWeek = () => londonDate(Date.now() + 7 * 86400000)
 
 test('advertise, apply once, invite to talk: details are shown only then', async () => {
   const me = (await holder.request('GET', '/api/v1/me')).data

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, ApiClient, run } from '../support/server.mjs'
+import { londonDate } from '../support/dates.mjs'
 
 let server
 let finance
@@ -87,7 +88,7 @@ test('an approved reduction comes off the next payment run, and only once', asyn
   assert.equal(approved.status, 200, approved.text)
   assert.equal(approved.data.recovered, '0.00', 'nothing moves until the next payment')
   assert.ok(approved.data.letter.some(p => /next 3 payments will be smaller: £3.34 less on/.test(p)), approved.data.letter.join('\n'))
-  const later = new Date(Date.now() + 29 * 86400000).toISOString().slice(0, 10)
+  const later = londonDate(Date.now() + 29 * 86400000)
   const paid = await finance.request('POST', '/api/v1/payment-runs', { json: { through: later } })
   assert.equal(paid.status, 201, paid.text)
   const after = await finance.request('GET', `/api/v1/recoveries/${made.data.id}`)
@@ -152,7 +153,7 @@ test('the person reads the letter; only finance officers see the council\'s reco
 test('a surplus taken back asks for a review of the budget, once, and tells the person', async () => {
   // The council's thresholds from today: more than a week's payments held is a surplus.
   const set = await admin.request('POST', '/api/v1/admin/settings/monitoring', {
-    json: { effective_from: new Date().toISOString().slice(0, 10), values: { surplus_weeks: 1, contingency_weeks: 0, statement_days: 100 }, note: 'A tight threshold for this test' }
+    json: { effective_from: londonDate(), values: { surplus_weeks: 1, contingency_weeks: 0, statement_days: 100 }, note: 'A tight threshold for this test' }
   })
   assert.equal(set.status, 201, set.text)
   const monitoring = (await finance.request('GET', '/payments/monitoring')).text

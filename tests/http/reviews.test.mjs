@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, ApiClient, clientsFor } from '../support/server.mjs'
+import { londonDate } from '../support/dates.mjs'
 
 let server, worker, admin, holder, list
 before(async () => {
@@ -54,7 +55,7 @@ test('a request is checked, stores nothing when refused, and brings the review f
   assert.ok(bad.data.error.fields.reason)
   assert.ok(bad.data.error.fields.due)
   const before = (await worker.request('GET', `/api/v1/people/${item.person_id}/reviews`)).data
-  const soon = new Date(Date.now() + 5 * 86400e3).toISOString().slice(0, 10)
+  const soon = londonDate(Date.now() + 5 * 86400e3)
   const good = await worker.request('POST', path, { json: { reason: 'hospital_stay', detail: 'Home after a fall', due: soon } })
   assert.equal(good.status, 201, good.text)
   const after = (await worker.request('GET', `/api/v1/people/${item.person_id}/reviews`)).data
@@ -72,7 +73,7 @@ test('a review is checked, and one that revises the plan starts a new version', 
   assert.equal(bad.status, 422)
   for (const f of ['held_on', 'took_part', 'working', 'outcome']) assert.ok(bad.data.error.fields[f], f)
   assert.equal((await worker.request('GET', path)).data.reviews.length, facts.reviews.length)
-  const today = new Date().toISOString().slice(0, 10)
+  const today = londonDate()
   const good = await worker.request('POST', path, {
     json: {
       held_on: today,

@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, clientsFor } from '../support/server.mjs'
+import { londonDate } from '../support/dates.mjs'
 
 let server, admin, worker, finance
 before(async () => {
@@ -15,8 +16,8 @@ before(async () => {
 })
 after(async () => { await server?.stop() })
 
-const today = () => new Date().toISOString().slice(0, 10)
-const tomorrow = () => new Date(Date.now() + 86400000).toISOString().slice(0, 10)
+const today = () => londonDate()
+const tomorrow = () => londonDate(Date.now() + 86400000)
 const kind = (s, k) => s.settings.find(x => x.kind === k)
 
 test('an administrator sets review figures from today and the review list uses them', async () => {
@@ -56,7 +57,7 @@ test('an administrator sets review figures from today and the review list uses t
 })
 
 test('monitoring thresholds set for a later day are kept but not yet used', async () => {
-  const later = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10)
+  const later = londonDate(Date.now() + 30 * 86400000)
   const set = await admin.request('POST', '/api/v1/admin/settings/monitoring', {
     json: { effective_from: later, values: { surplus_weeks: 4, contingency_weeks: 1, statement_days: 60 }, note: 'Tighter from next month' }
   })

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, ApiClient } from '../support/server.mjs'
+import { londonDate } from '../support/dates.mjs'
 
 let server
 before(async () => { server = await startServer({ people: 60 }) })
@@ -16,7 +17,7 @@ async function as (role) {
 }
 
 function contents () {
-  const review = new Date(Date.now() + 56 * 86400000).toISOString().slice(0, 10)
+  const review = londonDate(Date.now() + 56 * 86400000)
   return {
     needs: [{ description: 'Getting washed and dressed', eligible: true, how_met: 'A PA each morning' }],
     what_matters: 'Staying in my own home',

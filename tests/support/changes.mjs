@@ -1,8 +1,9 @@
 // Changes of circumstance for the tests that need one: a person whose agreed plan is paid by a
 // council-managed agreement, and a revision of their plan through a review, agreed.
 import assert from 'node:assert/strict'
+import { londonDate } from './dates.mjs'
 
-export const today = () => new Date().toISOString().slice(0, 10)
+export const today = () => londonDate()
 export const addDays = (iso, n) => new Date(Date.parse(iso) + n * 86400000).toISOString().slice(0, 10)
 
 // The first person on the practitioner's review list whose agreed plan has a live council-managed

@@ -39,10 +39,10 @@ Result<std::optional<FinancialAssessmentRecord>> RecostOnAgreedPlan(Transaction&
                            " is not valid JSON");
   input.get_object()["weekly_cost_of_care"] = weekly_cost.ToString();
   // Worked out on the rates in force now: a new charging year's benefit rates come with them.
-  SD_ASSIGN_OR_RETURN(const domain::ChargingRates* rates, ChargingRatesOn(now.UtcDate()));
-  MoveInputToYear(input.get_object(), current->rates_id, *rates, now.UtcDate());
+  SD_ASSIGN_OR_RETURN(const domain::ChargingRates* rates, ChargingRatesOn(now.LondonDate()));
+  MoveInputToYear(input.get_object(), current->rates_id, *rates, now.LondonDate());
   SD_ASSIGN_OR_RETURN(auto policies, tx.charging_policies().List());
-  SD_ASSIGN_OR_RETURN(auto policy, PolicyFrom(policies, now.UtcDate()));
+  SD_ASSIGN_OR_RETURN(auto policy, PolicyFrom(policies, now.LondonDate()));
   auto outcome = AssessChargingJson(input, policy);
   if (!outcome.ok())
     return Error::Internal("Stored financial assessment " + current->id.ToString() +
@@ -50,7 +50,7 @@ Result<std::optional<FinancialAssessmentRecord>> RecostOnAgreedPlan(Transaction&
   FinancialAssessmentRecord next;
   next.person_id = person;
   next.status = FinancialAssessmentStatus::kCompleted;
-  next.assessment_date = now.UtcDate();
+  next.assessment_date = now.LondonDate();
   next.input_json = json::serialize(input);
   next.evidence_json = current->evidence_json;
   next.reason = "The agreed support plan changed: the care and support arranged costs " +

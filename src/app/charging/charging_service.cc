@@ -279,7 +279,8 @@ Result<domain::ChargingPolicy> ChargingService::PolicyOn(CouncilId council, Date
 }
 
 Result<ChargingOutcome> ChargingService::Calculate(CouncilId council, ChargingRequest request) {
-  SD_ASSIGN_OR_RETURN(auto policy, PolicyOn(council, PolicyDate(request, clock_.Now().UtcDate())));
+  SD_ASSIGN_OR_RETURN(auto policy,
+                      PolicyOn(council, PolicyDate(request, clock_.Now().LondonDate())));
   return AssessChargingRequest(std::move(request), policy);
 }
 
@@ -313,7 +314,7 @@ Result<FinancialAssessmentView> ChargingService::Save(const CallContext& ctx, co
       return Error::NotFound("No person with that reference");
     SD_ASSIGN_OR_RETURN(auto policies, tx.charging_policies().List());
     SD_ASSIGN_OR_RETURN(auto policy,
-                        PolicyFrom(policies, PolicyDate(change.request, now.UtcDate())));
+                        PolicyFrom(policies, PolicyDate(change.request, now.LondonDate())));
     const std::string why(Trim(change.reason));
     // With an agreed plan, the cost of care is what it arranges (arranged_cost.h).
     FinancialAssessmentChange arranged = change;
@@ -421,7 +422,7 @@ Result<ChargingEstimateRecord> ChargingService::SaveEstimate(const CallContext& 
       return Error::NotFound("No person with that reference");
     SD_ASSIGN_OR_RETURN(auto policies, tx.charging_policies().List());
     SD_ASSIGN_OR_RETURN(auto policy,
-                        PolicyFrom(policies, PolicyDate(request, clock_.Now().UtcDate())));
+                        PolicyFrom(policies, PolicyDate(request, clock_.Now().LondonDate())));
     SD_ASSIGN_OR_RETURN(auto outcome, AssessChargingRequest(request, policy));
     record.person_id = person_id;
     record.input_json = json::serialize(ChargingInputToJson(outcome.request.input));
@@ -523,7 +524,7 @@ Status ChargingService::StorePolicy(const CallContext& ctx, const Principal& who
   if (who.user.role != Role::kFinanceOfficer && who.user.role != Role::kAdministrator)
     return Error::PermissionDenied("Only finance officers and administrators set charging policy");
   std::vector<FieldError> errors = ChargingPolicyProblems(policy);
-  if (from < clock_.Now().UtcDate())
+  if (from < clock_.Now().LondonDate())
     errors.push_back({"effective_from",
                       "A policy cannot start in the past: assessments already made use the "
                       "policy in force on their date"});

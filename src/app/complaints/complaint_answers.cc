@@ -68,7 +68,7 @@ Result<ComplaintView> ComplaintService::Make(const CallContext& ctx, const Princ
                         who.user.role == Role::kAdministrator) &&
                        domain::CanEditPerson(who.actor, {person, p.team_id});
     if (!self && !staff) return Error::PermissionDenied("Your role cannot record a complaint");
-    SD_ASSIGN_OR_RETURN(ComplaintRecord c, Check(in, self, clock_.Now().UtcDate()));
+    SD_ASSIGN_OR_RETURN(ComplaintRecord c, Check(in, self, clock_.Now().LondonDate()));
     c.person = person;
     c.team = p.team_id;
     c.made_by = who.user.id;
@@ -112,7 +112,7 @@ Result<ComplaintView> ComplaintService::Acknowledge(const CallContext& ctx, cons
         if (c.acknowledged_on)
           return Status(Error::FailedPrecondition("It is already acknowledged"));
         std::vector<FieldError> errors;
-        const Date today = clock_.Now().UtcDate();
+        const Date today = clock_.Now().LondonDate();
         auto on = AnswerDate(in.on, "on", today, c.received_on, errors);
         if (!Trim(in.agreed_respond_by).empty()) {
           c.agreed_respond_by = DateOrError(in.agreed_respond_by, "agreed_respond_by",
@@ -149,7 +149,7 @@ Result<ComplaintView> ComplaintService::Respond(const CallContext& ctx, const Pr
         if (!c.acknowledged_on)
           return Status(Error::FailedPrecondition("Acknowledge it before answering it"));
         std::vector<FieldError> errors;
-        auto on = AnswerDate(in.on, "on", clock_.Now().UtcDate(), *c.acknowledged_on, errors);
+        auto on = AnswerDate(in.on, "on", clock_.Now().LondonDate(), *c.acknowledged_on, errors);
         c.outcome = domain::ParseComplaintOutcome(Trim(in.outcome));
         if (!c.outcome) errors.push_back({"outcome", "Choose the outcome"});
         c.response = std::string(Trim(in.response));
@@ -197,7 +197,7 @@ Status ComplaintService::Load(Transaction& tx, const Principal& who, bool open_o
 Result<ComplaintList> ComplaintService::List(const CallContext& ctx, const Principal& who,
                                              bool open_only) {
   ComplaintList out;
-  out.today = clock_.Now().UtcDate();
+  out.today = clock_.Now().LondonDate();
   Status read = !MaySeeList(who)
                     ? Status(Error::PermissionDenied("Your role cannot see the complaints list"))
                     : store_.Read(ctx.council,

@@ -62,7 +62,7 @@ Status AddComplaint(DemoContext& ctx, const DemoComplaint& d, PersonId person, T
   c.subject = d.subject;
   c.summary = d.summary;
   c.wanted = d.wanted;
-  c.received_on = ctx.now.UtcDate().AddDays(-d.days_ago);
+  c.received_on = ctx.now.LondonDate().AddDays(-d.days_ago);
   c.made_by = worker;
   c.made_at = ctx.now.PlusSeconds(-86'400LL * d.days_ago);
   SD_ASSIGN_OR_RETURN(c.id, ctx.tx.complaints().Insert(c));

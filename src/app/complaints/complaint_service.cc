@@ -50,7 +50,7 @@ ComplaintView ComplaintService::ViewOf(const ComplaintRecord& c, const PersonRec
   v.person = p;
   v.dates = domain::DueDates(c.received_on, c.matter_on, c.agreed_respond_by, policy_);
   v.timing = domain::TimingOf(v.dates, c.acknowledged_on.has_value(), c.responded_on.has_value(),
-                              clock_.Now().UtcDate(), policy_);
+                              clock_.Now().LondonDate(), policy_);
   v.self = domain::ActsForPerson(who.actor, p.id);
   v.may_answer = Staff(who.user.role) && domain::CanEditPerson(who.actor, {p.id, p.team_id});
   return v;

@@ -168,7 +168,7 @@ Result<std::pair<domain::DirectoryService, std::string>> DemoService(
   const int64_t age_days = static_cast<int64_t>(h % 300);
   s.last_modified = Timestamp::FromMicros(now.micros() - age_days * 86'400'000'000LL);
   const int64_t review_after = h % 12 == 5 ? age_days - 14 : 365;
-  std::string due = s.last_modified.UtcDate().AddDays(review_after).ToString();
+  std::string due = s.last_modified.LondonDate().AddDays(review_after).ToString();
   return std::pair{std::move(s), std::move(due)};
 }
 

@@ -31,7 +31,7 @@ std::optional<int> ParseAge(std::string_view text) {
 }
 
 std::string ReviewDueDefault(const Clock& clock) {
-  return clock.Now().UtcDate().AddDays(365).ToString();
+  return clock.Now().LondonDate().AddDays(365).ToString();
 }
 
 // The terms a search for `id` means: the term and every term beneath it.
@@ -132,7 +132,7 @@ Result<StoredDirectoryEntry> DirectoryService::Stored(const DirectoryEntryRecord
   StoredDirectoryEntry e;
   SD_ASSIGN_OR_RETURN(e.service, ReadDocument(r.document_json, taxonomy_));
   e.review_due = r.review_due;
-  e.stale = r.review_due <= clock_.Now().UtcDate().ToString();
+  e.stale = r.review_due <= clock_.Now().LondonDate().ToString();
   e.updated_by = r.updated_by;
   std::map<std::string, domain::GeoPoint> points;
   SD_RETURN_IF_ERROR(FindPoints(tx, e.service, points));
@@ -266,7 +266,7 @@ Result<DirectoryPage> DirectoryService::Stale(const CallContext& ctx, const Prin
     return Error::PermissionDenied("Only directory editors can see entries due for review");
   }
   DirectoryQuery q;
-  q.review_due_before = clock_.Now().UtcDate().AddDays(1).ToString();
+  q.review_due_before = clock_.Now().LondonDate().AddDays(1).ToString();
   q.limit = 50;
   q.offset = static_cast<int64_t>(std::max(1, page_number) - 1) * q.limit;
   DirectoryResults results;

@@ -80,7 +80,8 @@ bool ContactThrottle::Admit(const std::string& address) {
 Result<ContactRecord> FrontDoorService::Submit(const CallContext& ctx,
                                                const domain::ContactInput& input) {
   const Timestamp now = clock_.Now();
-  SD_ASSIGN_OR_RETURN(domain::ContactRequest request, domain::CheckContact(input, now.UtcDate()));
+  SD_ASSIGN_OR_RETURN(domain::ContactRequest request,
+                      domain::CheckContact(input, now.LondonDate()));
   if (!throttle_.Admit(ctx.client_address)) {
     audit_.Record(ctx.council, AuditEntry{now, UserId{}, "contact.create_refused", "contact", "",
                                           "too many requests", ctx.client_address});
@@ -148,7 +149,7 @@ Result<PersonId> FrontDoorService::MakeRecord(Transaction& tx, const CallContext
                                               const TriageInput& in) {
   const Timestamp now = clock_.Now();
   SD_ASSIGN_OR_RETURN(domain::PersonDetails details,
-                      domain::ValidatePerson(RecordInput(c, in), now.UtcDate()));
+                      domain::ValidatePerson(RecordInput(c, in), now.LondonDate()));
   SD_ASSIGN_OR_RETURN(PersonId id, tx.people().Insert(details, who.actor.team_id, now));
   SD_RETURN_IF_ERROR(tx.audit().Append(AuditOf(clock_, who, ctx, "person.create", "person",
                                                id.ToString(), "from request " + c.id.ToString())));

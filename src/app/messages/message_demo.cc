@@ -96,7 +96,7 @@ Status MessagesStep(DemoContext& ctx) {
     SD_RETURN_IF_ERROR(GiveContact(ctx, p, told));
     SD_RETURN_IF_ERROR(PlanMessage(ctx, p, told % 3 != 0));
     if (told % 4 == 1)
-      SD_RETURN_IF_ERROR(Tell(ctx, ReviewAskedNotice(p, ctx.now.UtcDate().AddDays(14), false),
+      SD_RETURN_IF_ERROR(Tell(ctx, ReviewAskedNotice(p, ctx.now.LondonDate().AddDays(14), false),
                               worker, ctx.now.PlusSeconds(-86'400)));
     ++told;
   }

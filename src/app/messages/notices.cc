@@ -11,7 +11,7 @@ Notice InvitationNotice(UserId user, const std::string& name, Timestamp expires)
               "see and manage your care and support online.\n\n"
               "Use this link to choose your password: " +
               std::string(kLinkNotKept) + "\n\nThe link works once and ends on " +
-              expires.UtcDate().ToLongString() +
+              expires.LondonDate().ToLongString() +
               ". If it has ended, ask us for a new one.\n\nIf you did not expect this email, you "
               "can ignore it."};
 }

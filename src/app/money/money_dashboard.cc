@@ -89,7 +89,7 @@ Result<MoneyDashboard> MoneyService::Dashboard(const CallContext& ctx, const Pri
   MoneyDashboardQuery q = query;
   if (who.user.role == domain::Role::kApprover) q.team = who.user.team_id;  // Their own team.
   MoneyDashboard out;
-  const Date today = clock_.Now().UtcDate();
+  const Date today = clock_.Now().LondonDate();
   SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto rows, tx.money().Totals());
     std::vector<AccountToCheck> accounts;

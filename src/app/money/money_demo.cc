@@ -137,7 +137,7 @@ Status SpendCycle(DemoContext& ctx, const PersonSpending& p, int64_t cycle, int 
       if (parts[static_cast<size_t>(i)] <= Pence()) continue;
       const Date on = first.AddDays(i * 7 + static_cast<int64_t>(r.Below(5)));
       const bool unmatched = r.Percent(3);
-      if (on > ctx.now.UtcDate()) continue;  // Nothing is spent in the future.
+      if (on > ctx.now.LondonDate()) continue;  // Nothing is spent in the future.
       if (paid_by_payroll && on >= ctx.pa_payroll_from) continue;  // Wages from payroll.
       SD_RETURN_IF_ERROR(
           ctx.tx.money()
@@ -159,7 +159,7 @@ Status SpendCycle(DemoContext& ctx, const PersonSpending& p, int64_t cycle, int 
 
 // The person pays their contribution into a direct payment paid net, a few days into the cycle.
 Status PayContribution(DemoContext& ctx, const PersonSpending& p, int64_t cycle) {
-  if (p.contribution <= Pence() || p.start.AddDays(cycle * 28 + 2) > ctx.now.UtcDate())
+  if (p.contribution <= Pence() || p.start.AddDays(cycle * 28 + 2) > ctx.now.LondonDate())
     return OkStatus();
   domain::LedgerTransaction t;
   t.effective_date = p.start.AddDays(cycle * 28 + 2);
@@ -324,7 +324,7 @@ Status DemoRecoveries(DemoContext& ctx, const std::vector<PersonSpending>& spend
 }  // namespace
 
 Status MoneyStep(DemoContext& ctx) {
-  const Date today = ctx.now.UtcDate();
+  const Date today = ctx.now.LondonDate();
   const Date start = today.AddDays(-28 * (kDemoCycles - 1) - 3);
   std::vector<PersonSpending> spenders;
   for (PersonId id : ctx.people) {

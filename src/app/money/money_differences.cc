@@ -44,7 +44,7 @@ Status PayOne(Transaction& tx, PaymentDifference d, Date through, UserId by, Tim
   if (!kind || !agreement) return OkStatus();  // Nothing to pay into: left owed, listed.
   SD_ASSIGN_OR_RETURN(
       AppendOutcome posted,
-      tx.money().Append(TopUpTransaction(d, *kind, through, at.UtcDate()), d.person, by, at));
+      tx.money().Append(TopUpTransaction(d, *kind, through, at.LondonDate()), d.person, by, at));
   d.status = DifferenceStatus::kPaid;
   d.settled_by = by;
   d.settled_at = at;
@@ -98,7 +98,8 @@ Status PayDifferences(Transaction& tx, Date through, UserId by, Timestamp at,
                       PaymentRunRecord& run) {
   SD_ASSIGN_OR_RETURN(auto owed, tx.plan_changes().Differences(DifferenceStatus::kOwed, 100'000));
   for (const auto& d : owed)
-    if (d.created_at.UtcDate() <= through) SD_RETURN_IF_ERROR(PayOne(tx, d, through, by, at, run));
+    if (d.created_at.LondonDate() <= through)
+      SD_RETURN_IF_ERROR(PayOne(tx, d, through, by, at, run));
   return OkStatus();
 }
 

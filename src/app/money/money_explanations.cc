@@ -111,7 +111,7 @@ Status MoneyService::Settle(const CallContext& ctx, const Principal& who, Person
     if (found == nullptr) return Error::FailedPrecondition("This item is settled already");
     const std::string ref = domain::PersonReference(person);
     domain::LedgerTransaction t;
-    t.effective_date = clock_.Now().UtcDate();
+    t.effective_date = clock_.Now().LondonDate();
     t.description = "Settled as " + kind + ": " + found->transaction.transaction.description;
     t.source = domain::LedgerSource::kManual;
     t.source_ref = "transaction " + item.ToString();

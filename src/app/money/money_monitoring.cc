@@ -65,7 +65,7 @@ Status AccountsToCheck(Transaction& tx, Date today, std::vector<AccountToCheck>&
   AddBalances(balances, g);
   SD_ASSIGN_OR_RETURN(auto statements, tx.money().LastStatements());
   std::map<PersonId, Date> last;
-  for (const auto& [person, at] : statements) last[person] = at.UtcDate();
+  for (const auto& [person, at] : statements) last[person] = at.LondonDate();
   // The council's thresholds in force today (app/settings).
   SD_ASSIGN_OR_RETURN(const domain::MonitoringPolicy policy, MonitoringPolicyOn(tx, today));
   for (auto& [ref, facts] : g.by_ref) {
@@ -88,7 +88,7 @@ Result<std::vector<AccountToCheck>> MoneyService::Monitoring(const CallContext& 
                                                              const Principal& who) {
   if (who.user.role != domain::Role::kFinanceOfficer)
     return Error::PermissionDenied("Only finance officers monitor accounts");
-  const Date today = clock_.Now().UtcDate();
+  const Date today = clock_.Now().LondonDate();
   std::vector<AccountToCheck> out;
   SD_RETURN_IF_ERROR(
       store_.Read(ctx.council, [&](Transaction& tx) { return AccountsToCheck(tx, today, out); }));
@@ -100,7 +100,7 @@ Result<std::vector<AccountToCheck>> MoneyService::Monitoring(const CallContext& 
 Result<domain::MonitoringPolicy> MoneyService::MonitoringPolicyToday(CouncilId council) {
   domain::MonitoringPolicy policy;
   SD_RETURN_IF_ERROR(store_.Read(council, [&](Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(policy, MonitoringPolicyOn(tx, clock_.Now().UtcDate()));
+    SD_ASSIGN_OR_RETURN(policy, MonitoringPolicyOn(tx, clock_.Now().LondonDate()));
     return OkStatus();
   }));
   return policy;

@@ -102,7 +102,7 @@ Result<RecoveryFacts> MoneyService::RecoveryFactsFor(const CallContext& ctx, con
   SD_RETURN_IF_ERROR(RequireFinanceOfficer(who, "recover money"));
   RecoveryFacts out;
   Status read = store_.Read(ctx.council, [&](Transaction& tx) {
-    return GatherRecoveryFacts(tx, person, account, clock_.Now().UtcDate(), out);
+    return GatherRecoveryFacts(tx, person, account, clock_.Now().LondonDate(), out);
   });
   audit_.Record(ctx.council, AuditOf(clock_, who, ctx, ReadAction("money.recovery.facts", read),
                                      "person", person.ToString(), ""));
@@ -115,7 +115,7 @@ Result<RecoveryRecord> ProposeRecoveryIn(Transaction& tx, PersonId person,
                                          const domain::RecoveryTerms& terms, UserId by,
                                          Timestamp now) {
   RecoveryFacts facts;
-  SD_RETURN_IF_ERROR(GatherRecoveryFacts(tx, person, account, now.UtcDate(), facts));
+  SD_RETURN_IF_ERROR(GatherRecoveryFacts(tx, person, account, now.LondonDate(), facts));
   SD_RETURN_IF_ERROR(domain::ValidateRecovery(terms, facts.limits));
   RecoveryRecord r;
   r.person_id = person;
@@ -174,7 +174,7 @@ Status AskForReview(Transaction& tx, const RecoveryRecord& r, UserId by, Timesta
   SD_ASSIGN_OR_RETURN(auto requests, tx.reviews().RequestsFor(r.person_id));
   for (const auto& q : requests)
     if (!q.review) return OkStatus();
-  const Date due = now.UtcDate().AddDays(kReviewAfterSurplusDays);
+  const Date due = now.LondonDate().AddDays(kReviewAfterSurplusDays);
   SD_RETURN_IF_ERROR(StatusOf(tx.reviews().InsertRequest(
       {ReviewRequestId{}, r.person_id, "monitoring",
        "A surplus of " + r.terms.amount.ToDisplayString() +
@@ -205,15 +205,15 @@ Result<RecoveryRecord> MoneyService::DecideRecovery(const CallContext& ctx, cons
     if (approve) {
       RecoveryFacts facts;
       SD_RETURN_IF_ERROR(
-          GatherRecoveryFacts(tx, r->person_id, r->account_kind, now.UtcDate(), facts));
+          GatherRecoveryFacts(tx, r->person_id, r->account_kind, now.LondonDate(), facts));
       SD_RETURN_IF_ERROR(domain::ValidateRecovery(r->terms, facts.limits));
-      letter = domain::RecoveryLetter(LetterFactsFor(facts, *r, now.UtcDate()));
+      letter = domain::RecoveryLetter(LetterFactsFor(facts, *r, now.LondonDate()));
     }
     const auto status =
         approve ? domain::RecoveryStatus::kApproved : domain::RecoveryStatus::kRejected;
     SD_RETURN_IF_ERROR(tx.money().DecideRecovery(id, status, who.user.id, now, note, letter));
     if (approve && r->terms.method == domain::RecoveryMethod::kFromAccount)
-      SD_RETURN_IF_ERROR(TakeFromAccount(tx, *r, now.UtcDate(), who.user.id, now));
+      SD_RETURN_IF_ERROR(TakeFromAccount(tx, *r, now.LondonDate(), who.user.id, now));
     if (approve && r->terms.kind == domain::RecoveryKind::kSurplus)
       SD_RETURN_IF_ERROR(AskForReview(tx, *r, who.user.id, now));
     if (!approve) SD_RETURN_IF_ERROR(ReopenDifference(tx, *r, note, who.user.id, now));

@@ -170,7 +170,7 @@ Result<PaymentRunRecord> MoneyService::Run(const CallContext& ctx, const Princip
 Result<MoneySummary> MoneyService::Summary(const CallContext& ctx, const Principal& who,
                                            PersonId person_id) {
   MoneySummary out;
-  const Date today = clock_.Now().UtcDate();
+  const Date today = clock_.Now().LondonDate();
   Status read = store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(person_id));
     if (!person || !domain::CanViewPerson(who.actor, {person->id, person->team_id}))

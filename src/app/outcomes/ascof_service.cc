@@ -16,7 +16,7 @@ Result<std::optional<ClientLine>> LineOf(Transaction& tx, const PersonRecord& p,
   std::optional<ClientLine> out;
   for (const auto& plan : plans) {
     if (plan.approved_version == 0 || !plan.decided_at) continue;
-    const Date agreed = plan.decided_at->UtcDate();
+    const Date agreed = plan.decided_at->LondonDate();
     auto category = domain::ParseReturnCategory(plan.return_category);
     if (agreed > on || !category || (out && out->agreed_on > agreed)) continue;
     out = ClientLine{domain::PersonReference(p.id),

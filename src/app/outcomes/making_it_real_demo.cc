@@ -90,7 +90,7 @@ Status MakingItRealStep(DemoContext& ctx) {
   SD_ASSIGN_OR_RETURN(auto waves, ctx.tx.surveys().ListWaves());
   for (const auto& w : waves)
     if (w.status == SurveyWaveStatus::kClosed) survey_link = "/survey-results/" + w.id.ToString();
-  const Date today = ctx.now.UtcDate();
+  const Date today = ctx.now.LondonDate();
   for (const DemoYear& y : {DemoYear{FinancialYearOf(today.AddDays(-365)), false},
                             DemoYear{FinancialYearOf(today), true}}) {
     SD_ASSIGN_OR_RETURN(auto id, ctx.tx.making_it_real().InsertAssessment(

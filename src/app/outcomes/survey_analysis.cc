@@ -354,7 +354,7 @@ Result<std::string> SurveyService::ResponsesCsv(const CallContext& ctx, const Pr
       const auto& g = r.groups;
       std::vector<std::string> row = {r.id.ToString(),
                                       std::string(SurveyChannelName(r.channel)),
-                                      r.received_at.UtcDate().ToString(),
+                                      r.received_at.LondonDate().ToString(),
                                       g.client_group,
                                       g.age_band,
                                       g.management,

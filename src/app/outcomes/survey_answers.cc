@@ -138,7 +138,7 @@ Result<SurveyInvitationView> SurveyService::FormForToken(CouncilId council,
           "This survey has already been answered. Each link can be used once.");
     SD_ASSIGN_OR_RETURN(auto wave, tx.surveys().FindWave(inv->wave));
     if (!wave) return Error::NotFound("No such survey wave");
-    if (wave->status != SurveyWaveStatus::kOpen || clock_.Now().UtcDate() > wave->period_end)
+    if (wave->status != SurveyWaveStatus::kOpen || clock_.Now().LondonDate() > wave->period_end)
       return Error::FailedPrecondition("This survey has closed. Thank you for your help.");
     view.instrument = InstrumentOf(*wave);
     if (!view.instrument) return Error::Internal("The survey's questions are missing");

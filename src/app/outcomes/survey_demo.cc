@@ -251,7 +251,7 @@ Status DemoSurveyWave(DemoContext& ctx, const DemoWave& w, const SurveyInstrumen
   for (auto& inv : invitations) inv.wave = id;
   SD_RETURN_IF_ERROR(ctx.tx.surveys().InsertInvitations(invitations));
   if (!w.later) SD_RETURN_IF_ERROR(ctx.tx.surveys().CloseWave(id, AtNoon(w.end)));
-  const Date last = std::min(w.end, ctx.now.UtcDate());
+  const Date last = std::min(w.end, ctx.now.LondonDate());
   const int64_t days = std::max<int64_t>(1, last.DaysSince(w.start) + 1);
   for (size_t i = 0; i < strata.size(); ++i) {
     for (int64_t k = 0; k < strata[i].population * 4 / 5; ++k) {
@@ -297,7 +297,7 @@ std::vector<std::string> TeamNames(const DemoContext& ctx) {
 Status AddSyntheticSurveyWave(DemoContext& ctx, const std::string& name, int64_t population) {
   const SurveyInstrument* instrument = BudgetHolderSurvey();
   if (!instrument) return Error::Internal("The budget holder survey is missing");
-  const Date today = ctx.now.UtcDate();
+  const Date today = ctx.now.LondonDate();
   return DemoSurveyWave(ctx, {name, today.AddDays(-60), today.AddDays(-1), false, population},
                         *instrument, TeamNames(ctx));
 }
@@ -306,7 +306,7 @@ Status SurveysStep(DemoContext& ctx) {
   const SurveyInstrument* instrument = BudgetHolderSurvey();
   if (!instrument) return Error::Internal("The budget holder survey is missing");
   const std::vector<std::string> teams = TeamNames(ctx);
-  const Date today = ctx.now.UtcDate();
+  const Date today = ctx.now.LondonDate();
   const Date start = today.AddDays(-45), end = today.AddDays(30);
   SD_RETURN_IF_ERROR(
       DemoSurveyWave(ctx,

@@ -38,7 +38,8 @@ Result<std::optional<SurveyGroups>> GroupsOf(Transaction& tx, const PersonRecord
   SD_ASSIGN_OR_RETURN(auto plans, tx.support_plans().ForPerson(p.id));
   const SupportPlanRecord* latest = nullptr;
   for (const auto& plan : plans) {
-    if (plan.approved_version == 0 || !plan.decided_at || plan.decided_at->UtcDate() > on) continue;
+    if (plan.approved_version == 0 || !plan.decided_at || plan.decided_at->LondonDate() > on)
+      continue;
     if (!latest || *plan.decided_at > *latest->decided_at) latest = &plan;
   }
   if (!latest) return std::optional<SurveyGroups>();

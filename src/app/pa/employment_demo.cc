@@ -78,7 +78,7 @@ Status Engage(DemoContext& ctx, DemoJob& j, Date start) {
   if (j.mode != EmployerMode::kPerson)
     e.organisation = ctx.user_ids.at(domain::Role::kEmployerOrganisation);
   e.terms = DemoTerms(j, start);
-  e.checklist = {ctx.now.UtcDate().AddDays(200),
+  e.checklist = {ctx.now.LondonDate().AddDays(200),
                  "961/VA40213",
                  start.AddDays(-10),
                  start.AddDays(-10),
@@ -151,7 +151,7 @@ Result<std::vector<DemoJob>> DemoJobs(DemoContext& ctx) {
   SD_ASSIGN_OR_RETURN(auto sam,
                       ctx.tx.pas().ProfileOfUser(ctx.user_ids.at(Role::kPersonalAssistant)));
   SD_ASSIGN_OR_RETURN(auto listed, ctx.tx.pas().Listed());
-  const Date later = ctx.now.UtcDate().AddDays(90);
+  const Date later = ctx.now.LondonDate().AddDays(90);
   std::vector<PaProfileRecord> others;
   for (auto& p : listed)
     if ((!sam || p.id != sam->id) && p.profile.verified &&
@@ -207,12 +207,12 @@ Status PutPaydayAtRisk(DemoContext& ctx, const DemoJob& j) {
   who.actor.role = org->role;
   SD_ASSIGN_OR_RETURN(auto loaded, employment::Load(ctx.tx, j.id));
   SD_ASSIGN_OR_RETURN(auto v,
-                      employment::BuildView(ctx.tx, who, std::move(loaded), ctx.now.UtcDate()));
+                      employment::BuildView(ctx.tx, who, std::move(loaded), ctx.now.LondonDate()));
   const Pence spend = v.payday.available - v.payday.needed + Pence::FromPounds(60);
   if (v.payday.short_of_money || spend.pence() <= 0 || spend > v.funds.balance) return OkStatus();
   const std::string ref = domain::PersonReference(j.person);
   domain::LedgerTransaction t;
-  t.effective_date = ctx.now.UtcDate().AddDays(-2);
+  t.effective_date = ctx.now.LondonDate().AddDays(-2);
   t.description = "Short break";
   t.source = domain::LedgerSource::kStatementRow;
   t.source_ref = "demo statement";
@@ -229,7 +229,7 @@ Status PutPaydayAtRisk(DemoContext& ctx, const DemoJob& j) {
 Status EmploymentStep(DemoContext& ctx) {
   SD_ASSIGN_OR_RETURN(auto jobs, DemoJobs(ctx));
   if (jobs.empty()) return OkStatus();
-  const Date today = ctx.now.UtcDate();
+  const Date today = ctx.now.LondonDate();
   const int64_t weeks = today.DaysSince(ctx.pa_payroll_from) / 7;  // Up to last week.
   const Date start = ctx.pa_payroll_from;
   for (auto& j : jobs) SD_RETURN_IF_ERROR(Engage(ctx, j, start));

@@ -233,7 +233,7 @@ Status EmploymentService::EndEngagement(const CallContext& ctx, const Principal&
       return Error::FailedPrecondition("Pay or query the weeks " + l.pa.profile.first_name +
                                        " sent before ending the employment");
     SD_ASSIGN_OR_RETURN(std::string problem,
-                        LeavingProblem(tx, l, leaving, clock_.Now().UtcDate()));
+                        LeavingProblem(tx, l, leaving, clock_.Now().LondonDate()));
     if (!problem.empty()) return Error::InvalidArgument(problem, {{"leaving_date", problem}});
     SD_RETURN_IF_ERROR(tx.employment().SetActive(id, false, clock_.Now(), leaving));
     return tx.audit().Append(

@@ -149,7 +149,7 @@ Result<EngagementView> employment::BuildView(Transaction& tx, const Principal& w
 
 namespace {
 
-Date Today(const Clock& clock) { return clock.Now().UtcDate(); }
+Date Today(const Clock& clock) { return clock.Now().LondonDate(); }
 
 }  // namespace
 

@@ -60,7 +60,7 @@ Status PaStep(DemoContext& ctx) {
   PostcodeLoadReport loaded = ParsePostcodeCsv(DemoPostcodesCsv(), places);
   if (!loaded.problems.empty() || places.empty())
     return Error::Internal("demo-area.csv has no postcodes for the demo PAs");
-  const Date today = ctx.now.UtcDate();
+  const Date today = ctx.now.LondonDate();
   const UserId verifier = ctx.user_ids.at(domain::Role::kPractitioner);
   for (int i = 0; i <= kDemoPas; ++i) {
     PaProfileRecord p = DemoProfile(ctx.random, places[ctx.random.Below(places.size())], today);
@@ -178,7 +178,7 @@ Status PaAdvertsStep(DemoContext& ctx) {
                  a.skills,
                  a.interests,
                  "",
-                 ctx.now.UtcDate().AddDays(14 + 7 * static_cast<int64_t>(i)),
+                 ctx.now.LondonDate().AddDays(14 + 7 * static_cast<int64_t>(i)),
                  true};
     r.created_by = ctx.user_ids.at(domain::Role::kPractitioner);
     r.created_at = ctx.now;
@@ -188,7 +188,7 @@ Status PaAdvertsStep(DemoContext& ctx) {
     for (const auto& p :
          listed) {  // The first two other PAs it reaches apply; the demo PA is left to apply.
       if (applied == 2 || p.user_id == ctx.user_ids.at(domain::Role::kPersonalAssistant)) continue;
-      if (pa::VacanciesFor(p.profile, one, ctx.now.UtcDate(), 1).empty()) continue;
+      if (pa::VacanciesFor(p.profile, one, ctx.now.LondonDate(), 1).empty()) continue;
       SD_RETURN_IF_ERROR(StatusOf(ctx.tx.pas().InsertApplication(
           {PaApplicationId{}, r.id, p.id, "I would like this job. " + p.profile.about,
            PaApplicationStatus::kApplied, ctx.now, std::nullopt, std::nullopt, std::nullopt})));

@@ -186,7 +186,7 @@ Result<PaVacancyId> PaVacancyService::Advertise(const CallContext& ctx, const Pr
   PaVacancyId id;
   Status s = store_.Write(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto person, PersonFor(tx, who, in.person));
-    SD_ASSIGN_OR_RETURN(auto v, VacancyFrom(tx, in, person, clock_.Now().UtcDate()));
+    SD_ASSIGN_OR_RETURN(auto v, VacancyFrom(tx, in, person, clock_.Now().LondonDate()));
     PaVacancyRecord r;
     r.person = person.id;
     r.vacancy = std::move(v);
@@ -301,13 +301,13 @@ Result<VacancyView> PaVacancyService::ViewIn(Transaction& tx, const Principal& w
   for (const auto& a : applications)
     if (a.vacancy == v.id) out.mine = a;
   // A PA sees an open advert that reaches them, or one they applied for (as it is now).
-  auto found = domain::pa::VacanciesFor(mine->profile, {v.vacancy}, clock_.Now().UtcDate(), 1);
+  auto found = domain::pa::VacanciesFor(mine->profile, {v.vacancy}, clock_.Now().LondonDate(), 1);
   if (found.empty() && !out.mine) return Error::NotFound("No advert with that number");
   if (found.empty()) {
     std::vector<domain::pa::Vacancy> one = {v.vacancy};
     one[0].open = true;
-    one[0].closes_on = clock_.Now().UtcDate();
-    found = domain::pa::VacanciesFor(mine->profile, one, clock_.Now().UtcDate(), 1);
+    one[0].closes_on = clock_.Now().LondonDate();
+    found = domain::pa::VacanciesFor(mine->profile, one, clock_.Now().LondonDate(), 1);
   }
   if (!found.empty()) out.reasons = std::move(found[0].reasons);
   return out;

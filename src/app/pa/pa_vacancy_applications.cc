@@ -64,7 +64,7 @@ Result<PaVacancyBoard> PaVacancyService::Board(const CallContext& ctx, const Pri
       applied.insert(a.vacancy.value());
       out.applications.emplace_back(a, *v);
     }
-    const Date today = clock_.Now().UtcDate();
+    const Date today = clock_.Now().LondonDate();
     SD_ASSIGN_OR_RETURN(auto open, tx.pas().OpenVacancies(today));
     std::vector<domain::pa::Vacancy> vacancies;
     vacancies.reserve(open.size());
@@ -93,7 +93,7 @@ Result<PaApplicationId> PaVacancyService::Apply(const CallContext& ctx, const Pr
     SD_ASSIGN_OR_RETURN(auto mine, OwnProfile(tx, pa));
     SD_ASSIGN_OR_RETURN(auto v, tx.pas().FindVacancy(id));
     const Timestamp now = clock_.Now();
-    if (!v || domain::pa::VacanciesFor(mine.profile, {v->vacancy}, now.UtcDate(), 1).empty())
+    if (!v || domain::pa::VacanciesFor(mine.profile, {v->vacancy}, now.LondonDate(), 1).empty())
       return Error::NotFound("No open advert with that number");
     auto inserted = tx.pas().InsertApplication(
         {PaApplicationId{}, id, mine.id, message, PaApplicationStatus::kApplied, now, {}, {}, {}});

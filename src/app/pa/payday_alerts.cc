@@ -54,7 +54,7 @@ Result<std::vector<UserId>> FinanceOfficers(Transaction& tx) {
 }
 
 Result<int64_t> AlertCouncil(Transaction& tx, Timestamp now, int days_ahead) {
-  const Date today = now.UtcDate();
+  const Date today = now.LondonDate();
   SD_ASSIGN_OR_RETURN(auto engagements, tx.employment().ActiveEngagements());
   SD_ASSIGN_OR_RETURN(auto finance, FinanceOfficers(tx));
   int64_t told = 0;
@@ -96,7 +96,7 @@ Result<std::vector<PaydayAlertView>> EmploymentService::PaydayAlerts(const CallC
   Status read = store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     if (who.user.role != domain::Role::kFinanceOfficer)
       return Error::PermissionDenied("Payday alerts are for finance officers");
-    SD_ASSIGN_OR_RETURN(auto alerts, tx.employment().PaydayAlertsFrom(clock_.Now().UtcDate()));
+    SD_ASSIGN_OR_RETURN(auto alerts, tx.employment().PaydayAlertsFrom(clock_.Now().LondonDate()));
     for (auto& a : alerts) {
       SD_ASSIGN_OR_RETURN(Loaded l, Load(tx, a.engagement));
       if (!MayRead(who, l.e, l.pa, l.person)) continue;

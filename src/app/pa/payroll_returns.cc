@@ -306,7 +306,7 @@ Result<P60View> PayrollReturnsService::P60(const CallContext& ctx, const Princip
     person = l.person.id;
     v.engagement = id;
     v.pa_name = l.pa.profile.first_name;
-    return BuildP60(tx, l, year, clock_.Now().UtcDate(), v);
+    return BuildP60(tx, l, year, clock_.Now().LondonDate(), v);
   });
   const bool known = person.value() != 0;
   audit_.Record(

@@ -70,7 +70,7 @@ Status MovePayments(Transaction& tx, const SupportPlanRecord& r, const BudgetPar
                     UserId by, Timestamp now, PlanChangeRecord& out,
                     std::vector<PaymentDifference>& differences) {
   SD_ASSIGN_OR_RETURN(auto all, tx.money().AgreementsFor(r.person_id));
-  const Date today = now.UtcDate();
+  const Date today = now.LondonDate();
   std::vector<PaymentAgreementRecord> agreements;
   for (auto& a : all)
     if (a.plan_id == r.id && !a.terms.changes.empty() && !(a.terms.end && *a.terms.end < today))
@@ -207,7 +207,7 @@ Result<PlanChangeRecord> TakeEffect(Transaction& tx, const AgreedBefore& before,
   c.plan = r.id;
   c.from_version = before.version;
   c.to_version = r.approved_version;
-  c.effective_from = now.UtcDate();
+  c.effective_from = now.LondonDate();
   c.budget_before = before.budget;
   c.budget_after = r.agreed_weekly;
   c.charge_before = before.charge;

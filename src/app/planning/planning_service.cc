@@ -40,13 +40,13 @@ Status CheckNoCutWithoutReassessment(Transaction& tx, const PlanView& v) {
   if (r.approved_version == 0 || v.cost.weekly_total >= r.agreed_weekly) return OkStatus();
   std::optional<Date> agreed_on;
   for (const auto& e : v.events)
-    if (e.kind == "approved" || e.kind == "approved_higher") agreed_on = e.at.UtcDate();
+    if (e.kind == "approved" || e.kind == "approved_higher") agreed_on = e.at.LondonDate();
   SD_ASSIGN_OR_RETURN(auto assessments, tx.assessments().ForPerson(v.person.id));
   std::optional<Date> reassessed_on;
   for (const auto& a : assessments)
     if (a.kind == domain::AssessmentKind::kAdult && a.completed_at &&
-        (!reassessed_on || a.completed_at->UtcDate() > *reassessed_on))
-      reassessed_on = a.completed_at->UtcDate();
+        (!reassessed_on || a.completed_at->LondonDate() > *reassessed_on))
+      reassessed_on = a.completed_at->LondonDate();
   return domain::CheckBudgetChange(r.agreed_weekly, agreed_on.value_or(Date{}), v.cost.weekly_total,
                                    reassessed_on);
 }
@@ -112,7 +112,7 @@ Result<std::string> WhyRevised(Transaction& tx, const SupportPlanRecord& r, int6
 Date CostedOn(const PlanView& v, int64_t version, Date today) {
   for (const auto& e : v.events)
     if (e.version == version && (e.kind == "approved" || e.kind == "approved_higher"))
-      return e.at.UtcDate();
+      return e.at.LondonDate();
   return today;
 }
 
@@ -129,7 +129,7 @@ AgreedPlanSpend AgreeCurrentVersion(SupportPlanRecord& r, const domain::SupportP
   r.council_weekly = budget.council_weekly;
   r.return_category = std::string(domain::ReturnCategoryCode(cost.return_category));
   return {r.id,
-          at.UtcDate().ToString().substr(0, 7),
+          at.LondonDate().ToString().substr(0, 7),
           r.team_id,
           r.client_group,
           r.return_category,
@@ -154,7 +154,7 @@ Result<PlanView> PlanningService::Load(Transaction& tx, const Principal& who, Su
   if (ec) return Error::Internal("A stored plan version is not JSON");
   SD_ASSIGN_OR_RETURN(
       v.content, SupportPlanFromJson(parsed, DefaultCatalogue(), CatalogueItems::kAlsoWithdrawn));
-  const Date today = clock_.Now().UtcDate();
+  const Date today = clock_.Now().LondonDate();
   SD_ASSIGN_OR_RETURN(v.versions, tx.support_plans().Versions(id));
   SD_ASSIGN_OR_RETURN(v.events, tx.support_plans().Events(id));
   SD_ASSIGN_OR_RETURN(v.indicative_now, IndicativeWeekly(tx, v.person.id));
@@ -280,7 +280,7 @@ Result<PlanView> PlanningService::Change(const CallContext& ctx, const Principal
 Result<PlanView> PlanningService::Save(const CallContext& ctx, const Principal& who,
                                        SupportPlanId id, const domain::SupportPlanContent& content,
                                        const std::string& note) {
-  const Date today = clock_.Now().UtcDate();
+  const Date today = clock_.Now().LondonDate();
   if (!content.lines.empty())
     SD_RETURN_IF_ERROR(domain::ValidatePlanCostInput(CostInputOf(content, today, std::nullopt)));
   return Change(ctx, who, id, [&](Transaction& tx, PlanView& v) -> Status {
@@ -346,8 +346,8 @@ Status PlanningService::Agree(Transaction& tx, const Principal& who, PlanView& v
   const AgreedPlanSpend spend = AgreeCurrentVersion(r, v.content, v.cost, v.budget, now);
   SD_RETURN_IF_ERROR(tx.support_plans().RecordAgreedSpend(spend));
   // The review schedule starts again from the day this version was agreed.
-  SD_RETURN_IF_ERROR(
-      tx.reviews().PutPlan({v.person.id, r.id, r.version, now.UtcDate(), v.content.review_date}));
+  SD_RETURN_IF_ERROR(tx.reviews().PutPlan(
+      {v.person.id, r.id, r.version, now.LondonDate(), v.content.review_date}));
   if (!before)
     return StatusOf(
         QueueMessage(tx, PlanAgreedNotice(v.person.id, r.id, r.agreed_weekly, r.person_weekly),
@@ -398,7 +398,7 @@ Result<PlanView> PlanningService::Revise(const CallContext& ctx, const Principal
     // The new version is costed today, as its page costs it (the agreed one keeps its day's).
     domain::PlanCost cost;
     if (!v.content.lines.empty()) {
-      const Date today = now.UtcDate();
+      const Date today = now.LondonDate();
       SD_ASSIGN_OR_RETURN(const domain::PaEmploymentRates* rates, PaRatesOn(today));
       SD_ASSIGN_OR_RETURN(const domain::PlanCostPolicy policy, PlanPolicyOn(tx, today));
       cost = domain::CostPlan(*rates, policy, CostInputOf(v.content, today, std::nullopt));

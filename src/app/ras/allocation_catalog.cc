@@ -143,7 +143,7 @@ Result<std::optional<IndicativeBudgetRecord>> CalculateIndicativeBudget(
   if (a.status != AssessmentStatus::kCompleted || a.eligible != true)
     return std::optional<IndicativeBudgetRecord>();
   if (table == nullptr) {
-    auto in_force = TableInForce(tx, a.questionnaire_id, now.UtcDate());
+    auto in_force = TableInForce(tx, a.questionnaire_id, now.LondonDate());
     if (!in_force.ok()) {
       if (in_force.error().code == ErrorCode::kNotFound)
         return std::optional<IndicativeBudgetRecord>();

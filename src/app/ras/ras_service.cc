@@ -196,7 +196,7 @@ Result<std::vector<TableSummary>> RasService::Tables(const CallContext& ctx, con
   std::vector<TableSummary> out;
   SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto stored, tx.allocation_tables().List());
-    const Date today = clock_.Now().UtcDate();
+    const Date today = clock_.Now().LondonDate();
     std::vector<const domain::AllocationTable*> in_force;
     for (const auto& d : DefaultAllocationTables()) {
       auto t = TableInForce(tx, d.questionnaire, today);
@@ -316,9 +316,9 @@ Result<int64_t> RasService::Publish(const CallContext& ctx, const Principal& who
     const Timestamp now = clock_.Now();
     SD_RETURN_IF_ERROR(tx.allocation_tables().Publish(id, version, who.user.id, now));
     SD_ASSIGN_OR_RETURN(const domain::AllocationTable* t, TableVersion(tx, id, version));
-    if (t->effective_from <= now.UtcDate()) {
+    if (t->effective_from <= now.LondonDate()) {
       SD_ASSIGN_OR_RETURN(const domain::AllocationTable* in_force,
-                          TableInForce(tx, t->questionnaire, now.UtcDate()));
+                          TableInForce(tx, t->questionnaire, now.LondonDate()));
       SD_ASSIGN_OR_RETURN(auto current, tx.assessments().CurrentEligible());
       for (const auto& a : current) {
         if (a.questionnaire_id != t->questionnaire) continue;
@@ -353,7 +353,7 @@ Result<Simulation> RasService::Simulate(const CallContext& ctx, const Principal&
   };
   for (const auto& b : kBuckets) sim.distribution.push_back({b.label, 0});
   SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
-    const Date today = clock_.Now().UtcDate();
+    const Date today = clock_.Now().LondonDate();
     auto current = TableInForce(tx, proposed.table->questionnaire, today);
     if (!current.ok() && current.error().code != ErrorCode::kNotFound) return current.error();
     sim.current = current.ok() ? *current : nullptr;

@@ -126,7 +126,7 @@ Status ChangeInProgress(DemoContext& ctx, const ReviewScheduleRow& row, Date tod
 }  // namespace
 
 Status ReviewsStep(DemoContext& ctx) {
-  const Date today = ctx.now.UtcDate();
+  const Date today = ctx.now.LondonDate();
   SD_ASSIGN_OR_RETURN(auto rows, ctx.tx.reviews().Schedule(std::nullopt));
   for (const auto& row : rows) SD_RETURN_IF_ERROR(ReviewsFor(ctx, row, today));
   // Two people with a direct payment whose plans are being revised after a review: people whose

@@ -114,7 +114,7 @@ Result<int64_t> ReviewService::SendReminders() {
   for (const Council& council : councils) {
     SD_RETURN_IF_ERROR(store_.Write(council.id, [&](Transaction& tx) -> Status {
       const Timestamp now = clock_.Now();
-      const Date today = now.UtcDate();
+      const Date today = now.LondonDate();
       SD_ASSIGN_OR_RETURN(const domain::ReviewPolicy policy, ReviewPolicyOn(tx, today));
       SD_ASSIGN_OR_RETURN(auto rows, tx.reviews().Schedule(std::nullopt));
       for (const auto& row : rows) {
@@ -164,7 +164,7 @@ Result<ReviewList> ReviewService::List(const CallContext& ctx, const Principal& 
   if (!StaffRole(role)) allowed = Error::PermissionDenied("Your role cannot see the review list");
   std::optional<TeamId> team = role == Role::kAdministrator ? query.team : who.actor.team_id;
   ReviewList out;
-  out.today = clock_.Now().UtcDate();
+  out.today = clock_.Now().LondonDate();
   Status read = allowed.ok()
                     ? store_.Read(ctx.council,
                                   [&](Transaction& tx) -> Status {
@@ -196,7 +196,7 @@ Result<PersonReviews> ReviewService::Load(Transaction& tx, const Principal& who,
   const bool staff =
       StaffRole(who.user.role) && domain::CanEditPerson(who.actor, {person, found->team_id});
   SD_ASSIGN_OR_RETURN(auto row, tx.reviews().ScheduleOf(person));
-  const Date today = clock_.Now().UtcDate();
+  const Date today = clock_.Now().LondonDate();
   SD_ASSIGN_OR_RETURN(const domain::ReviewPolicy policy, ReviewPolicyOn(tx, today));
   if (row) out.next = Schedule(*row, today, policy);
   SD_ASSIGN_OR_RETURN(out.requests, tx.reviews().RequestsFor(person));
@@ -248,7 +248,7 @@ Result<ReviewRequest> ReviewService::CheckRequest(const ReviewRequestInput& inpu
     if (!facts.next) return Error::FailedPrecondition("There is no agreed plan to review yet");
     return Error::PermissionDenied("Your role cannot ask for a review");
   }
-  const Date today = clock_.Now().UtcDate();
+  const Date today = clock_.Now().LondonDate();
   ReviewRequest r;
   r.person = facts.person.id;
   r.reason = facts.self ? "person_asked" : std::string(Trim(input.reason));
@@ -293,7 +293,7 @@ Result<ReviewRequest> ReviewService::Request(const CallContext& ctx, const Princ
 Result<ReviewRecord> ReviewService::Validate(const ReviewInput& in,
                                              const PersonReviews& facts) const {
   std::vector<FieldError> errors;
-  const Date today = clock_.Now().UtcDate();
+  const Date today = clock_.Now().LondonDate();
   ReviewRecord r;
   const auto& next = *facts.next;
   if (auto held = DateOrError(in.held_on, "held_on", "the date of the review", errors)) {

@@ -74,7 +74,7 @@ class ReviewServiceTest : public ::testing::Test {
             "More help at weekends"};
   }
 
-  Date Today() const { return clock_.Now().UtcDate(); }
+  Date Today() const { return clock_.Now().LondonDate(); }
 
   testing::TestCouncil db_;
   FakeClock clock_{*Timestamp::Parse("2026-11-22T09:00:00Z")};

@@ -265,7 +265,7 @@ Result<domain::PlanCostPolicy> PlanPolicyOn(Transaction& tx, Date day) {
 
 Result<SettingsOverview> SettingsService::Overview(const CallContext& ctx, const Principal& who) {
   SettingsOverview out;
-  out.today = clock_.Now().UtcDate();
+  out.today = clock_.Now().LondonDate();
   Status read =
       who.user.role != domain::Role::kAdministrator
           ? Status(Error::PermissionDenied("Only administrators see the council's settings"))
@@ -298,7 +298,7 @@ Result<SettingVersion> SettingsService::Set(const CallContext& ctx, const Princi
   const auto kind = ParseSettingKind(in.kind);
   if (!kind) return Error::NotFound("No setting of that kind");
   std::vector<FieldError> errors;
-  const Date today = clock_.Now().UtcDate();
+  const Date today = clock_.Now().LondonDate();
   auto from = DateOrError(in.effective_from, "effective_from", "the date it takes effect", errors);
   if (from && *from < today)
     errors.push_back({"effective_from",

@@ -106,6 +106,15 @@ bool IsWorkingDay(Date d, const ComplaintPolicy& p) {
   return !std::binary_search(p.bank_holidays.begin(), p.bank_holidays.end(), d);
 }
 
+std::optional<int> MissingBankHolidayYear(const ComplaintPolicy& p, Date today) {
+  for (int year : {today.year(), today.AddMonths(2).year()}) {
+    const bool listed = std::any_of(p.bank_holidays.begin(), p.bank_holidays.end(),
+                                    [&](Date d) { return d.year() == year; });
+    if (!listed) return year;
+  }
+  return std::nullopt;
+}
+
 Date AddWorkingDays(Date from, int n, const ComplaintPolicy& p) {
   Date d = from;
   for (int counted = 0; counted < n;) {

@@ -72,6 +72,11 @@ std::string_view ComplaintTimingLabel(ComplaintTiming t);
 ComplaintTiming TimingOf(const ComplaintDates& dates, bool acknowledged, bool responded, Date today,
                          const ComplaintPolicy& p);
 
+// A year whose bank holidays the policy does not list (none listed in it) among the years of
+// `today` and 2 months later, so staff are told in time to add them; none when both are listed.
+// A missing year counts its holidays as working days, so dates come out early, never late.
+std::optional<int> MissingBankHolidayYear(const ComplaintPolicy& p, Date today);
+
 // Checks the figures: 1 to 10 working days, 1 to 12 months, 1 to 24 months, 0 to 30 days.
 Status ValidateComplaintPolicy(const ComplaintPolicy& p);
 

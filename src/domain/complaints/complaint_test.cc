@@ -16,6 +16,15 @@ ComplaintPolicy Policy() {
   return p;
 }
 
+TEST(ComplaintDates, StaffAreToldTwoMonthsAheadWhenNextYearsBankHolidaysAreMissing) {
+  // Listed to 1 January 2027: 2027 counts as listed (one day is enough to show the year was
+  // added), and from 1 November 2027 the year 2 months on, 2028, is missing.
+  EXPECT_EQ(MissingBankHolidayYear(Policy(), D("2026-12-06")), std::nullopt);
+  EXPECT_EQ(MissingBankHolidayYear(Policy(), D("2027-10-31")), std::nullopt);
+  EXPECT_EQ(MissingBankHolidayYear(Policy(), D("2027-11-01")), 2028);
+  EXPECT_EQ(MissingBankHolidayYear(Policy(), D("2025-06-01")), 2025);
+}
+
 struct AckCase {
   const char* received;
   const char* acknowledge_by;

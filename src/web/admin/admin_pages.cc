@@ -155,7 +155,7 @@ Response AdminRoutes::LinkPage(Context& ctx, const app::AccountLink& link, bool 
   d.set("id", link.user.id.ToString());
   d.set("reset", reset);
   d.set("link", BaseUrl(ctx.request) + "/invitations/" + link.token);
-  d.set("expires", link.expires_at.UtcDate().ToLongString());
+  d.set("expires", link.expires_at.LondonDate().ToLongString());
   return Page(200, reset ? "New link ready" : "Invitation ready", "admin_link", d, ctx);
 }
 

@@ -78,7 +78,7 @@ Response AllocationRoutes::RenderBudget(int status, Context& ctx, AssessmentId i
     o.set("by", v->overridden_by_name.empty() ? "A practitioner" : v->overridden_by_name);
     o.set("calculated", Money(v->budget.weekly));
     o.set("weekly", Money(*v->budget.override_weekly));
-    o.set("date", v->budget.overridden_at ? v->budget.overridden_at->UtcDate().ToString() : "");
+    o.set("date", v->budget.overridden_at ? v->budget.overridden_at->LondonDate().ToString() : "");
     o.set("reason", v->budget.override_reason);
     d.set("override", o);
   }
@@ -108,7 +108,7 @@ Response AllocationRoutes::RenderBudget(int status, Context& ctx, AssessmentId i
   d.set("table_title", v->table->title);
   d.set("table_version", std::to_string(v->table->version));
   d.set("table_from", v->table->effective_from.ToString());
-  d.set("calculated_on", v->budget.calculated_at.UtcDate().ToString());
+  d.set("calculated_on", v->budget.calculated_at.LondonDate().ToString());
   d.set("can_override", v->can_override);
   d.set("has_override", v->budget.override_weekly.has_value());
   d.set("assessment_id", id.ToString());
@@ -191,7 +191,7 @@ Response AllocationRoutes::RenderAllocation(int status, Context& ctx, const std:
     row.set("id", s.id.ToString());
     row.set("name", s.name);
     row.set("rows", std::to_string(s.rows));
-    row.set("added", s.uploaded_at.UtcDate().ToString());
+    row.set("added", s.uploaded_at.LondonDate().ToString());
     sample_rows.push_back(row);
   }
   d.set("samples", sample_rows);
@@ -453,7 +453,7 @@ Response AllocationRoutes::RenderTable(int status, Context& ctx, const std::stri
   d.set("has_add_ons", !table.add_ons.empty());
   bool can_draft = app::CanDraftAllocationTables(ctx.principal->user.role);
   d.set("can_draft", can_draft);
-  if (can_draft) d.set("fields", DraftFields(table, form, errors, clock_.Now().UtcDate()));
+  if (can_draft) d.set("fields", DraftFields(table, form, errors, clock_.Now().LondonDate()));
   SetErrorSummary(d, errors);
   d.set("back_href", "/allocation");
   return Page(status, table.title + " version " + std::to_string(version), "allocation_table", d,

@@ -151,7 +151,7 @@ void AssessmentRoutes::AddPersonSection(ViewData& d, Context& ctx, const app::Pe
     ViewData item;
     item.set("id", a.id.ToString());
     item.set("kind_label", KindLabel(a.kind));
-    item.set("started", a.created_at.UtcDate().ToString());
+    item.set("started", a.created_at.LondonDate().ToString());
     item.set("status_label", StatusLabel(a.status));
     item.set("status_class", StatusClass(a.status));
     items.push_back(item);
@@ -211,13 +211,13 @@ Response AssessmentRoutes::AssessmentOverview(Context& ctx) {
   d.set("title", KindLabel(v.record.kind));
   d.set("status_label", StatusLabel(v.record.status));
   d.set("status_class", StatusClass(v.record.status));
-  d.set("started", v.record.created_at.UtcDate().ToString());
+  d.set("started", v.record.created_at.LondonDate().ToString());
   d.set("origin_label",
         v.record.origin == app::AssessmentOrigin::kSelf ? "self-assessment" : "by a practitioner");
   d.set("answered", std::to_string(answered));
   d.set("question_count", std::to_string(question_count));
-  if (v.record.submitted_at) d.set("submitted", v.record.submitted_at->UtcDate().ToString());
-  if (v.record.completed_at) d.set("completed", v.record.completed_at->UtcDate().ToString());
+  if (v.record.submitted_at) d.set("submitted", v.record.submitted_at->LondonDate().ToString());
+  if (v.record.completed_at) d.set("completed", v.record.completed_at->LondonDate().ToString());
   if (v.can_answer) {
     d.set(
         "continue_href",
@@ -415,7 +415,7 @@ Response AssessmentRoutes::AssessmentSubmit(Context& ctx) {
 Response AssessmentRoutes::CaseloadPage(Context& ctx) {
   auto caseload = assessments_.Caseload(ctx.call, *ctx.principal);
   if (!caseload.ok()) return ErrorResponse(caseload.error(), ctx);
-  const Date today = clock_.Now().UtcDate();
+  const Date today = clock_.Now().LondonDate();
   ViewList items;
   for (const auto& e : *caseload) {
     const auto& a = e.assessment;
@@ -425,9 +425,9 @@ Response AssessmentRoutes::CaseloadPage(Context& ctx) {
     item.set("kind_label", KindLabel(a.kind));
     item.set("status_label", StatusLabel(a.status));
     item.set("status_class", StatusClass(a.status));
-    item.set("started", a.created_at.UtcDate().ToString());
+    item.set("started", a.created_at.LondonDate().ToString());
     Timestamp since = a.submitted_at.value_or(a.created_at);
-    item.set("days_waiting", std::to_string(today.DaysSince(since.UtcDate())));
+    item.set("days_waiting", std::to_string(today.DaysSince(since.LondonDate())));
     items.push_back(item);
   }
   ViewData d;

@@ -368,7 +368,7 @@ Response ChargingRoutes::ApiCalculateCharge(Context& ctx) {
 }
 
 Response ChargingRoutes::ApiChargingRates(Context& ctx) {
-  auto on = OptionalDate(ctx.request.Query("on"), clock_.Now().UtcDate());
+  auto on = OptionalDate(ctx.request.Query("on"), clock_.Now().LondonDate());
   if (!on.ok()) return ErrorResponse(on.error(), ctx);
   auto rates = app::ChargingRatesOn(*on);
   if (!rates.ok()) return ErrorResponse(rates.error(), ctx);
@@ -376,7 +376,7 @@ Response ChargingRoutes::ApiChargingRates(Context& ctx) {
 }
 
 Response ChargingRoutes::ApiChargingPolicy(Context& ctx) {
-  auto on = OptionalDate(ctx.request.Query("on"), clock_.Now().UtcDate());
+  auto on = OptionalDate(ctx.request.Query("on"), clock_.Now().LondonDate());
   if (!on.ok()) return ErrorResponse(on.error(), ctx);
   auto policy = charging_.PolicyOn(options_.council.id, *on);
   if (!policy.ok()) return ErrorResponse(policy.error(), ctx);

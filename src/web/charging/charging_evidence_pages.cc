@@ -46,7 +46,7 @@ void ChargingRoutes::AddEvidenceDocuments(ViewData& d, Context& ctx,
     ViewData r;
     r.set("item", EvidenceItemLabel(view, e.item));
     r.set("note", e.note);
-    r.set("added", e.added_at.UtcDate().ToString());
+    r.set("added", e.added_at.LondonDate().ToString());
     if (!e.file_name.empty()) {
       r.set("document_id", e.id.ToString());
       r.set("file_name", e.file_name);

@@ -52,7 +52,7 @@ void ChargingRoutes::AddPageRoutes() {
 }
 
 Response ChargingRoutes::CalculatorPage(Context& ctx) {
-  Values v{{"assessment_date", clock_.Now().UtcDate().ToString()}, {"household", "single"}};
+  Values v{{"assessment_date", clock_.Now().LondonDate().ToString()}, {"household", "single"}};
   ViewData d;
   SetForm(d, v, {}, FormFor::kPerson);
   return Page(200, "What will I pay towards my care?", "charging_calculator", d, ctx);
@@ -178,7 +178,7 @@ Response ChargingRoutes::NewFinancialAssessmentPage(Context& ctx) {
   if (!id) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
   auto person = people_.Get(ctx.call, *ctx.principal, *id);
   if (!person.ok()) return ErrorResponse(person.error(), ctx);
-  Date today = clock_.Now().UtcDate();
+  Date today = clock_.Now().LondonDate();
   Values v{{"assessment_date", today.ToString()},
            {"age", std::to_string(AgeOn(person->details.date_of_birth, today))},
            {"household", "single"},
@@ -278,7 +278,7 @@ Response ChargingRoutes::FinancialAssessmentPage(Context& ctx) {
   d.set("reason", view->record.reason);
   d.set("created_by", view->created_by_name.empty() ? "The finance team" : view->created_by_name);
   if (view->record.completed_at) {
-    d.set("completed_on", view->record.completed_at->UtcDate().ToString());
+    d.set("completed_on", view->record.completed_at->LondonDate().ToString());
     d.set("completed_by",
           view->completed_by_name.empty() ? "the finance team" : view->completed_by_name);
   }
@@ -429,7 +429,7 @@ void ChargingRoutes::AddPersonSection(ViewData& d, Context& ctx, const app::Pers
     item.set("id", e.id.ToString());
     item.set("weekly", e.weekly_charge.ToDisplayString());
     item.set("cost", e.weekly_cost.ToDisplayString());
-    item.set("on", e.created_at.UtcDate().ToString());
+    item.set("on", e.created_at.LondonDate().ToString());
     std::string rates = e.rates_id;
     for (const auto& r : app::ReferenceChargingRates())
       if (r.id == e.rates_id) rates = r.title;

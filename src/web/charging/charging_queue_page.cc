@@ -24,7 +24,7 @@ Response ChargingRoutes::QueuePage(Context& ctx) {
     ViewData r;
     r.set("id", q.record.id.ToString());
     r.set("name", q.person_name);
-    r.set("started", q.record.created_at.UtcDate().ToString());
+    r.set("started", q.record.created_at.LondonDate().ToString());
     r.set("days", std::to_string(q.days_waiting) + (q.days_waiting == 1 ? " day" : " days"));
     r.set("waiting_for", q.awaited > 0
                              ? std::to_string(q.awaited) +

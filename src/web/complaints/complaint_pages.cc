@@ -119,6 +119,13 @@ Response ComplaintRoutes::ListPage(Context& ctx) {
   d.set("overdue", std::to_string(list->overdue));
   d.set("due_soon", std::to_string(list->due_soon));
   d.set("show_all", all);
+  if (auto year = domain::MissingBankHolidayYear(complaints_.policy(), clock_.Now().LondonDate()))
+    d.set("missing_holidays",
+          fmt::format("The bank holidays for {} are not listed yet, so acknowledgement "
+                      "dates in {} count them as working days and come out early. "
+                      "An administrator adds them to the complaints reference file "
+                      "from GOV.UK's list of bank holidays.",
+                      *year, *year));
   return Page(200, "Complaints", "complaints_list", d, ctx);
 }
 

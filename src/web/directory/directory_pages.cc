@@ -276,7 +276,7 @@ ViewData ServiceView(const app::StoredDirectoryEntry& entry, const app::Taxonomy
   d.set("service_email", s.email);
   d.set("stale", entry.stale);
   d.set("review_due", entry.review_due);
-  d.set("last_modified", s.last_modified.UtcDate().ToString());
+  d.set("last_modified", s.last_modified.LondonDate().ToString());
   return d;
 }
 

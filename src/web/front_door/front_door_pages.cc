@@ -185,7 +185,7 @@ Response FrontDoorRoutes::RenderInvitation(Context& ctx, int status,
   d.set("token", token);
   d.set("name", invitation->display_name);
   d.set("email", invitation->email);
-  d.set("expires", invitation->expires_at.UtcDate().ToLongString());
+  d.set("expires", invitation->expires_at.LondonDate().ToLongString());
   d.set("min_chars", std::to_string(limits::kMinPasswordChars));
   d.set("password_error", ErrorFor(errors, "password"));
   d.set("confirm_error", ErrorFor(errors, "confirm"));

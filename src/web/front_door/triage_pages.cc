@@ -34,7 +34,7 @@ ViewData ContactRow(const app::ContactRecord& c) {
   ViewData v;
   v.set("id", c.id.ToString());
   v.set("reference", domain::ContactReference(c.id.value()));
-  v.set("received", c.received_at.UtcDate().ToLongString());
+  v.set("received", c.received_at.LondonDate().ToLongString());
   v.set("name", NameOf(c.request));
   v.set("needs", Excerpt(c.request.needs, 120));
   v.set("urgency", UrgencyTag(c.request));
@@ -58,7 +58,7 @@ ViewData ContactDetails(const app::ContactRecord& c) {
   v.set("telephone", q.telephone);
   v.set("address", q.address);
   v.set("outcome_note", c.outcome_note);
-  if (c.triaged_at) v.set("triaged", c.triaged_at->UtcDate().ToLongString());
+  if (c.triaged_at) v.set("triaged", c.triaged_at->LondonDate().ToLongString());
   return v;
 }
 
@@ -198,7 +198,7 @@ Response FrontDoorRoutes::InvitedPage(Context& ctx, const app::TriageResult& res
   d.set("email", result.contact.request.email);
   d.set("link", BaseUrl(ctx.request) + "/invitations/" + result.invitation_token);
   if (result.invitation_expires)
-    d.set("expires", result.invitation_expires->UtcDate().ToLongString());
+    d.set("expires", result.invitation_expires->LondonDate().ToLongString());
   return Page(200, "Invitation ready", "contact_invited", d, ctx);
 }
 

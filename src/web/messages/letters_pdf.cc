@@ -17,7 +17,7 @@ void AddLetter(PdfDocument& doc, const std::string& council, const app::OutboxIt
       person ? i.person.details.given_name + " " + i.person.details.family_name : "";
   doc.Paragraph(name.empty() ? i.copy.delivery.address : name + "\n" + i.copy.delivery.address);
   doc.Space(20);
-  doc.Paragraph(m.created_at.UtcDate().ToLongString());
+  doc.Paragraph(m.created_at.LondonDate().ToLongString());
   doc.Heading(m.subject);
   doc.Paragraph(m.body);
   doc.Space(16);

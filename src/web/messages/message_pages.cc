@@ -49,7 +49,7 @@ ViewData ItemView(const app::CentreItem& item, const std::string& person_id) {
   v.set("person_id", person_id);
   v.set("subject", m.subject);
   v.set("about", domain::MessageKindLabel(m.kind));
-  v.set("date", m.created_at.UtcDate().ToLongString());
+  v.set("date", m.created_at.LondonDate().ToLongString());
   v.set("unread", !m.read_at.has_value());
   ViewList copies;
   for (const auto& c : item.copies) copies.push_back(CopyText(c));
@@ -73,12 +73,12 @@ std::string CopyText(const app::DeliveryRecord& d) {
   switch (d.status) {
     case DeliveryStatus::kSent:
       return (email ? "Emailed to " + d.address : "Letter posted to " + FirstLine(d.address)) +
-             " on " + (d.sent_at ? d.sent_at->UtcDate().ToLongString() : std::string("-"));
+             " on " + (d.sent_at ? d.sent_at->LondonDate().ToLongString() : std::string("-"));
     case DeliveryStatus::kGaveUp:
       return "Could not be emailed to " + d.address + ": we will contact you another way";
     case DeliveryStatus::kHandled:
       return "Could not be emailed to " + d.address + ": we contacted you another way on " +
-             (d.sent_at ? d.sent_at->UtcDate().ToLongString() : std::string("-"));
+             (d.sent_at ? d.sent_at->LondonDate().ToLongString() : std::string("-"));
     case DeliveryStatus::kWithdrawn:
       return "Not sent: no longer needed";
     case DeliveryStatus::kWaiting:
@@ -188,7 +188,7 @@ Response MessageRoutes::OutboxPage(Context& ctx) {
     v.set("person_id", i.person.id.valid() ? i.person.id.ToString() : "");
     v.set("name", i.person.id.valid() ? NameOf(i.person) : i.copy.delivery.address);
     v.set("subject", i.copy.message.subject);
-    v.set("date", i.copy.message.created_at.UtcDate().ToLongString());
+    v.set("date", i.copy.message.created_at.LondonDate().ToLongString());
     v.set("letter", i.copy.delivery.channel == Delivery::kLetter);
     v.set("address_lines", Paragraphs(i.copy.delivery.address));
     v.set("error", i.copy.delivery.last_error);

@@ -33,7 +33,7 @@ Response MoneyRoutes::RenderItem(int status, Context& ctx, PersonId person,
   if (found->explanation) {
     ViewData e;
     e.set("note", found->explanation->note);
-    e.set("on", found->explanation->added_at.UtcDate().ToLongString());
+    e.set("on", found->explanation->added_at.LondonDate().ToLongString());
     e.set("file_name", found->explanation->file_name);
     e.set("file_id", std::to_string(found->explanation->id));
     e.set("has_file", !found->explanation->file_name.empty());

@@ -110,7 +110,7 @@ void AddFlagged(ViewData& d, const app::MoneySummary& m) {
     r.set("amount", f.amount.ToDisplayString());
     r.set("not_allowed", f.not_allowed);
     r.set("explained", f.explanation.has_value());
-    if (f.explanation) r.set("explained_on", f.explanation->added_at.UtcDate().ToLongString());
+    if (f.explanation) r.set("explained_on", f.explanation->added_at.LondonDate().ToLongString());
     flagged.push_back(r);
   }
   d.set("flagged", flagged);
@@ -126,7 +126,7 @@ void AddLettersAndRules(ViewData& d, const app::MoneySummary& m) {
     ViewData l;
     l.set("id", r.id.ToString());
     l.set("title", r.letter.title);
-    l.set("on", r.decided_at ? r.decided_at->UtcDate().ToLongString() : "");
+    l.set("on", r.decided_at ? r.decided_at->LondonDate().ToLongString() : "");
     letters.push_back(l);
   }
   d.set("letters", letters);
@@ -247,7 +247,7 @@ Response MoneyRoutes::MoneyPage(Context& ctx) {
   d.set("recent", RecentRows(*m));
   d.set("has_recent", !m->recent.empty());
   d.set("staff", staff);
-  d.set("agreements", AgreementRows(*m, clock_.Now().UtcDate(),
+  d.set("agreements", AgreementRows(*m, clock_.Now().LondonDate(),
                                     ctx.principal->user.role == Role::kFinanceOfficer));
   AddFlagged(d, *m);
   d.set("can_upload", ctx.principal->user.role != Role::kPractitioner &&

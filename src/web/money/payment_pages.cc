@@ -82,7 +82,7 @@ Response MoneyRoutes::RenderSetUp(int status, Context& ctx, const std::string& p
                        {"collected_separately", "Collected separately: the council invoices it"}},
                       {method}));
   std::string start = DateOfForm(form, "start");
-  if (start.empty()) start = clock_.Now().UtcDate().ToString();
+  if (start.empty()) start = clock_.Now().LondonDate().ToString();
   SetDateParts(d, "start", start);
   for (const char* f : {"holder", "holder_name", "account_type", "sort_code", "account_number",
                         "contribution", "start"})
@@ -123,12 +123,12 @@ Response MoneyRoutes::RenderPayments(int status, Context& ctx, const std::string
     row.set("through", r.through.ToLongString());
     row.set("payments", std::to_string(r.payments));
     row.set("total", r.total.ToDisplayString());
-    row.set("made", r.started_at.UtcDate().ToLongString());
+    row.set("made", r.started_at.LondonDate().ToLongString());
     rows.push_back(row);
   }
   d.set("runs", rows);
   d.set("has_runs", !rows.empty());
-  SetDateParts(d, "through", through.empty() ? clock_.Now().UtcDate().ToString() : through);
+  SetDateParts(d, "through", through.empty() ? clock_.Now().LondonDate().ToString() : through);
   d.set("through_error", ErrorFor(errors, "through"));
   SetErrorSummary(d, errors, [](const FieldError&) { return std::string("#through-day"); });
   return Page(status, "Payment runs", "payments", d, ctx);
@@ -160,7 +160,7 @@ Response MoneyRoutes::RunPage(Context& ctx) {
   d.set("through", run->through.ToLongString());
   d.set("payments", std::to_string(run->payments));
   d.set("total", run->total.ToDisplayString());
-  d.set("made", run->started_at.UtcDate().ToLongString());
+  d.set("made", run->started_at.LondonDate().ToLongString());
   return Page(200, "Payment run " + run->id.ToString(), "payment_run", d, ctx);
 }
 

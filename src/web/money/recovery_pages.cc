@@ -56,7 +56,7 @@ ViewData RecoveryRow(const app::RecoveryItem& item) {
   row.set("recovered", r.recovered.ToDisplayString());
   row.set("status", StatusText(r.status));
   row.set("waiting", r.status == domain::RecoveryStatus::kProposed);
-  row.set("proposed_on", r.proposed_at.UtcDate().ToLongString());
+  row.set("proposed_on", r.proposed_at.LondonDate().ToLongString());
   return row;
 }
 
@@ -231,7 +231,7 @@ Response RecoveryRoutes::RenderRecovery(int status, Context& ctx, RecoveryId id,
   const bool proposer = r.proposed_by == ctx.principal->user.id;
   d.set("proposer", proposer && r.status == domain::RecoveryStatus::kProposed);
   d.set("can_decide", !proposer && r.status == domain::RecoveryStatus::kProposed);
-  d.set("decided_on", r.decided_at ? r.decided_at->UtcDate().ToLongString() : "");
+  d.set("decided_on", r.decided_at ? r.decided_at->LondonDate().ToLongString() : "");
   d.set("decision_note", r.decision_note);
   d.set("approved", r.status == domain::RecoveryStatus::kApproved);
   d.set("letter_title", r.letter.title);

@@ -102,7 +102,7 @@ Response MakingItRealRoutes::OverviewPage(Context& ctx) {
   }
   d.set("years", list);
   d.set("has_years", !list.empty());
-  const std::string suggested = app::FinancialYearOf(clock_.Now().UtcDate());
+  const std::string suggested = app::FinancialYearOf(clock_.Now().LondonDate());
   d.set("suggested_year",
         ctx.request.Query("year").empty() ? suggested : ctx.request.Query("year"));
   if (!years->empty()) {

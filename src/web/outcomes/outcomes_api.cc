@@ -43,7 +43,7 @@ Result<Date> MeasureDate(const std::string& on, Date today) {
 }
 
 Response OutcomesRoutes::ApiAscof(Context& ctx) {
-  auto on = MeasureDate(ctx.request.Query("on"), clock_.Now().UtcDate());
+  auto on = MeasureDate(ctx.request.Query("on"), clock_.Now().LondonDate());
   if (!on.ok()) return ErrorResponse(on.error(), ctx);
   auto report = ascof_.SelfDirectedSupport(ctx.call, *ctx.principal, *on, false);
   if (!report.ok()) return ErrorResponse(report.error(), ctx);

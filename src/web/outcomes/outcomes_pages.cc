@@ -78,7 +78,7 @@ void OutcomesRoutes::AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) {
 }
 
 Response OutcomesRoutes::AscofPage(Context& ctx) {
-  const Date today = clock_.Now().UtcDate();
+  const Date today = clock_.Now().LondonDate();
   auto on = MeasureDate(ctx.request.Query("on"), today);
   if (!on.ok()) return ErrorResponse(on.error(), ctx);
   auto report = ascof_.SelfDirectedSupport(ctx.call, *ctx.principal, *on, false);
@@ -101,7 +101,7 @@ Response OutcomesRoutes::AscofPage(Context& ctx) {
 }
 
 Response OutcomesRoutes::ClientExtract(Context& ctx) {
-  auto on = MeasureDate(ctx.request.Query("on"), clock_.Now().UtcDate());
+  auto on = MeasureDate(ctx.request.Query("on"), clock_.Now().LondonDate());
   if (!on.ok()) return ErrorResponse(on.error(), ctx);
   auto report = ascof_.SelfDirectedSupport(ctx.call, *ctx.principal, *on, true);
   if (!report.ok()) return ErrorResponse(report.error(), ctx);

@@ -117,7 +117,7 @@ Response SurveyRoutes::RenderNewWave(Context& ctx, const Form& form,
     instruments.push_back(o);
   }
   d.set("instruments", instruments);
-  const Date today = clock_.Now().UtcDate();
+  const Date today = clock_.Now().LondonDate();
   d.set("period_start",
         DateInputView("period_start", "First day", "For example, 1 1 2027",
                       form.empty() ? PartsOfDate(today) : PartsOfForm(form, "period_start"),

@@ -401,7 +401,7 @@ Response EmploymentRoutes::WorkPage(Context& ctx) {
   const bool for_pa = role == Role::kPersonalAssistant;
   ViewData d;
   ViewList cards;
-  const Date today = clock_.Now().UtcDate();
+  const Date today = clock_.Now().LondonDate();
   for (const auto& v : *mine) cards.push_back(WorkCard(v, for_pa, today));
   d.set("is_pa", for_pa);
   if (for_pa && !mine->empty()) {

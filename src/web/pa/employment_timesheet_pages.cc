@@ -195,7 +195,7 @@ Response EmploymentRoutes::TimesheetPage(Context& ctx) {
   auto view = employment_.Engagement(ctx.call, *ctx.principal, *id);
   if (!view.ok()) return ErrorResponse(view.error(), ctx);
   if (!view->rights.pa) return ErrorResponse(Error::NotFound("Only the PA sends their hours"), ctx);
-  const Date week = DefaultWeek(*view, clock_.Now().UtcDate());
+  const Date week = DefaultWeek(*view, clock_.Now().LondonDate());
   const DateParts parts = PartsOfDate(week);
   const Form defaults = {{"week_start-day", parts.day},
                          {"week_start-month", parts.month},

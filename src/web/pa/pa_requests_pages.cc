@@ -30,7 +30,7 @@ ViewData RequestRow(const app::PaContactView& v) {
   row.set("status", StatusText(v.contact.status));
   row.set("waiting", v.contact.status == app::PaContactStatus::kAsked);
   row.set("agreed", v.contact.status == app::PaContactStatus::kAgreed);
-  row.set("asked_on", v.contact.asked_at.UtcDate().ToLongString());
+  row.set("asked_on", v.contact.asked_at.LondonDate().ToLongString());
   row.set("person_name", v.person_name);
   row.set("pa_email", v.pa_email);
   row.set("asker_email", v.asker_email);

@@ -60,7 +60,7 @@ ViewData ApplicationRow(const app::ApplicationView& a) {
   row.set("verified", a.pa.profile.verified);
   row.set("listed", a.pa.profile.listed);  // A PA off the register has no profile page to open.
   row.set("message", a.record.message);
-  row.set("applied_on", a.record.applied_at.UtcDate().ToLongString());
+  row.set("applied_on", a.record.applied_at.LondonDate().ToLongString());
   row.set("status", std::string(app::PaApplicationStatusText(a.record.status)));
   row.set("waiting", a.record.status == app::PaApplicationStatus::kApplied);
   row.set("reasons", Texts(a.reasons));
@@ -202,7 +202,7 @@ Response R::NewAdvertPage(Context& ctx) {
   if (!person) return ErrorResponse(Error::NotFound("Choose who the advert is for"), ctx);
   app::VacancyInput in;
   in.person = *person;
-  in.closes_on = clock_.Now().UtcDate().AddDays(21).ToString();
+  in.closes_on = clock_.Now().LondonDate().AddDays(21).ToString();
   return RenderForm(200, ctx, in, {}, {}, {});
 }
 
@@ -246,7 +246,7 @@ Response R::RenderAdvert(Context& ctx, int status, const std::string& message_er
   d.set("title", r.vacancy.title);
   d.set("about", r.vacancy.about);
   d.set("plan_line", r.vacancy.plan_line);
-  d.set("rows", AdvertRows(r, clock_.Now().UtcDate()));
+  d.set("rows", AdvertRows(r, clock_.Now().LondonDate()));
   d.set("open", r.status == app::PaVacancyStatus::kOpen);
   d.set("person_side", v->person_side);
   d.set("person_name", v->person_name);
@@ -335,7 +335,7 @@ Response R::JobsPage(Context& ctx) {
     ViewData row;
     row.set("id", v.id.ToString());
     row.set("title", v.vacancy.title);
-    row.set("applied_on", a.applied_at.UtcDate().ToLongString());
+    row.set("applied_on", a.applied_at.LondonDate().ToLongString());
     row.set("status", std::string(app::PaApplicationStatusText(a.status)));
     applications.push_back(row);
   }

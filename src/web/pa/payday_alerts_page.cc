@@ -21,7 +21,7 @@ Response PayrollReturnsRoutes::PaydayAlertsPage(Context& ctx) {
     row.set("engagement_id", a.alert.engagement.ToString());
     row.set("needed", a.alert.needed.ToDisplayString());
     row.set("shortfall", a.alert.shortfall.ToDisplayString());
-    row.set("told", a.alert.sent_at.UtcDate().ToLongString());
+    row.set("told", a.alert.sent_at.LondonDate().ToLongString());
     rows.push_back(row);
   }
   ViewData d;

@@ -228,7 +228,7 @@ std::string PeopleRoutes::PersonPageKey(const Context& ctx, PersonId id) const {
   const auto& who = *ctx.principal;
   // The layout shows the viewer's name; the session fixes the rest of it (role, CSRF token).
   return fmt::format("{}|{}|{}|{}|{}|{}", who.session.token_hash, static_cast<int>(who.user.role),
-                     who.actor.team_id.value(), id.value(), clock_.Now().UtcDate().ToString(),
+                     who.actor.team_id.value(), id.value(), clock_.Now().LondonDate().ToString(),
                      who.user.display_name);
 }
 
@@ -248,9 +248,9 @@ std::string PeopleRoutes::PersonPageContent(Context& ctx, const app::PersonFile&
     rows.push_back(r);
   };
   row("Reference", domain::PersonReference(p.id));
-  row("Date of birth", p.details.date_of_birth.ToString() + " (age " +
-                           std::to_string(AgeOn(p.details.date_of_birth, clock_.Now().UtcDate())) +
-                           ")");
+  row("Date of birth",
+      p.details.date_of_birth.ToString() + " (age " +
+          std::to_string(AgeOn(p.details.date_of_birth, clock_.Now().LondonDate())) + ")");
   row("Postcode", p.details.postcode.value_or(""));
   std::string nhs = p.details.nhs_number.value_or("");
   if (nhs.size() == 10) nhs = nhs.substr(0, 3) + " " + nhs.substr(3, 3) + " " + nhs.substr(6);
@@ -266,7 +266,7 @@ std::string PeopleRoutes::PersonPageContent(Context& ctx, const app::PersonFile&
   d.set("details_to_confirm", p.details_to_confirm);
   d.set("updated", ctx.request.Query("updated") == "1");
   SetCarerLinks(d, file);
-  d.set("created_at", p.created_at.UtcDate().ToString());
+  d.set("created_at", p.created_at.LondonDate().ToString());
   d.set("created", ctx.request.Query("created") == "1");
   if (std::string e = ctx.request.Query("estimate"); e == "kept" || e == "removed")
     d.set("notice", e == "kept" ? "The estimate has been kept on this record."

@@ -164,7 +164,7 @@ Response PeopleRoutes::InviteRepresentativeSubmit(Context& ctx) {
   d.set("email", invited->user.email);
   if (!invited->token.empty()) {
     d.set("link", BaseUrl(ctx.request) + "/invitations/" + invited->token);
-    d.set("expires", invited->expires_at->UtcDate().ToLongString());
+    d.set("expires", invited->expires_at->LondonDate().ToLongString());
   }
   return Page(200, "Invitation ready", "representative_invited", d, ctx);
 }

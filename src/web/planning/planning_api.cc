@@ -302,7 +302,7 @@ Response PlanningRoutes::ApiPlanFhir(Context& ctx) {
                           v->person.details.given_name + " " + v->person.details.family_name,
                           v->record.status,
                           v->record.version,
-                          v->record.created_at.UtcDate().ToString()};
+                          v->record.created_at.LondonDate().ToString()};
   return Response::Json(200, app::SupportPlanToFhir(v->content, v->cost, fc));
 }
 
@@ -380,7 +380,7 @@ Response PlanningRoutes::ApiCostPlan(Context& ctx) {
   // The council's policy on the plan's costing date (today when it has none; a bad date is
   // reported by the reader below).
   auto day = Date::Parse(StringField(*body, "costing_date"));
-  auto policy = planning_.PolicyOn(ctx.call, day.ok() ? *day : clock_.Now().UtcDate());
+  auto policy = planning_.PolicyOn(ctx.call, day.ok() ? *day : clock_.Now().LondonDate());
   if (!policy.ok()) return ErrorResponse(policy.error(), ctx);
   auto outcome = app::CostPlanJson(*body, app::DefaultCatalogue(), *policy);
   if (!outcome.ok()) return ErrorResponse(outcome.error(), ctx);

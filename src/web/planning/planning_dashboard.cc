@@ -203,7 +203,7 @@ Response PlanningRoutes::PlansWaitingPage(Context& ctx) {
   const ViewList rows = plan_pages::RowsOf(*list, [](ViewData& r, const auto& w) {
     r.set("id", w.plan.id.ToString());
     r.set("name", w.person_name);
-    r.set("since", w.plan.submitted_at ? w.plan.submitted_at->UtcDate().ToString() : "");
+    r.set("since", w.plan.submitted_at ? w.plan.submitted_at->LondonDate().ToString() : "");
     r.set("weekly", w.plan.weekly_total.ToDisplayString());
     r.set("indicative", w.indicative_now ? w.indicative_now->ToDisplayString() : "None");
     if (w.plan.indicative_weekly != w.indicative_now) r.set("indicative_changed", true);

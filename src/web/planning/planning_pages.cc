@@ -216,7 +216,7 @@ ViewList History(const app::PlanView& v, const app::Principal& who) {
     e.set("text", EventText(it->kind));
     e.set("reason", it->reason);
     e.set("version", std::to_string(it->version));
-    e.set("at", it->at.UtcDate().ToString());
+    e.set("at", it->at.LondonDate().ToString());
     e.set("mine", it->by == who.user.id);
     history.push_back(e);
   }
@@ -402,7 +402,7 @@ Response PlanningRoutes::PlanAgreedPage(Context& ctx) {
   d.set("person_name", v->person.details.given_name + " " + v->person.details.family_name);
   d.set("reference", domain::PersonReference(v->person.id));
   d.set("version", std::to_string(r.approved_version));
-  d.set("agreed_on", agreement ? agreement->at.UtcDate().ToString() : "");
+  d.set("agreed_on", agreement ? agreement->at.LondonDate().ToString() : "");
   d.set("agreed_weekly", r.agreed_weekly.ToDisplayString());
   d.set("agreed_annual", r.agreed_annual.ToDisplayString());
   d.set("whose", self ? "your" : "the person's");

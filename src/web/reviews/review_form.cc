@@ -77,7 +77,7 @@ std::string ErrorHref(const FieldError& e) {
 Response ReviewRoutes::FormPage(Context& ctx) {
   auto person = PersonId::Parse(ctx.request.path_params["id"]);
   if (!person) return ErrorResponse(Error::NotFound("No person with that reference"), ctx);
-  return RenderForm(ctx, *person, {}, {}, PartsOfDate(clock_.Now().UtcDate()));
+  return RenderForm(ctx, *person, {}, {}, PartsOfDate(clock_.Now().LondonDate()));
 }
 
 Response ReviewRoutes::RenderForm(Context& ctx, PersonId person,

@@ -73,7 +73,7 @@ ViewList RequestRows(const std::vector<app::ReviewRequest>& requests) {
     v.set("reason", app::ReviewRequestReasonLabel(q.reason));
     v.set("detail", q.detail);
     v.set("due", q.due.ToLongString());
-    v.set("asked", q.requested_at.UtcDate().ToLongString());
+    v.set("asked", q.requested_at.LondonDate().ToLongString());
     v.set("open", !q.review.has_value());
     rows.push_back(v);
   }
@@ -130,7 +130,7 @@ void ReviewRoutes::AddPersonSection(ViewData& d, Context& ctx, const app::Person
   d.set("review_heading", self ? "Your reviews" : "Reviews");
   if (!file.review) return;
   const auto s =
-      app::ReviewService::Schedule(*file.review, clock_.Now().UtcDate(), file.review_policy);
+      app::ReviewService::Schedule(*file.review, clock_.Now().LondonDate(), file.review_policy);
   d.set("review", NextView(s));
 }
 
