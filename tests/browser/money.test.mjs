@@ -5,6 +5,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { serverAndBrowser, submitting, expectAccessible, tabTo, signIn } from '../support/browser.mjs'
 import { ApiClient } from '../support/server.mjs'
+import { londonParts } from '../support/dates.mjs'
 
 const env = serverAndBrowser({ people: 120 })
 
@@ -51,10 +52,10 @@ test('the finance officer makes a payment run, gets the bank file, and cannot pa
   await tabTo(page, 'main a[href="/payments"]')
   await submitting(page, () => page.keyboard.press('Enter'))
   await expectAccessible(page, 'payments')
-  const later = new Date(Date.now() + 29 * 86400000)
-  await page.fill('#through-day', String(later.getUTCDate()))
-  await page.fill('#through-month', String(later.getUTCMonth() + 1))
-  await page.fill('#through-year', String(later.getUTCFullYear()))
+  const later = londonParts(Date.now() + 29 * 86400000)
+  await page.fill('#through-day', later.day)
+  await page.fill('#through-month', later.month)
+  await page.fill('#through-year', later.year)
   await tabTo(page, 'main form button')
   await submitting(page, () => page.keyboard.press('Enter'))
   assert.match(await page.textContent('h1'), /Payment run \d+ made/)
@@ -71,9 +72,9 @@ test('the finance officer makes a payment run, gets the bank file, and cannot pa
   assert.ok(sum > 0)
   // The same date again: an error that names the date field, and nothing paid twice.
   await page.goto(env.server.base + '/payments')
-  await page.fill('#through-day', String(later.getUTCDate()))
-  await page.fill('#through-month', String(later.getUTCMonth() + 1))
-  await page.fill('#through-year', String(later.getUTCFullYear()))
+  await page.fill('#through-day', later.day)
+  await page.fill('#through-month', later.month)
+  await page.fill('#through-year', later.year)
   await submitting(page, () => page.click('main form button'))
   assert.match(await page.textContent('.govuk-error-summary'), /has been made already: nothing was paid twice/)
   assert.equal(await page.locator('#runs tbody tr').count(), 1)

@@ -18,7 +18,7 @@ async function setUp () {
   const analyst = new ApiClient(env.server.base)
   await analyst.signIn(env.server.users.analyst)
   const waves = (await analyst.request('GET', '/api/v1/outcomes/surveys')).data.waves
-  demoWave = waves.find(w => w.status === 'open')
+  demoWave = waves.find(w => w.status === 'open' && w.name.startsWith('Personal budgets survey'))
   lastYear = waves.find(w => w.status === 'closed')
   const csv = await analyst.request('POST', `/api/v1/outcomes/surveys/${demoWave.id}/letters`)
   assert.equal(csv.status, 200, csv.text)

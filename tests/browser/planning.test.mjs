@@ -8,6 +8,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { serverAndBrowser, submitting, expectAccessible, tabTo, signIn } from '../support/browser.mjs'
+import { londonParts } from '../support/dates.mjs'
 
 const env = serverAndBrowser({ people: 80 })
 
@@ -34,8 +35,7 @@ async function taskStatus (page, code) {
 }
 
 function dateInWeeks (weeks) {
-  const d = new Date(Date.now() + weeks * 7 * 86400000)
-  return { day: String(d.getUTCDate()), month: String(d.getUTCMonth() + 1), year: String(d.getUTCFullYear()) }
+  return londonParts(Date.now() + weeks * 7 * 86400000)
 }
 
 const tableRows = page => page.$$eval('main table tbody tr', trs => trs.map(tr => tr.textContent.replace(/\s+/g, ' ').trim()))

@@ -5,7 +5,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { serverAndBrowser, submitting, expectAccessible, signIn } from '../support/browser.mjs'
-import { londonDate } from '../support/dates.mjs'
+import { londonDate, londonParts } from '../support/dates.mjs'
 
 const env = serverAndBrowser({ people: 120 })
 
@@ -54,10 +54,10 @@ test('an administrator sets the monitoring thresholds from today and finance see
   assert.equal(await planning.locator('#tolerance_percent').inputValue(), '10')
   await planning.locator('#employer_insurance_annual').fill('sixty')
   await planning.locator('#tolerance_percent').fill('12.5%')
-  const tomorrow = new Date(Date.now() + 86400000)
-  await planning.locator('#planning_from-day').fill(String(tomorrow.getUTCDate()))
-  await planning.locator('#planning_from-month').fill(String(tomorrow.getUTCMonth() + 1))
-  await planning.locator('#planning_from-year').fill(String(tomorrow.getUTCFullYear()))
+  const tomorrow = londonParts(Date.now() + 86400000)
+  await planning.locator('#planning_from-day').fill(tomorrow.day)
+  await planning.locator('#planning_from-month').fill(tomorrow.month)
+  await planning.locator('#planning_from-year').fill(tomorrow.year)
   await planning.locator('#planning_note').fill('The new insurance contract')
   await submitting(p, () => planning.locator('button').click())
   assert.match(await p.textContent('.govuk-error-summary'), /Enter the price in pounds, for example 61.00/)

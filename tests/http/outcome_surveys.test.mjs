@@ -155,6 +155,17 @@ test('results never show a cell under 10, in JSON, on the page or in the downloa
   assert.match(full.headlines[0], /^People who .* times as likely to say .* \(95% CI [\d.]+ to [\d.]+\)$/)
   assert.ok(full.model && full.model.terms.length > 3)
   assert.equal((await holder.request('GET', `/api/v1/outcomes/surveys/${demo.id}/results`)).status, 403)
+
+  // This year's carers' survey: its own questions analysed, the budget holders' left out.
+  const carers = waves.find(w => w.name.startsWith('Carers survey'))
+  assert.ok(carers, 'the demo has a carers\' wave')
+  assert.equal(carers.instrument, 'carer-survey')
+  const theirs = (await approver.request('GET', `/api/v1/outcomes/surveys/${carers.id}/results`)).data
+  assert.ok(theirs.responses > 400 && theirs.responses < 800, String(theirs.responses))
+  const items = theirs.outcomes.map(o => o.item)
+  assert.ok(items.includes('carer.daily_stress'), items.join())
+  assert.ok(!items.some(i => i.startsWith('life.')), items.join())
+  assert.ok(theirs.outcomes.some(o => !o.suppressed))
 })
 
 // The numeric cells of one sheet of an .xlsx download, as [column letter, value] (strings are

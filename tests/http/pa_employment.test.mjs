@@ -30,7 +30,7 @@ after(async () => { await server?.stop() })
 
 const iso = d => d.toISOString().slice(0, 10)
 const addDays = (d, n) => new Date(d.getTime() + n * 86400000)
-// Dates from today (UTC, as the server counts them): a Monday three weeks back is the start; the
+// Dates from today (in England, as the server counts them): a Monday three weeks back is the start; the
 // first week worked is that week; it is paid on the Friday of the week after.
 const today = new Date(londonDate() + 'T00:00:00Z')
 const thisMonday = addDays(today, -((today.getUTCDay() + 6) % 7))

@@ -220,8 +220,14 @@ Result<std::optional<MirYearView>> MakingItRealService::PublishedYear(CouncilId 
     for (const auto& y : years) {
       if (!y.agreed) continue;
       SD_ASSIGN_OR_RETURN(out, LoadYear(tx, y.year));
-      for (auto& s : out->statements)
+      for (auto& s : out->statements) {
         if (s.rating) s.rating->evidence.clear(), s.rating->evidence_link.clear();
+        if (out->previous && !out->previous->agreed) s.previous.clear();  // A draft: not shown.
+      }
+      if (out->previous && !out->previous->agreed) {
+        out->previous.reset();
+        out->themes = Summaries(out->statements, false);
+      }
       return OkStatus();
     }
     return OkStatus();

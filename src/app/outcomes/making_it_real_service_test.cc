@@ -73,6 +73,32 @@ TEST_F(MakingItRealTest, AYearIsRatedWithEvidenceAndLastYearBesideIt) {
   EXPECT_EQ(again.error().code, ErrorCode::kAlreadyExists);
 }
 
+TEST_F(MakingItRealTest, ThePublicSeeTheNewestAgreedYearAndNoDraftBesideIt) {
+  auto none = service_.PublishedYear(db_.council());
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+  // 2024/25 is a draft, 2025/26 agreed, 2026/27 a draft.
+  for (const char* year : {"2024/25", "2025/26", "2026/27"}) {
+    ASSERT_TRUE(service_.StartYear(ctx_, analyst_, year).ok());
+    const MirStatementId info = First("information");
+    ASSERT_TRUE(info.valid());
+    ASSERT_TRUE(service_.Rate(ctx_, analyst_, year, {info, "starting", "Our notes", ""}).ok());
+  }
+  ASSERT_TRUE(service_.Agree(ctx_, analyst_, "2025/26").ok());
+  auto y = service_.PublishedYear(db_.council());
+  ASSERT_TRUE(y.ok()) << y.error().message;
+  ASSERT_TRUE(y->has_value());
+  EXPECT_EQ((*y)->assessment.year, "2025/26");
+  EXPECT_FALSE((*y)->previous.has_value());  // The draft 2024/25 is not shown.
+  for (const auto& s : (*y)->statements) {
+    EXPECT_EQ(s.previous, "");
+    if (s.rating) {
+      EXPECT_EQ(s.rating->evidence, "");
+    }
+  }
+  for (const auto& t : (*y)->themes) EXPECT_FALSE(t.has_previous);
+}
+
 TEST_F(MakingItRealTest, AnAgreedYearIsFinalAndBadRatingsChangeNothing) {
   ASSERT_TRUE(service_.StartYear(ctx_, analyst_, "2026/27").ok());
   const MirStatementId id = First("workforce");

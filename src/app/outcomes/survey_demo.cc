@@ -22,15 +22,18 @@ struct ItemModel {
   double better;
 };
 
+// The last two are the carers' survey's own; a survey answers only the items it has.
 constexpr ItemModel kProcess[] = {
     {"who_helped_plan", 1.2, 0.1},    {"views_included", 0.4, 0.3},
     {"ease_assessment", 0.3, 0.2},    {"ease_finding_budget", -0.2, 0.4},
     {"ease_planning", 0.2, 0.2},      {"ease_getting_money", 0.0, 0.5},
     {"ease_managing", 0.3, 0.2},      {"easy_information", -0.3, 0.5},
     {"knew_budget_amount", 0.8, 0.2}, {"control_over_budget", 0.6, 0.1},
+    {"own_support", 0.5, 0.1},        {"ease_getting_support", -0.1, 0.3},
 };
 
-// Life areas: base log-odds, added when life overall got better.
+// Life areas: base log-odds, added when life overall got better (the carer.* items are the
+// carers' survey's).
 constexpr ItemModel kOutcome[] = {
     {"life.independence", 0.3, 0.1},     {"life.support_wanted", 0.3, 0.1},
     {"life.dignity", 0.6, 0.0},          {"life.physical_health", -0.6, 0.0},
@@ -42,13 +45,16 @@ constexpr ItemModel kOutcome[] = {
     {"life.volunteering", -1.4, 0.0},    {"life.quality_of_life", 0.5, 0.1},
     {"control_daily_life", 0.5, 0.0},    {"social_contact", -0.6, 0.1},
     {"goal_1_progress", 0.4, 0.1},       {"goal_2_progress", 0.2, 0.1},
+    {"carer.remaining_well", -0.4, 0.1}, {"carer.continue_caring", 0.2, 0.1},
+    {"carer.quality_of_life", 0.0, 0.1}, {"carer.daily_stress", -0.7, 0.1},
+    {"carer.choice_control", 0.1, 0.1},
 };
 
 // How much the overall outcome's log-odds rise with each good process answer.
 const std::map<std::string_view, double> kOverallEffect = {
-    {"ease_getting_money", 0.9}, {"views_included", 0.6}, {"knew_budget_amount", 0.35},
-    {"easy_information", 0.3},   {"ease_planning", 0.25}, {"control_over_budget", 0.2},
-    {"who_helped_plan", 0.2}};
+    {"ease_getting_money", 0.9}, {"views_included", 0.6},       {"knew_budget_amount", 0.35},
+    {"easy_information", 0.3},   {"ease_planning", 0.25},       {"control_over_budget", 0.2},
+    {"who_helped_plan", 0.2},    {"ease_getting_support", 0.8}, {"own_support", 0.3}};
 
 double Uniform(DemoRandom& r) { return (double(r.Below(1u << 30)) + 0.5) / double(1u << 30); }
 double Normal(DemoRandom& r) {
@@ -117,18 +123,23 @@ SurveyAnswers DemoAnswers(DemoRandom& r, const SurveyInstrument& instrument,
   const double overall_logit = ProcessAnswers(out, r, instrument, who);
   const bool overall = Chance(r, overall_logit);
   Answer(out, r, instrument, "overall_life", overall);
+  // Questions one survey has and the other does not are left out.
+  const auto asked = [&](std::string_view id) { return instrument.questionnaire.Find(id); };
   const bool goals = r.Percent(60);
-  out.emplace_back("had_goals", goals ? "yes" : (r.Percent(70) ? "no" : "not_sure"));
+  if (asked("had_goals"))
+    out.emplace_back("had_goals", goals ? "yes" : (r.Percent(70) ? "no" : "not_sure"));
   for (const auto& m : kOutcome) {
     if (std::string_view(m.id).starts_with("goal_") && !goals) continue;
     const double lift = m.id == "control_daily_life" ? 1.0 : m.id == "social_contact" ? 0.8 : 1.8;
     Answer(out, r, instrument, m.id,
            Chance(r, m.base + (who.later ? m.better : 0) + (overall ? lift : 0)));
   }
-  out.emplace_back("budget_managed", ManagedCode(who.groups.management));
-  out.emplace_back("help_to_answer", r.Percent(70)   ? "no"
-                                     : r.Percent(80) ? "helped"
-                                                     : "answered_for_me");
+  if (asked("budget_managed"))
+    out.emplace_back("budget_managed", ManagedCode(who.groups.management));
+  if (asked("help_to_answer"))
+    out.emplace_back("help_to_answer", r.Percent(70)   ? "no"
+                                       : r.Percent(80) ? "helped"
+                                                       : "answered_for_me");
   return out;
 }
 
@@ -221,8 +232,9 @@ struct DemoWave {
   std::string name;
   Date start;
   Date end;
-  bool later = false;
+  bool later = false;  // This year's: open, and easier in places.
   int64_t population = kWavePopulation;
+  bool invite_demo_people = false;  // The demo's own people get letters and links.
 };
 
 Status DemoSurveyWave(DemoContext& ctx, const DemoWave& w, const SurveyInstrument& instrument,
@@ -246,7 +258,7 @@ Status DemoSurveyWave(DemoContext& ctx, const DemoWave& w, const SurveyInstrumen
     wave.strata.push_back({int32_t(i), SurveyStratumLabel(strata[i].groups), strata[i].population,
                            strata[i].population * 4 / 5});
   std::vector<SurveyInvitationRecord> invitations;
-  if (w.later) SD_RETURN_IF_ERROR(InviteDemoPeople(ctx, wave, invitations));
+  if (w.invite_demo_people) SD_RETURN_IF_ERROR(InviteDemoPeople(ctx, wave, invitations));
   SD_ASSIGN_OR_RETURN(SurveyWaveId id, ctx.tx.surveys().InsertWave(wave));
   for (auto& inv : invitations) inv.wave = id;
   SD_RETURN_IF_ERROR(ctx.tx.surveys().InsertInvitations(invitations));
@@ -279,11 +291,13 @@ Status DemoSurveyWave(DemoContext& ctx, const DemoWave& w, const SurveyInstrumen
 
 namespace {
 
-const SurveyInstrument* BudgetHolderSurvey() {
+const SurveyInstrument* ShippedSurvey(std::string_view id) {
   for (const auto& i : ShippedSurveyInstruments())
-    if (i.questionnaire.id == "budget-holder-survey") return &i;
+    if (i.questionnaire.id == id) return &i;
   return nullptr;
 }
+
+const SurveyInstrument* BudgetHolderSurvey() { return ShippedSurvey("budget-holder-survey"); }
 
 std::vector<std::string> TeamNames(const DemoContext& ctx) {
   std::vector<std::string> teams;
@@ -313,9 +327,17 @@ Status SurveysStep(DemoContext& ctx) {
                      {fmt::format("Personal budgets survey {}", start.AddDays(-365).year()),
                       start.AddDays(-365), end.AddDays(-365), false},
                      *instrument, teams));
-  return DemoSurveyWave(ctx,
-                        {fmt::format("Personal budgets survey {}", start.year()), start, end, true},
-                        *instrument, teams);
+  SD_RETURN_IF_ERROR(DemoSurveyWave(ctx,
+                                    {fmt::format("Personal budgets survey {}", start.year()), start,
+                                     end, true, kWavePopulation, true},
+                                    *instrument, teams));
+  // This year's carers' survey: the carers of a smaller caseload, about 560 answers so far.
+  const SurveyInstrument* carers = ShippedSurvey("carer-survey");
+  if (!carers) return Error::Internal("The carers' survey is missing");
+  return DemoSurveyWave(
+      ctx,
+      {fmt::format("Carers survey {}", start.year()), start, end, true, kWavePopulation * 3 / 8},
+      *carers, teams);
 }
 
 }  // namespace selfdirect::app

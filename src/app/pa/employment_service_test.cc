@@ -367,6 +367,35 @@ TEST_F(EmploymentServiceTest, WeeksWaitingForApprovalCountWhenANewWeekAsksForHol
             flags.end());
 }
 
+TEST_F(EmploymentServiceTest, AWeekSentAfterALaterOneCountsTheLaterOnesHoliday) {
+  EngagementInput in = Input();
+  in.terms.weekly_hours_hundredths = 0;
+  in.terms.holiday = payroll::HolidayBasis::kAccrual;
+  auto id = service_.Engage(ctx_, Holder(), in);
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  auto first = service_.SubmitTimesheet(ctx_, Pa(), *id, Week("2026-11-02"));
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE(service_.DecideTimesheet(ctx_, Holder(), *first, true, "").ok());
+  // The week of 16 November first: 16 hours worked and 2 hours of holiday.
+  auto later = Week("2026-11-16");
+  later.entries[0] = {D("2026-11-16"), payroll::TimesheetEntry::Kind::kHoliday, 200};
+  ASSERT_TRUE(service_.SubmitTimesheet(ctx_, Pa(), *id, later).ok());
+  // Then the week of 9 November asks for 2.4 hours: 4.35 earned less the later week's 2 leaves
+  // 2.35 (counting to 15 November only, 2.41 would be left and nothing flagged).
+  auto earlier = Week("2026-11-09");
+  earlier.entries[0] = {D("2026-11-09"), payroll::TimesheetEntry::Kind::kHoliday, 240};
+  auto sent = service_.SubmitTimesheet(ctx_, Pa(), *id, earlier);
+  ASSERT_TRUE(sent.ok());
+  auto view = service_.Engagement(ctx_, Holder(), *id);
+  ASSERT_TRUE(view.ok());
+  auto t = std::find_if(view->timesheets.begin(), view->timesheets.end(),
+                        [&](const auto& r) { return r.id == *sent; });
+  ASSERT_NE(t, view->timesheets.end());
+  EXPECT_NE(std::find(t->flags.begin(), t->flags.end(),
+                      "2.4 hours of holiday: more than the 2.35 hours left this leave year"),
+            t->flags.end());
+}
+
 TEST_F(EmploymentServiceTest, HolidayIsShownPastTheLastTaxYearWithPayrollFigures) {
   // 5.6 weeks of 20 hours in a leave year no payroll file covers yet: the figures stand.
   auto b = employment::HolidayOn(Input().terms, {}, D("2031-06-01"));

@@ -33,14 +33,15 @@ Result<payroll::TimesheetSummary> Checked(Transaction& tx, const EngagementRecor
   payroll::TimesheetLimits limits;
   limits.contract_hours_hundredths = e.terms.weekly_hours_hundredths;
   limits.paid_through = PaidThrough(sheets);
-  // Each leave year the week touches, to its last day in the week; weeks still waiting for
-  // approval count as taken, so two weeks sent together cannot each use the same hours.
+  // Each leave year the week touches, over the whole year: weeks still waiting for approval and
+  // weeks later in the year count as taken, so two weeks sent in any order cannot each use the
+  // same hours.
   const Date sunday = sheet.week_start.AddDays(6);
   for (Date on = sheet.week_start; on <= sunday;) {
     const Date year_end = payroll::LeaveYearOf(e.terms.start, on).second;
     const Date until = std::min(sunday, year_end);
     if (auto holiday = HolidayOn(
-            e.terms, sheets, until,
+            e.terms, sheets, year_end,
             {TimesheetStatus::kSubmitted, TimesheetStatus::kApproved, TimesheetStatus::kPaid}))
       limits.holiday_left.push_back({holiday->year_start, holiday->left_hundredths});
     on = until.AddDays(1);

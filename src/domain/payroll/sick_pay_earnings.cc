@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "domain/payroll/sick_pay.h"
 
@@ -55,9 +56,10 @@ void Average(SickPayEarnings& e, Frequency f) {
                   e.new_starter ? "for the days " : "", Period(*e.from, *e.to), days, days);
 }
 
-// Less than 8 weeks paid (SPM170600): everything paid before the series, over the days it is
-// for, to the day before the first day off sick at most; when a payment does not say, from the
-// start (or its pay period) to the last normal payday.
+// Employed for less than 8 weeks (SPM170600): everything paid before the series, over the days
+// it is for (which can reach past the first day off sick: pay for a whole week is over the whole
+// week); when a payment does not say, from the start (or its pay period) to the last normal
+// payday.
 void NewStarterPeriod(const SickPayEarningsInput& in, SickPayEarnings& e) {
   const Date last_payday = *e.to;
   e.new_starter = true;
@@ -72,7 +74,7 @@ void NewStarterPeriod(const SickPayEarningsInput& in, SickPayEarnings& e) {
   }
   if (known && first && last) {
     e.from = std::max(in.employment_start, *first);
-    e.to = std::max(*e.from, std::min(*last, e.piw_start.AddDays(-1)));
+    e.to = std::max(*e.from, *last);
     return;
   }
   Date earliest = last_payday;
@@ -82,15 +84,30 @@ void NewStarterPeriod(const SickPayEarningsInput& in, SickPayEarnings& e) {
 }
 
 // The normal paydays (SPM170300): the days the pay pattern says pay is due, whether or not
-// anything was paid on them. Taken from the payments: by the week (or 2 or 4), every so many
-// days from the latest; monthly, the latest day of the month any payment fell on (the 31st is
-// the last day of every month).
+// anything was paid on them, read from the payments. By the week (or 2 or 4): every so many days
+// from the latest payment on the pattern's most common day (so one run paid a day early does not
+// move it). Monthly: the latest payment's day of the month, the last day of every month when it
+// and the one before fell on their month's last day.
 class NormalPaydays {
  public:
   NormalPaydays(Frequency f, const std::vector<EarningsPaid>& paid) : frequency_(f) {
-    for (const auto& p : paid) {
-      anchor_ = std::max(anchor_, p.pay_date);
-      month_day_ = std::max(month_day_, p.pay_date.day());
+    std::vector<Date> days;
+    for (const auto& p : paid) days.push_back(p.pay_date);
+    std::sort(days.begin(), days.end());
+    anchor_ = days.back();
+    if (f == Frequency::kMonthly) {
+      month_day_ = anchor_.day();
+      if (IsLastDay(anchor_) && (days.size() == 1 || IsLastDay(days[days.size() - 2])))
+        month_day_ = 31;
+      return;
+    }
+    const int64_t step = 7 * WeeksPerPeriod(f);
+    std::map<int64_t, int> seen;  // Position in the cycle -> payments there.
+    for (Date d : days) ++seen[((d.DaysSinceEpoch() % step) + step) % step];
+    int best = 0;
+    for (auto it = days.rbegin(); it != days.rend(); ++it) {  // The latest wins a tie.
+      const int n = seen[((it->DaysSinceEpoch() % step) + step) % step];
+      if (n > best) best = n, anchor_ = *it;
     }
   }
 
@@ -109,6 +126,7 @@ class NormalPaydays {
   }
 
  private:
+  static bool IsLastDay(Date d) { return d.day() == DaysInMonth(d.year(), d.month()); }
   Date InMonth(int year, int month) const {
     return *Date::FromYmd(year, month, std::min(month_day_, DaysInMonth(year, month)));
   }
@@ -139,9 +157,7 @@ SickPayEarnings SickPayEarningsFor(const SickPayEarningsInput& in) {
   const NormalPaydays paydays(in.frequency, before);
   e.to = paydays.OnOrBefore(e.piw_start.AddDays(-1));
   const Date eight_weeks_back = paydays.OnOrBefore(e.to->AddDays(-kLinkDays));
-  Date first_paid = e.piw_start;
-  for (const auto& p : before) first_paid = std::min(first_paid, p.pay_date);
-  if (first_paid <= eight_weeks_back) {
+  if (in.employment_start <= eight_weeks_back) {  // Employed since before the period began.
     e.from = eight_weeks_back.AddDays(1);
     for (const auto& p : before)
       if (p.pay_date >= *e.from && p.pay_date <= *e.to) e.total = e.total + p.gross;

@@ -185,9 +185,9 @@ TEST(SickPayEarnings, MonthlyPaidOnTheLastDayWithAMonthUnpaid) {
   EXPECT_EQ(e.average_weekly, P("138.46"));
 }
 
-TEST(SickPayEarnings, ANewStartersPeriodEndsTheDayBeforeTheSickness) {
+TEST(SickPayEarnings, ANewStartersPayForAWholeWeekIsOverTheWholeWeek) {
   // Started Monday 1 June, paid £400 on Friday 12 June for the fortnight to Sunday 14 June, off
-  // sick from Saturday 13 June: the period is 1 to 12 June, £400 x 7 / 12 = £233.33.
+  // sick from Saturday 13 June: £400 was for 14 days, so £400 x 7 / 14 = £200 (not over 12).
   SickPayEarningsInput in{Frequency::kFortnightly,
                           D("2026-06-01"),
                           {D("2026-06-13")},
@@ -197,8 +197,53 @@ TEST(SickPayEarnings, ANewStartersPeriodEndsTheDayBeforeTheSickness) {
   auto e = SickPayEarningsFor(in);
   EXPECT_TRUE(e.new_starter);
   EXPECT_EQ(e.from, D("2026-06-01"));
-  EXPECT_EQ(e.to, D("2026-06-12"));
-  EXPECT_EQ(e.average_weekly, P("233.33"));
+  EXPECT_EQ(e.to, D("2026-06-14"));
+  EXPECT_EQ(e.average_weekly, P("200"));
+}
+
+TEST(SickPayEarnings, EmployedLongerThanEightWeeksButFirstPaidLateIsNoNewStarter) {
+  // Started in January on irregular hours, first paid £200 on 3 and 10 July, sick from 15 July:
+  // the 8 weeks from 16 May to 10 July hold £400, so £400 x 7 / 56 = £50.
+  SickPayEarningsInput in{Frequency::kWeekly,
+                          D("2026-01-05"),
+                          {D("2026-07-15")},
+                          D("2026-07-15"),
+                          {{D("2026-07-03"), P("200")}, {D("2026-07-10"), P("200")}},
+                          P("0")};
+  auto e = SickPayEarningsFor(in);
+  EXPECT_FALSE(e.new_starter);
+  EXPECT_EQ(e.from, D("2026-05-16"));
+  EXPECT_EQ(e.average_weekly, P("50"));
+}
+
+TEST(SickPayEarnings, OneRunPaidADayEarlyDoesNotMoveThePaydays) {
+  // Paid every Friday, but Christmas week's run on Thursday 24 December; sick from Tuesday 29
+  // December: the paydays stay Fridays, so 31 October to 25 December: 8 payments, £200.
+  auto pay = Fridays("2026-09-04", 16, "200");
+  std::erase_if(pay, [](const EarningsPaid& p) { return p.pay_date == D("2026-12-25"); });
+  pay.push_back({D("2026-12-24"), P("200")});
+  SickPayEarningsInput in{
+      Frequency::kWeekly, D("2026-01-05"), {D("2026-12-29")}, D("2026-12-29"), pay, P("0")};
+  auto e = SickPayEarningsFor(in);
+  EXPECT_EQ(e.from, D("2026-10-31"));
+  EXPECT_EQ(e.to, D("2026-12-25"));
+  EXPECT_EQ(e.total, P("1600"));
+  EXPECT_EQ(e.average_weekly, P("200"));
+}
+
+TEST(SickPayEarnings, MonthlyPaydaysFollowTheLatestPayment) {
+  // Paid on the 28th to June, then on the 15th; sick from 20 August: the normal paydays are the
+  // 15th, so 16 June to 15 August (2 months) holds 28 June, 15 July and 15 August.
+  std::vector<EarningsPaid> pay = {{D("2026-05-28"), P("900")},
+                                   {D("2026-06-28"), P("900")},
+                                   {D("2026-07-15"), P("1000")},
+                                   {D("2026-08-15"), P("1000")}};
+  SickPayEarningsInput in{
+      Frequency::kMonthly, D("2026-01-01"), {D("2026-08-20")}, D("2026-08-20"), pay, P("0")};
+  auto e = SickPayEarningsFor(in);
+  EXPECT_EQ(e.from, D("2026-06-16"));
+  EXPECT_EQ(e.to, D("2026-08-15"));
+  EXPECT_EQ(e.total, P("2900"));
 }
 
 }  // namespace

@@ -212,6 +212,7 @@ Response MakingItRealRoutes::PublicPage(Context& ctx) {
     d.set("theme_rows", ThemeRows(v, chart));
     d.set("year", v.assessment.year);
     d.set("previous", v.previous ? v.previous->year : "");
+    d.set("previous_year", v.previous ? v.previous->year : "");
     d.set("chart", ProportionChartSvg(
                        "mir-chart",
                        "Statements rated developing or established, by theme, " + v.assessment.year,
