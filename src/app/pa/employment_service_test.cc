@@ -104,6 +104,36 @@ class EmploymentServiceTest : public ::testing::Test {
             D("2026-10-20"), D("2026-10-30"), D("2026-10-30")};
   }
 
+  // Irregular hours, the week of 2 November (20 hours) approved; then the week of `first` sent
+  // (16 hours worked, 2 of holiday) and not approved, then the week of `second` asking for 2.4
+  // hours. 12.07% of 36 hours is 4.35, less the 2 waiting: 2.35 left, so 2.4 is flagged
+  // (counting approved weeks, or weeks to the second's Sunday only, 2.41 would be left).
+  void ExpectSecondHolidayFlagged(std::string_view first, std::string_view second) {
+    EngagementInput in = Input();
+    in.terms.weekly_hours_hundredths = 0;
+    in.terms.holiday = payroll::HolidayBasis::kAccrual;
+    auto id = service_.Engage(ctx_, Holder(), in);
+    ASSERT_TRUE(id.ok()) << id.error().message;
+    auto approved = service_.SubmitTimesheet(ctx_, Pa(), *id, Week("2026-11-02"));
+    ASSERT_TRUE(approved.ok());
+    ASSERT_TRUE(service_.DecideTimesheet(ctx_, Holder(), *approved, true, "").ok());
+    auto waiting = Week(first);
+    waiting.entries[0] = {D(first), payroll::TimesheetEntry::Kind::kHoliday, 200};
+    ASSERT_TRUE(service_.SubmitTimesheet(ctx_, Pa(), *id, waiting).ok());
+    auto asking = Week(second);
+    asking.entries[0] = {D(second), payroll::TimesheetEntry::Kind::kHoliday, 240};
+    auto sent = service_.SubmitTimesheet(ctx_, Pa(), *id, asking);
+    ASSERT_TRUE(sent.ok());
+    auto view = service_.Engagement(ctx_, Holder(), *id);
+    ASSERT_TRUE(view.ok());
+    auto t = std::find_if(view->timesheets.begin(), view->timesheets.end(),
+                          [&](const auto& r) { return r.id == *sent; });
+    ASSERT_NE(t, view->timesheets.end());
+    EXPECT_NE(std::find(t->flags.begin(), t->flags.end(),
+                        "2.4 hours of holiday: more than the 2.35 hours left this leave year"),
+              t->flags.end());
+  }
+
   // Engages the PA with the checklist done, then each week is sent, approved and paid on its day;
   // the last payslip's sick pay and whether its explanation says `basis`.
   void ExpectSickPay(std::initializer_list<std::pair<payroll::Timesheet, Date>> weeks,
@@ -342,58 +372,11 @@ TEST_F(EmploymentServiceTest, IrregularHoursShowTheHolidayEarnedAndFlagMoreThanI
 }
 
 TEST_F(EmploymentServiceTest, WeeksWaitingForApprovalCountWhenANewWeekAsksForHoliday) {
-  EngagementInput in = Input();
-  in.terms.weekly_hours_hundredths = 0;
-  in.terms.holiday = payroll::HolidayBasis::kAccrual;
-  auto id = service_.Engage(ctx_, Holder(), in);
-  ASSERT_TRUE(id.ok()) << id.error().message;
-  auto first = service_.SubmitTimesheet(ctx_, Pa(), *id, Week("2026-11-02"));
-  ASSERT_TRUE(first.ok());
-  ASSERT_TRUE(service_.DecideTimesheet(ctx_, Holder(), *first, true, "").ok());
-  // Sent, not yet approved: 16 hours worked and 2 hours of holiday.
-  auto second = Week("2026-11-09");
-  second.entries[0] = {D("2026-11-09"), payroll::TimesheetEntry::Kind::kHoliday, 200};
-  ASSERT_TRUE(service_.SubmitTimesheet(ctx_, Pa(), *id, second).ok());
-  // 12.07% of 36 hours is 4.35 hours, less the 2 waiting: 2.35 left, so 2.4 is too many
-  // (counting approved weeks only, 2.41 would be left and nothing flagged).
-  auto third = Week("2026-11-16");
-  third.entries[0] = {D("2026-11-16"), payroll::TimesheetEntry::Kind::kHoliday, 240};
-  ASSERT_TRUE(service_.SubmitTimesheet(ctx_, Pa(), *id, third).ok());
-  auto view = service_.Engagement(ctx_, Holder(), *id);
-  ASSERT_TRUE(view.ok());
-  const auto& flags = view->timesheets.front().flags;
-  EXPECT_NE(std::find(flags.begin(), flags.end(),
-                      "2.4 hours of holiday: more than the 2.35 hours left this leave year"),
-            flags.end());
+  ExpectSecondHolidayFlagged("2026-11-09", "2026-11-16");
 }
 
 TEST_F(EmploymentServiceTest, AWeekSentAfterALaterOneCountsTheLaterOnesHoliday) {
-  EngagementInput in = Input();
-  in.terms.weekly_hours_hundredths = 0;
-  in.terms.holiday = payroll::HolidayBasis::kAccrual;
-  auto id = service_.Engage(ctx_, Holder(), in);
-  ASSERT_TRUE(id.ok()) << id.error().message;
-  auto first = service_.SubmitTimesheet(ctx_, Pa(), *id, Week("2026-11-02"));
-  ASSERT_TRUE(first.ok());
-  ASSERT_TRUE(service_.DecideTimesheet(ctx_, Holder(), *first, true, "").ok());
-  // The week of 16 November first: 16 hours worked and 2 hours of holiday.
-  auto later = Week("2026-11-16");
-  later.entries[0] = {D("2026-11-16"), payroll::TimesheetEntry::Kind::kHoliday, 200};
-  ASSERT_TRUE(service_.SubmitTimesheet(ctx_, Pa(), *id, later).ok());
-  // Then the week of 9 November asks for 2.4 hours: 4.35 earned less the later week's 2 leaves
-  // 2.35 (counting to 15 November only, 2.41 would be left and nothing flagged).
-  auto earlier = Week("2026-11-09");
-  earlier.entries[0] = {D("2026-11-09"), payroll::TimesheetEntry::Kind::kHoliday, 240};
-  auto sent = service_.SubmitTimesheet(ctx_, Pa(), *id, earlier);
-  ASSERT_TRUE(sent.ok());
-  auto view = service_.Engagement(ctx_, Holder(), *id);
-  ASSERT_TRUE(view.ok());
-  auto t = std::find_if(view->timesheets.begin(), view->timesheets.end(),
-                        [&](const auto& r) { return r.id == *sent; });
-  ASSERT_NE(t, view->timesheets.end());
-  EXPECT_NE(std::find(t->flags.begin(), t->flags.end(),
-                      "2.4 hours of holiday: more than the 2.35 hours left this leave year"),
-            t->flags.end());
+  ExpectSecondHolidayFlagged("2026-11-16", "2026-11-09");
 }
 
 TEST_F(EmploymentServiceTest, HolidayIsShownPastTheLastTaxYearWithPayrollFigures) {
