@@ -902,6 +902,7 @@ const std::vector<DemoStep>& DemoSteps() {
       {"front_door", FrontDoorStep},
       {"complaints", ComplaintsStep},
       {"messages", MessagesStep},
+      {"carer_survey", CarerSurveyStep},
   };
   return steps;
 }

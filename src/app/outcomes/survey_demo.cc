@@ -104,6 +104,7 @@ double ProcessAnswers(SurveyAnswers& out, DemoRandom& r, const SurveyInstrument&
   if (who.groups.spending != "traditional") overall += 0.3;
   if (who.groups.management == "direct_payment_only") overall += 0.15;
   for (const auto& m : kProcess) {
+    if (!instrument.questionnaire.Find(m.id)) continue;  // The other survey's: no draw.
     const bool good = Chance(r, m.base + (who.later ? m.better : 0) + 0.9 * quality);
     Answer(out, r, instrument, m.id, good);
     if (auto e = kOverallEffect.find(m.id); e != kOverallEffect.end() && good) overall += e->second;
@@ -129,6 +130,7 @@ SurveyAnswers DemoAnswers(DemoRandom& r, const SurveyInstrument& instrument,
   if (asked("had_goals"))
     out.emplace_back("had_goals", goals ? "yes" : (r.Percent(70) ? "no" : "not_sure"));
   for (const auto& m : kOutcome) {
+    if (!instrument.questionnaire.Find(m.id)) continue;  // The other survey's: no draw.
     if (std::string_view(m.id).starts_with("goal_") && !goals) continue;
     const double lift = m.id == "control_daily_life" ? 1.0 : m.id == "social_contact" ? 0.8 : 1.8;
     Answer(out, r, instrument, m.id,
@@ -327,17 +329,20 @@ Status SurveysStep(DemoContext& ctx) {
                      {fmt::format("Personal budgets survey {}", start.AddDays(-365).year()),
                       start.AddDays(-365), end.AddDays(-365), false},
                      *instrument, teams));
-  SD_RETURN_IF_ERROR(DemoSurveyWave(ctx,
-                                    {fmt::format("Personal budgets survey {}", start.year()), start,
-                                     end, true, kWavePopulation, true},
-                                    *instrument, teams));
-  // This year's carers' survey: the carers of a smaller caseload, about 560 answers so far.
+  return DemoSurveyWave(ctx,
+                        {fmt::format("Personal budgets survey {}", start.year()), start, end, true,
+                         kWavePopulation, true},
+                        *instrument, teams);
+}
+
+Status CarerSurveyStep(DemoContext& ctx) {
   const SurveyInstrument* carers = ShippedSurvey("carer-survey");
   if (!carers) return Error::Internal("The carers' survey is missing");
+  const Date start = ctx.now.LondonDate().AddDays(-45), end = start.AddDays(75);
   return DemoSurveyWave(
       ctx,
       {fmt::format("Carers survey {}", start.year()), start, end, true, kWavePopulation * 3 / 8},
-      *carers, teams);
+      *carers, TeamNames(ctx));
 }
 
 }  // namespace selfdirect::app

@@ -17,6 +17,9 @@
 namespace selfdirect::app {
 
 Status SurveysStep(DemoContext& ctx);
+// This year's carers' survey (open, about 560 answers): the demo's last step, so that its random
+// draws leave every earlier step's data as it was.
+Status CarerSurveyStep(DemoContext& ctx);
 
 // A closed wave of the budget holder survey, drawn from a council of `population` people with a
 // budget, answered by about 37 in every 100 of them (80% sampled, 47% of those answer) from the

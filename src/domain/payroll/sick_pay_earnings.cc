@@ -84,10 +84,10 @@ void NewStarterPeriod(const SickPayEarningsInput& in, SickPayEarnings& e) {
 }
 
 // The normal paydays (SPM170300): the days the pay pattern says pay is due, whether or not
-// anything was paid on them, read from the payments. By the week (or 2 or 4): every so many days
-// from the latest payment on the pattern's most common day (so one run paid a day early does not
-// move it). Monthly: the latest payment's day of the month, the last day of every month when it
-// and the one before fell on their month's last day.
+// anything was paid on them, read from the payments: the position in the cycle most payments
+// fell on (the latest wins a tie), so one run paid a day early does not move them. By the week
+// (or 2 or 4): every so many days from the latest payment there. Monthly: that day of every
+// month, a month's last day counting as the 31st (the last day of every month).
 class NormalPaydays {
  public:
   NormalPaydays(Frequency f, const std::vector<EarningsPaid>& paid) : frequency_(f) {
@@ -95,20 +95,14 @@ class NormalPaydays {
     for (const auto& p : paid) days.push_back(p.pay_date);
     std::sort(days.begin(), days.end());
     anchor_ = days.back();
-    if (f == Frequency::kMonthly) {
-      month_day_ = anchor_.day();
-      if (IsLastDay(anchor_) && (days.size() == 1 || IsLastDay(days[days.size() - 2])))
-        month_day_ = 31;
-      return;
-    }
-    const int64_t step = 7 * WeeksPerPeriod(f);
     std::map<int64_t, int> seen;  // Position in the cycle -> payments there.
-    for (Date d : days) ++seen[((d.DaysSinceEpoch() % step) + step) % step];
+    for (Date d : days) ++seen[Position(d)];
     int best = 0;
     for (auto it = days.rbegin(); it != days.rend(); ++it) {  // The latest wins a tie.
-      const int n = seen[((it->DaysSinceEpoch() % step) + step) % step];
+      const int n = seen[Position(*it)];
       if (n > best) best = n, anchor_ = *it;
     }
+    month_day_ = static_cast<int>(Position(anchor_));
   }
 
   // The last normal payday on or before `limit`.
@@ -126,7 +120,14 @@ class NormalPaydays {
   }
 
  private:
-  static bool IsLastDay(Date d) { return d.day() == DaysInMonth(d.year(), d.month()); }
+  // Where `d` sits in the pay cycle: monthly, its day of the month (31 for a month's last day,
+  // so the last day of every month is one position); otherwise its day modulo the cycle.
+  int64_t Position(Date d) const {
+    if (frequency_ == Frequency::kMonthly)
+      return d.day() == DaysInMonth(d.year(), d.month()) ? 31 : d.day();
+    const int64_t step = 7 * WeeksPerPeriod(frequency_);
+    return ((d.DaysSinceEpoch() % step) + step) % step;
+  }
   Date InMonth(int year, int month) const {
     return *Date::FromYmd(year, month, std::min(month_day_, DaysInMonth(year, month)));
   }

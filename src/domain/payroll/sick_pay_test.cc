@@ -246,5 +246,20 @@ TEST(SickPayEarnings, MonthlyPaydaysFollowTheLatestPayment) {
   EXPECT_EQ(e.total, P("2900"));
 }
 
+TEST(SickPayEarnings, MonthlyPaidOnTheLastWorkingDay) {
+  // £1,300 paid on 30 November, 31 December and Friday 29 January (the 31st is a Sunday); sick
+  // from 10 February 2027. Most payments fell on a month's last day, so the paydays are the last
+  // day of each month: 1 December to 31 January (2 months), £2,600 x 12 / 104 = £300.
+  std::vector<EarningsPaid> pay = {
+      {D("2026-11-30"), P("1300")}, {D("2026-12-31"), P("1300")}, {D("2027-01-29"), P("1300")}};
+  SickPayEarningsInput in{
+      Frequency::kMonthly, D("2026-01-01"), {D("2027-02-10")}, D("2027-02-10"), pay, P("0")};
+  auto e = SickPayEarningsFor(in);
+  EXPECT_EQ(e.from, D("2026-12-01"));
+  EXPECT_EQ(e.to, D("2027-01-31"));
+  EXPECT_EQ(e.total, P("2600"));
+  EXPECT_EQ(e.average_weekly, P("300"));
+}
+
 }  // namespace
 }  // namespace selfdirect::domain::payroll
