@@ -76,6 +76,14 @@ class SurveyServiceTest : public ::testing::Test {
     return row.cells[5].substr(row.cells[5].rfind('/') + 1);
   }
 
+  // The first `n` letters' links answered online with `answers`.
+  void AnswerOnline(const std::vector<CsvRecord>& rows, int n, const SurveyAnswers& answers) {
+    for (int i = 0; i < n; ++i)
+      ASSERT_TRUE(
+          service_.AnswerOnline(db_.council(), TokenOf(rows[i]), SurveyChannel::kOnline, answers)
+              .ok());
+  }
+
   int64_t Responded(SurveyWaveId id) {
     auto s = service_.Summary(ctx_, As(Role::kAnalyst), id);
     EXPECT_TRUE(s.ok());
@@ -242,10 +250,7 @@ TEST_F(SurveyServiceTest, AClosedWaveTakesNoMoreAnswers) {
 TEST_F(SurveyServiceTest, ResultsAreForAnalystsAndManagersAndSuppressSmallCells) {
   const SurveyWaveId id = Open();
   const auto rows = Letters(id);
-  for (int i = 0; i < 3; ++i)
-    ASSERT_TRUE(
-        service_.AnswerOnline(db_.council(), TokenOf(rows[i]), SurveyChannel::kOnline, kAnswers)
-            .ok());
+  AnswerOnline(rows, 3, kAnswers);
   auto r = service_.Results(ctx_, As(Role::kApprover), id);
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->wave.id, id);
@@ -264,10 +269,7 @@ TEST_F(SurveyServiceTest, TheNewestWavesAreAnalysedBeforeTheFirstRequest) {
   EXPECT_EQ(*none, 0);
   const SurveyWaveId id = Open();
   const auto rows = Letters(id);
-  for (int i = 0; i < 3; ++i)
-    ASSERT_TRUE(
-        service_.AnswerOnline(db_.council(), TokenOf(rows[i]), SurveyChannel::kOnline, kAnswers)
-            .ok());
+  AnswerOnline(rows, 3, kAnswers);
   auto read = service_.PrepareResults(db_.council());
   ASSERT_TRUE(read.ok()) << read.error().message;
   EXPECT_EQ(*read, 3);
