@@ -1,8 +1,9 @@
 // Outcome survey waves over HTTP against the real binary (issue 22): the analyst opens a wave
 // and issues letters; a person answers once through the one-time link (no sign-in, anonymous to
-// staff); paper forms are typed in or imported, all or nothing; bad input changes nothing; the
-// results suppress cells under 10 and round counts to 5 in every table and download; closed
-// waves are published; the endpoints are in the API document.
+// staff); paper forms are typed in or imported, all or nothing, and printed as a PDF with the
+// form's reference on every page; bad input changes nothing; the results suppress cells under 10
+// and round counts to 5 in every table and download; closed waves are published; the endpoints
+// are in the API document.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -124,6 +125,67 @@ test('paper forms: typed in once by reference; a bad import changes nothing', as
   assert.equal(imported.status, 201, imported.text)
   assert.equal(imported.data.stored, 2)
   assert.equal(await responded(), before + 3)
+})
+
+// The paper form as a PDF: its bytes, page count and text (pages separated by form feeds).
+async function paperFormPdf (query) {
+  const res = await fetch(`${server.base}/outcomes/surveys/${wave.id}/form.pdf${query}`,
+    { headers: { cookie: analyst.cookieHeader() } })
+  assert.equal(res.status, 200)
+  assert.equal(res.headers.get('content-type'), 'application/pdf')
+  assert.match(res.headers.get('content-disposition'), /^attachment; filename="survey-form-[^"]+\.pdf"$/)
+  const bytes = Buffer.from(await res.arrayBuffer())
+  assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-')
+  const dir = mkdtempSync(join(tmpdir(), 'sd-paper-form-'))
+  try {
+    const file = join(dir, 'form.pdf')
+    writeFileSync(file, bytes)
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())[1])
+    return { pages, text: execFileSync('pdftotext', [file, '-']).toString() }
+  } finally { rmSync(dir, { recursive: true, force: true }) }
+}
+
+const oneLine = s => s.replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+  .replace(/\s+/g, ' ').trim()
+
+test('the paper form as a PDF: the printable page\'s questions, the reference on every page', async () => {
+  const reference = letters[4].reference
+  const { pages, text } = await paperFormPdf(`?reference=${reference}`)
+  assert.ok(pages >= 2, `${pages} pages`)
+  const texts = text.split('\f').filter(t => t.trim())
+  assert.equal(texts.length, pages)
+  for (const t of texts) assert.ok(t.trimStart().startsWith(`Form reference: ${reference}`), t.slice(0, 80))
+
+  const page = await analyst.request('GET', `/outcomes/surveys/${wave.id}/form?reference=${reference}`)
+  assert.equal(page.status, 200)
+  assert.ok(page.text.includes(`href="/outcomes/surveys/${wave.id}/form.pdf?reference=${reference}"`))
+  assert.match(page.text, /Download the paper form \(PDF\)/)
+  const flat = oneLine(text)
+  const form = page.text.slice(page.text.indexOf('sd-paper-form'), page.text.indexOf('</main>'))
+  const wanted = [...form.matchAll(/<(h1|h2|legend|label)\b[^>]*>([^<]+)</g)].map(m => oneLine(m[2]))
+    .filter(w => w && !w.startsWith('Tick all that apply'))
+  assert.ok(wanted.length > 30, `${wanted.length} texts on the printable page`)
+  for (const w of wanted) assert.ok(flat.includes(w), `the PDF has "${w}"`)
+  const closes = /envelope by ([^.]+)\./.exec(page.text)[1]
+  assert.ok(flat.includes(`send the form back in the envelope by ${closes}.`), closes)
+  assert.match(flat, /tick one box for each question, unless the question says tick all that apply or/)
+
+  const blank = await paperFormPdf('')
+  assert.ok(blank.text.trimStart().startsWith('Form reference: ____________'))
+  assert.ok(!blank.text.includes(reference))
+
+  for (const bad of ['abc-def', 'A'.repeat(21), 'ABC%3Cb%3E', 'ABC%20DEF']) {
+    const refused = await analyst.request('GET', `/outcomes/surveys/${wave.id}/form.pdf?reference=${bad}`)
+    assert.equal(refused.status, 400, bad)
+    assert.match(refused.headers.get('content-type'), /text\/html/)
+    assert.match(refused.text, /A form reference has up to 20 capital letters, digits and hyphens/)
+  }
+  const html = await holder.request('GET', `/outcomes/surveys/${wave.id}/form`)
+  const pdf = await holder.request('GET', `/outcomes/surveys/${wave.id}/form.pdf`)
+  assert.ok([403, 404].includes(html.status), String(html.status))
+  assert.equal(pdf.status, html.status, 'refused as the printable page is')
+  assert.doesNotMatch(pdf.headers.get('content-type'), /pdf/)
+  assert.equal((await approver.request('GET', `/outcomes/surveys/${wave.id}/form.pdf`)).status, 403)
 })
 
 test('results never show a cell under 10, in JSON, on the page or in the download', async () => {

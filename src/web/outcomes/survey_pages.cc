@@ -67,6 +67,8 @@ void SurveyRoutes::AddPageRoutes() {
   Add(Method::kPost, "/outcomes/surveys/{id}/paper-import", import);
   Add(Method::kGet, "/outcomes/surveys/{id}/form",
       PageRoute(analyst, Bind(&SurveyRoutes::PrintableForm)));
+  Add(Method::kGet, "/outcomes/surveys/{id}/form.pdf",
+      PageRoute(analyst, Bind(&SurveyRoutes::PrintableFormPdf)));
   Add(Method::kGet, "/outcomes/surveys/{id}/responses.csv",
       PageRoute(analyst, Bind(&SurveyRoutes::ResponsesDownload)));
   Add(Method::kGet, "/outcomes/surveys/{id}/results",
@@ -337,7 +339,10 @@ Response SurveyRoutes::PrintableForm(Context& ctx) {
   if (!instrument) return ErrorResponse(Error::Internal("The survey's questions are missing"), ctx);
   ViewData d = WaveLine(*wave);
   d.set("title", instrument->questionnaire.title);
-  d.set("reference", ctx.request.Query("reference"));
+  const std::string reference = ctx.request.Query("reference");
+  d.set("reference", reference);
+  d.set("pdf_href", "/outcomes/surveys/" + id->ToString() + "/form.pdf" +
+                        (reference.empty() ? "" : "?reference=" + PercentEncode(reference)));
   d.set("closes", wave->period_end.ToLongString());
   d.set("sections", SurveyQuestionsView(*instrument, {}, {}, false));
   return Page(200, instrument->questionnaire.title, "survey_print", d, ctx);

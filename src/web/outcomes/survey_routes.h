@@ -2,7 +2,8 @@
 // Outcome survey waves on the web (issue 22; the use cases in app/outcomes/survey_service.h):
 //   - the analyst's pages: the waves, opening a wave, a wave's sample and response rates, the
 //     letters (CSV), closing, typing in and importing returned paper forms, the printable paper
-//     form, the live dashboard (survey_dashboard.cc) and its downloads;
+//     form (a page, and a PDF: survey_paper_pdf.cc), the live dashboard (survey_dashboard.cc)
+//     and its downloads;
 //   - the public form behind a one-time link, standard or easy read (survey_form.cc);
 //   - the public results page the council can publish (aggregates only, suppressed);
 //   - the JSON API (survey_api.cc).
@@ -41,6 +42,8 @@ class SurveyRoutes final : public RouteModule {
   Response PaperFormSubmit(Context& ctx);
   Response PaperImportSubmit(Context& ctx);
   Response PrintableForm(Context& ctx);
+  // survey_paper_pdf.cc: the printable form as a PDF, ?reference= at the top of each page.
+  Response PrintableFormPdf(Context& ctx);
   Response ResponsesDownload(Context& ctx);
   Response RenderNewWave(Context& ctx, const std::multimap<std::string, std::string>& form,
                          const std::vector<FieldError>& errors);

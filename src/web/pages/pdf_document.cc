@@ -4,6 +4,8 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include <algorithm>
+
 #include "base/assert.h"
 
 namespace selfdirect::web {
@@ -14,6 +16,9 @@ constexpr double kHeight = 841.890;  // A4 in points.
 constexpr double kMargin = 62.0;     // About 22 mm.
 constexpr double kContent = kWidth - 2 * kMargin;
 constexpr double kLabelWidth = 170.0;
+constexpr double kBox = 13.0;          // A tick box's side.
+constexpr double kBoxIndent = 24.0;    // Where the label beside a tick box starts.
+constexpr double kRuleSpacing = 26.0;  // Between lines to write on.
 
 cairo_status_t Append(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
@@ -28,14 +33,35 @@ struct PdfDocument::State {
   cairo_t* cr = nullptr;
   double y = kMargin;
   int pages = 1;
-  bool page_empty = true;
+  bool page_empty = true;  // A running header alone leaves the page empty.
   bool finished = false;
+  std::string header;
+  bool header_drawn = false;  // On this page.
 
   void Break() {
     cairo_show_page(cr);
     y = kMargin;
     ++pages;
     page_empty = true;
+    header_drawn = false;
+    Header();
+  }
+
+  // A new page unless `height` fits below `y` (or the page is empty: nothing would fit better).
+  void Room(double height) {
+    if (y + height > kHeight - kMargin && !page_empty) Break();
+  }
+
+  void Header() {
+    if (header.empty() || header_drawn) return;
+    header_drawn = true;
+    PangoLayout* layout = Layout(header, 12, false, kContent);
+    int height = 0;
+    pango_layout_get_pixel_size(layout, nullptr, &height);
+    cairo_move_to(cr, kMargin, y);
+    pango_cairo_show_layout(cr, layout);
+    g_object_unref(layout);
+    y += height + 12;
   }
 
   PangoLayout* Layout(std::string_view text, double points, bool bold, double width) {
@@ -61,7 +87,7 @@ struct PdfDocument::State {
       const double height = static_cast<double>(logical.height) / PANGO_SCALE;
       const double baseline =
           static_cast<double>(pango_layout_iter_get_baseline(it) - logical.y) / PANGO_SCALE;
-      if (y + height > kHeight - kMargin && !page_empty) Break();
+      Room(height);
       cairo_move_to(cr, x, y + baseline);
       pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
       y += height;
@@ -98,6 +124,46 @@ PdfDocument::~PdfDocument() {
 void PdfDocument::Heading(std::string_view text) { s_->Block("H1", text, 18, true, 10); }
 void PdfDocument::Subheading(std::string_view text) { s_->Block("H2", text, 13, true, 6); }
 void PdfDocument::SmallPrint(std::string_view text) { s_->Block("P", text, 10, false, 4); }
+void PdfDocument::Strong(std::string_view text) { s_->Block("P", text, 12, true, 6); }
+
+void PdfDocument::RunningHeader(std::string_view text) {
+  s_->header = std::string(text);
+  if (s_->page_empty) s_->Header();
+}
+
+void PdfDocument::TickBoxes(const std::vector<std::string>& labels) {
+  for (const auto& label : labels) {
+    PangoLayout* layout = s_->Layout(label, 12, false, kContent - kBoxIndent);
+    int height = 0;
+    pango_layout_get_pixel_size(layout, nullptr, &height);
+    s_->Room(std::max<double>(height, kBox + 2));
+    const double top = s_->y;
+    cairo_set_line_width(s_->cr, 1.0);
+    cairo_rectangle(s_->cr, kMargin + 0.5, top + 1.5, kBox, kBox);
+    cairo_stroke(s_->cr);
+    cairo_tag_begin(s_->cr, "P", "");
+    s_->Flow(layout, kMargin + kBoxIndent);
+    cairo_tag_end(s_->cr, "P");
+    g_object_unref(layout);
+    s_->y = std::max(s_->y, top + kBox + 2) + 6;
+  }
+  s_->y += 4;
+}
+
+void PdfDocument::WritingLines(int lines) {
+  for (int i = 0; i < lines; ++i) {
+    s_->Room(kRuleSpacing);
+    s_->y += kRuleSpacing;
+    cairo_set_line_width(s_->cr, 0.75);
+    cairo_move_to(s_->cr, kMargin, s_->y);
+    cairo_line_to(s_->cr, kMargin + kContent, s_->y);
+    cairo_stroke(s_->cr);
+    s_->page_empty = false;
+  }
+  s_->y += 12;
+}
+
+void PdfDocument::KeepTogether(double points) { s_->Room(points); }
 
 void PdfDocument::Paragraph(std::string_view text) {
   size_t start = 0;
@@ -118,7 +184,7 @@ void PdfDocument::Rows(const std::vector<std::pair<std::string, std::string>>& r
     int lh = 0, vh = 0;
     pango_layout_get_pixel_size(l, nullptr, &lh);
     pango_layout_get_pixel_size(v, nullptr, &vh);
-    if (s_->y + std::max(lh, vh) > kHeight - kMargin && !s_->page_empty) s_->Break();
+    s_->Room(std::max(lh, vh));
     const double top = s_->y;
     cairo_tag_begin(s_->cr, "P", "");
     s_->Flow(l, kMargin);

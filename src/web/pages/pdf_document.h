@@ -1,11 +1,12 @@
 // File: pdf_document.h
-// A printable A4 document: headings, paragraphs and label-value rows that wrap and flow onto new
-// pages, drawn with cairo's PDF surface and Pango's text layout in Liberation Sans (metric
-// compatible with Arial, the service's typeface), text at 12 point, with a title. Headings and
-// paragraphs are written as a structure tree (cairo 1.16's tags), but cairo 1.16 does not mark
-// the file as tagged (pdfinfo says "Tagged: no"), so a screen reader may read it as untagged
-// text in reading order. The letters staff post are printed from it; the same words are in the
-// person's notification centre as HTML. Each document is built in memory and returned whole.
+// A printable A4 document: headings, paragraphs, label-value rows, tick boxes and ruled lines that
+// wrap and flow onto new pages, with an optional running header on every page. Drawn with cairo's
+// PDF surface and Pango's text layout in Liberation Sans (metric compatible with Arial, the
+// service's typeface), text at 12 point, with a title. Headings and paragraphs are written as a
+// structure tree (cairo 1.16's tags), but cairo 1.16 does not mark the file as tagged (pdfinfo says
+// "Tagged: no"), so a screen reader may read it as untagged text in reading order. The letters
+// staff post and the surveys' paper forms are printed from it; the same words are in the person's
+// notification centre as HTML. Each document is built in memory and returned whole.
 //
 // Example:
 //   PdfDocument doc("Letters to post");
@@ -13,6 +14,8 @@
 //   doc.Heading("Your support has changed");
 //   doc.Paragraph(body);
 //   doc.NewPage();
+//   doc.Strong("How easy was it to plan your support?");
+//   doc.TickBoxes({"Very easy", "Quite easy"});
 //   std::string pdf = doc.Finish();
 #pragma once
 
@@ -37,6 +40,15 @@ class PdfDocument {
   // line, a blank line a new paragraph.
   void Paragraph(std::string_view text);
   void SmallPrint(std::string_view text);  // 10 point, for references at the foot of a letter.
+  void Strong(std::string_view text);      // 12 point bold, e.g. a question on a paper form.
+  // 12 point text at the top of every page from this one on (from the next if this page has
+  // something on it), e.g. a paper form's reference, so that a loose page can be matched.
+  void RunningHeader(std::string_view text);
+  // Each label beside an empty box to tick, one a line.
+  void TickBoxes(const std::vector<std::string>& labels);
+  void WritingLines(int lines);  // Ruled lines to write on, the width of the text.
+  // Starts a new page unless `points` more fit on this one (keeps a question with its answers).
+  void KeepTogether(double points);
   // Label and value in two columns, the label bold.
   void Rows(const std::vector<std::pair<std::string, std::string>>& rows);
   void Space(double points);

@@ -37,5 +37,27 @@ TEST(PdfDocument, WritesAPdfWhoseTextFlowsOntoNewPages) {
   EXPECT_NE(pdf.find("/StructTreeRoot"), std::string::npos);  // Tagged.
 }
 
+TEST(PdfDocument, PaperFormsHaveTheirHeaderOnEveryPageAndNoBlankOnes) {
+  PdfDocument doc("A survey");
+  doc.RunningHeader("Form reference: K7Q-4MD-2XP");
+  doc.NewPage();  // Only the header on the page: no blank page.
+  EXPECT_EQ(doc.pages(), 1);
+  for (int i = 0; i < 40; ++i) {
+    doc.KeepTogether(120);
+    doc.Strong("Question " + std::to_string(i) + ": how easy or hard was it to plan the support?");
+    doc.TickBoxes({"Very easy", "Quite easy", "Neither easy nor hard", "Quite hard", "Very hard"});
+    doc.WritingLines(2);
+  }
+  const int flowed = doc.pages();
+  EXPECT_GT(flowed, 3);
+  doc.NewPage();
+  doc.KeepTogether(10000);  // More than a page: the empty page is used, no blank page.
+  doc.Paragraph("The end");
+  EXPECT_EQ(doc.pages(), flowed + 1);
+  const std::string pdf = doc.Finish();
+  EXPECT_EQ(pdf.substr(0, 5), "%PDF-");
+  EXPECT_EQ(PageObjects(pdf), flowed + 1);
+}
+
 }  // namespace
 }  // namespace selfdirect::web
