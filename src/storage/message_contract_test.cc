@@ -159,6 +159,31 @@ TEST_P(MessageContract, AClaimedEmailIsOneSendersUntilItsClaimEnds) {
   });
 }
 
+TEST_P(MessageContract, ASurveyInvitationsEmailNamesItsInvitationAndNoPerson) {
+  Write(council_, [&](app::Transaction& tx) -> Status {
+    app::MessageRecord m;
+    m.kind = MessageKind::kSurvey;
+    m.subject = "Tell us how your support is going";
+    m.body = "Answer online: (a one-time link, not kept here)";
+    m.created_at = kNow;
+    m.survey_invitation = SurveyInvitationId{42};
+    SD_ASSIGN_OR_RETURN(m.id, tx.messages().Insert(m));
+    app::DeliveryRecord d;
+    d.message = m.id;
+    d.address = "ada@example.org";
+    d.next_attempt_at = kNow;
+    SD_RETURN_IF_ERROR(StatusOf(tx.messages().InsertDelivery(d)));
+    SD_ASSIGN_OR_RETURN(auto due, tx.messages().DueEmails(kNow, 10));
+    EXPECT_EQ(due.size(), 1u);
+    if (!due.empty()) {
+      EXPECT_EQ(due[0].message.kind, MessageKind::kSurvey);
+      EXPECT_EQ(due[0].message.survey_invitation, SurveyInvitationId{42});
+      EXPECT_FALSE(due[0].message.person.valid());
+    }
+    return OkStatus();
+  });
+}
+
 TEST_P(MessageContract, TheOutstandingListOfATeamIsChosenBeforeItsLimit) {
   domain::PersonDetails d;
   d.given_name = "Mary";

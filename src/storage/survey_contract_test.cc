@@ -140,6 +140,31 @@ TEST_P(SurveyContract, AnInvitationIsFoundByTokenAndReferenceAndAnsweredOnce) {
   EXPECT_FALSE(elsewhere);
 }
 
+TEST_P(SurveyContract, AnInvitationIsMarkedEmailedAndClearedAndFoundByIdInItsCouncilOnly) {
+  const SurveyWaveId wave = AddWave();
+  const PersonId person = AddPerson(council_, team_, Person("Alex", "Example"));
+  ASSERT_TRUE(Write([&](app::SurveyRepository& r) {
+                return r.InsertInvitations({Invitation(wave, person, "ABC-DEF-GHJ")});
+              }).ok());
+  std::optional<app::SurveyInvitationRecord> emailed, cleared, elsewhere;
+  ASSERT_TRUE(Write([&](app::SurveyRepository& r) -> Status {
+                SD_ASSIGN_OR_RETURN(auto invs, r.InvitationsOf(wave));
+                SD_RETURN_IF_ERROR(r.MarkEmailed(invs.at(0).id, kNow));
+                SD_ASSIGN_OR_RETURN(emailed, r.FindInvitation(invs[0].id));
+                SD_RETURN_IF_ERROR(r.MarkEmailed(invs[0].id, std::nullopt));
+                SD_ASSIGN_OR_RETURN(cleared, r.FindInvitation(invs[0].id));
+                return OkStatus();
+              }).ok());
+  ASSERT_TRUE(emailed && cleared);
+  EXPECT_EQ(emailed->emailed_at, kNow);
+  EXPECT_FALSE(cleared->emailed_at);
+  ASSERT_TRUE(Write(other_, [&](app::SurveyRepository& r) -> Status {
+                SD_ASSIGN_OR_RETURN(elsewhere, r.FindInvitation(emailed->id));
+                return OkStatus();
+              }).ok());
+  EXPECT_FALSE(elsewhere);
+}
+
 TEST_P(SurveyContract, ResponsesRoundTripAndAreCountedByStratum) {
   const SurveyWaveId wave = AddWave();
   app::SurveyResponseRecord r{

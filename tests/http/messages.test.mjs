@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, ApiClient, clientsFor } from '../support/server.mjs'
-import { startMailServer } from '../support/mail.mjs'
+import { startMailServer, mailArgs } from '../support/mail.mjs'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -17,8 +17,7 @@ before(async () => {
   mail = await startMailServer()
   server = await startServer({
     people: 200,
-    extraArgs: ['--smtp-url', `smtp://127.0.0.1:${mail.port}`, '--mail-from', 'care@council.example',
-      '--public-url', 'http://selfdirect.test/', '--smtp-allow-plaintext', '--outbox-interval', '1']
+    extraArgs: mailArgs(mail)
   })
   const c = await clientsFor(server, 'administrator', 'practitioner', 'budget_holder')
   admin = c.administrator; worker = c.practitioner; holder = c.budget_holder

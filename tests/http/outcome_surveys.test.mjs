@@ -228,6 +228,9 @@ test('results never show a cell under 10, in JSON, on the page or in the downloa
   assert.ok(items.includes('carer.daily_stress'), items.join())
   assert.ok(!items.some(i => i.startsWith('life.')), items.join())
   assert.ok(theirs.outcomes.some(o => !o.suppressed))
+  const carersPage = await approver.request('GET', `/outcomes/surveys/${carers.id}/results`)
+  assert.match(carersPage.text, /What difference the support made/)
+  assert.doesNotMatch(carersPage.text, /What difference the budget made/)
 })
 
 // The numeric cells of one sheet of an .xlsx download, as [column letter, value] (strings are

@@ -19,6 +19,13 @@ export function parseEmail (raw) {
   return { headers, body: body.replace(/\r\n/g, '\n') }
 }
 
+// The `selfdirect serve` options that send its outbox to `mail` every second, with links on
+// http://selfdirect.test/.
+export function mailArgs (mail) {
+  return ['--smtp-url', `smtp://127.0.0.1:${mail.port}`, '--mail-from', 'care@council.example',
+    '--public-url', 'http://selfdirect.test/', '--smtp-allow-plaintext', '--outbox-interval', '1']
+}
+
 export async function startMailServer () {
   const received = []
   const waiting = []

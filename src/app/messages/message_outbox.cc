@@ -90,7 +90,45 @@ Result<std::string> EmailLink(Transaction& tx, DeliveryRecord& d, const MessageR
   return token;
 }
 
+// Why a survey invitation's email is no longer wanted, or "" when it is (then its link is made).
+Result<std::string> SurveyNoLongerWanted(Transaction& tx, const MessageRecord& m, Date today) {
+  SD_ASSIGN_OR_RETURN(auto inv, tx.surveys().FindInvitation(m.survey_invitation));
+  if (!inv) return std::string("The survey invitation no longer exists");
+  if (inv->responded_at) return std::string("The survey was answered");
+  SD_ASSIGN_OR_RETURN(auto wave, tx.surveys().FindWave(inv->wave));
+  if (!wave || wave->status != SurveyWaveStatus::kOpen || today > wave->period_end)
+    return std::string("The survey has closed");
+  return std::string();
+}
+
 }  // namespace
+
+// A survey invitation's text with a new one-time link to the form, which replaces any earlier
+// link (a letter's, or an earlier try's); nullopt, with the reason, when no longer wanted.
+Result<std::optional<std::string>> MessageService::SurveyBodyToSend(CouncilId council,
+                                                                    DueEmail& due) {
+  const auto& m = due.message;
+  const Timestamp now = clock_.Now();
+  std::string why_not;
+  const std::string token = RandomToken();
+  SD_RETURN_IF_ERROR(store_.Write(council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(why_not, SurveyNoLongerWanted(tx, m, now.LondonDate()));
+    if (!why_not.empty()) return OkStatus();
+    SD_RETURN_IF_ERROR(tx.surveys().IssueInvitation(m.survey_invitation, TokenHash(token), now));
+    return tx.audit().Append(AuditEntry{now, UserId{}, "survey_invitation.emailed",
+                                        "survey_invitation", m.survey_invitation.ToString(),
+                                        "copy " + due.delivery.id.ToString(), ""});
+  }));
+  if (!why_not.empty()) {
+    due.delivery.last_error = why_not;
+    return std::optional<std::string>();
+  }
+  std::string body = m.body;
+  const auto at = body.find(kLinkNotKept);
+  if (at != std::string::npos)
+    body.replace(at, kLinkNotKept.size(), public_url_ + "/survey/" + token);
+  return std::optional<std::string>(std::move(body));
+}
 
 Result<std::vector<OutboxItem>> MessageService::Outstanding(const CallContext& ctx,
                                                             const Principal& who) {
@@ -140,6 +178,8 @@ Status MessageService::MarkPosted(const CallContext& ctx, const Principal& who, 
 // when the link is no longer wanted. Issuing the link is audited in the same transaction.
 Result<std::optional<std::string>> MessageService::BodyToSend(CouncilId council, DueEmail& due) {
   const auto& m = due.message;
+  if (m.kind == domain::MessageKind::kSurvey && m.survey_invitation.valid())
+    return SurveyBodyToSend(council, due);
   const auto at = m.body.find(kLinkNotKept);
   if (m.kind != domain::MessageKind::kInvitation || !m.user.valid() || at == std::string::npos)
     return std::optional<std::string>(m.body);
@@ -164,11 +204,16 @@ Result<std::optional<std::string>> MessageService::BodyToSend(CouncilId council,
 }
 
 // Records the claimed copy's outcome, trying again on a store failure (the email has gone).
-Status MessageService::Finish(CouncilId council, const DeliveryRecord& d) {
+// A survey invitation's email given up is no longer counted as emailed, so the next letter
+// list includes the person.
+Status MessageService::Finish(CouncilId council, const DeliveryRecord& d,
+                              SurveyInvitationId survey) {
   Status s = OkStatus();
   for (int i = 0; i < kRecordTries; ++i) {
-    s = store_.Write(council, [&](Transaction& tx) {
-      return StatusOf(tx.messages().RecordAttempt(d, DeliveryStatus::kSending));
+    s = store_.Write(council, [&](Transaction& tx) -> Status {
+      SD_RETURN_IF_ERROR(StatusOf(tx.messages().RecordAttempt(d, DeliveryStatus::kSending)));
+      if (d.status != DeliveryStatus::kGaveUp || !survey.valid()) return OkStatus();
+      return tx.surveys().MarkEmailed(survey, std::nullopt);
     });
     if (s.ok()) return s;
     std::this_thread::sleep_for(std::chrono::milliseconds(100 << i));
@@ -190,7 +235,7 @@ Status MessageService::SendOne(CouncilId council, Mailer& mailer, DueEmail due,
   if (body.ok() && !body->has_value()) {
     d.status = DeliveryStatus::kWithdrawn;
     ++report.withdrawn;
-    return Finish(council, d);
+    return Finish(council, d, {});
   }
   Status sent = body.ok() ? mailer.Send({d.address, due.message.subject, **body,
                                          "<message-" + std::to_string(council.value()) + "-" +
@@ -212,7 +257,7 @@ Status MessageService::SendOne(CouncilId council, Mailer& mailer, DueEmail due,
     d.status = DeliveryStatus::kGaveUp;
     ++report.gave_up;
   }
-  return Finish(council, d);
+  return Finish(council, d, due.message.survey_invitation);
 }
 
 Result<SendReport> MessageService::SendDue(Mailer& mailer, int limit, std::stop_token stop) {

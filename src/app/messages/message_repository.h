@@ -17,6 +17,7 @@ namespace selfdirect {
 using MessageId = StrongId<struct MessageTag>;
 using DeliveryId = StrongId<struct DeliveryTag>;
 using InvitationId = StrongId<struct InvitationTag>;
+using SurveyInvitationId = StrongId<struct SurveyInvitationTag>;
 }  // namespace selfdirect
 
 namespace selfdirect::app {
@@ -32,6 +33,7 @@ struct MessageRecord {
   UserId created_by;
   std::optional<Timestamp> read_at;
   InvitationId invitation;  // An invitation: the link it was written with (shown to staff).
+  SurveyInvitationId survey_invitation;  // A survey invitation: the outbox makes its link.
 };
 
 struct DeliveryRecord {

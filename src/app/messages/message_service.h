@@ -92,7 +92,8 @@ class MessageService {
   Result<MessageCentre> Load(Transaction& tx, const Principal& who, PersonId person) const;
   Status SendOne(CouncilId council, Mailer& mailer, DueEmail due, SendReport& report);
   Result<std::optional<std::string>> BodyToSend(CouncilId council, DueEmail& due);
-  Status Finish(CouncilId council, const DeliveryRecord& d);
+  Result<std::optional<std::string>> SurveyBodyToSend(CouncilId council, DueEmail& due);
+  Status Finish(CouncilId council, const DeliveryRecord& d, SurveyInvitationId survey);
   void Refused(const CallContext& ctx, const Principal& who, const std::string& action,
                PersonId person, const Status& s);
 

@@ -266,9 +266,8 @@ Result<int64_t> SurveyService::PrepareResults(CouncilId council) {
     for (auto it = waves.rbegin(); it != waves.rend(); ++it) {        // The newest kept longest.
       SD_ASSIGN_OR_RETURN(auto wave, tx.surveys().FindWave(it->id));  // With its strata.
       if (!wave || !InstrumentOf(*wave)) continue;
-      SD_RETURN_IF_ERROR(StatusOf(results_->Analyse(tx, *wave)));
-      SD_ASSIGN_OR_RETURN(auto counts, tx.surveys().ResponseCounts(it->id));
-      for (const auto& [stratum, n] : counts) read += n;
+      SD_ASSIGN_OR_RETURN(auto results, results_->Analyse(tx, *wave));
+      for (const auto& stratum : results.strata) read += stratum.respondents;
     }
     return OkStatus();
   }));

@@ -80,6 +80,7 @@ struct SurveyInvitationRecord {
   SurveyGroups groups;
   std::optional<Timestamp> issued_at;
   std::optional<Timestamp> responded_at;
+  std::optional<Timestamp> emailed_at;  // Its email queued (cleared when the email is given up).
 };
 
 struct SurveyResponseRecord {
@@ -112,6 +113,9 @@ class SurveyRepository {
   // Sets the link token hash and the issue time of an invitation not yet answered.
   virtual Status IssueInvitation(SurveyInvitationId id, const std::string& token_hash,
                                  Timestamp at) = 0;
+  virtual Result<std::optional<SurveyInvitationRecord>> FindInvitation(SurveyInvitationId id) = 0;
+  // Records (or, with nullopt, clears) when the invitation's email was queued.
+  virtual Status MarkEmailed(SurveyInvitationId id, std::optional<Timestamp> at) = 0;
   virtual Result<std::optional<SurveyInvitationRecord>> InvitationByToken(
       const std::string& token_hash) = 0;
   virtual Result<std::optional<SurveyInvitationRecord>> InvitationByReference(

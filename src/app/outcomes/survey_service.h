@@ -62,6 +62,7 @@ struct WaveSummary {
   int64_t population = 0;
   int64_t sampled = 0;
   int64_t issued = 0;
+  int64_t emailed = 0;  // Invitations whose email is queued or sent (not given up).
   int64_t responded = 0;
   int64_t returns_needed = 0;  // For the wave's margin.
   double margin_now = 0;       // The margin of error the responses so far give (0.05 = 5 points).
@@ -115,8 +116,13 @@ class SurveyService {
   // The letter list as CSV (reference, name, address, postcode, email, link, easy_read_link):
   // new one-time links for every invitation not yet answered (links issued before stop working).
   // `base_url` is the service's address, e.g. "https://care.example.gov.uk".
+  // Invitations emailed (EmailInvitations) are left out unless their email was given up.
   Result<std::string> IssueLetters(const CallContext& ctx, const Principal& who, SurveyWaveId id,
                                    const std::string& base_url);
+  // Queues an email through the message outbox for each invitation not yet answered or emailed
+  // whose person has an email address and has not asked for letters only; the outbox makes the
+  // one-time link when it sends. The number queued.
+  Result<int64_t> EmailInvitations(const CallContext& ctx, const Principal& who, SurveyWaveId id);
 
   // The public form behind a link token. kNotFound for an unknown link, kFailedPrecondition
   // (plain English) when it was used, the wave closed or its period ended.

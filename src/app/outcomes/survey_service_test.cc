@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/messages/message_service.h"
 #include "app/test_store.h"
 #include "base/csv.h"
 
@@ -23,13 +24,16 @@ class SurveyServiceTest : public ::testing::Test {
     ASSERT_TRUE(AddPerson("2012-05-01", "direct_payment_only").ok());  // A child: not sampled.
   }
 
-  Status AddPerson(const char* born, const std::string& category) {
+  Status AddPerson(const char* born, const std::string& category, const std::string& email = "",
+                   domain::ContactPreference preference = {}) {
     return db_.store().Write(db_.council(), [&](Transaction& tx) -> Status {
       domain::PersonDetails d;
       d.given_name = "Test";
       d.family_name = "Person";
       d.date_of_birth = *Date::Parse(born);
       d.address = "1 High Street\nTesttown";
+      d.email = email;
+      d.contact_preference = preference;
       SD_ASSIGN_OR_RETURN(PersonId person, tx.people().Insert(d, teams_.north, clock_.Now()));
       SupportPlanRecord plan;
       plan.person_id = person;
@@ -281,6 +285,86 @@ TEST_F(SurveyServiceTest, TheNewestWavesAreAnalysedBeforeTheFirstRequest) {
   int64_t respondents = 0;
   for (const auto& st : r->results.strata) respondents += st.respondents;
   EXPECT_EQ(respondents, 3);
+}
+
+// A mail server that takes every email, or refuses them all while down.
+class RecordingMailer final : public Mailer {
+ public:
+  const std::string& from() const override { return from_; }
+  Status Send(const OutgoingEmail& email) override {
+    if (down) return Error::Unavailable("connection refused");
+    sent.push_back(email);
+    return OkStatus();
+  }
+  bool down = false;
+  std::vector<OutgoingEmail> sent;
+
+ private:
+  std::string from_ = "care@example.org";
+};
+
+TEST_F(SurveyServiceTest, EmailsInvitationsWithALinkMadeWhenSentAndLeavesThemOffTheLetters) {
+  ASSERT_TRUE(AddPerson("1960-05-01", "direct_payment_only", "ivy@example.org").ok());
+  ASSERT_TRUE(AddPerson("1961-05-01", "direct_payment_only", "post@example.org",
+                        domain::ContactPreference::kPost)
+                  .ok());
+  const SurveyWaveId id = Open();
+  auto queued = service_.EmailInvitations(ctx_, As(Role::kAnalyst), id);
+  ASSERT_TRUE(queued.ok()) << queued.error().message;
+  EXPECT_EQ(*queued, 1);  // Not the person who asked for letters only, nor those with no email.
+  EXPECT_EQ(*service_.EmailInvitations(ctx_, As(Role::kAnalyst), id), 0);  // Once only.
+  auto refused = service_.EmailInvitations(ctx_, As(Role::kApprover), id);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kPermissionDenied);
+  const auto letters = Letters(id);
+  EXPECT_EQ(letters.size(), 25u);  // 26 sampled, less the one emailed.
+  for (const auto& row : letters) EXPECT_NE(row.cells[4], "ivy@example.org");
+
+  MessageService messages(db_.store(), clock_, audit_, "https://care.example");
+  RecordingMailer mailer;
+  auto report = messages.SendDue(mailer, 50);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->sent, 1);
+  ASSERT_EQ(mailer.sent.size(), 1u);
+  const std::string& body = mailer.sent[0].body;
+  EXPECT_EQ(mailer.sent[0].to, "ivy@example.org");
+  EXPECT_EQ(body.find(kLinkNotKept), std::string::npos);
+  const auto at = body.find("https://care.example/survey/");
+  ASSERT_NE(at, std::string::npos);
+  const std::string token = body.substr(at + 28, body.find('\n', at) - at - 28);
+  ASSERT_TRUE(service_.AnswerOnline(db_.council(), token, SurveyChannel::kOnline, kAnswers).ok());
+  EXPECT_FALSE(service_.AnswerOnline(db_.council(), token, SurveyChannel::kOnline, kAnswers).ok());
+  auto s = service_.Summary(ctx_, As(Role::kAnalyst), id);
+  EXPECT_EQ(s->emailed, 1);
+  EXPECT_EQ(s->responded, 1);
+}
+
+TEST_F(SurveyServiceTest, ASurveyEmailIsWithdrawnOnceClosedAndPutBackOnTheLettersIfGivenUp) {
+  ASSERT_TRUE(AddPerson("1960-05-01", "direct_payment_only", "ivy@example.org").ok());
+  const SurveyWaveId id = Open();
+  ASSERT_EQ(*service_.EmailInvitations(ctx_, As(Role::kAnalyst), id), 1);
+  MessageService messages(db_.store(), clock_, audit_, "https://care.example");
+  RecordingMailer mailer;
+  mailer.down = true;
+  int gave_up = 0;
+  for (int i = 0; i < domain::kMaxEmailAttempts; ++i) {
+    auto report = messages.SendDue(mailer, 50);
+    ASSERT_TRUE(report.ok());
+    gave_up += report->gave_up;
+    clock_.AdvanceSeconds(13 * 3600);
+  }
+  EXPECT_EQ(gave_up, 1);
+  EXPECT_EQ(service_.Summary(ctx_, As(Role::kAnalyst), id)->emailed, 0);
+  EXPECT_EQ(Letters(id).size(), 25u);  // The person is back on the letter list.
+
+  // Emailed again, then the wave closes before the outbox sends: the email is withdrawn.
+  ASSERT_EQ(*service_.EmailInvitations(ctx_, As(Role::kAnalyst), id), 1);
+  ASSERT_TRUE(service_.CloseWave(ctx_, As(Role::kAnalyst), id).ok());
+  mailer.down = false;
+  auto report = messages.SendDue(mailer, 50);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->withdrawn, 1);
+  EXPECT_TRUE(mailer.sent.empty());
 }
 
 }  // namespace

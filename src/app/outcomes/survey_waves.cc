@@ -237,7 +237,10 @@ WaveSummary Summarise(SurveyWaveRecord wave, const std::vector<SurveyInvitationR
     s.responded += line.responded;
     s.strata.push_back(line);
   }
-  for (const auto& i : invs) s.issued += i.issued_at ? 1 : 0;
+  for (const auto& i : invs) {
+    s.issued += i.issued_at ? 1 : 0;
+    s.emailed += i.emailed_at ? 1 : 0;
+  }
   if (s.population > 0) {
     auto needed = domain::ReturnsFor(s.population, wave.margin_tenths / 1000.0);
     s.returns_needed = needed.ok() ? needed->rounded : 0;
@@ -322,7 +325,7 @@ Result<std::string> SurveyService::IssueLetters(const CallContext& ctx, const Pr
       return Error::FailedPrecondition("This survey wave is closed");
     SD_ASSIGN_OR_RETURN(auto invs, tx.surveys().InvitationsOf(id));
     for (const auto& inv : invs) {
-      if (inv.responded_at) continue;
+      if (inv.responded_at || inv.emailed_at) continue;
       SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(inv.person));
       if (!person) continue;
       const std::string token = RandomToken();

@@ -18,6 +18,8 @@ std::string_view MessageKindCode(MessageKind k) {
       return "change";
     case MessageKind::kComplaint:
       return "complaint";
+    case MessageKind::kSurvey:
+      return "survey";
   }
   return "decision";
 }
@@ -36,6 +38,8 @@ std::string_view MessageKindLabel(MessageKind k) {
       return "A change";
     case MessageKind::kComplaint:
       return "Your complaint";
+    case MessageKind::kSurvey:
+      return "A survey";
   }
   return "A decision";
 }

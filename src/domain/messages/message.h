@@ -20,10 +20,12 @@ enum class MessageKind {
   kReviewDue,     // A review booked or coming up.
   kChange,        // A change to the budget, a charge or a payment.
   kComplaint,     // A complaint or a request to look again at a decision.
+  kSurvey,        // An invitation to answer a survey (a one-time link made when it is sent).
 };
 inline constexpr MessageKind kAllMessageKinds[] = {
     MessageKind::kInvitation, MessageKind::kDecision, MessageKind::kPlanReturned,
-    MessageKind::kReviewDue,  MessageKind::kChange,   MessageKind::kComplaint};
+    MessageKind::kReviewDue,  MessageKind::kChange,   MessageKind::kComplaint,
+    MessageKind::kSurvey};
 std::string_view MessageKindCode(MessageKind k);
 std::string_view MessageKindLabel(MessageKind k);  // Plain words for the notification centre.
 std::optional<MessageKind> ParseMessageKind(std::string_view code);

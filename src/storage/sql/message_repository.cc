@@ -18,12 +18,13 @@ app::MessageRecord MessageFromRow(const SqlRow& r, size_t at) {
   if (!r.IsNull(at + 7)) m.created_by = UserId{r.Int(at + 7)};
   if (!r.IsNull(at + 8)) m.read_at = Timestamp::FromMicros(r.Int(at + 8));
   if (!r.IsNull(at + 9)) m.invitation = InvitationId{r.Int(at + 9)};
+  if (!r.IsNull(at + 10)) m.survey_invitation = SurveyInvitationId{r.Int(at + 10)};
   return m;
 }
 app::MessageRecord MessageRow(const SqlRow& r) { return MessageFromRow(r, 0); }
 constexpr std::string_view kMessageColumns =
     "message_id, person_id, user_id, kind, subject, body, created_at, created_by_user_id, read_at, "
-    "invitation_id";
+    "invitation_id, survey_invitation_id";
 constexpr Columns<app::MessageRecord> kMessage{kMessageColumns, MessageRow};
 
 app::DeliveryRecord DeliveryRow(const SqlRow& r) {
@@ -69,11 +70,12 @@ Result<MessageId> SqlMessages::Insert(const app::MessageRecord& m) {
       QueryInt(
           c_,
           "INSERT INTO messages (council_id, person_id, user_id, kind, subject, body, "
-          "created_at, created_by_user_id, invitation_id) VALUES ($1, $2, $3, $4, $5, $6, "
-          "$7, $8, $9) RETURNING message_id",
+          "created_at, created_by_user_id, invitation_id, survey_invitation_id) VALUES ($1, $2, "
+          "$3, $4, $5, $6, $7, $8, $9, $10) RETURNING message_id",
           {council_.value(), IdOrNull(m.person.value()), IdOrNull(m.user.value()),
            std::string(domain::MessageKindCode(m.kind)), m.subject, m.body, m.created_at.micros(),
-           IdOrNull(m.created_by.value()), IdOrNull(m.invitation.value())}));
+           IdOrNull(m.created_by.value()), IdOrNull(m.invitation.value()),
+           IdOrNull(m.survey_invitation.value())}));
   return MessageId{id};
 }
 

@@ -50,12 +50,13 @@ app::SurveyInvitationRecord InvitationFromRow(const SqlRow& r) {
   x.groups = GroupsFromRow(r, 6);
   if (!r.IsNull(11)) x.issued_at = Timestamp::FromMicros(r.Int(11));
   if (!r.IsNull(12)) x.responded_at = Timestamp::FromMicros(r.Int(12));
+  if (!r.IsNull(13)) x.emailed_at = Timestamp::FromMicros(r.Int(13));
   return x;
 }
 
 constexpr Columns<app::SurveyInvitationRecord> kInvitation{
     "survey_invitation_id, survey_wave_id, person_id, stratum_index, reference, token_hash, "
-    "client_group, age_band, management, team, spending, issued_at, responded_at",
+    "client_group, age_band, management, team, spending, issued_at, responded_at, emailed_at",
     InvitationFromRow};
 
 app::SurveyResponseRecord ResponseFromRow(const SqlRow& r) {
@@ -180,6 +181,22 @@ Status SqlSurveys::IssueInvitation(SurveyInvitationId id, const std::string& tok
                              {council_.value(), id.value(), token_hash, at.micros()}));
   if (!changed) return Error::NotFound("No such unanswered survey invitation");
   return OkStatus();
+}
+
+Result<std::optional<app::SurveyInvitationRecord>> SqlSurveys::FindInvitation(
+    SurveyInvitationId id) {
+  return QueryOne(c_, kInvitation,
+                  "FROM survey_invitations WHERE council_id = $1 AND survey_invitation_id = $2",
+                  {council_.value(), id.value()});
+}
+
+Status SqlSurveys::MarkEmailed(SurveyInvitationId id, std::optional<Timestamp> at) {
+  // Cleared as 0 rather than NULL: one parameter type on both engines (0 reads back as none).
+  return Execute(c_,
+                 "UPDATE survey_invitations SET emailed_at = NULLIF(CAST($3 AS BIGINT), 0) WHERE "
+                 "council_id = $1 "
+                 "AND survey_invitation_id = $2",
+                 {council_.value(), id.value(), at ? at->micros() : int64_t{0}});
 }
 
 Result<std::optional<app::SurveyInvitationRecord>> SqlSurveys::InvitationByToken(

@@ -19,6 +19,8 @@ class SqlSurveys final : public app::SurveyRepository, private CouncilRepository
   Result<std::vector<app::SurveyInvitationRecord>> InvitationsOf(SurveyWaveId wave) override;
   Status IssueInvitation(SurveyInvitationId id, const std::string& token_hash,
                          Timestamp at) override;
+  Result<std::optional<app::SurveyInvitationRecord>> FindInvitation(SurveyInvitationId id) override;
+  Status MarkEmailed(SurveyInvitationId id, std::optional<Timestamp> at) override;
   Result<std::optional<app::SurveyInvitationRecord>> InvitationByToken(
       const std::string& token_hash) override;
   Result<std::optional<app::SurveyInvitationRecord>> InvitationByReference(

@@ -171,6 +171,7 @@ Response SurveyRoutes::ApiWave(Context& ctx) {
   o["population"] = s->population;
   o["sampled"] = s->sampled;
   o["issued"] = s->issued;
+  o["emailed"] = s->emailed;
   o["responded"] = s->responded;
   o["returns_needed"] = s->returns_needed;
   o["strata"] = std::move(strata);
@@ -183,6 +184,14 @@ Response SurveyRoutes::ApiCloseWave(Context& ctx) {
   Status closed = surveys_.CloseWave(ctx.call, *ctx.principal, *id);
   if (!closed.ok()) return ErrorResponse(closed.error(), ctx);
   return ApiWave(ctx);
+}
+
+Response SurveyRoutes::ApiEmails(Context& ctx) {
+  auto id = WaveIdOf(ctx.request);
+  if (!id.ok()) return ErrorResponse(id.error(), ctx);
+  auto queued = surveys_.EmailInvitations(ctx.call, *ctx.principal, *id);
+  if (!queued.ok()) return ErrorResponse(queued.error(), ctx);
+  return Response::Json(200, json::object{{"queued", *queued}});
 }
 
 Response SurveyRoutes::ApiResults(Context& ctx) {
@@ -318,6 +327,18 @@ void SurveyRoutes::AddPaperApiRoutes(const std::vector<Role>& analyst, const jso
                          Replies({{"200", CsvReply("One row per letter")},
                                   {"409", ErrorReply("The wave is closed")}}),
                          id)));
+  Add(Method::kPost, "/api/v1/outcomes/surveys/{id}/emails",
+      ApiRoute(
+          analyst, Bind(&SurveyRoutes::ApiEmails),
+          Operation(
+              "emailSurveyInvitations",
+              "Queues an email with a one-time link (made when it is sent) for "
+              "everyone not yet answered or emailed who has an email address and has "
+              "not asked for letters only; the letter list then leaves them out "
+              "(analysts; audited)",
+              Replies({{"200", Reply("Queued", Object({{"queued", Type("integer")}}, {"queued"}))},
+                       {"409", ErrorReply("The wave is closed")}}),
+              id)));
   Add(Method::kGet, "/api/v1/outcomes/surveys/{id}/responses.csv",
       ApiRoute(analyst, Bind(&SurveyRoutes::ResponsesDownload),
                Operation("getSurveyResponses",
@@ -348,6 +369,7 @@ void SurveyRoutes::AddSchemas(json::object& schemas) const {
                                   {"population", Type("integer")},
                                   {"sampled", Type("integer")},
                                   {"issued", Type("integer")},
+                                  {"emailed", Type("integer")},
                                   {"responded", Type("integer")},
                                   {"returns_needed", Type("integer")},
                                   {"strata", Type("array")}},

@@ -166,6 +166,11 @@ ViewData ResultsView(const app::SurveyWaveRecord& wave, const domain::SurveyResu
   d.set("period", wave.period_start.ToLongString() + " to " + wave.period_end.ToLongString());
   d.set("responses", CountText(r.responses));
   d.set("few", r.responses.suppressed);
+  const app::SurveyInstrument* instrument = app::InstrumentOf(wave);
+  const bool carers =
+      instrument && instrument->questionnaire.kind == domain::AssessmentKind::kCarer;
+  d.set("outcomes_heading",
+        carers ? "What difference the support made" : "What difference the budget made");
   ViewList headlines;
   for (const auto& h : r.headlines) {
     ViewData v;

@@ -56,6 +56,8 @@ void SurveyRoutes::AddPageRoutes() {
   Add(Method::kGet, "/outcomes/surveys/{id}", PageRoute(kReaders, Bind(&SurveyRoutes::WavePage)));
   Add(Method::kPost, "/outcomes/surveys/{id}/letters",
       PageRoute(analyst, Bind(&SurveyRoutes::LettersDownload)));
+  Add(Method::kPost, "/outcomes/surveys/{id}/emails",
+      PageRoute(analyst, Bind(&SurveyRoutes::EmailsSubmit)));
   Add(Method::kPost, "/outcomes/surveys/{id}/close",
       PageRoute(analyst, Bind(&SurveyRoutes::CloseWaveSubmit)));
   Add(Method::kGet, "/outcomes/surveys/{id}/paper",
@@ -210,6 +212,7 @@ ViewData SummaryView(const app::WaveSummary& s) {
   d.set("population", std::to_string(s.population));
   d.set("sampled", std::to_string(s.sampled));
   d.set("issued", std::to_string(s.issued));
+  d.set("emailed", std::to_string(s.emailed));
   d.set("responded", std::to_string(s.responded));
   d.set("rate", s.sampled > 0 ? Percent(double(s.responded) / double(s.sampled)) : "-");
   d.set("returns_needed", std::to_string(s.returns_needed));
@@ -235,6 +238,8 @@ Response SurveyRoutes::WavePage(Context& ctx) {
   if (auto n = ctx.request.Query("imported"); !n.empty())
     d.set("banner", n + " paper forms were imported");
   if (ctx.request.Query("closed") == "1") d.set("banner", "The wave is closed");
+  if (auto n = ctx.request.Query("emailed"); !n.empty())
+    d.set("banner", n == "1" ? "1 invitation will be emailed" : n + " invitations will be emailed");
   return Page(200, summary->wave.name, "survey_wave", d, ctx);
 }
 
@@ -244,6 +249,15 @@ Response SurveyRoutes::LettersDownload(Context& ctx) {
   auto csv = surveys_.IssueLetters(ctx.call, *ctx.principal, *id, BaseUrl(ctx.request));
   if (!csv.ok()) return ErrorResponse(csv.error(), ctx);
   return CsvAttachment(std::move(*csv), "survey-letters-" + id->ToString() + ".csv");
+}
+
+Response SurveyRoutes::EmailsSubmit(Context& ctx) {
+  auto id = WaveIdOf(ctx.request);
+  if (!id.ok()) return ErrorResponse(id.error(), ctx);
+  auto queued = surveys_.EmailInvitations(ctx.call, *ctx.principal, *id);
+  if (!queued.ok()) return ErrorResponse(queued.error(), ctx);
+  return Response::Redirect("/outcomes/surveys/" + id->ToString() +
+                            "?emailed=" + std::to_string(*queued));
 }
 
 Response SurveyRoutes::CloseWaveSubmit(Context& ctx) {

@@ -37,6 +37,7 @@ class SurveyRoutes final : public RouteModule {
   Response OpenWaveSubmit(Context& ctx);
   Response WavePage(Context& ctx);
   Response LettersDownload(Context& ctx);
+  Response EmailsSubmit(Context& ctx);
   Response CloseWaveSubmit(Context& ctx);
   Response PaperFormPage(Context& ctx);
   Response PaperFormSubmit(Context& ctx);
@@ -69,6 +70,7 @@ class SurveyRoutes final : public RouteModule {
   Response ApiOpenWave(Context& ctx);
   Response ApiWave(Context& ctx);
   Response ApiCloseWave(Context& ctx);
+  Response ApiEmails(Context& ctx);
   Response ApiResults(Context& ctx);
   Response ApiPaperForm(Context& ctx);
   Response ApiPaperImport(Context& ctx);
