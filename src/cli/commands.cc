@@ -159,7 +159,7 @@ int Serve(const std::string& database, const ServeOptions& o) {
   if (!files.ok()) return Fail(files.error());
   app::InitialiseCrypto();
   web::Site site({*council, o.secure_cookies, o.directory_cache, !o.no_directory_index,
-                  o.person_page_cache, o.check_person_page_cache},
+                  o.person_page_cache, o.check_person_page_cache, !o.smtp_url.empty()},
                  **store, SystemClock::Instance(), std::move(*files));
   // The directory's index and the survey analysis, built before the first request.
   if (Status prepared = PrepareSite(site, !o.no_directory_index); !prepared.ok())

@@ -180,6 +180,10 @@ TEST_P(MessageContract, ASurveyInvitationsEmailNamesItsInvitationAndNoPerson) {
       EXPECT_EQ(due[0].message.survey_invitation, SurveyInvitationId{42});
       EXPECT_FALSE(due[0].message.person.valid());
     }
+    d.status = DeliveryStatus::kGaveUp;
+    SD_RETURN_IF_ERROR(StatusOf(tx.messages().InsertDelivery(d)));
+    SD_ASSIGN_OR_RETURN(auto outstanding, tx.messages().Outstanding(TeamId{}, 10));
+    EXPECT_TRUE(outstanding.empty());  // Given up, it goes back on the wave's letter list.
     return OkStatus();
   });
 }

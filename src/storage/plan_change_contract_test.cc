@@ -49,6 +49,9 @@ TEST_P(PlanChangeContract, DifferencesComeBackByStatusAndSettleOnce) {
     SD_ASSIGN_OR_RETURN(over.id, tx.plan_changes().AddDifference(over));
     SD_ASSIGN_OR_RETURN(auto listed, tx.plan_changes().Differences(DifferenceStatus::kOwed, 10));
     EXPECT_EQ(listed.size(), 1u);
+    SD_ASSIGN_OR_RETURN(int64_t to_decide,
+                        tx.plan_changes().CountDifferences(DifferenceStatus::kToDecide));
+    EXPECT_EQ(to_decide, 1);
     if (listed.size() == 1) {
       EXPECT_EQ(listed[0].id, owed.id);
       EXPECT_EQ(listed[0].change, owed.change);
@@ -80,6 +83,9 @@ TEST_P(PlanChangeContract, DifferencesComeBackByStatusAndSettleOnce) {
       EXPECT_EQ(found->recovery, RecoveryId{11});
     }
     SD_ASSIGN_OR_RETURN(auto left, tx.plan_changes().Differences(DifferenceStatus::kToDecide, 10));
+    SD_ASSIGN_OR_RETURN(int64_t counted,
+                        tx.plan_changes().CountDifferences(DifferenceStatus::kToDecide));
+    EXPECT_EQ(counted, static_cast<int64_t>(left.size()));
     EXPECT_TRUE(left.empty());
     return OkStatus();
   });
@@ -87,6 +93,8 @@ TEST_P(PlanChangeContract, DifferencesComeBackByStatusAndSettleOnce) {
   s = store_->Read(other_, [&](app::Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto list, tx.plan_changes().Differences(DifferenceStatus::kOwed, 10));
     EXPECT_TRUE(list.empty());
+    SD_ASSIGN_OR_RETURN(int64_t none, tx.plan_changes().CountDifferences(DifferenceStatus::kOwed));
+    EXPECT_EQ(none, 0);
     SD_ASSIGN_OR_RETURN(auto found, tx.plan_changes().FindDifference(owed.id));
     EXPECT_FALSE(found.has_value());
     return OkStatus();

@@ -29,6 +29,8 @@ struct SiteOptions {
   // Render every person page afresh, and answer 500 if a kept page at the same version differs
   // from it (the HTTP and browser tests run this way, so every journey checks the cache).
   bool check_person_page_cache = false;
+  // The outbox sends email (`serve --smtp-url`): survey invitations may be emailed.
+  bool email = false;
 };
 
 class Renderer {

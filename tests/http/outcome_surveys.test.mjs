@@ -49,6 +49,11 @@ async function responded () {
 test('opening a wave samples the people with an agreed plan; only analysts open one', async () => {
   assert.ok(wave.sampled >= 6 && wave.sampled <= wave.population, JSON.stringify(wave))
   assert.equal(letters.length, wave.sampled)
+  // This server has no mail server: emailing is refused and not offered.
+  const noMail = await analyst.request('POST', `/api/v1/outcomes/surveys/${wave.id}/emails`)
+  assert.equal(noMail.status, 409, noMail.text)
+  assert.match(noMail.data.error.message, /no mail server/)
+  assert.doesNotMatch((await analyst.request('GET', `/outcomes/surveys/${wave.id}`)).text, /Email the invitations/)
   const seen = await approver.request('GET', `/api/v1/outcomes/surveys/${wave.id}`)
   assert.equal(seen.status, 200)
   assert.equal(seen.data.issued, wave.sampled)
@@ -174,7 +179,9 @@ test('the paper form as a PDF: the printable page\'s questions, the reference on
   assert.ok(blank.text.trimStart().startsWith('Form reference: ____________'))
   assert.ok(!blank.text.includes(reference))
 
-  for (const bad of ['abc-def', 'A'.repeat(21), 'ABC%3Cb%3E', 'ABC%20DEF']) {
+  const lower = await paperFormPdf(`?reference=${reference.toLowerCase()}`)
+  assert.ok(lower.text.trimStart().startsWith(`Form reference: ${reference}`), 'typed in small letters, printed in capitals')
+  for (const bad of ['abc_def', 'A'.repeat(21), 'ABC%3Cb%3E', 'ABC%20DEF']) {
     const refused = await analyst.request('GET', `/outcomes/surveys/${wave.id}/form.pdf?reference=${bad}`)
     assert.equal(refused.status, 400, bad)
     assert.match(refused.headers.get('content-type'), /text\/html/)

@@ -114,7 +114,7 @@ Result<std::optional<std::string>> MessageService::SurveyBodyToSend(CouncilId co
   SD_RETURN_IF_ERROR(store_.Write(council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(why_not, SurveyNoLongerWanted(tx, m, now.LondonDate()));
     if (!why_not.empty()) return OkStatus();
-    SD_RETURN_IF_ERROR(tx.surveys().IssueInvitation(m.survey_invitation, TokenHash(token), now));
+    SD_RETURN_IF_ERROR(tx.surveys().RekeyInvitation(m.survey_invitation, TokenHash(token)));
     return tx.audit().Append(AuditEntry{now, UserId{}, "survey_invitation.emailed",
                                         "survey_invitation", m.survey_invitation.ToString(),
                                         "copy " + due.delivery.id.ToString(), ""});
@@ -211,9 +211,9 @@ Status MessageService::Finish(CouncilId council, const DeliveryRecord& d,
   Status s = OkStatus();
   for (int i = 0; i < kRecordTries; ++i) {
     s = store_.Write(council, [&](Transaction& tx) -> Status {
-      SD_RETURN_IF_ERROR(StatusOf(tx.messages().RecordAttempt(d, DeliveryStatus::kSending)));
-      if (d.status != DeliveryStatus::kGaveUp || !survey.valid()) return OkStatus();
-      return tx.surveys().MarkEmailed(survey, std::nullopt);
+      SD_ASSIGN_OR_RETURN(bool recorded, tx.messages().RecordAttempt(d, DeliveryStatus::kSending));
+      if (!recorded || d.status != DeliveryStatus::kGaveUp || !survey.valid()) return OkStatus();
+      return tx.surveys().ClearEmailed(survey);
     });
     if (s.ok()) return s;
     std::this_thread::sleep_for(std::chrono::milliseconds(100 << i));

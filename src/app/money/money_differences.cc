@@ -131,9 +131,7 @@ Result<int64_t> MoneyService::DifferencesToDecide(const CallContext& ctx, const 
   SD_RETURN_IF_ERROR(RequireFinanceOfficer(who, "settle payment differences"));
   int64_t n = 0;
   SD_RETURN_IF_ERROR(store_.Read(ctx.council, [&](Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(auto waiting,
-                        tx.plan_changes().Differences(DifferenceStatus::kToDecide, kListLimit));
-    n = static_cast<int64_t>(waiting.size());
+    SD_ASSIGN_OR_RETURN(n, tx.plan_changes().CountDifferences(DifferenceStatus::kToDecide));
     return OkStatus();
   }));
   return n;

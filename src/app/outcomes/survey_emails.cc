@@ -1,5 +1,6 @@
 // Survey invitations by email (issue 22, deliver 2): the analyst queues an email for each sampled
-// person not yet answered who has an email address and has not asked for letters only. The
+// person not yet answered, emailed or sent a letter with a link, who has an email address and
+// has not asked for letters only. The
 // email goes through the message outbox, which makes the one-time link when it sends (so a
 // retry or a crash never leaves a link in the kept text); the letter list then leaves these
 // people out, unless their email is given up.
@@ -20,28 +21,33 @@ bool WantsEmail(const PersonRecord& p) {
 }
 
 std::string SurveyEmailBody(const PersonRecord& p, const SurveyWaveRecord& wave,
-                            const std::string& title) {
+                            const SurveyInvitationRecord& inv, const std::string& title) {
   return fmt::format(
       "Dear {},\n\nWe would like to know what difference your support has made to your life, "
       "and how easy it was to get. Please answer our survey, \"{}\", by {}. It takes about 10 "
       "minutes. Your answers are not shown with your name to your social worker or anyone "
       "else.\n\nAnswer online: {}\n\nThe page has an easy read version with pictures. If you "
-      "would rather answer on paper, reply to this email and we will post you a form.\n\nThe "
-      "link is for you only and works once.",
-      p.details.given_name, title, wave.period_end.ToLongString(), kLinkNotKept);
+      "would rather answer on paper, reply to this email and we will post you a form: please "
+      "give your form reference, {}.\n\nThe link is for you only and works once.",
+      p.details.given_name, title, wave.period_end.ToLongString(), kLinkNotKept, inv.reference);
 }
 
+// Marks the invitation emailed, then queues its email; nothing when another request (or a
+// letter list) got there first.
 Status QueueSurveyEmail(Transaction& tx, const PersonRecord& p, const SurveyWaveRecord& wave,
-                        SurveyInvitationId inv, UserId by, Timestamp now) {
+                        const SurveyInvitationRecord& inv, UserId by, Timestamp now,
+                        int64_t& queued) {
+  SD_ASSIGN_OR_RETURN(bool marked, tx.surveys().MarkEmailed(inv.id, now));
+  if (!marked) return OkStatus();
   const SurveyInstrument* instrument = InstrumentOf(wave);
   const std::string title = instrument ? instrument->questionnaire.title : wave.name;
   MessageRecord m;
   m.kind = domain::MessageKind::kSurvey;
   m.subject = "Tell us how your support is going";
-  m.body = SurveyEmailBody(p, wave, title);
+  m.body = SurveyEmailBody(p, wave, inv, title);
   m.created_at = now;
   m.created_by = by;
-  m.survey_invitation = inv;
+  m.survey_invitation = inv.id;
   SD_ASSIGN_OR_RETURN(m.id, tx.messages().Insert(m));
   DeliveryRecord d;
   d.message = m.id;
@@ -49,7 +55,8 @@ Status QueueSurveyEmail(Transaction& tx, const PersonRecord& p, const SurveyWave
   d.address = p.details.email;
   d.next_attempt_at = now;
   SD_RETURN_IF_ERROR(StatusOf(tx.messages().InsertDelivery(d)));
-  return tx.surveys().MarkEmailed(inv, now);
+  ++queued;
+  return OkStatus();
 }
 
 }  // namespace
@@ -63,16 +70,15 @@ Result<int64_t> SurveyService::EmailInvitations(const CallContext& ctx, const Pr
   SD_RETURN_IF_ERROR(store_.Write(ctx.council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto wave, tx.surveys().FindWave(id));
     if (!wave) return Error::NotFound("No such survey wave");
-    if (wave->status != SurveyWaveStatus::kOpen)
-      return Error::FailedPrecondition("This survey wave is closed");
     const Timestamp now = clock_.Now();
+    if (wave->status != SurveyWaveStatus::kOpen || now.LondonDate() > wave->period_end)
+      return Error::FailedPrecondition("This survey wave is closed");
     SD_ASSIGN_OR_RETURN(auto invs, tx.surveys().InvitationsOf(id));
     for (const auto& inv : invs) {
-      if (inv.responded_at || inv.emailed_at) continue;
+      if (inv.responded_at || inv.emailed_at || inv.issued_at) continue;  // A letter has a link.
       SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(inv.person));
       if (!person || !WantsEmail(*person)) continue;
-      SD_RETURN_IF_ERROR(QueueSurveyEmail(tx, *person, *wave, inv.id, who.user.id, now));
-      ++queued;
+      SD_RETURN_IF_ERROR(QueueSurveyEmail(tx, *person, *wave, inv, who.user.id, now, queued));
     }
     return tx.audit().Append(AuditOf(clock_, who, ctx, "survey_wave.emails", "survey_wave",
                                      id.ToString(), fmt::format("{} emails queued", queued)));

@@ -114,8 +114,14 @@ class SurveyRepository {
   virtual Status IssueInvitation(SurveyInvitationId id, const std::string& token_hash,
                                  Timestamp at) = 0;
   virtual Result<std::optional<SurveyInvitationRecord>> FindInvitation(SurveyInvitationId id) = 0;
-  // Records (or, with nullopt, clears) when the invitation's email was queued.
-  virtual Status MarkEmailed(SurveyInvitationId id, std::optional<Timestamp> at) = 0;
+  // Records when the invitation's email was queued; false (nothing changed) when it was already
+  // emailed, answered, or issued on a letter list.
+  virtual Result<bool> MarkEmailed(SurveyInvitationId id, Timestamp at) = 0;
+  // The invitation's email was given up: it may go on the letter list again.
+  virtual Status ClearEmailed(SurveyInvitationId id) = 0;
+  // Sets the link token hash of an invitation not yet answered, leaving when letters were issued
+  // alone (the emailed link); kNotFound when it was answered.
+  virtual Status RekeyInvitation(SurveyInvitationId id, const std::string& token_hash) = 0;
   virtual Result<std::optional<SurveyInvitationRecord>> InvitationByToken(
       const std::string& token_hash) = 0;
   virtual Result<std::optional<SurveyInvitationRecord>> InvitationByReference(

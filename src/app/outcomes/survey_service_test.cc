@@ -329,6 +329,7 @@ TEST_F(SurveyServiceTest, EmailsInvitationsWithALinkMadeWhenSentAndLeavesThemOff
   const std::string& body = mailer.sent[0].body;
   EXPECT_EQ(mailer.sent[0].to, "ivy@example.org");
   EXPECT_EQ(body.find(kLinkNotKept), std::string::npos);
+  EXPECT_NE(body.find("your form reference, "), std::string::npos);  // For a paper form.
   const auto at = body.find("https://care.example/survey/");
   ASSERT_NE(at, std::string::npos);
   const std::string token = body.substr(at + 28, body.find('\n', at) - at - 28);
@@ -339,7 +340,7 @@ TEST_F(SurveyServiceTest, EmailsInvitationsWithALinkMadeWhenSentAndLeavesThemOff
   EXPECT_EQ(s->responded, 1);
 }
 
-TEST_F(SurveyServiceTest, ASurveyEmailIsWithdrawnOnceClosedAndPutBackOnTheLettersIfGivenUp) {
+TEST_F(SurveyServiceTest, ASurveyEmailGivenUpPutsThePersonBackOnTheLettersAndALetterIsKept) {
   ASSERT_TRUE(AddPerson("1960-05-01", "direct_payment_only", "ivy@example.org").ok());
   const SurveyWaveId id = Open();
   ASSERT_EQ(*service_.EmailInvitations(ctx_, As(Role::kAnalyst), id), 1);
@@ -355,16 +356,25 @@ TEST_F(SurveyServiceTest, ASurveyEmailIsWithdrawnOnceClosedAndPutBackOnTheLetter
   }
   EXPECT_EQ(gave_up, 1);
   EXPECT_EQ(service_.Summary(ctx_, As(Role::kAnalyst), id)->emailed, 0);
-  EXPECT_EQ(Letters(id).size(), 25u);  // The person is back on the letter list.
+  EXPECT_EQ(Letters(id).size(), 25u);  // Everyone sampled: the person is back on the list.
+  // Their letter's link is never replaced by an email's.
+  EXPECT_EQ(*service_.EmailInvitations(ctx_, As(Role::kAnalyst), id), 0);
+}
 
-  // Emailed again, then the wave closes before the outbox sends: the email is withdrawn.
+TEST_F(SurveyServiceTest, ASurveyEmailIsWithdrawnWhenTheWaveClosesBeforeItIsSent) {
+  ASSERT_TRUE(AddPerson("1960-05-01", "direct_payment_only", "ivy@example.org").ok());
+  const SurveyWaveId id = Open();
   ASSERT_EQ(*service_.EmailInvitations(ctx_, As(Role::kAnalyst), id), 1);
   ASSERT_TRUE(service_.CloseWave(ctx_, As(Role::kAnalyst), id).ok());
-  mailer.down = false;
+  MessageService messages(db_.store(), clock_, audit_, "https://care.example");
+  RecordingMailer mailer;
   auto report = messages.SendDue(mailer, 50);
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->withdrawn, 1);
   EXPECT_TRUE(mailer.sent.empty());
+  auto closed = service_.EmailInvitations(ctx_, As(Role::kAnalyst), id);
+  ASSERT_FALSE(closed.ok());
+  EXPECT_EQ(closed.error().code, ErrorCode::kFailedPrecondition);
 }
 
 }  // namespace

@@ -89,6 +89,8 @@ class PlanChangeRepository {
   // Those with `status`, oldest first, at most `limit`.
   virtual Result<std::vector<PaymentDifference>> Differences(DifferenceStatus status,
                                                              int64_t limit) = 0;
+  // How many have `status` (a COUNT, for the finance home page).
+  virtual Result<int64_t> CountDifferences(DifferenceStatus status) = 0;
   // The person's, oldest first (a new difference takes off what earlier ones cover).
   virtual Result<std::vector<PaymentDifference>> DifferencesForPerson(PersonId person) = 0;
   // Moves one from `expected` to d.status with how it was settled; false (nothing changed) when

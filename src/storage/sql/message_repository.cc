@@ -59,8 +59,11 @@ std::string DueSelect(std::string_view where) {
   return DueFrom(where) + " ORDER BY d.next_attempt_at, d.delivery_id LIMIT $2";
 }
 
+// A survey invitation's email given up is not for staff: the person goes back on the wave's
+// letter list instead.
 constexpr std::string_view kOutstanding =
-    "((d.status = 'waiting' AND d.channel = 'letter') OR d.status = 'gave_up')";
+    "((d.status = 'waiting' AND d.channel = 'letter') OR d.status = 'gave_up') AND "
+    "m.survey_invitation_id IS NULL";
 
 }  // namespace
 

@@ -166,6 +166,13 @@ Result<std::vector<app::PaymentDifference>> SqlPlanChanges::Differences(
                   {council_.value(), StatusText(status), limit});
 }
 
+Result<int64_t> SqlPlanChanges::CountDifferences(app::DifferenceStatus status) {
+  return QueryInt(c_,
+                  "SELECT COUNT(*) FROM plan_change_differences WHERE council_id = $1 AND "
+                  "status = $2",
+                  {council_.value(), StatusText(status)});
+}
+
 Result<std::vector<app::PaymentDifference>> SqlPlanChanges::DifferencesForPerson(PersonId person) {
   return QueryAll(c_, kDifference,
                   "FROM plan_change_differences WHERE council_id = $1 AND person_id = $2 "

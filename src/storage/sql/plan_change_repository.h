@@ -24,6 +24,7 @@ class SqlPlanChanges final : public app::PlanChangeRepository, private CouncilRe
   Result<std::optional<app::PaymentDifference>> FindDifference(int64_t id) override;
   Result<std::vector<app::PaymentDifference>> Differences(app::DifferenceStatus status,
                                                           int64_t limit) override;
+  Result<int64_t> CountDifferences(app::DifferenceStatus status) override;
   Result<std::vector<app::PaymentDifference>> DifferencesForPerson(PersonId person) override;
   Result<bool> SettleDifference(const app::PaymentDifference& d,
                                 app::DifferenceStatus expected) override;

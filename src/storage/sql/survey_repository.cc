@@ -190,13 +190,30 @@ Result<std::optional<app::SurveyInvitationRecord>> SqlSurveys::FindInvitation(
                   {council_.value(), id.value()});
 }
 
-Status SqlSurveys::MarkEmailed(SurveyInvitationId id, std::optional<Timestamp> at) {
-  // Cleared as 0 rather than NULL: one parameter type on both engines (0 reads back as none).
+Result<bool> SqlSurveys::MarkEmailed(SurveyInvitationId id, Timestamp at) {
+  return AnyRow(c_,
+                "UPDATE survey_invitations SET emailed_at = $3 WHERE council_id = $1 AND "
+                "survey_invitation_id = $2 AND emailed_at IS NULL AND responded_at IS NULL AND "
+                "issued_at IS NULL RETURNING survey_invitation_id",
+                {council_.value(), id.value(), at.micros()});
+}
+
+Status SqlSurveys::ClearEmailed(SurveyInvitationId id) {
   return Execute(c_,
-                 "UPDATE survey_invitations SET emailed_at = NULLIF(CAST($3 AS BIGINT), 0) WHERE "
-                 "council_id = $1 "
-                 "AND survey_invitation_id = $2",
-                 {council_.value(), id.value(), at ? at->micros() : int64_t{0}});
+                 "UPDATE survey_invitations SET emailed_at = NULL WHERE council_id = $1 AND "
+                 "survey_invitation_id = $2",
+                 {council_.value(), id.value()});
+}
+
+Status SqlSurveys::RekeyInvitation(SurveyInvitationId id, const std::string& token_hash) {
+  SD_ASSIGN_OR_RETURN(bool changed,
+                      AnyRow(c_,
+                             "UPDATE survey_invitations SET token_hash = $3 WHERE council_id = $1 "
+                             "AND survey_invitation_id = $2 AND responded_at IS NULL "
+                             "RETURNING survey_invitation_id",
+                             {council_.value(), id.value(), token_hash}));
+  if (!changed) return Error::NotFound("No such unanswered survey invitation");
+  return OkStatus();
 }
 
 Result<std::optional<app::SurveyInvitationRecord>> SqlSurveys::InvitationByToken(

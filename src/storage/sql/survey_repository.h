@@ -20,7 +20,9 @@ class SqlSurveys final : public app::SurveyRepository, private CouncilRepository
   Status IssueInvitation(SurveyInvitationId id, const std::string& token_hash,
                          Timestamp at) override;
   Result<std::optional<app::SurveyInvitationRecord>> FindInvitation(SurveyInvitationId id) override;
-  Status MarkEmailed(SurveyInvitationId id, std::optional<Timestamp> at) override;
+  Result<bool> MarkEmailed(SurveyInvitationId id, Timestamp at) override;
+  Status ClearEmailed(SurveyInvitationId id) override;
+  Status RekeyInvitation(SurveyInvitationId id, const std::string& token_hash) override;
   Result<std::optional<app::SurveyInvitationRecord>> InvitationByToken(
       const std::string& token_hash) override;
   Result<std::optional<app::SurveyInvitationRecord>> InvitationByReference(

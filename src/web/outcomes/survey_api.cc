@@ -189,6 +189,7 @@ Response SurveyRoutes::ApiCloseWave(Context& ctx) {
 Response SurveyRoutes::ApiEmails(Context& ctx) {
   auto id = WaveIdOf(ctx.request);
   if (!id.ok()) return ErrorResponse(id.error(), ctx);
+  if (!options_.email) return ErrorResponse(NoEmail(), ctx);
   auto queued = surveys_.EmailInvitations(ctx.call, *ctx.principal, *id);
   if (!queued.ok()) return ErrorResponse(queued.error(), ctx);
   return Response::Json(200, json::object{{"queued", *queued}});

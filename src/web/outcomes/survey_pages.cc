@@ -231,6 +231,7 @@ Response SurveyRoutes::WavePage(Context& ctx) {
   if (!summary.ok()) return ErrorResponse(summary.error(), ctx);
   ViewData d = SummaryView(*summary);
   d.set("analyst", ctx.principal->user.role == Role::kAnalyst);
+  d.set("email", options_.email);
   d.set("csrf_token", ctx.principal->session.csrf_token);
   if (ctx.request.Query("opened") == "1")
     d.set("banner", fmt::format("The wave is open: {} people were sampled", summary->sampled));
@@ -254,6 +255,7 @@ Response SurveyRoutes::LettersDownload(Context& ctx) {
 Response SurveyRoutes::EmailsSubmit(Context& ctx) {
   auto id = WaveIdOf(ctx.request);
   if (!id.ok()) return ErrorResponse(id.error(), ctx);
+  if (!options_.email) return ErrorResponse(NoEmail(), ctx);
   auto queued = surveys_.EmailInvitations(ctx.call, *ctx.principal, *id);
   if (!queued.ok()) return ErrorResponse(queued.error(), ctx);
   return Response::Redirect("/outcomes/surveys/" + id->ToString() +

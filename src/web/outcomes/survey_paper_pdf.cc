@@ -15,10 +15,13 @@ using domain::QuestionType;
 
 constexpr int kTextLines = 4;  // As many as the printable page's text boxes have rows.
 
-// Empty when absent; nullopt unless up to 20 capital letters, digits and hyphens.
+// Empty when absent; nullopt unless up to 20 letters, digits and hyphens (printed in capitals,
+// as references are).
 std::optional<std::string> ReferenceOf(const Request& request) {
   std::string reference = request.Query("reference");
   if (reference.size() > 20) return std::nullopt;
+  for (char& c : reference)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   const bool valid = std::all_of(reference.begin(), reference.end(), [](char c) {
     return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
   });

@@ -38,6 +38,11 @@ class SurveyRoutes final : public RouteModule {
   Response WavePage(Context& ctx);
   Response LettersDownload(Context& ctx);
   Response EmailsSubmit(Context& ctx);
+  // Why emailing is refused when the service has no mail server (409).
+  static Error NoEmail() {
+    return Error::FailedPrecondition(
+        "This service has no mail server set up, so it cannot send emails. Use the letter list");
+  }
   Response CloseWaveSubmit(Context& ctx);
   Response PaperFormPage(Context& ctx);
   Response PaperFormSubmit(Context& ctx);
