@@ -72,11 +72,13 @@ export async function signIn (page, base, user, home) {
 }
 
 // A fresh demo server and a browser for a test file: started before its tests, stopped after.
+// `extraArgs` (serve options) may be an async function, called when the server starts.
 // Read `env.server` and `env.browser` inside tests.
-export function serverAndBrowser ({ people = 80 } = {}) {
+export function serverAndBrowser ({ people = 80, extraArgs = [] } = {}) {
   const env = {}
   before(async () => {
-    env.server = await startServer({ people })
+    const args = typeof extraArgs === 'function' ? await extraArgs() : extraArgs
+    env.server = await startServer({ people, extraArgs: args })
     env.browser = await launchBrowser()
   })
   after(async () => { await env.browser?.close(); await env.server?.stop() })
