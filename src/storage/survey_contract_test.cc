@@ -147,23 +147,28 @@ TEST_P(SurveyContract, AnInvitationIsMarkedEmailedAndClearedAndFoundByIdInItsCou
                 return r.InsertInvitations({Invitation(wave, person, "ABC-DEF-GHJ")});
               }).ok());
   std::optional<app::SurveyInvitationRecord> emailed, cleared, rekeyed, elsewhere;
-  bool first = false, twice = true, after_letter = true;
+  bool first = false, twice = true, after_letter = true, letter_while_emailed = true,
+       rekey_after_letter = true;
   ASSERT_TRUE(Write([&](app::SurveyRepository& r) -> Status {
                 SD_ASSIGN_OR_RETURN(auto invs, r.InvitationsOf(wave));
                 SD_ASSIGN_OR_RETURN(first, r.MarkEmailed(invs.at(0).id, kNow));
                 SD_ASSIGN_OR_RETURN(twice, r.MarkEmailed(invs[0].id, kNow));
                 SD_ASSIGN_OR_RETURN(emailed, r.FindInvitation(invs[0].id));
+                letter_while_emailed = r.IssueInvitation(invs[0].id, "hash-x", kNow).ok();
                 SD_RETURN_IF_ERROR(r.RekeyInvitation(invs[0].id, "hash-e"));
                 SD_ASSIGN_OR_RETURN(rekeyed, r.InvitationByToken("hash-e"));
                 SD_RETURN_IF_ERROR(r.ClearEmailed(invs[0].id));
                 SD_ASSIGN_OR_RETURN(cleared, r.FindInvitation(invs[0].id));
                 SD_RETURN_IF_ERROR(r.IssueInvitation(invs[0].id, "hash-l", kNow));
                 SD_ASSIGN_OR_RETURN(after_letter, r.MarkEmailed(invs[0].id, kNow));
+                rekey_after_letter = r.RekeyInvitation(invs[0].id, "hash-y").ok();
                 return OkStatus();
               }).ok());
   EXPECT_TRUE(first);
-  EXPECT_FALSE(twice);         // Two requests at once email a person once.
-  EXPECT_FALSE(after_letter);  // A letter's link is never replaced by an email's.
+  EXPECT_FALSE(twice);                 // Two requests at once email a person once.
+  EXPECT_FALSE(after_letter);          // A letter's link is never replaced by an email's,
+  EXPECT_FALSE(rekey_after_letter);    // even by an email queued before the letter list.
+  EXPECT_FALSE(letter_while_emailed);  // The letter list leaves out one emailed meanwhile.
   ASSERT_TRUE(emailed && cleared && rekeyed);
   EXPECT_EQ(emailed->emailed_at, kNow);
   EXPECT_FALSE(rekeyed->issued_at);  // An emailed link is not a letter issued.

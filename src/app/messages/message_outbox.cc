@@ -103,8 +103,9 @@ Result<std::string> SurveyNoLongerWanted(Transaction& tx, const MessageRecord& m
 
 }  // namespace
 
-// A survey invitation's text with a new one-time link to the form, which replaces any earlier
-// link (a letter's, or an earlier try's); nullopt, with the reason, when no longer wanted.
+// A survey invitation's text with a new one-time link to the form, which replaces an earlier
+// try's (never a letter's: one sent a letter is withdrawn); nullopt, with the reason, when no
+// longer wanted.
 Result<std::optional<std::string>> MessageService::SurveyBodyToSend(CouncilId council,
                                                                     DueEmail& due) {
   const auto& m = due.message;
@@ -114,7 +115,12 @@ Result<std::optional<std::string>> MessageService::SurveyBodyToSend(CouncilId co
   SD_RETURN_IF_ERROR(store_.Write(council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(why_not, SurveyNoLongerWanted(tx, m, now.LondonDate()));
     if (!why_not.empty()) return OkStatus();
-    SD_RETURN_IF_ERROR(tx.surveys().RekeyInvitation(m.survey_invitation, TokenHash(token)));
+    Status rekeyed = tx.surveys().RekeyInvitation(m.survey_invitation, TokenHash(token));
+    if (!rekeyed.ok() && rekeyed.error().code == ErrorCode::kNotFound) {
+      why_not = "The survey was answered or sent by letter";  // Its letter's link stays.
+      return OkStatus();
+    }
+    SD_RETURN_IF_ERROR(rekeyed);
     return tx.audit().Append(AuditEntry{now, UserId{}, "survey_invitation.emailed",
                                         "survey_invitation", m.survey_invitation.ToString(),
                                         "copy " + due.delivery.id.ToString(), ""});

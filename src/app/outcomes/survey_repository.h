@@ -110,7 +110,8 @@ class SurveyRepository {
 
   virtual Status InsertInvitations(const std::vector<SurveyInvitationRecord>& rows) = 0;
   virtual Result<std::vector<SurveyInvitationRecord>> InvitationsOf(SurveyWaveId wave) = 0;
-  // Sets the link token hash and the issue time of an invitation not yet answered.
+  // Sets the link token hash and the issue time (a letter) of an invitation not yet answered or
+  // emailed; kNotFound otherwise.
   virtual Status IssueInvitation(SurveyInvitationId id, const std::string& token_hash,
                                  Timestamp at) = 0;
   virtual Result<std::optional<SurveyInvitationRecord>> FindInvitation(SurveyInvitationId id) = 0;
@@ -119,8 +120,8 @@ class SurveyRepository {
   virtual Result<bool> MarkEmailed(SurveyInvitationId id, Timestamp at) = 0;
   // The invitation's email was given up: it may go on the letter list again.
   virtual Status ClearEmailed(SurveyInvitationId id) = 0;
-  // Sets the link token hash of an invitation not yet answered, leaving when letters were issued
-  // alone (the emailed link); kNotFound when it was answered.
+  // Sets the link token hash of an invitation not yet answered or issued on a letter list (the
+  // emailed link), leaving the issue time alone; kNotFound otherwise.
   virtual Status RekeyInvitation(SurveyInvitationId id, const std::string& token_hash) = 0;
   virtual Result<std::optional<SurveyInvitationRecord>> InvitationByToken(
       const std::string& token_hash) = 0;

@@ -329,7 +329,10 @@ Result<std::string> SurveyService::IssueLetters(const CallContext& ctx, const Pr
       SD_ASSIGN_OR_RETURN(auto person, tx.people().Find(inv.person));
       if (!person) continue;
       const std::string token = RandomToken();
-      SD_RETURN_IF_ERROR(tx.surveys().IssueInvitation(inv.id, TokenHash(token), clock_.Now()));
+      // Emailed since it was read (another request): its email carries the link.
+      Status issued = tx.surveys().IssueInvitation(inv.id, TokenHash(token), clock_.Now());
+      if (!issued.ok() && issued.error().code == ErrorCode::kNotFound) continue;
+      SD_RETURN_IF_ERROR(issued);
       csv += CsvRow(LetterRow(*person, inv, base_url + "/survey/" + token));
     }
     return tx.audit().Append(AuditOf(clock_, who, ctx, "survey_wave.letters", "survey_wave",

@@ -177,9 +177,10 @@ Status SqlSurveys::IssueInvitation(SurveyInvitationId id, const std::string& tok
                       AnyRow(c_,
                              "UPDATE survey_invitations SET token_hash = $3, issued_at = $4 "
                              "WHERE council_id = $1 AND survey_invitation_id = $2 "
-                             "AND responded_at IS NULL RETURNING survey_invitation_id",
+                             "AND responded_at IS NULL AND emailed_at IS NULL "
+                             "RETURNING survey_invitation_id",
                              {council_.value(), id.value(), token_hash, at.micros()}));
-  if (!changed) return Error::NotFound("No such unanswered survey invitation");
+  if (!changed) return Error::NotFound("No such unanswered survey invitation not emailed");
   return OkStatus();
 }
 
@@ -209,10 +210,10 @@ Status SqlSurveys::RekeyInvitation(SurveyInvitationId id, const std::string& tok
   SD_ASSIGN_OR_RETURN(bool changed,
                       AnyRow(c_,
                              "UPDATE survey_invitations SET token_hash = $3 WHERE council_id = $1 "
-                             "AND survey_invitation_id = $2 AND responded_at IS NULL "
-                             "RETURNING survey_invitation_id",
+                             "AND survey_invitation_id = $2 AND responded_at IS NULL AND "
+                             "issued_at IS NULL RETURNING survey_invitation_id",
                              {council_.value(), id.value(), token_hash}));
-  if (!changed) return Error::NotFound("No such unanswered survey invitation");
+  if (!changed) return Error::NotFound("No such unanswered survey invitation without a letter");
   return OkStatus();
 }
 

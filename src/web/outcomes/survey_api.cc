@@ -323,8 +323,8 @@ void SurveyRoutes::AddPaperApiRoutes(const std::vector<Role>& analyst, const jso
       ApiRoute(analyst, Bind(&SurveyRoutes::LettersDownload),
                Operation("issueSurveyLetters",
                          "The letter list as CSV: reference, name, address, postcode, email and "
-                         "new one-time links for everyone not yet answered; links issued before "
-                         "stop working (analysts; audited)",
+                         "new one-time links for everyone not yet answered or emailed; links "
+                         "issued before stop working (analysts; audited)",
                          Replies({{"200", CsvReply("One row per letter")},
                                   {"409", ErrorReply("The wave is closed")}}),
                          id)));
@@ -334,11 +334,12 @@ void SurveyRoutes::AddPaperApiRoutes(const std::vector<Role>& analyst, const jso
           Operation(
               "emailSurveyInvitations",
               "Queues an email with a one-time link (made when it is sent) for "
-              "everyone not yet answered or emailed who has an email address and has "
-              "not asked for letters only; the letter list then leaves them out "
-              "(analysts; audited)",
+              "everyone not yet answered, emailed or sent a letter who has an email "
+              "address and has not asked for letters only; the letter list then leaves "
+              "them out (analysts; audited)",
               Replies({{"200", Reply("Queued", Object({{"queued", Type("integer")}}, {"queued"}))},
-                       {"409", ErrorReply("The wave is closed")}}),
+                       {"409", ErrorReply("The wave is closed or its period ended, or the "
+                                          "service has no mail server")}}),
               id)));
   Add(Method::kGet, "/api/v1/outcomes/surveys/{id}/responses.csv",
       ApiRoute(analyst, Bind(&SurveyRoutes::ResponsesDownload),

@@ -231,7 +231,7 @@ Response SurveyRoutes::WavePage(Context& ctx) {
   if (!summary.ok()) return ErrorResponse(summary.error(), ctx);
   ViewData d = SummaryView(*summary);
   d.set("analyst", ctx.principal->user.role == Role::kAnalyst);
-  d.set("email", options_.email);
+  d.set("email", options_.email && clock_.Now().LondonDate() <= summary->wave.period_end);
   d.set("csrf_token", ctx.principal->session.csrf_token);
   if (ctx.request.Query("opened") == "1")
     d.set("banner", fmt::format("The wave is open: {} people were sampled", summary->sampled));
