@@ -557,6 +557,7 @@ int Main(int argc, char** argv) {
   DemoCommand demo(cli, database);
   AssessmentCommands assessment(cli, database);
   MigrateCommand migrate(cli, database);
+  BackupCommands backup(cli, database);
   RasCommands ras(cli, database);
   ChargingCommands charging(cli, database);
   PlanCommands plan(cli);
@@ -575,6 +576,7 @@ int Main(int argc, char** argv) {
     if (auto code = serve.Run()) return *code;
     if (auto code = demo.Run()) return *code;
     if (auto code = migrate.Run()) return *code;
+    if (auto code = backup.Run()) return *code;
     if (auto code = assessment.Run()) return *code;
     if (auto code = ras.Run()) return *code;
     if (auto code = charging.Run()) return *code;

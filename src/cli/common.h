@@ -138,4 +138,18 @@ class MoneyCommands {
   std::string journal_, account_, council_, output_, through_, format_ = "ledger";
 };
 
+// `selfdirect backup` and `selfdirect restore` for SQLite (backup_commands.cc).
+class BackupCommands {
+ public:
+  BackupCommands(CLI::App& app, std::string& database);
+  std::optional<int> Run();
+
+ private:
+  std::string& database_;
+  CLI::App* backup_ = nullptr;
+  CLI::App* restore_ = nullptr;
+  std::string output_, input_;
+  bool force_ = false;
+};
+
 }  // namespace selfdirect::cli
