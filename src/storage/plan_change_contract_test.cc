@@ -14,9 +14,10 @@ using app::DifferenceStatus;
 class PlanChangeContract : public RepositoryContract {};
 
 TEST_P(PlanChangeContract, DifferencesComeBackByStatusAndSettleOnce) {
+  const PersonId person = AddPerson(council_, team_, Person("Changed", "Plan"));
   app::PaymentDifference owed{0,
                               PlanChangeId{},
-                              PersonId{3},
+                              person,
                               PaymentAgreementId{5},
                               "council_managed",
                               *Date::Parse("2026-12-05"),
@@ -30,14 +31,14 @@ TEST_P(PlanChangeContract, DifferencesComeBackByStatusAndSettleOnce) {
                               RecoveryId{}};
   Status s = store_->Write(council_, [&](app::Transaction& tx) -> Status {
     app::PlanChangeRecord c;
-    c.person = PersonId{3};
+    c.person = person;
     c.plan = SupportPlanId{9};
     c.effective_from = *Date::Parse("2026-12-05");
     c.payments_from = *Date::Parse("2026-12-30");
     c.already_paid_difference = Pence::FromPence(19607);
     c.decided_at = kNow;
     SD_ASSIGN_OR_RETURN(owed.change, tx.plan_changes().Insert(c));
-    SD_ASSIGN_OR_RETURN(auto changes, tx.plan_changes().ForPerson(PersonId{3}));
+    SD_ASSIGN_OR_RETURN(auto changes, tx.plan_changes().ForPerson(person));
     EXPECT_EQ(changes.size(), 1u);
     if (!changes.empty()) {
       EXPECT_EQ(changes[0].already_paid_difference.pence(), 19607);
@@ -100,6 +101,57 @@ TEST_P(PlanChangeContract, DifferencesComeBackByStatusAndSettleOnce) {
     return OkStatus();
   });
   ASSERT_TRUE(s.ok());
+}
+
+// A change of plan, a complaint and a message name a person of the same council: another
+// council's person (or nobody) is refused by the database, and nothing is stored (migration 0040).
+TEST_P(PlanChangeContract, ChangesComplaintsAndMessagesNameAPersonOfTheCouncil) {
+  const PersonId theirs =
+      AddPerson(other_, AddTeam(other_, "Elsewhere"), Person("Other", "Council"));
+  const PersonId nobody{theirs.value() + 1000};
+  for (PersonId wrong : {theirs, nobody}) {
+    Status change = store_->Write(council_, [&](app::Transaction& tx) -> Status {
+      app::PlanChangeRecord c;
+      c.person = wrong;
+      c.plan = SupportPlanId{9};
+      c.effective_from = *Date::Parse("2026-12-05");
+      c.payments_from = *Date::Parse("2026-12-30");
+      c.decided_at = kNow;
+      return tx.plan_changes().Insert(c).ok() ? OkStatus()
+                                              : Status(Error::InvalidArgument("refused"));
+    });
+    EXPECT_FALSE(change.ok());
+    Status complaint = store_->Write(council_, [&](app::Transaction& tx) -> Status {
+      app::ComplaintRecord c;
+      c.person = wrong;
+      c.summary = "Not mine";
+      c.wanted = "Nothing";
+      c.received_on = *Date::Parse("2026-12-05");
+      c.made_at = kNow;
+      return tx.complaints().Insert(c).ok() ? OkStatus()
+                                            : Status(Error::InvalidArgument("refused"));
+    });
+    EXPECT_FALSE(complaint.ok());
+    Status message = store_->Write(council_, [&](app::Transaction& tx) -> Status {
+      app::MessageRecord m;
+      m.person = wrong;
+      m.subject = "Not theirs";
+      m.body = "Never stored";
+      m.created_at = kNow;
+      return tx.messages().Insert(m).ok() ? OkStatus() : Status(Error::InvalidArgument("refused"));
+    });
+    EXPECT_FALSE(message.ok());
+    Status s = store_->Read(council_, [&](app::Transaction& tx) -> Status {
+      SD_ASSIGN_OR_RETURN(auto changes, tx.plan_changes().ForPerson(wrong));
+      SD_ASSIGN_OR_RETURN(auto complaints, tx.complaints().ForPerson(wrong));
+      SD_ASSIGN_OR_RETURN(auto messages, tx.messages().ForPerson(wrong, 10));
+      EXPECT_TRUE(changes.empty());
+      EXPECT_TRUE(complaints.empty());
+      EXPECT_TRUE(messages.empty());
+      return OkStatus();
+    });
+    ASSERT_TRUE(s.ok());
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Adapters, PlanChangeContract, ::testing::Values("sqlite", "postgresql"),
