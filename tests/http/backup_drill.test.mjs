@@ -125,6 +125,12 @@ test('restore refuses a live database without --force and bad input with a clear
   const dir = mkdtempSync(join(tmpdir(), 'selfdirect-backup-'))
   const run = (args) => spawnSync(binary, args, { encoding: 'utf8' })
   try {
+    const backupLive = join(dir, 'live.sdbak')
+    assert.equal(run(['backup', '--database', server.database, '--output', backupLive]).status, 0)
+    const live = run(['restore', '--input', backupLive, '--database', server.database, '--force'])
+    assert.equal(live.status, 1)
+    assert.match(live.stderr, /open in another process/)
+    assert.equal((await fetch(server.base + '/healthz')).status, 200)
     // Restore is done with the server stopped.
     const exited = new Promise((resolve) => server.child.once('exit', resolve))
     server.child.kill('SIGTERM')

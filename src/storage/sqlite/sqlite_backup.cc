@@ -161,6 +161,23 @@ Result<SqliteCopyInfo> CopyAndReplace(sqlite3* source, const std::string& target
   return info;
 }
 
+// True if another process has the database open in WAL mode: every such connection holds a
+// shared lock on the "DMS" byte of the -shm file (byte 128 in SQLite's unix VFS) for as long as
+// it is open. Locks held by this process are not seen (POSIX record locks).
+bool OpenElsewhere(const std::string& path) {
+  constexpr off_t kShmDmsByte = 128;
+  int fd = ::open((path + "-shm").c_str(), O_RDWR | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct flock lock = {};
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  lock.l_start = kShmDmsByte;
+  lock.l_len = 1;
+  bool held = ::fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+  ::close(fd);
+  return held;
+}
+
 void RemoveStaleWal(const std::string& target) {
   std::error_code ec;
   fs::remove(target + "-wal", ec);
@@ -232,6 +249,11 @@ Result<SqliteCopyInfo> RestoreSqlite(const std::string& backup_path,
     return Error::AlreadyExists(database_path +
                                 " holds a database already: stop the server and add --force "
                                 "to replace it");
+  }
+  if (OpenElsewhere(database_path)) {
+    return Error::FailedPrecondition(database_path +
+                                     " is open in another process (a running server?): stop it "
+                                     "before restoring");
   }
   SD_RETURN_IF_ERROR(StatusOf(CheckSqliteBackup(backup_path)));
   SD_ASSIGN_OR_RETURN(Db source, Open(backup_path, SQLITE_OPEN_READONLY));

@@ -39,8 +39,9 @@ Result<SqliteCopyInfo> CheckSqliteBackup(const std::string& backup_path);
 
 // Replaces the database at `database_path` with the backup at `backup_path`, after
 // CheckSqliteBackup. Refuses (kAlreadyExists) when `database_path` is a non-empty file unless
-// `force`. Stale -wal and -shm files of the old database are removed before the rename. The
-// server must be stopped first: a running server keeps the old file open.
+// `force`, and refuses (kFailedPrecondition) while another process has it open in WAL mode (a
+// running server would keep using the old file). Stale -wal and -shm files of the old database
+// are removed before the rename.
 Result<SqliteCopyInfo> RestoreSqlite(const std::string& backup_path,
                                      const std::string& database_path, bool force);
 
