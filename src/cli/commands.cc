@@ -22,6 +22,7 @@
 #include "cli/common.h"
 #include "cli/outbox.h"
 #include "cli/prepare.h"
+#include "cli/test_commands.h"
 #include "storage/sql/sql_store.h"
 #include "web/http/server.h"
 #include "web/site.h"
@@ -565,6 +566,7 @@ int Main(int argc, char** argv) {
   MoneyCommands money(cli, database);
   PayrollCommands payroll(cli, database);
   OutcomesCommands outcomes(cli);
+  TestCommands tests(cli, database);
 
   try {
     cli.parse(argc, argv);
@@ -585,6 +587,7 @@ int Main(int argc, char** argv) {
     if (auto code = money.Run()) return *code;
     if (auto code = payroll.Run()) return *code;
     if (auto code = outcomes.Run()) return *code;
+    if (auto code = tests.Run()) return *code;
   } catch (const std::exception& e) {
     std::cerr << "selfdirect: internal error: " << e.what() << "\n";
     return kExitInternal;

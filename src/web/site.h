@@ -46,6 +46,8 @@ class Site final : public RequestHandler {
 
   // The OpenAPI 3.1 document describing every JSON route.
   boost::json::value OpenApiDocument() const;
+  // Every route the site answers, in matching order (`selfdirect routes`, the access matrix).
+  const RouteTable& routes() const { return routes_; }
 
  private:
   void AddModules();

@@ -8,11 +8,12 @@ Response MoneyRoutes::ImportPage(Context& ctx) {
   auto person = PersonId::Parse(ctx.request.path_params["id"]);
   const std::string job = ctx.request.path_params["job"];
   if (!person) return ErrorResponse(Error::NotFound("No such statement import"), ctx);
+  // The person first: it audits the read, so a refusal is in the audit trail whatever the job.
+  if (Status s = money_.CheckHandlesMoney(ctx.call, *ctx.principal, *person); !s.ok())
+    return ErrorResponse(s.error(), ctx);
   auto progress = jobs_.Find(job);
   if (!progress || progress->person != *person || progress->council != ctx.call.council)
     return ErrorResponse(Error::NotFound("No such statement import"), ctx);
-  if (Status s = money_.CheckHandlesMoney(ctx.call, *ctx.principal, *person); !s.ok())
-    return ErrorResponse(s.error(), ctx);
   ViewData d;
   d.set("person_id", person->ToString());
   d.set("job", job);

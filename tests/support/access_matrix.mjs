@@ -1,0 +1,71 @@
+// The access matrix as a markdown table (docs/access-matrix.md), from the routes of
+// `selfdirect routes` and the answers of tests/http/access_matrix.expected.json.
+const ABBREVIATIONS = {
+  nobody: 'nobody',
+  budget_holder: 'BH',
+  representative: 'Rep',
+  practitioner: 'Prac',
+  approver: 'Appr',
+  finance_officer: 'Fin',
+  analyst: 'Ana',
+  directory_editor: 'Dir',
+  personal_assistant: 'PA',
+  employer_organisation: 'Emp',
+  administrator: 'Admin'
+}
+
+export function matrixMarkdown (routes, answers, columns) {
+  const lines = [
+    '# The access matrix',
+    '',
+    'Every route of the route table (`selfdirect routes`), requested as nobody and as each demo role by',
+    '`tests/http/access_matrix.test.mjs`, which asserts these answers (from',
+    '`tests/http/access_matrix.expected.json`) on every run. Generated: change the expected file with',
+    '`ACCESS_MATRIX_WRITE=1 node --test tests/http/access_matrix.test.mjs`, review the difference, and',
+    'commit both.',
+    '',
+    'A cell is one HTTP status, or for a route about a record, three: `related/other/council`.',
+    '',
+    '- *related*: a record the role is related to (the budget holder\'s own record; a person the',
+    '  representative helps; for staff, a person of the practitioner\'s and approver\'s team).',
+    '- *other*: a record of a person of another team, whom neither the budget holder nor the',
+    '  representative is related to. Finance officers and administrators work across the council.',
+    '- *council*: a record of another council: a second demo council in the same database',
+    '  (`selfdirect demo-council`), whose ids are read through its own server. For a kind of record',
+    '  the second council has none of, and for kinds not tied to a person (plans, pay runs, surveys',
+    '  and the like), an id no record of this council has, which is what any other council\'s',
+    '  record is from here: the storage layer reads only the signed-in council\'s rows.',
+    '- `-`: not sent. Unsafe requests (POST, PUT, DELETE) are sent as nobody and, without the',
+    '  anti-forgery token, as each role (any record: none may change anything), and with the token',
+    '  only for the *council* id; routes that check their own token (sign-in, one-time links) are',
+    '  sent as nobody only; public unsafe routes are covered by their own tests.',
+    '- Kinds of record about a person (people, assessments, financial assessments, charging',
+    '  estimates, complaints, engagements) have all three columns; a `-` there means the demo has',
+    '  no such record to use. Other kinds are requested with the *council* id only.',
+    '',
+    'Answers: 200 shown; 303 sent to sign in (pages); 401 sign in first (API); 403 refused (role or',
+    'anti-forgery token); 404 not found or not yours (the same answer on purpose, so ids cannot be',
+    'probed); 400/422 the request was not accepted. Every refusal of a personal record (403 or 404',
+    'for a role the route admits) is checked to be in the audit trail.',
+    '',
+    'Roles: ' + columns.filter(c => c !== 'nobody').map(c => `${ABBREVIATIONS[c]} = ${c.replace(/_/g, ' ')}`).join(', ') + '.',
+    ''
+  ]
+  const byArea = new Map()
+  for (const r of routes) {
+    if (!byArea.has(r.area)) byArea.set(r.area, [])
+    byArea.get(r.area).push(r)
+  }
+  for (const [area, list] of [...byArea].sort((a, b) => a[0].localeCompare(b[0]))) {
+    lines.push(`## ${area}`, '')
+    lines.push('| Route | ' + columns.map(c => ABBREVIATIONS[c]).join(' | ') + ' |')
+    lines.push('|---|' + columns.map(() => '---').join('|') + '|')
+    for (const r of list) {
+      const key = `${r.method} ${r.pattern}`
+      const row = answers[key] || {}
+      lines.push(`| \`${key}\` | ` + columns.map(c => row[c] ?? '?').join(' | ') + ' |')
+    }
+    lines.push('')
+  }
+  return lines.join('\n')
+}
