@@ -39,6 +39,13 @@ const LISTED = ['assessments', 'financial-assessments', 'charging-estimates', 'c
 // so they answer 200 for an id of no record here without showing anything of it. Better as 404.
 const BLANK_FORMS = new Set(['GET /plans/{id}/payments/new', 'GET /pas/{id}/employ'])
 
+// A charge worked out by the person (tests/http/charging_api.test.mjs).
+const ESTIMATE = {
+  assessment_date: '2026-05-04', age: 30, household: 'single', premiums: ['disability'],
+  weekly_cost_of_care: '300.00', capital: '18450.00', income: [{ type: 'esa', weekly: '232.55' }],
+  housing_costs_weekly: '15.00', disability_related_expenditure_weekly: '25.00'
+}
+
 function routeKey (r) { return `${r.method} ${r.pattern}` }
 function kindOf (pattern) {
   const p = pattern.replace(/^\/api\/v1/, '')
@@ -59,6 +66,17 @@ async function recordIds (server, admin) {
   const related = new Set([own, ...rep.represented_people])
   const others = people.filter(p => p.team_id !== pr.team_id && !related.has(p.id)).map(p => p.id)
   const ids = { people: { own, represented, other: others[0] } }
+  // Records the demo does not make: a complaint about the related person and about the other,
+  // and the budget holder's and the representative's own estimates of a charge.
+  for (const person of [own, others[0]]) {
+    const made = await admin.request('POST', `/api/v1/people/${person}/complaints`,
+      { json: { kind: 'complaint', subject: 'service', summary: 'Nobody called back.' } })
+    assert.equal(made.status, 201, made.text)
+  }
+  for (const [client, person] of [[who.budget_holder, own], [who.representative, represented]]) {
+    const kept = await client.request('POST', `/api/v1/people/${person}/charging-estimates`, { json: ESTIMATE })
+    assert.equal(kept.status, 201, kept.text)
+  }
   const first = async (person, kind) => {
     const r = await admin.request('GET', `/api/v1/people/${person}/${kind}`)
     const items = r.data && (r.data.items || (Array.isArray(r.data) ? r.data : null))
@@ -186,12 +204,17 @@ test('every route answers every role as the access matrix says, with no leak', {
     const clients = await clientsFor(server, ...ROLES)
     const admin = clients.administrator
     const ids = await recordIds(server, admin)
-    const other = await otherCouncil(server.database)
-    try {
-      const theirs = await recordIds(other, (await clientsFor(other, 'administrator')).administrator)
-      ids.council = Object.fromEntries(Object.entries(theirs).map(([kind, set]) => [kind, set.own ?? set.other]))
-    } finally {
-      await other.stop()
+    ids.council = {}
+    // On PostgreSQL the test files share one database and a council cannot be removed again, so
+    // there the *council* column uses the id of no record here only (the answers are the same).
+    if (process.env.SELFDIRECT_TEST_STORAGE !== 'postgresql') {
+      const other = await otherCouncil(server.database)
+      try {
+        const theirs = await recordIds(other, (await clientsFor(other, 'administrator')).administrator)
+        ids.council = Object.fromEntries(Object.entries(theirs).map(([kind, set]) => [kind, set.own ?? set.other]))
+      } finally {
+        await other.stop()
+      }
     }
     t.diagnostic('records: ' + JSON.stringify(ids))
     const nobody = new ApiClient(server.base)
