@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -106,6 +107,42 @@ TEST_F(SqliteBackupTest, RestoreRefusesNonEmptyDatabaseWithoutForce) {
   EXPECT_FALSE(fs::exists(Path("other.db-wal")));
   EXPECT_FALSE(fs::exists(Path("other.db-shm")));
   EXPECT_EQ(CouncilsIn("other.db"), 2u);
+}
+
+// A database that another process has open (a running server) is never replaced, even with
+// force: that process would go on using the old file.
+TEST_F(SqliteBackupTest, RestoreRefusesDatabaseOpenInAnotherProcess) {
+  MakeDatabase("live.db", 2).reset();
+  ASSERT_TRUE(BackupSqlite(Path("live.db"), Path("two.sdbak"), false).ok());
+  int ready[2], done[2];
+  ASSERT_EQ(::pipe(ready), 0);
+  ASSERT_EQ(::pipe(done), 0);
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {  // Holds the database open, in WAL mode, until told to stop.
+    sqlite3* db = nullptr;
+    bool opened = sqlite3_open(Path("live.db").c_str(), &db) == SQLITE_OK &&
+                  sqlite3_exec(db, "PRAGMA journal_mode = WAL; SELECT count(*) FROM councils",
+                               nullptr, nullptr, nullptr) == SQLITE_OK;
+    char c = opened ? 'y' : 'n';
+    (void)!::write(ready[1], &c, 1);
+    (void)!::read(done[0], &c, 1);
+    sqlite3_close(db);
+    ::_exit(0);
+  }
+  char c = 0;
+  ASSERT_EQ(::read(ready[0], &c, 1), 1);
+  ASSERT_EQ(c, 'y');
+  auto refused = RestoreSqlite(Path("two.sdbak"), Path("live.db"), true);
+  (void)!::write(done[1], "x", 1);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_NE(refused.error().message.find("open in another process"), std::string::npos);
+  // Once that process has closed it, the restore goes ahead.
+  EXPECT_TRUE(RestoreSqlite(Path("two.sdbak"), Path("live.db"), true).ok());
+  for (int fd : {ready[0], ready[1], done[0], done[1]}) ::close(fd);
 }
 
 TEST_F(SqliteBackupTest, RestoreIntoEmptyFileNeedsNoForce) {
