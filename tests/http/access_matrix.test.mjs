@@ -252,8 +252,13 @@ test('every route answers every role as the access matrix says, with no leak', {
             if (scope === 'other' && personal(kind) && !COUNCIL_WIDE.has(role)) leaks.push(`${role} ${route.method} ${path}: ${status} for another team's or person's record`)
             if (unsafe) leaks.push(`${role} ${route.method} ${path}: ${status} changed something`)
           }
+          // A refusal of a personal record: another council's, another team's or person's (for a
+          // role that does not work across the council), or a record itself (not a part of it,
+          // which may simply not exist) refused to a role the route admits.
+          const refusedRecord = scope === 'council' || (scope === 'other' && !COUNCIL_WIDE.has(role)) ||
+            /\{id\}$/.test(route.pattern)
           if (!unsafe && role !== 'nobody' && allowed && personal(kind) && (status === 403 || status === 404) &&
-              (scope === 'council' || (scope === 'other' && !COUNCIL_WIDE.has(role)))) {
+              refusedRecord) {
             refused[role].push({ route: routeKey(route), path, id: path.match(/\/(\d+)(\/|$)/)[1] })
           }
         }
