@@ -66,6 +66,23 @@ void SignInThrottle::RecordSuccess(const std::string& email) {
   by_email_.erase(email);
 }
 
+bool PublicFormThrottle::Admit(const std::string& address) {
+  const int64_t now = clock_.Now().seconds();
+  std::lock_guard lock(mutex_);
+  auto passed = [&](const Window& w) {
+    return now - w.started_seconds >= limits::kPublicFormWindowSeconds;
+  };
+  if (by_address_.size() >= limits::kMaxThrottleEntries) {
+    std::erase_if(by_address_, [&](const auto& kv) { return passed(kv.second); });
+    if (by_address_.size() >= limits::kMaxThrottleEntries) by_address_.clear();
+  }
+  Window& w = by_address_[address];
+  if (passed(w)) w = Window{now, 0};
+  if (w.count >= limits::kPublicFormPostsPerAddress) return false;
+  ++w.count;
+  return true;
+}
+
 Result<domain::Actor> AuthService::ActorFor(Transaction& tx, const UserRecord& user) {
   domain::Actor actor{.user_id = user.id,
                       .role = user.role,
@@ -79,13 +96,13 @@ Result<domain::Actor> AuthService::ActorFor(Transaction& tx, const UserRecord& u
 }
 
 Result<SignedIn> AuthService::SignIn(CouncilId council, const std::string& email_input,
-                                     const std::string& password,
-                                     const std::string& client_address) {
+                                     const std::string& password, const std::string& client_address,
+                                     const std::string& previous_token) {
   std::string email = AsciiLower(Trim(email_input));
   std::vector<FieldError> fields;
   if (email.empty()) fields.push_back({"email", "Enter your email address"});
   if (password.empty()) fields.push_back({"password", "Enter your password"});
-  if (email.size() > limits::kMaxEmailChars || password.size() > limits::kMaxPasswordChars) {
+  if (email.size() > limits::kMaxEmailChars || password.size() > limits::kMaxPasswordBytes) {
     fields.push_back({"email", "Enter a correct email address and password"});
   }
   if (!fields.empty()) return Error::InvalidArgument("Enter your email and password", fields);
@@ -131,6 +148,9 @@ Result<SignedIn> AuthService::SignIn(CouncilId council, const std::string& email
   SD_RETURN_IF_ERROR(store_.Write(council, [&](Transaction& tx) -> Status {
     SD_RETURN_IF_ERROR(
         tx.sessions().DeleteExpired(now, now.PlusSeconds(-limits::kSessionIdleSeconds)));
+    // A session token sent with the sign-in (an earlier session on this browser) ends here.
+    if (!previous_token.empty() && previous_token.size() <= 64)
+      SD_RETURN_IF_ERROR(tx.sessions().Delete(TokenHash(previous_token)));
     SD_RETURN_IF_ERROR(tx.sessions().Insert(session));
     return audit(tx, user->id, "signed in");
   }));

@@ -48,6 +48,28 @@ class SignInThrottle {
   std::unordered_map<std::string, Window> by_address_;  // Guarded by mutex_.
 };
 
+// Counts the unsafe requests (POST and the like) each client address sends to the routes anyone
+// may call without signing in (the survey answer form, setting a password from an invitation,
+// the charge calculator, the public cost APIs), within a fixed window (limits.h). Over the limit
+// the address is refused (429) until the window passes. Sign-in and "ask for help" keep their
+// own throttles (SignInThrottle, ContactThrottle) and are not counted here. Kept in memory like
+// the others.
+class PublicFormThrottle {
+ public:
+  explicit PublicFormThrottle(const Clock& clock) : clock_(clock) {}
+  // Counts one request from `address`; false (not counted) when the address is over the limit.
+  bool Admit(const std::string& address);
+
+ private:
+  struct Window {
+    int64_t started_seconds = 0;
+    int count = 0;
+  };
+  const Clock& clock_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, Window> by_address_;  // Guarded by mutex_.
+};
+
 struct Principal {
   UserRecord user;
   domain::Actor actor;
@@ -69,12 +91,15 @@ class AuthService {
   AuthService(Store& store, const Clock& clock, SignInThrottle& throttle)
       : store_(store), clock_(clock), throttle_(throttle) {}
 
-  // Checks the password (slow: ~75 ms, run it off I/O threads) and opens a session.
+  // Checks the password (slow: ~75 ms, run it off I/O threads) and opens a session with a new
+  // token. The session of `previous_token` (the caller's session cookie before signing in, if
+  // any) ends with a successful sign-in, so no token issued before it stays valid after it.
   // Errors: kInvalidArgument with a field error when email or password is blank;
   // kUnauthenticated for a wrong email or password (one message for both);
   // kResourceExhausted when the throttle refuses the attempt. Every attempt is audited.
   Result<SignedIn> SignIn(CouncilId council, const std::string& email, const std::string& password,
-                          const std::string& client_address);
+                          const std::string& client_address,
+                          const std::string& previous_token = "");
 
   // Returns the principal for a session token, sliding its idle expiry. kUnauthenticated when the
   // token is unknown or the session has ended; `problem` (if given) says which.

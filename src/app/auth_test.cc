@@ -144,6 +144,53 @@ TEST_F(AuthTest, SessionsEndAfterIdleTimeAndOnSignOut) {
   EXPECT_EQ(problem, SessionProblem::kUnknown);
 }
 
+TEST_F(AuthTest, SessionsEndAtTheAbsoluteLimitHoweverActive) {
+  auto in = *auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery", "1.2.3.4");
+  // Used every 20 minutes (inside the idle limit) for just under the absolute limit: still valid.
+  const int step = 20 * 60;
+  for (int elapsed = step; elapsed < limits::kSessionAbsoluteSeconds; elapsed += step) {
+    clock_.AdvanceSeconds(step);
+    ASSERT_TRUE(auth_.ResolveSession(db_.council(), in.token).ok()) << elapsed;
+  }
+  clock_.AdvanceSeconds(step);  // Now past the absolute limit, though used 20 minutes ago.
+  SessionProblem problem = SessionProblem::kNone;
+  EXPECT_FALSE(auth_.ResolveSession(db_.council(), in.token, &problem).ok());
+  EXPECT_EQ(problem, SessionProblem::kExpired);
+}
+
+TEST_F(AuthTest, SigningInGivesANewTokenAndEndsTheSessionSentWithIt) {
+  auto first =
+      *auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery", "1.2.3.4");
+  auto second = *auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery",
+                              "1.2.3.4", first.token);
+  EXPECT_NE(second.token, first.token);
+  EXPECT_NE(second.csrf_token, first.csrf_token);
+  EXPECT_FALSE(auth_.ResolveSession(db_.council(), first.token).ok());
+  EXPECT_TRUE(auth_.ResolveSession(db_.council(), second.token).ok());
+  // A failed sign-in ends nothing.
+  EXPECT_FALSE(
+      auth_.SignIn(db_.council(), "worker@example.org", "wrong", "1.2.3.4", second.token).ok());
+  EXPECT_TRUE(auth_.ResolveSession(db_.council(), second.token).ok());
+  // Without a previous token, other sessions (another browser) are left alone.
+  auto third =
+      *auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery", "5.6.7.8");
+  EXPECT_TRUE(auth_.ResolveSession(db_.council(), second.token).ok());
+  EXPECT_TRUE(auth_.ResolveSession(db_.council(), third.token).ok());
+}
+
+TEST(PublicFormThrottle, RefusesAnAddressOverTheLimitUntilTheWindowPasses) {
+  FakeClock clock{*Timestamp::Parse("2026-11-22T09:00:00Z")};
+  PublicFormThrottle throttle{clock};
+  for (int i = 0; i < limits::kPublicFormPostsPerAddress; ++i)
+    EXPECT_TRUE(throttle.Admit("1.2.3.4"));
+  EXPECT_FALSE(throttle.Admit("1.2.3.4"));
+  EXPECT_TRUE(throttle.Admit("5.6.7.8"));  // Another address is counted on its own.
+  clock.AdvanceSeconds(limits::kPublicFormWindowSeconds - 1);
+  EXPECT_FALSE(throttle.Admit("1.2.3.4"));
+  clock.AdvanceSeconds(1);
+  EXPECT_TRUE(throttle.Admit("1.2.3.4"));
+}
+
 TEST_F(AuthTest, ASessionBelongsToItsCouncilOnly) {
   auto in = *auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery", "1.2.3.4");
   EXPECT_FALSE(auth_.ResolveSession(db_.other_council(), in.token).ok());

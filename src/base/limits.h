@@ -50,6 +50,10 @@ inline constexpr int64_t kSignInAddressDelayStepMs = 250;
 inline constexpr int64_t kSignInAddressDelayMaxMs = 5'000;
 inline constexpr int kSignInWindowSeconds = 15 * 60;
 inline constexpr size_t kMaxThrottleEntries = 100'000;  // Bounded memory for the throttle table.
+// Unsafe requests (POST) from one client address to the routes anyone may call unsigned (survey
+// answers, setting a password, the calculators), within the window; then 429 until it passes.
+inline constexpr int kPublicFormPostsPerAddress = 60;
+inline constexpr int kPublicFormWindowSeconds = 10 * 60;
 // The public "Ask for help" form (app/front_door): requests per client address and for the whole
 // council within one window; more are refused with "try again later" (and the phone advice).
 inline constexpr int kContactsPerAddress = 5;
@@ -59,8 +63,12 @@ inline constexpr int kContactWindowSeconds = 60 * 60;
 inline constexpr int kInvitationDays = 14;
 // The queue of requests for help shows at most this many at once.
 inline constexpr int kMaxContactsShown = 200;
+// A new password: 12 to 128 characters (ASVS 4.0.3 2.1.1 and 2.1.2; runs of spaces count as one).
 inline constexpr size_t kMinPasswordChars = 12;
-inline constexpr size_t kMaxPasswordChars = 256;  // Argon2 hashes any length; bound the work.
+inline constexpr size_t kMaxPasswordChars = 128;
+// Bytes of a password offered at sign-in (128 characters of up to 4 bytes): argon2id hashes any
+// length; this bounds the work.
+inline constexpr size_t kMaxPasswordBytes = 512;
 // Password hashes at once: each argon2id hash takes 64 MiB and ~75 ms of one core.
 inline constexpr int kPasswordHashThreads = 2;
 // Sign-ins waiting for a hashing thread; beyond this the server answers 503.

@@ -172,6 +172,7 @@ int Serve(const std::string& database, const ServeOptions& o) {
   options.access_log = !o.no_access_log;
   options.read_timeout_seconds = o.read_timeout_seconds;
   options.trusted_proxies = o.trusted_proxies;
+  options.strict_transport_security = o.secure_cookies;  // Behind HTTPS.
   spdlog::info(R"({{"event":"starting","database":"{}","council":"{}"}})", (*store)->kind(),
                council->code);
   auto outbox = StartOutbox(**store, o);
@@ -377,8 +378,9 @@ class ServeCommand {
         ->check(CLI::Range(1, 300))
         ->capture_default_str();
     command_->add_flag("--no-access-log", options_.no_access_log, "Do not log each request");
-    command_->add_flag("--secure-cookies", options_.secure_cookies,
-                       "Mark cookies Secure (when behind HTTPS)");
+    command_->add_flag(
+        "--secure-cookies", options_.secure_cookies,
+        "Mark cookies Secure and send Strict-Transport-Security (when behind HTTPS)");
     command_
         ->add_option("--directory-cache", options_.directory_cache,
                      "Directory listings kept in recent search answers (0: keep none)")

@@ -52,6 +52,9 @@ struct Route {
   // the request head. Every other body is held to limits::kMaxRequestBodyBytes.
   bool upload = false;
   Forgery forgery = Forgery::kTokenRequired;
+  // A public route's unsafe requests are counted per client address (app::PublicFormThrottle)
+  // unless the route throttles them itself (sign-in, asking for help).
+  bool own_throttle = false;
   Handler handler;
   boost::json::value openapi;  // The OpenAPI operation object (API routes).
 };

@@ -41,6 +41,7 @@ Site::Site(SiteOptions options, app::Store& store, const Clock& clock, StaticFil
       static_files_(std::move(static_files)),
       renderer_(options_),
       throttle_(clock),
+      public_forms_(clock),
       audit_(store),
       auth_(store, clock, throttle_) {
   AddModules();
@@ -191,6 +192,10 @@ Response Site::Dispatch(Request& request) {
   Response refused = Authorise(route, ctx, problem);
   if (refused.status != 0) return refused;
   bool unsafe = request.method != Method::kGet && request.method != Method::kHead;
+  if (unsafe && route.audience == Audience::kPublic && !route.own_throttle &&
+      !public_forms_.Admit(request.client_address)) {
+    return TooManyPublicRequests(route, ctx);
+  }
   if (unsafe && !route.api && !request.body.empty() && !request.Form()) {
     return renderer_.ErrorPage(400, "This form could not be read",
                                {"It held characters that are not text, such as a null character. "
@@ -216,6 +221,23 @@ Response Site::Dispatch(Request& request) {
     }
   }
   return response;
+}
+
+Response Site::TooManyPublicRequests(const Route& route, Context& ctx) {
+  const std::string minutes = std::to_string(limits::kPublicFormWindowSeconds / 60);
+  Response r =
+      route.api
+          ? JsonError(
+                429, "too_many_requests",
+                "Too many requests from your connection. Try again in " + minutes + " minutes.")
+          : renderer_.ErrorPage(429, "Too many attempts from your connection",
+                                {"We have had too many forms sent from your connection in a short "
+                                 "time, so we have stopped taking them for a while. Nothing was "
+                                 "saved.",
+                                 "Wait " + minutes + " minutes, then try again."},
+                                ctx, "/", "Go to the home page");
+  r.SetHeader("Retry-After", std::to_string(limits::kPublicFormWindowSeconds));
+  return r;
 }
 
 Response Site::NoRoute(Context& ctx, const std::vector<Method>& allowed) {

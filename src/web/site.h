@@ -59,6 +59,8 @@ class Site final : public RequestHandler {
   // A refusal (status != 0) when the caller may not use `route`.
   Response Authorise(const Route& route, Context& ctx, app::SessionProblem problem);
   bool CsrfValid(const Route& route, const Context& ctx) const;
+  // The 429 for an address over the limit of unsafe requests to public routes.
+  Response TooManyPublicRequests(const Route& route, Context& ctx);
   Response ApiHealth(Context& ctx);
   Response ApiOpenApi(Context& ctx);
 
@@ -68,6 +70,7 @@ class Site final : public RequestHandler {
   StaticFiles static_files_;
   Renderer renderer_;
   app::SignInThrottle throttle_;
+  app::PublicFormThrottle public_forms_;
   app::AuditTrail audit_;  // Flushed when the Site is destroyed (after the server stops).
   app::AuthService auth_;
   std::vector<std::unique_ptr<RouteModule>> modules_;

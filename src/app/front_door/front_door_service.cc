@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/front_door/invitations.h"
+#include "app/password_policy.h"
 #include "app/passwords.h"
 #include "base/limits.h"
 #include "base/text.h"
@@ -296,15 +297,15 @@ Result<InvitationView> FrontDoorService::Invitation(const CallContext& ctx,
 
 Status FrontDoorService::AcceptInvitation(const CallContext& ctx, const std::string& token,
                                           const std::string& password, const std::string& confirm) {
+  // The link's own problem comes first.
+  auto live = Invitation(ctx, token);
+  if (!live.ok()) return live.error();
   std::vector<FieldError> errors;
-  if (password.size() < limits::kMinPasswordChars)
-    errors.push_back({"password", "Enter a password of 12 characters or more"});
-  else if (password.size() > limits::kMaxPasswordChars)
-    errors.push_back({"password", "Enter a password of 256 characters or fewer"});
+  if (std::string problem = PasswordProblem(password, live->email, live->display_name);
+      !problem.empty())
+    errors.push_back({"password", std::move(problem)});
   else if (confirm != password)
     errors.push_back({"confirm", "Enter the same password twice"});
-  // The link's own problem comes first.
-  if (auto live = Invitation(ctx, token); !live.ok()) return live.error();
   if (!errors.empty()) return Error::InvalidArgument("Check the password", std::move(errors));
   SD_ASSIGN_OR_RETURN(std::string hash, HashPassword(password));
   const Timestamp now = clock_.Now();

@@ -33,6 +33,7 @@ void AccountsRoutes::AddApiRoutes() {
   sign_in.api = true;
   sign_in.slow = true;
   sign_in.forgery = Forgery::kOwnCheck;  // JSON only (a cross-site form cannot send it).
+  sign_in.own_throttle = true;           // app::SignInThrottle.
   sign_in.handler = SlowedByAddress(Bind(&AccountsRoutes::ApiSignIn));
   sign_in.openapi = PublicOperation(
       "createSession", "Sign in: sets the session cookie and returns the CSRF token",
@@ -86,7 +87,7 @@ Response AccountsRoutes::ApiSignIn(Context& ctx) {
     return e.fields.empty() ? JsonError(400, "bad_request", e.message) : ErrorResponse(e, ctx);
   }
   auto signed_in = auth_.SignIn(options_.council.id, (*body)["email"], (*body)["password"],
-                                ctx.request.client_address);
+                                ctx.request.client_address, ctx.request.Cookie(kSessionCookie));
   if (!signed_in.ok()) return ErrorResponse(signed_in.error(), ctx);
   app::Principal who;
   who.user = signed_in->user;

@@ -25,6 +25,7 @@ void AccountsRoutes::AddPageRoutes() {
   Route submit = PublicPageRoute(SlowedByAddress(Bind(&AccountsRoutes::SignInSubmit)));
   submit.slow = true;
   submit.forgery = Forgery::kOwnCheck;
+  submit.own_throttle = true;  // app::SignInThrottle: per account, and slowed per address.
   Add(Method::kPost, "/sign-in", submit);
   Add(Method::kPost, "/sign-out", PageRoute({}, Bind(&AccountsRoutes::SignOut)));
   Add(Method::kGet, "/home", PageRoute({}, Bind(&AccountsRoutes::HomePage)));
@@ -94,8 +95,8 @@ Response AccountsRoutes::SignInSubmit(Context& ctx) {
     return SignInForm(403, ctx, email,
                       {{"email", "The sign-in form had expired. Enter your details again."}}, "");
   }
-  auto signed_in =
-      auth_.SignIn(options_.council.id, email, value("password"), ctx.request.client_address);
+  auto signed_in = auth_.SignIn(options_.council.id, email, value("password"),
+                                ctx.request.client_address, ctx.request.Cookie(kSessionCookie));
   if (!signed_in.ok()) {
     const Error& e = signed_in.error();
     if (e.code == ErrorCode::kInvalidArgument) return SignInForm(422, ctx, email, e.fields, "");

@@ -117,13 +117,15 @@ void FrontDoorRoutes::AddApiRoutes() {
                           {"for_whom", "needs", "urgency", "at_risk"}))}};
   // Public and it stores a request: safe from other sites because a JSON body cannot be sent
   // cross-site without a CORS preflight, which this service never grants; throttled per address.
-  Add(Method::kPost, "/api/v1/contacts",
+  Route ask =
       PublicApiRoute(Bind(&FrontDoorRoutes::ApiSubmit),
                      PublicOperation("askForHelp", "Asks the council for help (no sign-in)",
                                      Replies({{"201", Reply("Received", Ref("ContactReceipt"))},
                                               {"422", ErrorReply("A field cannot be used")},
                                               {"429", ErrorReply("Too many requests; try later")}}),
-                                     submit)));
+                                     submit));
+  ask.own_throttle = true;  // app::ContactThrottle.
+  Add(Method::kPost, "/api/v1/contacts", ask);
   Add(Method::kGet, "/api/v1/contacts",
       ApiRoute(
           staff, Bind(&FrontDoorRoutes::ApiQueue),

@@ -61,6 +61,7 @@ void FrontDoorRoutes::AddPageRoutes() {
   Add(Method::kGet, "/ask-for-help", PublicPageRoute(Bind(&FrontDoorRoutes::AskPage)));
   Route ask = PublicPageRoute(Bind(&FrontDoorRoutes::AskSubmit));
   ask.forgery = Forgery::kOwnCheck;  // The form's own cookie token (kAskCookie).
+  ask.own_throttle = true;           // app::ContactThrottle, per address and council-wide.
   Add(Method::kPost, "/ask-for-help", ask);
   Add(Method::kGet, "/ask-for-help/sent", PublicPageRoute(Bind(&FrontDoorRoutes::SentPage)));
   Add(Method::kGet, "/invitations/{token}",

@@ -383,7 +383,7 @@ Response JsonError(int status, std::string_view code, const std::string& message
   return Response::Json(status, boost::json::object{{"error", std::move(error)}});
 }
 
-void AddSecurityHeaders(Response& r) {
+void AddSecurityHeaders(Response& r, bool strict_transport_security) {
   r.SetHeader("Content-Security-Policy",
               "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
               "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -393,6 +393,15 @@ void AddSecurityHeaders(Response& r) {
   r.SetHeader("Referrer-Policy", "same-origin");
   r.SetHeader("Cross-Origin-Opener-Policy", "same-origin");
   r.SetHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+  if (r.GetHeader("Cache-Control").empty()) r.SetHeader("Cache-Control", "no-store");
+  // An API answer is data, never a page to show (ASVS 14.4.2).
+  if (r.GetHeader("Content-Type").starts_with("application/json") &&
+      r.GetHeader("Content-Disposition").empty()) {
+    r.SetHeader("Content-Disposition", "attachment; filename=\"api.json\"");
+  }
+  if (strict_transport_security) {
+    r.SetHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  }
 }
 
 std::string PercentEncode(std::string_view text) {

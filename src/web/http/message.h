@@ -107,8 +107,13 @@ struct Response {
 Response JsonError(int status, std::string_view code, const std::string& message,
                    const std::vector<std::pair<std::string, std::string>>& fields = {});
 
-// Security headers every response carries (CSP without inline script, no framing, no sniffing).
-void AddSecurityHeaders(Response& response);
+// Security headers every response carries (CSP without inline script, no framing, no sniffing,
+// no referrer to other sites, no powerful browser features), and Cache-Control: no-store on any
+// response that has not chosen its own caching (only static assets do). With
+// `strict_transport_security` (the service is reached over HTTPS: --secure-cookies) also
+// Strict-Transport-Security for a year. The server calls this on every response it writes,
+// whatever produced it (docs/security.md).
+void AddSecurityHeaders(Response& response, bool strict_transport_security = false);
 
 // Percent-encodes `text` for a query value; letters, digits, "-._~/" pass through.
 std::string PercentEncode(std::string_view text);

@@ -153,6 +153,30 @@ TEST(SecurityHeaders, ForbidFramingSniffingAndInlineScript) {
   EXPECT_EQ(r.GetHeader("Referrer-Policy"), "same-origin");
 }
 
+TEST(SecurityHeaders, NoStoreUnlessChosenApiAsAttachmentAndHstsOnlyBehindHttps) {
+  Response page = Response::Text(404, "Not found");
+  AddSecurityHeaders(page);
+  EXPECT_EQ(page.GetHeader("Cache-Control"), "no-store");
+  EXPECT_EQ(page.GetHeader("Strict-Transport-Security"), "");
+  EXPECT_EQ(page.GetHeader("Content-Disposition"), "");
+  Response asset = Response::Text(200, "body{}");
+  asset.SetHeader("Cache-Control", "public, max-age=3600");
+  AddSecurityHeaders(asset, /*strict_transport_security=*/true);
+  EXPECT_EQ(asset.GetHeader("Cache-Control"), "public, max-age=3600");
+  EXPECT_EQ(asset.GetHeader("Strict-Transport-Security"), "max-age=31536000; includeSubDomains");
+  Response api = JsonError(429, "too_many_requests", "Wait");
+  AddSecurityHeaders(api);
+  EXPECT_EQ(api.GetHeader("Content-Disposition"), "attachment; filename=\"api.json\"");
+  Response download = Response::Json(200, boost::json::object{});
+  download.SetHeader("Content-Disposition", "attachment; filename=\"plan.json\"");
+  AddSecurityHeaders(download);
+  EXPECT_EQ(download.GetHeader("Content-Disposition"), "attachment; filename=\"plan.json\"");
+  // Adding them twice changes nothing (a handler's response and the server both may).
+  const auto before = api.headers;
+  AddSecurityHeaders(api);
+  EXPECT_EQ(api.headers, before);
+}
+
 TEST(PercentEncode, KeepsPathCharactersAndEscapesTheRest) {
   EXPECT_EQ(PercentEncode("/people/42"), "/people/42");
   EXPECT_EQ(PercentEncode("a b&c"), "a%20b%26c");

@@ -132,10 +132,8 @@ std::string JsonEscape(std::string_view text) {
 }
 
 Response PlainError(int status, std::string_view message) {
-  Response r =
-      JsonError(status, status == 413 ? "payload_too_large" : "bad_request", std::string(message));
-  AddSecurityHeaders(r);
-  return r;
+  return JsonError(status, status == 413 ? "payload_too_large" : "bad_request",
+                   std::string(message));
 }
 
 asio::awaitable<Response> Dispatch(ServerState& state, Request& request) {
@@ -303,7 +301,6 @@ Response TooManyUploads() {
   Response r = JsonError(429, "too_many_uploads",
                          "You are already sending files. Wait for them to finish, then try again.");
   r.SetHeader("Retry-After", "10");
-  AddSecurityHeaders(r);
   return r;
 }
 
@@ -336,9 +333,31 @@ asio::awaitable<Exchange> Answer(ServerState& state, Incoming& in, const std::st
   co_return x;
 }
 
+// True for a path segment shaped like a one-time link's token (app::RandomToken: 43 base64url
+// characters), as in /invitations/{token} and /survey/{token}.
+bool IsTokenSegment(std::string_view segment) {
+  if (segment.size() != 43) return false;
+  for (char c : segment) {
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!letter && c != '-' && c != '_') return false;
+  }
+  return true;
+}
+
 // `target` with the value of any csrf_token query parameter (upload forms send it in the
-// address) left out, so that tokens do not reach the logs.
-std::string WithoutToken(std::string target) {
+// address) and any token-shaped path segment (a one-time link) left out, so that tokens do not
+// reach the logs.
+std::string WithoutToken(std::string_view original) {
+  const size_t query = std::min(original.find('?'), original.size());
+  std::string target;
+  for (size_t start = 0; start < query;) {
+    size_t end = std::min(original.find('/', start + 1), query);
+    std::string_view segment = original.substr(start, end - start);  // With its leading '/'.
+    bool token = segment.size() > 1 && IsTokenSegment(segment.substr(1));
+    target += token ? std::string_view("/-") : segment;
+    start = end;
+  }
+  target += original.substr(query);
   const size_t at = target.find("csrf_token=");
   if (at == std::string::npos) return target;
   const size_t end = target.find('&', at);
@@ -399,6 +418,9 @@ asio::awaitable<void> Session(ServerState& state, beast::tcp_stream stream) {
                                std::chrono::milliseconds(x.response.delay_ms));
       co_await pause.async_wait(kNoThrow);
     }
+    // The one place every response passes, whatever made it (a handler, an unreadable request,
+    // a refused upload, a handler that threw): each leaves with the security headers.
+    AddSecurityHeaders(x.response, state.options.strict_transport_security);
     auto res = ToBeast(std::move(x.response), x.version, x.keep_alive, x.head);
     size_t bytes = res.body().size();
     stream.expires_after(std::chrono::seconds(limits::kResponseWriteTimeoutSeconds));

@@ -48,6 +48,9 @@ struct ServerOptions {
   // Reverse proxies (IP addresses as text) whose X-Forwarded-For header names the client. From
   // any other peer the header is ignored, so a client cannot choose its own address.
   std::vector<std::string> trusted_proxies;
+  // The service is reached over HTTPS (a TLS-terminating proxy in front): every response also
+  // carries Strict-Transport-Security (set by --secure-cookies).
+  bool strict_transport_security = false;
   // Where uploads are held while they arrive (each file is unlinked as soon as it is opened, so
   // nothing is left behind); empty: the system's temporary directory.
   std::string upload_dir;
