@@ -28,9 +28,9 @@ void AppendErrorObject(const Error& error, std::string& out);
 
 // Appends ,"key":"12.34" (a money field after the first field of an object).
 inline void AppendMoneyField(std::string_view key, Pence amount, std::string& out) {
-  out += ",\"";
+  out.append(",\"", 2);  // Lengths given: no strlen on this hot path.
   out += key;
-  out += "\":\"";
+  out.append("\":\"", 3);
   amount.AppendTo(out);
   out += '"';
 }

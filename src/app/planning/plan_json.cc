@@ -385,20 +385,26 @@ Result<PlanCostRequest> PlanCostRequestFromJson(const json::value& v, const Cata
 
 namespace {
 
+// Appends a string literal (its length known here, not found by strlen at each call).
+template <size_t N>
+inline void Lit(std::string& out, const char (&text)[N]) {
+  out.append(text, N - 1);
+}
+
 void AppendLineCostJson(const domain::PlanLine& l, const domain::LineCost& lc, std::string& out) {
-  out += "{\"item\":";
+  Lit(out, "{\"item\":");
   AppendJsonString(l.item, out);
-  out += ",\"description\":";
+  Lit(out, ",\"description\":");
   AppendJsonString(l.description, out);
-  out += ",\"category\":\"";
+  Lit(out, ",\"category\":\"");
   out += domain::SupportCategoryCode(l.category);
-  out += "\",\"managed_as\":\"";
+  Lit(out, "\",\"managed_as\":\"");
   out += domain::ManagedAsCode(l.managed_as);
   out += '"';
   AppendMoneyField("weekly", lc.weekly, out);
   AppendMoneyField("annual", lc.annual, out);
   if (lc.pa) {
-    out += ",\"pa\":{\"hours_weekly\":\"";
+    Lit(out, ",\"pa\":{\"hours_weekly\":\"");
     Pence::FromPence(lc.pa->hours_hundredths).AppendTo(out);
     out += '"';
     AppendMoneyField("pay_annual", lc.pa->pay_annual, out);
@@ -411,13 +417,13 @@ void AppendLineCostJson(const domain::PlanLine& l, const domain::LineCost& lc, s
 }
 
 void AppendPlanItemsJson(const std::vector<domain::PlanItemCost>& items, std::string& out) {
-  out += ",\"plan_items\":[";
+  Lit(out, ",\"plan_items\":[");
   for (size_t i = 0; i < items.size(); ++i) {
     const auto& p = items[i];
     if (i > 0) out += ',';
-    out += "{\"code\":\"";
+    Lit(out, "{\"code\":\"");
     out += p.code;
-    out += "\",\"text\":";
+    Lit(out, "\",\"text\":");
     AppendJsonString(p.text, out);
     AppendMoneyField("weekly", p.weekly, out);
     AppendMoneyField("annual", p.annual, out);
@@ -428,7 +434,7 @@ void AppendPlanItemsJson(const std::vector<domain::PlanItemCost>& items, std::st
 
 // ,"by_management":{"direct_payment":"12.34",...} (the ways with any cost).
 void AppendByManagementJson(const domain::PlanCost& c, std::string& out) {
-  out += ",\"by_management\":{";
+  Lit(out, ",\"by_management\":{");
   bool first = true;
   for (size_t m = 0; m < domain::kManagedAsCount; ++m) {
     if (c.weekly_by_management[m] == Pence()) continue;
@@ -436,7 +442,7 @@ void AppendByManagementJson(const domain::PlanCost& c, std::string& out) {
     first = false;
     out += '"';
     out += domain::ManagedAsCode(static_cast<domain::ManagedAs>(m));
-    out += "\":\"";
+    Lit(out, "\":\"");
     c.weekly_by_management[m].AppendTo(out);
     out += '"';
   }
@@ -444,14 +450,14 @@ void AppendByManagementJson(const domain::PlanCost& c, std::string& out) {
 }
 
 void AppendToleranceJson(const domain::ToleranceCheck& t, std::string& out) {
-  out += ",\"tolerance\":{\"indicative_weekly\":\"";
+  Lit(out, ",\"tolerance\":{\"indicative_weekly\":\"");
   t.indicative.AppendTo(out);
   out += '"';
   AppendMoneyField("difference_weekly", t.difference, out);
   AppendMoneyField("allowed_weekly", t.allowed, out);
-  out += ",\"needs_approval\":";
+  Lit(out, ",\"needs_approval\":");
   out += t.needs_approval ? "true" : "false";
-  out += ",\"reason\":";
+  Lit(out, ",\"reason\":");
   AppendJsonString(t.reason, out);
   out += '}';
 }
@@ -462,15 +468,15 @@ void AppendPlanCostJson(const domain::PlanCost& c, const domain::PlanCostInput& 
                         const std::string& person, std::string& out) {
   out += '{';
   if (!person.empty()) {
-    out += "\"person\":";
+    Lit(out, "\"person\":");
     AppendJsonString(person, out);
     out += ',';
   }
-  out += "\"rates\":";
+  Lit(out, "\"rates\":");
   AppendJsonString(c.rates_id, out);
   AppendMoneyField("weekly_total", c.weekly_total, out);
   AppendMoneyField("annual_total", c.annual_total, out);
-  out += ",\"lines\":[";
+  Lit(out, ",\"lines\":[");
   for (size_t i = 0; i < c.lines.size(); ++i) {
     if (i > 0) out += ',';
     AppendLineCostJson(in.lines[i], c.lines[i], out);
@@ -480,16 +486,16 @@ void AppendPlanCostJson(const domain::PlanCost& c, const domain::PlanCostInput& 
   AppendMoneyField("traditional_weekly", c.traditional_weekly, out);
   AppendMoneyField("creative_weekly", c.creative_weekly, out);
   AppendByManagementJson(c, out);
-  out += ",\"return_category\":\"";
+  Lit(out, ",\"return_category\":\"");
   out += domain::ReturnCategoryCode(c.return_category);
   out += '"';
   if (c.tolerance) AppendToleranceJson(*c.tolerance, out);
-  out += ",\"warnings\":[";
+  Lit(out, ",\"warnings\":[");
   for (size_t i = 0; i < c.warnings.size(); ++i) {
     if (i > 0) out += ',';
     AppendJsonString(c.warnings[i], out);
   }
-  out += "]}";
+  Lit(out, "]}");
 }
 
 json::value PlanCostToJson(const domain::PlanCost& cost, const domain::PlanCostInput& input) {
@@ -505,26 +511,6 @@ Result<PlanCostOutcome> CostPlanJson(const json::value& v, const Catalogue& cata
   SD_ASSIGN_OR_RETURN(out.rates, PaRatesOn(out.request.input.costing_date));
   out.cost = domain::CostPlan(*out.rates, policy, out.request.input);
   return out;
-}
-
-PlanStreamSummary StreamPlanCosts(const Catalogue& catalogue, const domain::PlanCostPolicy& policy,
-                                  std::FILE* in, std::FILE* out) {
-  PlanStreamSummary summary;
-  auto on_value = [&](const json::value& v, std::string& output) {
-    auto outcome = CostPlanJson(v, catalogue, policy);
-    if (outcome.ok()) {
-      AppendPlanCostJson(outcome->cost, outcome->request.input, outcome->request.person, output);
-      output += '\n';
-      return;
-    }
-    ++summary.invalid;
-    AppendErrorLine(v, outcome.error(), output);
-  };
-  StreamCounts counts = StreamJsonValues(in, out, "Plan", on_value);
-  summary.plans = counts.values;
-  summary.malformed = counts.malformed;
-  summary.malformed_message = std::move(counts.malformed_message);
-  return summary;
 }
 
 }  // namespace selfdirect::app

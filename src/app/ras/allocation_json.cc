@@ -327,49 +327,4 @@ Result<domain::Answers> AnswersFromJson(const json::value& v) {
   return answers;
 }
 
-ScoreSummary StreamScores(const AllocationTable& table, std::FILE* in, std::FILE* out) {
-  ScoreSummary summary;
-  auto on_person = [&](const json::value& v, std::string& output) {
-    std::string person;
-    const json::object* o = v.if_object();
-    if (o != nullptr) {
-      if (auto* p = o->if_contains("person"); p != nullptr && p->is_string())
-        person = std::string(p->get_string());
-      else if (p != nullptr && p->is_int64())
-        person = std::to_string(p->get_int64());
-    }
-    const json::value* answers_json = o ? o->if_contains("answers") : nullptr;
-    Result<domain::Answers> answers =
-        answers_json != nullptr ? AnswersFromJson(*answers_json)
-        : o != nullptr
-            ? Error::InvalidArgument("The person has no answers", {{"answers", "is required"}})
-            : Error::InvalidArgument("Each person must be a JSON object");
-    output += "{\"person\":";
-    AppendJsonString(person, output);
-    if (!answers.ok()) {
-      ++summary.invalid;
-      output += ",\"error\":";
-      AppendErrorObject(answers.error(), output);
-      output += "}\n";
-      return;
-    }
-    domain::Allocation a = domain::Allocate(table, *answers, domain::Explain::kNo);
-    // Appended piece by piece: no temporary strings on this path.
-    output += ",\"points\":";
-    output += std::to_string(a.points);
-    output += ",\"weekly_pence\":";
-    output += std::to_string(a.weekly.pence());
-    output += ",\"weekly\":\"";
-    a.weekly.AppendTo(output);
-    output += "\",\"annual_pence\":";
-    output += std::to_string(a.annual.pence());
-    output += "}\n";
-  };
-  StreamCounts counts = StreamJsonValues(in, out, "Person", on_person);
-  summary.people = counts.values;
-  summary.malformed = counts.malformed;
-  summary.malformed_message = std::move(counts.malformed_message);
-  return summary;
-}
-
 }  // namespace selfdirect::app

@@ -11,6 +11,7 @@
 
 #include "app/assessment/fhir_questionnaire.h"
 #include "app/golden_case.h"
+#include "app/json_stream.h"
 #include "app/ras/allocation_catalog.h"
 #include "app/ras/allocation_json.h"
 #include "app/ras/calibration_csv.h"
@@ -216,6 +217,106 @@ TEST(ScoreStream, StopsAtMalformedJsonOrATruncatedPerson) {
   EXPECT_EQ(summary.malformed_message, "The input ends in the middle of person 2");
   Score(t, R"({"person": "a", "answers": {}} ]")", &summary);
   EXPECT_TRUE(summary.malformed);
+}
+
+namespace json = boost::json;
+
+// What the DOM reader wrote for one person before the fast reader (the reference).
+std::string ExpectedScoreLine(const domain::AllocationTable& t, const std::string& text) {
+  json::value v = json::parse(text);
+  std::string person;
+  const json::object* o = v.if_object();
+  if (o != nullptr) {
+    if (auto* p = o->if_contains("person"); p != nullptr && p->is_string())
+      person = std::string(p->get_string());
+    else if (p != nullptr && p->is_int64())
+      person = std::to_string(p->get_int64());
+  }
+  const json::value* answers_json = o ? o->if_contains("answers") : nullptr;
+  Result<domain::Answers> answers =
+      answers_json != nullptr ? AnswersFromJson(*answers_json)
+      : o != nullptr
+          ? Error::InvalidArgument("The person has no answers", {{"answers", "is required"}})
+          : Error::InvalidArgument("Each person must be a JSON object");
+  std::string line = "{\"person\":" + json::serialize(json::value(person));
+  if (!answers.ok()) {
+    line += ",\"error\":";
+    AppendErrorObject(answers.error(), line);
+    return line + "}\n";
+  }
+  domain::Allocation a = domain::Allocate(t, *answers, domain::Explain::kNo);
+  return line + ",\"points\":" + std::to_string(a.points) +
+         ",\"weekly_pence\":" + std::to_string(a.weekly.pence()) + ",\"weekly\":\"" +
+         a.weekly.ToString() + "\",\"annual_pence\":" + std::to_string(a.annual.pence()) + "}\n";
+}
+
+TEST(ScoreStream, TheFastReaderGivesWhatTheDomReaderGaveForEveryKindOfInput) {
+  const domain::AllocationTable& t = DefaultAllocationTables()[0];
+  std::vector<std::string> inputs;
+  for (
+      const char* text : {
+          R"({"person": "P1", "answers": {"nutrition.able": false, "nutrition.reasons":
+               ["without_assistance", "pain_distress_anxiety"], "nutrition.carer_helps": true}})",
+          R"({"answers": {"dressing.reasons": "without_assistance", "dressing.able": false},
+               "person": 42})",
+          R"({"person": "P\u0033 \"q\"", "answers": {"toilet_needs.reasons": ["endangers_health_safety"],
+               "toilet_needs.carer_helps": false, "habitable_home.reasons": []}})",
+          R"({"person": "P4", "answers": {}})",
+          R"({"person": "P5"})",
+          R"({"answers": {}})",
+          R"({"person": "P6", "answers": {"q": 5, "r": [1, true, "x"]}})",
+          R"({"person": "P7", "answers": {"q": 1.5}})",
+          R"({"person": "P8", "answers": {"q": null}})",
+          R"({"person": "P9", "answers": {"q": [[1]]}})",
+          R"({"person": "P10", "answers": {"q": {}}})",
+          R"({"person": "P11", "answers": {"q": 18446744073709551615}})",
+          R"({"person": "P12", "answers": {"q": "a", "q": "b"}})",
+          R"({"person": "P13", "person": "P14", "answers": {}})",
+          R"({"person": "P15", "answers": {}, "answers": {"q": "a"}})",
+          R"({"person": "P16", "answers": {}, "note": {"x": [1, 2]}})",
+          R"({"person": 1.5, "answers": {}})",
+          R"({"person": null, "answers": {}})",
+          R"({"person": ["a"], "answers": {}})",
+          R"({"person": true, "answers": {}})",
+          R"({"person": 18446744073709551615, "answers": {}})",
+          R"({"person": "P17", "answers": []})",
+          R"({"person": "P18", "answers": "none"})",
+          R"({"person": "P19", "answers": null})",
+          R"({"person": "P20", "answers": {"nutr\u0069tion.reasons": ["without_assistance"]}})",
+          R"( { "answers" : { "nutrition.reasons" : [ "without_assistance" ] } , "person" : "P21" } )",
+          R"([1, 2])",
+          R"("a person")",
+          R"(null)",
+          R"({})",
+          R"(true)"}) {
+    inputs.push_back(text);
+  }
+  std::string expected_all;
+  std::string stream;
+  int64_t invalid = 0;
+  const int copies = static_cast<int>((3u << 20) / 1200) + 1;  // Straddling 1 MiB chunks.
+  for (int copy = 0; copy < copies; ++copy) {
+    for (const auto& text : inputs) {
+      std::string line = ExpectedScoreLine(t, text);
+      if (line.find("\"error\":") != std::string::npos) ++invalid;
+      expected_all += line;
+      stream += text;
+      stream += copy % 2 ? "\n" : " \r\n\t";
+    }
+  }
+  ASSERT_GT(stream.size(), 2u << 20);
+  ScoreSummary summary;
+  std::string out = Score(t, stream, &summary);
+  EXPECT_FALSE(summary.malformed) << summary.malformed_message;
+  EXPECT_EQ(summary.people, static_cast<int64_t>(inputs.size()) * copies);
+  EXPECT_EQ(summary.invalid, invalid);
+  EXPECT_GT(invalid, 0);
+  ASSERT_EQ(out.size(), expected_all.size());
+  EXPECT_TRUE(out == expected_all);
+  for (const auto& text : inputs) {  // One by one, so a difference names the input.
+    ScoreSummary one;
+    EXPECT_EQ(Score(t, text + "\n", &one), ExpectedScoreLine(t, text)) << text;
+  }
 }
 
 void ExpectClose(double ours, double r, const std::string& what) {

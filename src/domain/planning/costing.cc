@@ -176,34 +176,35 @@ Status ValidatePlanCostInput(const PlanCostInput& in) {
   const Pence kMaxUnitCost = Pence::FromPounds(1'000'000);
   for (size_t i = 0; i < in.lines.size() && i < 200; ++i) {
     const PlanLine& l = in.lines[i];
-    std::string at = "lines[" + std::to_string(i) + "]";
-    if (l.unit_cost < Pence()) errors.push_back({at + ".unit_cost", "must not be negative"});
+    // Made only for an error: most plans have none.
+    auto at = [i] { return "lines[" + std::to_string(i) + "]"; };
+    if (l.unit_cost < Pence()) errors.push_back({at() + ".unit_cost", "must not be negative"});
     if (l.unit_cost > kMaxUnitCost)
-      errors.push_back({at + ".unit_cost", "must be at most GBP 1,000,000"});
+      errors.push_back({at() + ".unit_cost", "must be at most GBP 1,000,000"});
     if (l.quantity_hundredths <= 0)
-      errors.push_back({at + ".quantity", "must be more than zero"});
+      errors.push_back({at() + ".quantity", "must be more than zero"});
     else if (l.quantity_hundredths > 100'000 * 100)
-      errors.push_back({at + ".quantity", "must be at most 100,000"});
+      errors.push_back({at() + ".quantity", "must be at most 100,000"});
     if (l.times <= 0)
-      errors.push_back({at + ".times", "must be a whole number more than zero"});
+      errors.push_back({at() + ".times", "must be a whole number more than zero"});
     else if (l.times > 1000)
-      errors.push_back({at + ".times", "must be at most 1,000"});
+      errors.push_back({at() + ".times", "must be at most 1,000"});
     if (l.weeks_per_year < 1 || l.weeks_per_year > 52)
-      errors.push_back({at + ".weeks_per_year", "must be from 1 to 52"});
+      errors.push_back({at() + ".weeks_per_year", "must be from 1 to 52"});
     else if (l.weeks_per_year != 52 && l.period != Period::kWeek)
-      errors.push_back({at + ".weeks_per_year", "applies to weekly lines only"});
+      errors.push_back({at() + ".weeks_per_year", "applies to weekly lines only"});
     if (IsEmployedPa(l)) {
       if (l.period != Period::kWeek)
         errors.push_back(
-            {at + ".per", "A personal assistant the person employs is costed by hours a week"});
+            {at() + ".per", "A personal assistant the person employs is costed by hours a week"});
       else if (l.weeks_per_year != 52)
         errors.push_back(
-            {at + ".weeks_per_year",
+            {at() + ".weeks_per_year",
              "A personal assistant the person employs is costed for the whole year (holiday pay "
              "included); for term-time support use an agency or organisation line"});
     }
     if (l.description.size() > 200)
-      errors.push_back({at + ".description", "must be 200 characters or fewer"});
+      errors.push_back({at() + ".description", "must be 200 characters or fewer"});
   }
   if (in.indicative_weekly && *in.indicative_weekly < Pence())
     errors.push_back({"indicative_weekly_budget", "must not be negative"});
