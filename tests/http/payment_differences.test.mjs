@@ -95,6 +95,39 @@ test('a difference owed is paid once by the next run; one paid over is decided b
   assert.equal(waived.data.status, 'waived')
 })
 
+test('a top-up not yet paid is set against days paid over by a later change: nothing paid, nothing asked back', async () => {
+  const { item, firstUnpaid, days } = await councilManagedPlan(worker, finance, { unchanged: true })
+  const person = item.person_id
+  const up = await reviseAndAgree({ worker, approver }, person, item.plan_id, lines => [...lines, visits], 'Two more visits')
+  if (days === 0) return assert.equal(pence(up.already_paid_difference), 0)  // Nothing paid at the old rate.
+  const [owed] = await differencesOf(person)
+  assert.equal(owed.status, 'owed')
+  assert.equal(owed.netted, '0.00')
+  assert.equal(owed.left, owed.amount)
+  // Before any payment run, the visits move to a direct payment: the council-managed days are
+  // paid over by the top-up still owed, and the two are set against each other.
+  const moved = await reviseAndAgree({ worker, approver }, person, item.plan_id, visitsToDirectPayment,
+    'The person arranges the visits themselves')
+  assert.equal(pence(moved.paid_over), -pence(owed.amount), JSON.stringify(moved))
+  assert.equal(moved.netted, owed.amount)
+  const left = await differencesOf(person)
+  assert.deepEqual(left.filter(d => d.account === 'council_managed'), [], JSON.stringify(left))
+  const told = (await worker.request('GET', `/api/v1/people/${person}/messages`)).data.messages
+    .find(m => m.kind === 'change' && m.body.includes('arranges the visits'))
+  assert.ok(told.body.includes(`£${owed.amount} of this is set against money from another change to your plan`), told.body)
+  const page = await finance.request('GET', `/payments/differences/${owed.id}`)
+  assert.equal(page.status, 200)
+  assert.match(page.text, /Set against another difference/)
+  assert.match(page.text, new RegExp(`£${owed.amount.replace('.', '\\.')} set against the change of plan agreed on`))
+  // The next run (after the first test's, through the day after tomorrow) pays no top-up into the
+  // council-managed account for them.
+  const run = await finance.request('POST', '/api/v1/payment-runs', { json: { through: addDays(today(), 3) } })
+  assert.equal(run.status, 201, run.text)
+  const ref = `SD-${String(person).padStart(6, '0')}`
+  const ledger = (await finance.request('GET', '/api/v1/ledger?format=csv')).text
+  assert.equal(ledger.split('\n').filter(l => l.includes('Top-up for') && l.includes(`People:${ref}:CouncilManaged`)).length, 0)
+})
+
 test('only finance officers see payment differences, and the endpoints are documented', async () => {
   assert.equal((await worker.request('GET', '/api/v1/payments/differences')).status, 403)
   assert.equal((await worker.request('GET', '/payments/differences')).status, 403)

@@ -7,10 +7,12 @@ export const today = () => londonDate()
 export const addDays = (iso, n) => new Date(Date.parse(iso) + n * 86400000).toISOString().slice(0, 10)
 
 // The first person on the practitioner's review list whose agreed plan has a live council-managed
-// agreement: { item, agreement, firstUnpaid, days } (days already paid from today).
-export async function councilManagedPlan (worker, finance) {
+// agreement: { item, agreement, firstUnpaid, days } (days already paid from today). With
+// `unchanged`, only a person whose plan has not changed yet.
+export async function councilManagedPlan (worker, finance, { unchanged = false } = {}) {
   const list = (await worker.request('GET', '/api/v1/reviews?show=all')).data.items
   for (const item of list) {
+    if (unchanged && (await worker.request('GET', `/api/v1/people/${item.person_id}/changes`)).data.changes.length) continue
     const money = await finance.request('GET', `/api/v1/people/${item.person_id}/money`)
     const agreement = money.data?.agreements?.find(a => a.plan_id === item.plan_id && !a.end && a.account === 'CouncilManaged')
     if (!agreement) continue

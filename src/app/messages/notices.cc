@@ -79,6 +79,10 @@ std::string AlreadyPaidText(const PlanChangeRecord& c, bool self) {
            "it back, " +
            (self ? std::string("it will write to you first.")
                  : std::string("it proposes a recovery, which writes to the person first."));
+  if (c.netted > Pence())
+    out += " " + c.netted.ToDisplayString() + " of this is set against money from another " +
+           "change to " + (self ? "your" : "the person's") + " plan for the same days, so that " +
+           "part is not paid, nor asked back.";
   return out;
 }
 

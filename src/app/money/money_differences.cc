@@ -32,8 +32,8 @@ domain::LedgerTransaction TopUpTransaction(const PaymentDifference& d, BudgetAcc
   t.source = domain::LedgerSource::kPaymentRun;
   t.source_ref = "payment run through " + through.ToString();
   t.idempotency_key = "difference:" + std::to_string(d.id);
-  t.postings.push_back({domain::BudgetAccountName(ref, kind), d.amount});
-  t.postings.push_back({domain::FundingAccountName(ref), -d.amount});
+  t.postings.push_back({domain::BudgetAccountName(ref, kind), d.Left()});
+  t.postings.push_back({domain::FundingAccountName(ref), -d.Left()});
   return t;
 }
 
@@ -52,10 +52,10 @@ Status PayOne(Transaction& tx, PaymentDifference d, Date through, UserId by, Tim
   SD_ASSIGN_OR_RETURN(bool settled, tx.plan_changes().SettleDifference(d, DifferenceStatus::kOwed));
   if (!posted.posted || !settled) return OkStatus();
   ++run.payments;
-  run.total += d.amount;
+  run.total += d.Left();
   if (*kind == BudgetAccountKind::kCouncilManaged) return OkStatus();
   run.bank_file += agreement->sort_code + "," + agreement->account_number + "," +
-                   CsvCell(agreement->holder_name) + "," + d.amount.ToString() + "," +
+                   CsvCell(agreement->holder_name) + "," + d.Left().ToString() + "," +
                    domain::PersonReference(d.person) + " TOPUP" + std::to_string(d.id) + "\n";
   return OkStatus();
 }
@@ -74,10 +74,13 @@ Result<domain::RecoveryTerms> RecoveryTermsFor(const PaymentDifference& d,
                                                const std::string& note) {
   domain::RecoveryTerms terms;
   terms.kind = domain::RecoveryKind::kClawback;
-  terms.amount = -d.amount;
+  terms.amount = -d.Left();
   terms.reason = "Your support plan changed on " + d.first_day.ToLongString() + ". Payments for " +
                  DaysText(d) + " had already been made at the old rate, " +
-                 terms.amount.ToDisplayString() + " more than the new plan." +
+                 terms.amount.ToDisplayString() + " more than the new plan" +
+                 (d.netted != Pence() ? ", after " + (-d.netted).ToDisplayString() +
+                                            " set against a top-up not yet paid."
+                                      : ".") +
                  (note.empty() ? "" : " " + note);
   if (in.action == "recover_from_account") {
     terms.method = domain::RecoveryMethod::kFromAccount;

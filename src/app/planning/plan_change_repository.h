@@ -48,6 +48,9 @@ struct PlanChangeRecord {
   // with the change): owed to the person, and paid over (negative). Support moved from one
   // agreement to another can leave both with a net of nothing.
   Pence owed_to_person, paid_over;
+  // Of those, how much was set against another change's difference the other way for the same
+  // agreement (not paid, nor asked back; never negative; not stored with the change).
+  Pence netted;
   std::vector<LineChange> lines;  // Only the kinds of support that changed.
   std::string why;                // Why the plan was revised, and the approver's reason.
   UserId decided_by;
@@ -57,7 +60,8 @@ struct PlanChangeRecord {
 // What a change left for the days one payment agreement had already paid at the old rate
 // (migration 0033): owed to the person (the next payment run pays it) or paid over (a finance
 // officer proposes a recovery or decides not to recover, saying why).
-enum class DifferenceStatus { kOwed, kPaid, kToDecide, kRecoveryProposed, kWaived };
+// A difference wholly set against others of the same agreement (migration 0041) is netted.
+enum class DifferenceStatus { kOwed, kPaid, kToDecide, kRecoveryProposed, kWaived, kNetted };
 std::string_view DifferenceStatusCode(DifferenceStatus s);  // "owed", "paid", "to_decide", ...
 std::optional<DifferenceStatus> ParseDifferenceStatus(std::string_view code);
 
@@ -75,6 +79,9 @@ struct PaymentDifference {
   std::optional<Timestamp> settled_at;
   std::string note;  // How it was settled: the payment run, or why it is not recovered.
   RecoveryId recovery;
+  Pence netted;  // The part set against other differences: same sign as amount, never more.
+
+  Pence Left() const { return amount - netted; }  // What the payment run pays or a recovery takes.
 };
 
 class PlanChangeRepository {

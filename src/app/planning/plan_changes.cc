@@ -64,6 +64,47 @@ Pence EarlierShare(const std::vector<PaymentDifference>& earlier, PaymentAgreeme
   return out;
 }
 
+Pence Size(Pence p) { return p < Pence() ? -p : p; }
+
+// Sets a new difference against the earlier ones of its agreement not yet settled that go the
+// other way (a top-up owed to the person against days paid over), oldest first: the person is
+// not paid a top-up and then asked to repay it, nor asked to repay while a top-up is owed. Each
+// keeps its true amount; `netted` is the part settled this way, and one wholly settled is netted.
+// An earlier one settled meanwhile (the payment run paid it) is refused: the change is tried again.
+Status NetAgainstEarlier(Transaction& tx, std::vector<PaymentDifference>& earlier,
+                         PaymentDifference& d, Timestamp now) {
+  const bool over = d.amount < Pence();
+  const std::string when = now.LondonDate().ToLongString();
+  for (auto& e : earlier) {
+    const DifferenceStatus was = e.status;
+    if (e.agreement != d.agreement ||
+        was != (over ? DifferenceStatus::kOwed : DifferenceStatus::kToDecide))
+      continue;
+    const Pence m = std::min(Size(e.Left()), Size(d.Left()));
+    if (m == Pence()) continue;
+    e.netted += over ? m : -m;
+    d.netted += over ? -m : m;
+    e.note += std::string(e.note.empty() ? "" : " ") + m.ToDisplayString() +
+              " set against the change of plan agreed on " + when + ".";
+    if (e.Left() == Pence()) {
+      e.status = DifferenceStatus::kNetted;
+      e.settled_at = now;
+    }
+    SD_ASSIGN_OR_RETURN(bool settled, tx.plan_changes().SettleDifference(e, was));
+    if (!settled)
+      return Error::FailedPrecondition(
+          "The payments changed while the plan was agreed. Agree it again.");
+  }
+  if (d.netted == Pence()) return OkStatus();
+  d.note = Size(d.netted).ToDisplayString() +
+           " set against an earlier change's difference not yet " + (over ? "paid." : "recovered.");
+  if (d.Left() == Pence()) {
+    d.status = DifferenceStatus::kNetted;
+    d.settled_at = now;
+  }
+  return OkStatus();
+}
+
 // Moves each live agreement of the plan to the new figures from its first unpaid day; adds up
 // what is paid before and after, and the difference for days already paid.
 Status MovePayments(Transaction& tx, const SupportPlanRecord& r, const BudgetParts& parts,
@@ -94,12 +135,15 @@ Status MovePayments(Transaction& tx, const SupportPlanRecord& r, const BudgetPar
     out.already_paid_difference += difference;
     (difference > Pence() ? out.owed_to_person : out.paid_over) += difference;
     out.payments_from = std::max(out.payments_from, from);
-    if (difference != Pence())
+    if (difference != Pence()) {
       differences.push_back(
           {0, PlanChangeId{}, r.person_id, a.id,
            std::string(domain::BudgetAccountKindCode(a.account_kind)), today, from.AddDays(-1),
            difference, difference > Pence() ? DifferenceStatus::kOwed : DifferenceStatus::kToDecide,
-           now, UserId{}, std::nullopt, "", RecoveryId{}});
+           now, UserId{}, std::nullopt, "", RecoveryId{}, Pence()});
+      SD_RETURN_IF_ERROR(NetAgainstEarlier(tx, earlier, differences.back(), now));
+      out.netted += Size(differences.back().netted);
+    }
     if (!moved.changed) continue;
     SD_RETURN_IF_ERROR(domain::ValidatePaymentTerms(a.terms));
     if (moved.added) SD_RETURN_IF_ERROR(tx.money().AddChange(a.id, moved.change, by, now));
@@ -114,7 +158,8 @@ constexpr std::pair<DifferenceStatus, std::string_view> kDifferenceStatuses[] = 
     {DifferenceStatus::kPaid, "paid"},
     {DifferenceStatus::kToDecide, "to_decide"},
     {DifferenceStatus::kRecoveryProposed, "recovery_proposed"},
-    {DifferenceStatus::kWaived, "waived"}};
+    {DifferenceStatus::kWaived, "waived"},
+    {DifferenceStatus::kNetted, "netted"}};
 
 }  // namespace
 
@@ -236,8 +281,11 @@ Result<PersonChanges> PlanChangeService::ForPerson(const CallContext& ctx, const
     SD_ASSIGN_OR_RETURN(out.changes, tx.plan_changes().ForPerson(person));
     SD_ASSIGN_OR_RETURN(auto differences, tx.plan_changes().DifferencesForPerson(person));
     for (auto& c : out.changes)  // The parts, as the payments and finance officers see them.
-      for (const auto& d : differences)
-        if (d.change == c.id) (d.amount > Pence() ? c.owed_to_person : c.paid_over) += d.amount;
+      for (const auto& d : differences) {
+        if (d.change != c.id) continue;
+        (d.amount > Pence() ? c.owed_to_person : c.paid_over) += d.amount;
+        c.netted += Size(d.netted);
+      }
     return OkStatus();
   });
   audit_.Record(ctx.council, AuditOf(clock_, who, ctx, ReadAction("plan_changes.view", read),

@@ -133,23 +133,26 @@ app::PaymentDifference DifferenceFromRow(const SqlRow& r) {
   if (!r.IsNull(11)) d.settled_at = Timestamp::FromMicros(r.Int(11));
   d.note = r.Text(12);
   if (!r.IsNull(13)) d.recovery = RecoveryId{r.Int(13)};
+  d.netted = P(r, 14);
   return d;
 }
 constexpr Columns<app::PaymentDifference> kDifference{
     "difference_id, plan_change_id, person_id, agreement_id, account_kind, first_day, last_day, "
-    "amount, status, created_at, settled_by_user_id, settled_at, note, recovery_id",
+    "amount, status, created_at, settled_by_user_id, settled_at, note, recovery_id, netted",
     DifferenceFromRow};
 
 }  // namespace
 
 Result<int64_t> SqlPlanChanges::AddDifference(const app::PaymentDifference& d) {
-  return QueryInt(c_,
-                  "INSERT INTO plan_change_differences (council_id, plan_change_id, person_id, "
-                  "agreement_id, account_kind, first_day, last_day, amount, status, created_at) "
-                  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING difference_id",
-                  {council_.value(), d.change.value(), d.person.value(), d.agreement.value(),
-                   d.account_kind, d.first_day.ToString(), d.last_day.ToString(), d.amount.pence(),
-                   StatusText(d.status), d.created_at.micros()});
+  return QueryInt(
+      c_,
+      "INSERT INTO plan_change_differences (council_id, plan_change_id, person_id, "
+      "agreement_id, account_kind, first_day, last_day, amount, status, created_at, "
+      "netted, settled_at, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+      "$11, $12, $13) RETURNING difference_id",
+      {council_.value(), d.change.value(), d.person.value(), d.agreement.value(), d.account_kind,
+       d.first_day.ToString(), d.last_day.ToString(), d.amount.pence(), StatusText(d.status),
+       d.created_at.micros(), d.netted.pence(), SqlOptionalTime(d.settled_at), d.note});
 }
 
 Result<std::optional<app::PaymentDifference>> SqlPlanChanges::FindDifference(int64_t id) {
@@ -182,13 +185,14 @@ Result<std::vector<app::PaymentDifference>> SqlPlanChanges::DifferencesForPerson
 
 Result<bool> SqlPlanChanges::SettleDifference(const app::PaymentDifference& d,
                                               app::DifferenceStatus expected) {
-  return AnyRow(c_,
-                "UPDATE plan_change_differences SET status = $3, settled_by_user_id = $4, "
-                "settled_at = $5, note = $6, recovery_id = $7 WHERE council_id = $1 AND "
-                "difference_id = $2 AND status = $8 RETURNING difference_id",
-                {council_.value(), d.id, StatusText(d.status), SqlOptionalId(d.settled_by.value()),
-                 SqlOptionalTime(d.settled_at), d.note, SqlOptionalId(d.recovery.value()),
-                 StatusText(expected)});
+  return AnyRow(
+      c_,
+      "UPDATE plan_change_differences SET status = $3, settled_by_user_id = $4, "
+      "settled_at = $5, note = $6, recovery_id = $7, netted = $9 WHERE council_id = $1 AND "
+      "difference_id = $2 AND status = $8 RETURNING difference_id",
+      {council_.value(), d.id, StatusText(d.status), SqlOptionalId(d.settled_by.value()),
+       SqlOptionalTime(d.settled_at), d.note, SqlOptionalId(d.recovery.value()),
+       StatusText(expected), d.netted.pence()});
 }
 
 }  // namespace selfdirect::storage

@@ -60,6 +60,7 @@ json::object ChangeJson(const app::PlanChangeRecord& c) {
           {"already_paid_difference", c.already_paid_difference.ToString()},
           {"owed_to_person", c.owed_to_person.ToString()},
           {"paid_over", c.paid_over.ToString()},
+          {"netted", c.netted.ToString()},
           {"lines", std::move(lines)},
           {"why", c.why}};
 }
@@ -134,6 +135,7 @@ void ChangeRoutes::AddSchemas(json::object& schemas) const {
               {"already_paid_difference", MoneyType()},
               {"owed_to_person", MoneyType()},
               {"paid_over", MoneyType()},
+              {"netted", MoneyType()},
               {"lines", Type("array")},
               {"why", Type("string")}},
              {"id", "plan_id", "effective_from", "payments_from", "budget_before", "budget_after",

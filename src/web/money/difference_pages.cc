@@ -30,6 +30,8 @@ std::string StatusText(DifferenceStatus s) {
       return "Paid over: to decide";
     case DifferenceStatus::kRecoveryProposed:
       return "Recovery proposed";
+    case DifferenceStatus::kNetted:
+      return "Set against another difference";
     case DifferenceStatus::kWaived:
       break;
   }
@@ -45,7 +47,7 @@ ViewData Row(const app::DifferenceItem& item) {
   row.set("reference", domain::PersonReference(d.person));
   row.set("account", AccountText(d.account_kind));
   row.set("days", d.first_day.ToLongString() + " to " + d.last_day.ToLongString());
-  row.set("amount", (d.amount > Pence() ? d.amount : -d.amount).ToDisplayString());
+  row.set("amount", (d.Left() > Pence() ? d.Left() : -d.Left()).ToDisplayString());
   row.set("status", StatusText(d.status));
   row.set("note", d.note);
   row.set("recovery", d.recovery.valid() ? d.recovery.ToString() : "");
@@ -61,6 +63,8 @@ json::object DifferenceJson(const app::PaymentDifference& d) {
           {"first_day", d.first_day.ToString()},
           {"last_day", d.last_day.ToString()},
           {"amount", d.amount.ToString()},
+          {"netted", d.netted.ToString()},
+          {"left", d.Left().ToString()},
           {"status", app::DifferenceStatusCode(d.status)},
           {"note", d.note},
           {"recovery_id", d.recovery.valid() ? json::value(d.recovery.value()) : nullptr}};
@@ -209,10 +213,12 @@ void DifferenceRoutes::AddSchemas(json::object& schemas) const {
               {"first_day", Type("string")},
               {"last_day", Type("string")},
               {"amount", MoneyType()},
+              {"netted", MoneyType()},
+              {"left", MoneyType()},
               {"status", Type("string")},
               {"note", Type("string")},
               {"recovery_id", json::object{{"type", json::array{"integer", "null"}}}}},
-             {"id", "person_id", "amount", "status"});
+             {"id", "person_id", "amount", "netted", "left", "status"});
   schemas["PaymentDifferences"] = Object(
       {{"items", json::object{{"type", "array"}, {"items", Ref("PaymentDifference")}}}}, {"items"});
   schemas["DifferenceDecision"] =
