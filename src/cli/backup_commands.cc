@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "storage/sqlite/sqlite_backup.h"
+#include "storage/sqlite/sqlite_source.h"
 
 namespace selfdirect::cli {
 namespace {
@@ -18,9 +19,8 @@ Result<std::string> SqlitePath(const std::string& database) {
         "selfdirect backup and restore are for SQLite. Back up PostgreSQL with pg_basebackup and "
         "a WAL archive (point-in-time recovery), or pg_dump: see docs/reliability.md, Backups");
   }
-  if (database.rfind("sqlite:", 0) != 0 || database.size() == 7)
-    return Error::InvalidArgument("--database must be sqlite:PATH, like sqlite:selfdirect.db");
-  return database.substr(7);
+  SD_ASSIGN_OR_RETURN(storage::SqliteUrl url, storage::ParseSqliteUrl(database));
+  return url.path;
 }
 
 void Report(const char* what, const std::string& from, const std::string& to,

@@ -291,10 +291,8 @@ Result<std::unique_ptr<SqlStore>> OpenStore(const std::string& url) {
 Result<std::unique_ptr<SqlStore>> OpenStoreUnmigrated(const std::string& url) {
   std::unique_ptr<ConnectionSource> source;
   if (url.rfind("sqlite:", 0) == 0) {
-    std::string path = url.substr(7);
-    if (path.empty())
-      return Error::InvalidArgument("Give a file after sqlite:, like sqlite:selfdirect.db");
-    SD_ASSIGN_OR_RETURN(source, OpenSqlite(path));
+    SD_ASSIGN_OR_RETURN(SqliteUrl sqlite, ParseSqliteUrl(url));
+    SD_ASSIGN_OR_RETURN(source, OpenSqlite(sqlite.path, sqlite.sync));
   } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     SD_ASSIGN_OR_RETURN(source, OpenPostgres(url, kPostgresPoolSize));
   } else {

@@ -126,7 +126,8 @@ class SqliteConnection final : public SqlConnection {
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
 };
 
-Result<std::unique_ptr<SqliteConnection>> OpenConnection(const std::string& path, bool write) {
+Result<std::unique_ptr<SqliteConnection>> OpenConnection(const std::string& path, bool write,
+                                                         SqliteSync sync = SqliteSync::kNormal) {
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_NOMUTEX |
               (write ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) : SQLITE_OPEN_READONLY);
@@ -139,11 +140,16 @@ Result<std::unique_ptr<SqliteConnection>> OpenConnection(const std::string& path
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   auto conn = std::make_unique<SqliteConnection>(db);
   // WAL lets readers run while the writer writes; NORMAL sync is safe in WAL (a power cut can
-  // lose the last transactions, never corrupt the file). Foreign keys are off by default.
+  // lose the last transactions, never corrupt the file; FULL loses none, sqlite_source.h).
+  // Foreign keys are off by default.
   // Memory-mapped reads (up to 1 GiB of the file) save copying each page through SQLite's own
   // cache: a directory search that visits thousands of entries runs about twice as fast.
   std::string pragmas = "PRAGMA foreign_keys = ON; PRAGMA mmap_size = 1073741824;";
-  if (write) pragmas += "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+  if (write) {
+    pragmas += sync == SqliteSync::kFull
+                   ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                   : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+  }
   SD_RETURN_IF_ERROR(conn->ExecuteScript(pragmas));
   return conn;
 }
@@ -219,12 +225,34 @@ SqliteLease::~SqliteLease() { source_.Return(std::move(conn_), writer_); }
 
 }  // namespace
 
-Result<std::unique_ptr<ConnectionSource>> OpenSqlite(const std::string& path) {
+Result<SqliteUrl> ParseSqliteUrl(const std::string& url) {
+  if (url.rfind("sqlite:", 0) != 0)
+    return Error::InvalidArgument("--database must be sqlite:PATH, like sqlite:selfdirect.db");
+  SqliteUrl out;
+  out.path = url.substr(7);
+  const size_t q = out.path.rfind("?synchronous=");
+  if (q != std::string::npos) {
+    const std::string value = out.path.substr(q + 13);
+    out.path.resize(q);
+    if (value == "full") {
+      out.sync = SqliteSync::kFull;
+    } else if (value != "normal") {
+      return Error::InvalidArgument(
+          "synchronous must be full or normal, like "
+          "sqlite:selfdirect.db?synchronous=full");
+    }
+  }
+  if (out.path.empty())
+    return Error::InvalidArgument("Give a file after sqlite:, like sqlite:selfdirect.db");
+  return out;
+}
+
+Result<std::unique_ptr<ConnectionSource>> OpenSqlite(const std::string& path, SqliteSync sync) {
   // SQLite counts its memory in use under one process-wide mutex on every allocation unless
   // told not to; nothing here reads the count. Must be set before SQLite initialises.
   static std::once_flag configured;
   std::call_once(configured, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
-  SD_ASSIGN_OR_RETURN(auto writer, OpenConnection(path, true));
+  SD_ASSIGN_OR_RETURN(auto writer, OpenConnection(path, true, sync));
   return std::unique_ptr<ConnectionSource>(new SqliteSource(path, std::move(writer)));
 }
 
