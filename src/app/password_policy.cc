@@ -78,7 +78,10 @@ std::string PasswordProblem(std::string_view password, std::string_view email,
   if (CharacterCount(password) < limits::kMinPasswordChars)
     return "Enter a password of " + std::to_string(limits::kMinPasswordChars) +
            " characters or more";
-  if (CharacterCount(password) > limits::kMaxPasswordChars)
+  // Sign-in reads at most kMaxPasswordBytes: a longer one (runs of spaces count once here) could
+  // never be used.
+  if (CharacterCount(password) > limits::kMaxPasswordChars ||
+      password.size() > limits::kMaxPasswordBytes)
     return "Enter a password of " + std::to_string(limits::kMaxPasswordChars) +
            " characters or fewer";
   const std::string core = Core(password);

@@ -46,5 +46,12 @@ TEST(PasswordPolicy, TheirOwnEmailOrNameIsRefused) {
   EXPECT_EQ(PasswordProblem("Alexandra kettle harbour", "x@example.org", "Alexandra Smith"), "");
 }
 
+// Found in review: runs of spaces count once, so a password over sign-in's byte limit was
+// accepted here and then refused at every sign-in.
+TEST(PasswordPolicy, OneThatSignInCouldNotReadIsRefused) {
+  EXPECT_NE(PasswordProblem("harbourkettle" + std::string(600, ' ') + "x", "x@example.org", ""),
+            "");
+}
+
 }  // namespace
 }  // namespace selfdirect::app

@@ -42,15 +42,19 @@ Status PayOne(Transaction& tx, PaymentDifference d, Date through, UserId by, Tim
   const auto kind = domain::ParseBudgetAccountKind(d.account_kind);
   SD_ASSIGN_OR_RETURN(auto agreement, tx.money().FindAgreement(d.agreement));
   if (!kind || !agreement) return OkStatus();  // Nothing to pay into: left owed, listed.
-  SD_ASSIGN_OR_RETURN(
-      AppendOutcome posted,
-      tx.money().Append(TopUpTransaction(d, *kind, through, at.LondonDate()), d.person, by, at));
+  const PaymentDifference owed = d;
   d.status = DifferenceStatus::kPaid;
   d.settled_by = by;
   d.settled_at = at;
-  d.note = "Paid in the payment run through " + through.ToLongString();
+  d.note = (d.note.empty() ? "" : d.note + " ") + "Paid in the payment run through " +
+           through.ToLongString();
+  // Settled first: one set against another meanwhile (PostgreSQL) is not paid as it was read.
   SD_ASSIGN_OR_RETURN(bool settled, tx.plan_changes().SettleDifference(d, DifferenceStatus::kOwed));
-  if (!posted.posted || !settled) return OkStatus();
+  if (!settled) return OkStatus();
+  SD_ASSIGN_OR_RETURN(
+      AppendOutcome posted,
+      tx.money().Append(TopUpTransaction(owed, *kind, through, at.LondonDate()), d.person, by, at));
+  if (!posted.posted) return OkStatus();
   ++run.payments;
   run.total += d.Left();
   if (*kind == BudgetAccountKind::kCouncilManaged) return OkStatus();
@@ -181,7 +185,7 @@ Result<PaymentDifference> MoneyService::DecideDifference(const CallContext& ctx,
     d.status = waive ? DifferenceStatus::kWaived : DifferenceStatus::kRecoveryProposed;
     d.settled_by = who.user.id;
     d.settled_at = clock_.Now();
-    d.note = note;
+    d.note = d.netted == Pence() ? note : d.note + (note.empty() ? "" : " " + note);
     if (!waive) {
       SD_ASSIGN_OR_RETURN(auto terms, RecoveryTermsFor(d, in, note));
       SD_ASSIGN_OR_RETURN(

@@ -101,8 +101,13 @@ class PlanChangeRepository {
   // The person's, oldest first (a new difference takes off what earlier ones cover).
   virtual Result<std::vector<PaymentDifference>> DifferencesForPerson(PersonId person) = 0;
   // Moves one from `expected` to d.status with how it was settled; false (nothing changed) when
-  // it is no longer `expected`.
+  // it is no longer `expected` or its netted part is no longer d.netted (set against another
+  // meanwhile: what it would settle has changed).
   virtual Result<bool> SettleDifference(const PaymentDifference& d, DifferenceStatus expected) = 0;
+  // Sets d.netted (and d.status, settled_at, note) on one still `expected` with `netted_before`
+  // set against others; false (nothing changed) when another writer moved it first.
+  virtual Result<bool> NetDifference(const PaymentDifference& d, DifferenceStatus expected,
+                                     Pence netted_before) = 0;
 };
 
 }  // namespace selfdirect::app

@@ -56,10 +56,12 @@ Pence EarlierShare(const std::vector<PaymentDifference>& earlier, PaymentAgreeme
                    Date today, Date from) {
   Pence out;
   for (const auto& e : earlier) {
-    if (e.agreement != agreement || e.status == DifferenceStatus::kWaived) continue;
+    // One not recovered settles only the part set against a top-up that was then not paid.
+    const Pence settles = e.status == DifferenceStatus::kWaived ? e.netted : e.amount;
+    if (e.agreement != agreement || settles == Pence()) continue;
     const Date first = std::max(e.first_day, today), end = std::min(e.last_day.AddDays(1), from);
     const int64_t days = e.last_day.DaysSince(e.first_day) + 1, both = end.DaysSince(first);
-    if (both > 0 && days > 0) out += MultiplyRatio(e.amount, both, days, Rounding::kTowardZero);
+    if (both > 0 && days > 0) out += MultiplyRatio(settles, both, days, Rounding::kTowardZero);
   }
   return out;
 }
@@ -82,6 +84,7 @@ Status NetAgainstEarlier(Transaction& tx, std::vector<PaymentDifference>& earlie
       continue;
     const Pence m = std::min(Size(e.Left()), Size(d.Left()));
     if (m == Pence()) continue;
+    const Pence netted_before = e.netted;
     e.netted += over ? m : -m;
     d.netted += over ? -m : m;
     e.note += std::string(e.note.empty() ? "" : " ") + m.ToDisplayString() +
@@ -90,7 +93,7 @@ Status NetAgainstEarlier(Transaction& tx, std::vector<PaymentDifference>& earlie
       e.status = DifferenceStatus::kNetted;
       e.settled_at = now;
     }
-    SD_ASSIGN_OR_RETURN(bool settled, tx.plan_changes().SettleDifference(e, was));
+    SD_ASSIGN_OR_RETURN(bool settled, tx.plan_changes().NetDifference(e, was, netted_before));
     if (!settled)
       return Error::FailedPrecondition(
           "The payments changed while the plan was agreed. Agree it again.");

@@ -185,14 +185,23 @@ Result<std::vector<app::PaymentDifference>> SqlPlanChanges::DifferencesForPerson
 
 Result<bool> SqlPlanChanges::SettleDifference(const app::PaymentDifference& d,
                                               app::DifferenceStatus expected) {
-  return AnyRow(
-      c_,
-      "UPDATE plan_change_differences SET status = $3, settled_by_user_id = $4, "
-      "settled_at = $5, note = $6, recovery_id = $7, netted = $9 WHERE council_id = $1 AND "
-      "difference_id = $2 AND status = $8 RETURNING difference_id",
-      {council_.value(), d.id, StatusText(d.status), SqlOptionalId(d.settled_by.value()),
-       SqlOptionalTime(d.settled_at), d.note, SqlOptionalId(d.recovery.value()),
-       StatusText(expected), d.netted.pence()});
+  return AnyRow(c_,
+                "UPDATE plan_change_differences SET status = $3, settled_by_user_id = $4, "
+                "settled_at = $5, note = $6, recovery_id = $7 WHERE council_id = $1 AND "
+                "difference_id = $2 AND status = $8 AND netted = $9 RETURNING difference_id",
+                {council_.value(), d.id, StatusText(d.status), SqlOptionalId(d.settled_by.value()),
+                 SqlOptionalTime(d.settled_at), d.note, SqlOptionalId(d.recovery.value()),
+                 StatusText(expected), d.netted.pence()});
+}
+
+Result<bool> SqlPlanChanges::NetDifference(const app::PaymentDifference& d,
+                                           app::DifferenceStatus expected, Pence netted_before) {
+  return AnyRow(c_,
+                "UPDATE plan_change_differences SET status = $3, settled_at = $4, note = $5, "
+                "netted = $6 WHERE council_id = $1 AND difference_id = $2 AND status = $7 AND "
+                "netted = $8 RETURNING difference_id",
+                {council_.value(), d.id, StatusText(d.status), SqlOptionalTime(d.settled_at),
+                 d.note, d.netted.pence(), StatusText(expected), netted_before.pence()});
 }
 
 }  // namespace selfdirect::storage

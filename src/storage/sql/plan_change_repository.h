@@ -28,6 +28,8 @@ class SqlPlanChanges final : public app::PlanChangeRepository, private CouncilRe
   Result<std::vector<app::PaymentDifference>> DifferencesForPerson(PersonId person) override;
   Result<bool> SettleDifference(const app::PaymentDifference& d,
                                 app::DifferenceStatus expected) override;
+  Result<bool> NetDifference(const app::PaymentDifference& d, app::DifferenceStatus expected,
+                             Pence netted_before) override;
 };
 
 }  // namespace selfdirect::storage

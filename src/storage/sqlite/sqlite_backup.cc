@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -164,10 +165,12 @@ Result<SqliteCopyInfo> CopyAndReplace(sqlite3* source, const std::string& target
 // True if another process has the database open in WAL mode: every such connection holds a
 // shared lock on the "DMS" byte of the -shm file (byte 128 in SQLite's unix VFS) for as long as
 // it is open. Locks held by this process are not seen (POSIX record locks).
+// True when another process holds the database open (its -shm lock), or when that cannot be told
+// (a -shm this user cannot read): only a missing -shm means nobody has it open.
 bool OpenElsewhere(const std::string& path) {
   constexpr off_t kShmDmsByte = 128;
-  int fd = ::open((path + "-shm").c_str(), O_RDWR | O_CLOEXEC);
-  if (fd < 0) return false;
+  int fd = ::open((path + "-shm").c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return errno != ENOENT;
   struct flock lock = {};
   lock.l_type = F_WRLCK;
   lock.l_whence = SEEK_SET;
@@ -206,6 +209,11 @@ Result<SqliteCopyInfo> BackupSqlite(const std::string& database_path,
     return Error::AlreadyExists(output_path + " exists already: choose a new file, or --force");
   if (fs::is_directory(output_path, ec))
     return Error::InvalidArgument(output_path + " is a folder: give a file name");
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    if (fs::exists(output_path, ec) && fs::equivalent(database_path + suffix, output_path, ec))
+      return Error::InvalidArgument(output_path +
+                                    " is the database itself (or its journal): give another file");
+  }
   SD_ASSIGN_OR_RETURN(Db source, Open(database_path, SQLITE_OPEN_READONLY));
   SD_RETURN_IF_ERROR(StatusOf(SchemaVersion(source.get(), database_path)));
   return CopyAndReplace(source.get(), output_path, nullptr);

@@ -84,6 +84,20 @@ TEST_F(SqliteBackupTest, BackupRefusesToOverwriteUnlessAsked) {
   EXPECT_TRUE(CheckSqliteBackup(Path("copy.sdbak")).ok());
 }
 
+// Found in review: with --force, a backup "to" the live database (or its WAL) renamed a copy over
+// the file the server was writing, losing later writes.
+TEST_F(SqliteBackupTest, BackupNeverWritesOverTheDatabaseItself) {
+  auto source = MakeDatabase("live.db", 2);
+  fs::create_directories(dir_ / "again");
+  const std::string same = (dir_ / "again" / ".." / "live.db").string();
+  for (const std::string& output : {Path("live.db"), same, Path("live.db-wal")}) {
+    auto refused = BackupSqlite(Path("live.db"), output, true);
+    ASSERT_FALSE(refused.ok()) << output;
+    EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument) << output;
+  }
+  EXPECT_EQ(CouncilsIn("live.db"), 2u);
+}
+
 TEST_F(SqliteBackupTest, BackupOfMissingDatabaseIsNotFound) {
   auto r = BackupSqlite(Path("absent.db"), Path("copy.sdbak"), false);
   ASSERT_FALSE(r.ok());

@@ -4,6 +4,26 @@
 -- table, so each table is rebuilt with its rows, indexes and page-version triggers (0034).
 -- messages and plan_changes are parents of message_deliveries and plan_change_differences:
 -- their checks are deferred to the end of this migration's transaction, when every row is back.
+-- A row naming a person not in its council's people (none is written by Selfdirect; a hand edit
+-- or an old import could leave one) stops the migration here with the constraint's words, rather
+-- than an unexplained foreign key failure at the end. To find them:
+--   SELECT 'messages', message_id FROM messages m WHERE person_id IS NOT NULL AND NOT EXISTS
+--     (SELECT 1 FROM people p WHERE p.council_id = m.council_id AND p.person_id = m.person_id)
+-- and the same for complaints (complaint_id) and plan_changes (plan_change_id).
+CREATE TEMP TABLE migration_0040_check (
+  rows_without_their_person INTEGER NOT NULL,
+  CONSTRAINT "0040: messages, complaints or changes of plan name a person not in people (see the migration)"
+    CHECK (rows_without_their_person = 0)
+);
+INSERT INTO migration_0040_check (rows_without_their_person) SELECT
+  (SELECT COUNT(*) FROM messages t WHERE t.person_id IS NOT NULL AND NOT EXISTS
+     (SELECT 1 FROM people p WHERE p.council_id = t.council_id AND p.person_id = t.person_id)) +
+  (SELECT COUNT(*) FROM complaints t WHERE NOT EXISTS
+     (SELECT 1 FROM people p WHERE p.council_id = t.council_id AND p.person_id = t.person_id)) +
+  (SELECT COUNT(*) FROM plan_changes t WHERE NOT EXISTS
+     (SELECT 1 FROM people p WHERE p.council_id = t.council_id AND p.person_id = t.person_id));
+DROP TABLE migration_0040_check;
+
 PRAGMA defer_foreign_keys = ON;
 
 CREATE TABLE messages_copy AS SELECT * FROM messages;
