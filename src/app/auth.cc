@@ -1,6 +1,7 @@
 #include "app/auth.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "app/passwords.h"
 #include "base/limits.h"
@@ -14,56 +15,61 @@ namespace {
 constexpr int64_t kTouchIntervalSeconds = 60;
 }  // namespace
 
-bool SignInThrottle::Blocked(const std::unordered_map<std::string, Window>& table,
-                             const std::string& key, int limit, int64_t now) const {
-  auto it = table.find(key);
-  if (it == table.end()) return false;
-  if (now - it->second.started_seconds >= limits::kSignInWindowSeconds) return false;
-  return it->second.failures >= limit;
+Result<bool> SignInThrottle::Admit(CouncilId council, const std::string& email) {
+  const Timestamp now = clock_.Now();
+  bool admitted = false;
+  SD_RETURN_IF_ERROR(store_.Write(council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(admitted,
+                        tx.sign_in_throttle().CountIfUnder(ThrottleScope::kAccount, email, now,
+                                                           limits::kSignInWindowSeconds,
+                                                           limits::kSignInFailuresBeforeLock));
+    return OkStatus();
+  }));
+  return admitted;
 }
 
-void SignInThrottle::Bump(std::unordered_map<std::string, Window>& table, const std::string& key,
-                          int64_t now) {
-  if (table.size() >= limits::kMaxThrottleEntries) {
-    // Bound memory: drop windows that have passed; if all are live, start afresh (an attacker
-    // filling the table then gains at most one window of attempts per key).
-    std::erase_if(table, [&](const auto& kv) {
-      return now - kv.second.started_seconds >= limits::kSignInWindowSeconds;
-    });
-    if (table.size() >= limits::kMaxThrottleEntries) table.clear();
-  }
-  Window& w = table[key];
-  if (now - w.started_seconds >= limits::kSignInWindowSeconds) w = Window{now, 0};
-  ++w.failures;
-}
-
-bool SignInThrottle::Allowed(const std::string& email) {
-  int64_t now = clock_.Now().seconds();
-  std::lock_guard lock(mutex_);
-  return !Blocked(by_email_, email, limits::kSignInFailuresBeforeLock, now);
-}
-
-int64_t SignInThrottle::AddressDelayMs(const std::string& address) {
-  int64_t now = clock_.Now().seconds();
-  std::lock_guard lock(mutex_);
-  auto it = by_address_.find(address);
-  if (it == by_address_.end() || now - it->second.started_seconds >= limits::kSignInWindowSeconds)
-    return 0;
-  const int64_t over = it->second.failures - limits::kSignInFailuresPerAddressBeforeSlowing + 1;
+int64_t AddressDelayMsFor(int failures) {
+  const int64_t over = failures - limits::kSignInFailuresPerAddressBeforeSlowing + 1;
   if (over <= 0) return 0;
   return std::min(over * limits::kSignInAddressDelayStepMs, limits::kSignInAddressDelayMaxMs);
 }
 
-void SignInThrottle::RecordFailure(const std::string& email, const std::string& address) {
-  int64_t now = clock_.Now().seconds();
-  std::lock_guard lock(mutex_);
-  Bump(by_email_, email, now);
-  Bump(by_address_, address, now);
+Result<int64_t> SignInThrottle::AddressDelayMs(CouncilId council, const std::string& address) {
+  const Timestamp now = clock_.Now();
+  int failures = 0;
+  SD_RETURN_IF_ERROR(store_.Read(council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(failures, tx.sign_in_throttle().Count(ThrottleScope::kAddress, address, now,
+                                                              limits::kSignInWindowSeconds));
+    return OkStatus();
+  }));
+  return AddressDelayMsFor(failures);
 }
 
-void SignInThrottle::RecordSuccess(const std::string& email) {
-  std::lock_guard lock(mutex_);
-  by_email_.erase(email);
+Status SignInThrottle::RecordAddressFailure(Transaction& tx, const std::string& address,
+                                            Timestamp now) {
+  // An address is never locked, so its count has no limit here.
+  return StatusOf(tx.sign_in_throttle().CountIfUnder(ThrottleScope::kAddress, address, now,
+                                                     limits::kSignInWindowSeconds,
+                                                     std::numeric_limits<int>::max()));
+}
+
+Status SignInThrottle::Forget(Transaction& tx, const std::string& email) {
+  return tx.sign_in_throttle().Clear(ThrottleScope::kAccount, email);
+}
+
+Result<int64_t> SignInThrottle::Prune() {
+  const Timestamp now = clock_.Now();
+  SD_ASSIGN_OR_RETURN(auto councils, store_.ListCouncils());
+  int64_t removed = 0;
+  for (const Council& council : councils) {
+    SD_RETURN_IF_ERROR(store_.Write(council.id, [&](Transaction& tx) -> Status {
+      SD_ASSIGN_OR_RETURN(int64_t n,
+                          tx.sign_in_throttle().DeleteEnded(now, limits::kSignInWindowSeconds));
+      removed += n;
+      return OkStatus();
+    }));
+  }
+  return removed;
 }
 
 bool PublicFormThrottle::Admit(const std::string& address) {
@@ -113,30 +119,17 @@ Result<SignedIn> AuthService::SignIn(CouncilId council, const std::string& email
                                         who.valid() ? who.ToString() : "", outcome,
                                         client_address});
   };
-  if (!throttle_.Allowed(email)) {
-    SD_RETURN_IF_ERROR(store_.Write(
-        council, [&](Transaction& tx) { return audit(tx, UserId{}, "throttled: " + email); }));
-    return Error::ResourceExhausted(
-        "Too many attempts to sign in. Wait 15 minutes, then try again.");
-  }
-
-  std::optional<UserRecord> user;
-  SD_RETURN_IF_ERROR(store_.Read(council, [&](Transaction& tx) -> Status {
-    SD_ASSIGN_OR_RETURN(user, tx.users().FindByEmail(email));
-    return OkStatus();
-  }));
-  // Verify against a dummy hash when there is no such user, so both paths take the same time.
-  const std::string& hash = user ? user->password_hash : DummyPasswordHash();
-  bool matches = VerifyPassword(password, hash);
-  if (!user || !matches || user->disabled) {
-    throttle_.RecordFailure(email, client_address);
+  SD_ASSIGN_OR_RETURN(auto check, CheckPassword(council, email, password, "session.sign_in",
+                                                "sign in", client_address));
+  const std::optional<UserRecord>& user = check.user;
+  if (!user || !check.matches || user->disabled) {
     UserId who = user ? user->id : UserId{};
-    SD_RETURN_IF_ERROR(store_.Write(council, [&](Transaction& tx) {
+    SD_RETURN_IF_ERROR(store_.Write(council, [&](Transaction& tx) -> Status {
+      SD_RETURN_IF_ERROR(SignInThrottle::RecordAddressFailure(tx, client_address, now));
       return audit(tx, who, user && user->disabled ? "refused: account disabled" : "refused");
     }));
     return Error::Unauthenticated("Enter a correct email address and password");
   }
-  throttle_.RecordSuccess(email);
 
   SignedIn out{RandomToken(), RandomToken(), *user};
   SessionRecord session{TokenHash(out.token),
@@ -144,7 +137,8 @@ Result<SignedIn> AuthService::SignIn(CouncilId council, const std::string& email
                         out.csrf_token,
                         now,
                         now,
-                        now.PlusSeconds(limits::kSessionAbsoluteSeconds)};
+                        now.PlusSeconds(limits::kSessionAbsoluteSeconds),
+                        now};
   SD_RETURN_IF_ERROR(store_.Write(council, [&](Transaction& tx) -> Status {
     SD_RETURN_IF_ERROR(
         tx.sessions().DeleteExpired(now, now.PlusSeconds(-limits::kSessionIdleSeconds)));
@@ -152,9 +146,67 @@ Result<SignedIn> AuthService::SignIn(CouncilId council, const std::string& email
     if (!previous_token.empty() && previous_token.size() <= 64)
       SD_RETURN_IF_ERROR(tx.sessions().Delete(TokenHash(previous_token)));
     SD_RETURN_IF_ERROR(tx.sessions().Insert(session));
+    SD_RETURN_IF_ERROR(SignInThrottle::Forget(tx, email));
     return audit(tx, user->id, "signed in");
   }));
   return out;
+}
+
+Result<AuthService::PasswordCheck> AuthService::CheckPassword(
+    CouncilId council, const std::string& email, const std::string& password,
+    const std::string& action, const std::string& what, const std::string& client_address) {
+  SD_ASSIGN_OR_RETURN(bool admitted, throttle_.Admit(council, email));
+  if (!admitted) {
+    SD_RETURN_IF_ERROR(store_.Write(council, [&](Transaction& tx) {
+      return tx.audit().Append(AuditEntry{clock_.Now(), UserId{}, action, "user", "",
+                                          "throttled: " + email, client_address});
+    }));
+    return Error::ResourceExhausted("Too many attempts to " + what +
+                                    ". Wait 15 minutes, then try again.");
+  }
+  PasswordCheck out;
+  SD_RETURN_IF_ERROR(store_.Read(council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(out.user, tx.users().FindByEmail(email));
+    return OkStatus();
+  }));
+  // Verify against a dummy hash when there is no such user, so both paths take the same time.
+  out.matches = VerifyPassword(password, out.user ? out.user->password_hash : DummyPasswordHash());
+  return out;
+}
+
+int64_t AuthService::SignInDelayMs(CouncilId council, const std::string& client_address) {
+  auto delay = throttle_.AddressDelayMs(council, client_address);
+  return delay.ok() ? *delay : limits::kSignInAddressDelayMaxMs;
+}
+
+Status AuthService::ConfirmPassword(CouncilId council, const Principal& who,
+                                    const std::string& password,
+                                    const std::string& client_address) {
+  if (password.empty())
+    return Error::InvalidArgument("Enter your password", {{"password", "Enter your password"}});
+  const Error wrong{ErrorCode::kUnauthenticated,
+                    "Enter your password correctly",
+                    {{"password", "Enter your password correctly"}}};
+  if (password.size() > limits::kMaxPasswordBytes) return wrong;
+  const std::string& email = who.user.email;
+  SD_ASSIGN_OR_RETURN(auto check,
+                      CheckPassword(council, email, password, "session.confirm_password",
+                                    "confirm your password", client_address));
+  const bool ok = check.matches && check.user && check.user->id == who.user.id;
+  const Timestamp now = clock_.Now();
+  SD_RETURN_IF_ERROR(store_.Write(council, [&](Transaction& tx) -> Status {
+    if (ok) {
+      SD_RETURN_IF_ERROR(tx.sessions().SetPasswordEntered(who.session.token_hash, now));
+      SD_RETURN_IF_ERROR(SignInThrottle::Forget(tx, email));
+    } else {
+      SD_RETURN_IF_ERROR(SignInThrottle::RecordAddressFailure(tx, client_address, now));
+    }
+    return tx.audit().Append(AuditEntry{now, who.user.id, "session.confirm_password", "user",
+                                        who.user.id.ToString(), ok ? "confirmed" : "refused",
+                                        client_address});
+  }));
+  if (!ok) return wrong;
+  return OkStatus();
 }
 
 Result<Principal> AuthService::ResolveSession(CouncilId council, const std::string& token,

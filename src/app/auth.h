@@ -7,6 +7,7 @@
 #pragma once
 
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -16,44 +17,46 @@
 
 namespace selfdirect::app {
 
-// Counts failed sign-ins per account and per client address within a sliding window (limits.h).
-// An account with too many failures is locked until the window passes. An address with too many
-// is slowed down, never locked: many people may share one address (a council's network, a
-// proxy), and a correct password must never be refused because of other accounts' failures. Kept in
-// memory: a restart forgets the counts, which only helps an attacker after a restart, and keeps
-// the hot path free of writes.
+// Counts failed sign-ins per account and per client address within a window (limits.h), in the
+// database (SignInThrottleRepository), so that every `selfdirect serve` process behind a load
+// balancer sees the same counts: an account is locked after its 5th failure however the attempts
+// were spread. An account with too many failures is locked until the window passes. An address
+// with too many is slowed down, never locked: many people may share one address (a council's
+// network, a proxy), and a correct password must never be refused because of other accounts'
+// failures. Counts whose window has passed are removed by `Prune` (the periodic job of
+// `selfdirect serve`, cli/outbox.h). Sign-in and password confirmation both use it.
 class SignInThrottle {
  public:
-  explicit SignInThrottle(const Clock& clock) : clock_(clock) {}
-  // True when this account may try now (its own failures are under the limit).
-  bool Allowed(const std::string& email);
+  SignInThrottle(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+  // Counts an attempt on `email`'s account before its password is checked; false (nothing
+  // counted) when the account already has the limit of attempts in its window. A correct
+  // password then calls Forget, so what stays counted are failures. Counting before checking, in
+  // one conditional statement, keeps the limit when attempts arrive at once on many processes.
+  Result<bool> Admit(CouncilId council, const std::string& email);
   // How long to hold the answer to a sign-in attempt from `address`: 0 until its failures reach
   // the limit, then longer with each failure, up to limits::kSignInAddressDelayMaxMs.
-  int64_t AddressDelayMs(const std::string& address);
-  void RecordFailure(const std::string& email, const std::string& address);
-  void RecordSuccess(const std::string& email);
+  Result<int64_t> AddressDelayMs(CouncilId council, const std::string& address);
+  // Counts a failure from `address`, in the caller's transaction (with the refusal's audit).
+  static Status RecordAddressFailure(Transaction& tx, const std::string& address, Timestamp now);
+  // Forgets the account's attempts (its password was right), in the caller's transaction.
+  static Status Forget(Transaction& tx, const std::string& email);
+  // Removes, in every council, the counts whose window has passed; how many.
+  Result<int64_t> Prune();
 
  private:
-  struct Window {
-    int64_t started_seconds = 0;
-    int failures = 0;
-  };
-  bool Blocked(const std::unordered_map<std::string, Window>& table, const std::string& key,
-               int limit, int64_t now) const;
-  void Bump(std::unordered_map<std::string, Window>& table, const std::string& key, int64_t now);
-
+  Store& store_;
   const Clock& clock_;
-  std::mutex mutex_;
-  std::unordered_map<std::string, Window> by_email_;    // Guarded by mutex_.
-  std::unordered_map<std::string, Window> by_address_;  // Guarded by mutex_.
 };
+
+// The delay for an address with `failures` in its window (SignInThrottle::AddressDelayMs).
+int64_t AddressDelayMsFor(int failures);
 
 // Counts the unsafe requests (POST and the like) each client address sends to the routes anyone
 // may call without signing in (the survey answer form, setting a password from an invitation,
 // the charge calculator, the public cost APIs), within a fixed window (limits.h). Over the limit
 // the address is refused (429) until the window passes. Sign-in and "ask for help" keep their
-// own throttles (SignInThrottle, ContactThrottle) and are not counted here. Kept in memory like
-// the others.
+// own throttles (SignInThrottle, ContactThrottle) and are not counted here. Kept in memory (per
+// process: behind a load balancer of n processes an address may send up to n times the limit).
 class PublicFormThrottle {
  public:
   explicit PublicFormThrottle(const Clock& clock) : clock_(clock) {}
@@ -107,10 +110,18 @@ class AuthService {
                                    SessionProblem* problem = nullptr);
 
   // How long the answer to a sign-in attempt from this address should be held back (see
-  // SignInThrottle::AddressDelayMs); the web layer waits on a timer, holding no thread.
-  int64_t SignInDelayMs(const std::string& client_address) {
-    return throttle_.AddressDelayMs(client_address);
-  }
+  // SignInThrottle::AddressDelayMs); the web layer waits on a timer, holding no thread. When the
+  // count cannot be read, the longest delay.
+  int64_t SignInDelayMs(CouncilId council, const std::string& client_address);
+
+  // Re-authentication (domain/accounts/reauthentication.h): checks the signed-in user's password
+  // again, throttled like sign-in (the same counts per account and per address), and on success
+  // records on the session that the password was entered now. Audited as
+  // "session.confirm_password", confirmed or refused. Errors: kInvalidArgument with a field error
+  // when blank; kUnauthenticated with a field error for a wrong password; kResourceExhausted when
+  // the throttle refuses the attempt.
+  Status ConfirmPassword(CouncilId council, const Principal& who, const std::string& password,
+                         const std::string& client_address);
 
   // Ends the session (no error if it had already ended).
   Status SignOut(CouncilId council, const std::string& token, const std::string& client_address);
@@ -119,6 +130,17 @@ class AuthService {
   static Result<domain::Actor> ActorFor(Transaction& tx, const UserRecord& user);
 
  private:
+  // The password check of SignIn and ConfirmPassword behind the throttle: kResourceExhausted
+  // ("Too many attempts to <what>", audited as `action` "throttled: <email>") when the account
+  // is locked, else the account of `email` and whether the password matches it.
+  struct PasswordCheck {
+    std::optional<UserRecord> user;  // The account of the email, if there is one.
+    bool matches = false;
+  };
+  Result<PasswordCheck> CheckPassword(CouncilId council, const std::string& email,
+                                      const std::string& password, const std::string& action,
+                                      const std::string& what, const std::string& client_address);
+
   Store& store_;
   const Clock& clock_;
   SignInThrottle& throttle_;

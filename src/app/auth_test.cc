@@ -43,7 +43,7 @@ class AuthTest : public ::testing::Test {
 
   testing::TestCouncil db_;
   FakeClock clock_{*Timestamp::Parse("2026-11-22T09:00:00Z")};
-  SignInThrottle throttle_{clock_};
+  SignInThrottle throttle_{db_.store(), clock_};
   AuthService auth_{db_.store(), clock_, throttle_};
   UserId user_;
 };
@@ -96,7 +96,7 @@ TEST_F(AuthTest, OtherAccountsFailuresSlowAnAddressButNeverRefuseACorrectPasswor
   // Behind a shared proxy everyone has one address: many people mistyping (or one attacker
   // trying many accounts) must not lock everyone else out.
   const std::string shared = "10.0.0.5";
-  EXPECT_EQ(auth_.SignInDelayMs(shared), 0);
+  EXPECT_EQ(auth_.SignInDelayMs(db_.council(), shared), 0);
   for (int i = 0; i < limits::kSignInFailuresPerAddressBeforeSlowing + 30; ++i) {
     auto r =
         auth_.SignIn(db_.council(), "someone" + std::to_string(i) + "@example.org", "bad", shared);
@@ -105,23 +105,73 @@ TEST_F(AuthTest, OtherAccountsFailuresSlowAnAddressButNeverRefuseACorrectPasswor
   auto in = auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery", shared);
   ASSERT_TRUE(in.ok()) << in.error().message;
   // The address is slowed down instead, up to the limit, and not other addresses.
-  EXPECT_EQ(auth_.SignInDelayMs(shared), limits::kSignInAddressDelayMaxMs);
-  EXPECT_EQ(auth_.SignInDelayMs("10.0.0.6"), 0);
+  EXPECT_EQ(auth_.SignInDelayMs(db_.council(), shared), limits::kSignInAddressDelayMaxMs);
+  EXPECT_EQ(auth_.SignInDelayMs(db_.council(), "10.0.0.6"), 0);
   clock_.AdvanceSeconds(limits::kSignInWindowSeconds);
-  EXPECT_EQ(auth_.SignInDelayMs(shared), 0);
+  EXPECT_EQ(auth_.SignInDelayMs(db_.council(), shared), 0);
 }
 
 TEST(SignInThrottle, TheDelayGrowsWithEachFailureOverTheLimit) {
-  FakeClock clock{*Timestamp::Parse("2026-11-22T09:00:00Z")};
-  SignInThrottle throttle{clock};
-  for (int i = 0; i < limits::kSignInFailuresPerAddressBeforeSlowing - 1; ++i)
-    throttle.RecordFailure("a" + std::to_string(i), "1.2.3.4");
-  EXPECT_EQ(throttle.AddressDelayMs("1.2.3.4"), 0);
-  throttle.RecordFailure("b", "1.2.3.4");
-  EXPECT_EQ(throttle.AddressDelayMs("1.2.3.4"), limits::kSignInAddressDelayStepMs);
-  throttle.RecordFailure("c", "1.2.3.4");
-  EXPECT_EQ(throttle.AddressDelayMs("1.2.3.4"), 2 * limits::kSignInAddressDelayStepMs);
-  EXPECT_TRUE(throttle.Allowed("b"));  // One failure of its own: not locked.
+  const int limit = limits::kSignInFailuresPerAddressBeforeSlowing;
+  EXPECT_EQ(AddressDelayMsFor(0), 0);
+  EXPECT_EQ(AddressDelayMsFor(limit - 1), 0);
+  EXPECT_EQ(AddressDelayMsFor(limit), limits::kSignInAddressDelayStepMs);
+  EXPECT_EQ(AddressDelayMsFor(limit + 1), 2 * limits::kSignInAddressDelayStepMs);
+  EXPECT_EQ(AddressDelayMsFor(limit + 1000), limits::kSignInAddressDelayMaxMs);
+}
+
+// Two server processes share the database, not their memory: each has its own throttle and
+// AuthService. Failures alternating between them lock the account after 5 in all.
+TEST_F(AuthTest, TwoProcessesShareTheCountsSoTheAccountLocksAfterFiveInAll) {
+  SignInThrottle other_throttle{db_.store(), clock_};
+  AuthService other{db_.store(), clock_, other_throttle};
+  for (int i = 0; i < limits::kSignInFailuresBeforeLock; ++i) {
+    AuthService& process = i % 2 == 0 ? auth_ : other;
+    EXPECT_EQ(process.SignIn(db_.council(), "worker@example.org", "bad", "1.2.3.4").error().code,
+              ErrorCode::kUnauthenticated)
+        << i;
+  }
+  for (AuthService* process : {&auth_, &other}) {
+    auto locked =
+        process->SignIn(db_.council(), "worker@example.org", "correct horse battery", "1.2.3.4");
+    ASSERT_FALSE(locked.ok());
+    EXPECT_EQ(locked.error().code, ErrorCode::kResourceExhausted);
+  }
+  EXPECT_EQ(AuditCount("session.sign_in"), limits::kSignInFailuresBeforeLock + 2);
+  // Expired counts are pruned; a correct password afterwards signs in and clears the count.
+  clock_.AdvanceSeconds(limits::kSignInWindowSeconds);
+  auto pruned = throttle_.Prune();
+  ASSERT_TRUE(pruned.ok());
+  EXPECT_EQ(*pruned, 2);  // The account's count and the address's.
+  EXPECT_TRUE(
+      other.SignIn(db_.council(), "worker@example.org", "correct horse battery", "1.2.3.4").ok());
+}
+
+TEST_F(AuthTest, ConfirmingThePasswordRecordsItOnTheSessionAndIsThrottled) {
+  auto in = *auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery", "1.2.3.4");
+  clock_.AdvanceSeconds(20 * 60);
+  auto who = *auth_.ResolveSession(db_.council(), in.token);
+  EXPECT_EQ(who.session.password_entered_at, clock_.Now().PlusSeconds(-20 * 60));
+  EXPECT_EQ(auth_.ConfirmPassword(db_.council(), who, "", "1.2.3.4").error().code,
+            ErrorCode::kInvalidArgument);
+  Status wrong = auth_.ConfirmPassword(db_.council(), who, "not it", "1.2.3.4");
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().code, ErrorCode::kUnauthenticated);
+  EXPECT_EQ(wrong.error().fields.at(0).field, "password");
+  ASSERT_TRUE(auth_.ConfirmPassword(db_.council(), who, "correct horse battery", "1.2.3.4").ok());
+  EXPECT_EQ(auth_.ResolveSession(db_.council(), in.token)->session.password_entered_at,
+            clock_.Now());
+  EXPECT_EQ(AuditCount("session.confirm_password"), 2);  // Refused, then confirmed.
+  // Wrong passwords count against the account like failed sign-ins.
+  for (int i = 0; i < limits::kSignInFailuresBeforeLock; ++i)
+    EXPECT_FALSE(auth_.ConfirmPassword(db_.council(), who, "not it", "1.2.3.4").ok());
+  EXPECT_EQ(
+      auth_.ConfirmPassword(db_.council(), who, "correct horse battery", "1.2.3.4").error().code,
+      ErrorCode::kResourceExhausted);
+  EXPECT_EQ(auth_.SignIn(db_.council(), "worker@example.org", "correct horse battery", "1.2.3.4")
+                .error()
+                .code,
+            ErrorCode::kResourceExhausted);
 }
 
 TEST_F(AuthTest, SessionsEndAfterIdleTimeAndOnSignOut) {

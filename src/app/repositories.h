@@ -117,6 +117,9 @@ struct SessionRecord {
   Timestamp created_at;
   Timestamp last_seen_at;
   Timestamp expires_at;  // Absolute end.
+  // When the user last entered their password in this session: at sign-in, then each time they
+  // confirm it before a sensitive action (domain/accounts/reauthentication.h). Migration 0043.
+  Timestamp password_entered_at;
 };
 
 struct AuditEntry {
@@ -357,6 +360,33 @@ class SessionRepository {
   virtual Status Delete(const std::string& token_hash) = 0;
   // Removes sessions idle since before `idle_cutoff` or past their absolute end at `now`.
   virtual Result<int64_t> DeleteExpired(Timestamp now, Timestamp idle_cutoff) = 0;
+  // Records that the session's user entered their password at `at` (re-authentication).
+  // kNotFound when there is no such session.
+  virtual Status SetPasswordEntered(const std::string& token_hash, Timestamp at) = 0;
+};
+
+// What a sign-in failure is counted against: the account (its lower-case email) or the client
+// address. DO NOT RENAME: stored by name ("account", "address").
+enum class ThrottleScope { kAccount, kAddress };
+
+// Failed sign-ins, counted in the database so that every server process sees the same counts
+// (migration 0042). A count lives in a window that starts with its first attempt and lasts
+// `window_seconds`; once the window has passed, the next attempt starts a new one. Every call is
+// one statement, atomic under concurrency on both engines (PostgreSQL: a conditional upsert).
+class SignInThrottleRepository {
+ public:
+  virtual ~SignInThrottleRepository() = default;
+  // Counts one attempt against `subject` if its live window holds fewer than `limit`; returns
+  // whether it was counted (false: at the limit, nothing changed).
+  virtual Result<bool> CountIfUnder(ThrottleScope scope, const std::string& subject, Timestamp now,
+                                    int window_seconds, int limit) = 0;
+  // The attempts counted in `subject`'s live window at `now` (0 when none or it has passed).
+  virtual Result<int> Count(ThrottleScope scope, const std::string& subject, Timestamp now,
+                            int window_seconds) = 0;
+  // Forgets `subject`'s count (a successful sign-in).
+  virtual Status Clear(ThrottleScope scope, const std::string& subject) = 0;
+  // Removes the counts whose window had passed at `now`; how many.
+  virtual Result<int64_t> DeleteEnded(Timestamp now, int window_seconds) = 0;
 };
 
 class AuditLog {
@@ -380,6 +410,7 @@ class Transaction {
   virtual UserRepository& users() = 0;
   virtual TeamRepository& teams() = 0;
   virtual SessionRepository& sessions() = 0;
+  virtual SignInThrottleRepository& sign_in_throttle() = 0;
   virtual AuditLog& audit() = 0;
   virtual AssessmentRepository& assessments() = 0;
   virtual QuestionnaireRepository& questionnaires() = 0;

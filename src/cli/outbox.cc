@@ -50,6 +50,7 @@ ReminderWorker::ReminderWorker(app::Store& store, const Clock& clock, int interv
       planning_(store, clock, audit_),
       reviews_(store, clock, audit_, planning_),
       employment_(store, clock, audit_),
+      sign_in_throttle_(store, clock),
       job_("review_reminders", interval_seconds, [this](const std::stop_token&) { Pass(); }) {}
 
 void ReminderWorker::Pass() {
@@ -63,6 +64,11 @@ void ReminderWorker::Pass() {
     spdlog::warn(R"({{"event":"payday_alerts_failed","error":"{}"}})", paydays.error().message);
   else if (*paydays > 0)
     spdlog::info(R"({{"event":"payday_alerts","told":{}}})", *paydays);
+  auto pruned = sign_in_throttle_.Prune();
+  if (!pruned.ok())
+    spdlog::warn(R"({{"event":"sign_in_prune_failed","error":"{}"}})", pruned.error().message);
+  else if (*pruned > 0)
+    spdlog::info(R"({{"event":"sign_in_counts_pruned","removed":{}}})", *pruned);
 }
 
 }  // namespace selfdirect::cli

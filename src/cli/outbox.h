@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "app/audit_trail.h"
+#include "app/auth.h"
 #include "app/messages/message_service.h"
 #include "app/pa/employment_service.h"
 #include "app/planning/planning_service.h"
@@ -46,9 +47,10 @@ class OutboxWorker {
   PeriodicJob job_;  // Last: stopped before the rest are destroyed.
 };
 
-// Every interval: reminds people whose review comes due (app::ReviewService::SendReminders) and
+// Every interval: reminds people whose review comes due (app::ReviewService::SendReminders),
 // warns of PA paydays the budget will not cover, 5 days ahead
-// (app::EmploymentService::SendPaydayAlerts).
+// (app::EmploymentService::SendPaydayAlerts), and removes the counts of failed sign-ins whose
+// window has passed (app::SignInThrottle::Prune).
 class ReminderWorker {
  public:
   ReminderWorker(app::Store& store, const Clock& clock, int interval_seconds);
@@ -60,6 +62,7 @@ class ReminderWorker {
   app::PlanningService planning_;
   app::ReviewService reviews_;
   app::EmploymentService employment_;
+  app::SignInThrottle sign_in_throttle_;
   PeriodicJob job_;
 };
 

@@ -336,6 +336,34 @@ TEST_P(MigrationTest, ARowWithoutItsPersonStopsTheForeignKeysWithAClearError) {
   EXPECT_EQ(versions->back().version, 39);
 }
 
+// 0043 adds the time a session's password was last entered; a session open before it counts its
+// sign-in time, so it is neither refused at once nor treated as freshly confirmed.
+TEST_P(MigrationTest, SessionsOpenBeforeReauthenticationCountTheirSignIn) {
+  ASSERT_TRUE(store_->Migrate(42).ok());
+  auto [council, team] = CouncilWithATeam();
+  const std::string c = std::to_string(council.value());
+  Status rows = store_->RunScript(
+      "INSERT INTO users (council_id, email, display_name, role, team_id, person_id, "
+      "password_hash, disabled, created_at) VALUES (" +
+      c + ", 'a@example.org', 'A', 'administrator', NULL, NULL, 'x', 0, 1);\n" +
+      "INSERT INTO sessions (council_id, token_hash, user_id, csrf_token, created_at, "
+      "last_seen_at, expires_at) SELECT council_id, 'h', user_id, 'csrf', 1000000, 2000000, "
+      "9000000 FROM users WHERE email = 'a@example.org';\n");
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_TRUE(store_->Migrate().ok());
+  std::optional<app::SessionRecord> session;
+  ASSERT_TRUE(store_
+                  ->Read(council,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(session, tx.sessions().Find("h"));
+                           return OkStatus();
+                         })
+                  .ok());
+  ASSERT_TRUE(session.has_value());
+  EXPECT_EQ(session->password_entered_at, Timestamp::FromMicros(1000000));
+  EXPECT_EQ(session->last_seen_at, Timestamp::FromMicros(2000000));
+}
+
 INSTANTIATE_TEST_SUITE_P(Adapters, MigrationTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

@@ -58,6 +58,12 @@ json::object Paths(const RouteTable& table) {
                        {"description", "The csrf_token returned by POST /api/v1/sessions"}});
       op.as_object()["parameters"] = std::move(params);
     }
+    if (route.recent_password) {
+      op.as_object()["x-recent-password"] = true;
+      op.as_object()["responses"].as_object()["401"] = ErrorReply(
+          "Not signed in, the session has ended, or (reauthentication_required) the password "
+          "was not entered recently: POST /api/v1/sessions/current/confirmation first");
+    }
     json::value& entry = paths[pattern];
     if (!entry.is_object()) entry.emplace_object();
     entry.as_object()[verb] = std::move(op);

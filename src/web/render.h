@@ -12,6 +12,7 @@
 #include "app/directory/directory_service.h"
 #include "app/repositories.h"
 #include "base/result.h"
+#include "domain/accounts/reauthentication.h"
 #include "web/pages/view.h"
 #include "web/route.h"
 
@@ -31,6 +32,9 @@ struct SiteOptions {
   bool check_person_page_cache = false;
   // The outbox sends email (`serve --smtp-url`): survey invitations may be emailed.
   bool email = false;
+  // How long a password entered counts as recent for the sensitive routes (Route::
+  // recent_password; `serve --recent-password`).
+  int recent_password_seconds = domain::kRecentPasswordSeconds;
 };
 
 class Renderer {

@@ -38,9 +38,55 @@ Route PublicApiRoute(Handler handler, boost::json::value openapi) {
   return r;
 }
 
+const std::vector<SensitiveRoute>& RecentPasswordRoutes() {
+  static const std::vector<SensitiveRoute> routes = {
+      // Who may do what: the administrator's user management.
+      {Method::kPost, "/admin/users"},
+      {Method::kPost, "/admin/users/{id}"},
+      {Method::kPost, "/admin/users/{id}/suspension"},
+      {Method::kPost, "/admin/users/{id}/reset"},
+      {Method::kPost, "/api/v1/admin/users"},
+      {Method::kPost, "/api/v1/admin/users/{id}"},
+      {Method::kPost, "/api/v1/admin/users/{id}/suspension"},
+      {Method::kPost, "/api/v1/admin/users/{id}/reset"},
+      // Who may see a person's record: a representative's account.
+      {Method::kPost, "/people/{id}/representatives"},
+      {Method::kPost, "/people/{id}/representatives/invite"},
+      // How the council decides: settings, questionnaires, the allocation table.
+      {Method::kPost, "/admin/settings/{kind}"},
+      {Method::kPost, "/api/v1/admin/settings/{kind}"},
+      {Method::kPost, "/admin/questionnaires"},
+      {Method::kPost, "/api/v1/admin/questionnaires"},
+      {Method::kPost, "/allocation/tables/{table}/{version}/publish"},
+      {Method::kPost, "/api/v1/allocation-tables/{table}/{version}/publish"},
+      // Where money goes: payment runs, new payment agreements, the bank file.
+      {Method::kPost, "/payments/runs"},
+      {Method::kPost, "/api/v1/payment-runs"},
+      {Method::kPost, "/plans/{id}/payments"},
+      {Method::kPost, "/api/v1/plans/{id}/payment-agreements"},
+      {Method::kGet, "/payments/runs/{id}/bank-file.csv"},
+      // The whole audit log, as a file.
+      {Method::kGet, "/admin/audit.csv"},
+  };
+  return routes;
+}
+
+std::string RecentPasswordLimit(int seconds) {
+  if (seconds % 60 != 0) return std::to_string(seconds) + (seconds == 1 ? " second" : " seconds");
+  const int minutes = seconds / 60;
+  return std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes");
+}
+
 void RouteTable::Add(Method method, const std::string& pattern, Route route) {
   SD_ASSERT(!route.api || route.openapi.is_object());  // Every JSON route is documented.
   SD_ASSERT(route.audience == Audience::kSignedIn || route.roles.empty());
+  for (const auto& sensitive : RecentPasswordRoutes()) {
+    if (sensitive.method == method && pattern == sensitive.pattern) {
+      SD_ASSERT(route.audience == Audience::kSignedIn);
+      route.recent_password = true;
+      ++recent_password_routes_;
+    }
+  }
   router_.Add(method, pattern, std::move(route));
 }
 

@@ -55,6 +55,10 @@ struct Route {
   // A public route's unsafe requests are counted per client address (app::PublicFormThrottle)
   // unless the route throttles them itself (sign-in, asking for help).
   bool own_throttle = false;
+  // Needs the password entered in the session recently (re-authentication, ASVS 4.0 V3.7.1;
+  // domain/accounts/reauthentication.h). Set by RouteTable::Add for the routes of
+  // RecentPasswordRoutes(), not by the areas, so that the list is in one place.
+  bool recent_password = false;
   Handler handler;
   boost::json::value openapi;  // The OpenAPI operation object (API routes).
 };
@@ -68,11 +72,25 @@ Route ApiRoute(std::vector<domain::Role> roles, Handler handler, boost::json::va
 // A JSON operation anyone may call that changes nothing (no sign-in, no anti-forgery token).
 Route PublicApiRoute(Handler handler, boost::json::value openapi);
 
+// A sensitive action and why: it changes who may do what, how the council decides, or where money
+// goes, or it takes a whole set of personal or financial data away.
+struct SensitiveRoute {
+  Method method;
+  const char* pattern;
+};
+// The routes that need a recently entered password (docs/security.md lists them).
+const std::vector<SensitiveRoute>& RecentPasswordRoutes();
+// The limit in words: "15 minutes", or "90 seconds" when it is not whole minutes (tests).
+std::string RecentPasswordLimit(int seconds);
+
 // Every route of the site, in the order they were added (the first match wins).
 class RouteTable {
  public:
   // Adds a route. Every JSON route carries its OpenAPI operation; a public route has no roles.
+  // A route of RecentPasswordRoutes() is marked recent_password (it must be a signed-in one).
   void Add(Method method, const std::string& pattern, Route route);
+  // How many routes were marked recent_password (the site checks it is the whole list).
+  size_t recent_password_routes() const { return recent_password_routes_; }
   Router<Route>::Match Find(Method method, const std::vector<std::string>& segments) const {
     return router_.Find(method, segments);
   }
@@ -83,6 +101,7 @@ class RouteTable {
 
  private:
   Router<Route> router_;
+  size_t recent_password_routes_ = 0;
 };
 
 // Who may call the person routes at all (the record rule then narrows it; access_policy.h).

@@ -103,7 +103,7 @@ TEST_F(AdminServiceTest, SuspendingAndResettingEndSessionsAndPasswords) {
   auto link = admin_.Invite(ctx_, me_, {"a@example.org", "Analyst", "analyst", ""});
   ASSERT_TRUE(
       front_door_.AcceptInvitation(ctx_, link->token, "first password", "first password").ok());
-  SignInThrottle throttle(clock_);
+  SignInThrottle throttle(db_.store(), clock_);
   AuthService auth(db_.store(), clock_, throttle);
   auto session = auth.SignIn(db_.council(), "a@example.org", "first password", "10.0.0.1");
   ASSERT_TRUE(session.ok());

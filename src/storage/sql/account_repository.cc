@@ -30,11 +30,21 @@ app::SessionRecord SessionFromRow(const SqlRow& r) {
                             r.Text(2),
                             Timestamp::FromMicros(r.Int(3)),
                             Timestamp::FromMicros(r.Int(4)),
-                            Timestamp::FromMicros(r.Int(5))};
+                            Timestamp::FromMicros(r.Int(5)),
+                            Timestamp::FromMicros(r.Int(6))};
 }
 
 constexpr Columns<app::SessionRecord> kSession{
-    "token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at", SessionFromRow};
+    "token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, password_entered_at",
+    SessionFromRow};
+
+std::string ScopeName(app::ThrottleScope scope) {
+  return scope == app::ThrottleScope::kAccount ? "account" : "address";
+}
+
+int64_t WindowCutoff(Timestamp now, int window_seconds) {
+  return now.PlusSeconds(-window_seconds).micros();
+}
 
 }  // namespace
 
@@ -158,13 +168,14 @@ Result<std::vector<app::Team>> SqlTeams::List() {
 
 constexpr std::string_view kInsertSession = R"sql(
 INSERT INTO sessions (council_id, token_hash, user_id, csrf_token, created_at, last_seen_at,
-  expires_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7))sql";
+  expires_at, password_entered_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8))sql";
 
 Status SqlSessions::Insert(const app::SessionRecord& s) {
-  return Execute(c_, kInsertSession,
-                 {council_.value(), s.token_hash, s.user_id.value(), s.csrf_token,
-                  s.created_at.micros(), s.last_seen_at.micros(), s.expires_at.micros()});
+  return Execute(
+      c_, kInsertSession,
+      {council_.value(), s.token_hash, s.user_id.value(), s.csrf_token, s.created_at.micros(),
+       s.last_seen_at.micros(), s.expires_at.micros(), s.password_entered_at.micros()});
 }
 
 constexpr std::string_view kFindSession =
@@ -195,6 +206,71 @@ RETURNING token_hash)sql";
 Result<int64_t> SqlSessions::DeleteExpired(Timestamp now, Timestamp idle_cutoff) {
   SD_ASSIGN_OR_RETURN(auto rows, c_.Query(kDeleteExpiredSessions,
                                           {council_.value(), now.micros(), idle_cutoff.micros()}));
+  return static_cast<int64_t>(rows.size());
+}
+
+constexpr std::string_view kSetPasswordEntered = R"sql(
+UPDATE sessions SET password_entered_at = $3 WHERE council_id = $1 AND token_hash = $2
+RETURNING token_hash)sql";
+
+Status SqlSessions::SetPasswordEntered(const std::string& token_hash, Timestamp at) {
+  SD_ASSIGN_OR_RETURN(auto rows,
+                      c_.Query(kSetPasswordEntered, {council_.value(), token_hash, at.micros()}));
+  if (rows.empty()) return Error::NotFound("No such session");
+  return OkStatus();
+}
+
+// One statement: a new subject starts a window with 1; a subject whose window has passed ($5 is
+// the cutoff) starts a new one; otherwise the count goes up only while under the limit ($6). On
+// PostgreSQL the conflicting row is locked and the WHERE is checked against its newest version,
+// so concurrent attempts never count past the limit. No row back: at the limit, not counted.
+constexpr std::string_view kCountSignInFailure = R"sql(
+INSERT INTO sign_in_failures (council_id, scope, subject, window_started, failures)
+VALUES ($1, $2, $3, $4, 1)
+ON CONFLICT (council_id, scope, subject) DO UPDATE SET
+  failures = CASE WHEN sign_in_failures.window_started <= $5 THEN 1
+                  ELSE sign_in_failures.failures + 1 END,
+  window_started = CASE WHEN sign_in_failures.window_started <= $5 THEN excluded.window_started
+                        ELSE sign_in_failures.window_started END
+WHERE sign_in_failures.window_started <= $5 OR sign_in_failures.failures < $6
+RETURNING failures)sql";
+
+Result<bool> SqlSignInThrottle::CountIfUnder(app::ThrottleScope scope, const std::string& subject,
+                                             Timestamp now, int window_seconds, int limit) {
+  SD_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query(kCountSignInFailure, {council_.value(), ScopeName(scope), subject, now.micros(),
+                                     WindowCutoff(now, window_seconds), int64_t{limit}}));
+  return !rows.empty();
+}
+
+constexpr std::string_view kSignInFailures = R"sql(
+SELECT failures FROM sign_in_failures
+WHERE council_id = $1 AND scope = $2 AND subject = $3 AND window_started > $4)sql";
+
+Result<int> SqlSignInThrottle::Count(app::ThrottleScope scope, const std::string& subject,
+                                     Timestamp now, int window_seconds) {
+  SD_ASSIGN_OR_RETURN(auto rows,
+                      c_.Query(kSignInFailures, {council_.value(), ScopeName(scope), subject,
+                                                 WindowCutoff(now, window_seconds)}));
+  if (rows.empty()) return 0;
+  return static_cast<int>(rows[0].Int(0));
+}
+
+constexpr std::string_view kClearSignInFailures = R"sql(
+DELETE FROM sign_in_failures WHERE council_id = $1 AND scope = $2 AND subject = $3)sql";
+
+Status SqlSignInThrottle::Clear(app::ThrottleScope scope, const std::string& subject) {
+  return Execute(c_, kClearSignInFailures, {council_.value(), ScopeName(scope), subject});
+}
+
+constexpr std::string_view kDeleteEndedSignInFailures = R"sql(
+DELETE FROM sign_in_failures WHERE council_id = $1 AND window_started <= $2
+RETURNING subject)sql";
+
+Result<int64_t> SqlSignInThrottle::DeleteEnded(Timestamp now, int window_seconds) {
+  SD_ASSIGN_OR_RETURN(auto rows, c_.Query(kDeleteEndedSignInFailures,
+                                          {council_.value(), WindowCutoff(now, window_seconds)}));
   return static_cast<int64_t>(rows.size());
 }
 

@@ -45,6 +45,19 @@ class SqlSessions final : public app::SessionRepository, private CouncilReposito
   Status Touch(const std::string& token_hash, Timestamp last_seen_at) override;
   Status Delete(const std::string& token_hash) override;
   Result<int64_t> DeleteExpired(Timestamp now, Timestamp idle_cutoff) override;
+  Status SetPasswordEntered(const std::string& token_hash, Timestamp at) override;
+};
+
+// Failed sign-ins per account and per address (table sign_in_failures, migration 0042).
+class SqlSignInThrottle final : public app::SignInThrottleRepository, private CouncilRepository {
+ public:
+  SqlSignInThrottle(SqlConnection& c, CouncilId council) : CouncilRepository(c, council) {}
+  Result<bool> CountIfUnder(app::ThrottleScope scope, const std::string& subject, Timestamp now,
+                            int window_seconds, int limit) override;
+  Result<int> Count(app::ThrottleScope scope, const std::string& subject, Timestamp now,
+                    int window_seconds) override;
+  Status Clear(app::ThrottleScope scope, const std::string& subject) override;
+  Result<int64_t> DeleteEnded(Timestamp now, int window_seconds) override;
 };
 
 }  // namespace selfdirect::storage

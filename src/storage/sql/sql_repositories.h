@@ -37,6 +37,7 @@ class SqlTransaction final : public app::Transaction {
         users_(c, council),
         teams_(c, council),
         sessions_(c, council),
+        sign_in_throttle_(c, council),
         audit_(c, council),
         assessments_(c, council),
         questionnaires_(c, council),
@@ -67,6 +68,7 @@ class SqlTransaction final : public app::Transaction {
   app::UserRepository& users() override { return users_; }
   app::TeamRepository& teams() override { return teams_; }
   app::SessionRepository& sessions() override { return sessions_; }
+  app::SignInThrottleRepository& sign_in_throttle() override { return sign_in_throttle_; }
   app::AuditLog& audit() override { return audit_; }
   app::AssessmentRepository& assessments() override { return assessments_; }
   app::QuestionnaireRepository& questionnaires() override { return questionnaires_; }
@@ -101,6 +103,7 @@ class SqlTransaction final : public app::Transaction {
   SqlUsers users_;
   SqlTeams teams_;
   SqlSessions sessions_;
+  SqlSignInThrottle sign_in_throttle_;
   SqlAudit audit_;
   SqlAssessments assessments_;
   SqlQuestionnaires questionnaires_;

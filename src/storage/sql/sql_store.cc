@@ -206,6 +206,7 @@ constexpr const char* kCouncilTables[] = {
     "support_plan_versions",
     "support_plans",
     "sessions",
+    "sign_in_failures",
     "person_representatives",
     "carer_relationships",
     "audit_log",

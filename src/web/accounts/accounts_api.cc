@@ -49,6 +49,20 @@ void AccountsRoutes::AddApiRoutes() {
                Operation("deleteSession", "Sign out",
                          Replies({{"204", json::object{{"description", "Signed out"}}},
                                   {"403", ErrorReply("Missing or wrong X-CSRF-Token")}}))));
+  Route confirm =
+      ApiRoute({}, SlowedByAddress(Bind(&AccountsRoutes::ApiConfirmPassword)),
+               Operation("confirmPassword",
+                         "Re-authentication: enter the password again before a sensitive action "
+                         "(one answered 401 reauthentication_required)",
+                         Replies({{"204", json::object{{"description", "Confirmed"}}},
+                                  {"400", ErrorReply("The body is not a JSON object")},
+                                  {"401", ErrorReply("Wrong password")},
+                                  {"403", ErrorReply("Missing or wrong X-CSRF-Token")},
+                                  {"422", ErrorReply("Password missing")},
+                                  {"429", ErrorReply("Too many attempts; wait 15 minutes")}}),
+                         json::object{{"requestBody", Body(Ref("ConfirmPasswordRequest"))}}));
+  confirm.slow = true;  // Hashes the password.
+  Add(Method::kPost, "/api/v1/sessions/current/confirmation", confirm);
   Add(Method::kGet, "/api/v1/me",
       ApiRoute({}, Bind(&AccountsRoutes::ApiMe),
                Operation("getMe", "The signed-in user",
@@ -62,6 +76,11 @@ void AccountsRoutes::AddSchemas(json::object& schemas) const {
       json::object{{"type", "object"},
                    {"required", json::array{"email", "password"}},
                    {"properties", json::object{{"email", Str()}, {"password", Str()}}},
+                   {"additionalProperties", false}};
+  schemas["ConfirmPasswordRequest"] =
+      json::object{{"type", "object"},
+                   {"required", json::array{"password"}},
+                   {"properties", json::object{{"password", Str()}}},
                    {"additionalProperties", false}};
   schemas["User"] = json::object{
       {"type", "object"},
@@ -110,6 +129,18 @@ Response AccountsRoutes::ApiSignOut(Context& ctx) {
   Response r = Response::NoContent();
   r.AddHeader("Set-Cookie", CookieHeader(kSessionCookie, "", 0, options_.secure_cookies));
   return r;
+}
+
+Response AccountsRoutes::ApiConfirmPassword(Context& ctx) {
+  auto body = ParseStringObject(ctx.request, {"password"});
+  if (!body.ok()) {
+    const Error& e = body.error();
+    return e.fields.empty() ? JsonError(400, "bad_request", e.message) : ErrorResponse(e, ctx);
+  }
+  Status s = auth_.ConfirmPassword(options_.council.id, *ctx.principal, (*body)["password"],
+                                   ctx.request.client_address);
+  if (!s.ok()) return ErrorResponse(s.error(), ctx);
+  return Response::NoContent();
 }
 
 Response AccountsRoutes::ApiMe(Context& ctx) {

@@ -29,6 +29,10 @@ void AccountsRoutes::AddPageRoutes() {
   Add(Method::kPost, "/sign-in", submit);
   Add(Method::kPost, "/sign-out", PageRoute({}, Bind(&AccountsRoutes::SignOut)));
   Add(Method::kGet, "/home", PageRoute({}, Bind(&AccountsRoutes::HomePage)));
+  Add(Method::kGet, "/confirm-password", PageRoute({}, Bind(&AccountsRoutes::ConfirmPasswordPage)));
+  Route confirm = PageRoute({}, SlowedByAddress(Bind(&AccountsRoutes::ConfirmPasswordSubmit)));
+  confirm.slow = true;  // Hashes the password.
+  Add(Method::kPost, "/confirm-password", confirm);
 }
 
 Response AccountsRoutes::StartPage(Context& ctx) {
@@ -122,6 +126,45 @@ Response AccountsRoutes::SignOut(Context& ctx) {
   Response r = Response::Redirect("/sign-in?notice=signed-out");
   r.AddHeader("Set-Cookie", CookieHeader(kSessionCookie, "", 0, options_.secure_cookies));
   return r;
+}
+
+// Re-authentication (domain/accounts/reauthentication.h): the page a sensitive action sends a
+// session with an old password to, and back to `next` (a path on this site only) once confirmed.
+Response AccountsRoutes::ConfirmPasswordForm(int status, Context& ctx, const std::string& next,
+                                             const std::vector<FieldError>& errors) {
+  ViewData d;
+  d.set("csrf_token", ctx.principal->session.csrf_token);
+  d.set("next", SafeNext(next));
+  d.set("home", HomePath(*ctx.principal));
+  d.set("limit", RecentPasswordLimit(options_.recent_password_seconds));
+  ViewData password_field;
+  if (std::string err = ErrorFor(errors, "password"); !err.empty()) {
+    password_field.set("error", err);
+  }
+  d.set("password", password_field);
+  SetErrorSummary(d, errors);
+  return Page(status, "Confirm your password", "confirm_password", d, ctx);
+}
+
+Response AccountsRoutes::ConfirmPasswordPage(Context& ctx) {
+  return ConfirmPasswordForm(200, ctx, ctx.request.Query("next"), {});
+}
+
+Response AccountsRoutes::ConfirmPasswordSubmit(Context& ctx) {
+  auto form = ctx.request.Form();
+  if (!form) return ConfirmPasswordForm(400, ctx, "", {{"password", "Enter your password"}});
+  const std::string next = SafeNext(FormValue(*form, "next"));
+  Status s = auth_.ConfirmPassword(options_.council.id, *ctx.principal,
+                                   FormValue(*form, "password"), ctx.request.client_address);
+  if (!s.ok()) {
+    const Error& e = s.error();
+    if (e.code == ErrorCode::kResourceExhausted)
+      return ConfirmPasswordForm(429, ctx, next, {{"password", e.message}});
+    if (e.code == ErrorCode::kInvalidArgument || e.code == ErrorCode::kUnauthenticated)
+      return ConfirmPasswordForm(HttpStatusFor(e.code), ctx, next, e.fields);
+    return ErrorResponse(e, ctx);
+  }
+  return Response::Redirect(next.empty() ? HomePath(*ctx.principal) : next);
 }
 
 Response AccountsRoutes::HomePage(Context& ctx) {

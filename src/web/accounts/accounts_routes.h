@@ -1,6 +1,7 @@
 // File: accounts_routes.h
-// Signing in and out (pages and JSON), the start and accessibility pages, and each role's home
-// page. Routes in accounts_pages.cc and accounts_api.cc; the use cases in app/auth.
+// Signing in and out (pages and JSON), confirming the password before a sensitive action
+// (re-authentication), the start and accessibility pages, and each role's home page. Routes in
+// accounts_pages.cc and accounts_api.cc; the use cases in app/auth.
 #pragma once
 
 #include <boost/json/object.hpp>
@@ -31,6 +32,11 @@ class AccountsRoutes final : public RouteModule {
   Response SignInSubmit(Context& ctx);
   Response SignOut(Context& ctx);
   Response HomePage(Context& ctx);
+  Response ConfirmPasswordPage(Context& ctx);
+  Response ConfirmPasswordSubmit(Context& ctx);
+  Response ConfirmPasswordForm(int status, Context& ctx, const std::string& next,
+                               const std::vector<FieldError>& errors);
+  Response ApiConfirmPassword(Context& ctx);
   Response SignInForm(int status, Context& ctx, const std::string& email,
                       const std::vector<FieldError>& errors, const std::string& notice);
   Response ApiSignIn(Context& ctx);
@@ -39,7 +45,7 @@ class AccountsRoutes final : public RouteModule {
   // `h`, with its answer held back as long as the caller's address has earned (auth.h).
   Handler SlowedByAddress(Handler h) {
     return [this, h = std::move(h)](Context& ctx) {
-      const int64_t delay = auth_.SignInDelayMs(ctx.request.client_address);
+      const int64_t delay = auth_.SignInDelayMs(options_.council.id, ctx.request.client_address);
       Response r = h(ctx);
       r.delay_ms = delay;
       return r;
