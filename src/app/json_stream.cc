@@ -19,6 +19,23 @@ inline bool AnyToEscape(uint64_t x) {
   return control || has_zero(x ^ (kOnes * '"')) || has_zero(x ^ (kOnes * '\\'));
 }
 
+// Writes the escape of `c`, a byte that must be escaped in JSON, at `at`; returns its end.
+char* WriteEscaped(char* at, char c) {
+  if (c == '"' || c == '\\') {
+    at[0] = '\\';
+    at[1] = c;
+    return at + 2;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  auto u = static_cast<unsigned char>(c);
+  std::memcpy(at, "\\u00", 4);
+  at[4] = kHex[u >> 4];
+  at[5] = kHex[u & 15];
+  return at + 6;
+}
+
+bool NeedsEscape(char c) { return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\'; }
+
 }  // namespace
 
 void AppendJsonString(std::string_view s, std::string& out) {
@@ -36,26 +53,51 @@ void AppendJsonString(std::string_view s, std::string& out) {
         continue;
       }
     }
-    auto u = static_cast<unsigned char>(s[i]);
-    if (u >= 0x20 && s[i] != '"' && s[i] != '\\') {
+    if (!NeedsEscape(s[i])) {
       ++i;
       continue;
     }
     out.append(s.data() + run, i - run);
     run = i + 1;
-    if (s[i] == '"' || s[i] == '\\') {
-      out += '\\';
-      out += s[i];
-    } else {
-      static constexpr char kHex[] = "0123456789abcdef";
-      out += "\\u00";
-      out += kHex[u >> 4];
-      out += kHex[u & 15];
-    }
+    char escaped[6];
+    out.append(escaped, static_cast<size_t>(WriteEscaped(escaped, s[i]) - escaped));
     ++i;
   }
   out.append(s.data() + run, s.size() - run);
   out += '"';
+}
+
+namespace {
+
+// Whether a byte of `s` (8 bytes or more) must be escaped: checked a word of 8 at a time, the last
+// word overlapping the one before.
+bool AnyToEscapeIn(std::string_view s) {
+  uint64_t word;
+  for (size_t i = 0; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&word, s.data() + i, 8);
+    if (AnyToEscape(word)) return true;
+  }
+  std::memcpy(&word, s.data() + s.size() - 8, 8);
+  return AnyToEscape(word);
+}
+
+}  // namespace
+
+char* WriteJsonString(char* at, std::string_view s) {
+  *at++ = '"';
+  if (s.size() >= 8 && !AnyToEscapeIn(s)) {  // Almost all text: one copy.
+    std::memcpy(at, s.data(), s.size());
+    at += s.size();
+  } else {
+    for (char c : s) {
+      if (NeedsEscape(c))
+        at = WriteEscaped(at, c);
+      else
+        *at++ = c;
+    }
+  }
+  *at++ = '"';
+  return at;
 }
 
 void AppendErrorObject(const Error& error, std::string& out) {

@@ -8,6 +8,7 @@
 #include <boost/json.hpp>
 #include <boost/json/basic_parser.hpp>
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -21,6 +22,76 @@ namespace selfdirect::app {
 
 // Appends `s` as a JSON string literal (quotes included).
 void AppendJsonString(std::string_view s, std::string& out);
+// The most bytes `s` takes as a JSON string literal (every byte written as \u00XX).
+constexpr size_t JsonStringBound(std::string_view s) { return 6 * s.size() + 2; }
+// Writes `s` as a JSON string literal at `at`, which has room for JsonStringBound(s); returns
+// its end.
+char* WriteJsonString(char* at, std::string_view s);
+
+// Writes compact JSON straight into the bytes of a std::string, for the hot output paths: each
+// piece is one copy after one check of the room left (no call into std::string per piece). The
+// string is grown by `expected` bytes at the start (zero-filled by std::string, so say about what
+// will be written, not far more), grown again if that is not enough, and cut to what was written
+// when the writer goes.
+class JsonWriter {
+ public:
+  JsonWriter(std::string& out, size_t expected) : out_(out) {
+    size_t at = out.size();
+    out.resize(at + expected);
+    p_ = out.data() + at;
+    end_ = out.data() + out.size();
+  }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+  ~JsonWriter() { out_.resize(static_cast<size_t>(p_ - out_.data())); }
+
+  template <size_t N>
+  void Lit(const char (&text)[N]) {  // A literal: its length is known here, the copy inlined.
+    Need(N - 1);
+    std::memcpy(p_, text, N - 1);
+    p_ += N - 1;
+  }
+  void Raw(std::string_view s) {
+    Need(s.size());
+    std::memcpy(p_, s.data(), s.size());
+    p_ += s.size();
+  }
+  void Char(char c) {
+    Need(1);
+    *p_++ = c;
+  }
+  void String(std::string_view s) {  // Quoted and escaped.
+    Need(JsonStringBound(s));
+    p_ = WriteJsonString(p_, s);
+  }
+  void Money(Pence amount) {  // 12.34, unquoted.
+    Need(Pence::kMaxChars);
+    p_ = amount.WriteTo(p_);
+  }
+  template <size_t N>
+  void MoneyField(const char (&key)[N], Pence amount) {  // ,"key":"12.34"
+    Lit(",\"");
+    Lit(key);
+    Lit("\":\"");
+    Money(amount);
+    Char('"');
+  }
+
+ private:
+  void Need(size_t n) {
+    if (static_cast<size_t>(end_ - p_) < n) Grow(n);
+  }
+  [[gnu::noinline]] void Grow(size_t n) {
+    size_t used = static_cast<size_t>(p_ - out_.data());
+    out_.resize(used + n + 4096);
+    p_ = out_.data() + used;
+    end_ = out_.data() + out_.size();
+  }
+
+  std::string& out_;
+  char* p_;
+  char* end_;
+};
 
 // Appends {"code": ..., "message": ..., "fields": {FIELD: MESSAGE}} (a field named twice is
 // written once, with its first message).
@@ -167,6 +238,109 @@ class SaxValueParser {
   boost::json::basic_parser<Handler> parser_;
   KeepText keep_;
   std::string text_;
+};
+
+// A field name of a fast reader and what it stands for.
+template <typename E>
+struct SaxField {
+  std::string_view name;
+  E field;
+};
+
+// The field named `key` in `fields` (E::kNone if none).
+template <typename E, size_t N>
+E LookupField(const SaxField<E> (&fields)[N], std::string_view key) {
+  for (const auto& f : fields)
+    if (f.name == key) return f.field;
+  return E::kNone;
+}
+
+// A bit for each value of a field enum, for the fields seen so far.
+constexpr uint32_t FieldBit(auto e) { return 1u << static_cast<unsigned>(e); }
+
+// The field named `key` in `fields` into `field`, recorded in `seen` (a FieldBit each); false if
+// it is none of them or was named before.
+template <typename E, size_t N>
+bool TakeField(const SaxField<E> (&fields)[N], std::string_view key, E& field, uint32_t& seen) {
+  field = LookupField(fields, key);
+  if (field == E::kNone || (seen & FieldBit(field)) != 0) return false;
+  seen |= FieldBit(field);
+  return true;
+}
+
+// What the fast SAX readers of the streams share (a handler for SaxValueParser): the limits of
+// Boost.JSON's own DOM parser (so both readers accept the same texts), keys and strings that
+// arrive in parts joined before use, and `full`: set at the first thing the fast reader leaves to
+// the slower one, after which the rest of the value is only parsed. `Derived` (CRTP, so every
+// call inlines) has Key(name) and String(value), false to leave the value to the slower reader,
+// and the structural and scalar events it takes (on_object_begin, on_int64, on_bool, ...). A
+// number too large for int64, a fraction or a null always goes to the slower reader.
+template <typename Derived>
+struct SaxHandlerBase {
+  static constexpr std::size_t max_object_size = boost::json::object::max_size();
+  static constexpr std::size_t max_array_size = boost::json::array::max_size();
+  static constexpr std::size_t max_key_size = boost::json::string::max_size();
+  static constexpr std::size_t max_string_size = boost::json::string::max_size();
+
+  int depth = 0;
+  bool full = false;
+  std::string key;   // A key that arrived in parts.
+  std::string text;  // A string that arrived in parts.
+
+  bool Full() {
+    full = true;
+    return true;
+  }
+  // A whole key or string: `last` alone, or the parts before it then `last`.
+  static std::string_view Whole(std::string& parts, boost::json::string_view last) {
+    if (parts.empty()) return {last.data(), last.size()};
+    parts.append(last.data(), last.size());
+    return parts;
+  }
+  void ResetBase() {
+    depth = 0;
+    full = false;
+  }
+  // An amount of money ("12.34") into `into` (false if it does not parse).
+  static bool Money(std::string_view value, Pence& into) {
+    auto p = Pence::Parse(value);
+    if (!p.ok()) return false;
+    into = *p;
+    return true;
+  }
+
+  bool on_document_begin(boost::json::error_code&) { return true; }
+  bool on_document_end(boost::json::error_code&) { return true; }
+  bool on_array_end(std::size_t, boost::json::error_code&) {
+    --depth;
+    return true;
+  }
+  bool on_key_part(boost::json::string_view s, std::size_t, boost::json::error_code&) {
+    if (!full) key.append(s.data(), s.size());
+    return true;
+  }
+  bool on_key(boost::json::string_view s, std::size_t, boost::json::error_code&) {
+    if (full) return true;
+    bool ok = static_cast<Derived*>(this)->Key(Whole(key, s));
+    key.clear();
+    return ok ? true : Full();
+  }
+  bool on_string_part(boost::json::string_view s, std::size_t, boost::json::error_code&) {
+    if (!full) text.append(s.data(), s.size());
+    return true;
+  }
+  bool on_string(boost::json::string_view s, std::size_t, boost::json::error_code&) {
+    if (full) return true;
+    bool ok = static_cast<Derived*>(this)->String(Whole(text, s));
+    text.clear();
+    return ok ? true : Full();
+  }
+  bool on_number_part(boost::json::string_view, boost::json::error_code&) { return true; }
+  bool on_uint64(uint64_t, boost::json::string_view, boost::json::error_code&) { return Full(); }
+  bool on_double(double, boost::json::string_view, boost::json::error_code&) { return Full(); }
+  bool on_null(boost::json::error_code&) { return Full(); }
+  bool on_comment_part(boost::json::string_view, boost::json::error_code&) { return true; }
+  bool on_comment(boost::json::string_view, boost::json::error_code&) { return true; }
 };
 
 // The one streaming JSON reader: reads the stream of JSON values in `in` with `parser` and calls

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json/basic_parser_impl.hpp>
 #include <cstdio>
 #include <string>
@@ -47,6 +48,32 @@ TEST(AppendJsonString, EscapesQuotesBackslashesAndControlsWhereverTheyFall) {
   for (int c = 0x20; c < 0x100; ++c)
     if (c != '"' && c != '\\') all += static_cast<char>(c);
   EXPECT_EQ(Quoted(all), "\"" + all + "\"");
+}
+
+// JsonWriter writes what AppendJsonString and AppendMoneyField append, escapes at every offset
+// and strings of every length included, and grows past the bytes it was told to expect.
+TEST(JsonWriter, WritesWhatTheAppendersAppendAndGrowsPastWhatItExpected) {
+  for (char special : {'"', '\\', '\n', '\x01', 'x'}) {
+    for (size_t length = 0; length < 40; ++length) {
+      for (size_t at = 0; at < std::max<size_t>(length, 1); ++at) {
+        std::string text(length, 'y');
+        if (at < length) text[at] = special;
+        std::string written = "before";
+        {
+          JsonWriter w(written, 1);  // Less than it writes.
+          w.String(text);
+          w.MoneyField("k", Pence::FromPence(-12345));
+          w.Lit(",");
+          w.Money(Pence::FromPence(7));
+        }
+        std::string appended = "before";
+        AppendJsonString(text, appended);
+        AppendMoneyField("k", Pence::FromPence(-12345), appended);
+        appended += ",0.07";
+        ASSERT_EQ(written, appended);
+      }
+    }
+  }
 }
 
 // Runs StreamJson over `input` with `parser`, each value's line made by `line`; returns the

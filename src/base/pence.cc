@@ -1,6 +1,7 @@
 #include "base/pence.h"
 
 #include <cstdlib>
+#include <cstring>
 
 #include "base/assert.h"
 
@@ -55,22 +56,40 @@ std::string Pence::ToString() const {
 }
 
 void Pence::AppendTo(std::string& out) const {
-  // Work in unsigned magnitude so that INT64_MIN cannot overflow on negation.
+  char buffer[kMaxChars];
+  out.append(buffer, static_cast<size_t>(WriteTo(buffer) - buffer));
+}
+
+char* Pence::WriteTo(char* at) const {
+  // Work in unsigned magnitude so that INT64_MIN cannot overflow on negation. Written right to
+  // left into a buffer, two digits at a time, then copied once.
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
   uint64_t magnitude =
       pence_ < 0 ? 0 - static_cast<uint64_t>(pence_) : static_cast<uint64_t>(pence_);
-  char buffer[24];
+  char buffer[kMaxChars];
   char* end = buffer + sizeof buffer;
-  char* p = end;
-  *--p = static_cast<char>('0' + magnitude % 10);
-  *--p = static_cast<char>('0' + (magnitude / 10) % 10);
-  *--p = '.';
+  char* p = end - 3;
+  std::memcpy(p + 1, kPairs + 2 * (magnitude % 100), 2);
+  *p = '.';
   uint64_t pounds = magnitude / 100;
-  do {
-    *--p = static_cast<char>('0' + pounds % 10);
-    pounds /= 10;
-  } while (pounds != 0);
+  while (pounds >= 100) {
+    p -= 2;
+    std::memcpy(p, kPairs + 2 * (pounds % 100), 2);
+    pounds /= 100;
+  }
+  if (pounds >= 10) {
+    p -= 2;
+    std::memcpy(p, kPairs + 2 * pounds, 2);
+  } else {
+    *--p = static_cast<char>('0' + pounds);
+  }
   if (pence_ < 0) *--p = '-';
-  out.append(p, static_cast<size_t>(end - p));
+  size_t n = static_cast<size_t>(end - p);
+  std::memcpy(at, p, n);
+  return at + n;
 }
 
 std::string Pence::ToDisplayString() const {
@@ -120,13 +139,14 @@ namespace {
 // 128-bit intermediates (a GCC/Clang extension) keep amount * rate exact.
 __extension__ typedef __int128 Int128;
 
-// Quotient of a / b under `rule`, in 128 bits so that amount * rate cannot overflow.
-Int128 Divide128(Int128 a, Int128 b, Rounding rule) {
+// a / b rounded by `rule`, in the type `Int` (b > 0).
+template <typename Int>
+Int DivideIn(Int a, Int b, Rounding rule) {
   SD_ASSERT(b > 0);  // Divisors are counts of weeks, parts or a denominator.
-  Int128 q = a / b;  // Truncates toward zero.
-  Int128 r = a % b;  // Same sign as a.
+  Int q = a / b;     // Truncates toward zero.
+  Int r = a % b;     // Same sign as a.
   if (r == 0) return q;
-  Int128 away = r < 0 ? q - 1 : q + 1;
+  Int away = r < 0 ? q - 1 : q + 1;
   switch (rule) {
     case Rounding::kTowardZero:
       return q;
@@ -136,7 +156,7 @@ Int128 Divide128(Int128 a, Int128 b, Rounding rule) {
       return r > 0 ? q + 1 : q;
     case Rounding::kHalfUp:
     case Rounding::kHalfEven: {
-      Int128 twice = 2 * (r < 0 ? -r : r);
+      Int twice = 2 * (r < 0 ? -r : r);  // |r| < b, so no overflow for b <= INT64_MAX / 2.
       if (twice > b) return away;
       if (twice < b) return q;
       if (rule == Rounding::kHalfUp) return away;
@@ -144,6 +164,16 @@ Int128 Divide128(Int128 a, Int128 b, Rounding rule) {
     }
   }
   return q;
+}
+
+// Quotient of a / b under `rule`, exact for 128-bit a so that amount * rate cannot overflow.
+Int128 Divide128(Int128 a, Int128 b, Rounding rule) {
+  // In 64 bits when the operands fit (almost always: a 128-bit division costs several times
+  // more), with the same result.
+  constexpr Int128 kMin = INT64_MIN, kFast = INT64_MAX / 2;
+  if (a > kMin && a <= INT64_MAX && b <= kFast)
+    return DivideIn<int64_t>(static_cast<int64_t>(a), static_cast<int64_t>(b), rule);
+  return DivideIn<Int128>(a, b, rule);
 }
 
 int64_t Narrow(Int128 v) {

@@ -42,6 +42,9 @@ class Pence {
   std::string ToString() const;
   // Appends ToString()'s text to `out` without a temporary (for bulk output).
   void AppendTo(std::string& out) const;
+  // Writes ToString()'s text at `at`, which has room for kMaxChars, and returns its end.
+  static constexpr size_t kMaxChars = 21;  // "-92233720368547758.08"
+  char* WriteTo(char* at) const;
   // Formats for people: "£1,234.56", "-£0.05".
   std::string ToDisplayString() const;
 

@@ -97,6 +97,25 @@ TEST(MultiplyRatio, PercentagesInBasisPoints) {
       1'000'000'000'000);
 }
 
+TEST(MultiplyRatio, RoundsTheSameWhetherTheProductFitsIn64BitsOrNot) {
+  // 3.5 and -3.5 from a product that fits in 64 bits and from one beyond 2^63 (21 x 2^60), under
+  // every rule.
+  for (Rounding rule : {Rounding::kTowardZero, Rounding::kDown, Rounding::kUp, Rounding::kHalfUp,
+                        Rounding::kHalfEven}) {
+    for (int64_t sign : {1, -1}) {
+      Pence small = MultiplyRatio(Pence::FromPence(7 * sign), 1, 2, rule);
+      Pence large = MultiplyRatio(Pence::FromPence((int64_t{21} << 30) * sign), int64_t{1} << 30,
+                                  int64_t{3} << 61, rule);
+      EXPECT_EQ(small.pence(), large.pence()) << static_cast<int>(rule) << " " << sign;
+    }
+  }
+  EXPECT_EQ(MultiplyRatio(Pence::FromPence(-7), 1, 2, Rounding::kTowardZero).pence(), -3);
+  EXPECT_EQ(MultiplyRatio(Pence::FromPence(-7), 1, 2, Rounding::kDown).pence(), -4);
+  EXPECT_EQ(MultiplyRatio(Pence::FromPence(-7), 1, 2, Rounding::kHalfUp).pence(), -4);
+  EXPECT_EQ(MultiplyRatio(Pence::FromPence(5), 1, 2, Rounding::kHalfEven).pence(), 2);
+  EXPECT_EQ(DivideInteger(INT64_MAX, 2, Rounding::kHalfUp), INT64_MAX / 2 + 1);
+}
+
 TEST(Apportion, PartsAddUpExactlyAndDifferByAtMostOnePenny) {
   for (int64_t total : {0L, 1L, 100L, 10001L, -7L, 969280L}) {
     for (int64_t parts : {1L, 3L, 7L, 52L}) {

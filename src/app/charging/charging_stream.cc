@@ -44,13 +44,7 @@ enum class Item : uint8_t {
   kDescription,
 };
 
-template <typename E>
-struct Name {
-  std::string_view text;
-  E field;
-};
-
-constexpr Name<Top> kTopFields[] = {
+constexpr SaxField<Top> kTopFields[] = {
     {"person", Top::kPerson},
     {"assessment_date", Top::kDate},
     {"age", Top::kAge},
@@ -66,7 +60,7 @@ constexpr Name<Top> kTopFields[] = {
     {"declined_to_disclose", Top::kDeclined},
 };
 
-constexpr Name<Item> kItemFields[] = {
+constexpr SaxField<Item> kItemFields[] = {
     {"type", Item::kType},
     {"weekly", Item::kWeekly},
     {"joint", Item::kJoint},
@@ -75,37 +69,17 @@ constexpr Name<Item> kItemFields[] = {
     {"description", Item::kDescription},
 };
 
-template <typename E, size_t N>
-E Lookup(const Name<E> (&names)[N], std::string_view key) {
-  for (const auto& n : names)
-    if (n.text == key) return n.field;
-  return E::kNone;
-}
-
-constexpr uint32_t Bit(auto e) { return 1u << static_cast<unsigned>(e); }
-
 // Reads one input. Depth 1: the input object; 2: inside "premiums" or "income"; 3: inside one
 // income item. `full` is set at the first thing the fast path leaves to the full reader; the rest
 // of that value is then only parsed.
-struct FastHandler {
-  // The limits of Boost.JSON's own DOM parser, so both readers accept the same texts.
-  static constexpr std::size_t max_object_size = json::object::max_size();
-  static constexpr std::size_t max_array_size = json::array::max_size();
-  static constexpr std::size_t max_key_size = json::string::max_size();
-  static constexpr std::size_t max_string_size = json::string::max_size();
-
+struct FastHandler : SaxHandlerBase<FastHandler> {
   domain::ChargingInput in;
   std::string person;
   size_t income_used = 0;  // Items of in.income in use (kept between inputs for their capacity).
-  int depth = 0;
-  bool full = false;
-  bool done = false;
   Top top = Top::kNone;
   Item item = Item::kNone;
   uint32_t top_seen = 0;
   uint32_t item_seen = 0;
-  std::string key;
-  std::string text;
 
   void Reset() {
     in.assessment_date = Date();
@@ -118,8 +92,7 @@ struct FastHandler {
     in.declined_to_disclose = false;
     person.clear();
     income_used = 0;
-    depth = 0;
-    full = done = false;
+    ResetBase();
     top = Top::kNone;
     item = Item::kNone;
     top_seen = item_seen = 0;
@@ -128,23 +101,13 @@ struct FastHandler {
   // The input as the engine takes it (false: leave it to the full reader).
   bool Finish() {
     if (full) return false;
-    constexpr uint32_t kRequired =
-        Bit(Top::kDate) | Bit(Top::kAge) | Bit(Top::kHousehold) | Bit(Top::kCost);
+    constexpr uint32_t kRequired = FieldBit(Top::kDate) | FieldBit(Top::kAge) |
+                                   FieldBit(Top::kHousehold) | FieldBit(Top::kCost);
     if ((top_seen & kRequired) != kRequired) return false;
     in.income.resize(income_used);
     return domain::ValidateChargingInput(in).ok();
   }
 
-  bool Full() {
-    full = true;
-    return true;
-  }
-
-  bool on_document_begin(json::error_code&) { return true; }
-  bool on_document_end(json::error_code&) {
-    done = true;
-    return true;
-  }
   bool on_object_begin(json::error_code&) {
     ++depth;
     if (full) return true;
@@ -166,8 +129,8 @@ struct FastHandler {
     --depth;
     if (full) return true;
     if (depth == 2) {  // The end of an income item: its type and amount are required.
-      if ((item_seen & (Bit(Item::kType) | Bit(Item::kWeekly))) !=
-          (Bit(Item::kType) | Bit(Item::kWeekly)))
+      if ((item_seen & (FieldBit(Item::kType) | FieldBit(Item::kWeekly))) !=
+          (FieldBit(Item::kType) | FieldBit(Item::kWeekly)))
         return Full();
       item = Item::kNone;
     }
@@ -179,58 +142,13 @@ struct FastHandler {
     if (depth == 2 && (top == Top::kPremiums || top == Top::kIncome)) return true;
     return Full();
   }
-  bool on_array_end(std::size_t, json::error_code&) {
-    --depth;
-    return true;
-  }
-  bool on_key_part(json::string_view s, std::size_t, json::error_code&) {
-    if (!full) key.append(s.data(), s.size());
-    return true;
-  }
-  bool on_key(json::string_view s, std::size_t, json::error_code&) {
-    if (full) return true;
-    std::string_view name(s.data(), s.size());
-    if (!key.empty()) {
-      key.append(s.data(), s.size());
-      name = key;
-    }
-    bool ok = depth == 1 ? TopKey(name) : ItemKey(name);
-    key.clear();
-    return ok ? true : Full();
-  }
-  bool TopKey(std::string_view name) {
-    top = Lookup(kTopFields, name);
-    if (top == Top::kNone || (top_seen & Bit(top)) != 0) return false;
-    top_seen |= Bit(top);
-    return true;
-  }
-  bool ItemKey(std::string_view name) {
-    item = Lookup(kItemFields, name);
-    if (item == Item::kNone || (item_seen & Bit(item)) != 0) return false;
-    item_seen |= Bit(item);
-    return true;
+  bool Key(std::string_view name) {
+    return depth == 1 ? TakeField(kTopFields, name, top, top_seen)
+                      : TakeField(kItemFields, name, item, item_seen);
   }
 
-  bool on_string_part(json::string_view s, std::size_t, json::error_code&) {
-    if (!full) text.append(s.data(), s.size());
-    return true;
-  }
-  bool on_string(json::string_view s, std::size_t, json::error_code&) {
-    if (full) return true;
-    std::string_view value(s.data(), s.size());
-    if (!text.empty()) {
-      text.append(s.data(), s.size());
-      value = text;
-    }
-    bool ok = depth == 3 ? ItemString(value) : depth == 2 ? Premium(value) : TopString(value);
-    text.clear();
-    return ok ? true : Full();
-  }
-  static bool Money(std::string_view value, Pence& into) {
-    auto p = Pence::Parse(value);
-    if (!p.ok()) return false;
-    into = *p;
-    return true;
+  bool String(std::string_view value) {
+    return depth == 3 ? ItemString(value) : depth == 2 ? Premium(value) : TopString(value);
   }
   bool TopString(std::string_view value) {
     if (depth != 1) return false;
@@ -303,7 +221,6 @@ struct FastHandler {
         return false;
     }
   }
-  bool on_number_part(json::string_view, json::error_code&) { return true; }
   bool on_int64(int64_t v, json::string_view, json::error_code&) {
     if (full) return true;
     if (depth != 1) return Full();
@@ -323,8 +240,6 @@ struct FastHandler {
         return Full();
     }
   }
-  bool on_uint64(uint64_t, json::string_view, json::error_code&) { return Full(); }
-  bool on_double(double, json::string_view, json::error_code&) { return Full(); }
   bool on_bool(bool b, json::error_code&) {
     if (full) return true;
     if (depth == 1 && top == Top::kDeclined) {
@@ -337,9 +252,6 @@ struct FastHandler {
     }
     return Full();
   }
-  bool on_null(json::error_code&) { return Full(); }
-  bool on_comment_part(json::string_view, json::error_code&) { return true; }
-  bool on_comment(json::string_view, json::error_code&) { return true; }
 };
 
 void AppendFromFullReader(const json::value& v, const domain::ChargingPolicy& base,

@@ -385,117 +385,120 @@ Result<PlanCostRequest> PlanCostRequestFromJson(const json::value& v, const Cata
 
 namespace {
 
-// Appends a string literal (its length known here, not found by strlen at each call).
-template <size_t N>
-inline void Lit(std::string& out, const char (&text)[N]) {
-  out.append(text, N - 1);
-}
+// About how many bytes AppendPlanCostJson writes for a plan and for each line (JsonWriter grows
+// if a plan needs more).
+constexpr size_t kPlanBytes = 768;
+constexpr size_t kLineBytes = 256;
 
-void AppendLineCostJson(const domain::PlanLine& l, const domain::LineCost& lc, std::string& out) {
-  Lit(out, "{\"item\":");
-  AppendJsonString(l.item, out);
-  Lit(out, ",\"description\":");
-  AppendJsonString(l.description, out);
-  Lit(out, ",\"category\":\"");
-  out += domain::SupportCategoryCode(l.category);
-  Lit(out, "\",\"managed_as\":\"");
-  out += domain::ManagedAsCode(l.managed_as);
-  out += '"';
-  AppendMoneyField("weekly", lc.weekly, out);
-  AppendMoneyField("annual", lc.annual, out);
+void WriteLineCostJson(const domain::PlanLine& l, const domain::LineCost& lc, JsonWriter& w) {
+  w.Lit("{\"item\":");
+  w.String(l.item);
+  w.Lit(",\"description\":");
+  w.String(l.description);
+  w.Lit(",\"category\":\"");
+  w.Raw(domain::SupportCategoryCode(l.category));
+  w.Lit("\",\"managed_as\":\"");
+  w.Raw(domain::ManagedAsCode(l.managed_as));
+  w.Char('"');
+  w.MoneyField("weekly", lc.weekly);
+  w.MoneyField("annual", lc.annual);
   if (lc.pa) {
-    Lit(out, ",\"pa\":{\"hours_weekly\":\"");
-    Pence::FromPence(lc.pa->hours_hundredths).AppendTo(out);
-    out += '"';
-    AppendMoneyField("pay_annual", lc.pa->pay_annual, out);
-    AppendMoneyField("employer_ni_annual", lc.pa->employer_ni_annual, out);
-    AppendMoneyField("pension_annual", lc.pa->pension_annual, out);
-    AppendMoneyField("holiday_cover_annual", lc.pa->holiday_cover_annual, out);
-    out += '}';
+    w.Lit(",\"pa\":{\"hours_weekly\":\"");
+    w.Money(Pence::FromPence(lc.pa->hours_hundredths));
+    w.Char('"');
+    w.MoneyField("pay_annual", lc.pa->pay_annual);
+    w.MoneyField("employer_ni_annual", lc.pa->employer_ni_annual);
+    w.MoneyField("pension_annual", lc.pa->pension_annual);
+    w.MoneyField("holiday_cover_annual", lc.pa->holiday_cover_annual);
+    w.Char('}');
   }
-  out += '}';
+  w.Char('}');
 }
 
-void AppendPlanItemsJson(const std::vector<domain::PlanItemCost>& items, std::string& out) {
-  Lit(out, ",\"plan_items\":[");
+void WritePlanItemsJson(const std::vector<domain::PlanItemCost>& items, JsonWriter& w) {
+  w.Lit(",\"plan_items\":[");
   for (size_t i = 0; i < items.size(); ++i) {
     const auto& p = items[i];
-    if (i > 0) out += ',';
-    Lit(out, "{\"code\":\"");
-    out += p.code;
-    Lit(out, "\",\"text\":");
-    AppendJsonString(p.text, out);
-    AppendMoneyField("weekly", p.weekly, out);
-    AppendMoneyField("annual", p.annual, out);
-    out += '}';
+    if (i > 0) w.Char(',');
+    w.Lit("{\"code\":\"");
+    w.Raw(p.code);
+    w.Lit("\",\"text\":");
+    w.String(p.text);
+    w.MoneyField("weekly", p.weekly);
+    w.MoneyField("annual", p.annual);
+    w.Char('}');
   }
-  out += ']';
+  w.Char(']');
 }
 
 // ,"by_management":{"direct_payment":"12.34",...} (the ways with any cost).
-void AppendByManagementJson(const domain::PlanCost& c, std::string& out) {
-  Lit(out, ",\"by_management\":{");
+void WriteByManagementJson(const domain::PlanCost& c, JsonWriter& w) {
+  w.Lit(",\"by_management\":{");
   bool first = true;
   for (size_t m = 0; m < domain::kManagedAsCount; ++m) {
     if (c.weekly_by_management[m] == Pence()) continue;
-    if (!first) out += ',';
+    if (!first) w.Char(',');
     first = false;
-    out += '"';
-    out += domain::ManagedAsCode(static_cast<domain::ManagedAs>(m));
-    Lit(out, "\":\"");
-    c.weekly_by_management[m].AppendTo(out);
-    out += '"';
+    w.Char('"');
+    w.Raw(domain::ManagedAsCode(static_cast<domain::ManagedAs>(m)));
+    w.Lit("\":\"");
+    w.Money(c.weekly_by_management[m]);
+    w.Char('"');
   }
-  out += '}';
+  w.Char('}');
 }
 
-void AppendToleranceJson(const domain::ToleranceCheck& t, std::string& out) {
-  Lit(out, ",\"tolerance\":{\"indicative_weekly\":\"");
-  t.indicative.AppendTo(out);
-  out += '"';
-  AppendMoneyField("difference_weekly", t.difference, out);
-  AppendMoneyField("allowed_weekly", t.allowed, out);
-  Lit(out, ",\"needs_approval\":");
-  out += t.needs_approval ? "true" : "false";
-  Lit(out, ",\"reason\":");
-  AppendJsonString(t.reason, out);
-  out += '}';
+void WriteToleranceJson(const domain::ToleranceCheck& t, JsonWriter& w) {
+  w.Lit(",\"tolerance\":{\"indicative_weekly\":\"");
+  w.Money(t.indicative);
+  w.Char('"');
+  w.MoneyField("difference_weekly", t.difference);
+  w.MoneyField("allowed_weekly", t.allowed);
+  w.Lit(",\"needs_approval\":");
+  if (t.needs_approval)
+    w.Lit("true");
+  else
+    w.Lit("false");
+  w.Lit(",\"reason\":");
+  w.String(t.reason);
+  w.Char('}');
 }
 
 }  // namespace
 
 void AppendPlanCostJson(const domain::PlanCost& c, const domain::PlanCostInput& in,
                         const std::string& person, std::string& out) {
-  out += '{';
+  JsonWriter w(out, kPlanBytes + kLineBytes * c.lines.size());
+  w.Char('{');
   if (!person.empty()) {
-    Lit(out, "\"person\":");
-    AppendJsonString(person, out);
-    out += ',';
+    w.Lit("\"person\":");
+    w.String(person);
+    w.Char(',');
   }
-  Lit(out, "\"rates\":");
-  AppendJsonString(c.rates_id, out);
-  AppendMoneyField("weekly_total", c.weekly_total, out);
-  AppendMoneyField("annual_total", c.annual_total, out);
-  Lit(out, ",\"lines\":[");
+  w.Lit("\"rates\":");
+  w.String(c.rates_id);
+  w.MoneyField("weekly_total", c.weekly_total);
+  w.MoneyField("annual_total", c.annual_total);
+  w.Lit(",\"lines\":[");
   for (size_t i = 0; i < c.lines.size(); ++i) {
-    if (i > 0) out += ',';
-    AppendLineCostJson(in.lines[i], c.lines[i], out);
+    if (i > 0) w.Char(',');
+    WriteLineCostJson(in.lines[i], c.lines[i], w);
   }
-  out += ']';
-  AppendPlanItemsJson(c.plan_items, out);
-  AppendMoneyField("traditional_weekly", c.traditional_weekly, out);
-  AppendMoneyField("creative_weekly", c.creative_weekly, out);
-  AppendByManagementJson(c, out);
-  Lit(out, ",\"return_category\":\"");
-  out += domain::ReturnCategoryCode(c.return_category);
-  out += '"';
-  if (c.tolerance) AppendToleranceJson(*c.tolerance, out);
-  Lit(out, ",\"warnings\":[");
+  w.Char(']');
+  WritePlanItemsJson(c.plan_items, w);
+  w.MoneyField("traditional_weekly", c.traditional_weekly);
+  w.MoneyField("creative_weekly", c.creative_weekly);
+  WriteByManagementJson(c, w);
+  w.Lit(",\"return_category\":\"");
+  w.Raw(domain::ReturnCategoryCode(c.return_category));
+  w.Char('"');
+  if (c.tolerance) WriteToleranceJson(*c.tolerance, w);
+  w.Lit(",\"warnings\":[");
   for (size_t i = 0; i < c.warnings.size(); ++i) {
-    if (i > 0) out += ',';
-    AppendJsonString(c.warnings[i], out);
+    if (i > 0) w.Char(',');
+    w.String(c.warnings[i]);
   }
-  Lit(out, "]}");
+  w.Lit("]}");
 }
 
 json::value PlanCostToJson(const domain::PlanCost& cost, const domain::PlanCostInput& input) {

@@ -8,6 +8,8 @@
 #include <boost/json/basic_parser_impl.hpp>
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "app/json_stream.h"
 #include "app/planning/plan_json.h"
@@ -45,13 +47,7 @@ enum class Field : uint8_t {
   kHolidayCover,
 };
 
-template <typename E>
-struct Name {
-  std::string_view text;
-  E field;
-};
-
-constexpr Name<Top> kTopFields[] = {
+constexpr SaxField<Top> kTopFields[] = {
     {"person", Top::kPerson},
     {"costing_date", Top::kDate},
     {"indicative_weekly_budget", Top::kBudget},
@@ -62,7 +58,7 @@ constexpr Name<Top> kTopFields[] = {
     {"lines", Top::kLines},
 };
 
-constexpr Name<Field> kLineFields[] = {
+constexpr SaxField<Field> kLineFields[] = {
     {"item", Field::kItem},
     {"times", Field::kTimes},
     {"managed_as", Field::kManaged},
@@ -76,15 +72,6 @@ constexpr Name<Field> kLineFields[] = {
     {"employer", Field::kEmployer},
     {"holiday_cover", Field::kHolidayCover},
 };
-
-template <typename E, size_t N>
-E Lookup(const Name<E> (&names)[N], std::string_view key) {
-  for (const auto& n : names)
-    if (n.text == key) return n.field;
-  return E::kNone;
-}
-
-constexpr uint32_t Bit(auto e) { return 1u << static_cast<unsigned>(e); }
 
 // A decimal with at most two places given as a string ("5.6"), as hundredths (as the full
 // reader's Hundredths; false where it would record an error).
@@ -103,32 +90,53 @@ bool IntegerHundredths(int64_t n, int64_t& into) {
   return true;
 }
 
+// The catalogue's items by code, made once per stream: an open-addressed table (FNV-1a, a power
+// of two of slots at most half full), a few instructions a line where Catalogue::Find compares
+// codes one by one. Finds what Catalogue::Find finds (the first item of a code).
+class ItemIndex {
+ public:
+  ItemIndex() = default;
+  explicit ItemIndex(const Catalogue& catalogue) {
+    size_t size = 16;
+    while (size < 2 * catalogue.items.size()) size *= 2;
+    slots_.assign(size, nullptr);
+    for (const CatalogueItem& item : catalogue.items) {
+      size_t i = Slot(item.code);
+      while (slots_[i] != nullptr && slots_[i]->code != item.code) i = (i + 1) & (size - 1);
+      if (slots_[i] == nullptr) slots_[i] = &item;
+    }
+  }
+  const CatalogueItem* Find(std::string_view code) const {
+    if (slots_.empty()) return nullptr;
+    for (size_t i = Slot(code);; i = (i + 1) & (slots_.size() - 1)) {
+      const CatalogueItem* item = slots_[i];
+      if (item == nullptr || item->code == code) return item;
+    }
+  }
+
+ private:
+  size_t Slot(std::string_view code) const {
+    uint64_t h = 14695981039346656037ull;
+    for (char c : code) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return static_cast<size_t>(h) & (slots_.size() - 1);
+  }
+  std::vector<const CatalogueItem*> slots_;
+};
+
 // Reads one plan. Depth 1: the plan object; 2: inside "lines"; 3: inside one line. `full` is set
 // at the first thing the fast path leaves to the full reader; the rest of that value is then only
 // parsed.
-struct FastHandler {
-  // The limits of Boost.JSON's own DOM parser, so both readers accept the same texts.
-  static constexpr std::size_t max_object_size = json::object::max_size();
-  static constexpr std::size_t max_array_size = json::array::max_size();
-  static constexpr std::size_t max_key_size = json::string::max_size();
-  static constexpr std::size_t max_string_size = json::string::max_size();
-
-  explicit FastHandler(const Catalogue* c = nullptr) : catalogue(c) {}
-
-  const Catalogue* catalogue;
+struct FastHandler : SaxHandlerBase<FastHandler> {
+  ItemIndex items;
   domain::PlanCostInput in;
   std::string person;
   size_t lines_used = 0;           // Lines of in.lines in use (kept for their capacity).
   std::vector<bool> line_managed;  // Whether each line gave its managed_as.
   domain::ManagedAs plan_managed = domain::ManagedAs::kDirectPayment;
-  int depth = 0;
-  bool full = false;
   Top top = Top::kNone;
   Field field = Field::kNone;
   uint32_t top_seen = 0;
   uint32_t line_seen = 0;
-  std::string key;
-  std::string text;
 
   void Reset() {
     in.costing_date = Date();
@@ -139,8 +147,7 @@ struct FastHandler {
     person.clear();
     lines_used = 0;
     plan_managed = domain::ManagedAs::kDirectPayment;
-    depth = 0;
-    full = false;
+    ResetBase();
     top = Top::kNone;
     field = Field::kNone;
     top_seen = line_seen = 0;
@@ -149,7 +156,7 @@ struct FastHandler {
   // The plan as the engine takes it (false: leave it to the full reader).
   bool Finish() {
     if (full) return false;
-    constexpr uint32_t kRequired = Bit(Top::kDate) | Bit(Top::kLines);
+    constexpr uint32_t kRequired = FieldBit(Top::kDate) | FieldBit(Top::kLines);
     if ((top_seen & kRequired) != kRequired) return false;
     in.lines.resize(lines_used);
     for (size_t i = 0; i < lines_used; ++i)
@@ -157,13 +164,6 @@ struct FastHandler {
     return domain::ValidatePlanCostInput(in).ok();
   }
 
-  bool Full() {
-    full = true;
-    return true;
-  }
-
-  bool on_document_begin(json::error_code&) { return true; }
-  bool on_document_end(json::error_code&) { return true; }
   bool on_object_begin(json::error_code&) {
     ++depth;
     if (full) return true;
@@ -207,20 +207,20 @@ struct FastHandler {
   // line gives none, the person's own item's required fields, the period and the employer.
   bool EndLine() {
     domain::PlanLine& l = in.lines[lines_used - 1];
-    line_managed[lines_used - 1] = (line_seen & Bit(Field::kManaged)) != 0;
+    line_managed[lines_used - 1] = (line_seen & FieldBit(Field::kManaged)) != 0;
     if (!l.item.empty()) {
-      const CatalogueItem* item = catalogue->Find(l.item);
+      const CatalogueItem* item = items.Find(l.item);
       if (item == nullptr) return false;
-      if (!(line_seen & Bit(Field::kCategory))) l.category = item->category;
-      if (!(line_seen & Bit(Field::kUnit))) l.unit = item->unit;
-      if (!(line_seen & Bit(Field::kUnitCost))) l.unit_cost = item->reference_price;
+      if (!(line_seen & FieldBit(Field::kCategory))) l.category = item->category;
+      if (!(line_seen & FieldBit(Field::kUnit))) l.unit = item->unit;
+      if (!(line_seen & FieldBit(Field::kUnitCost))) l.unit_cost = item->reference_price;
       if (l.description.empty()) l.description = item->description;
     } else {
-      constexpr uint32_t kOwn = Bit(Field::kDescription) | Bit(Field::kCategory) |
-                                Bit(Field::kUnit) | Bit(Field::kUnitCost);
+      constexpr uint32_t kOwn = FieldBit(Field::kDescription) | FieldBit(Field::kCategory) |
+                                FieldBit(Field::kUnit) | FieldBit(Field::kUnitCost);
       if ((line_seen & kOwn) != kOwn) return false;
     }
-    if (!(line_seen & Bit(Field::kPer))) {
+    if (!(line_seen & FieldBit(Field::kPer))) {
       if (l.unit == domain::Unit::kItem)
         l.period = domain::Period::kOnce;
       else if (l.unit == domain::Unit::kMonth)
@@ -228,7 +228,7 @@ struct FastHandler {
       else if (l.unit == domain::Unit::kYear)
         l.period = domain::Period::kYear;
     }
-    if (!(line_seen & Bit(Field::kEmployer)) && l.item == "pa-agency-hour")
+    if (!(line_seen & FieldBit(Field::kEmployer)) && l.item == "pa-agency-hour")
       l.employer = domain::PaEmployer::kOrganisation;
     return true;
   }
@@ -238,58 +238,13 @@ struct FastHandler {
     if (depth == 2 && top == Top::kLines) return true;
     return Full();
   }
-  bool on_array_end(std::size_t, json::error_code&) {
-    --depth;
-    return true;
-  }
-  bool on_key_part(json::string_view s, std::size_t, json::error_code&) {
-    if (!full) key.append(s.data(), s.size());
-    return true;
-  }
-  bool on_key(json::string_view s, std::size_t, json::error_code&) {
-    if (full) return true;
-    std::string_view name(s.data(), s.size());
-    if (!key.empty()) {
-      key.append(s.data(), s.size());
-      name = key;
-    }
-    bool ok = depth == 1 ? TopKey(name) : LineKey(name);
-    key.clear();
-    return ok ? true : Full();
-  }
-  bool TopKey(std::string_view name) {
-    top = Lookup(kTopFields, name);
-    if (top == Top::kNone || (top_seen & Bit(top)) != 0) return false;
-    top_seen |= Bit(top);
-    return true;
-  }
-  bool LineKey(std::string_view name) {
-    field = Lookup(kLineFields, name);
-    if (field == Field::kNone || (line_seen & Bit(field)) != 0) return false;
-    line_seen |= Bit(field);
-    return true;
+  bool Key(std::string_view name) {
+    return depth == 1 ? TakeField(kTopFields, name, top, top_seen)
+                      : TakeField(kLineFields, name, field, line_seen);
   }
 
-  bool on_string_part(json::string_view s, std::size_t, json::error_code&) {
-    if (!full) text.append(s.data(), s.size());
-    return true;
-  }
-  bool on_string(json::string_view s, std::size_t, json::error_code&) {
-    if (full) return true;
-    std::string_view value(s.data(), s.size());
-    if (!text.empty()) {
-      text.append(s.data(), s.size());
-      value = text;
-    }
-    bool ok = depth == 3 ? LineString(value) : depth == 1 && TopString(value);
-    text.clear();
-    return ok ? true : Full();
-  }
-  static bool Money(std::string_view value, Pence& into) {
-    auto p = Pence::Parse(value);
-    if (!p.ok()) return false;
-    into = *p;
-    return true;
+  bool String(std::string_view value) {
+    return depth == 3 ? LineString(value) : depth == 1 && TopString(value);
   }
   template <typename T>
   static bool Code(std::optional<T> parsed, T& into) {
@@ -360,7 +315,6 @@ struct FastHandler {
         return false;
     }
   }
-  bool on_number_part(json::string_view, json::error_code&) { return true; }
   bool on_int64(int64_t v, json::string_view, json::error_code&) {
     if (full) return true;
     if (depth == 1) return TopInteger(v) ? true : Full();
@@ -392,8 +346,6 @@ struct FastHandler {
     }
     return false;
   }
-  bool on_uint64(uint64_t, json::string_view, json::error_code&) { return Full(); }
-  bool on_double(double, json::string_view, json::error_code&) { return Full(); }
   bool on_bool(bool b, json::error_code&) {
     if (full) return true;
     if (depth == 1 && top == Top::kAllowance) {
@@ -410,9 +362,6 @@ struct FastHandler {
     }
     return Full();
   }
-  bool on_null(json::error_code&) { return Full(); }
-  bool on_comment_part(json::string_view, json::error_code&) { return true; }
-  bool on_comment(json::string_view, json::error_code&) { return true; }
 };
 
 void AppendFromFullReader(const json::value& v, const Catalogue& catalogue,
@@ -433,7 +382,8 @@ void AppendFromFullReader(const json::value& v, const Catalogue& catalogue,
 PlanStreamSummary StreamPlanCosts(const Catalogue& catalogue, const domain::PlanCostPolicy& policy,
                                   std::FILE* in, std::FILE* out) {
   SaxValueParser<FastHandler> parser(KeepText::kYes);  // The text, for the full reader.
-  parser.handler().catalogue = &catalogue;
+  parser.handler().items = ItemIndex(catalogue);
+  domain::PlanCost cost;  // Reused from plan to plan.
   PlanStreamSummary summary;
   StreamCounts counts = StreamJson(in, out, "Plan", parser, [&](std::string& output) {
     FastHandler& h = parser.handler();
@@ -443,7 +393,7 @@ PlanStreamSummary StreamPlanCosts(const Catalogue& catalogue, const domain::Plan
       if (on.ok()) rates = *on;
     }
     if (rates != nullptr) {
-      domain::PlanCost cost = domain::CostPlan(*rates, policy, h.in);
+      domain::CostPlan(*rates, policy, h.in, cost);
       AppendPlanCostJson(cost, h.in, h.person, output);
       output += '\n';
     } else {

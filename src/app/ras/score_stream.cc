@@ -20,42 +20,27 @@ using domain::AllocationTable;
 enum class Top : uint8_t { kNone, kPerson, kAnswers };
 
 // Reads one person. Depth 1: the person object; 2: inside "answers"; 3: inside one answer's list.
-struct FastHandler {
-  // The limits of Boost.JSON's own DOM parser, so both readers accept the same texts.
-  static constexpr std::size_t max_object_size = json::object::max_size();
-  static constexpr std::size_t max_array_size = json::array::max_size();
-  static constexpr std::size_t max_key_size = json::string::max_size();
-  static constexpr std::size_t max_string_size = json::string::max_size();
-
+struct FastHandler : SaxHandlerBase<FastHandler> {
   domain::Answers answers;
   std::vector<domain::Answers::node_type> spare;  // Nodes kept for the next answers.
   domain::Answers::node_type node;                // The answer being read.
   size_t used = 0;                                // Values of node in use.
   std::string person;
-  int depth = 0;
-  bool full = false;
   bool seen_person = false;
   bool seen_answers = false;
   Top top = Top::kNone;
-  std::string key;
-  std::string text;
 
   void Reset() {
     while (!answers.empty()) spare.push_back(answers.extract(answers.begin()));
     if (!node.empty()) spare.push_back(std::move(node));
     person.clear();
-    depth = 0;
-    full = seen_person = seen_answers = false;
+    ResetBase();
+    seen_person = seen_answers = false;
     top = Top::kNone;
   }
 
   // Whether the answers were read (false: leave the person to the DOM reader).
   bool Finish() const { return !full && seen_answers; }
-
-  bool Full() {
-    full = true;
-    return true;
-  }
 
   void StartAnswer(std::string_view question) {
     if (spare.empty()) {
@@ -86,8 +71,6 @@ struct FastHandler {
     return depth == 2 ? FinishAnswer() : true;  // A single value, not in a list.
   }
 
-  bool on_document_begin(json::error_code&) { return true; }
-  bool on_document_end(json::error_code&) { return true; }
   bool on_object_begin(json::error_code&) {
     ++depth;
     if (full || depth == 1 || (depth == 2 && top == Top::kAnswers)) return true;
@@ -107,18 +90,7 @@ struct FastHandler {
     if (full || depth != 2) return true;
     return FinishAnswer();
   }
-  bool on_key_part(json::string_view s, std::size_t, json::error_code&) {
-    if (!full) key.append(s.data(), s.size());
-    return true;
-  }
-  bool on_key(json::string_view s, std::size_t, json::error_code&) {
-    if (full) return true;
-    std::string_view name(s.data(), s.size());
-    if (!key.empty()) {
-      key.append(s.data(), s.size());
-      name = key;
-    }
-    bool ok = true;
+  bool Key(std::string_view name) {
     if (depth == 2) {
       StartAnswer(name);
     } else if (name == "person" && !seen_person) {
@@ -128,33 +100,16 @@ struct FastHandler {
       top = Top::kAnswers;
       seen_answers = true;
     } else {
-      ok = false;
+      return false;
     }
-    key.clear();
-    return ok ? true : Full();
-  }
-  bool on_string_part(json::string_view s, std::size_t, json::error_code&) {
-    if (!full) text.append(s.data(), s.size());
     return true;
   }
-  bool on_string(json::string_view s, std::size_t, json::error_code&) {
-    if (full) return true;
-    std::string_view value(s.data(), s.size());
-    if (!text.empty()) {
-      text.append(s.data(), s.size());
-      value = text;
-    }
-    bool ok = true;
-    if (depth >= 2)
-      ok = Add(value);
-    else if (top == Top::kPerson)
-      person.assign(value);
-    else
-      ok = false;
-    text.clear();
-    return ok ? true : Full();
+  bool String(std::string_view value) {
+    if (depth >= 2) return Add(value);
+    if (top != Top::kPerson) return false;
+    person.assign(value);
+    return true;
   }
-  bool on_number_part(json::string_view, json::error_code&) { return true; }
   bool on_int64(int64_t v, json::string_view, json::error_code&) {
     if (full) return true;
     if (depth >= 2) return Add(std::to_string(v));
@@ -162,16 +117,11 @@ struct FastHandler {
     person = std::to_string(v);
     return true;
   }
-  bool on_uint64(uint64_t, json::string_view, json::error_code&) { return Full(); }
-  bool on_double(double, json::string_view, json::error_code&) { return Full(); }
   bool on_bool(bool b, json::error_code&) {
     if (full) return true;
     if (depth >= 2) return Add(b ? "true" : "false");
     return Full();
   }
-  bool on_null(json::error_code&) { return Full(); }
-  bool on_comment_part(json::string_view, json::error_code&) { return true; }
-  bool on_comment(json::string_view, json::error_code&) { return true; }
 };
 
 // ,"points":N,"weekly_pence":N,"weekly":"12.34","annual_pence":N}\n
@@ -222,6 +172,7 @@ void AppendFromDom(const AllocationTable& table, const json::value& v, std::stri
 ScoreSummary StreamScores(const AllocationTable& table, std::FILE* in, std::FILE* out) {
   ScoreSummary summary;
   SaxValueParser<FastHandler> parser(KeepText::kYes);  // The text, for the DOM reader.
+  domain::Allocation allocation;                       // Reused from person to person.
   StreamCounts counts = StreamJson(in, out, "Person", parser, [&](std::string& output) {
     FastHandler& h = parser.handler();
     if (!h.Finish()) {
@@ -230,7 +181,8 @@ ScoreSummary StreamScores(const AllocationTable& table, std::FILE* in, std::FILE
     }
     output += "{\"person\":";
     AppendJsonString(h.person, output);
-    AppendAllocation(domain::Allocate(table, h.answers, domain::Explain::kNo), output);
+    domain::Allocate(table, h.answers, domain::Explain::kNo, allocation);
+    AppendAllocation(allocation, output);
   });
   summary.people = counts.values;
   summary.malformed = counts.malformed;

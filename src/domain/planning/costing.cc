@@ -216,22 +216,37 @@ Status ValidatePlanCostInput(const PlanCostInput& in) {
   return Error::InvalidArgument(std::move(message), std::move(errors));
 }
 
-ReturnCategory DeriveReturnCategory(const std::vector<ManagedAs>& managed,
-                                    const std::vector<Pence>& weekly) {
+namespace {
+
+// What the return category is derived from, taken line by line.
+struct ReturnTally {
   bool any = false, dp = false, other = false, budget = false;
-  for (size_t i = 0; i < managed.size() && i < weekly.size(); ++i) {
-    if (weekly[i] <= Pence()) continue;
+
+  void Add(ManagedAs managed, Pence weekly) {
+    if (weekly <= Pence()) return;
     any = true;
-    if (IsDirectPayment(managed[i])) {
+    if (IsDirectPayment(managed)) {
       dp = true;
     } else {
       other = true;
-      if (managed[i] != ManagedAs::kCouncilCommissioned) budget = true;
+      if (managed != ManagedAs::kCouncilCommissioned) budget = true;
     }
   }
-  if (!any) return ReturnCategory::kNoPaidSupport;
-  if (dp) return other ? ReturnCategory::kPartDirectPayment : ReturnCategory::kDirectPaymentOnly;
-  return budget ? ReturnCategory::kCouncilManagedBudget : ReturnCategory::kCouncilCommissionedOnly;
+  ReturnCategory Category() const {
+    if (!any) return ReturnCategory::kNoPaidSupport;
+    if (dp) return other ? ReturnCategory::kPartDirectPayment : ReturnCategory::kDirectPaymentOnly;
+    return budget ? ReturnCategory::kCouncilManagedBudget
+                  : ReturnCategory::kCouncilCommissionedOnly;
+  }
+};
+
+}  // namespace
+
+ReturnCategory DeriveReturnCategory(const std::vector<ManagedAs>& managed,
+                                    const std::vector<Pence>& weekly) {
+  ReturnTally tally;
+  for (size_t i = 0; i < managed.size() && i < weekly.size(); ++i) tally.Add(managed[i], weekly[i]);
+  return tally.Category();
 }
 
 namespace {
@@ -296,30 +311,37 @@ LineCost CostLine(const PaEmploymentRates& rates, const PlanLine& l,
 
 // The costs of employing PAs that belong to the plan rather than a line (managed as the first PA
 // line is): Employment Allowance against employer National Insurance, employer's liability
-// insurance and a payroll service.
-void AddEmploymentItems(const PaEmploymentRates& rates, const PlanCostPolicy& policy,
-                        const PlanCostInput& in, ManagedAs managed, Pence employer_ni_total,
-                        PlanCost& out) {
-  auto add_item = [&](std::string code, std::string text, Pence annual) {
-    PlanItemCost item{std::move(code), std::move(text), annual, WeeklyFromYearly(annual)};
+// insurance and a payroll service. Items already in out.plan_items are written over (their
+// strings keep their storage); returns how many items the plan has.
+size_t AddEmploymentItems(const PaEmploymentRates& rates, const PlanCostPolicy& policy,
+                          const PlanCostInput& in, ManagedAs managed, Pence employer_ni_total,
+                          PlanCost& out) {
+  size_t used = 0;
+  auto add_item = [&](std::string_view code, Pence annual) -> std::string& {
+    if (used == out.plan_items.size()) out.plan_items.emplace_back();
+    PlanItemCost& item = out.plan_items[used++];
+    item.code.assign(code);
+    item.annual = annual;
+    item.weekly = WeeklyFromYearly(annual);
     out.weekly_total += item.weekly;
     out.annual_total += item.annual;
     out.creative_weekly += item.weekly;
     out.weekly_by_management[static_cast<size_t>(managed)] += item.weekly;
-    out.plan_items.push_back(std::move(item));
+    return item.text;
   };
   if (in.employment_allowance && employer_ni_total > Pence()) {
     Pence offset = std::min(employer_ni_total, rates.employment_allowance_annual);
-    add_item("employment_allowance",
-             "Employment Allowance claimed against employer National Insurance (up to " +
-                 rates.employment_allowance_annual.ToDisplayString() + " a year)",
-             -offset);
+    std::string& text = add_item("employment_allowance", -offset);
+    text.assign("Employment Allowance claimed against employer National Insurance (up to ");
+    text += rates.employment_allowance_annual.ToDisplayString();
+    text += " a year)";
   }
   if (policy.employer_insurance_annual > Pence())
-    add_item("employer_insurance", "Employer's liability insurance",
-             policy.employer_insurance_annual);
+    add_item("employer_insurance", policy.employer_insurance_annual)
+        .assign("Employer's liability insurance");
   if (in.payroll_service && policy.payroll_service_annual > Pence())
-    add_item("payroll_service", "Payroll service", policy.payroll_service_annual);
+    add_item("payroll_service", policy.payroll_service_annual).assign("Payroll service");
+  return used;
 }
 
 }  // namespace
@@ -327,14 +349,20 @@ void AddEmploymentItems(const PaEmploymentRates& rates, const PlanCostPolicy& po
 PlanCost CostPlan(const PaEmploymentRates& rates, const PlanCostPolicy& policy,
                   const PlanCostInput& in) {
   PlanCost out;
-  out.rates_id = rates.id;
-  out.lines.reserve(in.lines.size());
+  CostPlan(rates, policy, in, out);
+  return out;
+}
+
+void CostPlan(const PaEmploymentRates& rates, const PlanCostPolicy& policy, const PlanCostInput& in,
+              PlanCost& out) {
+  out.rates_id.assign(rates.id);
+  out.lines.clear();
+  out.warnings.clear();
+  out.weekly_total = out.annual_total = out.traditional_weekly = out.creative_weekly = Pence();
+  out.weekly_by_management.fill(Pence());
   Pence employer_ni_total;
   const PlanLine* first_pa = nullptr;
-  std::vector<ManagedAs> managed;
-  std::vector<Pence> weekly;
-  managed.reserve(in.lines.size());
-  weekly.reserve(in.lines.size());
+  ReturnTally tally;
   for (const PlanLine& l : in.lines) {
     LineCost c = CostLine(rates, l, out.warnings);
     if (c.pa) {
@@ -345,18 +373,19 @@ PlanCost CostPlan(const PaEmploymentRates& rates, const PlanCostPolicy& policy,
     out.annual_total += c.annual;
     (IsTraditional(l.category) ? out.traditional_weekly : out.creative_weekly) += c.weekly;
     out.weekly_by_management[static_cast<size_t>(l.managed_as)] += c.weekly;
-    managed.push_back(l.managed_as);
-    weekly.push_back(c.weekly);
-    out.lines.push_back(std::move(c));
+    tally.Add(l.managed_as, c.weekly);
+    out.lines.push_back(c);
   }
+  size_t items = 0;
   if (first_pa != nullptr)
-    AddEmploymentItems(rates, policy, in, first_pa->managed_as, employer_ni_total, out);
-  out.return_category = DeriveReturnCategory(managed, weekly);
+    items = AddEmploymentItems(rates, policy, in, first_pa->managed_as, employer_ni_total, out);
+  out.plan_items.resize(items);
+  out.return_category = tally.Category();
+  out.tolerance.reset();
   if (in.indicative_weekly)
     out.tolerance =
         CheckTolerance(*in.indicative_weekly, out.weekly_total,
                        in.tolerance_basis_points.value_or(policy.tolerance_basis_points));
-  return out;
 }
 
 }  // namespace selfdirect::domain

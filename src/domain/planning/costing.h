@@ -196,6 +196,10 @@ struct PlanCost {
 // Costs a plan. `rates` must be those in force on the costing date (PaRatesInForce).
 PlanCost CostPlan(const PaEmploymentRates& rates, const PlanCostPolicy& policy,
                   const PlanCostInput& input);
+// The same into `out`, whose storage is reused (for streams of plans: no allocation per plan once
+// the vectors and strings have grown).
+void CostPlan(const PaEmploymentRates& rates, const PlanCostPolicy& policy,
+              const PlanCostInput& input, PlanCost& out);
 
 // The return category of lines managed as `managed` with the weekly costs `weekly` (lines that
 // cost nothing do not count).

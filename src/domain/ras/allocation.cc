@@ -345,9 +345,8 @@ int64_t CarerDeductionPoints(const DomainRule& d, int64_t capped, const Answers&
 }
 
 // One domain: the answers' points, at most the domain's cap, less any carer deduction.
-DomainPoints ScoreDomain(const DomainRule& d, const Answers& answers, Steps& steps) {
-  DomainPoints dp;
-  dp.code = d.code;
+void ScoreDomain(const DomainRule& d, const Answers& answers, Steps& steps, DomainPoints& dp) {
+  dp.code.assign(d.code);
   dp.scored = ScoreAnswers(d, answers, steps);
   dp.capped = d.cap ? std::min(dp.scored, *d.cap) : dp.scored;
   if (steps.on() && dp.scored > 0) {
@@ -361,7 +360,6 @@ DomainPoints ScoreDomain(const DomainRule& d, const Answers& answers, Steps& ste
   }
   dp.deducted = CarerDeductionPoints(d, dp.capped, answers, steps);
   dp.net = dp.capped - dp.deducted;
-  return dp;
 }
 
 // Points times the price of a point, held between the floor and the ceiling.
@@ -456,13 +454,20 @@ void ExplainBudget(const Allocation& a, Steps& steps) {
 
 Allocation Allocate(const AllocationTable& t, const Answers& answers, Explain explain) {
   Allocation a;
+  Allocate(t, answers, explain, a);
+  return a;
+}
+
+void Allocate(const AllocationTable& t, const Answers& answers, Explain explain, Allocation& a) {
   Steps steps(explain, a);
-  a.table_id = t.id;
+  a.steps.clear();
+  a.table_id.assign(t.id);
   a.table_version = t.version;
-  a.domains.reserve(t.domains.size());
-  for (const DomainRule& d : t.domains) {
-    a.domains.push_back(ScoreDomain(d, answers, steps));
-    a.points += a.domains.back().net;
+  a.domains.resize(t.domains.size());  // Written over: their codes keep their storage.
+  a.points = 0;
+  for (size_t i = 0; i < t.domains.size(); ++i) {
+    ScoreDomain(t.domains[i], answers, steps, a.domains[i]);
+    a.points += a.domains[i].net;
   }
   if (steps.on())
     steps.Add(StepKind::kTotalPoints, "", "Your total: " + Points(a.points), a.points);
@@ -476,7 +481,6 @@ Allocation Allocate(const AllocationTable& t, const Answers& answers, Explain ex
   a.weekly = before + a.contingency;
   a.annual = YearlyFromWeekly(a.weekly);
   if (steps.on()) ExplainBudget(a, steps);
-  return a;
 }
 
 ToleranceCheck CheckTolerance(Pence indicative, Pence plan, int64_t tolerance_basis_points) {
@@ -487,20 +491,22 @@ ToleranceCheck CheckTolerance(Pence indicative, Pence plan, int64_t tolerance_ba
   r.allowed = MultiplyRatio(indicative, tolerance_basis_points, 10000, Rounding::kDown);
   Pence gap = r.difference < Pence() ? -r.difference : r.difference;
   r.needs_approval = gap > r.allowed;
-  std::string limit = FormatBasisPoints(tolerance_basis_points) + " of the indicative budget (" +
-                      r.allowed.ToDisplayString() + ")";
+  // Built in one string (costing a stream of plans checks each).
+  std::string& s = r.reason;
   if (r.difference == Pence()) {
-    r.reason = "The plan costs the same as the indicative budget.";
-  } else if (r.needs_approval) {
-    r.reason = "The plan costs " + gap.ToDisplayString() +
-               (r.difference > Pence() ? " more" : " less") +
-               " than the indicative budget, which is more than the tolerance of " + limit +
-               ", so an approver must agree it.";
-  } else {
-    r.reason = "The plan costs " + gap.ToDisplayString() +
-               (r.difference > Pence() ? " more" : " less") +
-               " than the indicative budget, within the tolerance of " + limit + ".";
+    s = "The plan costs the same as the indicative budget.";
+    return r;
   }
+  s.reserve(200);
+  s = "The plan costs ";
+  s += gap.ToDisplayString();
+  s += r.difference > Pence() ? " more" : " less";
+  s += r.needs_approval ? " than the indicative budget, which is more than the tolerance of "
+                        : " than the indicative budget, within the tolerance of ";
+  s += FormatBasisPoints(tolerance_basis_points);
+  s += " of the indicative budget (";
+  s += r.allowed.ToDisplayString();
+  s += r.needs_approval ? "), so an approver must agree it." : ").";
   return r;
 }
 

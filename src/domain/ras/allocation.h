@@ -160,6 +160,9 @@ enum class Explain { kNo, kYes };
 // removed first: VisibleAnswers). The table must have passed CheckAllocationTable.
 Allocation Allocate(const AllocationTable& table, const Answers& answers,
                     Explain explain = Explain::kYes);
+// The same into `a`, whose storage is reused (for streams of people: no allocation per person
+// once its vectors and strings have grown).
+void Allocate(const AllocationTable& table, const Answers& answers, Explain explain, Allocation& a);
 
 // Annual amount of a weekly amount: domain/yearly.h, weekly x 52.
 inline Pence AnnualFromWeekly(Pence weekly) { return YearlyFromWeekly(weekly); }
