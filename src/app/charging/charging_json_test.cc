@@ -2,6 +2,7 @@
 // finance officer), the shipped reference data and policy, and the `charging assess` stream.
 #include "app/charging/charging_json.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -344,6 +345,22 @@ TEST(ChargingStream, TheFastReaderGivesWhatTheFullReaderGivesForEveryKindOfInput
   // The bugs this comparison found: an empty household or income type was taken as the default.
   for (const char* field : {"household", "income[0].type"}) {
     EXPECT_NE(expected_all.find(std::string("\"") + field + "\":"), std::string::npos) << field;
+  }
+}
+
+// Found by fuzz/charging_json_fuzz.cc (fuzz/regressions/charging_json): a whole number far outside
+// int64_t's range was converted before its range was checked, undefined behaviour that the
+// sanitizer build stops on. It is refused like any other number that is not a small whole number.
+TEST(ChargingInput, RefusesAWholeNumberTooLargeForAnInteger) {
+  for (const char* age : {"3e56", "-3e56", "1e300", "9.3e18"}) {
+    auto outcome = AssessChargingJson(
+        json::parse(std::string(R"({"assessment_date": "2025-06-02", "age": )") + age +
+                    R"(, "household": "single", "capital": "0.00", "income": []})"),
+        DefaultChargingPolicy());
+    ASSERT_FALSE(outcome.ok()) << age;
+    std::vector<std::string> fields;
+    for (const auto& f : outcome.error().fields) fields.push_back(f.field + " " + f.message);
+    EXPECT_THAT(fields, ::testing::Contains("age must be a whole number")) << age;
   }
 }
 

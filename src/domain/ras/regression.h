@@ -70,7 +70,6 @@ class OlsFitter {
   Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> block_;
   Eigen::Index block_used_ = 0;
   Eigen::MatrixXd r_;  // Running upper-triangular factor, cols_ x cols_.
-  bool have_r_ = false;
   std::vector<double> column_sum_squares_;
   double y_mean_ = 0, y_m2_ = 0;
   std::vector<double> kept_;  // Row-major [x..., y] when keep_rows_.
