@@ -27,7 +27,7 @@ const seconds = Number(env('DRILL_SECONDS', '30'))
 const connections = Number(env('DRILL_CONNECTIONS', '48'))
 
 let seed = 20261207
-const below = n => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n }
+const below = n => { seed = (seed * 1103515245 + 12345) % 2147483648; return Math.floor(seed / 2147483648 * n) }
 const pick = list => list[below(list.length)]
 
 // The routes of the mix: name, who asks, weight (share of requests), and the path to ask.
@@ -46,8 +46,7 @@ const routes = [
   ['GET /directory?search= (directory search)', 'practitioner', 2, () => `/directory?search=${encodeURIComponent(pick(targets.searches))}`],
   ['GET /dashboard/money', 'approver', 1, () => '/dashboard/money'],
   ['GET /dashboard/spending', 'approver', 1, () => '/dashboard/spending'],
-  ['GET /my (budget holder)', 'budget.holder', 1, () => '/my'],
-  ['GET /my-money (budget holder)', 'budget.holder', 1, () => '/my-money']
+  ['GET /my (budget holder)', 'budget_holder', 1, () => '/my']
 ]
 const roles = [...new Set(routes.map(r => r[1]))]
 const weighted = routes.flatMap((r, i) => Array(r[2]).fill(i))

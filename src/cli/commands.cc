@@ -24,6 +24,7 @@
 #include "cli/prepare.h"
 #include "cli/test_commands.h"
 #include "storage/sql/sql_store.h"
+#include "storage/sql/standby_store.h"
 #include "web/http/server.h"
 #include "web/site.h"
 
@@ -79,36 +80,10 @@ Result<std::pair<std::string, uint16_t>> ParseListen(const std::string& listen) 
   return std::make_pair(host, static_cast<uint16_t>(port));
 }
 
-Result<app::Council> ChooseCouncil(app::Store& store, const std::string& code) {
-  if (!code.empty()) {
-    SD_ASSIGN_OR_RETURN(auto council, store.FindCouncil(code));
-    if (!council)
-      return Error::InvalidArgument("No council with code '" + code + "' in the database");
-    return *council;
-  }
-  SD_ASSIGN_OR_RETURN(auto councils, store.ListCouncils());
-  if (councils.empty()) {
-    return Error::FailedPrecondition(
-        "The database has no council yet. Run `selfdirect demo` to create the demo council.");
-  }
-  if (councils.size() > 1) {
-    std::string codes;
-    for (const auto& c : councils) codes += (codes.empty() ? "" : ", ") + c.code;
-    return Error::InvalidArgument("The database holds several councils (" + codes +
-                                  "): choose one with --council CODE");
-  }
-  return councils[0];
-}
-
-Result<OpenedCouncil> OpenCouncil(const std::string& database, const std::string& code) {
-  SD_ASSIGN_OR_RETURN(auto store, storage::OpenStore(database));
-  SD_ASSIGN_OR_RETURN(auto council, ChooseCouncil(*store, code));
-  return OpenedCouncil{std::move(store), std::move(council)};
-}
-
 struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::string council;
+  std::string read_database;  // Empty: reports, dashboards and exports read the primary.
   std::string assets;
   int io_threads = 1;
   int read_timeout_seconds = limits::kRequestReadTimeoutSeconds;
@@ -126,7 +101,6 @@ struct ServeOptions {
   bool smtp_allow_plaintext = false;
   int outbox_interval = 15;
   int reminder_interval = 3600;
-  int recent_password_seconds = domain::kRecentPasswordSeconds;
 };
 
 // The outbox sender, when an SMTP server is given. The password comes from the environment
@@ -155,15 +129,20 @@ int Serve(const std::string& database, const ServeOptions& o) {
   if (!store.ok()) return Fail(store.error());
   auto council = ChooseCouncil(**store, o.council);
   if (!council.ok()) return Fail(council.error());
+  std::unique_ptr<app::Store> reports;
+  if (!o.read_database.empty()) {
+    auto standby = storage::OpenStandbyStore(**store, o.read_database);
+    if (!standby.ok()) return Fail(standby.error());
+    reports = std::move(*standby);
+  }
   auto templates = web::CheckTemplates();
   if (!templates.ok()) return Fail(templates.error());
   auto files = web::StaticFiles::Load(o.assets.empty() ? DefaultAssetsDir() : o.assets);
   if (!files.ok()) return Fail(files.error());
   app::InitialiseCrypto();
-  web::Site site(
-      {*council, o.secure_cookies, o.directory_cache, !o.no_directory_index, o.person_page_cache,
-       o.check_person_page_cache, !o.smtp_url.empty(), o.recent_password_seconds},
-      **store, SystemClock::Instance(), std::move(*files));
+  web::Site site({*council, o.secure_cookies, o.directory_cache, !o.no_directory_index,
+                  o.person_page_cache, o.check_person_page_cache, !o.smtp_url.empty()},
+                 **store, SystemClock::Instance(), std::move(*files), reports.get());
   // The directory's index and the survey analysis, built before the first request.
   if (Status prepared = PrepareSite(site, !o.no_directory_index); !prepared.ok())
     return Fail(prepared.error());
@@ -175,8 +154,8 @@ int Serve(const std::string& database, const ServeOptions& o) {
   options.read_timeout_seconds = o.read_timeout_seconds;
   options.trusted_proxies = o.trusted_proxies;
   options.strict_transport_security = o.secure_cookies;  // Behind HTTPS.
-  spdlog::info(R"({{"event":"starting","database":"{}","council":"{}"}})", (*store)->kind(),
-               council->code);
+  spdlog::info(R"({{"event":"starting","database":"{}","council":"{}","reports":"{}"}})",
+               (*store)->kind(), council->code, reports ? "standby" : "primary");
   auto outbox = StartOutbox(**store, o);
   auto reminders =
       std::make_unique<ReminderWorker>(**store, SystemClock::Instance(), o.reminder_interval);
@@ -238,24 +217,6 @@ int AssessmentEligibility(const std::string& input) {
     return kExitBadInput;
   }
   return kExitOk;
-}
-
-Result<boost::json::value> ReadJsonFile(const std::string& path) {
-  std::FILE* in = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-  if (in == nullptr)
-    return Error::InvalidArgument("Cannot read " + path + ": " + std::strerror(errno));
-  std::string text;
-  char buf[65536];
-  size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, in)) > 0) {
-    text.append(buf, n);
-    if (text.size() > (64u << 20)) return Error::InvalidArgument(path + " is larger than 64 MiB");
-  }
-  if (in != stdin) std::fclose(in);
-  boost::system::error_code ec;
-  boost::json::value v = boost::json::parse(text, ec);
-  if (ec) return Error::InvalidArgument(path + " is not valid JSON: " + ec.message());
-  return v;
 }
 
 Result<const domain::Questionnaire*> DefaultQuestionnaire(const std::string& id) {
@@ -364,6 +325,9 @@ class ServeCommand {
   ServeCommand(CLI::App& cli, std::string& database) : database_(database) {
     command_ = cli.add_subcommand("serve", "Run the web service");
     command_->add_option("--database", database_, kDatabaseHelp)->capture_default_str();
+    command_->add_option("--read-database", options_.read_database,
+                         "A PostgreSQL standby for reports, dashboards and exports "
+                         "(postgresql://...); their pages may lag the primary");
     command_
         ->add_option("--listen", options_.listen, "HOST:PORT to listen on (port 0: any free port)")
         ->capture_default_str();
@@ -394,12 +358,6 @@ class ServeCommand {
                          "Bytes of person pages kept rendered while unchanged (0: none)");
     command_->add_flag("--check-person-page-cache", options_.check_person_page_cache,
                        "Render every person page afresh; fail if a kept one differs (tests)");
-    command_
-        ->add_option("--recent-password", options_.recent_password_seconds,
-                     "Seconds a password entered counts as recent for sensitive actions (user "
-                     "management, settings, payment runs...; docs/security.md)")
-        ->check(CLI::Range(1, 86400))
-        ->capture_default_str();
     command_->add_option("--trusted-proxy", options_.trusted_proxies,
                          "Address of a reverse proxy whose X-Forwarded-For header names the "
                          "client (repeat for several); without it the header is ignored");

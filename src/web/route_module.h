@@ -37,6 +37,11 @@ struct SiteEnv {
   const Clock& clock;
   app::AuditTrail& audit;
   const Renderer& renderer;
+  // The store for read-only reports, dashboards and exports: a standby (`serve
+  // --read-database`, storage/sql/standby_store.h), whose reads may lag `store`, or `store`
+  // itself. Only use cases that read and show a report are given it; nothing that reads in
+  // order to change something.
+  app::Store& reports;
 };
 
 class RouteModule {

@@ -27,7 +27,10 @@ class SurveyRoutes;
 
 class Site final : public RequestHandler {
  public:
-  Site(SiteOptions options, app::Store& store, const Clock& clock, StaticFiles static_files);
+  // `reports`: the store for read-only reports, dashboards and exports (SiteEnv::reports);
+  // null: `store`.
+  Site(SiteOptions options, app::Store& store, const Clock& clock, StaticFiles static_files,
+       app::Store* reports = nullptr);
   ~Site() override;
 
   Response Handle(Request& request) override;
@@ -62,13 +65,11 @@ class Site final : public RequestHandler {
   // The 429 for an address over the limit of unsafe requests to public routes.
   Response TooManyPublicRequests(const Route& route, Context& ctx);
   Response ApiHealth(Context& ctx);
-  // The refusal of a route that needs a recently entered password when the session's is older
-  // (audited): a page goes to "Confirm your password" and back; JSON gets a 401 saying so.
-  Response NeedsRecentPassword(const Route& route, Context& ctx);
   Response ApiOpenApi(Context& ctx);
 
   SiteOptions options_;
   app::Store& store_;
+  app::Store& reports_;
   const Clock& clock_;
   StaticFiles static_files_;
   Renderer renderer_;

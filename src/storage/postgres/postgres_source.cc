@@ -9,12 +9,35 @@
 namespace selfdirect::storage {
 namespace {
 
+// Whether `e` means the connection, or the server behind it, is gone: the server was stopped or
+// killed, the network failed, or (after a failover) the server is a standby that refuses writes.
+// SQLSTATE class 08 is a connection exception; 57P01-57P03 a server shutting down, crashed or
+// starting; 25006 a write sent to a read-only (standby) server.
+bool ConnectionLost(const std::exception& e) {
+  if (dynamic_cast<const pqxx::broken_connection*>(&e)) return true;
+  if (dynamic_cast<const pqxx::in_doubt_error*>(&e)) return true;
+  if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e)) {
+    const std::string& state = sql->sqlstate();
+    return state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03" ||
+           state == "25006";
+  }
+  return false;
+}
+
 Error PgError(const std::exception& e) {
   if (dynamic_cast<const pqxx::unique_violation*>(&e)) return Error::AlreadyExists(e.what());
   if (dynamic_cast<const pqxx::integrity_constraint_violation*>(&e)) {
     return Error::FailedPrecondition(e.what());
   }
-  if (dynamic_cast<const pqxx::broken_connection*>(&e)) return Error::Unavailable(e.what());
+  if (dynamic_cast<const pqxx::in_doubt_error*>(&e)) {
+    return Error::Unavailable(
+        std::string("The connection to PostgreSQL was lost while a change was committed; it may "
+                    "or may not have been saved: ") +
+        e.what());
+  }
+  if (ConnectionLost(e)) {
+    return Error::Unavailable(std::string("The connection to PostgreSQL was lost: ") + e.what());
+  }
   return Error::Internal(e.what());
 }
 
@@ -23,7 +46,11 @@ class PostgresConnection final : public SqlConnection {
   explicit PostgresConnection(std::unique_ptr<pqxx::connection> conn) : conn_(std::move(conn)) {}
 
   Dialect dialect() const override { return Dialect::kPostgres; }
-  bool broken() const { return !conn_->is_open(); }
+  // Lost: a statement failed because the connection or its server is gone, or libpq says so.
+  // A lost connection is never lent again (PostgresSource::Return).
+  bool lost() const { return lost_ || !conn_->is_open(); }
+  // The backend's process id (tests end it with pg_terminate_backend).
+  int backend_pid() const { return conn_->backendpid(); }
 
   Result<std::vector<SqlRow>> Query(std::string_view sql,
                                     const std::vector<SqlValue>& params) override {
@@ -65,7 +92,7 @@ class PostgresConnection final : public SqlConnection {
       }
       return rows;
     } catch (const std::exception& e) {
-      return PgError(e);
+      return Failed(e);
     }
   }
 
@@ -74,7 +101,7 @@ class PostgresConnection final : public SqlConnection {
       Work().exec(sql);
       return OkStatus();
     } catch (const std::exception& e) {
-      return PgError(e);
+      return Failed(e);
     }
   }
 
@@ -89,7 +116,7 @@ class PostgresConnection final : public SqlConnection {
       }
       return OkStatus();
     } catch (const std::exception& e) {
-      return PgError(e);
+      return Failed(e);
     }
   }
 
@@ -101,7 +128,7 @@ class PostgresConnection final : public SqlConnection {
       return OkStatus();
     } catch (const std::exception& e) {
       work_.reset();
-      return PgError(e);
+      return Failed(e);
     }
   }
 
@@ -112,7 +139,7 @@ class PostgresConnection final : public SqlConnection {
       return OkStatus();
     } catch (const std::exception& e) {
       work_.reset();
-      return PgError(e);
+      return Failed(e);
     }
   }
 
@@ -126,6 +153,12 @@ class PostgresConnection final : public SqlConnection {
     return *work_;
   }
 
+  // The error for `e`, marking the connection lost when it is.
+  Error Failed(const std::exception& e) {
+    if (ConnectionLost(e)) lost_ = true;
+    return PgError(e);
+  }
+
   static std::string StatementName(std::string_view sql) {
     return "sd_" + std::to_string(std::hash<std::string_view>()(sql));
   }
@@ -134,8 +167,10 @@ class PostgresConnection final : public SqlConnection {
   std::unique_ptr<pqxx::transaction_base> work_;
   std::unordered_set<std::string> prepared_;
   bool autocommit_ = false;
+  bool lost_ = false;
 
  public:
+  uint64_t generation = 0;  // The source's generation when it connected (PostgresSource).
   // Ends an implicit autocommit transaction opened by a statement outside Begin/Commit.
   void EndAutocommit() {
     if (autocommit_) {
@@ -180,15 +215,28 @@ class PostgresSource final : public ConnectionSource {
   Result<std::unique_ptr<ConnectionLease>> AcquireReader() override { return Acquire(); }
   Result<std::unique_ptr<ConnectionLease>> AcquireWriter() override { return Acquire(); }
 
+  // Takes a connection back. A lost one is closed, and with it every idle connection and every
+  // connection lent before it (when they come back): they reached the same server, which is
+  // probably gone (a failover). The next requests connect afresh through the URL, which finds
+  // the new primary when it lists several hosts (target_session_attrs=read-write).
   void Return(std::unique_ptr<PostgresConnection> conn) {
     conn->EndAutocommit();
-    std::lock_guard lock(mutex_);
-    if (conn->broken()) {
-      --open_;  // Drop it; a new one is made on demand.
-    } else {
-      idle_.push_back(std::move(conn));
+    std::vector<std::unique_ptr<PostgresConnection>> closing;  // Closed outside the lock.
+    {
+      std::lock_guard lock(mutex_);
+      if (conn->lost() && conn->generation == generation_) {
+        ++generation_;
+        for (auto& idle : idle_) closing.push_back(std::move(idle));
+        idle_.clear();
+      }
+      if (conn->lost() || conn->generation < generation_) {
+        closing.push_back(std::move(conn));
+        open_ -= closing.size();
+      } else {
+        idle_.push_back(std::move(conn));
+      }
     }
-    cv_.notify_one();
+    cv_.notify_all();
   }
 
  private:
@@ -201,6 +249,7 @@ class PostgresSource final : public ConnectionSource {
       return std::unique_ptr<ConnectionLease>(new PostgresLease(*this, std::move(conn)));
     }
     ++open_;
+    const uint64_t generation = generation_;
     lock.unlock();
     auto conn = Connect(url_);
     if (!conn.ok()) {
@@ -209,6 +258,7 @@ class PostgresSource final : public ConnectionSource {
       cv_.notify_one();
       return conn.error();
     }
+    (*conn)->generation = generation;
     return std::unique_ptr<ConnectionLease>(new PostgresLease(*this, std::move(*conn)));
   }
 
@@ -218,6 +268,7 @@ class PostgresSource final : public ConnectionSource {
   std::condition_variable cv_;
   std::vector<std::unique_ptr<PostgresConnection>> idle_;  // Guarded by mutex_.
   size_t open_ = 0;                                        // Guarded by mutex_.
+  uint64_t generation_ = 0;  // Guarded by mutex_. Moves on when a connection is found lost.
 };
 
 PostgresLease::~PostgresLease() { source_.Return(std::move(conn_)); }

@@ -98,7 +98,7 @@ Response AdminRoutes::ApiReset(Context& ctx) {
 }
 
 Response AdminRoutes::ApiAudit(Context& ctx) {
-  auto found = admin_.SearchAudit(ctx.call, *ctx.principal, AuditSearchOf(ctx.request), 100);
+  auto found = audit_log_.SearchAudit(ctx.call, *ctx.principal, AuditSearchOf(ctx.request), 100);
   if (!found.ok()) return ErrorResponse(found.error(), ctx);
   json::array items;
   for (const auto& e : found->entries) {

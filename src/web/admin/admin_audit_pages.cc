@@ -46,7 +46,7 @@ Response AdminRoutes::AuditPage(Context& ctx) {
         "text", "off", "govuk-input--width-20", ""},
        in.action},
   };
-  auto found = admin_.SearchAudit(ctx.call, *ctx.principal, in, kAuditPageSize);
+  auto found = audit_log_.SearchAudit(ctx.call, *ctx.principal, in, kAuditPageSize);
   std::vector<FieldError> errors;
   if (!found.ok() && found.error().code != ErrorCode::kInvalidArgument)
     return ErrorResponse(found.error(), ctx);
@@ -89,8 +89,8 @@ Response AdminRoutes::AuditPage(Context& ctx) {
 }
 
 Response AdminRoutes::AuditCsvDownload(Context& ctx) {
-  auto found =
-      admin_.SearchAudit(ctx.call, *ctx.principal, AuditSearchOf(ctx.request), kAuditExportRows);
+  auto found = audit_log_.SearchAudit(ctx.call, *ctx.principal, AuditSearchOf(ctx.request),
+                                      kAuditExportRows);
   if (!found.ok()) return ErrorResponse(found.error(), ctx);
   return CsvAttachment(app::AuditCsv(*found), "audit-log.csv");
 }

@@ -16,7 +16,9 @@ namespace selfdirect::web {
 class AdminRoutes final : public RouteModule {
  public:
   explicit AdminRoutes(const SiteEnv& env)
-      : RouteModule(env), admin_(env.store, env.clock, env.audit) {}
+      : RouteModule(env),
+        admin_(env.store, env.clock, env.audit),
+        audit_log_(env.reports, env.clock, env.audit) {}
 
   void AddSchemas(boost::json::object& schemas) const override;
   void AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) override;
@@ -60,6 +62,7 @@ class AdminRoutes final : public RouteModule {
   Response ApiAudit(Context& ctx);
 
   app::AdminService admin_;
+  app::AdminService audit_log_;  // On SiteEnv::reports: the audit search and its export.
 };
 
 // The audit search as the query string gives it (shared by the page, the CSV and the API).

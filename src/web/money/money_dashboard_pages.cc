@@ -123,7 +123,7 @@ void MoneyRoutes::AddDashboardSchema(json::object& schemas) const {
 
 Response MoneyRoutes::DashboardPage(Context& ctx) {
   const app::MoneyDashboardQuery q = QueryOf(ctx.request);
-  auto m = money_.Dashboard(ctx.call, *ctx.principal, q);
+  auto m = dashboard_.Dashboard(ctx.call, *ctx.principal, q);
   if (!m.ok() && m.error().code != ErrorCode::kInvalidArgument)
     return ErrorResponse(m.error(), ctx);
   const std::vector<FieldError> errors = m.ok() ? std::vector<FieldError>{} : m.error().fields;
@@ -141,7 +141,7 @@ Response MoneyRoutes::DashboardPage(Context& ctx) {
 }
 
 Response MoneyRoutes::ApiDashboard(Context& ctx) {
-  auto m = money_.Dashboard(ctx.call, *ctx.principal, QueryOf(ctx.request));
+  auto m = dashboard_.Dashboard(ctx.call, *ctx.principal, QueryOf(ctx.request));
   if (!m.ok()) return ErrorResponse(m.error(), ctx);
   json::array categories;
   for (const auto& [category, spent] : m->spent_by_category)

@@ -23,7 +23,10 @@ boost::json::object AgreementJsonOf(const app::PaymentAgreementRecord& a);
 class MoneyRoutes final : public RouteModule, public PersonSection {
  public:
   explicit MoneyRoutes(const SiteEnv& env)
-      : RouteModule(env), money_(env.store, env.clock, env.audit), jobs_(env.store) {}
+      : RouteModule(env),
+        money_(env.store, env.clock, env.audit),
+        dashboard_(env.reports, env.clock, env.audit),
+        jobs_(env.store) {}
 
   void AddSchemas(boost::json::object& schemas) const override;
   void AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) override;
@@ -78,6 +81,7 @@ class MoneyRoutes final : public RouteModule, public PersonSection {
   Response ApiRun(Context& ctx);
 
   app::MoneyService money_;
+  app::MoneyService dashboard_;    // On SiteEnv::reports: the dashboard only.
   app::StatementImportJobs jobs_;  // Long statement imports running in the background.
 };
 

@@ -19,7 +19,7 @@ class OutcomesRoutes final : public RouteModule {
   // `surveys`: the survey waves' use cases (SurveyRoutes::service()), for the survey-based
   // measures on the ASCOF page.
   OutcomesRoutes(const SiteEnv& env, app::SurveyService& surveys)
-      : RouteModule(env), ascof_(env.store, env.clock, env.audit), surveys_(surveys) {}
+      : RouteModule(env), ascof_(env.reports, env.clock, env.audit), surveys_(surveys) {}
 
   void AddSchemas(boost::json::object& schemas) const override;
   void AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) override;
@@ -32,7 +32,7 @@ class OutcomesRoutes final : public RouteModule {
   Response ApiAscof(Context& ctx);  // outcomes_api.cc
   Response ApiSurveyMeasures(Context& ctx);
 
-  app::AscofService ascof_;
+  app::AscofService ascof_;      // On SiteEnv::reports: only reads and shows the measure.
   app::SurveyService& surveys_;  // The survey-based measures.
 };
 

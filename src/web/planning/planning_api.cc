@@ -356,7 +356,7 @@ Response PlanningRoutes::ApiSpending(Context& ctx) {
     q.team_id = *t;
   }
   q.client_group = ctx.request.Query("client_group");
-  auto s = planning_.Dashboard(ctx.call, *ctx.principal, q);
+  auto s = spending_.Dashboard(ctx.call, *ctx.principal, q);
   if (!s.ok()) return ErrorResponse(s.error(), ctx);
   json::array spend, agreements;
   for (const auto& c : s->spend)

@@ -216,7 +216,7 @@ Response PlanningRoutes::PlansWaitingPage(Context& ctx) {
 
 Response PlanningRoutes::SpendingDashboardPage(Context& ctx) {
   const app::SpendQuery q = DashboardQuery(ctx.request);
-  auto summary = planning_.Dashboard(ctx.call, *ctx.principal, q);
+  auto summary = spending_.Dashboard(ctx.call, *ctx.principal, q);
   if (!summary.ok() && summary.error().code != ErrorCode::kInvalidArgument)
     return ErrorResponse(summary.error(), ctx);
   // A filter refused: its error, and no figures.

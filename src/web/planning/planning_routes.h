@@ -64,7 +64,9 @@ ViewList RowsOf(const Items& items, Fill fill) {
 class PlanningRoutes final : public RouteModule, public PersonSection {
  public:
   explicit PlanningRoutes(const SiteEnv& env)
-      : RouteModule(env), planning_(env.store, env.clock, env.audit) {}
+      : RouteModule(env),
+        planning_(env.store, env.clock, env.audit),
+        spending_(env.reports, env.clock, env.audit) {}
 
   app::PlanningService& service() { return planning_; }
   // Where the support section's ideas near home come from (the directory); it outlives this.
@@ -107,6 +109,7 @@ class PlanningRoutes final : public RouteModule, public PersonSection {
   Response SpendingDashboardPage(Context& ctx);
 
   app::PlanningService planning_;
+  app::PlanningService spending_;  // On SiteEnv::reports: the spending dashboard only.
   PlanIdeas* ideas_ = nullptr;
 };
 

@@ -1,0 +1,56 @@
+#include "cli/common.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "storage/sql/sql_store.h"
+
+namespace selfdirect::cli {
+
+Result<app::Council> ChooseCouncil(app::Store& store, const std::string& code) {
+  if (!code.empty()) {
+    SD_ASSIGN_OR_RETURN(auto council, store.FindCouncil(code));
+    if (!council)
+      return Error::InvalidArgument("No council with code '" + code + "' in the database");
+    return *council;
+  }
+  SD_ASSIGN_OR_RETURN(auto councils, store.ListCouncils());
+  if (councils.empty()) {
+    return Error::FailedPrecondition(
+        "The database has no council yet. Run `selfdirect demo` to create the demo council.");
+  }
+  if (councils.size() > 1) {
+    std::string codes;
+    for (const auto& c : councils) codes += (codes.empty() ? "" : ", ") + c.code;
+    return Error::InvalidArgument("The database holds several councils (" + codes +
+                                  "): choose one with --council CODE");
+  }
+  return councils[0];
+}
+
+Result<OpenedCouncil> OpenCouncil(const std::string& database, const std::string& code) {
+  SD_ASSIGN_OR_RETURN(auto store, storage::OpenStore(database));
+  SD_ASSIGN_OR_RETURN(auto council, ChooseCouncil(*store, code));
+  return OpenedCouncil{std::move(store), std::move(council)};
+}
+
+Result<boost::json::value> ReadJsonFile(const std::string& path) {
+  std::FILE* in = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (in == nullptr)
+    return Error::InvalidArgument("Cannot read " + path + ": " + std::strerror(errno));
+  std::string text;
+  char buf[65536];
+  size_t n = 0;
+  while ((n = std::fread(buf, 1, sizeof buf, in)) > 0) {
+    text.append(buf, n);
+    if (text.size() > (64u << 20)) return Error::InvalidArgument(path + " is larger than 64 MiB");
+  }
+  if (in != stdin) std::fclose(in);
+  boost::system::error_code ec;
+  boost::json::value v = boost::json::parse(text, ec);
+  if (ec) return Error::InvalidArgument(path + " is not valid JSON: " + ec.message());
+  return v;
+}
+
+}  // namespace selfdirect::cli
