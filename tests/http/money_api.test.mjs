@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { startServer, ApiClient, run } from '../support/server.mjs'
 import { londonDate } from '../support/dates.mjs'
+import { auditEntry } from '../support/audit.mjs'
 
 let server
 let finance
@@ -111,6 +112,29 @@ test('a person sees their own money, not another\u2019s, and every read is audit
   assert.equal(setUp.status, 404)
   const badSetUp = await finance.request('POST', `/api/v1/plans/1/payment-agreements`, { json: { holder: 'king' } })
   assert.equal(badSetUp.status, 422)
+})
+
+test('the page that sets up payments is not found for a plan of no record here, and says so in the audit trail', async () => {
+  const admin = new ApiClient(server.base)
+  await admin.signIn(server.users.administrator)
+  const people = (await admin.request('GET', '/api/v1/people?limit=100')).data.items
+  let plan = null
+  for (const person of people) {
+    const money = await finance.request('GET', `/api/v1/people/${person.id}/money`)
+    plan = money.data?.agreements?.find(a => a.plan_id !== null)?.plan_id ?? null
+    if (plan !== null) break
+  }
+  assert.ok(plan, 'a plan whose payments are set up')
+  const page = await finance.request('GET', `/plans/${plan}/payments/new`)
+  assert.equal(page.status, 200)
+  assert.match(page.text, /Set up payments/)
+  const missing = await finance.request('GET', '/plans/987654321/payments/new')
+  assert.equal(missing.status, 404, 'no empty form for a plan that is not there')
+  assert.doesNotMatch(missing.text, /name="holder_name"/)
+  const entry = await auditEntry(admin, `who=${encodeURIComponent(server.users.finance_officer.email)}&action=payments.set_up.view`,
+    e => e.record_id === '987654321')
+  assert.equal(entry.action, 'payments.set_up.view_refused')
+  assert.equal(entry.record_type, 'support_plan')
 })
 
 test('a statement is imported once, however often it is sent; a bad file stores nothing', async () => {

@@ -12,6 +12,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { londonDate } from '../support/dates.mjs'
+import { auditEntry } from '../support/audit.mjs'
 
 let server
 let holder, pa, editor, organisation
@@ -405,6 +406,29 @@ test('the pages refuse a bad pay date with an error summary', async () => {
   const work = await pa.request('GET', '/my/work')
   assert.equal(work.status, 200)
   assert.match(work.text, /Your work and pay/)
+})
+
+test('the employ page is not found for a PA of no profile here, and says so in the audit trail', async () => {
+  const page = await holder.request('GET', `/pas/${samId}/employ`)
+  assert.equal(page.status, 200)
+  assert.match(page.text, /Employ a personal assistant/)
+  const missing = await holder.request('GET', '/pas/987654321/employ')
+  assert.equal(missing.status, 404, 'no empty form for a PA who is not there')
+  assert.doesNotMatch(missing.text, /name="hourly_rate"/)
+  const admin = new ApiClient(server.base)
+  await admin.signIn(server.users.administrator)
+  const entry = await auditEntry(admin, `who=${encodeURIComponent(server.users.budget_holder.email)}&action=pa.profile.view`,
+    e => e.record_id === '987654321')
+  assert.equal(entry.action, 'pa.profile.view_refused')
+  // A PA who took their profile off the list can still be employed by the person they agreed to
+  // be contacted for.
+  assert.equal((await pa.request('PUT', '/api/v1/me/pa-profile', { json: { ...profile, listed: false } })).status, 200)
+  try {
+    assert.equal((await holder.request('GET', `/pas/${samId}`)).status, 404, 'off the list')
+    assert.equal((await holder.request('GET', `/pas/${samId}/employ`)).status, 200)
+  } finally {
+    assert.equal((await pa.request('PUT', '/api/v1/me/pa-profile', { json: profile })).status, 200)
+  }
 })
 
 test('the API document lists every employment endpoint', async () => {

@@ -127,6 +127,19 @@ Result<std::vector<PaymentAgreementRecord>> MoneyService::SetUp(const CallContex
   return made;
 }
 
+Status MoneyService::CheckPlanToSetUp(const CallContext& ctx, const Principal& who,
+                                      SupportPlanId plan) {
+  SD_RETURN_IF_ERROR(RequireFinanceOfficer(who, "manage payments"));
+  Status read = store_.Read(ctx.council, [&](Transaction& tx) -> Status {
+    SD_ASSIGN_OR_RETURN(auto found, tx.support_plans().Find(plan));
+    if (!found) return Error::NotFound("No plan with that reference");
+    return OkStatus();
+  });
+  audit_.Record(ctx.council, AuditOf(clock_, who, ctx, ReadAction("payments.set_up.view", read),
+                                     "support_plan", plan.ToString(), ""));
+  return read;
+}
+
 Result<PaymentRunRecord> MoneyService::RunPayments(const CallContext& ctx, const Principal& who,
                                                    Date through) {
   SD_RETURN_IF_ERROR(RequireFinanceOfficer(who, "manage payments"));

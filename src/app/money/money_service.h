@@ -248,6 +248,9 @@ class MoneyService {
   // Finance officers. kFailedPrecondition when the plan is not agreed or already has agreements.
   Result<std::vector<PaymentAgreementRecord>> SetUp(const CallContext& ctx, const Principal& who,
                                                     const AgreementSetUp& setup);
+  // Finance officers: whether there is a plan `plan` here to set up the payments of. kNotFound
+  // when there is none; the refusal is audited.
+  Status CheckPlanToSetUp(const CallContext& ctx, const Principal& who, SupportPlanId plan);
   // Finance officers. kAlreadyExists when a run through that day was made.
   Result<PaymentRunRecord> RunPayments(const CallContext& ctx, const Principal& who, Date through);
   Result<std::vector<PaymentRunRecord>> Runs(const CallContext& ctx, const Principal& who);

@@ -92,7 +92,11 @@ Response MoneyRoutes::RenderSetUp(int status, Context& ctx, const std::string& p
 }
 
 Response MoneyRoutes::SetUpPage(Context& ctx) {
-  return RenderSetUp(200, ctx, ctx.request.path_params["id"], {}, {});
+  auto plan = SupportPlanId::Parse(ctx.request.path_params["id"]);
+  if (!plan) return ErrorResponse(Error::NotFound("No plan with that reference"), ctx);
+  Status found = money_.CheckPlanToSetUp(ctx.call, *ctx.principal, *plan);
+  if (!found.ok()) return ErrorResponse(found.error(), ctx);
+  return RenderSetUp(200, ctx, plan->ToString(), {}, {});
 }
 
 Response MoneyRoutes::SetUp(Context& ctx) {

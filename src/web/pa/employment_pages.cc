@@ -29,6 +29,13 @@ std::vector<Choice> PeopleToEmployFor(app::PeopleService& people, Context& ctx,
   return out;
 }
 
+// The people the caller acts for: their own record, or those they represent.
+std::vector<PersonId> PeopleActedFor(const Context& ctx) {
+  const auto& actor = ctx.principal->actor;
+  if (actor.role == Role::kBudgetHolder) return {actor.own_person_id};
+  return actor.represented_people;
+}
+
 // The id on the employ form that an error for `field` belongs to.
 std::string EmployFieldId(const std::string& field, const std::string& mode) {
   const bool payroll = mode == "payroll_service";
@@ -299,6 +306,10 @@ Response EmploymentRoutes::RenderEmploy(int status, Context& ctx, PaProfileId pa
 Response EmploymentRoutes::EmployPage(Context& ctx) {
   auto pa = PaProfileId::Parse(ctx.request.path_params["id"]);
   if (!pa) return ErrorResponse(Error::NotFound("No PA with that number"), ctx);
+  // A PA with no profile here is not found (the refused read is audited); one who took their
+  // profile off the list may still be employed by those they agreed to be contacted for.
+  auto card = pas_.Card(ctx.call, *ctx.principal, *pa);
+  if (!card.ok() && !AgreedForCaller(ctx, *pa)) return ErrorResponse(card.error(), ctx);
   const Form defaults = {{"person", ctx.request.Query("person")},
                          {"mode", "person"},
                          {"frequency", "four_weekly"},
@@ -330,13 +341,23 @@ Response EmploymentRoutes::Employ(Context& ctx) {
   return ErrorResponse(e, ctx);
 }
 
+bool EmploymentRoutes::AgreedForCaller(Context& ctx, PaProfileId pa) {
+  std::vector<PersonId> people = PeopleActedFor(ctx);
+  if (auto chosen = PersonId::Parse(ctx.request.Query("person"))) people = {*chosen};
+  for (PersonId person : people) {
+    auto requests = pas_.RequestsFor(ctx.call, *ctx.principal, person);
+    if (!requests.ok()) continue;
+    for (const auto& r : *requests)
+      if (r.contact.pa == pa && r.contact.status == app::PaContactStatus::kAgreed) return true;
+  }
+  return false;
+}
+
 // The PAs who agreed to be contacted for the people the caller acts for and are not employed
 // for them yet, with a link to employ each.
 ViewList EmploymentRoutes::AgreedPas(Context& ctx,
                                      const std::vector<app::EngagementView>& engaged) {
-  const auto& actor = ctx.principal->actor;
-  std::vector<PersonId> people = actor.represented_people;
-  if (actor.role == Role::kBudgetHolder) people = {actor.own_person_id};
+  const std::vector<PersonId> people = PeopleActedFor(ctx);
   std::set<std::pair<int64_t, int64_t>> employed;
   for (const auto& v : engaged)
     if (v.record.active) employed.insert({v.record.pa.value(), v.record.person.value()});

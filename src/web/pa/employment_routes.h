@@ -127,6 +127,8 @@ class EmploymentRoutes final : public RouteModule {
                         const std::vector<FieldError>& errors);
   Response WorkPage(Context& ctx);
   ViewList AgreedPas(Context& ctx, const std::vector<app::EngagementView>& engaged);
+  // Whether `pa` agreed to be contacted for a person the caller acts for.
+  bool AgreedForCaller(Context& ctx, PaProfileId pa);
   Response EngagementPage(Context& ctx);  // employment_engagement_page.cc
   Response RenderEngagement(int status, Context& ctx, EngagementId id, const PageForm& form);
   Response SaveChecklist(Context& ctx);
