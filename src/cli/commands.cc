@@ -101,6 +101,7 @@ struct ServeOptions {
   bool smtp_allow_plaintext = false;
   int outbox_interval = 15;
   int reminder_interval = 3600;
+  int recent_password_seconds = domain::kRecentPasswordSeconds;
 };
 
 // The outbox sender, when an SMTP server is given. The password comes from the environment
@@ -140,9 +141,10 @@ int Serve(const std::string& database, const ServeOptions& o) {
   auto files = web::StaticFiles::Load(o.assets.empty() ? DefaultAssetsDir() : o.assets);
   if (!files.ok()) return Fail(files.error());
   app::InitialiseCrypto();
-  web::Site site({*council, o.secure_cookies, o.directory_cache, !o.no_directory_index,
-                  o.person_page_cache, o.check_person_page_cache, !o.smtp_url.empty()},
-                 **store, SystemClock::Instance(), std::move(*files), reports.get());
+  web::Site site(
+      {*council, o.secure_cookies, o.directory_cache, !o.no_directory_index, o.person_page_cache,
+       o.check_person_page_cache, !o.smtp_url.empty(), o.recent_password_seconds},
+      **store, SystemClock::Instance(), std::move(*files), reports.get());
   // The directory's index and the survey analysis, built before the first request.
   if (Status prepared = PrepareSite(site, !o.no_directory_index); !prepared.ok())
     return Fail(prepared.error());
@@ -358,6 +360,12 @@ class ServeCommand {
                          "Bytes of person pages kept rendered while unchanged (0: none)");
     command_->add_flag("--check-person-page-cache", options_.check_person_page_cache,
                        "Render every person page afresh; fail if a kept one differs (tests)");
+    command_
+        ->add_option("--recent-password", options_.recent_password_seconds,
+                     "Seconds a password entered counts as recent for sensitive actions (user "
+                     "management, settings, payment runs...; docs/security.md)")
+        ->check(CLI::Range(1, 86400))
+        ->capture_default_str();
     command_->add_option("--trusted-proxy", options_.trusted_proxies,
                          "Address of a reverse proxy whose X-Forwarded-For header names the "
                          "client (repeat for several); without it the header is ignored");

@@ -42,7 +42,7 @@ Site::Site(SiteOptions options, app::Store& store, const Clock& clock, StaticFil
       clock_(clock),
       static_files_(std::move(static_files)),
       renderer_(options_),
-      throttle_(clock),
+      throttle_(store, clock),
       public_forms_(clock),
       audit_(store),
       auth_(store, clock, throttle_) {
@@ -102,6 +102,8 @@ void Site::AddModules() {
   for (auto& module : modules_) module->Register(routes_);
 }
 
+  // Every sensitive route is in the table: a renamed one would otherwise lose its check.
+  SD_ASSERT(routes_.recent_password_routes() == RecentPasswordRoutes().size());
 void Site::AddSiteRoutes() {
   using namespace openapi;  // NOLINT(google-build-using-namespace): the API's vocabulary.
   routes_.Add(
@@ -216,6 +218,11 @@ Response Site::Dispatch(Request& request) {
   }
   Response response = route.handler(ctx);
   if (problem == app::SessionProblem::kExpired || problem == app::SessionProblem::kUnknown) {
+  if (route.recent_password && ctx.principal &&
+      !domain::PasswordIsRecent(ctx.principal->session.password_entered_at, clock_.Now(),
+                                options_.recent_password_seconds)) {
+    return NeedsRecentPassword(route, ctx);
+  }
     if (!request.Cookie(kSessionCookie).empty() && !ctx.principal &&
         response.GetHeader("Set-Cookie").empty()) {
       response.SetHeader("Set-Cookie",
@@ -227,6 +234,50 @@ Response Site::Dispatch(Request& request) {
 
 Response Site::TooManyPublicRequests(const Route& route, Context& ctx) {
   const std::string minutes = std::to_string(limits::kPublicFormWindowSeconds / 60);
+namespace {
+
+// Where "Confirm your password" leads back to: the address itself for a GET (a download); for a
+// form sent, the page it was sent from (the Referer, when it is a page of this site), since a
+// form cannot be sent again by a redirect; otherwise the home page.
+std::string ReturnPath(const Request& request) {
+  if (request.method == Method::kGet) {
+    std::string target = request.target;
+    return IsSameOriginPath(target) ? target : "";
+  }
+  const std::string referer = request.Header("referer");
+  const std::string host = request.Header("host");
+  for (const char* scheme : {"http://", "https://"}) {
+    const std::string origin = scheme + host;
+    if (!host.empty() && referer.starts_with(origin + "/")) {
+      std::string path = referer.substr(origin.size());
+      return IsSameOriginPath(path) ? path : "";
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+Response Site::NeedsRecentPassword(const Route& route, Context& ctx) {
+  const Request& request = ctx.request;
+  const auto& who = *ctx.principal;
+  audit_.Record(options_.council.id,
+                app::AuditEntry{clock_.Now(), who.user.id, "session.reauthentication_required",
+                                "user", who.user.id.ToString(),
+                                std::string(MethodName(request.method)) + " " + request.path,
+                                request.client_address});
+  if (route.api) {
+    return JsonError(401, "reauthentication_required",
+                     "Confirm your password first: this action needs it entered in the last " +
+                         RecentPasswordLimit(options_.recent_password_seconds) +
+                         ". POST /api/v1/sessions/current/confirmation with {\"password\": "
+                         "\"...\"}, then send this request again.");
+  }
+  const std::string back = ReturnPath(request);
+  return Response::Redirect("/confirm-password" +
+                            (back.empty() ? "" : "?next=" + PercentEncode(back)));
+}
+
   Response r =
       route.api
           ? JsonError(

@@ -65,6 +65,9 @@ class Site final : public RequestHandler {
   // The 429 for an address over the limit of unsafe requests to public routes.
   Response TooManyPublicRequests(const Route& route, Context& ctx);
   Response ApiHealth(Context& ctx);
+  // The refusal of a route that needs a recently entered password when the session's is older
+  // (audited): a page goes to "Confirm your password" and back; JSON gets a 401 saying so.
+  Response NeedsRecentPassword(const Route& route, Context& ctx);
   Response ApiOpenApi(Context& ctx);
 
   SiteOptions options_;
