@@ -100,10 +100,10 @@ void Site::AddModules() {
   modules_.push_back(std::move(complaints));
   modules_.push_back(std::move(changes));
   for (auto& module : modules_) module->Register(routes_);
-}
-
   // Every sensitive route is in the table: a renamed one would otherwise lose its check.
   SD_ASSERT(routes_.recent_password_routes() == RecentPasswordRoutes().size());
+}
+
 void Site::AddSiteRoutes() {
   using namespace openapi;  // NOLINT(google-build-using-namespace): the API's vocabulary.
   routes_.Add(
@@ -164,8 +164,8 @@ Response Site::Handle(Request& request) {
   try {
     response = Dispatch(request);
   } catch (const std::exception& e) {
-    spdlog::error(R"({{"event":"handler_exception","target":"{}","what":"{}"}})", request.target,
-                  e.what());
+    spdlog::error(R"({{"event":"handler_exception","target":"{}","what":"{}"}})",
+                  LogTarget(request.target), LogEscape(e.what()));
     Context ctx{request, std::nullopt, {options_.council.id, request.client_address}};
     response = renderer_.ErrorResponse(Error::Internal("Something went wrong"), ctx);
   }
@@ -216,13 +216,13 @@ Response Site::Dispatch(Request& request) {
                                             "Go back, reload the page and try again."},
                                            ctx, "/home", "Go to your home page");
   }
-  Response response = route.handler(ctx);
-  if (problem == app::SessionProblem::kExpired || problem == app::SessionProblem::kUnknown) {
   if (route.recent_password && ctx.principal &&
       !domain::PasswordIsRecent(ctx.principal->session.password_entered_at, clock_.Now(),
                                 options_.recent_password_seconds)) {
     return NeedsRecentPassword(route, ctx);
   }
+  Response response = route.handler(ctx);
+  if (problem == app::SessionProblem::kExpired || problem == app::SessionProblem::kUnknown) {
     if (!request.Cookie(kSessionCookie).empty() && !ctx.principal &&
         response.GetHeader("Set-Cookie").empty()) {
       response.SetHeader("Set-Cookie",
@@ -232,8 +232,6 @@ Response Site::Dispatch(Request& request) {
   return response;
 }
 
-Response Site::TooManyPublicRequests(const Route& route, Context& ctx) {
-  const std::string minutes = std::to_string(limits::kPublicFormWindowSeconds / 60);
 namespace {
 
 // Where "Confirm your password" leads back to: the address itself for a GET (a download); for a
@@ -278,6 +276,8 @@ Response Site::NeedsRecentPassword(const Route& route, Context& ctx) {
                             (back.empty() ? "" : "?next=" + PercentEncode(back)));
 }
 
+Response Site::TooManyPublicRequests(const Route& route, Context& ctx) {
+  const std::string minutes = std::to_string(limits::kPublicFormWindowSeconds / 60);
   Response r =
       route.api
           ? JsonError(

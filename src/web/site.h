@@ -62,12 +62,12 @@ class Site final : public RequestHandler {
   // A refusal (status != 0) when the caller may not use `route`.
   Response Authorise(const Route& route, Context& ctx, app::SessionProblem problem);
   bool CsrfValid(const Route& route, const Context& ctx) const;
-  // The 429 for an address over the limit of unsafe requests to public routes.
-  Response TooManyPublicRequests(const Route& route, Context& ctx);
-  Response ApiHealth(Context& ctx);
   // The refusal of a route that needs a recently entered password when the session's is older
   // (audited): a page goes to "Confirm your password" and back; JSON gets a 401 saying so.
   Response NeedsRecentPassword(const Route& route, Context& ctx);
+  // The 429 for an address over the limit of unsafe requests to public routes.
+  Response TooManyPublicRequests(const Route& route, Context& ctx);
+  Response ApiHealth(Context& ctx);
   Response ApiOpenApi(Context& ctx);
 
   SiteOptions options_;

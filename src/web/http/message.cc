@@ -430,4 +430,68 @@ std::string CookieHeader(const std::string& name, const std::string& value,
   return out;
 }
 
+namespace {
+
+// Escapes text for a JSON string in the access log (targets come from clients and may hold quotes
+// or control bytes).
+std::string JsonEscape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u < 0x20 || u == 0x7F) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// True for a path segment shaped like a one-time link's token (app::RandomToken: 43 base64url
+// characters), as in /invitations/{token} and /survey/{token}.
+bool IsTokenSegment(std::string_view segment) {
+  if (segment.size() != 43) return false;
+  for (char c : segment) {
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!letter && c != '-' && c != '_') return false;
+  }
+  return true;
+}
+
+// `target` with the value of any csrf_token query parameter (upload forms send it in the
+// address) and any token-shaped path segment (a one-time link) left out, so that tokens do not
+// reach the logs.
+std::string WithoutToken(std::string_view original) {
+  const size_t query = std::min(original.find('?'), original.size());
+  std::string target;
+  for (size_t start = 0; start < query;) {
+    size_t end = std::min(original.find('/', start + 1), query);
+    std::string_view segment = original.substr(start, end - start);  // With its leading '/'.
+    bool token = segment.size() > 1 && IsTokenSegment(segment.substr(1));
+    target += token ? std::string_view("/-") : segment;
+    start = end;
+  }
+  target += original.substr(query);
+  const size_t at = target.find("csrf_token=");
+  if (at == std::string::npos) return target;
+  const size_t end = target.find('&', at);
+  target.replace(at + 11, (end == std::string::npos ? target.size() : end) - (at + 11), "-");
+  return target;
+}
+
+}  // namespace
+
+std::string LogEscape(std::string_view text) { return JsonEscape(text); }
+
+std::string LogTarget(std::string_view target) {
+  return JsonEscape(WithoutToken(target).substr(0, 200));
+}
+
 }  // namespace selfdirect::web

@@ -123,4 +123,11 @@ std::string CookieHeader(const std::string& name, const std::string& value,
                          std::optional<int> max_age_seconds, bool secure,
                          std::string_view same_site = "Lax");
 
+// Text from a client as a log line may carry it inside a JSON string: quotes, backslashes and
+// control bytes escaped.
+std::string LogEscape(std::string_view text);
+// A request target as the logs keep it: escaped, at most 200 bytes, with csrf_token values and
+// token-shaped path segments (one-time links) left out.
+std::string LogTarget(std::string_view target);
+
 }  // namespace selfdirect::web

@@ -217,5 +217,15 @@ TEST(IsSameOriginPath, AcceptsOnlyPathsThatStayOnThisSite) {
   EXPECT_FALSE(IsSameOriginPath("/" + std::string(200, 'a')));
 }
 
+TEST(LogTarget, LeavesOutTokensAndEscapesWhatAClientSent) {
+  const std::string link = "/invitations/" + std::string(43, 'a');  // A one-time link's token.
+  EXPECT_EQ(LogTarget(link + "?x=1"), "/invitations/-?x=1");
+  EXPECT_EQ(LogTarget("/people/1/money/imports?csrf_token=secret&y=2"),
+            "/people/1/money/imports?csrf_token=-&y=2");
+  EXPECT_EQ(LogTarget("/a\"b\\c\n"), "/a\\\"b\\\\c\\u000a");
+  EXPECT_EQ(LogTarget("/" + std::string(300, 'x')).size(), 200u);
+  EXPECT_EQ(LogEscape("it's \"odd\""), "it's \\\"odd\\\"");
+}
+
 }  // namespace
 }  // namespace selfdirect::web

@@ -109,28 +109,6 @@ http::response<http::string_body> ToBeast(Response&& r, unsigned version, bool k
   return out;
 }
 
-// Escapes text for a JSON string in the access log (targets come from clients and may hold quotes
-// or control bytes).
-std::string JsonEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (u < 0x20 || u == 0x7F) {
-      static constexpr char kHex[] = "0123456789abcdef";
-      out += "\\u00";
-      out += kHex[u >> 4];
-      out += kHex[u & 15];
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 Response PlainError(int status, std::string_view message) {
   return JsonError(status, status == 413 ? "payload_too_large" : "bad_request",
                    std::string(message));
@@ -333,38 +311,6 @@ asio::awaitable<Exchange> Answer(ServerState& state, Incoming& in, const std::st
   co_return x;
 }
 
-// True for a path segment shaped like a one-time link's token (app::RandomToken: 43 base64url
-// characters), as in /invitations/{token} and /survey/{token}.
-bool IsTokenSegment(std::string_view segment) {
-  if (segment.size() != 43) return false;
-  for (char c : segment) {
-    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    if (!letter && c != '-' && c != '_') return false;
-  }
-  return true;
-}
-
-// `target` with the value of any csrf_token query parameter (upload forms send it in the
-// address) and any token-shaped path segment (a one-time link) left out, so that tokens do not
-// reach the logs.
-std::string WithoutToken(std::string_view original) {
-  const size_t query = std::min(original.find('?'), original.size());
-  std::string target;
-  for (size_t start = 0; start < query;) {
-    size_t end = std::min(original.find('/', start + 1), query);
-    std::string_view segment = original.substr(start, end - start);  // With its leading '/'.
-    bool token = segment.size() > 1 && IsTokenSegment(segment.substr(1));
-    target += token ? std::string_view("/-") : segment;
-    start = end;
-  }
-  target += original.substr(query);
-  const size_t at = target.find("csrf_token=");
-  if (at == std::string::npos) return target;
-  const size_t end = target.find('&', at);
-  target.replace(at + 11, (end == std::string::npos ? target.size() : end) - (at + 11), "-");
-  return target;
-}
-
 void LogRequest(const Exchange& x, int status, size_t bytes,
                 std::chrono::steady_clock::time_point started, const std::string& client) {
   auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
@@ -372,7 +318,7 @@ void LogRequest(const Exchange& x, int status, size_t bytes,
                 .count();
   spdlog::info(
       R"({{"event":"request","method":"{}","target":"{}","status":{},"bytes":{},"duration_us":{},"client":"{}"}})",
-      JsonEscape(x.method), JsonEscape(WithoutToken(x.target).substr(0, 200)), status, bytes, us,
+      LogEscape(x.method), LogTarget(x.target), status, bytes, us,
       client);
 }
 
