@@ -318,8 +318,7 @@ void LogRequest(const Exchange& x, int status, size_t bytes,
                 .count();
   spdlog::info(
       R"({{"event":"request","method":"{}","target":"{}","status":{},"bytes":{},"duration_us":{},"client":"{}"}})",
-      LogEscape(x.method), LogTarget(x.target), status, bytes, us,
-      client);
+      LogEscape(x.method), LogTarget(x.target), status, bytes, us, client);
 }
 
 std::string RemoteAddress(beast::tcp_stream& stream) {
