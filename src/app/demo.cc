@@ -15,6 +15,7 @@
 #include "app/pa/employment_demo.h"
 #include "app/pa/pa_demo.h"
 #include "app/passwords.h"
+#include "app/planning/plan_change_demo.h"
 #include "app/planning/planning_service.h"
 #include "app/ras/allocation_catalog.h"
 #include "app/ras/allocation_json.h"
@@ -937,6 +938,8 @@ Result<DemoSummary> CreateDemoCouncil(Store& store, const Clock& clock,
     summary.users = ctx.users;
     return OkStatus();
   }));
+  // After the demo's own transaction: a change agreed through the planning use cases.
+  SD_RETURN_IF_ERROR(AgreeDemoChange(store, clock, summary));
   return summary;
 }
 

@@ -90,6 +90,10 @@ int TestCommands::DemoCouncil() {
   options.council_code = code_;
   options.council_name = name_;
   options.people = people_;
+  // The file is opened first: a council whose passwords could not be kept would be of no use.
+  std::ofstream out(password_file_, std::ios::trunc);
+  if (!out) return Fail(Error::InvalidArgument("Cannot write " + password_file_));
+  ::chmod(password_file_.c_str(), 0600);
   auto summary = app::CreateDemoCouncil(**store, SystemClock::Instance(), options);
   if (!summary.ok()) return Fail(summary.error());
   boost::json::object users;
@@ -97,9 +101,6 @@ int TestCommands::DemoCouncil() {
     users[u.key.empty() ? std::string(domain::RoleName(u.role)) : u.key] =
         boost::json::object{{"email", u.email}, {"password", u.password}};
   }
-  std::ofstream out(password_file_, std::ios::trunc);
-  if (!out) return Fail(Error::InvalidArgument("Cannot write " + password_file_));
-  ::chmod(password_file_.c_str(), 0600);
   out << boost::json::serialize(users) << "\n";
   std::cout << "Demo council '" << name_ << "' (" << code_ << ") is ready in " << database_ << "\n";
   return kExitOk;

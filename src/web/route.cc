@@ -65,8 +65,10 @@ const std::vector<SensitiveRoute>& RecentPasswordRoutes() {
       {Method::kPost, "/plans/{id}/payments"},
       {Method::kPost, "/api/v1/plans/{id}/payment-agreements"},
       {Method::kGet, "/payments/runs/{id}/bank-file.csv"},
-      // The whole audit log, as a file.
+      {Method::kGet, "/api/v1/payment-runs/{id}"},  // Its JSON carries the bank file.
+      // The audit log: as a file, and the JSON search (which pages back through all of it).
       {Method::kGet, "/admin/audit.csv"},
+      {Method::kGet, "/api/v1/admin/audit"},
   };
   return routes;
 }

@@ -143,13 +143,16 @@ function planContents (k) {
 }
 
 // What a user sees of a plan, to compare states.
+// The server gives a quantity back with two decimals ("20.00"); what was sent may be a number (20).
+const lineText = (l) => `${l.item} ${Number(l.quantity)}`
+
 function planView (p) {
   return {
     status: p.status,
     version: p.version,
     contingency: p.content.contingency,
     what_matters: p.content.what_matters,
-    lines: (p.content.lines || []).map((l) => `${l.item} ${l.quantity}`).join(', '),
+    lines: (p.content.lines || []).map(lineText).join(', '),
     weekly_total: p.cost?.weekly_total,
     history: p.history.length
   }
@@ -208,7 +211,7 @@ test(`${kills} kills while plan versions are saved, sent, returned and agreed: n
         assert.equal(seen.version, before.version + 1)
         assert.equal(seen.contingency, sent.contingency, 'the version in flight, whole')
         assert.equal(seen.what_matters, sent.what_matters)
-        assert.equal(seen.lines, sent.lines.map((l) => `${l.item} ${l.quantity}`).join(', '))
+        assert.equal(seen.lines, sent.lines.map(lineText).join(', '))
       } else {
         assert.equal(seen.version, before.version)
         assert.equal(seen.status, { submit: 'submitted', return: 'returned', approve: 'approved' }[inFlight.op])

@@ -71,6 +71,16 @@ std::string AlreadyPaidText(const PlanChangeRecord& c, bool self) {
   std::string out = "Payments up to " + c.payments_from.AddDays(-1).ToLongString() +
                     " were made at the old rate. For the days from " +
                     c.effective_from.ToLongString() + ":";
+  const std::string plan = self ? "your plan" : "the person's plan";
+  // One side only, and all of it set against another change: nothing is paid, nor asked back.
+  const Pence one_side = c.owed_to_person > Pence() ? c.owed_to_person : -c.paid_over;
+  if ((c.owed_to_person == Pence() || c.paid_over == Pence()) && c.netted == one_side)
+    return out +
+           (c.owed_to_person > Pence()
+                ? " the new plan pays " + one_side.ToDisplayString() + " more."
+                : " " + one_side.ToDisplayString() + " was paid over.") +
+           " All of it is set against money from another change to " + plan +
+           " for the same days, so nothing is paid, nor asked back.";
   if (c.owed_to_person > Pence())
     out += " the new plan pays " + c.owed_to_person.ToDisplayString() + " more, which the " +
            "council owes " + who + " and pays with the next payments.";
@@ -81,8 +91,7 @@ std::string AlreadyPaidText(const PlanChangeRecord& c, bool self) {
                  : std::string("it proposes a recovery, which writes to the person first."));
   if (c.netted > Pence())
     out += " " + c.netted.ToDisplayString() + " of this is set against money from another " +
-           "change to " + (self ? "your" : "the person's") + " plan for the same days, so that " +
-           "part is not paid, nor asked back.";
+           "change to " + plan + " for the same days, so that part is not paid, nor asked back.";
   return out;
 }
 

@@ -49,23 +49,6 @@ Pence AlreadyPaidDifference(const PaymentAgreementRecord& before, Pence weekly_b
   return MultiplyRatio(weekly_days, 1, 7, Rounding::kTowardZero);
 }
 
-// What earlier differences of the agreement already settle, or will, for the days from `today`
-// to the day before `from` (a plan changed twice before its first unpaid day): each one's share
-// for the days both cover, by the day, towards zero. One not recovered (waived) settles nothing.
-Pence EarlierShare(const std::vector<PaymentDifference>& earlier, PaymentAgreementId agreement,
-                   Date today, Date from) {
-  Pence out;
-  for (const auto& e : earlier) {
-    // One not recovered settles only the part set against a top-up that was then not paid.
-    const Pence settles = e.status == DifferenceStatus::kWaived ? e.netted : e.amount;
-    if (e.agreement != agreement || settles == Pence()) continue;
-    const Date first = std::max(e.first_day, today), end = std::min(e.last_day.AddDays(1), from);
-    const int64_t days = e.last_day.DaysSince(e.first_day) + 1, both = end.DaysSince(first);
-    if (both > 0 && days > 0) out += MultiplyRatio(settles, both, days, Rounding::kTowardZero);
-  }
-  return out;
-}
-
 Pence Size(Pence p) { return p < Pence() ? -p : p; }
 
 // Sets a new difference against the earlier ones of its agreement not yet settled that go the
@@ -165,6 +148,24 @@ constexpr std::pair<DifferenceStatus, std::string_view> kDifferenceStatuses[] = 
     {DifferenceStatus::kNetted, "netted"}};
 
 }  // namespace
+
+// What earlier differences of the agreement already settle, or will, for the days from `today`
+// to the day before `from` (a plan changed twice before its first unpaid day): each one's share
+// for the days both cover, by the day, towards zero. One not recovered (waived) settles only the
+// part of it set against a top-up.
+Pence EarlierShare(const std::vector<PaymentDifference>& earlier, PaymentAgreementId agreement,
+                   Date today, Date from) {
+  Pence out;
+  for (const auto& e : earlier) {
+    // One not recovered settles only the part set against a top-up that was then not paid.
+    const Pence settles = e.status == DifferenceStatus::kWaived ? e.netted : e.amount;
+    if (e.agreement != agreement || settles == Pence()) continue;
+    const Date first = std::max(e.first_day, today), end = std::min(e.last_day.AddDays(1), from);
+    const int64_t days = e.last_day.DaysSince(e.first_day) + 1, both = end.DaysSince(first);
+    if (both > 0 && days > 0) out += MultiplyRatio(settles, both, days, Rounding::kTowardZero);
+  }
+  return out;
+}
 
 std::string_view DifferenceStatusCode(DifferenceStatus s) {
   for (const auto& [status, code] : kDifferenceStatuses)

@@ -35,6 +35,13 @@ Result<PlanChangeRecord> TakeEffect(Transaction& tx, const AgreedBefore& before,
                                     const SupportPlanRecord& r, const AgreedPlanSpend& after,
                                     const std::string& why, UserId by, Timestamp now);
 
+// What earlier differences of the agreement already settle, or will, for the days from `today`
+// to the day before `from` (a plan changed twice before its first unpaid day): each one's share
+// for the days both cover, by the day, towards zero. One not recovered (waived) settles only the
+// part of it set against a top-up.
+Pence EarlierShare(const std::vector<PaymentDifference>& earlier, PaymentAgreementId agreement,
+                   Date today, Date from);
+
 // An agreement's terms moved to new weekly figures from `from` (its first day not yet paid): a
 // change on `from` with the suspension of the change in effect then (added unless one is there
 // already or the figures are the same), and every change from `from` on (a suspension or

@@ -14,6 +14,42 @@ AgreedPlanSpend::Line L(const char* category, const char* managed, int64_t pence
   return {category, managed, Pence::FromPence(pence)};
 }
 
+PaymentDifference Earlier(int64_t amount, int64_t netted, DifferenceStatus status) {
+  PaymentDifference d;
+  d.agreement = PaymentAgreementId{7};
+  d.first_day = *Date::Parse("2026-12-07");
+  d.last_day = *Date::Parse("2026-12-13");  // Seven days.
+  d.amount = Pence::FromPence(amount);
+  d.netted = Pence::FromPence(netted);
+  d.status = status;
+  return d;
+}
+
+TEST(EarlierShare, EachEarlierDifferenceSettlesItsShareOfTheDaysBothCover) {
+  const Date today = *Date::Parse("2026-12-07"), from = *Date::Parse("2026-12-10");
+  // Days paid over, still to decide: 3 of its 7 days, towards zero (-700 * 3 / 7 = -300).
+  EXPECT_EQ(EarlierShare({Earlier(-700, 0, DifferenceStatus::kToDecide)}, PaymentAgreementId{7},
+                         today, from),
+            Pence::FromPence(-300));
+  // Another agreement's difference settles nothing here.
+  EXPECT_EQ(EarlierShare({Earlier(-700, 0, DifferenceStatus::kToDecide)}, PaymentAgreementId{8},
+                         today, from),
+            Pence());
+}
+
+TEST(EarlierShare, OneNotRecoveredSettlesOnlyThePartSetAgainstATopUp) {
+  const Date today = *Date::Parse("2026-12-07"), from = *Date::Parse("2026-12-14");
+  // Waived with nothing set against: it settles nothing, so the next change counts those days.
+  EXPECT_EQ(EarlierShare({Earlier(-700, 0, DifferenceStatus::kWaived)}, PaymentAgreementId{7},
+                         today, from),
+            Pence());
+  // Paid over 7.00, 2.10 of it set against a top-up not yet paid, the rest waived: the 2.10
+  // was settled (the top-up was not paid), so it still counts for a later change.
+  EXPECT_EQ(EarlierShare({Earlier(-700, -210, DifferenceStatus::kWaived)}, PaymentAgreementId{7},
+                         today, from),
+            Pence::FromPence(-210));
+}
+
 TEST(ChangedLines, OnlyWhatDiffersWithNewAndRemovedLines) {
   const std::vector<AgreedPlanSpend::Line> before = {
       L("personal_assistant", "direct_payment", 7963), L("home_care", "council_managed", 5000),

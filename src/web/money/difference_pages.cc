@@ -38,6 +38,8 @@ std::string StatusText(DifferenceStatus s) {
   return "Not recovered";
 }
 
+Pence Unsigned(Pence p) { return p > Pence() ? p : -p; }
+
 ViewData Row(const app::DifferenceItem& item) {
   const app::PaymentDifference& d = item.record;
   ViewData row;
@@ -47,7 +49,11 @@ ViewData Row(const app::DifferenceItem& item) {
   row.set("reference", domain::PersonReference(d.person));
   row.set("account", AccountText(d.account_kind));
   row.set("days", d.first_day.ToLongString() + " to " + d.last_day.ToLongString());
-  row.set("amount", (d.Left() > Pence() ? d.Left() : -d.Left()).ToDisplayString());
+  row.set("amount", Unsigned(d.Left()).ToDisplayString());  // What is left to pay or decide.
+  row.set("true_amount", Unsigned(d.amount).ToDisplayString());
+  row.set("has_netted", d.netted != Pence());
+  row.set("netted", Unsigned(d.netted).ToDisplayString());
+  row.set("left_key", std::string(d.amount > Pence() ? "Left to pay" : "Left to recover"));
   row.set("status", StatusText(d.status));
   row.set("note", d.note);
   row.set("recovery", d.recovery.valid() ? d.recovery.ToString() : "");
