@@ -36,7 +36,7 @@ Status AuditTrail::WriteBatch(std::deque<std::pair<CouncilId, AuditEntry>>& batc
   std::map<CouncilId, std::vector<const AuditEntry*>> by_council;
   for (const auto& [council, entry] : batch) by_council[council].push_back(&entry);
   for (const auto& [council, entries] : by_council) {
-    SD_RETURN_IF_ERROR(store_.Write(council, [&](Transaction& tx) -> Status {
+    SD_RETURN_IF_ERROR(store_.Write(council, [&entries = entries](Transaction& tx) -> Status {
       for (const AuditEntry* e : entries) SD_RETURN_IF_ERROR(tx.audit().Append(*e));
       return OkStatus();
     }));

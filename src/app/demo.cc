@@ -690,7 +690,8 @@ Result<domain::SupportPlanContent> DemoPlanContent(DemoRandom& r, const PersonRe
       {"payroll_service", std::string_view(main) == "pa-hour" && r.Percent(50)},
   };
   // Cost the plan with one hour and with two of the main line; the difference is an hour's cost.
-  auto with_hours = [&](int64_t quarter_hours) -> Result<domain::SupportPlanContent> {
+  auto with_hours = [&, &main = main, &managed = managed](
+                        int64_t quarter_hours) -> Result<domain::SupportPlanContent> {
     json::object c = content;
     json::array l = lines;
     l.push_back({{"item", main},

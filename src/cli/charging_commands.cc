@@ -55,7 +55,7 @@ int Rates(const std::string& on) {
 
 }  // namespace
 
-ChargingCommands::ChargingCommands(CLI::App& app, std::string& database) : database_(database) {
+ChargingCommands::ChargingCommands(CLI::App& app) {
   auto* charging =
       app.add_subcommand("charging", "Financial assessment: what a person pays towards care");
   charging->require_subcommand(1);

@@ -536,7 +536,7 @@ int Main(int argc, char** argv) {
   MigrateCommand migrate(cli, database);
   BackupCommands backup(cli, database);
   RasCommands ras(cli, database);
-  ChargingCommands charging(cli, database);
+  ChargingCommands charging(cli);
   PlanCommands plan(cli);
   DirectoryCommands directory(cli, database);
   MoneyCommands money(cli, database);

@@ -49,17 +49,13 @@ class RasCommands {
 // `selfdirect charging ...`: the financial assessment (charging_commands.cc).
 class ChargingCommands {
  public:
-  explicit ChargingCommands(CLI::App& app, std::string& database);
+  explicit ChargingCommands(CLI::App& app);
   std::optional<int> Run();
 
  private:
-  std::string& database_;
   CLI::App* assess_ = nullptr;
   CLI::App* rates_ = nullptr;
-  CLI::App* policy_show_ = nullptr;
-  CLI::App* policy_import_ = nullptr;
-  CLI::App* reassess_ = nullptr;
-  std::string input_, council_, on_, note_, policy_;
+  std::string input_, on_;
   bool apply_ = false;
 };
 

@@ -143,7 +143,7 @@ TEST_P(MigrationTest, CarersAssessmentsMoveToTheCarersOwnRecord) {
 
   PersonId cared_for = FindOne(council, "ada", "Moved");
   PersonId carer = FindOne(council, "carer");
-  Status s = store_->Read(council, [&](app::Transaction& tx) -> Status {
+  Status s = store_->Read(council, [&, &team = team](app::Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto found, tx.people().Find(carer));
     if (!found) return Error::NotFound("no carer record");
     const app::PersonRecord& record_value = *found;

@@ -198,7 +198,7 @@ TEST_F(SiteTest, PractitionersSeeOnlyTheirTeamAndNothingOfAnotherCouncil) {
 
 TEST_F(SiteTest, WritesNeedTheCsrfTokenAndBadInputChangesNothing) {
   auto [worker, csrf] = SignIn("practitioner");
-  auto count = [&] {
+  auto count = [&worker = worker, this] {
     return json::parse(
                Call(Method::kGet, "/api/v1/people?page_size=1", "", {{"cookie", worker}}).body)
         .at("total")

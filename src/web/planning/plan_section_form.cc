@@ -449,7 +449,7 @@ Response PlanningRoutes::PlanSectionSubmit(Context& ctx) {
   if (!form) return ErrorResponse(Error::InvalidArgument("The form could not be read"), ctx);
   json::object content = ReadSection(section, *form, app::SupportPlanToJson(v.content));
   // Field errors show the form again as sent; other errors their own page.
-  auto refused = [&](const Error& error) {
+  auto refused = [&, &v = v, &section = section](const Error& error) {
     if (error.code != ErrorCode::kInvalidArgument) return ErrorResponse(error, ctx);
     return RenderPlanSection(422, ctx, v, section, content, error.fields);
   };
