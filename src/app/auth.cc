@@ -101,6 +101,18 @@ Result<domain::Actor> AuthService::ActorFor(Transaction& tx, const UserRecord& u
   return actor;
 }
 
+NewSession MakeSession(const UserRecord& user, Timestamp now) {
+  NewSession s{SignedIn{RandomToken(), RandomToken(), user}, SessionRecord{}};
+  s.record = SessionRecord{TokenHash(s.signed_in.token),
+                           user.id,
+                           s.signed_in.csrf_token,
+                           now,
+                           now,
+                           now.PlusSeconds(limits::kSessionAbsoluteSeconds),
+                           now};
+  return s;
+}
+
 Result<SignedIn> AuthService::SignIn(CouncilId council, const std::string& email_input,
                                      const std::string& password, const std::string& client_address,
                                      const std::string& previous_token) {
@@ -131,25 +143,18 @@ Result<SignedIn> AuthService::SignIn(CouncilId council, const std::string& email
     return Error::Unauthenticated("Enter a correct email address and password");
   }
 
-  SignedIn out{RandomToken(), RandomToken(), *user};
-  SessionRecord session{TokenHash(out.token),
-                        user->id,
-                        out.csrf_token,
-                        now,
-                        now,
-                        now.PlusSeconds(limits::kSessionAbsoluteSeconds),
-                        now};
+  NewSession opened = MakeSession(*user, now);
   SD_RETURN_IF_ERROR(store_.Write(council, [&](Transaction& tx) -> Status {
     SD_RETURN_IF_ERROR(
         tx.sessions().DeleteExpired(now, now.PlusSeconds(-limits::kSessionIdleSeconds)));
     // A session token sent with the sign-in (an earlier session on this browser) ends here.
     if (!previous_token.empty() && previous_token.size() <= 64)
       SD_RETURN_IF_ERROR(tx.sessions().Delete(TokenHash(previous_token)));
-    SD_RETURN_IF_ERROR(tx.sessions().Insert(session));
+    SD_RETURN_IF_ERROR(tx.sessions().Insert(opened.record));
     SD_RETURN_IF_ERROR(SignInThrottle::Forget(tx, email));
     return audit(tx, user->id, "signed in");
   }));
-  return out;
+  return opened.signed_in;
 }
 
 Result<AuthService::PasswordCheck> AuthService::CheckPassword(

@@ -85,6 +85,14 @@ struct SignedIn {
   UserRecord user;
 };
 
+// A new session for `user` opened at `now`: the tokens for the browser, and the row to insert
+// (which keeps only the token's hash). Sign-in and a password change open sessions this way.
+struct NewSession {
+  SignedIn signed_in;
+  SessionRecord record;
+};
+NewSession MakeSession(const UserRecord& user, Timestamp now);
+
 // Why a session could not be used, so that pages can say "you were signed out" rather than
 // "sign in" when a session has ended.
 enum class SessionProblem { kNone, kUnknown, kExpired };

@@ -15,7 +15,6 @@ std::string SafeNext(const std::string& next) {
   return next.size() >= 2 && IsSameOriginPath(next) ? next : "";
 }
 
-// The first message for `field`, or "".
 }  // namespace
 
 void AccountsRoutes::AddPageRoutes() {
@@ -33,6 +32,10 @@ void AccountsRoutes::AddPageRoutes() {
   Route confirm = PageRoute({}, SlowedByAddress(Bind(&AccountsRoutes::ConfirmPasswordSubmit)));
   confirm.slow = true;  // Hashes the password.
   Add(Method::kPost, "/confirm-password", confirm);
+  Add(Method::kGet, "/account/password", PageRoute({}, Bind(&AccountsRoutes::ChangePasswordPage)));
+  Route change = PageRoute({}, SlowedByAddress(Bind(&AccountsRoutes::ChangePasswordSubmit)));
+  change.slow = true;  // Checks one password and hashes another.
+  Add(Method::kPost, "/account/password", change);
 }
 
 Response AccountsRoutes::StartPage(Context& ctx) {

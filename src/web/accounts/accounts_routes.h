@@ -1,7 +1,8 @@
 // File: accounts_routes.h
 // Signing in and out (pages and JSON), confirming the password before a sensitive action
-// (re-authentication), the start and accessibility pages, and each role's home page. Routes in
-// accounts_pages.cc and accounts_api.cc; the use cases in app/auth.
+// (re-authentication), changing one's own password, the start and accessibility pages, and each
+// role's home page. Routes in accounts_pages.cc, password_pages.cc and accounts_api.cc; the use
+// cases in app/auth and app/password_change.
 #pragma once
 
 #include <boost/json/object.hpp>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "app/auth.h"
+#include "app/password_change.h"
 #include "web/route_module.h"
 
 namespace selfdirect::web {
@@ -19,7 +21,10 @@ class AccountsRoutes final : public RouteModule {
   // `modules` are the site's areas, asked for each home page's links.
   AccountsRoutes(const SiteEnv& env, app::AuthService& auth,
                  const std::vector<std::unique_ptr<RouteModule>>& modules)
-      : RouteModule(env), auth_(auth), modules_(modules) {}
+      : RouteModule(env),
+        auth_(auth),
+        password_change_(env.store, env.clock, auth),
+        modules_(modules) {}
 
   void AddSchemas(boost::json::object& schemas) const override;
 
@@ -37,6 +42,11 @@ class AccountsRoutes final : public RouteModule {
   Response ConfirmPasswordForm(int status, Context& ctx, const std::string& next,
                                const std::vector<FieldError>& errors);
   Response ApiConfirmPassword(Context& ctx);
+  // Changing one's own password (password_pages.cc).
+  Response ChangePasswordPage(Context& ctx);
+  Response ChangePasswordSubmit(Context& ctx);
+  Response ChangePasswordForm(int status, Context& ctx, bool changed,
+                              const std::vector<FieldError>& errors);
   Response SignInForm(int status, Context& ctx, const std::string& email,
                       const std::vector<FieldError>& errors, const std::string& notice);
   Response ApiSignIn(Context& ctx);
@@ -53,6 +63,7 @@ class AccountsRoutes final : public RouteModule {
   }
 
   app::AuthService& auth_;  // The site's: it also resolves every request's session.
+  app::PasswordChangeService password_change_;
   const std::vector<std::unique_ptr<RouteModule>>& modules_;
 };
 
