@@ -84,6 +84,29 @@ async function reportsReadTheStandby (writer, admin) {
     `write ${w.status}, read from the primary ${primary}, report while paused ${whilePaused ? 'showed it' : 'did not show it'}, after resuming ${after ? 'showed it' : 'did not'}`)
 }
 
+// The directory export (a report too) reads the standby: with replay paused, an entry removed
+// through the primary is gone from its public page at once but still in the export, until replay
+// resumes.
+async function exportReadsTheStandby (editor) {
+  const exported = async () => {
+    const r = await editor.request('GET', '/api/v1/directory/export')
+    return { status: r.status, ids: (r.data?.contents || []).map(s => s.id) }
+  }
+  const first = await exported()
+  const id = first.ids[0]
+  if (first.status !== 200 || !id) return fail('the directory export reads the standby', `export answered ${first.status} with ${first.ids.length} entries`)
+  shell(env('DRILL_PAUSE_REPLAY'))
+  const removed = (await editor.request('DELETE', '/api/v1/directory/services/' + encodeURIComponent(id))).status
+  const page = (await editor.request('GET', '/openreferral/services/' + encodeURIComponent(id))).status
+  const whilePaused = (await exported()).ids.includes(id)
+  shell(env('DRILL_RESUME_REPLAY'))
+  let gone = false
+  for (let i = 0; i < 200 && !gone; i++) gone = !(await exported()).ids.includes(id)
+  check('the directory export reads the standby: with its replay paused an entry removed through the primary is gone from its page but still exported, then gone from the export once replay resumes',
+    removed === 204 && page === 404 && whilePaused && gone,
+    `remove ${removed}, its page on the primary ${page}, export while paused ${whilePaused ? 'had it' : 'did not'}, after resuming ${gone ? 'did not' : 'still had it'}`)
+}
+
 // Asynchronous mode: the primary's WAL sender is paused, so these writes are acknowledged by the
 // primary but never reach the standby; the reads show the report lagging; they are lost after
 // the failover (counted later).
@@ -198,6 +221,7 @@ try {
   const admin = await signedIn(LB, 'administrator')
   await replicationLag(writer, admin)
   await reportsReadTheStandby(writer, admin)
+  await exportReadsTheStandby(await signedIn(LB, 'directory_editor'))
   const before = []
   for (let i = 0; i < 20; i++) before.push(await write(writer))
   const unsent = MODE === 'async' ? await writesTheStandbyNeverGets(writer, admin) : []

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "app/audit_trail.h"
+#include "app/directory/directory_export.h"
 #include "app/directory/directory_feed.h"
 #include "app/directory/directory_service.h"
 #include "base/clock.h"
@@ -131,7 +132,7 @@ std::optional<int> DirectoryCommands::Run() {
   }
   if (*export_) {
     if (format_ == "json") {
-      auto text = service.ExportJson(council);
+      auto text = app::DirectoryExport(*c->store).Json(council);
       if (!text.ok()) return Fail(text.error());
       if (output_ == "-") {
         std::cout << *text << "\n";
@@ -140,7 +141,7 @@ std::optional<int> DirectoryCommands::Run() {
       Status s = WriteText(output_, *text);
       return s.ok() ? kExitOk : Fail(s.error());
     }
-    auto files = service.ExportCsv(council);
+    auto files = app::DirectoryExport(*c->store).Csv(council);
     if (!files.ok()) return Fail(files.error());
     std::error_code ec;
     fs::create_directories(output_, ec);

@@ -1,5 +1,5 @@
-// The directory service: importing and exporting feeds (JSON and the profile's CSV files) and
-// loading postcode centroids (read by postcode_csv.cc).
+// The directory service: importing feeds (JSON and the profile's CSV files) and loading postcode
+// centroids (read by postcode_csv.cc). Exports are in directory_export.cc.
 
 #include <algorithm>
 #include <set>
@@ -105,54 +105,6 @@ Result<ImportReport> DirectoryService::ImportIn(CouncilId council, const AuditEn
   }
   report.applied = true;
   return report;
-}
-
-Status DirectoryService::EachEntry(CouncilId council,
-                                   const std::function<Status(const DirectoryHit&)>& fn,
-                                   int64_t& total) {
-  return store_.Read(council, [&](Transaction& tx) -> Status {
-    DirectoryQuery q;
-    q.limit = 1000;
-    for (;;) {
-      SD_ASSIGN_OR_RETURN(auto r, tx.directory().Search(q));
-      total = r.total;
-      for (const auto& h : r.hits) SD_RETURN_IF_ERROR(fn(h));
-      if (r.hits.size() < static_cast<size_t>(q.limit)) break;
-      q.offset += q.limit;
-    }
-    return OkStatus();
-  });
-}
-
-Result<std::string> DirectoryService::ExportJson(CouncilId council) {
-  json::array contents;
-  int64_t total = 0;
-  SD_RETURN_IF_ERROR(EachEntry(
-      council,
-      [&](const DirectoryHit& h) -> Status {
-        json::error_code ec;
-        contents.push_back(json::parse(h.document_json, ec));
-        if (ec) return Error::Internal("A stored directory entry is not JSON");
-        return OkStatus();
-      },
-      total));
-  // One page holding everything.
-  return json::serialize(
-      HsdsPage(std::move(contents), total, 1, static_cast<int>(std::max<int64_t>(total, 1))));
-}
-
-Result<std::map<std::string, std::string>> DirectoryService::ExportCsv(CouncilId council) {
-  std::vector<domain::DirectoryService> services;
-  int64_t total = 0;
-  SD_RETURN_IF_ERROR(EachEntry(
-      council,
-      [&](const DirectoryHit& h) -> Status {
-        SD_ASSIGN_OR_RETURN(auto s, ReadDocument(h.document_json, taxonomy_));
-        services.push_back(std::move(s));
-        return OkStatus();
-      },
-      total));
-  return HsdsCsvFiles(services, taxonomy_);
 }
 
 Result<PostcodeLoadReport> DirectoryService::LoadPostcodes(CouncilId council,

@@ -231,10 +231,7 @@ class DirectoryService {
   Result<ImportReport> Import(const CallContext& ctx, const Principal& who, DirectoryFeed feed);
   // The same as Import for the command line and the demo (no session; audited as the system).
   Result<ImportReport> ImportAsSystem(CouncilId council, DirectoryFeed feed);
-  // Every entry, fully nested, in one page envelope, ordered by name.
-  Result<std::string> ExportJson(CouncilId council);
-  // Every entry as the profile's CSV files (file name to text).
-  Result<std::map<std::string, std::string>> ExportCsv(CouncilId council);
+  // Exports: directory_export.h.
 
   // The postcode lookup (command line). Nothing is loaded if any row has a problem.
   Result<PostcodeLoadReport> LoadPostcodes(CouncilId council, std::string_view csv);
@@ -242,10 +239,6 @@ class DirectoryService {
  private:
   Result<ImportReport> ImportIn(CouncilId council, const AuditEntry& audit, DirectoryFeed feed);
   Result<StoredDirectoryEntry> Stored(const DirectoryEntryRecord& r, Transaction& tx);
-  // Every stored entry, by name, in one read; `total` is how many.
-  Status EachEntry(CouncilId council, const std::function<Status(const DirectoryHit&)>& fn,
-                   int64_t& total);
-
   // The index to answer a search at directory `version` (read in `tx`) from: the council's when
   // it is at that version; built now from `tx` when there is none yet; null (the database
   // answers) when the one held is behind, while a new one is built in the background, and when

@@ -478,7 +478,7 @@ Response DirectoryRoutes::ApiDirectoryImportCsv(Context& ctx) {
 }
 
 Response DirectoryRoutes::ApiDirectoryExportCsv(Context& ctx) {
-  auto files = directory_.ExportCsv(options_.council.id);
+  auto files = exports_.Csv(options_.council.id);
   if (!files.ok()) return ErrorResponse(files.error(), ctx);
   json::object out;
   for (const auto& [name, text] : *files) out[name] = text;
@@ -486,7 +486,7 @@ Response DirectoryRoutes::ApiDirectoryExportCsv(Context& ctx) {
 }
 
 Response DirectoryRoutes::ApiDirectoryExport(Context& ctx) {
-  auto feed = directory_.ExportJson(options_.council.id);
+  auto feed = exports_.Json(options_.council.id);
   if (!feed.ok()) return ErrorResponse(feed.error(), ctx);
   Response r = Response::Json(200, json::parse(*feed));
   r.SetHeader("content-disposition", "attachment; filename=\"directory.json\"");

@@ -267,7 +267,7 @@ Response DirectoryRoutes::DirectoryImportSubmit(Context& ctx) {
 
 Response DirectoryRoutes::DirectoryExportFile(Context& ctx) {
   const std::string name = ctx.request.path_params["file"];
-  auto files = directory_.ExportCsv(options_.council.id);
+  auto files = exports_.Csv(options_.council.id);
   if (!files.ok()) return ErrorResponse(files.error(), ctx);
   auto it = files->find(name);
   if (it == files->end()) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/directory/directory_export.h"
 #include "app/directory/directory_service.h"
 #include "app/planning/planning_service.h"
 #include "web/plan_ideas.h"
@@ -24,6 +25,7 @@ class DirectoryRoutes final : public RouteModule, public PlanIdeas {
       : RouteModule(env),
         directory_(env.store, env.clock, env.audit, app::DefaultTaxonomy(),
                    env.options.directory_cache_listings, env.options.directory_index),
+        exports_(env.reports),
         planning_(planning) {}
 
   app::DirectoryService& service() { return directory_; }
@@ -77,6 +79,7 @@ class DirectoryRoutes final : public RouteModule, public PlanIdeas {
                                  const app::ImportReport* report, Context& ctx);
 
   app::DirectoryService directory_;
+  app::DirectoryExport exports_;    // On the reports store (a standby when there is one).
   app::PlanningService& planning_;  // "Add to my support plan".
 };
 
