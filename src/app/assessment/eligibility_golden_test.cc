@@ -114,6 +114,24 @@ TEST(ParseEligibilityCase, NamesTheRightFieldAndSkipsUnknownValues) {
   EXPECT_TRUE(domain::DetermineEligibility(*late).eligible);
 }
 
+// Found by the eligibility_stream fuzz target: a key inside a misplaced list was read as an
+// outcome's field before any outcome was listed (undefined behaviour). A misplaced object or list
+// is reported once, at its place, and its contents are not read as fields.
+TEST(ParseEligibilityCase, SkipsTheContentsOfAMisplacedObjectOrList) {
+  EXPECT_EQ(ErrorFields(R"([[{"kind":"adult"}]])"),
+            (std::vector<std::string>{"(case)", "kind", "needs_from_impairment_or_illness",
+                                      "significant_impact_on_wellbeing", "outcomes"}));
+  // An object given for "kind" is not read as the outcomes.
+  EXPECT_EQ(ErrorFields(R"({"kind":{"eating":{"unable":true}},"outcomes":{},)"
+                        R"("needs_from_impairment_or_illness":true,)"
+                        R"("significant_impact_on_wellbeing":true})"),
+            (std::vector<std::string>{"kind", "kind"}));
+  EXPECT_EQ(
+      ErrorFields(R"({"kind":"adult","needs_from_impairment_or_illness":true,"outcomes":)"
+                  R"({"nutrition":[{"unable":true}]},"significant_impact_on_wellbeing":true})"),
+      (std::vector<std::string>{"outcomes.nutrition"}));
+}
+
 TEST(AppendDeterminationJson, WritesTheContractFieldsInOrder) {
   auto in = *ParseEligibilityCase(R"({"kind":"adult","needs_from_impairment_or_illness":true,)"
                                   R"("outcomes":{},"significant_impact_on_wellbeing":false})");

@@ -89,6 +89,18 @@ struct CaseHandler {
     skipping = true;
     skip_depth = depth;
   }
+  // Skips the rest of the object or list just begun (already reported): its contents are not
+  // read as fields of the case.
+  void SkipContainer() {
+    skipping = true;
+    skip_depth = depth - 1;
+  }
+  // Where a misplaced object or list is reported.
+  std::string ContainerPath() {
+    if (depth <= 1) return "(case)";
+    if (depth == 2) return last_top_key;
+    return outcomes_used ? OutcomePath() : "outcomes";
+  }
   void Fail(std::string where, std::string message) {
     if (errors.size() < 20) errors.push_back({std::move(where), std::move(message)});
   }
@@ -109,7 +121,8 @@ struct CaseHandler {
       return true;
     }
     if (depth == 3) return true;  // One outcome; its code was the key.
-    Fail(depth == 2 ? key : "outcomes", "Must not be an object here");
+    Fail(ContainerPath(), "Must not be an object here");
+    SkipContainer();
     return true;
   }
   bool on_object_end(std::size_t, json::error_code&) {
@@ -128,8 +141,8 @@ struct CaseHandler {
     ++depth;
     if (skipping) return true;
     if (depth == 4 && field == Field::kReasons) return true;
-    Fail(depth == 2 ? key : (outcomes_used ? OutcomePath() : "outcomes"),
-         "Must not be a list here");
+    Fail(ContainerPath(), "Must not be a list here");
+    SkipContainer();
     return true;
   }
   bool on_array_end(std::size_t, json::error_code&) {
