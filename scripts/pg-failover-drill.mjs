@@ -107,6 +107,25 @@ async function exportReadsTheStandby (editor) {
     `remove ${removed}, its page on the primary ${page}, export while paused ${whilePaused ? 'had it' : 'did not'}, after resuming ${gone ? 'did not' : 'still had it'}`)
 }
 
+// The survey results read the standby: with its replay paused, a wave opened through the primary
+// is on its page (primary) but has no results yet (standby, 404), then has them once replay resumes.
+async function surveyResultsReadTheStandby (analyst) {
+  const day = d => d.toISOString().slice(0, 10)
+  shell(env('DRILL_PAUSE_REPLAY'))
+  const opened = await analyst.request('POST', '/api/v1/outcomes/surveys', {
+    json: { name: 'Failover drill wave', period_start: day(new Date()), period_end: day(new Date(Date.now() + 30 * 86400e3)), seed: 7 }
+  })
+  const id = opened.data?.id
+  const page = id ? (await analyst.request('GET', `/api/v1/outcomes/surveys/${id}`)).status : 0
+  const whilePaused = id ? (await analyst.request('GET', `/api/v1/outcomes/surveys/${id}/results`)).status : 0
+  shell(env('DRILL_RESUME_REPLAY'))
+  let after = 0
+  for (let i = 0; i < 200 && after !== 200 && id; i++) after = (await analyst.request('GET', `/api/v1/outcomes/surveys/${id}/results`)).status
+  check('the survey results read the standby: with its replay paused a wave opened through the primary is on its page but not in the results, then is once replay resumes',
+    opened.status === 201 && page === 200 && whilePaused === 404 && after === 200,
+    `open ${opened.status}, its page on the primary ${page}, results while paused ${whilePaused}, after resuming ${after}`)
+}
+
 // Asynchronous mode: the primary's WAL sender is paused, so these writes are acknowledged by the
 // primary but never reach the standby; the reads show the report lagging; they are lost after
 // the failover (counted later).
@@ -222,6 +241,7 @@ try {
   await replicationLag(writer, admin)
   await reportsReadTheStandby(writer, admin)
   await exportReadsTheStandby(await signedIn(LB, 'directory_editor'))
+  await surveyResultsReadTheStandby(await signedIn(LB, 'analyst'))
   const before = []
   for (let i = 0; i < 20; i++) before.push(await write(writer))
   const unsent = MODE === 'async' ? await writesTheStandbyNeverGets(writer, admin) : []

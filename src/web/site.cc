@@ -91,7 +91,7 @@ void Site::AddModules() {
   modules_.push_back(std::make_unique<PaVacancyRoutes>(env));
   auto surveys = std::make_unique<SurveyRoutes>(env);
   surveys_ = surveys.get();
-  modules_.push_back(std::make_unique<OutcomesRoutes>(env, surveys->service()));
+  modules_.push_back(std::make_unique<OutcomesRoutes>(env, surveys->reports()));
   modules_.push_back(std::move(surveys));
   modules_.push_back(std::make_unique<MakingItRealRoutes>(env));
   modules_.push_back(std::make_unique<AdminRoutes>(env));
@@ -123,7 +123,7 @@ Result<size_t> Site::PrepareDirectorySearch() {
 }
 
 Result<int64_t> Site::PrepareSurveyResults() {
-  return surveys_->service().PrepareResults(options_.council.id);
+  return surveys_->reports().PrepareResults(options_.council.id);
 }
 
 bool Site::RunsOffIoThread(const Request& request) const {

@@ -16,8 +16,8 @@ namespace selfdirect::web {
 
 class OutcomesRoutes final : public RouteModule {
  public:
-  // `surveys`: the survey waves' use cases (SurveyRoutes::service()), for the survey-based
-  // measures on the ASCOF page.
+  // `surveys`: the survey results' use cases (SurveyRoutes::reports(), on SiteEnv::reports), for
+  // the survey-based measures on the ASCOF page.
   OutcomesRoutes(const SiteEnv& env, app::SurveyService& surveys)
       : RouteModule(env), ascof_(env.reports, env.clock, env.audit), surveys_(surveys) {}
 

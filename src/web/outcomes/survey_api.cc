@@ -198,7 +198,7 @@ Response SurveyRoutes::ApiEmails(Context& ctx) {
 Response SurveyRoutes::ApiResults(Context& ctx) {
   auto id = WaveIdOf(ctx.request);
   if (!id.ok()) return ErrorResponse(id.error(), ctx);
-  auto results = surveys_.Results(ctx.call, *ctx.principal, *id);
+  auto results = reports_.Results(ctx.call, *ctx.principal, *id);
   if (!results.ok()) return ErrorResponse(results.error(), ctx);
   return Response::Json(200, SurveyResultsJson(results->results));
 }

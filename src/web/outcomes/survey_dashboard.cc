@@ -205,18 +205,18 @@ ViewData ResultsView(const app::SurveyWaveRecord& wave, const domain::SurveyResu
 Response SurveyRoutes::DashboardPage(Context& ctx) {
   auto id = WaveIdOf(ctx.request);
   if (!id.ok()) return ErrorResponse(id.error(), ctx);
-  auto results = surveys_.Results(ctx.call, *ctx.principal, *id);
+  auto results = reports_.Results(ctx.call, *ctx.principal, *id);
   if (!results.ok()) return ErrorResponse(results.error(), ctx);
   const app::SurveyWaveRecord& wave = results->wave;
   std::optional<domain::SurveyResults> before;
   std::string compare = ctx.request.Query("compare");
   if (auto other = SurveyWaveId::Parse(compare); other && *other != *id) {
-    auto r = surveys_.Results(ctx.call, *ctx.principal, *other);
+    auto r = reports_.Results(ctx.call, *ctx.principal, *other);
     if (!r.ok()) return ErrorResponse(r.error(), ctx);
     before = std::move(r->results);
   }
   ViewData d = ResultsView(wave, results->results, before ? &*before : nullptr, true);
-  auto waves = surveys_.Waves(ctx.call, *ctx.principal);
+  auto waves = reports_.Waves(ctx.call, *ctx.principal);
   ViewList choices;
   for (const auto& w : waves.ok() ? *waves : std::vector<app::SurveyWaveRecord>{}) {
     if (w.id == *id || w.instrument_id != wave.instrument_id) continue;
@@ -278,13 +278,13 @@ Response SurveyRoutes::ResultsFile(const app::WaveResults& r, bool with_teams,
 Response SurveyRoutes::ResultsDownload(Context& ctx) {
   auto id = WaveIdOf(ctx.request);
   if (!id.ok()) return ErrorResponse(id.error(), ctx);
-  auto results = surveys_.Results(ctx.call, *ctx.principal, *id);
+  auto results = reports_.Results(ctx.call, *ctx.principal, *id);
   if (!results.ok()) return ErrorResponse(results.error(), ctx);
   return ResultsFile(*results, true, ctx.request.path.ends_with(".xlsx") ? "xlsx" : "csv", ctx);
 }
 
 Response SurveyRoutes::PublicResultsList(Context& ctx) {
-  auto waves = surveys_.PublishedWaves(ctx.call.council);
+  auto waves = reports_.PublishedWaves(ctx.call.council);
   if (!waves.ok()) return ErrorResponse(waves.error(), ctx);
   ViewList list;
   for (const auto& w : *waves) {
@@ -303,7 +303,7 @@ Response SurveyRoutes::PublicResultsList(Context& ctx) {
 Response SurveyRoutes::PublicResultsPage(Context& ctx) {
   auto id = WaveIdOf(ctx.request);
   if (!id.ok()) return ErrorResponse(id.error(), ctx);
-  auto published = surveys_.PublishedResults(ctx.call.council, *id);
+  auto published = reports_.PublishedResults(ctx.call.council, *id);
   if (!published.ok()) return ErrorResponse(published.error(), ctx);
   const std::string format = ctx.request.Query("format");
   if (format == "csv" || format == "xlsx") return ResultsFile(*published, false, format, ctx);

@@ -367,7 +367,7 @@ Response SurveyRoutes::PrintableForm(Context& ctx) {
 Response SurveyRoutes::ResponsesDownload(Context& ctx) {
   auto id = WaveIdOf(ctx.request);
   if (!id.ok()) return ErrorResponse(id.error(), ctx);
-  auto csv = surveys_.ResponsesCsv(ctx.call, *ctx.principal, *id);
+  auto csv = reports_.ResponsesCsv(ctx.call, *ctx.principal, *id);
   if (!csv.ok()) return ErrorResponse(csv.error(), ctx);
   return CsvAttachment(std::move(*csv), "survey-responses-" + id->ToString() + ".csv");
 }

@@ -7,6 +7,10 @@
 //   - the public form behind a one-time link, standard or easy read (survey_form.cc);
 //   - the public results page the council can publish (aggregates only, suppressed);
 //   - the JSON API (survey_api.cc).
+// The results (the dashboard, its CSV and Excel files, the JSON, the public results and the
+// respondent-level CSV) are read through a second SurveyService on SiteEnv::reports: the standby
+// when the server has one (serve --read-database), so they may lag the primary by the replication
+// delay. Everything that changes a wave, and the pages read in order to change it, use the store.
 #pragma once
 
 #include <string>
@@ -20,12 +24,15 @@ namespace selfdirect::web {
 class SurveyRoutes final : public RouteModule {
  public:
   explicit SurveyRoutes(const SiteEnv& env)
-      : RouteModule(env), surveys_(env.store, env.clock, env.audit) {}
+      : RouteModule(env),
+        surveys_(env.store, env.clock, env.audit),
+        reports_(env.reports, env.clock, env.audit) {}
 
   void AddSchemas(boost::json::object& schemas) const override;
   void AddHomeLinks(Context& ctx, std::vector<HomeLink>& out) override;
-  // The use cases, shared with the ASCOF page (one kept analysis per wave in the process).
-  app::SurveyService& service() { return surveys_; }
+  // The results' use cases on SiteEnv::reports, shared with the ASCOF page (one kept analysis
+  // per wave in the process).
+  app::SurveyService& reports() { return reports_; }
 
  private:
   void AddPageRoutes() override;
@@ -82,6 +89,7 @@ class SurveyRoutes final : public RouteModule {
   void AddPaperApiRoutes(const std::vector<domain::Role>& analyst, const boost::json::object& id);
 
   app::SurveyService surveys_;
+  app::SurveyService reports_;  // On SiteEnv::reports: only reads and shows the results.
 };
 
 // The results as JSON (GET /api/v1/outcomes/surveys/{id}/results): percentages to one decimal
