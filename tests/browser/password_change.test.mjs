@@ -1,7 +1,9 @@
 // Changing one's own password in the browser (OWASP ASVS 4.0 2.1.5 and 2.1.6): a budget holder
 // follows "Change password" from the header of their page with the keyboard, mistypes the current
 // password and is told so in a GOV.UK error summary, then changes it and is told it is changed,
-// staying signed in. At 320 px without JavaScript, the form works too. axe-core on each page.
+// staying signed in. Each password can be shown and hidden again (ASVS 2.1.12: GOV.UK's password
+// input; without JavaScript its button is not there). At 320 px without JavaScript, the form works
+// too. axe-core on each page.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { serverAndBrowser, submitting, expectAccessible, signIn, typeInto, tabTo } from '../support/browser.mjs'
@@ -19,7 +21,16 @@ test('a budget holder changes their password with the keyboard, and stays signed
   assert.equal((await page.textContent('h1')).trim(), 'Change your password')
   await expectAccessible(page, 'change-password')
 
+  // Show the current password, then hide it again, with the keyboard.
   await typeInto(page, '#current', 'not my password')
+  await tabTo(page, 'button[aria-controls=current]')
+  await page.keyboard.press('Enter')
+  assert.equal(await page.getAttribute('#current', 'type'), 'text')
+  assert.equal((await page.textContent('button[aria-controls=current]')).trim(), 'Hide')
+  assert.equal(await page.getAttribute('button[aria-controls=current]', 'aria-label'), 'Hide password')
+  await page.keyboard.press('Enter')
+  assert.equal(await page.getAttribute('#current', 'type'), 'password')
+  assert.equal(await page.inputValue('#current'), 'not my password')
   await typeInto(page, '#password', NEW_PASSWORD)
   await typeInto(page, '#confirm', NEW_PASSWORD)
   await submitting(page, () => page.keyboard.press('Enter'))
@@ -42,10 +53,11 @@ test('a budget holder changes their password with the keyboard, and stays signed
   const small = await plain.newPage()
   await signIn(small, env.server.base, { email: person.email, password: NEW_PASSWORD }, '/my')
   await small.goto(env.server.base + '/account/password')
+  assert.equal(await small.isVisible('button[aria-controls=current]'), false, 'no Show button without JavaScript')
   await small.fill('#current', NEW_PASSWORD)
   await small.fill('#password', 'quiet harbour lantern')
   await small.fill('#confirm', 'quiet harbour lanterns')
-  await submitting(small, () => small.click('main form button.govuk-button'))
+  await submitting(small, () => small.click('main form button[type=submit]'))
   assert.match(await small.textContent('.govuk-error-summary'), /Enter the same new password twice/)
   const wide = await small.evaluate(() => document.documentElement.scrollWidth)
   assert.ok(wide <= 320, `the page fits 320 px (${wide})`)

@@ -21,8 +21,10 @@ test('a budget holder changes their password: other sessions and the old passwor
   const page = await here.request('GET', '/account/password')
   assert.equal(page.status, 200)
   assert.match(page.text, /<h1 class="govuk-heading-l">Change your password<\/h1>/)
-  assert.match(page.text, /id="current" name="current" type="password" autocomplete="current-password"/)
-  assert.match(page.text, /id="password" name="password" type="password" autocomplete="new-password"/)
+  assert.match(page.text, /id="current" name="current" type="password"[^>]* autocomplete="current-password"/)
+  assert.match(page.text, /id="password" name="password" type="password"[^>]* autocomplete="new-password"/)
+  // GOV.UK's password input: a Show button for each field, hidden until the script starts it.
+  assert.equal(page.text.match(/<button type="button"[^>]*govuk-js-password-input-toggle[^>]*aria-controls="(current|password|confirm)"[^>]* hidden>Show<\/button>/g)?.length, 3)
   assert.match(page.text, /href="\/account\/password">Change password<\/a>/)
 
   const send = (fields, csrf = here.csrf) => here.request('POST', '/account/password',

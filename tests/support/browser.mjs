@@ -67,7 +67,7 @@ export async function signIn (page, base, user, home) {
   await page.goto(base + '/sign-in')
   await page.fill('#email', user.email)
   await page.fill('#password', user.password)
-  await page.click('form button.govuk-button')
+  await page.click('form button[type=submit]')
   await page.waitForURL('**' + home)
 }
 
