@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "app/admin/admin_repository.h"
+#include "app/messages/notices.h"
 #include "app/password_policy.h"
 #include "app/passwords.h"
 
@@ -61,6 +62,9 @@ Result<SignedIn> PasswordChangeService::Change(CouncilId council, const Principa
     SD_RETURN_IF_ERROR(tx.users().SetPassword(who.user.id, hash));
     SD_RETURN_IF_ERROR(tx.admin().EndSessions(who.user.id));
     SD_RETURN_IF_ERROR(tx.sessions().Insert(opened.record));
+    // The email saying so goes with the change (the outbox sends it), to the account's address.
+    SD_RETURN_IF_ERROR(StatusOf(
+        QueueMessage(tx, PasswordChangedNotice(user->id, user->display_name, now), user->id, now)));
     return tx.audit().Append(AuditEntry{now, who.user.id, "user.change_password", "user",
                                         who.user.id.ToString(), "every session ended",
                                         client_address});

@@ -5,7 +5,8 @@
 // throttle, audited); the new one must pass the password policy (password_policy.h). Then, in one
 // transaction, the account gets the new password, every one of its sessions ends (on every
 // device, this one too) and this browser gets a new session with a new token, so that no token
-// issued before the change still works after it.
+// issued before the change still works after it. An email saying the password was changed is
+// queued in the same transaction (notices.h: PasswordChangedNotice; the outbox sends it).
 //
 // Thread-safety: safe to call from many threads.
 #pragma once

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "app/test_store.h"
 #include "base/limits.h"
 
@@ -49,6 +51,18 @@ class PasswordChangeTest : public ::testing::Test {
                           })
                     .ok());
     return n;
+  }
+  // The emails waiting to be sent.
+  std::vector<DueEmail> Emails() {
+    std::vector<DueEmail> out;
+    EXPECT_TRUE(db_.store()
+                    .Read(db_.council(),
+                          [&](Transaction& tx) -> Status {
+                            SD_ASSIGN_OR_RETURN(out, tx.messages().DueEmails(clock_.Now(), 10));
+                            return OkStatus();
+                          })
+                    .ok());
+    return out;
   }
   bool SignsIn(const std::string& password) {
     return auth_.SignIn(db_.council(), "worker@example.org", password, "1.2.3.4").ok();
@@ -123,6 +137,21 @@ TEST_F(PasswordChangeTest, ChangesThePasswordEndsEverySessionAndOpensANewOneHere
   EXPECT_EQ(AuditCount("user.change_password", "every session ended"), 1);
   EXPECT_FALSE(SignsIn(kOld));
   EXPECT_TRUE(SignsIn(kNew));
+  // One email to the account says so (ASVS 2.2.3), with the date and what to do if it was not them.
+  auto emails = Emails();
+  ASSERT_EQ(emails.size(), 1u);
+  EXPECT_EQ(emails[0].delivery.address, "worker@example.org");
+  EXPECT_EQ(emails[0].message.kind, domain::MessageKind::kSignIn);
+  EXPECT_EQ(emails[0].message.subject, "Your password has been changed");
+  EXPECT_NE(emails[0].message.body.find("changed on 7 December 2026"), std::string::npos);
+  EXPECT_NE(emails[0].message.body.find("If you did not"), std::string::npos);
+}
+
+TEST_F(PasswordChangeTest, ARefusedChangeSendsNoEmail) {
+  SignedIn here = SignIn(kOld);
+  EXPECT_FALSE(Change(here, {"wrong password here", kNew, kNew}).ok());
+  EXPECT_FALSE(Change(here, {kOld, kNew, "something else"}).ok());
+  EXPECT_TRUE(Emails().empty());
 }
 
 }  // namespace

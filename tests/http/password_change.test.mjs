@@ -2,14 +2,20 @@
 // the real binary: "Change your password" asks for the current password and the new one twice;
 // a wrong, blank or refused password is shown on its field and changes nothing; a change ends
 // every session of the account (another browser is signed out, the old cookie stops working),
-// gives this browser a new session, and is audited.
+// gives this browser a new session, is audited, and is told to the account by email (ASVS 2.2.3;
+// a refused attempt sends nothing).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, clientsFor, ApiClient } from '../support/server.mjs'
+import { startMailServer, mailArgs } from '../support/mail.mjs'
 
-let server
-before(async () => { server = await startServer({ people: 30 }) })
-after(async () => { await server?.stop() })
+let server, mail
+before(async () => {
+  mail = await startMailServer()
+  server = await startServer({ people: 30, extraArgs: mailArgs(mail) })
+})
+after(async () => { await server?.stop(); await mail?.close() })
+const SUBJECT = 'Your password has been changed'
 
 const form = { 'content-type': 'application/x-www-form-urlencoded' }
 const NEW_PASSWORD = 'purple kettle marathon'
@@ -44,6 +50,8 @@ test('a budget holder changes their password: other sessions and the old passwor
   const forged = await send({ current, password: NEW_PASSWORD, confirm: NEW_PASSWORD }, 'wrong')
   assert.equal(forged.status, 403)
   assert.equal((await elsewhere.request('GET', '/api/v1/me')).status, 200, 'nothing changed yet')
+  await new Promise(resolve => setTimeout(resolve, 1500))  // The outbox runs every second.
+  assert.ok(!mail.received.some(m => m.headers.subject === SUBJECT), 'a refused change sends no email')
 
   const changed = await send({ current, password: NEW_PASSWORD, confirm: NEW_PASSWORD })
   assert.equal(changed.status, 303, changed.text.slice(0, 300))
@@ -53,6 +61,11 @@ test('a budget holder changes their password: other sessions and the old passwor
   assert.equal(done.status, 200)
   assert.match(done.text, /Your password is changed/)
   assert.equal((await here.request('GET', '/my')).status, 200)
+  const email = await mail.waitFor(m => m.headers.subject === SUBJECT)
+  assert.deepEqual(email.to, [server.users.budget_holder.email])
+  assert.match(email.body, /The password of your adult social care account was changed on \d+ \w+ \d{4}\./)
+  assert.match(email.body, /If you did not, contact the council's adult social care team straight away/)
+  assert.ok(!email.body.includes(NEW_PASSWORD) && !email.body.includes(current), 'no password in the email')
 
   assert.equal((await elsewhere.request('GET', '/api/v1/me')).status, 401, 'the other browser is signed out')
   const stale = new ApiClient(server.base)

@@ -16,6 +16,16 @@ Notice InvitationNotice(UserId user, const std::string& name, Timestamp expires)
               "can ignore it."};
 }
 
+Notice PasswordChangedNotice(UserId user, const std::string& name, Timestamp at) {
+  return {PersonId{}, user, MessageKind::kSignIn, "Your password has been changed",
+          "Dear " + name + ",\n\nThe password of your adult social care account was changed on " +
+              at.LondonDate().ToLongString() +
+              ". You were signed out everywhere else you were signed in.\n\n"
+              "If you changed it, you do not need to do anything.\n\n"
+              "If you did not, contact the council's adult social care team straight away: "
+              "someone else may know your password."};
+}
+
 Notice BudgetEstimateNotice(PersonId person, Pence weekly) {
   return {person, UserId{}, MessageKind::kDecision, "Your estimated personal budget",
           "Your assessment is complete, and you are eligible for support.\n\n"

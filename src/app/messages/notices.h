@@ -15,6 +15,9 @@ namespace selfdirect::app {
 
 // To an account with no password yet: the link to set one (put in by the outbox when it sends).
 Notice InvitationNotice(UserId user, const std::string& name, Timestamp expires);
+// To an account whose password was just changed (OWASP ASVS 4.0 2.2.3 and 2.5.5): when, that it
+// was signed out everywhere else, and what to do if the person did not change it.
+Notice PasswordChangedNotice(UserId user, const std::string& name, Timestamp at);
 Notice BudgetEstimateNotice(PersonId person, Pence weekly);
 Notice PlanAgreedNotice(PersonId person, SupportPlanId plan, Pence weekly_budget,
                         std::optional<Pence> weekly_charge);

@@ -20,6 +20,8 @@ std::string_view MessageKindCode(MessageKind k) {
       return "complaint";
     case MessageKind::kSurvey:
       return "survey";
+    case MessageKind::kSignIn:
+      return "sign_in";
   }
   return "decision";
 }
@@ -40,6 +42,8 @@ std::string_view MessageKindLabel(MessageKind k) {
       return "Your complaint";
     case MessageKind::kSurvey:
       return "A survey";
+    case MessageKind::kSignIn:
+      return "Signing in";
   }
   return "A decision";
 }

@@ -21,11 +21,12 @@ enum class MessageKind {
   kChange,        // A change to the budget, a charge or a payment.
   kComplaint,     // A complaint or a request to look again at a decision.
   kSurvey,        // An invitation to answer a survey (a one-time link made when it is sent).
+  kSignIn,        // A change to how the account signs in: its password was changed.
 };
 inline constexpr MessageKind kAllMessageKinds[] = {
     MessageKind::kInvitation, MessageKind::kDecision, MessageKind::kPlanReturned,
     MessageKind::kReviewDue,  MessageKind::kChange,   MessageKind::kComplaint,
-    MessageKind::kSurvey};
+    MessageKind::kSurvey,     MessageKind::kSignIn};
 std::string_view MessageKindCode(MessageKind k);
 std::string_view MessageKindLabel(MessageKind k);  // Plain words for the notification centre.
 std::optional<MessageKind> ParseMessageKind(std::string_view code);
