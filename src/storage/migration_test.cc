@@ -364,6 +364,61 @@ TEST_P(MigrationTest, SessionsOpenBeforeReauthenticationCountTheirSignIn) {
   EXPECT_EQ(session->last_seen_at, Timestamp::FromMicros(2000000));
 }
 
+// 0044 keeps the people's ledger totals by source for the money dashboard: a ledger written
+// before it is added up into them, so the dashboard reads the same figures after the migration.
+TEST_P(MigrationTest, TheLedgerBeforeItIsAddedUpForTheDashboard) {
+  ASSERT_TRUE(store_->Migrate(43).ok());
+  auto [council, team] = CouncilWithATeam();
+  const std::string c = std::to_string(council.value());
+  const std::string person = "(SELECT person_id FROM people WHERE family_name = 'Paid')";
+  auto posted = [&](const char* key, const char* source, const char* from, const char* to,
+                    const char* pence) {
+    const std::string txn =
+        "(SELECT ledger_transaction_id FROM ledger_transactions WHERE idempotency_key = '" +
+        std::string(key) + "')";
+    auto posting = [&](int line, const char* leaf, const std::string& amount) {
+      return "INSERT INTO ledger_postings (council_id, ledger_transaction_id, line, account, "
+             "amount_pence) SELECT " +
+             c + ", " + txn + ", " + std::to_string(line) + ", 'People:SD-' || " + person +
+             " || ':" + leaf + "', " + amount + ";\n";
+    };
+    return "INSERT INTO ledger_transactions (council_id, person_id, effective_date, description, "
+           "source, source_ref, idempotency_key, reason, recorded_at) VALUES (" +
+           c + ", " + person + ", '2026-05-01', 'x', '" + source + "', '', '" + key +
+           "', '', 1);\n" + posting(0, to, pence) + posting(1, from, std::string("-") + pence);
+  };
+  Status rows = store_->RunScript(
+      "INSERT INTO people (council_id, team_id, given_name, family_name, date_of_birth, "
+      "primary_support_reason, budget_management, search_text, created_at, updated_at) VALUES (" +
+      c + ", " + std::to_string(team.value()) +
+      ", 'Ada', 'Paid', '1940-01-02', 'mental_health', 'direct_payment', 'ada paid', 1, 1);\n" +
+      posted("run:1", "payment_run", "CouncilFunding", "DirectPayment", "50000") +
+      posted("run:2", "payment_run", "CouncilFunding", "DirectPayment", "25000") +
+      posted("row:1", "statement_row", "DirectPayment", "Spent:Gym", "1999"));
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_TRUE(store_->Migrate().ok());
+  std::map<std::string, int64_t> totals;
+  ASSERT_TRUE(
+      store_
+          ->Read(council,
+                 [&](app::Transaction& tx) -> Status {
+                   SD_ASSIGN_OR_RETURN(auto got, tx.money().Totals());
+                   for (const auto& r : got) {
+                     EXPECT_EQ(r.team, team);
+                     EXPECT_EQ(r.client_group, "mental_health");
+                     totals[std::string(domain::LedgerSourceCode(r.source)) + "|" + r.leaf] +=
+                         r.amount.pence();
+                   }
+                   return OkStatus();
+                 })
+          .ok());
+  const std::map<std::string, int64_t> want = {{"payment_run|CouncilFunding", -75000},
+                                               {"payment_run|DirectPayment", 75000},
+                                               {"statement_row|DirectPayment", -1999},
+                                               {"statement_row|Spent:Gym", 1999}};
+  EXPECT_EQ(totals, want);
+}
+
 INSTANTIATE_TEST_SUITE_P(Adapters, MigrationTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

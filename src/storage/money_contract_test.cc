@@ -48,6 +48,34 @@ class MoneyContract : public RepositoryContract {
     if (!s.ok()) return s.error();
     return outcome;
   }
+
+  // The money dashboard's rows, keyed "team|client group|source|leaf".
+  std::map<std::string, Pence> Totals(CouncilId council) {
+    std::map<std::string, Pence> out;
+    EXPECT_TRUE(
+        store_
+            ->Read(council,
+                   [&](app::Transaction& tx) -> Status {
+                     SD_ASSIGN_OR_RETURN(auto rows, tx.money().Totals());
+                     for (auto& r : rows)
+                       out[std::to_string(r.team.value()) + "|" + r.client_group + "|" +
+                           std::string(domain::LedgerSourceCode(r.source)) + "|" + r.leaf] +=
+                           r.amount;
+                     return OkStatus();
+                   })
+            .ok());
+    return out;
+  }
+
+  // Money between two of `person`'s accounts (or the council's), from `source`.
+  domain::LedgerTransaction Move(const std::string& key, domain::LedgerSource source,
+                                 const std::string& from, const std::string& to,
+                                 const char* amount) {
+    domain::LedgerTransaction t = Spend(key, amount);
+    t.source = source;
+    t.postings = {{to, P(amount)}, {from, -P(amount)}};
+    return t;
+  }
 };
 
 TEST_P(MoneyContract, BalancesAreTheSumsOfPostingsAndAKeyPostsOnce) {
@@ -78,6 +106,76 @@ TEST_P(MoneyContract, BalancesAreTheSumsOfPostingsAndAKeyPostsOnce) {
   EXPECT_EQ(found->transaction.postings.size(), 2u);
   EXPECT_EQ(found->transaction.source_ref, "statement 1 row 4");
   EXPECT_EQ(found->person_id, person);
+}
+
+// The dashboard's totals are the sums of the people's postings by source, kept as the ledger is
+// appended (0044); they follow each person's team and client group as they are now, and leave
+// out the council's own accounts and other councils' ledgers.
+TEST_P(MoneyContract, DashboardTotalsAreThePeoplesPostingsBySource) {
+  using domain::LedgerSource;
+  PersonId ada = AddPerson(council_, team_, Person("Ada", "Lovelace"));
+  TeamId south = AddTeam(council_, "Adults South");
+  domain::PersonDetails mary = Person("Mary", "Seacole");
+  mary.primary_support_reason = domain::PrimarySupportReason::kLearningDisability;
+  PersonId seacole = AddPerson(council_, south, mary);
+  auto acct = [](PersonId p, const std::string& leaf) {
+    return "People:" + domain::PersonReference(p) + ":" + leaf;
+  };
+  const std::string funding = acct(ada, "CouncilFunding"), dp = acct(ada, "DirectPayment");
+  for (const auto& t :
+       {Move("run:1", LedgerSource::kPaymentRun, funding, dp, "500.00"),
+        Move("run:2", LedgerSource::kPaymentRun, funding, dp, "500.00"),
+        Move("row:1", LedgerSource::kStatementRow, dp, acct(ada, "Spent:Home care"), "120.50"),
+        Move("claw:1", LedgerSource::kClawback, dp, funding, "50.00")})
+    ASSERT_TRUE(Append(t, ada).ok());
+  ASSERT_TRUE(Append(Move("run:3", LedgerSource::kPaymentRun, acct(seacole, "CouncilFunding"),
+                          acct(seacole, "DirectPayment"), "300.00"),
+                     seacole)
+                  .ok());
+  // The council's own accounts and a second posting of a key are not counted.
+  ASSERT_TRUE(
+      Append(Move("bank:1", LedgerSource::kPayroll, "Council:Bank", "Council:Suspense", "9.00"),
+             ada)
+          .ok());
+  ASSERT_TRUE(Append(Move("run:1", LedgerSource::kPaymentRun, funding, dp, "500.00"), ada).ok());
+  // Nor is a transaction naming no person, which still counts in the council's balances.
+  ASSERT_TRUE(store_
+                  ->Write(council_,
+                          [&](app::Transaction& tx) -> Status {
+                            auto t =
+                                Move("none:1", LedgerSource::kPayroll, dp, "Council:Bank", "7.00");
+                            return tx.money().Append(t, std::nullopt, UserId{}, kNow).ok()
+                                       ? OkStatus()
+                                       : Status(Error::Internal("not posted"));
+                          })
+                  .ok());
+  auto balances = Balances(council_, std::nullopt);
+  EXPECT_EQ(balances["Council:Bank"], P("-2.00"));
+  EXPECT_EQ(balances["Council:Suspense"], P("9.00"));
+  EXPECT_EQ(balances[dp], P("822.50"));
+  EXPECT_EQ(balances[acct(seacole, "DirectPayment")], P("300.00"));
+  const std::string n = std::to_string(team_.value()) + "|physical_support|";
+  const std::string s = std::to_string(south.value()) + "|learning_disability|";
+  std::map<std::string, Pence> want = {{n + "payment_run|CouncilFunding", P("-1000.00")},
+                                       {n + "payment_run|DirectPayment", P("1000.00")},
+                                       {n + "statement_row|DirectPayment", P("-120.50")},
+                                       {n + "statement_row|Spent:Home care", P("120.50")},
+                                       {n + "clawback|DirectPayment", P("-50.00")},
+                                       {n + "clawback|CouncilFunding", P("50.00")},
+                                       {s + "payment_run|CouncilFunding", P("-300.00")},
+                                       {s + "payment_run|DirectPayment", P("300.00")}};
+  EXPECT_EQ(Totals(council_), want);
+  EXPECT_TRUE(Totals(other_).empty());
+  // A person who moves team is counted in their new team.
+  ASSERT_TRUE(store_
+                  ->RunScript("UPDATE people SET team_id = " + std::to_string(team_.value()) +
+                              " WHERE council_id = " + std::to_string(council_.value()) +
+                              " AND person_id = " + std::to_string(seacole.value()))
+                  .ok());
+  auto moved = Totals(council_);
+  EXPECT_EQ(moved[std::to_string(team_.value()) + "|learning_disability|payment_run|DirectPayment"],
+            P("300.00"));
+  EXPECT_EQ(moved.size(), want.size());
 }
 
 TEST_P(MoneyContract, WhatDoesNotBalanceIsRefusedAndNothingIsStored) {

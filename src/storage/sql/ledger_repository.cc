@@ -21,6 +21,12 @@ VALUES ($1, $2, $3, $4)
 ON CONFLICT (council_id, person_id, account)
 DO UPDATE SET balance_pence = ledger_balances.balance_pence + excluded.balance_pence)sql";
 
+constexpr std::string_view kAddToSourceTotal = R"sql(
+INSERT INTO ledger_source_totals (council_id, person_id, source, account, amount_pence)
+VALUES ($1, $2, $3, $4, $5)
+ON CONFLICT (council_id, person_id, source, account)
+DO UPDATE SET amount_pence = ledger_source_totals.amount_pence + excluded.amount_pence)sql";
+
 constexpr std::string_view kTransactionColumns =
     "t.ledger_transaction_id, t.person_id, t.effective_date, t.description, t.source, "
     "t.source_ref, t.idempotency_key, t.reverses_id, t.reason, t.recorded_by_user_id, "
@@ -80,15 +86,26 @@ Result<app::AppendOutcome> SqlMoney::Append(const domain::LedgerTransaction& t,
                 t.reverses ? SqlValue(*t.reverses) : SqlValue(std::monostate{}), t.reason,
                 SqlOptionalId(by.value()), at.micros()}));
   for (size_t i = 0; i < t.postings.size(); ++i) {
-    SD_RETURN_IF_ERROR(Execute(c_, kInsertPosting,
-                               {council_.value(), id, static_cast<int64_t>(i),
-                                t.postings[i].account, t.postings[i].amount.pence()}));
-    if (person)
-      SD_RETURN_IF_ERROR(Execute(c_, kAddToBalance,
-                                 {council_.value(), person->value(), t.postings[i].account,
-                                  t.postings[i].amount.pence()}));
+    const domain::Posting& posting = t.postings[i];
+    SD_RETURN_IF_ERROR(Execute(
+        c_, kInsertPosting,
+        {council_.value(), id, static_cast<int64_t>(i), posting.account, posting.amount.pence()}));
+    if (person) SD_RETURN_IF_ERROR(AddToSummaries(*person, t.source, posting));
   }
   return app::AppendOutcome{LedgerTransactionId{id}, true};
+}
+
+// The summaries kept beside the ledger in the same transaction: the person's balance of the
+// account (0016) and, for their own accounts, its total by source for the money dashboard (0044).
+Status SqlMoney::AddToSummaries(PersonId person, domain::LedgerSource source,
+                                const domain::Posting& posting) {
+  SD_RETURN_IF_ERROR(
+      Execute(c_, kAddToBalance,
+              {council_.value(), person.value(), posting.account, posting.amount.pence()}));
+  if (!posting.account.starts_with("People:")) return OkStatus();
+  return Execute(c_, kAddToSourceTotal,
+                 {council_.value(), person.value(), std::string(domain::LedgerSourceCode(source)),
+                  posting.account, posting.amount.pence()});
 }
 
 Result<std::optional<app::StoredLedgerTransaction>> SqlMoney::FindTransaction(
@@ -118,10 +135,16 @@ Result<std::vector<domain::AccountBalanceRow>> SqlMoney::Balances(std::optional<
                     "SELECT account, balance_pence FROM ledger_balances WHERE council_id = $1 AND "
                     "person_id = $2 ORDER BY account",
                     {council_.value(), person->value()}, read);
-  // Every posting belongs to a transaction of its council (a foreign key), so no join is needed.
+  // The council's: the people's balances kept as the ledger is appended, and the postings of the
+  // transactions that name no person (none today; the interface allows them), added up by
+  // account. The same sums as every posting of the council, in a row per person and account.
   return QueryAll(c_,
-                  "SELECT account, SUM(amount_pence) FROM ledger_postings WHERE council_id = $1 "
-                  "GROUP BY account",
+                  "SELECT account, SUM(amount) FROM (SELECT account, balance_pence AS amount FROM "
+                  "ledger_balances WHERE council_id = $1 UNION ALL SELECT p.account, "
+                  "p.amount_pence FROM ledger_transactions t JOIN ledger_postings p ON "
+                  "p.council_id = t.council_id AND p.ledger_transaction_id = "
+                  "t.ledger_transaction_id WHERE t.council_id = $1 AND t.person_id IS NULL) x "
+                  "GROUP BY account ORDER BY account",
                   {council_.value()}, read);
 }
 
@@ -150,23 +173,21 @@ Status SqlMoney::ForEachTransaction(
   return Group(rows, fn);
 }
 
-// One pass over the postings of the council's people, added up in the database: first by person,
-// source and account (a few rows a person), then by team, support reason, source and the
-// account's part after "People:<ref>:", cut out with the dialect's string functions. Adding up
-// by person first keeps the join to people and the string work off the posting rows (at 6,536
-// people a council, 61,000 postings: 120 ms against 160 ms on PostgreSQL, docs/performance.md).
+// The council's people's postings added up by team, support reason, source and the account's
+// part after "People:<ref>:", cut out with the dialect's string functions. It reads the totals
+// by person, source and account kept as the ledger is appended (migration 0044: a few rows a
+// person however long their ledger), joined to people for the team and support reason as they
+// are now. Before 0044 it read every posting of the council joined to its transaction: at 6,536
+// people a council, 61,000 postings, 120 ms on PostgreSQL (docs/performance.md).
 Result<std::vector<app::MoneyTotalRow>> SqlMoney::Totals() {
   const std::string find = c_.dialect() == Dialect::kSqlite ? "instr" : "strpos";
   const std::string leaf = "substr(x.account, 8 + " + find + "(substr(x.account, 8), ':'))";
-  const std::string sql =
-      "SELECT p.team_id, p.primary_support_reason, x.source, " + leaf +
-      ", SUM(x.total) FROM (SELECT t.person_id, t.source, lp.account, SUM(lp.amount_pence) AS "
-      "total FROM ledger_postings lp JOIN ledger_transactions t ON t.council_id = lp.council_id "
-      "AND t.ledger_transaction_id = lp.ledger_transaction_id WHERE lp.council_id = $1 AND "
-      "lp.account LIKE 'People:%' GROUP BY t.person_id, t.source, lp.account) x JOIN people p ON "
-      "p.council_id = $1 AND p.person_id = x.person_id GROUP BY p.team_id, "
-      "p.primary_support_reason, x.source, " +
-      leaf;
+  const std::string sql = "SELECT p.team_id, p.primary_support_reason, x.source, " + leaf +
+                          ", SUM(x.amount_pence) FROM ledger_source_totals x JOIN people p ON "
+                          "p.council_id = x.council_id AND p.person_id = x.person_id WHERE "
+                          "x.council_id = $1 GROUP BY p.team_id, p.primary_support_reason, "
+                          "x.source, " +
+                          leaf;
   return QueryAll(c_, sql, {council_.value()}, [](const SqlRow& r) {
     return app::MoneyTotalRow{
         TeamId{r.Int(0)}, r.Text(1),

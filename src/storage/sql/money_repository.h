@@ -54,6 +54,8 @@ class SqlMoney final : public app::MoneyRepository, private CouncilRepository {
 
  private:
   Status LoadChanges(std::vector<app::PaymentAgreementRecord>& agreements);
+  Status AddToSummaries(PersonId person, domain::LedgerSource source,
+                        const domain::Posting& posting);
 };
 
 }  // namespace selfdirect::storage

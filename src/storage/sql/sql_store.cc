@@ -185,6 +185,7 @@ constexpr const char* kCouncilTables[] = {
     "pa_profiles",
     "pa_finder_versions",
     "ledger_balances",
+    "ledger_source_totals",
     "money_recoveries",
     "money_explanations",
     "money_match_rules",
