@@ -2,7 +2,6 @@
 
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -186,9 +185,9 @@ int Demo(const std::string& database, int people, const std::string& password_fi
               << std::setw(34) << u.email << " " << u.password << "\n";
   }
   if (!password_file.empty()) {
+    if (Status ready = PrepareSecretFile(password_file); !ready.ok()) return Fail(ready.error());
     std::ofstream out(password_file, std::ios::trunc);
     if (!out) return Fail(Error::InvalidArgument("Cannot write " + password_file));
-    ::chmod(password_file.c_str(), 0600);
     out << "{\n";
     for (size_t i = 0; i < summary->users.size(); ++i) {
       const auto& u = summary->users[i];

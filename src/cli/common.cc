@@ -1,5 +1,9 @@
 #include "cli/common.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -33,6 +37,17 @@ Result<OpenedCouncil> OpenCouncil(const std::string& database, const std::string
   SD_ASSIGN_OR_RETURN(auto store, storage::OpenStore(database));
   SD_ASSIGN_OR_RETURN(auto council, ChooseCouncil(*store, code));
   return OpenedCouncil{std::move(store), std::move(council)};
+}
+
+Status PrepareSecretFile(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return Error::InvalidArgument("Cannot write " + path + ": " + std::strerror(errno));
+  struct stat st {};
+  const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  const bool restricted = !regular || ::fchmod(fd, 0600) == 0;
+  ::close(fd);
+  if (!restricted) return Error::InvalidArgument("Cannot make " + path + " private to its owner");
+  return OkStatus();
 }
 
 Result<boost::json::value> ReadJsonFile(const std::string& path) {

@@ -25,6 +25,10 @@ struct OpenedCouncil {
 Result<OpenedCouncil> OpenCouncil(const std::string& database, const std::string& code);
 // Reads a JSON file, or standard input for "-" (at most 64 MiB).
 Result<boost::json::value> ReadJsonFile(const std::string& path);
+// Makes ready the file that passwords are written to: created with mode 0600, or an existing
+// regular file emptied and made 0600. Anything else named (a pipe, /dev/null) keeps its mode: a
+// command run as root must not change a device's.
+Status PrepareSecretFile(const std::string& path);
 
 // `selfdirect ras ...`: registered on the application; Run returns the exit code when one of its
 // subcommands was chosen.

@@ -1,7 +1,5 @@
 #include "cli/test_commands.h"
 
-#include <sys/stat.h>
-
 #include <boost/json.hpp>
 #include <fstream>
 #include <iostream>
@@ -91,9 +89,9 @@ int TestCommands::DemoCouncil() {
   options.council_name = name_;
   options.people = people_;
   // The file is opened first: a council whose passwords could not be kept would be of no use.
+  if (Status ready = PrepareSecretFile(password_file_); !ready.ok()) return Fail(ready.error());
   std::ofstream out(password_file_, std::ios::trunc);
   if (!out) return Fail(Error::InvalidArgument("Cannot write " + password_file_));
-  ::chmod(password_file_.c_str(), 0600);
   auto summary = app::CreateDemoCouncil(**store, SystemClock::Instance(), options);
   if (!summary.ok()) return Fail(summary.error());
   boost::json::object users;

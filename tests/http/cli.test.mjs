@@ -1,10 +1,11 @@
 // The command line: exit codes and messages for bad input, and graceful shutdown on SIGTERM.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { run, startServer, databaseUrl } from '../support/server.mjs'
+import { run, startServer, databaseUrl, binary } from '../support/server.mjs'
 
 test('bad options give a message and a non-zero exit', () => {
   const scheme = run(['serve', '--database', 'mysql://nowhere/db'])
@@ -55,6 +56,27 @@ test('SIGTERM stops the server gracefully with exit code 0', async () => {
   assert.equal(code, 0)
   assert.match(server.log(), /"event":"stopped"/)
   await server.stop()
+})
+
+test('the password file is private, and a pipe named for it keeps its mode', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'selfdirect-secret-'))
+  // A file there before is emptied and made private to its owner.
+  const file = join(dir, 'passwords.json')
+  writeFileSync(file, 'old', { mode: 0o644 })
+  const made = run(['demo', '--database', databaseUrl(dir), '--people', '20', '--password-file', file])
+  assert.equal(made.status, 0, made.stderr)
+  assert.equal(statSync(file).mode & 0o777, 0o600)
+  assert.ok(JSON.parse(readFileSync(file, 'utf8')).practitioner.password)
+  // Not a regular file (as /dev/null is not): written to, its mode untouched. Before, the demo
+  // made it 0600, which for /dev/null run as root broke every other program on the machine.
+  const fifo = join(dir, 'pipe')
+  assert.equal(spawnSync('mkfifo', ['-m', '644', fifo]).status, 0)
+  const piped = spawnSync('sh', ['-c', 'cat "$1" > "$1.out" & "$2" demo --database "$3" --people 20 --password-file "$1"; s=$?; wait; exit $s',
+    'sh', fifo, binary, databaseUrl(dir)], { encoding: 'utf8', timeout: 120000 })
+  assert.equal(piped.status, 0, piped.stderr)
+  assert.equal(statSync(fifo).mode & 0o777, 0o644)
+  assert.ok(JSON.parse(readFileSync(fifo + '.out', 'utf8')).practitioner.password)
+  rmSync(dir, { recursive: true, force: true })
 })
 
 test('demo refresh recreates the council in the same database with new passwords', async () => {
