@@ -30,6 +30,15 @@ class TestCouncil {
   Store& store() { return *store_; }
   CouncilId council() const { return council_; }
   CouncilId other_council() const { return other_council_; }
+  // The council's emails the outbox would send at `now` (at most `limit`).
+  Result<std::vector<DueEmail>> DueEmails(Timestamp now, int limit = 100) {
+    std::vector<DueEmail> out;
+    SD_RETURN_IF_ERROR(store_->Read(council_, [&](Transaction& tx) -> Status {
+      SD_ASSIGN_OR_RETURN(out, tx.messages().DueEmails(now, limit));
+      return OkStatus();
+    }));
+    return out;
+  }
 
  private:
   std::filesystem::path path_;

@@ -1,6 +1,6 @@
 // Messages over HTTP against the real binary and a local mail server (issue 23, deliver 4): an
 // administrator's invitation arrives by email with a one-time link of its own that sets the
-// password; a budget holder reads their messages and chooses letters only, with bad choices
+// password, and so does a reset, in its own words; a budget holder reads their messages and chooses letters only, with bad choices
 // refused and nothing changed; staff of another team, and other budget holders, see nothing; the
 // staff's letters list and the endpoints are in the API document.
 import { test, before, after } from 'node:test'
@@ -43,6 +43,26 @@ test('an invitation arrives by email with its own link, which sets the password'
   await new ApiClient(server.base).signIn({ email: 'mo@example.org', password: 'mo chose this one' })
   // The link shown to the administrator ended when the emailed one was used.
   assert.equal((await new ApiClient(server.base).request('GET', new URL(made.data.invitation_url).pathname)).status, 410)
+})
+
+test('a password reset by an administrator is told by email, with a link of its own', async () => {
+  const made = await admin.request('POST', '/api/v1/admin/users', { json: { email: 'reset@example.org', display_name: 'Ren Reset', role: 'analyst' } })
+  assert.equal(made.status, 201, made.text)
+  const first = await new ApiClient(server.base).request('POST', new URL(made.data.invitation_url).pathname,
+    { body: new URLSearchParams({ password: 'the first of these', confirm: 'the first of these' }).toString(), headers: form })
+  assert.equal(first.status, 303, first.text)
+  const reset = await admin.request('POST', `/api/v1/admin/users/${made.data.id}/reset`)
+  assert.equal(reset.status, 200, reset.text)
+  const email = await mail.waitFor(m => m.to.includes('reset@example.org') && m.headers.subject === 'Your password has been reset')
+  assert.match(email.body, /reset the password of your account on/)
+  assert.match(email.body, /If you did not ask for your password/)
+  assert.doesNotMatch(email.body, /the first of these/)
+  const link = /http:\/\/selfdirect\.test\/invitations\/([A-Za-z0-9_-]{43})/.exec(email.body)
+  assert.ok(link, email.body)
+  const set = await new ApiClient(server.base).request('POST', `/invitations/${link[1]}`,
+    { body: new URLSearchParams({ password: 'a new one after reset', confirm: 'a new one after reset' }).toString(), headers: form })
+  assert.equal(set.status, 303, set.text)
+  await new ApiClient(server.base).signIn({ email: 'reset@example.org', password: 'a new one after reset' })
 })
 
 test('a budget holder reads their messages and chooses letters only', async () => {

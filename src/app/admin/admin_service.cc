@@ -112,9 +112,9 @@ Status AdminService::CheckInput(Transaction& tx, const UserInput& in, UserRecord
 }
 
 Result<AccountLink> AdminService::NewLink(Transaction& tx, const Principal& who,
-                                          const UserRecord& user) {
+                                          const UserRecord& user, LinkFor why) {
   const Timestamp now = clock_.Now();
-  SD_ASSIGN_OR_RETURN(auto issued, InviteByEmail(tx, user, who.user.id, now));
+  SD_ASSIGN_OR_RETURN(auto issued, InviteByEmail(tx, user, who.user.id, now, why));
   return AccountLink{Blanked(user), std::move(issued.token), issued.expires_at};
 }
 
@@ -137,7 +137,7 @@ Result<AccountLink> AdminService::Invite(const CallContext& ctx, const Principal
     if (!errors.empty()) return Error::InvalidArgument("Check the account", std::move(errors));
     user.password_hash = DummyPasswordHash();  // Matches no password until they set one.
     SD_ASSIGN_OR_RETURN(user.id, tx.users().Insert(user, clock_.Now()));
-    SD_ASSIGN_OR_RETURN(link, NewLink(tx, who, user));
+    SD_ASSIGN_OR_RETURN(link, NewLink(tx, who, user, LinkFor::kNewAccount));
     return tx.audit().Append(AuditOf(clock_, who, ctx, "user.invite", "user", user.id.ToString(),
                                      std::string(domain::RoleName(user.role))));
   }));
@@ -208,7 +208,7 @@ Result<AccountLink> AdminService::Reset(const CallContext& ctx, const Principal&
     if (user->disabled) return Error::FailedPrecondition("Restore the account first");
     SD_RETURN_IF_ERROR(tx.users().SetPassword(id, DummyPasswordHash()));
     SD_RETURN_IF_ERROR(tx.admin().EndSessions(id));
-    SD_ASSIGN_OR_RETURN(link, NewLink(tx, who, *user));
+    SD_ASSIGN_OR_RETURN(link, NewLink(tx, who, *user, LinkFor::kReset));
     return tx.audit().Append(AuditOf(clock_, who, ctx, "user.reset", "user", id.ToString(), ""));
   }));
   return *link;

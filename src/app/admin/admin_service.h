@@ -16,6 +16,7 @@
 #include "app/admin/admin_repository.h"
 #include "app/audit_trail.h"
 #include "app/auth.h"
+#include "app/front_door/invitations.h"
 #include "app/people_service.h"
 
 namespace selfdirect::app {
@@ -104,7 +105,8 @@ class AdminService {
  private:
   Status CheckAdmin(const CallContext& ctx, const Principal& who, const std::string& action,
                     const std::string& id);
-  Result<AccountLink> NewLink(Transaction& tx, const Principal& who, const UserRecord& user);
+  Result<AccountLink> NewLink(Transaction& tx, const Principal& who, const UserRecord& user,
+                              LinkFor why);
   Result<AuditQuery> QueryOf(Transaction& tx, const AuditSearchInput& in, int limit);
   Status CheckInput(Transaction& tx, const UserInput& in, UserRecord& out);
 

@@ -6,8 +6,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "app/assessment/fhir_questionnaire.h"
 #include "app/front_door/front_door_service.h"
+#include "app/messages/message_service.h"
 #include "app/passwords.h"
 #include "app/test_store.h"
 
@@ -120,6 +123,23 @@ TEST_F(AdminServiceTest, SuspendingAndResettingEndSessionsAndPasswords) {
   EXPECT_FALSE(VerifyPassword("first password", Stored(link->user.id).password_hash));
   EXPECT_FALSE(front_door_.Invitation(ctx_, link->token).ok());  // The old link is spent.
   EXPECT_TRUE(front_door_.Invitation(ctx_, reset->token).ok());
+  // The account is told by email, in words for a reset, with a link of its own (ASVS 2.2.3).
+  auto due = db_.DueEmails(clock_.Now());
+  ASSERT_TRUE(due.ok());
+  const std::vector<DueEmail>& emails = *due;
+  auto is_reset = [](const DueEmail& e) {
+    return e.message.subject == "Your password has been reset";
+  };
+  ASSERT_EQ(std::count_if(emails.begin(), emails.end(), is_reset), 1);
+  auto reset_email = std::find_if(emails.begin(), emails.end(), is_reset);
+  const MessageRecord& told = reset_email->message;
+  EXPECT_EQ(reset_email->delivery.address, "a@example.org");
+  EXPECT_EQ(told.kind, domain::MessageKind::kInvitation);
+  EXPECT_EQ(told.subject, "Your password has been reset");
+  EXPECT_NE(told.body.find("reset the password of your account on"), std::string::npos);
+  EXPECT_NE(told.body.find(kLinkNotKept), std::string::npos);
+  EXPECT_NE(told.body.find("If you did not ask"), std::string::npos);
+  EXPECT_TRUE(told.invitation.valid());
 }
 
 TEST_F(AdminServiceTest, TheAuditSearchFindsWhoSawWhoseRecord) {

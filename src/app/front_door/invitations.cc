@@ -22,9 +22,11 @@ Result<IssuedInvitation> IssueInvitation(Transaction& tx, UserId user, UserId is
 }
 
 Result<IssuedInvitation> InviteByEmail(Transaction& tx, const UserRecord& user, UserId issued_by,
-                                       Timestamp now) {
+                                       Timestamp now, LinkFor why) {
   SD_ASSIGN_OR_RETURN(auto issued, IssueInvitation(tx, user.id, issued_by, now));
-  Notice notice = InvitationNotice(user.id, user.display_name, issued.expires_at);
+  Notice notice = why == LinkFor::kReset
+                      ? PasswordResetNotice(user.id, user.display_name, now, issued.expires_at)
+                      : InvitationNotice(user.id, user.display_name, issued.expires_at);
   notice.invitation = issued.id;
   SD_RETURN_IF_ERROR(StatusOf(QueueMessage(tx, notice, issued_by, now)));
   return issued;

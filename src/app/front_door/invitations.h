@@ -26,10 +26,14 @@ struct IssuedInvitation {
 Result<IssuedInvitation> IssueInvitation(Transaction& tx, UserId user, UserId issued_by,
                                          Timestamp now, bool keep_earlier = false);
 
+// What an emailed link is for: a new account's first password, or a new one after an
+// administrator's reset (its own words: notices.h).
+enum class LinkFor { kNewAccount, kReset };
+
 // IssueInvitation, and a message to the account's email address that carries a link of its own
 // (issued when the outbox sends it, so no token is stored in the clear, and only while the link
 // issued here is still unused and the account not suspended).
 Result<IssuedInvitation> InviteByEmail(Transaction& tx, const UserRecord& user, UserId issued_by,
-                                       Timestamp now);
+                                       Timestamp now, LinkFor why = LinkFor::kNewAccount);
 
 }  // namespace selfdirect::app

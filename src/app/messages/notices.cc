@@ -4,16 +4,24 @@ namespace selfdirect::app {
 
 using domain::MessageKind;
 
+namespace {
+
+// The paragraph with an account's one-time link (the outbox puts the link in as it sends).
+std::string LinkParagraph(const std::string& to, Timestamp expires) {
+  return "Use this link to choose " + to + ": " + std::string(kLinkNotKept) +
+         "\n\nThe link works once and ends on " + expires.LondonDate().ToLongString() +
+         ". If it has ended, ask us for a new one.";
+}
+
+}  // namespace
+
 Notice InvitationNotice(UserId user, const std::string& name, Timestamp expires) {
   return {PersonId{}, user, MessageKind::kInvitation, "Set up your adult social care account",
           "Dear " + name +
               ",\n\nThe council's adult social care team has made you an account, so you can "
-              "see and manage your care and support online.\n\n"
-              "Use this link to choose your password: " +
-              std::string(kLinkNotKept) + "\n\nThe link works once and ends on " +
-              expires.LondonDate().ToLongString() +
-              ". If it has ended, ask us for a new one.\n\nIf you did not expect this email, you "
-              "can ignore it."};
+              "see and manage your care and support online.\n\n" +
+              LinkParagraph("your password", expires) +
+              "\n\nIf you did not expect this email, you can ignore it."};
 }
 
 Notice PasswordChangedNotice(UserId user, const std::string& name, Timestamp at) {
@@ -24,6 +32,18 @@ Notice PasswordChangedNotice(UserId user, const std::string& name, Timestamp at)
               "If you changed it, you do not need to do anything.\n\n"
               "If you did not, contact the council's adult social care team straight away: "
               "someone else may know your password."};
+}
+
+Notice PasswordResetNotice(UserId user, const std::string& name, Timestamp at, Timestamp expires) {
+  return {PersonId{}, user, MessageKind::kInvitation, "Your password has been reset",
+          "Dear " + name +
+              ",\n\nThe council's adult social care team reset the password of your account on " +
+              at.LondonDate().ToLongString() +
+              ". Your old password no longer works, and you were signed out everywhere you were "
+              "signed in.\n\n" +
+              LinkParagraph("a new password", expires) +
+              "\n\nIf you did not ask for your password to be reset, contact the council's adult "
+              "social care team straight away."};
 }
 
 Notice BudgetEstimateNotice(PersonId person, Pence weekly) {

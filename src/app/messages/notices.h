@@ -18,6 +18,10 @@ Notice InvitationNotice(UserId user, const std::string& name, Timestamp expires)
 // To an account whose password was just changed (OWASP ASVS 4.0 2.2.3 and 2.5.5): when, that it
 // was signed out everywhere else, and what to do if the person did not change it.
 Notice PasswordChangedNotice(UserId user, const std::string& name, Timestamp at);
+// To an account whose password an administrator reset (ASVS 2.2.3 and 2.5.5): when, that it was
+// signed out everywhere, the link to choose a new one (put in by the outbox, as an invitation's)
+// and what to do if the person did not ask for it.
+Notice PasswordResetNotice(UserId user, const std::string& name, Timestamp at, Timestamp expires);
 Notice BudgetEstimateNotice(PersonId person, Pence weekly);
 Notice PlanAgreedNotice(PersonId person, SupportPlanId plan, Pence weekly_budget,
                         std::optional<Pence> weekly_charge);
