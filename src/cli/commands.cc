@@ -9,8 +9,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "app/assessment/eligibility_json.h"
 #include "app/assessment/fhir_questionnaire.h"
@@ -185,9 +185,9 @@ int Demo(const std::string& database, int people, const std::string& password_fi
               << std::setw(34) << u.email << " " << u.password << "\n";
   }
   if (!password_file.empty()) {
-    if (Status ready = PrepareSecretFile(password_file); !ready.ok()) return Fail(ready.error());
-    std::ofstream out(password_file, std::ios::trunc);
-    if (!out) return Fail(Error::InvalidArgument("Cannot write " + password_file));
+    auto file = SecretFile::Open(password_file);
+    if (!file.ok()) return Fail(file.error());
+    std::ostringstream out;
     out << "{\n";
     for (size_t i = 0; i < summary->users.size(); ++i) {
       const auto& u = summary->users[i];
@@ -196,6 +196,7 @@ int Demo(const std::string& database, int people, const std::string& password_fi
           << (i + 1 < summary->users.size() ? "," : "") << "\n";
     }
     out << "}\n";
+    if (Status written = file->Write(out.str()); !written.ok()) return Fail(written.error());
   }
   return kExitOk;
 }

@@ -39,14 +39,30 @@ Result<OpenedCouncil> OpenCouncil(const std::string& database, const std::string
   return OpenedCouncil{std::move(store), std::move(council)};
 }
 
-Status PrepareSecretFile(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+Result<SecretFile> SecretFile::Open(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (fd < 0) return Error::InvalidArgument("Cannot write " + path + ": " + std::strerror(errno));
+  SecretFile file(fd, path);
   struct stat st {};
-  const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  const bool restricted = !regular || ::fchmod(fd, 0600) == 0;
-  ::close(fd);
-  if (!restricted) return Error::InvalidArgument("Cannot make " + path + " private to its owner");
+  if (::fstat(fd, &st) != 0 || (S_ISREG(st.st_mode) && ::fchmod(fd, 0600) != 0))
+    return Error::InvalidArgument("Cannot make " + path +
+                                  " private to its owner: " + std::strerror(errno));
+  return file;
+}
+
+SecretFile::~SecretFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+Status SecretFile::Write(std::string_view text) {
+  while (!text.empty()) {
+    const ssize_t n = ::write(fd_, text.data(), text.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return Error::Internal("Cannot write " + path_ + ": " + std::strerror(errno));
+    text.remove_prefix(static_cast<size_t>(n));
+  }
+  const int closed = ::close(std::exchange(fd_, -1));
+  if (closed != 0) return Error::Internal("Cannot write " + path_ + ": " + std::strerror(errno));
   return OkStatus();
 }
 

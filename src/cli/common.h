@@ -7,6 +7,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "app/repositories.h"
 #include "base/result.h"
@@ -25,10 +27,27 @@ struct OpenedCouncil {
 Result<OpenedCouncil> OpenCouncil(const std::string& database, const std::string& code);
 // Reads a JSON file, or standard input for "-" (at most 64 MiB).
 Result<boost::json::value> ReadJsonFile(const std::string& path);
-// Makes ready the file that passwords are written to: created with mode 0600, or an existing
-// regular file emptied and made 0600. Anything else named (a pipe, /dev/null) keeps its mode: a
-// command run as root must not change a device's.
-Status PrepareSecretFile(const std::string& path);
+// The file that passwords are written to, opened once and written through that one descriptor
+// (a pipe named for it is not closed and opened again, so its reader sees no early end): created
+// with mode 0600, or an existing regular file emptied and made 0600. Anything else named (a pipe,
+// /dev/null) keeps its mode: a command run as root must not change a device's. A symbolic link
+// is not followed.
+class SecretFile {
+ public:
+  static Result<SecretFile> Open(const std::string& path);
+  SecretFile(SecretFile&& other) noexcept : fd_(std::exchange(other.fd_, -1)), path_(other.path_) {}
+  SecretFile(const SecretFile&) = delete;
+  SecretFile& operator=(const SecretFile&) = delete;
+  SecretFile& operator=(SecretFile&&) = delete;
+  ~SecretFile();
+  // Writes all of `text` and closes the file.
+  Status Write(std::string_view text);
+
+ private:
+  SecretFile(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
+  int fd_ = -1;
+  std::string path_;
+};
 
 // `selfdirect ras ...`: registered on the application; Run returns the exit code when one of its
 // subcommands was chosen.

@@ -1,7 +1,6 @@
 #include "cli/test_commands.h"
 
 #include <boost/json.hpp>
-#include <fstream>
 #include <iostream>
 
 #include "app/demo.h"
@@ -89,9 +88,8 @@ int TestCommands::DemoCouncil() {
   options.council_name = name_;
   options.people = people_;
   // The file is opened first: a council whose passwords could not be kept would be of no use.
-  if (Status ready = PrepareSecretFile(password_file_); !ready.ok()) return Fail(ready.error());
-  std::ofstream out(password_file_, std::ios::trunc);
-  if (!out) return Fail(Error::InvalidArgument("Cannot write " + password_file_));
+  auto file = SecretFile::Open(password_file_);
+  if (!file.ok()) return Fail(file.error());
   auto summary = app::CreateDemoCouncil(**store, SystemClock::Instance(), options);
   if (!summary.ok()) return Fail(summary.error());
   boost::json::object users;
@@ -99,7 +97,8 @@ int TestCommands::DemoCouncil() {
     users[u.key.empty() ? std::string(domain::RoleName(u.role)) : u.key] =
         boost::json::object{{"email", u.email}, {"password", u.password}};
   }
-  out << boost::json::serialize(users) << "\n";
+  if (Status written = file->Write(boost::json::serialize(users) + "\n"); !written.ok())
+    return Fail(written.error());
   std::cout << "Demo council '" << name_ << "' (" << code_ << ") is ready in " << database_ << "\n";
   return kExitOk;
 }

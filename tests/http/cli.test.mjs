@@ -1,7 +1,7 @@
 // The command line: exit codes and messages for bad input, and graceful shutdown on SIGTERM.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -58,7 +58,7 @@ test('SIGTERM stops the server gracefully with exit code 0', async () => {
   await server.stop()
 })
 
-test('the password file is private, and a pipe named for it keeps its mode', () => {
+test('the password file is private, a pipe named for it keeps its mode, and a link is not followed', () => {
   const dir = mkdtempSync(join(tmpdir(), 'selfdirect-secret-'))
   // A file there before is emptied and made private to its owner.
   const file = join(dir, 'passwords.json')
@@ -76,6 +76,16 @@ test('the password file is private, and a pipe named for it keeps its mode', () 
   assert.equal(piped.status, 0, piped.stderr)
   assert.equal(statSync(fifo).mode & 0o777, 0o644)
   assert.ok(JSON.parse(readFileSync(fifo + '.out', 'utf8')).practitioner.password)
+  // A symbolic link is not followed, so a link left in a shared folder cannot aim the passwords
+  // (or the emptying) at another file; the file it points to is as it was.
+  const target = join(dir, 'target.txt')
+  writeFileSync(target, 'kept', { mode: 0o644 })
+  symlinkSync(target, join(dir, 'link.json'))
+  const linked = run(['demo', '--database', databaseUrl(dir), '--people', '20', '--password-file', join(dir, 'link.json')])
+  assert.equal(linked.status, 1)
+  assert.match(linked.stderr, /Cannot write .*link\.json/)
+  assert.equal(readFileSync(target, 'utf8'), 'kept')
+  assert.equal(statSync(target).mode & 0o777, 0o644)
   rmSync(dir, { recursive: true, force: true })
 })
 
