@@ -45,24 +45,43 @@ test('an invitation arrives by email with its own link, which sets the password'
   assert.equal((await new ApiClient(server.base).request('GET', new URL(made.data.invitation_url).pathname)).status, 410)
 })
 
-test('a password reset by an administrator is told by email, with a link of its own', async () => {
-  const made = await admin.request('POST', '/api/v1/admin/users', { json: { email: 'reset@example.org', display_name: 'Ren Reset', role: 'analyst' } })
+// An account with a password, made through an administrator's invitation.
+async function accountWithAPassword (email, password) {
+  const made = await admin.request('POST', '/api/v1/admin/users', { json: { email, display_name: 'Ren Reset', role: 'analyst' } })
   assert.equal(made.status, 201, made.text)
-  const first = await new ApiClient(server.base).request('POST', new URL(made.data.invitation_url).pathname,
-    { body: new URLSearchParams({ password: 'the first of these', confirm: 'the first of these' }).toString(), headers: form })
-  assert.equal(first.status, 303, first.text)
-  const reset = await admin.request('POST', `/api/v1/admin/users/${made.data.id}/reset`)
+  const set = await new ApiClient(server.base).request('POST', new URL(made.data.invitation_url).pathname,
+    { body: new URLSearchParams({ password, confirm: password }).toString(), headers: form })
+  assert.equal(set.status, 303, set.text)
+  return made.data.id
+}
+
+test('a password reset by an administrator is told by email, with a link of its own', async () => {
+  const id = await accountWithAPassword('reset@example.org', 'the first of these')
+  const reset = await admin.request('POST', `/api/v1/admin/users/${id}/reset`)
   assert.equal(reset.status, 200, reset.text)
-  const email = await mail.waitFor(m => m.to.includes('reset@example.org') && m.headers.subject === 'Your password has been reset')
-  assert.match(email.body, /reset the password of your account on/)
-  assert.match(email.body, /If you did not ask for your password/)
-  assert.doesNotMatch(email.body, /the first of these/)
+  const told = await mail.waitFor(m => m.to.includes('reset@example.org') && m.headers.subject === 'Your password has been reset')
+  assert.match(told.body, /reset the password of your account on/)
+  assert.match(told.body, /If you did not ask for a new password/)
+  assert.doesNotMatch(told.body, /the first of these|\/invitations\//)
+  const email = await mail.waitFor(m => m.to.includes('reset@example.org') && m.headers.subject === 'Choose a new password')
   const link = /http:\/\/selfdirect\.test\/invitations\/([A-Za-z0-9_-]{43})/.exec(email.body)
   assert.ok(link, email.body)
   const set = await new ApiClient(server.base).request('POST', `/invitations/${link[1]}`,
     { body: new URLSearchParams({ password: 'a new one after reset', confirm: 'a new one after reset' }).toString(), headers: form })
   assert.equal(set.status, 303, set.text)
   await new ApiClient(server.base).signIn({ email: 'reset@example.org', password: 'a new one after reset' })
+})
+
+test('the reset is told even when the link the administrator was given is used first', async () => {
+  const id = await accountWithAPassword('taken@example.org', 'the owner chose this')
+  const reset = await admin.request('POST', `/api/v1/admin/users/${id}/reset`)
+  assert.equal(reset.status, 200, reset.text)
+  // Whoever holds the administrator's link uses it at once, before the outbox runs.
+  const used = await new ApiClient(server.base).request('POST', new URL(reset.data.invitation_url).pathname,
+    { body: new URLSearchParams({ password: 'someone else chose', confirm: 'someone else chose' }).toString(), headers: form })
+  assert.equal(used.status, 303, used.text)
+  const told = await mail.waitFor(m => m.to.includes('taken@example.org') && m.headers.subject === 'Your password has been reset')
+  assert.match(told.body, /contact the council's adult social care team straight away/)
 })
 
 test('a budget holder reads their messages and chooses letters only', async () => {

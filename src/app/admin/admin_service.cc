@@ -7,6 +7,7 @@
 #include "app/assessment/fhir_questionnaire.h"
 #include "app/assessment/questionnaire_catalog.h"
 #include "app/front_door/invitations.h"
+#include "app/messages/notices.h"
 #include "app/passwords.h"
 #include "base/csv.h"
 #include "base/limits.h"
@@ -209,6 +210,10 @@ Result<AccountLink> AdminService::Reset(const CallContext& ctx, const Principal&
     SD_RETURN_IF_ERROR(tx.users().SetPassword(id, DummyPasswordHash()));
     SD_RETURN_IF_ERROR(tx.admin().EndSessions(id));
     SD_ASSIGN_OR_RETURN(link, NewLink(tx, who, *user, LinkFor::kReset));
+    // The account is told, in an email of its own that no use of the link withdraws.
+    const Timestamp now = clock_.Now();
+    SD_RETURN_IF_ERROR(StatusOf(QueueMessage(
+        tx, PasswordResetNotice(user->id, user->display_name, now), who.user.id, now)));
     return tx.audit().Append(AuditOf(clock_, who, ctx, "user.reset", "user", id.ToString(), ""));
   }));
   return *link;

@@ -273,8 +273,8 @@ Result<InvitationRecord> FrontDoorService::LiveInvitation(Transaction& tx,
   if (!inv) return Error::NotFound("This link is not valid");
   if (inv->used_at) {
     return Error::FailedPrecondition(
-        "This link has already been used. Sign in with the password you set, or ask the council "
-        "for a new link.");
+        "This link has already been used, or a newer one was sent. Use the newest link we sent "
+        "you, sign in with the password you set, or ask the council for a new link.");
   }
   if (clock_.Now() >= inv->expires_at) {
     return Error::FailedPrecondition("This link has expired. Ask the council for a new link.");

@@ -25,7 +25,7 @@ Result<IssuedInvitation> InviteByEmail(Transaction& tx, const UserRecord& user, 
                                        Timestamp now, LinkFor why) {
   SD_ASSIGN_OR_RETURN(auto issued, IssueInvitation(tx, user.id, issued_by, now));
   Notice notice = why == LinkFor::kReset
-                      ? PasswordResetNotice(user.id, user.display_name, now, issued.expires_at)
+                      ? NewPasswordLinkNotice(user.id, user.display_name, issued.expires_at)
                       : InvitationNotice(user.id, user.display_name, issued.expires_at);
   notice.invitation = issued.id;
   SD_RETURN_IF_ERROR(StatusOf(QueueMessage(tx, notice, issued_by, now)));

@@ -34,16 +34,21 @@ Notice PasswordChangedNotice(UserId user, const std::string& name, Timestamp at)
               "someone else may know your password."};
 }
 
-Notice PasswordResetNotice(UserId user, const std::string& name, Timestamp at, Timestamp expires) {
-  return {PersonId{}, user, MessageKind::kInvitation, "Your password has been reset",
+Notice PasswordResetNotice(UserId user, const std::string& name, Timestamp at) {
+  return {PersonId{}, user, MessageKind::kSignIn, "Your password has been reset",
           "Dear " + name +
               ",\n\nThe council's adult social care team reset the password of your account on " +
               at.LondonDate().ToLongString() +
-              ". Your old password no longer works, and you were signed out everywhere you were "
-              "signed in.\n\n" +
-              LinkParagraph("a new password", expires) +
-              "\n\nIf you did not ask for your password to be reset, contact the council's adult "
-              "social care team straight away."};
+              ", and signed you out everywhere you were signed in.\n\nTo choose a new password, "
+              "use the link in the email we send with this one, or the link the team gives "
+              "you.\n\nIf you did not ask for a new password or a new link, contact the council's "
+              "adult social care team straight away."};
+}
+
+Notice NewPasswordLinkNotice(UserId user, const std::string& name, Timestamp expires) {
+  return {PersonId{}, user, MessageKind::kInvitation, "Choose a new password",
+          "Dear " + name + ",\n\n" + LinkParagraph("a new password for your account", expires) +
+              "\n\nIf you have already chosen one, you can ignore this email."};
 }
 
 Notice BudgetEstimateNotice(PersonId person, Pence weekly) {

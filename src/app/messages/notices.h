@@ -19,9 +19,13 @@ Notice InvitationNotice(UserId user, const std::string& name, Timestamp expires)
 // was signed out everywhere else, and what to do if the person did not change it.
 Notice PasswordChangedNotice(UserId user, const std::string& name, Timestamp at);
 // To an account whose password an administrator reset (ASVS 2.2.3 and 2.5.5): when, that it was
-// signed out everywhere, the link to choose a new one (put in by the outbox, as an invitation's)
-// and what to do if the person did not ask for it.
-Notice PasswordResetNotice(UserId user, const std::string& name, Timestamp at, Timestamp expires);
+// signed out everywhere, where the link to choose a new one is, and what to do if the person did
+// not ask for it. It carries no link, so it is sent even when the link the administrator was
+// given is used first (as the link's own email is not).
+Notice PasswordResetNotice(UserId user, const std::string& name, Timestamp at);
+// To an account given a new link by an administrator: the link to choose a new password (put in
+// by the outbox as it sends, as an invitation's; not sent once the link is used or replaced).
+Notice NewPasswordLinkNotice(UserId user, const std::string& name, Timestamp expires);
 Notice BudgetEstimateNotice(PersonId person, Pence weekly);
 Notice PlanAgreedNotice(PersonId person, SupportPlanId plan, Pence weekly_budget,
                         std::optional<Pence> weekly_charge);
