@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "app/assessment/eligibility_json.h"
@@ -172,6 +173,13 @@ int Demo(const std::string& database, int people, const std::string& password_fi
   if (!store.ok()) return Fail(store.error());
   app::DemoOptions options;
   options.people = people;
+  // Opened first: a council whose new passwords could not be kept would lock its users out.
+  std::optional<SecretFile> file;
+  if (!password_file.empty()) {
+    auto opened = SecretFile::Open(password_file);
+    if (!opened.ok()) return Fail(opened.error());
+    file.emplace(std::move(*opened));
+  }
   auto summary = app::CreateDemoCouncil(**store, SystemClock::Instance(), options);
   if (!summary.ok()) return Fail(summary.error());
   std::cout
@@ -184,9 +192,7 @@ int Demo(const std::string& database, int people, const std::string& password_fi
               << (u.key.empty() ? std::string(domain::RoleName(u.role)) : u.key) << " "
               << std::setw(34) << u.email << " " << u.password << "\n";
   }
-  if (!password_file.empty()) {
-    auto file = SecretFile::Open(password_file);
-    if (!file.ok()) return Fail(file.error());
+  if (file) {
     std::ostringstream out;
     out << "{\n";
     for (size_t i = 0; i < summary->users.size(); ++i) {

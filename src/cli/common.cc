@@ -39,12 +39,23 @@ Result<OpenedCouncil> OpenCouncil(const std::string& database, const std::string
   return OpenedCouncil{std::move(store), std::move(council)};
 }
 
+// A symbolic link is followed only to what is not a regular file (/dev/stdout, a pipe from a
+// shell's >(...)); a link to a file, which could have been left in a shared folder to aim the
+// passwords elsewhere, is refused before anything is written. A regular file is emptied only
+// once it is known to be one.
 Result<SecretFile> SecretFile::Open(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  const bool link = fd < 0 && errno == ELOOP;
+  if (link) fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
   if (fd < 0) return Error::InvalidArgument("Cannot write " + path + ": " + std::strerror(errno));
   SecretFile file(fd, path);
   struct stat st {};
-  if (::fstat(fd, &st) != 0 || (S_ISREG(st.st_mode) && ::fchmod(fd, 0600) != 0))
+  if (::fstat(fd, &st) != 0)
+    return Error::InvalidArgument("Cannot write " + path + ": " + std::strerror(errno));
+  if (!S_ISREG(st.st_mode)) return file;
+  if (link)
+    return Error::InvalidArgument(path + " is a symbolic link to a file: name the file itself");
+  if (::fchmod(fd, 0600) != 0 || ::ftruncate(fd, 0) != 0)
     return Error::InvalidArgument("Cannot make " + path +
                                   " private to its owner: " + std::strerror(errno));
   return file;

@@ -31,11 +31,12 @@ Result<boost::json::value> ReadJsonFile(const std::string& path);
 // (a pipe named for it is not closed and opened again, so its reader sees no early end): created
 // with mode 0600, or an existing regular file emptied and made 0600. Anything else named (a pipe,
 // /dev/null) keeps its mode: a command run as root must not change a device's. A symbolic link
-// is not followed.
+// to a regular file is refused; one to anything else (/dev/stdout) is followed.
 class SecretFile {
  public:
   static Result<SecretFile> Open(const std::string& path);
-  SecretFile(SecretFile&& other) noexcept : fd_(std::exchange(other.fd_, -1)), path_(other.path_) {}
+  SecretFile(SecretFile&& other) noexcept
+      : fd_(std::exchange(other.fd_, -1)), path_(std::move(other.path_)) {}
   SecretFile(const SecretFile&) = delete;
   SecretFile& operator=(const SecretFile&) = delete;
   SecretFile& operator=(SecretFile&&) = delete;

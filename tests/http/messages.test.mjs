@@ -63,7 +63,7 @@ test('a password reset by an administrator is told by email, with a link of its 
   assert.match(told.body, /reset the password of your account on/)
   assert.match(told.body, /If you did not ask for a new password/)
   assert.doesNotMatch(told.body, /the first of these|\/invitations\//)
-  const email = await mail.waitFor(m => m.to.includes('reset@example.org') && m.headers.subject === 'Choose a new password')
+  const email = await mail.waitFor(m => m.to.includes('reset@example.org') && m.headers.subject === 'Choose a new password for your adult social care account')
   const link = /http:\/\/selfdirect\.test\/invitations\/([A-Za-z0-9_-]{43})/.exec(email.body)
   assert.ok(link, email.body)
   const set = await new ApiClient(server.base).request('POST', `/invitations/${link[1]}`,

@@ -209,11 +209,11 @@ Result<AccountLink> AdminService::Reset(const CallContext& ctx, const Principal&
     if (user->disabled) return Error::FailedPrecondition("Restore the account first");
     SD_RETURN_IF_ERROR(tx.users().SetPassword(id, DummyPasswordHash()));
     SD_RETURN_IF_ERROR(tx.admin().EndSessions(id));
-    SD_ASSIGN_OR_RETURN(link, NewLink(tx, who, *user, LinkFor::kReset));
-    // The account is told, in an email of its own that no use of the link withdraws.
+    // The account is told first, in an email of its own that no use of a link withdraws.
     const Timestamp now = clock_.Now();
     SD_RETURN_IF_ERROR(StatusOf(QueueMessage(
         tx, PasswordResetNotice(user->id, user->display_name, now), who.user.id, now)));
+    SD_ASSIGN_OR_RETURN(link, NewLink(tx, who, *user, LinkFor::kReset));
     return tx.audit().Append(AuditOf(clock_, who, ctx, "user.reset", "user", id.ToString(), ""));
   }));
   return *link;

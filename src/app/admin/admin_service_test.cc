@@ -8,6 +8,7 @@
 
 #include "app/assessment/fhir_questionnaire.h"
 #include "app/front_door/front_door_service.h"
+#include "app/messages/mailer.h"
 #include "app/messages/message_service.h"
 #include "app/passwords.h"
 #include "app/test_store.h"
@@ -142,11 +143,47 @@ TEST_F(AdminServiceTest, SuspendingAndResettingEndSessionsAndPasswords) {
   EXPECT_NE(told->message.body.find("If you did not ask"), std::string::npos);
   EXPECT_EQ(told->message.body.find(kLinkNotKept), std::string::npos);
   EXPECT_FALSE(told->message.invitation.valid());
-  const DueEmail* link_email = only("Choose a new password");
+  const DueEmail* link_email = only("Choose a new password for your adult social care account");
   ASSERT_NE(link_email, nullptr);
   EXPECT_EQ(link_email->message.kind, domain::MessageKind::kInvitation);
   EXPECT_NE(link_email->message.body.find(kLinkNotKept), std::string::npos);
   EXPECT_TRUE(link_email->message.invitation.valid());
+}
+
+// A mail server that takes every email.
+class TakingMailer final : public Mailer {
+ public:
+  const std::string& from() const override { return from_; }
+  Status Send(const OutgoingEmail& email) override {
+    sent.push_back(email);
+    return OkStatus();
+  }
+  std::vector<OutgoingEmail> sent;
+
+ private:
+  std::string from_ = "care@council.example";
+};
+
+// Whoever holds the administrator's link may use it before the outbox runs (someone else taking
+// the account): the link's own email is then withdrawn, and the notice, which has no link, still
+// tells the account.
+TEST_F(AdminServiceTest, AResetIsToldEvenWhenTheAdministratorsLinkIsUsedFirst) {
+  auto link = admin_.Invite(ctx_, me_, {"a@example.org", "Analyst", "analyst", ""});
+  ASSERT_TRUE(
+      front_door_.AcceptInvitation(ctx_, link->token, "first password", "first password").ok());
+  auto reset = admin_.Reset(ctx_, me_, link->user.id);
+  ASSERT_TRUE(reset.ok());
+  ASSERT_TRUE(front_door_
+                  .AcceptInvitation(ctx_, reset->token, "someone else chose this",
+                                    "someone else chose this")
+                  .ok());
+  MessageService messages(db_.store(), clock_, audit_, "https://care.example");
+  TakingMailer mailer;
+  ASSERT_TRUE(messages.SendDue(mailer, 20).ok());
+  std::vector<std::string> subjects;
+  for (const OutgoingEmail& e : mailer.sent)
+    if (e.to == "a@example.org") subjects.push_back(e.subject);
+  EXPECT_EQ(subjects, std::vector<std::string>{"Your password has been reset"});
 }
 
 TEST_F(AdminServiceTest, TheAuditSearchFindsWhoSawWhoseRecord) {

@@ -39,16 +39,22 @@ Notice PasswordResetNotice(UserId user, const std::string& name, Timestamp at) {
           "Dear " + name +
               ",\n\nThe council's adult social care team reset the password of your account on " +
               at.LondonDate().ToLongString() +
-              ", and signed you out everywhere you were signed in.\n\nTo choose a new password, "
-              "use the link in the email we send with this one, or the link the team gives "
-              "you.\n\nIf you did not ask for a new password or a new link, contact the council's "
-              "adult social care team straight away."};
+              ". Your old password no longer works, and you were signed out everywhere you were "
+              "signed in.\n\nTo choose a new password, use the link we email you separately, or "
+              "ask the team for a new link.\n\nIf you did not ask for a new password or a new "
+              "link, contact the council's adult social care team straight away: someone else "
+              "may be trying to get into your account."};
 }
 
 Notice NewPasswordLinkNotice(UserId user, const std::string& name, Timestamp expires) {
-  return {PersonId{}, user, MessageKind::kInvitation, "Choose a new password",
-          "Dear " + name + ",\n\n" + LinkParagraph("a new password for your account", expires) +
-              "\n\nIf you have already chosen one, you can ignore this email."};
+  return {PersonId{}, user, MessageKind::kInvitation,
+          "Choose a new password for your adult social care account",
+          "Dear " + name +
+              ",\n\nThe council's adult social care team has sent you a link to choose a new "
+              "password for your account.\n\n" +
+              LinkParagraph("your new password", expires) +
+              "\n\nIf you have already chosen a new password since the team reset it, you do not "
+              "need this email."};
 }
 
 Notice BudgetEstimateNotice(PersonId person, Pence weekly) {
