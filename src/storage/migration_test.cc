@@ -368,7 +368,10 @@ TEST_P(MigrationTest, SessionsOpenBeforeReauthenticationCountTheirSignIn) {
 // before it is added up into them, so the dashboard reads the same figures after the migration.
 TEST_P(MigrationTest, TheLedgerBeforeItIsAddedUpForTheDashboard) {
   ASSERT_TRUE(store_->Migrate(43).ok());
-  auto [council, team] = CouncilWithATeam();
+  // Not a structured binding: the lambda below uses the team, and clang 14 cannot capture one.
+  const std::pair<CouncilId, TeamId> made = CouncilWithATeam();
+  const CouncilId council = made.first;
+  const TeamId team = made.second;
   const std::string c = std::to_string(council.value());
   const std::string person = "(SELECT person_id FROM people WHERE family_name = 'Paid')";
   auto posted = [&](const char* key, const char* source, const char* from, const char* to,
