@@ -1,11 +1,12 @@
 // Administration in the browser (issue 23): an administrator invites someone with the keyboard
 // only, is told what is missing, gets the one-time link, and the invited person sets a password
 // with JavaScript off and signs in; the administrator is told they cannot remove the last
-// administrator; the audit log is searched with GOV.UK date inputs. axe-core on every page, and
+// administrator; a reset says what the person is sent; the audit log is searched with GOV.UK date inputs. axe-core on every page, and
 // 320 px without JavaScript.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { serverAndBrowser, submitting, expectAccessible, tabTo, signIn, typeInto, chooseRadio } from '../support/browser.mjs'
+import { ApiClient } from '../support/server.mjs'
 
 const env = serverAndBrowser({ people: 60 })
 
@@ -53,6 +54,29 @@ test('an administrator invites someone, who sets their own password and signs in
   assert.match(await page.textContent('.govuk-error-summary'), /last active administrator/)
   assert.match(await page.textContent('#account'), /Administrator/)
   await expectAccessible(page, 'admin-last-administrator')
+  await context.close()
+})
+
+test('an administrator resets a password with the keyboard and is told what the person gets', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true })
+  const page = await context.newPage()
+  await signIn(page, env.server.base, env.server.users.administrator, '/people')
+  const admin = new ApiClient(env.server.base)
+  await admin.signIn(env.server.users.administrator)
+  const made = await admin.request('POST', '/api/v1/admin/users', { json: { email: 'rae.reset@example.org', display_name: 'Rae Reset', role: 'analyst' } })
+  assert.equal(made.status, 201, made.text)
+  await page.goto(env.server.base + `/admin/users/${made.data.id}`)
+  await tabTo(page, '#reset')
+  await submitting(page, () => page.keyboard.press('Enter'))
+  assert.equal((await page.textContent('h1')).trim(), 'New link ready')
+  const said = (await page.textContent('main')).replace(/\s+/g, ' ')
+  assert.match(said, /is emailed at rae\.reset@example\.org a link of their own, and told that their password was reset/)
+  assert.match(said, /using one ends the other\. Their old password and sessions no longer work\./)
+  assert.match((await page.textContent('#invitation-link')).trim(), /\/invitations\/[A-Za-z0-9_-]{43}$/)
+  await expectAccessible(page, 'admin-reset')
+  await page.setViewportSize({ width: 320, height: 800 })
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  assert.ok(width <= 320, `no sideways scrolling at 320 px (${width})`)
   await context.close()
 })
 
