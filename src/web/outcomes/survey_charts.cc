@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "web/pages/charts.h"
 #include "web/pages/mustache.h"
 
 namespace selfdirect::web {
@@ -30,23 +31,6 @@ std::string Escape(std::string_view s) {
   return out;
 }
 
-// `text` in lines of at most `width` characters, broken at spaces (a longer word on its own).
-std::vector<std::string> Wrap(const std::string& text, size_t width) {
-  std::vector<std::string> lines(1);
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find(' ', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string word = text.substr(start, end - start);
-    if (!lines.back().empty() && lines.back().size() + 1 + word.size() > width)
-      lines.emplace_back();
-    if (!lines.back().empty()) lines.back() += ' ';
-    lines.back() += word;
-    start = end + 1;
-  }
-  return lines;
-}
-
 void AddText(std::string& s, double x, double y, std::string_view anchor, std::string_view text,
              std::string_view fill = kInk) {
   s +=
@@ -64,7 +48,7 @@ void AddLine(std::string& s, double x1, double y1, double x2, double y2, std::st
 
 // The row's label, one text per line from y; returns the y below it.
 double AddLabel(std::string& s, const std::string& label, double y) {
-  for (const std::string& line : Wrap(label, kLabelChars)) {
+  for (const std::string& line : WrapWords(label, kLabelChars)) {
     AddText(s, kLeft, y + 14, "start", line);
     y += kLine;
   }

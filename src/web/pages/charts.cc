@@ -47,51 +47,154 @@ std::string Open(const std::string& id, const std::string& title, const std::str
 
 }  // namespace
 
-std::string BarChartSvg(const std::string& id, const std::string& title, const std::string& desc,
-                        const std::vector<std::pair<std::string, int64_t>>& bars) {
-  const int w = 760, h = 340, left = 50, right = 10, top = 20, bottom = 70;
-  const int plot_w = w - left - right, plot_h = h - top - bottom;
+std::vector<std::string> WrapWords(const std::string& text, size_t width) {
+  std::vector<std::string> lines(1);
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    if (!lines.back().empty() && lines.back().size() + 1 + word.size() > width)
+      lines.emplace_back();
+    if (!lines.back().empty()) lines.back() += ' ';
+    lines.back() += word;
+    start = end + 1;
+  }
+  return lines;
+}
+
+namespace {
+
+using Bars = std::vector<std::pair<std::string, int64_t>>;
+
+// The widest a character of 14-unit Arial is taken to be, in viewBox units: most are narrower
+// (about 7), so a line of text measured with it fits.
+constexpr double kCharWidth = 7.5;
+constexpr double kLineHeight = 18;
+constexpr int kChartWidth = 760;
+constexpr int kColumnsLeft = 50, kColumnsRight = 10;  // The value scale's room, and a margin.
+constexpr double kColumnsWidth = kChartWidth - kColumnsLeft - kColumnsRight;
+constexpr double kRowsLeft = 290;  // Room for the labels of bars lying one under another.
+constexpr size_t kRowLabelChars = 36;
+
+// The gridline step and the value at the end of the scale (the largest value rounded up to a step).
+struct Scale {
+  double step;
+  double top;
+};
+Scale ScaleFor(const Bars& bars) {
   int64_t max = 1;
   for (const auto& b : bars) max = std::max(max, b.second);
-  double step = NiceStep(static_cast<double>(max), 4);
-  double top_value = std::ceil(static_cast<double>(max) / step) * step;
+  const double step = NiceStep(static_cast<double>(max), 4);
+  return {step, std::ceil(static_cast<double>(max) / step) * step};
+}
+
+// Each label in lines of at most `chars`; empty if a label needs more than `max_lines` or has a
+// word longer than that.
+std::vector<std::vector<std::string>> WrapLabels(const Bars& bars, size_t chars, size_t max_lines) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& b : bars) {
+    std::vector<std::string> lines = WrapWords(b.first, chars);
+    if (lines.size() > max_lines) return {};
+    for (const auto& line : lines)
+      if (line.size() > chars) return {};
+    out.push_back(std::move(lines));
+  }
+  return out;
+}
+
+// Bars standing side by side, each label under its bar in `labels` (lines that fit the bar's
+// slot).
+std::string Columns(const std::string& id, const std::string& title, const std::string& desc,
+                    const Bars& bars, const std::vector<std::vector<std::string>>& labels) {
+  const int w = kChartWidth, h = 340, left = kColumnsLeft, right = kColumnsRight, top = 20,
+            bottom = 70;
+  const int plot_w = w - left - right, plot_h = h - top - bottom;
+  const Scale scale = ScaleFor(bars);
   std::string s = Open(id, title, desc, w, h);
-  for (double v = 0; v <= top_value + 1e-9; v += step) {
-    double y = top + plot_h - v / top_value * plot_h;
+  for (double v = 0; v <= scale.top + 1e-9; v += scale.step) {
+    double y = top + plot_h - v / scale.top * plot_h;
     s += fmt::format(
         "<line x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#b1b4b6\"/>"
         "<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\" fill=\"{}\">{}</text>",
         left, w - right, y, y, left - 6, y + 5, kInk, Number(v));
   }
-  const double slot =
-      static_cast<double>(plot_w) / static_cast<double>(std::max<size_t>(1, bars.size()));
+  const double slot = static_cast<double>(plot_w) / static_cast<double>(bars.size());
   for (size_t i = 0; i < bars.size(); ++i) {
-    double bh = static_cast<double>(bars[i].second) / top_value * plot_h;
+    double bh = static_cast<double>(bars[i].second) / scale.top * plot_h;
     double x = left + slot * static_cast<double>(i) + slot * 0.15;
     double y = top + plot_h - bh;
     s += fmt::format(
         "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"/>"
         "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" fill=\"{}\">{}</text>",
         x, y, slot * 0.7, bh, kBlue, x + slot * 0.35, y - 5, kInk, bars[i].second);
-    // Labels on two lines where they have a space in the middle.
-    const std::string& label = bars[i].first;
-    size_t mid = label.find(' ', label.size() / 2 > 3 ? label.size() / 2 - 3 : 0);
-    double lx = x + slot * 0.35;
-    if (mid == std::string::npos || label.size() < 12) {
-      s += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>",
-                       lx, top + plot_h + 20, kInk, Escape(label));
-    } else {
+    double ly = top + plot_h + 20;
+    for (const std::string& line : labels[i]) {
       s += fmt::format(
-          "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>"
-          "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>",
-          lx, top + plot_h + 20, kInk, Escape(label.substr(0, mid)), lx, top + plot_h + 38, kInk,
-          Escape(label.substr(mid + 1)));
+          "<text x=\"{:.1f}\" y=\"{:.0f}\" text-anchor=\"middle\" fill=\"{}\">{}</text>",
+          x + slot * 0.35, ly, kInk, Escape(line));
+      ly += kLineHeight;
     }
   }
   s += fmt::format("<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"{}\"/>", left, w - right,
                    top + plot_h, top + plot_h, kInk);
-  s += "</svg>";
-  return s;
+  return s + "</svg>";
+}
+
+// Bars lying one under another, each label to the left of its bar and its value after it: for
+// labels too long to stand under bars side by side.
+std::string Rows(const std::string& id, const std::string& title, const std::string& desc,
+                 const Bars& bars, const std::vector<std::vector<std::string>>& labels) {
+  const double left = kRowsLeft, right = 80, top = 10, bottom = 30, bar = 20, gap = 12;
+  const double plot_w = kChartWidth - left - right;
+  const Scale scale = ScaleFor(bars);
+  double plot_h = 0;
+  for (const auto& lines : labels)
+    plot_h += std::max(bar, kLineHeight * static_cast<double>(lines.size())) + gap;
+  const double h = top + plot_h + bottom;
+  std::string s = Open(id, title, desc, kChartWidth, static_cast<int>(std::ceil(h)));
+  for (double v = 0; v <= scale.top + 1e-9; v += scale.step) {
+    double x = left + v / scale.top * plot_w;
+    s += fmt::format(
+        "<line x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{}\" y2=\"{}\" stroke=\"#b1b4b6\"/>"
+        "<text x=\"{:.1f}\" y=\"{:.0f}\" text-anchor=\"middle\" fill=\"{}\">{}</text>",
+        x, x, top, top + plot_h, x, top + plot_h + 20, kInk, Number(v));
+  }
+  double y = top + gap / 2;
+  for (size_t i = 0; i < bars.size(); ++i) {
+    const double row = std::max(bar, kLineHeight * static_cast<double>(labels[i].size()));
+    const double bw = static_cast<double>(bars[i].second) / scale.top * plot_w;
+    const double by = y + (row - bar) / 2;
+    s += fmt::format(
+        "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{}\" fill=\"{}\"/>"
+        "<text x=\"{:.1f}\" y=\"{:.1f}\" fill=\"{}\">{}</text>",
+        left, by, bw, bar, kBlue, left + bw + 6, by + 15, kInk, bars[i].second);
+    double ly = y + (row - kLineHeight * static_cast<double>(labels[i].size())) / 2 + 14;
+    for (const std::string& line : labels[i]) {
+      s += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\" fill=\"{}\">{}</text>",
+                       left - 8, ly, kInk, Escape(line));
+      ly += kLineHeight;
+    }
+    y += row + gap;
+  }
+  s += fmt::format("<line x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{}\" y2=\"{:.1f}\" stroke=\"{}\"/>",
+                   left, left, top, top + plot_h, kInk);
+  return s + "</svg>";
+}
+
+}  // namespace
+
+std::string BarChartSvg(const std::string& id, const std::string& title, const std::string& desc,
+                        const Bars& bars) {
+  if (bars.empty()) return Open(id, title, desc, kChartWidth, 40) + "</svg>";
+  // Under each bar, a label has the bar's slot less a little space.
+  const double slot = kColumnsWidth / static_cast<double>(bars.size());
+  const auto chars = static_cast<size_t>(slot * 0.95 / kCharWidth);
+  std::vector<std::vector<std::string>> labels = WrapLabels(bars, chars, 2);
+  if (!labels.empty()) return Columns(id, title, desc, bars, labels);
+  labels.clear();
+  for (const auto& b : bars) labels.push_back(WrapWords(b.first, kRowLabelChars));
+  return Rows(id, title, desc, bars, labels);
 }
 
 std::string ScatterSvg(const std::string& id, const std::string& title, const std::string& desc,
