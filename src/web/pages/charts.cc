@@ -89,6 +89,20 @@ Scale ScaleFor(const Bars& bars) {
   return {step, std::ceil(static_cast<double>(max) / step) * step};
 }
 
+// The length of a bar for `value`: a value below 0 (money refunded) draws no bar, its figure
+// written at the scale's 0.
+double Drawn(int64_t value) { return static_cast<double>(std::max<int64_t>(0, value)); }
+
+// `lines` with any longer than kRowLabelChars broken into pieces that are not, so that no label
+// runs off the drawing's left edge.
+std::vector<std::string> BreakLongLines(const std::vector<std::string>& lines) {
+  std::vector<std::string> out;
+  for (const std::string& line : lines)
+    for (size_t at = 0; at < line.size(); at += kRowLabelChars)
+      out.push_back(line.substr(at, kRowLabelChars));
+  return out;
+}
+
 // Each label in lines of at most `chars`; empty if a label needs more than `max_lines` or has a
 // word longer than that.
 std::vector<std::vector<std::string>> WrapLabels(const Bars& bars, size_t chars, size_t max_lines) {
@@ -121,7 +135,7 @@ std::string Columns(const std::string& id, const std::string& title, const std::
   }
   const double slot = static_cast<double>(plot_w) / static_cast<double>(bars.size());
   for (size_t i = 0; i < bars.size(); ++i) {
-    double bh = static_cast<double>(bars[i].second) / scale.top * plot_h;
+    double bh = Drawn(bars[i].second) / scale.top * plot_h;
     double x = left + slot * static_cast<double>(i) + slot * 0.15;
     double y = top + plot_h - bh;
     s += fmt::format(
@@ -163,7 +177,7 @@ std::string Rows(const std::string& id, const std::string& title, const std::str
   double y = top + gap / 2;
   for (size_t i = 0; i < bars.size(); ++i) {
     const double row = std::max(bar, kLineHeight * static_cast<double>(labels[i].size()));
-    const double bw = static_cast<double>(bars[i].second) / scale.top * plot_w;
+    const double bw = Drawn(bars[i].second) / scale.top * plot_w;
     const double by = y + (row - bar) / 2;
     s += fmt::format(
         "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{}\" fill=\"{}\"/>"
@@ -193,7 +207,7 @@ std::string BarChartSvg(const std::string& id, const std::string& title, const s
   std::vector<std::vector<std::string>> labels = WrapLabels(bars, chars, 2);
   if (!labels.empty()) return Columns(id, title, desc, bars, labels);
   labels.clear();
-  for (const auto& b : bars) labels.push_back(WrapWords(b.first, kRowLabelChars));
+  for (const auto& b : bars) labels.push_back(BreakLongLines(WrapWords(b.first, kRowLabelChars)));
   return Rows(id, title, desc, bars, labels);
 }
 

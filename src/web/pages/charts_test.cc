@@ -22,7 +22,7 @@ struct Box {
 std::vector<Box> Texts(const std::string& svg) {
   std::vector<Box> out;
   const std::regex text(
-      R"re(<text x="([0-9.]+)" y="([0-9.]+)"(?: text-anchor="(start|middle|end)")? fill="[^"]*">([^<]*)</text>)re");
+      R"re(<text x="(-?[0-9.]+)" y="(-?[0-9.]+)"(?: text-anchor="(start|middle|end)")? fill="[^"]*">([^<]*)</text>)re");
   for (auto it = std::sregex_iterator(svg.begin(), svg.end(), text); it != std::sregex_iterator();
        ++it) {
     const double x = std::stod((*it)[1]), y = std::stod((*it)[2]);
@@ -35,10 +35,13 @@ std::vector<Box> Texts(const std::string& svg) {
   return out;
 }
 
-// Each pair of texts that overlap, as "a | b".
+// Each pair of texts that overlap, as "a | b", and each text that leaves the drawing (760 wide),
+// as "a | outside".
 std::vector<std::string> Overlaps(const std::string& svg) {
   std::vector<std::string> out;
   const std::vector<Box> boxes = Texts(svg);
+  for (const Box& b : boxes)
+    if (b.left < 0 || b.right > 760 || b.top < 0) out.push_back(b.text + " | outside");
   for (size_t i = 0; i < boxes.size(); ++i)
     for (size_t j = i + 1; j < boxes.size(); ++j) {
       const Box &a = boxes[i], &b = boxes[j];
@@ -51,7 +54,7 @@ std::vector<std::string> Overlaps(const std::string& svg) {
 // The x of each blue bar, in order.
 std::vector<double> BarLefts(const std::string& svg) {
   std::vector<double> out;
-  const std::regex rect(R"re(<rect x="([0-9.]+)"[^>]*fill="#1d70b8"/>)re");
+  const std::regex rect(R"re(<rect x="(-?[0-9.]+)"[^>]*fill="#1d70b8"/>)re");
   for (auto it = std::sregex_iterator(svg.begin(), svg.end(), rect); it != std::sregex_iterator();
        ++it)
     out.push_back(std::stod((*it)[1]));
@@ -127,11 +130,37 @@ TEST(BarChart, NoTextRunsIntoAnotherWhateverTheLabels) {
        {"2026-12", 6100}},
       {{"North team", 10}, {"South team", 20}, {"Learning disability and autism team", 30}},
       {{"A label with one word far longer than any bar: Supercalifragilisticexpialidocious", 1}},
+      {{"Home care", 300},
+       {"Refunded more than spent", -40},
+       {"Meals", 20},
+       {"Day centre", 10},
+       {"Transport", 5},
+       {"Gym or fitness", 4},
+       {"Equipment or technology", 3},
+       {"Pneumonoultramicroscopicsilicovolcanoconiosis and more", 2}},
   };
   for (const Bars& bars : charts) {
     const std::string svg = BarChartSvg("c", "Title", "Desc", bars);
     EXPECT_EQ(Overlaps(svg), std::vector<std::string>{}) << bars.front().first;
     EXPECT_EQ(BarLefts(svg).size(), bars.size());
+  }
+}
+
+TEST(BarChart, AValueBelowNothingDrawsNoBarAndKeepsItsFigure) {
+  for (const Bars& bars :
+       {Bars{{"Spent", 30}, {"Refunded", -12}}, Bars{{"Spent on many things", 30},
+                                                     {"Refunded more than was spent", -12},
+                                                     {"Meals", 1},
+                                                     {"Day centre", 2},
+                                                     {"Transport", 3},
+                                                     {"Gym or fitness", 4},
+                                                     {"Respite", 5},
+                                                     {"Home care", 6}}}) {
+    const std::string svg = BarChartSvg("c", "T", "D", bars);
+    EXPECT_EQ(svg.find("width=\"-"), std::string::npos) << svg;
+    EXPECT_EQ(svg.find("height=\"-"), std::string::npos) << svg;
+    EXPECT_NE(svg.find(">-12</text>"), std::string::npos);
+    EXPECT_EQ(Overlaps(svg), std::vector<std::string>{});
   }
 }
 
