@@ -101,7 +101,8 @@ Result<domain::Actor> AuthService::ActorFor(Transaction& tx, const UserRecord& u
   return actor;
 }
 
-NewSession MakeSession(const UserRecord& user, Timestamp now) {
+NewSession MakeSession(const UserRecord& user, Timestamp now, const std::string& client_address,
+                       std::string_view user_agent) {
   NewSession s{SignedIn{RandomToken(), RandomToken(), user}, SessionRecord{}};
   s.record = SessionRecord{TokenHash(s.signed_in.token),
                            user.id,
@@ -109,13 +110,25 @@ NewSession MakeSession(const UserRecord& user, Timestamp now) {
                            now,
                            now,
                            now.PlusSeconds(limits::kSessionAbsoluteSeconds),
-                           now};
+                           now,
+                           client_address,
+                           KeptUserAgent(user_agent)};
   return s;
+}
+
+std::string KeptUserAgent(std::string_view user_agent) {
+  std::string kept;
+  for (char c : user_agent) {
+    if (kept.size() == limits::kMaxUserAgentChars) break;
+    if (c >= ' ' && c <= '~') kept += c;
+  }
+  return kept;
 }
 
 Result<SignedIn> AuthService::SignIn(CouncilId council, const std::string& email_input,
                                      const std::string& password, const std::string& client_address,
-                                     const std::string& previous_token) {
+                                     const std::string& previous_token,
+                                     std::string_view user_agent) {
   std::string email = AsciiLower(Trim(email_input));
   std::vector<FieldError> fields;
   if (email.empty()) fields.push_back({"email", "Enter your email address"});
@@ -143,7 +156,7 @@ Result<SignedIn> AuthService::SignIn(CouncilId council, const std::string& email
     return Error::Unauthenticated("Enter a correct email address and password");
   }
 
-  NewSession opened = MakeSession(*user, now);
+  NewSession opened = MakeSession(*user, now, client_address, user_agent);
   SD_RETURN_IF_ERROR(store_.Write(council, [&](Transaction& tx) -> Status {
     SD_RETURN_IF_ERROR(
         tx.sessions().DeleteExpired(now, now.PlusSeconds(-limits::kSessionIdleSeconds)));

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "app/repositories.h"
@@ -91,7 +92,13 @@ struct NewSession {
   SignedIn signed_in;
   SessionRecord record;
 };
-NewSession MakeSession(const UserRecord& user, Timestamp now);
+// The session keeps where it was opened: `client_address` and `user_agent` (the browser's
+// User-Agent header, cut by KeptUserAgent).
+NewSession MakeSession(const UserRecord& user, Timestamp now, const std::string& client_address,
+                       std::string_view user_agent);
+// The printable ASCII of `user_agent` (browsers send nothing else; other bytes, which need not be
+// UTF-8 and which PostgreSQL would refuse, are left out), at most limits::kMaxUserAgentChars.
+std::string KeptUserAgent(std::string_view user_agent);
 
 // Why a session could not be used, so that pages can say "you were signed out" rather than
 // "sign in" when a session has ended.
@@ -104,13 +111,14 @@ class AuthService {
 
   // Checks the password (slow: ~75 ms, run it off I/O threads) and opens a session with a new
   // token. The session of `previous_token` (the caller's session cookie before signing in, if
-  // any) ends with a successful sign-in, so no token issued before it stays valid after it.
+  // any) ends with a successful sign-in, so no token issued before it stays valid after it. The
+  // session keeps `client_address` and `user_agent` (MakeSession).
   // Errors: kInvalidArgument with a field error when email or password is blank;
   // kUnauthenticated for a wrong email or password (one message for both);
   // kResourceExhausted when the throttle refuses the attempt. Every attempt is audited.
   Result<SignedIn> SignIn(CouncilId council, const std::string& email, const std::string& password,
-                          const std::string& client_address,
-                          const std::string& previous_token = "");
+                          const std::string& client_address, const std::string& previous_token = "",
+                          std::string_view user_agent = "");
 
   // Returns the principal for a session token, sliding its idle expiry. kUnauthenticated when the
   // token is unknown or the session has ended; `problem` (if given) says which.

@@ -48,13 +48,15 @@ Status CheckCurrent(AuthService& auth, CouncilId council, const Principal& who,
 
 Result<SignedIn> PasswordChangeService::Change(CouncilId council, const Principal& who,
                                                const PasswordChangeInput& in,
-                                               const std::string& client_address) {
+                                               const std::string& client_address,
+                                               std::string_view user_agent) {
   if (std::vector<FieldError> errors = FormErrors(who.user, in); !errors.empty())
     return Error::InvalidArgument("Check your passwords", std::move(errors));
   SD_RETURN_IF_ERROR(CheckCurrent(auth_, council, who, in.current, client_address));
   SD_ASSIGN_OR_RETURN(std::string hash, HashPassword(in.password));
   const Timestamp now = clock_.Now();
-  NewSession opened = MakeSession(who.user, now);
+  // The new session is this browser's, opened from where the change was asked.
+  NewSession opened = MakeSession(who.user, now, client_address, user_agent);
   SD_RETURN_IF_ERROR(store_.Write(council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto user, tx.users().FindById(who.user.id));
     // Suspended (or removed) since this session's request began: nothing changes.

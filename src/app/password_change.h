@@ -34,8 +34,9 @@ class PasswordChangeService {
   // field, a new password the policy refuses, one the same as the current, or a confirmation
   // that differs; kUnauthenticated with a field error on "current" for a wrong current password;
   // kResourceExhausted when the sign-in throttle refuses the attempt. Nothing changes on error.
+  // The new session keeps `client_address` and `user_agent`, the request's (MakeSession).
   Result<SignedIn> Change(CouncilId council, const Principal& who, const PasswordChangeInput& in,
-                          const std::string& client_address);
+                          const std::string& client_address, std::string_view user_agent = "");
 
  private:
   Store& store_;

@@ -120,6 +120,10 @@ struct SessionRecord {
   // When the user last entered their password in this session: at sign-in, then each time they
   // confirm it before a sensitive action (domain/accounts/reauthentication.h). Migration 0043.
   Timestamp password_entered_at;
+  // Where the session was opened: the client's address and its User-Agent header (cut to
+  // limits::kMaxUserAgentChars); empty for sessions opened before migration 0045.
+  std::string client_address;
+  std::string user_agent;
 };
 
 struct AuditEntry {
@@ -357,6 +361,9 @@ class SessionRepository {
   virtual Status Insert(const SessionRecord& session) = 0;
   virtual Result<std::optional<SessionRecord>> Find(const std::string& token_hash) = 0;
   virtual Status Touch(const std::string& token_hash, Timestamp last_seen_at) = 0;
+  // The user's sessions, most recently used first (ended ones included until DeleteExpired
+  // removes them: the caller applies the expiry rules).
+  virtual Result<std::vector<SessionRecord>> ListForUser(UserId user) = 0;
   virtual Status Delete(const std::string& token_hash) = 0;
   // Removes sessions idle since before `idle_cutoff` or past their absolute end at `now`.
   virtual Result<int64_t> DeleteExpired(Timestamp now, Timestamp idle_cutoff) = 0;

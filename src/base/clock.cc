@@ -55,11 +55,27 @@ int64_t LastSundayOneAmMicros(int year, int month) {
 
 }  // namespace
 
-Date Timestamp::LondonDate() const {
+int Timestamp::LondonOffsetSeconds() const {
   const Date utc = UtcDate();
   const bool summer = micros_ >= LastSundayOneAmMicros(utc.year(), 3) &&
                       micros_ < LastSundayOneAmMicros(utc.year(), 10);
-  return summer ? PlusSeconds(3'600).UtcDate() : utc;
+  return summer ? 3'600 : 0;
+}
+
+Date Timestamp::LondonDate() const { return PlusSeconds(LondonOffsetSeconds()).UtcDate(); }
+
+std::string Timestamp::ToLondonString() const {
+  const Timestamp local = PlusSeconds(LondonOffsetSeconds());
+  const Date d = local.UtcDate();
+  const int64_t minutes = (local.seconds() - d.DaysSinceEpoch() * 86'400) / 60;
+  const int64_t hour = minutes / 60 % 12 == 0 ? 12 : minutes / 60 % 12;
+  // GOV.UK style: "midnight" and "midday", not 12am and 12pm.
+  if (minutes == 0) return d.ToLongString() + " at midnight";
+  if (minutes == 12 * 60) return d.ToLongString() + " at midday";
+  char buf[24];
+  std::snprintf(buf, sizeof buf, " at %lld:%02lld%s", static_cast<long long>(hour),
+                static_cast<long long>(minutes % 60), minutes < 12 * 60 ? "am" : "pm");
+  return d.ToLongString() + buf;
 }
 
 std::string Timestamp::ToString() const {

@@ -32,6 +32,11 @@ class Timestamp {
   // in the service is this date: between midnight and 1 a.m. in summer the UTC date is
   // yesterday's.
   Date LondonDate() const;
+  // Seconds England's clocks are ahead of UTC at this moment: 3,600 in British summer time, else 0.
+  int LondonOffsetSeconds() const;
+  // "7 December 2026 at 9:05pm" (or "at midnight", "at midday", as GOV.UK writes them): the date
+  // and time on England's clocks, as people read them.
+  std::string ToLondonString() const;
   // "2026-11-22T08:30:00Z" (whole seconds) or with six decimals when there are microseconds.
   std::string ToString() const;
 

@@ -38,6 +38,20 @@ TEST(Timestamp, TheDateInEnglandFollowsBritishSummerTime) {
   EXPECT_EQ(london("2026-10-25T23:30:00Z"), "2026-10-25");
 }
 
+TEST(Timestamp, TheTimeInEnglandAsPeopleReadIt) {
+  auto london = [](std::string_view t) { return Timestamp::Parse(t)->ToLondonString(); };
+  EXPECT_EQ(london("2026-12-07T21:05:59Z"), "7 December 2026 at 9:05pm");
+  EXPECT_EQ(london("2026-12-07T00:00:00Z"), "7 December 2026 at midnight");
+  EXPECT_EQ(london("2026-12-07T00:00:59Z"), "7 December 2026 at midnight");
+  EXPECT_EQ(london("2026-12-07T00:01:00Z"), "7 December 2026 at 12:01am");
+  EXPECT_EQ(london("2026-12-07T12:00:00Z"), "7 December 2026 at midday");
+  EXPECT_EQ(london("2026-12-07T12:30:00Z"), "7 December 2026 at 12:30pm");
+  EXPECT_EQ(london("2026-12-07T11:59:00Z"), "7 December 2026 at 11:59am");
+  // British summer time: an hour ahead, and past midnight it is the next day.
+  EXPECT_EQ(london("2026-06-30T23:15:00Z"), "1 July 2026 at 12:15am");
+  EXPECT_EQ(london("2026-06-30T08:00:00Z"), "30 June 2026 at 9:00am");
+}
+
 TEST(Timestamp, BeforeTheEpochStaysOnTheRightDay) {
   Timestamp t = Timestamp::FromSeconds(-1);
   EXPECT_EQ(t.ToString(), "1969-12-31T23:59:59Z");

@@ -41,7 +41,9 @@ inline constexpr size_t kMaxSearchQueryChars = 100;
 // Accounts and sessions.
 inline constexpr int kSessionIdleSeconds = 30 * 60;           // Signed out after 30 idle minutes.
 inline constexpr int kSessionAbsoluteSeconds = 12 * 60 * 60;  // And after 12 hours regardless.
-inline constexpr int kSignInFailuresBeforeLock = 5;           // Per account, within the window.
+// The most of a browser's User-Agent header kept with its session (migration 0045).
+inline constexpr size_t kMaxUserAgentChars = 200;
+inline constexpr int kSignInFailuresBeforeLock = 5;  // Per account, within the window.
 // Past this many failures from one client address, its sign-in answers are slowed down (never
 // refused: behind a shared proxy or network, other people's failures must not lock anyone out):
 // by kSignInAddressDelayStepMs for each failure over the limit, up to kSignInAddressDelayMaxMs.

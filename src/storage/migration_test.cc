@@ -362,6 +362,9 @@ TEST_P(MigrationTest, SessionsOpenBeforeReauthenticationCountTheirSignIn) {
   ASSERT_TRUE(session.has_value());
   EXPECT_EQ(session->password_entered_at, Timestamp::FromMicros(1000000));
   EXPECT_EQ(session->last_seen_at, Timestamp::FromMicros(2000000));
+  // 0045: where it was opened was not recorded.
+  EXPECT_EQ(session->client_address, "");
+  EXPECT_EQ(session->user_agent, "");
 }
 
 // 0044 keeps the people's ledger totals by source for the money dashboard: a ledger written

@@ -229,6 +229,66 @@ TEST_P(RepositoryContract, SessionsAreFoundTouchedAndExpired) {
   EXPECT_FALSE(cross.has_value());
 }
 
+// A user's sessions (ASVS V3.3.4): listed most recently used first with where each was opened,
+// and neither another user's nor another council's.
+TEST_P(RepositoryContract, AUsersSessionsAreListedWithWhereTheyWereOpened) {
+  UserId user, other_user;
+  auto session = [&](const char* hash, UserId who, int seen, const char* address) {
+    app::SessionRecord s{hash,
+                         who,
+                         "csrf",
+                         kNow,
+                         kNow.PlusSeconds(seen),
+                         kNow.PlusSeconds(1000),
+                         kNow,
+                         address,
+                         std::string("Mozilla/5.0 ") + hash};
+    return s;
+  };
+  ASSERT_TRUE(
+      store_
+          ->Write(council_,
+                  [&](app::Transaction& tx) -> Status {
+                    app::UserRecord u{UserId{}, "l@example.org", "L",    domain::Role::kAnalyst,
+                                      TeamId{}, PersonId{},      "hash", false};
+                    SD_ASSIGN_OR_RETURN(user, tx.users().Insert(u, kNow));
+                    u.email = "m@example.org";
+                    SD_ASSIGN_OR_RETURN(other_user, tx.users().Insert(u, kNow));
+                    SD_RETURN_IF_ERROR(tx.sessions().Insert(session("a", user, 10, "192.0.2.1")));
+                    SD_RETURN_IF_ERROR(tx.sessions().Insert(session("b", user, 30, "2001:db8::1")));
+                    SD_RETURN_IF_ERROR(tx.sessions().Insert(session("c", other_user, 40, "")));
+                    return tx.sessions().Insert(session("d", user, 20, ""));
+                  })
+          .ok());
+  std::vector<app::SessionRecord> mine, theirs, elsewhere;
+  ASSERT_TRUE(store_
+                  ->Read(council_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(mine, tx.sessions().ListForUser(user));
+                           SD_ASSIGN_OR_RETURN(theirs, tx.sessions().ListForUser(other_user));
+                           return OkStatus();
+                         })
+                  .ok());
+  ASSERT_TRUE(store_
+                  ->Read(other_,
+                         [&](app::Transaction& tx) -> Status {
+                           SD_ASSIGN_OR_RETURN(elsewhere, tx.sessions().ListForUser(user));
+                           return OkStatus();
+                         })
+                  .ok());
+  ASSERT_EQ(mine.size(), 3u);
+  EXPECT_EQ(mine[0].token_hash, "b");
+  EXPECT_EQ(mine[1].token_hash, "d");
+  EXPECT_EQ(mine[2].token_hash, "a");
+  EXPECT_EQ(mine[0].client_address, "2001:db8::1");
+  EXPECT_EQ(mine[0].user_agent, "Mozilla/5.0 b");
+  EXPECT_EQ(mine[0].last_seen_at, kNow.PlusSeconds(30));
+  EXPECT_EQ(mine[1].client_address, "");
+  ASSERT_EQ(theirs.size(), 1u);
+  EXPECT_EQ(theirs[0].token_hash, "c");
+  EXPECT_TRUE(elsewhere.empty());
+}
+
 TEST_P(RepositoryContract, AuditLogIsAppendOnlyAndNewestFirst) {
   ASSERT_TRUE(store_
                   ->Write(council_,

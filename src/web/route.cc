@@ -49,6 +49,9 @@ const std::vector<SensitiveRoute>& RecentPasswordRoutes() {
       {Method::kPost, "/api/v1/admin/users/{id}"},
       {Method::kPost, "/api/v1/admin/users/{id}/suspension"},
       {Method::kPost, "/api/v1/admin/users/{id}/reset"},
+      // Who is signed in to one's own account: ending one's other sessions (ASVS V3.3.4).
+      {Method::kPost, "/account/sessions/end"},
+      {Method::kPost, "/account/sessions/end-others"},
       // Who may see a person's record: a representative's account.
       {Method::kPost, "/people/{id}/representatives"},
       {Method::kPost, "/people/{id}/representatives/invite"},

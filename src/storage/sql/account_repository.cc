@@ -31,11 +31,14 @@ app::SessionRecord SessionFromRow(const SqlRow& r) {
                             Timestamp::FromMicros(r.Int(3)),
                             Timestamp::FromMicros(r.Int(4)),
                             Timestamp::FromMicros(r.Int(5)),
-                            Timestamp::FromMicros(r.Int(6))};
+                            Timestamp::FromMicros(r.Int(6)),
+                            r.Text(7),
+                            r.Text(8)};
 }
 
 constexpr Columns<app::SessionRecord> kSession{
-    "token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, password_entered_at",
+    "token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, password_entered_at, "
+    "client_address, user_agent",
     SessionFromRow};
 
 std::string ScopeName(app::ThrottleScope scope) {
@@ -168,14 +171,14 @@ Result<std::vector<app::Team>> SqlTeams::List() {
 
 constexpr std::string_view kInsertSession = R"sql(
 INSERT INTO sessions (council_id, token_hash, user_id, csrf_token, created_at, last_seen_at,
-  expires_at, password_entered_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8))sql";
+  expires_at, password_entered_at, client_address, user_agent)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10))sql";
 
 Status SqlSessions::Insert(const app::SessionRecord& s) {
-  return Execute(
-      c_, kInsertSession,
-      {council_.value(), s.token_hash, s.user_id.value(), s.csrf_token, s.created_at.micros(),
-       s.last_seen_at.micros(), s.expires_at.micros(), s.password_entered_at.micros()});
+  return Execute(c_, kInsertSession,
+                 {council_.value(), s.token_hash, s.user_id.value(), s.csrf_token,
+                  s.created_at.micros(), s.last_seen_at.micros(), s.expires_at.micros(),
+                  s.password_entered_at.micros(), s.client_address, s.user_agent});
 }
 
 constexpr std::string_view kFindSession =
@@ -183,6 +186,14 @@ constexpr std::string_view kFindSession =
 
 Result<std::optional<app::SessionRecord>> SqlSessions::Find(const std::string& token_hash) {
   return QueryOne(c_, kSession, kFindSession, {council_.value(), token_hash});
+}
+
+constexpr std::string_view kUserSessions =
+    R"sql(FROM sessions WHERE council_id = $1 AND user_id = $2
+ORDER BY last_seen_at DESC, token_hash)sql";
+
+Result<std::vector<app::SessionRecord>> SqlSessions::ListForUser(UserId user) {
+  return QueryAll(c_, kSession, kUserSessions, {council_.value(), user.value()});
 }
 
 constexpr std::string_view kTouchSession = R"sql(

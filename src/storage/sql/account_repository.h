@@ -43,6 +43,7 @@ class SqlSessions final : public app::SessionRepository, private CouncilReposito
   Status Insert(const app::SessionRecord& session) override;
   Result<std::optional<app::SessionRecord>> Find(const std::string& token_hash) override;
   Status Touch(const std::string& token_hash, Timestamp last_seen_at) override;
+  Result<std::vector<app::SessionRecord>> ListForUser(UserId user) override;
   Status Delete(const std::string& token_hash) override;
   Result<int64_t> DeleteExpired(Timestamp now, Timestamp idle_cutoff) override;
   Status SetPasswordEntered(const std::string& token_hash, Timestamp at) override;

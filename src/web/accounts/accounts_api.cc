@@ -106,7 +106,8 @@ Response AccountsRoutes::ApiSignIn(Context& ctx) {
     return e.fields.empty() ? JsonError(400, "bad_request", e.message) : ErrorResponse(e, ctx);
   }
   auto signed_in = auth_.SignIn(options_.council.id, (*body)["email"], (*body)["password"],
-                                ctx.request.client_address, ctx.request.Cookie(kSessionCookie));
+                                ctx.request.client_address, ctx.request.Cookie(kSessionCookie),
+                                ctx.request.Header("user-agent"));
   if (!signed_in.ok()) return ErrorResponse(signed_in.error(), ctx);
   app::Principal who;
   who.user = signed_in->user;

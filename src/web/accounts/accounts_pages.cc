@@ -36,6 +36,7 @@ void AccountsRoutes::AddPageRoutes() {
   Route change = PageRoute({}, SlowedByAddress(Bind(&AccountsRoutes::ChangePasswordSubmit)));
   change.slow = true;  // Checks one password and hashes another.
   Add(Method::kPost, "/account/password", change);
+  AddSessionRoutes();
 }
 
 Response AccountsRoutes::StartPage(Context& ctx) {
@@ -102,8 +103,9 @@ Response AccountsRoutes::SignInSubmit(Context& ctx) {
     return SignInForm(403, ctx, email,
                       {{"email", "The sign-in form had expired. Enter your details again."}}, "");
   }
-  auto signed_in = auth_.SignIn(options_.council.id, email, value("password"),
-                                ctx.request.client_address, ctx.request.Cookie(kSessionCookie));
+  auto signed_in =
+      auth_.SignIn(options_.council.id, email, value("password"), ctx.request.client_address,
+                   ctx.request.Cookie(kSessionCookie), ctx.request.Header("user-agent"));
   if (!signed_in.ok()) {
     const Error& e = signed_in.error();
     if (e.code == ErrorCode::kInvalidArgument) return SignInForm(422, ctx, email, e.fields, "");

@@ -1,8 +1,9 @@
 // File: accounts_routes.h
 // Signing in and out (pages and JSON), confirming the password before a sensitive action
-// (re-authentication), changing one's own password, the start and accessibility pages, and each
-// role's home page. Routes in accounts_pages.cc, password_pages.cc and accounts_api.cc; the use
-// cases in app/auth and app/password_change.
+// (re-authentication), changing one's own password, seeing and ending one's sessions, the start
+// and accessibility pages, and each role's home page. Routes in accounts_pages.cc,
+// password_pages.cc, session_pages.cc and accounts_api.cc; the use cases in app/auth,
+// app/password_change and app/session_list.
 #pragma once
 
 #include <boost/json/object.hpp>
@@ -12,6 +13,7 @@
 
 #include "app/auth.h"
 #include "app/password_change.h"
+#include "app/session_list.h"
 #include "web/route_module.h"
 
 namespace selfdirect::web {
@@ -24,6 +26,7 @@ class AccountsRoutes final : public RouteModule {
       : RouteModule(env),
         auth_(auth),
         password_change_(env.store, env.clock, auth),
+        sessions_(env.store, env.clock),
         modules_(modules) {}
 
   void AddSchemas(boost::json::object& schemas) const override;
@@ -47,6 +50,13 @@ class AccountsRoutes final : public RouteModule {
   Response ChangePasswordSubmit(Context& ctx);
   Response ChangePasswordForm(int status, Context& ctx, bool changed,
                               const std::vector<FieldError>& errors);
+  // Where one is signed in (session_pages.cc).
+  void AddSessionRoutes();
+  Response SessionsPage(Context& ctx);
+  Response EndSession(Context& ctx);
+  Response EndOtherSessions(Context& ctx);
+  Response SessionsForm(int status, Context& ctx, const std::string& notice,
+                        const std::vector<FieldError>& errors);
   Response SignInForm(int status, Context& ctx, const std::string& email,
                       const std::vector<FieldError>& errors, const std::string& notice);
   Response ApiSignIn(Context& ctx);
@@ -64,6 +74,7 @@ class AccountsRoutes final : public RouteModule {
 
   app::AuthService& auth_;  // The site's: it also resolves every request's session.
   app::PasswordChangeService password_change_;
+  app::SessionListService sessions_;
   const std::vector<std::unique_ptr<RouteModule>>& modules_;
 };
 

@@ -32,7 +32,8 @@ Response AccountsRoutes::ChangePasswordSubmit(Context& ctx) {
   app::PasswordChangeInput in{FormValue(*form, "current"), FormValue(*form, "password"),
                               FormValue(*form, "confirm")};
   auto changed =
-      password_change_.Change(options_.council.id, *ctx.principal, in, ctx.request.client_address);
+      password_change_.Change(options_.council.id, *ctx.principal, in, ctx.request.client_address,
+                              ctx.request.Header("user-agent"));
   if (!changed.ok()) {
     const Error& e = changed.error();
     if (e.code == ErrorCode::kResourceExhausted)
