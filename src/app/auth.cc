@@ -101,6 +101,11 @@ Result<domain::Actor> AuthService::ActorFor(Transaction& tx, const UserRecord& u
   return actor;
 }
 
+bool SessionIsOpen(const SessionRecord& session, Timestamp now) {
+  return now.seconds() - session.last_seen_at.seconds() <= limits::kSessionIdleSeconds &&
+         now < session.expires_at;
+}
+
 NewSession MakeSession(const UserRecord& user, Timestamp now, const std::string& client_address,
                        std::string_view user_agent) {
   NewSession s{SignedIn{RandomToken(), RandomToken(), user}, SessionRecord{}};
@@ -246,9 +251,7 @@ Result<Principal> AuthService::ResolveSession(CouncilId council, const std::stri
     return OkStatus();
   }));
   if (!session || !user) return Error::Unauthenticated("Sign in to continue");
-  bool idle = now.seconds() - session->last_seen_at.seconds() > limits::kSessionIdleSeconds;
-  bool past_end = now >= session->expires_at;
-  if (idle || past_end || user->disabled) {
+  if (!SessionIsOpen(*session, now) || user->disabled) {
     if (problem) *problem = SessionProblem::kExpired;
     SD_RETURN_IF_ERROR(
         store_.Write(council, [&](Transaction& tx) { return tx.sessions().Delete(hash); }));

@@ -100,6 +100,10 @@ NewSession MakeSession(const UserRecord& user, Timestamp now, const std::string&
 // UTF-8 and which PostgreSQL would refuse, are left out), at most limits::kMaxUserAgentChars.
 std::string KeptUserAgent(std::string_view user_agent);
 
+// Whether `session` is still open at `now`: used within limits::kSessionIdleSeconds and not past
+// its absolute end. The one rule for ResolveSession and the list of one's sessions.
+bool SessionIsOpen(const SessionRecord& session, Timestamp now);
+
 // Why a session could not be used, so that pages can say "you were signed out" rather than
 // "sign in" when a session has ended.
 enum class SessionProblem { kNone, kUnknown, kExpired };

@@ -3,17 +3,10 @@
 #include <algorithm>
 
 #include "app/passwords.h"
-#include "base/limits.h"
 #include "domain/accounts/user_agent.h"
 
 namespace selfdirect::app {
 namespace {
-
-// Open by the rules AuthService::ResolveSession applies: neither idle too long nor past its end.
-bool IsOpen(const SessionRecord& s, Timestamp now) {
-  return now.seconds() - s.last_seen_at.seconds() <= limits::kSessionIdleSeconds &&
-         now < s.expires_at;
-}
 
 Status Audit(Transaction& tx, const Principal& who, Timestamp now, const std::string& action,
              const std::string& detail, const std::string& client_address) {
@@ -35,7 +28,7 @@ Result<std::vector<OpenSession>> SessionListService::List(CouncilId council, con
     SD_ASSIGN_OR_RETURN(auto sessions, tx.sessions().ListForUser(who.user.id));
     out.clear();
     for (const SessionRecord& s : sessions) {
-      if (!IsOpen(s, now)) continue;
+      if (!SessionIsOpen(s, now)) continue;
       out.push_back(OpenSession{SessionHandle(s.token_hash), s.token_hash == who.session.token_hash,
                                 s.created_at, s.last_seen_at, s.client_address,
                                 domain::DescribeUserAgent(s.user_agent)});
@@ -61,7 +54,7 @@ Status SessionListService::End(CouncilId council, const Principal& who, const st
   SD_RETURN_IF_ERROR(store_.Write(council, [&](Transaction& tx) -> Status {
     SD_ASSIGN_OR_RETURN(auto sessions, tx.sessions().ListForUser(who.user.id));
     for (const SessionRecord& s : sessions) {
-      if (!IsOpen(s, now) || SessionHandle(s.token_hash) != handle) continue;
+      if (!SessionIsOpen(s, now) || SessionHandle(s.token_hash) != handle) continue;
       SD_RETURN_IF_ERROR(tx.sessions().Delete(s.token_hash));
       ended = "ended: " + domain::DescribeUserAgent(s.user_agent) + ", " +
               (s.client_address.empty() ? "address not recorded" : s.client_address) +
@@ -84,7 +77,7 @@ Result<int64_t> SessionListService::EndOthers(CouncilId council, const Principal
     for (const SessionRecord& s : sessions) {
       if (s.token_hash == who.session.token_hash) continue;
       SD_RETURN_IF_ERROR(tx.sessions().Delete(s.token_hash));
-      ended += IsOpen(s, now) ? 1 : 0;
+      ended += SessionIsOpen(s, now) ? 1 : 0;
     }
     return Audit(tx, who, now, "session.end_others", std::to_string(ended) + " ended",
                  client_address);
