@@ -28,6 +28,8 @@ class TestCouncil {
     for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + s);
   }
   Store& store() { return *store_; }
+  // The database file, for tests that change it behind the store's back.
+  const std::filesystem::path& path() const { return path_; }
   CouncilId council() const { return council_; }
   CouncilId other_council() const { return other_council_; }
   // The council's emails the outbox would send at `now` (at most `limit`).

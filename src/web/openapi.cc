@@ -71,6 +71,18 @@ json::object Paths(const RouteTable& table) {
   return paths;
 }
 
+namespace {
+
+// The reference an internal or unavailable error carries for support staff (app/incident.h).
+json::object IncidentSchema() {
+  return Str({{"pattern", "^[ACDEFGHJKMNPQRTWXY34679]{4}-[ACDEFGHJKMNPQRTWXY34679]{4}$"},
+              {"description",
+               "Only on internal and unavailable errors: the reference of the server's log line "
+               "that says what failed, to quote to the council's support staff."}});
+}
+
+}  // namespace
+
 void AddCommonSchemas(json::object& schemas) {
   auto str = [](json::object extra = {}) { return Str(std::move(extra)); };
   json::object common{
@@ -84,6 +96,7 @@ void AddCommonSchemas(json::object& schemas) {
                                                 {"properties",
                                                  json::object{{"code", str()},
                                                               {"message", str()},
+                                                              {"incident", IncidentSchema()},
                                                               {"fields",
                                                                json::object{{"type", "object"},
                                                                             {"additionalProperties",

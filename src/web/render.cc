@@ -6,6 +6,7 @@
 
 #include "app/charging/charging_service.h"
 #include "app/directory/directory_service.h"
+#include "app/incident.h"
 #include "app/planning/planning_service.h"
 #include "app/ras/ras_service.h"
 #include "base/text.h"
@@ -212,14 +213,34 @@ Response Renderer::ReasonPage(const Error& error, Context& ctx) const {
   return Page(403, error.message, "reason_needed", d, ctx);
 }
 
-Response Renderer::ErrorResponse(const Error& error, Context& ctx) const {
-  int status = HttpStatusFor(error.code);
-  if (error.code == ErrorCode::kInternal || error.code == ErrorCode::kUnavailable) {
-    spdlog::error(R"({{"event":"error","target":"{}","code":"{}","message":"{}"}})",
-                  ctx.request.target, ErrorCodeName(error.code), error.message);
-  }
-  std::string message =
+// An error the person cannot put right: logged in full with a new incident reference, answered
+// with only that reference (ASVS 7.4.1).
+Response Renderer::IncidentResponse(const Error& error, Context& ctx) const {
+  const int status = HttpStatusFor(error.code);
+  const std::string incident = app::NewIncidentReference();
+  spdlog::error(R"({{"event":"error","incident":"{}","target":"{}","code":"{}","message":"{}"}})",
+                incident, LogTarget(ctx.request.target), ErrorCodeName(error.code),
+                LogEscape(error.message));
+  const std::string message =
       error.code == ErrorCode::kInternal ? "Something went wrong. Try again later." : error.message;
+  if (ctx.request.IsApi()) {
+    boost::json::object body{
+        {"code", ErrorCodeName(error.code)}, {"message", message}, {"incident", incident}};
+    return Response::Json(status, boost::json::object{{"error", std::move(body)}});
+  }
+  return ErrorPage(
+      status, "Sorry, there is a problem with the service",
+      {"Try again later. Nothing you had saved has been lost.",
+       "If you contact the council about this, give them this reference: " + incident + "."},
+      ctx);
+}
+
+Response Renderer::ErrorResponse(const Error& error, Context& ctx) const {
+  if (error.code == ErrorCode::kInternal || error.code == ErrorCode::kUnavailable) {
+    return IncidentResponse(error, ctx);
+  }
+  const int status = HttpStatusFor(error.code);
+  const std::string& message = error.message;
   if (ctx.request.IsApi()) {
     std::vector<std::pair<std::string, std::string>> fields;
     for (const auto& f : error.fields) fields.emplace_back(f.field, f.message);
@@ -236,10 +257,6 @@ Response Renderer::ErrorResponse(const Error& error, Context& ctx) const {
       return ErrorPage(404, "Page not found", {message}, ctx, "/", "Go to the home page");
     case ErrorCode::kPermissionDenied:
       return ErrorPage(403, "You cannot see this page", {message}, ctx, "/", "Go to the home page");
-    case ErrorCode::kInternal:
-    case ErrorCode::kUnavailable:
-      return ErrorPage(status, "Sorry, there is a problem with the service",
-                       {"Try again later. Nothing you had saved has been lost."}, ctx);
     default:
       return ErrorPage(status, "There is a problem", {message}, ctx, "/", "Go to the home page");
   }

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/directory/directory_service.h"
@@ -21,6 +22,12 @@ namespace selfdirect::web {
 struct SiteOptions {
   app::Council council;
   bool secure_cookies = false;  // Set when served over HTTPS (behind a TLS proxy).
+  // A cookie's name as sent: behind HTTPS with the "__Host-" prefix (OWASP ASVS 4.0 3.4.4). A
+  // browser keeps such a cookie only if it is Secure, for Path=/ and with no Domain, so no other
+  // site under the council's domain, and no page over plain HTTP, can set or overwrite it.
+  std::string CookieName(std::string_view name) const {
+    return secure_cookies ? "__Host-" + std::string(name) : std::string(name);
+  }
   // Directory listings kept in recent search answers (0: none; see DirectorySearchCache).
   size_t directory_cache_listings = app::kDirectorySearchCacheListings;
   // Answer directory searches from an in-memory index (DirectorySearchIndex), not the database.
@@ -54,12 +61,14 @@ class Renderer {
   Response ErrorPage(int status, const std::string& heading,
                      const std::vector<std::string>& paragraphs, Context& ctx,
                      const std::string& link_href = "", const std::string& link_text = "") const;
-  // `error` as a JSON error (API requests) or an error page, with its HTTP status; internal
-  // errors are logged and never shown.
+  // `error` as a JSON error (API requests) or an error page, with its HTTP status. An internal
+  // or unavailable error is logged with a new incident reference (app/incident.h); the answer
+  // shows the reference and never the error's own message.
   Response ErrorResponse(const Error& error, Context& ctx) const;
 
  private:
   Response ReasonPage(const Error& error, Context& ctx) const;
+  Response IncidentResponse(const Error& error, Context& ctx) const;
   ViewList Navigation(const Context& ctx) const;
 
   const SiteOptions& options_;

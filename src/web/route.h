@@ -22,7 +22,8 @@
 
 namespace selfdirect::web {
 
-// The name of the session cookie (HttpOnly, SameSite=Lax; Secure behind TLS).
+// The name of the session cookie (HttpOnly, SameSite=Lax; Secure behind TLS, and then named with
+// the "__Host-" prefix: SiteOptions::CookieName).
 inline constexpr const char* kSessionCookie = "sd_session";
 
 // What a handler gets: the request, the caller (if signed in) and the council.

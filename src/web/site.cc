@@ -136,7 +136,8 @@ BodyAllowance Site::BodyLimit(const Request& head) {
   if (!IsMultipartForm(head.Header("content-type"))) return small;
   auto match = routes_.Find(head.method, head.segments);
   if (!match.route || !match.route->upload) return small;
-  auto who = auth_.ResolveSession(options_.council.id, head.Cookie(kSessionCookie));
+  auto who =
+      auth_.ResolveSession(options_.council.id, head.Cookie(options_.CookieName(kSessionCookie)));
   if (!who.ok()) return small;
   const auto& roles = match.route->roles;
   if (!roles.empty() && std::find(roles.begin(), roles.end(), who->user.role) == roles.end())
@@ -164,10 +165,10 @@ Response Site::Handle(Request& request) {
   try {
     response = Dispatch(request);
   } catch (const std::exception& e) {
-    spdlog::error(R"({{"event":"handler_exception","target":"{}","what":"{}"}})",
-                  LogTarget(request.target), LogEscape(e.what()));
+    // Logged once, with the incident reference the answer shows.
     Context ctx{request, std::nullopt, {options_.council.id, request.client_address}};
-    response = renderer_.ErrorResponse(Error::Internal("Something went wrong"), ctx);
+    response = renderer_.ErrorResponse(
+        Error::Internal(std::string("handler exception: ") + e.what()), ctx);
   }
   AddSecurityHeaders(response);
   return response;
@@ -223,10 +224,10 @@ Response Site::Dispatch(Request& request) {
   }
   Response response = route.handler(ctx);
   if (problem == app::SessionProblem::kExpired || problem == app::SessionProblem::kUnknown) {
-    if (!request.Cookie(kSessionCookie).empty() && !ctx.principal &&
+    if (!request.Cookie(options_.CookieName(kSessionCookie)).empty() && !ctx.principal &&
         response.GetHeader("Set-Cookie").empty()) {
-      response.SetHeader("Set-Cookie",
-                         CookieHeader(kSessionCookie, "", 0, options_.secure_cookies));
+      response.SetHeader("Set-Cookie", CookieHeader(options_.CookieName(kSessionCookie), "", 0,
+                                                    options_.secure_cookies));
     }
   }
   return response;
@@ -323,7 +324,7 @@ Response Site::NoRoute(Context& ctx, const std::vector<Method>& allowed) {
 // Public JSON routes (health, OpenAPI, sign-in) never use the caller's session; public pages do
 // (the header shows who is signed in).
 Status Site::ResolveSession(const Route& route, Context& ctx, app::SessionProblem& problem) {
-  std::string token = ctx.request.Cookie(kSessionCookie);
+  std::string token = ctx.request.Cookie(options_.CookieName(kSessionCookie));
   bool needs_session = route.audience == Audience::kSignedIn || !route.api;
   if (token.empty() || !needs_session) return OkStatus();
   auto who = auth_.ResolveSession(options_.council.id, token, &problem);
@@ -356,7 +357,8 @@ Response Site::Authorise(const Route& route, Context& ctx, app::SessionProblem p
       r = Response::Redirect("/sign-in?next=" + PercentEncode(ctx.request.path));
     }
     if (problem != app::SessionProblem::kNone) {
-      r.SetHeader("Set-Cookie", CookieHeader(kSessionCookie, "", 0, options_.secure_cookies));
+      r.SetHeader("Set-Cookie", CookieHeader(options_.CookieName(kSessionCookie), "", 0,
+                                             options_.secure_cookies));
     }
     return r;
   }
@@ -414,11 +416,12 @@ json::value Site::OpenApiDocument() const {
       {"servers", json::array{json::object{{"url", "/"}}}},
       {"paths", std::move(paths)},
       {"components",
-       json::object{
-           {"schemas", std::move(schemas)},
-           {"securitySchemes", json::object{{"session", json::object{{"type", "apiKey"},
-                                                                     {"in", "cookie"},
-                                                                     {"name", kSessionCookie}}}}}}},
+       json::object{{"schemas", std::move(schemas)},
+                    {"securitySchemes",
+                     json::object{{"session",
+                                   json::object{{"type", "apiKey"},
+                                                {"in", "cookie"},
+                                                {"name", options_.CookieName(kSessionCookie)}}}}}}},
   };
 }
 

@@ -3,8 +3,12 @@
 #include "web/site.h"
 
 #include <gtest/gtest.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
 
 #include <boost/json.hpp>
+#include <sstream>
 
 #include "app/demo.h"
 #include "app/test_store.h"
@@ -453,6 +457,54 @@ TEST_F(SiteTest, AnErrorPageTitleSaysErrorOnce) {
   EXPECT_EQ(r.status, 422);
   EXPECT_NE(r.body.find("<title>Error: Yearly re-assessment"), std::string::npos);
   EXPECT_EQ(r.body.find("Error: Error:"), std::string::npos);
+}
+
+// A failure the person cannot put right (here, a table gone from under the service) is answered
+// with a generic message and an incident reference, never the cause; the log line that has the
+// cause has the same reference, for support staff to find (ASVS 7.4.1).
+TEST_F(SiteTest, AFailureShowsAnIncidentReferenceThatIsInTheLog) {
+  auto [holder, csrf] = SignIn("budget_holder");
+  const int64_t own = json::parse(Call(Method::kGet, "/api/v1/me", "", {{"cookie", holder}}).body)
+                          .at("person_id")
+                          .as_int64();
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.path().c_str(), &raw), SQLITE_OK);
+  sqlite3_busy_timeout(raw, 5000);
+  ASSERT_EQ(
+      sqlite3_exec(raw, "ALTER TABLE people RENAME TO people_gone", nullptr, nullptr, nullptr),
+      SQLITE_OK)
+      << sqlite3_errmsg(raw);
+
+  std::ostringstream log;
+  auto previous = spdlog::default_logger();
+  spdlog::set_default_logger(std::make_shared<spdlog::logger>(
+      "test", std::make_shared<spdlog::sinks::ostream_sink_mt>(log)));
+  Response api =
+      Call(Method::kGet, "/api/v1/people/" + std::to_string(own), "", {{"cookie", holder}});
+  Response page = Call(Method::kGet, "/people/" + std::to_string(own), "", {{"cookie", holder}});
+  spdlog::set_default_logger(previous);
+  sqlite3_exec(raw, "ALTER TABLE people_gone RENAME TO people", nullptr, nullptr, nullptr);
+  sqlite3_close(raw);
+
+  ASSERT_EQ(api.status, 500) << api.body;
+  const auto error = json::parse(api.body).at("error").as_object();
+  EXPECT_EQ(error.at("code").as_string(), "internal");
+  EXPECT_EQ(error.at("message").as_string(), "Something went wrong. Try again later.");
+  const std::string incident(error.at("incident").as_string());
+  ASSERT_EQ(incident.size(), 9u) << incident;
+  EXPECT_EQ(page.status, 500);
+  EXPECT_NE(page.body.find("give them this reference: "), std::string::npos) << page.body;
+  EXPECT_EQ(page.body.find(incident), std::string::npos) << "each failure has its own reference";
+  for (const Response* r : {&api, &page}) {
+    EXPECT_EQ(r->body.find("no such table"), std::string::npos) << "no cause shown: " << r->body;
+    EXPECT_EQ(r->body.find("SQL"), std::string::npos) << r->body;
+    EXPECT_FALSE(r->GetHeader("Content-Security-Policy").empty());
+  }
+  const std::string logged = log.str();
+  const size_t line = logged.find("\"incident\":\"" + incident + "\"");
+  ASSERT_NE(line, std::string::npos) << logged;
+  EXPECT_NE(logged.find("no such table: people", line), std::string::npos)
+      << "the log keeps the cause: " << logged;
 }
 
 // "Back to search" on a service page keeps the search the person came from, and only that.

@@ -109,6 +109,31 @@ test('behind HTTPS (--secure-cookies) every response, errors included, also carr
     assert.equal(headersOf(garbage.data).get('strict-transport-security'), 'max-age=31536000; includeSubDomains')
     const signIn = await fetch(tls.base + '/sign-in')
     assert.match(signIn.headers.getSetCookie().join('\n'), /; Secure/)
+    assert.match(signIn.headers.getSetCookie().join('\n'), /^__Host-sd_signin=/)
+
+    // The session cookie has the "__Host-" prefix (ASVS 3.4.4): Secure, Path=/ and no Domain, as a
+    // browser requires of it; the name without the prefix is not a session there.
+    const practitioner = server.users.practitioner
+    const api = await fetch(tls.base + '/api/v1/sessions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: practitioner.email, password: practitioner.password })
+    })
+    assert.equal(api.status, 201)
+    const set = api.headers.getSetCookie().find(c => c.startsWith('__Host-sd_session='))
+    assert.ok(set, api.headers.getSetCookie().join('\n'))
+    assert.match(set, /; Secure/)
+    assert.match(set, /; Path=\//)
+    assert.doesNotMatch(set, /Domain=/i)
+    const token = set.split(';')[0].slice('__Host-sd_session='.length)
+    const withPrefix = await fetch(tls.base + '/api/v1/me', { headers: { cookie: `__Host-sd_session=${token}` } })
+    assert.equal(withPrefix.status, 200)
+    const withoutPrefix = await fetch(tls.base + '/api/v1/me', { headers: { cookie: `sd_session=${token}` } })
+    assert.equal(withoutPrefix.status, 401)
+    const signOut = await fetch(tls.base + '/api/v1/sessions/current', {
+      method: 'DELETE', headers: { cookie: `__Host-sd_session=${token}`, 'x-csrf-token': (await api.json()).csrf_token }
+    })
+    assert.match(signOut.headers.getSetCookie().join('\n'), /^__Host-sd_session=;.*Max-Age=0/)
   } finally {
     await tls.stop()
   }

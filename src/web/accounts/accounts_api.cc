@@ -105,9 +105,9 @@ Response AccountsRoutes::ApiSignIn(Context& ctx) {
     const Error& e = body.error();
     return e.fields.empty() ? JsonError(400, "bad_request", e.message) : ErrorResponse(e, ctx);
   }
-  auto signed_in = auth_.SignIn(options_.council.id, (*body)["email"], (*body)["password"],
-                                ctx.request.client_address, ctx.request.Cookie(kSessionCookie),
-                                ctx.request.Header("user-agent"));
+  auto signed_in = auth_.SignIn(
+      options_.council.id, (*body)["email"], (*body)["password"], ctx.request.client_address,
+      ctx.request.Cookie(options_.CookieName(kSessionCookie)), ctx.request.Header("user-agent"));
   if (!signed_in.ok()) return ErrorResponse(signed_in.error(), ctx);
   app::Principal who;
   who.user = signed_in->user;
@@ -118,17 +118,19 @@ Response AccountsRoutes::ApiSignIn(Context& ctx) {
   if (!actor.ok()) return ErrorResponse(actor.error(), ctx);
   Response r = Response::Json(
       201, json::object{{"user", UserJson(who)}, {"csrf_token", signed_in->csrf_token}});
-  r.AddHeader("Set-Cookie", CookieHeader(kSessionCookie, signed_in->token, std::nullopt,
-                                         options_.secure_cookies, "Lax"));
+  r.AddHeader("Set-Cookie", CookieHeader(options_.CookieName(kSessionCookie), signed_in->token,
+                                         std::nullopt, options_.secure_cookies, "Lax"));
   return r;
 }
 
 Response AccountsRoutes::ApiSignOut(Context& ctx) {
-  Status s = auth_.SignOut(options_.council.id, ctx.request.Cookie(kSessionCookie),
-                           ctx.request.client_address);
+  Status s =
+      auth_.SignOut(options_.council.id, ctx.request.Cookie(options_.CookieName(kSessionCookie)),
+                    ctx.request.client_address);
   if (!s.ok()) return ErrorResponse(s.error(), ctx);
   Response r = Response::NoContent();
-  r.AddHeader("Set-Cookie", CookieHeader(kSessionCookie, "", 0, options_.secure_cookies));
+  r.AddHeader("Set-Cookie",
+              CookieHeader(options_.CookieName(kSessionCookie), "", 0, options_.secure_cookies));
   return r;
 }
 

@@ -52,7 +52,7 @@ Response AccountsRoutes::SignInForm(int status, Context& ctx, const std::string&
                                     const std::string& notice) {
   // The sign-in form's anti-forgery token is a cookie compared with a hidden field (there is no
   // session yet); it is SameSite=Strict, so another site cannot post a sign-in.
-  std::string form_token = ctx.request.Cookie(kSignInCookie);
+  std::string form_token = ctx.request.Cookie(options_.CookieName(kSignInCookie));
   bool fresh = form_token.size() != 43 || status == 403;
   if (fresh) form_token = app::RandomToken();
   ViewData d;
@@ -78,8 +78,8 @@ Response AccountsRoutes::SignInForm(int status, Context& ctx, const std::string&
   if (!notice.empty()) d.set("notice", notice);
   Response r = Page(status, "Sign in", "sign_in", d, ctx);
   if (fresh) {
-    r.AddHeader("Set-Cookie", CookieHeader(kSignInCookie, form_token, kSignInFormSeconds,
-                                           options_.secure_cookies, "Strict"));
+    r.AddHeader("Set-Cookie", CookieHeader(options_.CookieName(kSignInCookie), form_token,
+                                           kSignInFormSeconds, options_.secure_cookies, "Strict"));
   }
   return r;
 }
@@ -98,14 +98,14 @@ Response AccountsRoutes::SignInSubmit(Context& ctx) {
   if (!form) return SignInForm(400, ctx, "", {{"email", "Enter your email address"}}, "");
   auto value = [&](const char* name) { return FormValue(*form, name); };
   std::string email = value("email");
-  std::string expected = ctx.request.Cookie(kSignInCookie);
+  std::string expected = ctx.request.Cookie(options_.CookieName(kSignInCookie));
   if (expected.empty() || !app::SecureEquals(value("csrf_token"), expected)) {
     return SignInForm(403, ctx, email,
                       {{"email", "The sign-in form had expired. Enter your details again."}}, "");
   }
-  auto signed_in =
-      auth_.SignIn(options_.council.id, email, value("password"), ctx.request.client_address,
-                   ctx.request.Cookie(kSessionCookie), ctx.request.Header("user-agent"));
+  auto signed_in = auth_.SignIn(
+      options_.council.id, email, value("password"), ctx.request.client_address,
+      ctx.request.Cookie(options_.CookieName(kSessionCookie)), ctx.request.Header("user-agent"));
   if (!signed_in.ok()) {
     const Error& e = signed_in.error();
     if (e.code == ErrorCode::kInvalidArgument) return SignInForm(422, ctx, email, e.fields, "");
@@ -118,18 +118,21 @@ Response AccountsRoutes::SignInSubmit(Context& ctx) {
   app::Principal who;
   who.user = signed_in->user;
   Response r = Response::Redirect(next.empty() ? HomePath(who) : next);
-  r.AddHeader("Set-Cookie", CookieHeader(kSessionCookie, signed_in->token, std::nullopt,
-                                         options_.secure_cookies, "Lax"));
-  r.AddHeader("Set-Cookie", CookieHeader(kSignInCookie, "", 0, options_.secure_cookies, "Strict"));
+  r.AddHeader("Set-Cookie", CookieHeader(options_.CookieName(kSessionCookie), signed_in->token,
+                                         std::nullopt, options_.secure_cookies, "Lax"));
+  r.AddHeader("Set-Cookie", CookieHeader(options_.CookieName(kSignInCookie), "", 0,
+                                         options_.secure_cookies, "Strict"));
   return r;
 }
 
 Response AccountsRoutes::SignOut(Context& ctx) {
-  Status s = auth_.SignOut(options_.council.id, ctx.request.Cookie(kSessionCookie),
-                           ctx.request.client_address);
+  Status s =
+      auth_.SignOut(options_.council.id, ctx.request.Cookie(options_.CookieName(kSessionCookie)),
+                    ctx.request.client_address);
   if (!s.ok()) return ErrorResponse(s.error(), ctx);
   Response r = Response::Redirect("/sign-in?notice=signed-out");
-  r.AddHeader("Set-Cookie", CookieHeader(kSessionCookie, "", 0, options_.secure_cookies));
+  r.AddHeader("Set-Cookie",
+              CookieHeader(options_.CookieName(kSessionCookie), "", 0, options_.secure_cookies));
   return r;
 }
 

@@ -45,8 +45,8 @@ Response AccountsRoutes::ChangePasswordSubmit(Context& ctx) {
   }
   // The session this request came with has ended: the browser takes the new one.
   Response r = Response::Redirect("/account/password?notice=changed");
-  r.AddHeader("Set-Cookie", CookieHeader(kSessionCookie, changed->token, std::nullopt,
-                                         options_.secure_cookies, "Lax"));
+  r.AddHeader("Set-Cookie", CookieHeader(options_.CookieName(kSessionCookie), changed->token,
+                                         std::nullopt, options_.secure_cookies, "Lax"));
   return r;
 }
 

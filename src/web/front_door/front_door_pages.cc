@@ -93,7 +93,7 @@ Response FrontDoorRoutes::AskPage(Context& ctx) { return RenderAsk(ctx, 200, {},
 
 Response FrontDoorRoutes::RenderAsk(Context& ctx, int status, const Form& form,
                                     const std::vector<FieldError>& errors) {
-  std::string token = ctx.request.Cookie(kAskCookie);
+  std::string token = ctx.request.Cookie(options_.CookieName(kAskCookie));
   const bool fresh = token.size() != 43 || status == 403;
   if (fresh) token = app::RandomToken();
   ViewData d;
@@ -124,7 +124,7 @@ Response FrontDoorRoutes::RenderAsk(Context& ctx, int status, const Form& form,
   });
   Response r = Page(status, "Ask for help with care and support", "ask_for_help", d, ctx);
   if (fresh) {
-    r.AddHeader("Set-Cookie", CookieHeader(kAskCookie, token, kAskFormSeconds,
+    r.AddHeader("Set-Cookie", CookieHeader(options_.CookieName(kAskCookie), token, kAskFormSeconds,
                                            options_.secure_cookies, "Strict"));
   }
   return r;
@@ -133,7 +133,7 @@ Response FrontDoorRoutes::RenderAsk(Context& ctx, int status, const Form& form,
 Response FrontDoorRoutes::AskSubmit(Context& ctx) {
   auto form = ctx.request.Form();
   if (!form) return RenderAsk(ctx, 400, {}, {{"for_whom", "Choose who needs help"}});
-  const std::string expected = ctx.request.Cookie(kAskCookie);
+  const std::string expected = ctx.request.Cookie(options_.CookieName(kAskCookie));
   if (expected.empty() || !app::SecureEquals(FormValue(*form, "form_token"), expected)) {
     return RenderAsk(ctx, 403, *form,
                      {{"for_whom", "The form had expired. Check your answers and send it again."}});
@@ -152,7 +152,8 @@ Response FrontDoorRoutes::AskSubmit(Context& ctx) {
       Response::Redirect("/ask-for-help/sent?ref=" + domain::ContactReference(sent->id.value()) +
                          (sent->request.at_risk ? "&risk=1" : "") +
                          (sent->request.urgency == domain::Urgency::kToday ? "&today=1" : ""));
-  r.AddHeader("Set-Cookie", CookieHeader(kAskCookie, "", 0, options_.secure_cookies, "Strict"));
+  r.AddHeader("Set-Cookie", CookieHeader(options_.CookieName(kAskCookie), "", 0,
+                                         options_.secure_cookies, "Strict"));
   return r;
 }
 

@@ -305,8 +305,9 @@ asio::awaitable<Exchange> Answer(ServerState& state, Incoming& in, const std::st
     x.response = co_await Dispatch(state, request);
   } catch (const std::exception& e) {
     spdlog::error("handler threw on {} {}: {}", x.method, x.target, e.what());
-    x.response = PlainError(500, "Something went wrong. Try again later.");
-    x.response.status = 500;
+    // Site::Handle answers its handlers' exceptions with an incident reference; this is the
+    // server's own last resort.
+    x.response = JsonError(500, "internal", "Something went wrong. Try again later.");
   }
   co_return x;
 }
