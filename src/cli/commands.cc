@@ -354,7 +354,8 @@ class ServeCommand {
     command_->add_flag("--no-access-log", options_.no_access_log, "Do not log each request");
     command_->add_flag(
         "--secure-cookies", options_.secure_cookies,
-        "Mark cookies Secure and send Strict-Transport-Security (when behind HTTPS)");
+        "Behind HTTPS: mark cookies Secure, name them with the __Host- prefix (signs out "
+        "everyone signed in without it) and send Strict-Transport-Security");
     command_
         ->add_option("--directory-cache", options_.directory_cache,
                      "Directory listings kept in recent search answers (0: keep none)")

@@ -221,8 +221,11 @@ Response Renderer::IncidentResponse(const Error& error, Context& ctx) const {
   spdlog::error(R"({{"event":"error","incident":"{}","target":"{}","code":"{}","message":"{}"}})",
                 incident, LogTarget(ctx.request.target), ErrorCodeName(error.code),
                 LogEscape(error.message));
-  const std::string message =
-      error.code == ErrorCode::kInternal ? "Something went wrong. Try again later." : error.message;
+  // An unavailable error's own message can name the database and what it said, so it is not
+  // shown either.
+  const std::string message = error.code == ErrorCode::kInternal
+                                  ? "Something went wrong. Try again later."
+                                  : "The service is not available just now. Try again in a minute.";
   if (ctx.request.IsApi()) {
     boost::json::object body{
         {"code", ErrorCodeName(error.code)}, {"message", message}, {"incident", incident}};

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <boost/json.hpp>
+#include <optional>
 #include <sstream>
 
 #include "app/demo.h"
@@ -18,6 +19,21 @@ namespace selfdirect::web {
 namespace {
 
 namespace json = boost::json;
+
+// Sends the server's log lines to `out` while it lives.
+class LogCapture {
+ public:
+  explicit LogCapture(std::ostringstream& out) : previous_(spdlog::default_logger()) {
+    spdlog::set_default_logger(std::make_shared<spdlog::logger>(
+        "test", std::make_shared<spdlog::sinks::ostream_sink_mt>(out)));
+  }
+  ~LogCapture() { spdlog::set_default_logger(previous_); }
+  LogCapture(const LogCapture&) = delete;
+  LogCapture& operator=(const LogCapture&) = delete;
+
+ private:
+  std::shared_ptr<spdlog::logger> previous_;
+};
 
 class SiteTest : public ::testing::Test {
  protected:
@@ -476,13 +492,11 @@ TEST_F(SiteTest, AFailureShowsAnIncidentReferenceThatIsInTheLog) {
       << sqlite3_errmsg(raw);
 
   std::ostringstream log;
-  auto previous = spdlog::default_logger();
-  spdlog::set_default_logger(std::make_shared<spdlog::logger>(
-      "test", std::make_shared<spdlog::sinks::ostream_sink_mt>(log)));
+  std::optional<LogCapture> capture(std::in_place, log);
   Response api =
       Call(Method::kGet, "/api/v1/people/" + std::to_string(own), "", {{"cookie", holder}});
   Response page = Call(Method::kGet, "/people/" + std::to_string(own), "", {{"cookie", holder}});
-  spdlog::set_default_logger(previous);
+  capture.reset();
   sqlite3_exec(raw, "ALTER TABLE people_gone RENAME TO people", nullptr, nullptr, nullptr);
   sqlite3_close(raw);
 
@@ -493,18 +507,52 @@ TEST_F(SiteTest, AFailureShowsAnIncidentReferenceThatIsInTheLog) {
   const std::string incident(error.at("incident").as_string());
   ASSERT_EQ(incident.size(), 9u) << incident;
   EXPECT_EQ(page.status, 500);
-  EXPECT_NE(page.body.find("give them this reference: "), std::string::npos) << page.body;
-  EXPECT_EQ(page.body.find(incident), std::string::npos) << "each failure has its own reference";
+  const std::string said = "give them this reference: ";
+  const size_t at = page.body.find(said);
+  ASSERT_NE(at, std::string::npos) << page.body;
+  const std::string page_incident = page.body.substr(at + said.size(), 9);
+  EXPECT_NE(page_incident, incident) << "each failure has its own reference";
   for (const Response* r : {&api, &page}) {
     EXPECT_EQ(r->body.find("no such table"), std::string::npos) << "no cause shown: " << r->body;
     EXPECT_EQ(r->body.find("SQL"), std::string::npos) << r->body;
     EXPECT_FALSE(r->GetHeader("Content-Security-Policy").empty());
   }
   const std::string logged = log.str();
-  const size_t line = logged.find("\"incident\":\"" + incident + "\"");
-  ASSERT_NE(line, std::string::npos) << logged;
-  EXPECT_NE(logged.find("no such table: people", line), std::string::npos)
-      << "the log keeps the cause: " << logged;
+  for (const std::string& ref : {incident, page_incident}) {
+    const size_t line = logged.find("\"incident\":\"" + ref + "\"");
+    ASSERT_NE(line, std::string::npos) << ref << " not in " << logged;
+    EXPECT_NE(logged.find("no such table: people", line), std::string::npos)
+        << "the log keeps the cause: " << logged;
+  }
+}
+
+// The database busy past its wait (here another connection holds SQLite's write lock) is a 503
+// with an incident reference; what SQLite said stays in the log.
+TEST_F(SiteTest, ABusyDatabaseIsA503WithAnIncidentReferenceAndNoCause) {
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.path().c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(raw);
+  std::ostringstream log;
+  std::optional<LogCapture> capture(std::in_place, log);
+  const auto& u = passwords_.at("practitioner");
+  Response r = Call(Method::kPost, "/api/v1/sessions",
+                    json::serialize(json::object{{"email", u.email}, {"password", u.password}}),
+                    {{"content-type", "application/json"}});
+  capture.reset();
+  sqlite3_exec(raw, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(raw);
+
+  ASSERT_EQ(r.status, 503) << r.body;
+  const auto error = json::parse(r.body).at("error").as_object();
+  EXPECT_EQ(error.at("code").as_string(), "unavailable");
+  EXPECT_EQ(error.at("message").as_string(),
+            "The service is not available just now. Try again in a minute.");
+  EXPECT_EQ(r.body.find("locked"), std::string::npos) << r.body;
+  const std::string incident(error.at("incident").as_string());
+  const size_t line = log.str().find("\"incident\":\"" + incident + "\"");
+  ASSERT_NE(line, std::string::npos) << log.str();
+  EXPECT_NE(log.str().find("locked", line), std::string::npos) << log.str();
 }
 
 // "Back to search" on a service page keeps the search the person came from, and only that.

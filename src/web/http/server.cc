@@ -304,7 +304,8 @@ asio::awaitable<Exchange> Answer(ServerState& state, Incoming& in, const std::st
   try {
     x.response = co_await Dispatch(state, request);
   } catch (const std::exception& e) {
-    spdlog::error("handler threw on {} {}: {}", x.method, x.target, e.what());
+    spdlog::error(R"({{"event":"handler_exception","method":"{}","target":"{}","what":"{}"}})",
+                  LogEscape(x.method), LogTarget(x.target), LogEscape(e.what()));
     // Site::Handle answers its handlers' exceptions with an incident reference; this is the
     // server's own last resort.
     x.response = JsonError(500, "internal", "Something went wrong. Try again later.");
