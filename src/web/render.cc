@@ -231,11 +231,14 @@ Response Renderer::IncidentResponse(const Error& error, Context& ctx) const {
         {"code", ErrorCodeName(error.code)}, {"message", message}, {"incident", incident}};
     return Response::Json(status, boost::json::object{{"error", std::move(body)}});
   }
-  return ErrorPage(
-      status, "Sorry, there is a problem with the service",
-      {"Try again later. Nothing you had saved has been lost.",
-       "If you contact the council about this, give them this reference: " + incident + "."},
-      ctx);
+  const std::string heading = "Sorry, there is a problem with the service";
+  ViewData d;
+  d.set("heading", heading);
+  ViewList paragraphs;
+  paragraphs.push_back(std::string("Try again later. Nothing you had saved has been lost."));
+  d.set("paragraphs", paragraphs);
+  d.set("reference", incident);
+  return Page(status, heading, "error", d, ctx);
 }
 
 Response Renderer::ErrorResponse(const Error& error, Context& ctx) const {

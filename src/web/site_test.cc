@@ -507,10 +507,12 @@ TEST_F(SiteTest, AFailureShowsAnIncidentReferenceThatIsInTheLog) {
   const std::string incident(error.at("incident").as_string());
   ASSERT_EQ(incident.size(), 9u) << incident;
   EXPECT_EQ(page.status, 500);
-  const std::string said = "give them this reference: ";
-  const size_t at = page.body.find(said);
+  const size_t said = page.body.find("give them this reference:");
+  ASSERT_NE(said, std::string::npos) << page.body;
+  const std::string bold = "govuk-!-font-weight-bold\">";
+  const size_t at = page.body.find(bold, said);
   ASSERT_NE(at, std::string::npos) << page.body;
-  const std::string page_incident = page.body.substr(at + said.size(), 9);
+  const std::string page_incident = page.body.substr(at + bold.size(), 9);
   EXPECT_NE(page_incident, incident) << "each failure has its own reference";
   for (const Response* r : {&api, &page}) {
     EXPECT_EQ(r->body.find("no such table"), std::string::npos) << "no cause shown: " << r->body;
