@@ -12,8 +12,12 @@ import { startServer } from '../support/server.mjs'
 
 const env = serverAndBrowser({ people: 20 })
 
+// Runs one statement with Debian's sqlite3 tool, waiting up to 5 s for the server's own writes
+// (the audit trail writes reads in batches) rather than failing at once on its lock.
 function sqlite (database, statement) {
-  const r = spawnSync('sqlite3', [database.replace(/^sqlite:/, ''), statement], { encoding: 'utf8' })
+  const r = spawnSync('sqlite3', ['-bail', '-cmd', '.timeout 5000', database.replace(/^sqlite:/, ''), statement],
+    { encoding: 'utf8' })
+  assert.ifError(r.error)
   assert.equal(r.status, 0, r.stderr)
 }
 
