@@ -35,6 +35,14 @@ class LogCapture {
   std::shared_ptr<spdlog::logger> previous_;
 };
 
+// The log line that names incident reference `ref` ("" when none does).
+std::string LogLineOf(const std::string& log, const std::string& ref) {
+  const size_t at = log.find("\"incident\":\"" + ref + "\"");
+  if (at == std::string::npos) return "";
+  const size_t start = log.rfind('\n', at) + 1;  // npos + 1 is 0: the first line.
+  return log.substr(start, log.find('\n', at) - start);
+}
+
 class SiteTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -521,10 +529,8 @@ TEST_F(SiteTest, AFailureShowsAnIncidentReferenceThatIsInTheLog) {
   }
   const std::string logged = log.str();
   for (const std::string& ref : {incident, page_incident}) {
-    const size_t at = logged.find("\"incident\":\"" + ref + "\"");
-    ASSERT_NE(at, std::string::npos) << ref << " not in " << logged;
-    const size_t start = logged.rfind('\n', at) + 1;  // npos + 1 is 0: the first line.
-    const std::string line = logged.substr(start, logged.find('\n', at) - start);
+    const std::string line = LogLineOf(logged, ref);
+    ASSERT_FALSE(line.empty()) << ref << " not in " << logged;
     EXPECT_NE(line.find("no such table: people"), std::string::npos)
         << "the reference's own line keeps the cause: " << line;
   }
@@ -556,10 +562,8 @@ TEST_F(SiteTest, ABusyDatabaseIsA503WithAnIncidentReferenceAndNoCause) {
   EXPECT_EQ(r.body.find("locked"), std::string::npos) << r.body;
   const std::string incident(error.at("incident").as_string());
   const std::string logged = log.str();
-  const size_t at = logged.find("\"incident\":\"" + incident + "\"");
-  ASSERT_NE(at, std::string::npos) << logged;
-  const size_t start = logged.rfind('\n', at) + 1;
-  const std::string line = logged.substr(start, logged.find('\n', at) - start);
+  const std::string line = LogLineOf(logged, incident);
+  ASSERT_FALSE(line.empty()) << incident << " not in " << logged;
   EXPECT_NE(line.find("locked"), std::string::npos) << line;
 }
 
