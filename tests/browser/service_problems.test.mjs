@@ -44,6 +44,7 @@ test('a page that cannot be read shows a reference to give the council, and no c
     await expectAccessible(page, 'service-problem')
     if (process.env.SCREENSHOTS) await page.screenshot({ path: '/tmp/service-problem.png', fullPage: true })
     await page.setViewportSize({ width: 320, height: 700 })
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: '/tmp/service-problem-320.png', fullPage: true })
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 320, 'fits 320 px')
   } finally {
     sqlite(env.server.database, 'ALTER TABLE people_gone RENAME TO people')
